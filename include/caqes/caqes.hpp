@@ -1,0 +1,29 @@
+#pragma once
+// Umbrella header: the whole core, free of any I/O dependency.
+#include <caqes/version.hpp>
+
+#include <caqes/calendrier/arithmetique.hpp>
+#include <caqes/calendrier/date.hpp>
+#include <caqes/calendrier/format.hpp>
+#include <caqes/calendrier/periode.hpp>
+#include <caqes/contrat/etablissement.hpp>
+#include <caqes/contrat/instance.hpp>
+#include <caqes/contrat/modele.hpp>
+#include <caqes/contrat/validation.hpp>
+#include <caqes/droit/activite.hpp>
+#include <caqes/droit/parametre.hpp>
+#include <caqes/droit/reference.hpp>
+#include <caqes/droit/regime.hpp>
+#include <caqes/droit/regle.hpp>
+#include <caqes/droit/violation.hpp>
+#include <caqes/indicateur/indicateur.hpp>
+#include <caqes/mesure/nature.hpp>
+#include <caqes/mesure/format.hpp>
+#include <caqes/mesure/referentiel.hpp>
+#include <caqes/monnaie/centimes.hpp>
+#include <caqes/monnaie/fraction.hpp>
+#include <caqes/referentiels/indicateurs_2022.hpp>
+#include <caqes/referentiels/referentiels_2017_2019.hpp>
+#include <caqes/volet/duree.hpp>
+#include <caqes/volet/issue.hpp>
+#include <caqes/volet/volet.hpp>

@@ -1,0 +1,57 @@
+#pragma once
+// The establishment and the parties: run-time identity data (CAQES.md section 4).
+#include <caqes/droit/activite.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace caqes {
+
+struct etablissement {
+    std::string finess_ej;               // entite juridique
+    std::vector<std::string> finess_et;  // etablissements geographiques (sites)
+    std::string raison_sociale;
+    std::string region;                  // each of the 18 ARS has its own grids
+    std::string caisse_locale;           // organisme local d'assurance maladie
+    categorie_juridique categorie{categorie_juridique::public_};
+    activites activites_exercees{};
+};
+
+// The three signatories. L.162-30-2 al. 1; D.162-14 I (both versions): the director general
+// of the ARS, the director of the local health-insurance fund and the establishment's legal
+// representative.
+struct parties_contrat {
+    std::string ars;
+    std::string organisme_local;
+    std::string representant_legal;
+};
+
+namespace regles {
+
+// CAQES-E022: a FINESS number is nine characters: a two-character department code (digits, or
+// 2A / 2B for Corsica) followed by seven digits. No check key is applied: its rule is not
+// in the texts this toolkit sources.
+[[nodiscard]] constexpr bool finess_bien_forme(std::string_view f) noexcept {
+    if (f.size() != 9) return false;
+    auto chiffre = [](char c) { return c >= '0' && c <= '9'; };
+    const bool departement = (chiffre(f[0]) && chiffre(f[1])) || (f[0] == '2' && (f[1] == 'A' || f[1] == 'B'));
+    if (!departement) return false;
+    for (std::size_t i = 2; i < f.size(); ++i) {
+        if (!chiffre(f[i])) return false;
+    }
+    return true;
+}
+
+// CAQES-E020: each of the three parties is named.
+[[nodiscard]] inline bool parties_presentes(const parties_contrat& p) noexcept {
+    return !p.ars.empty() && !p.organisme_local.empty() && !p.representant_legal.empty();
+}
+
+// CAQES-E024: the establishment exercises at least one activity of the template's scope.
+[[nodiscard]] constexpr bool activite_dans_perimetre(activites exercees, activites perimetre) noexcept {
+    return exercees.rencontre(perimetre);
+}
+
+}  // namespace regles
+}  // namespace caqes

@@ -1,0 +1,296 @@
+#pragma once
+// A contract template (modele de contrat): regime, window, scope, volets with their terms,
+// grids and outcome clauses. Checked at compile time when written in C++, and by the same
+// walk at run time when built from loaded data.
+//
+// One walk, `parcourir_modele`, applies every template rule once and reports each failure to
+// a caller-supplied sink: at compile time the sink records which rules failed, and
+// `modele_contrat<M>` turns each into a static_assert carrying the rule's id and article; at
+// run time the sink builds `violation`s with their location.
+#include <caqes/calendrier/arithmetique.hpp>
+#include <caqes/calendrier/periode.hpp>
+#include <caqes/droit/activite.hpp>
+#include <caqes/droit/regime.hpp>
+#include <caqes/droit/regle.hpp>
+#include <caqes/indicateur/indicateur.hpp>
+#include <caqes/volet/duree.hpp>
+#include <caqes/volet/issue.hpp>
+#include <caqes/volet/volet.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace caqes {
+
+struct volet_modele {
+    volet_id volet{volet_id::volet_socle};
+    duree terme{};
+    std::span<const indicateur> grille{};
+    issues clauses{};               // the outcomes this contract provides for the volet
+    std::optional<ymd> debut{};     // own start, for a volet added later by avenant (D.162-15)
+};
+
+struct modele_contrat_def {
+    std::string_view nom;
+    regime_id regime{regime_id::caqes_2017};
+    periode fenetre{};              // the template's own dates: contracts start inside it
+    activites perimetre{toutes_activites};
+    std::span<const volet_modele> volets{};
+    politique_transition transition{politique_transition::non_choisie};
+    politique_jour jours{politique_jour::stricte};
+};
+
+// Where a failure lies: a volet index and an indicator index within its grid, -1 when the
+// failure is about the template as a whole.
+struct lieu_modele {
+    int volet{-1};
+    int indicateur{-1};
+};
+
+// The latest day a contract of this template can start: the end of its window, clipped to the
+// regime's window. Terms are checked against the regime's end from there (CAQES-E006).
+[[nodiscard]] constexpr ymd debut_au_plus_tard(const modele_contrat_def& m) noexcept {
+    const ymd fin = m.fenetre.fin < decrire(m.regime).conclusion.fin ? m.fenetre.fin : decrire(m.regime).conclusion.fin;
+    return veille(fin);
+}
+
+// The end of a volet's term started on `debut`, before any transition policy: an indefinite
+// term ends with its regime.
+[[nodiscard]] constexpr date_calculee fin_du_volet(const modele_contrat_def& m, const volet_modele& v, ymd debut) noexcept {
+    if (v.terme.f == duree::forme::indeterminee) return {decrire(m.regime).fin_effets, regle::aucune};
+    return fin_du_terme(v.terme, debut, m.jours);
+}
+
+// A volet's effective term for a contract started on `debut`, after the transition policy:
+// `arret_fin_regime` cuts it at the regime's end, `maintien_signale` keeps it and sets
+// `signale`, which every output must show.
+struct terme_effectif {
+    periode dates{};
+    bool signale{false};
+    regle erreur{regle::aucune};
+};
+
+[[nodiscard]] constexpr terme_effectif terme_du_volet(const modele_contrat_def& m, const volet_modele& v, ymd debut_contrat) noexcept {
+    const ymd debut = v.debut.value_or(debut_contrat);
+    const date_calculee fin = fin_du_volet(m, v, debut);
+    if (!fin.ok()) return {{debut, fin.valeur}, false, fin.erreur};
+    const ymd fin_regime = decrire(m.regime).fin_effets;
+    if (fin.valeur <= fin_regime) return {{debut, fin.valeur}, false, regle::aucune};
+    if (m.transition == politique_transition::arret_fin_regime) return {{debut, fin_regime}, false, regle::aucune};
+    return {{debut, fin.valeur}, true, m.transition == politique_transition::non_choisie ? regle::transition_non_choisie : regle::aucune};
+}
+
+namespace regles {
+
+// CAQES-E003: a start lies in the regime's window. A contract starts inside `conclusion`; a
+// volet added by avenant starts while the regime still produces effects.
+[[nodiscard]] constexpr bool debut_dans_regime(regime_id r, ymd debut) noexcept { return decrire(r).conclusion.contient(debut); }
+[[nodiscard]] constexpr bool avenant_dans_regime(regime_id r, ymd debut) noexcept {
+    return decrire(r).conclusion.debut <= debut && debut < decrire(r).fin_effets;
+}
+
+// CAQES-E005: an indefinite term only where the regime's traits allow it.
+[[nodiscard]] constexpr bool duree_indeterminee_permise(volet_id v, const duree& t) noexcept {
+    return t.f != duree::forme::indeterminee || traits(v).duree_indeterminee_permise;
+}
+
+// CAQES-E006: a term running past its regime's end needs a named transition policy. The
+// first-generation socle's indefinite term ends with its regime and never runs past it.
+[[nodiscard]] constexpr bool transition_reglee(const modele_contrat_def& m, const volet_modele& v, ymd debut) noexcept {
+    if (m.transition != politique_transition::non_choisie || v.terme.f == duree::forme::indeterminee) return true;
+    const date_calculee fin = fin_du_volet(m, v, debut);
+    return !fin.ok() || fin.valeur <= decrire(m.regime).fin_effets;
+}
+
+// CAQES-E009: the volet belongs to the template's regime.
+[[nodiscard]] constexpr bool volet_du_regime(regime_id r, volet_id v) noexcept { return traits(v).regime == r; }
+
+// CAQES-E010: the outcome clauses are among those the regime allows for the volet on that day.
+[[nodiscard]] constexpr bool issues_autorisees(volet_id v, issues clauses, ymd debut) noexcept {
+    return issues_permises(v, debut).contient(clauses);
+}
+
+// CAQES-E018: in the second generation the contract as a whole lasts at most five years
+// (D.162-14 I, 2022): every volet, including one added by avenant, ends by start + 5 years.
+[[nodiscard]] constexpr bool contrat_au_plus_5_ans(const modele_contrat_def& m, const volet_modele& v, ymd debut_contrat) noexcept {
+    if (m.regime != regime_id::caqes_2022) return true;
+    const date_calculee limite = ajouter_annees(debut_contrat, duree_maximale_annees, m.jours);
+    const date_calculee fin = fin_du_volet(m, v, v.debut.value_or(debut_contrat));
+    return !limite.ok() || !fin.ok() || fin.valeur <= limite.valeur;
+}
+
+// CAQES-E019: the scope is non-empty and within the regime's activities (the successor
+// covers 1, 2 and 4 of L.162-22 only).
+[[nodiscard]] constexpr bool perimetre_du_regime(regime_id r, activites perimetre) noexcept {
+    return !perimetre.vide() && decrire(r).perimetre.contient(perimetre);
+}
+
+}  // namespace regles
+
+// Applies every template rule once. `debut_tot` is the earliest start of a contract (used for
+// the term lengths and the dated checks), `debut_tard` the latest (used for the regime's end).
+// `signaler(regle, lieu_modele)` is called once per failure.
+template <class Signaler>
+constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd debut_tard, Signaler&& signaler) {
+    using namespace regles;
+    const lieu_modele global{};
+
+    // The template's own window.
+    if (!m.fenetre.dates_valides()) {
+        signaler(regle::date_inexistante, global);
+        return;  // every other date rule would read garbage
+    }
+    if (!m.fenetre.non_vide()) signaler(regle::periode_vide, global);
+    if (!debut_dans_regime(m.regime, debut_tot)) signaler(regle::debut_hors_regime, global);
+    if (!perimetre_du_regime(m.regime, m.perimetre)) signaler(regle::perimetre_hors_regime, global);
+
+    // CAQES-E007: mandatory volets exactly once; a regime without one needs at least one volet.
+    bool regime_a_obligatoire = false;
+    for (const auto& t : traits_volets) {
+        if (t.regime != m.regime || !t.obligatoire) continue;
+        regime_a_obligatoire = true;
+        int n = 0;
+        for (const auto& v : m.volets) n += v.volet == t.id ? 1 : 0;
+        if (n != 1) signaler(regle::volet_obligatoire, global);
+    }
+    if (!regime_a_obligatoire && m.volets.empty()) signaler(regle::volet_obligatoire, global);
+
+    for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
+        const volet_modele& v = m.volets[iv];
+        const lieu_modele lv{static_cast<int>(iv), -1};
+
+        for (std::size_t jv = 0; jv < iv; ++jv) {
+            if (m.volets[jv].volet == v.volet) signaler(regle::volet_en_double, lv);
+        }
+        if (!volet_du_regime(m.regime, v.volet)) {
+            signaler(regle::volet_hors_regime, lv);
+            continue;  // its traits say nothing about this regime
+        }
+
+        if (v.debut && !v.debut->ok()) {
+            signaler(regle::date_inexistante, lv);
+            continue;
+        }
+        if (v.terme.f == duree::forme::fin_explicite && !v.terme.fin.ok()) {
+            signaler(regle::date_inexistante, lv);
+            continue;
+        }
+        if (v.debut && !avenant_dans_regime(m.regime, *v.debut)) signaler(regle::debut_hors_regime, lv);
+        const ymd tot = v.debut.value_or(debut_tot);
+        const ymd tard = v.debut.value_or(debut_tard);
+
+        if (!duree_non_vide(v.terme, tot)) signaler(regle::periode_vide, lv);
+        if (!duree_au_plus_5_ans(v.terme, tot, m.jours)) signaler(regle::duree_superieure_5_ans, lv);
+        if (!duree_indeterminee_permise(v.volet, v.terme)) signaler(regle::duree_indeterminee_interdite, lv);
+        if (!fin_calculable(v.terme, tot, m.jours) || !fin_calculable(v.terme, tard, m.jours)) {
+            signaler(regle::date_calendaire_impossible, lv);
+        } else if (!transition_reglee(m, v, tard)) {
+            signaler(regle::transition_non_choisie, lv);
+        }
+        if (!contrat_au_plus_5_ans(m, v, debut_tot)) signaler(regle::contrat_superieur_5_ans, lv);
+        if (!issues_autorisees(v.volet, v.clauses, tot)) signaler(regle::issue_non_permise, lv);
+
+        for (std::size_t ii = 0; ii < v.grille.size(); ++ii) {
+            const indicateur& ind = v.grille[ii];
+            const lieu_modele li{static_cast<int>(iv), static_cast<int>(ii)};
+
+            // CAQES-E011: ids are unique over the whole template, across volets.
+            for (std::size_t jv = 0; jv <= iv; ++jv) {
+                const std::size_t fin = jv == iv ? ii : m.volets[jv].grille.size();
+                for (std::size_t ji = 0; ji < fin; ++ji) {
+                    if (m.volets[jv].grille[ji].id == ind.id) signaler(regle::indicateur_en_double, li);
+                }
+            }
+            if (!dates_valides(ind)) {
+                signaler(regle::date_inexistante, li);
+            } else if (!validite_non_vide(ind)) {
+                signaler(regle::periode_vide, li);
+            } else if (!ind.validite.contient(tot)) {
+                signaler(regle::indicateur_hors_validite, li);
+            }
+            if (!applicable_a(ind, m.perimetre)) signaler(regle::indicateur_hors_perimetre, li);
+            if (!unites_coherentes(ind)) signaler(regle::unite_incoherente, li);
+            if (!referentiel_bien_forme(ind)) signaler(regle::referentiel_mal_forme, li);
+            if (!origine_sourcee(ind)) signaler(regle::origine_sans_source, li);
+            if (!poids_positif(ind)) signaler(regle::poids_non_positif, li);
+        }
+    }
+}
+
+// The set of rules a template breaks, as bits indexed by rule id.
+struct regles_enfreintes {
+    std::uint32_t bits{0};
+
+    constexpr void ajouter(regle r) noexcept { bits |= 1U << static_cast<unsigned>(r); }
+    [[nodiscard]] constexpr bool respecte(regle r) const noexcept { return (bits & (1U << static_cast<unsigned>(r))) == 0; }
+    [[nodiscard]] constexpr bool aucune() const noexcept { return bits == 0; }
+};
+
+[[nodiscard]] constexpr regles_enfreintes enfreintes(const modele_contrat_def& m) noexcept {
+    regles_enfreintes r{};
+    parcourir_modele(m, m.fenetre.debut, debut_au_plus_tard(m), [&r](regle id, lieu_modele) { r.ajouter(id); });
+    return r;
+}
+
+// The compile-time contract template. Defining it with an invalid definition fails to compile
+// with the first broken rule's id and article on the first error line:
+//
+//     inline constexpr caqes::modele_contrat_def def{...};
+//     struct modele_idf : caqes::modele_contrat<def> {};
+template <const modele_contrat_def& M>
+struct modele_contrat {
+    static constexpr const modele_contrat_def& definition = M;
+    using regime = regime_type_t<M.regime>;
+
+  private:
+    static constexpr regles_enfreintes e = enfreintes(M);
+
+    static_assert(e.respecte(regle::date_inexistante),
+                  "CAQES-E001: a date of the template is not a real calendar date (window, volet start, term end or indicator validity)");
+    static_assert(e.respecte(regle::periode_vide),
+                  "CAQES-E002: a period of the template is empty or inverted: [from, to) needs from < to, and a term at least one day");
+    static_assert(e.respecte(regle::debut_hors_regime),
+                  "CAQES-E003: the template starts outside its regime's window (decret 2017-584 art. 2; D.162-14..16 version dates; LFSS 2026 art. 79)");
+    static_assert(e.respecte(regle::duree_superieure_5_ans),
+                  "CAQES-E004: a volet's term exceeds five years (L.162-30-2; D.162-14 I, version of 2022-01-01)");
+    static_assert(e.respecte(regle::duree_indeterminee_interdite),
+                  "CAQES-E005: only the first-generation socle may have an indefinite term (D.162-14 I, version of 2017-04-23)");
+    static_assert(e.respecte(regle::transition_non_choisie),
+                  "CAQES-E006: a term runs past its regime's end; name a politique_transition (LFSS 2026 art. 79 III, unread)");
+    static_assert(e.respecte(regle::volet_obligatoire),
+                  "CAQES-E007: the mandatory volet must appear exactly once, and a contract needs at least one volet (D.162-14 I)");
+    static_assert(e.respecte(regle::volet_en_double),
+                  "CAQES-E008: a volet appears twice in the contract (D.162-14 I; D.162-15)");
+    static_assert(e.respecte(regle::volet_hors_regime),
+                  "CAQES-E009: a volet does not belong to the template's regime (L.162-30-2; D.162-14 I; L.162-23-14)");
+    static_assert(e.respecte(regle::issue_non_permise),
+                  "CAQES-E010: an outcome clause is not allowed for this volet in this regime on that date (D.162-16 I, III and V; L.162-30-4; L.162-23-14)");
+    static_assert(e.respecte(regle::indicateur_en_double),
+                  "CAQES-E011: two indicators of the template share one id (D.162-16 I)");
+    static_assert(e.respecte(regle::indicateur_hors_validite),
+                  "CAQES-E012: an indicator is used outside its validity period (dated arretes of 2017-04-27, 2018-12-12, 2022-02-23)");
+    static_assert(e.respecte(regle::indicateur_hors_perimetre),
+                  "CAQES-E013: an indicator applies to no activity of the template's scope (L.162-22)");
+    static_assert(e.respecte(regle::unite_incoherente),
+                  "CAQES-E014: a comparison or target mixes two kinds of measure (arrete of 2022-02-23, annex)");
+    static_assert(e.respecte(regle::referentiel_mal_forme),
+                  "CAQES-E015: a referentiel or target names an unknown measure, is empty, or has a threshold outside its kind (L.162-30-3)");
+    static_assert(e.respecte(regle::origine_sans_source),
+                  "CAQES-E016: a national indicator cites no arrete, or a regional one names no defining body (D.162-14 II, 2022)");
+    static_assert(e.respecte(regle::poids_non_positif),
+                  "CAQES-E017: an indicator's weight is not positive (D.162-16 I 2, version of 2017-04-23)");
+    static_assert(e.respecte(regle::contrat_superieur_5_ans),
+                  "CAQES-E018: a second-generation contract as a whole exceeds five years (D.162-14 I, version of 2022-01-01)");
+    static_assert(e.respecte(regle::perimetre_hors_regime),
+                  "CAQES-E019: the template's scope of activities is empty or outside its regime's (L.162-23-14: activities 1, 2 and 4 of L.162-22)");
+    static_assert(e.respecte(regle::date_calendaire_impossible),
+                  "CAQES-E023: a term ends on a day that does not exist (29 February + N years); name a politique_jour");
+
+  public:
+    // Reached only when every rule above holds.
+    static constexpr bool valide = e.aucune();
+};
+
+}  // namespace caqes

@@ -1,0 +1,120 @@
+#pragma once
+// Run-time validation of templates and instances, returning structured errors.
+//
+// The rules are the predicates of modele.hpp, instance.hpp and etablissement.hpp; this file
+// only walks the data and turns each failure into a located `violation`.
+#include <caqes/calendrier/format.hpp>
+#include <caqes/contrat/instance.hpp>
+#include <caqes/contrat/modele.hpp>
+#include <caqes/droit/violation.hpp>
+
+#include <string>
+#include <vector>
+
+namespace caqes {
+
+namespace detail {
+[[nodiscard]] inline std::string lieu_texte(const modele_contrat_def& m, lieu_modele l) {
+    if (l.volet < 0) return "modele";
+    const auto iv = static_cast<std::size_t>(l.volet);
+    std::string s = concat("volets[", std::to_string(l.volet), "] (", traits(m.volets[iv].volet).nom, ")");
+    if (l.indicateur >= 0) {
+        const indicateur& ind = m.volets[iv].grille[static_cast<std::size_t>(l.indicateur)];
+        s += concat(".grille[", std::to_string(l.indicateur), "] (id ", std::to_string(ind.id), ", ", ind.code, ")");
+    }
+    return s;
+}
+
+inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd tard, violations& out) {
+    parcourir_modele(m, tot, tard, [&](regle id, lieu_modele l) {
+        std::string detail;
+        if (id == regle::debut_hors_regime) {
+            const periode w = decrire(m.regime).conclusion;
+            const ymd d = l.volet >= 0 ? m.volets[static_cast<std::size_t>(l.volet)].debut.value_or(tot) : tot;
+            detail = concat("start ", texte(d), ", regime window ", texte(w));
+        }
+        out.push_back({id, lieu_texte(m, l), std::move(detail)});
+    });
+}
+}  // namespace detail
+
+// Validates a template built at run time (for instance from a file). Empty when valid.
+[[nodiscard]] inline violations validate(const modele_contrat_def& m) {
+    violations out;
+    detail::ajouter_violations_modele(m, m.fenetre.debut, debut_au_plus_tard(m), out);
+    return out;
+}
+
+// Validates an instance against its template: the instance rules, then every template rule
+// again with the contract's actual start date and its avenant volets.
+[[nodiscard]] inline violations validate(const modele_contrat_def& m, const contrat_instance& c) {
+    using namespace regles;
+    violations out;
+
+    if (!parties_presentes(c.parties)) {
+        std::string manquantes;
+        if (c.parties.ars.empty()) manquantes += " ars";
+        if (c.parties.organisme_local.empty()) manquantes += " organisme_local";
+        if (c.parties.representant_legal.empty()) manquantes += " representant_legal";
+        out.push_back({regle::partie_absente, "parties", concat("missing:", manquantes)});
+    }
+    if (!finess_bien_forme(c.etab.finess_ej)) {
+        out.push_back({regle::finess_mal_forme, "etablissement.finess_ej", concat("'", c.etab.finess_ej, "'")});
+    }
+    for (std::size_t i = 0; i < c.etab.finess_et.size(); ++i) {
+        if (!finess_bien_forme(c.etab.finess_et[i])) {
+            out.push_back({regle::finess_mal_forme, concat("etablissement.finess_et[", std::to_string(i), "]"),
+                           concat("'", c.etab.finess_et[i], "'")});
+        }
+    }
+    if (!activite_dans_perimetre(c.etab.activites_exercees, m.perimetre)) {
+        out.push_back({regle::activite_hors_perimetre, "etablissement.activites_exercees", "no activity in the template's scope"});
+    }
+
+    const ymd dates[] = {c.reception_proposition, c.signature, c.debut_effet};
+    const char* noms[] = {"reception_proposition", "signature", "debut_effet"};
+    bool dates_ok = true;
+    for (std::size_t i = 0; i < 3; ++i) {
+        if (!dates[i].ok()) {
+            out.push_back({regle::date_inexistante, noms[i], texte(dates[i])});
+            dates_ok = false;
+        }
+    }
+    if (!dates_ok) return out;  // nothing dated can be checked on impossible days
+
+    if (!dates_ordonnees(c.reception_proposition, c.signature, c.debut_effet)) {
+        out.push_back({regle::date_hors_fenetre, "signature",
+                       concat("reception ", texte(c.reception_proposition), ", signature ", texte(c.signature),
+                              ", debut_effet ", texte(c.debut_effet), " are not in order")});
+    }
+    if (!debut_dans_fenetre(m, c.debut_effet)) {
+        out.push_back({regle::date_hors_fenetre, "debut_effet",
+                       concat(texte(c.debut_effet), " outside the template's window ", texte(m.fenetre))});
+    }
+
+    // The template's volets plus the avenants' volets, each avenant volet starting on its own
+    // date or, failing that, on the avenant's signature.
+    std::vector<volet_modele> volets(m.volets.begin(), m.volets.end());
+    for (std::size_t i = 0; i < c.avenants.size(); ++i) {
+        const avenant& a = c.avenants[i];
+        if (!a.signature.ok()) {
+            out.push_back({regle::date_inexistante, concat("avenants[", std::to_string(i), "].signature"), texte(a.signature)});
+            continue;
+        }
+        if (!avenant_dans_fenetre(m, c.signature, a.signature)) {
+            out.push_back({regle::date_hors_fenetre, concat("avenants[", std::to_string(i), "].signature"),
+                           concat(texte(a.signature), " is before the contract's signature or after the regime's end")});
+        }
+        if (a.volet_ajoute) {
+            volet_modele v = *a.volet_ajoute;
+            if (!v.debut) v.debut = a.signature;
+            volets.push_back(v);
+        }
+    }
+    modele_contrat_def effectif = m;
+    effectif.volets = volets;
+    detail::ajouter_violations_modele(effectif, c.debut_effet, c.debut_effet, out);
+    return out;
+}
+
+}  // namespace caqes

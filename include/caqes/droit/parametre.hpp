@@ -1,0 +1,83 @@
+#pragma once
+// Dated parameters: values that take effect on a day, as OpenFisca dates its parameters.
+//
+// The 2017 and 2019 referentiel values, or a regional cap, are versions of one parameter,
+// each in force over a half-open period. Versions must be chronological and must not overlap
+// (CAQES-E025), so that "the value on day D" has one answer or none.
+#include <caqes/calendrier/periode.hpp>
+#include <caqes/droit/reference.hpp>
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace caqes {
+
+template <class T>
+struct version_datee {
+    periode validite{};
+    T valeur{};
+    reference_legale source{};
+};
+
+template <class T, std::size_t N>
+struct parametre_def {
+    std::string_view nom;
+    std::array<version_datee<T>, N> versions{};
+
+    // The version in force on `jour`, or nullptr when none is.
+    [[nodiscard]] constexpr const version_datee<T>* en_vigueur(ymd jour) const noexcept {
+        for (const auto& v : versions) {
+            if (v.validite.contient(jour)) return &v;
+        }
+        return nullptr;
+    }
+};
+
+namespace regles {
+
+// CAQES-E001 / CAQES-E002 on each version's validity.
+template <class T, std::size_t N>
+[[nodiscard]] constexpr bool versions_datees_valides(const parametre_def<T, N>& p) noexcept {
+    for (const auto& v : p.versions) {
+        if (!v.validite.dates_valides()) return false;
+    }
+    return true;
+}
+template <class T, std::size_t N>
+[[nodiscard]] constexpr bool versions_non_vides(const parametre_def<T, N>& p) noexcept {
+    for (const auto& v : p.versions) {
+        if (v.validite.dates_valides() && !v.validite.non_vide()) return false;
+    }
+    return true;
+}
+
+// CAQES-E025: each version ends no later than the next one starts.
+template <class T, std::size_t N>
+[[nodiscard]] constexpr bool versions_chronologiques(const parametre_def<T, N>& p) noexcept {
+    for (std::size_t i = 1; i < N; ++i) {
+        if (p.versions[i].validite.debut < p.versions[i - 1].validite.fin) return false;
+    }
+    return true;
+}
+
+}  // namespace regles
+
+// The compile-time checked parameter:
+//     inline constexpr caqes::parametre_def<caqes::quantite<caqes::taux>, 2> def{...};
+//     struct mon_parametre : caqes::parametre_date<def> {};
+template <const auto& P>
+struct parametre_date {
+    static constexpr const auto& definition = P;
+
+    static_assert(regles::versions_datees_valides(P),
+                  "CAQES-E001: a version of the dated parameter has a date that is not a real calendar date");
+    static_assert(regles::versions_non_vides(P),
+                  "CAQES-E002: a version of the dated parameter has an empty or inverted period [from, to)");
+    static_assert(regles::versions_chronologiques(P),
+                  "CAQES-E025: the versions of a dated parameter overlap or are out of order; each must end before the next starts");
+
+    [[nodiscard]] static constexpr auto en_vigueur(ymd jour) noexcept { return P.en_vigueur(jour); }
+};
+
+}  // namespace caqes

@@ -1,0 +1,105 @@
+#pragma once
+// Rule identifiers and their catalogue.
+//
+// Every legal rule the toolkit enforces has one stable id (CAQES-Ennn). The same id is
+// printed by the compile-time static_assert and carried by the run-time `violation`, so a
+// user can search docs/diagnostics.md with either. The catalogue below is the single place
+// where an id gets its plain-words title and its legal source.
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace caqes {
+
+enum class regle : std::uint8_t {
+    aucune = 0,
+    date_inexistante = 1,            // E001
+    periode_vide = 2,                // E002
+    debut_hors_regime = 3,           // E003
+    duree_superieure_5_ans = 4,      // E004
+    duree_indeterminee_interdite = 5,// E005
+    transition_non_choisie = 6,      // E006
+    volet_obligatoire = 7,           // E007
+    volet_en_double = 8,             // E008
+    volet_hors_regime = 9,           // E009
+    issue_non_permise = 10,          // E010
+    indicateur_en_double = 11,       // E011
+    indicateur_hors_validite = 12,   // E012
+    indicateur_hors_perimetre = 13,  // E013
+    unite_incoherente = 14,          // E014
+    referentiel_mal_forme = 15,      // E015
+    origine_sans_source = 16,        // E016
+    poids_non_positif = 17,          // E017
+    contrat_superieur_5_ans = 18,    // E018
+    perimetre_hors_regime = 19,      // E019
+    partie_absente = 20,             // E020
+    date_hors_fenetre = 21,          // E021
+    finess_mal_forme = 22,           // E022
+    date_calendaire_impossible = 23, // E023
+    activite_hors_perimetre = 24,    // E024
+    parametre_chevauchant = 25,      // E025
+};
+
+struct fiche_regle {
+    regle id;
+    std::string_view code;    // "CAQES-E007"
+    std::string_view titre;   // plain words, ASCII
+    std::string_view source;  // article and version
+};
+
+inline constexpr std::array<fiche_regle, 25> catalogue_regles{{
+    {regle::date_inexistante, "CAQES-E001", "a date is not a real calendar date", "calendar (date library); every dated rule"},
+    {regle::periode_vide, "CAQES-E002", "a period [from, to) is empty or inverted", "half-open periods of every dated text"},
+    {regle::debut_hors_regime, "CAQES-E003", "the start lies outside the regime's window",
+     "decret 2017-584 art. 2; D.162-14..16 version dates (LEGIARTI000034459855, LEGIARTI000044102681); LFSS 2026 art. 79"},
+    {regle::duree_superieure_5_ans, "CAQES-E004", "a bounded term exceeds five years",
+     "L.162-30-2 (LEGIARTI000041398036); D.162-14 I (LEGIARTI000044102681, 2022-01-01)"},
+    {regle::duree_indeterminee_interdite, "CAQES-E005", "only the first-generation socle may have an indefinite term",
+     "D.162-14 I (LEGIARTI000034459855, 2017-04-23) [S: FHF, ANFH, ARS]"},
+    {regle::transition_non_choisie, "CAQES-E006", "a term runs past its regime's end and no transition policy is named",
+     "LFSS 2026 (loi 2025-1403) art. 79 III [U]"},
+    {regle::volet_obligatoire, "CAQES-E007", "the mandatory volet must be present exactly once (at least one volet otherwise)",
+     "D.162-14 I (LEGIARTI000034459855, 2017-04-23); D.162-14 I (LEGIARTI000044102681, 2022-01-01)"},
+    {regle::volet_en_double, "CAQES-E008", "a volet appears twice in one contract", "D.162-14 I; D.162-15 (each volet once per contract)"},
+    {regle::volet_hors_regime, "CAQES-E009", "the volet does not exist in this regime",
+     "L.162-30-2 1 and 2 (2017); D.162-14 I 1 to 3 (2022); L.162-23-14 (successor)"},
+    {regle::issue_non_permise, "CAQES-E010", "an outcome clause is not allowed for this volet in this regime",
+     "D.162-16 I and III (LEGIARTI000034459834); D.162-16 V (LEGIARTI000044102658); L.162-30-4; L.162-23-14"},
+    {regle::indicateur_en_double, "CAQES-E011", "two indicators share one id", "D.162-16 I (one obligation, one evaluation)"},
+    {regle::indicateur_hors_validite, "CAQES-E012", "an indicator is used outside its validity period",
+     "arretes of 2017-04-27, 2018-12-12 and 2022-02-23 (dated referentiels)"},
+    {regle::indicateur_hors_perimetre, "CAQES-E013", "an indicator applies to no activity of the template's scope",
+     "L.162-22 1 to 4 (LEGIARTI000048702956)"},
+    {regle::unite_incoherente, "CAQES-E014", "a comparison mixes two kinds of measure",
+     "arrete of 2022-02-23, annex (each referentiel compares one measure with a threshold of the same unit)"},
+    {regle::referentiel_mal_forme, "CAQES-E015", "a referentiel or target names an unknown measure, is empty, or has a threshold outside its kind",
+     "L.162-30-3 (referentiels in volume or spending); arrete of 2022-02-23"},
+    {regle::origine_sans_source, "CAQES-E016", "a national indicator cites no arrete, or a regional one names no defining body",
+     "D.162-14 II (2022) 1 and 2; L.162-30-3"},
+    {regle::poids_non_positif, "CAQES-E017", "an indicator's weight is not positive",
+     "D.162-16 I 2 (2017): complementary obligations weight the level of the outcome"},
+    {regle::contrat_superieur_5_ans, "CAQES-E018", "a second-generation contract as a whole exceeds five years",
+     "D.162-14 I (LEGIARTI000044102681, 2022-01-01): le contrat est conclu pour une duree maximale de cinq ans"},
+    {regle::perimetre_hors_regime, "CAQES-E019", "the template's scope of activities is empty or outside the regime's",
+     "L.162-23-14 (LEGIARTI000053271346): activities 1, 2 and 4 of L.162-22"},
+    {regle::partie_absente, "CAQES-E020", "one of the three parties is missing",
+     "L.162-30-2 al. 1; D.162-14 I: ARS, organisme local d'assurance maladie, representant legal"},
+    {regle::date_hors_fenetre, "CAQES-E021", "a signature or avenant date lies outside the template's windows",
+     "D.162-15 (avenants follow the contract's procedure); regime windows"},
+    {regle::finess_mal_forme, "CAQES-E022", "a FINESS number is not nine characters (two-character department, then digits)",
+     "FINESS register format; no check key is applied (unsourced)"},
+    {regle::date_calendaire_impossible, "CAQES-E023", "calendar arithmetic gave a day that does not exist and no policy was named",
+     "calendar arithmetic; Code de procedure civile art. 641-642 as an optional convention [U]"},
+    {regle::activite_hors_perimetre, "CAQES-E024", "the establishment exercises no activity of the template's scope",
+     "L.162-22 (LEGIARTI000048702956); L.162-23-14"},
+    {regle::parametre_chevauchant, "CAQES-E025", "the dated versions of a parameter overlap or are out of order",
+     "dated arretes (2017-04-27, 2018-12-12, 2022-02-23)"},
+}};
+
+// Looks a rule up by id. A constant expression, so tests can check the catalogue itself.
+[[nodiscard]] constexpr const fiche_regle& fiche(regle r) noexcept {
+    // The catalogue is ordered by id, starting at E001.
+    return catalogue_regles[static_cast<std::size_t>(r) - 1U];
+}
+
+}  // namespace caqes

@@ -1,0 +1,51 @@
+#pragma once
+// A structured run-time error: which rule, where, and why.
+//
+// Run-time callers never get exceptions or aborts from a rule check: the predicates return
+// booleans, and the validators collect one `violation` per broken rule and place.
+#include <caqes/droit/regle.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace caqes {
+
+struct violation {
+    regle id{regle::aucune};
+    std::string lieu;    // where: "volets[2].grille[4]", "etablissement.finess_ej", a file:line:field
+    std::string detail;  // why, with the offending values
+
+    [[nodiscard]] std::string_view code() const noexcept { return fiche(id).code; }
+    [[nodiscard]] std::string_view titre() const noexcept { return fiche(id).titre; }
+    [[nodiscard]] std::string_view source() const noexcept { return fiche(id).source; }
+};
+
+using violations = std::vector<violation>;
+
+// True when some violation of `violations` carries rule `r`: the common test question.
+[[nodiscard]] inline bool contient(const violations& vs, regle r) noexcept {
+    for (const auto& v : vs) {
+        if (v.id == r) return true;
+    }
+    return false;
+}
+
+// "CAQES-E007 [volets]: the mandatory volet ... (D.162-14 I ...): detail"
+[[nodiscard]] inline std::string decrire(const violation& v) {
+    std::string s{v.code()};
+    s += " [";
+    s += v.lieu;
+    s += "]: ";
+    s += v.titre();
+    s += " (";
+    s += v.source();
+    s += ")";
+    if (!v.detail.empty()) {
+        s += ": ";
+        s += v.detail;
+    }
+    return s;
+}
+
+}  // namespace caqes

@@ -1,0 +1,156 @@
+#pragma once
+// An indicator of an evaluation grid: origin, typed measures, direction, target, referentiel,
+// applicable activities, validity and weight (CAQES.md sections 2, 3 and 6).
+//
+// An indicator is plain constexpr data, so a grid written in C++ and a grid loaded from a file
+// are the same type and go through the same predicates below.
+#include <caqes/calendrier/periode.hpp>
+#include <caqes/droit/activite.hpp>
+#include <caqes/droit/reference.hpp>
+#include <caqes/mesure/referentiel.hpp>
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace caqes {
+
+enum class origine : std::uint8_t {
+    nationale,    // fixed by arrete: `source` cites it
+    regionale,    // defined by the ARS with the health insurance and the OMEDIT: `instances` names them
+    illustrative, // an example: allowed, and labelled as such in every output, so that no example
+                  // has to invent a citation
+};
+
+enum class sens : std::uint8_t { plus_bas_est_mieux, plus_haut_est_mieux };
+
+// The target: a value on one named measure of the indicator.
+struct cible {
+    std::string_view mesure;
+    type_mesure type_mesure_{type_mesure::nombre};
+    type_mesure type_valeur{type_mesure::nombre};
+    fraction valeur{};
+
+    [[nodiscard]] constexpr bool presente() const noexcept { return !mesure.empty(); }
+};
+
+template <class K1, class K2>
+[[nodiscard]] constexpr cible viser(mesure<K1> m, quantite<K2> v) noexcept {
+    static_assert(unite_coherente(K1::id, K2::id),
+                  "CAQES-E014: a target's value is not of the kind of its measure; give the target in the "
+                  "measure's own kind (arrete of 2022-02-23, annex)");
+    return {m.code, K1::id, K2::id, v.valeur};
+}
+
+inline constexpr std::size_t mesures_max = 4;
+
+struct indicateur {
+    std::uint32_t id{};
+    std::string_view code;
+    std::string_view libelle;
+    origine provenance{origine::illustrative};
+    reference_legale source{};    // national: the arrete; regional: the ARS decision where known
+    std::string_view instances{}; // regional: the bodies that define it in this regime
+    std::array<mesure_def, mesures_max> mesures{};
+    sens direction{sens::plus_bas_est_mieux};
+    cible objectif{};             // absent when the text gives none ([U] targets stay absent)
+    referentiel ref{};            // absent when the indicator is scored on its target only
+    activites applicables{toutes_activites};
+    periode validite{};
+    fraction poids{1, 1};
+
+    [[nodiscard]] constexpr const mesure_def* trouver(std::string_view code_mesure) const noexcept {
+        for (const auto& m : mesures) {
+            if (!m.vide() && m.code == code_mesure) return &m;
+        }
+        return nullptr;
+    }
+    [[nodiscard]] constexpr std::size_t nombre_mesures() const noexcept {
+        std::size_t n = 0;
+        for (const auto& m : mesures) n += m.vide() ? 0U : 1U;
+        return n;
+    }
+};
+
+// The rules on one indicator. Each returns true when the rule holds; the compile-time
+// template and the run-time validator both call exactly these.
+namespace regles {
+
+// CAQES-E001 / CAQES-E002 on the validity period.
+[[nodiscard]] constexpr bool dates_valides(const indicateur& i) noexcept { return i.validite.dates_valides(); }
+[[nodiscard]] constexpr bool validite_non_vide(const indicateur& i) noexcept {
+    return !i.validite.dates_valides() || i.validite.non_vide();
+}
+
+// CAQES-E012: the indicator is in force over the whole period where the grid uses it.
+[[nodiscard]] constexpr bool valide_sur(const indicateur& i, const periode& usage) noexcept {
+    return i.validite.contient(usage);
+}
+
+// CAQES-E013: the indicator applies to at least one activity of the scope. L.162-22.
+[[nodiscard]] constexpr bool applicable_a(const indicateur& i, activites perimetre) noexcept {
+    return i.applicables.rencontre(perimetre);
+}
+
+// CAQES-E014: every comparison of the target and the referentiel has one unit, and it is the
+// unit of the measure it names.
+[[nodiscard]] constexpr bool unites_coherentes(const indicateur& i) noexcept {
+    auto coherente = [&](std::string_view code, type_mesure t_mesure, type_mesure t_valeur) {
+        const mesure_def* m = i.trouver(code);
+        return unite_coherente(t_mesure, t_valeur) && (m == nullptr || m->type == t_mesure);
+    };
+    if (i.objectif.presente() && !coherente(i.objectif.mesure, i.objectif.type_mesure_, i.objectif.type_valeur)) {
+        return false;
+    }
+    for (std::size_t k = 0; k < i.ref.taille; ++k) {
+        const conjonction& cj = i.ref.termes[k];
+        for (std::size_t j = 0; j < cj.taille; ++j) {
+            if (!coherente(cj.termes[j].mesure, cj.termes[j].type_mesure_, cj.termes[j].type_seuil)) return false;
+        }
+    }
+    return true;
+}
+
+// CAQES-E015: the indicator has a measure, measure codes are unique, the target and every
+// condition name a measure of the indicator with a threshold inside its kind's domain, no
+// conjunction is empty, and nothing went past the fixed capacities. L.162-30-3.
+[[nodiscard]] constexpr bool referentiel_bien_forme(const indicateur& i) noexcept {
+    if (i.nombre_mesures() == 0) return false;
+    for (std::size_t a = 0; a < mesures_max; ++a) {
+        for (std::size_t b = a + 1; b < mesures_max; ++b) {
+            if (!i.mesures[a].vide() && i.mesures[a].code == i.mesures[b].code) return false;
+        }
+    }
+    if (i.objectif.presente() &&
+        (i.trouver(i.objectif.mesure) == nullptr || !dans_domaine(i.objectif.type_valeur, i.objectif.valeur))) {
+        return false;
+    }
+    if (i.ref.depasse) return false;
+    for (std::size_t k = 0; k < i.ref.taille; ++k) {
+        const conjonction& cj = i.ref.termes[k];
+        if (cj.depasse || cj.taille == 0) return false;
+        for (std::size_t j = 0; j < cj.taille; ++j) {
+            const condition& c = cj.termes[j];
+            if (i.trouver(c.mesure) == nullptr || !dans_domaine(c.type_seuil, c.seuil)) return false;
+        }
+    }
+    return true;
+}
+
+// CAQES-E016: a national indicator cites its arrete; a regional one names the bodies that
+// define it. D.162-14 II 1 and 2 (2022); L.162-30-3. An illustrative one needs neither.
+[[nodiscard]] constexpr bool origine_sourcee(const indicateur& i) noexcept {
+    switch (i.provenance) {
+        case origine::nationale: return !i.source.vide();
+        case origine::regionale: return !i.instances.empty();
+        case origine::illustrative: return true;
+    }
+    return false;
+}
+
+// CAQES-E017: weights are positive. D.162-16 I 2 (2017): complementary obligations weight the
+// level of the outcome, which a zero or negative weight would turn upside down.
+[[nodiscard]] constexpr bool poids_positif(const indicateur& i) noexcept { return i.poids.positive(); }
+
+}  // namespace regles
+}  // namespace caqes

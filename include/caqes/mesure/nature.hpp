@@ -1,0 +1,94 @@
+#pragma once
+// Measure kinds and typed quantities.
+//
+// The texts measure indicators in euros, in counts, in shares, in growth rates and in
+// qualitative items (CAQES.md section 6). As in a units library, each kind is a type and a
+// `quantite<K>` of one kind cannot be compared with, or added to, a quantity of another: there
+// is simply no operator across kinds. Values are exact fractions; an amount is a number of
+// cents.
+#include <caqes/monnaie/centimes.hpp>
+#include <caqes/monnaie/fraction.hpp>
+
+#include <cstdint>
+#include <string_view>
+
+namespace caqes {
+
+enum class type_mesure : std::uint8_t {
+    montant,         // non-negative amount, cents (spending)
+    montant_signe,   // signed amount, cents (savings, differences)
+    nombre,          // non-negative count per year (boxes, acts)
+    taux,            // rate or share in [0, 1] (20 %, 49 %)
+    taux_evolution,  // growth rate against the previous year, may be negative, not below -100 %
+    oui_non,         // 0 = non, 1 = oui
+    echelle,         // ordinal: 0 = non, 1 = partiel, 2 = oui
+};
+
+[[nodiscard]] constexpr std::string_view nom(type_mesure t) noexcept {
+    switch (t) {
+        case type_mesure::montant: return "montant";
+        case type_mesure::montant_signe: return "montant_signe";
+        case type_mesure::nombre: return "nombre";
+        case type_mesure::taux: return "taux";
+        case type_mesure::taux_evolution: return "taux_evolution";
+        case type_mesure::oui_non: return "oui_non";
+        case type_mesure::echelle: return "echelle";
+    }
+    return "?";
+}
+
+// Whether a value is admissible for its kind: the domain part of CAQES-E015 for thresholds,
+// and the check a report applies to every value it reads.
+[[nodiscard]] constexpr bool dans_domaine(type_mesure t, fraction v) noexcept {
+    if (!v.valide()) return false;
+    const fraction x = v.normalisee();
+    const bool entier_ = x.den == 1;
+    switch (t) {
+        case type_mesure::montant: return entier_ && x.num >= 0;
+        case type_mesure::montant_signe: return entier_;
+        case type_mesure::nombre: return entier_ && x.num >= 0;
+        case type_mesure::taux: return x >= entier(0) && x <= entier(1);
+        case type_mesure::taux_evolution: return x >= entier(-1);
+        case type_mesure::oui_non: return entier_ && (x.num == 0 || x.num == 1);
+        case type_mesure::echelle: return entier_ && x.num >= 0 && x.num <= 2;
+    }
+    return false;
+}
+
+// The kind tags. Named structs, so a diagnostic names `caqes::taux`, not a number.
+struct montant { static constexpr type_mesure id = type_mesure::montant; };
+struct montant_signe { static constexpr type_mesure id = type_mesure::montant_signe; };
+struct nombre { static constexpr type_mesure id = type_mesure::nombre; };
+struct taux { static constexpr type_mesure id = type_mesure::taux; };
+struct taux_evolution { static constexpr type_mesure id = type_mesure::taux_evolution; };
+struct oui_non { static constexpr type_mesure id = type_mesure::oui_non; };
+struct echelle { static constexpr type_mesure id = type_mesure::echelle; };
+
+// A quantity of kind K. Same-kind comparison only.
+template <class K>
+struct quantite {
+    using nature = K;
+    fraction valeur{};
+
+    friend constexpr std::strong_ordering operator<=>(quantite a, quantite b) noexcept { return a.valeur <=> b.valeur; }
+    friend constexpr bool operator==(quantite a, quantite b) noexcept { return a.valeur == b.valeur; }
+};
+
+[[nodiscard]] constexpr quantite<montant> montant_de(centimes c) noexcept { return {entier(c.valeur)}; }
+[[nodiscard]] constexpr quantite<montant> montant_euros(std::int64_t e) noexcept { return montant_de(euros(e)); }
+[[nodiscard]] constexpr quantite<montant_signe> montant_signe_de(centimes c) noexcept { return {entier(c.valeur)}; }
+[[nodiscard]] constexpr quantite<nombre> nombre_de(std::int64_t n) noexcept { return {entier(n)}; }
+// taux_pourcent(22, 10) is 2.2 %.
+[[nodiscard]] constexpr quantite<taux> taux_pourcent(std::int64_t num, std::int64_t den = 1) noexcept {
+    return {pourcentage(num, den)};
+}
+[[nodiscard]] constexpr quantite<taux_evolution> evolution_pourcent(std::int64_t num, std::int64_t den = 1) noexcept {
+    return {pourcentage(num, den)};
+}
+inline constexpr quantite<oui_non> non{entier(0)};
+inline constexpr quantite<oui_non> oui{entier(1)};
+inline constexpr quantite<echelle> echelle_non{entier(0)};
+inline constexpr quantite<echelle> echelle_partiel{entier(1)};
+inline constexpr quantite<echelle> echelle_oui{entier(2)};
+
+}  // namespace caqes

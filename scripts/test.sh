@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: configure, build (including the header self-containment
+# check) and test, once with g++ and once with clang++.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+# --fresh: a cache left by an earlier configure must not hide a configure error.
+cmake --workflow --preset gcc --fresh
+cmake --workflow --preset clang --fresh

@@ -1,0 +1,300 @@
+#!/usr/bin/env python3
+"""Generate docs/diagnostics.md from the build-failure tests.
+
+Every tests/compile_fail/Ennn_<slug>.fail.cpp starts with
+
+    // CAQES-Ennn: <short title>
+    // Article: <article citation>
+    // Meaning: <text, continued on following lines that start with "// ">
+
+then a blank line and the code; Ennn_<slug>.ok.cpp is the fixed version. The page
+shows, per id, the meaning, both files and what g++ and clang++ actually print, so
+a user can search it with the text of their own compiler error.
+
+    python3 tools/gen_diagnostics.py           rewrite docs/diagnostics.md
+    python3 tools/gen_diagnostics.py --check   exit 1 with a diff if it is stale,
+                                               77 if the compilers differ from the
+                                               recorded ones (CTest skip)
+
+Environment: CAQES_GXX, CAQES_CLANGXX (compiler commands, default g++ and clang++),
+CAQES_DIAG_FLAGS (extra compiler flags, shell syntax).
+"""
+
+import argparse
+import difflib
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES_DIR = Path("tests/compile_fail")
+DOC = Path("docs/diagnostics.md")
+MAX_OUTPUT_LINES = 30
+SKIP = 77
+
+# Boost and date live in the default include path on Debian; the definitions are the
+# ones the date::date target adds, so the output matches a CMake build.
+BASE_FLAGS = ["-std=c++20", "-fsyntax-only", "-I", "include",
+              "-DONLY_C_LOCALE=1", "-DHAS_STRING_VIEW=1"]
+
+# Markers for the recorded compiler versions; --check reads them back.
+VERSION_MARKER = {"gxx": "- g++: `", "clang": "- clang: `"}
+
+HEADER_RE = re.compile(r"^// CAQES-(E\d{3}): (.+)$")
+ARTICLE_RE = re.compile(r"^// Article: (.+)$")
+MEANING_RE = re.compile(r"^// Meaning: (.+)$")
+SYSTEM_PATH_RE = re.compile(r"/usr/[^\s:'\"()<>,]+")
+ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class CaseError(Exception):
+    pass
+
+
+def compilers():
+    """(key, label, command, flag that disables colour) for each compiler."""
+    return [
+        ("gxx", "g++", os.environ.get("CAQES_GXX", "g++"), "-fno-diagnostics-color"),
+        ("clang", "clang", os.environ.get("CAQES_CLANGXX", "clang++"), "-fno-color-diagnostics"),
+    ]
+
+
+def compiler_env():
+    # The C locale makes g++ quote with plain ASCII instead of typographic quotes.
+    env = dict(os.environ)
+    env["LC_ALL"] = "C"
+    return env
+
+
+def strip_header(lines):
+    """Drop the leading comment block and the blank lines after it."""
+    i = 0
+    while i < len(lines) and lines[i].startswith("//"):
+        i += 1
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return "\n".join(lines[i:]).rstrip() + "\n"
+
+
+def parse_case(fail_path):
+    name = fail_path.name
+    case_id = name[:4]
+    lines = (ROOT / fail_path).read_text(encoding="utf-8").splitlines()
+    if len(lines) < 3:
+        raise CaseError(f"{fail_path}: header comment is incomplete")
+    header = HEADER_RE.match(lines[0])
+    article = ARTICLE_RE.match(lines[1])
+    meaning = MEANING_RE.match(lines[2])
+    if not (header and article and meaning):
+        raise CaseError(f"{fail_path}: the first three lines must be "
+                        "'// CAQES-Ennn: ...', '// Article: ...', '// Meaning: ...'")
+    if header.group(1) != case_id:
+        raise CaseError(f"{fail_path}: header names CAQES-{header.group(1)}, file name says {case_id}")
+    meaning_lines = [meaning.group(1)]
+    for line in lines[3:]:
+        if not line.startswith("// "):
+            break
+        meaning_lines.append(line[3:])
+    ok_path = fail_path.with_name(name.replace(".fail.cpp", ".ok.cpp"))
+    if not (ROOT / ok_path).exists():
+        raise CaseError(f"{fail_path}: missing twin {ok_path.name}")
+    ok_lines = (ROOT / ok_path).read_text(encoding="utf-8").splitlines()
+    return {
+        "id": case_id,
+        "title": header.group(2).strip(),
+        "article": article.group(1).strip(),
+        "meaning": " ".join(part.strip() for part in meaning_lines),
+        "path": fail_path,
+        "broken": strip_header(lines),
+        "fixed": strip_header(ok_lines),
+    }
+
+
+def system_include_dirs(command):
+    """The compiler's own search directories, longest first, as printed by -v."""
+    result = subprocess.run(
+        [command, "-x", "c++", "-std=c++20", "-E", "-v", "-"],
+        input="", capture_output=True, text=True, cwd=ROOT, env=compiler_env())
+    dirs, inside = [], False
+    for line in result.stderr.splitlines():
+        if line.startswith("#include <...> search starts here:"):
+            inside = True
+        elif line.startswith("End of search list."):
+            break
+        elif inside:
+            dirs.append(line.strip().split(" (")[0])
+    dirs += [os.path.normpath(d) for d in dirs]
+    return sorted(set(dirs), key=len, reverse=True)
+
+
+def normalise(output, include_dirs):
+    """Remove everything that depends on the machine rather than on the code."""
+    output = ANSI_RE.sub("", output)
+    output = output.replace(str(ROOT) + os.sep, "")
+
+    def system_path(match):
+        path = match.group(0)
+        for candidate in (path, os.path.normpath(path)):
+            for directory in include_dirs:
+                if candidate.startswith(directory + "/"):
+                    return "<system>/" + candidate[len(directory) + 1:]
+        return "<system>/" + os.path.basename(path)
+
+    output = SYSTEM_PATH_RE.sub(system_path, output)
+    lines = output.rstrip().splitlines()
+    if len(lines) > MAX_OUTPUT_LINES:
+        dropped = len(lines) - MAX_OUTPUT_LINES
+        lines = lines[:MAX_OUTPUT_LINES] + [f"[... {dropped} more lines not shown]"]
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def compile_output(command, colour_flag, include_dirs, source):
+    extra = shlex.split(os.environ.get("CAQES_DIAG_FLAGS", ""))
+    result = subprocess.run(
+        [command, *BASE_FLAGS, colour_flag, *extra, str(source)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT, env=compiler_env())
+    if result.returncode == 0:
+        return "(no diagnostic: this compiler accepted the code)\n"
+    return normalise(result.stdout, include_dirs)
+
+
+def version_line(command):
+    result = subprocess.run([command, "--version"], capture_output=True, text=True,
+                            env=compiler_env())
+    if result.returncode != 0 or not result.stdout:
+        raise CaseError(f"cannot run '{command} --version'")
+    return result.stdout.splitlines()[0].strip()
+
+
+def major(version):
+    found = re.search(r"(\d+)\.\d+", version)
+    return found.group(1) if found else None
+
+
+def recorded_versions(text):
+    versions = {}
+    for line in text.splitlines():
+        for key, marker in VERSION_MARKER.items():
+            if line.startswith(marker) and line.endswith("`"):
+                versions[key] = line[len(marker):-1]
+    return versions
+
+
+def render(cases, versions):
+    out = [
+        "# Compile-time diagnostics",
+        "",
+        "When caqes rejects code at compile time, the compiler error contains an id of",
+        "the form `CAQES-Ennn` (for example in a `static_assert` message). Each id has",
+        "a section below: search this page for the id, or for a phrase from your",
+        "compiler's message, or jump to `#caqes-ennn`. Each section gives the rule",
+        "behind the error, a minimal program that triggers it, the corrected program,",
+        "and what g++ and clang print for it.",
+        "",
+        "This page is generated by `tools/gen_diagnostics.py` from the build-failure",
+        "tests in `tests/compile_fail/`; do not edit it by hand. The test",
+        "`docs.diagnostics_current` fails when it is out of date. Compiler output was",
+        "recorded with:",
+        "",
+    ]
+    for key, _, _, _ in compilers():
+        out.append(f"{VERSION_MARKER[key]}{versions[key]}`")
+    out += ["", "## Contents", ""]
+    if not cases:
+        out.append("No diagnostics are defined yet.")
+    for case in cases:
+        out.append(f"- [CAQES-{case['id']}: {case['title']}](#caqes-{case['id'].lower()})")
+    for case in cases:
+        out += [
+            "",
+            f'<a id="caqes-{case["id"].lower()}"></a>',
+            "",
+            f"## CAQES-{case['id']}: {case['title']}",
+            "",
+            f"**Article:** {case['article']}",
+            "",
+            f"**Meaning:** {case['meaning']}",
+            "",
+            "### Broken code",
+            "",
+            f"`{case['path'].as_posix()}`",
+            "",
+            "```cpp",
+            case["broken"].rstrip("\n"),
+            "```",
+            "",
+            "### Fixed code",
+            "",
+            "```cpp",
+            case["fixed"].rstrip("\n"),
+            "```",
+        ]
+        for key, label, _, _ in compilers():
+            out += ["", f"### {label} output", "", "```text",
+                    case["output"][key].rstrip("\n"), "```"]
+    return "\n".join(out) + "\n"
+
+
+def collect_cases():
+    cases = [parse_case(path.relative_to(ROOT))
+             for path in sorted((ROOT / CASES_DIR).glob("E[0-9][0-9][0-9]_*.fail.cpp"))]
+    seen = {}
+    for case in cases:
+        if case["id"] in seen:
+            raise CaseError(f"CAQES-{case['id']} is used by both {seen[case['id']]} and {case['path']}")
+        seen[case["id"]] = case["path"]
+    for case in cases:
+        case["output"] = {}
+    for key, _, command, colour_flag in compilers():
+        include_dirs = system_include_dirs(command)
+        for case in cases:
+            case["output"][key] = compile_output(command, colour_flag, include_dirs, case["path"])
+    return cases
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true",
+                        help="do not write; exit 1 with a diff if the page is stale")
+    args = parser.parse_args()
+
+    try:
+        installed = {key: version_line(command) for key, _, command, _ in compilers()}
+        doc_path = ROOT / DOC
+        if args.check:
+            if not doc_path.exists():
+                print(f"{DOC} does not exist; run python3 tools/gen_diagnostics.py")
+                return 1
+            current = doc_path.read_text(encoding="utf-8")
+            recorded = recorded_versions(current)
+            for key, label, _, _ in compilers():
+                if major(recorded.get(key, "")) != major(installed[key]):
+                    print(f"SKIP: {DOC} was recorded with {label} '{recorded.get(key)}', "
+                          f"installed is '{installed[key]}'; its output may legitimately differ")
+                    return SKIP
+            # Same major versions: a minor version bump alone must not fail the check,
+            # so the recorded version lines are kept and only the content is compared.
+            expected = render(collect_cases(), recorded)
+            if expected == current:
+                print(f"{DOC} is up to date")
+                return 0
+            sys.stdout.writelines(difflib.unified_diff(
+                current.splitlines(keepends=True), expected.splitlines(keepends=True),
+                fromfile=f"{DOC} (committed)", tofile=f"{DOC} (regenerated)"))
+            print(f"\n{DOC} is stale: run python3 tools/gen_diagnostics.py and commit the result")
+            return 1
+        doc_path.parent.mkdir(parents=True, exist_ok=True)
+        doc_path.write_text(render(collect_cases(), installed), encoding="utf-8")
+        print(f"wrote {DOC}")
+        return 0
+    except (CaseError, OSError) as error:
+        print(f"gen_diagnostics.py: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
