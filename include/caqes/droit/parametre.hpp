@@ -5,7 +5,9 @@
 // each in force over a half-open period. Versions must be chronological and must not overlap
 // (CAQES-E025), so that "the value on day D" has one answer or none.
 #include <caqes/calendrier/periode.hpp>
+#include <caqes/calendrier/format.hpp>
 #include <caqes/droit/reference.hpp>
+#include <caqes/droit/violation.hpp>
 
 #include <array>
 #include <cstddef>
@@ -62,6 +64,26 @@ template <class T, std::size_t N>
 }
 
 }  // namespace regles
+
+// Run-time validation of a parameter built from data, by the same predicates, one violation
+// per offending version.
+template <class T, std::size_t N>
+[[nodiscard]] violations validate(const parametre_def<T, N>& p) {
+    violations out;
+    for (std::size_t i = 0; i < N; ++i) {
+        const periode& v = p.versions[i].validite;
+        const std::string lieu = concat(p.nom, ".versions[", std::to_string(i), "]");
+        if (!v.dates_valides()) {
+            out.push_back({regle::date_inexistante, lieu, texte(v)});
+        } else if (!v.non_vide()) {
+            out.push_back({regle::periode_vide, lieu, texte(v)});
+        } else if (i > 0 && v.debut < p.versions[i - 1].validite.fin) {
+            out.push_back({regle::parametre_chevauchant, lieu,
+                           concat(texte(v), " starts before the previous version ends on ", texte(p.versions[i - 1].validite.fin))});
+        }
+    }
+    return out;
+}
 
 // The compile-time checked parameter:
 //     inline constexpr caqes::parametre_def<caqes::quantite<caqes::taux>, 2> def{...};
