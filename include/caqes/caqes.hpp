@@ -1,10 +1,13 @@
 #pragma once
-// Umbrella header: the whole core, free of any I/O dependency.
+// Umbrella header: the whole core, free of any third-party I/O dependency (the JSON trace
+// lives in caqes/io/json/, target caqes::json).
 #include <caqes/version.hpp>
 
 #include <caqes/calendrier/arithmetique.hpp>
 #include <caqes/calendrier/date.hpp>
+#include <caqes/calendrier/delai.hpp>
 #include <caqes/calendrier/format.hpp>
+#include <caqes/calendrier/jours_feries.hpp>
 #include <caqes/calendrier/periode.hpp>
 #include <caqes/contrat/etablissement.hpp>
 #include <caqes/contrat/instance.hpp>
@@ -16,12 +19,25 @@
 #include <caqes/droit/regime.hpp>
 #include <caqes/droit/regle.hpp>
 #include <caqes/droit/violation.hpp>
+#include <caqes/evaluation/ciblage.hpp>
+#include <caqes/evaluation/evaluer.hpp>
+#include <caqes/evaluation/issues.hpp>
+#include <caqes/evaluation/parametres.hpp>
+#include <caqes/evaluation/plan.hpp>
+#include <caqes/evaluation/procedure.hpp>
+#include <caqes/evaluation/proposition.hpp>
+#include <caqes/evaluation/rapport.hpp>
+#include <caqes/evaluation/realisation.hpp>
+#include <caqes/evaluation/trace.hpp>
+#include <caqes/evaluation/valeur.hpp>
+#include <caqes/evaluation/validation.hpp>
 #include <caqes/indicateur/indicateur.hpp>
 #include <caqes/mesure/nature.hpp>
 #include <caqes/mesure/format.hpp>
 #include <caqes/mesure/referentiel.hpp>
 #include <caqes/monnaie/centimes.hpp>
 #include <caqes/monnaie/fraction.hpp>
+#include <caqes/monnaie/montant.hpp>
 #include <caqes/referentiels/indicateurs_2022.hpp>
 #include <caqes/referentiels/referentiels_2017_2019.hpp>
 #include <caqes/volet/duree.hpp>

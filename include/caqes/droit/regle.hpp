@@ -38,6 +38,12 @@ enum class regle : std::uint8_t {
     date_calendaire_impossible = 23, // E023
     activite_hors_perimetre = 24,    // E024
     parametre_chevauchant = 25,      // E025
+    indicateur_absent = 26,          // E026
+    mesure_mauvaise_nature = 27,     // E027
+    valeur_hors_domaine = 28,        // E028
+    texte_invalide = 29,             // E029
+    exercice_non_couvert = 30,       // E030
+    cible_sous_plancher = 31,        // E031
 };
 
 struct fiche_regle {
@@ -47,7 +53,7 @@ struct fiche_regle {
     std::string_view source;  // article and version
 };
 
-inline constexpr std::array<fiche_regle, 25> catalogue_regles{{
+inline constexpr std::array<fiche_regle, 31> catalogue_regles{{
     {regle::date_inexistante, "CAQES-E001", "a date is not a real calendar date", "calendar (date library); every dated rule"},
     {regle::periode_vide, "CAQES-E002", "a period [from, to) is empty or inverted", "half-open periods of every dated text"},
     {regle::debut_hors_regime, "CAQES-E003", "the start lies outside the regime's window",
@@ -94,6 +100,18 @@ inline constexpr std::array<fiche_regle, 25> catalogue_regles{{
      "L.162-22 (LEGIARTI000048702956); L.162-23-14"},
     {regle::parametre_chevauchant, "CAQES-E025", "the dated versions of a parameter overlap or are out of order",
      "dated arretes (2017-04-27, 2018-12-12, 2022-02-23)"},
+    {regle::indicateur_absent, "CAQES-E026", "an indicator the grid requires is missing from the yearly report",
+     "D.162-16 I 1 and II (the grid's obligations support the yearly evaluation)"},
+    {regle::mesure_mauvaise_nature, "CAQES-E027", "a reported value is not of its measure's kind",
+     "arrete of 2022-02-23, annex (each indicator's measures and units)"},
+    {regle::valeur_hors_domaine, "CAQES-E028", "a reported value lies outside its kind's domain (negative amount or count, rate outside [0, 100 %])",
+     "D.162-16 III (amounts and rates of the evaluation)"},
+    {regle::texte_invalide, "CAQES-E029", "a field is not a number of the expected form, or overflows 64-bit cents",
+     "input format (docs/evaluation.md)"},
+    {regle::exercice_non_couvert, "CAQES-E030", "the exercise year is not covered by the template or its regime",
+     "D.162-16 II (yearly evaluation of the contract in force); regime windows"},
+    {regle::cible_sous_plancher, "CAQES-E031", "the L.162-30-4 yearly target is more than 30 % below the previous year's number",
+     "L.162-30-3 (LEGIARTI000042685237): ce nombre ne peut etre inferieur de plus de 30 % au nombre de l'annee precedente"},
 }};
 
 // Looks a rule up by id. A constant expression, so tests can check the catalogue itself.

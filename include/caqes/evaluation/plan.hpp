@@ -1,0 +1,41 @@
+#pragma once
+// An indicator resolved for evaluation: measure codes replaced by indices.
+//
+// Conditions and targets name their measure by code, which is right for people and files but
+// too slow to look up once per value. A plan resolves the codes once per grid (at compile
+// time for a constexpr grid, once per load otherwise), so evaluating an establishment does
+// no string comparison at all.
+#include <caqes/indicateur/indicateur.hpp>
+
+#include <array>
+#include <cstdint>
+
+namespace caqes {
+
+inline constexpr std::int8_t mesure_absente = -1;
+
+struct plan_indicateur {
+    std::int8_t cible{mesure_absente};
+    std::array<std::array<std::int8_t, conditions_max>, conjonctions_max> conditions{};
+};
+
+[[nodiscard]] constexpr std::int8_t indice_mesure(const indicateur& i, std::string_view code) noexcept {
+    for (std::size_t k = 0; k < mesures_max; ++k) {
+        if (!i.mesures[k].vide() && i.mesures[k].code == code) return static_cast<std::int8_t>(k);
+    }
+    return mesure_absente;
+}
+
+// Resolves an indicator that satisfies CAQES-E015 (every code names one of its measures).
+[[nodiscard]] constexpr plan_indicateur planifier(const indicateur& i) noexcept {
+    plan_indicateur p{};
+    if (i.objectif.presente()) p.cible = indice_mesure(i, i.objectif.mesure);
+    for (std::size_t k = 0; k < i.ref.taille; ++k) {
+        for (std::size_t j = 0; j < i.ref.termes[k].taille; ++j) {
+            p.conditions[k][j] = indice_mesure(i, i.ref.termes[k].termes[j].mesure);
+        }
+    }
+    return p;
+}
+
+}  // namespace caqes

@@ -1,0 +1,81 @@
+#pragma once
+// What an evaluation produces: proposals and ceilings, each with its article, the cap that
+// bound it, and the final decision when one was recorded.
+#include <caqes/droit/reference.hpp>
+#include <caqes/evaluation/rapport.hpp>
+#include <caqes/evaluation/realisation.hpp>
+#include <caqes/monnaie/montant.hpp>
+#include <caqes/volet/volet.hpp>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace caqes {
+
+enum class nature_proposition : std::uint8_t {
+    aucune,
+    sanction_volet,                 // D.162-16 III 1 (2017)
+    interessement_volet,            // D.162-16 III 1 (2017)
+    interessement_regional,   // D.162-16 V 1 (2022)
+    interessement_national,   // D.162-16 V 2 (2022)
+    abattement,     // L.162-30-4: a rate on future billing of the acts above target
+    minoration,  // L.162-30-4 / D.162-16 III 2: a rate on the insurance's share
+    dotation,  // L.162-23-14 1
+    penalite_financement,                 // L.162-23-14 2, from 2027
+    sanction_refus,           // L.162-30-2; D.162-15
+};
+
+[[nodiscard]] constexpr std::string_view nom(nature_proposition n) noexcept {
+    switch (n) {
+        case nature_proposition::aucune: return "aucune";
+        case nature_proposition::sanction_volet: return "sanction";
+        case nature_proposition::interessement_volet: return "interessement";
+        case nature_proposition::interessement_regional: return "interessement_regional";
+        case nature_proposition::interessement_national: return "interessement_national";
+        case nature_proposition::abattement: return "abattement_tarifaire";
+        case nature_proposition::minoration: return "minoration_liste_en_sus";
+        case nature_proposition::dotation: return "dotation_complementaire";
+        case nature_proposition::penalite_financement: return "penalite";
+        case nature_proposition::sanction_refus: return "sanction_refus";
+    }
+    return "?";
+}
+
+struct proposition {
+    nature_proposition nature{nature_proposition::aucune};
+    centimes montant{0};              // the proposal, after every cap and the rounding policy
+    centimes plafond{0};              // the cap it was checked against
+    bool plafond_atteint{false};      // the cap bound the amount
+    fraction taux{0, 1};              // for rate measures (L.162-30-4, liste en sus): the rate itself
+    reference_legale article{};
+    std::optional<centimes> decision_finale{};  // recorded, never computed
+    bool illustratif{false};          // computed with an [U] formula's illustrative default
+    bool depassement{false};          // an amount did not fit in 64-bit cents: not evaluated
+
+    [[nodiscard]] constexpr bool presente() const noexcept { return nature != nature_proposition::aucune; }
+};
+
+struct resultat_volet {
+    volet_id volet{};
+    score_volet score{};
+    proposition principale{};  // sanction or incentive: never both for one volet and year
+};
+
+struct resultat_evaluation {
+    std::array<resultat_volet, volets_max> volets{};
+    std::uint8_t nombre_volets{0};
+    // Contract-level outcomes: regional incentive, L.162-30-4 measures, successor penalty.
+    std::array<proposition, 3> contrat{};
+    std::uint8_t nombre_contrat{0};
+    bool plafond_global_atteint{false};  // the 5 % overall cap bound the sanctions (2017)
+    centimes total_sanctions{0};
+    centimes total_interessements{0};
+
+    constexpr void ajouter_contrat(const proposition& p) noexcept {
+        if (nombre_contrat < contrat.size()) contrat[nombre_contrat++] = p;
+    }
+};
+
+}  // namespace caqes

@@ -1,0 +1,41 @@
+#pragma once
+// The trace: why each figure is what it is.
+//
+// The evaluator is a template on its trace sink. `sans_trace` has no state and empty inline
+// members, so an evaluation without a trace compiles to the same code as one that never heard
+// of tracing. `trace` records one line per indicator; the outcomes explain themselves through
+// `proposition` (article, cap, bound, proposal or final decision).
+#include <caqes/evaluation/realisation.hpp>
+#include <caqes/evaluation/valeur.hpp>
+#include <caqes/indicateur/indicateur.hpp>
+
+#include <cstdint>
+#include <vector>
+
+namespace caqes {
+
+struct ligne_trace {
+    std::uint8_t volet{0};
+    const indicateur* ind{nullptr};  // points into the template's grid
+    valeur_mesure valeur{};          // the value that decided (the target's measure)
+    resultat_indicateur resultat{};
+    fraction points{0, 1};           // weight x achievement, when it counts
+};
+
+struct sans_trace {
+    static constexpr bool actif = false;
+    constexpr void indicateur_evalue(std::uint8_t, const indicateur&, const valeur_mesure&, const resultat_indicateur&) const noexcept {}
+};
+
+struct trace {
+    static constexpr bool actif = true;
+    std::vector<ligne_trace> lignes;
+
+    void indicateur_evalue(std::uint8_t volet, const indicateur& ind, const valeur_mesure& v, const resultat_indicateur& r) {
+        fraction pts{0, 1};
+        if (r.compte) pts = fraction{ind.poids.num * r.realisation.num, ind.poids.den * r.realisation.den}.normalisee();
+        lignes.push_back({volet, &ind, v, r, pts});
+    }
+};
+
+}  // namespace caqes

@@ -1,0 +1,48 @@
+#pragma once
+// Amounts computed from a base and an exact rate, and caps that hold after rounding.
+//
+// Rounding policy (the only one): an amount is rounded to the cent *towards zero*
+// ("arrondi au centime inferieur" for the non-negative amounts the law caps). The rounding of
+// a notified amount is [U] (CAQES.md section 8); rounding towards zero is the one choice under
+// which a rounded amount can never exceed the exact cap it was checked against, so every cap
+// holds after rounding without a second correction.
+//
+// Products go through 128-bit intermediates: an 80 M EUR base is 8e9 cents, and a rate over
+// a fine-grained denominator would overflow 64 bits. A result that does not fit in 64-bit
+// cents is reported, never wrapped.
+#include <caqes/monnaie/centimes.hpp>
+#include <caqes/monnaie/fraction.hpp>
+
+#include <cstdint>
+#include <limits>
+
+namespace caqes {
+
+struct montant_calcule {
+    centimes valeur{};
+    bool ok{true};  // false: the exact result does not fit in 64-bit cents
+};
+
+// floor-towards-zero of base * taux, in cents.
+[[nodiscard]] constexpr montant_calcule appliquer_taux(centimes base, fraction taux) noexcept {
+    const fraction t = taux.normalisee();
+    if (!t.valide()) return {{}, false};
+    const int128 produit = int128{base.valeur} * t.num;
+    const int128 q = produit / t.den;  // C++ division truncates towards zero
+    if (q > std::numeric_limits<std::int64_t>::max() || q < std::numeric_limits<std::int64_t>::min()) return {{}, false};
+    return {{static_cast<std::int64_t>(q)}, true};
+}
+
+// An amount checked against a cap: the smaller of the two, and whether the cap bound it.
+struct montant_plafonne {
+    centimes valeur{};
+    centimes plafond{};
+    bool plafond_atteint{false};
+};
+
+[[nodiscard]] constexpr montant_plafonne plafonner(centimes montant, centimes plafond) noexcept {
+    if (montant > plafond) return {plafond, plafond, true};
+    return {montant, plafond, false};
+}
+
+}  // namespace caqes
