@@ -58,7 +58,7 @@ inline constexpr std::array<indicateur, 1> grille_transports{{
 // [docs:modele-2017]
 inline constexpr std::array<volet_modele, 2> volets_2017{{
     {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = grille_socle, .clauses = sanction},
-    {.volet = volet_id::volet_transports, .terme = duree_annees(3), .grille = grille_transports,
+    {.volet = volet_id::volet_transports, .terme = duree_annees(4), .grille = grille_transports,
      .clauses = sanction | interessement},
 }};
 
@@ -67,7 +67,7 @@ inline constexpr modele_contrat_def def_2017{
     .regime = regime_id::caqes_2017,
     .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
     .volets = volets_2017,
-    // A contract signed late in 2018 with a 3-year transports volet would run into 2022:
+    // A contract signed late in 2018 with a 4-year transports volet would run into 2022:
     // this template cuts the term at the regime's end.
     .transition = politique_transition::arret_fin_regime,
 };

@@ -1,0 +1,81 @@
+// The rule catalogue and the text of a violation.
+#include "outils.hpp"
+
+#include <string>
+
+using namespace caqes;
+
+namespace {
+bool ascii_imprimable(std::string_view s) {
+    for (const char c : s) {
+        if (c < 0x20 || c > 0x7e) return false;
+    }
+    return true;
+}
+}  // namespace
+
+TEST_CASE("catalogue: every rule from E001 on has a coded, titled and sourced entry", "[catalogue]") {
+    // E001 to E025 are the model's rules; the catalogue may grow past them, never shrink.
+    STATIC_REQUIRE(catalogue_regles.size() >= 25);
+    STATIC_REQUIRE(fiche(regle::date_inexistante).code == "CAQES-E001");
+    STATIC_REQUIRE(fiche(regle::parametre_chevauchant).code == "CAQES-E025");
+    STATIC_REQUIRE(fiche(regle::parametre_chevauchant).id == regle::parametre_chevauchant);
+
+    const int nombre = static_cast<int>(catalogue_regles.size());
+    for (int n = 1; n <= nombre; ++n) {
+        const auto r = static_cast<regle>(n);
+        const fiche_regle& f = fiche(r);
+        INFO("rule " << n);
+        CHECK(f.id == r);
+        std::string attendu = std::to_string(n);
+        attendu.insert(0, 3 - attendu.size(), '0');
+        CHECK(f.code == "CAQES-E" + attendu);
+        CHECK_FALSE(f.titre.empty());
+        CHECK_FALSE(f.source.empty());
+        CHECK(ascii_imprimable(f.code));
+        CHECK(ascii_imprimable(f.titre));
+        CHECK(ascii_imprimable(f.source));
+    }
+}
+
+TEST_CASE("catalogue: codes are distinct and the catalogue is ordered by id", "[catalogue]") {
+    for (std::size_t a = 0; a < catalogue_regles.size(); ++a) {
+        for (std::size_t b = a + 1; b < catalogue_regles.size(); ++b) {
+            CHECK(catalogue_regles[a].code != catalogue_regles[b].code);
+        }
+        CHECK(static_cast<std::size_t>(catalogue_regles[a].id) == a + 1);
+    }
+}
+
+TEST_CASE("violation: code, title, source and decrire", "[catalogue][violation]") {
+    const violation v{regle::volet_obligatoire, "modele", "volet_socle absent"};
+    CHECK(v.code() == "CAQES-E007");
+    CHECK(v.titre() == fiche(regle::volet_obligatoire).titre);
+    CHECK(v.source() == fiche(regle::volet_obligatoire).source);
+
+    const std::string d = decrire(v);
+    CHECK(d.rfind("CAQES-E007 [modele]: ", 0) == 0);
+    CHECK(outils::contient_texte(d, "D.162-14 I"));
+    CHECK(outils::contient_texte(d, std::string{v.titre()}));
+    CHECK(outils::contient_texte(d, "): volet_socle absent"));
+
+    const violation sans_detail{regle::finess_mal_forme, "etablissement.finess_ej", ""};
+    const std::string d2 = decrire(sans_detail);
+    CHECK(outils::contient_texte(d2, "CAQES-E022"));
+    CHECK(outils::contient_texte(d2, "FINESS register format"));
+    CHECK(d2.back() == ')');  // no trailing ": " without a detail
+
+    for (int n = 1; n <= static_cast<int>(catalogue_regles.size()); ++n) {
+        const violation w{static_cast<regle>(n), "x", "y"};
+        CHECK(outils::contient_texte(decrire(w), std::string{w.code()}));
+        CHECK(outils::contient_texte(decrire(w), std::string{w.source()}));
+    }
+}
+
+TEST_CASE("contient(violations, regle)", "[catalogue][violation]") {
+    const violations vs{{regle::periode_vide, "a", ""}, {regle::volet_en_double, "b", ""}};
+    CHECK(contient(vs, regle::periode_vide));
+    CHECK(contient(vs, regle::volet_en_double));
+    CHECK_FALSE(contient(vs, regle::date_inexistante));
+    CHECK_FALSE(contient(violations{}, regle::periode_vide));
+}

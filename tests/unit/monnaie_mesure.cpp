@@ -1,0 +1,323 @@
+// Money, exact fractions, measure kinds, typed comparisons and referentiels.
+#include "outils.hpp"
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <string_view>
+
+using caqes::fraction;
+using caqes::type_mesure;
+
+namespace {
+
+// Whether two types can be added, ordered or compared for equality at all: the type-safety
+// claims of nature.hpp, checked without a failing build.
+template <class A, class B>
+concept additionnables = requires(A a, B b) { a + b; };
+template <class A, class B>
+concept ordonnables = requires(A a, B b) { a < b; };
+template <class A, class B>
+concept egalables = requires(A a, B b) { a == b; };
+
+// A measured value per measure code, for est_atteint.
+struct releve {
+    std::string_view code;
+    fraction valeur;
+};
+
+template <std::size_t N>
+auto lecteur(const std::array<releve, N>& valeurs) {
+    return [&valeurs](const caqes::condition& c) {
+        for (const auto& r : valeurs) {
+            if (r.code == c.mesure) return r.valeur;
+        }
+        FAIL_CHECK("no value for measure " << c.mesure);  // est_atteint is noexcept: no throw
+        return fraction{};
+    };
+}
+
+}  // namespace
+
+TEST_CASE("centimes: arithmetic in cents", "[monnaie]") {
+    CHECK(caqes::euros(5) == caqes::centimes{500});
+    CHECK(caqes::euros(5) + caqes::centimes{25} == caqes::centimes{525});
+    CHECK(caqes::euros(1) - caqes::euros(3) == caqes::centimes{-200});
+    CHECK(caqes::euros(1) < caqes::centimes{101});
+}
+
+TEST_CASE("fraction: normalisation and sign", "[monnaie][fraction]") {
+    const fraction a = fraction{2, 4}.normalisee();
+    CHECK(a.num == 1);
+    CHECK(a.den == 2);
+    const fraction b = fraction{3, -6}.normalisee();
+    CHECK(b.num == -1);
+    CHECK(b.den == 2);
+    const fraction c = fraction{-3, -6}.normalisee();
+    CHECK(c.num == 1);
+    CHECK(c.den == 2);
+    const fraction z = fraction{0, 5}.normalisee();
+    CHECK(z.num == 0);
+    CHECK(z.den == 1);
+
+    // A zero denominator is kept and reported by valide(), never divided by.
+    const fraction nan = fraction{1, 0}.normalisee();
+    CHECK(nan.den == 0);
+    CHECK_FALSE(nan.valide());
+    CHECK_FALSE(nan.positive());
+    CHECK_FALSE(nan.negative());
+
+    CHECK(fraction{1, 2}.positive());
+    CHECK(fraction{-1, -2}.positive());
+    CHECK_FALSE(fraction{-1, 2}.positive());
+    CHECK(fraction{-1, 2}.negative());
+    CHECK(fraction{1, -2}.negative());
+    CHECK_FALSE(fraction{0, 3}.positive());
+    CHECK_FALSE(fraction{0, 3}.negative());
+}
+
+TEST_CASE("fraction: exact comparisons, including beyond 64-bit cross products", "[monnaie][fraction]") {
+    CHECK(fraction{1, 3} < fraction{1, 2});
+    CHECK(fraction{2, 4} == fraction{1, 2});
+    CHECK(fraction{2, -4} == fraction{-1, 2});
+    CHECK(fraction{-1, 2} < fraction{1, -3});
+    CHECK(fraction{1, 3} != fraction{333'333, 1'000'000});
+    CHECK(caqes::entier(3) == fraction{6, 2});
+
+    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    // (max/3) * 3 and (max/5) * 7 both overflow int64: only a 128-bit product orders them.
+    const fraction gros_a{max / 3, 7};  // about max / 21
+    const fraction gros_b{max / 5, 3};  // about max / 15
+    CHECK(gros_a < gros_b);
+    CHECK(gros_b > gros_a);
+    CHECK(gros_a != gros_b);
+    CHECK(fraction{max - 1, max} < fraction{max, max - 1});
+    CHECK(fraction{max, max} == caqes::entier(1));
+    CHECK(fraction{-max, 1} < fraction{max, 1});
+}
+
+TEST_CASE("pourcentage and entier build exact rates", "[monnaie][fraction]") {
+    CHECK(caqes::pourcentage(22, 10) == fraction{22, 1000});
+    CHECK(caqes::pourcentage(22, 10).num == 11);
+    CHECK(caqes::pourcentage(22, 10).den == 500);
+    CHECK(caqes::pourcentage(50) == fraction{1, 2});
+    CHECK(caqes::pourcentage(-5) == fraction{-1, 20});
+    CHECK(caqes::entier(7) == fraction{7, 1});
+}
+
+TEST_CASE("dans_domaine accepts and rejects per measure kind", "[mesure][domaine]") {
+    using caqes::dans_domaine;
+    using caqes::entier;
+
+    SECTION("montant: non-negative integer cents") {
+        CHECK(dans_domaine(type_mesure::montant, entier(0)));
+        CHECK(dans_domaine(type_mesure::montant, entier(50'000'000)));
+        CHECK_FALSE(dans_domaine(type_mesure::montant, entier(-1)));
+        CHECK_FALSE(dans_domaine(type_mesure::montant, fraction{1, 2}));
+    }
+    SECTION("montant_signe: any integer") {
+        CHECK(dans_domaine(type_mesure::montant_signe, entier(-500)));
+        CHECK_FALSE(dans_domaine(type_mesure::montant_signe, fraction{-1, 2}));
+    }
+    SECTION("nombre: non-negative integer") {
+        CHECK(dans_domaine(type_mesure::nombre, entier(8'500)));
+        CHECK(dans_domaine(type_mesure::nombre, fraction{17, 1}));
+        CHECK(dans_domaine(type_mesure::nombre, fraction{8, 2}));  // 4 once normalised
+        CHECK_FALSE(dans_domaine(type_mesure::nombre, fraction{17, 2}));
+        CHECK_FALSE(dans_domaine(type_mesure::nombre, entier(-1)));
+    }
+    SECTION("taux: within [0, 1]") {
+        CHECK(dans_domaine(type_mesure::taux, entier(0)));
+        CHECK(dans_domaine(type_mesure::taux, entier(1)));
+        CHECK(dans_domaine(type_mesure::taux, caqes::pourcentage(49)));
+        CHECK_FALSE(dans_domaine(type_mesure::taux, caqes::pourcentage(101)));
+        CHECK_FALSE(dans_domaine(type_mesure::taux, caqes::pourcentage(-1)));
+    }
+    SECTION("taux_evolution: not below -100 %") {
+        CHECK(dans_domaine(type_mesure::taux_evolution, caqes::pourcentage(-100)));
+        CHECK(dans_domaine(type_mesure::taux_evolution, caqes::pourcentage(250)));
+        CHECK(dans_domaine(type_mesure::taux_evolution, caqes::pourcentage(-5)));
+        CHECK_FALSE(dans_domaine(type_mesure::taux_evolution, caqes::pourcentage(-101)));
+    }
+    SECTION("oui_non: 0 or 1") {
+        CHECK(dans_domaine(type_mesure::oui_non, entier(0)));
+        CHECK(dans_domaine(type_mesure::oui_non, entier(1)));
+        CHECK_FALSE(dans_domaine(type_mesure::oui_non, entier(2)));
+        CHECK_FALSE(dans_domaine(type_mesure::oui_non, fraction{1, 2}));
+    }
+    SECTION("echelle: 0, 1 or 2") {
+        CHECK(dans_domaine(type_mesure::echelle, entier(2)));
+        CHECK_FALSE(dans_domaine(type_mesure::echelle, entier(3)));
+        CHECK_FALSE(dans_domaine(type_mesure::echelle, entier(-1)));
+    }
+    SECTION("a zero denominator is in no domain") {
+        for (const type_mesure t : {type_mesure::montant, type_mesure::montant_signe, type_mesure::nombre, type_mesure::taux,
+                                    type_mesure::taux_evolution, type_mesure::oui_non, type_mesure::echelle}) {
+            CHECK_FALSE(dans_domaine(t, fraction{0, 0}));
+        }
+    }
+}
+
+TEST_CASE("texte_decimal prints exact decimals, else a fraction", "[mesure][format]") {
+    CHECK(caqes::texte_decimal(fraction{22, 1000}) == "0.022");
+    CHECK(caqes::texte_decimal(fraction{1, 3}) == "1/3");
+    CHECK(caqes::texte_decimal(fraction{-2, 6}) == "-1/3");
+    CHECK(caqes::texte_decimal(fraction{-5, 100}) == "-0.05");
+    CHECK(caqes::texte_decimal(fraction{10, 2}) == "5");
+    CHECK(caqes::texte_decimal(fraction{0, 7}) == "0");
+    CHECK(caqes::texte_decimal(fraction{1, 0}) == "NaN");
+    // 1/128 = 0.0078125 has seven digits: beyond the default six it stays a fraction.
+    CHECK(caqes::texte_decimal(fraction{1, 128}) == "1/128");
+    CHECK(caqes::texte_decimal(fraction{1, 128}, 7) == "0.0078125");
+}
+
+TEST_CASE("texte(type_mesure, value) prints each kind in its unit", "[mesure][format]") {
+    using caqes::entier;
+    CHECK(caqes::nom(type_mesure::taux_evolution) == "taux_evolution");
+    CHECK(caqes::texte(type_mesure::montant, entier(50'000'000)) == "500000 EUR");
+    CHECK(caqes::texte(type_mesure::montant, entier(12'345)) == "123.45 EUR");
+    CHECK(caqes::texte(type_mesure::montant_signe, entier(-250)) == "-2.5 EUR");
+    CHECK(caqes::texte(type_mesure::nombre, entier(8'500)) == "8500");
+    CHECK(caqes::texte(type_mesure::taux, caqes::pourcentage(22, 10)) == "2.2 %");
+    CHECK(caqes::texte(type_mesure::taux_evolution, caqes::pourcentage(-5)) == "-5 %");
+    CHECK(caqes::texte(type_mesure::taux, fraction{1, 3}) == "100/3 %");
+    CHECK(caqes::texte(type_mesure::oui_non, entier(1)) == "oui");
+    CHECK(caqes::texte(type_mesure::oui_non, entier(0)) == "non");
+    CHECK(caqes::texte(type_mesure::echelle, entier(2)) == "oui");
+    CHECK(caqes::texte(type_mesure::echelle, entier(1)) == "partiel");
+    CHECK(caqes::texte(type_mesure::echelle, entier(0)) == "non");
+}
+
+TEST_CASE("typed comparisons build the right condition", "[mesure][referentiel]") {
+    using namespace caqes;
+    const mesure<nombre> boites{"boites"};
+
+    const condition lt = boites < nombre_de(8'500);
+    CHECK(lt.mesure == "boites");
+    CHECK(lt.op == comparateur::inferieur);
+    CHECK(lt.type_mesure_ == type_mesure::nombre);
+    CHECK(lt.type_seuil == type_mesure::nombre);
+    CHECK(lt.seuil == entier(8'500));
+    CHECK(unite_coherente(lt));
+
+    CHECK((boites <= nombre_de(1)).op == comparateur::inferieur_ou_egal);
+    CHECK((boites > nombre_de(1)).op == comparateur::superieur);
+    CHECK((boites >= nombre_de(1)).op == comparateur::superieur_ou_egal);
+    CHECK(egal(mesure<oui_non>{"fait"}, oui).op == comparateur::egal);
+    CHECK(egal(mesure<oui_non>{"fait"}, oui).type_seuil == type_mesure::oui_non);
+
+    CHECK(symbole(comparateur::inferieur) == "<");
+    CHECK(symbole(comparateur::inferieur_ou_egal) == "<=");
+    CHECK(symbole(comparateur::superieur) == ">");
+    CHECK(symbole(comparateur::superieur_ou_egal) == ">=");
+    CHECK(symbole(comparateur::egal) == "==");
+
+    CHECK(texte(lt) == "boites < 8500");
+    CHECK(texte(mesure<taux>{"part"} >= taux_pourcent(49)) == "part >= 49 %");
+}
+
+TEST_CASE("comparer: strict and non-strict comparators at equality", "[mesure][referentiel]") {
+    using caqes::comparateur;
+    using caqes::entier;
+    CHECK_FALSE(caqes::comparer(entier(5), comparateur::inferieur, entier(5)));
+    CHECK(caqes::comparer(entier(4), comparateur::inferieur, entier(5)));
+    CHECK(caqes::comparer(entier(5), comparateur::inferieur_ou_egal, entier(5)));
+    CHECK_FALSE(caqes::comparer(entier(6), comparateur::inferieur_ou_egal, entier(5)));
+    CHECK_FALSE(caqes::comparer(entier(5), comparateur::superieur, entier(5)));
+    CHECK(caqes::comparer(entier(5), comparateur::superieur_ou_egal, entier(5)));
+    CHECK_FALSE(caqes::comparer(entier(4), comparateur::superieur_ou_egal, entier(5)));
+    CHECK(caqes::comparer(entier(5), comparateur::egal, fraction{10, 2}));
+    CHECK_FALSE(caqes::comparer(entier(5), comparateur::egal, entier(4)));
+}
+
+TEST_CASE("est_atteint on the 2022 referentiels: 'or' conditions, strict at equality", "[mesure][referentiel]") {
+    namespace r = caqes::referentiels;
+    using caqes::entier;
+
+    SECTION("indicator 1: fewer than 8 500 boxes") {
+        const caqes::referentiel& ref = r::indicateur_2022_ipp.ref;
+        CHECK_FALSE(caqes::est_atteint(ref, lecteur(std::array<releve, 1>{{{"boites_ipp", entier(8'500)}}})));
+        CHECK(caqes::est_atteint(ref, lecteur(std::array<releve, 1>{{{"boites_ipp", entier(8'499)}}})));
+        CHECK_FALSE(caqes::est_atteint(ref, lecteur(std::array<releve, 1>{{{"boites_ipp", entier(12'000)}}})));
+    }
+    SECTION("indicator 2: spending below 100 000 EUR or active share below 80 %") {
+        const caqes::referentiel& ref = r::indicateur_2022_perfadom.ref;
+        const fraction limite = entier(10'000'000);  // cents
+        CHECK_FALSE(caqes::est_atteint(ref, lecteur(std::array<releve, 2>{{{"depense_perfadom", limite},
+                                                                            {"part_diffuseurs_actifs", caqes::pourcentage(80)}}})));
+        CHECK(caqes::est_atteint(ref, lecteur(std::array<releve, 2>{{{"depense_perfadom", entier(9'999'999)},
+                                                                      {"part_diffuseurs_actifs", caqes::pourcentage(95)}}})));
+        CHECK(caqes::est_atteint(ref, lecteur(std::array<releve, 2>{{{"depense_perfadom", entier(50'000'000)},
+                                                                      {"part_diffuseurs_actifs", caqes::pourcentage(79)}}})));
+    }
+    SECTION("indicator 3: ambulance share below 20 % or spending below 400 000 EUR") {
+        const caqes::referentiel& ref = r::indicateur_2022_ambulances.ref;
+        CHECK_FALSE(caqes::est_atteint(ref, lecteur(std::array<releve, 2>{{{"part_ambulance", caqes::pourcentage(20)},
+                                                                            {"depense_ambulance", entier(40'000'000)}}})));
+        CHECK(caqes::est_atteint(ref, lecteur(std::array<releve, 2>{{{"part_ambulance", caqes::pourcentage(199, 10)},
+                                                                      {"depense_ambulance", entier(40'000'000)}}})));
+        CHECK(caqes::est_atteint(ref, lecteur(std::array<releve, 2>{{{"part_ambulance", caqes::pourcentage(60)},
+                                                                      {"depense_ambulance", entier(39'999'999)}}})));
+    }
+}
+
+TEST_CASE("referentiel algebra: 'and' needs every condition, an empty referentiel is never met", "[mesure][referentiel]") {
+    using namespace caqes;
+    const mesure<nombre> a{"a"};
+    const mesure<taux> b{"b"};
+    const mesure<echelle> c{"c"};
+    const referentiel ref = a < nombre_de(1) || (b < taux_pourcent(2) && egal(c, echelle_oui));
+    REQUIRE(ref.taille == 2);
+    CHECK(ref.termes[1].taille == 2);
+    CHECK(texte(ref) == "a < 1 OR (b < 2 % AND c == oui)");
+
+    const auto valeurs = std::array<releve, 3>{{{"a", entier(5)}, {"b", pourcentage(1)}, {"c", entier(1)}}};
+    CHECK_FALSE(est_atteint(ref, lecteur(valeurs)));  // c is only partial
+    const auto valeurs_oui = std::array<releve, 3>{{{"a", entier(5)}, {"b", pourcentage(1)}, {"c", entier(2)}}};
+    CHECK(est_atteint(ref, lecteur(valeurs_oui)));
+
+    CHECK_FALSE(est_atteint(referentiel{}, [](const condition&) { return fraction{}; }));
+    CHECK(referentiel{}.vide());
+}
+
+TEST_CASE("referentiel capacities: going past them sets depasse, never truncates silently", "[mesure][referentiel]") {
+    using namespace caqes;
+    const mesure<nombre> a{"a"};
+    const condition c = a < nombre_de(1);
+
+    conjonction cj{};
+    for (std::size_t i = 0; i < conditions_max; ++i) cj = cj.et(c);
+    CHECK(std::size_t{cj.taille} == conditions_max);
+    CHECK_FALSE(cj.depasse);
+    const conjonction trop = cj.et(c);
+    CHECK(trop.depasse);
+    CHECK(std::size_t{trop.taille} == conditions_max);
+
+    referentiel r{};
+    for (std::size_t i = 0; i < conjonctions_max; ++i) r = r.ou(seule(c));
+    CHECK_FALSE(r.depasse);
+    const referentiel r_trop = r || c;
+    CHECK(r_trop.depasse);
+    CHECK(std::size_t{r_trop.taille} == conjonctions_max);
+}
+
+TEST_CASE("quantities of different kinds cannot be added or compared, one kind compares", "[mesure][types]") {
+    using namespace caqes;
+    STATIC_REQUIRE_FALSE(additionnables<quantite<montant>, quantite<taux>>);
+    STATIC_REQUIRE_FALSE(additionnables<quantite<nombre>, quantite<montant>>);
+    STATIC_REQUIRE_FALSE(ordonnables<quantite<montant>, quantite<montant_signe>>);
+    STATIC_REQUIRE_FALSE(ordonnables<quantite<taux>, quantite<taux_evolution>>);
+    STATIC_REQUIRE_FALSE(egalables<quantite<oui_non>, quantite<echelle>>);
+    STATIC_REQUIRE_FALSE(ordonnables<quantite<taux>, fraction>);
+
+    STATIC_REQUIRE(ordonnables<quantite<taux>, quantite<taux>>);
+    STATIC_REQUIRE(egalables<quantite<montant>, quantite<montant>>);
+    STATIC_REQUIRE(additionnables<centimes, centimes>);
+
+    CHECK(taux_pourcent(22, 10) < taux_pourcent(3));
+    CHECK(montant_euros(1) == montant_de(centimes{100}));
+    CHECK(montant_signe_de(centimes{-1}).valeur == entier(-1));
+    CHECK(oui > non);
+    CHECK(echelle_partiel < echelle_oui);
+    CHECK(evolution_pourcent(-5) < evolution_pourcent(0));
+}
