@@ -14,8 +14,10 @@ struct periode {
     ymd fin{fin_des_temps};
 
     // [premier, dernier] as the law writes it, e.g. 2022-07-01 -> 2024-12-31.
+    // An impossible last day is kept as is, so that CAQES-E001 reports it instead of the
+    // day after silently rolling over.
     [[nodiscard]] static constexpr periode inclusive(ymd premier, ymd dernier) noexcept {
-        return {premier, lendemain(dernier)};
+        return {premier, dernier.ok() ? lendemain(dernier) : dernier};
     }
     [[nodiscard]] static constexpr periode depuis(ymd premier) noexcept { return {premier, fin_des_temps}; }
     [[nodiscard]] static constexpr periode jusqu_a(ymd fin_exclue) noexcept { return {debut_des_temps, fin_exclue}; }

@@ -207,7 +207,8 @@ constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd 
                 signaler(regle::date_inexistante, li);
             } else if (!validite_non_vide(ind)) {
                 signaler(regle::periode_vide, li);
-            } else if (!ind.validite.contient(tot)) {
+            } else if (!valide_sur(ind, periode{tot, lendemain(tard)})) {
+                // In force on every day a contract of the template may start.
                 signaler(regle::indicateur_hors_validite, li);
             }
             if (!applicable_a(ind, m.perimetre)) signaler(regle::indicateur_hors_perimetre, li);
@@ -221,10 +222,13 @@ constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd 
 
 // The set of rules a template breaks, as bits indexed by rule id.
 struct regles_enfreintes {
-    std::uint32_t bits{0};
+    std::uint64_t bits{0};
+    static_assert(catalogue_regles.size() < 64, "one bit per rule id");
 
-    constexpr void ajouter(regle r) noexcept { bits |= 1U << static_cast<unsigned>(r); }
-    [[nodiscard]] constexpr bool respecte(regle r) const noexcept { return (bits & (1U << static_cast<unsigned>(r))) == 0; }
+    constexpr void ajouter(regle r) noexcept { bits |= std::uint64_t{1} << static_cast<unsigned>(r); }
+    [[nodiscard]] constexpr bool respecte(regle r) const noexcept {
+        return (bits & (std::uint64_t{1} << static_cast<unsigned>(r))) == 0;
+    }
     [[nodiscard]] constexpr bool aucune() const noexcept { return bits == 0; }
 };
 

@@ -1,0 +1,22 @@
+// Fixed: the 2022 template uses volet_organisation_soins, the second-generation volet for transports.
+
+#include <caqes/contrat/modele.hpp>
+
+#include <array>
+
+namespace ex {
+using namespace caqes;
+
+inline constexpr std::array<volet_modele, 1> volets{{
+    {.volet = volet_id::volet_organisation_soins, .terme = duree_annees(3), .clauses = interessement},
+}};
+
+inline constexpr modele_contrat_def def{
+    .nom = "generation regionale 2022",
+    .regime = regime_id::caqes_2022,
+    .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}},
+    .volets = volets,
+};
+
+struct modele : modele_contrat<def> {};
+}  // namespace ex

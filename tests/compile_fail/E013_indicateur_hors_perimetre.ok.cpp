@@ -1,0 +1,30 @@
+// Fixed: the template's scope includes psychiatry, the activity the indicator applies to.
+
+#include <caqes/contrat/modele.hpp>
+
+#include <array>
+
+namespace ex {
+using namespace caqes;
+
+inline constexpr mesure<taux> part_isolement{"part_isolement"};
+
+inline constexpr std::array<indicateur, 1> grille{{
+    {.id = 1, .code = "ILL-P1", .libelle = "part des patients en isolement", .mesures = {{part_isolement.def()}},
+     .applicables = activite_psychiatrie, .validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}}},
+}};
+
+inline constexpr std::array<volet_modele, 1> volets{{
+    {.volet = volet_id::volet_bon_usage, .terme = duree_annees(3), .grille = grille, .clauses = interessement},
+}};
+
+inline constexpr modele_contrat_def def{
+    .nom = "generation regionale 2022",
+    .regime = regime_id::caqes_2022,
+    .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}},
+    .perimetre = activite_mco | activite_psychiatrie,
+    .volets = volets,
+};
+
+struct modele : modele_contrat<def> {};
+}  // namespace ex

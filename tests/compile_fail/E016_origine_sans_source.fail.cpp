@@ -1,0 +1,34 @@
+// CAQES-E016: a national indicator cites no arrete, or a regional one names no defining body
+// Article: D.162-14 II (2022) 1 and 2; L.162-30-3
+// Meaning: A national indicator must cite the arrete that fixes it, and a regional one must name
+// the bodies that define it (ARS, health insurance, OMEDIT), so every figure can be traced to its
+// source.
+
+#include <caqes/contrat/modele.hpp>
+
+#include <array>
+
+namespace ex {
+using namespace caqes;
+
+inline constexpr mesure<nombre> boites_ipp{"boites_ipp"};
+inline constexpr mesure<montant> depense_perfadom{"depense_perfadom"};
+
+inline constexpr std::array<indicateur, 1> grille{{
+    {.id = 1, .code = "N-1", .libelle = "boites d'IPP prescrites", .provenance = origine::nationale,
+     .mesures = {{boites_ipp.def()}}, .validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}}},
+}};
+
+inline constexpr std::array<volet_modele, 1> volets{{
+    {.volet = volet_id::volet_bon_usage, .terme = duree_annees(3), .grille = grille, .clauses = interessement},
+}};
+
+inline constexpr modele_contrat_def def{
+    .nom = "generation regionale 2022",
+    .regime = regime_id::caqes_2022,
+    .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}},
+    .volets = volets,
+};
+
+struct modele : modele_contrat<def> {};
+}  // namespace ex
