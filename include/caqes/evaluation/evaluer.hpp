@@ -17,6 +17,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <span>
 #include <utility>
 #include <vector>
@@ -94,13 +96,22 @@ constexpr void noter(scores_contrat& s, std::size_t volet, const indicateur& ind
             bool pertinence = false;
             for (const auto& v : m.volets) pertinence = pertinence || v.clauses.contient(abattement_tarifaire);
             if (pertinence && echeance.ok() && r.date_evaluation >= echeance.valeur && d.actes_realises > d.actes_cible) {
-                const centimes excedent{d.tarif_national_moyen.valeur * (d.actes_realises - d.actes_cible)};
+                // 128-bit product: an excess that does not fit in 64-bit cents is reported, never wrapped.
+                const int128 excedent_exact = int128{d.tarif_national_moyen.valeur} * (d.actes_realises - d.actes_cible);
+                const bool excedent_trop_grand = excedent_exact > std::numeric_limits<std::int64_t>::max();
+                const centimes excedent{excedent_trop_grand ? 0 : static_cast<std::int64_t>(excedent_exact)};
                 const fraction ta = p.p2022.taux_abattement > p.p2022.plafond_abattement ? p.p2022.plafond_abattement : p.p2022.taux_abattement;
                 const fraction tm = p.p2022.taux_minoration > p.p2022.plafond_minoration ? p.p2022.plafond_minoration : p.p2022.taux_minoration;
-                res.ajouter_contrat(detail::montant_plafonne_de(nature_proposition::abattement, excedent, ta,
-                                                                p.p2022.plafond_abattement, articles::l162_30_4, p.p2022.illustratif));
-                res.ajouter_contrat(detail::montant_plafonne_de(nature_proposition::minoration, d.part_liste_en_sus, tm,
-                                                                p.p2022.plafond_minoration, articles::l162_30_4, p.p2022.illustratif));
+                proposition pa = detail::montant_plafonne_de(nature_proposition::abattement, excedent, ta,
+                                                             p.p2022.plafond_abattement, articles::l162_30_4, p.p2022.illustratif);
+                proposition pm = detail::montant_plafonne_de(nature_proposition::minoration, d.part_liste_en_sus, tm,
+                                                             p.p2022.plafond_minoration, articles::l162_30_4, p.p2022.illustratif);
+                // A rate asked above the 50 % cap was clamped to it: the cap bound the proposal.
+                pa.plafond_atteint = pa.plafond_atteint || p.p2022.taux_abattement > p.p2022.plafond_abattement;
+                if (excedent_trop_grand) pa = proposition{pa.nature, {}, {}, false, pa.taux, pa.article, {}, pa.illustratif, true};
+                pm.plafond_atteint = pm.plafond_atteint || p.p2022.taux_minoration > p.p2022.plafond_minoration;
+                res.ajouter_contrat(pa);
+                res.ajouter_contrat(pm);
             }
         }
     }

@@ -108,10 +108,14 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
 }
 
 // Refusal to sign: 1 % of the revenue base (D.162-15 2017; L.162-30-2 and D.162-15 2022).
+// The texts fix the rate ("correspondant a 1 %"), so 1 % is also the cap: a parameter asking
+// more is clamped to it and reported as bound.
+inline constexpr fraction taux_legal_refus{1, 100};
+
 [[nodiscard]] constexpr proposition sanction_refus_signature(regime_id r, centimes base, const parametres_evaluation& p) noexcept {
     const bool premiere = r == regime_id::caqes_2017;
     const fraction taux = premiere ? p.p2017.sanction_refus : p.p2022.sanction_refus;
-    return detail::montant_plafonne_de(nature_proposition::sanction_refus, base, taux, taux,
+    return detail::montant_plafonne_de(nature_proposition::sanction_refus, base, taux, taux_legal_refus,
                                        premiere ? articles::d162_15_2017 : articles::l162_30_2, false);
 }
 

@@ -88,7 +88,9 @@ namespace detail {
     etat_valeur etat = etat_valeur::renseignee;
     if (plan.cible != mesure_absente) {
         etat = vals[static_cast<std::size_t>(plan.cible)].etat;
-    } else {
+    } else if (r.referentiel == referentiel_etat::sans_objet) {
+        // Only an undecided referentiel takes the state of a missing measure: with "or"
+        // conditions, one condition met decides even when another measure is missing.
         for (std::size_t k = 0; k < ind.ref.taille && etat == etat_valeur::renseignee; ++k) {
             for (std::size_t j = 0; j < ind.ref.termes[k].taille; ++j) {
                 const etat_valeur e = vals[static_cast<std::size_t>(plan.conditions[k][j])].etat;
