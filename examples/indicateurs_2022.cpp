@@ -1,0 +1,314 @@
+// The second-generation national indicators 1 to 3 (arrete of 2022-02-23, annex), from
+// targeting to the national incentive.
+//
+// 1. Targeting: `referentiels::indicateurs_nationaux_2022` carries each referentiel with its
+//    "or" conditions and strict comparators, as the annex writes them. An establishment meets
+//    a referentiel when any one condition holds; "fewer than 8 500 boxes" is strict, so 8 500
+//    boxes does NOT meet it. In 2022 targeting *obliges* the establishment to conclude the
+//    volets proposed (D.162-14 II, version of 2022-01-01).
+// 2. Evaluation: a second-generation template with those indicators, evaluated for the targeted
+//    establishments. The national incentive (D.162-16 V 2) has no formula in the texts [U]:
+//    this example uses an ILLUSTRATIVE one, the engine's `parametres_2022`:
+//        incentive = volet savings x part_economies_nationale x overall score of the contract
+//    i.e. a share of the savings revised downwards by the overall achievement
+//    (`revision_par_score`), never more than the savings, nothing without positive savings.
+//
+// The establishments and their figures are ILLUSTRATIF; the indicators are the national ones.
+#include <caqes/caqes.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <iostream>
+#include <string>
+#include <string_view>
+
+namespace ex {
+using namespace caqes;
+namespace m = referentiels::mesures_2022;
+
+// --- The template ---------------------------------------------------------------------------
+// How the seven themes map to the three volets is [U]: this template puts the IPP and
+// PERFADOM indicators in the bon usage volet and the ambulance indicator in the organisation
+// volet. The grids copy the shipped national indicators; nothing about them is re-typed.
+inline constexpr std::array<indicateur, 2> grille_bon_usage{{referentiels::indicateur_2022_ipp, referentiels::indicateur_2022_perfadom}};
+inline constexpr std::array<indicateur, 1> grille_organisation{{referentiels::indicateur_2022_ambulances}};
+
+inline constexpr std::array<volet_modele, 2> volets{{
+    {.volet = volet_id::volet_bon_usage, .terme = duree_annees(3), .grille = grille_bon_usage, .clauses = interessement},
+    {.volet = volet_id::volet_organisation_soins, .terme = duree_annees(3), .grille = grille_organisation, .clauses = interessement},
+}};
+
+inline constexpr modele_contrat_def def{
+    .nom = "modele national 2022, indicateurs 1 a 3 (illustratif)",
+    .regime = regime_id::caqes_2022,
+    .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}},
+    .volets = volets,
+};
+struct modele_2022 : modele_contrat<def> {};  // compiles only if every rule holds
+
+// --- The money parameters: an ILLUSTRATIVE national incentive formula --------------------------
+// D.162-16 V 2 pays a national incentive "by the degree of achievement of the savings
+// objectives, possibly revised downwards by the overall achievement"; the formula is [U].
+// Here: half the savings of each volet, times the contract's overall score. No regional
+// indicators, hence no regional envelope (D.162-16 V 1).
+inline constexpr parametres_evaluation parametres = [] {
+    parametres_evaluation p{};
+    p.p2022.part_economies_nationale = {1, 2};
+    p.p2022.revision_par_score = true;
+    p.p2022.enveloppe_regionale = centimes{0};
+    p.p2022.illustratif = true;
+    return p;
+}();
+
+// --- The establishments (ILLUSTRATIF figures) ----------------------------------------------
+// Values per indicator, in the order of `indicateurs_nationaux_2022`, which is also the
+// template's order (bon usage: 1, 2; organisation: 3). Targeting reads only the measures of
+// the referentiels; the measures left out are "non renseigne".
+constexpr valeur_mesure v(auto q) noexcept { return valeur_mesure::de(q); }
+
+struct etablissement_exemple {
+    std::string_view nom;
+    std::array<valeurs_indicateur, 3> chiffres_2021;  // for targeting on `jour_ciblage`
+    std::string_view note;
+    std::array<valeurs_indicateur, 3> rapport_2023;   // the yearly report
+    std::array<centimes, 2> economies;                // savings per volet, signed
+};
+
+inline constexpr ymd jour_ciblage{2022, 3, 1};
+
+inline constexpr std::array<etablissement_exemple, 4> etablissements{{
+    {"CHU Nord",
+     {{{v(nombre_de(8'500))},
+       {v(montant_euros(180'000)), v(taux_pourcent(72))},
+       {v(taux_pourcent(18)), v(montant_euros(900'000))}}},
+     "exactly 8 500 boxes: \"fewer than 8 500\" is strict, so the IPP referentiel is NOT met",
+     {{{v(nombre_de(8'100)), v(montant_euros(61'000)), v(evolution_pourcent(-62, 10))},
+       {v(montant_euros(176'000)), v(taux_pourcent(70)), v(evolution_pourcent(-5))},
+       {v(taux_pourcent(17)), v(montant_euros(880'000))}}},
+     {centimes{8'432'157}, centimes{1'200'000}}},
+    {"CH Ouest",
+     {{{v(nombre_de(12'400))},
+       {v(montant_euros(240'000)), v(taux_pourcent(85))},
+       {v(taux_pourcent(27)), v(montant_euros(610'000))}}},
+     "",
+     {{{v(nombre_de(11'900)), v(montant_euros(95'000)), v(evolution_pourcent(-55, 10))},
+       {v(montant_euros(234'000)), v(taux_pourcent(84)), v(evolution_pourcent(-24, 10))},
+       {v(taux_pourcent(25)), v(montant_euros(580'000))}}},
+     {centimes{15'000'000}, centimes{-450'000}}},
+    {"CH Sud",
+     {{{v(nombre_de(8'499))},
+       {v(montant_euros(95'000)), v(taux_pourcent(90))},
+       {v(taux_pourcent(24)), v(montant_euros(380'000))}}},
+     "",
+     {},
+     {}},
+    {"Clinique Est",
+     {{{v(nombre_de(3'200))},
+       {v(montant_euros(130'000)), v(taux_pourcent(80))},
+       {v(taux_pourcent(22)), v(montant_euros(450'000))}}},
+     "a share of exactly 80 %: \"below 80 %\" is strict too",
+     {{{v(nombre_de(3'100)), v(montant_euros(24'000)), v(evolution_pourcent(-7))},
+       {v(montant_euros(121'000)), v(taux_pourcent(78)), v(evolution_pourcent(-55, 10))},
+       {v(taux_pourcent(21)), v(montant_euros(420'000))}}},
+     {centimes{4'777'777}, centimes{999'999}}},
+}};
+
+}  // namespace ex
+
+namespace {
+
+using caqes::centimes;
+using caqes::fraction;
+
+// "1 234 567.89 EUR", exact: cents are integers.
+std::string eur(centimes c) {
+    const bool negatif = c.valeur < 0;
+    const auto n = static_cast<std::uint64_t>(negatif ? -c.valeur : c.valeur);
+    const std::string chiffres = std::to_string(n / 100);
+    std::string s = negatif ? "-" : "";
+    for (std::size_t i = 0; i < chiffres.size(); ++i) {
+        if (i > 0 && (chiffres.size() - i) % 3 == 0) s += ' ';
+        s += chiffres[i];
+    }
+    s += '.';
+    s += static_cast<char>('0' + n % 100 / 10);
+    s += static_cast<char>('0' + n % 10);
+    return s + " EUR";
+}
+
+std::string frac(fraction f) {
+    const fraction x = f.normalisee();
+    return x.den == 1 ? std::to_string(x.num) : caqes::concat(std::to_string(x.num), "/", std::to_string(x.den));
+}
+
+std::string article(const caqes::reference_legale& r) {
+    return caqes::concat(r.texte, " (", r.legi_id, ", version ", r.version, ")");
+}
+
+std::string valeur(const caqes::valeur_mesure& x) {
+    switch (x.etat) {
+        case caqes::etat_valeur::renseignee: return caqes::texte(x.type, x.v);
+        case caqes::etat_valeur::non_concernee: return "non concerne";
+        case caqes::etat_valeur::non_renseignee: return "non renseigne";
+    }
+    return "?";
+}
+
+// "boites_ipp = 8500" for the measures a referentiel reads.
+std::string valeurs_du_referentiel(const caqes::indicateur& ind, const caqes::valeurs_indicateur& vals) {
+    std::string s;
+    for (std::size_t j = 0; j < caqes::mesures_max; ++j) {
+        if (ind.mesures[j].vide()) continue;
+        bool lue = false;
+        for (std::size_t k = 0; k < ind.ref.taille; ++k) {
+            for (std::size_t i = 0; i < ind.ref.termes[k].taille; ++i) lue = lue || ind.ref.termes[k].termes[i].mesure == ind.mesures[j].code;
+        }
+        if (lue) s += caqes::concat(s.empty() ? "" : ", ", ind.mesures[j].code, " = ", valeur(vals[j]));
+    }
+    return s;
+}
+
+std::string_view nom_statut(caqes::statut s) {
+    switch (s) {
+        case caqes::statut::atteint: return "atteint";
+        case caqes::statut::partiel: return "partiel";
+        case caqes::statut::non_atteint: return "non atteint";
+        case caqes::statut::non_concerne: return "non concerne";
+        case caqes::statut::non_renseigne: return "non renseigne";
+    }
+    return "?";
+}
+
+void imprimer_ciblage_en_tete() {
+    const caqes::reference_legale src = caqes::source_ciblage(ex::def.regime);
+    std::cout << "CAQES second generation: national indicators 1 to 3 of the " << caqes::referentiels::arrete_2022_02_23.texte << "\n"
+              << "ILLUSTRATIF: establishments, figures, theme-to-volet mapping and the national incentive formula\n\n"
+              << "1. Targeting on 2021 figures, referentiels in force on " << caqes::texte(ex::jour_ciblage) << "\n"
+              << "   A referentiel is met when ANY of its conditions holds; \"fewer than\" and \"below\" are strict.\n"
+              << "   Meeting it means not being targeted on that theme.\n"
+              << "   Consequence in 2022: "
+              << (caqes::effet(ex::def.regime) == caqes::effet_ciblage::conclusion_obligatoire
+                      ? "a targeted establishment is OBLIGED to conclude the volets proposed (\"est dans l'obligation de conclure\")"
+                      : "?")
+              << ",\n   " << article(src) << "; refusing to sign costs 1 % of revenue (" << caqes::articles::l162_30_2.texte << ").\n";
+    for (const caqes::indicateur& ind : caqes::referentiels::indicateurs_nationaux_2022) {
+        std::cout << "   [" << ind.code << "] " << ind.libelle << ": met when " << caqes::texte(ind.ref) << "\n";
+    }
+    std::cout << "\n";
+}
+
+// Returns whether the establishment is targeted.
+bool imprimer_ciblage(const ex::etablissement_exemple& e) {
+    const auto& refs = caqes::referentiels::indicateurs_nationaux_2022;
+    const caqes::resultat_ciblage c = caqes::cibler(ex::def.regime, refs, e.chiffres_2021, ex::jour_ciblage);
+    std::cout << "   " << e.nom << "\n";
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+        bool non_atteint = false;
+        for (const caqes::theme_cible& t : c.themes) non_atteint = non_atteint || t.ind == &refs[i];
+        std::cout << "     [" << refs[i].code << "] " << valeurs_du_referentiel(refs[i], e.chiffres_2021[i])
+                  << (non_atteint ? " -> NOT MET" : " -> met") << "\n";
+    }
+    if (!e.note.empty()) std::cout << "     note: " << e.note << "\n";
+    if (c.themes.empty()) {
+        std::cout << "     -> not targeted: every referentiel is met; no obligation to conclude\n";
+    } else {
+        std::cout << "     -> TARGETED on " << c.themes.size() << " theme(s): must conclude the volets proposed ("
+                  << c.source.texte << ")\n";
+    }
+    return !c.themes.empty();
+}
+
+void imprimer_modele() {
+    const auto& p = ex::parametres.p2022;
+    std::cout << "2. Template \"" << ex::def.nom << "\", window " << caqes::texte(ex::def.fenetre) << "\n";
+    for (const caqes::volet_modele& vm : ex::def.volets) {
+        std::cout << "   " << caqes::traits(vm.volet).nom << ":";
+        for (const caqes::indicateur& ind : vm.grille) std::cout << " " << ind.code;
+        std::cout << " (mapping of themes to volets: the template's choice [U])\n";
+    }
+    std::cout << "   The ARS proposes both volets to every targeted establishment.\n"
+              << "   Every indicator weighs 1; a value equal to its target meets it; N2022-3 has no target in the\n"
+              << "   arrete and is scored on its referentiel.\n"
+              << "   National incentive, " << caqes::articles::d162_16_v_2_2022.texte
+              << ": ILLUSTRATIVE FORMULA, the texts give none [U]:\n"
+              << "     incentive = volet savings x " << frac(p.part_economies_nationale)
+              << " x overall score of the contract (revised downwards by the score)\n"
+              << "     a volet's own score does not enter: its savings do, revised by the overall score\n"
+              << "     capped at the savings; no incentive without positive savings; amounts rounded towards zero to the cent\n"
+              << "   No regional indicator, hence no regional incentive (" << caqes::articles::d162_16_v_1_2022.texte << ").\n\n";
+}
+
+void imprimer_evaluation(const ex::etablissement_exemple& e) {
+    caqes::rapport_annuel r{};
+    r.exercice = 2023;
+    r.date_evaluation = caqes::ymd{2024, 6, 1};
+    r.valeurs = e.rapport_2023;
+    r.economies = {e.economies[0], e.economies[1]};
+    std::cout << "   " << e.nom << ", exercise " << r.exercice;
+    const caqes::violations erreurs = caqes::validate(ex::def, r, ex::parametres);
+    if (!erreurs.empty()) {
+        std::cout << ": invalid report\n";
+        for (const auto& x : erreurs) std::cout << "     " << caqes::decrire(x) << "\n";
+        return;
+    }
+    std::cout << " (report valid)\n";
+
+    caqes::trace t;
+    const caqes::resultat_evaluation res = caqes::evaluateur<ex::def>::evaluer(r, ex::parametres, caqes::politique_grille{}, t);
+    std::size_t k = 0;
+    for (const caqes::ligne_trace& l : t.lignes) {
+        const caqes::indicateur& ind = *l.ind;
+        std::cout << "     [" << ind.code << "] ";
+        if (ind.objectif.presente()) {
+            std::cout << ind.objectif.mesure << " = " << valeur(l.valeur) << ", target <= "
+                      << caqes::texte(ind.objectif.type_valeur, ind.objectif.valeur);
+        } else {
+            std::cout << valeurs_du_referentiel(ind, e.rapport_2023[k]) << ", no target: referentiel";
+        }
+        std::cout << " -> " << nom_statut(l.resultat.s) << "\n";
+        ++k;
+    }
+
+    // The overall score that revises the incentive is not part of the result; it is rebuilt
+    // from the trace, by the engine's own scoring.
+    caqes::score_volet score_global{};
+    for (const caqes::ligne_trace& l : t.lignes) score_global.ajouter(*l.ind, l.resultat);
+    const fraction global = score_global.valeur();
+    std::cout << "     overall score " << frac(global) << ": share of savings " << frac(ex::parametres.p2022.part_economies_nationale)
+              << " x " << frac(global) << " = " << frac({ex::parametres.p2022.part_economies_nationale.num * global.num,
+                                                          ex::parametres.p2022.part_economies_nationale.den * global.den})
+              << "\n";
+    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
+        const caqes::resultat_volet& rv = res.volets[i];
+        const caqes::proposition& pr = rv.principale;
+        std::cout << "     " << caqes::traits(rv.volet).nom << ": score " << frac(rv.score.valeur()) << ", savings "
+                  << eur(r.economies[i]) << "\n";
+        if (pr.presente()) {
+            std::cout << "       " << caqes::nom(pr.nature) << " " << eur(pr.montant) << " = " << frac(pr.taux) << " x "
+                      << eur(r.economies[i]) << "; cap: the savings, " << eur(pr.plafond)
+                      << (pr.plafond_atteint ? ", BOUND" : ", not bound") << "\n"
+                      << "       " << article(pr.article) << (pr.illustratif ? "; formula ILLUSTRATIF" : "") << "\n";
+        } else {
+            std::cout << "       no incentive: savings are not positive (" << caqes::articles::d162_16_v_2_2022.texte << ")\n";
+        }
+    }
+    std::cout << "     total incentives " << eur(res.total_interessements) << "; sanctions for missed targets: none in this generation\n";
+}
+
+}  // namespace
+
+int main() {
+    imprimer_ciblage_en_tete();
+    std::array<bool, ex::etablissements.size()> cibles{};
+    for (std::size_t i = 0; i < ex::etablissements.size(); ++i) cibles[i] = imprimer_ciblage(ex::etablissements[i]);
+    std::cout << "\n";
+
+    imprimer_modele();
+    for (std::size_t i = 0; i < ex::etablissements.size(); ++i) {
+        if (cibles[i]) imprimer_evaluation(ex::etablissements[i]);
+    }
+    std::cout << "\nEstablishments not targeted conclude no contract here and are not evaluated.\n"
+              << "Amounts are exact: integer cents, exact rates, rounded towards zero to the cent.\n";
+    return 0;
+}

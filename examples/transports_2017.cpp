@@ -1,0 +1,366 @@
+// The first-generation transports volet (2017), from targeting to the yearly proposals.
+//
+// 1. Targeting: the 2017 national referentiel values for transports (2.2 % growth, 500 000 EUR
+//    of spending) are read from the dated parameters shipped in
+//    `caqes/referentiels/referentiels_2017_2019.hpp`, never re-typed. How the two thresholds
+//    combine (and / or, strict or not) is not in the texts [U]: the combination below is
+//    this grid's choice, stated in the code and in the output.
+// 2. Evaluation: a 2017 template (socle + transports volet with `sanction | interessement`)
+//    evaluated on the 2018 reports of five establishments with `evaluateur<def>::evaluer`.
+//
+// What is the law's and what is illustrative:
+// - the law's [C]: the referentiel values (arrete of 2017-04-27), the 1 % per-volet and 5 %
+//   overall sanction caps and the 30 % incentive cap (D.162-16 III 1, 2017);
+// - ILLUSTRATIF: the socle grid (the 2017 national socle indicators were not retrieved), the
+//   second transports indicator, the weights, the score-to-sanction scale, the incentive share,
+//   and the establishments with their figures.
+#include <caqes/caqes.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <iostream>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace ex {
+using namespace caqes;
+
+// --- 1. The referentiel values in force on the targeting day -------------------------------
+// `en_vigueur` returns the version in force that day, or nullptr when there is none; the
+// dereference is in a constant expression, so a day without a version does not compile.
+inline constexpr ymd jour_ciblage{2017, 7, 1};
+inline constexpr const auto& version_croissance = *referentiels::croissance_transports::en_vigueur(jour_ciblage);
+inline constexpr const auto& version_montant = *referentiels::montant_transports::en_vigueur(jour_ciblage);
+inline constexpr quantite<taux_evolution> seuil_croissance = version_croissance.valeur;  // 2.2 %
+inline constexpr quantite<montant> seuil_depense = version_montant.valeur;                // 500 000 EUR
+
+// --- 2. The grids ---------------------------------------------------------------------------
+inline constexpr mesure<taux> taux_generiques{"taux_generiques"};
+inline constexpr mesure<echelle> informatisation{"informatisation_prescription"};
+inline constexpr mesure<taux_evolution> croissance_transports{"croissance_transports"};
+inline constexpr mesure<montant> depense_transports{"depense_transports"};
+inline constexpr mesure<echelle> plan_transports{"plan_actions_transports"};
+
+inline constexpr periode validite_grille{ymd{2017, 7, 1}, ymd{2022, 1, 1}};
+
+// A tiny illustrative socle grid (the national socle indicators of 2017 were not retrieved).
+inline constexpr std::array<indicateur, 2> grille_socle{{
+    {.id = 1,
+     .code = "ILL-S1",
+     .libelle = "taux de prescription dans le repertoire des generiques",
+     .provenance = origine::illustrative,
+     .mesures = {{taux_generiques.def()}},
+     .direction = sens::plus_haut_est_mieux,
+     .objectif = viser(taux_generiques, taux_pourcent(45)),
+     .validite = validite_grille},
+    {.id = 2,
+     .code = "ILL-S2",
+     .libelle = "informatisation de la prescription",
+     .provenance = origine::illustrative,
+     .mesures = {{informatisation.def()}},
+     .direction = sens::plus_haut_est_mieux,
+     .objectif = viser(informatisation, echelle_oui),
+     .validite = validite_grille},
+}};
+
+// The transports grid. ILL-T1 carries the national referentiel, with THE GRID'S CHOICE of
+// combination: the establishment is targeted when growth > 2.2 % AND spending >= 500 000 EUR,
+// i.e. it meets the referentiel when growth <= 2.2 % OR spending < 500 000 EUR. Its yearly
+// target (growth at most 2.2 %) is illustrative too. The thresholds are the 2017 version's;
+// the grid stays valid over the contract's years because the 2019 version (arrete of
+// 2018-12-12) keeps the same values, which is checked here rather than assumed:
+static_assert(referentiels::croissance_transports::en_vigueur(ymd{2019, 1, 1})->valeur == seuil_croissance &&
+                  referentiels::montant_transports::en_vigueur(ymd{2019, 1, 1})->valeur == seuil_depense,
+              "the 2019 transports referentiel differs from 2017: split ILL-T1 by version");
+inline constexpr std::array<indicateur, 2> grille_transports{{
+    {.id = 10,
+     .code = "ILL-T1",
+     .libelle = "croissance des depenses de transports prescrits (referentiel 2017)",
+     .provenance = origine::illustrative,
+     .mesures = {{croissance_transports.def(), depense_transports.def()}},
+     .direction = sens::plus_bas_est_mieux,
+     .objectif = viser(croissance_transports, seuil_croissance),
+     .ref = croissance_transports <= seuil_croissance || depense_transports < seuil_depense,
+     .validite = validite_grille,
+     .poids = {2, 1}},
+    {.id = 11,
+     .code = "ILL-T2",
+     .libelle = "plan d'actions sur les prescriptions de transport",
+     .provenance = origine::illustrative,
+     .mesures = {{plan_transports.def()}},
+     .direction = sens::plus_haut_est_mieux,
+     .objectif = viser(plan_transports, echelle_oui),
+     .validite = validite_grille},
+}};
+
+// --- 3. The template ---------------------------------------------------------------------------
+inline constexpr std::array<volet_modele, 2> volets{{
+    {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = grille_socle, .clauses = sanction},
+    {.volet = volet_id::volet_transports, .terme = duree_annees(3), .grille = grille_transports,
+     .clauses = sanction | interessement},
+}};
+
+inline constexpr modele_contrat_def def{
+    .nom = "modele transports 2017 (illustratif)",
+    .regime = regime_id::caqes_2017,
+    .fenetre = periode{ymd{2017, 7, 1}, ymd{2018, 1, 1}},
+    .volets = volets,
+};
+struct modele_transports_2017 : modele_contrat<def> {};  // compiles only if every rule holds
+
+// --- 4. The money parameters ------------------------------------------------------------------
+// Caps: the law's values (also the defaults), restated so the reader sees them. The scale and
+// the incentive share are [U] and ILLUSTRATIF; the 2 % step lies above the 1 % cap on purpose,
+// so that the output shows the cap binding.
+inline constexpr parametres_evaluation parametres = [] {
+    parametres_evaluation p{};
+    p.p2017.plafond_sanction_volet = {1, 100};
+    p.p2017.plafond_sanction_global = {5, 100};
+    p.p2017.plafond_interessement = {30, 100};
+    p.p2017.paliers = {{{.seuil = {1, 4}, .taux = {2, 100}}, {.seuil = {1, 2}, .taux = {1, 100}}, {.seuil = {3, 4}, .taux = {1, 200}}}};
+    p.p2017.seuil_interessement = {3, 4};
+    p.p2017.part_interessement = {20, 100};
+    p.p2017.illustratif = true;
+    return p;
+}();
+
+// --- 5. The establishments (ILLUSTRATIF figures) ----------------------------------------------
+struct etablissement_exemple {
+    std::string_view nom;
+    // 2016 figures, used for targeting on 2017-07-01.
+    quantite<taux_evolution> croissance_2016;
+    quantite<montant> depense_2016;
+    // The 2018 report.
+    centimes produits;  // produits des regimes obligatoires, last closed year: base of the sanction caps
+    quantite<taux> generiques;
+    quantite<echelle> informatisation_2018;
+    quantite<taux_evolution> croissance_2018;
+    quantite<montant> depense_2018;
+    quantite<echelle> plan_2018;
+    centimes economies_transports;  // observed savings on the volet, signed
+};
+
+inline constexpr std::array<etablissement_exemple, 5> etablissements{{
+    {"CH Alpha", evolution_pourcent(34, 10), montant_euros(812'000), centimes{4'210'000'000}, taux_pourcent(52),
+     echelle_oui, evolution_pourcent(19, 10), montant_euros(826'000), echelle_oui, centimes{12'345'678}},
+    {"CH Beta", evolution_pourcent(41, 10), montant_euros(1'250'000), centimes{6'480'000'000}, taux_pourcent(47),
+     echelle_oui, evolution_pourcent(2), montant_euros(1'270'000), echelle_partiel, centimes{5'821'005}},
+    // Spending exactly 500 000 EUR: "spending < 500 000 EUR" is not met, so it is targeted.
+    {"Clinique Gamma", evolution_pourcent(25, 10), montant_euros(500'000), centimes{3'123'456'789}, taux_pourcent(46),
+     echelle_oui, evolution_pourcent(21, 10), montant_euros(509'000), echelle_non, centimes{1'200'000}},
+    {"CH Delta", evolution_pourcent(5), montant_euros(2'040'000), centimes{8'765'432'109}, taux_pourcent(41),
+     echelle_oui, evolution_pourcent(38, 10), montant_euros(2'117'000), echelle_partiel, centimes{-3'000'000}},
+    // Growth of 6.3 % but spending below 500 000 EUR: it meets the referentiel. The volet was
+    // proposed all the same, on the regional plan's identification (D.162-14 I allows either).
+    {"CH Epsilon", evolution_pourcent(63, 10), montant_euros(430'000), centimes{2'950'000'000}, taux_pourcent(58),
+     echelle_oui, evolution_pourcent(15, 10), montant_euros(436'000), echelle_oui, centimes{-1'875'040}},
+}};
+
+// The establishment whose per-indicator trace is printed.
+inline constexpr std::string_view etablissement_trace = "CH Delta";
+
+}  // namespace ex
+
+namespace {
+
+using caqes::centimes;
+using caqes::fraction;
+
+// "1 234 567.89 EUR", exact: cents are integers.
+std::string eur(centimes c) {
+    const bool negatif = c.valeur < 0;
+    const auto n = static_cast<std::uint64_t>(negatif ? -c.valeur : c.valeur);
+    const std::string chiffres = std::to_string(n / 100);
+    std::string s = negatif ? "-" : "";
+    for (std::size_t i = 0; i < chiffres.size(); ++i) {
+        if (i > 0 && (chiffres.size() - i) % 3 == 0) s += ' ';
+        s += chiffres[i];
+    }
+    s += '.';
+    s += static_cast<char>('0' + n % 100 / 10);
+    s += static_cast<char>('0' + n % 10);
+    return s + " EUR";
+}
+
+std::string eur(caqes::quantite<caqes::montant> q) { return eur(centimes{q.valeur.num / q.valeur.den}); }
+
+std::string pct(fraction f) { return caqes::concat(caqes::texte_decimal({f.num * 100, f.den}), " %"); }
+
+std::string frac(fraction f) {
+    const fraction x = f.normalisee();
+    return x.den == 1 ? std::to_string(x.num) : caqes::concat(std::to_string(x.num), "/", std::to_string(x.den));
+}
+
+std::string article(const caqes::reference_legale& r) {
+    return caqes::concat(r.texte, " (", r.legi_id, ", version ", r.version, ")");
+}
+
+std::string_view nom_statut(caqes::statut s) {
+    switch (s) {
+        case caqes::statut::atteint: return "atteint";
+        case caqes::statut::partiel: return "partiel";
+        case caqes::statut::non_atteint: return "non atteint";
+        case caqes::statut::non_concerne: return "non concerne";
+        case caqes::statut::non_renseigne: return "non renseigne";
+    }
+    return "?";
+}
+
+void imprimer_en_tete() {
+    const auto& vc = ex::version_croissance;
+    const auto& vm = ex::version_montant;
+    std::cout << "CAQES first generation: the transports volet (" << ex::def.nom << ")\n"
+              << "ILLUSTRATIF: establishments, figures, socle grid, ILL-T2, weights, sanction scale and incentive share\n\n"
+              << "Referentiel values in force on " << caqes::texte(ex::jour_ciblage) << " (dated parameters):\n"
+              << "  " << vc.source.texte << ", version " << caqes::texte(vc.validite) << "\n"
+              << "    growth of prescribed transport spending: " << pct(ex::seuil_croissance.valeur) << "\n"
+              << "  " << vm.source.texte << ", version " << caqes::texte(vm.validite) << "\n"
+              << "    prescribed transport spending: " << eur(ex::seuil_depense) << "\n"
+              << "Targeting rule, THE GRID'S CHOICE (the texts leave and/or and strictness open [U]):\n"
+              << "  targeted when growth > " << pct(ex::seuil_croissance.valeur) << " AND spending >= "
+              << eur(ex::seuil_depense) << "\n"
+              << "  i.e. the referentiel is met when " << caqes::texte(ex::grille_transports[0].ref) << "\n"
+              << "  Consequence of targeting in 2017: "
+              << (caqes::effet(ex::def.regime) == caqes::effet_ciblage::proposition_possible
+                      ? "the ARS *may* propose additional volets, it is not automatic"
+                      : "?")
+              << " (" << caqes::source_ciblage(ex::def.regime).texte << ")\n\n";
+
+    const auto& p = ex::parametres.p2017;
+    std::cout << "Money parameters:\n"
+              << "  sanction cap per volet:   " << pct(p.plafond_sanction_volet) << " of revenue (law, D.162-16 III 1)\n"
+              << "  overall sanction cap:     " << pct(p.plafond_sanction_global) << " of revenue (law, D.162-16 III 1)\n"
+              << "  incentive cap:            " << pct(p.plafond_interessement) << " of the volet's savings (law, D.162-16 III 1)\n"
+              << "  incentive:                " << pct(p.part_interessement) << " of savings when score >= "
+              << frac(p.seuil_interessement) << " (ILLUSTRATIF)\n"
+              << "  sanction scale:           ";
+    for (const auto& palier : p.paliers) {
+        if (palier.taux.positive()) std::cout << "score < " << frac(palier.seuil) << ": " << pct(palier.taux) << "; ";
+    }
+    std::cout << "(ILLUSTRATIF)\n"
+              << "  revenue = produits des regimes obligatoires d'assurance maladie, last closed year\n\n";
+}
+
+// How the growth and spending compare with the thresholds, in the grid's terms.
+std::string pourquoi(const ex::etablissement_exemple& e) {
+    const bool croissance_haute = e.croissance_2016 > ex::seuil_croissance;
+    const bool depense_haute = e.depense_2016 >= ex::seuil_depense;
+    return caqes::concat("growth ", pct(e.croissance_2016.valeur), croissance_haute ? " > " : " <= ", pct(ex::seuil_croissance.valeur),
+                         ", spending ", eur(e.depense_2016), depense_haute ? " >= " : " < ",
+                         eur(ex::seuil_depense));
+}
+
+void imprimer_proposition(const caqes::resultat_volet& rv, const caqes::volet_modele& v, centimes produits, centimes economies) {
+    const auto& p = ex::parametres.p2017;
+    const caqes::proposition& pr = rv.principale;
+    std::cout << "  " << caqes::traits(rv.volet).nom << ": score " << frac(rv.score.valeur()) << "\n";
+    switch (pr.nature) {
+        case caqes::nature_proposition::interessement_volet:
+            std::cout << "    proposal: interessement " << eur(pr.montant) << " = " << pct(pr.taux) << " x savings " << eur(economies) << "\n"
+                      << "    cap: " << pct(p.plafond_interessement) << " x savings = " << eur(pr.plafond)
+                      << (pr.plafond_atteint ? ", BOUND" : ", not bound") << "\n";
+            break;
+        case caqes::nature_proposition::sanction_volet: {
+            const caqes::montant_calcule brut = caqes::appliquer_taux(produits, pr.taux);
+            std::cout << "    proposal: sanction " << eur(pr.montant) << "; scale " << pct(pr.taux) << " x revenue " << eur(produits)
+                      << " = " << eur(brut.valeur) << "\n"
+                      << "    cap: " << pct(p.plafond_sanction_volet) << " x revenue = " << eur(pr.plafond)
+                      << (pr.plafond_atteint ? ", BOUND" : ", not bound") << "\n";
+            break;
+        }
+        default: {
+            const bool incitation = v.clauses.contient(caqes::interessement);
+            std::cout << "    proposal: " << caqes::nom(pr.nature) << " (0.00 EUR): ";
+            if (!rv.score.defini()) {
+                std::cout << "no indicator counts\n";
+            } else if (incitation && rv.score.valeur() >= p.seuil_interessement && economies <= centimes{0}) {
+                std::cout << "score reaches " << frac(p.seuil_interessement) << " but savings are " << eur(economies)
+                          << ": no incentive, and no sanction\n";
+            } else if (!incitation) {
+                std::cout << "score at or above " << frac(p.paliers[2].seuil) << ", no sanction; the socle carries no incentive (D.162-16 I)\n";
+            } else {
+                std::cout << "no step of the scale applies\n";
+            }
+            std::cout << "    cap: none applies (no amount)\n";
+            break;
+        }
+    }
+    // A volet without proposal still names the article that decided it, and the scale it used.
+    const caqes::reference_legale& art = pr.presente() ? pr.article : caqes::articles::d162_16_iii_2017;
+    std::cout << "    article: " << article(art) << (pr.illustratif || !pr.presente() ? "; parameters ILLUSTRATIF" : "")
+              << "; a proposal, the ARS decides (D.162-16 IV)\n";
+}
+
+void imprimer_trace(const caqes::trace& t) {
+    std::cout << "  trace (evaluateur<def>::evaluer with caqes::trace):\n";
+    for (const caqes::ligne_trace& l : t.lignes) {
+        const caqes::indicateur& ind = *l.ind;
+        std::cout << "    [" << caqes::traits(ex::def.volets[l.volet].volet).nom << "] " << ind.code << " "
+                  << ind.objectif.mesure << " = " << caqes::texte(l.valeur.type, l.valeur.v) << ", target "
+                  << (ind.direction == caqes::sens::plus_bas_est_mieux ? "<= " : ">= ")
+                  << caqes::texte(ind.objectif.type_valeur, ind.objectif.valeur) << " -> " << nom_statut(l.resultat.s)
+                  << ", achievement " << frac(l.resultat.realisation) << " x weight " << frac(ind.poids) << " = "
+                  << frac(l.points) << " point(s) (ILLUSTRATIF)\n";
+    }
+}
+
+}  // namespace
+
+int main() {
+    using namespace caqes;
+    imprimer_en_tete();
+
+    for (const ex::etablissement_exemple& e : ex::etablissements) {
+        std::cout << "== " << e.nom << " ==\n";
+
+        // Targeting on the 2016 figures. ILL-T2 has no referentiel and is not used for it.
+        const std::array<valeurs_indicateur, 2> chiffres_2016{{
+            {valeur_mesure::de(e.croissance_2016), valeur_mesure::de(e.depense_2016)},
+            {},
+        }};
+        const resultat_ciblage c = cibler(ex::def.regime, ex::grille_transports, chiffres_2016, ex::jour_ciblage);
+        const bool cible = !c.themes.empty();
+        std::cout << "  targeting (2016 figures): " << pourquoi(e) << "\n"
+                  << "    -> " << (cible ? "TARGETED: the referentiel is not met; the ARS may propose the transports volet"
+                                         : "not targeted: the referentiel is met; volet proposed on the regional plan's identification")
+                  << "\n";
+
+        // The 2018 report, one entry per indicator, volet by volet.
+        const std::array<valeurs_indicateur, 4> valeurs{{
+            {valeur_mesure::de(e.generiques)},
+            {valeur_mesure::de(e.informatisation_2018)},
+            {valeur_mesure::de(e.croissance_2018), valeur_mesure::de(e.depense_2018)},
+            {valeur_mesure::de(e.plan_2018)},
+        }};
+        rapport_annuel r{};
+        r.exercice = 2018;
+        r.date_evaluation = ymd{2019, 6, 1};
+        r.produits_assurance_maladie = e.produits;
+        r.valeurs = valeurs;
+        r.economies = {centimes{0}, e.economies_transports};
+        const violations erreurs = validate(ex::def, r, ex::parametres);
+        if (!erreurs.empty()) {
+            for (const auto& v : erreurs) std::cout << "  invalid report: " << decrire(v) << "\n";
+            continue;
+        }
+
+        trace t;
+        const bool tracer = e.nom == ex::etablissement_trace;
+        const resultat_evaluation res = tracer ? evaluateur<ex::def>::evaluer(r, ex::parametres, politique_grille{}, t)
+                                               : evaluateur<ex::def>::evaluer(r, ex::parametres);
+        std::cout << "  2018 report: valid; revenue " << eur(e.produits) << ", transports savings " << eur(e.economies_transports) << "\n";
+        for (std::size_t i = 0; i < res.nombre_volets; ++i) {
+            imprimer_proposition(res.volets[i], ex::def.volets[i], e.produits, r.economies[i]);
+        }
+        const montant_calcule plafond_global = appliquer_taux(e.produits, ex::parametres.p2017.plafond_sanction_global);
+        std::cout << "  total: sanctions " << eur(res.total_sanctions) << ", incentives " << eur(res.total_interessements)
+                  << "; overall cap " << pct(ex::parametres.p2017.plafond_sanction_global) << " x revenue = "
+                  << eur(plafond_global.valeur) << (res.plafond_global_atteint ? ", BOUND" : ", not bound") << "\n";
+        if (tracer) imprimer_trace(t);
+        std::cout << "\n";
+    }
+    std::cout << "Amounts are exact: integer cents, exact rates, rounded towards zero to the cent.\n";
+    return 0;
+}
