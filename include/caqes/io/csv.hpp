@@ -1,0 +1,14 @@
+#pragma once
+// The CSV batch input, with no third-party dependency (docs/input-format.md). One job per
+// header:
+// - csv_dialect.hpp: the French spreadsheet and plain dialects, and their detection;
+// - csv_number.hpp: exact decimal parsing to cents and fractions;
+// - csv_records.hpp: records, quotes, line ends, byte-order mark;
+// - csv_file.hpp: reading a file, the failure as a value;
+// - csv_rapports.hpp: yearly reports of many establishments against a template, with every
+//   row accepted or rejected and the reconciliation.
+#include <caqes/io/csv_dialect.hpp>
+#include <caqes/io/csv_file.hpp>
+#include <caqes/io/csv_number.hpp>
+#include <caqes/io/csv_rapports.hpp>
+#include <caqes/io/csv_records.hpp>

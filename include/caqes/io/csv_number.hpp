@@ -1,0 +1,184 @@
+#pragma once
+// Exact parsing of the numbers of a CSV file: decimal text to integer cents or to an exact
+// fraction, never through a double (CAQES.md section 8).
+//
+// Accepted forms: an optional sign, digits, then optionally the dialect's decimal mark and at
+// least one digit. In the French dialect the integer part may group thousands with a space,
+// U+00A0 or U+202F (what spreadsheets write); every group after the first has exactly three
+// digits. No exponent, no currency sign, no percent sign: the column says the unit. Leading
+// and trailing ASCII spaces and tabs are ignored. Anything else is an error, returned as a
+// value: the caller turns it into a CAQES-E029 violation with its file, line and field.
+#include <caqes/calendrier/format.hpp>
+#include <caqes/io/csv_dialect.hpp>
+#include <caqes/monnaie/centimes.hpp>
+#include <caqes/monnaie/fraction.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+
+namespace caqes::csv {
+
+// A parsed value, or why the text is not one.
+template <class T>
+struct parsed {
+    T value{};
+    std::string error;  // empty when `value` holds the result
+
+    [[nodiscard]] bool ok() const noexcept { return error.empty(); }
+};
+
+// value = mantissa / 10^decimals, exactly as written.
+struct decimal {
+    int128 mantissa{0};
+    int decimals{0};
+};
+
+[[nodiscard]] constexpr std::string_view trim(std::string_view s) noexcept {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+namespace detail {
+
+// Width in bytes of a thousands separator starting at s[i] (0 when there is none): space,
+// U+00A0 (C2 A0) and U+202F (E2 80 AF) in UTF-8.
+[[nodiscard]] constexpr std::size_t thousands_separator(std::string_view s, std::size_t i) noexcept {
+    const std::string_view rest = s.substr(i);
+    if (rest.starts_with(' ')) return 1;
+    if (rest.starts_with("\xC2\xA0")) return 2;
+    if (rest.starts_with("\xE2\x80\xAF")) return 3;
+    return 0;
+}
+
+// Keeps every intermediate within 10^36, far below the 128-bit limit, so that no later
+// multiplication by 100 or 10^k can wrap.
+inline constexpr int128 mantissa_max = [] {
+    int128 m = 1;
+    for (int i = 0; i < 36; ++i) m *= 10;
+    return m;
+}();
+
+[[nodiscard]] constexpr int128 power10(int n) noexcept {
+    int128 p = 1;
+    for (int i = 0; i < n; ++i) p *= 10;
+    return p;
+}
+
+[[nodiscard]] constexpr int128 gcd128(int128 a, int128 b) noexcept {
+    if (a < 0) a = -a;
+    while (b != 0) {
+        const int128 t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+[[nodiscard]] inline std::string quoted(std::string_view s) { return concat("\"", s, "\""); }
+
+}  // namespace detail
+
+[[nodiscard]] inline parsed<decimal> parse_decimal(std::string_view text, dialect d) {
+    const std::string_view s = trim(text);
+    auto fail = [&](std::string_view why) { return parsed<decimal>{{}, concat("not a number: ", detail::quoted(text), " (", why, ")")}; };
+    if (s.empty()) return fail("empty");
+
+    std::size_t i = 0;
+    const bool negative = s[0] == '-';
+    if (s[0] == '-' || s[0] == '+') ++i;
+
+    decimal r{};
+    int integer_digits = 0;
+    int group = 0;         // digits since the last thousands separator
+    bool grouped = false;  // a thousands separator was seen
+    bool fractional = false;
+    while (i < s.size()) {
+        const char c = s[i];
+        if (c >= '0' && c <= '9') {
+            if (r.mantissa >= detail::mantissa_max) return fail("too many digits");
+            r.mantissa = r.mantissa * 10 + (c - '0');
+            if (fractional) {
+                ++r.decimals;
+            } else {
+                ++integer_digits;
+                ++group;
+            }
+            ++i;
+            continue;
+        }
+        if (!fractional && c == decimal_mark(d)) {
+            if (integer_digits == 0) return fail("no digit before the decimal mark");
+            if (grouped && group != 3) return fail("thousands groups have three digits");
+            fractional = true;
+            ++i;
+            continue;
+        }
+        const std::size_t w = d == dialect::french && !fractional ? detail::thousands_separator(s, i) : 0;
+        if (w > 0) {
+            if (integer_digits == 0 || (grouped ? group != 3 : group > 3)) return fail("misplaced thousands separator");
+            grouped = true;
+            group = 0;
+            i += w;
+            continue;
+        }
+        if (c == decimal_mark(d == dialect::french ? dialect::plain : dialect::french)) {
+            return fail(d == dialect::french ? "the French dialect's decimal mark is ','" : "the plain dialect's decimal mark is '.', with no thousands separator");
+        }
+        return fail(concat("unexpected character at byte ", std::to_string(i + 1)));
+    }
+    if (integer_digits == 0) return fail("no digit");
+    if (fractional && r.decimals == 0) return fail("no digit after the decimal mark");
+    if (grouped && !fractional && group != 3) return fail("thousands groups have three digits");
+    if (negative) r.mantissa = -r.mantissa;
+    return {r, {}};
+}
+
+// An amount in euros with at most two decimals, to cents. The magnitude is bounded by
+// INT64_MAX cents (92 233 720 368 547 758,07 EUR) on both sides, so negating never overflows.
+[[nodiscard]] inline parsed<centimes> parse_centimes(std::string_view text, dialect d) {
+    const parsed<decimal> p = parse_decimal(text, d);
+    if (!p.ok()) return {{}, p.error};
+    if (p.value.decimals > 2) {
+        return {{}, concat("not an amount in cents: ", detail::quoted(text), " (", std::to_string(p.value.decimals), " decimals, at most 2)")};
+    }
+    const int128 c = p.value.mantissa * detail::power10(2 - p.value.decimals);
+    constexpr int128 max = std::numeric_limits<std::int64_t>::max();
+    if (c > max || c < -max) return {{}, concat("amount out of range: ", detail::quoted(text), " (overflows 64-bit cents)")};
+    return {centimes{static_cast<std::int64_t>(c)}, {}};
+}
+
+// value / scale, exact and normalised, when numerator and denominator fit in 64 bits.
+[[nodiscard]] inline parsed<fraction> parse_fraction(std::string_view text, dialect d, std::int64_t scale = 1) {
+    const parsed<decimal> p = parse_decimal(text, d);
+    if (!p.ok()) return {{}, p.error};
+    // 10^36 x 10^18 would overflow 128 bits: a value needing more than 18 decimals is refused.
+    if (p.value.decimals > 18) return {{}, concat("too precise: ", detail::quoted(text), " (more than 18 decimals)")};
+    int128 num = p.value.mantissa;
+    int128 den = detail::power10(p.value.decimals) * scale;
+    const int128 g = detail::gcd128(num, den);
+    if (g > 1) {
+        num /= g;
+        den /= g;
+    }
+    constexpr int128 max = std::numeric_limits<std::int64_t>::max();
+    if (num > max || num < -max || den > max) return {{}, concat("out of range: ", detail::quoted(text), " (overflows 64 bits)")};
+    return {fraction{static_cast<std::int64_t>(num), static_cast<std::int64_t>(den)}, {}};
+}
+
+// A percentage: "2,2" is 2.2 %, the fraction 11/500.
+[[nodiscard]] inline parsed<fraction> parse_percent(std::string_view text, dialect d) { return parse_fraction(text, d, 100); }
+
+// A whole number (a year, a contract year): no decimal part, even ",0".
+[[nodiscard]] inline parsed<std::int64_t> parse_integer(std::string_view text, dialect d) {
+    const parsed<decimal> p = parse_decimal(text, d);
+    if (!p.ok()) return {{}, p.error};
+    if (p.value.decimals != 0) return {{}, concat("not a whole number: ", detail::quoted(text))};
+    constexpr int128 max = std::numeric_limits<std::int64_t>::max();
+    if (p.value.mantissa > max || p.value.mantissa < -max) return {{}, concat("out of range: ", detail::quoted(text), " (overflows 64 bits)")};
+    return {static_cast<std::int64_t>(p.value.mantissa), {}};
+}
+
+}  // namespace caqes::csv

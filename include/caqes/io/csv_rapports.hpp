@@ -1,0 +1,632 @@
+#pragma once
+// The batch input: yearly reports of many establishments, read from two CSV files against a
+// contract template (docs/input-format.md).
+//
+// - `valeurs` (long format): `finess;exercice;indicateur;mesure;valeur`, one row per
+//   establishment, exercise year, indicator and measure.
+// - `etablissements`: one row per establishment and year: `finess;exercice;annee_contrat;
+//   produits_assurance_maladie`, then `economies_<volet>` and `decision_<volet>` for each
+//   volet of the template, named (not numbered) so a file cannot be read against a template
+//   whose volets come in another order.
+//
+// Every data row ends up accepted or rejected, and a rejected row points to the violation
+// that explains it (file:line:field, rule, detail). An establishment-year is evaluated only
+// when all its measures were accepted and `caqes::validate(def, rapport)` finds nothing:
+// nothing is evaluated from partial garbage, and the rows of a rejected establishment-year
+// are counted as rejected. The reconciliation (rows read = accepted + rejected, per file)
+// is computed from the row statuses, so a row the reader forgot to decide breaks it.
+#include <caqes/calendrier/format.hpp>
+#include <caqes/contrat/etablissement.hpp>
+#include <caqes/contrat/modele.hpp>
+#include <caqes/droit/violation.hpp>
+#include <caqes/evaluation/rapport.hpp>
+#include <caqes/evaluation/validation.hpp>
+#include <caqes/evaluation/valeur.hpp>
+#include <caqes/io/csv_dialect.hpp>
+#include <caqes/io/csv_number.hpp>
+#include <caqes/io/csv_records.hpp>
+#include <caqes/mesure/format.hpp>
+#include <caqes/volet/volet.hpp>
+
+#include <array>
+#include <cassert>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace caqes::csv {
+
+// One input file: the name violations cite ("valeurs.csv") and its whole text.
+struct source {
+    std::string name;
+    std::string_view text;
+};
+
+enum class row_state : std::uint8_t { pending, accepted, rejected };
+
+struct row_status {
+    std::size_t line{0};
+    row_state state{row_state::pending};
+    std::size_t reason{0};  // when rejected: index in `lot_rapports::rejets` of the first reason
+};
+
+// Rows read = rows accepted + rows rejected, for one file.
+struct reconciliation {
+    std::string file;
+    dialect d{dialect::french};
+    std::size_t read{0};
+    std::size_t accepted{0};
+    std::size_t rejected{0};
+    std::vector<row_status> rows;  // one per data row, in file order
+
+    [[nodiscard]] bool balanced() const noexcept { return read == accepted + rejected; }
+};
+
+// One establishment-year, accepted: its values in template order and its yearly report.
+struct rapport_lu {
+    std::string finess;
+    std::vector<valeurs_indicateur> valeurs;  // one entry per indicator, volet by volet
+    rapport_annuel donnees;                   // the report without its `valeurs` span
+    std::size_t ligne_valeurs{0};             // first row in the values file
+    std::size_t ligne_etablissement{0};       // its row in the establishments file
+
+    // The report, its span pointing into `valeurs`: built on demand, so that copying a
+    // `rapport_lu` never leaves a span into another object's vector.
+    [[nodiscard]] rapport_annuel rapport() const {
+        rapport_annuel r = donnees;
+        r.valeurs = valeurs;
+        return r;
+    }
+};
+
+struct lot_rapports {
+    std::vector<rapport_lu> rapports;  // accepted establishment-years, by FINESS then year
+    violations rejets;                 // rows of the establishments file, then of the values file, then establishment-years
+    reconciliation valeurs;
+    reconciliation etablissements;
+
+    [[nodiscard]] bool balanced() const noexcept { return valeurs.balanced() && etablissements.balanced(); }
+};
+
+struct options_lecture {
+    std::optional<dialect> forced{};  // else detected per file from its header line
+};
+
+// The establishments file's column for a volet: its name without the "volet_" prefix
+// ("economies_socle", "decision_transports").
+[[nodiscard]] constexpr std::string_view nom_colonne(volet_id v) noexcept {
+    std::string_view n = traits(v).nom;
+    if (n.starts_with("volet_")) n.remove_prefix(6);
+    return n;
+}
+
+namespace detail {
+
+inline constexpr std::size_t absent = std::numeric_limits<std::size_t>::max();
+
+[[nodiscard]] constexpr bool equal_ci(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        if (lower(a[i]) != lower(b[i])) return false;
+    }
+    return true;
+}
+
+// Violations and row statuses of one file.
+class journal {
+  public:
+    journal(std::string file, violations& out, reconciliation& rec) : file_{std::move(file)}, out_{out}, rec_{rec} {}
+
+    [[nodiscard]] std::string lieu(std::size_t line, std::string_view field) const {
+        return concat(file_, ":", std::to_string(line), ":", field);
+    }
+
+    // Records a violation and returns its index.
+    std::size_t signaler(regle r, std::size_t line, std::string_view field, std::string detail) {
+        out_.push_back({r, lieu(line, field), std::move(detail)});
+        return out_.size() - 1;
+    }
+
+    // Rejects row `row` for violation `reason`; the first reason of a row is kept.
+    void rejeter(std::size_t row, std::size_t reason) {
+        row_status& s = rec_.rows[row];
+        if (s.state == row_state::rejected) return;
+        s.state = row_state::rejected;
+        s.reason = reason;
+    }
+
+    std::size_t rejeter(std::size_t row, regle r, std::string_view field, std::string detail) {
+        const std::size_t i = signaler(r, rec_.rows[row].line, field, std::move(detail));
+        rejeter(row, i);
+        return i;
+    }
+
+    void accepter(std::size_t row) {
+        if (rec_.rows[row].state == row_state::pending) rec_.rows[row].state = row_state::accepted;
+    }
+
+    [[nodiscard]] const std::string& file() const noexcept { return file_; }
+
+  private:
+    std::string file_;
+    violations& out_;
+    reconciliation& rec_;
+};
+
+// The header's columns by name. Every expected column once, nothing else: a misspelt column
+// would otherwise be read as a missing one, silently.
+struct entete {
+    std::vector<std::string> noms;
+    std::string erreur;  // empty when the header is valid
+    std::string champ;   // the column the error is about
+
+    [[nodiscard]] std::size_t colonne(std::string_view nom) const noexcept {
+        for (std::size_t i = 0; i < noms.size(); ++i) {
+            if (noms[i] == nom) return i;
+        }
+        return absent;
+    }
+};
+
+[[nodiscard]] inline entete lire_entete(const table& t, const std::vector<std::string>& attendues) {
+    entete e{};
+    if (!t.header) {
+        e.erreur = "empty file: no header line";
+        e.champ = attendues.front();
+        return e;
+    }
+    if (!t.header->ok()) {
+        e.erreur = concat("malformed header: ", t.header->error);
+        e.champ = "header";
+        return e;
+    }
+    for (const auto& f : t.header->fields) e.noms.emplace_back(trim(f));
+    for (std::size_t i = 0; i < e.noms.size(); ++i) {
+        bool connue = false;
+        for (const auto& a : attendues) connue = connue || a == e.noms[i];
+        if (!connue) {
+            e.erreur = concat("unknown column \"", e.noms[i], "\" (", name(t.d), " dialect)");
+            e.champ = e.noms[i];
+            return e;
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+            if (e.noms[j] == e.noms[i]) {
+                e.erreur = concat("column \"", e.noms[i], "\" appears twice");
+                e.champ = e.noms[i];
+                return e;
+            }
+        }
+    }
+    for (const auto& a : attendues) {
+        if (e.colonne(a) == absent) {
+            e.erreur = concat("missing column \"", a, "\"");
+            e.champ = a;
+            return e;
+        }
+    }
+    return e;
+}
+
+// The checks every row of both files shares: well formed, as many fields as the header.
+// Returns false when the row was rejected.
+[[nodiscard]] inline bool forme_valide(journal& j, std::size_t row, const record& r, const entete& e) {
+    if (!r.ok()) {
+        const std::size_t c = r.error_field < e.noms.size() ? r.error_field : e.noms.size() - 1;
+        j.rejeter(row, regle::texte_invalide, e.noms[c], r.error);
+        return false;
+    }
+    if (r.fields.size() != e.noms.size()) {
+        const std::size_t c = r.fields.size() < e.noms.size() ? r.fields.size() : e.noms.size() - 1;
+        j.rejeter(row, regle::texte_invalide, e.noms[c],
+                  concat(std::to_string(r.fields.size()), " fields, the header has ", std::to_string(e.noms.size())));
+        return false;
+    }
+    return true;
+}
+
+// The establishment-year key shared by both files: FINESS (CAQES-E022) and exercise year
+// (CAQES-E029 when not a year, CAQES-E030 when the template does not cover it).
+struct cle {
+    std::string finess;
+    int exercice{0};
+    friend auto operator<=>(const cle&, const cle&) = default;
+};
+
+[[nodiscard]] inline std::optional<cle> lire_cle(journal& j, std::size_t row, const record& r, const entete& e,
+                                                 const modele_contrat_def& m, dialect d) {
+    bool ok = true;
+    const std::string_view finess = trim(r.fields[e.colonne("finess")]);
+    if (!regles::finess_bien_forme(finess)) {
+        j.rejeter(row, regle::finess_mal_forme, "finess",
+                  concat("\"", finess, "\" is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
+        ok = false;
+    }
+    int exercice = 0;
+    const parsed<std::int64_t> an = parse_integer(r.fields[e.colonne("exercice")], d);
+    if (!an.ok()) {
+        j.rejeter(row, regle::texte_invalide, "exercice", an.error);
+        ok = false;
+    } else if (an.value < 1 || an.value > 9999) {
+        j.rejeter(row, regle::texte_invalide, "exercice", concat(std::to_string(an.value), " is not a year"));
+        ok = false;
+    } else {
+        exercice = static_cast<int>(an.value);
+        if (!regles::exercice_couvert(m, exercice)) {
+            j.rejeter(row, regle::exercice_non_couvert, "exercice",
+                      concat(std::to_string(exercice), " is outside ", texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}),
+                             ", where contracts of \"", m.nom, "\" produce effects"));
+            ok = false;
+        }
+    }
+    if (!ok) return std::nullopt;
+    return cle{std::string{finess}, exercice};
+}
+
+// A value of the values file, read as its measure's kind says.
+struct valeur_lue {
+    valeur_mesure v{};
+    regle erreur{regle::aucune};
+    std::string detail;
+};
+
+[[nodiscard]] inline std::string_view domaine(type_mesure t) noexcept {
+    switch (t) {
+        case type_mesure::montant: return "an amount >= 0";
+        case type_mesure::montant_signe: return "an amount in cents";
+        case type_mesure::nombre: return "a whole number >= 0";
+        case type_mesure::taux: return "a rate in [0, 100] %";
+        case type_mesure::taux_evolution: return "a growth rate >= -100 %";
+        case type_mesure::oui_non: return "oui or non";
+        case type_mesure::echelle: return "non, partiel or oui";
+    }
+    return "?";
+}
+
+[[nodiscard]] inline valeur_lue lire_valeur(std::string_view texte_brut, type_mesure t, dialect d) {
+    const std::string_view s = trim(texte_brut);
+    if (equal_ci(s, "NC")) return {valeur_mesure::non_concernee(), regle::aucune, {}};
+    if (equal_ci(s, "NR")) return {valeur_mesure::non_renseignee(), regle::aucune, {}};
+    if (s.empty()) return {{}, regle::texte_invalide, "empty value: give a number, a word of the measure's kind, NC or NR"};
+
+    const bool mot_oui = equal_ci(s, "oui");
+    const bool mot_non = equal_ci(s, "non");
+    const bool mot_partiel = equal_ci(s, "partiel");
+    const bool qualitatif = t == type_mesure::oui_non || t == type_mesure::echelle;
+    valeur_mesure v{etat_valeur::renseignee, t, {}};
+
+    if (qualitatif) {
+        if (mot_oui) {
+            v.v = entier(t == type_mesure::echelle ? 2 : 1);
+        } else if (mot_non) {
+            v.v = entier(0);
+        } else if (mot_partiel && t == type_mesure::echelle) {
+            v.v = entier(1);
+        } else if (mot_partiel) {
+            return {{}, regle::valeur_hors_domaine, concat("\"", s, "\" is not ", domaine(t))};
+        } else if (parse_decimal(s, d).ok()) {
+            return {{}, regle::mesure_mauvaise_nature, concat("expected ", nom(t), " (", domaine(t), "), got the number \"", s, "\"")};
+        } else {
+            return {{}, regle::texte_invalide, concat("expected ", domaine(t), ", got \"", s, "\"")};
+        }
+        return {v, regle::aucune, {}};
+    }
+
+    if (mot_oui || mot_non || mot_partiel) {
+        return {{}, regle::mesure_mauvaise_nature, concat("expected ", nom(t), " (a number), got the word \"", s, "\"")};
+    }
+    parsed<fraction> f{};
+    switch (t) {
+        case type_mesure::montant:
+        case type_mesure::montant_signe: {
+            const parsed<centimes> c = parse_centimes(s, d);
+            f = {entier(c.value.valeur), c.error};
+            break;
+        }
+        case type_mesure::taux:
+        case type_mesure::taux_evolution: f = parse_percent(s, d); break;
+        default: f = parse_fraction(s, d); break;
+    }
+    if (!f.ok()) return {{}, regle::texte_invalide, f.error};
+    v.v = f.value;
+    if (!regles::valeur_dans_domaine(v)) {
+        return {{}, regle::valeur_hors_domaine, concat(texte(t, v.v), " is outside the domain of ", nom(t), ": ", domaine(t))};
+    }
+    return {v, regle::aucune, {}};
+}
+
+// An establishment-year as the values file gives it, before it is accepted.
+struct groupe {
+    std::vector<valeurs_indicateur> valeurs;
+    std::vector<std::array<std::size_t, mesures_max>> ligne;  // row that claimed each measure, or 0
+    std::vector<std::array<bool, mesures_max>> donnee;        // an accepted value is there
+    std::vector<std::size_t> rows;                            // its rows not rejected on their own
+    std::size_t premiere_ligne{0};
+};
+
+struct etablissement_lu {
+    std::size_t row{0};
+    std::size_t ligne{0};
+    bool accepte{false};
+    rapport_annuel donnees{};
+};
+
+// The template's indicators in report order, looked up by code.
+struct repere {
+    const indicateur* ind{nullptr};
+    std::size_t k{0};
+};
+
+[[nodiscard]] inline std::vector<repere> reperes(const modele_contrat_def& m) {
+    std::vector<repere> r;
+    for (const auto& v : m.volets) {
+        for (const auto& ind : v.grille) r.push_back({&ind, r.size()});
+    }
+    return r;
+}
+
+inline void lire_etablissements(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
+                                reconciliation& rec, std::map<cle, etablissement_lu>& etabs) {
+    const table t = split(src.text, o.forced);
+    rec.file = src.name;
+    rec.d = t.d;
+    for (const auto& r : t.rows) rec.rows.push_back({r.line, row_state::pending, 0});
+    journal j{src.name, out, rec};
+
+    std::vector<std::string> attendues{"finess", "exercice", "annee_contrat", "produits_assurance_maladie"};
+    for (const auto& v : m.volets) attendues.push_back(concat("economies_", nom_colonne(v.volet)));
+    for (const auto& v : m.volets) attendues.push_back(concat("decision_", nom_colonne(v.volet)));
+    const entete e = lire_entete(t, attendues);
+    if (!e.erreur.empty()) {
+        const std::size_t i = j.signaler(regle::texte_invalide, 1, e.champ, concat(e.erreur, "; none of the ", std::to_string(t.rows.size()), " rows is read"));
+        for (std::size_t row = 0; row < t.rows.size(); ++row) j.rejeter(row, i);
+        return;
+    }
+
+    for (std::size_t row = 0; row < t.rows.size(); ++row) {
+        const record& r = t.rows[row];
+        if (!forme_valide(j, row, r, e)) continue;
+        const std::optional<cle> k = lire_cle(j, row, r, e, m, t.d);
+        bool ok = k.has_value();
+
+        rapport_annuel d{};
+        const parsed<std::int64_t> annee = parse_integer(r.fields[e.colonne("annee_contrat")], t.d);
+        if (!annee.ok()) {
+            j.rejeter(row, regle::texte_invalide, "annee_contrat", annee.error);
+            ok = false;
+        } else if (annee.value < 1 || annee.value > 99) {
+            j.rejeter(row, regle::valeur_hors_domaine, "annee_contrat", concat(std::to_string(annee.value), " is not a contract year (1 for the first)"));
+            ok = false;
+        } else {
+            d.annee_contrat = static_cast<int>(annee.value);
+        }
+        const parsed<centimes> produits = parse_centimes(r.fields[e.colonne("produits_assurance_maladie")], t.d);
+        if (!produits.ok()) {
+            j.rejeter(row, regle::texte_invalide, "produits_assurance_maladie", produits.error);
+            ok = false;
+        } else if (produits.value < centimes{0}) {
+            j.rejeter(row, regle::valeur_hors_domaine, "produits_assurance_maladie",
+                      concat(texte(type_mesure::montant, entier(produits.value.valeur)), ": the revenue base is not negative"));
+            ok = false;
+        } else {
+            d.produits_assurance_maladie = produits.value;
+        }
+        for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
+            // Savings are signed and an empty cell is zero; an empty decision is none recorded.
+            const std::string col_eco = concat("economies_", nom_colonne(m.volets[iv].volet));
+            const std::string_view eco = trim(r.fields[e.colonne(col_eco)]);
+            if (!eco.empty()) {
+                const parsed<centimes> c = parse_centimes(eco, t.d);
+                if (c.ok()) {
+                    d.economies[iv] = c.value;
+                } else {
+                    j.rejeter(row, regle::texte_invalide, col_eco, c.error);
+                    ok = false;
+                }
+            }
+            const std::string col_dec = concat("decision_", nom_colonne(m.volets[iv].volet));
+            const std::string_view dec = trim(r.fields[e.colonne(col_dec)]);
+            if (!dec.empty()) {
+                const parsed<centimes> c = parse_centimes(dec, t.d);
+                if (!c.ok()) {
+                    j.rejeter(row, regle::texte_invalide, col_dec, c.error);
+                    ok = false;
+                } else if (c.value < centimes{0}) {
+                    j.rejeter(row, regle::valeur_hors_domaine, col_dec,
+                              concat(texte(type_mesure::montant, entier(c.value.valeur)), ": a decided amount is not negative"));
+                    ok = false;
+                } else {
+                    d.decisions[iv] = c.value;
+                }
+            }
+        }
+        if (!k) continue;
+        d.exercice = k->exercice;
+        const auto deja = etabs.find(*k);
+        if (deja != etabs.end()) {
+            j.rejeter(row, regle::texte_invalide, "finess",
+                      concat("duplicate of line ", std::to_string(deja->second.ligne), " for ", k->finess, " ", std::to_string(k->exercice)));
+            continue;
+        }
+        etabs.emplace(*k, etablissement_lu{row, r.line, ok, d});
+    }
+}
+
+inline void lire_valeurs(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
+                         reconciliation& rec, std::map<cle, groupe>& groupes) {
+    const table t = split(src.text, o.forced);
+    rec.file = src.name;
+    rec.d = t.d;
+    for (const auto& r : t.rows) rec.rows.push_back({r.line, row_state::pending, 0});
+    journal j{src.name, out, rec};
+
+    const entete e = lire_entete(t, {"finess", "exercice", "indicateur", "mesure", "valeur"});
+    if (!e.erreur.empty()) {
+        const std::size_t i = j.signaler(regle::texte_invalide, 1, e.champ, concat(e.erreur, "; none of the ", std::to_string(t.rows.size()), " rows is read"));
+        for (std::size_t row = 0; row < t.rows.size(); ++row) j.rejeter(row, i);
+        return;
+    }
+    const std::vector<repere> index = reperes(m);
+
+    for (std::size_t row = 0; row < t.rows.size(); ++row) {
+        const record& r = t.rows[row];
+        if (!forme_valide(j, row, r, e)) continue;
+        const std::optional<cle> k = lire_cle(j, row, r, e, m, t.d);
+
+        const std::string_view code = trim(r.fields[e.colonne("indicateur")]);
+        const repere* ind = nullptr;
+        for (const auto& x : index) {
+            if (x.ind->code == code) ind = &x;
+        }
+        const std::string_view code_mesure = trim(r.fields[e.colonne("mesure")]);
+        std::size_t jm = absent;
+        if (ind == nullptr) {
+            j.rejeter(row, regle::texte_invalide, "indicateur", concat("unknown indicator code \"", code, "\" in \"", m.nom, "\""));
+        } else {
+            for (std::size_t x = 0; x < mesures_max; ++x) {
+                if (!ind->ind->mesures[x].vide() && ind->ind->mesures[x].code == code_mesure) jm = x;
+            }
+            if (jm == absent) {
+                j.rejeter(row, regle::texte_invalide, "mesure", concat("unknown measure \"", code_mesure, "\" of indicator ", code));
+            }
+        }
+        valeur_lue v{};
+        if (jm != absent) {
+            v = lire_valeur(r.fields[e.colonne("valeur")], ind->ind->mesures[jm].type, t.d);
+            if (v.erreur != regle::aucune) j.rejeter(row, v.erreur, "valeur", concat(code, ".", code_mesure, ": ", v.detail));
+        }
+        if (!k) continue;
+
+        const std::size_t n = index.size();
+        groupe& g = groupes[*k];
+        if (g.valeurs.empty()) {
+            g.valeurs.resize(n);
+            g.ligne.resize(n, {});
+            g.donnee.resize(n, {});
+            g.premiere_ligne = r.line;
+        }
+        if (jm == absent) continue;
+        std::size_t& claim = g.ligne[ind->k][jm];
+        if (claim != 0) {
+            j.rejeter(row, regle::texte_invalide, "mesure",
+                      concat("duplicate of line ", std::to_string(claim), " for ", k->finess, " ", std::to_string(k->exercice), " ", code, ".", code_mesure));
+            continue;
+        }
+        claim = r.line;
+        if (v.erreur != regle::aucune) continue;
+        g.valeurs[ind->k][jm] = v.v;
+        g.donnee[ind->k][jm] = true;
+        g.rows.push_back(row);
+    }
+}
+
+// "12 rows, lines 17 to 45"
+[[nodiscard]] inline std::string lignes_texte(const reconciliation& rec, const std::vector<std::size_t>& rows) {
+    if (rows.empty()) return "no other row";
+    std::size_t lo = rec.rows[rows.front()].line;
+    std::size_t hi = lo;
+    for (const std::size_t r : rows) {
+        lo = rec.rows[r].line < lo ? rec.rows[r].line : lo;
+        hi = rec.rows[r].line > hi ? rec.rows[r].line : hi;
+    }
+    return concat(std::to_string(rows.size()), rows.size() == 1 ? " row, line " : " rows, lines ", std::to_string(lo),
+                  lo == hi ? std::string{} : concat(" to ", std::to_string(hi)));
+}
+
+inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
+    rec.read = rec.rows.size();
+    rec.accepted = 0;
+    rec.rejected = 0;
+    for (const auto& s : rec.rows) {
+        if (s.state == row_state::accepted) ++rec.accepted;
+        if (s.state == row_state::rejected && s.reason < nombre_rejets) ++rec.rejected;
+    }
+}
+
+}  // namespace detail
+
+[[nodiscard]] inline lot_rapports lire_rapports(const modele_contrat_def& m, const source& valeurs, const source& etablissements,
+                                                const options_lecture& o = {}) {
+    using namespace detail;
+    lot_rapports lot{};
+    std::map<cle, etablissement_lu> etabs;
+    std::map<cle, groupe> groupes;
+    lire_etablissements(m, etablissements, o, lot.rejets, lot.etablissements, etabs);
+    lire_valeurs(m, valeurs, o, lot.rejets, lot.valeurs, groupes);
+    journal jv{valeurs.name, lot.rejets, lot.valeurs};
+    journal je{etablissements.name, lot.rejets, lot.etablissements};
+    const std::vector<repere> index = reperes(m);
+
+    for (auto& [k, g] : groupes) {
+        const std::string qui = concat(k.finess, " ", std::to_string(k.exercice));
+        // CAQES-E026: every measure of every indicator of the grid, and the establishment row.
+        std::string manque;
+        std::size_t nombre_manquants = 0;
+        for (const auto& x : index) {
+            for (std::size_t jm = 0; jm < mesures_max; ++jm) {
+                if (x.ind->mesures[jm].vide() || g.donnee[x.k][jm]) continue;
+                if (nombre_manquants < 4) manque += concat(nombre_manquants == 0 ? "" : ", ", x.ind->code, ".", x.ind->mesures[jm].code);
+                ++nombre_manquants;
+            }
+        }
+        if (nombre_manquants > 4) manque += concat(" and ", std::to_string(nombre_manquants - 4), " more");
+        const auto et = etabs.find(k);
+        std::string probleme;
+        if (nombre_manquants > 0) probleme = concat("missing ", manque);
+        if (et == etabs.end()) {
+            probleme += concat(probleme.empty() ? "" : "; ", "no row in ", etablissements.name);
+        } else if (!et->second.accepte) {
+            probleme += concat(probleme.empty() ? "" : "; ", "its row ", etablissements.name, ":", std::to_string(et->second.ligne), " was rejected");
+        }
+
+        violations refus;
+        rapport_lu lu{};
+        if (probleme.empty()) {
+            lu.finess = k.finess;
+            lu.valeurs = g.valeurs;
+            lu.donnees = et->second.donnees;
+            lu.ligne_valeurs = g.premiere_ligne;
+            lu.ligne_etablissement = et->second.ligne;
+            // The final per-report check is the library's, not a copy of it.
+            for (auto& v : validate(m, lu.rapport())) refus.push_back({v.id, jv.lieu(g.premiere_ligne, "finess"), concat(qui, ": ", v.lieu, ": ", v.detail)});
+        } else {
+            refus.push_back({regle::indicateur_absent, jv.lieu(g.premiere_ligne, "finess"), concat(qui, ": ", probleme)});
+        }
+
+        if (refus.empty()) {
+            for (const std::size_t row : g.rows) jv.accepter(row);
+            je.accepter(et->second.row);
+            lot.rapports.push_back(std::move(lu));
+            continue;
+        }
+        const bool etab_a_rejeter = et != etabs.end() && et->second.accepte;
+        refus.front().detail += concat("; establishment-year rejected with its ", lignes_texte(lot.valeurs, g.rows),
+                                       etab_a_rejeter ? concat(" and ", etablissements.name, ":", std::to_string(et->second.ligne)) : std::string{});
+        const std::size_t premier = lot.rejets.size();
+        for (auto& v : refus) lot.rejets.push_back(std::move(v));
+        for (const std::size_t row : g.rows) jv.rejeter(row, premier);
+        if (etab_a_rejeter) je.rejeter(et->second.row, premier);
+    }
+
+    // Establishment rows with no values at all: every indicator is missing.
+    for (const auto& [k, et] : etabs) {
+        if (groupes.contains(k) || !et.accepte) continue;
+        je.rejeter(et.row, regle::indicateur_absent, "finess",
+                   concat(k.finess, " ", std::to_string(k.exercice), ": no row in ", valeurs.name, "; establishment-year rejected"));
+    }
+
+    // Every row is now accepted or rejected. A row left pending would be a reader bug: it is
+    // counted in neither, so the reconciliation shows it, in release builds too.
+    compter(lot.valeurs, lot.rejets.size());
+    compter(lot.etablissements, lot.rejets.size());
+    assert(lot.balanced());
+    return lot;
+}
+
+}  // namespace caqes::csv
