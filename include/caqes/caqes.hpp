@@ -36,6 +36,7 @@
 #include <caqes/mesure/format.hpp>
 #include <caqes/mesure/referentiel.hpp>
 #include <caqes/monnaie/centimes.hpp>
+#include <caqes/monnaie/format.hpp>
 #include <caqes/monnaie/fraction.hpp>
 #include <caqes/monnaie/montant.hpp>
 #include <caqes/referentiels/indicateurs_2022.hpp>
