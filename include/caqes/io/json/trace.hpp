@@ -1,0 +1,209 @@
+#pragma once
+// JSON output of an evaluation: the result, its trace and its proposals (schema
+// "caqes.evaluation/1", docs/json-schema.md). Optional part: target caqes::json, needs
+// nlohmann-json; the core never includes this header.
+//
+// Exactness: amounts are integer cents; fractions are {"num", "den"} (plus an informative
+// "decimal" string, truncated); no value goes through a floating-point number.
+#include <caqes/evaluation/evaluer.hpp>
+#include <caqes/evaluation/proposition.hpp>
+#include <caqes/droit/violation.hpp>
+#include <caqes/evaluation/trace.hpp>
+#include <caqes/mesure/format.hpp>
+#include <caqes/volet/volet.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace caqes::json {
+
+inline constexpr std::string_view schema = "caqes.evaluation/1";
+
+// The decimal form of a fraction, truncated towards zero after `chiffres` digits: "0.333333".
+// Informative only; the exact value is num/den.
+[[nodiscard]] inline std::string decimal_tronque(fraction f, int chiffres = 6) {
+    const fraction x = f.normalisee();
+    if (!x.valide()) return "NaN";
+    const int128 n = x.num < 0 ? -int128{x.num} : int128{x.num};
+    const int128 d = x.den;
+    std::string s = x.num < 0 ? "-" : "";
+    s += std::to_string(static_cast<unsigned long long>(n / d));
+    int128 reste = n % d;
+    if (reste == 0) return s;
+    s += '.';
+    for (int i = 0; i < chiffres && reste != 0; ++i) {
+        reste *= 10;
+        s += static_cast<char>('0' + static_cast<int>(reste / d));
+        reste %= d;
+    }
+    return s;
+}
+
+// {"num": 1, "den": 3, "decimal": "0.333333"}; num and den normalised (den > 0).
+[[nodiscard]] inline nlohmann::json fraction_json(fraction f) {
+    const fraction x = f.normalisee();
+    return {{"num", x.num}, {"den", x.den}, {"decimal", decimal_tronque(x)}};
+}
+
+[[nodiscard]] inline std::string_view nom(statut s) noexcept {
+    switch (s) {
+        case statut::atteint: return "atteint";
+        case statut::partiel: return "partiel";
+        case statut::non_atteint: return "non_atteint";
+        case statut::non_concerne: return "non_concerne";
+        case statut::non_renseigne: return "non_renseigne";
+    }
+    return "?";
+}
+
+[[nodiscard]] inline std::string_view nom(origine o) noexcept {
+    switch (o) {
+        case origine::nationale: return "nationale";
+        case origine::regionale: return "regionale";
+        case origine::illustrative: return "illustrative";
+    }
+    return "?";
+}
+
+[[nodiscard]] inline std::string_view nom(referentiel_etat e) noexcept {
+    switch (e) {
+        case referentiel_etat::sans_objet: return "sans_objet";
+        case referentiel_etat::atteint: return "atteint";
+        case referentiel_etat::non_atteint: return "non_atteint";
+    }
+    return "?";
+}
+
+[[nodiscard]] inline nlohmann::json valeur_json(const valeur_mesure& v) {
+    switch (v.etat) {
+        case etat_valeur::renseignee:
+            return {{"etat", "renseignee"}, {"type", caqes::nom(v.type)}, {"valeur", fraction_json(v.v)}};
+        case etat_valeur::non_concernee: return {{"etat", "non_concernee"}};
+        case etat_valeur::non_renseignee: return {{"etat", "non_renseignee"}};
+    }
+    return nullptr;
+}
+
+[[nodiscard]] inline nlohmann::json article_json(const reference_legale& r) {
+    return {{"texte", r.texte}, {"legi_id", r.legi_id}, {"version", r.version}};
+}
+
+[[nodiscard]] inline nlohmann::json score_json(const score_volet& s) {
+    if (!s.defini()) return {{"defini", false}};
+    return {{"defini", true}, {"points", fraction_json(s.points)}, {"poids", fraction_json(s.poids)}, {"valeur", fraction_json(s.valeur())}};
+}
+
+// One indicator line of a trace.
+[[nodiscard]] inline nlohmann::json ligne_json(const ligne_trace& l) {
+    nlohmann::json j{{"volet", l.volet}};
+    if (l.ind != nullptr) {
+        const indicateur& i = *l.ind;
+        j["id"] = i.id;
+        j["code"] = i.code;
+        j["libelle"] = i.libelle;
+        j["origine"] = nom(i.provenance);
+        j["illustratif"] = i.provenance == origine::illustrative;
+        if (!i.source.vide()) j["source"] = article_json(i.source);
+        j["sens"] = i.direction == sens::plus_bas_est_mieux ? "plus_bas_est_mieux" : "plus_haut_est_mieux";
+        j["poids"] = fraction_json(i.poids);
+        if (i.objectif.presente()) {
+            j["cible"] = {{"mesure", i.objectif.mesure}, {"type", caqes::nom(i.objectif.type_valeur)},
+                          {"valeur", fraction_json(i.objectif.valeur)}};
+        } else {
+            j["cible"] = nullptr;
+        }
+        if (!i.ref.vide()) j["referentiel_texte"] = texte(i.ref);
+    }
+    j["valeur"] = valeur_json(l.valeur);
+    j["statut"] = nom(l.resultat.s);
+    j["compte"] = l.resultat.compte;
+    j["realisation"] = fraction_json(l.resultat.realisation);
+    j["referentiel"] = nom(l.resultat.referentiel);
+    j["points"] = fraction_json(l.points);
+    return j;
+}
+
+[[nodiscard]] inline nlohmann::json proposition_json(const proposition& p) {
+    nlohmann::json j{{"nature", caqes::nom(p.nature)},
+                     {"montant_centimes", p.montant.valeur},
+                     {"plafond_centimes", p.plafond.valeur},
+                     {"plafond_atteint", p.plafond_atteint},
+                     {"taux", fraction_json(p.taux)},
+                     {"article", article_json(p.article)},
+                     {"statut", "proposition"},
+                     {"illustratif", p.illustratif},
+                     {"depassement", p.depassement}};
+    j["decision_finale_centimes"] = p.decision_finale ? nlohmann::json(p.decision_finale->valeur) : nlohmann::json(nullptr);
+    return j;
+}
+
+// One establishment's evaluation: the result and, when given, its trace.
+[[nodiscard]] inline nlohmann::json evaluation_json(const resultat_evaluation& r, const trace* t = nullptr) {
+    nlohmann::json volets = nlohmann::json::array();
+    for (std::size_t i = 0; i < r.nombre_volets; ++i) {
+        const resultat_volet& v = r.volets[i];
+        nlohmann::json jv{{"index", i}, {"volet", traits(v.volet).nom}, {"score", score_json(v.score)}};
+        jv["proposition"] = v.principale.presente() || v.principale.decision_finale ? proposition_json(v.principale) : nlohmann::json(nullptr);
+        volets.push_back(std::move(jv));
+    }
+    nlohmann::json contrat = nlohmann::json::array();
+    for (std::size_t i = 0; i < r.nombre_contrat; ++i) contrat.push_back(proposition_json(r.contrat[i]));
+    nlohmann::json j{{"volets", std::move(volets)},
+                     {"contrat", std::move(contrat)},
+                     {"total_sanctions_centimes", r.total_sanctions.valeur},
+                     {"total_interessements_centimes", r.total_interessements.valeur},
+                     {"plafond_global_atteint", r.plafond_global_atteint}};
+    if (t != nullptr) {
+        nlohmann::json lignes = nlohmann::json::array();
+        for (const ligne_trace& l : t->lignes) lignes.push_back(ligne_json(l));
+        j["trace"] = std::move(lignes);
+    }
+    return j;
+}
+
+// A single evaluation as a whole document.
+[[nodiscard]] inline nlohmann::json document(const resultat_evaluation& r, const trace* t = nullptr) {
+    return {{"schema", schema}, {"evaluations", nlohmann::json::array({evaluation_json(r, t)})}};
+}
+
+// One establishment of a batch: who, which year, and its evaluation. `trace_` may be empty
+// (evaluated with sans_trace): the document then has no "trace" member for it.
+struct evaluation_etablissement {
+    std::string finess;
+    std::string raison_sociale;
+    int exercice{0};
+    std::string modele;
+    resultat_evaluation resultat{};
+    trace trace_{};
+    // Report validation failures: when not empty, `resultat` was not computed and the
+    // document lists the violations instead.
+    violations erreurs{};
+};
+
+[[nodiscard]] inline nlohmann::json document(std::span<const evaluation_etablissement> lot) {
+    nlohmann::json evals = nlohmann::json::array();
+    for (const evaluation_etablissement& e : lot) {
+        nlohmann::json j{{"finess", e.finess}, {"raison_sociale", e.raison_sociale}, {"exercice", e.exercice}, {"modele", e.modele}};
+        if (!e.erreurs.empty()) {
+            nlohmann::json errs = nlohmann::json::array();
+            for (const violation& v : e.erreurs) errs.push_back({{"code", v.code()}, {"lieu", v.lieu}, {"detail", v.detail}});
+            j["erreurs"] = std::move(errs);
+        } else {
+            j.update(evaluation_json(e.resultat, e.trace_.lignes.empty() ? nullptr : &e.trace_));
+        }
+        evals.push_back(std::move(j));
+    }
+    return {{"schema", schema}, {"evaluations", std::move(evals)}};
+}
+
+// Writes one document for a batch: {"schema": "caqes.evaluation/1", "evaluations": [...]}.
+inline void ecrire(std::ostream& out, std::span<const evaluation_etablissement> lot, int indentation = 2) {
+    out << document(lot).dump(indentation) << '\n';
+}
+
+}  // namespace caqes::json

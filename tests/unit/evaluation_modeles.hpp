@@ -1,0 +1,160 @@
+#pragma once
+// Contract templates and report builders shared by the evaluation tests (unit tests, the
+// allocation test and the JSON tests). Not a test source itself (only tests/unit/*.cpp are).
+//
+// Every grid here is *illustrative* except the national 2022 indicators 1 to 3.
+#include <caqes/caqes.hpp>
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace evalmod {
+using namespace caqes;
+
+inline constexpr mesure<taux> m_taux{"taux"};
+inline constexpr mesure<nombre> m_nombre{"nombre"};
+inline constexpr mesure<echelle> m_echelle{"echelle"};
+
+inline constexpr periode validite_2017{ymd{2017, 4, 23}, ymd{2022, 1, 1}};
+inline constexpr periode validite_2022{ymd{2022, 1, 1}, ymd{2027, 1, 1}};
+inline constexpr periode validite_successeur{ymd{2026, 1, 1}, ymd{2035, 1, 1}};
+
+// Higher is better, target 49 % (the 2019 generic prescription value, used as an example).
+[[nodiscard]] constexpr indicateur ind_taux(std::uint32_t id, std::string_view code, periode validite,
+                                            fraction poids = {1, 1}, origine o = origine::illustrative) {
+    return {.id = id, .code = code, .libelle = "taux (illustratif)", .provenance = o,
+            .instances = o == origine::regionale ? std::string_view{"ARS, assurance maladie, OMEDIT"} : std::string_view{},
+            .mesures = {{m_taux.def()}}, .direction = sens::plus_haut_est_mieux,
+            .objectif = viser(m_taux, taux_pourcent(49)), .validite = validite, .poids = poids};
+}
+// Lower is better, target 1 000.
+[[nodiscard]] constexpr indicateur ind_nombre(std::uint32_t id, std::string_view code, periode validite,
+                                              fraction poids = {1, 1}) {
+    return {.id = id, .code = code, .libelle = "nombre (illustratif)", .provenance = origine::illustrative,
+            .mesures = {{m_nombre.def()}}, .direction = sens::plus_bas_est_mieux,
+            .objectif = viser(m_nombre, nombre_de(1'000)), .validite = validite, .poids = poids};
+}
+// No / partial / yes scale, target "oui".
+[[nodiscard]] constexpr indicateur ind_echelle(std::uint32_t id, std::string_view code, periode validite,
+                                               fraction poids = {1, 1}) {
+    return {.id = id, .code = code, .libelle = "echelle (illustratif)", .provenance = origine::illustrative,
+            .mesures = {{m_echelle.def()}}, .direction = sens::plus_haut_est_mieux,
+            .objectif = viser(m_echelle, echelle_oui), .validite = validite, .poids = poids};
+}
+
+// --- First generation, the four volets ----------------------------------------------------
+inline constexpr std::array<indicateur, 3> g_socle{{
+    ind_taux(1, "ILL-S1", validite_2017, {2, 1}),
+    ind_echelle(2, "ILL-S2", validite_2017),
+    ind_nombre(3, "ILL-S3", validite_2017),
+}};
+inline constexpr std::array<indicateur, 2> g_transports{{ind_taux(10, "ILL-T1", validite_2017), ind_nombre(11, "ILL-T2", validite_2017)}};
+inline constexpr std::array<indicateur, 2> g_pertinence{{ind_echelle(20, "ILL-P1", validite_2017), ind_taux(21, "ILL-P2", validite_2017)}};
+inline constexpr std::array<indicateur, 1> g_pratiques{{ind_nombre(30, "ILL-A1", validite_2017)}};
+
+inline constexpr std::array<volet_modele, 4> volets_2017{{
+    {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = g_socle, .clauses = sanction},
+    {.volet = volet_id::volet_transports, .terme = duree_annees(3), .grille = g_transports, .clauses = sanction | interessement},
+    {.volet = volet_id::volet_pertinence, .terme = duree_annees(3), .grille = g_pertinence, .clauses = sanction | interessement},
+    {.volet = volet_id::volet_amelioration_pratiques, .terme = duree_annees(3), .grille = g_pratiques,
+     .clauses = sanction | interessement},
+}};
+inline constexpr modele_contrat_def def_2017{
+    .nom = "essai 2017, quatre volets (illustratif)",
+    .regime = regime_id::caqes_2017,
+    .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
+    .volets = volets_2017,
+    .transition = politique_transition::arret_fin_regime,
+};
+struct modele_2017 : modele_contrat<def_2017> {};
+
+// --- Second generation --------------------------------------------------------------------
+inline constexpr std::array<indicateur, 2> g_bon_usage{{referentiels::indicateur_2022_ipp, referentiels::indicateur_2022_perfadom}};
+inline constexpr std::array<indicateur, 2> g_organisation{{
+    ind_taux(40, "REG-O1", validite_2022, {1, 1}, origine::regionale),
+    ind_nombre(41, "ILL-O2", validite_2022),
+}};
+inline constexpr std::array<indicateur, 1> g_pertinence_2022{{referentiels::indicateur_2022_ambulances}};
+
+inline constexpr std::array<volet_modele, 3> volets_2022{{
+    {.volet = volet_id::volet_bon_usage, .terme = duree_annees(2), .grille = g_bon_usage, .clauses = interessement},
+    {.volet = volet_id::volet_organisation_soins, .terme = duree_annees(2), .grille = g_organisation, .clauses = interessement},
+    {.volet = volet_id::volet_pertinence_soins, .terme = duree_annees(2), .grille = g_pertinence_2022,
+     .clauses = interessement | abattement_tarifaire | minoration_liste_en_sus},
+}};
+inline constexpr modele_contrat_def def_2022{
+    .nom = "essai 2022",
+    .regime = regime_id::caqes_2022,
+    .fenetre = periode{ymd{2022, 7, 1}, ymd{2025, 1, 1}},
+    .volets = volets_2022,
+    .transition = politique_transition::maintien_signale,
+};
+struct modele_2022 : modele_contrat<def_2022> {};
+
+// --- Successor ----------------------------------------------------------------------------
+inline constexpr std::array<indicateur, 2> g_efficience{{ind_taux(50, "ILL-E1", validite_successeur), ind_nombre(51, "ILL-E2", validite_successeur)}};
+inline constexpr std::array<volet_modele, 1> volets_successeur{{
+    {.volet = volet_id::dispositif_efficience, .terme = duree_annees(3), .grille = g_efficience,
+     .clauses = dotation_complementaire | penalite},
+}};
+inline constexpr modele_contrat_def def_successeur{
+    .nom = "essai successeur (illustratif)",
+    .regime = regime_id::successeur_2026,
+    .fenetre = periode{ymd{2027, 1, 1}, ymd{2029, 1, 1}},
+    .perimetre = activite_mco,
+    .volets = volets_successeur,
+    .transition = politique_transition::arret_fin_regime,
+};
+struct modele_successeur : modele_contrat<def_successeur> {};
+
+// --- Values -------------------------------------------------------------------------------
+[[nodiscard]] constexpr valeurs_indicateur une(valeur_mesure v) { return {{v}}; }
+[[nodiscard]] constexpr valeurs_indicateur taux_de(std::int64_t pourcent) { return une(valeur_mesure::de(taux_pourcent(pourcent))); }
+[[nodiscard]] constexpr valeurs_indicateur nombre(std::int64_t n) { return une(valeur_mesure::de(nombre_de(n))); }
+[[nodiscard]] constexpr valeurs_indicateur echelle_de(quantite<echelle> q) { return une(valeur_mesure::de(q)); }
+
+// Every indicator of `m` at its target (met).
+[[nodiscard]] inline std::vector<valeurs_indicateur> tout_atteint(const modele_contrat_def& m) {
+    std::vector<valeurs_indicateur> v;
+    for (const auto& vo : m.volets) {
+        for (const auto& ind : vo.grille) {
+            valeurs_indicateur x{};
+            for (std::size_t j = 0; j < mesures_max; ++j) {
+                if (ind.mesures[j].vide()) continue;
+                x[j] = {etat_valeur::renseignee, ind.mesures[j].type, fraction{0, 1}};
+                if (ind.mesures[j].type == type_mesure::taux_evolution) x[j].v = pourcentage(-10);
+                if (ind.mesures[j].type == type_mesure::echelle) x[j].v = entier(2);
+                if (ind.mesures[j].type == type_mesure::taux && ind.direction == sens::plus_haut_est_mieux) x[j].v = entier(1);
+            }
+            v.push_back(x);
+        }
+    }
+    return v;
+}
+
+// Every indicator of `m` missed.
+[[nodiscard]] inline std::vector<valeurs_indicateur> rien_atteint(const modele_contrat_def& m) {
+    std::vector<valeurs_indicateur> v;
+    for (const auto& vo : m.volets) {
+        for (const auto& ind : vo.grille) {
+            valeurs_indicateur x{};
+            for (std::size_t j = 0; j < mesures_max; ++j) {
+                if (ind.mesures[j].vide()) continue;
+                const type_mesure t = ind.mesures[j].type;
+                x[j] = {etat_valeur::renseignee, t, fraction{0, 1}};
+                if (t == type_mesure::nombre || t == type_mesure::montant) x[j].v = entier(1'000'000'000);
+                if (t == type_mesure::taux_evolution) x[j].v = pourcentage(10);
+                if (t == type_mesure::taux && ind.direction == sens::plus_bas_est_mieux) x[j].v = entier(1);
+            }
+            v.push_back(x);
+        }
+    }
+    return v;
+}
+
+// The 80 M EUR base of CAQES.md section 8: 8e9 cents.
+inline constexpr centimes base_80m{8'000'000'000};
+
+}  // namespace evalmod

@@ -1,0 +1,221 @@
+// Evaluation: money. Exact rates on integer cents, 128-bit intermediates, rounding towards
+// zero, and every cap exactly at its value and one cent over.
+#include "evaluation_modeles.hpp"
+#include "outils.hpp"
+
+#include <cstdint>
+#include <limits>
+
+using namespace caqes;
+using evalmod::base_80m;
+
+namespace {
+
+constexpr score_volet score_de(std::int64_t num, std::int64_t den) { return {{num, 1}, {den, 1}}; }
+
+const volet_modele& socle() { return evalmod::volets_2017[0]; }
+const volet_modele& transports() { return evalmod::volets_2017[1]; }
+
+// A scale with a single step: any score below 1 gets `taux`.
+parametres_2017 un_palier(fraction taux) {
+    parametres_2017 p{};
+    p.paliers = {{{entier(1), taux}, {}, {}}};
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("appliquer_taux: an 80 M EUR base times fine-grained rates, exact through 128 bits", "[evaluation][montant]") {
+    // 1/3 % of 8e9 cents = 26 666 666.66... cents, rounded towards zero.
+    CHECK(appliquer_taux(base_80m, fraction{1, 300}).valeur == centimes{26'666'666});
+    // 7/999 % = 7/99 900.
+    CHECK(appliquer_taux(base_80m, fraction{7, 99'900}).valeur == centimes{560'560});
+    // 8e9 x 3 000 000 001 exceeds 2^63: only a 128-bit intermediate gets this right.
+    const montant_calcule fin = appliquer_taux(base_80m, fraction{3'000'000'001, 300'000'000'107});
+    CHECK(fin.ok);
+    CHECK(fin.valeur == centimes{79'999'999});
+    // A huge but representable result.
+    const montant_calcule grand = appliquer_taux(base_80m, fraction{2'999'999'999, 100});
+    CHECK(grand.ok);
+    CHECK(grand.valeur == centimes{239'999'999'920'000'000});
+}
+
+TEST_CASE("appliquer_taux reports overflow near INT64_MAX instead of wrapping", "[evaluation][montant]") {
+    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    const montant_calcule pile = appliquer_taux(centimes{max}, entier(1));
+    CHECK(pile.ok);
+    CHECK(pile.valeur == centimes{max});
+    CHECK_FALSE(appliquer_taux(centimes{max}, fraction{3, 2}).ok);
+    CHECK_FALSE(appliquer_taux(centimes{max / 2 + 1}, entier(2)).ok);
+    CHECK(appliquer_taux(centimes{max / 2}, entier(2)).ok);
+    CHECK_FALSE(appliquer_taux(centimes{std::numeric_limits<std::int64_t>::min()}, entier(2)).ok);
+    CHECK_FALSE(appliquer_taux(base_80m, fraction{1, 0}).ok);  // an invalid rate is not a zero
+    // An amount that overflows is flagged on the proposal, never a wrapped number.
+    const proposition p = proposition_2017(socle(), score_de(0, 1), centimes{max}, {}, un_palier(entier(2)));
+    CHECK(p.depassement);
+    CHECK(p.montant == centimes{0});
+}
+
+TEST_CASE("rounding is towards zero, for positive and negative amounts", "[evaluation][montant]") {
+    CHECK(appliquer_taux(centimes{10}, fraction{1, 3}).valeur == centimes{3});
+    CHECK(appliquer_taux(centimes{-10}, fraction{1, 3}).valeur == centimes{-3});
+    CHECK(appliquer_taux(centimes{99}, fraction{1, 100}).valeur == centimes{0});
+}
+
+TEST_CASE("sanction per volet: exactly 1 % passes, one cent over is capped", "[evaluation][montant][plafond]") {
+    const proposition pile = proposition_2017(socle(), score_de(0, 1), base_80m, {}, un_palier({1, 100}));
+    CHECK(pile.montant == centimes{80'000'000});
+    CHECK(pile.plafond == centimes{80'000'000});
+    CHECK_FALSE(pile.plafond_atteint);
+    CHECK(pile.article.legi_id == "LEGIARTI000034459834");
+
+    // A rate worth 1 % + 1 cent of this base.
+    const proposition plus = proposition_2017(socle(), score_de(0, 1), base_80m, {}, un_palier({80'000'001, 8'000'000'000}));
+    CHECK(plus.montant == centimes{80'000'000});
+    CHECK(plus.plafond_atteint);
+}
+
+TEST_CASE("incentive: exactly 30 % of the savings passes, one cent over is capped", "[evaluation][montant][plafond]") {
+    parametres_2017 p{};
+    p.part_interessement = {30, 100};
+    const centimes eco{1'000'000};
+    const proposition pile = proposition_2017(transports(), score_de(1, 1), base_80m, eco, p);
+    CHECK(pile.nature == nature_proposition::interessement_volet);
+    CHECK(pile.montant == centimes{300'000});
+    CHECK(pile.plafond == centimes{300'000});
+    CHECK_FALSE(pile.plafond_atteint);
+
+    p.part_interessement = {300'001, 1'000'000};
+    const proposition plus = proposition_2017(transports(), score_de(1, 1), base_80m, eco, p);
+    CHECK(plus.montant == centimes{300'000});
+    CHECK(plus.plafond_atteint);
+}
+
+TEST_CASE("negative or zero savings give no incentive", "[evaluation][montant]") {
+    const parametres_2017 p{};
+    CHECK_FALSE(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{-500'000}, p).presente());
+    CHECK_FALSE(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{0}, p).presente());
+    CHECK(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{1}, p).presente());
+    CHECK_FALSE(proposition_2022(evalmod::volets_2022[0], entier(1), centimes{-1}, {}).presente());
+    CHECK_FALSE(proposition_successeur(evalmod::volets_successeur[0], centimes{-1}, {}).presente());
+}
+
+TEST_CASE("zero revenue: a sanction of zero, within a zero cap", "[evaluation][montant]") {
+    const proposition p = proposition_2017(socle(), score_de(0, 1), centimes{0}, {}, {});
+    CHECK(p.nature == nature_proposition::sanction_volet);
+    CHECK(p.montant == centimes{0});
+    CHECK(p.plafond == centimes{0});
+    CHECK_FALSE(p.plafond_atteint);
+    CHECK_FALSE(p.depassement);
+    CHECK(sanction_refus_signature(regime_id::caqes_2017, centimes{0}, {}).montant == centimes{0});
+}
+
+TEST_CASE("refusal to sign: exactly 1 %, and a rate asking one cent more is capped", "[evaluation][montant][plafond]") {
+    const proposition p17 = sanction_refus_signature(regime_id::caqes_2017, base_80m, {});
+    CHECK(p17.nature == nature_proposition::sanction_refus);
+    CHECK(p17.montant == centimes{80'000'000});
+    CHECK_FALSE(p17.plafond_atteint);
+    CHECK(p17.article.legi_id == "LEGIARTI000034459846");
+    const proposition p22 = sanction_refus_signature(regime_id::caqes_2022, base_80m, {});
+    CHECK(p22.montant == centimes{80'000'000});
+    CHECK(p22.article.texte == "CSS L.162-30-2");
+
+    // Engine bug fixed: the rate parameter used to be its own cap, so 2 % went through.
+    parametres_evaluation p{};
+    p.p2017.sanction_refus = {80'000'001, 8'000'000'000};
+    const proposition plus = sanction_refus_signature(regime_id::caqes_2017, base_80m, p);
+    CHECK(plus.montant == centimes{80'000'000});
+    CHECK(plus.plafond_atteint);
+}
+
+TEST_CASE("2017 liste en sus alternative: a rate of at most 30 %", "[evaluation][montant][plafond]") {
+    const parametres_2017 p{};
+    const centimes part{1'000'000};
+    const proposition pile = minoration_refus_2017(part, {30, 100}, p);
+    CHECK(pile.nature == nature_proposition::minoration);
+    CHECK(pile.taux == fraction{30, 100});
+    CHECK(pile.montant == centimes{300'000});
+    CHECK_FALSE(pile.plafond_atteint);
+    const proposition plus = minoration_refus_2017(part, {300'001, 1'000'000}, p);
+    CHECK(plus.taux == fraction{30, 100});
+    CHECK(plus.montant == centimes{300'000});
+    CHECK(plus.plafond_atteint);
+    CHECK(minoration_refus_2017(part, {10, 100}, p).montant == centimes{100'000});
+}
+
+TEST_CASE("the 5 % overall cap cannot bind with the law's four volets at 1 %", "[evaluation][montant][plafond]") {
+    using evalmod::def_2017;
+    const std::vector<valeurs_indicateur> v = evalmod::rien_atteint(def_2017);
+    const rapport_annuel r{.exercice = 2018, .produits_assurance_maladie = base_80m, .valeurs = v};
+    parametres_evaluation p{};
+    p.p2017 = un_palier(entier(1));  // asks 100 %: every volet is capped at 1 %
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(r, p);
+    for (std::size_t i = 0; i < 4; ++i) CHECK(res.volets[i].principale.montant == centimes{80'000'000});
+    CHECK(res.total_sanctions == centimes{320'000'000});  // 4 %
+    CHECK(res.total_sanctions < appliquer_taux(base_80m, {5, 100}).valeur);
+    CHECK_FALSE(res.plafond_global_atteint);
+}
+
+TEST_CASE("the overall cap mechanism, with a lowered cap: the sum after scaling and rounding stays within it",
+          "[evaluation][montant][plafond]") {
+    using evalmod::def_2017;
+    const std::vector<valeurs_indicateur> v = evalmod::rien_atteint(def_2017);
+    const rapport_annuel r{.exercice = 2018, .produits_assurance_maladie = base_80m, .valeurs = v};
+    parametres_evaluation p{};
+    p.p2017 = un_palier({1, 100});
+    p.p2017.plafond_sanction_global = {7, 300};  // 2.33... %: lower than the law's 5 %
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(r, p);
+    const centimes cap = appliquer_taux(base_80m, {7, 300}).valeur;
+    CHECK(cap == centimes{186'666'666});
+    CHECK(res.plafond_global_atteint);
+    centimes somme{0};
+    for (std::size_t i = 0; i < 4; ++i) {
+        CHECK(res.volets[i].principale.montant == centimes{46'666'666});  // 80 000 000 x cap / 320 000 000
+        CHECK(res.volets[i].principale.plafond_atteint);
+        somme = somme + res.volets[i].principale.montant;
+    }
+    CHECK(somme <= cap);
+    CHECK(res.total_sanctions == somme);
+}
+
+// [docs:exemple-80m]
+TEST_CASE("worked example 2: an 80 M EUR base, per-volet cap, savings cap, refusal", "[evaluation][montant][doc]") {
+    using namespace caqes;
+    using evalmod::def_2017;
+    parametres_evaluation p{};
+    // Illustrative scale asking 1.5 % below 1/2 (above the 1 % cap) and 1/3 % below 3/4;
+    // an incentive of 40 % of the savings (above the 30 % cap).
+    p.p2017.paliers = {{{{1, 2}, {3, 200}}, {{3, 4}, {1, 300}}, {}}};
+    p.p2017.part_interessement = {40, 100};
+
+    std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2017);
+    v[0] = evalmod::taux_de(10);   // socle: nothing met, score 0
+    v[1] = evalmod::echelle_de(echelle_non);
+    v[2] = evalmod::nombre(5'000);
+    v[4] = evalmod::nombre(1'500); // transports: one of two met, score 1/2
+    rapport_annuel r{.exercice = 2018, .produits_assurance_maladie = centimes{8'000'000'000}, .valeurs = v};
+    r.economies = {centimes{0}, centimes{0}, centimes{123'456'789}, centimes{-5'000'000}};
+    r.decisions[0] = centimes{50'000'000};  // the ARS notified less than proposed
+
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(r, p);
+    // Socle: 1.5 % of 8e9 = 120 000 000 asked, capped at 1 % = 80 000 000 cents.
+    CHECK(res.volets[0].principale.montant == centimes{80'000'000});
+    CHECK(res.volets[0].principale.plafond_atteint);
+    CHECK(res.volets[0].principale.decision_finale == centimes{50'000'000});
+    // Transports: 8e9 / 300 = 26 666 666.67 -> 26 666 666 cents.
+    CHECK(res.volets[1].principale.montant == centimes{26'666'666});
+    CHECK_FALSE(res.volets[1].principale.plafond_atteint);
+    // Pertinence: 40 % of 123 456 789 asked (49 382 715), capped at 30 %: 37 037 036.7 -> 37 037 036.
+    CHECK(res.volets[2].principale.nature == nature_proposition::interessement_volet);
+    CHECK(res.volets[2].principale.montant == centimes{37'037'036});
+    CHECK(res.volets[2].principale.plafond_atteint);
+    // Amelioration des pratiques: all met but savings negative: nothing.
+    CHECK_FALSE(res.volets[3].principale.presente());
+    CHECK(res.total_sanctions == centimes{106'666'666});
+    CHECK(res.total_interessements == centimes{37'037'036});
+    CHECK_FALSE(res.plafond_global_atteint);  // 5 % would be 400 000 000
+
+    // Had the establishment refused to sign: 1 % of the same base.
+    CHECK(sanction_refus_signature(regime_id::caqes_2017, r.produits_assurance_maladie, p).montant == centimes{80'000'000});
+}
+// [docs:exemple-80m]

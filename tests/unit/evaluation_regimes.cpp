@@ -1,0 +1,201 @@
+// Evaluation: outcomes per regime (CAQES.md sections 2, 3 and 5).
+#include "evaluation_modeles.hpp"
+#include "outils.hpp"
+
+using namespace caqes;
+
+namespace {
+
+rapport_annuel rapport(int exercice, std::span<const valeurs_indicateur> v, centimes base = euros(10'000'000)) {
+    rapport_annuel r{};
+    r.exercice = exercice;
+    r.produits_assurance_maladie = base;
+    r.valeurs = v;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("2017 socle: a sanction when missed, never an incentive even with savings", "[evaluation][regime][2017]") {
+    using evalmod::def_2017;
+    const std::vector<valeurs_indicateur> bien = evalmod::tout_atteint(def_2017);
+    rapport_annuel r = rapport(2018, bien);
+    r.economies = {euros(1'000'000), euros(1'000'000), euros(1'000'000), euros(1'000'000)};
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(r, {});
+    CHECK_FALSE(res.volets[0].principale.presente());  // socle: no incentive clause
+    CHECK(res.volets[1].principale.nature == nature_proposition::interessement_volet);
+
+    const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_2017);
+    const resultat_evaluation res2 = evaluateur<def_2017>::evaluer(rapport(2018, mal), {});
+    CHECK(res2.volets[0].volet == volet_id::volet_socle);
+    CHECK(res2.volets[0].principale.nature == nature_proposition::sanction_volet);
+    CHECK(res2.volets[0].principale.montant == euros(100'000));  // 1 % of 10 M EUR
+}
+
+TEST_CASE("2017 additional volet: a sanction or an incentive, never both, by score", "[evaluation][regime][2017]") {
+    const volet_modele& t = evalmod::volets_2017[1];
+    const parametres_2017 p{};
+    const centimes eco = euros(200'000);
+    // 3/4 is the illustrative incentive threshold: at it, an incentive; just below, a sanction.
+    const proposition haut = proposition_2017(t, {{3, 1}, {4, 1}}, euros(10'000'000), eco, p);
+    CHECK(haut.nature == nature_proposition::interessement_volet);
+    CHECK(haut.montant == euros(40'000));  // 20 % of the savings, within 30 %
+    const proposition bas = proposition_2017(t, {{74, 1}, {100, 1}}, euros(10'000'000), eco, p);
+    CHECK(bas.nature == nature_proposition::sanction_volet);
+    CHECK(bas.montant == euros(50'000));  // the 0.5 % step
+    // A volet whose clauses give no incentive: a good score gives nothing.
+    const volet_modele seulement_sanction{.volet = volet_id::volet_transports, .terme = duree_annees(3),
+                                          .grille = evalmod::g_transports, .clauses = sanction};
+    CHECK_FALSE(proposition_2017(seulement_sanction, {{1, 1}, {1, 1}}, euros(10'000'000), eco, p).presente());
+}
+
+TEST_CASE("final decisions are carried beside the proposals, never computed", "[evaluation][regime]") {
+    using evalmod::def_2017;
+    const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_2017);
+    rapport_annuel r = rapport(2018, mal);
+    r.decisions[0] = centimes{0};  // the ARS decided not to sanction ("peut")
+    r.decisions[2] = euros(12'345);
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(r, {});
+    CHECK(res.volets[0].principale.montant == euros(100'000));
+    CHECK(res.volets[0].principale.decision_finale == centimes{0});
+    CHECK_FALSE(res.volets[1].principale.decision_finale.has_value());
+    CHECK(res.volets[2].principale.decision_finale == euros(12'345));
+    CHECK(res.total_sanctions == euros(400'000));  // totals are of proposals
+}
+
+TEST_CASE("2022: national incentive from savings, revised by the overall score; regional from the non-national score",
+          "[evaluation][regime][2022]") {
+    using evalmod::def_2022;
+    std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2022);
+    parametres_evaluation p{};
+    p.p2022.enveloppe_regionale = centimes{500'000};
+    rapport_annuel r = rapport(2023, v);
+    r.economies = {centimes{1'000'000}, centimes{2'000'000}, centimes{0}, centimes{0}};
+
+    const resultat_evaluation tout = evaluateur<def_2022>::evaluer(r, p);
+    CHECK(tout.volets[0].principale.nature == nature_proposition::interessement_national);
+    CHECK(tout.volets[0].principale.montant == centimes{500'000});  // 1/2 x savings x 1
+    CHECK(tout.volets[0].principale.article.legi_id == "LEGIARTI000044102658");
+    CHECK(tout.volets[1].principale.montant == centimes{1'000'000});
+    CHECK_FALSE(tout.volets[2].principale.presente());  // no savings
+    REQUIRE(tout.nombre_contrat == 1);
+    CHECK(tout.contrat[0].nature == nature_proposition::interessement_regional);
+    CHECK(tout.contrat[0].montant == centimes{500'000});
+
+    // The illustrative indicator ILL-O2 missed: overall 4/5, non-national 1/2.
+    v[3] = evalmod::nombre(5'000);
+    const resultat_evaluation moins = evaluateur<def_2022>::evaluer(r, p);
+    CHECK(moins.volets[0].principale.montant == centimes{400'000});
+    CHECK(moins.volets[1].principale.montant == centimes{800'000});
+    CHECK(moins.contrat[0].montant == centimes{250'000});
+    CHECK(moins.total_interessements == centimes{1'450'000});
+
+    p.p2022.revision_par_score = false;
+    CHECK(evaluateur<def_2022>::evaluer(r, p).volets[0].principale.montant == centimes{500'000});
+}
+
+TEST_CASE("2022: no sanction proportional to revenue, whatever the score", "[evaluation][regime][2022]") {
+    using evalmod::def_2022;
+    const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_2022);
+    const resultat_evaluation res = evaluateur<def_2022>::evaluer(rapport(2023, mal, evalmod::base_80m), {});
+    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
+        CHECK(res.volets[i].principale.nature != nature_proposition::sanction_volet);
+        CHECK_FALSE(res.volets[i].principale.presente());
+    }
+    CHECK(res.total_sanctions == centimes{0});
+    CHECK(res.nombre_contrat == 0);
+}
+
+TEST_CASE("2022 L.162-30-4: only two years after the referral, only above target, rates at most 50 %",
+          "[evaluation][regime][2022]") {
+    using evalmod::def_2022;
+    const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2022);
+    rapport_annuel r = rapport(2024, v);
+    r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 15}, .actes_realises = 1'200, .actes_cible = 1'000,
+                                    .actes_annee_precedente = 1'300, .tarif_national_moyen = centimes{10'000},
+                                    .part_liste_en_sus = centimes{2'000'000}};
+    parametres_evaluation p{};
+
+    r.date_evaluation = ymd{2024, 3, 14};  // one day short of two years
+    CHECK(evaluateur<def_2022>::evaluer(r, p).nombre_contrat == 0);
+
+    r.date_evaluation = ymd{2024, 3, 15};
+    const resultat_evaluation res = evaluateur<def_2022>::evaluer(r, p);
+    REQUIRE(res.nombre_contrat == 2);
+    CHECK(res.contrat[0].nature == nature_proposition::abattement);
+    CHECK(res.contrat[0].taux == fraction{20, 100});
+    CHECK(res.contrat[0].montant == centimes{400'000});  // 200 acts x 100 EUR x 20 %
+    CHECK(res.contrat[0].article.legi_id == "LEGIARTI000042685227");
+    CHECK(res.contrat[1].nature == nature_proposition::minoration);
+    CHECK(res.contrat[1].montant == centimes{400'000});
+    CHECK(res.total_sanctions == centimes{0});  // rate measures, not sanctions
+
+    // Parameters asking 60 % are held to 50 %, and say the cap bound them.
+    p.p2022.taux_abattement = {60, 100};
+    p.p2022.taux_minoration = {60, 100};
+    const resultat_evaluation cap = evaluateur<def_2022>::evaluer(r, p);
+    REQUIRE(cap.nombre_contrat == 2);
+    CHECK(cap.contrat[0].taux == fraction{50, 100});
+    CHECK(cap.contrat[0].montant == centimes{1'000'000});
+    CHECK(cap.contrat[0].plafond_atteint);
+    CHECK(cap.contrat[1].taux == fraction{50, 100});
+    CHECK(cap.contrat[1].plafond_atteint);
+    // Exactly 50 %: not bound.
+    p.p2022.taux_abattement = {50, 100};
+    CHECK_FALSE(evaluateur<def_2022>::evaluer(r, p).contrat[0].plafond_atteint);
+
+    // At the target: nothing.
+    r.l162_30_4->actes_realises = 1'000;
+    CHECK(evaluateur<def_2022>::evaluer(r, p).nombre_contrat == 0);
+}
+
+TEST_CASE("2022 L.162-30-4: an excess that does not fit in 64-bit cents is reported", "[evaluation][regime][2022]") {
+    using evalmod::def_2022;
+    const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2022);
+    rapport_annuel r = rapport(2024, v);
+    r.date_evaluation = ymd{2024, 6, 1};
+    r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 15}, .actes_realises = 4'000'000'000, .actes_cible = 0,
+                                    .actes_annee_precedente = 0, .tarif_national_moyen = centimes{4'000'000'000},
+                                    .part_liste_en_sus = centimes{0}};
+    const resultat_evaluation res = evaluateur<def_2022>::evaluer(r, {});
+    REQUIRE(res.nombre_contrat == 2);
+    CHECK(res.contrat[0].depassement);
+    CHECK(res.contrat[0].montant == centimes{0});
+}
+
+TEST_CASE("successor: allocation from savings; a penalty only from exercise 2027, at most 2 %",
+          "[evaluation][regime][successeur]") {
+    using evalmod::def_successeur;
+    const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_successeur);
+    rapport_annuel r = rapport(2027, mal, evalmod::base_80m);
+    parametres_evaluation p{};
+
+    const resultat_evaluation res = evaluateur<def_successeur>::evaluer(r, p);
+    REQUIRE(res.nombre_contrat == 1);
+    CHECK(res.contrat[0].nature == nature_proposition::penalite_financement);
+    CHECK(res.contrat[0].montant == centimes{80'000'000});  // 1 % x (1 - 0)
+    CHECK(res.contrat[0].plafond == centimes{160'000'000}); // 2 %
+    CHECK(res.contrat[0].illustratif);
+
+    r.exercice = 2026;
+    CHECK(evaluateur<def_successeur>::evaluer(r, p).nombre_contrat == 0);
+    r.exercice = 2027;
+
+    p.successeur.taux_penalite = {2, 100};
+    const resultat_evaluation pile = evaluateur<def_successeur>::evaluer(r, p);
+    CHECK(pile.contrat[0].montant == centimes{160'000'000});
+    CHECK_FALSE(pile.contrat[0].plafond_atteint);
+    p.successeur.taux_penalite = {160'000'001, 8'000'000'000};  // 2 % + 1 cent
+    const resultat_evaluation plus = evaluateur<def_successeur>::evaluer(r, p);
+    CHECK(plus.contrat[0].montant == centimes{160'000'000});
+    CHECK(plus.contrat[0].plafond_atteint);
+
+    // All met, with savings: the allocation, and no penalty (score 1).
+    const std::vector<valeurs_indicateur> bien = evalmod::tout_atteint(def_successeur);
+    rapport_annuel rb = rapport(2027, bien);
+    rb.economies[0] = centimes{1'000'001};
+    const resultat_evaluation alloc = evaluateur<def_successeur>::evaluer(rb, {});
+    CHECK(alloc.volets[0].principale.nature == nature_proposition::dotation);
+    CHECK(alloc.volets[0].principale.montant == centimes{500'000});  // 1/2, towards zero
+    CHECK(alloc.nombre_contrat == 0);
+}

@@ -1,0 +1,138 @@
+// JSON output of an evaluation (caqes/io/json/trace.hpp, schema caqes.evaluation/1).
+// Built into caqes_json_tests, only when caqes::json exists.
+#include "evaluation_modeles.hpp"
+#include "outils.hpp"
+
+#include <caqes/io/json/trace.hpp>
+
+#include <sstream>
+
+using namespace caqes;
+
+namespace {
+
+struct lot_essai {
+    std::vector<valeurs_indicateur> valeurs = evalmod::tout_atteint(evalmod::def_2017);
+    json::evaluation_etablissement e{};
+};
+
+}  // namespace
+
+TEST_CASE("json: fractions are exact {num, den} with an informative decimal string", "[json]") {
+    const nlohmann::json f = json::fraction_json({2, 6});
+    CHECK(f["num"].get<std::int64_t>() == 1);
+    CHECK(f["den"].get<std::int64_t>() == 3);
+    CHECK(f["decimal"].get<std::string>() == "0.333333");
+    CHECK(f["num"].is_number_integer());
+    const nlohmann::json g = json::fraction_json({3'000'000'001, 300'000'000'107});
+    CHECK(g["num"].get<std::int64_t>() == 3'000'000'001);
+    CHECK(g["den"].get<std::int64_t>() == 300'000'000'107);
+    CHECK(g["decimal"] == "0.009999");  // truncated, never rounded up
+    CHECK(json::fraction_json({-7, 2})["decimal"] == "-3.5");
+    CHECK(json::fraction_json({5, 1})["decimal"] == "5");
+}
+
+TEST_CASE("json: a traced evaluation serialises lines, proposals, articles and decisions", "[json]") {
+    std::vector<valeurs_indicateur> v = evalmod::rien_atteint(evalmod::def_2017);
+    v[1] = evalmod::echelle_de(echelle_partiel);
+    rapport_annuel r{};
+    r.exercice = 2018;
+    r.produits_assurance_maladie = evalmod::base_80m;
+    r.valeurs = v;
+    r.decisions[0] = centimes{12'345};
+    caqes::trace t;
+    const resultat_evaluation res = evaluateur<evalmod::def_2017>::evaluer(r, {}, {}, t);
+
+    const nlohmann::json d = json::document(res, &t);
+    CHECK(d["schema"] == "caqes.evaluation/1");
+    const nlohmann::json& e = d["evaluations"][0];
+    REQUIRE(e["trace"].size() == nombre_indicateurs(evalmod::def_2017));
+    const nlohmann::json& l0 = e["trace"][0];
+    CHECK(l0["volet"] == 0);
+    CHECK(l0["id"] == 1);
+    CHECK(l0["code"] == "ILL-S1");
+    CHECK(l0["origine"] == "illustrative");
+    CHECK(l0["illustratif"] == true);
+    CHECK(l0["statut"] == "non_atteint");
+    CHECK(l0["cible"]["valeur"]["num"] == 49);
+    CHECK(l0["cible"]["valeur"]["den"] == 100);
+    CHECK(l0["valeur"]["etat"] == "renseignee");
+    CHECK(l0["points"]["num"] == 0);
+    const nlohmann::json& l1 = e["trace"][1];
+    CHECK(l1["statut"] == "partiel");
+    CHECK(l1["realisation"]["num"] == 1);
+    CHECK(l1["realisation"]["den"] == 2);
+
+    const nlohmann::json& p = e["volets"][0]["proposition"];
+    CHECK(e["volets"][0]["volet"] == "volet_socle");
+    CHECK(p["nature"] == "sanction");
+    CHECK(p["montant_centimes"].is_number_integer());
+    CHECK(p["montant_centimes"].get<std::int64_t>() == 80'000'000);
+    CHECK(p["plafond_centimes"].get<std::int64_t>() == 80'000'000);
+    CHECK(p["taux"]["num"] == 1);
+    CHECK(p["taux"]["den"] == 100);
+    CHECK(p["article"]["texte"] == "CSS D.162-16 III 1");
+    CHECK(p["article"]["legi_id"] == "LEGIARTI000034459834");
+    CHECK(p["article"]["version"] == "2017-04-23");
+    CHECK(p["statut"] == "proposition");
+    CHECK(p["decision_finale_centimes"].get<std::int64_t>() == 12'345);
+    CHECK(p["illustratif"] == true);
+    CHECK(e["volets"][1]["proposition"]["decision_finale_centimes"].is_null());
+    CHECK(e["total_sanctions_centimes"].get<std::int64_t>() == 320'000'000);
+    CHECK(e["volets"][0]["score"]["defini"] == true);
+}
+
+TEST_CASE("json: no value in the document is a floating-point number", "[json]") {
+    std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2022);
+    rapport_annuel r{};
+    r.exercice = 2023;
+    r.valeurs = v;
+    r.economies = {centimes{1'000'001}, centimes{0}, centimes{0}, centimes{0}};
+    caqes::trace t;
+    const resultat_evaluation res = evaluateur<evalmod::def_2022>::evaluer(r, {}, {}, t);
+    const nlohmann::json d = json::document(res, &t);
+    int nombres = 0;
+    auto parcourir = [&nombres](const auto& self, const nlohmann::json& j) -> void {
+        CHECK_FALSE(j.is_number_float());
+        if (j.is_number()) ++nombres;
+        if (j.is_structured()) {
+            for (const auto& x : j) self(self, x);
+        }
+    };
+    parcourir(parcourir, d);
+    CHECK(nombres > 20);
+    CHECK(d["evaluations"][0]["trace"][0]["origine"] == "nationale");
+    CHECK(d["evaluations"][0]["trace"][0]["source"]["texte"] == "arrete du 23 fevrier 2022, annexe (indicateurs nationaux CAQES)");
+    CHECK(d["evaluations"][0]["volets"][0]["proposition"]["montant_centimes"] == 500'000);  // 1/2 of 1 000 001, towards zero
+}
+
+TEST_CASE("json: a batch writes one document, with errors in place of a result", "[json]") {
+    lot_essai a;
+    rapport_annuel r{};
+    r.exercice = 2018;
+    r.valeurs = a.valeurs;
+    a.e.finess = "750000001";
+    a.e.raison_sociale = "CH essai";
+    a.e.exercice = 2018;
+    a.e.modele = std::string{evalmod::def_2017.nom};
+    a.e.resultat = evaluateur<evalmod::def_2017>::evaluer(r, {}, {}, a.e.trace_);
+
+    json::evaluation_etablissement b{};
+    b.finess = "750000002";
+    b.exercice = 2016;
+    b.erreurs = validate(evalmod::def_2017, rapport_annuel{.exercice = 2016, .valeurs = a.valeurs});
+
+    // [docs:json-lot]
+    const std::vector<caqes::json::evaluation_etablissement> lot{a.e, b};
+    std::ostringstream out;
+    caqes::json::ecrire(out, lot);  // {"schema": "caqes.evaluation/1", "evaluations": [...]}
+    // [docs:json-lot]
+    const nlohmann::json d = nlohmann::json::parse(out.str());
+    CHECK(d["schema"] == "caqes.evaluation/1");
+    REQUIRE(d["evaluations"].size() == 2);
+    CHECK(d["evaluations"][0]["finess"] == "750000001");
+    CHECK(d["evaluations"][0]["trace"].size() == 8);
+    CHECK(d["evaluations"][0]["volets"].size() == 4);
+    CHECK_FALSE(d["evaluations"][1].contains("volets"));
+    CHECK(d["evaluations"][1]["erreurs"][0]["code"] == "CAQES-E030");
+}
