@@ -94,6 +94,30 @@ TEST_CASE("2022: national incentive from savings, revised by the overall score; 
     CHECK(evaluateur<def_2022>::evaluer(r, p).volets[0].principale.montant == centimes{500'000});
 }
 
+TEST_CASE("2022: an incentive revised down to nothing is no proposal; without revision the savings decide alone",
+          "[evaluation][regime][2022]") {
+    using evalmod::def_2022;
+    parametres_evaluation p{};
+    const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_2022);
+    rapport_annuel r = rapport(2023, mal);
+    r.economies = {centimes{1'000'000}, centimes{0}, centimes{0}, centimes{0}};
+
+    const resultat_evaluation nul = evaluateur<def_2022>::evaluer(r, p);
+    REQUIRE(nul.score_global.defini());
+    CHECK(nul.score_global.valeur() == entier(0));
+    CHECK_FALSE(nul.volets[0].principale.presente());  // score 0: not a zero-cent incentive
+
+    // Every indicator non concerne: no overall score. Without revision the incentive stands.
+    std::vector<valeurs_indicateur> nc(evalmod::tout_atteint(def_2022).size());
+    for (auto& x : nc) x.fill(valeur_mesure::non_concernee());
+    r.valeurs = nc;
+    CHECK_FALSE(evaluateur<def_2022>::evaluer(r, p).volets[0].principale.presente());
+    p.p2022.revision_par_score = false;
+    const resultat_evaluation sans = evaluateur<def_2022>::evaluer(r, p);
+    CHECK_FALSE(sans.score_global.defini());
+    CHECK(sans.volets[0].principale.montant == centimes{500'000});
+}
+
 TEST_CASE("2022: no sanction proportional to revenue, whatever the score", "[evaluation][regime][2022]") {
     using evalmod::def_2022;
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_2022);

@@ -57,6 +57,7 @@ constexpr void noter(scores_contrat& s, std::size_t volet, const indicateur& ind
                                                      const rapport_annuel& r, const parametres_evaluation& p) noexcept {
     resultat_evaluation res{};
     res.nombre_volets = static_cast<std::uint8_t>(m.volets.size() < volets_max ? m.volets.size() : volets_max);
+    res.score_global = s.global;
     const fraction score_global = s.global.valeur();
 
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
@@ -69,7 +70,10 @@ constexpr void noter(scores_contrat& s, std::size_t volet, const indicateur& ind
                 rv.principale = proposition_2017(v, s.volets[i], r.produits_assurance_maladie, r.economies[i], p.p2017);
                 break;
             case regime_id::caqes_2022:
-                if (s.global.defini()) rv.principale = proposition_2022(v, score_global, r.economies[i], p.p2022);
+                // The revision by the overall score needs one; without revision the savings decide alone.
+                if (s.global.defini() || !p.p2022.revision_par_score) {
+                    rv.principale = proposition_2022(v, score_global, r.economies[i], p.p2022);
+                }
                 break;
             case regime_id::successeur_2026:
                 rv.principale = proposition_successeur(v, r.economies[i], p.successeur);
@@ -171,6 +175,14 @@ template <class Trace = sans_trace>
         }
     }
     return conclure(m, s, r, p);
+}
+
+// The same, without a trace.
+[[nodiscard]] constexpr resultat_evaluation evaluer(const modele_contrat_def& m, std::span<const plan_indicateur> plans,
+                                                    const rapport_annuel& r, const parametres_evaluation& p,
+                                                    const politique_grille& pol = {}) {
+    sans_trace t;
+    return evaluer(m, plans, r, p, pol, t);
 }
 
 // Compile-time driver for a template checked by `modele_contrat<M>`.

@@ -69,6 +69,7 @@ struct resultat_evaluation {
     // Contract-level outcomes: regional incentive, L.162-30-4 measures, successor penalty.
     std::array<proposition, 3> contrat{};
     std::uint8_t nombre_contrat{0};
+    score_volet score_global{};          // over every indicator of the contract (D.162-16 V 2 revises by it)
     bool plafond_global_atteint{false};  // the 5 % overall cap bound the sanctions (2017)
     centimes total_sanctions{0};
     centimes total_interessements{0};
