@@ -40,13 +40,6 @@ using modele = modeles::regional_2017;
 constexpr const caqes::modele_contrat_def& def = modele::definition;
 constexpr std::size_t lignes_par_defaut = 20;
 
-// Cents as euros with two decimals: "-1234.50".
-std::string euros(caqes::centimes c) {
-    const std::int64_t v = c.valeur;
-    const std::uint64_t a = v < 0 ? 0U - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-    const std::uint64_t reste = a % 100;
-    return caqes::concat(v < 0 ? "-" : "", std::to_string(a / 100), reste < 10 ? ".0" : ".", std::to_string(reste));
-}
 
 // A score as a percentage when it is one with at most two decimals ("62.5 %"), else as the
 // exact fraction ("7/12"): never a rounded double.
@@ -70,7 +63,7 @@ std::string cellule(const caqes::resultat_volet& v) {
     std::string s = cadrer(score(v.score), 8) + " ";
     if (!p.presente()) return cadrer(s + "-", 38);
     if (p.depassement) return cadrer(s + caqes::concat(caqes::nom(p.nature), " OVERFLOW"), 38);
-    return s + cadrer(std::string{caqes::nom(p.nature)}, 14) + cadrer(euros(p.montant), 14, true) + (p.plafond_atteint ? "*" : " ");
+    return s + cadrer(std::string{caqes::nom(p.nature)}, 14) + cadrer(caqes::texte_euros(p.montant), 14, true) + (p.plafond_atteint ? "*" : " ");
 }
 
 struct totaux {
@@ -201,9 +194,9 @@ int main(int argc, char** argv) {
     }
 
     std::cout << "\ntotals over " << t.evalues << " establishment-years evaluated (ILLUSTRATIF)\n"
-              << "  sanctions proposed:     " << cadrer(std::to_string(t.sanctions), 5, true) << cadrer(euros(t.montant_sanctions), 18, true) << " EUR\n"
-              << "  incentives proposed:    " << cadrer(std::to_string(t.interessements), 5, true) << cadrer(euros(t.montant_interessements), 18, true) << " EUR\n"
-              << "  decisions recorded:     " << cadrer(std::to_string(t.decisions), 5, true) << cadrer(euros(t.montant_decisions), 18, true) << " EUR\n"
+              << "  sanctions proposed:     " << cadrer(std::to_string(t.sanctions), 5, true) << cadrer(caqes::texte_euros(t.montant_sanctions), 18, true) << " EUR\n"
+              << "  incentives proposed:    " << cadrer(std::to_string(t.interessements), 5, true) << cadrer(caqes::texte_euros(t.montant_interessements), 18, true) << " EUR\n"
+              << "  decisions recorded:     " << cadrer(std::to_string(t.decisions), 5, true) << cadrer(caqes::texte_euros(t.montant_decisions), 18, true) << " EUR\n"
               << "  amounts bound by a cap: " << cadrer(std::to_string(t.plafonds), 5, true) << "\n"
               << "  amounts overflowing:    " << cadrer(std::to_string(t.depassements), 5, true) << "\n";
 

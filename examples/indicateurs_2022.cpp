@@ -122,38 +122,10 @@ using caqes::centimes;
 using caqes::fraction;
 
 // "1 234 567.89 EUR", exact: cents are integers.
-std::string eur(centimes c) {
-    const bool negatif = c.valeur < 0;
-    const auto n = static_cast<std::uint64_t>(negatif ? -c.valeur : c.valeur);
-    const std::string chiffres = std::to_string(n / 100);
-    std::string s = negatif ? "-" : "";
-    for (std::size_t i = 0; i < chiffres.size(); ++i) {
-        if (i > 0 && (chiffres.size() - i) % 3 == 0) s += ' ';
-        s += chiffres[i];
-    }
-    s += '.';
-    s += static_cast<char>('0' + n % 100 / 10);
-    s += static_cast<char>('0' + n % 10);
-    return s + " EUR";
-}
+std::string eur(centimes c) { return caqes::concat(caqes::texte_euros(c, caqes::groupes_milliers::espace), " EUR"); }
 
-std::string frac(fraction f) {
-    const fraction x = f.normalisee();
-    return x.den == 1 ? std::to_string(x.num) : caqes::concat(std::to_string(x.num), "/", std::to_string(x.den));
-}
 
-std::string article(const caqes::reference_legale& r) {
-    return caqes::concat(r.texte, " (", r.legi_id, ", version ", r.version, ")");
-}
 
-std::string valeur(const caqes::valeur_mesure& x) {
-    switch (x.etat) {
-        case caqes::etat_valeur::renseignee: return caqes::texte(x.type, x.v);
-        case caqes::etat_valeur::non_concernee: return "non concerne";
-        case caqes::etat_valeur::non_renseignee: return "non renseigne";
-    }
-    return "?";
-}
 
 // "boites_ipp = 8500" for the measures a referentiel reads.
 std::string valeurs_du_referentiel(const caqes::indicateur& ind, const caqes::valeurs_indicateur& vals) {
@@ -164,7 +136,7 @@ std::string valeurs_du_referentiel(const caqes::indicateur& ind, const caqes::va
         for (std::size_t k = 0; k < ind.ref.taille; ++k) {
             for (std::size_t i = 0; i < ind.ref.termes[k].taille; ++i) lue = lue || ind.ref.termes[k].termes[i].mesure == ind.mesures[j].code;
         }
-        if (lue) s += caqes::concat(s.empty() ? "" : ", ", ind.mesures[j].code, " = ", valeur(vals[j]));
+        if (lue) s += caqes::concat(s.empty() ? "" : ", ", ind.mesures[j].code, " = ", caqes::texte(vals[j]));
     }
     return s;
 }
@@ -191,7 +163,7 @@ void imprimer_ciblage_en_tete() {
               << (caqes::effet(ex::def.regime) == caqes::effet_ciblage::conclusion_obligatoire
                       ? "a targeted establishment is OBLIGED to conclude the volets proposed (\"est dans l'obligation de conclure\")"
                       : "?")
-              << ",\n   " << article(src) << "; refusing to sign costs 1 % of revenue (" << caqes::articles::l162_30_2.texte << ").\n";
+              << ",\n   " << caqes::texte(src) << "; refusing to sign costs 1 % of revenue (" << caqes::articles::l162_30_2.texte << ").\n";
     for (const caqes::indicateur& ind : caqes::referentiels::indicateurs_nationaux_2022) {
         std::cout << "   [" << ind.code << "] " << ind.libelle << ": met when " << caqes::texte(ind.ref) << "\n";
     }
@@ -232,7 +204,7 @@ void imprimer_modele() {
               << "   arrete and is scored on its referentiel.\n"
               << "   National incentive, " << caqes::articles::d162_16_v_2_2022.texte
               << ": ILLUSTRATIVE FORMULA, the texts give none [U]:\n"
-              << "     incentive = volet savings x " << frac(p.part_economies_nationale)
+              << "     incentive = volet savings x " << caqes::texte_fraction(p.part_economies_nationale)
               << " x overall score of the contract (revised downwards by the score)\n"
               << "     a volet's own score does not enter: its savings do, revised by the overall score\n"
               << "     capped at the savings; no incentive without positive savings; amounts rounded towards zero to the cent\n"
@@ -261,7 +233,7 @@ void imprimer_evaluation(const ex::etablissement_exemple& e) {
         const caqes::indicateur& ind = *l.ind;
         std::cout << "     [" << ind.code << "] ";
         if (ind.objectif.presente()) {
-            std::cout << ind.objectif.mesure << " = " << valeur(l.valeur) << ", target <= "
+            std::cout << ind.objectif.mesure << " = " << caqes::texte(l.valeur) << ", target <= "
                       << caqes::texte(ind.objectif.type_valeur, ind.objectif.valeur);
         } else {
             std::cout << valeurs_du_referentiel(ind, e.rapport_2023[k]) << ", no target: referentiel";
@@ -275,20 +247,20 @@ void imprimer_evaluation(const ex::etablissement_exemple& e) {
     caqes::score_volet score_global{};
     for (const caqes::ligne_trace& l : t.lignes) score_global.ajouter(*l.ind, l.resultat);
     const fraction global = score_global.valeur();
-    std::cout << "     overall score " << frac(global) << ": share of savings " << frac(ex::parametres.p2022.part_economies_nationale)
-              << " x " << frac(global) << " = " << frac({ex::parametres.p2022.part_economies_nationale.num * global.num,
+    std::cout << "     overall score " << caqes::texte_fraction(global) << ": share of savings " << caqes::texte_fraction(ex::parametres.p2022.part_economies_nationale)
+              << " x " << caqes::texte_fraction(global) << " = " << caqes::texte_fraction({ex::parametres.p2022.part_economies_nationale.num * global.num,
                                                           ex::parametres.p2022.part_economies_nationale.den * global.den})
               << "\n";
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
         const caqes::resultat_volet& rv = res.volets[i];
         const caqes::proposition& pr = rv.principale;
-        std::cout << "     " << caqes::traits(rv.volet).nom << ": score " << frac(rv.score.valeur()) << ", savings "
+        std::cout << "     " << caqes::traits(rv.volet).nom << ": score " << caqes::texte_fraction(rv.score.valeur()) << ", savings "
                   << eur(r.economies[i]) << "\n";
         if (pr.presente()) {
-            std::cout << "       " << caqes::nom(pr.nature) << " " << eur(pr.montant) << " = " << frac(pr.taux) << " x "
+            std::cout << "       " << caqes::nom(pr.nature) << " " << eur(pr.montant) << " = " << caqes::texte_fraction(pr.taux) << " x "
                       << eur(r.economies[i]) << "; cap: the savings, " << eur(pr.plafond)
                       << (pr.plafond_atteint ? ", BOUND" : ", not bound") << "\n"
-                      << "       " << article(pr.article) << (pr.illustratif ? "; formula ILLUSTRATIF" : "") << "\n";
+                      << "       " << caqes::texte(pr.article) << (pr.illustratif ? "; formula ILLUSTRATIF" : "") << "\n";
         } else {
             std::cout << "       no incentive: savings are not positive (" << caqes::articles::d162_16_v_2_2022.texte << ")\n";
         }

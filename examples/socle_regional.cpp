@@ -75,14 +75,6 @@ cas psychiatrie() {
             std::nullopt};
 }
 
-std::string texte_valeur(const valeur_mesure& x) {
-    switch (x.etat) {
-        case etat_valeur::non_concernee: return "non concerne";
-        case etat_valeur::non_renseignee: return "non renseigne";
-        case etat_valeur::renseignee: break;
-    }
-    return texte(x.type, x.v);
-}
 
 std::string texte_statut(statut s) {
     switch (s) {
@@ -128,7 +120,7 @@ int main() {
         const resultat_evaluation res = evaluateur<modele::definition>::evaluer(r, parametres, politique_grille{}, t);
         for (const ligne_trace& l : t.lignes) {
             if (l.volet != 0) continue;
-            std::cout << "  [" << l.ind->code << "] " << l.ind->libelle << ": " << texte_valeur(l.valeur);
+            std::cout << "  [" << l.ind->code << "] " << l.ind->libelle << ": " << texte(l.valeur);
             if (l.ind->objectif.presente()) std::cout << " (target " << texte(l.ind->objectif.type_valeur, l.ind->objectif.valeur) << ")";
             std::cout << " -> " << texte_statut(l.resultat.s);
             if (l.resultat.compte) std::cout << ", points " << texte_decimal(l.points);

@@ -169,33 +169,13 @@ using caqes::centimes;
 using caqes::fraction;
 
 // "1 234 567.89 EUR", exact: cents are integers.
-std::string eur(centimes c) {
-    const bool negatif = c.valeur < 0;
-    const auto n = static_cast<std::uint64_t>(negatif ? -c.valeur : c.valeur);
-    const std::string chiffres = std::to_string(n / 100);
-    std::string s = negatif ? "-" : "";
-    for (std::size_t i = 0; i < chiffres.size(); ++i) {
-        if (i > 0 && (chiffres.size() - i) % 3 == 0) s += ' ';
-        s += chiffres[i];
-    }
-    s += '.';
-    s += static_cast<char>('0' + n % 100 / 10);
-    s += static_cast<char>('0' + n % 10);
-    return s + " EUR";
-}
+std::string eur(centimes c) { return caqes::concat(caqes::texte_euros(c, caqes::groupes_milliers::espace), " EUR"); }
 
 std::string eur(caqes::quantite<caqes::montant> q) { return eur(centimes{q.valeur.num / q.valeur.den}); }
 
 std::string pct(fraction f) { return caqes::concat(caqes::texte_decimal({f.num * 100, f.den}), " %"); }
 
-std::string frac(fraction f) {
-    const fraction x = f.normalisee();
-    return x.den == 1 ? std::to_string(x.num) : caqes::concat(std::to_string(x.num), "/", std::to_string(x.den));
-}
 
-std::string article(const caqes::reference_legale& r) {
-    return caqes::concat(r.texte, " (", r.legi_id, ", version ", r.version, ")");
-}
 
 std::string_view nom_statut(caqes::statut s) {
     switch (s) {
@@ -234,10 +214,10 @@ void imprimer_en_tete() {
               << "  overall sanction cap:     " << pct(p.plafond_sanction_global) << " of revenue (law, D.162-16 III 1)\n"
               << "  incentive cap:            " << pct(p.plafond_interessement) << " of the volet's savings (law, D.162-16 III 1)\n"
               << "  incentive:                " << pct(p.part_interessement) << " of savings when score >= "
-              << frac(p.seuil_interessement) << " (ILLUSTRATIF)\n"
+              << caqes::texte_fraction(p.seuil_interessement) << " (ILLUSTRATIF)\n"
               << "  sanction scale:           ";
     for (const auto& palier : p.paliers) {
-        if (palier.taux.positive()) std::cout << "score < " << frac(palier.seuil) << ": " << pct(palier.taux) << "; ";
+        if (palier.taux.positive()) std::cout << "score < " << caqes::texte_fraction(palier.seuil) << ": " << pct(palier.taux) << "; ";
     }
     std::cout << "(ILLUSTRATIF)\n"
               << "  revenue = produits des regimes obligatoires d'assurance maladie, last closed year\n\n";
@@ -255,7 +235,7 @@ std::string pourquoi(const ex::etablissement_exemple& e) {
 void imprimer_proposition(const caqes::resultat_volet& rv, const caqes::volet_modele& v, centimes produits, centimes economies) {
     const auto& p = ex::parametres.p2017;
     const caqes::proposition& pr = rv.principale;
-    std::cout << "  " << caqes::traits(rv.volet).nom << ": score " << frac(rv.score.valeur()) << "\n";
+    std::cout << "  " << caqes::traits(rv.volet).nom << ": score " << caqes::texte_fraction(rv.score.valeur()) << "\n";
     switch (pr.nature) {
         case caqes::nature_proposition::interessement_volet:
             std::cout << "    proposal: interessement " << eur(pr.montant) << " = " << pct(pr.taux) << " x savings " << eur(economies) << "\n"
@@ -276,10 +256,10 @@ void imprimer_proposition(const caqes::resultat_volet& rv, const caqes::volet_mo
             if (!rv.score.defini()) {
                 std::cout << "no indicator counts\n";
             } else if (incitation && rv.score.valeur() >= p.seuil_interessement && economies <= centimes{0}) {
-                std::cout << "score reaches " << frac(p.seuil_interessement) << " but savings are " << eur(economies)
+                std::cout << "score reaches " << caqes::texte_fraction(p.seuil_interessement) << " but savings are " << eur(economies)
                           << ": no incentive, and no sanction\n";
             } else if (!incitation) {
-                std::cout << "score at or above " << frac(p.paliers[2].seuil) << ", no sanction; the socle carries no incentive (D.162-16 I)\n";
+                std::cout << "score at or above " << caqes::texte_fraction(p.paliers[2].seuil) << ", no sanction; the socle carries no incentive (D.162-16 I)\n";
             } else {
                 std::cout << "no step of the scale applies\n";
             }
@@ -289,7 +269,7 @@ void imprimer_proposition(const caqes::resultat_volet& rv, const caqes::volet_mo
     }
     // A volet without proposal still names the article that decided it, and the scale it used.
     const caqes::reference_legale& art = pr.presente() ? pr.article : caqes::articles::d162_16_iii_2017;
-    std::cout << "    article: " << article(art) << (pr.illustratif || !pr.presente() ? "; parameters ILLUSTRATIF" : "")
+    std::cout << "    article: " << caqes::texte(art) << (pr.illustratif || !pr.presente() ? "; parameters ILLUSTRATIF" : "")
               << "; a proposal, the ARS decides (D.162-16 IV)\n";
 }
 
@@ -301,8 +281,8 @@ void imprimer_trace(const caqes::trace& t) {
                   << ind.objectif.mesure << " = " << caqes::texte(l.valeur.type, l.valeur.v) << ", target "
                   << (ind.direction == caqes::sens::plus_bas_est_mieux ? "<= " : ">= ")
                   << caqes::texte(ind.objectif.type_valeur, ind.objectif.valeur) << " -> " << nom_statut(l.resultat.s)
-                  << ", achievement " << frac(l.resultat.realisation) << " x weight " << frac(ind.poids) << " = "
-                  << frac(l.points) << " point(s) (ILLUSTRATIF)\n";
+                  << ", achievement " << caqes::texte_fraction(l.resultat.realisation) << " x weight " << caqes::texte_fraction(ind.poids) << " = "
+                  << caqes::texte_fraction(l.points) << " point(s) (ILLUSTRATIF)\n";
     }
 }
 

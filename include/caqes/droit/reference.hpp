@@ -1,6 +1,9 @@
 #pragma once
 // A legal reference: which text, which version. Cited by indicators, regimes and rules so
 // that every output can say where a figure comes from.
+#include <caqes/calendrier/format.hpp>
+
+#include <string>
 #include <string_view>
 
 namespace caqes {
@@ -12,5 +15,10 @@ struct reference_legale {
 
     [[nodiscard]] constexpr bool vide() const noexcept { return texte.empty(); }
 };
+
+// "CSS D.162-16 III 1 (LEGIARTI000034459834, version 2017-04-23)"
+[[nodiscard]] inline std::string texte(const reference_legale& r) {
+    return concat(r.texte, " (", r.legi_id, ", version ", r.version, ")");
+}
 
 }  // namespace caqes

@@ -5,10 +5,12 @@
 // or *non renseigne* (the value was not provided); how each counts is a grid policy
 // (evaluation/realisation.hpp), never a silent zero.
 #include <caqes/indicateur/indicateur.hpp>
+#include <caqes/mesure/format.hpp>
 #include <caqes/mesure/nature.hpp>
 
 #include <array>
 #include <cstdint>
+#include <string>
 
 namespace caqes {
 
@@ -30,5 +32,15 @@ struct valeur_mesure {
 
 // The values of one indicator, in the order of its `mesures`.
 using valeurs_indicateur = std::array<valeur_mesure, mesures_max>;
+
+// "55 %", "non concerne", "non renseigne".
+[[nodiscard]] inline std::string texte(const valeur_mesure& x) {
+    switch (x.etat) {
+        case etat_valeur::non_concernee: return "non concerne";
+        case etat_valeur::non_renseignee: return "non renseigne";
+        case etat_valeur::renseignee: break;
+    }
+    return texte(x.type, x.v);
+}
 
 }  // namespace caqes

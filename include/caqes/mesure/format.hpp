@@ -30,6 +30,12 @@ namespace caqes {
     return s;
 }
 
+// "7/12", or "3" for a whole number: the exact form of a score or a rate.
+[[nodiscard]] inline std::string texte_fraction(fraction f) {
+    const fraction x = f.normalisee();
+    return x.den == 1 ? std::to_string(x.num) : concat(std::to_string(x.num), "/", std::to_string(x.den));
+}
+
 [[nodiscard]] inline std::string texte(type_mesure t, fraction v) {
     switch (t) {
         case type_mesure::montant:
