@@ -223,8 +223,8 @@ TEST_CASE("csv reader: every row-level rejection, with its location", "[csv]") {
         std::string extrait;
     };
     const std::array<cas, 14> cas_{{
-        {"750000001;2018;Z9;taux;1", regle::texte_invalide, "indicateur", "unknown indicator code \"Z9\""},
-        {"750000001;2018;A1;valeur;1", regle::texte_invalide, "mesure", "unknown measure \"valeur\" of indicator A1"},
+        {"750000001;2018;Z9;taux;1", regle::mesure_inconnue, "indicateur", "unknown indicator code \"Z9\""},
+        {"750000001;2018;A1;valeur;1", regle::mesure_inconnue, "mesure", "unknown measure \"valeur\" of indicator A1"},
         {"750000001;2018;A1;taux;oui", regle::mesure_mauvaise_nature, "valeur", "expected taux"},
         {"750000001;2018;A3;plan;1", regle::mesure_mauvaise_nature, "valeur", "got the number"},
         {"750000001;2018;A3;plan;partiel", regle::valeur_hors_domaine, "valeur", "is not oui or non"},

@@ -44,6 +44,7 @@ enum class regle : std::uint8_t {
     texte_invalide = 29,             // E029
     exercice_non_couvert = 30,       // E030
     cible_sous_plancher = 31,        // E031
+    mesure_inconnue = 32,            // E032
 };
 
 struct fiche_regle {
@@ -53,7 +54,7 @@ struct fiche_regle {
     std::string_view source;  // article and version
 };
 
-inline constexpr std::array<fiche_regle, 31> catalogue_regles{{
+inline constexpr std::array<fiche_regle, 32> catalogue_regles{{
     {regle::date_inexistante, "CAQES-E001", "a date is not a real calendar date", "calendar (date library); every dated rule"},
     {regle::periode_vide, "CAQES-E002", "a period [from, to) is empty or inverted", "half-open periods of every dated text"},
     {regle::debut_hors_regime, "CAQES-E003", "the start lies outside the regime's window",
@@ -112,6 +113,8 @@ inline constexpr std::array<fiche_regle, 31> catalogue_regles{{
      "D.162-16 II (yearly evaluation of the contract in force); regime windows"},
     {regle::cible_sous_plancher, "CAQES-E031", "the L.162-30-4 yearly target is more than 30 % below the previous year's number",
      "L.162-30-3 (LEGIARTI000042685237): ce nombre ne peut etre inferieur de plus de 30 % au nombre de l'annee precedente"},
+    {regle::mesure_inconnue, "CAQES-E032", "a reported value names no indicator or measure of the template",
+     "D.162-16 I 1 (the grid defines the obligations and their measures)"},
 }};
 
 // Looks a rule up by id. A constant expression, so tests can check the catalogue itself.

@@ -487,13 +487,13 @@ inline void lire_valeurs(const modele_contrat_def& m, const source& src, const o
         const std::string_view code_mesure = trim(r.fields[e.colonne("mesure")]);
         std::size_t jm = absent;
         if (ind == nullptr) {
-            j.rejeter(row, regle::texte_invalide, "indicateur", concat("unknown indicator code \"", code, "\" in \"", m.nom, "\""));
+            j.rejeter(row, regle::mesure_inconnue, "indicateur", concat("unknown indicator code \"", code, "\" in \"", m.nom, "\""));
         } else {
             for (std::size_t x = 0; x < mesures_max; ++x) {
                 if (!ind->ind->mesures[x].vide() && ind->ind->mesures[x].code == code_mesure) jm = x;
             }
             if (jm == absent) {
-                j.rejeter(row, regle::texte_invalide, "mesure", concat("unknown measure \"", code_mesure, "\" of indicator ", code));
+                j.rejeter(row, regle::mesure_inconnue, "mesure", concat("unknown measure \"", code_mesure, "\" of indicator ", code));
             }
         }
         valeur_lue v{};

@@ -1,0 +1,69 @@
+#pragma once
+// A report's values from the establishment's own typed structs, through Boost.Hana.
+//
+// A hospital information system keeps its yearly figures in structs of its own. Declared with
+// BOOST_HANA_DEFINE_STRUCT, with one member per measure, named by the measure's code and typed
+// by its kind, such a struct converts to an indicator's values with the mapping checked at
+// compile time:
+// - a member that names no measure of the indicator fails with CAQES-E032;
+// - a member of another kind than its measure fails with CAQES-E027.
+// A member may be `quantite<K>` or `std::optional<quantite<K>>` (empty: non renseigne); a
+// measure without a member is non renseigne. These are the rules the CSV reader applies at run
+// time to the same values.
+#include <caqes/evaluation/plan.hpp>
+#include <caqes/evaluation/valeur.hpp>
+#include <caqes/indicateur/indicateur.hpp>
+
+#include <boost/hana/accessors.hpp>
+#include <boost/hana/define_struct.hpp>
+#include <boost/hana/first.hpp>
+#include <boost/hana/for_each.hpp>
+#include <boost/hana/second.hpp>
+#include <boost/hana/string.hpp>
+
+#include <optional>
+#include <string_view>
+#include <type_traits>
+
+namespace caqes {
+
+namespace detail {
+template <class T>
+struct membre_mesure;  // only quantities (optional or not) can be measures
+template <class K>
+struct membre_mesure<quantite<K>> {
+    using nature = K;
+    static constexpr valeur_mesure valeur(const quantite<K>& q) noexcept { return valeur_mesure::de(q); }
+};
+template <class K>
+struct membre_mesure<std::optional<quantite<K>>> {
+    using nature = K;
+    static constexpr valeur_mesure valeur(const std::optional<quantite<K>>& q) noexcept {
+        return q ? valeur_mesure::de(*q) : valeur_mesure::non_renseignee();
+    }
+};
+}  // namespace detail
+
+template <const indicateur& I, class S>
+[[nodiscard]] constexpr valeurs_indicateur valeurs_de(const S& s) noexcept {
+    valeurs_indicateur v{};
+    for (std::size_t j = 0; j < mesures_max; ++j) {
+        if (!I.mesures[j].vide()) v[j] = valeur_mesure::non_renseignee();
+    }
+    boost::hana::for_each(boost::hana::accessors<S>(), [&](auto paire) {
+        using nom_t = std::remove_cvref_t<decltype(boost::hana::first(paire))>;
+        constexpr std::string_view nom{boost::hana::to<const char*>(nom_t{})};
+        constexpr std::int8_t k = indice_mesure(I, nom);
+        static_assert(k != mesure_absente,
+                      "CAQES-E032: a member of the report struct names no measure of its indicator; name it by the "
+                      "measure's code (D.162-16 I 1)");
+        const auto& membre = boost::hana::second(paire)(s);
+        using membre_t = detail::membre_mesure<std::remove_cvref_t<decltype(membre)>>;
+        static_assert(I.mesures[static_cast<std::size_t>(k)].type == membre_t::nature::id,
+                      "CAQES-E027: a member of the report struct is not of its measure's kind (arrete of 2022-02-23, annex)");
+        v[static_cast<std::size_t>(k)] = membre_t::valeur(membre);
+    });
+    return v;
+}
+
+}  // namespace caqes
