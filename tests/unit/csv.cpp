@@ -213,7 +213,7 @@ TEST_CASE("csv reader: plain dialect, LF, columns in any order", "[csv]") {
     CHECK(lot.balanced());
 }
 
-TEST_CASE("csv reader: every row-level rejection, with its location", "[csv]") {
+TEST_CASE("csv reader: every row-level rejection (CAQES-E029 and the others), with its location", "[csv]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
     const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;\r\n";
     struct cas {

@@ -18,7 +18,7 @@ rapport_annuel rapport(int exercice, std::span<const valeurs_indicateur> v) {
 
 }  // namespace
 
-TEST_CASE("E027: a value of the wrong kind is rejected; the right kind is accepted", "[evaluation][validation]") {
+TEST_CASE("CAQES-E027: a value of the wrong kind is rejected; the right kind is accepted", "[evaluation][validation]") {
     std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2017);
     CHECK(validate(evalmod::def_2017, rapport(2018, v)).empty());
     v[0] = evalmod::nombre(49);  // ILL-S1 measures a rate
@@ -30,7 +30,7 @@ TEST_CASE("E027: a value of the wrong kind is rejected; the right kind is accept
     CHECK(outils::contient_texte(e->detail, "expected taux, got nombre"));
 }
 
-TEST_CASE("E028: a negative amount or a rate above 100 % is rejected; 100 % is accepted", "[evaluation][validation]") {
+TEST_CASE("CAQES-E028: a negative amount or a rate above 100 % is rejected; 100 % is accepted", "[evaluation][validation]") {
     std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2022);
     v[1][0] = valeur_mesure::de(quantite<montant>{entier(-1)});  // PERFADOM spending
     const violations neg = validate(evalmod::def_2022, rapport(2023, v));
@@ -50,7 +50,7 @@ TEST_CASE("E028: a negative amount or a rate above 100 % is rejected; 100 % is a
     CHECK(trouver(validate(evalmod::def_2022, r), regle::valeur_hors_domaine) != nullptr);
 }
 
-TEST_CASE("E026: an indicator missing from the report is rejected; a complete report is accepted", "[evaluation][validation]") {
+TEST_CASE("CAQES-E026: an indicator missing from the report is rejected; a complete report is accepted", "[evaluation][validation]") {
     std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2017);
     CHECK(validate(evalmod::def_2017, rapport(2018, v)).empty());
     v.pop_back();
@@ -63,7 +63,7 @@ TEST_CASE("E026: an indicator missing from the report is rejected; a complete re
     CHECK(trouver(validate(evalmod::def_2017, rapport(2018, v)), regle::indicateur_absent) != nullptr);
 }
 
-TEST_CASE("E030: an exercise year outside the template's effects is rejected; a covered one is accepted",
+TEST_CASE("CAQES-E030: an exercise year outside the template's effects is rejected; a covered one is accepted",
           "[evaluation][validation]") {
     const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2017);
     CHECK(trouver(validate(evalmod::def_2017, rapport(2016, v)), regle::exercice_non_couvert) != nullptr);
@@ -72,7 +72,7 @@ TEST_CASE("E030: an exercise year outside the template's effects is rejected; a 
     CHECK(validate(evalmod::def_2017, rapport(2021, v)).empty());
 }
 
-TEST_CASE("E031: an L.162-30-4 target below 70 % of the previous year is rejected; exactly 70 % is accepted",
+TEST_CASE("CAQES-E031: an L.162-30-4 target below 70 % of the previous year is rejected; exactly 70 % is accepted",
           "[evaluation][validation]") {
     const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2022);
     rapport_annuel r = rapport(2023, v);

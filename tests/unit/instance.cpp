@@ -86,7 +86,7 @@ TEST_CASE("instance: a valid instance of a valid template has no violation", "[i
     exige_valide(validate(t_instance::def_2022, instance_2022()));
 }
 
-TEST_CASE("instance E020: each missing party is named", "[instance][E020]") {
+TEST_CASE("instance CAQES-E020: each missing party is named", "[instance][E020]") {
     contrat_instance c = instance_2022();
     SECTION("ars") {
         c.parties.ars.clear();
@@ -115,7 +115,7 @@ TEST_CASE("instance E020: each missing party is named", "[instance][E020]") {
     CHECK(regles::parties_presentes(instance_2022().parties));
 }
 
-TEST_CASE("instance E022: FINESS numbers are nine characters, department then digits", "[instance][E022]") {
+TEST_CASE("instance CAQES-E022: FINESS numbers are nine characters, department then digits", "[instance][E022]") {
     CHECK(regles::finess_bien_forme("750000001"));
     CHECK(regles::finess_bien_forme("2A0000001"));
     CHECK(regles::finess_bien_forme("2B0000001"));
@@ -157,7 +157,7 @@ TEST_CASE("instance E022: FINESS numbers are nine characters, department then di
     }
 }
 
-TEST_CASE("instance E024: the establishment exercises an activity of the template's scope", "[instance][E024]") {
+TEST_CASE("instance CAQES-E024: the establishment exercises an activity of the template's scope", "[instance][E024]") {
     STATIC_REQUIRE(t_instance::modele_successeur::valide);
     contrat_instance c = instance_2022();
     c.reception_proposition = ymd{2026, 1, 5};
@@ -179,7 +179,7 @@ TEST_CASE("instance E024: the establishment exercises an activity of the templat
     }
 }
 
-TEST_CASE("instance E021: dates in order and inside the windows", "[instance][E021]") {
+TEST_CASE("instance CAQES-E021: dates in order and inside the windows", "[instance][E021]") {
     contrat_instance c = instance_2022();
     SECTION("reception after signature") {
         c.reception_proposition = ymd{2022, 8, 25};
@@ -237,7 +237,7 @@ TEST_CASE("instance E021: dates in order and inside the windows", "[instance][E0
     CHECK_FALSE(regles::avenant_dans_fenetre(t_instance::def_2022, ymd{2022, 8, 20}, ymd{2027, 1, 1}));
 }
 
-TEST_CASE("instance E001: impossible dates in an instance", "[instance][E001]") {
+TEST_CASE("instance CAQES-E001: impossible dates in an instance", "[instance][E001]") {
     contrat_instance c = instance_2022();
     SECTION("an impossible signature stops the dated checks") {
         c.signature = ymd{2022, 2, 30};
@@ -294,7 +294,7 @@ TEST_CASE("instance: a volet added by avenant goes through the template rules", 
     }
 }
 
-TEST_CASE("instance E006: caught at run time for a template that compiled", "[instance][E006]") {
+TEST_CASE("instance CAQES-E006: caught at run time for a template that compiled", "[instance][E006]") {
     // The template is valid, at compile time and at run time: its check uses the window's
     // latest start (2024-12-31 + 2 years = 2026-12-31), so no start inside the window can
     // run past 2027-01-01.
