@@ -83,6 +83,35 @@ template <> struct regime_type<regime_id::caqes_2022> { using type = caqes_2022;
 template <> struct regime_type<regime_id::successeur_2026> { using type = successeur_2026; };
 template <regime_id R> using regime_type_t = typename regime_type<R>::type;
 
+// The regime whose rules govern a contract starting on `jour`: the one whose window holds it.
+// During 2026 a second-generation contract and the interim successor coexist; a start in 2026
+// is a second-generation start (CAQES.md section 1), the successor being no CAQES contract.
+[[nodiscard]] constexpr regime_id regime_du_debut(ymd jour) noexcept {
+    for (const auto& r : regimes) {
+        if (r.conclusion.contient(jour)) return r.id;
+    }
+    return regime_id::successeur_2026;
+}
+
+// Which version of the rules governs an evaluation is [U] (CAQES.md section 1): the contract's
+// start, the exercise year or the evaluation date. It matters for exercise 2021 evaluated in
+// 2022, for instance. The default is the regime of the contract.
+enum class version_applicable : std::uint8_t {
+    regime_du_contrat,  // default: the rules the contract was concluded under
+    annee_exercice,     // the rules in force on 1 January of the exercise year
+    date_evaluation,    // the rules in force on the day of the evaluation
+};
+
+[[nodiscard]] constexpr regime_id regime_applicable(version_applicable v, regime_id du_contrat, int exercice,
+                                                    ymd date_evaluation) noexcept {
+    switch (v) {
+        case version_applicable::regime_du_contrat: return du_contrat;
+        case version_applicable::annee_exercice: return regime_du_debut(ymd{exercice, 1, 1});
+        case version_applicable::date_evaluation: return regime_du_debut(date_evaluation);
+    }
+    return du_contrat;
+}
+
 // Policy for a term that runs past its regime's `fin_effets` (CAQES-E006). The transitional
 // clause of LFSS 2026 art. 79 III was not read [U], so the template must choose.
 enum class politique_transition : std::uint8_t {

@@ -85,6 +85,16 @@ struct quantite {
 [[nodiscard]] constexpr quantite<taux_evolution> evolution_pourcent(std::int64_t num, std::int64_t den = 1) noexcept {
     return {pourcentage(num, den)};
 }
+// Growth from the previous year's amount to this year's, exact: (courant - precedent) / precedent.
+// A zero previous amount has no growth rate: the result is an invalid fraction, which
+// `dans_domaine` rejects (CAQES-E028) rather than inventing one.
+[[nodiscard]] constexpr quantite<taux_evolution> evolution_entre(quantite<montant> precedent, quantite<montant> courant) noexcept {
+    const fraction p = precedent.valeur.normalisee();
+    const fraction c = courant.valeur.normalisee();
+    if (p.num == 0) return {fraction{0, 0}};
+    return {fraction{c.num * p.den - p.num * c.den, c.den * p.num}.normalisee()};
+}
+
 inline constexpr quantite<oui_non> non{entier(0)};
 inline constexpr quantite<oui_non> oui{entier(1)};
 inline constexpr quantite<echelle> echelle_non{entier(0)};
