@@ -1,0 +1,270 @@
+// End to end: generated CSV files (the long values file and the establishments file of
+// docs/input-format.md) through caqes::csv::lire_rapports (reading, parsing, validation),
+// the evaluation of every accepted establishment-year, and the output of one CSV line each
+// to a file; against a plain read of the same files (read them, count their lines).
+//
+// The files are generated from the same values the run-time benchmarks use, and before any
+// timing the pipeline's results are checked identical, report by report, to a direct
+// evaluation of those values; every row must be accepted.
+#include "allocations.hpp"
+#include "donnees.hpp"
+#include "e2e.hpp"
+
+#include <caqes/io/csv.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace bench {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr const caqes::modele_contrat_def& def_e2e = g7::def;
+
+void ajouter_entier(std::string& s, std::int64_t x) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, x);
+    s.append(buf, r.ptr);
+}
+
+// "-12,5" from -125 and 1 decimal; "49,32" from 4932 and 2.
+void ajouter_decimal(std::string& s, std::int64_t x, int decimales) {
+    std::int64_t p = 1;
+    for (int i = 0; i < decimales; ++i) p *= 10;
+    if (x < 0) s += '-';
+    const std::int64_t a = x < 0 ? -x : x;
+    ajouter_entier(s, a / p);
+    s += ',';
+    std::string f = std::to_string(a % p);
+    s.append(static_cast<std::size_t>(decimales) - f.size(), '0');
+    s += f;
+}
+
+// A value as a French spreadsheet writes it; the reader gives back the same fraction.
+void ajouter_valeur(std::string& s, const caqes::valeur_mesure& v) {
+    using caqes::type_mesure;
+    if (v.etat == caqes::etat_valeur::non_concernee) {
+        s += "NC";
+        return;
+    }
+    if (v.etat == caqes::etat_valeur::non_renseignee) {
+        s += "NR";
+        return;
+    }
+    const caqes::fraction f = v.v;
+    switch (v.type) {
+        case type_mesure::taux: ajouter_decimal(s, f.num * (10'000 / f.den), 2); break;
+        case type_mesure::taux_evolution: ajouter_decimal(s, f.num * (1'000 / f.den), 1); break;
+        case type_mesure::montant:
+        case type_mesure::montant_signe: ajouter_decimal(s, f.num, 2); break;
+        case type_mesure::nombre: ajouter_entier(s, f.num); break;
+        case type_mesure::oui_non: s += f.num == 1 ? "oui" : "non"; break;
+        case type_mesure::echelle: s += f.num == 2 ? "oui" : (f.num == 1 ? "partiel" : "non"); break;
+    }
+}
+
+struct fichiers {
+    fs::path dossier;
+    fs::path valeurs;
+    fs::path etablissements;
+    fs::path sortie;
+    std::size_t lignes{0};  // data rows of both files
+    std::size_t octets{0};
+    std::vector<std::uint64_t> attendues;  // digest per establishment-year, in FINESS then year order
+    ~fichiers() {
+        std::error_code ec;
+        fs::remove_all(dossier, ec);
+    }
+};
+
+std::unique_ptr<fichiers> g_fichiers;
+std::size_t g_lignes_demandees = 0;
+
+// The pipeline; returns the number of evaluated establishment-years.
+std::size_t pipeline(const fichiers& f, std::vector<std::uint64_t>* empreintes) {
+    const caqes::csv::parsed<std::string> tv = caqes::csv::read_file(f.valeurs.string());
+    const caqes::csv::parsed<std::string> te = caqes::csv::read_file(f.etablissements.string());
+    if (!tv.ok() || !te.ok()) {
+        std::fprintf(stderr, "e2e: %s%s\n", tv.error.c_str(), te.error.c_str());
+        std::exit(1);
+    }
+    const caqes::csv::lot_rapports lot =
+        caqes::csv::lire_rapports(def_e2e, {"valeurs.csv", tv.value}, {"etablissements.csv", te.value});
+    if (!lot.rejets.empty() || !lot.balanced()) {
+        std::fprintf(stderr, "e2e check FAILED: %zu rejections, first: %s\n", lot.rejets.size(),
+                     lot.rejets.empty() ? "-" : caqes::decrire(lot.rejets.front()).c_str());
+        std::exit(1);
+    }
+    const caqes::parametres_evaluation params{};
+    const caqes::politique_grille pol{};
+    std::string sortie;
+    sortie.reserve(lot.rapports.size() * 64 + 128);
+    sortie += "finess;exercice;total_sanctions;total_interessements;socle;transports;pertinence;amelioration_pratiques\n";
+    for (const caqes::csv::rapport_lu& lu : lot.rapports) {
+        const caqes::resultat_evaluation res = caqes::evaluateur<def_e2e>::evaluer(lu.rapport(), params, pol);
+        if (empreintes != nullptr) empreintes->push_back(empreinte_de(res));
+        sortie += lu.finess;
+        sortie += ';';
+        ajouter_entier(sortie, lu.donnees.exercice);
+        sortie += ';';
+        ajouter_decimal(sortie, res.total_sanctions.valeur, 2);
+        sortie += ';';
+        ajouter_decimal(sortie, res.total_interessements.valeur, 2);
+        for (std::size_t i = 0; i < res.nombre_volets; ++i) {
+            sortie += ';';
+            sortie += caqes::nom(res.volets[i].principale.nature);
+            sortie += ' ';
+            ajouter_decimal(sortie, res.volets[i].principale.montant.valeur, 2);
+        }
+        sortie += '\n';
+    }
+    std::FILE* out = std::fopen(f.sortie.c_str(), "wb");
+    if (out == nullptr || std::fwrite(sortie.data(), 1, sortie.size(), out) != sortie.size() || std::fclose(out) != 0) {
+        std::fprintf(stderr, "e2e: cannot write %s\n", f.sortie.c_str());
+        std::exit(1);
+    }
+    return lot.rapports.size();
+}
+
+fichiers& obtenir_fichiers(std::size_t lignes) {
+    if (g_fichiers && g_lignes_demandees == lignes) return *g_fichiers;
+    g_fichiers.reset();
+    auto f = std::make_unique<fichiers>();
+    f->dossier = fs::temp_directory_path() / ("caqes_bench_e2e_" + std::to_string(::getpid()));
+    fs::create_directories(f->dossier);
+    f->valeurs = f->dossier / "valeurs.csv";
+    f->etablissements = f->dossier / "etablissements.csv";
+    f->sortie = f->dossier / "resultats.csv";
+
+    std::vector<const caqes::indicateur*> inds;
+    std::size_t mesures = 0;
+    for (const auto& v : def_e2e.volets) {
+        for (const auto& i : v.grille) {
+            inds.push_back(&i);
+            mesures += i.nombre_mesures();
+        }
+    }
+    const std::size_t annees = 5;  // 2017 to 2021, the years the template covers
+    const std::size_t etab_annees = std::max<std::size_t>(lignes / (mesures + 1), annees);
+    const std::size_t etabs = (etab_annees + annees - 1) / annees;
+
+    alea a{0xe2e0000ULL + lignes};
+    std::string tv = "finess;exercice;indicateur;mesure;valeur\n";
+    std::string te = "finess;exercice;annee_contrat;produits_assurance_maladie;economies_socle;economies_transports;"
+                     "economies_pertinence;economies_amelioration_pratiques;decision_socle;decision_transports;"
+                     "decision_pertinence;decision_amelioration_pratiques\n";
+    caqes::valeurs_indicateur vals[g7::taille];
+    const caqes::parametres_evaluation params{};
+    for (std::size_t e = 0; e < etabs; ++e) {
+        char finess[32];
+        std::snprintf(finess, sizeof finess, "75%07zu", e + 1);
+        for (std::size_t y = 0; y < annees; ++y) {
+            const int exercice = 2017 + static_cast<int>(y);
+            caqes::rapport_annuel r{};
+            rapport_genere(a, r);
+            r.exercice = exercice;
+            for (std::size_t k = 0; k < inds.size(); ++k) {
+                for (std::size_t j = 0; j < caqes::mesures_max; ++j) {
+                    const caqes::mesure_def& m = inds[k]->mesures[j];
+                    vals[k][j] = m.vide() ? caqes::valeur_mesure{} : valeur_generee(a, m.type);
+                    if (m.vide()) continue;
+                    tv += finess;
+                    tv += ';';
+                    ajouter_entier(tv, exercice);
+                    tv += ';';
+                    tv += inds[k]->code;
+                    tv += ';';
+                    tv += m.code;
+                    tv += ';';
+                    ajouter_valeur(tv, vals[k][j]);
+                    tv += '\n';
+                    ++f->lignes;
+                }
+            }
+            te += finess;
+            te += ';';
+            ajouter_entier(te, exercice);
+            te += ";2;";
+            ajouter_decimal(te, r.produits_assurance_maladie.valeur, 2);
+            for (const auto& c : r.economies) {
+                te += ';';
+                ajouter_decimal(te, c.valeur, 2);
+            }
+            te += ";;;;\n";
+            ++f->lignes;
+            r.valeurs = vals;
+            f->attendues.push_back(empreinte_de(caqes::evaluateur<def_e2e>::evaluer(r, params)));
+        }
+    }
+    f->octets = tv.size() + te.size();
+    std::ofstream{f->valeurs, std::ios::binary} << tv;
+    std::ofstream{f->etablissements, std::ios::binary} << te;
+
+    // Before timing: every row accepted, every result identical to the direct evaluation.
+    std::vector<std::uint64_t> obtenues;
+    const std::size_t n = pipeline(*f, &obtenues);
+    if (n != f->attendues.size() || obtenues != f->attendues) {
+        std::fprintf(stderr, "e2e check FAILED: %zu establishment-years evaluated, %zu expected, results %s\n", n,
+                     f->attendues.size(), obtenues == f->attendues ? "equal" : "differ");
+        std::exit(1);
+    }
+    std::fprintf(stderr, "check e2e/rows%zu: %zu rows (%.1f MB) all accepted; %zu establishment-years identical to the direct evaluation\n",
+                 lignes, f->lignes, static_cast<double>(f->octets) / 1e6, n);
+    g_fichiers = std::move(f);
+    g_lignes_demandees = lignes;
+    return *g_fichiers;
+}
+
+void bm_pipeline(benchmark::State& state) {
+    const fichiers& f = obtenir_fichiers(static_cast<std::size_t>(state.range(0)));
+    std::size_t acc = 0;
+    const std::uint64_t allocs_avant = allocations();
+    for (auto _ : state) {
+        acc += pipeline(f, nullptr);
+        benchmark::DoNotOptimize(acc);
+    }
+    const auto it = static_cast<std::int64_t>(state.iterations());
+    state.SetItemsProcessed(it * static_cast<std::int64_t>(f.lignes));
+    state.SetBytesProcessed(it * static_cast<std::int64_t>(f.octets));
+    state.counters["rows"] = benchmark::Counter(static_cast<double>(f.lignes));
+    state.counters["allocs_per_row"] =
+        benchmark::Counter(static_cast<double>(allocations() - allocs_avant) / static_cast<double>(it * static_cast<std::int64_t>(f.lignes)));
+}
+
+void bm_lecture_simple(benchmark::State& state) {
+    const fichiers& f = obtenir_fichiers(static_cast<std::size_t>(state.range(0)));
+    std::size_t acc = 0;
+    for (auto _ : state) {
+        for (const fs::path* p : {&f.valeurs, &f.etablissements}) {
+            const caqes::csv::parsed<std::string> t = caqes::csv::read_file(p->string());
+            acc += static_cast<std::size_t>(std::count(t.value.begin(), t.value.end(), '\n'));
+        }
+        benchmark::DoNotOptimize(acc);
+    }
+    const auto it = static_cast<std::int64_t>(state.iterations());
+    state.SetItemsProcessed(it * static_cast<std::int64_t>(f.lignes));
+    state.SetBytesProcessed(it * static_cast<std::int64_t>(f.octets));
+    state.counters["rows"] = benchmark::Counter(static_cast<double>(f.lignes));
+}
+
+}  // namespace
+
+void enregistrer_e2e() {
+    for (const std::int64_t lignes : {100'000L, 1'000'000L}) {
+        const std::string p = "e2e/rows" + std::to_string(lignes);
+        benchmark::RegisterBenchmark((p + "/plain_read").c_str(), bm_lecture_simple)->Arg(lignes)->Unit(benchmark::kMillisecond)->UseRealTime();
+        benchmark::RegisterBenchmark((p + "/pipeline").c_str(), bm_pipeline)->Arg(lignes)->Unit(benchmark::kMillisecond)->UseRealTime();
+    }
+}
+
+}  // namespace bench

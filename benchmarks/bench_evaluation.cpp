@@ -1,0 +1,320 @@
+// Run-time throughput of the yearly evaluation: every variant in one binary, same run, same
+// generated data, checked identical before anything is timed.
+//
+//   hand             hand-written straight-line evaluation over plain structs (the baseline)
+//   toolkit          caqes::evaluateur<def>::evaluer, the compile-time grid, without trace
+//   toolkit_runtime  caqes::evaluer(def, plans, ...), the run-time loop, without trace
+//   toolkit_trace    caqes::evaluateur<def>::evaluer with a caqes::trace (reused, cleared)
+//   poly             one virtual call per indicator, values in std::unordered_map by code
+//   plain_read       a sum over the same bytes the toolkit reads (memory-bandwidth bound)
+//
+// Targets (path without trace; docs/performance.md reports them, no test times anything):
+//   toolkit <= 1.10 x hand at every size; at 1e6 within 1.5 x plain_read; 0 allocations per
+//   evaluation (counter allocs_per_eval, from the replaced global operator new).
+#include "allocations.hpp"
+#include "e2e.hpp"
+#include "donnees.hpp"
+#include "polymorphic.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace bench {
+namespace {
+
+// Budget for one variant's values: N is capped so that N x (bytes per establishment) stays
+// under it (128 indicators x 1e6 establishments would need 12 GB per copy).
+constexpr double budget_octets = 2e9;
+
+[[nodiscard]] std::size_t arrondi_un_chiffre(double x) {
+    double p = 1;
+    while (p * 10 <= x) p *= 10;
+    return static_cast<std::size_t>(static_cast<double>(static_cast<std::size_t>(x / p)) * p);
+}
+
+template <std::size_t S>
+constexpr std::size_t octets_toolkit = S * sizeof(caqes::valeurs_indicateur) + sizeof(caqes::rapport_annuel);
+// Measured for poly (allocated bytes of the maps and their nodes, see the check's output),
+// rounded up: about 190 bytes per indicator.
+template <std::size_t S>
+constexpr std::size_t octets_poly = S * 200 + 128;
+
+// The sizes of one grid: 1e3 to 1e6, a size above the budget replaced by the budget's cap.
+[[nodiscard]] std::vector<std::size_t> tailles(std::size_t octets_par_etab) {
+    const double cap = budget_octets / static_cast<double>(octets_par_etab);
+    std::vector<std::size_t> r;
+    for (const std::size_t n : {1'000UL, 10'000UL, 100'000UL, 1'000'000UL}) {
+        if (static_cast<double>(n) <= cap) {
+            r.push_back(n);
+        } else {
+            const std::size_t c = arrondi_un_chiffre(cap);
+            if (r.empty() || r.back() < c) r.push_back(c);
+            break;
+        }
+    }
+    return r;
+}
+
+struct donnees_base {
+    virtual ~donnees_base() = default;
+};
+
+template <class G>
+struct donnees final : donnees_base {
+    static constexpr std::size_t S = G::taille;
+    std::size_t n{0};
+    std::vector<caqes::valeurs_indicateur> valeurs;
+    std::vector<caqes::rapport_annuel> rapports;
+    std::vector<hw::etablissement<S>> mains;
+    std::vector<poly::etablissement> polys;  // the first min(n, poly cap) establishments
+    poly::grille grille_poly;
+    std::vector<caqes::plan_indicateur> plans;
+    std::uint64_t octets_poly_mesures{0};
+};
+
+std::unique_ptr<donnees_base> g_courantes;
+std::string g_cle;
+
+template <class G>
+donnees<G>& obtenir(std::size_t n) {
+    constexpr std::size_t S = G::taille;
+    const std::string cle = "g" + std::to_string(S) + "/n" + std::to_string(n);
+    if (g_cle == cle) return static_cast<donnees<G>&>(*g_courantes);
+    g_courantes.reset();  // free the previous set first: only one lives at a time
+    g_cle.clear();
+    auto d = std::make_unique<donnees<G>>();
+    d->n = n;
+    const caqes::modele_contrat_def& def = G::def;
+    alea a{0x5eed0000ULL + S * 1'000'003ULL + n};
+
+    // Kinds of each indicator's measures, in template order.
+    std::vector<const caqes::indicateur*> inds;
+    for (const auto& v : def.volets) {
+        for (const auto& i : v.grille) inds.push_back(&i);
+    }
+    d->valeurs.resize(n * S);
+    d->rapports.resize(n);
+    for (std::size_t e = 0; e < n; ++e) {
+        caqes::rapport_annuel& r = d->rapports[e];
+        rapport_genere(a, r);
+        for (std::size_t k = 0; k < S; ++k) {
+            for (std::size_t j = 0; j < caqes::mesures_max; ++j) {
+                const caqes::mesure_def& m = inds[k]->mesures[j];
+                d->valeurs[e * S + k][j] = m.vide() ? caqes::valeur_mesure{} : valeur_generee(a, m.type);
+            }
+        }
+        r.valeurs = std::span<const caqes::valeurs_indicateur>{d->valeurs.data() + e * S, S};
+    }
+
+    // The hand-written layout: the same values in plain structs.
+    d->mains.resize(n);
+    for (std::size_t e = 0; e < n; ++e) {
+        hw::etablissement<S>& h = d->mains[e];
+        h.produits = d->rapports[e].produits_assurance_maladie.valeur;
+        for (std::size_t i = 0; i < 4; ++i) h.economies[i] = d->rapports[e].economies[i].valeur;
+        for (std::size_t k = 0; k < S; ++k) {
+            for (std::size_t j = 0; j < 4; ++j) h.v[k][j] = en_main(d->valeurs[e * S + k][j]);
+        }
+    }
+
+    // The polymorphic layout: one hash map per establishment, keyed by indicator code.
+    d->grille_poly = poly::charger(def);
+    const std::size_t n_poly = std::min(n, tailles(octets_poly<S>).back());
+    const std::uint64_t avant = octets_alloues();
+    d->polys.resize(n_poly);
+    for (std::size_t e = 0; e < n_poly; ++e) {
+        poly::etablissement& p = d->polys[e];
+        p.produits = d->mains[e].produits;
+        p.economies = d->mains[e].economies;
+        p.valeurs_par_code.reserve(S);
+        for (std::size_t k = 0; k < S; ++k) {
+            poly::valeurs& v = p.valeurs_par_code[std::string{inds[k]->code}];
+            for (std::size_t j = 0; j < 4; ++j) v[j] = d->mains[e].v[k][j];
+        }
+    }
+    d->octets_poly_mesures = octets_alloues() - avant;
+    d->plans = caqes::planifier(def);
+
+    // Before any timing: every variant gives the same result for every establishment.
+    const caqes::parametres_evaluation params{};
+    const caqes::politique_grille pol{};
+    std::size_t sanctions = 0;
+    std::size_t interessements = 0;
+    std::size_t partiels = 0;
+    caqes::trace t;
+    for (std::size_t e = 0; e < n; ++e) {
+        const caqes::rapport_annuel& r = d->rapports[e];
+        const auto tk = caqes::evaluateur<G::def>::evaluer(r, params, pol);
+        caqes::sans_trace st;
+        const auto rt = caqes::evaluer(def, d->plans, r, params, pol, st);
+        t.lignes.clear();
+        const auto tr = caqes::evaluateur<G::def>::evaluer(r, params, pol, t);
+        const std::uint64_t attendu = empreinte_de(G::evaluer_a_la_main(d->mains[e]));
+        const std::uint64_t obtenus[] = {empreinte_de(tk), empreinte_de(rt), empreinte_de(tr),
+                                         e < n_poly ? empreinte_de(poly::evaluer(d->grille_poly, d->polys[e])) : attendu};
+        const char* noms[] = {"toolkit", "toolkit_runtime", "toolkit_trace", "poly"};
+        for (std::size_t i = 0; i < 4; ++i) {
+            if (obtenus[i] != attendu) {
+                std::fprintf(stderr, "check FAILED %s: establishment %zu: %s differs from hand (totals %lld / %lld)\n", cle.c_str(), e,
+                             noms[i], static_cast<long long>(tk.total_sanctions.valeur),
+                             static_cast<long long>(tk.total_interessements.valeur));
+                std::exit(1);
+            }
+        }
+        if (t.lignes.size() != S) {
+            std::fprintf(stderr, "check FAILED %s: the trace has %zu lines for %zu indicators\n", cle.c_str(), t.lignes.size(), S);
+            std::exit(1);
+        }
+        for (const auto& l : t.lignes) partiels += l.resultat.s == caqes::statut::partiel ? 1U : 0U;
+        for (const auto& v : tk.volets) {
+            sanctions += v.principale.nature == caqes::nature_proposition::sanction_volet ? 1U : 0U;
+            interessements += v.principale.nature == caqes::nature_proposition::interessement_volet ? 1U : 0U;
+        }
+    }
+    std::fprintf(stderr,
+                 "check %s: identical results for %zu establishments: hand = toolkit = toolkit_runtime = toolkit_trace%s"
+                 " (%zu volet sanctions, %zu volet incentives, %zu partial indicators; poly maps %.0f bytes/indicator)\n",
+                 cle.c_str(), n, n_poly == n ? " = poly" : (" = poly on the first " + std::to_string(n_poly)).c_str(), sanctions,
+                 interessements, partiels, static_cast<double>(d->octets_poly_mesures) / static_cast<double>(n_poly * S));
+    g_courantes = std::move(d);
+    g_cle = cle;
+    return static_cast<donnees<G>&>(*g_courantes);
+}
+
+void compteurs(benchmark::State& state, std::size_t n, std::size_t s, std::uint64_t allocs, std::size_t octets_par_eval) {
+    const auto evals = static_cast<double>(state.iterations()) * static_cast<double>(n);
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(n));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(n * octets_par_eval));
+    state.counters["allocs_per_eval"] = benchmark::Counter(static_cast<double>(allocs) / evals);
+    state.counters["N"] = benchmark::Counter(static_cast<double>(n));
+    state.counters["indicators"] = benchmark::Counter(static_cast<double>(s));
+}
+
+enum class variante { hand, toolkit, toolkit_runtime, toolkit_trace, poly, plain_read };
+constexpr const char* noms_variantes[] = {"hand", "toolkit", "toolkit_runtime", "toolkit_trace", "poly", "plain_read"};
+
+template <class G, variante V>
+void bm_evaluation(benchmark::State& state) {
+    constexpr std::size_t S = G::taille;
+    const auto n_demande = static_cast<std::size_t>(state.range(0));
+    donnees<G>& d = obtenir<G>(n_demande);
+    const caqes::parametres_evaluation params{};
+    const caqes::politique_grille pol{};
+    const std::size_t n = V == variante::poly ? d.polys.size() : d.n;
+    caqes::trace t;
+    t.lignes.reserve(S);
+    std::int64_t acc = 0;
+    const std::uint64_t allocs_avant = allocations();
+    for (auto _ : state) {
+        if constexpr (V == variante::hand) {
+            for (const auto& e : d.mains) {
+                const hw::resultat r = G::evaluer_a_la_main(e);
+                acc += r.total_sanctions + r.total_interessements;
+            }
+        } else if constexpr (V == variante::toolkit) {
+            for (const auto& r : d.rapports) {
+                const caqes::resultat_evaluation res = caqes::evaluateur<G::def>::evaluer(r, params, pol);
+                acc += res.total_sanctions.valeur + res.total_interessements.valeur;
+            }
+        } else if constexpr (V == variante::toolkit_runtime) {
+            caqes::sans_trace st;
+            for (const auto& r : d.rapports) {
+                const caqes::resultat_evaluation res = caqes::evaluer(G::def, d.plans, r, params, pol, st);
+                acc += res.total_sanctions.valeur + res.total_interessements.valeur;
+            }
+        } else if constexpr (V == variante::toolkit_trace) {
+            for (const auto& r : d.rapports) {
+                t.lignes.clear();
+                const caqes::resultat_evaluation res = caqes::evaluateur<G::def>::evaluer(r, params, pol, t);
+                acc += res.total_sanctions.valeur + res.total_interessements.valeur + static_cast<std::int64_t>(t.lignes.size());
+            }
+        } else if constexpr (V == variante::poly) {
+            for (const auto& e : d.polys) {
+                const hw::resultat r = poly::evaluer(d.grille_poly, e);
+                acc += r.total_sanctions + r.total_interessements;
+            }
+        } else {
+            // The bytes the toolkit reads: every value of every indicator, and the reports.
+            std::uint64_t somme = 0;
+            for (const auto& vi : d.valeurs) {
+                for (const auto& v : vi) somme += static_cast<std::uint64_t>(v.etat) + static_cast<std::uint64_t>(v.v.num ^ v.v.den);
+            }
+            for (const auto& r : d.rapports) {
+                somme += static_cast<std::uint64_t>(r.produits_assurance_maladie.valeur);
+                for (const auto& e : r.economies) somme += static_cast<std::uint64_t>(e.valeur);
+            }
+            acc += static_cast<std::int64_t>(somme);
+        }
+        benchmark::DoNotOptimize(acc);
+        benchmark::ClobberMemory();
+    }
+    const std::uint64_t allocs = allocations() - allocs_avant;
+    compteurs(state, n, S, allocs, octets_toolkit<S>);
+}
+
+template <class G, variante V>
+void enregistrer_variante(std::size_t n) {
+    const std::string nom = "eval/g" + std::to_string(G::taille) + "/n" + std::to_string(n) + "/" +
+                            noms_variantes[static_cast<int>(V)];
+    benchmark::RegisterBenchmark(nom.c_str(), bm_evaluation<G, V>)->Arg(static_cast<std::int64_t>(n))->Unit(benchmark::kMicrosecond)->UseRealTime();
+}
+
+template <class G>
+void enregistrer_grille() {
+    constexpr std::size_t S = G::taille;
+    const std::vector<std::size_t> ns = tailles(octets_toolkit<S>);
+    const std::size_t n_poly = tailles(octets_poly<S>).back();
+    for (const std::size_t n : ns) {
+        // One data set per (grid, N), built and checked once, then every variant in a row.
+        enregistrer_variante<G, variante::hand>(n);
+        enregistrer_variante<G, variante::toolkit>(n);
+        enregistrer_variante<G, variante::toolkit_runtime>(n);
+        enregistrer_variante<G, variante::toolkit_trace>(n);
+        if (n <= n_poly || n == ns.back()) enregistrer_variante<G, variante::poly>(n);
+        enregistrer_variante<G, variante::plain_read>(n);
+    }
+}
+
+// The generated grids, named for the templates above.
+struct grille7 {
+    static constexpr std::size_t taille = 7;
+    static constexpr const caqes::modele_contrat_def& def = g7::def;
+    static hw::resultat evaluer_a_la_main(const hw::etablissement<7>& e) noexcept { return g7::evaluer_a_la_main(e); }
+};
+struct grille32 {
+    static constexpr std::size_t taille = 32;
+    static constexpr const caqes::modele_contrat_def& def = g32::def;
+    static hw::resultat evaluer_a_la_main(const hw::etablissement<32>& e) noexcept { return g32::evaluer_a_la_main(e); }
+};
+struct grille128 {
+    static constexpr std::size_t taille = 128;
+    static constexpr const caqes::modele_contrat_def& def = g128::def;
+    static hw::resultat evaluer_a_la_main(const hw::etablissement<128>& e) noexcept { return g128::evaluer_a_la_main(e); }
+};
+
+}  // namespace
+}  // namespace bench
+
+int main(int argc, char** argv) {
+    benchmark::AddCustomContext("targets (no trace)",
+                                "toolkit <= 1.10x hand at every size; toolkit within 1.5x of plain_read at the largest N; "
+                                "0 allocs_per_eval");
+    benchmark::AddCustomContext("value layout", std::to_string(sizeof(caqes::valeurs_indicateur)) + " bytes per indicator");
+    benchmark::AddCustomContext("N cap", "N x bytes per establishment <= 2e9 per variant");
+    bench::enregistrer_grille<bench::grille7>();
+    bench::enregistrer_grille<bench::grille32>();
+    bench::enregistrer_grille<bench::grille128>();
+    bench::enregistrer_e2e();
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -1,0 +1,123 @@
+#pragma once
+// Generated yearly reports (deterministic), their copies in each variant's layout, and a
+// digest of a result so that the variants can be checked against each other.
+#include "grilles_bench.hpp"
+#include "handwritten.hpp"
+
+#include <caqes/caqes.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <numeric>
+#include <vector>
+
+namespace bench {
+
+// splitmix64: fast, deterministic, the same sequence everywhere.
+struct alea {
+    std::uint64_t s;
+    std::uint64_t operator()() noexcept {
+        std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+    std::int64_t entre(std::int64_t lo, std::int64_t hi) noexcept {  // [lo, hi]
+        return lo + static_cast<std::int64_t>((*this)() % static_cast<std::uint64_t>(hi - lo + 1));
+    }
+};
+
+[[nodiscard]] inline caqes::fraction reduite(std::int64_t n, std::int64_t d) noexcept {
+    const std::int64_t g = std::gcd(n, d);
+    return {n / g, d / g};
+}
+
+// One measure's value, as the CSV reader would produce it: normalised fractions, with about
+// 4 % "non concerne" and 3 % "non renseigne". Rates have two decimals of a percent, growth
+// rates one, amounts are cents.
+[[nodiscard]] inline caqes::valeur_mesure valeur_generee(alea& a, caqes::type_mesure t) noexcept {
+    using caqes::type_mesure;
+    const std::int64_t u = a.entre(0, 999);
+    if (u < 40) return caqes::valeur_mesure::non_concernee();
+    if (u < 70) return caqes::valeur_mesure::non_renseignee();
+    caqes::fraction f{};
+    switch (t) {
+        case type_mesure::taux: f = reduite(a.entre(0, 10'000), 10'000); break;
+        case type_mesure::taux_evolution: f = reduite(a.entre(-50, 90), 1'000); break;
+        case type_mesure::montant: f = {a.entre(0, 80'000'000), 1}; break;
+        case type_mesure::montant_signe: f = {a.entre(-8'000'000, 80'000'000), 1}; break;
+        case type_mesure::nombre: f = {a.entre(0, 16'000), 1}; break;
+        case type_mesure::oui_non: f = {a.entre(0, 1), 1}; break;
+        case type_mesure::echelle: f = {a.entre(0, 2), 1}; break;
+    }
+    return {caqes::etat_valeur::renseignee, t, f};
+}
+
+// The report fields around the values: exercise 2019, revenue 1 to 400 M EUR, savings per volet
+// from -200 k to 1.8 M EUR (some negative, which gives no incentive).
+inline void rapport_genere(alea& a, caqes::rapport_annuel& r) noexcept {
+    r.exercice = 2019;
+    r.annee_contrat = 2;
+    r.date_evaluation = caqes::ymd{2020, 6, 30};
+    r.produits_assurance_maladie = caqes::euros(a.entre(1'000'000, 400'000'000));
+    for (auto& e : r.economies) e = caqes::euros(a.entre(-200'000, 1'800'000));
+}
+
+[[nodiscard]] inline hw::valeur en_main(const caqes::valeur_mesure& v) noexcept {
+    return {static_cast<std::uint8_t>(v.etat), static_cast<std::uint8_t>(v.type), v.v.num, v.v.den};
+}
+
+// ---- digest of a result: the same fields, normalised, from every variant ----
+struct empreinte {
+    std::uint64_t h{0xcbf29ce484222325ULL};
+    void ajouter(std::int64_t x) noexcept {
+        h ^= static_cast<std::uint64_t>(x);
+        h *= 0x100000001b3ULL;
+        h ^= h >> 29;
+    }
+};
+
+[[nodiscard]] inline std::uint64_t empreinte_de(const caqes::resultat_evaluation& r) noexcept {
+    empreinte e;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const caqes::proposition& p = r.volets[i].principale;
+        e.ajouter(static_cast<std::int64_t>(p.nature));
+        e.ajouter(p.montant.valeur);
+        e.ajouter(p.plafond.valeur);
+        e.ajouter(p.plafond_atteint);
+        e.ajouter(p.depassement);
+        const caqes::score_volet& s = r.volets[i].score;
+        e.ajouter(s.defini());
+        const caqes::fraction v = s.valeur();
+        e.ajouter(v.num);
+        e.ajouter(v.den);
+    }
+    e.ajouter(r.nombre_contrat);
+    e.ajouter(r.plafond_global_atteint);
+    e.ajouter(r.total_sanctions.valeur);
+    e.ajouter(r.total_interessements.valeur);
+    return e.h;
+}
+
+[[nodiscard]] inline std::uint64_t empreinte_de(const hw::resultat& r) noexcept {
+    empreinte e;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const hw::proposition& p = r.volets[i];
+        e.ajouter(p.nature);
+        e.ajouter(p.montant);
+        e.ajouter(p.plafond);
+        e.ajouter(p.plafond_atteint);
+        e.ajouter(p.depassement);
+        e.ajouter(r.scores[i].defini());
+        const hw::frac v = r.scores[i].valeur();
+        e.ajouter(v.n);
+        e.ajouter(v.d);
+    }
+    e.ajouter(0);
+    e.ajouter(r.plafond_global_atteint);
+    e.ajouter(r.total_sanctions);
+    e.ajouter(r.total_interessements);
+    return e.h;
+}
+
+}  // namespace bench

@@ -1,0 +1,6 @@
+#pragma once
+namespace bench {
+// Registers the end-to-end benchmarks (bench_e2e.cpp): CSV files through reading,
+// validation, evaluation and output, against a plain read of the same files.
+void enregistrer_e2e();
+}  // namespace bench
