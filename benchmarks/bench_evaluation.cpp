@@ -85,7 +85,7 @@ std::string g_cle;
 template <class G>
 donnees<G>& obtenir(std::size_t n) {
     constexpr std::size_t S = G::taille;
-    const std::string cle = "g" + std::to_string(S) + "/n" + std::to_string(n);
+    const std::string cle = caqes::concat("g", std::to_string(S), "/n", std::to_string(n));
     if (g_cle == cle) return static_cast<donnees<G>&>(*g_courantes);
     g_courantes.reset();  // free the previous set first: only one lives at a time
     g_cle.clear();

@@ -25,13 +25,27 @@
 
 namespace caqes {
 
-// Scores gathered over a contract: per volet, overall, and over the non-national indicators
-// (the regional objectives of D.162-16 V 1; illustrative indicators stand in for regional ones).
+// Scores gathered over a contract: per volet, and over the non-national indicators (the
+// regional objectives of D.162-16 V 1; illustrative indicators stand in for regional ones),
+// which only the second generation reads. The overall score is the volets' sum (`global`).
 struct scores_contrat {
     std::array<score_volet, volets_max> volets{};
-    score_volet global{};
     score_volet regional{};
+
+    [[nodiscard]] constexpr score_volet global() const noexcept {
+        score_volet g{};
+        for (const auto& v : volets) {
+            g.points = detail::ajouter(g.points, v.points);
+            g.poids = detail::ajouter(g.poids, v.poids);
+        }
+        return g;
+    }
 };
+
+// Whether an indicator counts in the regional score: only the second generation uses it.
+[[nodiscard]] constexpr bool compte_regional(regime_id r, const indicateur& ind) noexcept {
+    return r == regime_id::caqes_2022 && ind.provenance != origine::nationale;
+}
 
 namespace detail {
 
@@ -41,108 +55,137 @@ namespace detail {
 }
 
 template <class Trace>
-constexpr void noter(scores_contrat& s, std::size_t volet, const indicateur& ind, const plan_indicateur& plan,
-                     const valeurs_indicateur& vals, const politique_grille& pol, Trace& t) {
-    const resultat_indicateur res = evaluer_indicateur(ind, plan, vals, pol);
+[[gnu::always_inline]] constexpr void noter(scores_contrat& s, regime_id regime, std::size_t volet, const indicateur& ind,
+                                           const plan_indicateur& plan, const valeurs_indicateur& vals,
+                                           const politique_grille& pol, Trace& t) {
+    const resultat_indicateur res = evaluer_indicateur<Trace::actif>(ind, plan, vals, pol);
     s.volets[volet].ajouter(ind, res);
-    s.global.ajouter(ind, res);
-    if (ind.provenance != origine::nationale) s.regional.ajouter(ind, res);
+    if (compte_regional(regime, ind)) s.regional.ajouter(ind, res);
     if constexpr (Trace::actif) t.indicateur_evalue(static_cast<std::uint8_t>(volet), ind, valeur_decisive(plan, vals), res);
 }
 
 }  // namespace detail
 
-// From the scores to the proposals of the template's regime.
-[[nodiscard]] constexpr resultat_evaluation conclure(const modele_contrat_def& m, const scores_contrat& s,
-                                                     const rapport_annuel& r, const parametres_evaluation& p) noexcept {
-    resultat_evaluation res{};
-    res.nombre_volets = static_cast<std::uint8_t>(m.volets.size() < volets_max ? m.volets.size() : volets_max);
-    res.score_global = s.global;
-    const fraction score_global = s.global.valeur();
+namespace detail {
 
+// First generation: one proposal per volet, then the 5 % overall cap (D.162-16 III 1, 2017).
+constexpr void conclure_2017(resultat_evaluation& res, const modele_contrat_def& m, const scores_contrat& s,
+                             const rapport_annuel& r, const parametres_2017& p) noexcept {
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-        const volet_modele& v = m.volets[i];
-        resultat_volet& rv = res.volets[i];
-        rv.volet = v.volet;
-        rv.score = s.volets[i];
-        switch (m.regime) {
-            case regime_id::caqes_2017:
-                rv.principale = proposition_2017(v, s.volets[i], r.produits_assurance_maladie, r.economies[i], p.p2017);
-                break;
-            case regime_id::caqes_2022:
-                // The revision by the overall score needs one; without revision the savings decide alone.
-                if (s.global.defini() || !p.p2022.revision_par_score) {
-                    rv.principale = proposition_2022(v, score_global, r.economies[i], p.p2022);
-                }
-                break;
-            case regime_id::successeur_2026:
-                rv.principale = proposition_successeur(v, r.economies[i], p.successeur);
-                break;
-            case regime_id::contrats_anterieurs:
-                break;
-        }
-        rv.principale.decision_finale = r.decisions[i];
+        res.volets[i].principale = proposition_2017(m.volets[i], s.volets[i], r.produits_assurance_maladie, r.economies[i], p);
     }
+    appliquer_plafond_global(res, r.produits_assurance_maladie, p.plafond_sanction_global);
+}
 
-    if (m.regime == regime_id::caqes_2017) appliquer_plafond_global(res, r.produits_assurance_maladie, p.p2017.plafond_sanction_global);
-
-    if (m.regime == regime_id::caqes_2022) {
-        // D.162-16 V 1: the regional incentive follows the achievement of all regional objectives.
-        if (p.p2022.enveloppe_regionale > centimes{0} && s.regional.defini()) {
-            res.ajouter_contrat(detail::montant_plafonne_de(nature_proposition::interessement_regional, p.p2022.enveloppe_regionale,
-                                                            s.regional.valeur(), entier(1), articles::d162_16_v_1_2022,
-                                                            p.p2022.illustratif));
-        }
-        // L.162-30-4: two years after the referral, acts still above the target.
-        if (r.l162_30_4) {
-            const donnees_l162_30_4& d = *r.l162_30_4;
-            const date_calculee echeance = ajouter_annees(d.saisine, p.p2022.delai_saisine_annees, politique_jour::fin_de_mois);
-            bool pertinence = false;
-            for (const auto& v : m.volets) pertinence = pertinence || v.clauses.contient(abattement_tarifaire);
-            if (pertinence && echeance.ok() && r.date_evaluation >= echeance.valeur && d.actes_realises > d.actes_cible) {
-                // 128-bit product: an excess that does not fit in 64-bit cents is reported, never wrapped.
-                const int128 excedent_exact = int128{d.tarif_national_moyen.valeur} * (d.actes_realises - d.actes_cible);
-                const bool excedent_trop_grand = excedent_exact > std::numeric_limits<std::int64_t>::max();
-                const centimes excedent{excedent_trop_grand ? 0 : static_cast<std::int64_t>(excedent_exact)};
-                const fraction ta = p.p2022.taux_abattement > p.p2022.plafond_abattement ? p.p2022.plafond_abattement : p.p2022.taux_abattement;
-                const fraction tm = p.p2022.taux_minoration > p.p2022.plafond_minoration ? p.p2022.plafond_minoration : p.p2022.taux_minoration;
-                proposition pa = detail::montant_plafonne_de(nature_proposition::abattement, excedent, ta,
-                                                             p.p2022.plafond_abattement, articles::l162_30_4, p.p2022.illustratif);
-                proposition pm = detail::montant_plafonne_de(nature_proposition::minoration, d.part_liste_en_sus, tm,
-                                                             p.p2022.plafond_minoration, articles::l162_30_4, p.p2022.illustratif);
-                // A rate asked above the 50 % cap was clamped to it: the cap bound the proposal.
-                pa.plafond_atteint = pa.plafond_atteint || p.p2022.taux_abattement > p.p2022.plafond_abattement;
-                if (excedent_trop_grand) pa = proposition{pa.nature, {}, {}, false, pa.taux, pa.article, {}, pa.illustratif, true};
-                pm.plafond_atteint = pm.plafond_atteint || p.p2022.taux_minoration > p.p2022.plafond_minoration;
-                res.ajouter_contrat(pa);
-                res.ajouter_contrat(pm);
-            }
+// Second generation: national incentives per volet, the regional incentive, and the L.162-30-4
+// measures (D.162-16 V; L.162-30-4). No sanction proportional to revenue.
+constexpr void conclure_2022(resultat_evaluation& res, const modele_contrat_def& m, const scores_contrat& s,
+                             const rapport_annuel& r, const parametres_2022& p) noexcept {
+    // The revision by the overall score needs one; without revision the savings decide alone.
+    const score_volet global = s.global();
+    if (global.defini() || !p.revision_par_score) {
+        const fraction score_global = global.valeur();
+        for (std::size_t i = 0; i < res.nombre_volets; ++i) {
+            res.volets[i].principale = proposition_2022(m.volets[i], score_global, r.economies[i], p);
         }
     }
-
-    if (m.regime == regime_id::successeur_2026 && s.global.defini() && ymd{r.exercice, 1, 1} >= p.successeur.penalite_depuis) {
-        bool clause = false;
-        for (const auto& v : m.volets) clause = clause || v.clauses.contient(penalite);
-        const fraction manque = fraction{score_global.den - score_global.num, score_global.den};
-        const fraction taux = fraction{p.successeur.taux_penalite.num * manque.num, p.successeur.taux_penalite.den * manque.den}.normalisee();
-        if (clause && taux.positive()) {
-            res.ajouter_contrat(detail::montant_plafonne_de(nature_proposition::penalite_financement, r.produits_assurance_maladie, taux,
-                                                            p.successeur.plafond_penalite, articles::l162_23_14, p.successeur.illustratif));
-        }
+    // D.162-16 V 1: the regional incentive follows the achievement of all regional objectives.
+    if (p.enveloppe_regionale > centimes{0} && s.regional.defini()) {
+        res.ajouter_contrat(montant_plafonne_de(nature_proposition::interessement_regional, p.enveloppe_regionale,
+                                                s.regional.valeur(), entier(1), articles::d162_16_v_1_2022, p.illustratif));
     }
+    // L.162-30-4: two years after the referral, acts still above the target.
+    if (!r.l162_30_4) return;
+    const donnees_l162_30_4& d = *r.l162_30_4;
+    const date_calculee echeance = ajouter_annees(d.saisine, p.delai_saisine_annees, politique_jour::fin_de_mois);
+    bool pertinence = false;
+    for (const auto& v : m.volets) pertinence = pertinence || v.clauses.contient(abattement_tarifaire);
+    if (!pertinence || !echeance.ok() || r.date_evaluation < echeance.valeur || d.actes_realises <= d.actes_cible) return;
+    // 128-bit product: an excess that does not fit in 64-bit cents is reported, never wrapped.
+    const int128 excedent_exact = int128{d.tarif_national_moyen.valeur} * (d.actes_realises - d.actes_cible);
+    const bool excedent_trop_grand = excedent_exact > std::numeric_limits<std::int64_t>::max();
+    const centimes excedent{excedent_trop_grand ? 0 : static_cast<std::int64_t>(excedent_exact)};
+    const fraction ta = p.taux_abattement > p.plafond_abattement ? p.plafond_abattement : p.taux_abattement;
+    const fraction tm = p.taux_minoration > p.plafond_minoration ? p.plafond_minoration : p.taux_minoration;
+    proposition pa = montant_plafonne_de(nature_proposition::abattement, excedent, ta, p.plafond_abattement,
+                                         articles::l162_30_4, p.illustratif);
+    proposition pm = montant_plafonne_de(nature_proposition::minoration, d.part_liste_en_sus, tm, p.plafond_minoration,
+                                         articles::l162_30_4, p.illustratif);
+    // A rate asked above the 50 % cap was clamped to it: the cap bound the proposal.
+    pa.plafond_atteint = pa.plafond_atteint || p.taux_abattement > p.plafond_abattement;
+    if (excedent_trop_grand) pa = proposition{.taux = pa.taux, .source = pa.source, .nature = pa.nature, .illustratif = pa.illustratif, .depassement = true};
+    pm.plafond_atteint = pm.plafond_atteint || p.taux_minoration > p.plafond_minoration;
+    res.ajouter_contrat(pa);
+    res.ajouter_contrat(pm);
+}
 
+// Successor: an allocation from savings per scheme; the penalty from 2027 (L.162-23-14).
+constexpr void conclure_successeur(resultat_evaluation& res, const modele_contrat_def& m, const scores_contrat& s,
+                                   const rapport_annuel& r, const parametres_successeur& p) noexcept {
+    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
+        res.volets[i].principale = proposition_successeur(m.volets[i], r.economies[i], p);
+    }
+    const score_volet global = s.global();
+    if (!global.defini() || ymd{r.exercice, 1, 1} < p.penalite_depuis) return;
+    bool clause = false;
+    for (const auto& v : m.volets) clause = clause || v.clauses.contient(penalite);
+    const fraction score_global = global.valeur();
+    const fraction manque = fraction{score_global.den - score_global.num, score_global.den};
+    const fraction taux = fraction{p.taux_penalite.num * manque.num, p.taux_penalite.den * manque.den}.normalisee();
+    if (clause && taux.positive()) {
+        res.ajouter_contrat(montant_plafonne_de(nature_proposition::penalite_financement, r.produits_assurance_maladie, taux,
+                                                p.plafond_penalite, articles::l162_23_14, p.illustratif));
+    }
+}
+
+constexpr void totaliser(resultat_evaluation& res) noexcept {
     auto compter = [&res](const proposition& pr) {
-        const bool est_sanction = pr.nature == nature_proposition::sanction_volet || pr.nature == nature_proposition::penalite_financement;
-        const bool est_interessement = pr.nature == nature_proposition::interessement_volet ||
-                                       pr.nature == nature_proposition::interessement_national ||
-                                       pr.nature == nature_proposition::interessement_regional ||
-                                       pr.nature == nature_proposition::dotation;
-        if (est_sanction) res.total_sanctions = res.total_sanctions + pr.montant;
-        if (est_interessement) res.total_interessements = res.total_interessements + pr.montant;
+        switch (pr.nature) {
+            case nature_proposition::sanction_volet:
+            case nature_proposition::penalite_financement: res.total_sanctions = res.total_sanctions + pr.montant; break;
+            case nature_proposition::interessement_volet:
+            case nature_proposition::interessement_national:
+            case nature_proposition::interessement_regional:
+            case nature_proposition::dotation: res.total_interessements = res.total_interessements + pr.montant; break;
+            default: break;
+        }
     };
     for (std::size_t i = 0; i < res.nombre_volets; ++i) compter(res.volets[i].principale);
     for (std::size_t i = 0; i < res.nombre_contrat; ++i) compter(res.contrat[i]);
+}
+
+}  // namespace detail
+
+// From the scores to the proposals of regime R. A template on the regime so that the
+// compile-time driver compiles only its own regime's rules.
+template <regime_id R>
+[[nodiscard]] constexpr resultat_evaluation conclure_pour(const modele_contrat_def& m, const scores_contrat& s,
+                                                          const rapport_annuel& r, const parametres_evaluation& p) noexcept {
+    resultat_evaluation res{};
+    res.nombre_volets = static_cast<std::uint8_t>(m.volets.size() < volets_max ? m.volets.size() : volets_max);
+    res.score_global = s.global();
+    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
+        res.volets[i].volet = m.volets[i].volet;
+        res.volets[i].score = s.volets[i];
+    }
+    if constexpr (R == regime_id::caqes_2017) detail::conclure_2017(res, m, s, r, p.p2017);
+    if constexpr (R == regime_id::caqes_2022) detail::conclure_2022(res, m, s, r, p.p2022);
+    if constexpr (R == regime_id::successeur_2026) detail::conclure_successeur(res, m, s, r, p.successeur);
+    for (std::size_t i = 0; i < res.nombre_volets; ++i) res.volets[i].principale.decision_finale = r.decisions[i];
+    detail::totaliser(res);
     return res;
+}
+
+// The same, for a regime known at run time.
+[[nodiscard]] constexpr resultat_evaluation conclure(const modele_contrat_def& m, const scores_contrat& s,
+                                                     const rapport_annuel& r, const parametres_evaluation& p) noexcept {
+    switch (m.regime) {
+        case regime_id::caqes_2017: return conclure_pour<regime_id::caqes_2017>(m, s, r, p);
+        case regime_id::caqes_2022: return conclure_pour<regime_id::caqes_2022>(m, s, r, p);
+        case regime_id::successeur_2026: return conclure_pour<regime_id::successeur_2026>(m, s, r, p);
+        case regime_id::contrats_anterieurs: break;
+    }
+    return conclure_pour<regime_id::contrats_anterieurs>(m, s, r, p);
 }
 
 // The plans of a template, in its order (one per indicator, volet by volet).
@@ -170,7 +213,7 @@ template <class Trace = sans_trace>
     std::size_t k = 0;
     for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
         for (const indicateur& ind : m.volets[iv].grille) {
-            detail::noter(s, iv, ind, plans[k], r.valeurs[k], pol, t);
+            detail::noter(s, m.regime, iv, ind, plans[k], r.valeurs[k], pol, t);
             ++k;
         }
     }
@@ -210,10 +253,71 @@ struct evaluateur {
         return p;
     }();
 
+    // Indicator (V, I) and its plan, as constants.
+    template <std::size_t V, std::size_t I>
+    static constexpr const indicateur& ind_ = M.volets[V].grille[I];
+    template <std::size_t V, std::size_t I>
+    static constexpr const plan_indicateur& plan_ = plans[debuts[V] + I];
+
+    // Condition J of conjunction K of indicator (V, I), its comparator and threshold constants.
+    template <std::size_t V, std::size_t I, std::size_t K, std::size_t J>
+    [[gnu::always_inline]] static constexpr void condition_de(decisions::bilan_conjonction& c, const valeurs_indicateur& vals) noexcept {
+        constexpr const condition& cond = ind_<V, I>.ref.termes[K].termes[J];
+        constexpr comparateur op = cond.op;
+        constexpr fraction seuil = cond.seuil;
+        decisions::noter_condition(c, vals[static_cast<std::size_t>(plan_<V, I>.conditions[K][J])], op, seuil);
+    }
+
+    template <std::size_t V, std::size_t I, std::size_t K, std::size_t... J>
+    [[gnu::always_inline]] static constexpr decisions::bilan_conjonction conjonction_de(const valeurs_indicateur& vals,
+                                                                                      std::index_sequence<J...>) noexcept {
+        decisions::bilan_conjonction c{};
+        (condition_de<V, I, K, J>(c, vals), ...);
+        return c;
+    }
+
+    template <std::size_t V, std::size_t I, std::size_t... K>
+    [[gnu::always_inline]] static constexpr decisions::bilan_referentiel referentiel_de(const valeurs_indicateur& vals,
+                                                                                      std::index_sequence<K...>) noexcept {
+        decisions::bilan_referentiel b{};
+        (b.ajouter(conjonction_de<V, I, K>(vals, std::make_index_sequence<ind_<V, I>.ref.termes[K].taille>{})), ...);
+        return b;
+    }
+
+    // Indicator (V, I) with every field of its definition a constant: the same decisions as
+    // `evaluer_indicateur`, which the run-time driver uses, in the same order.
+    template <std::size_t V, std::size_t I, class Trace>
+    [[gnu::always_inline]] static constexpr void noter_indicateur(scores_contrat& s, const valeurs_indicateur& vals,
+                                                                  const politique_grille& pol, Trace& t) {
+        constexpr const indicateur& ind = ind_<V, I>;
+        constexpr const plan_indicateur& plan = plan_<V, I>;
+        constexpr bool avec_ref = !ind.ref.vide() && (Trace::actif || plan.cible == mesure_absente);
+        decisions::bilan_referentiel bilan{};
+        if constexpr (avec_ref) bilan = referentiel_de<V, I>(vals, std::make_index_sequence<ind_<V, I>.ref.taille>{});
+        const referentiel_etat ref = avec_ref ? bilan.etat() : referentiel_etat::sans_objet;
+
+        resultat_indicateur res{};
+        if constexpr (plan.cible != mesure_absente) {
+            const valeur_mesure& v = vals[static_cast<std::size_t>(plan.cible)];
+            constexpr fraction cible = ind.objectif.valeur;
+            res = v.etat != etat_valeur::renseignee
+                      ? decisions::sans_valeur(v.etat, pol, ref)
+                      : decisions::decide(decisions::statut_par_cible(v.v, cible, ind.direction, ind.objectif.type_valeur, pol), ref, pol);
+        } else if (avec_ref && ref == referentiel_etat::sans_objet) {
+            res = decisions::sans_valeur(bilan.manquant, pol, ref);
+        } else {
+            res = decisions::decide(ref == referentiel_etat::atteint ? statut::atteint : statut::non_atteint, ref, pol);
+        }
+        constexpr fraction poids = ind.poids;
+        s.volets[V].ajouter(poids, res);
+        if constexpr (compte_regional(M.regime, ind)) s.regional.ajouter(poids, res);
+        if constexpr (Trace::actif) t.indicateur_evalue(static_cast<std::uint8_t>(V), ind, detail::valeur_decisive(plan, vals), res);
+    }
+
     template <std::size_t V, class Trace, std::size_t... I>
     static constexpr void noter_volet(scores_contrat& s, const rapport_annuel& r, const politique_grille& pol, Trace& t,
                                       std::index_sequence<I...>) {
-        (detail::noter(s, V, M.volets[V].grille[I], plans[debuts[V] + I], r.valeurs[debuts[V] + I], pol, t), ...);
+        (noter_indicateur<V, I>(s, r.valeurs[debuts[V] + I], pol, t), ...);
     }
 
     template <class Trace, std::size_t... V>
@@ -228,7 +332,7 @@ struct evaluateur {
                                                                const politique_grille& pol, Trace& t) {
         scores_contrat s{};
         noter_tout(s, r, pol, t, std::make_index_sequence<nv>{});
-        return conclure(M, s, r, p);
+        return conclure_pour<M.regime>(M, s, r, p);
     }
     [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_annuel& r, const parametres_evaluation& p,
                                                                const politique_grille& pol = {}) {

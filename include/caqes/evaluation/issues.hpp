@@ -30,7 +30,7 @@ namespace detail {
                                                        const reference_legale& art, bool illustratif) noexcept {
     const montant_calcule voulu = appliquer_taux(base, taux);
     const montant_calcule cap = appliquer_taux(base, plafond);
-    proposition p{n, {}, {}, false, taux, art, {}, illustratif, !voulu.ok || !cap.ok};
+    proposition p{.taux = taux, .source = &art, .nature = n, .illustratif = illustratif, .depassement = !voulu.ok || !cap.ok};
     if (p.depassement) return p;
     const montant_plafonne m = plafonner(voulu.valeur, cap.valeur);
     p.montant = m.valeur;

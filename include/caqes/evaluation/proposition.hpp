@@ -44,17 +44,26 @@ enum class nature_proposition : std::uint8_t {
 }
 
 struct proposition {
-    nature_proposition nature{nature_proposition::aucune};
+    // Largest members first: the result of an evaluation is written once per establishment.
     centimes montant{0};              // the proposal, after every cap and the rounding policy
     centimes plafond{0};              // the cap it was checked against
-    bool plafond_atteint{false};      // the cap bound the amount
     fraction taux{0, 1};              // for rate measures (L.162-30-4, liste en sus): the rate itself
-    reference_legale article{};
+    // Points to one of the static references of `caqes::articles`: a pointer keeps the result
+    // small on the hot path; `article()` reads it.
+    const reference_legale* source{nullptr};
     std::optional<centimes> decision_finale{};  // recorded, never computed
+    nature_proposition nature{nature_proposition::aucune};
+    bool plafond_atteint{false};      // the cap bound the amount
     bool illustratif{false};          // computed with an [U] formula's illustrative default
     bool depassement{false};          // an amount did not fit in 64-bit cents: not evaluated
 
     [[nodiscard]] constexpr bool presente() const noexcept { return nature != nature_proposition::aucune; }
+    [[nodiscard]] constexpr const reference_legale& article() const noexcept {
+        return source != nullptr ? *source : sans_article;
+    }
+
+  private:
+    static constexpr reference_legale sans_article{};
 };
 
 struct resultat_volet {

@@ -48,93 +48,132 @@ struct resultat_indicateur {
 
 namespace detail {
 // Sums that keep small denominators small: the common case (equal denominators) costs no gcd.
-[[nodiscard]] constexpr fraction ajouter(fraction a, fraction b) noexcept {
+[[nodiscard, gnu::always_inline]] constexpr fraction ajouter(fraction a, fraction b) noexcept {
     if (a.den == b.den) return {a.num + b.num, a.den};
     return fraction{a.num * b.den + b.num * a.den, a.den * b.den}.normalisee();
 }
-[[nodiscard]] constexpr fraction multiplier(fraction a, fraction b) noexcept {
+[[nodiscard, gnu::always_inline]] constexpr fraction multiplier(fraction a, fraction b) noexcept {
     if (a.den == 1 && b.den == 1) return {a.num * b.num, 1};
     return fraction{a.num * b.num, a.den * b.den}.normalisee();
 }
 }  // namespace detail
 
-[[nodiscard]] constexpr resultat_indicateur evaluer_indicateur(const indicateur& ind, const plan_indicateur& plan,
-                                                               const valeurs_indicateur& vals,
-                                                               const politique_grille& pol) noexcept {
+// The decisions of an evaluation, shared by the run-time evaluator below and the compile-time
+// one (evaluateur<def>), which calls them with constant thresholds.
+namespace decisions {
+
+// A referentiel conjunction, condition by condition: all conditions hold, or one is missing.
+struct bilan_conjonction {
+    bool toutes{true};
+    bool complete{true};
+    etat_valeur manquant{etat_valeur::renseignee};  // the state of the first missing measure
+};
+
+[[gnu::always_inline]] constexpr void noter_condition(bilan_conjonction& b, const valeur_mesure& v, comparateur op,
+                                                      fraction seuil) noexcept {
+    if (!b.complete) return;  // the first missing measure ends the conjunction
+    if (v.etat != etat_valeur::renseignee) {
+        b.complete = false;
+        b.toutes = false;
+        b.manquant = v.etat;
+        return;
+    }
+    b.toutes = b.toutes && comparer(v.v, op, seuil);
+}
+
+// The whole referentiel: met when one conjunction holds ("ou" of the arrete of 2022-02-23);
+// undecided when none holds and a measure is missing.
+struct bilan_referentiel {
+    bool complet{true};
+    bool atteint{false};
+    etat_valeur manquant{etat_valeur::renseignee};
+
+    [[gnu::always_inline]] constexpr void ajouter(const bilan_conjonction& c) noexcept {
+        atteint = atteint || c.toutes;
+        if (!c.complete && complet) {
+            complet = false;
+            manquant = c.manquant;
+        }
+    }
+    [[nodiscard]] constexpr referentiel_etat etat() const noexcept {
+        if (atteint) return referentiel_etat::atteint;
+        return complet ? referentiel_etat::non_atteint : referentiel_etat::sans_objet;
+    }
+};
+
+// A missing decisive value counts as the grid's policy says.
+[[nodiscard, gnu::always_inline]] constexpr resultat_indicateur sans_valeur(etat_valeur e, const politique_grille& pol,
+                                                                            referentiel_etat ref) noexcept {
     resultat_indicateur r{};
-
-    // The referentiel, when all its measures are given.
-    if (!ind.ref.vide()) {
-        bool complet = true;
-        bool atteint = false;
-        for (std::size_t k = 0; k < ind.ref.taille; ++k) {
-            const conjonction& cj = ind.ref.termes[k];
-            bool toutes = true;
-            for (std::size_t j = 0; j < cj.taille; ++j) {
-                const valeur_mesure& v = vals[static_cast<std::size_t>(plan.conditions[k][j])];
-                if (v.etat != etat_valeur::renseignee) {
-                    complet = false;
-                    toutes = false;
-                    break;
-                }
-                if (toutes) toutes = comparer(v.v, cj.termes[j].op, cj.termes[j].seuil);
-            }
-            atteint = atteint || toutes;
-        }
-        if (complet || atteint) r.referentiel = atteint ? referentiel_etat::atteint : referentiel_etat::non_atteint;
-    }
-
-    // The measure that decides: the target's, or else the referentiel's outcome.
-    etat_valeur etat = etat_valeur::renseignee;
-    if (plan.cible != mesure_absente) {
-        etat = vals[static_cast<std::size_t>(plan.cible)].etat;
-    } else if (r.referentiel == referentiel_etat::sans_objet) {
-        // Only an undecided referentiel takes the state of a missing measure: with "or"
-        // conditions, one condition met decides even when another measure is missing.
-        for (std::size_t k = 0; k < ind.ref.taille && etat == etat_valeur::renseignee; ++k) {
-            for (std::size_t j = 0; j < ind.ref.termes[k].taille; ++j) {
-                const etat_valeur e = vals[static_cast<std::size_t>(plan.conditions[k][j])].etat;
-                if (e != etat_valeur::renseignee) {
-                    etat = e;
-                    break;
-                }
-            }
-        }
-    }
-
-    if (etat == etat_valeur::non_concernee) {
+    r.referentiel = ref;
+    if (e == etat_valeur::non_concernee) {
         r.s = statut::non_concerne;
         r.compte = pol.non_concerne == compte_non_concerne::atteint;
         r.realisation = r.compte ? entier(1) : entier(0);
-        return r;
-    }
-    if (etat == etat_valeur::non_renseignee) {
+    } else {
         r.s = statut::non_renseigne;
         r.compte = pol.non_renseigne == compte_non_renseigne::non_atteint;
-        return r;
     }
-
-    r.compte = true;
-    if (plan.cible != mesure_absente) {
-        const fraction v = vals[static_cast<std::size_t>(plan.cible)].v;
-        const fraction cible = ind.objectif.valeur;
-        const bool plus_bas = ind.direction == sens::plus_bas_est_mieux;
-        if (plus_bas ? v <= cible : v >= cible) {
-            r.s = statut::atteint;
-        } else if (ind.objectif.type_valeur == type_mesure::echelle && cible == entier(2) && v == entier(1)) {
-            r.s = statut::partiel;
-        } else if (pol.tolerance.positive() &&
-                   (plus_bas ? v <= detail::ajouter(cible, pol.tolerance)
-                             : v >= detail::ajouter(cible, {-pol.tolerance.num, pol.tolerance.den}))) {
-            r.s = statut::partiel;
-        } else {
-            r.s = statut::non_atteint;
-        }
-    } else {
-        r.s = r.referentiel == referentiel_etat::atteint ? statut::atteint : statut::non_atteint;
-    }
-    r.realisation = r.s == statut::atteint ? entier(1) : (r.s == statut::partiel ? pol.part_partielle : entier(0));
     return r;
+}
+
+// Met on the right side of the target (the target itself counts as met); partial for
+// "partiel" on a no/partial/yes scale aiming at "oui", or within the grid's tolerance.
+[[nodiscard, gnu::always_inline]] constexpr statut statut_par_cible(fraction v, fraction cible, sens direction,
+                                                                    type_mesure type_valeur,
+                                                                    const politique_grille& pol) noexcept {
+    const bool plus_bas = direction == sens::plus_bas_est_mieux;
+    if (plus_bas ? v <= cible : v >= cible) return statut::atteint;
+    if (type_valeur == type_mesure::echelle && cible == entier(2) && v == entier(1)) return statut::partiel;
+    if (pol.tolerance.positive() && (plus_bas ? v <= detail::ajouter(cible, pol.tolerance)
+                                              : v >= detail::ajouter(cible, {-pol.tolerance.num, pol.tolerance.den}))) {
+        return statut::partiel;
+    }
+    return statut::non_atteint;
+}
+
+[[nodiscard, gnu::always_inline]] constexpr resultat_indicateur decide(statut s, referentiel_etat ref,
+                                                                       const politique_grille& pol) noexcept {
+    resultat_indicateur r{};
+    r.s = s;
+    r.referentiel = ref;
+    r.compte = true;
+    r.realisation = s == statut::atteint ? entier(1) : (s == statut::partiel ? pol.part_partielle : entier(0));
+    return r;
+}
+
+}  // namespace decisions
+
+// `AvecReferentiel`: whether to report the referentiel's state when a target decides. The
+// score never needs it then, so an evaluation without a trace skips it; an indicator without
+// a target always evaluates its referentiel, which decides.
+template <bool AvecReferentiel = true>
+[[nodiscard]] constexpr resultat_indicateur evaluer_indicateur(const indicateur& ind, const plan_indicateur& plan,
+                                                               const valeurs_indicateur& vals,
+                                                               const politique_grille& pol) noexcept {
+    decisions::bilan_referentiel bilan{};
+    const bool avec_ref = !ind.ref.vide() && (AvecReferentiel || plan.cible == mesure_absente);
+    if (avec_ref) {
+        for (std::size_t k = 0; k < ind.ref.taille; ++k) {
+            decisions::bilan_conjonction c{};
+            for (std::size_t j = 0; j < ind.ref.termes[k].taille; ++j) {
+                const condition& cond = ind.ref.termes[k].termes[j];
+                decisions::noter_condition(c, vals[static_cast<std::size_t>(plan.conditions[k][j])], cond.op, cond.seuil);
+            }
+            bilan.ajouter(c);
+        }
+    }
+    const referentiel_etat ref = avec_ref ? bilan.etat() : referentiel_etat::sans_objet;
+
+    if (plan.cible != mesure_absente) {
+        const valeur_mesure& v = vals[static_cast<std::size_t>(plan.cible)];
+        if (v.etat != etat_valeur::renseignee) return decisions::sans_valeur(v.etat, pol, ref);
+        return decisions::decide(decisions::statut_par_cible(v.v, ind.objectif.valeur, ind.direction, ind.objectif.type_valeur, pol),
+                                 ref, pol);
+    }
+    // Without a target the referentiel decides; an undecided one takes its missing measure's state.
+    if (avec_ref && ref == referentiel_etat::sans_objet) return decisions::sans_valeur(bilan.manquant, pol, ref);
+    return decisions::decide(ref == referentiel_etat::atteint ? statut::atteint : statut::non_atteint, ref, pol);
 }
 
 // A volet's score: defined only when some indicator counts (every indicator non concerne
@@ -147,10 +186,13 @@ struct score_volet {
         if (!defini()) return {0, 1};
         return fraction{points.num * poids.den, points.den * poids.num}.normalisee();
     }
-    constexpr void ajouter(const indicateur& ind, const resultat_indicateur& r) noexcept {
+    [[gnu::always_inline]] constexpr void ajouter(fraction poids_indicateur, const resultat_indicateur& r) noexcept {
         if (!r.compte) return;
-        points = detail::ajouter(points, detail::multiplier(ind.poids, r.realisation));
-        poids = detail::ajouter(poids, ind.poids);
+        points = detail::ajouter(points, detail::multiplier(poids_indicateur, r.realisation));
+        poids = detail::ajouter(poids, poids_indicateur);
+    }
+    [[gnu::always_inline]] constexpr void ajouter(const indicateur& ind, const resultat_indicateur& r) noexcept {
+        ajouter(ind.poids, r);
     }
 };
 

@@ -54,7 +54,7 @@ enum class comparateur : std::uint8_t {
     return "?";
 }
 
-[[nodiscard]] constexpr bool comparer(fraction valeur, comparateur c, fraction seuil) noexcept {
+[[nodiscard, gnu::always_inline]] constexpr bool comparer(fraction valeur, comparateur c, fraction seuil) noexcept {
     switch (c) {
         case comparateur::inferieur: return valeur < seuil;
         case comparateur::inferieur_ou_egal: return valeur <= seuil;

@@ -27,11 +27,13 @@ struct fraction {
     [[nodiscard]] constexpr bool positive() const noexcept { return valide() && (num > 0) == (den > 0) && num != 0; }
     [[nodiscard]] constexpr bool negative() const noexcept { return valide() && num != 0 && (num > 0) != (den > 0); }
 
-    // Exact comparison by cross-multiplication in 128 bits (denominators normalised positive).
+    // Exact comparison by cross-multiplication in 128 bits. No gcd: only the denominators'
+    // signs matter (a/b < c/d  <=>  a*d < c*b when b*d > 0), and this sits on the hot path of
+    // every threshold comparison.
     friend constexpr std::strong_ordering operator<=>(fraction a, fraction b) noexcept {
-        const fraction x = a.normalisee();
-        const fraction y = b.normalisee();
-        return int128{x.num} * y.den <=> int128{y.num} * x.den;
+        const int128 l = int128{a.num} * b.den;
+        const int128 r = int128{b.num} * a.den;
+        return (a.den < 0) != (b.den < 0) ? r <=> l : l <=> r;
     }
     friend constexpr bool operator==(fraction a, fraction b) noexcept { return (a <=> b) == 0; }
 };

@@ -25,10 +25,10 @@ struct montant_calcule {
 
 // floor-towards-zero of base * taux, in cents.
 [[nodiscard]] constexpr montant_calcule appliquer_taux(centimes base, fraction taux) noexcept {
-    const fraction t = taux.normalisee();
-    if (!t.valide()) return {{}, false};
-    const int128 produit = int128{base.valeur} * t.num;
-    const int128 q = produit / t.den;  // C++ division truncates towards zero
+    // No gcd: truncating base * num / den towards zero gives the same result whatever the
+    // fraction's form, including a negative denominator.
+    if (!taux.valide()) return {{}, false};
+    const int128 q = int128{base.valeur} * taux.num / taux.den;  // C++ division truncates towards zero
     if (q > std::numeric_limits<std::int64_t>::max() || q < std::numeric_limits<std::int64_t>::min()) return {{}, false};
     return {{static_cast<std::int64_t>(q)}, true};
 }

@@ -134,7 +134,7 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
                      {"plafond_centimes", p.plafond.valeur},
                      {"plafond_atteint", p.plafond_atteint},
                      {"taux", fraction_json(p.taux)},
-                     {"article", article_json(p.article)},
+                     {"article", article_json(p.article())},
                      {"statut", "proposition"},
                      {"illustratif", p.illustratif},
                      {"depassement", p.depassement}};
