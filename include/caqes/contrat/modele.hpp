@@ -196,11 +196,15 @@ constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd 
             const indicateur& ind = v.grille[ii];
             const lieu_modele li{static_cast<int>(iv), static_cast<int>(ii)};
 
-            // CAQES-E011: ids are unique over the whole template, across volets.
+            // CAQES-E011: ids are unique over the whole template, across volets. A plain pointer
+            // walk: this pairwise loop is the costliest part of a compile-time check, and clang
+            // counts every step of it against its constexpr budget.
+            const std::uint32_t id = ind.id;
             for (std::size_t jv = 0; jv <= iv; ++jv) {
-                const std::size_t fin = jv == iv ? ii : m.volets[jv].grille.size();
-                for (std::size_t ji = 0; ji < fin; ++ji) {
-                    if (m.volets[jv].grille[ji].id == ind.id) signaler(regle::indicateur_en_double, li);
+                const indicateur* autre = m.volets[jv].grille.data();
+                const indicateur* const fin = autre + (jv == iv ? ii : m.volets[jv].grille.size());
+                for (; autre != fin; ++autre) {
+                    if (autre->id == id) signaler(regle::indicateur_en_double, li);
                 }
             }
             if (!dates_valides(ind)) {

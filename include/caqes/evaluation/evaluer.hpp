@@ -8,6 +8,7 @@
 //   code matches a hand-written evaluation of the same rules.
 // Neither allocates; with `sans_trace` neither pays for tracing.
 #include <caqes/contrat/modele.hpp>
+#include <caqes/evaluation/forme.hpp>
 #include <caqes/evaluation/issues.hpp>
 #include <caqes/evaluation/plan.hpp>
 #include <caqes/evaluation/proposition.hpp>
@@ -159,7 +160,7 @@ constexpr void totaliser(resultat_evaluation& res) noexcept {
 // From the scores to the proposals of regime R. A template on the regime so that the
 // compile-time driver compiles only its own regime's rules.
 template <regime_id R>
-[[nodiscard]] constexpr resultat_evaluation conclure_pour(const modele_contrat_def& m, const scores_contrat& s,
+[[nodiscard, gnu::always_inline]] constexpr resultat_evaluation conclure_pour(const modele_contrat_def& m, const scores_contrat& s,
                                                           const rapport_annuel& r, const parametres_evaluation& p) noexcept {
     resultat_evaluation res{};
     res.nombre_volets = static_cast<std::uint8_t>(m.volets.size() < volets_max ? m.volets.size() : volets_max);
@@ -259,59 +260,25 @@ struct evaluateur {
     template <std::size_t V, std::size_t I>
     static constexpr const plan_indicateur& plan_ = plans[debuts[V] + I];
 
-    // Condition J of conjunction K of indicator (V, I), its comparator and threshold constants.
-    template <std::size_t V, std::size_t I, std::size_t K, std::size_t J>
-    [[gnu::always_inline]] static constexpr void condition_de(decisions::bilan_conjonction& c, const valeurs_indicateur& vals) noexcept {
-        constexpr const condition& cond = ind_<V, I>.ref.termes[K].termes[J];
-        constexpr comparateur op = cond.op;
-        constexpr fraction seuil = cond.seuil;
-        decisions::noter_condition(c, vals[static_cast<std::size_t>(plan_<V, I>.conditions[K][J])], op, seuil);
-    }
+    // Up to this many indicators the whole grid is inlined into one function with its
+    // thresholds as immediate values, as hand-written code would be; beyond, each indicator
+    // calls its shape's function, so that compile time grows with the number of shapes
+    // (docs/performance.md measures both sides).
+    static constexpr bool en_ligne = n <= 32;
 
-    template <std::size_t V, std::size_t I, std::size_t K, std::size_t... J>
-    [[gnu::always_inline]] static constexpr decisions::bilan_conjonction conjonction_de(const valeurs_indicateur& vals,
-                                                                                      std::index_sequence<J...>) noexcept {
-        decisions::bilan_conjonction c{};
-        (condition_de<V, I, K, J>(c, vals), ...);
-        return c;
-    }
-
-    template <std::size_t V, std::size_t I, std::size_t... K>
-    [[gnu::always_inline]] static constexpr decisions::bilan_referentiel referentiel_de(const valeurs_indicateur& vals,
-                                                                                      std::index_sequence<K...>) noexcept {
-        decisions::bilan_referentiel b{};
-        (b.ajouter(conjonction_de<V, I, K>(vals, std::make_index_sequence<ind_<V, I>.ref.termes[K].taille>{})), ...);
-        return b;
-    }
-
-    // Indicator (V, I) with every field of its definition a constant: the same decisions as
-    // `evaluer_indicateur`, which the run-time driver uses, in the same order.
+    // Indicator (V, I), evaluated by the function of its shape (evaluation/forme.hpp).
     template <std::size_t V, std::size_t I, class Trace>
     [[gnu::always_inline]] static constexpr void noter_indicateur(scores_contrat& s, const valeurs_indicateur& vals,
                                                                   const politique_grille& pol, Trace& t) {
-        constexpr const indicateur& ind = ind_<V, I>;
-        constexpr const plan_indicateur& plan = plan_<V, I>;
-        constexpr bool avec_ref = !ind.ref.vide() && (Trace::actif || plan.cible == mesure_absente);
-        decisions::bilan_referentiel bilan{};
-        if constexpr (avec_ref) bilan = referentiel_de<V, I>(vals, std::make_index_sequence<ind_<V, I>.ref.taille>{});
-        const referentiel_etat ref = avec_ref ? bilan.etat() : referentiel_etat::sans_objet;
-
-        resultat_indicateur res{};
-        if constexpr (plan.cible != mesure_absente) {
-            const valeur_mesure& v = vals[static_cast<std::size_t>(plan.cible)];
-            constexpr fraction cible = ind.objectif.valeur;
-            res = v.etat != etat_valeur::renseignee
-                      ? decisions::sans_valeur(v.etat, pol, ref)
-                      : decisions::decide(decisions::statut_par_cible(v.v, cible, ind.direction, ind.objectif.type_valeur, pol), ref, pol);
-        } else if (avec_ref && ref == referentiel_etat::sans_objet) {
-            res = decisions::sans_valeur(bilan.manquant, pol, ref);
+        constexpr forme_indicateur forme = forme_de(ind_<V, I>, plan_<V, I>, Trace::actif, en_ligne);
+        constexpr bool regional = compte_regional(M.regime, ind_<V, I>);
+        if constexpr (en_ligne) {
+            noter_forme_en_ligne<forme, regional>(s.volets[V], s.regional, static_cast<std::uint8_t>(V), ind_<V, I>, plan_<V, I>,
+                                                  vals, pol, t);
         } else {
-            res = decisions::decide(ref == referentiel_etat::atteint ? statut::atteint : statut::non_atteint, ref, pol);
+            noter_forme<forme, regional>(s.volets[V], s.regional, static_cast<std::uint8_t>(V), ind_<V, I>, plan_<V, I>, vals,
+                                         pol, t);
         }
-        constexpr fraction poids = ind.poids;
-        s.volets[V].ajouter(poids, res);
-        if constexpr (compte_regional(M.regime, ind)) s.regional.ajouter(poids, res);
-        if constexpr (Trace::actif) t.indicateur_evalue(static_cast<std::uint8_t>(V), ind, detail::valeur_decisive(plan, vals), res);
     }
 
     template <std::size_t V, class Trace, std::size_t... I>

@@ -47,14 +47,22 @@ struct resultat_indicateur {
 };
 
 namespace detail {
-// Sums that keep small denominators small: the common case (equal denominators) costs no gcd.
+// Sums and products that keep small denominators small. The common case (equal or unit
+// denominators) is inlined; the gcd path is out of line, so that a grid unrolled at compile
+// time stays small code.
+[[nodiscard, gnu::noinline]] constexpr fraction ajouter_reduit(fraction a, fraction b) noexcept {
+    return fraction{a.num * b.den + b.num * a.den, a.den * b.den}.normalisee();
+}
 [[nodiscard, gnu::always_inline]] constexpr fraction ajouter(fraction a, fraction b) noexcept {
     if (a.den == b.den) return {a.num + b.num, a.den};
-    return fraction{a.num * b.den + b.num * a.den, a.den * b.den}.normalisee();
+    return ajouter_reduit(a, b);
+}
+[[nodiscard, gnu::noinline]] constexpr fraction multiplier_reduit(fraction a, fraction b) noexcept {
+    return fraction{a.num * b.num, a.den * b.den}.normalisee();
 }
 [[nodiscard, gnu::always_inline]] constexpr fraction multiplier(fraction a, fraction b) noexcept {
     if (a.den == 1 && b.den == 1) return {a.num * b.num, 1};
-    return fraction{a.num * b.num, a.den * b.den}.normalisee();
+    return multiplier_reduit(a, b);
 }
 }  // namespace detail
 

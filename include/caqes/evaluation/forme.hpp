@@ -1,0 +1,129 @@
+#pragma once
+// The shape of an indicator: everything that decides the evaluation's control flow (which
+// measure the target reads, the direction, the referentiel's structure and comparators), as a
+// structural value usable as a template argument.
+//
+// The compile-time evaluator instantiates one function per *shape*, not per indicator: a grid
+// of 256 indicators of a handful of shapes compiles a handful of functions, each with its
+// branches and loops resolved at compile time, while thresholds and weights are read from the
+// grid's constant data.
+#include <caqes/evaluation/plan.hpp>
+#include <caqes/evaluation/realisation.hpp>
+#include <caqes/evaluation/valeur.hpp>
+#include <caqes/indicateur/indicateur.hpp>
+
+#include <array>
+#include <cstdint>
+#include <utility>
+
+namespace caqes {
+
+struct forme_indicateur {
+    std::int8_t cible{mesure_absente};
+    sens direction{sens::plus_bas_est_mieux};
+    type_mesure type_valeur{type_mesure::nombre};
+    bool avec_referentiel{false};  // evaluate it: no target decides, or a trace asks for it
+    std::uint8_t conjonctions{0};
+    std::array<std::uint8_t, conjonctions_max> tailles{};
+    std::array<std::array<comparateur, conditions_max>, conjonctions_max> ops{};
+    std::array<std::array<std::int8_t, conditions_max>, conjonctions_max> mesures{};
+    // With `constantes`, the thresholds, the target and the weight are part of the shape too,
+    // so each indicator gets its own code with immediate values, as a hand-written evaluation
+    // would: the choice for small grids, where code size is no concern.
+    bool constantes{false};
+    std::array<std::array<fraction, conditions_max>, conjonctions_max> seuils{};
+    fraction cible_valeur{};
+    fraction poids{};
+};
+
+[[nodiscard]] constexpr forme_indicateur forme_de(const indicateur& ind, const plan_indicateur& plan, bool trace,
+                                                  bool constantes = false) noexcept {
+    forme_indicateur f{};
+    f.constantes = constantes;
+    if (constantes) {
+        f.cible_valeur = ind.objectif.valeur;
+        f.poids = ind.poids;
+    }
+    f.cible = plan.cible;
+    f.direction = ind.direction;
+    f.type_valeur = ind.objectif.type_valeur;
+    f.avec_referentiel = !ind.ref.vide() && (trace || plan.cible == mesure_absente);
+    if (!f.avec_referentiel) return f;
+    f.conjonctions = ind.ref.taille;
+    for (std::size_t k = 0; k < ind.ref.taille; ++k) {
+        f.tailles[k] = ind.ref.termes[k].taille;
+        for (std::size_t j = 0; j < ind.ref.termes[k].taille; ++j) {
+            f.ops[k][j] = ind.ref.termes[k].termes[j].op;
+            f.mesures[k][j] = plan.conditions[k][j];
+            if (constantes) f.seuils[k][j] = ind.ref.termes[k].termes[j].seuil;
+        }
+    }
+    return f;
+}
+
+namespace detail {
+
+template <forme_indicateur F, std::size_t K, std::size_t... J>
+[[gnu::always_inline]] constexpr decisions::bilan_conjonction conjonction_forme(const indicateur& ind, const valeurs_indicateur& vals,
+                                                                                std::index_sequence<J...>) noexcept {
+    decisions::bilan_conjonction c{};
+    (decisions::noter_condition(c, vals[static_cast<std::size_t>(F.mesures[K][J])], F.ops[K][J],
+                                F.constantes ? F.seuils[K][J] : ind.ref.termes[K].termes[J].seuil),
+     ...);
+    return c;
+}
+
+template <forme_indicateur F, std::size_t... K>
+[[gnu::always_inline]] constexpr decisions::bilan_referentiel referentiel_forme(const indicateur& ind, const valeurs_indicateur& vals,
+                                                                               std::index_sequence<K...>) noexcept {
+    decisions::bilan_referentiel b{};
+    (b.ajouter(conjonction_forme<F, K>(ind, vals, std::make_index_sequence<F.tailles[K]>{})), ...);
+    return b;
+}
+
+}  // namespace detail
+
+// Indicator `ind` of shape F: the decisions of `evaluer_indicateur`, in the same order, with
+// the control flow fixed at compile time.
+template <forme_indicateur F>
+[[nodiscard, gnu::always_inline]] constexpr resultat_indicateur evaluer_forme(const indicateur& ind, const valeurs_indicateur& vals,
+                                                          const politique_grille& pol) noexcept {
+    decisions::bilan_referentiel bilan{};
+    if constexpr (F.avec_referentiel) bilan = detail::referentiel_forme<F>(ind, vals, std::make_index_sequence<F.conjonctions>{});
+    const referentiel_etat ref = F.avec_referentiel ? bilan.etat() : referentiel_etat::sans_objet;
+
+    if constexpr (F.cible != mesure_absente) {
+        const valeur_mesure& v = vals[static_cast<std::size_t>(F.cible)];
+        if (v.etat != etat_valeur::renseignee) return decisions::sans_valeur(v.etat, pol, ref);
+        const fraction cible = F.constantes ? F.cible_valeur : ind.objectif.valeur;
+        return decisions::decide(decisions::statut_par_cible(v.v, cible, F.direction, F.type_valeur, pol), ref, pol);
+    } else {
+        if (F.avec_referentiel && ref == referentiel_etat::sans_objet) return decisions::sans_valeur(bilan.manquant, pol, ref);
+        return decisions::decide(ref == referentiel_etat::atteint ? statut::atteint : statut::non_atteint, ref, pol);
+    }
+}
+
+// Scores indicator `ind` of shape F into its volet's score (and the regional one when asked).
+template <forme_indicateur F, bool Regional, class Trace>
+[[gnu::always_inline]] constexpr void noter_forme_en_ligne(score_volet& volet, score_volet& regional, std::uint8_t numero_volet,
+                                                           const indicateur& ind, const plan_indicateur& plan,
+                                                           const valeurs_indicateur& vals, const politique_grille& pol, Trace& t) {
+    const resultat_indicateur res = evaluer_forme<F>(ind, vals, pol);
+    const fraction poids = F.constantes ? F.poids : ind.poids;
+    volet.ajouter(poids, res);
+    if constexpr (Regional) regional.ajouter(poids, res);
+    if constexpr (Trace::actif) {
+        const std::int8_t i = plan.cible != mesure_absente ? plan.cible : plan.conditions[0][0];
+        t.indicateur_evalue(numero_volet, ind, vals[static_cast<std::size_t>(i < 0 ? 0 : i)], res);
+    }
+}
+
+// The same, as one out-of-line function per shape: what a large grid calls, so that its
+// compile time grows with its number of shapes rather than of indicators.
+template <forme_indicateur F, bool Regional, class Trace>
+constexpr void noter_forme(score_volet& volet, score_volet& regional, std::uint8_t numero_volet, const indicateur& ind,
+                           const plan_indicateur& plan, const valeurs_indicateur& vals, const politique_grille& pol, Trace& t) {
+    noter_forme_en_ligne<F, Regional>(volet, regional, numero_volet, ind, plan, vals, pol, t);
+}
+
+}  // namespace caqes
