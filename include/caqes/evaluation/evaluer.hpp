@@ -260,17 +260,16 @@ struct evaluateur {
     template <std::size_t V, std::size_t I>
     static constexpr const plan_indicateur& plan_ = plans[debuts[V] + I];
 
-    // Up to this many indicators the whole grid is inlined into one function with its
-    // thresholds as immediate values, as hand-written code would be; beyond, each indicator
-    // calls its shape's function, so that compile time grows with the number of shapes
-    // (docs/performance.md measures both sides).
-    static constexpr bool en_ligne = n <= 32;
+    // Up to this many indicators the whole grid is inlined into one function, as hand-written
+    // code would be; beyond, each indicator calls its shape's function, so that compile time
+    // grows with the number of shapes (docs/performance.md measures both sides).
+    static constexpr bool en_ligne = n <= 64;
 
     // Indicator (V, I), evaluated by the function of its shape (evaluation/forme.hpp).
     template <std::size_t V, std::size_t I, class Trace>
     [[gnu::always_inline]] static constexpr void noter_indicateur(scores_contrat& s, const valeurs_indicateur& vals,
                                                                   const politique_grille& pol, Trace& t) {
-        constexpr forme_indicateur forme = forme_de(ind_<V, I>, plan_<V, I>, Trace::actif, en_ligne);
+        constexpr forme_indicateur forme = forme_de(ind_<V, I>, plan_<V, I>, Trace::actif);
         constexpr bool regional = compte_regional(M.regime, ind_<V, I>);
         if constexpr (en_ligne) {
             noter_forme_en_ligne<forme, regional>(s.volets[V], s.regional, static_cast<std::uint8_t>(V), ind_<V, I>, plan_<V, I>,

@@ -27,23 +27,10 @@ struct forme_indicateur {
     std::array<std::uint8_t, conjonctions_max> tailles{};
     std::array<std::array<comparateur, conditions_max>, conjonctions_max> ops{};
     std::array<std::array<std::int8_t, conditions_max>, conjonctions_max> mesures{};
-    // With `constantes`, the thresholds, the target and the weight are part of the shape too,
-    // so each indicator gets its own code with immediate values, as a hand-written evaluation
-    // would: the choice for small grids, where code size is no concern.
-    bool constantes{false};
-    std::array<std::array<fraction, conditions_max>, conjonctions_max> seuils{};
-    fraction cible_valeur{};
-    fraction poids{};
 };
 
-[[nodiscard]] constexpr forme_indicateur forme_de(const indicateur& ind, const plan_indicateur& plan, bool trace,
-                                                  bool constantes = false) noexcept {
+[[nodiscard]] constexpr forme_indicateur forme_de(const indicateur& ind, const plan_indicateur& plan, bool trace) noexcept {
     forme_indicateur f{};
-    f.constantes = constantes;
-    if (constantes) {
-        f.cible_valeur = ind.objectif.valeur;
-        f.poids = ind.poids;
-    }
     f.cible = plan.cible;
     f.direction = ind.direction;
     f.type_valeur = ind.objectif.type_valeur;
@@ -55,7 +42,6 @@ struct forme_indicateur {
         for (std::size_t j = 0; j < ind.ref.termes[k].taille; ++j) {
             f.ops[k][j] = ind.ref.termes[k].termes[j].op;
             f.mesures[k][j] = plan.conditions[k][j];
-            if (constantes) f.seuils[k][j] = ind.ref.termes[k].termes[j].seuil;
         }
     }
     return f;
@@ -67,8 +53,7 @@ template <forme_indicateur F, std::size_t K, std::size_t... J>
 [[gnu::always_inline]] constexpr decisions::bilan_conjonction conjonction_forme(const indicateur& ind, const valeurs_indicateur& vals,
                                                                                 std::index_sequence<J...>) noexcept {
     decisions::bilan_conjonction c{};
-    (decisions::noter_condition(c, vals[static_cast<std::size_t>(F.mesures[K][J])], F.ops[K][J],
-                                F.constantes ? F.seuils[K][J] : ind.ref.termes[K].termes[J].seuil),
+    (decisions::noter_condition(c, vals[static_cast<std::size_t>(F.mesures[K][J])], F.ops[K][J], ind.ref.termes[K].termes[J].seuil),
      ...);
     return c;
 }
@@ -95,8 +80,7 @@ template <forme_indicateur F>
     if constexpr (F.cible != mesure_absente) {
         const valeur_mesure& v = vals[static_cast<std::size_t>(F.cible)];
         if (v.etat != etat_valeur::renseignee) return decisions::sans_valeur(v.etat, pol, ref);
-        const fraction cible = F.constantes ? F.cible_valeur : ind.objectif.valeur;
-        return decisions::decide(decisions::statut_par_cible(v.v, cible, F.direction, F.type_valeur, pol), ref, pol);
+        return decisions::decide(decisions::statut_par_cible(v.v, ind.objectif.valeur, F.direction, F.type_valeur, pol), ref, pol);
     } else {
         if (F.avec_referentiel && ref == referentiel_etat::sans_objet) return decisions::sans_valeur(bilan.manquant, pol, ref);
         return decisions::decide(ref == referentiel_etat::atteint ? statut::atteint : statut::non_atteint, ref, pol);
@@ -109,9 +93,8 @@ template <forme_indicateur F, bool Regional, class Trace>
                                                            const indicateur& ind, const plan_indicateur& plan,
                                                            const valeurs_indicateur& vals, const politique_grille& pol, Trace& t) {
     const resultat_indicateur res = evaluer_forme<F>(ind, vals, pol);
-    const fraction poids = F.constantes ? F.poids : ind.poids;
-    volet.ajouter(poids, res);
-    if constexpr (Regional) regional.ajouter(poids, res);
+    volet.ajouter(ind.poids, res);
+    if constexpr (Regional) regional.ajouter(ind.poids, res);
     if constexpr (Trace::actif) {
         const std::int8_t i = plan.cible != mesure_absente ? plan.cible : plan.conditions[0][0];
         t.indicateur_evalue(numero_volet, ind, vals[static_cast<std::size_t>(i < 0 ? 0 : i)], res);
