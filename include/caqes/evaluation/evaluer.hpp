@@ -4,8 +4,9 @@
 // Two drivers share every rule:
 // - `evaluer(def, plans, rapport, ...)` loops over a template known at run time;
 // - `evaluateur<def>::evaluer(rapport, ...)` unrolls a template known at compile time with
-//   fold expressions, so that each indicator's comparisons see constant thresholds and the
-//   code matches a hand-written evaluation of the same rules.
+//   fold expressions, each indicator evaluated by the function of its shape
+//   (evaluation/forme.hpp), so that its branches and loops are resolved at compile time;
+//   docs/performance.md measures it against hand-written code.
 // Neither allocates; with `sans_trace` neither pays for tracing.
 #include <caqes/contrat/modele.hpp>
 #include <caqes/evaluation/forme.hpp>
@@ -263,7 +264,7 @@ struct evaluateur {
     // Up to this many indicators the whole grid is inlined into one function, as hand-written
     // code would be; beyond, each indicator calls its shape's function, so that compile time
     // grows with the number of shapes (docs/performance.md measures both sides).
-    static constexpr bool en_ligne = n <= 64;
+    static constexpr bool en_ligne = n <= 32;
 
     // Indicator (V, I), evaluated by the function of its shape (evaluation/forme.hpp).
     template <std::size_t V, std::size_t I, class Trace>
