@@ -260,7 +260,7 @@ void imprimer_evaluation(const ex::etablissement_exemple& e) {
             std::cout << "       " << caqes::nom(pr.nature) << " " << eur(pr.montant) << " = " << caqes::texte_fraction(pr.taux) << " x "
                       << eur(r.economies[i]) << "; cap: the savings, " << eur(pr.plafond)
                       << (pr.plafond_atteint ? ", BOUND" : ", not bound") << "\n"
-                      << "       " << caqes::texte(pr.article) << (pr.illustratif ? "; formula ILLUSTRATIF" : "") << "\n";
+                      << "       " << caqes::texte(pr.article()) << (pr.illustratif ? "; formula ILLUSTRATIF" : "") << "\n";
         } else {
             std::cout << "       no incentive: savings are not positive (" << caqes::articles::d162_16_v_2_2022.texte << ")\n";
         }

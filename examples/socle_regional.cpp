@@ -93,7 +93,7 @@ void imprimer_proposition(const proposition& p) {
     } else {
         std::cout << nom(p.nature) << " " << texte_euros(p.montant, groupes_milliers::espace) << " EUR (cap "
                   << texte_euros(p.plafond, groupes_milliers::espace) << (p.plafond_atteint ? ", BOUND" : ", not bound") << "; "
-                  << p.article.texte << ")";
+                  << p.article().texte << ")";
     }
     if (p.decision_finale) std::cout << "; final decision recorded: " << texte_euros(*p.decision_finale, groupes_milliers::espace) << " EUR";
 }

@@ -268,7 +268,7 @@ void imprimer_proposition(const caqes::resultat_volet& rv, const caqes::volet_mo
         }
     }
     // A volet without proposal still names the article that decided it, and the scale it used.
-    const caqes::reference_legale& art = pr.presente() ? pr.article : caqes::articles::d162_16_iii_2017;
+    const caqes::reference_legale& art = pr.presente() ? pr.article() : caqes::articles::d162_16_iii_2017;
     std::cout << "    article: " << caqes::texte(art) << (pr.illustratif || !pr.presente() ? "; parameters ILLUSTRATIF" : "")
               << "; a proposal, the ARS decides (D.162-16 IV)\n";
 }

@@ -67,7 +67,7 @@ TEST_CASE("sanction per volet: exactly 1 % passes, one cent over is capped", "[e
     CHECK(pile.montant == centimes{80'000'000});
     CHECK(pile.plafond == centimes{80'000'000});
     CHECK_FALSE(pile.plafond_atteint);
-    CHECK(pile.article.legi_id == "LEGIARTI000034459834");
+    CHECK(pile.article().legi_id == "LEGIARTI000034459834");
 
     // A rate worth 1 % + 1 cent of this base.
     const proposition plus = proposition_2017(socle(), score_de(0, 1), base_80m, {}, un_palier({80'000'001, 8'000'000'000}));
@@ -115,10 +115,10 @@ TEST_CASE("refusal to sign: exactly 1 %, and a rate asking one cent more is capp
     CHECK(p17.nature == nature_proposition::sanction_refus);
     CHECK(p17.montant == centimes{80'000'000});
     CHECK_FALSE(p17.plafond_atteint);
-    CHECK(p17.article.legi_id == "LEGIARTI000034459846");
+    CHECK(p17.article().legi_id == "LEGIARTI000034459846");
     const proposition p22 = sanction_refus_signature(regime_id::caqes_2022, base_80m, {});
     CHECK(p22.montant == centimes{80'000'000});
-    CHECK(p22.article.texte == "CSS L.162-30-2");
+    CHECK(p22.article().texte == "CSS L.162-30-2");
 
     // Engine bug fixed: the rate parameter used to be its own cap, so 2 % went through.
     parametres_evaluation p{};

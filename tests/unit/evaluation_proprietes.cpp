@@ -74,7 +74,7 @@ resultat_evaluation compile(const cas& c) { return evaluateur<def_2017>::evaluer
 
 bool meme_proposition(const proposition& a, const proposition& b) {
     return a.nature == b.nature && a.montant == b.montant && a.plafond == b.plafond && a.plafond_atteint == b.plafond_atteint &&
-           a.taux == b.taux && a.article.texte == b.article.texte && a.decision_finale == b.decision_finale &&
+           a.taux == b.taux && a.article().texte == b.article().texte && a.decision_finale == b.decision_finale &&
            a.illustratif == b.illustratif && a.depassement == b.depassement;
 }
 

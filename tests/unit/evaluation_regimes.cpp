@@ -75,7 +75,7 @@ TEST_CASE("2022: national incentive from savings, revised by the overall score; 
     const resultat_evaluation tout = evaluateur<def_2022>::evaluer(r, p);
     CHECK(tout.volets[0].principale.nature == nature_proposition::interessement_national);
     CHECK(tout.volets[0].principale.montant == centimes{500'000});  // 1/2 x savings x 1
-    CHECK(tout.volets[0].principale.article.legi_id == "LEGIARTI000044102658");
+    CHECK(tout.volets[0].principale.article().legi_id == "LEGIARTI000044102658");
     CHECK(tout.volets[1].principale.montant == centimes{1'000'000});
     CHECK_FALSE(tout.volets[2].principale.presente());  // no savings
     REQUIRE(tout.nombre_contrat == 1);
@@ -149,7 +149,7 @@ TEST_CASE("2022 L.162-30-4: only two years after the referral, only above target
     CHECK(res.contrat[0].nature == nature_proposition::abattement);
     CHECK(res.contrat[0].taux == fraction{20, 100});
     CHECK(res.contrat[0].montant == centimes{400'000});  // 200 acts x 100 EUR x 20 %
-    CHECK(res.contrat[0].article.legi_id == "LEGIARTI000042685227");
+    CHECK(res.contrat[0].article().legi_id == "LEGIARTI000042685227");
     CHECK(res.contrat[1].nature == nature_proposition::minoration);
     CHECK(res.contrat[1].montant == centimes{400'000});
     CHECK(res.total_sanctions == centimes{0});  // rate measures, not sanctions
