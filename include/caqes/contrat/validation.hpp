@@ -13,8 +13,8 @@
 
 namespace caqes {
 
-namespace detail {
-[[nodiscard]] inline std::string lieu_texte(const modele_contrat_def& m, lieu_modele l) {
+// "volets[1] (volet_transports).grille[0] (id 10, ILL-T1)": where a template rule failed.
+[[nodiscard]] inline std::string texte(const modele_contrat_def& m, lieu_modele l) {
     if (l.volet < 0) return "modele";
     const auto iv = static_cast<std::size_t>(l.volet);
     std::string s = concat("volets[", std::to_string(l.volet), "] (", traits(m.volets[iv].volet).nom, ")");
@@ -25,6 +25,7 @@ namespace detail {
     return s;
 }
 
+namespace detail {
 inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd tard, violations& out) {
     parcourir_modele(m, tot, tard, [&](regle id, lieu_modele l) {
         std::string detail;
@@ -33,7 +34,7 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
             const ymd d = l.volet >= 0 ? m.volets[static_cast<std::size_t>(l.volet)].debut.value_or(tot) : tot;
             detail = concat("start ", texte(d), ", regime window ", texte(w));
         }
-        out.push_back({id, lieu_texte(m, l), std::move(detail)});
+        out.push_back({id, texte(m, l), std::move(detail)});
     });
 }
 }  // namespace detail

@@ -51,10 +51,6 @@ struct scores_contrat {
 
 namespace detail {
 
-[[nodiscard]] constexpr const valeur_mesure& valeur_decisive(const plan_indicateur& plan, const valeurs_indicateur& v) noexcept {
-    const std::int8_t i = plan.cible != mesure_absente ? plan.cible : plan.conditions[0][0];
-    return v[static_cast<std::size_t>(i < 0 ? 0 : i)];
-}
 
 template <class Trace>
 [[gnu::always_inline]] constexpr void noter(scores_contrat& s, regime_id regime, std::size_t volet, const indicateur& ind,

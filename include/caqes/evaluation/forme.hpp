@@ -95,10 +95,7 @@ template <forme_indicateur F, bool Regional, class Trace>
     const resultat_indicateur res = evaluer_forme<F>(ind, vals, pol);
     volet.ajouter(ind.poids, res);
     if constexpr (Regional) regional.ajouter(ind.poids, res);
-    if constexpr (Trace::actif) {
-        const std::int8_t i = plan.cible != mesure_absente ? plan.cible : plan.conditions[0][0];
-        t.indicateur_evalue(numero_volet, ind, vals[static_cast<std::size_t>(i < 0 ? 0 : i)], res);
-    }
+    if constexpr (Trace::actif) t.indicateur_evalue(numero_volet, ind, valeur_decisive(plan, vals), res);
 }
 
 // The same, as one out-of-line function per shape: what a large grid calls, so that its

@@ -5,6 +5,7 @@
 // too slow to look up once per value. A plan resolves the codes once per grid (at compile
 // time for a constexpr grid, once per load otherwise), so evaluating an establishment does
 // no string comparison at all.
+#include <caqes/evaluation/valeur.hpp>
 #include <caqes/indicateur/indicateur.hpp>
 
 #include <array>
@@ -36,6 +37,13 @@ struct plan_indicateur {
         }
     }
     return p;
+}
+
+// The value a trace shows for an indicator: its target's measure, or else its referentiel's
+// first measure.
+[[nodiscard]] constexpr const valeur_mesure& valeur_decisive(const plan_indicateur& plan, const valeurs_indicateur& v) noexcept {
+    const std::int8_t i = plan.cible != mesure_absente ? plan.cible : plan.conditions[0][0];
+    return v[static_cast<std::size_t>(i < 0 ? 0 : i)];
 }
 
 }  // namespace caqes

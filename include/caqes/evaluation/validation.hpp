@@ -5,6 +5,7 @@
 // measure. A caller evaluates a report only when this returns no violation.
 #include <caqes/calendrier/format.hpp>
 #include <caqes/contrat/modele.hpp>
+#include <caqes/contrat/validation.hpp>
 #include <caqes/droit/violation.hpp>
 #include <caqes/evaluation/parametres.hpp>
 #include <caqes/evaluation/rapport.hpp>
@@ -64,8 +65,7 @@ namespace regles {
     for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
         for (std::size_t ii = 0; ii < m.volets[iv].grille.size(); ++ii, ++k) {
             const indicateur& ind = m.volets[iv].grille[ii];
-            const std::string lieu = concat("volets[", std::to_string(iv), "].grille[", std::to_string(ii), "] (id ",
-                                            std::to_string(ind.id), ", ", ind.code, ")");
+            const std::string lieu = texte(m, lieu_modele{static_cast<int>(iv), static_cast<int>(ii)});
             if (k >= r.valeurs.size()) {
                 out.push_back({regle::indicateur_absent, lieu, "no values reported"});
                 continue;
