@@ -98,24 +98,30 @@ std::size_t pipeline(const fichiers& f, std::vector<std::uint64_t>* empreintes) 
         std::fprintf(stderr, "e2e: %s%s\n", tv.error.c_str(), te.error.c_str());
         std::exit(1);
     }
+    const caqes::parametres_evaluation params{};
     const caqes::csv::lot_rapports lot =
-        caqes::csv::lire_rapports(def_e2e, {"valeurs.csv", tv.value}, {"etablissements.csv", te.value});
+        caqes::csv::lire_rapports(def_e2e, params, {"valeurs.csv", tv.value}, {"etablissements.csv", te.value});
     if (!lot.rejets.empty() || !lot.balanced()) {
         std::fprintf(stderr, "e2e check FAILED: %zu rejections, first: %s\n", lot.rejets.size(),
                      lot.rejets.empty() ? "-" : caqes::decrire(lot.rejets.front()).c_str());
         std::exit(1);
     }
-    const caqes::parametres_evaluation params{};
     const caqes::politique_grille pol{};
     std::string sortie;
     sortie.reserve(lot.rapports.size() * 64 + 128);
     sortie += "finess;exercice;total_sanctions;total_interessements;socle;transports;pertinence;amelioration_pratiques\n";
     for (const caqes::csv::rapport_lu& lu : lot.rapports) {
-        const caqes::resultat_evaluation res = caqes::evaluateur<def_e2e>::evaluer(lu.rapport(), params, pol);
+        // The reader validated against def_e2e; the compile-time grid takes the report so typed.
+        const caqes::resultat_validation<caqes::rapport_valide_pour<def_e2e>> valide = caqes::validate<def_e2e>(lu.rapport);
+        if (!valide.ok()) {
+            std::fprintf(stderr, "e2e check FAILED: %s\n", caqes::decrire(valide.erreurs().front()).c_str());
+            std::exit(1);
+        }
+        const caqes::resultat_evaluation res = caqes::evaluateur<def_e2e>::evaluer(valide.valeur(), params, pol);
         if (empreintes != nullptr) empreintes->push_back(empreinte_de(res));
         sortie += lu.finess;
         sortie += ';';
-        ajouter_entier(sortie, lu.donnees.exercice);
+        ajouter_entier(sortie, lu.rapport.exercice());
         sortie += ';';
         ajouter_decimal(sortie, res.total_sanctions.valeur, 2);
         sortie += ';';
@@ -146,13 +152,9 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
     f->etablissements = f->dossier / "etablissements.csv";
     f->sortie = f->dossier / "resultats.csv";
 
-    std::vector<const caqes::indicateur*> inds;
     std::size_t mesures = 0;
     for (const auto& v : def_e2e.volets) {
-        for (const auto& i : v.grille) {
-            inds.push_back(&i);
-            mesures += i.nombre_mesures();
-        }
+        for (const auto& i : v.grille) mesures += i.nombre_mesures();
     }
     const std::size_t annees = 5;  // 2017 to 2021, the years the template covers
     const std::size_t etab_annees = std::max<std::size_t>(lignes / (mesures + 1), annees);
@@ -163,30 +165,28 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
     std::string te = "finess;exercice;annee_contrat;produits_assurance_maladie;economies_socle;economies_transports;"
                      "economies_pertinence;economies_amelioration_pratiques;decision_socle;decision_transports;"
                      "decision_pertinence;decision_amelioration_pratiques\n";
-    caqes::valeurs_indicateur vals[g7::taille];
+    // The files' columns are the template's volets, in its order.
+    rapport_brut brut;
     const caqes::parametres_evaluation params{};
     for (std::size_t e = 0; e < etabs; ++e) {
         char finess[32];
         std::snprintf(finess, sizeof finess, "75%07zu", e + 1);
         for (std::size_t y = 0; y < annees; ++y) {
             const int exercice = 2017 + static_cast<int>(y);
-            caqes::rapport_annuel r{};
-            rapport_genere(a, r);
-            r.exercice = exercice;
-            for (std::size_t k = 0; k < inds.size(); ++k) {
-                for (std::size_t j = 0; j < caqes::mesures_max; ++j) {
-                    const caqes::mesure_def& m = inds[k]->mesures[j];
-                    vals[k][j] = m.vide() ? caqes::valeur_mesure{} : valeur_generee(a, m.type);
-                    if (m.vide()) continue;
+            rapport_genere(a, def_e2e, brut);
+            brut.champs.exercice = exercice;
+            for (const caqes::saisie_indicateur& s : brut.valeurs) {
+                for (const caqes::saisie_mesure& m : s.mesures) {
+                    if (m.mesure.empty()) continue;
                     tv += finess;
                     tv += ';';
                     ajouter_entier(tv, exercice);
                     tv += ';';
-                    tv += inds[k]->code;
+                    tv += s.indicateur;
                     tv += ';';
-                    tv += m.code;
+                    tv += m.mesure;
                     tv += ';';
-                    ajouter_valeur(tv, vals[k][j]);
+                    ajouter_valeur(tv, m.valeur);
                     tv += '\n';
                     ++f->lignes;
                 }
@@ -195,15 +195,20 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
             te += ';';
             ajouter_entier(te, exercice);
             te += ";2;";
-            ajouter_decimal(te, r.produits_assurance_maladie.valeur, 2);
-            for (const auto& c : r.economies) {
+            ajouter_decimal(te, brut.champs.produits_assurance_maladie.valeur, 2);
+            for (const caqes::montant_volet& c : brut.economies) {
                 te += ';';
-                ajouter_decimal(te, c.valeur, 2);
+                ajouter_decimal(te, c.montant.valeur, 2);
             }
             te += ";;;;\n";
             ++f->lignes;
-            r.valeurs = vals;
-            f->attendues.push_back(empreinte_de(caqes::evaluateur<def_e2e>::evaluer(r, params)));
+            // The direct evaluation of the same report, validated without the files.
+            const caqes::resultat_validation<caqes::rapport_valide_pour<def_e2e>> valide = caqes::validate<def_e2e>(brut.annuel(), params);
+            if (!valide.ok()) {
+                std::fprintf(stderr, "e2e check FAILED: generated report rejected: %s\n", caqes::decrire(valide.erreurs().front()).c_str());
+                std::exit(1);
+            }
+            f->attendues.push_back(empreinte_de(caqes::evaluateur<def_e2e>::evaluer(valide.valeur(), params)));
         }
     }
     f->octets = tv.size() + te.size();

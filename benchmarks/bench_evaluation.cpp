@@ -1,9 +1,10 @@
 // Run-time throughput of the yearly evaluation: every variant in one binary, same run, same
-// generated data, checked identical before anything is timed.
+// generated data, checked identical before anything is timed. The toolkit evaluates validated
+// reports only: they are validated once, with the data, outside every timed loop.
 //
 //   hand             hand-written straight-line evaluation over plain structs (the baseline)
 //   toolkit          caqes::evaluateur<def>::evaluer, the compile-time grid, without trace
-//   toolkit_runtime  caqes::evaluer(def, plans, ...), the run-time loop, without trace
+//   toolkit_runtime  caqes::evaluer(rapport, ...), the run-time loop, without trace
 //   toolkit_trace    caqes::evaluateur<def>::evaluer with a caqes::trace (reused, cleared)
 //   poly             one virtual call per indicator, values in std::unordered_map by code
 //   plain_read       a sum over the same bytes the toolkit reads (memory-bandwidth bound)
@@ -39,8 +40,11 @@ constexpr double budget_octets = 2e9;
     return static_cast<std::size_t>(static_cast<double>(static_cast<std::size_t>(x / p)) * p);
 }
 
+// A validated report holds its values and the plan of each indicator (the run-time loop reads
+// both; the compile-time grid has its plans as constants).
 template <std::size_t S>
-constexpr std::size_t octets_toolkit = S * sizeof(caqes::valeurs_indicateur) + sizeof(caqes::rapport_annuel);
+constexpr std::size_t octets_toolkit =
+    S * (sizeof(caqes::valeurs_indicateur) + sizeof(caqes::plan_indicateur)) + sizeof(caqes::rapport_valide);
 // Measured for poly (allocated bytes of the maps and their nodes, see the check's output),
 // rounded up: about 190 bytes per indicator.
 template <std::size_t S>
@@ -70,12 +74,10 @@ template <class G>
 struct donnees final : donnees_base {
     static constexpr std::size_t S = G::taille;
     std::size_t n{0};
-    std::vector<caqes::valeurs_indicateur> valeurs;
-    std::vector<caqes::rapport_annuel> rapports;
+    std::vector<caqes::rapport_valide_pour<G::def>> rapports;
     std::vector<hw::etablissement<S>> mains;
     std::vector<poly::etablissement> polys;  // the first min(n, poly cap) establishments
     poly::grille grille_poly;
-    std::vector<caqes::plan_indicateur> plans;
     std::uint64_t octets_poly_mesures{0};
 };
 
@@ -94,34 +96,33 @@ donnees<G>& obtenir(std::size_t n) {
     const caqes::modele_contrat_def& def = G::def;
     alea a{0x5eed0000ULL + S * 1'000'003ULL + n};
 
-    // Kinds of each indicator's measures, in template order.
+    // The template's indicators in template order: the polymorphic layout keys them by code.
     std::vector<const caqes::indicateur*> inds;
     for (const auto& v : def.volets) {
         for (const auto& i : v.grille) inds.push_back(&i);
     }
-    d->valeurs.resize(n * S);
-    d->rapports.resize(n);
-    for (std::size_t e = 0; e < n; ++e) {
-        caqes::rapport_annuel& r = d->rapports[e];
-        rapport_genere(a, r);
-        for (std::size_t k = 0; k < S; ++k) {
-            for (std::size_t j = 0; j < caqes::mesures_max; ++j) {
-                const caqes::mesure_def& m = inds[k]->mesures[j];
-                d->valeurs[e * S + k][j] = m.vide() ? caqes::valeur_mesure{} : valeur_generee(a, m.type);
-            }
-        }
-        r.valeurs = std::span<const caqes::valeurs_indicateur>{d->valeurs.data() + e * S, S};
-    }
-
-    // The hand-written layout: the same values in plain structs.
+    // Each report as handed in, then validated for the toolkit; the hand-written layout takes the
+    // same values in plain structs from the report as handed in, so the check below also covers
+    // how validation matches values to indicators by code.
+    const caqes::parametres_evaluation params{};
+    rapport_brut brut;
+    d->rapports.reserve(n);
     d->mains.resize(n);
     for (std::size_t e = 0; e < n; ++e) {
+        rapport_genere(a, def, brut);
         hw::etablissement<S>& h = d->mains[e];
-        h.produits = d->rapports[e].produits_assurance_maladie.valeur;
-        for (std::size_t i = 0; i < 4; ++i) h.economies[i] = d->rapports[e].economies[i].valeur;
+        h.produits = brut.champs.produits_assurance_maladie.valeur;
+        for (std::size_t i = 0; i < 4; ++i) h.economies[i] = brut.economies[i].montant.valeur;
         for (std::size_t k = 0; k < S; ++k) {
-            for (std::size_t j = 0; j < 4; ++j) h.v[k][j] = en_main(d->valeurs[e * S + k][j]);
+            for (std::size_t j = 0; j < 4; ++j) h.v[k][j] = en_main(brut.valeurs[k].mesures[j].valeur);
         }
+        caqes::resultat_validation<caqes::rapport_valide_pour<G::def>> v = caqes::validate<G::def>(brut.annuel(), params);
+        if (!v.ok()) {
+            std::fprintf(stderr, "check FAILED %s: establishment %zu: report rejected: %s\n", cle.c_str(), e,
+                         caqes::decrire(v.erreurs().front()).c_str());
+            std::exit(1);
+        }
+        d->rapports.push_back(std::move(v).valeur());
     }
 
     // The polymorphic layout: one hash map per establishment, keyed by indicator code.
@@ -140,20 +141,18 @@ donnees<G>& obtenir(std::size_t n) {
         }
     }
     d->octets_poly_mesures = octets_alloues() - avant;
-    d->plans = caqes::planifier(def);
 
     // Before any timing: every variant gives the same result for every establishment.
-    const caqes::parametres_evaluation params{};
     const caqes::politique_grille pol{};
     std::size_t sanctions = 0;
     std::size_t interessements = 0;
     std::size_t partiels = 0;
     caqes::trace t;
     for (std::size_t e = 0; e < n; ++e) {
-        const caqes::rapport_annuel& r = d->rapports[e];
+        const caqes::rapport_valide_pour<G::def>& r = d->rapports[e];
         const auto tk = caqes::evaluateur<G::def>::evaluer(r, params, pol);
         caqes::sans_trace st;
-        const auto rt = caqes::evaluer(def, d->plans, r, params, pol, st);
+        const auto rt = caqes::evaluer(r.rapport(), params, pol, st);
         t.lignes.clear();
         const auto tr = caqes::evaluateur<G::def>::evaluer(r, params, pol, t);
         const std::uint64_t attendu = empreinte_de(G::evaluer_a_la_main(d->mains[e]));
@@ -226,7 +225,7 @@ void bm_evaluation(benchmark::State& state) {
         } else if constexpr (V == variante::toolkit_runtime) {
             caqes::sans_trace st;
             for (const auto& r : d.rapports) {
-                const caqes::resultat_evaluation res = caqes::evaluer(G::def, d.plans, r, params, pol, st);
+                const caqes::resultat_evaluation res = caqes::evaluer(r.rapport(), params, pol, st);
                 acc += res.total_sanctions.valeur + res.total_interessements.valeur;
             }
         } else if constexpr (V == variante::toolkit_trace) {
@@ -243,12 +242,13 @@ void bm_evaluation(benchmark::State& state) {
         } else {
             // The bytes the toolkit reads: every value of every indicator, and the reports.
             std::uint64_t somme = 0;
-            for (const auto& vi : d.valeurs) {
-                for (const auto& v : vi) somme += static_cast<std::uint64_t>(v.etat) + static_cast<std::uint64_t>(v.v.num ^ v.v.den);
-            }
-            for (const auto& r : d.rapports) {
-                somme += static_cast<std::uint64_t>(r.produits_assurance_maladie.valeur);
-                for (const auto& e : r.economies) somme += static_cast<std::uint64_t>(e.valeur);
+            for (const auto& rv : d.rapports) {
+                const caqes::rapport_valide& r = rv.rapport();
+                for (const auto& vi : r.valeurs()) {
+                    for (const auto& v : vi) somme += static_cast<std::uint64_t>(v.etat) + static_cast<std::uint64_t>(v.v.num ^ v.v.den);
+                }
+                somme += static_cast<std::uint64_t>(r.produits_assurance_maladie().valeur);
+                for (const auto& e : r.economies()) somme += static_cast<std::uint64_t>(e.valeur);
             }
             acc += static_cast<std::int64_t>(somme);
         }

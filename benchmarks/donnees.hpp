@@ -53,14 +53,42 @@ struct alea {
     return {caqes::etat_valeur::renseignee, t, f};
 }
 
-// The report fields around the values: exercise 2019, revenue 1 to 400 M EUR, savings per volet
-// from -200 k to 1.8 M EUR (some negative, which gives no incentive).
-inline void rapport_genere(alea& a, caqes::rapport_annuel& r) noexcept {
-    r.exercice = 2019;
-    r.annee_contrat = 2;
-    r.date_evaluation = caqes::ymd{2020, 6, 30};
-    r.produits_assurance_maladie = caqes::euros(a.entre(1'000'000, 400'000'000));
-    for (auto& e : r.economies) e = caqes::euros(a.entre(-200'000, 1'800'000));
+// A generated report as an establishment hands it in, before validation. It owns what the
+// spans of `annuel()` view, so one object is refilled for each establishment.
+struct rapport_brut {
+    caqes::rapport_annuel champs{};                 // without its spans
+    std::vector<caqes::saisie_indicateur> valeurs;  // named by code, in template order
+    std::vector<caqes::montant_volet> economies;    // one per volet, in template order
+
+    [[nodiscard]] caqes::rapport_annuel annuel() const {
+        caqes::rapport_annuel r = champs;
+        r.valeurs = valeurs;
+        r.economies = economies;
+        return r;
+    }
+};
+
+// A report of template `m`: exercise 2019, every activity of the template's scope, revenue 1 to
+// 400 M EUR, savings per volet from -200 k to 1.8 M EUR (some negative, which gives no
+// incentive), then a value for every measure of every indicator.
+inline void rapport_genere(alea& a, const caqes::modele_contrat_def& m, rapport_brut& b) {
+    b.champs.exercice = 2019;
+    b.champs.annee_contrat = 2;
+    b.champs.date_evaluation = caqes::ymd{2020, 6, 30};
+    b.champs.activites_etablissement = m.perimetre;
+    b.champs.produits_assurance_maladie = caqes::euros(a.entre(1'000'000, 400'000'000));
+    b.economies.clear();
+    for (const auto& v : m.volets) b.economies.push_back({v.volet, caqes::euros(a.entre(-200'000, 1'800'000))});
+    b.valeurs.clear();
+    for (const auto& v : m.volets) {
+        for (const auto& ind : v.grille) {
+            caqes::saisie_indicateur s{.indicateur = ind.code};
+            for (std::size_t j = 0; j < caqes::mesures_max; ++j) {
+                if (!ind.mesures[j].vide()) s.mesures[j] = {ind.mesures[j].code, valeur_generee(a, ind.mesures[j].type)};
+            }
+            b.valeurs.push_back(s);
+        }
+    }
 }
 
 [[nodiscard]] inline hw::valeur en_main(const caqes::valeur_mesure& v) noexcept {
@@ -96,6 +124,7 @@ struct empreinte {
     e.ajouter(r.plafond_global_atteint);
     e.ajouter(r.total_sanctions.valeur);
     e.ajouter(r.total_interessements.valeur);
+    e.ajouter(static_cast<std::int64_t>(r.erreur));
     return e.h;
 }
 
@@ -117,6 +146,7 @@ struct empreinte {
     e.ajouter(r.plafond_global_atteint);
     e.ajouter(r.total_sanctions);
     e.ajouter(r.total_interessements);
+    e.ajouter(static_cast<std::int64_t>(caqes::regle::aucune));  // a toolkit score overflow (E037) differs from hand
     return e.h;
 }
 

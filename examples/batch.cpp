@@ -78,20 +78,30 @@ struct totaux {
     caqes::centimes montant_decisions{0};
 };
 
+// Why an evaluation proposed nothing: a score did not fit exact 64-bit fractions (CAQES-E037).
+caqes::violation erreur_evaluation(const caqes::resultat_evaluation& res) {
+    return {res.erreur, caqes::concat("indicator id ", std::to_string(res.indicateur_erreur)), "nothing is proposed"};
+}
+
 void usage() { std::cerr << "usage: example_batch [--all] [--json] [valeurs.csv etablissements.csv]\n"; }
 
 #if CAQES_AVEC_JSON
 // The whole batch as one JSON document (schema caqes.evaluation/1, docs/json-schema.md): every
 // evaluation with its trace, then the rejections and the reconciliation, so that nothing read
 // is missing from the output.
-int ecrire_json(const caqes::csv::lot_rapports& lot) {
+int ecrire_json(const caqes::csv::lot_rapports& lot, const caqes::parametres_evaluation& parametres) {
     std::vector<caqes::json::evaluation_etablissement> evaluations;
     evaluations.reserve(lot.rapports.size());
-    const caqes::parametres_evaluation parametres{};
     for (const auto& r : lot.rapports) {
         caqes::json::evaluation_etablissement e{
-            .finess = r.finess, .raison_sociale = {}, .exercice = r.rapport().exercice, .modele = std::string{def.nom}};
-        e.resultat = caqes::evaluateur<def>::evaluer(r.rapport(), parametres, caqes::politique_grille{}, e.trace_);
+            .finess = r.finess, .raison_sociale = {}, .exercice = r.rapport.exercice(), .modele = std::string{def.nom}};
+        const caqes::resultat_validation<caqes::rapport_valide_pour<def>> valide = caqes::validate<def>(r.rapport);
+        if (valide.ok()) {
+            e.resultat = caqes::evaluateur<def>::evaluer(valide.valeur(), parametres, caqes::politique_grille{}, e.trace_);
+            if (!e.resultat.ok()) e.erreurs.push_back(erreur_evaluation(e.resultat));
+        } else {
+            e.erreurs = valide.erreurs();
+        }
         evaluations.push_back(std::move(e));
     }
     nlohmann::json doc = caqes::json::document(evaluations);
@@ -150,9 +160,10 @@ int main(int argc, char** argv) {
         sources.push_back({std::filesystem::path{c}.filename().string(), textes.back()});
     }
 
-    const caqes::csv::lot_rapports lot = caqes::csv::lire_rapports(def, sources[0], sources[1]);
+    const caqes::parametres_evaluation parametres{};
+    const caqes::csv::lot_rapports lot = caqes::csv::lire_rapports(def, parametres, sources[0], sources[1]);
 #if CAQES_AVEC_JSON
-    if (json) return ecrire_json(lot);
+    if (json) return ecrire_json(lot, parametres);
 #endif
 
     std::cout << "caqes batch evaluation\n"
@@ -165,22 +176,32 @@ int main(int argc, char** argv) {
     for (const auto& v : def.volets) entete += " | " + cadrer(std::string{caqes::traits(v.volet).nom}, 38);
     std::cout << entete << "\n";
 
-    const caqes::parametres_evaluation parametres{};
     totaux t{};
     for (const auto& r : lot.rapports) {
-        const caqes::rapport_annuel rapport = r.rapport();
-        const caqes::resultat_evaluation res = caqes::evaluateur<def>::evaluer(rapport, parametres);
-        std::string ligne = caqes::concat(cadrer(r.finess, 10), " ", cadrer(std::to_string(rapport.exercice), 6));
-        for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-            const caqes::proposition& p = res.volets[i].principale;
-            ligne += " | " + cellule(res.volets[i]);
-            t.plafonds += p.plafond_atteint ? 1U : 0U;
-            t.depassements += p.depassement ? 1U : 0U;
-            t.sanctions += p.nature == caqes::nature_proposition::sanction_volet ? 1U : 0U;
-            t.interessements += p.nature == caqes::nature_proposition::interessement_volet ? 1U : 0U;
-            if (p.decision_finale) {
-                ++t.decisions;
-                t.montant_decisions = t.montant_decisions + *p.decision_finale;
+        std::string ligne = caqes::concat(cadrer(r.finess, 10), " ", cadrer(std::to_string(r.rapport.exercice()), 6));
+        // The reader validated the report against `def`; typing it for `evaluateur<def>` checks that.
+        const caqes::resultat_validation<caqes::rapport_valide_pour<def>> valide = caqes::validate<def>(r.rapport);
+        if (!valide.ok()) {
+            for (const auto& v : valide.erreurs()) std::cerr << "example_batch: " << r.finess << ": " << caqes::decrire(v) << "\n";
+            return 1;
+        }
+        const caqes::resultat_evaluation res = caqes::evaluateur<def>::evaluer(valide.valeur(), parametres);
+        if (!res.ok()) {
+            // Nothing proposed for this establishment-year: counted with the overflows.
+            ++t.depassements;
+            ligne += " | " + caqes::decrire(erreur_evaluation(res));
+        } else {
+            for (std::size_t i = 0; i < res.nombre_volets; ++i) {
+                const caqes::proposition& p = res.volets[i].principale;
+                ligne += " | " + cellule(res.volets[i]);
+                t.plafonds += p.plafond_atteint ? 1U : 0U;
+                t.depassements += p.depassement ? 1U : 0U;
+                t.sanctions += p.nature == caqes::nature_proposition::sanction_volet ? 1U : 0U;
+                t.interessements += p.nature == caqes::nature_proposition::interessement_volet ? 1U : 0U;
+                if (p.decision_finale) {
+                    ++t.decisions;
+                    t.montant_decisions = t.montant_decisions + *p.decision_finale;
+                }
             }
         }
         t.montant_sanctions = t.montant_sanctions + res.total_sanctions;

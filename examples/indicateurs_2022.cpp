@@ -62,17 +62,22 @@ inline constexpr parametres_evaluation parametres = [] {
 }();
 
 // --- The establishments (ILLUSTRATIF figures) ----------------------------------------------
-// Values per indicator, in the order of `indicateurs_nationaux_2022`, which is also the
-// template's order (bon usage: 1, 2; organisation: 3). Targeting reads only the measures of
-// the referentiels; the measures left out are "non renseigne".
+// Targeting reads the 2021 figures per indicator, in the order of `indicateurs_nationaux_2022`,
+// and only the measures of the referentiels; the measures left out are "non renseigne". The
+// yearly report names each value by its indicator's and its measure's code, as an
+// establishment hands it in; a measure's constant also fixes the kind of its value.
 constexpr valeur_mesure v(auto q) noexcept { return valeur_mesure::de(q); }
+template <class K>
+constexpr saisie_mesure s(mesure<K> m, quantite<K> q) noexcept {
+    return {m.code, valeur_mesure::de(q)};
+}
 
 struct etablissement_exemple {
     std::string_view nom;
     std::array<valeurs_indicateur, 3> chiffres_2021;  // for targeting on `jour_ciblage`
     std::string_view note;
-    std::array<valeurs_indicateur, 3> rapport_2023;   // the yearly report
-    std::array<centimes, 2> economies;                // savings per volet, signed
+    std::array<saisie_indicateur, 3> rapport_2023;    // the yearly report
+    std::array<centimes, 2> economies;                // savings per volet of the template, signed
 };
 
 inline constexpr ymd jour_ciblage{2022, 3, 1};
@@ -83,18 +88,22 @@ inline constexpr std::array<etablissement_exemple, 4> etablissements{{
        {v(montant_euros(180'000)), v(taux_pourcent(72))},
        {v(taux_pourcent(18)), v(montant_euros(900'000))}}},
      "exactly 8 500 boxes: \"fewer than 8 500\" is strict, so the IPP referentiel is NOT met",
-     {{{v(nombre_de(8'100)), v(montant_euros(61'000)), v(evolution_pourcent(-62, 10))},
-       {v(montant_euros(176'000)), v(taux_pourcent(70)), v(evolution_pourcent(-5))},
-       {v(taux_pourcent(17)), v(montant_euros(880'000))}}},
+     {{{"N2022-1", {{s(m::boites_ipp, nombre_de(8'100)), s(m::depense_ipp, montant_euros(61'000)),
+                     s(m::evolution_depense_ipp, evolution_pourcent(-62, 10))}}},
+       {"N2022-2", {{s(m::depense_perfadom, montant_euros(176'000)), s(m::part_diffuseurs_actifs, taux_pourcent(70)),
+                     s(m::evolution_depense_perfadom, evolution_pourcent(-5))}}},
+       {"N2022-3", {{s(m::part_ambulance, taux_pourcent(17)), s(m::depense_ambulance, montant_euros(880'000))}}}}},
      {centimes{8'432'157}, centimes{1'200'000}}},
     {"CH Ouest",
      {{{v(nombre_de(12'400))},
        {v(montant_euros(240'000)), v(taux_pourcent(85))},
        {v(taux_pourcent(27)), v(montant_euros(610'000))}}},
      "",
-     {{{v(nombre_de(11'900)), v(montant_euros(95'000)), v(evolution_pourcent(-55, 10))},
-       {v(montant_euros(234'000)), v(taux_pourcent(84)), v(evolution_pourcent(-24, 10))},
-       {v(taux_pourcent(25)), v(montant_euros(580'000))}}},
+     {{{"N2022-1", {{s(m::boites_ipp, nombre_de(11'900)), s(m::depense_ipp, montant_euros(95'000)),
+                     s(m::evolution_depense_ipp, evolution_pourcent(-55, 10))}}},
+       {"N2022-2", {{s(m::depense_perfadom, montant_euros(234'000)), s(m::part_diffuseurs_actifs, taux_pourcent(84)),
+                     s(m::evolution_depense_perfadom, evolution_pourcent(-24, 10))}}},
+       {"N2022-3", {{s(m::part_ambulance, taux_pourcent(25)), s(m::depense_ambulance, montant_euros(580'000))}}}}},
      {centimes{15'000'000}, centimes{-450'000}}},
     {"CH Sud",
      {{{v(nombre_de(8'499))},
@@ -108,9 +117,11 @@ inline constexpr std::array<etablissement_exemple, 4> etablissements{{
        {v(montant_euros(130'000)), v(taux_pourcent(80))},
        {v(taux_pourcent(22)), v(montant_euros(450'000))}}},
      "a share of exactly 80 %: \"below 80 %\" is strict too",
-     {{{v(nombre_de(3'100)), v(montant_euros(24'000)), v(evolution_pourcent(-7))},
-       {v(montant_euros(121'000)), v(taux_pourcent(78)), v(evolution_pourcent(-55, 10))},
-       {v(taux_pourcent(21)), v(montant_euros(420'000))}}},
+     {{{"N2022-1", {{s(m::boites_ipp, nombre_de(3'100)), s(m::depense_ipp, montant_euros(24'000)),
+                     s(m::evolution_depense_ipp, evolution_pourcent(-7))}}},
+       {"N2022-2", {{s(m::depense_perfadom, montant_euros(121'000)), s(m::part_diffuseurs_actifs, taux_pourcent(78)),
+                     s(m::evolution_depense_perfadom, evolution_pourcent(-55, 10))}}},
+       {"N2022-3", {{s(m::part_ambulance, taux_pourcent(21)), s(m::depense_ambulance, montant_euros(420'000))}}}}},
      {centimes{4'777'777}, centimes{999'999}}},
 }};
 
@@ -212,22 +223,29 @@ void imprimer_modele() {
 }
 
 void imprimer_evaluation(const ex::etablissement_exemple& e) {
-    caqes::rapport_annuel r{};
-    r.exercice = 2023;
-    r.date_evaluation = caqes::ymd{2024, 6, 1};
-    r.valeurs = e.rapport_2023;
-    r.economies = {e.economies[0], e.economies[1]};
+    // Savings are named by volet; the establishments here all exercise MCO (ILLUSTRATIF).
+    const std::array<caqes::montant_volet, 2> economies{{{ex::def.volets[0].volet, e.economies[0]}, {ex::def.volets[1].volet, e.economies[1]}}};
+    const caqes::rapport_annuel r{.exercice = 2023, .date_evaluation = caqes::ymd{2024, 6, 1},
+                                  .activites_etablissement = caqes::activite_mco, .valeurs = e.rapport_2023, .economies = economies};
     std::cout << "   " << e.nom << ", exercise " << r.exercice;
-    const caqes::violations erreurs = caqes::validate(ex::def, r, ex::parametres);
-    if (!erreurs.empty()) {
+    const caqes::resultat_validation<caqes::rapport_valide_pour<ex::def>> valide = caqes::validate<ex::def>(r, ex::parametres);
+    if (!valide.ok()) {
         std::cout << ": invalid report\n";
-        for (const auto& x : erreurs) std::cout << "     " << caqes::decrire(x) << "\n";
+        for (const auto& x : valide.erreurs()) std::cout << "     " << caqes::decrire(x) << "\n";
         return;
     }
     std::cout << " (report valid)\n";
+    const caqes::rapport_valide& rapport = valide.valeur().rapport();
 
     caqes::trace t;
-    const caqes::resultat_evaluation res = caqes::evaluateur<ex::def>::evaluer(r, ex::parametres, caqes::politique_grille{}, t);
+    const caqes::resultat_evaluation res = caqes::evaluateur<ex::def>::evaluer(valide.valeur(), ex::parametres, caqes::politique_grille{}, t);
+    if (!res.ok()) {
+        std::cout << "     not evaluated: "
+                  << caqes::decrire(caqes::violation{res.erreur, caqes::concat("indicator id ", std::to_string(res.indicateur_erreur)),
+                                                     "nothing is proposed"})
+                  << "\n";
+        return;
+    }
     std::size_t k = 0;
     for (const caqes::ligne_trace& l : t.lignes) {
         const caqes::indicateur& ind = *l.ind;
@@ -236,7 +254,7 @@ void imprimer_evaluation(const ex::etablissement_exemple& e) {
             std::cout << ind.objectif.mesure << " = " << caqes::texte(l.valeur) << ", target <= "
                       << caqes::texte(ind.objectif.type_valeur, ind.objectif.valeur);
         } else {
-            std::cout << valeurs_du_referentiel(ind, e.rapport_2023[k]) << ", no target: referentiel";
+            std::cout << valeurs_du_referentiel(ind, rapport.valeurs()[k]) << ", no target: referentiel";
         }
         std::cout << " -> " << nom_statut(l.resultat.s) << "\n";
         ++k;
@@ -255,10 +273,10 @@ void imprimer_evaluation(const ex::etablissement_exemple& e) {
         const caqes::resultat_volet& rv = res.volets[i];
         const caqes::proposition& pr = rv.principale;
         std::cout << "     " << caqes::traits(rv.volet).nom << ": score " << caqes::texte_fraction(rv.score.valeur()) << ", savings "
-                  << eur(r.economies[i]) << "\n";
+                  << eur(rapport.economies()[i]) << "\n";
         if (pr.presente()) {
             std::cout << "       " << caqes::nom(pr.nature) << " " << eur(pr.montant) << " = " << caqes::texte_fraction(pr.taux) << " x "
-                      << eur(r.economies[i]) << "; cap: the savings, " << eur(pr.plafond)
+                      << eur(rapport.economies()[i]) << "; cap: the savings, " << eur(pr.plafond)
                       << (pr.plafond_atteint ? ", BOUND" : ", not bound") << "\n"
                       << "       " << caqes::texte(pr.article()) << (pr.illustratif ? "; formula ILLUSTRATIF" : "") << "\n";
         } else {

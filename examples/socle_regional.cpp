@@ -11,6 +11,8 @@
 #include <array>
 #include <iostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace {
 using namespace caqes;
@@ -19,62 +21,90 @@ constexpr std::size_t n = evaluateur<modele::definition>::n;
 
 struct cas {
     const char* nom;
+    activites exercees;  // decides which indicators concern it (L.162-22)
     centimes produits;
-    std::array<centimes, volets_max> economies;
-    std::array<valeurs_indicateur, n> valeurs;
-    std::optional<centimes> decision_socle;
+    std::vector<montant_volet> economies;  // the socle has no savings: left out
+    std::array<saisie_indicateur, n> valeurs;
+    std::vector<montant_volet> decisions;
 };
 
-valeurs_indicateur une(valeur_mesure v) { return {v}; }
-valeurs_indicateur deux(valeur_mesure a, valeur_mesure b) { return {a, b}; }
+// An indicator's values, named by its code and its measures' codes, as a report hands them in.
+saisie_indicateur une(std::string_view code, std::string_view mesure, valeur_mesure v) { return {code, {{{mesure, v}}}}; }
+saisie_indicateur deux(std::string_view code, std::string_view ma, valeur_mesure a, std::string_view mb, valeur_mesure b) {
+    return {code, {{{ma, a}, {mb, b}}}};
+}
 valeur_mesure nc() { return valeur_mesure::non_concernee(); }
 valeur_mesure nr() { return valeur_mesure::non_renseignee(); }
 template <class K> valeur_mesure v(quantite<K> q) { return valeur_mesure::de(q); }
 
-// The grid's order: S01..S13, then T01, T02, then P01..P03.
+// Listed in the grid's order (S01..S13, T01, T02, P01..P03) for the reader; the codes match them.
 cas bon_eleve() {
-    return {"CH Rive Gauche (bon eleve)", euros(60'000'000), {euros(0), euros(120'000), euros(80'000)},
-            {une(v(taux_pourcent(55))), une(v(echelle_oui)), une(v(evolution_pourcent(21, 10))), une(v(evolution_pourcent(2))),
-             une(v(taux_pourcent(85))), une(v(oui)), deux(v(montant_euros(150'000)), v(evolution_pourcent(5))),
-             une(v(montant_signe_de(euros(40'000)))), une(v(nombre_de(7'900))), une(v(echelle_oui)), une(v(oui)),
-             une(v(taux_pourcent(95))), une(v(taux_pourcent(25))),
-             deux(v(evolution_pourcent(1)), v(montant_euros(900'000))), une(v(taux_pourcent(70))),
-             une(v(taux_pourcent(60))), une(v(nombre_de(1'100))), une(v(taux_pourcent(7)))},
-            std::nullopt};
+    return {"CH Rive Gauche (bon eleve)", activite_mco, euros(60'000'000),
+            {{volet_id::volet_transports, euros(120'000)}, {volet_id::volet_pertinence, euros(80'000)}},
+            {une("S01", "taux", v(taux_pourcent(55))), une("S02", "niveau", v(echelle_oui)),
+             une("S03", "evolution", v(evolution_pourcent(21, 10))), une("S04", "evolution", v(evolution_pourcent(2))),
+             une("S05", "taux", v(taux_pourcent(85))), une("S06", "plan", v(oui)),
+             deux("S07", "depense", v(montant_euros(150'000)), "evolution", v(evolution_pourcent(5))),
+             une("S08", "economies", v(montant_signe_de(euros(40'000)))), une("S09", "boites", v(nombre_de(7'900))),
+             une("S10", "niveau", v(echelle_oui)), une("S11", "certifie", v(oui)), une("S12", "taux", v(taux_pourcent(95))),
+             une("S13", "taux", v(taux_pourcent(25))),
+             deux("T01", "evolution", v(evolution_pourcent(1)), "depense", v(montant_euros(900'000))),
+             une("T02", "taux", v(taux_pourcent(70))), une("P01", "taux", v(taux_pourcent(60))),
+             une("P02", "actes", v(nombre_de(1'100))), une("P03", "taux", v(taux_pourcent(7)))},
+            {}};
 }
 
 cas en_difficulte() {
-    return {"Clinique du Port (en difficulte)", euros(80'000'000), {euros(0), euros(-50'000), euros(30'000)},
-            {une(v(taux_pourcent(41))), une(v(echelle_partiel)), une(v(evolution_pourcent(6))), une(v(evolution_pourcent(5))),
-             une(v(taux_pourcent(50))), une(v(non)), deux(v(montant_euros(450'000)), v(evolution_pourcent(8))),
-             une(v(montant_signe_de(euros(-12'000)))), une(v(nombre_de(12'000))), une(v(echelle_non)), une(v(non)),
-             une(v(taux_pourcent(60))), une(v(taux_pourcent(5))),
-             deux(v(evolution_pourcent(7)), v(montant_euros(2'000'000))), une(v(taux_pourcent(40))),
-             une(v(taux_pourcent(30))), une(v(nombre_de(1'900))), une(v(taux_pourcent(12)))},
-            centimes{0}};  // the ARS decided not to sanction the socle (D.162-16 IV: "peut")
+    return {"Clinique du Port (en difficulte)", activite_mco, euros(80'000'000),
+            {{volet_id::volet_transports, euros(-50'000)}, {volet_id::volet_pertinence, euros(30'000)}},
+            {une("S01", "taux", v(taux_pourcent(41))), une("S02", "niveau", v(echelle_partiel)),
+             une("S03", "evolution", v(evolution_pourcent(6))), une("S04", "evolution", v(evolution_pourcent(5))),
+             une("S05", "taux", v(taux_pourcent(50))), une("S06", "plan", v(non)),
+             deux("S07", "depense", v(montant_euros(450'000)), "evolution", v(evolution_pourcent(8))),
+             une("S08", "economies", v(montant_signe_de(euros(-12'000)))), une("S09", "boites", v(nombre_de(12'000))),
+             une("S10", "niveau", v(echelle_non)), une("S11", "certifie", v(non)), une("S12", "taux", v(taux_pourcent(60))),
+             une("S13", "taux", v(taux_pourcent(5))),
+             deux("T01", "evolution", v(evolution_pourcent(7)), "depense", v(montant_euros(2'000'000))),
+             une("T02", "taux", v(taux_pourcent(40))), une("P01", "taux", v(taux_pourcent(30))),
+             une("P02", "actes", v(nombre_de(1'900))), une("P03", "taux", v(taux_pourcent(12)))},
+            {{volet_id::volet_socle, centimes{0}}}};  // the ARS decided not to sanction the socle (D.162-16 IV: "peut")
 }
 
 cas partiel() {
-    return {"CH des Collines (partiel)", euros(25'000'000), {euros(0), euros(20'000), euros(10'000)},
-            {une(v(taux_pourcent(49))), une(v(echelle_partiel)), une(v(evolution_pourcent(34, 10))), une(nr()),
-             une(v(taux_pourcent(80))), une(v(oui)), deux(v(montant_euros(210'000)), v(evolution_pourcent(36, 10))),
-             une(v(montant_signe_de(euros(0)))), une(v(nombre_de(8'500))), une(nc()), une(v(oui)),
-             une(v(taux_pourcent(89))), une(nc()),
-             deux(v(evolution_pourcent(22, 10)), v(montant_euros(600'000))), une(v(taux_pourcent(59))),
-             une(v(taux_pourcent(55))), une(v(nombre_de(1'300))), une(v(taux_pourcent(8)))},
-            std::nullopt};
+    return {"CH des Collines (partiel)", activite_mco | activite_smr, euros(25'000'000),
+            {{volet_id::volet_transports, euros(20'000)}, {volet_id::volet_pertinence, euros(10'000)}},
+            {une("S01", "taux", v(taux_pourcent(49))), une("S02", "niveau", v(echelle_partiel)),
+             une("S03", "evolution", v(evolution_pourcent(34, 10))), une("S04", "evolution", nr()),
+             une("S05", "taux", v(taux_pourcent(80))), une("S06", "plan", v(oui)),
+             deux("S07", "depense", v(montant_euros(210'000)), "evolution", v(evolution_pourcent(36, 10))),
+             une("S08", "economies", v(montant_signe_de(euros(0)))), une("S09", "boites", v(nombre_de(8'500))),
+             une("S10", "niveau", nc()), une("S11", "certifie", v(oui)), une("S12", "taux", v(taux_pourcent(89))),
+             une("S13", "taux", nc()),
+             deux("T01", "evolution", v(evolution_pourcent(22, 10)), "depense", v(montant_euros(600'000))),
+             une("T02", "taux", v(taux_pourcent(59))), une("P01", "taux", v(taux_pourcent(55))),
+             une("P02", "actes", v(nombre_de(1'300))), une("P03", "taux", v(taux_pourcent(8)))},
+            {}};
 }
 
 cas psychiatrie() {
-    return {"EPSM de la Vallee (psychiatrie, beaucoup de non concerne)", euros(40'000'000), {euros(0), euros(15'000), euros(0)},
-            {une(v(taux_pourcent(60))), une(v(echelle_oui)), une(v(evolution_pourcent(1))), une(nc()),
-             une(v(taux_pourcent(82))), une(v(oui)), deux(nc(), nc()), une(v(montant_signe_de(euros(3'000)))),
-             une(v(nombre_de(2'000))), une(nc()), une(v(oui)), une(v(taux_pourcent(91))), une(nc()),
-             deux(v(evolution_pourcent(0)), v(montant_euros(300'000))), une(v(taux_pourcent(75))),
-             une(nc()), une(nc()), une(nc())},
-            std::nullopt};
+    return {"EPSM de la Vallee (psychiatrie, beaucoup de non concerne)", activite_psychiatrie, euros(40'000'000),
+            {{volet_id::volet_transports, euros(15'000)}, {volet_id::volet_pertinence, euros(0)}},
+            {une("S01", "taux", v(taux_pourcent(60))), une("S02", "niveau", v(echelle_oui)),
+             une("S03", "evolution", v(evolution_pourcent(1))), une("S04", "evolution", nc()),
+             une("S05", "taux", v(taux_pourcent(82))), une("S06", "plan", v(oui)),
+             deux("S07", "depense", nc(), "evolution", nc()), une("S08", "economies", v(montant_signe_de(euros(3'000)))),
+             une("S09", "boites", v(nombre_de(2'000))), une("S10", "niveau", nc()), une("S11", "certifie", v(oui)),
+             une("S12", "taux", v(taux_pourcent(91))), une("S13", "taux", nc()),
+             deux("T01", "evolution", v(evolution_pourcent(0)), "depense", v(montant_euros(300'000))),
+             une("T02", "taux", v(taux_pourcent(75))), une("P01", "taux", nc()), une("P02", "actes", nc()),
+             une("P03", "taux", nc())},
+            {}};
 }
 
+// Why nothing was proposed: a score did not fit exact 64-bit fractions (CAQES-E037).
+std::string texte_erreur(const resultat_evaluation& res) {
+    return decrire(violation{res.erreur, concat("indicator id ", std::to_string(res.indicateur_erreur)), "nothing is proposed"});
+}
 
 std::string texte_statut(statut s) {
     switch (s) {
@@ -106,18 +136,22 @@ int main() {
               << "socle: " << modele::definition.volets[0].grille.size() << " indicators\n";
 
     for (const cas& c : {bon_eleve(), en_difficulte(), partiel(), psychiatrie()}) {
-        rapport_annuel r{.exercice = 2018, .annee_contrat = 1, .date_evaluation = ymd{2019, 6, 1},
-                         .produits_assurance_maladie = c.produits, .valeurs = c.valeurs, .economies = c.economies};
-        r.decisions[0] = c.decision_socle;
-        const violations vs = validate(modele::definition, r);
+        const rapport_annuel r{.exercice = 2018, .annee_contrat = 1, .date_evaluation = ymd{2019, 6, 1},
+                               .activites_etablissement = c.exercees, .produits_assurance_maladie = c.produits,
+                               .valeurs = c.valeurs, .economies = c.economies, .decisions = c.decisions};
+        const resultat_validation<rapport_valide_pour<modele::definition>> valide = validate<modele::definition>(r, parametres);
         std::cout << "\n== " << c.nom << ", exercise 2018, revenue base " << texte_euros(c.produits, groupes_milliers::espace)
                   << " EUR\n";
-        if (!vs.empty()) {
-            for (const auto& x : vs) std::cout << "  rejected: " << decrire(x) << "\n";
+        if (!valide.ok()) {
+            for (const auto& x : valide.erreurs()) std::cout << "  rejected: " << decrire(x) << "\n";
             continue;
         }
         trace t;
-        const resultat_evaluation res = evaluateur<modele::definition>::evaluer(r, parametres, politique_grille{}, t);
+        const resultat_evaluation res = evaluateur<modele::definition>::evaluer(valide.valeur(), parametres, politique_grille{}, t);
+        if (!res.ok()) {
+            std::cout << "  not evaluated: " << texte_erreur(res) << "\n";
+            continue;
+        }
         for (const ligne_trace& l : t.lignes) {
             if (l.volet != 0) continue;
             std::cout << "  [" << l.ind->code << "] " << l.ind->libelle << ": " << texte(l.valeur);

@@ -188,6 +188,12 @@ std::string_view nom_statut(caqes::statut s) {
     return "?";
 }
 
+// Why nothing was proposed: a score did not fit exact 64-bit fractions (CAQES-E037).
+std::string texte_erreur(const caqes::resultat_evaluation& res) {
+    return caqes::decrire(caqes::violation{res.erreur, caqes::concat("indicator id ", std::to_string(res.indicateur_erreur)),
+                                           "nothing is proposed"});
+}
+
 void imprimer_en_tete() {
     const auto& vc = ex::version_croissance;
     const auto& vm = ex::version_montant;
@@ -307,32 +313,35 @@ int main() {
                                          : "not targeted: the referentiel is met; volet proposed on the regional plan's identification")
                   << "\n";
 
-        // The 2018 report, one entry per indicator, volet by volet.
-        const std::array<valeurs_indicateur, 4> valeurs{{
-            {valeur_mesure::de(e.generiques)},
-            {valeur_mesure::de(e.informatisation_2018)},
-            {valeur_mesure::de(e.croissance_2018), valeur_mesure::de(e.depense_2018)},
-            {valeur_mesure::de(e.plan_2018)},
+        // The 2018 report: each value named by its indicator's and its measure's code; savings
+        // on the transports volet only, the socle has none.
+        const std::array<saisie_indicateur, 4> valeurs{{
+            {"ILL-S1", {{{"taux_generiques", valeur_mesure::de(e.generiques)}}}},
+            {"ILL-S2", {{{"informatisation_prescription", valeur_mesure::de(e.informatisation_2018)}}}},
+            {"ILL-T1", {{{"croissance_transports", valeur_mesure::de(e.croissance_2018)},
+                         {"depense_transports", valeur_mesure::de(e.depense_2018)}}}},
+            {"ILL-T2", {{{"plan_actions_transports", valeur_mesure::de(e.plan_2018)}}}},
         }};
-        rapport_annuel r{};
-        r.exercice = 2018;
-        r.date_evaluation = ymd{2019, 6, 1};
-        r.produits_assurance_maladie = e.produits;
-        r.valeurs = valeurs;
-        r.economies = {centimes{0}, e.economies_transports};
-        const violations erreurs = validate(ex::def, r, ex::parametres);
-        if (!erreurs.empty()) {
-            for (const auto& v : erreurs) std::cout << "  invalid report: " << decrire(v) << "\n";
+        const std::array<montant_volet, 1> economies{{{volet_id::volet_transports, e.economies_transports}}};
+        const rapport_annuel r{.exercice = 2018, .date_evaluation = ymd{2019, 6, 1}, .activites_etablissement = activite_mco,
+                               .produits_assurance_maladie = e.produits, .valeurs = valeurs, .economies = economies};
+        const resultat_validation<rapport_valide_pour<ex::def>> valide = validate<ex::def>(r, ex::parametres);
+        if (!valide.ok()) {
+            for (const auto& v : valide.erreurs()) std::cout << "  invalid report: " << decrire(v) << "\n";
             continue;
         }
 
         trace t;
         const bool tracer = e.nom == ex::etablissement_trace;
-        const resultat_evaluation res = tracer ? evaluateur<ex::def>::evaluer(r, ex::parametres, politique_grille{}, t)
-                                               : evaluateur<ex::def>::evaluer(r, ex::parametres);
+        const resultat_evaluation res = tracer ? evaluateur<ex::def>::evaluer(valide.valeur(), ex::parametres, politique_grille{}, t)
+                                               : evaluateur<ex::def>::evaluer(valide.valeur(), ex::parametres);
         std::cout << "  2018 report: valid; revenue " << eur(e.produits) << ", transports savings " << eur(e.economies_transports) << "\n";
+        if (!res.ok()) {
+            std::cout << "  not evaluated: " << texte_erreur(res) << "\n\n";
+            continue;
+        }
         for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-            imprimer_proposition(res.volets[i], ex::def.volets[i], e.produits, r.economies[i]);
+            imprimer_proposition(res.volets[i], ex::def.volets[i], e.produits, valide.valeur().rapport().economies()[i]);
         }
         const montant_calcule plafond_global = appliquer_taux(e.produits, ex::parametres.p2017.plafond_sanction_global);
         std::cout << "  total: sanctions " << eur(res.total_sanctions) << ", incentives " << eur(res.total_interessements)

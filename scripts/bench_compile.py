@@ -40,8 +40,9 @@ def tu_grid(size):
     return "\n".join([
         "#include <caqes/caqes.hpp>", "#include <array>", "#include <cstddef>", "namespace bench {",
         gen_grids.grid_cpp(size, f"g{size}"), "}  // namespace bench",
-        "caqes::resultat_evaluation evaluer_tu(const caqes::rapport_annuel& r, const caqes::parametres_evaluation& p);",
-        "caqes::resultat_evaluation evaluer_tu(const caqes::rapport_annuel& r, const caqes::parametres_evaluation& p) {",
+        f"using rapport_tu = caqes::rapport_valide_pour<bench::g{size}::def>;",
+        "caqes::resultat_evaluation evaluer_tu(const rapport_tu& r, const caqes::parametres_evaluation& p);",
+        "caqes::resultat_evaluation evaluer_tu(const rapport_tu& r, const caqes::parametres_evaluation& p) {",
         f"    static_assert(sizeof(bench::g{size}::modele) > 0);",
         f"    return caqes::evaluateur<bench::g{size}::def>::evaluer(r, p);", "}", ""])
 

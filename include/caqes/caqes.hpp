@@ -28,6 +28,7 @@
 #include <caqes/evaluation/procedure.hpp>
 #include <caqes/evaluation/proposition.hpp>
 #include <caqes/evaluation/rapport.hpp>
+#include <caqes/evaluation/rapport_valide.hpp>
 #include <caqes/evaluation/realisation.hpp>
 #include <caqes/evaluation/trace.hpp>
 #include <caqes/evaluation/valeur.hpp>

@@ -16,6 +16,6 @@ struct valeurs_ipp {
                              (quantite<nombre>, depense_ipp));
 };
 
-inline constexpr valeurs_indicateur v =
+inline constexpr saisie_indicateur v =
     valeurs_de<referentiels::indicateur_2022_ipp>(valeurs_ipp{nombre_de(8'000), nombre_de(120'000)});
 }  // namespace ex

@@ -12,6 +12,6 @@ struct valeurs_ipp {
                              (quantite<montant>, depense_ipp));
 };
 
-inline constexpr valeurs_indicateur v =
+inline constexpr saisie_indicateur v =
     valeurs_de<referentiels::indicateur_2022_ipp>(valeurs_ipp{nombre_de(8'000), montant_euros(120'000)});
 }  // namespace ex

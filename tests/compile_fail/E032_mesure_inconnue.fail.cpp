@@ -1,4 +1,4 @@
-// CAQES-E032: a reported value names no indicator or measure of the template
+// CAQES-E032: a reported value names no indicator, measure or volet of the template
 // Article: D.162-16 I 1 (the grid defines the obligations and their measures)
 // Meaning: A report built from the establishment's own struct maps each member to the measure
 // of the same name. A member that names no measure of the indicator would be silently lost, so
@@ -16,6 +16,6 @@ struct valeurs_ipp {
                              (quantite<montant>, depense_ipp));
 };
 
-inline constexpr valeurs_indicateur v =
+inline constexpr saisie_indicateur v =
     valeurs_de<referentiels::indicateur_2022_ipp>(valeurs_ipp{nombre_de(8'000), montant_euros(120'000)});
 }  // namespace ex

@@ -57,7 +57,7 @@ std::string valeurs_fr(const std::string& finess, const std::string& annee) {
 }
 
 csv::lot_rapports lire(const std::string& valeurs, const std::string& etabs) {
-    return csv::lire_rapports(t_def, {"valeurs.csv", valeurs}, {"etablissements.csv", etabs});
+    return csv::lire_rapports(t_def, {}, {"valeurs.csv", valeurs}, {"etablissements.csv", etabs});
 }
 
 // The violation cited at `lieu`, or nullptr.
@@ -161,26 +161,27 @@ TEST_CASE("csv reader: French dialect, accepted reports in template order", "[cs
     REQUIRE(lot.rapports.size() == 2);
     CHECK(lot.rapports[0].finess == "2A0000001");  // by FINESS, as text
     const csv::rapport_lu& lu = lot.rapports[1];
-    const rapport_annuel r = lu.rapport();
+    const rapport_valide& r = lu.rapport;
     CHECK(lu.finess == "750000001");
     CHECK(lu.ligne_valeurs == 2);
     CHECK(lu.ligne_etablissement == 2);
-    CHECK(r.exercice == 2018);
-    CHECK(r.annee_contrat == 2);
-    CHECK(r.produits_assurance_maladie == euros(80'000'000));
-    CHECK(r.economies[0] == centimes{0});
-    CHECK(r.economies[1] == centimes{-150025});
-    CHECK_FALSE(r.decisions[0].has_value());
-    CHECK(r.decisions[1] == centimes{1'200'000});
-    REQUIRE(r.valeurs.size() == 4);
-    CHECK(r.valeurs[0][0].v == fraction{21, 40});
-    CHECK(r.valeurs[0][0].type == type_mesure::taux);
-    CHECK(r.valeurs[1][0].v == entier(123456));
-    CHECK(r.valeurs[1][1].etat == etat_valeur::non_concernee);
-    CHECK(r.valeurs[2][0].v == entier(1));
-    CHECK(r.valeurs[3][0].v == pourcentage(-35, 10));
-    CHECK(validate(t_def, r).empty());
-    const resultat_evaluation res = evaluateur<t_def>::evaluer(r, {});
+    CHECK(r.exercice() == 2018);
+    CHECK(r.annee_contrat() == 2);
+    CHECK(r.produits_assurance_maladie() == euros(80'000'000));
+    CHECK(r.economies()[0] == centimes{0});
+    CHECK(r.economies()[1] == centimes{-150025});
+    CHECK_FALSE(r.decisions()[0].has_value());
+    CHECK(r.decisions()[1] == centimes{1'200'000});
+    REQUIRE(r.valeurs().size() == 4);
+    CHECK(r.valeurs()[0][0].v == fraction{21, 40});
+    CHECK(r.valeurs()[0][0].type == type_mesure::taux);
+    CHECK(r.valeurs()[1][0].v == entier(123456));
+    CHECK(r.valeurs()[1][1].etat == etat_valeur::non_concernee);
+    CHECK(r.valeurs()[2][0].v == entier(1));
+    CHECK(r.valeurs()[3][0].v == pourcentage(-35, 10));
+    const auto rt = validate<t_def>(r);
+    REQUIRE(rt.ok());
+    const resultat_evaluation res = evaluateur<t_def>::evaluer(rt.valeur(), {});
     CHECK(res.volets[0].score.valeur() == entier(1));
     CHECK(lot.valeurs.read == 10);
     CHECK(lot.valeurs.accepted == 10);
@@ -265,7 +266,7 @@ TEST_CASE("csv reader: duplicates, missing measures and the establishment file",
         CHECK(lot.rejets[0].lieu == "valeurs.csv:7:mesure");
         CHECK(outils::contient_texte(lot.rejets[0].detail, "duplicate of line 2"));
         REQUIRE(lot.rapports.size() == 1);
-        CHECK(lot.rapports[0].valeurs[0][0].v == fraction{21, 40});
+        CHECK(lot.rapports[0].rapport.valeurs()[0][0].v == fraction{21, 40});
         CHECK(lot.valeurs.read == 6);
         CHECK(lot.valeurs.accepted == 5);
         CHECK(lot.valeurs.rejected == 1);

@@ -29,19 +29,22 @@ struct valeurs_perfadom {
 }  // namespace
 
 TEST_CASE("valeurs_de maps each member to the measure of its name, with its kind", "[evaluation][introspection]") {
-    constexpr valeurs_indicateur v = valeurs_de<referentiels::indicateur_2022_ipp>(
+    constexpr saisie_indicateur v = valeurs_de<referentiels::indicateur_2022_ipp>(
         valeurs_ipp{nombre_de(8'499), montant_euros(250'000), evolution_pourcent(-6)});
-    STATIC_REQUIRE(v[0].etat == etat_valeur::renseignee);
-    STATIC_REQUIRE(v[0].type == type_mesure::nombre);
-    STATIC_REQUIRE(v[0].v == entier(8'499));
-    STATIC_REQUIRE(v[1].v == entier(25'000'000));  // cents
-    STATIC_REQUIRE(v[2].v == pourcentage(-6));
-    STATIC_REQUIRE(v[3].etat == etat_valeur::non_renseignee);  // no fourth measure: untouched default
+    STATIC_REQUIRE(v.mesures[0].valeur.etat == etat_valeur::renseignee);
+    STATIC_REQUIRE(v.mesures[0].valeur.type == type_mesure::nombre);
+    STATIC_REQUIRE(v.mesures[0].valeur.v == entier(8'499));
+    STATIC_REQUIRE(v.mesures[1].valeur.v == entier(25'000'000));  // cents
+    STATIC_REQUIRE(v.mesures[2].valeur.v == pourcentage(-6));
+    STATIC_REQUIRE(v.mesures[3].mesure.empty());  // no fourth measure: an unused slot
+    STATIC_REQUIRE(v.indicateur == referentiels::indicateur_2022_ipp.code);
+    STATIC_REQUIRE(v.mesures[0].mesure == referentiels::indicateur_2022_ipp.mesures[0].code);
 
     // The same values as a report the evaluator reads: 8 499 boxes meet "fewer than 8 500", and
     // -6 % meets the -5 % target.
     const resultat_indicateur r = evaluer_indicateur(referentiels::indicateur_2022_ipp,
-                                                     planifier(referentiels::indicateur_2022_ipp), v, politique_grille{});
+                                                     planifier(referentiels::indicateur_2022_ipp),
+                                                     {{v.mesures[0].valeur, v.mesures[1].valeur, v.mesures[2].valeur}}, politique_grille{});
     CHECK(r.s == statut::atteint);
     CHECK(r.referentiel == referentiel_etat::atteint);
 }
@@ -49,13 +52,13 @@ TEST_CASE("valeurs_de maps each member to the measure of its name, with its kind
 TEST_CASE("valeurs_de: an empty optional and a missing member are non renseigne", "[evaluation][introspection]") {
     // Built at run time, from values only known then.
     valeurs_ipp s{nombre_de(9'000), std::nullopt, evolution_pourcent(-1)};
-    const valeurs_indicateur v = valeurs_de<referentiels::indicateur_2022_ipp>(s);
-    CHECK(v[1].etat == etat_valeur::non_renseignee);
-    CHECK(v[0].v == entier(9'000));
+    const saisie_indicateur v = valeurs_de<referentiels::indicateur_2022_ipp>(s);
+    CHECK(v.mesures[1].valeur.etat == etat_valeur::non_renseignee);
+    CHECK(v.mesures[0].valeur.v == entier(9'000));
 
-    const valeurs_indicateur p =
+    const saisie_indicateur p =
         valeurs_de<referentiels::indicateur_2022_perfadom>(valeurs_perfadom{taux_pourcent(79), montant_euros(150'000)});
-    CHECK(p[0].v == entier(15'000'000));  // depense_perfadom is the indicator's first measure
-    CHECK(p[1].v == pourcentage(79));
-    CHECK(p[2].etat == etat_valeur::non_renseignee);  // evolution_depense_perfadom has no member
+    CHECK(p.mesures[0].valeur.v == entier(15'000'000));  // depense_perfadom is the indicator's first measure
+    CHECK(p.mesures[1].valeur.v == pourcentage(79));
+    CHECK(p.mesures[2].valeur.etat == etat_valeur::non_renseignee);  // evolution_depense_perfadom has no member
 }

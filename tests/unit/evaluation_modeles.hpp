@@ -7,7 +7,10 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <stdexcept>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace evalmod {
@@ -152,6 +155,71 @@ struct modele_successeur : modele_contrat<def_successeur> {};
         }
     }
     return v;
+}
+
+// A report under construction that owns what its `rapport_annuel` points to. Tests write values
+// in template order for brevity; `annuel()` names each by its indicator's and measure's code,
+// as a caller's report does.
+struct rapport_essai {
+    const modele_contrat_def* m{nullptr};
+    rapport_annuel r{};
+    std::vector<valeurs_indicateur> valeurs;
+    std::array<std::optional<centimes>, volets_max> economies{};
+    std::array<std::optional<centimes>, volets_max> decisions{};
+
+    rapport_essai(const modele_contrat_def& modele, int exercice, std::vector<valeurs_indicateur> v,
+                  centimes produits = centimes{0})
+        : m(&modele), valeurs(std::move(v)) {
+        r.exercice = exercice;
+        r.date_evaluation = ymd{exercice + 1, 6, 1};
+        r.activites_etablissement = modele.perimetre;
+        r.produits_assurance_maladie = produits;
+    }
+
+    // The report; valid while this object lives and is not changed.
+    [[nodiscard]] rapport_annuel annuel() {
+        saisies_.clear();
+        std::size_t k = 0;
+        for (const auto& vo : m->volets) {
+            for (const auto& ind : vo.grille) {
+                saisie_indicateur s{.indicateur = ind.code};
+                for (std::size_t j = 0; j < mesures_max && k < valeurs.size(); ++j) {
+                    if (!ind.mesures[j].vide()) s.mesures[j] = {ind.mesures[j].code, valeurs[k][j]};
+                }
+                if (k < valeurs.size()) saisies_.push_back(s);
+                ++k;
+            }
+        }
+        eco_.clear();
+        dec_.clear();
+        for (std::size_t i = 0; i < m->volets.size() && i < volets_max; ++i) {
+            if (economies[i]) eco_.push_back({m->volets[i].volet, *economies[i]});
+            if (decisions[i]) dec_.push_back({m->volets[i].volet, *decisions[i]});
+        }
+        rapport_annuel x = r;
+        x.valeurs = saisies_;
+        x.economies = eco_;
+        x.decisions = dec_;
+        return x;
+    }
+
+  private:
+    std::vector<saisie_indicateur> saisies_;
+    std::vector<montant_volet> eco_;
+    std::vector<montant_volet> dec_;
+};
+
+// The validated report; a test that builds an invalid one fails with its violations.
+template <const modele_contrat_def& M>
+[[nodiscard]] inline rapport_valide_pour<M> valide(rapport_essai e, const parametres_evaluation& p = {}) {
+    resultat_validation<rapport_valide_pour<M>> v = validate<M>(e.annuel(), p);
+    if (!v) throw std::runtime_error(decrire(v.erreurs().front()));
+    return std::move(v).valeur();
+}
+[[nodiscard]] inline rapport_valide valide(rapport_essai e, const parametres_evaluation& p = {}) {
+    resultat_validation<rapport_valide> v = validate(*e.m, e.annuel(), p);
+    if (!v) throw std::runtime_error(decrire(v.erreurs().front()));
+    return std::move(v).valeur();
 }
 
 // The 80 M EUR base of CAQES.md section 8: 8e9 cents.

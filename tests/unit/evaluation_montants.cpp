@@ -146,10 +146,10 @@ TEST_CASE("2017 liste en sus alternative: a rate of at most 30 %", "[evaluation]
 TEST_CASE("the 5 % overall cap cannot bind with the law's four volets at 1 %", "[evaluation][montant][plafond]") {
     using evalmod::def_2017;
     const std::vector<valeurs_indicateur> v = evalmod::rien_atteint(def_2017);
-    const rapport_annuel r{.exercice = 2018, .produits_assurance_maladie = base_80m, .valeurs = v};
+    evalmod::rapport_essai r(def_2017, 2018, v, base_80m);
     parametres_evaluation p{};
     p.p2017 = un_palier(entier(1));  // asks 100 %: every volet is capped at 1 %
-    const resultat_evaluation res = evaluateur<def_2017>::evaluer(r, p);
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r), p);
     for (std::size_t i = 0; i < 4; ++i) CHECK(res.volets[i].principale.montant == centimes{80'000'000});
     CHECK(res.total_sanctions == centimes{320'000'000});  // 4 %
     CHECK(res.total_sanctions < appliquer_taux(base_80m, {5, 100}).valeur);
@@ -160,11 +160,11 @@ TEST_CASE("the overall cap mechanism, with a lowered cap: the sum after scaling 
           "[evaluation][montant][plafond]") {
     using evalmod::def_2017;
     const std::vector<valeurs_indicateur> v = evalmod::rien_atteint(def_2017);
-    const rapport_annuel r{.exercice = 2018, .produits_assurance_maladie = base_80m, .valeurs = v};
+    evalmod::rapport_essai r(def_2017, 2018, v, base_80m);
     parametres_evaluation p{};
     p.p2017 = un_palier({1, 100});
     p.p2017.plafond_sanction_global = {7, 300};  // 2.33... %: lower than the law's 5 %
-    const resultat_evaluation res = evaluateur<def_2017>::evaluer(r, p);
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r), p);
     const centimes cap = appliquer_taux(base_80m, {7, 300}).valeur;
     CHECK(cap == centimes{186'666'666});
     CHECK(res.plafond_global_atteint);
@@ -188,16 +188,30 @@ TEST_CASE("worked example 2: an 80 M EUR base, per-volet cap, savings cap, refus
     p.p2017.paliers = {{{{1, 2}, {3, 200}}, {{3, 4}, {1, 300}}, {}}};
     p.p2017.part_interessement = {40, 100};
 
-    std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2017);
-    v[0] = evalmod::taux_de(10);   // socle: nothing met, score 0
-    v[1] = evalmod::echelle_de(echelle_non);
-    v[2] = evalmod::nombre(5'000);
-    v[4] = evalmod::nombre(1'500); // transports: one of two met, score 1/2
-    rapport_annuel r{.exercice = 2018, .produits_assurance_maladie = centimes{8'000'000'000}, .valeurs = v};
-    r.economies = {centimes{0}, centimes{0}, centimes{123'456'789}, centimes{-5'000'000}};
-    r.decisions[0] = centimes{50'000'000};  // the ARS notified less than proposed
+    auto une = [](std::string_view code, std::string_view mesure, valeur_mesure v) {
+        return saisie_indicateur{.indicateur = code, .mesures = {{{mesure, v}}}};
+    };
+    const std::array<saisie_indicateur, 8> valeurs{{
+        une("ILL-S1", "taux", valeur_mesure::de(taux_pourcent(10))),  // socle: nothing met, score 0
+        une("ILL-S2", "echelle", valeur_mesure::de(echelle_non)),
+        une("ILL-S3", "nombre", valeur_mesure::de(nombre_de(5'000))),
+        une("ILL-T1", "taux", valeur_mesure::de(taux_pourcent(60))),  // transports: one of two met, score 1/2
+        une("ILL-T2", "nombre", valeur_mesure::de(nombre_de(1'500))),
+        une("ILL-P1", "echelle", valeur_mesure::de(echelle_oui)),     // pertinence, pratiques: all met
+        une("ILL-P2", "taux", valeur_mesure::de(taux_pourcent(60))),
+        une("ILL-A1", "nombre", valeur_mesure::de(nombre_de(800))),
+    }};
+    // Savings and decisions name their volet; a volet left out has none.
+    const std::array<montant_volet, 2> economies{{{volet_id::volet_pertinence, centimes{123'456'789}},
+                                                   {volet_id::volet_amelioration_pratiques, centimes{-5'000'000}}}};
+    const std::array<montant_volet, 1> decisions{{{volet_id::volet_socle, centimes{50'000'000}}}};  // less than proposed
+    const rapport_annuel r{.exercice = 2018, .activites_etablissement = activite_mco,
+                           .produits_assurance_maladie = centimes{8'000'000'000}, .valeurs = valeurs,
+                           .economies = economies, .decisions = decisions};
+    const resultat_validation<rapport_valide_pour<def_2017>> valide = validate<def_2017>(r, p);
+    REQUIRE(valide.ok());
 
-    const resultat_evaluation res = evaluateur<def_2017>::evaluer(r, p);
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(valide.valeur(), p);
     // Socle: 1.5 % of 8e9 = 120 000 000 asked, capped at 1 % = 80 000 000 cents.
     CHECK(res.volets[0].principale.montant == centimes{80'000'000});
     CHECK(res.volets[0].principale.plafond_atteint);

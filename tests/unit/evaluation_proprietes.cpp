@@ -37,8 +37,7 @@ valeur_mesure valeur_au_hasard(generateur& g, type_mesure t) {
 }
 
 struct cas {
-    std::vector<valeurs_indicateur> valeurs;
-    rapport_annuel rapport;
+    evalmod::rapport_essai essai;
     parametres_evaluation parametres;
     politique_grille politique;
 };
@@ -46,13 +45,12 @@ struct cas {
 // A report and parameters for def_2017. The scale is monotone (a lower score never gets a
 // lower rate), as any sensible scale is; its rates may exceed the 1 % cap.
 cas generer(generateur& g, bool plafond_global_bas) {
-    cas c;
+    cas c{evalmod::rapport_essai(def_2017, 2018, {}), {}, {}};
     for (const auto& v : def_2017.volets) {
-        for (const auto& ind : v.grille) c.valeurs.push_back({{valeur_au_hasard(g, ind.mesures[0].type)}});
+        for (const auto& ind : v.grille) c.essai.valeurs.push_back({{valeur_au_hasard(g, ind.mesures[0].type)}});
     }
-    c.rapport.exercice = 2018;
-    c.rapport.produits_assurance_maladie = centimes{g.entre(0, 100'000'000'000)};
-    for (auto& e : c.rapport.economies) e = centimes{g.entre(-1'000'000'000, 1'000'000'000)};
+    c.essai.r.produits_assurance_maladie = centimes{g.entre(0, 100'000'000'000)};
+    for (auto& e : c.essai.economies) e = centimes{g.entre(-1'000'000'000, 1'000'000'000)};
     parametres_2017& p = c.parametres.p2017;
     const fraction s1{g.entre(1, 50), 100};
     const fraction s2{g.entre(51, 100), 100};
@@ -66,11 +64,11 @@ cas generer(generateur& g, bool plafond_global_bas) {
     c.politique.part_partielle = {g.entre(0, 10), 10};
     if (g.pile(2)) c.politique.non_concerne = compte_non_concerne::atteint;
     if (g.pile(2)) c.politique.non_renseigne = compte_non_renseigne::exclu;
-    c.rapport.valeurs = c.valeurs;
     return c;
 }
 
-resultat_evaluation compile(const cas& c) { return evaluateur<def_2017>::evaluer(c.rapport, c.parametres, c.politique); }
+rapport_valide_pour<def_2017> valide(const cas& c) { return evalmod::valide<def_2017>(c.essai, c.parametres); }
+resultat_evaluation compile(const cas& c) { return evaluateur<def_2017>::evaluer(valide(c), c.parametres, c.politique); }
 
 bool meme_proposition(const proposition& a, const proposition& b) {
     return a.nature == b.nature && a.montant == b.montant && a.plafond == b.plafond && a.plafond_atteint == b.plafond_atteint &&
@@ -104,7 +102,7 @@ bool ameliorer(generateur& g, cas& c, std::size_t k) {
     for (const auto& v : def_2017.volets) {
         for (const auto& ind : v.grille) {
             if (n++ != k) continue;
-            valeur_mesure& x = c.valeurs[k][0];
+            valeur_mesure& x = c.essai.valeurs[k][0];
             if (x.etat == etat_valeur::non_concernee) return false;
             const type_mesure t = ind.mesures[0].type;
             if (x.etat == etat_valeur::non_renseignee) {
@@ -136,7 +134,7 @@ TEST_CASE("property: no cap is exceeded after rounding, and sanction and incenti
     for (int i = 0; i < 3'000; ++i) {
         const cas c = generer(g, i % 2 == 1);
         const resultat_evaluation res = compile(c);
-        const centimes base = c.rapport.produits_assurance_maladie;
+        const centimes base = c.essai.r.produits_assurance_maladie;
         const centimes cap_volet = appliquer_taux(base, c.parametres.p2017.plafond_sanction_volet).valeur;
         const centimes cap_global = appliquer_taux(base, c.parametres.p2017.plafond_sanction_global).valeur;
         centimes somme{0};
@@ -149,8 +147,8 @@ TEST_CASE("property: no cap is exceeded after rounding, and sanction and incenti
                 somme = somme + p.montant;
             } else if (p.nature == nature_proposition::interessement_volet) {
                 // Never more than 30 % of that volet's savings, which must be positive.
-                CHECK(c.rapport.economies[v] > centimes{0});
-                CHECK(p.montant <= appliquer_taux(c.rapport.economies[v], {30, 100}).valeur);
+                CHECK(*c.essai.economies[v] > centimes{0});
+                CHECK(p.montant <= appliquer_taux(*c.essai.economies[v], {30, 100}).valeur);
                 CHECK(v != 0);  // never on the socle
             } else {
                 CHECK(p.nature == nature_proposition::aucune);
@@ -169,7 +167,7 @@ TEST_CASE("property: improving an indicator never increases a volet's sanction n
     for (int i = 0; i < 3'000; ++i) {
         cas c = generer(g, false);  // the law's 5 %: it cannot bind with four volets at 1 %
         const resultat_evaluation avant = compile(c);
-        const std::size_t k = static_cast<std::size_t>(g.entre(0, static_cast<std::int64_t>(c.valeurs.size()) - 1));
+        const std::size_t k = static_cast<std::size_t>(g.entre(0, static_cast<std::int64_t>(c.essai.valeurs.size()) - 1));
         if (!ameliorer(g, c, k)) continue;
         ++ameliorations;
         const resultat_evaluation apres = compile(c);
@@ -187,15 +185,15 @@ TEST_CASE("property: improving an indicator never increases a volet's sanction n
 
 TEST_CASE("property: the compile-time and run-time drivers, with or without a trace, agree", "[evaluation][propriete]") {
     generateur g{42};
-    const std::vector<plan_indicateur> plans = planifier(def_2017);
     int compares = 0;
     for (int i = 0; i < 2'000; ++i) {
         const cas c = generer(g, i % 3 == 0);
         const resultat_evaluation a = compile(c);
         sans_trace st;
-        const resultat_evaluation b = evaluer(def_2017, plans, c.rapport, c.parametres, c.politique, st);
+        const rapport_valide_pour<def_2017> r = valide(c);
+        const resultat_evaluation b = evaluer(r.rapport(), c.parametres, c.politique, st);
         caqes::trace t;
-        const resultat_evaluation avec_trace = evaluateur<def_2017>::evaluer(c.rapport, c.parametres, c.politique, t);
+        const resultat_evaluation avec_trace = evaluateur<def_2017>::evaluer(r, c.parametres, c.politique, t);
         CHECK(meme_resultat(a, b));
         CHECK(meme_resultat(a, avec_trace));
         CHECK(t.lignes.size() == nombre_indicateurs(def_2017));
@@ -206,17 +204,15 @@ TEST_CASE("property: the compile-time and run-time drivers, with or without a tr
 
 TEST_CASE("property: the drivers agree on the 2022 and successor templates too", "[evaluation][propriete]") {
     generateur g{7};
-    const std::vector<plan_indicateur> p22 = planifier(evalmod::def_2022);
     for (int i = 0; i < 500; ++i) {
         std::vector<valeurs_indicateur> v = g.pile(2) ? evalmod::tout_atteint(evalmod::def_2022) : evalmod::rien_atteint(evalmod::def_2022);
         v[static_cast<std::size_t>(g.entre(0, 4))] = evalmod::une(valeur_mesure::non_renseignee());
-        rapport_annuel r{};
-        r.exercice = 2023;
-        r.valeurs = v;
-        for (auto& e : r.economies) e = centimes{g.entre(-1'000'000, 1'000'000)};
+        evalmod::rapport_essai e(evalmod::def_2022, 2023, v);
+        for (std::size_t iv = 0; iv < 3; ++iv) e.economies[iv] = centimes{g.entre(-1'000'000, 1'000'000)};
         parametres_evaluation p{};
         p.p2022.enveloppe_regionale = centimes{g.entre(0, 1'000'000)};
+        const rapport_valide_pour<evalmod::def_2022> r = evalmod::valide<evalmod::def_2022>(e, p);
         sans_trace st;
-        CHECK(meme_resultat(evaluateur<evalmod::def_2022>::evaluer(r, p), evaluer(evalmod::def_2022, p22, r, p, {}, st)));
+        CHECK(meme_resultat(evaluateur<evalmod::def_2022>::evaluer(r, p), evaluer(r.rapport(), p, {}, st)));
     }
 }

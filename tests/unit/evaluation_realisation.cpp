@@ -139,7 +139,7 @@ TEST_CASE("non concerne and non renseigne count as the grid's policy says", "[ev
 TEST_CASE("every indicator non concerne: the score is undefined and there is no outcome", "[evaluation][realisation]") {
     using evalmod::def_2017;
     std::vector<valeurs_indicateur> v(nombre_indicateurs(def_2017), evalmod::une(valeur_mesure::non_concernee()));
-    rapport_annuel r{.exercice = 2018, .produits_assurance_maladie = evalmod::base_80m, .valeurs = v};
+    const rapport_valide_pour<def_2017> r = evalmod::valide<def_2017>({def_2017, 2018, v, evalmod::base_80m});
     const resultat_evaluation res = evaluateur<def_2017>::evaluer(r, {});
     REQUIRE(res.nombre_volets == 4);
     for (std::size_t i = 0; i < 4; ++i) {
@@ -159,20 +159,36 @@ TEST_CASE("every indicator non concerne: the score is undefined and there is no 
 
 // [docs:exemple-score]
 TEST_CASE("worked example 1: weighted socle score 5/8 gives the 0.5 % step", "[evaluation][realisation][doc]") {
+    using namespace caqes;
     using evalmod::def_2017;
-    // Socle: ILL-S1 (weight 2) met, ILL-S2 partial, ILL-S3 not met; other volets all met.
-    std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2017);
-    v[0] = evalmod::taux_de(52);                        // >= 49 %: met, 2 x 1
-    v[1] = evalmod::echelle_de(caqes::echelle_partiel); // partial: 1 x 1/2
-    v[2] = evalmod::nombre(1'200);                      // > 1 000: not met, 1 x 0
-    caqes::rapport_annuel r{.exercice = 2018, .produits_assurance_maladie = caqes::euros(10'000'000), .valeurs = v};
-    const caqes::resultat_evaluation res = caqes::evaluateur<def_2017>::evaluer(r, {});
+    // The report names each value by its indicator's code and its measure's code.
+    auto une = [](std::string_view code, std::string_view mesure, valeur_mesure v) {
+        return saisie_indicateur{.indicateur = code, .mesures = {{{mesure, v}}}};
+    };
+    const std::array<saisie_indicateur, 8> valeurs{{
+        // Socle: ILL-S1 (weight 2) met, ILL-S2 partial, ILL-S3 not met.
+        une("ILL-S1", "taux", valeur_mesure::de(taux_pourcent(52))),      // >= 49 %: met, 2 x 1
+        une("ILL-S2", "echelle", valeur_mesure::de(echelle_partiel)),     // partial: 1 x 1/2
+        une("ILL-S3", "nombre", valeur_mesure::de(nombre_de(1'200))),     // > 1 000: not met, 1 x 0
+        // The other volets: all met.
+        une("ILL-T1", "taux", valeur_mesure::de(taux_pourcent(60))),
+        une("ILL-T2", "nombre", valeur_mesure::de(nombre_de(800))),
+        une("ILL-P1", "echelle", valeur_mesure::de(echelle_oui)),
+        une("ILL-P2", "taux", valeur_mesure::de(taux_pourcent(60))),
+        une("ILL-A1", "nombre", valeur_mesure::de(nombre_de(800))),
+    }};
+    const rapport_annuel r{.exercice = 2018, .activites_etablissement = activite_mco,
+                           .produits_assurance_maladie = euros(10'000'000), .valeurs = valeurs};
+    const parametres_evaluation p{};  // the illustrative scale
+    const resultat_validation<rapport_valide_pour<def_2017>> v = validate<def_2017>(r, p);
+    REQUIRE(v.ok());  // else v.erreurs() says what is wrong, and where
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(v.valeur(), p);
 
-    CHECK(res.volets[0].score.valeur() == caqes::fraction{5, 8});  // (2 + 1/2 + 0) / 4
+    CHECK(res.volets[0].score.valeur() == fraction{5, 8});  // (2 + 1/2 + 0) / 4
     // 5/8 is below 3/4 but not below 1/2: the illustrative scale's 0.5 % step.
-    CHECK(res.volets[0].principale.nature == caqes::nature_proposition::sanction_volet);
-    CHECK(res.volets[0].principale.montant == caqes::euros(50'000));  // 10 M EUR x 0.5 %
-    CHECK(res.volets[0].principale.plafond == caqes::euros(100'000)); // 1 % cap
+    CHECK(res.volets[0].principale.nature == nature_proposition::sanction_volet);
+    CHECK(res.volets[0].principale.montant == euros(50'000));  // 10 M EUR x 0.5 %
+    CHECK(res.volets[0].principale.plafond == euros(100'000)); // 1 % cap
     CHECK_FALSE(res.volets[0].principale.plafond_atteint);
     CHECK(res.volets[0].principale.illustratif);
 }

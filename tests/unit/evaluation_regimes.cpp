@@ -6,12 +6,9 @@ using namespace caqes;
 
 namespace {
 
-rapport_annuel rapport(int exercice, std::span<const valeurs_indicateur> v, centimes base = euros(10'000'000)) {
-    rapport_annuel r{};
-    r.exercice = exercice;
-    r.produits_assurance_maladie = base;
-    r.valeurs = v;
-    return r;
+evalmod::rapport_essai rapport(const modele_contrat_def& m, int exercice, const std::vector<valeurs_indicateur>& v,
+                               centimes base = euros(10'000'000)) {
+    return {m, exercice, v, base};
 }
 
 }  // namespace
@@ -19,14 +16,14 @@ rapport_annuel rapport(int exercice, std::span<const valeurs_indicateur> v, cent
 TEST_CASE("2017 socle: a sanction when missed, never an incentive even with savings", "[evaluation][regime][2017]") {
     using evalmod::def_2017;
     const std::vector<valeurs_indicateur> bien = evalmod::tout_atteint(def_2017);
-    rapport_annuel r = rapport(2018, bien);
+    evalmod::rapport_essai r = rapport(def_2017, 2018, bien);
     r.economies = {euros(1'000'000), euros(1'000'000), euros(1'000'000), euros(1'000'000)};
-    const resultat_evaluation res = evaluateur<def_2017>::evaluer(r, {});
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r), {});
     CHECK_FALSE(res.volets[0].principale.presente());  // socle: no incentive clause
     CHECK(res.volets[1].principale.nature == nature_proposition::interessement_volet);
 
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_2017);
-    const resultat_evaluation res2 = evaluateur<def_2017>::evaluer(rapport(2018, mal), {});
+    const resultat_evaluation res2 = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(rapport(def_2017, 2018, mal)), {});
     CHECK(res2.volets[0].volet == volet_id::volet_socle);
     CHECK(res2.volets[0].principale.nature == nature_proposition::sanction_volet);
     CHECK(res2.volets[0].principale.montant == euros(100'000));  // 1 % of 10 M EUR
@@ -52,10 +49,10 @@ TEST_CASE("2017 additional volet: a sanction or an incentive, never both, by sco
 TEST_CASE("final decisions are carried beside the proposals, never computed", "[evaluation][regime]") {
     using evalmod::def_2017;
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_2017);
-    rapport_annuel r = rapport(2018, mal);
+    evalmod::rapport_essai r = rapport(def_2017, 2018, mal);
     r.decisions[0] = centimes{0};  // the ARS decided not to sanction ("peut")
     r.decisions[2] = euros(12'345);
-    const resultat_evaluation res = evaluateur<def_2017>::evaluer(r, {});
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r), {});
     CHECK(res.volets[0].principale.montant == euros(100'000));
     CHECK(res.volets[0].principale.decision_finale == centimes{0});
     CHECK_FALSE(res.volets[1].principale.decision_finale.has_value());
@@ -69,10 +66,10 @@ TEST_CASE("2022: national incentive from savings, revised by the overall score; 
     std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2022);
     parametres_evaluation p{};
     p.p2022.enveloppe_regionale = centimes{500'000};
-    rapport_annuel r = rapport(2023, v);
+    evalmod::rapport_essai r = rapport(def_2022, 2023, v);
     r.economies = {centimes{1'000'000}, centimes{2'000'000}, centimes{0}, centimes{0}};
 
-    const resultat_evaluation tout = evaluateur<def_2022>::evaluer(r, p);
+    const resultat_evaluation tout = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p);
     CHECK(tout.volets[0].principale.nature == nature_proposition::interessement_national);
     CHECK(tout.volets[0].principale.montant == centimes{500'000});  // 1/2 x savings x 1
     CHECK(tout.volets[0].principale.article().legi_id == "LEGIARTI000044102658");
@@ -83,15 +80,15 @@ TEST_CASE("2022: national incentive from savings, revised by the overall score; 
     CHECK(tout.contrat[0].montant == centimes{500'000});
 
     // The illustrative indicator ILL-O2 missed: overall 4/5, non-national 1/2.
-    v[3] = evalmod::nombre(5'000);
-    const resultat_evaluation moins = evaluateur<def_2022>::evaluer(r, p);
+    r.valeurs[3] = evalmod::nombre(5'000);
+    const resultat_evaluation moins = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p);
     CHECK(moins.volets[0].principale.montant == centimes{400'000});
     CHECK(moins.volets[1].principale.montant == centimes{800'000});
     CHECK(moins.contrat[0].montant == centimes{250'000});
     CHECK(moins.total_interessements == centimes{1'450'000});
 
     p.p2022.revision_par_score = false;
-    CHECK(evaluateur<def_2022>::evaluer(r, p).volets[0].principale.montant == centimes{500'000});
+    CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).volets[0].principale.montant == centimes{500'000});
 }
 
 TEST_CASE("2022: an incentive revised down to nothing is no proposal; without revision the savings decide alone",
@@ -99,10 +96,10 @@ TEST_CASE("2022: an incentive revised down to nothing is no proposal; without re
     using evalmod::def_2022;
     parametres_evaluation p{};
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_2022);
-    rapport_annuel r = rapport(2023, mal);
+    evalmod::rapport_essai r = rapport(def_2022, 2023, mal);
     r.economies = {centimes{1'000'000}, centimes{0}, centimes{0}, centimes{0}};
 
-    const resultat_evaluation nul = evaluateur<def_2022>::evaluer(r, p);
+    const resultat_evaluation nul = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p);
     REQUIRE(nul.score_global.defini());
     CHECK(nul.score_global.valeur() == entier(0));
     CHECK_FALSE(nul.volets[0].principale.presente());  // score 0: not a zero-cent incentive
@@ -111,9 +108,9 @@ TEST_CASE("2022: an incentive revised down to nothing is no proposal; without re
     std::vector<valeurs_indicateur> nc(evalmod::tout_atteint(def_2022).size());
     for (auto& x : nc) x.fill(valeur_mesure::non_concernee());
     r.valeurs = nc;
-    CHECK_FALSE(evaluateur<def_2022>::evaluer(r, p).volets[0].principale.presente());
+    CHECK_FALSE(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).volets[0].principale.presente());
     p.p2022.revision_par_score = false;
-    const resultat_evaluation sans = evaluateur<def_2022>::evaluer(r, p);
+    const resultat_evaluation sans = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p);
     CHECK_FALSE(sans.score_global.defini());
     CHECK(sans.volets[0].principale.montant == centimes{500'000});
 }
@@ -121,7 +118,7 @@ TEST_CASE("2022: an incentive revised down to nothing is no proposal; without re
 TEST_CASE("2022: no sanction proportional to revenue, whatever the score", "[evaluation][regime][2022]") {
     using evalmod::def_2022;
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_2022);
-    const resultat_evaluation res = evaluateur<def_2022>::evaluer(rapport(2023, mal, evalmod::base_80m), {});
+    const resultat_evaluation res = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(rapport(def_2022, 2023, mal, evalmod::base_80m)), {});
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
         CHECK(res.volets[i].principale.nature != nature_proposition::sanction_volet);
         CHECK_FALSE(res.volets[i].principale.presente());
@@ -134,17 +131,17 @@ TEST_CASE("2022 L.162-30-4: only two years after the referral, only above target
           "[evaluation][regime][2022]") {
     using evalmod::def_2022;
     const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2022);
-    rapport_annuel r = rapport(2024, v);
-    r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 15}, .actes_realises = 1'200, .actes_cible = 1'000,
+    evalmod::rapport_essai r = rapport(def_2022, 2024, v);
+    r.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 15}, .actes_realises = 1'200, .actes_cible = 1'000,
                                     .actes_annee_precedente = 1'300, .tarif_national_moyen = centimes{10'000},
                                     .part_liste_en_sus = centimes{2'000'000}};
     parametres_evaluation p{};
 
-    r.date_evaluation = ymd{2024, 3, 14};  // one day short of two years
-    CHECK(evaluateur<def_2022>::evaluer(r, p).nombre_contrat == 0);
+    r.r.date_evaluation = ymd{2024, 3, 14};  // one day short of two years
+    CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).nombre_contrat == 0);
 
-    r.date_evaluation = ymd{2024, 3, 15};
-    const resultat_evaluation res = evaluateur<def_2022>::evaluer(r, p);
+    r.r.date_evaluation = ymd{2024, 3, 15};
+    const resultat_evaluation res = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p);
     REQUIRE(res.nombre_contrat == 2);
     CHECK(res.contrat[0].nature == nature_proposition::abattement);
     CHECK(res.contrat[0].taux == fraction{20, 100});
@@ -157,7 +154,7 @@ TEST_CASE("2022 L.162-30-4: only two years after the referral, only above target
     // Parameters asking 60 % are held to 50 %, and say the cap bound them.
     p.p2022.taux_abattement = {60, 100};
     p.p2022.taux_minoration = {60, 100};
-    const resultat_evaluation cap = evaluateur<def_2022>::evaluer(r, p);
+    const resultat_evaluation cap = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p);
     REQUIRE(cap.nombre_contrat == 2);
     CHECK(cap.contrat[0].taux == fraction{50, 100});
     CHECK(cap.contrat[0].montant == centimes{1'000'000});
@@ -166,22 +163,22 @@ TEST_CASE("2022 L.162-30-4: only two years after the referral, only above target
     CHECK(cap.contrat[1].plafond_atteint);
     // Exactly 50 %: not bound.
     p.p2022.taux_abattement = {50, 100};
-    CHECK_FALSE(evaluateur<def_2022>::evaluer(r, p).contrat[0].plafond_atteint);
+    CHECK_FALSE(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).contrat[0].plafond_atteint);
 
     // At the target: nothing.
-    r.l162_30_4->actes_realises = 1'000;
-    CHECK(evaluateur<def_2022>::evaluer(r, p).nombre_contrat == 0);
+    r.r.l162_30_4->actes_realises = 1'000;
+    CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).nombre_contrat == 0);
 }
 
 TEST_CASE("2022 L.162-30-4: an excess that does not fit in 64-bit cents is reported", "[evaluation][regime][2022]") {
     using evalmod::def_2022;
     const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2022);
-    rapport_annuel r = rapport(2024, v);
-    r.date_evaluation = ymd{2024, 6, 1};
-    r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 15}, .actes_realises = 4'000'000'000, .actes_cible = 0,
+    evalmod::rapport_essai r = rapport(def_2022, 2024, v);
+    r.r.date_evaluation = ymd{2024, 6, 1};
+    r.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 15}, .actes_realises = 4'000'000'000, .actes_cible = 0,
                                     .actes_annee_precedente = 0, .tarif_national_moyen = centimes{4'000'000'000},
                                     .part_liste_en_sus = centimes{0}};
-    const resultat_evaluation res = evaluateur<def_2022>::evaluer(r, {});
+    const resultat_evaluation res = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), {});
     REQUIRE(res.nombre_contrat == 2);
     CHECK(res.contrat[0].depassement);
     CHECK(res.contrat[0].montant == centimes{0});
@@ -191,34 +188,37 @@ TEST_CASE("successor: allocation from savings; a penalty only from exercise 2027
           "[evaluation][regime][successeur]") {
     using evalmod::def_successeur;
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_successeur);
-    rapport_annuel r = rapport(2027, mal, evalmod::base_80m);
+    evalmod::rapport_essai r = rapport(def_successeur, 2027, mal, evalmod::base_80m);
     parametres_evaluation p{};
 
-    const resultat_evaluation res = evaluateur<def_successeur>::evaluer(r, p);
+    const resultat_evaluation res = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r), p);
     REQUIRE(res.nombre_contrat == 1);
     CHECK(res.contrat[0].nature == nature_proposition::penalite_financement);
     CHECK(res.contrat[0].montant == centimes{80'000'000});  // 1 % x (1 - 0)
     CHECK(res.contrat[0].plafond == centimes{160'000'000}); // 2 %
     CHECK(res.contrat[0].illustratif);
 
-    r.exercice = 2026;
-    CHECK(evaluateur<def_successeur>::evaluer(r, p).nombre_contrat == 0);
-    r.exercice = 2027;
+    // Exercise 2026 lies before this template's window: the report is not valid (E030).
+    r.r.exercice = 2026;
+    const auto avant = validate<def_successeur>(r.annuel(), p);
+    REQUIRE_FALSE(avant.ok());
+    CHECK(avant.erreurs().front().id == regle::exercice_non_couvert);
+    r.r.exercice = 2027;
 
     p.successeur.taux_penalite = {2, 100};
-    const resultat_evaluation pile = evaluateur<def_successeur>::evaluer(r, p);
+    const resultat_evaluation pile = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r), p);
     CHECK(pile.contrat[0].montant == centimes{160'000'000});
     CHECK_FALSE(pile.contrat[0].plafond_atteint);
     p.successeur.taux_penalite = {160'000'001, 8'000'000'000};  // 2 % + 1 cent
-    const resultat_evaluation plus = evaluateur<def_successeur>::evaluer(r, p);
+    const resultat_evaluation plus = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r), p);
     CHECK(plus.contrat[0].montant == centimes{160'000'000});
     CHECK(plus.contrat[0].plafond_atteint);
 
     // All met, with savings: the allocation, and no penalty (score 1).
     const std::vector<valeurs_indicateur> bien = evalmod::tout_atteint(def_successeur);
-    rapport_annuel rb = rapport(2027, bien);
+    evalmod::rapport_essai rb = rapport(def_successeur, 2027, bien);
     rb.economies[0] = centimes{1'000'001};
-    const resultat_evaluation alloc = evaluateur<def_successeur>::evaluer(rb, {});
+    const resultat_evaluation alloc = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(rb), {});
     CHECK(alloc.volets[0].principale.nature == nature_proposition::dotation);
     CHECK(alloc.volets[0].principale.montant == centimes{500'000});  // 1/2, towards zero
     CHECK(alloc.nombre_contrat == 0);

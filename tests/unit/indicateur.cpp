@@ -111,6 +111,11 @@ TEST_CASE("regles::referentiel_bien_forme (E015) at run time", "[indicateur]") {
         i.ref = referentiel{};
         CHECK(regles::referentiel_bien_forme(i));
     }
+    SECTION("neither a target nor a referentiel: nothing could meet it") {
+        i.ref = referentiel{};
+        i.objectif = cible{};
+        CHECK_FALSE(regles::referentiel_bien_forme(i));
+    }
     SECTION("no measure at all") {
         i.mesures = {};
         i.objectif = cible{};

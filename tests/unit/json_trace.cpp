@@ -35,13 +35,10 @@ TEST_CASE("json: fractions are exact {num, den} with an informative decimal stri
 TEST_CASE("json: a traced evaluation serialises lines, proposals, articles and decisions", "[json]") {
     std::vector<valeurs_indicateur> v = evalmod::rien_atteint(evalmod::def_2017);
     v[1] = evalmod::echelle_de(echelle_partiel);
-    rapport_annuel r{};
-    r.exercice = 2018;
-    r.produits_assurance_maladie = evalmod::base_80m;
-    r.valeurs = v;
+    evalmod::rapport_essai r(evalmod::def_2017, 2018, v, evalmod::base_80m);
     r.decisions[0] = centimes{12'345};
     caqes::trace t;
-    const resultat_evaluation res = evaluateur<evalmod::def_2017>::evaluer(r, {}, {}, t);
+    const resultat_evaluation res = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r), {}, {}, t);
 
     const nlohmann::json d = json::document(res, &t);
     CHECK(d["schema"] == "caqes.evaluation/1");
@@ -84,12 +81,10 @@ TEST_CASE("json: a traced evaluation serialises lines, proposals, articles and d
 
 TEST_CASE("json: no value in the document is a floating-point number", "[json]") {
     std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2022);
-    rapport_annuel r{};
-    r.exercice = 2023;
-    r.valeurs = v;
-    r.economies = {centimes{1'000'001}, centimes{0}, centimes{0}, centimes{0}};
+    evalmod::rapport_essai r(evalmod::def_2022, 2023, v);
+    r.economies = {centimes{1'000'001}, centimes{0}, centimes{0}};
     caqes::trace t;
-    const resultat_evaluation res = evaluateur<evalmod::def_2022>::evaluer(r, {}, {}, t);
+    const resultat_evaluation res = evaluateur<evalmod::def_2022>::evaluer(evalmod::valide<evalmod::def_2022>(r), {}, {}, t);
     const nlohmann::json d = json::document(res, &t);
     int nombres = 0;
     auto parcourir = [&nombres](const auto& self, const nlohmann::json& j) -> void {
@@ -108,19 +103,18 @@ TEST_CASE("json: no value in the document is a floating-point number", "[json]")
 
 TEST_CASE("json: a batch writes one document, with errors in place of a result", "[json]") {
     lot_essai a;
-    rapport_annuel r{};
-    r.exercice = 2018;
-    r.valeurs = a.valeurs;
+    const evalmod::rapport_essai r(evalmod::def_2017, 2018, a.valeurs);
     a.e.finess = "750000001";
     a.e.raison_sociale = "CH essai";
     a.e.exercice = 2018;
     a.e.modele = std::string{evalmod::def_2017.nom};
-    a.e.resultat = evaluateur<evalmod::def_2017>::evaluer(r, {}, {}, a.e.trace_);
+    a.e.resultat = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r), {}, {}, a.e.trace_);
 
     json::evaluation_etablissement b{};
     b.finess = "750000002";
     b.exercice = 2016;
-    b.erreurs = validate(evalmod::def_2017, rapport_annuel{.exercice = 2016, .valeurs = a.valeurs});
+    evalmod::rapport_essai hors(evalmod::def_2017, 2016, a.valeurs);
+    b.erreurs = validate(evalmod::def_2017, hors.annuel(), {}).erreurs();
 
     // [docs:json-lot]
     const std::vector<caqes::json::evaluation_etablissement> lot{a.e, b};

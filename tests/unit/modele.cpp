@@ -601,6 +601,7 @@ struct modele_valide : modele_contrat<valide> {};
 // Several rules broken at once: never instantiated as modele_contrat (it would not compile).
 inline constexpr std::array<indicateur, 1> grille_fausse{{
     {.id = 7, .code = "CX-7", .libelle = "national sans source", .provenance = origine::nationale, .mesures = {{generiques.def()}},
+     .objectif = viser(generiques, taux_pourcent(49)),
      .validite = periode{ymd{2017, 7, 1}, ymd{2022, 1, 1}}, .poids = {0, 1}},
 }};
 inline constexpr std::array<volet_modele, 3> volets_faux{{

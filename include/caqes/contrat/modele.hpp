@@ -17,10 +17,12 @@
 #include <caqes/volet/issue.hpp>
 #include <caqes/volet/volet.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace caqes {
 
@@ -129,6 +131,43 @@ namespace regles {
 
 }  // namespace regles
 
+namespace detail {
+
+// CAQES-E033 for every indicator at once: entry k is 1 when an earlier indicator of the
+// template has the code of indicator k (reports and files name indicators by code;
+// evaluation/validation.hpp matches values by it). Sorting hashed codes keeps the check
+// O(n log n): a pairwise comparison of strings exceeds clang's constexpr step budget at a few
+// hundred indicators (ENGINEERING.md, pitfalls).
+[[nodiscard]] constexpr std::vector<std::uint8_t> codes_en_double(const modele_contrat_def& m) {
+    struct cle {
+        std::uint64_t empreinte;
+        std::size_t rang;
+        std::string_view code;
+    };
+    std::vector<cle> cles;
+    for (const auto& v : m.volets) {
+        for (const auto& ind : v.grille) {
+            std::uint64_t h = 14695981039346656037ULL;  // FNV-1a
+            for (const char c : ind.code) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+            cles.push_back({h, cles.size(), ind.code});
+        }
+    }
+    std::vector<std::uint8_t> en_double(cles.size(), 0);
+    std::sort(cles.begin(), cles.end(),
+              [](const cle& a, const cle& b) { return a.empreinte != b.empreinte ? a.empreinte < b.empreinte : a.rang < b.rang; });
+    for (std::size_t i = 1; i < cles.size(); ++i) {
+        for (std::size_t j = i; j-- > 0 && cles[j].empreinte == cles[i].empreinte;) {
+            if (cles[j].code == cles[i].code) {
+                en_double[cles[i].rang] = 1;  // equal hashes are sorted by rank: j is earlier
+                break;
+            }
+        }
+    }
+    return en_double;
+}
+
+}  // namespace detail
+
 // Applies every template rule once. `debut_tot` is the earliest start of a contract (used for
 // the term lengths and the dated checks), `debut_tard` the latest (used for the regime's end).
 // `signaler(regle, lieu_modele)` is called once per failure.
@@ -157,9 +196,12 @@ constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd 
     }
     if (!regime_a_obligatoire && m.volets.empty()) signaler(regle::volet_obligatoire, global);
 
+    const std::vector<std::uint8_t> code_double = detail::codes_en_double(m);
     for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
         const volet_modele& v = m.volets[iv];
         const lieu_modele lv{static_cast<int>(iv), -1};
+        std::size_t rang_volet = 0;  // the rank of its first indicator over the whole template
+        for (std::size_t jv = 0; jv < iv; ++jv) rang_volet += m.volets[jv].grille.size();
 
         for (std::size_t jv = 0; jv < iv; ++jv) {
             if (m.volets[jv].volet == v.volet) signaler(regle::volet_en_double, lv);
@@ -207,6 +249,7 @@ constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd 
                     if (autre->id == id) signaler(regle::indicateur_en_double, li);
                 }
             }
+            if (code_double[rang_volet + ii] != 0) signaler(regle::code_indicateur_en_double, li);
             if (!dates_valides(ind)) {
                 signaler(regle::date_inexistante, li);
             } else if (!validite_non_vide(ind)) {
@@ -222,6 +265,13 @@ constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd 
             if (!poids_positif(ind)) signaler(regle::poids_non_positif, li);
         }
     }
+}
+
+// The number of indicators of a template, over all its volets.
+[[nodiscard]] constexpr std::size_t nombre_indicateurs(const modele_contrat_def& m) noexcept {
+    std::size_t n = 0;
+    for (const auto& v : m.volets) n += v.grille.size();
+    return n;
 }
 
 // The set of rules a template breaks, as bits indexed by rule id.
@@ -293,6 +343,8 @@ struct modele_contrat {
                   "CAQES-E018: a second-generation contract as a whole exceeds five years (D.162-14 I, version of 2022-01-01)");
     static_assert(e.respecte(regle::perimetre_hors_regime),
                   "CAQES-E019: the template's scope of activities is empty or outside its regime's (L.162-23-14: activities 1, 2 and 4 of L.162-22)");
+    static_assert(e.respecte(regle::code_indicateur_en_double),
+                  "CAQES-E033: two indicators of the template share one code; reports name indicators by code (D.162-16 I 1)");
     static_assert(e.respecte(regle::date_calendaire_impossible),
                   "CAQES-E023: a term ends on a day that does not exist (29 February + N years); name a politique_jour");
 

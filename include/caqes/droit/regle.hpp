@@ -45,6 +45,12 @@ enum class regle : std::uint8_t {
     exercice_non_couvert = 30,       // E030
     cible_sous_plancher = 31,        // E031
     mesure_inconnue = 32,            // E032
+    code_indicateur_en_double = 33,  // E033
+    paliers_desordonnes = 34,        // E034
+    indicateur_non_applicable = 35,  // E035
+    saisie_en_double = 36,           // E036
+    depassement_score = 37,          // E037
+    rapport_autre_modele = 38,       // E038
 };
 
 struct fiche_regle {
@@ -54,7 +60,7 @@ struct fiche_regle {
     std::string_view source;  // article and version
 };
 
-inline constexpr std::array<fiche_regle, 32> catalogue_regles{{
+inline constexpr std::array<fiche_regle, 38> catalogue_regles{{
     {regle::date_inexistante, "CAQES-E001", "a date is not a real calendar date", "calendar (date library); every dated rule"},
     {regle::periode_vide, "CAQES-E002", "a period [from, to) is empty or inverted", "half-open periods of every dated text"},
     {regle::debut_hors_regime, "CAQES-E003", "the start lies outside the regime's window",
@@ -113,8 +119,21 @@ inline constexpr std::array<fiche_regle, 32> catalogue_regles{{
      "D.162-16 II (yearly evaluation of the contract in force); regime windows"},
     {regle::cible_sous_plancher, "CAQES-E031", "the L.162-30-4 yearly target is more than 30 % below the previous year's number",
      "L.162-30-3 (LEGIARTI000042685237): ce nombre ne peut etre inferieur de plus de 30 % au nombre de l'annee precedente"},
-    {regle::mesure_inconnue, "CAQES-E032", "a reported value names no indicator or measure of the template",
+    {regle::mesure_inconnue, "CAQES-E032", "a reported value names no indicator, measure or volet of the template",
      "D.162-16 I 1 (the grid defines the obligations and their measures)"},
+    {regle::code_indicateur_en_double, "CAQES-E033", "two indicators of the template share one code",
+     "D.162-16 I 1 (each obligation is reported and evaluated once; reports name indicators by code)"},
+    {regle::paliers_desordonnes, "CAQES-E034",
+     "sanction steps are not in increasing score order with non-increasing rates",
+     "D.162-16 III 1 (LEGIARTI000034459834): the sanction follows the level of non-achievement"},
+    {regle::indicateur_non_applicable, "CAQES-E035", "a value is reported for an indicator that applies to none of the establishment's activities",
+     "L.162-22 1 to 4 (LEGIARTI000048702956); L.162-30-2 (the contract covers the establishment's activities)"},
+    {regle::saisie_en_double, "CAQES-E036", "an indicator, measure or volet is given twice in one report",
+     "D.162-16 II (one yearly report, one value per obligation)"},
+    {regle::depassement_score, "CAQES-E037", "exact score arithmetic does not fit 64-bit fractions: nothing is proposed",
+     "D.162-16 III 1 and V (amounts follow the scores exactly); CAQES.md section 8"},
+    {regle::rapport_autre_modele, "CAQES-E038", "a report validated against one template is evaluated with another",
+     "D.162-16 II (the evaluation applies the establishment's own contract)"},
 }};
 
 // Looks a rule up by id. A constant expression, so tests can check the catalogue itself.

@@ -5,8 +5,10 @@
 // booleans, and the validators collect one `violation` per broken rule and place.
 #include <caqes/droit/regle.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace caqes {
@@ -47,5 +49,26 @@ using violations = std::vector<violation>;
     }
     return s;
 }
+
+// What a validation returns: the validated value, or the violations that prevented it; never
+// both. Checking `ok()` is the caller's only way to the value, so unvalidated data cannot
+// reach what needs the validated type.
+template <class T>
+class resultat_validation {
+  public:
+    explicit resultat_validation(T valeur) : valeur_(std::move(valeur)) {}
+    explicit resultat_validation(violations erreurs) : erreurs_(std::move(erreurs)) {}
+
+    [[nodiscard]] bool ok() const noexcept { return valeur_.has_value(); }
+    explicit operator bool() const noexcept { return ok(); }
+    // The value; throws std::bad_optional_access when the validation failed.
+    [[nodiscard]] const T& valeur() const& { return valeur_.value(); }
+    [[nodiscard]] T&& valeur() && { return std::move(valeur_).value(); }
+    [[nodiscard]] const violations& erreurs() const noexcept { return erreurs_; }
+
+  private:
+    std::optional<T> valeur_;
+    violations erreurs_;
+};
 
 }  // namespace caqes

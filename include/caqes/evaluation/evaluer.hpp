@@ -14,6 +14,7 @@
 #include <caqes/evaluation/plan.hpp>
 #include <caqes/evaluation/proposition.hpp>
 #include <caqes/evaluation/rapport.hpp>
+#include <caqes/evaluation/rapport_valide.hpp>
 #include <caqes/evaluation/realisation.hpp>
 #include <caqes/evaluation/trace.hpp>
 
@@ -36,10 +37,7 @@ struct scores_contrat {
 
     [[nodiscard]] constexpr score_volet global() const noexcept {
         score_volet g{};
-        for (const auto& v : volets) {
-            g.points = detail::ajouter(g.points, v.points);
-            g.poids = detail::ajouter(g.poids, v.poids);
-        }
+        for (const auto& v : volets) g.fusionner(v);
         return g;
     }
 };
@@ -68,23 +66,23 @@ namespace detail {
 
 // First generation: one proposal per volet, then the 5 % overall cap (D.162-16 III 1, 2017).
 constexpr void conclure_2017(resultat_evaluation& res, const modele_contrat_def& m, const scores_contrat& s,
-                             const rapport_annuel& r, const parametres_2017& p) noexcept {
+                             const rapport_valide& r, const parametres_2017& p) noexcept {
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-        res.volets[i].principale = proposition_2017(m.volets[i], s.volets[i], r.produits_assurance_maladie, r.economies[i], p);
+        res.volets[i].principale = proposition_2017(m.volets[i], s.volets[i], r.produits_assurance_maladie(), r.economies()[i], p);
     }
-    appliquer_plafond_global(res, r.produits_assurance_maladie, p.plafond_sanction_global);
+    appliquer_plafond_global(res, r.produits_assurance_maladie(), p.plafond_sanction_global);
 }
 
 // Second generation: national incentives per volet, the regional incentive, and the L.162-30-4
 // measures (D.162-16 V; L.162-30-4). No sanction proportional to revenue.
 constexpr void conclure_2022(resultat_evaluation& res, const modele_contrat_def& m, const scores_contrat& s,
-                             const rapport_annuel& r, const parametres_2022& p) noexcept {
+                             const rapport_valide& r, const parametres_2022& p) noexcept {
     // The revision by the overall score needs one; without revision the savings decide alone.
     const score_volet global = s.global();
     if (global.defini() || !p.revision_par_score) {
         const fraction score_global = global.valeur();
         for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-            res.volets[i].principale = proposition_2022(m.volets[i], score_global, r.economies[i], p);
+            res.volets[i].principale = proposition_2022(m.volets[i], score_global, r.economies()[i], p);
         }
     }
     // D.162-16 V 1: the regional incentive follows the achievement of all regional objectives.
@@ -93,12 +91,12 @@ constexpr void conclure_2022(resultat_evaluation& res, const modele_contrat_def&
                                                 s.regional.valeur(), entier(1), articles::d162_16_v_1_2022, p.illustratif));
     }
     // L.162-30-4: two years after the referral, acts still above the target.
-    if (!r.l162_30_4) return;
-    const donnees_l162_30_4& d = *r.l162_30_4;
+    if (!r.l162_30_4()) return;
+    const donnees_l162_30_4& d = *r.l162_30_4();
     const date_calculee echeance = ajouter_annees(d.saisine, p.delai_saisine_annees, politique_jour::fin_de_mois);
     bool pertinence = false;
     for (const auto& v : m.volets) pertinence = pertinence || v.clauses.contient(abattement_tarifaire);
-    if (!pertinence || !echeance.ok() || r.date_evaluation < echeance.valeur || d.actes_realises <= d.actes_cible) return;
+    if (!pertinence || !echeance.ok() || r.date_evaluation() < echeance.valeur || d.actes_realises <= d.actes_cible) return;
     // 128-bit product: an excess that does not fit in 64-bit cents is reported, never wrapped.
     const int128 excedent_exact = int128{d.tarif_national_moyen.valeur} * (d.actes_realises - d.actes_cible);
     const bool excedent_trop_grand = excedent_exact > std::numeric_limits<std::int64_t>::max();
@@ -119,19 +117,23 @@ constexpr void conclure_2022(resultat_evaluation& res, const modele_contrat_def&
 
 // Successor: an allocation from savings per scheme; the penalty from 2027 (L.162-23-14).
 constexpr void conclure_successeur(resultat_evaluation& res, const modele_contrat_def& m, const scores_contrat& s,
-                                   const rapport_annuel& r, const parametres_successeur& p) noexcept {
+                                   const rapport_valide& r, const parametres_successeur& p) noexcept {
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-        res.volets[i].principale = proposition_successeur(m.volets[i], r.economies[i], p);
+        res.volets[i].principale = proposition_successeur(m.volets[i], r.economies()[i], p);
     }
     const score_volet global = s.global();
-    if (!global.defini() || ymd{r.exercice, 1, 1} < p.penalite_depuis) return;
+    if (!global.defini() || ymd{r.exercice(), 1, 1} < p.penalite_depuis) return;
     bool clause = false;
     for (const auto& v : m.volets) clause = clause || v.clauses.contient(penalite);
     const fraction score_global = global.valeur();
     const fraction manque = fraction{score_global.den - score_global.num, score_global.den};
-    const fraction taux = fraction{p.taux_penalite.num * manque.num, p.taux_penalite.den * manque.den}.normalisee();
-    if (clause && taux.positive()) {
-        res.ajouter_contrat(montant_plafonne_de(nature_proposition::penalite_financement, r.produits_assurance_maladie, taux,
+    const detail::fraction_verifiee taux_verifie = detail::multiplier(p.taux_penalite, manque);
+    const fraction taux = taux_verifie.f;
+    if (clause && !taux_verifie.ok) {
+        res.ajouter_contrat({.taux = p.taux_penalite, .source = &articles::l162_23_14, .nature = nature_proposition::penalite_financement,
+                             .illustratif = p.illustratif, .depassement = true});
+    } else if (clause && taux.positive()) {
+        res.ajouter_contrat(montant_plafonne_de(nature_proposition::penalite_financement, r.produits_assurance_maladie(), taux,
                                                 p.plafond_penalite, articles::l162_23_14, p.illustratif));
     }
 }
@@ -158,7 +160,7 @@ constexpr void totaliser(resultat_evaluation& res) noexcept {
 // compile-time driver compiles only its own regime's rules.
 template <regime_id R>
 [[nodiscard, gnu::always_inline]] constexpr resultat_evaluation conclure_pour(const modele_contrat_def& m, const scores_contrat& s,
-                                                          const rapport_annuel& r, const parametres_evaluation& p) noexcept {
+                                                          const rapport_valide& r, const parametres_evaluation& p) noexcept {
     resultat_evaluation res{};
     res.nombre_volets = static_cast<std::uint8_t>(m.volets.size() < volets_max ? m.volets.size() : volets_max);
     res.score_global = s.global();
@@ -166,17 +168,31 @@ template <regime_id R>
         res.volets[i].volet = m.volets[i].volet;
         res.volets[i].score = s.volets[i];
     }
+    // CAQES-E037: a score that is not exact proposes nothing, located at its first volet and
+    // indicator; the regional and overall scores are sums of the same indicators.
+    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
+        if (!s.volets[i].depasse()) continue;
+        res.erreur = regle::depassement_score;
+        res.volet_erreur = static_cast<std::uint8_t>(i);
+        res.indicateur_erreur = s.volets[i].indicateur_depasse;
+        return res;
+    }
+    if (res.score_global.depasse() || s.regional.depasse()) {
+        res.erreur = regle::depassement_score;
+        res.indicateur_erreur = res.score_global.depassement ? res.score_global.indicateur_depasse : s.regional.indicateur_depasse;
+        return res;
+    }
     if constexpr (R == regime_id::caqes_2017) detail::conclure_2017(res, m, s, r, p.p2017);
     if constexpr (R == regime_id::caqes_2022) detail::conclure_2022(res, m, s, r, p.p2022);
     if constexpr (R == regime_id::successeur_2026) detail::conclure_successeur(res, m, s, r, p.successeur);
-    for (std::size_t i = 0; i < res.nombre_volets; ++i) res.volets[i].principale.decision_finale = r.decisions[i];
+    for (std::size_t i = 0; i < res.nombre_volets; ++i) res.volets[i].principale.decision_finale = r.decisions()[i];
     detail::totaliser(res);
     return res;
 }
 
 // The same, for a regime known at run time.
 [[nodiscard]] constexpr resultat_evaluation conclure(const modele_contrat_def& m, const scores_contrat& s,
-                                                     const rapport_annuel& r, const parametres_evaluation& p) noexcept {
+                                                     const rapport_valide& r, const parametres_evaluation& p) noexcept {
     switch (m.regime) {
         case regime_id::caqes_2017: return conclure_pour<regime_id::caqes_2017>(m, s, r, p);
         case regime_id::caqes_2022: return conclure_pour<regime_id::caqes_2022>(m, s, r, p);
@@ -186,32 +202,19 @@ template <regime_id R>
     return conclure_pour<regime_id::contrats_anterieurs>(m, s, r, p);
 }
 
-// The plans of a template, in its order (one per indicator, volet by volet).
-[[nodiscard]] inline std::vector<plan_indicateur> planifier(const modele_contrat_def& m) {
-    std::vector<plan_indicateur> plans;
-    for (const auto& v : m.volets) {
-        for (const auto& ind : v.grille) plans.push_back(planifier(ind));
-    }
-    return plans;
-}
-
-[[nodiscard]] constexpr std::size_t nombre_indicateurs(const modele_contrat_def& m) noexcept {
-    std::size_t n = 0;
-    for (const auto& v : m.volets) n += v.grille.size();
-    return n;
-}
-
-// Run-time driver. `plans` comes from `planifier(m)`, once per template; `r.valeurs` holds
-// `nombre_indicateurs(m)` entries (validate the report first: evaluation/validation.hpp).
+// Run-time driver: the template is the one `r` was validated against, and its plans come
+// with it, so values, plans and indicators cannot disagree.
 template <class Trace = sans_trace>
-[[nodiscard]] constexpr resultat_evaluation evaluer(const modele_contrat_def& m, std::span<const plan_indicateur> plans,
-                                                    const rapport_annuel& r, const parametres_evaluation& p,
+[[nodiscard]] constexpr resultat_evaluation evaluer(const rapport_valide& r, const parametres_evaluation& p,
                                                     const politique_grille& pol, Trace& t) {
+    const modele_contrat_def& m = r.modele();
+    const std::span<const plan_indicateur> plans = r.plans();
+    const std::span<const valeurs_indicateur> valeurs = r.valeurs();
     scores_contrat s{};
     std::size_t k = 0;
     for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
         for (const indicateur& ind : m.volets[iv].grille) {
-            detail::noter(s, m.regime, iv, ind, plans[k], r.valeurs[k], pol, t);
+            detail::noter(s, m.regime, iv, ind, plans[k], valeurs[k], pol, t);
             ++k;
         }
     }
@@ -219,11 +222,10 @@ template <class Trace = sans_trace>
 }
 
 // The same, without a trace.
-[[nodiscard]] constexpr resultat_evaluation evaluer(const modele_contrat_def& m, std::span<const plan_indicateur> plans,
-                                                    const rapport_annuel& r, const parametres_evaluation& p,
+[[nodiscard]] constexpr resultat_evaluation evaluer(const rapport_valide& r, const parametres_evaluation& p,
                                                     const politique_grille& pol = {}) {
     sans_trace t;
-    return evaluer(m, plans, r, p, pol, t);
+    return evaluer(r, p, pol, t);
 }
 
 // Compile-time driver for a template checked by `modele_contrat<M>`.
@@ -278,26 +280,28 @@ struct evaluateur {
     }
 
     template <std::size_t V, class Trace, std::size_t... I>
-    static constexpr void noter_volet(scores_contrat& s, const rapport_annuel& r, const politique_grille& pol, Trace& t,
-                                      std::index_sequence<I...>) {
-        (noter_indicateur<V, I>(s, r.valeurs[debuts[V] + I], pol, t), ...);
+    static constexpr void noter_volet(scores_contrat& s, const valeurs_indicateur* valeurs, const politique_grille& pol,
+                                      Trace& t, std::index_sequence<I...>) {
+        (noter_indicateur<V, I>(s, valeurs[debuts[V] + I], pol, t), ...);
     }
 
     template <class Trace, std::size_t... V>
-    static constexpr void noter_tout(scores_contrat& s, const rapport_annuel& r, const politique_grille& pol, Trace& t,
-                                     std::index_sequence<V...>) {
-        (noter_volet<V>(s, r, pol, t, std::make_index_sequence<M.volets[V].grille.size()>{}), ...);
+    static constexpr void noter_tout(scores_contrat& s, const valeurs_indicateur* valeurs, const politique_grille& pol,
+                                     Trace& t, std::index_sequence<V...>) {
+        (noter_volet<V>(s, valeurs, pol, t, std::make_index_sequence<M.volets[V].grille.size()>{}), ...);
     }
 
   public:
+    // `rv` was validated against M (validate<M>): its values are M's, in M's order.
     template <class Trace = sans_trace>
-    [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_annuel& r, const parametres_evaluation& p,
+    [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_valide_pour<M>& rv, const parametres_evaluation& p,
                                                                const politique_grille& pol, Trace& t) {
+        const rapport_valide& r = rv.rapport();
         scores_contrat s{};
-        noter_tout(s, r, pol, t, std::make_index_sequence<nv>{});
+        noter_tout(s, r.valeurs().data(), pol, t, std::make_index_sequence<nv>{});
         return conclure_pour<M.regime>(M, s, r, p);
     }
-    [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_annuel& r, const parametres_evaluation& p,
+    [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_valide_pour<M>& r, const parametres_evaluation& p,
                                                                const politique_grille& pol = {}) {
         sans_trace t;
         return evaluer(r, p, pol, t);

@@ -93,8 +93,8 @@ template <forme_indicateur F, bool Regional, class Trace>
                                                            const indicateur& ind, const plan_indicateur& plan,
                                                            const valeurs_indicateur& vals, const politique_grille& pol, Trace& t) {
     const resultat_indicateur res = evaluer_forme<F>(ind, vals, pol);
-    volet.ajouter(ind.poids, res);
-    if constexpr (Regional) regional.ajouter(ind.poids, res);
+    volet.ajouter(ind, res);
+    if constexpr (Regional) regional.ajouter(ind, res);
     if constexpr (Trace::actif) t.indicateur_evalue(numero_volet, ind, valeur_decisive(plan, vals), res);
 }
 

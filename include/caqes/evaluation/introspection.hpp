@@ -11,6 +11,7 @@
 // measure without a member is non renseigne. These are the rules the CSV reader applies at run
 // time to the same values.
 #include <caqes/evaluation/plan.hpp>
+#include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/valeur.hpp>
 #include <caqes/indicateur/indicateur.hpp>
 
@@ -29,14 +30,18 @@ namespace caqes {
 
 namespace detail {
 template <class T>
-struct membre_mesure;  // only quantities (optional or not) can be measures
+struct membre_mesure {  // not a quantity: `valeurs_de` rejects it with CAQES-E027
+    static constexpr bool est_quantite = false;
+};
 template <class K>
 struct membre_mesure<quantite<K>> {
+    static constexpr bool est_quantite = true;
     using nature = K;
     static constexpr valeur_mesure valeur(const quantite<K>& q) noexcept { return valeur_mesure::de(q); }
 };
 template <class K>
 struct membre_mesure<std::optional<quantite<K>>> {
+    static constexpr bool est_quantite = true;
     using nature = K;
     static constexpr valeur_mesure valeur(const std::optional<quantite<K>>& q) noexcept {
         return q ? valeur_mesure::de(*q) : valeur_mesure::non_renseignee();
@@ -44,11 +49,13 @@ struct membre_mesure<std::optional<quantite<K>>> {
 };
 }  // namespace detail
 
+// The report entry of indicator I from the struct `s`, each value named by its measure's code
+// (a measure without a member is non renseigne).
 template <const indicateur& I, class S>
-[[nodiscard]] constexpr valeurs_indicateur valeurs_de(const S& s) noexcept {
-    valeurs_indicateur v{};
+[[nodiscard]] constexpr saisie_indicateur valeurs_de(const S& s) noexcept {
+    saisie_indicateur v{.indicateur = I.code};
     for (std::size_t j = 0; j < mesures_max; ++j) {
-        if (!I.mesures[j].vide()) v[j] = valeur_mesure::non_renseignee();
+        if (!I.mesures[j].vide()) v.mesures[j] = {I.mesures[j].code, valeur_mesure::non_renseignee()};
     }
     boost::hana::for_each(boost::hana::accessors<S>(), [&](auto paire) {
         using nom_t = std::remove_cvref_t<decltype(boost::hana::first(paire))>;
@@ -59,9 +66,14 @@ template <const indicateur& I, class S>
                       "measure's code (D.162-16 I 1)");
         const auto& membre = boost::hana::second(paire)(s);
         using membre_t = detail::membre_mesure<std::remove_cvref_t<decltype(membre)>>;
-        static_assert(I.mesures[static_cast<std::size_t>(k)].type == membre_t::nature::id,
-                      "CAQES-E027: a member of the report struct is not of its measure's kind (arrete of 2022-02-23, annex)");
-        v[static_cast<std::size_t>(k)] = membre_t::valeur(membre);
+        static_assert(membre_t::est_quantite,
+                      "CAQES-E027: a member of the report struct is not a quantity of its measure's kind: declare it "
+                      "quantite<K> or std::optional<quantite<K>> (arrete of 2022-02-23, annex)");
+        if constexpr (membre_t::est_quantite) {
+            static_assert(I.mesures[static_cast<std::size_t>(k)].type == membre_t::nature::id,
+                          "CAQES-E027: a member of the report struct is not of its measure's kind (arrete of 2022-02-23, annex)");
+            v.mesures[static_cast<std::size_t>(k)].valeur = membre_t::valeur(membre);
+        }
     });
     return v;
 }

@@ -93,7 +93,14 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
                                                      const parametres_2022& p) noexcept {
     if (!v.clauses.contient(interessement) || economies <= centimes{0}) return {};
     fraction part = p.part_economies_nationale;
-    if (p.revision_par_score) part = fraction{part.num * score_global.num, part.den * score_global.den}.normalisee();
+    if (p.revision_par_score) {
+        const detail::fraction_verifiee revise = detail::multiplier(part, score_global);
+        if (!revise.ok) {
+            return {.taux = part, .source = &articles::d162_16_v_2_2022, .nature = nature_proposition::interessement_national,
+                    .illustratif = p.illustratif, .depassement = true};
+        }
+        part = revise.f;
+    }
     if (!part.positive()) return {};  // revised down to nothing: no incentive, not a zero one
     // The national incentive has no legal cap of its own: it is checked against the savings.
     return detail::montant_plafonne_de(nature_proposition::interessement_national, economies, part, entier(1),

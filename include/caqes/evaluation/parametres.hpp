@@ -6,6 +6,7 @@
 // scale, the successor's penalty) is a field with an *illustrative* default, and outputs say
 // so (`illustratif`).
 #include <caqes/calendrier/date.hpp>
+#include <caqes/droit/violation.hpp>
 #include <caqes/monnaie/centimes.hpp>
 #include <caqes/monnaie/fraction.hpp>
 
@@ -66,6 +67,47 @@ struct parametres_evaluation {
     parametres_2017 p2017{};
     parametres_2022 p2022{};
     parametres_successeur successeur{};
+};
+
+namespace regles {
+
+// CAQES-E034: the first step whose threshold the score is under gives the rate, so the steps
+// must go up in threshold and down (or equal) in rate: the lower the achievement, the higher
+// the sanction (D.162-16 III 1, LEGIARTI000034459834: the sanction follows the level of
+// non-achievement). Out of order, a score of 0.4 would take the 0.5 % step meant for scores
+// under 0.75 instead of the 1 % step meant for scores under 0.5. Steps of rate zero are unused.
+[[nodiscard]] constexpr bool paliers_ordonnes(const parametres_2017& p) noexcept {
+    const palier_sanction* precedent = nullptr;
+    for (const auto& palier : p.paliers) {
+        if (!palier.seuil.valide() || !palier.taux.valide()) return false;
+        if (!palier.taux.positive()) continue;
+        if (precedent != nullptr && (palier.seuil <= precedent->seuil || palier.taux > precedent->taux)) return false;
+        precedent = &palier;
+    }
+    return true;
+}
+
+}  // namespace regles
+
+// The rules on parameters, at run time.
+[[nodiscard]] inline violations validate(const parametres_evaluation& p) {
+    violations out;
+    if (!regles::paliers_ordonnes(p.p2017)) {
+        out.push_back({regle::paliers_desordonnes, "parametres.p2017.paliers",
+                       "steps must have increasing thresholds and non-increasing rates"});
+    }
+    return out;
+}
+
+// The same rules at compile time, for parameters that are constants:
+//
+//     inline constexpr caqes::parametres_evaluation p{...};
+//     static_assert(caqes::parametres_conformes<p>::valide);
+template <const parametres_evaluation& P>
+struct parametres_conformes {
+    static_assert(regles::paliers_ordonnes(P.p2017),
+                  "CAQES-E034: sanction steps are not in increasing score order with non-increasing rates (D.162-16 III 1, version of 2017-04-23)");
+    static constexpr bool valide = true;
 };
 
 }  // namespace caqes

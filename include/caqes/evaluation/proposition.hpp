@@ -2,6 +2,7 @@
 // What an evaluation produces: proposals and ceilings, each with its article, the cap that
 // bound it, and the final decision when one was recorded.
 #include <caqes/droit/reference.hpp>
+#include <caqes/droit/regle.hpp>
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/realisation.hpp>
 #include <caqes/monnaie/montant.hpp>
@@ -82,6 +83,13 @@ struct resultat_evaluation {
     bool plafond_global_atteint{false};  // the 5 % overall cap bound the sanctions (2017)
     centimes total_sanctions{0};
     centimes total_interessements{0};
+    // CAQES-E037: a score did not fit exact 64-bit fractions; then nothing is proposed, and
+    // `volet_erreur` and `indicateur_erreur` (an id) say where it first happened.
+    regle erreur{regle::aucune};
+    std::uint8_t volet_erreur{0};
+    std::uint32_t indicateur_erreur{0};
+
+    [[nodiscard]] constexpr bool ok() const noexcept { return erreur == regle::aucune; }
 
     constexpr void ajouter_contrat(const proposition& p) noexcept {
         if (nombre_contrat < contrat.size()) contrat[nombre_contrat++] = p;

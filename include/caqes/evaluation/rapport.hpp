@@ -3,12 +3,15 @@
 // contract template (D.162-16 II, both versions: a yearly evaluation on the data available).
 #include <caqes/calendrier/date.hpp>
 #include <caqes/evaluation/valeur.hpp>
+#include <caqes/droit/activite.hpp>
 #include <caqes/monnaie/centimes.hpp>
+#include <caqes/volet/volet.hpp>
 
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string_view>
 
 namespace caqes {
 
@@ -25,21 +28,47 @@ struct donnees_l162_30_4 {
     centimes part_liste_en_sus{0};          // rate base of the liste en sus reduction
 };
 
+// One reported value, named by its measure's code. A report names what it reports: values are
+// matched to the grid by code once, at validation, so that swapping two indicators of one kind
+// cannot go unseen (evaluation/validation.hpp).
+struct saisie_mesure {
+    std::string_view mesure;
+    valeur_mesure valeur{};
+};
+
+// The values of one indicator, named by its code. A measure left out is *non renseigne*.
+struct saisie_indicateur {
+    std::string_view indicateur;
+    std::array<saisie_mesure, mesures_max> mesures{};
+};
+
+// An amount for one volet of the contract (savings, or a decision), named by the volet.
+struct montant_volet {
+    volet_id volet{volet_id::volet_socle};
+    centimes montant{0};
+};
+
+// The report as an establishment hands it in. Nothing here is evaluated: `validate` checks it
+// against its template and returns a `rapport_valide`, the only thing the evaluators accept.
+// The spans are read during `validate` only; the validated report owns copies.
 struct rapport_annuel {
     int exercice{0};       // the evaluated calendar year
     int annee_contrat{1};  // 1 for the first year of the contract
     ymd date_evaluation{}; // when the ARS evaluates (the two years of L.162-30-4 run to it)
+    // The activities the establishment exercises (L.162-22 1 to 4): an indicator that applies to
+    // none of them is *non concerne* for it, whatever the report says (CAQES-E035). No default:
+    // an empty set is rejected (CAQES-E024).
+    activites activites_etablissement{};
     // Produits recus des regimes obligatoires d'assurance maladie of the last closed financial
     // year: the base of every cap (D.162-16 III 1; L.162-30-2). Which year is "last closed" at
     // the decision date is the user's input.
     centimes produits_assurance_maladie{0};
-    // One entry per indicator of the template, volet by volet in template order.
-    std::span<const valeurs_indicateur> valeurs{};
-    // Savings observed per volet (economies constatees), signed; index = volet in template order.
-    std::array<centimes, volets_max> economies{};
+    std::span<const saisie_indicateur> valeurs{};
+    // Savings observed per volet (economies constatees), signed; a volet left out has none.
+    std::span<const montant_volet> economies{};
     // Final decisions notified by the ARS, recorded beside the proposals (D.162-16 IV: the ARS
     // "peut" sanction, and may decide not to).
-    std::array<std::optional<centimes>, volets_max> decisions{};
+    std::span<const montant_volet> decisions{};
     std::optional<donnees_l162_30_4> l162_30_4{};
 };
 

@@ -11,7 +11,10 @@
 #include <caqes/evaluation/valeur.hpp>
 #include <caqes/indicateur/indicateur.hpp>
 
+#include <array>
 #include <cstdint>
+#include <limits>
+#include <numeric>
 
 namespace caqes {
 
@@ -47,22 +50,123 @@ struct resultat_indicateur {
 };
 
 namespace detail {
-// Sums and products that keep small denominators small. The common case (equal or unit
-// denominators) is inlined; the gcd path is out of line, so that a grid unrolled at compile
-// time stays small code.
-[[nodiscard, gnu::noinline]] constexpr fraction ajouter_reduit(fraction a, fraction b) noexcept {
-    return fraction{a.num * b.den + b.num * a.den, a.den * b.den}.normalisee();
+// Exact, checked sums and products of score fractions. A score is sum(weight x achievement)
+// over up to hundreds of indicators whose weights may have unrelated denominators, so 64-bit
+// intermediates can overflow (weights 1/3 ... 1/31 already do). Every operation is exact in
+// 128 bits, reduced, and reports whether the reduced result fits 64 bits; it never wraps.
+// The common case (equal or unit denominators) stays inline and gcd-free.
+struct fraction_verifiee {
+    fraction f{0, 1};
+    bool ok{true};
+};
+
+[[nodiscard]] constexpr uint128 pgcd_128(uint128 a, uint128 b) noexcept {
+    while (b != 0) {
+        const uint128 r = a % b;
+        a = b;
+        b = r;
+    }
+    return a;
 }
-[[nodiscard, gnu::always_inline]] constexpr fraction ajouter(fraction a, fraction b) noexcept {
-    if (a.den == b.den) return {a.num + b.num, a.den};
+
+// n / d reduced, with d's sign moved to n; `ok` is false when it does not fit 64 bits.
+[[nodiscard]] constexpr fraction_verifiee reduire_128(int128 n, int128 d) noexcept {
+    if (d == 0) return {{0, 1}, false};
+    if (d < 0) {
+        n = -n;
+        d = -d;
+    }
+    constexpr int128 max = std::numeric_limits<std::int64_t>::max();
+    if (n <= max && n >= -max && d <= max) {  // the common case: 64-bit gcd
+        const auto n64 = static_cast<std::int64_t>(n);
+        const auto d64 = static_cast<std::int64_t>(d);
+        const std::int64_t g = std::gcd(n64, d64);  // >= 1: d64 >= 1
+        return {{n64 / g, d64 / g}, true};
+    }
+    const auto abs_n = static_cast<uint128>(n < 0 ? -n : n);
+    const uint128 g = abs_n == 0 ? static_cast<uint128>(d) : pgcd_128(abs_n, static_cast<uint128>(d));
+    n /= static_cast<int128>(g);
+    d /= static_cast<int128>(g);
+    if (n > max || n < -max || d > max) return {{0, 1}, false};
+    return {{static_cast<std::int64_t>(n), static_cast<std::int64_t>(d)}, true};
+}
+
+[[nodiscard, gnu::noinline]] constexpr fraction_verifiee ajouter_reduit(fraction a, fraction b) noexcept {
+    return reduire_128(int128{a.num} * b.den + int128{b.num} * a.den, int128{a.den} * b.den);
+}
+[[nodiscard, gnu::always_inline]] constexpr fraction_verifiee ajouter(fraction a, fraction b) noexcept {
+    std::int64_t n = 0;
+    if (a.den == b.den && !__builtin_add_overflow(a.num, b.num, &n)) return {{n, a.den}, true};
     return ajouter_reduit(a, b);
 }
-[[nodiscard, gnu::noinline]] constexpr fraction multiplier_reduit(fraction a, fraction b) noexcept {
-    return fraction{a.num * b.num, a.den * b.den}.normalisee();
+[[nodiscard, gnu::noinline]] constexpr fraction_verifiee multiplier_reduit(fraction a, fraction b) noexcept {
+    return reduire_128(int128{a.num} * b.num, int128{a.den} * b.den);
 }
-[[nodiscard, gnu::always_inline]] constexpr fraction multiplier(fraction a, fraction b) noexcept {
-    if (a.den == 1 && b.den == 1) return {a.num * b.num, 1};
+[[nodiscard, gnu::always_inline]] constexpr fraction_verifiee multiplier(fraction a, fraction b) noexcept {
+    // An achievement is 1 or 0 for most indicators: a weight times it is the weight or zero.
+    if (b.num == b.den) return {a, true};
+    if (b.num == 0) return {{0, 1}, true};
+    std::int64_t n = 0;
+    if (a.den == 1 && b.den == 1 && !__builtin_mul_overflow(a.num, b.num, &n)) return {{n, 1}, true};
     return multiplier_reduit(a, b);
+}
+// a / b, exact and checked.
+[[nodiscard]] constexpr fraction_verifiee diviser(fraction a, fraction b) noexcept {
+    return reduire_128(int128{a.num} * b.den, int128{a.den} * b.num);
+}
+
+// The sign of a + b + c, exactly, whatever the magnitudes: the numerator of the sum over the
+// product of the denominators needs up to 190 bits, so it is summed in 256-bit two's
+// complement. This decides a tolerance (value against target +/- tolerance) without forming
+// target +/- tolerance, which may not fit 64 bits (a tolerance of 1/INT64_MAX).
+struct entier_256 {
+    std::array<std::uint64_t, 4> l{};  // little-endian limbs
+
+    [[nodiscard]] static constexpr entier_256 produit(std::int64_t x, std::int64_t y, std::int64_t z) noexcept {
+        const bool negatif = ((x < 0) != (y < 0)) != (z < 0);
+        auto abs64 = [](std::int64_t v) { return v < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v); };
+        const uint128 xy = static_cast<uint128>(abs64(x)) * abs64(y);
+        const std::uint64_t zz = abs64(z);
+        const uint128 p0 = static_cast<uint128>(static_cast<std::uint64_t>(xy)) * zz;
+        const uint128 p1 = static_cast<uint128>(static_cast<std::uint64_t>(xy >> 64)) * zz;
+        entier_256 r{};
+        r.l[0] = static_cast<std::uint64_t>(p0);
+        const uint128 milieu = (p0 >> 64) + static_cast<std::uint64_t>(p1);
+        r.l[1] = static_cast<std::uint64_t>(milieu);
+        r.l[2] = static_cast<std::uint64_t>((p1 >> 64) + (milieu >> 64));
+        return negatif ? r.oppose() : r;
+    }
+    [[nodiscard]] constexpr entier_256 oppose() const noexcept {
+        entier_256 r{};
+        uint128 retenue = 1;
+        for (std::size_t i = 0; i < 4; ++i) {
+            retenue += static_cast<std::uint64_t>(~l[i]);
+            r.l[i] = static_cast<std::uint64_t>(retenue);
+            retenue >>= 64;
+        }
+        return r;
+    }
+    [[nodiscard]] constexpr entier_256 operator+(const entier_256& o) const noexcept {
+        entier_256 r{};
+        uint128 retenue = 0;
+        for (std::size_t i = 0; i < 4; ++i) {
+            retenue += static_cast<uint128>(l[i]) + o.l[i];
+            r.l[i] = static_cast<std::uint64_t>(retenue);
+            retenue >>= 64;
+        }
+        return r;
+    }
+    [[nodiscard]] constexpr int signe() const noexcept {
+        if ((l[3] >> 63) != 0) return -1;
+        return (l[0] | l[1] | l[2] | l[3]) == 0 ? 0 : 1;
+    }
+};
+
+[[nodiscard]] constexpr int signe_somme(fraction a, fraction b, fraction c) noexcept {
+    const entier_256 s = entier_256::produit(a.num, b.den, c.den) + entier_256::produit(b.num, a.den, c.den) +
+                         entier_256::produit(c.num, a.den, b.den);
+    const int signe_den = (((a.den < 0) != (b.den < 0)) != (c.den < 0)) ? -1 : 1;
+    return s.signe() * signe_den;
 }
 }  // namespace detail
 
@@ -133,8 +237,11 @@ struct bilan_referentiel {
     const bool plus_bas = direction == sens::plus_bas_est_mieux;
     if (plus_bas ? v <= cible : v >= cible) return statut::atteint;
     if (type_valeur == type_mesure::echelle && cible == entier(2) && v == entier(1)) return statut::partiel;
-    if (pol.tolerance.positive() && (plus_bas ? v <= detail::ajouter(cible, pol.tolerance)
-                                              : v >= detail::ajouter(cible, {-pol.tolerance.num, pol.tolerance.den}))) {
+    // v <= cible + tolerance, or v >= cible - tolerance, decided exactly (detail::signe_somme).
+    const fraction moins_cible{-cible.num, cible.den};  // cible.num > INT64_MIN: a domain value
+    if (pol.tolerance.positive() &&
+        (plus_bas ? detail::signe_somme(v, moins_cible, {-pol.tolerance.num, pol.tolerance.den}) <= 0
+                  : detail::signe_somme(v, moins_cible, pol.tolerance) >= 0)) {
         return statut::partiel;
     }
     return statut::non_atteint;
@@ -185,22 +292,69 @@ template <bool AvecReferentiel = true>
 }
 
 // A volet's score: defined only when some indicator counts (every indicator non concerne
-// gives no score, and then no outcome).
+// gives no score, and then no outcome). Exact: an operation whose reduced result does not fit
+// 64 bits sets `depassement` (CAQES-E037) and records the first indicator where it happened;
+// the evaluation then proposes nothing rather than a number computed from a wrapped one.
 struct score_volet {
     fraction points{0, 1};  // sum of weight x achievement
     fraction poids{0, 1};   // sum of weights that count
+    bool depassement{false};
+    std::uint32_t indicateur_depasse{0};  // id of the first indicator whose addition overflowed
+
     [[nodiscard]] constexpr bool defini() const noexcept { return poids.positive(); }
-    [[nodiscard]] constexpr fraction valeur() const noexcept {
-        if (!defini()) return {0, 1};
-        return fraction{points.num * poids.den, points.den * poids.num}.normalisee();
+    // The score as an exact fraction; `ok` is false when it overflowed or does not fit 64 bits.
+    [[nodiscard]] constexpr detail::fraction_verifiee valeur_verifiee() const noexcept {
+        if (depassement) return {{0, 1}, false};
+        if (!defini()) return {{0, 1}, true};
+        return detail::diviser(points, poids);
     }
-    [[gnu::always_inline]] constexpr void ajouter(fraction poids_indicateur, const resultat_indicateur& r) noexcept {
-        if (!r.compte) return;
-        points = detail::ajouter(points, detail::multiplier(poids_indicateur, r.realisation));
-        poids = detail::ajouter(poids, poids_indicateur);
+    // The score, for a score known to be exact (`!depasse()`); 0 otherwise.
+    [[nodiscard]] constexpr fraction valeur() const noexcept { return valeur_verifiee().f; }
+    [[nodiscard]] constexpr bool depasse() const noexcept {
+        if (depassement) return true;
+        if (!defini()) return false;
+        // Both cross products fit 64 bits: so does the reduced quotient, without computing it.
+        std::int64_t a = 0;
+        std::int64_t b = 0;
+        if (!__builtin_mul_overflow(points.num, poids.den, &a) && !__builtin_mul_overflow(points.den, poids.num, &b)) return false;
+        return !valeur_verifiee().ok;
+    }
+
+    // Adds a share of weight `poids_indicateur` earning `points_indicateur`.
+    [[gnu::always_inline]] constexpr void cumuler(fraction points_indicateur, fraction poids_indicateur,
+                                                  std::uint32_t id) noexcept {
+        if (depassement) return;
+        const detail::fraction_verifiee p = detail::ajouter(points, points_indicateur);
+        const detail::fraction_verifiee w = detail::ajouter(poids, poids_indicateur);
+        if (!p.ok || !w.ok) {
+            depassement = true;
+            indicateur_depasse = id;
+            return;
+        }
+        points = p.f;
+        poids = w.f;
+    }
+    [[gnu::always_inline]] constexpr void ajouter(fraction poids_indicateur, const resultat_indicateur& r,
+                                                  std::uint32_t id) noexcept {
+        if (!r.compte || depassement) return;
+        const detail::fraction_verifiee pts = detail::multiplier(poids_indicateur, r.realisation);
+        if (!pts.ok) {
+            depassement = true;
+            indicateur_depasse = id;
+            return;
+        }
+        cumuler(pts.f, poids_indicateur, id);
     }
     [[gnu::always_inline]] constexpr void ajouter(const indicateur& ind, const resultat_indicateur& r) noexcept {
-        ajouter(ind.poids, r);
+        ajouter(ind.poids, r, ind.id);
+    }
+    // The sum of two scores (the overall score from the volets'), checked the same way.
+    constexpr void fusionner(const score_volet& autre) noexcept {
+        if (autre.depassement && !depassement) {
+            depassement = true;
+            indicateur_depasse = autre.indicateur_depasse;
+        }
+        if (autre.poids.num != 0 || autre.points.num != 0) cumuler(autre.points, autre.poids, autre.indicateur_depasse);
     }
 };
 

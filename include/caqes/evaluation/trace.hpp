@@ -33,7 +33,7 @@ struct trace {
 
     void indicateur_evalue(std::uint8_t volet, const indicateur& ind, const valeur_mesure& v, const resultat_indicateur& r) {
         fraction pts{0, 1};
-        if (r.compte) pts = detail::multiplier(ind.poids, r.realisation);
+        if (r.compte) pts = detail::multiplier(ind.poids, r.realisation).f;  // an overflow fails the evaluation (E037)
         lignes.push_back({volet, &ind, v, r, pts});
     }
 };

@@ -111,11 +111,15 @@ namespace regles {
     return true;
 }
 
-// CAQES-E015: the indicator has a measure, measure codes are unique, the target and every
+// CAQES-E015: the indicator has a measure and a target or a referentiel, measure codes are
+// unique, the target and every
 // condition name a measure of the indicator with a threshold inside its kind's domain, no
 // conjunction is empty, and nothing went past the fixed capacities. L.162-30-3.
 [[nodiscard]] constexpr bool referentiel_bien_forme(const indicateur& i) noexcept {
     if (i.nombre_mesures() == 0) return false;
+    // Neither a target nor a referentiel: nothing could ever meet it, so it would count as
+    // missed for every establishment (an empty `.ref = {}` is how that used to slip through).
+    if (!i.objectif.presente() && i.ref.vide()) return false;
     for (std::size_t a = 0; a < mesures_max; ++a) {
         for (std::size_t b = a + 1; b < mesures_max; ++b) {
             if (!i.mesures[a].vide() && i.mesures[a].code == i.mesures[b].code) return false;

@@ -68,21 +68,12 @@ struct reconciliation {
     [[nodiscard]] bool balanced() const noexcept { return read == accepted + rejected; }
 };
 
-// One establishment-year, accepted: its values in template order and its yearly report.
+// One establishment-year, accepted: its report, validated against the template.
 struct rapport_lu {
     std::string finess;
-    std::vector<valeurs_indicateur> valeurs;  // one entry per indicator, volet by volet
-    rapport_annuel donnees;                   // the report without its `valeurs` span
-    std::size_t ligne_valeurs{0};             // first row in the values file
-    std::size_t ligne_etablissement{0};       // its row in the establishments file
-
-    // The report, its span pointing into `valeurs`: built on demand, so that copying a
-    // `rapport_lu` never leaves a span into another object's vector.
-    [[nodiscard]] rapport_annuel rapport() const {
-        rapport_annuel r = donnees;
-        r.valeurs = valeurs;
-        return r;
-    }
+    rapport_valide rapport;               // what the evaluators take
+    std::size_t ligne_valeurs{0};         // first row in the values file
+    std::size_t ligne_etablissement{0};   // its row in the establishments file
 };
 
 struct lot_rapports {
@@ -354,7 +345,9 @@ struct etablissement_lu {
     std::size_t row{0};
     std::size_t ligne{0};
     bool accepte{false};
-    rapport_annuel donnees{};
+    rapport_annuel donnees{};  // without its spans: the amounts below, per volet in template order
+    std::array<std::optional<centimes>, volets_max> economies{};
+    std::array<std::optional<centimes>, volets_max> decisions{};
 };
 
 // The template's indicators in report order, looked up by code.
@@ -396,6 +389,8 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
         bool ok = k.has_value();
 
         rapport_annuel d{};
+        std::array<std::optional<centimes>, volets_max> economies{};
+        std::array<std::optional<centimes>, volets_max> decisions{};
         const parsed<std::int64_t> annee = parse_integer(r.fields[e.colonne("annee_contrat")], t.d);
         if (!annee.ok()) {
             j.rejeter(row, regle::texte_invalide, "annee_contrat", annee.error);
@@ -418,13 +413,13 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
             d.produits_assurance_maladie = produits.value;
         }
         for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
-            // Savings are signed and an empty cell is zero; an empty decision is none recorded.
+            // Savings are signed; an empty cell gives the volet no savings entry, an empty decision none recorded.
             const std::string col_eco = concat("economies_", nom_colonne(m.volets[iv].volet));
             const std::string_view eco = trim(r.fields[e.colonne(col_eco)]);
             if (!eco.empty()) {
                 const parsed<centimes> c = parse_centimes(eco, t.d);
                 if (c.ok()) {
-                    d.economies[iv] = c.value;
+                    economies[iv] = c.value;
                 } else {
                     j.rejeter(row, regle::texte_invalide, col_eco, c.error);
                     ok = false;
@@ -442,7 +437,7 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
                               concat(texte(type_mesure::montant, entier(c.value.valeur)), ": a decided amount is not negative"));
                     ok = false;
                 } else {
-                    d.decisions[iv] = c.value;
+                    decisions[iv] = c.value;
                 }
             }
         }
@@ -454,7 +449,7 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
                       concat("duplicate of line ", std::to_string(deja->second.ligne), " for ", k->finess, " ", std::to_string(k->exercice)));
             continue;
         }
-        etabs.emplace(*k, etablissement_lu{row, r.line, ok, d});
+        etabs.emplace(*k, etablissement_lu{row, r.line, ok, d, economies, decisions});
     }
 }
 
@@ -551,7 +546,8 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
 
 }  // namespace detail
 
-[[nodiscard]] inline lot_rapports lire_rapports(const modele_contrat_def& m, const source& valeurs, const source& etablissements,
+[[nodiscard]] inline lot_rapports lire_rapports(const modele_contrat_def& m, const parametres_evaluation& p, const source& valeurs,
+                                                const source& etablissements,
                                                 const options_lecture& o = {}) {
     using namespace detail;
     lot_rapports lot{};
@@ -586,25 +582,42 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
         }
 
         violations refus;
-        rapport_lu lu{};
         if (probleme.empty()) {
-            lu.finess = k.finess;
-            lu.valeurs = g.valeurs;
-            lu.donnees = et->second.donnees;
-            lu.ligne_valeurs = g.premiere_ligne;
-            lu.ligne_etablissement = et->second.ligne;
-            // The final per-report check is the library's, not a copy of it.
-            for (auto& v : validate(m, lu.rapport())) refus.push_back({v.id, jv.lieu(g.premiere_ligne, "finess"), concat(qui, ": ", v.lieu, ": ", v.detail)});
+            // The final per-report check is the library's `validate`, not a copy of it; the
+            // report names its values by code, as any caller's would.
+            const etablissement_lu& el = et->second;
+            std::vector<saisie_indicateur> saisies(index.size());
+            for (const auto& x : index) {
+                saisies[x.k].indicateur = x.ind->code;
+                for (std::size_t jm = 0; jm < mesures_max; ++jm) {
+                    if (!x.ind->mesures[jm].vide()) saisies[x.k].mesures[jm] = {x.ind->mesures[jm].code, g.valeurs[x.k][jm]};
+                }
+            }
+            std::vector<montant_volet> economies;
+            std::vector<montant_volet> decisions;
+            for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
+                if (el.economies[iv]) economies.push_back({m.volets[iv].volet, *el.economies[iv]});
+                if (el.decisions[iv]) decisions.push_back({m.volets[iv].volet, *el.decisions[iv]});
+            }
+            rapport_annuel r = el.donnees;
+            // The establishments file has no activities column: every activity of the
+            // template's scope is taken as exercised (docs/input-format.md).
+            r.activites_etablissement = m.perimetre;
+            r.valeurs = saisies;
+            r.economies = economies;
+            r.decisions = decisions;
+            resultat_validation<rapport_valide> v = validate(m, r, p);
+            if (v) {
+                for (const std::size_t row : g.rows) jv.accepter(row);
+                je.accepter(el.row);
+                lot.rapports.push_back({k.finess, std::move(v).valeur(), g.premiere_ligne, el.ligne});
+                continue;
+            }
+            for (const auto& x : v.erreurs()) refus.push_back({x.id, jv.lieu(g.premiere_ligne, "finess"), concat(qui, ": ", x.lieu, ": ", x.detail)});
         } else {
             refus.push_back({regle::indicateur_absent, jv.lieu(g.premiere_ligne, "finess"), concat(qui, ": ", probleme)});
         }
 
-        if (refus.empty()) {
-            for (const std::size_t row : g.rows) jv.accepter(row);
-            je.accepter(et->second.row);
-            lot.rapports.push_back(std::move(lu));
-            continue;
-        }
         const bool etab_a_rejeter = et != etabs.end() && et->second.accepte;
         refus.front().detail += concat("; establishment-year rejected with its ", lignes_texte(lot.valeurs, g.rows),
                                        etab_a_rejeter ? concat(" and ", etablissements.name, ":", std::to_string(et->second.ligne)) : std::string{});

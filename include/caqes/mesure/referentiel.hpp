@@ -110,10 +110,25 @@ template <class K1, class K2>
 inline constexpr std::size_t conditions_max = 4;
 inline constexpr std::size_t conjonctions_max = 4;
 
+// A conjunction and a referentiel have constructors, not aggregate initialisation: as
+// aggregates, `.ref = a && b` or `.ref = a < x` in a designated initialiser was accepted by
+// brace elision into the first *element* of `termes`, leaving `taille` at 0, an empty
+// referentiel that no establishment could ever meet. Every way of writing one now either
+// builds what `en_referentiel(...)` builds or fails with CAQES-E015.
 struct conjonction {
     std::array<condition, conditions_max> termes{};
     std::uint8_t taille{0};
     bool depasse{false};
+
+    constexpr conjonction() noexcept = default;
+    constexpr conjonction(const condition& c) noexcept : termes{c}, taille{1} {}  // NOLINT: implicit on purpose
+    template <class... T>
+        requires(sizeof...(T) >= 2)
+    constexpr conjonction(const T&...) noexcept {
+        static_assert(sizeof...(T) == 0,
+                      "CAQES-E015: a conjunction is written `a && b`, not as a braced list (L.162-30-3; arrete of "
+                      "2022-02-23, annex)");
+    }
 
     [[nodiscard]] constexpr conjonction et(const condition& c) const noexcept {
         conjonction r = *this;
@@ -131,6 +146,20 @@ struct referentiel {
     std::uint8_t taille{0};
     bool depasse{false};
 
+    constexpr referentiel() noexcept = default;
+    // `.ref = a < x` and `.ref = a && b` mean the referentiel of that one condition or
+    // conjunction, exactly as `en_referentiel(...)`.
+    constexpr referentiel(const condition& c) noexcept : referentiel(conjonction{c}) {}  // NOLINT: implicit on purpose
+    constexpr referentiel(const conjonction& c) noexcept : termes{c}, taille{1} {}        // NOLINT: implicit on purpose
+    // `.ref = {a, b}` has no meaning of its own ("and" or "or"?): it does not compile.
+    template <class... T>
+        requires(sizeof...(T) >= 2)
+    constexpr referentiel(const T&...) noexcept {
+        static_assert(sizeof...(T) == 0,
+                      "CAQES-E015: a referentiel is written with `||` and `&&`, or en_referentiel(...), not as a "
+                      "braced list (L.162-30-3; arrete of 2022-02-23, annex)");
+    }
+
     [[nodiscard]] constexpr bool vide() const noexcept { return taille == 0; }
     [[nodiscard]] constexpr referentiel ou(const conjonction& c) const noexcept {
         referentiel r = *this;
@@ -143,9 +172,9 @@ struct referentiel {
     }
 };
 
-[[nodiscard]] constexpr conjonction seule(const condition& c) noexcept { return conjonction{}.et(c); }
-[[nodiscard]] constexpr referentiel en_referentiel(const conjonction& c) noexcept { return referentiel{}.ou(c); }
-[[nodiscard]] constexpr referentiel en_referentiel(const condition& c) noexcept { return en_referentiel(seule(c)); }
+[[nodiscard]] constexpr conjonction seule(const condition& c) noexcept { return conjonction{c}; }
+[[nodiscard]] constexpr referentiel en_referentiel(const conjonction& c) noexcept { return referentiel{c}; }
+[[nodiscard]] constexpr referentiel en_referentiel(const condition& c) noexcept { return referentiel{c}; }
 
 [[nodiscard]] constexpr conjonction operator&&(const condition& a, const condition& b) noexcept { return seule(a).et(b); }
 [[nodiscard]] constexpr conjonction operator&&(const conjonction& a, const condition& b) noexcept { return a.et(b); }

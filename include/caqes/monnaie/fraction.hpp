@@ -12,6 +12,7 @@
 namespace caqes {
 
 __extension__ using int128 = __int128;  // __extension__: a GNU type, accepted by g++ and clang
+__extension__ using uint128 = unsigned __int128;
 
 struct fraction {
     std::int64_t num{0};

@@ -158,6 +158,10 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
                      {"total_sanctions_centimes", r.total_sanctions.valeur},
                      {"total_interessements_centimes", r.total_interessements.valeur},
                      {"plafond_global_atteint", r.plafond_global_atteint}};
+    // CAQES-E037: nothing was proposed; the document says why and where.
+    if (!r.ok()) {
+        j["erreur"] = {{"code", fiche(r.erreur).code}, {"volet", r.volet_erreur}, {"indicateur_id", r.indicateur_erreur}};
+    }
     if (t != nullptr) {
         nlohmann::json lignes = nlohmann::json::array();
         for (const ligne_trace& l : t->lignes) lignes.push_back(ligne_json(l));

@@ -1,0 +1,36 @@
+// CAQES-E033: two indicators of the template share one code
+// Article: D.162-16 I 1 (each obligation is reported and evaluated once; reports name indicators by code)
+// Meaning: Reports and files name each indicator by its code, and validation matches values to
+// the grid by it. Two indicators with one code would make every report ambiguous: a value could
+// land on either. Here each indicator has its own code.
+
+#include <caqes/contrat/modele.hpp>
+
+#include <array>
+
+namespace ex {
+using namespace caqes;
+
+inline constexpr mesure<nombre> boites_ipp{"boites_ipp"};
+inline constexpr mesure<montant> depense_perfadom{"depense_perfadom"};
+
+inline constexpr std::array<indicateur, 2> grille{{
+    {.id = 1, .code = "ILL-1", .libelle = "boites d'IPP prescrites", .mesures = {{boites_ipp.def()}}, .objectif = viser(boites_ipp, nombre_de(8'000)),
+     .validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}}},
+    {.id = 2, .code = "ILL-2", .libelle = "depense PERFADOM", .mesures = {{depense_perfadom.def()}}, .objectif = viser(depense_perfadom, montant_euros(100'000)),
+     .validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}}},
+}};
+
+inline constexpr std::array<volet_modele, 1> volets{{
+    {.volet = volet_id::volet_bon_usage, .terme = duree_annees(3), .grille = grille, .clauses = interessement},
+}};
+
+inline constexpr modele_contrat_def def{
+    .nom = "generation regionale 2022",
+    .regime = regime_id::caqes_2022,
+    .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}},
+    .volets = volets,
+};
+
+struct modele : modele_contrat<def> {};
+}  // namespace ex

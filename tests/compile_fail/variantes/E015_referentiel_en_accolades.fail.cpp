@@ -1,0 +1,16 @@
+// CAQES-E015, another way to break it: a referentiel written as a braced list of conditions.
+// `{a, b}` says neither "and" nor "or"; it must not compile (before, it compiled into an
+// empty referentiel that no establishment could meet).
+
+#include <caqes/contrat/modele.hpp>
+
+namespace ex {
+using namespace caqes;
+
+inline constexpr mesure<nombre> boites{"boites"};
+inline constexpr mesure<montant> depense{"depense"};
+
+inline constexpr indicateur ind{.id = 1, .code = "ILL-1", .mesures = {{boites.def(), depense.def()}},
+                                .ref = {boites < nombre_de(8'500), depense < montant_euros(100'000)},
+                                .validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}}};
+}  // namespace ex
