@@ -7,6 +7,13 @@ include(CMakePackageConfigHelpers)
 # Header-only and architecture independent, hence the package files live in datadir.
 set(CAQES_INSTALL_CMAKEDIR "${CMAKE_INSTALL_DATADIR}/cmake/caqes")
 set(CAQES_INSTALL_PKGCONFIGDIR "${CMAKE_INSTALL_DATADIR}/pkgconfig")
+# CMAKE_INSTALL_DOCDIR is cached with the name of the first project that includes
+# GNUInstallDirs: in a parent project that asked for our install rules, it is the parent's.
+if(PROJECT_IS_TOP_LEVEL)
+  set(CAQES_INSTALL_DOCDIR "${CMAKE_INSTALL_DOCDIR}")
+else()
+  set(CAQES_INSTALL_DOCDIR "${CMAKE_INSTALL_DATAROOTDIR}/doc/caqes")
+endif()
 
 install(TARGETS caqes EXPORT caqesTargets FILE_SET HEADERS)
 install(EXPORT caqesTargets NAMESPACE caqes:: DESTINATION "${CAQES_INSTALL_CMAKEDIR}")
@@ -28,7 +35,7 @@ install(FILES
   "${PROJECT_BINARY_DIR}/caqesConfigVersion.cmake"
   DESTINATION "${CAQES_INSTALL_CMAKEDIR}")
 install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" "${PROJECT_SOURCE_DIR}/CHANGELOG.md"
-  DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+  DESTINATION "${CAQES_INSTALL_DOCDIR}")
 
 # ---------------------------------------------------------------------------
 # pkg-config: caqes.pc, and caqes-json.pc when the json component is installed.
