@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ clang python3
   libboost-dev libhowardhinnant-date-dev nlohmann-json3-dev
-  catch2 libbenchmark-dev libbenchmark-tools
+  catch2 libbenchmark-dev libbenchmark-tools pkgconf
 )
 
 missing=()

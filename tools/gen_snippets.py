@@ -9,8 +9,9 @@ A documentation block is written as
     ```
 
 and the region between the two `// [docs:modele-2017]` marker lines of examples/demo.cpp
-replaces the block's body. Since the examples are built and run by the test suite, the docs
-show only code that compiles.
+replaces the block's body (`# [docs:name]` in CMake and shell files). Since the examples and
+the consumer projects of tests/ are built and run by the test suite, the docs show only code
+that compiles.
 
     tools/gen_snippets.py           rewrite the docs in place
     tools/gen_snippets.py --check   exit 1 with a diff when a doc is stale
@@ -26,7 +27,9 @@ MARKER = re.compile(r"<!-- snippet: (?P<file>[^#\s]+)#(?P<name>[\w-]+) -->")
 
 def region(path: str, name: str, doc: pathlib.Path) -> list:
     source = (ROOT / path).read_text(encoding="utf-8").splitlines()
-    marker = f"// [docs:{name}]"
+    # `// [docs:name]` in C++, `# [docs:name]` in CMake and shell files.
+    markers = (f"// [docs:{name}]", f"# [docs:{name}]")
+    marker = markers[0] if path.endswith((".cpp", ".hpp")) else markers[1]
     at = [i for i, line in enumerate(source) if line.strip() == marker]
     if len(at) != 2:
         sys.exit(f"{doc.relative_to(ROOT)}: {path} has {len(at)} '{marker}' lines, expected 2")

@@ -2,7 +2,7 @@
 // A calendar date usable as a template argument.
 //
 // date::year_month_day has private members, so it is not a structural type and cannot be a
-// non-type template parameter. `ymd` is the structural twin: public members, defaulted
+// non-type template parameter. `ymd` is the structural twin: public members, chronological
 // comparisons, and loss-free conversions to and from date::year_month_day, which does all the
 // calendar work. Clang 14 needs the type named in a template argument: X<ymd{2024, 1, 1}>.
 #include <date/date.h>
@@ -28,8 +28,15 @@ struct ymd {
     // A real day of the proleptic Gregorian calendar (rule CAQES-E001).
     [[nodiscard]] constexpr bool ok() const noexcept { return to_date().ok(); }
 
-    // Field order y, m, d makes the defaulted ordering chronological.
-    friend constexpr auto operator<=>(const ymd&, const ymd&) = default;
+    // Chronological: year, then month, then day. Written out rather than defaulted: clang 14's
+    // defaulted <=> compares with a literal 0 and trips -Wzero-as-null-pointer-constant in a
+    // consumer's build.
+    friend constexpr std::strong_ordering operator<=>(const ymd& a, const ymd& b) noexcept {
+        if (const auto c = a.y <=> b.y; std::is_neq(c)) return c;
+        if (const auto c = a.m <=> b.m; std::is_neq(c)) return c;
+        return a.d <=> b.d;
+    }
+    friend constexpr bool operator==(const ymd&, const ymd&) noexcept = default;
 };
 
 // Bounds standing for "no known start" and "no end yet". The law writes the latter as

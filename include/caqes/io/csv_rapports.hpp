@@ -30,6 +30,7 @@
 
 #include <array>
 #include <cassert>
+#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -227,7 +228,13 @@ struct entete {
 struct cle {
     std::string finess;
     int exercice{0};
-    friend auto operator<=>(const cle&, const cle&) = default;
+    // Written out rather than defaulted: clang 14's defaulted <=> compares with a literal 0
+    // and trips -Wzero-as-null-pointer-constant in a consumer's build.
+    friend std::strong_ordering operator<=>(const cle& a, const cle& b) noexcept {
+        if (const auto c = a.finess <=> b.finess; std::is_neq(c)) return c;
+        return a.exercice <=> b.exercice;
+    }
+    friend bool operator==(const cle&, const cle&) = default;
 };
 
 [[nodiscard]] inline std::optional<cle> lire_cle(journal& j, std::size_t row, const record& r, const entete& e,

@@ -10,7 +10,10 @@ namespace caqes {
 struct centimes {
     std::int64_t valeur{0};
 
-    friend constexpr auto operator<=>(centimes, centimes) = default;
+    // Written out rather than defaulted: clang 14's defaulted <=> compares with a literal 0
+    // and trips -Wzero-as-null-pointer-constant in a consumer's build.
+    friend constexpr std::strong_ordering operator<=>(centimes a, centimes b) noexcept { return a.valeur <=> b.valeur; }
+    friend constexpr bool operator==(centimes, centimes) noexcept = default;
     friend constexpr centimes operator+(centimes a, centimes b) noexcept { return {a.valeur + b.valeur}; }
     friend constexpr centimes operator-(centimes a, centimes b) noexcept { return {a.valeur - b.valeur}; }
 };

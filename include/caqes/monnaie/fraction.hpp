@@ -36,7 +36,9 @@ struct fraction {
         const int128 r = int128{b.num} * a.den;
         return (a.den < 0) != (b.den < 0) ? r <=> l : l <=> r;
     }
-    friend constexpr bool operator==(fraction a, fraction b) noexcept { return (a <=> b) == 0; }
+    // std::is_eq, not `== 0`: comparing an ordering with a literal 0 trips
+    // -Wzero-as-null-pointer-constant in a consumer's build.
+    friend constexpr bool operator==(fraction a, fraction b) noexcept { return std::is_eq(a <=> b); }
 };
 
 [[nodiscard]] constexpr fraction entier(std::int64_t n) noexcept { return {n, 1}; }
