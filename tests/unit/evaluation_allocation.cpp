@@ -60,6 +60,8 @@ TEST_CASE("evaluateur<def>::evaluer and evaluer(def, plans, ...) allocate nothin
                                       .part_liste_en_sus = centimes{1'000'000}};
     parametres_evaluation p{};
     p.p2022.enveloppe_regionale = centimes{100'000};
+    p.p2022.seuil_largement_superieur = fraction{1, 10};
+    p.p2022.duree_mesures_mois = 12;
     sans_trace st;
 
     const long avant = allocations.load();

@@ -45,7 +45,7 @@ struct cas {
 
 // A report and parameters for def_2017. The scale is monotone (a lower score never gets a
 // lower rate), as any sensible scale is; its rates may exceed the 1 % cap.
-cas generer(generateur& g, bool plafond_global_bas) {
+cas generer(generateur& g) {
     cas c;
     for (const auto& v : def_2017.volets) {
         for (const auto& ind : v.grille) c.valeurs.push_back({{valeur_au_hasard(g, ind.mesures[0].type)}});
@@ -61,7 +61,6 @@ cas generer(generateur& g, bool plafond_global_bas) {
     p.paliers = {{{s1, t1}, {s2, t2}, {}}};
     p.seuil_interessement = {g.entre(50, 100), 100};
     p.part_interessement = {g.entre(0, 600), 1'000};
-    if (plafond_global_bas) p.plafond_sanction_global = {g.entre(1, 500), 10'000};
     c.politique.tolerance = g.pile(2) ? fraction{0, 1} : fraction{g.entre(0, 5), 100};
     c.politique.part_partielle = {g.entre(0, 10), 10};
     if (g.pile(2)) c.politique.non_concerne = compte_non_concerne::atteint;
@@ -134,11 +133,11 @@ TEST_CASE("property: no cap is exceeded after rounding, and sanction and incenti
     generateur g{20170423};
     int verifies = 0;
     for (int i = 0; i < 3'000; ++i) {
-        const cas c = generer(g, i % 2 == 1);
+        const cas c = generer(g);
         const resultat_evaluation res = compile(c);
         const centimes base = c.rapport.produits_assurance_maladie;
-        const centimes cap_volet = appliquer_taux(base, c.parametres.p2017.plafond_sanction_volet).valeur;
-        const centimes cap_global = appliquer_taux(base, c.parametres.p2017.plafond_sanction_global).valeur;
+        const centimes cap_volet = appliquer_taux(base, {1, 100}).valeur;  // D.162-16 III 1 (2017)
+        const centimes cap_global = appliquer_taux(base, {5, 100}).valeur;
         centimes somme{0};
         for (std::size_t v = 0; v < res.nombre_volets; ++v) {
             const proposition& p = res.volets[v].principale;
@@ -167,7 +166,7 @@ TEST_CASE("property: improving an indicator never increases a volet's sanction n
     generateur g{20220101};
     int ameliorations = 0;
     for (int i = 0; i < 3'000; ++i) {
-        cas c = generer(g, false);  // the law's 5 %: it cannot bind with four volets at 1 %
+        cas c = generer(g);  // the law's 5 %: it cannot bind with four volets at 1 %
         const resultat_evaluation avant = compile(c);
         const std::size_t k = static_cast<std::size_t>(g.entre(0, static_cast<std::int64_t>(c.valeurs.size()) - 1));
         if (!ameliorer(g, c, k)) continue;
@@ -190,7 +189,7 @@ TEST_CASE("property: the compile-time and run-time drivers, with or without a tr
     const std::vector<plan_indicateur> plans = planifier(def_2017);
     int compares = 0;
     for (int i = 0; i < 2'000; ++i) {
-        const cas c = generer(g, i % 3 == 0);
+        const cas c = generer(g);
         const resultat_evaluation a = compile(c);
         sans_trace st;
         const resultat_evaluation b = evaluer(def_2017, plans, c.rapport, c.parametres, c.politique, st);

@@ -1,0 +1,19 @@
+// CAQES-E050: a user rate exceeds the legal limit of the article that bounds it
+// Article: D.162-16 III 1 (LEGIARTI000034459834): "dans la limite, pour chaque volet du contrat, de 1 %"
+// Meaning: The law's caps are no parameters: they come from the law table at the date of the
+// rules. A rate the user chooses within them (here the scale's first step) may not exceed them.
+// Here the step asks 1/100 + 1/10^9 of the revenue, one billionth above the 1 % cap.
+
+#include <caqes/evaluation/parametres.hpp>
+
+namespace ex {
+using namespace caqes;
+
+inline constexpr parametres_evaluation parametres = [] {
+    parametres_evaluation p{};
+    p.p2017.paliers = {{{{1, 2}, {10'000'001, 1'000'000'000}}, {{3, 4}, {1, 200}}, {}}};
+    return p;
+}();
+
+struct parametres_region : parametres_conformes<parametres> {};
+}  // namespace ex
