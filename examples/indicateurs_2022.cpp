@@ -174,7 +174,7 @@ void imprimer_ciblage_en_tete() {
               << (caqes::effet(ex::def.regime) == caqes::effet_ciblage::conclusion_obligatoire
                       ? "a targeted establishment is OBLIGED to conclude the volets proposed (\"est dans l'obligation de conclure\")"
                       : "?")
-              << ",\n   " << caqes::texte(src) << "; refusing to sign costs 1 % of revenue (" << caqes::articles::l162_30_2.texte << ").\n";
+              << ",\n   " << caqes::texte(src) << "; refusing to sign costs 1 % of revenue (" << caqes::version_en_vigueur(caqes::article_loi::l162_30_2, ex::jour_ciblage)->reference.texte << ").\n";
     for (const caqes::indicateur& ind : caqes::referentiels::indicateurs_nationaux_2022) {
         std::cout << "   [" << ind.code << "] " << ind.libelle << ": met when " << caqes::texte(ind.ref) << "\n";
     }
@@ -213,13 +213,13 @@ void imprimer_modele() {
     std::cout << "   The ARS proposes both volets to every targeted establishment.\n"
               << "   Every indicator weighs 1; a value equal to its target meets it; N2022-3 has no target in the\n"
               << "   arrete and is scored on its referentiel.\n"
-              << "   National incentive, " << caqes::articles::d162_16_v_2_2022.texte
+              << "   National incentive, " << "CSS D.162-16 V 2"
               << ": ILLUSTRATIVE FORMULA, the texts give none [U]:\n"
               << "     incentive = volet savings x " << caqes::texte_fraction(p.part_economies_nationale)
               << " x overall score of the contract (revised downwards by the score)\n"
               << "     a volet's own score does not enter: its savings do, revised by the overall score\n"
               << "     capped at the savings; no incentive without positive savings; amounts rounded towards zero to the cent\n"
-              << "   No regional indicator, hence no regional incentive (" << caqes::articles::d162_16_v_1_2022.texte << ").\n\n";
+              << "   No regional indicator, hence no regional incentive (" << "CSS D.162-16 V 1" << ").\n\n";
 }
 
 void imprimer_evaluation(const ex::etablissement_exemple& e) {
@@ -280,7 +280,7 @@ void imprimer_evaluation(const ex::etablissement_exemple& e) {
                       << (pr.plafond_atteint ? ", BOUND" : ", not bound") << "\n"
                       << "       " << caqes::texte(pr.article()) << (pr.illustratif ? "; formula ILLUSTRATIF" : "") << "\n";
         } else {
-            std::cout << "       no incentive: savings are not positive (" << caqes::articles::d162_16_v_2_2022.texte << ")\n";
+            std::cout << "       no incentive: savings are not positive (" << "CSS D.162-16 V 2" << ")\n";
         }
     }
     std::cout << "     total incentives " << eur(res.total_interessements) << "; sanctions for missed targets: none in this generation\n";

@@ -111,20 +111,24 @@ inline constexpr modele_contrat_def def{
 struct modele_transports_2017 : modele_contrat<def> {};  // compiles only if every rule holds
 
 // --- 4. The money parameters ------------------------------------------------------------------
-// Caps: the law's values (also the defaults), restated so the reader sees them. The scale and
-// the incentive share are [U] and ILLUSTRATIF; the 2 % step lies above the 1 % cap on purpose,
-// so that the output shows the cap binding.
+// Caps are the law's, looked up in the law table (droit/loi.hpp) at the date of the rules: they
+// are no parameters. The scale and the incentive share are [U] and ILLUSTRATIF, and must stay
+// within the law's caps: `parametres_conformes` checks it at compile time (CAQES-E050).
 inline constexpr parametres_evaluation parametres = [] {
     parametres_evaluation p{};
-    p.p2017.plafond_sanction_volet = {1, 100};
-    p.p2017.plafond_sanction_global = {5, 100};
-    p.p2017.plafond_interessement = {30, 100};
-    p.p2017.paliers = {{{.seuil = {1, 4}, .taux = {2, 100}}, {.seuil = {1, 2}, .taux = {1, 100}}, {.seuil = {3, 4}, .taux = {1, 200}}}};
+    p.p2017.paliers = {{{.seuil = {1, 4}, .taux = {1, 100}}, {.seuil = {1, 2}, .taux = {3, 400}}, {.seuil = {3, 4}, .taux = {1, 200}}}};
     p.p2017.seuil_interessement = {3, 4};
     p.p2017.part_interessement = {20, 100};
     p.p2017.illustratif = true;
     return p;
 }();
+struct parametres_transports_2017 : parametres_conformes<parametres> {};  // compiles only within the law
+
+// The rules of exercise 2018 under the default version policy (the contract's regime).
+inline constexpr ymd date_regles = date_des_regles(version_applicable::regime_du_contrat, def.regime, 2018, ymd{2019, 3, 1});
+inline constexpr valeur_legale cap_volet = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, date_regles);
+inline constexpr valeur_legale cap_global = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_global, date_regles);
+inline constexpr valeur_legale cap_interessement = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_interessement, date_regles);
 
 // --- 5. The establishments (ILLUSTRATIF figures) ----------------------------------------------
 struct etablissement_exemple {
@@ -216,9 +220,11 @@ void imprimer_en_tete() {
 
     const auto& p = ex::parametres.p2017;
     std::cout << "Money parameters:\n"
-              << "  sanction cap per volet:   " << pct(p.plafond_sanction_volet) << " of revenue (law, D.162-16 III 1)\n"
-              << "  overall sanction cap:     " << pct(p.plafond_sanction_global) << " of revenue (law, D.162-16 III 1)\n"
-              << "  incentive cap:            " << pct(p.plafond_interessement) << " of the volet's savings (law, D.162-16 III 1)\n"
+              << "  law applied:              " << caqes::texte(ex::cap_volet.version->reference) << ", on "
+              << caqes::texte(ex::date_regles) << " (policy " << caqes::nom(caqes::version_applicable::regime_du_contrat) << ")\n"
+              << "  sanction cap per volet:   " << pct(ex::cap_volet.valeur) << " of revenue (law, D.162-16 III 1)\n"
+              << "  overall sanction cap:     " << pct(ex::cap_global.valeur) << " of revenue (law, D.162-16 III 1)\n"
+              << "  incentive cap:            " << pct(ex::cap_interessement.valeur) << " of the volet's savings (law, D.162-16 III 1)\n"
               << "  incentive:                " << pct(p.part_interessement) << " of savings when score >= "
               << caqes::texte_fraction(p.seuil_interessement) << " (ILLUSTRATIF)\n"
               << "  sanction scale:           ";
@@ -245,14 +251,14 @@ void imprimer_proposition(const caqes::resultat_volet& rv, const caqes::volet_mo
     switch (pr.nature) {
         case caqes::nature_proposition::interessement_volet:
             std::cout << "    proposal: interessement " << eur(pr.montant) << " = " << pct(pr.taux) << " x savings " << eur(economies) << "\n"
-                      << "    cap: " << pct(p.plafond_interessement) << " x savings = " << eur(pr.plafond)
+                      << "    cap: " << pct(ex::cap_interessement.valeur) << " x savings = " << eur(pr.plafond)
                       << (pr.plafond_atteint ? ", BOUND" : ", not bound") << "\n";
             break;
         case caqes::nature_proposition::sanction_volet: {
             const caqes::montant_calcule brut = caqes::appliquer_taux(produits, pr.taux);
             std::cout << "    proposal: sanction " << eur(pr.montant) << "; scale " << pct(pr.taux) << " x revenue " << eur(produits)
                       << " = " << eur(brut.valeur) << "\n"
-                      << "    cap: " << pct(p.plafond_sanction_volet) << " x revenue = " << eur(pr.plafond)
+                      << "    cap: " << pct(ex::cap_volet.valeur) << " x revenue = " << eur(pr.plafond)
                       << (pr.plafond_atteint ? ", BOUND" : ", not bound") << "\n";
             break;
         }
@@ -274,7 +280,7 @@ void imprimer_proposition(const caqes::resultat_volet& rv, const caqes::volet_mo
         }
     }
     // A volet without proposal still names the article that decided it, and the scale it used.
-    const caqes::reference_legale& art = pr.presente() ? pr.article() : caqes::articles::d162_16_iii_2017;
+    const caqes::reference_legale& art = pr.presente() ? pr.article() : ex::cap_volet.version->reference;
     std::cout << "    article: " << caqes::texte(art) << (pr.illustratif || !pr.presente() ? "; parameters ILLUSTRATIF" : "")
               << "; a proposal, the ARS decides (D.162-16 IV)\n";
 }
@@ -343,9 +349,9 @@ int main() {
         for (std::size_t i = 0; i < res.nombre_volets; ++i) {
             imprimer_proposition(res.volets[i], ex::def.volets[i], e.produits, valide.valeur().rapport().economies()[i]);
         }
-        const montant_calcule plafond_global = appliquer_taux(e.produits, ex::parametres.p2017.plafond_sanction_global);
+        const montant_calcule plafond_global = appliquer_taux(e.produits, ex::cap_global.valeur);
         std::cout << "  total: sanctions " << eur(res.total_sanctions) << ", incentives " << eur(res.total_interessements)
-                  << "; overall cap " << pct(ex::parametres.p2017.plafond_sanction_global) << " x revenue = "
+                  << "; overall cap " << pct(ex::cap_global.valeur) << " x revenue = "
                   << eur(plafond_global.valeur) << (res.plafond_global_atteint ? ", BOUND" : ", not bound") << "\n";
         if (tracer) imprimer_trace(t);
         std::cout << "\n";

@@ -14,6 +14,7 @@
 #include <caqes/contrat/modele.hpp>
 #include <caqes/contrat/validation.hpp>
 #include <caqes/droit/activite.hpp>
+#include <caqes/droit/loi.hpp>
 #include <caqes/droit/parametre.hpp>
 #include <caqes/droit/reference.hpp>
 #include <caqes/droit/regime.hpp>

@@ -61,6 +61,8 @@ TEST_CASE("evaluateur<def>::evaluer and evaluer(rapport_valide, ...) allocate no
                                         .part_liste_en_sus = centimes{1'000'000}};
     parametres_evaluation p{};
     p.p2022.enveloppe_regionale = centimes{100'000};
+    p.p2022.seuil_largement_superieur = fraction{1, 10};
+    p.p2022.duree_mesures_mois = 12;
     const rapport_valide_pour<evalmod::def_2017> r17 = evalmod::valide<evalmod::def_2017>(e17, p);
     const rapport_valide_pour<evalmod::def_2022> r22 = evalmod::valide<evalmod::def_2022>(e22, p);
     sans_trace st;

@@ -21,7 +21,7 @@ valeurs_indicateur ambulances(std::int64_t part, std::int64_t depense_euros) {
 
 }  // namespace
 
-TEST_CASE("cibler 2022: indicators 1 to 3 with their 'or' conditions; targeting obliges to conclude",
+TEST_CASE("cibler 2022: indicators 1 to 3 with their 'or' conditions, targeting obliges to conclude",
           "[evaluation][ciblage]") {
     const std::array<valeurs_indicateur, 3> v{ipp(8'500), perfadom(150'000, 79), ambulances(25, 450'000)};
     const resultat_ciblage c = cibler(regime_id::caqes_2022, referentiels::indicateurs_nationaux_2022, v, ymd{2023, 6, 1});

@@ -336,7 +336,7 @@ TEST_CASE("issue 8 defect 3: a short report is rejected with E026, never read pa
     CHECK(r.erreurs().front().lieu == "volets[1] (volet_transports).grille[0] (id 10, ILL-T1)");
 }
 
-TEST_CASE("issue 8 defect 3: values are matched by code, so swapped entries evaluate alike; a wrong code is E032",
+TEST_CASE("issue 8 defect 3: values are matched by code, so swapped entries evaluate alike, a wrong code is E032",
           "[evaluation][mesusage][validation]") {
     using evalmod::def_2017;
     std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2017);
@@ -375,7 +375,7 @@ TEST_CASE("issue 8 defect 3: values are matched by code, so swapped entries eval
     CHECK(d.erreurs().front().lieu == "rapport.valeurs[0] (ILL-X9)");
 }
 
-TEST_CASE("CAQES-E036: an indicator, measure or volet given twice is rejected; once is accepted",
+TEST_CASE("CAQES-E036: an indicator, measure or volet given twice is rejected, once is accepted",
           "[evaluation][mesusage][validation]") {
     using evalmod::def_2017;
     evalmod::rapport_essai e(def_2017, 2018, evalmod::tout_atteint(def_2017));
@@ -423,7 +423,7 @@ TEST_CASE("CAQES-E036: an indicator, measure or volet given twice is rejected; o
     CHECK(d.valeur().economies()[0] == centimes{0});
 }
 
-TEST_CASE("issue 8 defect 4: two indicators sharing a code are rejected (E033); distinct codes are accepted",
+TEST_CASE("issue 8 defect 4: two indicators sharing a code are rejected (E033), distinct codes are accepted",
           "[evaluation][mesusage][modele]") {
     grille_dynamique g{{entier(1), entier(1)}};
     CHECK(validate(g.def).empty());
@@ -438,7 +438,7 @@ TEST_CASE("issue 8 defect 4: two indicators sharing a code are rejected (E033); 
     CHECK(r.erreurs().front().id == regle::code_indicateur_en_double);
 }
 
-TEST_CASE("issue 8 defect 4: sanction steps out of order are rejected (E034); in order, 0.4 takes 1 %",
+TEST_CASE("issue 8 defect 4: sanction steps out of order are rejected (E034), in order, 0.4 takes 1 %",
           "[evaluation][mesusage][parametres]") {
     using evalmod::def_2017;
     parametres_evaluation desordre{};
@@ -451,7 +451,7 @@ TEST_CASE("issue 8 defect 4: sanction steps out of order are rejected (E034); in
     const auto refuse = validate<def_2017>(e.annuel(), desordre);
     REQUIRE_FALSE(refuse.ok());
     CHECK(refuse.erreurs().front().id == regle::paliers_desordonnes);
-    CHECK(refuse.erreurs().front().lieu == "parametres.p2017.paliers");
+    CHECK(refuse.erreurs().front().lieu == "p2017.paliers");
     REQUIRE(validate(desordre).size() == 1);
 
     const parametres_evaluation ordre{};  // 1 % under 1/2, 0.5 % under 3/4

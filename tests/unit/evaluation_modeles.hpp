@@ -177,7 +177,7 @@ struct rapport_essai {
     }
 
     // The report; valid while this object lives and is not changed.
-    [[nodiscard]] rapport_annuel annuel() {
+    [[nodiscard]] rapport_annuel annuel() const {
         saisies_.clear();
         std::size_t k = 0;
         for (const auto& vo : m->volets) {
@@ -204,9 +204,10 @@ struct rapport_essai {
     }
 
   private:
-    std::vector<saisie_indicateur> saisies_;
-    std::vector<montant_volet> eco_;
-    std::vector<montant_volet> dec_;
+    // What the last `annuel()` points to.
+    mutable std::vector<saisie_indicateur> saisies_;
+    mutable std::vector<montant_volet> eco_;
+    mutable std::vector<montant_volet> dec_;
 };
 
 // The validated report; a test that builds an invalid one fails with its violations.

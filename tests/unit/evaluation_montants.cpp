@@ -51,7 +51,7 @@ TEST_CASE("appliquer_taux reports overflow near INT64_MAX instead of wrapping", 
     CHECK_FALSE(appliquer_taux(centimes{std::numeric_limits<std::int64_t>::min()}, entier(2)).ok);
     CHECK_FALSE(appliquer_taux(base_80m, fraction{1, 0}).ok);  // an invalid rate is not a zero
     // An amount that overflows is flagged on the proposal, never a wrapped number.
-    const proposition p = proposition_2017(socle(), score_de(0, 1), centimes{max}, {}, un_palier(entier(2)));
+    const proposition p = proposition_2017(socle(), score_de(0, 1), centimes{max}, {}, un_palier(entier(2)), ymd{2018, 1, 1});
     CHECK(p.depassement);
     CHECK(p.montant == centimes{0});
 }
@@ -63,14 +63,14 @@ TEST_CASE("rounding is towards zero, for positive and negative amounts", "[evalu
 }
 
 TEST_CASE("sanction per volet: exactly 1 % passes, one cent over is capped", "[evaluation][montant][plafond]") {
-    const proposition pile = proposition_2017(socle(), score_de(0, 1), base_80m, {}, un_palier({1, 100}));
+    const proposition pile = proposition_2017(socle(), score_de(0, 1), base_80m, {}, un_palier({1, 100}), ymd{2018, 1, 1});
     CHECK(pile.montant == centimes{80'000'000});
     CHECK(pile.plafond == centimes{80'000'000});
     CHECK_FALSE(pile.plafond_atteint);
     CHECK(pile.article().legi_id == "LEGIARTI000034459834");
 
     // A rate worth 1 % + 1 cent of this base.
-    const proposition plus = proposition_2017(socle(), score_de(0, 1), base_80m, {}, un_palier({80'000'001, 8'000'000'000}));
+    const proposition plus = proposition_2017(socle(), score_de(0, 1), base_80m, {}, un_palier({80'000'001, 8'000'000'000}), ymd{2018, 1, 1});
     CHECK(plus.montant == centimes{80'000'000});
     CHECK(plus.plafond_atteint);
 }
@@ -79,68 +79,60 @@ TEST_CASE("incentive: exactly 30 % of the savings passes, one cent over is cappe
     parametres_2017 p{};
     p.part_interessement = {30, 100};
     const centimes eco{1'000'000};
-    const proposition pile = proposition_2017(transports(), score_de(1, 1), base_80m, eco, p);
+    const proposition pile = proposition_2017(transports(), score_de(1, 1), base_80m, eco, p, ymd{2018, 1, 1});
     CHECK(pile.nature == nature_proposition::interessement_volet);
     CHECK(pile.montant == centimes{300'000});
     CHECK(pile.plafond == centimes{300'000});
     CHECK_FALSE(pile.plafond_atteint);
 
     p.part_interessement = {300'001, 1'000'000};
-    const proposition plus = proposition_2017(transports(), score_de(1, 1), base_80m, eco, p);
+    const proposition plus = proposition_2017(transports(), score_de(1, 1), base_80m, eco, p, ymd{2018, 1, 1});
     CHECK(plus.montant == centimes{300'000});
     CHECK(plus.plafond_atteint);
 }
 
 TEST_CASE("negative or zero savings give no incentive", "[evaluation][montant]") {
     const parametres_2017 p{};
-    CHECK_FALSE(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{-500'000}, p).presente());
-    CHECK_FALSE(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{0}, p).presente());
-    CHECK(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{1}, p).presente());
-    CHECK_FALSE(proposition_2022(evalmod::volets_2022[0], entier(1), centimes{-1}, {}).presente());
-    CHECK_FALSE(proposition_successeur(evalmod::volets_successeur[0], centimes{-1}, {}).presente());
+    CHECK_FALSE(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{-500'000}, p, ymd{2018, 1, 1}).presente());
+    CHECK_FALSE(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{0}, p, ymd{2018, 1, 1}).presente());
+    CHECK(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{1}, p, ymd{2018, 1, 1}).presente());
+    CHECK_FALSE(proposition_2022(evalmod::volets_2022[0], entier(1), centimes{-1}, {}, ymd{2024, 6, 1}).presente());
+    CHECK_FALSE(proposition_successeur(evalmod::volets_successeur[0], centimes{-1}, {}, ymd{2027, 6, 1}).presente());
 }
 
 TEST_CASE("zero revenue: a sanction of zero, within a zero cap", "[evaluation][montant]") {
-    const proposition p = proposition_2017(socle(), score_de(0, 1), centimes{0}, {}, {});
+    const proposition p = proposition_2017(socle(), score_de(0, 1), centimes{0}, {}, {}, ymd{2018, 1, 1});
     CHECK(p.nature == nature_proposition::sanction_volet);
     CHECK(p.montant == centimes{0});
     CHECK(p.plafond == centimes{0});
     CHECK_FALSE(p.plafond_atteint);
     CHECK_FALSE(p.depassement);
-    CHECK(sanction_refus_signature(regime_id::caqes_2017, centimes{0}, {}).montant == centimes{0});
+    CHECK(sanction_refus_signature(regime_id::caqes_2017, centimes{0}, ymd{2018, 3, 1}).montant == centimes{0});
 }
 
-TEST_CASE("refusal to sign: exactly 1 %, and a rate asking one cent more is capped", "[evaluation][montant][plafond]") {
-    const proposition p17 = sanction_refus_signature(regime_id::caqes_2017, base_80m, {});
+TEST_CASE("refusal to sign: exactly 1 %, a rate the law fixes, cited from the version in force", "[evaluation][montant][plafond]") {
+    const proposition p17 = sanction_refus_signature(regime_id::caqes_2017, base_80m, ymd{2018, 3, 1});
     CHECK(p17.nature == nature_proposition::sanction_refus);
+    CHECK(p17.taux == fraction{1, 100});
     CHECK(p17.montant == centimes{80'000'000});
     CHECK_FALSE(p17.plafond_atteint);
     CHECK(p17.article().legi_id == "LEGIARTI000034459846");
-    const proposition p22 = sanction_refus_signature(regime_id::caqes_2022, base_80m, {});
+    const proposition p22 = sanction_refus_signature(regime_id::caqes_2022, base_80m, ymd{2023, 3, 1});
     CHECK(p22.montant == centimes{80'000'000});
-    CHECK(p22.article().texte == "CSS L.162-30-2");
-
-    // Engine bug fixed: the rate parameter used to be its own cap, so 2 % went through.
-    parametres_evaluation p{};
-    p.p2017.sanction_refus = {80'000'001, 8'000'000'000};
-    const proposition plus = sanction_refus_signature(regime_id::caqes_2017, base_80m, p);
-    CHECK(plus.montant == centimes{80'000'000});
-    CHECK(plus.plafond_atteint);
+    CHECK(p22.article().legi_id == "LEGIARTI000044102672");
+    CHECK(p22.article().version == "[2022-01-01, ...)");
 }
 
-TEST_CASE("2017 liste en sus alternative: a rate of at most 30 %", "[evaluation][montant][plafond]") {
-    const parametres_2017 p{};
+TEST_CASE("2017 liste en sus alternative to the refusal sanction: exactly 30 %", "[evaluation][montant][plafond]") {
     const centimes part{1'000'000};
-    const proposition pile = minoration_refus_2017(part, {30, 100}, p);
+    const proposition pile = reduction_refus_2017(regime_id::caqes_2017, part, ymd{2018, 3, 1});
     CHECK(pile.nature == nature_proposition::minoration);
     CHECK(pile.taux == fraction{30, 100});
     CHECK(pile.montant == centimes{300'000});
-    CHECK_FALSE(pile.plafond_atteint);
-    const proposition plus = minoration_refus_2017(part, {300'001, 1'000'000}, p);
-    CHECK(plus.taux == fraction{30, 100});
-    CHECK(plus.montant == centimes{300'000});
-    CHECK(plus.plafond_atteint);
-    CHECK(minoration_refus_2017(part, {10, 100}, p).montant == centimes{100'000});
+    CHECK(pile.article().legi_id == "LEGIARTI000034459846");
+    // The 2022 version of D.162-15 has no alternative.
+    CHECK_FALSE(reduction_refus_2017(regime_id::caqes_2017, part, ymd{2022, 1, 1}).presente());
+    CHECK_FALSE(reduction_refus_2017(regime_id::caqes_2022, part, ymd{2023, 1, 1}).presente());
 }
 
 TEST_CASE("the 5 % overall cap cannot bind with the law's four volets at 1 %", "[evaluation][montant][plafond]") {
@@ -163,8 +155,9 @@ TEST_CASE("the overall cap mechanism, with a lowered cap: the sum after scaling 
     evalmod::rapport_essai r(def_2017, 2018, v, base_80m);
     parametres_evaluation p{};
     p.p2017 = un_palier({1, 100});
-    p.p2017.plafond_sanction_global = {7, 300};  // 2.33... %: lower than the law's 5 %
-    const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r), p);
+    resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r), p);
+    // The law's 5 % cannot bind (above); the mechanism is exercised with a lower cap.
+    appliquer_plafond_global(res, base_80m, {7, 300});
     const centimes cap = appliquer_taux(base_80m, {7, 300}).valeur;
     CHECK(cap == centimes{186'666'666});
     CHECK(res.plafond_global_atteint);
@@ -175,18 +168,27 @@ TEST_CASE("the overall cap mechanism, with a lowered cap: the sum after scaling 
         somme = somme + res.volets[i].principale.montant;
     }
     CHECK(somme <= cap);
-    CHECK(res.total_sanctions == somme);
 }
 
 // [docs:exemple-80m]
-TEST_CASE("worked example 2: an 80 M EUR base, per-volet cap, savings cap, refusal", "[evaluation][montant][doc]") {
+TEST_CASE("worked example 2: an 80 M EUR base, the law's caps, rates past them refused", "[evaluation][montant][doc]") {
     using namespace caqes;
     using evalmod::def_2017;
+    // Parameters asking 1.5 % below 1/2 and 40 % of the savings cross the law's 1 % per volet
+    // and 30 % of savings (D.162-16 III 1, 2017): they are refused, never clamped.
+    parametres_evaluation hors_la_loi{};
+    hors_la_loi.p2017.paliers = {{{{1, 2}, {3, 200}}, {{3, 4}, {1, 300}}, {}}};
+    hors_la_loi.p2017.part_interessement = {40, 100};
+    const violations vp = validate(hors_la_loi);
+    REQUIRE(vp.size() == 2);
+    CHECK(vp[0].id == regle::parametre_hors_la_loi);
+    CHECK(vp[0].lieu == "p2017.paliers[0].taux");
+    CHECK(vp[1].lieu == "p2017.part_interessement");
+
+    // The law's own figures: 1 % below 1/2, 1/3 % below 3/4, 30 % of the savings.
     parametres_evaluation p{};
-    // Illustrative scale asking 1.5 % below 1/2 (above the 1 % cap) and 1/3 % below 3/4;
-    // an incentive of 40 % of the savings (above the 30 % cap).
-    p.p2017.paliers = {{{{1, 2}, {3, 200}}, {{3, 4}, {1, 300}}, {}}};
-    p.p2017.part_interessement = {40, 100};
+    p.p2017.paliers = {{{{1, 2}, {1, 100}}, {{3, 4}, {1, 300}}, {}}};
+    p.p2017.part_interessement = {30, 100};
 
     auto une = [](std::string_view code, std::string_view mesure, valeur_mesure v) {
         return saisie_indicateur{.indicateur = code, .mesures = {{{mesure, v}}}};
@@ -208,21 +210,21 @@ TEST_CASE("worked example 2: an 80 M EUR base, per-volet cap, savings cap, refus
     const rapport_annuel r{.exercice = 2018, .activites_etablissement = activite_mco,
                            .produits_assurance_maladie = centimes{8'000'000'000}, .valeurs = valeurs,
                            .economies = economies, .decisions = decisions};
+    CHECK(validate<def_2017>(r, hors_la_loi).erreurs().front().id == regle::parametre_hors_la_loi);
     const resultat_validation<rapport_valide_pour<def_2017>> valide = validate<def_2017>(r, p);
     REQUIRE(valide.ok());
 
     const resultat_evaluation res = evaluateur<def_2017>::evaluer(valide.valeur(), p);
-    // Socle: 1.5 % of 8e9 = 120 000 000 asked, capped at 1 % = 80 000 000 cents.
+    // Socle: 1 % of 8e9 = 80 000 000 cents, the cap itself.
     CHECK(res.volets[0].principale.montant == centimes{80'000'000});
-    CHECK(res.volets[0].principale.plafond_atteint);
+    CHECK(res.volets[0].principale.plafond == centimes{80'000'000});
     CHECK(res.volets[0].principale.decision_finale == centimes{50'000'000});
     // Transports: 8e9 / 300 = 26 666 666.67 -> 26 666 666 cents.
     CHECK(res.volets[1].principale.montant == centimes{26'666'666});
     CHECK_FALSE(res.volets[1].principale.plafond_atteint);
-    // Pertinence: 40 % of 123 456 789 asked (49 382 715), capped at 30 %: 37 037 036.7 -> 37 037 036.
+    // Pertinence: 30 % of 123 456 789 = 37 037 036.7 -> 37 037 036, towards zero.
     CHECK(res.volets[2].principale.nature == nature_proposition::interessement_volet);
     CHECK(res.volets[2].principale.montant == centimes{37'037'036});
-    CHECK(res.volets[2].principale.plafond_atteint);
     // Amelioration des pratiques: all met but savings negative: nothing.
     CHECK_FALSE(res.volets[3].principale.presente());
     CHECK(res.total_sanctions == centimes{106'666'666});
@@ -230,6 +232,6 @@ TEST_CASE("worked example 2: an 80 M EUR base, per-volet cap, savings cap, refus
     CHECK_FALSE(res.plafond_global_atteint);  // 5 % would be 400 000 000
 
     // Had the establishment refused to sign: 1 % of the same base.
-    CHECK(sanction_refus_signature(regime_id::caqes_2017, r.produits_assurance_maladie, p).montant == centimes{80'000'000});
+    CHECK(sanction_refus_signature(regime_id::caqes_2017, r.produits_assurance_maladie, ymd{2018, 3, 1}).montant == centimes{80'000'000});
 }
 // [docs:exemple-80m]

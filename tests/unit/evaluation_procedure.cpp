@@ -79,7 +79,7 @@ TEST_CASE("contracting: one month in 2017, three weeks in 2022, then 15 days", "
     CHECK_FALSE(c22.apres_notification.date.ok());  // no second notification received yet
 }
 
-TEST_CASE("a hearing requested in time extends the deadline to the hearing; a late request does not",
+TEST_CASE("a hearing requested in time extends the deadline to the hearing, a late request does not",
           "[evaluation][procedure]") {
     const ymd reception{2025, 3, 3};  // deadline for observations: 2025-04-03
     const calendrier_evaluation sans = evaluation_annuelle(regime_id::caqes_2017, reception, convention_delai::stricte);

@@ -34,16 +34,16 @@ TEST_CASE("2017 additional volet: a sanction or an incentive, never both, by sco
     const parametres_2017 p{};
     const centimes eco = euros(200'000);
     // 3/4 is the illustrative incentive threshold: at it, an incentive; just below, a sanction.
-    const proposition haut = proposition_2017(t, {{3, 1}, {4, 1}}, euros(10'000'000), eco, p);
+    const proposition haut = proposition_2017(t, {{3, 1}, {4, 1}}, euros(10'000'000), eco, p, ymd{2018, 1, 1});
     CHECK(haut.nature == nature_proposition::interessement_volet);
     CHECK(haut.montant == euros(40'000));  // 20 % of the savings, within 30 %
-    const proposition bas = proposition_2017(t, {{74, 1}, {100, 1}}, euros(10'000'000), eco, p);
+    const proposition bas = proposition_2017(t, {{74, 1}, {100, 1}}, euros(10'000'000), eco, p, ymd{2018, 1, 1});
     CHECK(bas.nature == nature_proposition::sanction_volet);
     CHECK(bas.montant == euros(50'000));  // the 0.5 % step
     // A volet whose clauses give no incentive: a good score gives nothing.
     const volet_modele seulement_sanction{.volet = volet_id::volet_transports, .terme = duree_annees(3),
                                           .grille = evalmod::g_transports, .clauses = sanction};
-    CHECK_FALSE(proposition_2017(seulement_sanction, {{1, 1}, {1, 1}}, euros(10'000'000), eco, p).presente());
+    CHECK_FALSE(proposition_2017(seulement_sanction, {{1, 1}, {1, 1}}, euros(10'000'000), eco, p, ymd{2018, 1, 1}).presente());
 }
 
 TEST_CASE("final decisions are carried beside the proposals, never computed", "[evaluation][regime]") {
@@ -60,7 +60,7 @@ TEST_CASE("final decisions are carried beside the proposals, never computed", "[
     CHECK(res.total_sanctions == euros(400'000));  // totals are of proposals
 }
 
-TEST_CASE("2022: national incentive from savings, revised by the overall score; regional from the non-national score",
+TEST_CASE("2022: national incentive from savings, revised by the overall score, regional from the non-national score",
           "[evaluation][regime][2022]") {
     using evalmod::def_2022;
     std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2022);
@@ -91,7 +91,7 @@ TEST_CASE("2022: national incentive from savings, revised by the overall score; 
     CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).volets[0].principale.montant == centimes{500'000});
 }
 
-TEST_CASE("2022: an incentive revised down to nothing is no proposal; without revision the savings decide alone",
+TEST_CASE("2022: an incentive revised down to nothing is no proposal, without revision the savings decide alone",
           "[evaluation][regime][2022]") {
     using evalmod::def_2022;
     parametres_evaluation p{};
@@ -127,7 +127,7 @@ TEST_CASE("2022: no sanction proportional to revenue, whatever the score", "[eva
     CHECK(res.nombre_contrat == 0);
 }
 
-TEST_CASE("2022 L.162-30-4: only two years after the referral, only above target, rates at most 50 %",
+TEST_CASE("2022 L.162-30-4: only two years after the referral, only largely above target, rates within 50 %",
           "[evaluation][regime][2022]") {
     using evalmod::def_2022;
     const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2022);
@@ -136,6 +136,8 @@ TEST_CASE("2022 L.162-30-4: only two years after the referral, only above target
                                     .actes_annee_precedente = 1'300, .tarif_national_moyen = centimes{10'000},
                                     .part_liste_en_sus = centimes{2'000'000}};
     parametres_evaluation p{};
+    p.p2022.seuil_largement_superieur = fraction{1, 10};  // [U]: more than 10 % above the target
+    p.p2022.duree_mesures_mois = 12;                       // [U]
 
     r.r.date_evaluation = ymd{2024, 3, 14};  // one day short of two years
     CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).nombre_contrat == 0);
@@ -150,20 +152,16 @@ TEST_CASE("2022 L.162-30-4: only two years after the referral, only above target
     CHECK(res.contrat[1].nature == nature_proposition::minoration);
     CHECK(res.contrat[1].montant == centimes{400'000});
     CHECK(res.total_sanctions == centimes{0});  // rate measures, not sanctions
+    // "fixes pour une duree limitee": the output states the period.
+    CHECK(res.regles.periode_mesures == periode{ymd{2024, 3, 15}, ymd{2025, 3, 15}});
 
-    // Parameters asking 60 % are held to 50 %, and say the cap bound them.
-    p.p2022.taux_abattement = {60, 100};
-    p.p2022.taux_minoration = {60, 100};
-    const resultat_evaluation cap = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p);
-    REQUIRE(cap.nombre_contrat == 2);
-    CHECK(cap.contrat[0].taux == fraction{50, 100});
-    CHECK(cap.contrat[0].montant == centimes{1'000'000});
-    CHECK(cap.contrat[0].plafond_atteint);
-    CHECK(cap.contrat[1].taux == fraction{50, 100});
-    CHECK(cap.contrat[1].plafond_atteint);
-    // Exactly 50 %: not bound.
+    // Exactly 50 %: within the law; the cap is the version's 50 %.
     p.p2022.taux_abattement = {50, 100};
-    CHECK_FALSE(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).contrat[0].plafond_atteint);
+    const resultat_evaluation pile = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p), p);
+    CHECK(pile.contrat[0].montant == centimes{1'000'000});
+    CHECK(pile.contrat[0].plafond == centimes{1'000'000});
+    CHECK_FALSE(pile.contrat[0].plafond_atteint);
+    CHECK(validate(p).empty());
 
     // At the target: nothing.
     r.r.l162_30_4->actes_realises = 1'000;
@@ -178,18 +176,22 @@ TEST_CASE("2022 L.162-30-4: an excess that does not fit in 64-bit cents is repor
     r.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 15}, .actes_realises = 4'000'000'000, .actes_cible = 0,
                                     .actes_annee_precedente = 0, .tarif_national_moyen = centimes{4'000'000'000},
                                     .part_liste_en_sus = centimes{0}};
-    const resultat_evaluation res = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), {});
+    parametres_evaluation p{};
+    p.p2022.seuil_largement_superieur = fraction{0, 1};
+    p.p2022.duree_mesures_mois = 6;
+    const resultat_evaluation res = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p), p);
     REQUIRE(res.nombre_contrat == 2);
     CHECK(res.contrat[0].depassement);
     CHECK(res.contrat[0].montant == centimes{0});
 }
 
-TEST_CASE("successor: allocation from savings; a penalty only from exercise 2027, at most 2 %",
+TEST_CASE("successor: allocation from savings, a penalty only from exercise 2027, at most 2 %",
           "[evaluation][regime][successeur]") {
     using evalmod::def_successeur;
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_successeur);
     evalmod::rapport_essai r = rapport(def_successeur, 2027, mal, evalmod::base_80m);
     parametres_evaluation p{};
+    p.successeur.base_penalite = evalmod::base_80m;  // [U]: the base is the user's
 
     const resultat_evaluation res = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r), p);
     REQUIRE(res.nombre_contrat == 1);
@@ -209,10 +211,8 @@ TEST_CASE("successor: allocation from savings; a penalty only from exercise 2027
     const resultat_evaluation pile = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r), p);
     CHECK(pile.contrat[0].montant == centimes{160'000'000});
     CHECK_FALSE(pile.contrat[0].plafond_atteint);
-    p.successeur.taux_penalite = {160'000'001, 8'000'000'000};  // 2 % + 1 cent
-    const resultat_evaluation plus = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r), p);
-    CHECK(plus.contrat[0].montant == centimes{160'000'000});
-    CHECK(plus.contrat[0].plafond_atteint);
+    CHECK(pile.contrat[0].article().texte == "CSS L.162-23-14 [S: LFSS 2026 art. 79 as quoted]");
+    CHECK(pile.contrat[0].article().legi_id.empty());  // never the interim LEGIARTI000053271346
 
     // All met, with savings: the allocation, and no penalty (score 1).
     const std::vector<valeurs_indicateur> bien = evalmod::tout_atteint(def_successeur);

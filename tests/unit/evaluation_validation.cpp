@@ -17,7 +17,7 @@ violations controler(evalmod::rapport_essai e) { return validate(*e.m, e.annuel(
 
 }  // namespace
 
-TEST_CASE("CAQES-E027: a value of the wrong kind is rejected; the right kind is accepted", "[evaluation][validation]") {
+TEST_CASE("CAQES-E027: a value of the wrong kind is rejected, the right kind is accepted", "[evaluation][validation]") {
     std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2017);
     CHECK(controler(rapport(evalmod::def_2017, 2018, v)).empty());
     v[0] = evalmod::nombre(49);  // ILL-S1 measures a rate
@@ -29,7 +29,7 @@ TEST_CASE("CAQES-E027: a value of the wrong kind is rejected; the right kind is 
     CHECK(outils::contient_texte(e->detail, "expected taux, got nombre"));
 }
 
-TEST_CASE("CAQES-E028: a negative amount or a rate above 100 % is rejected; 100 % is accepted", "[evaluation][validation]") {
+TEST_CASE("CAQES-E028: a negative amount or a rate above 100 % is rejected, 100 % is accepted", "[evaluation][validation]") {
     std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2022);
     v[1][0] = valeur_mesure::de(quantite<montant>{entier(-1)});  // PERFADOM spending
     const violations neg = controler(rapport(evalmod::def_2022, 2023, v));
@@ -49,7 +49,7 @@ TEST_CASE("CAQES-E028: a negative amount or a rate above 100 % is rejected; 100 
     CHECK(trouver(controler(r), regle::valeur_hors_domaine) != nullptr);
 }
 
-TEST_CASE("CAQES-E026: an indicator missing from the report is rejected; a complete report is accepted", "[evaluation][validation]") {
+TEST_CASE("CAQES-E026: an indicator missing from the report is rejected, a complete report is accepted", "[evaluation][validation]") {
     std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2017);
     CHECK(controler(rapport(evalmod::def_2017, 2018, v)).empty());
     v.pop_back();
@@ -61,7 +61,7 @@ TEST_CASE("CAQES-E026: an indicator missing from the report is rejected; a compl
     CHECK(controler(rapport(evalmod::def_2017, 2018, v)).empty());
 }
 
-TEST_CASE("CAQES-E030: an exercise year outside the template's effects is rejected; a covered one is accepted",
+TEST_CASE("CAQES-E030: an exercise year outside the template's effects is rejected, a covered one is accepted",
           "[evaluation][validation]") {
     const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2017);
     CHECK(trouver(controler(rapport(evalmod::def_2017, 2016, v)), regle::exercice_non_couvert) != nullptr);
@@ -70,7 +70,7 @@ TEST_CASE("CAQES-E030: an exercise year outside the template's effects is reject
     CHECK(controler(rapport(evalmod::def_2017, 2021, v)).empty());
 }
 
-TEST_CASE("CAQES-E031: an L.162-30-4 target below 70 % of the previous year is rejected; exactly 70 % is accepted",
+TEST_CASE("CAQES-E031: an L.162-30-4 target below 70 % of the previous year is rejected, exactly 70 % is accepted",
           "[evaluation][validation]") {
     const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2022);
     evalmod::rapport_essai r = rapport(evalmod::def_2022, 2023, v);

@@ -68,9 +68,9 @@ TEST_CASE("json: a traced evaluation serialises lines, proposals, articles and d
     CHECK(p["plafond_centimes"].get<std::int64_t>() == 80'000'000);
     CHECK(p["taux"]["num"] == 1);
     CHECK(p["taux"]["den"] == 100);
-    CHECK(p["article"]["texte"] == "CSS D.162-16 III 1");
+    CHECK(p["article"]["texte"] == "CSS D.162-16");
     CHECK(p["article"]["legi_id"] == "LEGIARTI000034459834");
-    CHECK(p["article"]["version"] == "2017-04-23");
+    CHECK(p["article"]["version"] == "[2017-04-23, 2022-01-01)");  // the version applied, [from, to)
     CHECK(p["statut"] == "proposition");
     CHECK(p["decision_finale_centimes"].get<std::int64_t>() == 12'345);
     CHECK(p["illustratif"] == true);

@@ -112,6 +112,41 @@ enum class version_applicable : std::uint8_t {
     return du_contrat;
 }
 
+// The day whose versions of the law govern an evaluation under policy `v` (droit/loi.hpp looks
+// every constant up at this day):
+// - regime_du_contrat: 1 January of the exercise year, brought inside the period where the
+//   contract's regime produces effects (its first start day for exercise 2017, its last day of
+//   effects past its end), so that the rules the contract was concluded under apply;
+// - annee_exercice: 1 January of the exercise year;
+// - date_evaluation: the day of the evaluation.
+[[nodiscard]] constexpr ymd date_des_regles(version_applicable v, regime_id du_contrat, int exercice,
+                                            ymd date_evaluation) noexcept {
+    const ymd debut_annee{exercice, 1, 1};
+    switch (v) {
+        case version_applicable::regime_du_contrat: {
+            const regime_desc& r = decrire(du_contrat);
+            if (debut_annee < r.conclusion.debut) return r.conclusion.debut;
+            if (!(debut_annee < r.fin_effets)) return veille(r.fin_effets);
+            return debut_annee;
+        }
+        case version_applicable::annee_exercice: return debut_annee;
+        case version_applicable::date_evaluation: return date_evaluation;
+    }
+    return debut_annee;
+}
+
+inline constexpr std::array<version_applicable, 3> politiques_de_version{
+    {version_applicable::regime_du_contrat, version_applicable::annee_exercice, version_applicable::date_evaluation}};
+
+[[nodiscard]] constexpr std::string_view nom(version_applicable v) noexcept {
+    switch (v) {
+        case version_applicable::regime_du_contrat: return "regime_du_contrat";
+        case version_applicable::annee_exercice: return "annee_exercice";
+        case version_applicable::date_evaluation: return "date_evaluation";
+    }
+    return "";
+}
+
 // Policy for a term that runs past its regime's `fin_effets` (CAQES-E006). The transitional
 // clause of LFSS 2026 art. 79 III was not read [U], so the template must choose.
 enum class politique_transition : std::uint8_t {

@@ -51,6 +51,8 @@ enum class regle : std::uint8_t {
     saisie_en_double = 36,           // E036
     depassement_score = 37,          // E037
     rapport_autre_modele = 38,       // E038
+    parametre_hors_la_loi = 50,      // E050
+    parametre_ouvert_absent = 51,    // E051
 };
 
 struct fiche_regle {
@@ -60,7 +62,7 @@ struct fiche_regle {
     std::string_view source;  // article and version
 };
 
-inline constexpr std::array<fiche_regle, 38> catalogue_regles{{
+inline constexpr std::array<fiche_regle, 40> catalogue_regles{{
     {regle::date_inexistante, "CAQES-E001", "a date is not a real calendar date", "calendar (date library); every dated rule"},
     {regle::periode_vide, "CAQES-E002", "a period [from, to) is empty or inverted", "half-open periods of every dated text"},
     {regle::debut_hors_regime, "CAQES-E003", "the start lies outside the regime's window",
@@ -134,12 +136,20 @@ inline constexpr std::array<fiche_regle, 38> catalogue_regles{{
      "D.162-16 III 1 and V (amounts follow the scores exactly); CAQES.md section 8"},
     {regle::rapport_autre_modele, "CAQES-E038", "a report validated against one template is evaluated with another",
      "D.162-16 II (the evaluation applies the establishment's own contract)"},
+    {regle::parametre_hors_la_loi, "CAQES-E050", "a user rate exceeds the legal limit of the article that bounds it",
+     "D.162-16 III 1 and 2 (LEGIARTI000034459834): 1 % per volet, 30 % of savings, 30 % liste en sus; "
+     "L.162-30-4 (LEGIARTI000041398020, LEGIARTI000042685227, LEGIARTI000048702783): 50 %; L.162-23-14 from 2027 [S]: 2 %"},
+    {regle::parametre_ouvert_absent, "CAQES-E051", "an open notion of the law has no value: it has no default",
+     "L.162-30-4: \"largement superieur au nombre attendu\", \"pour une duree limitee\" [U]; L.162-23-14 penalty base [U]"},
 }};
 
 // Looks a rule up by id. A constant expression, so tests can check the catalogue itself.
 [[nodiscard]] constexpr const fiche_regle& fiche(regle r) noexcept {
-    // The catalogue is ordered by id, starting at E001.
-    return catalogue_regles[static_cast<std::size_t>(r) - 1U];
+    // Ordered by id, with gaps (ids are reserved by range), so it is searched.
+    for (const auto& f : catalogue_regles) {
+        if (f.id == r) return f;
+    }
+    return catalogue_regles[0];
 }
 
 }  // namespace caqes

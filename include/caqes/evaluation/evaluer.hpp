@@ -64,77 +64,122 @@ template <class Trace>
 
 namespace detail {
 
-// First generation: one proposal per volet, then the 5 % overall cap (D.162-16 III 1, 2017).
+// First generation: one proposal per volet, then the 5 % overall cap (D.162-16 III 1, 2017),
+// then the liste en sus cut for products breaches (D.162-16 III 2), each with the D.162-16
+// version in force on `jour`, the date of the rules.
 constexpr void conclure_2017(resultat_evaluation& res, const modele_contrat_def& m, const scores_contrat& s,
-                             const rapport_valide& r, const parametres_2017& p) noexcept {
+                             const rapport_valide& r, const parametres_2017& p, ymd jour) noexcept {
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-        res.volets[i].principale = proposition_2017(m.volets[i], s.volets[i], r.produits_assurance_maladie(), r.economies()[i], p);
+        res.volets[i].principale = proposition_2017(m.volets[i], s.volets[i], r.produits_assurance_maladie(), r.economies()[i], p, jour);
     }
-    appliquer_plafond_global(res, r.produits_assurance_maladie(), p.plafond_sanction_global);
+    const valeur_legale global = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_global, jour);
+    if (global.en_vigueur()) appliquer_plafond_global(res, r.produits_assurance_maladie(), global.valeur);
+    // "Lorsqu'il s'agit de manquements relatifs aux produits de sante": a volet carrying the
+    // clause whose obligations were not all met, and a cut the ARS chose.
+    if (!p.reduction_liste_en_sus) return;
+    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
+        if (!m.volets[i].clauses.contient(minoration_liste_en_sus) || !s.volets[i].defini()) continue;
+        if (s.volets[i].valeur() < entier(1)) {
+            const proposition pr = proposer_reduction_liste_en_sus_2017(*p.reduction_liste_en_sus, jour);
+            if (pr.presente()) res.ajouter_contrat(pr);
+            return;
+        }
+    }
 }
 
 // Second generation: national incentives per volet, the regional incentive, and the L.162-30-4
-// measures (D.162-16 V; L.162-30-4). No sanction proportional to revenue.
+// measures (D.162-16 V; L.162-30-4), with the versions in force on `jour`. No sanction
+// proportional to revenue.
 constexpr void conclure_2022(resultat_evaluation& res, const modele_contrat_def& m, const scores_contrat& s,
-                             const rapport_valide& r, const parametres_2022& p) noexcept {
+                             const rapport_valide& r, const parametres_2022& p, ymd jour) noexcept {
     // The revision by the overall score needs one; without revision the savings decide alone.
     const score_volet global = s.global();
     if (global.defini() || !p.revision_par_score) {
         const fraction score_global = global.valeur();
         for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-            res.volets[i].principale = proposition_2022(m.volets[i], score_global, r.economies()[i], p);
+            res.volets[i].principale = proposition_2022(m.volets[i], score_global, r.economies()[i], p, jour);
         }
     }
     // D.162-16 V 1: the regional incentive follows the achievement of all regional objectives.
-    if (p.enveloppe_regionale > centimes{0} && s.regional.defini()) {
+    const version_loi* v_regional = version_pour(issue_legale::interessement_regional, jour);
+    if (v_regional != nullptr && p.enveloppe_regionale > centimes{0} && s.regional.defini()) {
         res.ajouter_contrat(montant_plafonne_de(nature_proposition::interessement_regional, p.enveloppe_regionale,
-                                                s.regional.valeur(), entier(1), articles::d162_16_v_1_2022, p.illustratif));
+                                                s.regional.valeur(), entier(1), v_regional, p.illustratif));
     }
-    // L.162-30-4: two years after the referral, acts still above the target.
-    if (!r.l162_30_4()) return;
-    const donnees_l162_30_4& d = *r.l162_30_4();
-    const date_calculee echeance = ajouter_annees(d.saisine, p.delai_saisine_annees, politique_jour::fin_de_mois);
+    // L.162-30-4: two years after the referral, acts still "largement" above the target.
     bool pertinence = false;
     for (const auto& v : m.volets) pertinence = pertinence || v.clauses.contient(abattement_tarifaire);
-    if (!pertinence || !echeance.ok() || r.date_evaluation() < echeance.valeur || d.actes_realises <= d.actes_cible) return;
+    if (!r.l162_30_4() || !pertinence) return;
+    const version_loi* loi = version_en_vigueur(article_loi::l162_30_4, jour);
+    if (loi == nullptr || !loi->permises.contient(issue_legale::abattement)) return;
+    const donnees_l162_30_4& d = *r.l162_30_4();
+    // L.162-30-3: a target under the floor is no target the measures can rest on (CAQES-E031).
+    const valeur_legale plancher = constante_en_vigueur(article_loi::l162_30_3, constante_legale::plancher_cible, jour);
+    if (plancher.en_vigueur() && !regles::cible_au_dessus_du_plancher(d, plancher.valeur)) {
+        res.regles.signaler(alerte_evaluation::cible_sous_plancher);
+        return;
+    }
+    // The open notions have no default (CAQES-E051): without them, no measure.
+    if (!p.seuil_largement_superieur) res.regles.signaler(alerte_evaluation::seuil_largement_absent);
+    if (!p.duree_mesures_mois || *p.duree_mesures_mois <= 0) res.regles.signaler(alerte_evaluation::duree_mesures_absente);
+    if (!p.seuil_largement_superieur || !p.duree_mesures_mois || *p.duree_mesures_mois <= 0) return;
+    const valeur_legale delai = constante_en_vigueur(article_loi::l162_30_4, constante_legale::delai_saisine, jour);
+    const date_calculee echeance =
+        ajouter_annees(d.saisine, static_cast<int>(delai.valeur.num / delai.valeur.den), politique_jour::fin_de_mois);
+    if (!echeance.ok() || r.date_evaluation() < echeance.valeur) return;
+    // "largement superieur": acts - target > seuil x target, in 128 bits.
+    const fraction seuil = p.seuil_largement_superieur->normalisee();
+    const int128 ecart = int128{d.actes_realises} - d.actes_cible;
+    if (ecart <= 0 || ecart * seuil.den <= int128{d.actes_cible} * seuil.num) return;
+    const date_calculee fin = ajouter_mois(r.date_evaluation(), *p.duree_mesures_mois, politique_jour::fin_de_mois);
+    if (fin.ok()) res.regles.periode_mesures = periode{r.date_evaluation(), fin.valeur};
     // 128-bit product: an excess that does not fit in 64-bit cents is reported, never wrapped.
     const int128 excedent_exact = int128{d.tarif_national_moyen.valeur} * (d.actes_realises - d.actes_cible);
     const bool excedent_trop_grand = excedent_exact > std::numeric_limits<std::int64_t>::max();
     const centimes excedent{excedent_trop_grand ? 0 : static_cast<std::int64_t>(excedent_exact)};
-    const fraction ta = p.taux_abattement > p.plafond_abattement ? p.plafond_abattement : p.taux_abattement;
-    const fraction tm = p.taux_minoration > p.plafond_minoration ? p.plafond_minoration : p.taux_minoration;
-    proposition pa = montant_plafonne_de(nature_proposition::abattement, excedent, ta, p.plafond_abattement,
-                                         articles::l162_30_4, p.illustratif);
-    proposition pm = montant_plafonne_de(nature_proposition::minoration, d.part_liste_en_sus, tm, p.plafond_minoration,
-                                         articles::l162_30_4, p.illustratif);
-    // A rate asked above the 50 % cap was clamped to it: the cap bound the proposal.
-    pa.plafond_atteint = pa.plafond_atteint || p.taux_abattement > p.plafond_abattement;
-    if (excedent_trop_grand) pa = proposition{.taux = pa.taux, .source = pa.source, .nature = pa.nature, .illustratif = pa.illustratif, .depassement = true};
-    pm.plafond_atteint = pm.plafond_atteint || p.taux_minoration > p.plafond_minoration;
-    res.ajouter_contrat(pa);
-    res.ajouter_contrat(pm);
+    const fraction plafond_a = loi->trouver(constante_legale::plafond_abattement)->valeur;
+    const fraction plafond_m = loi->trouver(constante_legale::plafond_minoration)->valeur;
+    const bool abattement_fixe = p.taux_abattement.positive();
+    if (abattement_fixe) {
+        proposition pa = montant_plafonne_de(nature_proposition::abattement, excedent, p.taux_abattement, plafond_a, loi, p.illustratif);
+        if (excedent_trop_grand) pa = proposition{.taux = pa.taux, .loi = loi, .nature = pa.nature, .illustratif = pa.illustratif, .depassement = true};
+        res.ajouter_contrat(pa);
+    }
+    if (!p.taux_minoration.positive()) return;
+    // Before 2020-12-16 ("ainsi qu'une minoration") the reduction only goes with a tariff cut.
+    if (loi->minoration_liee_abattement && !abattement_fixe) {
+        res.regles.signaler(alerte_evaluation::minoration_liee);
+        return;
+    }
+    res.ajouter_contrat(montant_plafonne_de(nature_proposition::minoration, d.part_liste_en_sus, p.taux_minoration, plafond_m, loi,
+                                            p.illustratif));
 }
 
-// Successor: an allocation from savings per scheme; the penalty from 2027 (L.162-23-14).
+// Successor: an allocation from savings per scheme (L.162-23-14 1, interim version); the
+// penalty where the version in force provides it, from 2027 [S], on a base the user names [U].
 constexpr void conclure_successeur(resultat_evaluation& res, const modele_contrat_def& m, const scores_contrat& s,
-                                   const rapport_valide& r, const parametres_successeur& p) noexcept {
+                                   const rapport_valide& r, const parametres_successeur& p, ymd jour) noexcept {
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-        res.volets[i].principale = proposition_successeur(m.volets[i], r.economies()[i], p);
+        res.volets[i].principale = proposition_successeur(m.volets[i], r.economies()[i], p, jour);
     }
-    const score_volet global = s.global();
-    if (!global.defini() || ymd{r.exercice(), 1, 1} < p.penalite_depuis) return;
     bool clause = false;
     for (const auto& v : m.volets) clause = clause || v.clauses.contient(penalite);
+    const valeur_legale cap = constante_en_vigueur(article_loi::l162_23_14, constante_legale::plafond_penalite, jour);
+    const score_volet global = s.global();
+    if (!clause || !cap.en_vigueur() || !global.defini()) return;
+    if (!p.base_penalite) {
+        res.regles.signaler(alerte_evaluation::base_penalite_absente);
+        return;
+    }
     const fraction score_global = global.valeur();
     const fraction manque = fraction{score_global.den - score_global.num, score_global.den};
     const detail::fraction_verifiee taux_verifie = detail::multiplier(p.taux_penalite, manque);
-    const fraction taux = taux_verifie.f;
-    if (clause && !taux_verifie.ok) {
-        res.ajouter_contrat({.taux = p.taux_penalite, .source = &articles::l162_23_14, .nature = nature_proposition::penalite_financement,
+    if (!taux_verifie.ok) {
+        res.ajouter_contrat({.taux = p.taux_penalite, .loi = cap.version, .nature = nature_proposition::penalite_financement,
                              .illustratif = p.illustratif, .depassement = true});
-    } else if (clause && taux.positive()) {
-        res.ajouter_contrat(montant_plafonne_de(nature_proposition::penalite_financement, r.produits_assurance_maladie(), taux,
-                                                p.plafond_penalite, articles::l162_23_14, p.illustratif));
+    } else if (taux_verifie.f.positive()) {
+        res.ajouter_contrat(montant_plafonne_de(nature_proposition::penalite_financement, *p.base_penalite, taux_verifie.f,
+                                                cap.valeur, cap.version, p.illustratif));
     }
 }
 
@@ -168,6 +213,9 @@ template <regime_id R>
         res.volets[i].volet = m.volets[i].volet;
         res.volets[i].score = s.volets[i];
     }
+    // Every constant is looked up at the date the version policy gives (droit/loi.hpp).
+    res.regles = regles_de(m, r.exercice(), r.date_evaluation(), p);
+    const ymd jour = res.regles.date;
     // CAQES-E037: a score that is not exact proposes nothing, located at its first volet and
     // indicator; the regional and overall scores are sums of the same indicators.
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
@@ -182,9 +230,9 @@ template <regime_id R>
         res.indicateur_erreur = res.score_global.depassement ? res.score_global.indicateur_depasse : s.regional.indicateur_depasse;
         return res;
     }
-    if constexpr (R == regime_id::caqes_2017) detail::conclure_2017(res, m, s, r, p.p2017);
-    if constexpr (R == regime_id::caqes_2022) detail::conclure_2022(res, m, s, r, p.p2022);
-    if constexpr (R == regime_id::successeur_2026) detail::conclure_successeur(res, m, s, r, p.successeur);
+    if constexpr (R == regime_id::caqes_2017) detail::conclure_2017(res, m, s, r, p.p2017, jour);
+    if constexpr (R == regime_id::caqes_2022) detail::conclure_2022(res, m, s, r, p.p2022, jour);
+    if constexpr (R == regime_id::successeur_2026) detail::conclure_successeur(res, m, s, r, p.successeur, jour);
     for (std::size_t i = 0; i < res.nombre_volets; ++i) res.volets[i].principale.decision_finale = r.decisions()[i];
     detail::totaliser(res);
     return res;

@@ -13,24 +13,26 @@
 
 namespace caqes {
 
-namespace articles {
-inline constexpr reference_legale d162_16_iii_2017{"CSS D.162-16 III 1", "LEGIARTI000034459834", "2017-04-23"};
-inline constexpr reference_legale d162_16_v_1_2022{"CSS D.162-16 V 1", "LEGIARTI000044102658", "2022-01-01"};
-inline constexpr reference_legale d162_16_v_2_2022{"CSS D.162-16 V 2", "LEGIARTI000044102658", "2022-01-01"};
-inline constexpr reference_legale l162_30_4{"CSS L.162-30-4", "LEGIARTI000042685227", "2020-12-16"};
-inline constexpr reference_legale l162_23_14{"CSS L.162-23-14", "LEGIARTI000053271346", "2026-01-01"};
-inline constexpr reference_legale d162_15_2017{"CSS D.162-15", "LEGIARTI000034459846", "2017-04-23"};
-inline constexpr reference_legale l162_30_2{"CSS L.162-30-2", "LEGIARTI000041398036", "2019-12-28"};
-}  // namespace articles
+namespace regles {
+
+// CAQES-E031: L.162-30-3: the yearly target may not be more than 30 % below the previous
+// year's number, i.e. target >= floor x previous, the floor being the version's (70 %).
+[[nodiscard]] constexpr bool cible_au_dessus_du_plancher(const donnees_l162_30_4& d, fraction plancher) noexcept {
+    const fraction p = plancher.normalisee();
+    return int128{d.actes_cible} * p.den >= int128{d.actes_annee_precedente} * p.num;
+}
+
+}  // namespace regles
 
 namespace detail {
 
-// base x taux, rounded towards zero, checked against base x plafond.
+// base x taux, rounded towards zero, checked against base x plafond; cites `loi`, the version
+// the cap was looked up in.
 [[nodiscard]] constexpr proposition montant_plafonne_de(nature_proposition n, centimes base, fraction taux, fraction plafond,
-                                                       const reference_legale& art, bool illustratif) noexcept {
+                                                       const version_loi* loi, bool illustratif) noexcept {
     const montant_calcule voulu = appliquer_taux(base, taux);
     const montant_calcule cap = appliquer_taux(base, plafond);
-    proposition p{.taux = taux, .source = &art, .nature = n, .illustratif = illustratif, .depassement = !voulu.ok || !cap.ok};
+    proposition p{.taux = taux, .loi = loi, .nature = n, .illustratif = illustratif, .depassement = !voulu.ok || !cap.ok};
     if (p.depassement) return p;
     const montant_plafonne m = plafonner(voulu.valeur, cap.valeur);
     p.montant = m.valeur;
@@ -50,27 +52,31 @@ namespace detail {
 
 // First generation, one volet (D.162-16 III 1, 2017): "soit une sanction ... soit un
 // interessement". The socle has no incentive (D.162-16 I); an additional volet carries one only
-// when the template's clauses say so.
+// when the template's clauses say so. Caps are those of the D.162-16 version in force on
+// `jour`, the date of the rules; a version that provides the outcome no longer gives none.
 [[nodiscard]] constexpr proposition proposition_2017(const volet_modele& v, const score_volet& s, centimes base,
-                                                     centimes economies, const parametres_2017& p) noexcept {
+                                                     centimes economies, const parametres_2017& p, ymd jour) noexcept {
     if (!s.defini()) return {};
     const fraction score = s.valeur();
     if (v.clauses.contient(interessement) && score >= p.seuil_interessement) {
         if (economies <= centimes{0}) return {};  // negative or no savings give no incentive
+        const valeur_legale cap = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_interessement, jour);
+        if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::interessement_volet)) return {};
         return detail::montant_plafonne_de(nature_proposition::interessement_volet, economies, p.part_interessement,
-                                           p.plafond_interessement, articles::d162_16_iii_2017, p.illustratif);
+                                           cap.valeur, cap.version, p.illustratif);
     }
     if (!v.clauses.contient(sanction)) return {};
     const fraction taux = detail::taux_sanction(p, score);
     if (!taux.positive()) return {};
-    return detail::montant_plafonne_de(nature_proposition::sanction_volet, base, taux, p.plafond_sanction_volet,
-                                       articles::d162_16_iii_2017, p.illustratif);
+    const valeur_legale cap = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, jour);
+    if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::sanction_volet)) return {};
+    return detail::montant_plafonne_de(nature_proposition::sanction_volet, base, taux, cap.valeur, cap.version, p.illustratif);
 }
 
 // D.162-16 III 1 (2017): "dans la limite de 5 % de ces produits, pour l'ensemble des volets".
-// With four volets capped at 1 % each this cap cannot bind under the law's values; the
-// mechanism is still applied, so that other caps (a parameter) are honoured: the sanctions are
-// scaled down in proportion, each rounded towards zero, so their sum stays within the cap.
+// With four volets capped at 1 % each this cap cannot bind under the law's values; the law's
+// rule is still applied: the sanctions are scaled down in proportion, each rounded towards
+// zero, so their sum stays within the cap.
 constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, fraction plafond_global) noexcept {
     const montant_calcule cap = appliquer_taux(base, plafond_global);
     int128 total = 0;
@@ -87,55 +93,144 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
     }
 }
 
+// D.162-16 III 2 (2017): for breaches on health products, a cut of the insurance's share of
+// liste en sus products "dans la limite de 30 %", at the rate the ARS chose (a parameter
+// checked by CAQES-E050), on the share the user supplies.
+[[nodiscard]] constexpr proposition proposer_reduction_liste_en_sus_2017(const reduction_liste_en_sus_2017& choix, ymd jour) noexcept {
+    const valeur_legale cap = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus, jour);
+    if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::reduction_liste_en_sus) || !choix.taux.positive()) return {};
+    return detail::montant_plafonne_de(nature_proposition::minoration, choix.part_liste_en_sus, choix.taux, cap.valeur, cap.version,
+                                       false);
+}
+
 // Second generation, one volet: the national incentive (D.162-16 V 2), from the volet's
 // savings, revised downwards by the contract's overall score when the parameters say so.
 [[nodiscard]] constexpr proposition proposition_2022(const volet_modele& v, fraction score_global, centimes economies,
-                                                     const parametres_2022& p) noexcept {
+                                                     const parametres_2022& p, ymd jour) noexcept {
     if (!v.clauses.contient(interessement) || economies <= centimes{0}) return {};
+    const version_loi* loi = version_pour(issue_legale::interessement_national, jour);
+    if (loi == nullptr) return {};
     fraction part = p.part_economies_nationale;
     if (p.revision_par_score) {
         const detail::fraction_verifiee revise = detail::multiplier(part, score_global);
         if (!revise.ok) {
-            return {.taux = part, .source = &articles::d162_16_v_2_2022, .nature = nature_proposition::interessement_national,
+            return {.taux = part, .loi = loi, .nature = nature_proposition::interessement_national,
                     .illustratif = p.illustratif, .depassement = true};
         }
         part = revise.f;
     }
     if (!part.positive()) return {};  // revised down to nothing: no incentive, not a zero one
     // The national incentive has no legal cap of its own: it is checked against the savings.
-    return detail::montant_plafonne_de(nature_proposition::interessement_national, economies, part, entier(1),
-                                       articles::d162_16_v_2_2022, p.illustratif);
+    return detail::montant_plafonne_de(nature_proposition::interessement_national, economies, part, entier(1), loi, p.illustratif);
 }
 
 // Successor, one scheme: an allocation computed from the savings (L.162-23-14 1).
 [[nodiscard]] constexpr proposition proposition_successeur(const volet_modele& v, centimes economies,
-                                                           const parametres_successeur& p) noexcept {
+                                                           const parametres_successeur& p, ymd jour) noexcept {
     if (!v.clauses.contient(dotation_complementaire) || economies <= centimes{0}) return {};
-    return detail::montant_plafonne_de(nature_proposition::dotation, economies, p.part_economies,
-                                       entier(1), articles::l162_23_14, p.illustratif);
+    const version_loi* loi = version_pour(issue_legale::dotation, jour);
+    if (loi == nullptr) return {};
+    return detail::montant_plafonne_de(nature_proposition::dotation, economies, p.part_economies, entier(1), loi, p.illustratif);
 }
 
-// Refusal to sign: 1 % of the revenue base (D.162-15 2017; L.162-30-2 and D.162-15 2022).
-// The texts fix the rate ("correspondant a 1 %"), so 1 % is also the cap: a parameter asking
-// more is clamped to it and reported as bound.
-inline constexpr fraction taux_legal_refus{1, 100};
-
-[[nodiscard]] constexpr proposition sanction_refus_signature(regime_id r, centimes base, const parametres_evaluation& p) noexcept {
-    const bool premiere = r == regime_id::caqes_2017;
-    const fraction taux = premiere ? p.p2017.sanction_refus : p.p2022.sanction_refus;
-    return detail::montant_plafonne_de(nature_proposition::sanction_refus, base, taux, taux_legal_refus,
-                                       premiere ? articles::d162_15_2017 : articles::l162_30_2, false);
+// Refusal to sign, on `jour` (the day the sanction is pronounced): D.162-15 fixes the rate,
+// "correspondant a 1 %" in both versions (L.162-30-2 LEGIARTI000041398036 says the same). There
+// is no user rate: the amount is exactly 1 % of the revenue base. Only a CAQES has one: the
+// successor scheme and earlier contracts get none.
+[[nodiscard]] constexpr proposition sanction_refus_signature(regime_id r, centimes base, ymd jour) noexcept {
+    if (r != regime_id::caqes_2017 && r != regime_id::caqes_2022) return {};
+    const valeur_legale taux = constante_en_vigueur(article_loi::d162_15, constante_legale::taux_sanction_refus, jour);
+    if (!taux.en_vigueur()) return {};
+    return detail::montant_plafonne_de(nature_proposition::sanction_refus, base, taux.valeur, taux.valeur, taux.version, false);
 }
 
-// D.162-15 (2017): the alternative for the products volets is a *rate* cut of the insurance's
-// share of liste en sus products, at most 30 %. The amount shown is that rate applied to the
-// base the user supplies (future reimbursements), an estimate, not a lump sum.
-[[nodiscard]] constexpr proposition minoration_refus_2017(centimes part_liste_en_sus, fraction taux, const parametres_2017& p) noexcept {
-    const fraction t = taux > p.plafond_minoration_refus ? p.plafond_minoration_refus : taux;
-    proposition pr = detail::montant_plafonne_de(nature_proposition::minoration, part_liste_en_sus, t,
-                                                 p.plafond_minoration_refus, articles::d162_15_2017, false);
-    pr.plafond_atteint = taux > p.plafond_minoration_refus;
-    return pr;
+// D.162-15 (2017): the alternative for the products volets, "reduire de 30 %" the insurance's
+// share of liste en sus products: a fixed rate, applied to the share the user supplies
+// (future reimbursements), an estimate. The 2022 version has no such alternative.
+[[nodiscard]] constexpr proposition reduction_refus_2017(regime_id r, centimes part_liste_en_sus, ymd jour) noexcept {
+    if (r != regime_id::caqes_2017) return {};
+    const valeur_legale taux = constante_en_vigueur(article_loi::d162_15, constante_legale::taux_reduction_refus, jour);
+    if (!taux.en_vigueur()) return {};
+    return detail::montant_plafonne_de(nature_proposition::minoration, part_liste_en_sus, taux.valeur, taux.valeur, taux.version, false);
+}
+
+// The outcomes of the law a template's clauses ask for, per regime: a clause is a volet's
+// promise, the outcome is what the law provides on the date of the rules.
+[[nodiscard]] constexpr issues_legales issues_demandees(const modele_contrat_def& m) noexcept {
+    issues_legales d{};
+    for (const auto& v : m.volets) {
+        switch (m.regime) {
+            case regime_id::caqes_2017:
+                if (v.clauses.contient(sanction)) d.ajouter(issue_legale::sanction_volet);
+                if (v.clauses.contient(interessement)) d.ajouter(issue_legale::interessement_volet);
+                if (v.clauses.contient(minoration_liste_en_sus)) d.ajouter(issue_legale::reduction_liste_en_sus);
+                break;
+            case regime_id::caqes_2022:
+                if (v.clauses.contient(interessement)) d.ajouter(issue_legale::interessement_national);
+                if (v.clauses.contient(abattement_tarifaire)) d.ajouter(issue_legale::abattement);
+                if (v.clauses.contient(minoration_liste_en_sus)) d.ajouter(issue_legale::minoration);
+                break;
+            case regime_id::successeur_2026:
+                if (v.clauses.contient(dotation_complementaire)) d.ajouter(issue_legale::dotation);
+                if (v.clauses.contient(penalite)) d.ajouter(issue_legale::penalite_financement);
+                break;
+            case regime_id::contrats_anterieurs: break;
+        }
+    }
+    return d;
+}
+
+// Run-time check of a parameter set for a template: the rates within the law (CAQES-E050) and
+// every open notion the template's clauses need given a value (CAQES-E051), since none has a
+// default: "largement superieur" and the duration for the L.162-30-4 measures, the base of the
+// successor's penalty.
+[[nodiscard]] inline violations validate(const modele_contrat_def& m, const parametres_evaluation& p) {
+    violations out = validate(p);
+    const issues_legales d = issues_demandees(m);
+    if (d.contient(issue_legale::abattement) || d.contient(issue_legale::minoration)) {
+        if (!p.p2022.seuil_largement_superieur) {
+            out.push_back({regle::parametre_ouvert_absent, "p2022.seuil_largement_superieur",
+                           "L.162-30-4 \"largement superieur au nombre attendu\": the grid must name the excess over the target"});
+        }
+        if (!p.p2022.duree_mesures_mois || *p.p2022.duree_mesures_mois <= 0) {
+            out.push_back({regle::parametre_ouvert_absent, "p2022.duree_mesures_mois",
+                           "L.162-30-4 \"fixes pour une duree limitee\": the measures need a duration in months"});
+        }
+    }
+    if (d.contient(issue_legale::penalite_financement) && !p.successeur.base_penalite) {
+        out.push_back({regle::parametre_ouvert_absent, "successeur.base_penalite", "L.162-23-14 penalty [S]: its base is [U]"});
+    }
+    return out;
+}
+
+// The law an evaluation applies: the date its policy gives, the outcomes asked for that no
+// version in force provides, and the policies that would apply another version.
+[[nodiscard]] constexpr regles_appliquees regles_de(const modele_contrat_def& m, int exercice, ymd date_evaluation,
+                                                    const parametres_evaluation& p) noexcept {
+    regles_appliquees g{};
+    g.politique = p.version;
+    g.date = date_des_regles(p.version, m.regime, exercice, date_evaluation);
+    issues_legales demandees = issues_demandees(m);
+    if (m.regime == regime_id::caqes_2022 && p.p2022.enveloppe_regionale > centimes{0}) {
+        demandees.ajouter(issue_legale::interessement_regional);
+    }
+    for (const issue_legale i : toutes_issues_legales) {
+        if (demandees.contient(i) && version_pour(i, g.date) == nullptr) g.refusees.ajouter(i);
+    }
+    for (const version_applicable autre : politiques_de_version) {
+        if (autre == p.version) continue;
+        const ymd jour = date_des_regles(autre, m.regime, exercice, date_evaluation);
+        if (!jour.ok()) continue;  // no evaluation date given: that policy cannot be compared
+        for (const issue_legale i : toutes_issues_legales) {
+            if (!demandees.contient(i)) continue;
+            if (version_en_vigueur(article_de(i), jour) != version_en_vigueur(article_de(i), g.date) ||
+                (version_pour(i, jour) == nullptr) != (version_pour(i, g.date) == nullptr)) {
+                g.politiques_divergentes = static_cast<std::uint8_t>(g.politiques_divergentes | (1U << static_cast<unsigned>(autre)));
+            }
+        }
+    }
+    if (m.regime == regime_id::contrats_anterieurs) g.signaler(alerte_evaluation::hors_champ);
+    return g;
 }
 
 }  // namespace caqes

@@ -1,16 +1,26 @@
 #pragma once
-// The money parameters of an evaluation, per regime.
+// The parameters of an evaluation: only what the law leaves open ([U], CAQES.md section 9).
 //
-// Caps marked [C] are the law's and are the defaults; every formula marked [U] in CAQES.md
-// (how a score maps to a sanction, the second-generation incentive formulas, the L.162-30-4
-// scale, the successor's penalty) is a field with an *illustrative* default, and outputs say
-// so (`illustratif`).
+// The law's own figures (caps, fixed rates, floors, delays) are not here: they are looked up
+// in the law table (droit/loi.hpp) at the date the version policy gives, and cited with the
+// version found. A user rate the law bounds is checked against that bound (CAQES-E050), at
+// compile time for a `constexpr` set (`parametres_conformes<P>`) and by `validate` otherwise;
+// it is never used in place of the law's figure. An open notion with no sourced value
+// ("largement superieur", the duration of the L.162-30-4 measures, the successor's penalty
+// base) has no default: without it the outcome is not proposed and the output says why
+// (CAQES-E051).
 #include <caqes/calendrier/date.hpp>
+#include <caqes/calendrier/format.hpp>
+#include <caqes/droit/loi.hpp>
+#include <caqes/droit/regime.hpp>
 #include <caqes/droit/violation.hpp>
+#include <caqes/mesure/format.hpp>
 #include <caqes/monnaie/centimes.hpp>
 #include <caqes/monnaie/fraction.hpp>
 
 #include <array>
+#include <optional>
+#include <string>
 
 namespace caqes {
 
@@ -20,46 +30,49 @@ struct palier_sanction {
     fraction taux{0, 1};
 };
 
+// D.162-16 III 2 (2017): for breaches on health products the ARS "peut" decide a cut of the
+// insurance's share of liste en sus products, "dans la limite de 30 %". Whether and at which
+// rate is the ARS's choice [U]; the share is the base the user supplies (future
+// reimbursements), so the amount shown is an estimate.
+struct reduction_liste_en_sus_2017 {
+    fraction taux{0, 1};
+    centimes part_liste_en_sus{0};
+};
+
 struct parametres_2017 {
-    // D.162-16 III 1 (LEGIARTI000034459834) [C].
-    fraction plafond_sanction_volet{1, 100};
-    fraction plafond_sanction_global{5, 100};
-    fraction plafond_interessement{30, 100};  // of the volet's observed savings
-    // D.162-15 (LEGIARTI000034459846) [C]: refusal to sign, and the products alternative.
-    fraction sanction_refus{1, 100};
-    fraction plafond_minoration_refus{30, 100};
-    // [U] illustrative: the score-to-sanction scale and the incentive rule.
+    // [U] illustrative: the score-to-sanction scale (each rate within D.162-16 III 1's 1 %) and
+    // the incentive rule (a share of the savings within its 30 %).
     std::array<palier_sanction, 3> paliers{{{{1, 2}, {1, 100}}, {{3, 4}, {1, 200}}, {}}};
     fraction seuil_interessement{3, 4};
-    fraction part_interessement{20, 100};  // share of savings granted, within the 30 % cap
+    fraction part_interessement{20, 100};
+    std::optional<reduction_liste_en_sus_2017> reduction_liste_en_sus{};
     bool illustratif{true};
 };
 
 struct parametres_2022 {
-    // L.162-30-2 (LEGIARTI000041398036) and D.162-15 (LEGIARTI000044102672) [C].
-    fraction sanction_refus{1, 100};
-    // L.162-30-4 (LEGIARTI000042685227) [C]: caps of the tariff cut and the liste en sus
-    // reduction; L.162-30-3 [C]: the yearly target is at least 70 % of the previous year.
-    fraction plafond_abattement{50, 100};
-    fraction plafond_minoration{50, 100};
-    fraction plancher_cible{70, 100};
-    int delai_saisine_annees{2};
-    // [U] illustrative: D.162-16 V formulas and the L.162-30-4 scale.
+    // [U] illustrative: D.162-16 V formulas.
     centimes enveloppe_regionale{0};          // x the regional score
     fraction part_economies_nationale{1, 2};  // x the savings, revised by the score
     bool revision_par_score{true};
+    // L.162-30-4 "selon un bareme etabli au niveau national" [U]: the rates, each within the
+    // article's 50 %. A zero rate: the ARS does not fix that measure ("peut").
     fraction taux_abattement{20, 100};
     fraction taux_minoration{20, 100};
+    // L.162-30-4: "largement superieur au nombre attendu" [U], no default: the excess over the
+    // target, as a share of the target, above which the acts are "largely" above it.
+    std::optional<fraction> seuil_largement_superieur{};
+    // L.162-30-4: "fixes pour une duree limitee" [U], no default: months from the evaluation.
+    std::optional<int> duree_mesures_mois{};
     bool illustratif{true};
 };
 
 struct parametres_successeur {
-    // L.162-23-14 [C]: allocation from savings; penalty <= 2 % from 2027 [S].
-    fraction plafond_penalite{2, 100};
-    ymd penalite_depuis{2027, 1, 1};
-    // [U] illustrative formulas.
+    // [U] illustrative formulas: the allocation's share of the savings; the penalty rate,
+    // x (1 - score), within the 2 % of L.162-23-14 from 2027 [S].
     fraction part_economies{1, 2};
-    fraction taux_penalite{1, 100};  // x (1 - score), within the 2 % cap
+    fraction taux_penalite{1, 100};
+    // The penalty's base [U], no default: "financement" as quoted [S], not sourced further.
+    std::optional<centimes> base_penalite{};
     bool illustratif{true};
 };
 
@@ -67,6 +80,10 @@ struct parametres_evaluation {
     parametres_2017 p2017{};
     parametres_2022 p2022{};
     parametres_successeur successeur{};
+    // Which version of the law governs the evaluation [U] (CAQES.md section 1); the default is
+    // the regime of the contract. Every outcome names it, and says when another policy would
+    // apply another version.
+    version_applicable version{version_applicable::regime_du_contrat};
 };
 
 namespace regles {
@@ -87,27 +104,75 @@ namespace regles {
     return true;
 }
 
+// CAQES-E050: one user rate against the strictest value the law gives its cap.
+[[nodiscard]] constexpr bool taux_dans_la_loi(fraction taux, constante_legale plafond) noexcept {
+    return !(limite_legale(plafond) < taux);
+}
+
+// CAQES-E050 over a whole parameter set.
+[[nodiscard]] constexpr bool parametres_dans_la_loi(const parametres_evaluation& p) noexcept {
+    bool ok = true;
+    for (const auto& palier : p.p2017.paliers) ok = ok && taux_dans_la_loi(palier.taux, constante_legale::plafond_sanction_volet);
+    ok = ok && taux_dans_la_loi(p.p2017.part_interessement, constante_legale::plafond_interessement);
+    if (p.p2017.reduction_liste_en_sus) {
+        ok = ok && taux_dans_la_loi(p.p2017.reduction_liste_en_sus->taux, constante_legale::plafond_reduction_liste_en_sus);
+    }
+    ok = ok && taux_dans_la_loi(p.p2022.taux_abattement, constante_legale::plafond_abattement);
+    ok = ok && taux_dans_la_loi(p.p2022.taux_minoration, constante_legale::plafond_minoration);
+    ok = ok && taux_dans_la_loi(p.successeur.taux_penalite, constante_legale::plafond_penalite);
+    return ok;
+}
+
 }  // namespace regles
 
-// The rules on parameters, at run time.
+namespace detail {
+
+inline void verifier_taux(violations& out, std::string_view lieu, fraction taux, constante_legale plafond) {
+    if (regles::taux_dans_la_loi(taux, plafond)) return;
+    out.push_back({regle::parametre_hors_la_loi, std::string{lieu},
+                   concat(texte_fraction(taux), " exceeds the legal ", nom(plafond), " of ",
+                          texte_fraction(limite_legale(plafond)))});
+}
+
+}  // namespace detail
+
+// Run-time check of a parameter set: CAQES-E034 for steps out of order, and one CAQES-E050
+// violation per rate past the law.
 [[nodiscard]] inline violations validate(const parametres_evaluation& p) {
     violations out;
     if (!regles::paliers_ordonnes(p.p2017)) {
-        out.push_back({regle::paliers_desordonnes, "parametres.p2017.paliers",
-                       "steps must have increasing thresholds and non-increasing rates"});
+        out.push_back({regle::paliers_desordonnes, "p2017.paliers", "steps must have increasing thresholds and non-increasing rates"});
     }
+    for (std::size_t i = 0; i < p.p2017.paliers.size(); ++i) {
+        detail::verifier_taux(out, concat("p2017.paliers[", std::to_string(i), "].taux"), p.p2017.paliers[i].taux,
+                              constante_legale::plafond_sanction_volet);
+    }
+    detail::verifier_taux(out, "p2017.part_interessement", p.p2017.part_interessement, constante_legale::plafond_interessement);
+    if (p.p2017.reduction_liste_en_sus) {
+        detail::verifier_taux(out, "p2017.reduction_liste_en_sus.taux", p.p2017.reduction_liste_en_sus->taux,
+                              constante_legale::plafond_reduction_liste_en_sus);
+    }
+    detail::verifier_taux(out, "p2022.taux_abattement", p.p2022.taux_abattement, constante_legale::plafond_abattement);
+    detail::verifier_taux(out, "p2022.taux_minoration", p.p2022.taux_minoration, constante_legale::plafond_minoration);
+    detail::verifier_taux(out, "successeur.taux_penalite", p.successeur.taux_penalite, constante_legale::plafond_penalite);
     return out;
 }
 
-// The same rules at compile time, for parameters that are constants:
-//
-//     inline constexpr caqes::parametres_evaluation p{...};
-//     static_assert(caqes::parametres_conformes<p>::valide);
+// The compile-time checked parameter set:
+//     inline constexpr caqes::parametres_evaluation mes_parametres{...};
+//     struct parametres_region : caqes::parametres_conformes<mes_parametres> {};
 template <const parametres_evaluation& P>
 struct parametres_conformes {
+    static constexpr const parametres_evaluation& valeur = P;
+
     static_assert(regles::paliers_ordonnes(P.p2017),
                   "CAQES-E034: sanction steps are not in increasing score order with non-increasing rates (D.162-16 III 1, version of 2017-04-23)");
-    static constexpr bool valide = true;
+
+    static_assert(regles::parametres_dans_la_loi(P),
+                  "CAQES-E050: a rate of the parameters exceeds the legal limit of the article that bounds it "
+                  "(D.162-16 III (2017): 1 % per volet, 30 % of savings, 30 % liste en sus; L.162-30-4: 50 %; "
+                  "L.162-23-14 [S]: 2 %)");
+    static constexpr bool valide = true;  // reached only when every rule above holds
 };
 
 }  // namespace caqes

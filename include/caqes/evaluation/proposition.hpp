@@ -1,8 +1,10 @@
 #pragma once
 // What an evaluation produces: proposals and ceilings, each with its article, the cap that
 // bound it, and the final decision when one was recorded.
+#include <caqes/droit/loi.hpp>
 #include <caqes/droit/reference.hpp>
 #include <caqes/droit/regle.hpp>
+#include <caqes/droit/regime.hpp>
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/realisation.hpp>
 #include <caqes/monnaie/montant.hpp>
@@ -49,9 +51,10 @@ struct proposition {
     centimes montant{0};              // the proposal, after every cap and the rounding policy
     centimes plafond{0};              // the cap it was checked against
     fraction taux{0, 1};              // for rate measures (L.162-30-4, liste en sus): the rate itself
-    // Points to one of the static references of `caqes::articles`: a pointer keeps the result
-    // small on the hot path; `article()` reads it.
-    const reference_legale* source{nullptr};
+    // The version of the law the amount was computed with, found in the law table at the date
+    // of the rules (droit/loi.hpp): a pointer keeps the result small on the hot path;
+    // `article()` reads its citation (text, LEGI id, "[from, to)").
+    const version_loi* loi{nullptr};
     std::optional<centimes> decision_finale{};  // recorded, never computed
     nature_proposition nature{nature_proposition::aucune};
     bool plafond_atteint{false};      // the cap bound the amount
@@ -60,11 +63,41 @@ struct proposition {
 
     [[nodiscard]] constexpr bool presente() const noexcept { return nature != nature_proposition::aucune; }
     [[nodiscard]] constexpr const reference_legale& article() const noexcept {
-        return source != nullptr ? *source : sans_article;
+        return loi != nullptr ? loi->reference : sans_article;
     }
 
   private:
     static constexpr reference_legale sans_article{};
+};
+
+// Why the output may lack an outcome, or what it must be read with.
+enum class alerte_evaluation : std::uint8_t {
+    seuil_largement_absent,  // L.162-30-4 "largement superieur" has no value (CAQES-E051)
+    duree_mesures_absente,   // L.162-30-4 "duree limitee" has no value (CAQES-E051)
+    base_penalite_absente,   // L.162-23-14 penalty base has no value (CAQES-E051)
+    cible_sous_plancher,     // L.162-30-3: the target is under the floor (CAQES-E031), no measure
+    minoration_liee,         // L.162-30-4 before 2020-12-16: no reduction without a tariff cut
+    hors_champ,              // earlier contracts: their own sanctions are out of scope
+};
+
+// Which law the evaluation applied, and what another reading of the law would change.
+struct regles_appliquees {
+    version_applicable politique{version_applicable::regime_du_contrat};
+    ymd date{};  // the day at which every constant was looked up
+    // Bit p (a `version_applicable`): that policy selects another version of an article that
+    // governs an outcome this contract's clauses carry.
+    std::uint8_t politiques_divergentes{0};
+    // Outcomes the contract's clauses carry that no version in force at `date` provides.
+    issues_legales refusees{};
+    std::uint8_t alertes{0};
+    // L.162-30-4 measures: the period they are fixed for (from the evaluation, duree_mesures_mois).
+    periode periode_mesures{ymd{}, ymd{}};
+
+    [[nodiscard]] constexpr bool diverge(version_applicable v) const noexcept {
+        return (politiques_divergentes & (1U << static_cast<unsigned>(v))) != 0;
+    }
+    [[nodiscard]] constexpr bool a(alerte_evaluation a_) const noexcept { return (alertes & (1U << static_cast<unsigned>(a_))) != 0; }
+    constexpr void signaler(alerte_evaluation a_) noexcept { alertes = static_cast<std::uint8_t>(alertes | (1U << static_cast<unsigned>(a_))); }
 };
 
 struct resultat_volet {
@@ -90,6 +123,7 @@ struct resultat_evaluation {
     std::uint32_t indicateur_erreur{0};
 
     [[nodiscard]] constexpr bool ok() const noexcept { return erreur == regle::aucune; }
+    regles_appliquees regles{};
 
     constexpr void ajouter_contrat(const proposition& p) noexcept {
         if (nombre_contrat < contrat.size()) contrat[nombre_contrat++] = p;

@@ -8,6 +8,7 @@
 #include <caqes/contrat/modele.hpp>
 #include <caqes/contrat/validation.hpp>
 #include <caqes/droit/violation.hpp>
+#include <caqes/evaluation/issues.hpp>
 #include <caqes/evaluation/parametres.hpp>
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/rapport_valide.hpp>
@@ -40,13 +41,6 @@ namespace regles {
 [[nodiscard]] constexpr bool exercice_couvert(const modele_contrat_def& m, int exercice) noexcept {
     const periode annee{ymd{exercice, 1, 1}, ymd{exercice + 1, 1, 1}};
     return annee.chevauche(periode{m.fenetre.debut, decrire(m.regime).fin_effets});
-}
-
-// CAQES-E031: L.162-30-3: the yearly target may not be more than 30 % below the previous
-// year's number, i.e. target >= 70 % x previous.
-[[nodiscard]] constexpr bool cible_au_dessus_du_plancher(const donnees_l162_30_4& d, fraction plancher) noexcept {
-    const fraction p = plancher.normalisee();
-    return int128{d.actes_cible} * p.den >= int128{d.actes_annee_precedente} * p.num;
 }
 
 }  // namespace regles
@@ -122,9 +116,14 @@ void lire_montants_volets(const modele_contrat_def& m, std::span<const montant_v
     if (r.produits_assurance_maladie < centimes{0}) {
         out.push_back({regle::valeur_hors_domaine, "rapport.produits_assurance_maladie", "negative revenue base"});
     }
-    if (r.l162_30_4 && !cible_au_dessus_du_plancher(*r.l162_30_4, p.p2022.plancher_cible)) {
+    // The floor is the L.162-30-3 version's at the date of the rules, not a figure written here.
+    const valeur_legale plancher = constante_en_vigueur(article_loi::l162_30_3, constante_legale::plancher_cible,
+                                                        date_des_regles(p.version, m.regime, r.exercice, r.date_evaluation));
+    if (r.l162_30_4 && plancher.en_vigueur() && !cible_au_dessus_du_plancher(*r.l162_30_4, plancher.valeur)) {
         out.push_back({regle::cible_sous_plancher, "rapport.l162_30_4.actes_cible",
-                       concat(std::to_string(r.l162_30_4->actes_cible), " < 70 % of ", std::to_string(r.l162_30_4->actes_annee_precedente))});
+                       concat(std::to_string(r.l162_30_4->actes_cible), " < ", texte_fraction(plancher.valeur), " of ",
+                              std::to_string(r.l162_30_4->actes_annee_precedente), " (", plancher.version->reference.texte, " ",
+                              plancher.version->reference.legi_id, ")")});
     }
     // L.162-22: the establishment's activities decide which indicators concern it.
     if (!activite_dans_perimetre(r.activites_etablissement, m.perimetre)) {
