@@ -45,6 +45,10 @@ enum class regle : std::uint8_t {
     exercice_non_couvert = 30,       // E030
     cible_sous_plancher = 31,        // E031
     mesure_inconnue = 32,            // E032
+    // E033 to E039 are left to rules being added elsewhere; ids are never renumbered.
+    depassement_capacite = 40,       // E040
+    encodage_invalide = 41,          // E041
+    fichier_inutilisable = 42,       // E042
 };
 
 struct fiche_regle {
@@ -54,7 +58,7 @@ struct fiche_regle {
     std::string_view source;  // article and version
 };
 
-inline constexpr std::array<fiche_regle, 32> catalogue_regles{{
+inline constexpr std::array<fiche_regle, 35> catalogue_regles{{
     {regle::date_inexistante, "CAQES-E001", "a date is not a real calendar date", "calendar (date library); every dated rule"},
     {regle::periode_vide, "CAQES-E002", "a period [from, to) is empty or inverted", "half-open periods of every dated text"},
     {regle::debut_hors_regime, "CAQES-E003", "the start lies outside the regime's window",
@@ -115,12 +119,24 @@ inline constexpr std::array<fiche_regle, 32> catalogue_regles{{
      "L.162-30-3 (LEGIARTI000042685237): ce nombre ne peut etre inferieur de plus de 30 % au nombre de l'annee precedente"},
     {regle::mesure_inconnue, "CAQES-E032", "a reported value names no indicator or measure of the template",
      "D.162-16 I 1 (the grid defines the obligations and their measures)"},
+    {regle::depassement_capacite, "CAQES-E040", "a number, an amount or a total does not fit in 64 bits (64-bit cents for money)",
+     "exact money (CAQES.md section 8): an overflow is refused, never wrapped"},
+    {regle::encodage_invalide, "CAQES-E041", "a field of an input file is not valid UTF-8",
+     "input format (docs/input-format.md): files are UTF-8"},
+    {regle::fichier_inutilisable, "CAQES-E042", "an input file cannot be used: empty, no data row, or a header that cannot be read",
+     "input format (docs/input-format.md)"},
 }};
 
-// Looks a rule up by id. A constant expression, so tests can check the catalogue itself.
+// Looks a rule up by id. A constant expression, so tests can check the catalogue itself. The
+// catalogue is ordered by id and may skip ids (numbers are reserved in blocks), so this is a
+// search. `regle::aucune` and an id with no entry get `fiche_aucune`, never another rule's.
+inline constexpr fiche_regle fiche_aucune{regle::aucune, "CAQES-E000", "no rule", "none"};
+
 [[nodiscard]] constexpr const fiche_regle& fiche(regle r) noexcept {
-    // The catalogue is ordered by id, starting at E001.
-    return catalogue_regles[static_cast<std::size_t>(r) - 1U];
+    for (const fiche_regle& f : catalogue_regles) {
+        if (f.id == r) return f;
+    }
+    return fiche_aucune;
 }
 
 }  // namespace caqes
