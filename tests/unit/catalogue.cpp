@@ -21,12 +21,12 @@ TEST_CASE("catalogue: every rule from E001 on has a coded, titled and sourced en
     STATIC_REQUIRE(fiche(regle::parametre_chevauchant).code == "CAQES-E025");
     STATIC_REQUIRE(fiche(regle::parametre_chevauchant).id == regle::parametre_chevauchant);
 
-    const int nombre = static_cast<int>(catalogue_regles.size());
-    for (int n = 1; n <= nombre; ++n) {
-        const auto r = static_cast<regle>(n);
+    for (const fiche_regle& e : catalogue_regles) {
+        const regle r = e.id;
+        const int n = static_cast<int>(r);
         const fiche_regle& f = fiche(r);
         INFO("rule " << n);
-        CHECK(f.id == r);
+        CHECK(&f == &e);
         std::string attendu = std::to_string(n);
         attendu.insert(0, 3 - attendu.size(), '0');
         CHECK(f.code == "CAQES-E" + attendu);
@@ -39,12 +39,20 @@ TEST_CASE("catalogue: every rule from E001 on has a coded, titled and sourced en
 }
 
 TEST_CASE("catalogue: codes are distinct and the catalogue is ordered by id", "[catalogue]") {
+    // E001 to E032 have no gap; later ids are numbered in reserved blocks (E040 on).
+    for (std::size_t a = 0; a < 32; ++a) CHECK(static_cast<std::size_t>(catalogue_regles[a].id) == a + 1);
     for (std::size_t a = 0; a < catalogue_regles.size(); ++a) {
         for (std::size_t b = a + 1; b < catalogue_regles.size(); ++b) {
             CHECK(catalogue_regles[a].code != catalogue_regles[b].code);
         }
-        CHECK(static_cast<std::size_t>(catalogue_regles[a].id) == a + 1);
+        if (a > 0) CHECK(catalogue_regles[a - 1].id < catalogue_regles[a].id);
     }
+    STATIC_REQUIRE(fiche(regle::depassement_capacite).code == "CAQES-E040");
+    STATIC_REQUIRE(fiche(regle::encodage_invalide).code == "CAQES-E041");
+    STATIC_REQUIRE(fiche(regle::fichier_inutilisable).code == "CAQES-E042");
+    // No rule, or an id with no entry, is never another rule's entry.
+    STATIC_REQUIRE(fiche(regle::aucune).code == "CAQES-E000");
+    STATIC_REQUIRE(fiche(static_cast<regle>(39)).id == regle::aucune);
 }
 
 TEST_CASE("violation: code, title, source and decrire", "[catalogue][violation]") {
@@ -65,8 +73,8 @@ TEST_CASE("violation: code, title, source and decrire", "[catalogue][violation]"
     CHECK(outils::contient_texte(d2, "FINESS register format"));
     CHECK(d2.back() == ')');  // no trailing ": " without a detail
 
-    for (int n = 1; n <= static_cast<int>(catalogue_regles.size()); ++n) {
-        const violation w{static_cast<regle>(n), "x", "y"};
+    for (const fiche_regle& f : catalogue_regles) {
+        const violation w{f.id, "x", "y"};
         CHECK(outils::contient_texte(decrire(w), std::string{w.code()}));
         CHECK(outils::contient_texte(decrire(w), std::string{w.source()}));
     }

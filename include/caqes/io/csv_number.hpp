@@ -59,8 +59,9 @@ namespace detail {
     return 0;
 }
 
-// Keeps every intermediate within 10^36, far below the 128-bit limit, so that no later
-// multiplication by 100 or 10^k can wrap.
+// A mantissa stops growing at 10^36 (at most 37 digits, below 10^37): far below the 128-bit
+// limit (1.7 x 10^38), and larger than any 64-bit amount or fraction needs. Later
+// multiplications by 100 or 10^k are checked against the 64-bit range before they are done.
 inline constexpr int128 mantissa_max = [] {
     int128 m = 1;
     for (int i = 0; i < 36; ++i) m *= 10;
@@ -93,7 +94,7 @@ inline constexpr int128 mantissa_max = [] {
         const char c = s[i];
         if (c >= '0' && c <= '9') {
             if (r.mantissa >= detail::mantissa_max) {
-                return {{}, concat("too many digits: ", quoted_field(text), " (more than 36 significant digits do not fit in 64 bits)"), regle::depassement_capacite};
+                return {{}, concat("too many digits: ", quoted_field(text), " (more than 37: no 64-bit amount or fraction has that many)"), regle::depassement_capacite};
             }
             r.mantissa = r.mantissa * 10 + (c - '0');
             if (fractional) {

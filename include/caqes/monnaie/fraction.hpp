@@ -68,9 +68,10 @@ constexpr std::optional<fraction> reduire(int128 num, int128 den) noexcept {
     const uint128 n = detail::magnitude(num) / g;
     const uint128 d = detail::magnitude(den) / g;
     constexpr auto max = static_cast<uint128>(std::numeric_limits<std::int64_t>::max());
-    if (n > max || d > max) return std::nullopt;
-    const auto n64 = static_cast<std::int64_t>(n);
-    return fraction{negatif ? -n64 : n64, static_cast<std::int64_t>(d)};
+    // A negative numerator reaches one further: -2^63 is INT64_MIN.
+    if (n > max + (negatif ? 1U : 0U) || d > max) return std::nullopt;
+    const std::int64_t n64 = negatif ? static_cast<std::int64_t>(uint128{0} - n) : static_cast<std::int64_t>(n);
+    return fraction{n64, static_cast<std::int64_t>(d)};
 }
 
 constexpr fraction fraction::normalisee() const noexcept {
