@@ -111,7 +111,7 @@ inline constexpr std::array<fiche_regle, 35> catalogue_regles{{
      "arrete of 2022-02-23, annex (each indicator's measures and units)"},
     {regle::valeur_hors_domaine, "CAQES-E028", "a reported value lies outside its kind's domain (negative amount or count, rate outside [0, 100 %])",
      "D.162-16 III (amounts and rates of the evaluation)"},
-    {regle::texte_invalide, "CAQES-E029", "a field is not a number of the expected form, or overflows 64-bit cents",
+    {regle::texte_invalide, "CAQES-E029", "a field is not a number of the expected form (an overflow is CAQES-E040)",
      "input format (docs/evaluation.md)"},
     {regle::exercice_non_couvert, "CAQES-E030", "the exercise year is not covered by the template or its regime",
      "D.162-16 II (yearly evaluation of the contract in force); regime windows"},
