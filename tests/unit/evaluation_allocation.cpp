@@ -15,7 +15,9 @@
 // Every replaceable form of the global allocation functions ([new.delete]): plain, array,
 // nothrow, sized and aligned. A partial set mixes this file's malloc with the runtime's own
 // operator new (AddressSanitizer replaces them all and reports a mismatched free), and an
-// allocation through an unreplaced form would not be counted.
+// allocation through an unreplaced form would not be counted. Not inlined: g++ would then see
+// free() applied to what it knows came from operator new, and warn (-Wmismatched-new-delete)
+// about the replacement itself.
 namespace {
 std::atomic<long> allocations{0};
 
@@ -35,27 +37,27 @@ void* ou_bad_alloc(void* p) {
 }
 }  // namespace
 
-void* operator new(std::size_t n) { return ou_bad_alloc(allouer(n)); }
-void* operator new[](std::size_t n) { return ou_bad_alloc(allouer(n)); }
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return allouer(n); }
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return allouer(n); }
-void* operator new(std::size_t n, std::align_val_t a) { return ou_bad_alloc(allouer(n, a)); }
-void* operator new[](std::size_t n, std::align_val_t a) { return ou_bad_alloc(allouer(n, a)); }
-void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept { return allouer(n, a); }
-void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept { return allouer(n, a); }
+[[gnu::noinline]] void* operator new(std::size_t n) { return ou_bad_alloc(allouer(n)); }
+[[gnu::noinline]] void* operator new[](std::size_t n) { return ou_bad_alloc(allouer(n)); }
+[[gnu::noinline]] void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return allouer(n); }
+[[gnu::noinline]] void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return allouer(n); }
+[[gnu::noinline]] void* operator new(std::size_t n, std::align_val_t a) { return ou_bad_alloc(allouer(n, a)); }
+[[gnu::noinline]] void* operator new[](std::size_t n, std::align_val_t a) { return ou_bad_alloc(allouer(n, a)); }
+[[gnu::noinline]] void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept { return allouer(n, a); }
+[[gnu::noinline]] void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept { return allouer(n, a); }
 
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
 
 using namespace caqes;
 
