@@ -68,20 +68,19 @@ TEST_CASE("the counting operator new sees allocations", "[evaluation][allocation
     delete v;
     CHECK(apres - avant >= 2);  // the vector object and its buffer
 
-    // The nothrow and aligned forms are counted too, and freed by their own delete.
-    struct alignas(64) bloc {
-        char octets[64];
-    };
+    // The nothrow and aligned forms are counted too, and freed by their own delete. Called
+    // directly: a compiler may elide a new-expression whose result does not escape.
+    constexpr std::align_val_t a64{64};
     const long avant_formes = allocations.load();
-    int* n = new (std::nothrow) int{1};
-    bloc* b = new bloc{};
-    bloc* bs = new bloc[3]{};
+    void* n = ::operator new(8, std::nothrow);
+    void* b = ::operator new(64, a64);
+    void* bs = ::operator new[](192, a64, std::nothrow);
     CHECK(allocations.load() - avant_formes == 3);
     CHECK(reinterpret_cast<std::uintptr_t>(b) % 64 == 0);
     CHECK(reinterpret_cast<std::uintptr_t>(bs) % 64 == 0);
-    delete n;
-    delete b;
-    delete[] bs;
+    ::operator delete(n, std::nothrow);
+    ::operator delete(b, 64, a64);
+    ::operator delete[](bs, a64, std::nothrow);
 }
 
 TEST_CASE("evaluateur<def>::evaluer and evaluer(def, plans, ...) allocate nothing with sans_trace",
