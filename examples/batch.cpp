@@ -7,8 +7,12 @@
 //
 // --all prints every establishment-year; by default the table stops after the first rows and
 // the totals still cover them all. --json prints one JSON document instead (evaluations with
-// their traces, rejections, reconciliation), when built with the optional caqes::json. The template and the scoring parameters are illustrative,
-// so every row says ILLUSTRATIF.
+// their traces, rejections, reconciliation), when built with the optional caqes::json. The
+// template and the scoring parameters are illustrative, so every row says ILLUSTRATIF.
+//
+// Exit status (docs/input-format.md, caqes::csv::exit_status): 0 every row accepted, 1 some
+// rows rejected, 2 command-line usage, 3 unusable input (a path that cannot be read, an empty
+// file, no data row, a header that cannot be read, or every row rejected).
 #include "modeles/regional_2017.hpp"
 
 #include <caqes/caqes.hpp>
@@ -46,9 +50,8 @@ constexpr std::size_t lignes_par_defaut = 20;
 std::string score(const caqes::score_volet& s) {
     if (!s.defini()) return "-";
     const caqes::fraction f = s.valeur();
-    if (100 % f.den == 0) return caqes::concat(std::to_string(f.num * (100 / f.den)), " %");
-    if (10'000 % f.den == 0) return caqes::concat(caqes::texte_decimal({f.num * 100, f.den}, 2), " %");
-    return caqes::concat(std::to_string(f.num), "/", std::to_string(f.den));
+    if (10'000 % f.den == 0) return caqes::texte(caqes::type_mesure::taux, f);
+    return caqes::texte_fraction(f);
 }
 
 std::string cadrer(std::string s, std::size_t largeur, bool droite = false) {
@@ -73,14 +76,31 @@ struct totaux {
     std::size_t plafonds{0};
     std::size_t depassements{0};
     std::size_t decisions{0};
-    caqes::centimes montant_sanctions{0};
-    caqes::centimes montant_interessements{0};
-    caqes::centimes montant_decisions{0};
+    // Checked: a total that leaves 64-bit cents prints OVERFLOW with where it stopped
+    // (CAQES-E040), never a wrapped number.
+    caqes::total_centimes montant_sanctions{};
+    caqes::total_centimes montant_interessements{};
+    caqes::total_centimes montant_decisions{};
+    std::vector<std::string> depassements_totaux;  // one CAQES-E040 line per total that overflowed
 };
 
 // Why an evaluation proposed nothing: a score did not fit exact 64-bit fractions (CAQES-E037).
 caqes::violation erreur_evaluation(const caqes::resultat_evaluation& res) {
     return {res.erreur, caqes::concat("indicator id ", std::to_string(res.indicateur_erreur)), "nothing is proposed"};
+}
+
+// Adds `c` to `total`; the first refusal records where and why.
+void cumuler(totaux& t, caqes::total_centimes& total, caqes::centimes c, std::string_view quoi, const caqes::csv::rapport_lu& r,
+             const caqes::csv::lot_rapports& lot) {
+    if (total.depasse || total.ajouter(c)) return;
+    t.depassements_totaux.push_back(caqes::concat(lot.valeurs.file, ":", std::to_string(r.ligne_valeurs), ":finess: CAQES-E040: ", r.finess, " ",
+                                                  std::to_string(r.rapport.exercice()), ": the total of ", quoi, " leaves 64-bit cents (",
+                                                  caqes::texte_euros(total.valeur), " EUR over ", std::to_string(total.termes),
+                                                  " amounts, plus ", caqes::texte_euros(c), " EUR); the total is not printed"));
+}
+
+std::string montant_total(const caqes::total_centimes& total) {
+    return total.depasse ? std::string{"OVERFLOW"} : caqes::texte_euros(total.valeur) + " EUR";
 }
 
 void usage() { std::cerr << "usage: example_batch [--all] [--json] [valeurs.csv etablissements.csv]\n"; }
@@ -113,8 +133,8 @@ int ecrire_json(const caqes::csv::lot_rapports& lot, const caqes::parametres_eva
         rec.push_back({{"fichier", x->file}, {"lues", x->read}, {"acceptees", x->accepted}, {"rejetees", x->rejected}});
     }
     doc["reconciliation"] = std::move(rec);
-    std::cout << doc.dump(2) << "\n";
-    return lot.balanced() ? 0 : 3;
+    std::cout << caqes::json::serialiser(doc) << "\n";
+    return static_cast<int>(caqes::csv::status(lot));
 }
 #endif
 
@@ -133,7 +153,7 @@ int main(int argc, char** argv) {
         } else if (a.starts_with("--")) {
             std::cerr << "example_batch: unknown option " << a << (a == "--json" ? " (built without nlohmann-json)" : "") << "\n";
             usage();
-            return 2;
+            return static_cast<int>(caqes::csv::exit_status::usage);
         } else {
             chemins.emplace_back(a);
         }
@@ -143,7 +163,7 @@ int main(int argc, char** argv) {
     }
     if (chemins.size() != 2) {
         usage();
-        return 2;
+        return static_cast<int>(caqes::csv::exit_status::usage);
     }
 
     std::vector<caqes::csv::source> sources;
@@ -152,8 +172,8 @@ int main(int argc, char** argv) {
     for (const auto& c : chemins) {
         caqes::csv::parsed<std::string> f = caqes::csv::read_file(c);
         if (!f.ok()) {
-            std::cerr << "example_batch: " << f.error << "\n";
-            return 1;
+            std::cerr << "example_batch: " << caqes::fiche(f.rule).code << ": " << f.error << "\n";
+            return static_cast<int>(caqes::csv::exit_status::unusable_input);
         }
         textes.push_back(std::move(f.value));
         // Violations cite the file name only, so the output does not depend on where it lives.
@@ -182,8 +202,9 @@ int main(int argc, char** argv) {
         // The reader validated the report against `def`; typing it for `evaluateur<def>` checks that.
         const caqes::resultat_validation<caqes::rapport_valide_pour<def>> valide = caqes::validate<def>(r.rapport);
         if (!valide.ok()) {
+            // Cannot happen: the reader validated against `def` itself. Unusable, not "some rows".
             for (const auto& v : valide.erreurs()) std::cerr << "example_batch: " << r.finess << ": " << caqes::decrire(v) << "\n";
-            return 1;
+            return 3;
         }
         const caqes::resultat_evaluation res = caqes::evaluateur<def>::evaluer(valide.valeur(), parametres);
         if (!res.ok()) {
@@ -200,12 +221,12 @@ int main(int argc, char** argv) {
                 t.interessements += p.nature == caqes::nature_proposition::interessement_volet ? 1U : 0U;
                 if (p.decision_finale) {
                     ++t.decisions;
-                    t.montant_decisions = t.montant_decisions + *p.decision_finale;
+                    cumuler(t, t.montant_decisions, *p.decision_finale, "decisions recorded", r, lot);
                 }
             }
         }
-        t.montant_sanctions = t.montant_sanctions + res.total_sanctions;
-        t.montant_interessements = t.montant_interessements + res.total_interessements;
+        cumuler(t, t.montant_sanctions, res.total_sanctions, "sanctions proposed", r, lot);
+        cumuler(t, t.montant_interessements, res.total_interessements, "incentives proposed", r, lot);
         // The grid's indicators are illustrative whatever the proposals, so every row says so.
         if (tout || t.evalues < lignes_par_defaut) std::cout << ligne << (res.plafond_global_atteint ? " [5 % cap]" : "") << " ILLUSTRATIF\n";
         ++t.evalues;
@@ -215,11 +236,12 @@ int main(int argc, char** argv) {
     }
 
     std::cout << "\ntotals over " << t.evalues << " establishment-years evaluated (ILLUSTRATIF)\n"
-              << "  sanctions proposed:     " << cadrer(std::to_string(t.sanctions), 5, true) << cadrer(caqes::texte_euros(t.montant_sanctions), 18, true) << " EUR\n"
-              << "  incentives proposed:    " << cadrer(std::to_string(t.interessements), 5, true) << cadrer(caqes::texte_euros(t.montant_interessements), 18, true) << " EUR\n"
-              << "  decisions recorded:     " << cadrer(std::to_string(t.decisions), 5, true) << cadrer(caqes::texte_euros(t.montant_decisions), 18, true) << " EUR\n"
+              << "  sanctions proposed:     " << cadrer(std::to_string(t.sanctions), 5, true) << " " << cadrer(montant_total(t.montant_sanctions), 21, true) << "\n"
+              << "  incentives proposed:    " << cadrer(std::to_string(t.interessements), 5, true) << " " << cadrer(montant_total(t.montant_interessements), 21, true) << "\n"
+              << "  decisions recorded:     " << cadrer(std::to_string(t.decisions), 5, true) << " " << cadrer(montant_total(t.montant_decisions), 21, true) << "\n"
               << "  amounts bound by a cap: " << cadrer(std::to_string(t.plafonds), 5, true) << "\n"
               << "  amounts overflowing:    " << cadrer(std::to_string(t.depassements), 5, true) << "\n";
+    for (const auto& d : t.depassements_totaux) std::cout << "  " << d << "\n";
 
     std::cout << "\nrejections (" << lot.rejets.size() << ")\n";
     for (const auto& v : lot.rejets) std::cout << "  " << v.lieu << ": " << v.code() << ": " << v.detail << "\n";
@@ -230,5 +252,5 @@ int main(int argc, char** argv) {
                   << cadrer(std::to_string(rec->accepted), 6, true) << " accepted + " << cadrer(std::to_string(rec->rejected), 5, true)
                   << " rejected  " << (rec->balanced() ? "OK" : "MISMATCH") << "\n";
     }
-    return lot.balanced() ? 0 : 3;
+    return static_cast<int>(caqes::csv::status(lot));
 }

@@ -177,7 +177,7 @@ std::string eur(centimes c) { return caqes::concat(caqes::texte_euros(c, caqes::
 
 std::string eur(caqes::quantite<caqes::montant> q) { return eur(centimes{q.valeur.num / q.valeur.den}); }
 
-std::string pct(fraction f) { return caqes::concat(caqes::texte_decimal({f.num * 100, f.den}), " %"); }
+std::string pct(fraction f) { return caqes::texte(caqes::type_mesure::taux, f); }
 
 
 

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: configure, build (including the header self-containment
-# check) and test, once with g++ and once with clang++.
+# check) and test, once with g++ and once with clang++; then the unit tests and examples
+# again, built with AddressSanitizer and UndefinedBehaviorSanitizer by each compiler
+# (presets asan-gcc and asan-clang: no build-failure, package or docs test, which would
+# only repeat the plain builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,3 +11,5 @@ bash scripts/install-deps.sh
 # --fresh: a cache left by an earlier configure must not hide a configure error.
 cmake --workflow --preset gcc --fresh
 cmake --workflow --preset clang --fresh
+cmake --workflow --preset asan-gcc --fresh
+cmake --workflow --preset asan-clang --fresh

@@ -230,7 +230,17 @@ def render_case(case):
     return out
 
 
+def reported_by_reader_only(enum):
+    """True when only the CSV reader (include/caqes/io/csv*.hpp) reports this rule."""
+    pattern = re.compile(rf"regle::{enum}\b")
+    users = {path.name for path in (ROOT / HEADERS_DIR).rglob("*.hpp")
+             if path.name != CATALOGUE.name and pattern.search(path.read_text(encoding="utf-8"))}
+    return bool(users) and all(name.startswith("csv") for name in users)
+
+
 def render_run_time(entry):
+    reporter = ("the CSV reader (`caqes::csv::lire_rapports`, `caqes::csv::read_file`) reports"
+                if reported_by_reader_only(entry["enum"]) else "`caqes::validate(...)` returns")
     out = [
         f"## CAQES-{entry['id']}: {entry['title']}",
         "",
@@ -241,7 +251,7 @@ def render_run_time(entry):
         "",
         f"**Meaning:** {entry['title']}.",
         "",
-        "**How it is reported:** `caqes::validate(...)` returns a `caqes::violation`",
+        f"**How it is reported:** {reporter} a `caqes::violation`",
         f"whose `id` is `caqes::regle::{entry['enum']}`, with `lieu` (where: a field",
         "or an index path) and `detail` (the offending values). `caqes::decrire(v)`",
         "prints it as `CAQES-Ennn [lieu]: title (article): detail`.",

@@ -21,12 +21,12 @@ TEST_CASE("catalogue: every rule from E001 on has a coded, titled and sourced en
     STATIC_REQUIRE(fiche(regle::parametre_chevauchant).code == "CAQES-E025");
     STATIC_REQUIRE(fiche(regle::parametre_chevauchant).id == regle::parametre_chevauchant);
 
-    for (const fiche_regle& entree : catalogue_regles) {
-        const int n = static_cast<int>(entree.id);
-        const auto r = entree.id;
+    for (const fiche_regle& e : catalogue_regles) {
+        const regle r = e.id;
+        const int n = static_cast<int>(r);
         const fiche_regle& f = fiche(r);
         INFO("rule " << n);
-        CHECK(f.id == r);
+        CHECK(&f == &e);
         std::string attendu = std::to_string(n);
         attendu.insert(0, 3 - attendu.size(), '0');
         CHECK(f.code == "CAQES-E" + attendu);
@@ -39,15 +39,24 @@ TEST_CASE("catalogue: every rule from E001 on has a coded, titled and sourced en
 }
 
 TEST_CASE("catalogue: codes are distinct and the catalogue is ordered by id", "[catalogue]") {
+    // E001 to E032 have no gap; later ids are numbered in reserved blocks (E040 on).
+    for (std::size_t a = 0; a < 32; ++a) CHECK(static_cast<std::size_t>(catalogue_regles[a].id) == a + 1);
     for (std::size_t a = 0; a < catalogue_regles.size(); ++a) {
         for (std::size_t b = a + 1; b < catalogue_regles.size(); ++b) {
             CHECK(catalogue_regles[a].code != catalogue_regles[b].code);
         }
-        // Ordered, with gaps: ranges of ids are reserved (E033 to E049 by other work).
+        // Ordered, with gaps: ids are reserved in blocks and never renumbered.
         if (a > 0) CHECK(catalogue_regles[a - 1].id < catalogue_regles[a].id);
     }
     CHECK(fiche(regle::parametre_hors_la_loi).code == "CAQES-E050");
     CHECK(fiche(regle::parametre_ouvert_absent).code == "CAQES-E051");
+    STATIC_REQUIRE(fiche(regle::code_indicateur_en_double).code == "CAQES-E033");
+    STATIC_REQUIRE(fiche(regle::depassement_capacite).code == "CAQES-E040");
+    STATIC_REQUIRE(fiche(regle::encodage_invalide).code == "CAQES-E041");
+    STATIC_REQUIRE(fiche(regle::fichier_inutilisable).code == "CAQES-E042");
+    // No rule, or an id with no entry, is never another rule's entry.
+    STATIC_REQUIRE(fiche(regle::aucune).code == "CAQES-E000");
+    STATIC_REQUIRE(fiche(static_cast<regle>(39)).id == regle::aucune);
 }
 
 TEST_CASE("violation: code, title, source and decrire", "[catalogue][violation]") {

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <filesystem>
 #include <limits>
 #include <string>
 
@@ -85,7 +86,9 @@ TEST_CASE("csv numbers: amounts to exact cents in both dialects", "[csv]") {
     CHECK(csv::parse_centimes("92233720368547758,07", dialect::french).value.valeur == std::numeric_limits<std::int64_t>::max());
     CHECK(csv::parse_centimes("-92233720368547758,07", dialect::french).value.valeur == -std::numeric_limits<std::int64_t>::max());
     CHECK_FALSE(csv::parse_centimes("92233720368547758,08", dialect::french).ok());
-    CHECK(outils::contient_texte(csv::parse_centimes("92233720368547758,08", dialect::french).error, "overflows"));
+    CHECK(outils::contient_texte(csv::parse_centimes("92233720368547758,08", dialect::french).error, "the 64-bit limit in cents"));
+    CHECK(csv::parse_centimes("92233720368547758,08", dialect::french).rule == regle::depassement_capacite);
+    CHECK(csv::parse_centimes("abc", dialect::french).rule == regle::texte_invalide);
     CHECK_FALSE(csv::parse_centimes("922337203685477580700000000000000000000", dialect::french).ok());
 
     // Thousands separators: French only, groups of three, in the integer part.
@@ -332,4 +335,203 @@ TEST_CASE("csv reader: duplicates, missing measures and the establishment file",
         CHECK(manque.rejets[0].lieu == "etablissements.csv:1:economies_socle");
         CHECK(manque.balanced());
     }
+}
+
+TEST_CASE("csv numbers: a 37-digit amount overflowed a 128-bit product and read as 0.44 EUR", "[csv][depassement]") {
+    // 3402823669209384634633746074317682115 x 100 is above 2^127.
+    const std::string n = "3402823669209384634633746074317682115";
+    for (const dialect d : {dialect::french, dialect::plain}) {
+        const csv::parsed<centimes> c = csv::parse_centimes(n, d);
+        CHECK_FALSE(c.ok());
+        CHECK(c.rule == regle::depassement_capacite);
+        CHECK(c.error == "amount out of range: \"" + n + "\" (more than 92233720368547758.07 EUR, the 64-bit limit in cents)");
+    }
+    // The longest mantissa the parser keeps (37 digits), and one digit more.
+    CHECK(csv::parse_centimes(std::string(37, '9'), dialect::french).rule == regle::depassement_capacite);
+    CHECK(csv::parse_decimal(std::string(37, '9'), dialect::french).ok());
+    CHECK(csv::parse_decimal(std::string(38, '9'), dialect::french).rule == regle::depassement_capacite);
+    CHECK(csv::parse_fraction(n, dialect::french).rule == regle::depassement_capacite);
+    CHECK(csv::parse_percent(n, dialect::french).rule == regle::depassement_capacite);
+    CHECK(csv::parse_integer(n, dialect::french).rule == regle::depassement_capacite);
+    CHECK(csv::parse_fraction("9223372036854775807", dialect::french).value == entier(std::numeric_limits<std::int64_t>::max()));
+    CHECK(csv::parse_fraction("9223372036854775808", dialect::french).rule == regle::depassement_capacite);
+}
+
+TEST_CASE("csv text: UTF-8 validity and fields quoted safely in messages", "[csv][texte]") {
+    CHECK_FALSE(csv::invalid_utf8("caf\xC3\xA9 \xE2\x80\xAF \xF0\x9F\x98\x80").has_value());
+    CHECK(csv::invalid_utf8("caf\xE9") == 3U);          // Latin-1 e-acute
+    CHECK(csv::invalid_utf8("\xC0\xAF") == 0U);        // overlong '/'
+    CHECK(csv::invalid_utf8("a\xED\xA0\x80") == 1U);  // a surrogate
+    CHECK(csv::invalid_utf8("\xF4\x90\x80\x80") == 0U);  // above U+10FFFF
+    CHECK(csv::invalid_utf8("\xE2\x80") == 0U);        // cut short
+
+    CHECK(csv::quoted_field("abc") == "\"abc\"");
+    CHECK(csv::quoted_field("caf\xC3\xA9") == "\"caf\xC3\xA9\"");
+    CHECK(csv::quoted_field("caf\xE9") == "\"caf\\xE9\"");
+    CHECK(csv::quoted_field("a\"b\\c") == "\"a\\\"b\\\\c\"");
+    // A crafted field cannot move the cursor, start a line or reverse the text.
+    CHECK(csv::quoted_field("\x1b[2K\rOK\n\t\x7f") == "\"\\x1B[2K\\rOK\\n\\t\\x7F\"");
+    CHECK(csv::quoted_field("\xE2\x80\xAE" "abc\xC2\x85") == "\"\\u202Eabc\\u0085\"");
+    // A long field: a bounded prefix, cut at a character boundary, and its size.
+    CHECK(csv::quoted_field(std::string(1000, 'x')) == "\"" + std::string(csv::quoted_max, 'x') + "...\" (1000 bytes)");
+    const std::string accents = std::string(csv::quoted_max - 1, 'x') + "\xC3\xA9";
+    CHECK(csv::quoted_field(accents) == "\"" + std::string(csv::quoted_max - 1, 'x') + "...\" (" + std::to_string(accents.size()) + " bytes)");
+}
+
+TEST_CASE("csv file: a directory or a missing path is an error value, not an exception", "[csv][fichier]") {
+    const std::string dossier = std::filesystem::temp_directory_path().string();
+    const csv::parsed<std::string> d = csv::read_file(dossier);
+    CHECK_FALSE(d.ok());
+    CHECK(d.rule == regle::fichier_inutilisable);
+    CHECK(d.error == "cannot read " + dossier + ": it is a directory, not a file");
+    const csv::parsed<std::string> m = csv::read_file(dossier + "/caqes-absent-file.csv");
+    CHECK(m.rule == regle::fichier_inutilisable);
+    CHECK(outils::contient_texte(m.error, "no such file"));
+}
+
+TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][depassement][texte]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018");
+    const std::string e2 = "750000002;2018;1;1000;;;;\r\n";
+
+    SECTION("a 37-digit revenue, decision and value: CAQES-E040 where it is") {
+        const std::string n = "3402823669209384634633746074317682115";
+        const csv::lot_rapports r = lire(v, entete_etab_fr + "750000001;2018;1;" + n + ";;;;\r\n" + e2);
+        REQUIRE_FALSE(r.rejets.empty());
+        CHECK(r.rejets[0].id == regle::depassement_capacite);
+        CHECK(r.rejets[0].lieu == "etablissements.csv:2:produits_assurance_maladie");
+        const csv::lot_rapports d = lire(v, entete_etab_fr + "750000001;2018;1;1000;;;" + n + ";\r\n" + e2);
+        CHECK(d.rejets[0].id == regle::depassement_capacite);
+        CHECK(d.rejets[0].lieu == "etablissements.csv:2:decision_socle");
+        std::string vv = v;
+        vv.replace(vv.find("1 234,56"), 8, n);
+        const csv::lot_rapports x = lire(vv, entete_etab_fr + "750000001;2018;1;1000;;;;\r\n" + e2);
+        CHECK(x.rejets[0].id == regle::depassement_capacite);
+        CHECK(x.rejets[0].lieu == "valeurs.csv:3:valeur");
+        CHECK(x.rejets[0].detail == "A2.depense: amount out of range: \"" + n + "\" (more than 92233720368547758.07 EUR, the 64-bit limit in cents)");
+        for (const auto* lot : {&r, &d, &x}) {
+            CHECK(lot->rapports.size() == 1);  // the other establishment-year stands
+            CHECK(csv::status(*lot) == csv::exit_status::some_rejected);
+        }
+    }
+    SECTION("two decisions at INT64_MAX cents: the second would overflow every total of them") {
+        const std::string max = "92233720368547758,07";
+        const csv::lot_rapports lot = lire(v, entete_etab_fr + "750000001;2018;1;1000;;;" + max + ";\r\n750000002;2018;1;1000;;;" + max + ";\r\n");
+        INFO(outils::tout(lot.rejets));
+        REQUIRE_FALSE(lot.rejets.empty());
+        CHECK(lot.rejets[0].id == regle::depassement_capacite);
+        CHECK(lot.rejets[0].lieu == "etablissements.csv:3:decision_socle");
+        CHECK(outils::contient_texte(lot.rejets[0].detail, "92233720368547758.07 EUR brings the file's total of decisions past"));
+        REQUIRE(lot.rapports.size() == 1);
+        CHECK(lot.rapports[0].rapport.decisions()[0] == centimes{std::numeric_limits<std::int64_t>::max()});
+        // Decisions of accepted rows add up without overflow: every total of them is exact.
+        total_centimes t{};
+        for (const auto& lu : lot.rapports) {
+            for (const auto& dec : lu.rapport.decisions()) {
+                if (dec) CHECK(t.ajouter(*dec));
+            }
+        }
+    }
+    SECTION("a Latin-1 byte: the row is rejected with CAQES-E041 and the likely encoding") {
+        std::string vv = v;
+        vv.replace(vv.find("52,5"), 4, "n\xE9" "d");
+        const csv::lot_rapports lot = lire(vv, entete_etab_fr + "750000001;2018;1;1000;;;;\r\n" + e2);
+        REQUIRE_FALSE(lot.rejets.empty());
+        CHECK(lot.rejets[0].id == regle::encodage_invalide);
+        CHECK(lot.rejets[0].lieu == "valeurs.csv:2:valeur");
+        CHECK(lot.rejets[0].detail ==
+              "byte 0xE9 at byte 2 of \"n\\xE9" "d\" is not UTF-8: the file looks like Windows-1252 (Latin-1); save it as UTF-8 "
+              "(spreadsheet: \"CSV UTF-8\"; or iconv -f WINDOWS-1252 -t UTF-8)");
+        CHECK(csv::invalid_utf8(lot.rejets[0].detail) == std::nullopt);
+        CHECK(csv::status(lot) == csv::exit_status::some_rejected);
+        // In a header, the file is unusable; a UTF-16 file is named as such.
+        const csv::lot_rapports entete = lire("finess;exercice;indicateur;mesure;val\xE9ur\r\n" + valeurs_fr("750000001", "2018"), entete_etab_fr + e2);
+        CHECK(entete.rejets[0].id == regle::encodage_invalide);
+        CHECK(entete.rejets[0].lieu == "valeurs.csv:1:column 5");
+        CHECK(entete.valeurs.unusable == 0U);
+        CHECK(csv::status(entete) == csv::exit_status::unusable_input);
+        const csv::lot_rapports utf16 = lire(std::string("\xFF\xFE" "f\0i\0", 6), entete_etab_fr + e2);
+        CHECK(outils::contient_texte(utf16.rejets[0].detail, "the file looks like UTF-16"));
+    }
+    SECTION("a header ending in ';': the unnamed column by position, not an empty name") {
+        const csv::lot_rapports lot = lire(v, "finess;exercice;annee_contrat;produits_assurance_maladie;economies_socle;economies_transports;"
+                                              "decision_socle;decision_transports;\r\n750000001;2018;1;1000;;;;;\r\n");
+        REQUIRE_FALSE(lot.rejets.empty());
+        CHECK(lot.rejets[0].id == regle::fichier_inutilisable);
+        CHECK(lot.rejets[0].lieu == "etablissements.csv:1:column 9");
+        CHECK(lot.rejets[0].detail ==
+              "column 9 of 9 has no name: a trailing ';' at the end of the header line? remove it; none of the 1 rows is read");
+        CHECK(csv::status(lot) == csv::exit_status::unusable_input);
+        const csv::lot_rapports milieu = lire("finess;;indicateur;mesure;valeur\r\n" + valeurs_fr("750000001", "2018"), entete_etab_fr + e2);
+        CHECK(milieu.rejets[0].lieu == "valeurs.csv:1:column 2");
+        CHECK(outils::contient_texte(milieu.rejets[0].detail, "column 2 of 5 has no name: every column needs its header name"));
+    }
+    SECTION("a 100 MB field is quoted by a bounded prefix, an escape sequence escaped") {
+        std::string vv = v;
+        vv.replace(vv.find("52,5"), 4, std::string(100U << 20U, 'x'));
+        const csv::lot_rapports lot = lire(vv, entete_etab_fr + "750000001;2018;1;1000;;;;\r\n" + e2);
+        REQUIRE_FALSE(lot.rejets.empty());
+        CHECK(lot.rejets[0].lieu == "valeurs.csv:2:valeur");
+        CHECK(lot.rejets[0].detail == "A1.taux: not a number: \"" + std::string(csv::quoted_max, 'x') + "...\" (104857600 bytes) (unexpected character at byte 1)");
+        std::size_t taille = 0;
+        for (const auto& x : lot.rejets) taille += x.detail.size();
+        CHECK(taille < 2000);
+
+        std::string fausse = v;
+        fausse.replace(fausse.find("52,5"), 4, "\x1b[1A\rvaleurs.csv:9:valeur: CAQES-E029: forged");
+        const csv::lot_rapports f = lire(fausse, entete_etab_fr + "750000001;2018;1;1000;;;;\r\n" + e2);
+        CHECK(f.rejets[0].detail == "A1.taux: not a number: \"\\x1B[1A\\rvaleurs.csv:9:valeur: CAQES-E029: forged\" (unexpected character at byte 1)");
+        for (const auto& x : f.rejets) {
+            for (const char c : x.detail) CHECK(static_cast<unsigned char>(c) >= 0x20U);
+        }
+    }
+    SECTION("a dialect mismatch says so") {
+        const std::string plain_h = "finess,exercice,indicateur,mesure,valeur\n";
+        const csv::lot_rapports a = lire(plain_h + valeurs_fr("750000001", "2018"), entete_etab_fr + "750000001;2018;1;1000;;;;\r\n");
+        CHECK(a.rejets[0].lieu == "valeurs.csv:2:indicateur");
+        CHECK(a.rejets[0].detail ==
+              "2 fields, the header has 5: this row is french (;) but the header is plain (,); write the whole file in one dialect");
+        const csv::lot_rapports b = lire(plain_h + "750000001,2018,A1,taux,52,5\n", entete_etab_fr + "750000001;2018;1;1000;;;;\r\n");
+        CHECK(b.rejets[0].lieu == "valeurs.csv:2:valeur");
+        CHECK(b.rejets[0].detail ==
+              "6 fields, the header has 5: a decimal comma? the plain dialect (,) writes decimals with '.'; or use the French dialect (;)");
+    }
+    SECTION("an establishment-year whose value rows were all rejected on their own") {
+        const std::string bad = h + "750000001;2018;A1;taux;abc\r\n";
+        const csv::lot_rapports lot = lire(bad + valeurs_fr("750000002", "2018"), entete_etab_fr + "750000001;2018;1;1000;;;;\r\n" + e2);
+        INFO(outils::tout(lot.rejets));
+        const violation* g = a(lot, "valeurs.csv:2:finess");
+        REQUIRE(g != nullptr);
+        CHECK(outils::contient_texte(g->detail, "; establishment-year rejected with etablissements.csv:2"));
+        CHECK_FALSE(outils::contient_texte(g->detail, "no other row"));
+    }
+}
+
+TEST_CASE("csv reader: exit status of a batch", "[csv][sortie]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;\r\n";
+    CHECK(csv::status(lire(h + valeurs_fr("750000001", "2018"), e)) == csv::exit_status::accepted);
+    CHECK(csv::status(lire(h + valeurs_fr("750000001", "2018") + "750000001;2018;Z9;taux;1\r\n", e)) == csv::exit_status::some_rejected);
+    // Every row rejected, empty files, a header alone: nothing was read, status 3.
+    const csv::lot_rapports tout_rejete = lire(h + valeurs_fr("750000001", "2016"), e);
+    CHECK(tout_rejete.valeurs.accepted == 0);
+    CHECK_FALSE(tout_rejete.valeurs.unusable);
+    CHECK(csv::status(tout_rejete) == csv::exit_status::unusable_input);
+    const csv::lot_rapports vides = lire("", "");
+    CHECK(vides.rejets[0].id == regle::fichier_inutilisable);
+    CHECK(vides.rejets[0].lieu == "etablissements.csv:1:finess");
+    CHECK(csv::status(vides) == csv::exit_status::unusable_input);
+    const csv::lot_rapports entete_seule = lire(h, e);
+    CHECK(entete_seule.rejets[0].lieu == "valeurs.csv:1:finess");
+    CHECK(entete_seule.rejets[0].detail == "a header and no data row: nothing to read");
+    CHECK(csv::status(entete_seule) == csv::exit_status::unusable_input);
+    // A wrong separator or line end makes the header unreadable.
+    const csv::lot_rapports tabs = lire("finess\texercice\tindicateur\tmesure\tvaleur\n750000001\t2018\tA1\ttaux\t1\n", e);
+    CHECK(tabs.rejets[0].id == regle::fichier_inutilisable);
+    CHECK(outils::contient_texte(tabs.rejets[0].detail, "tab-separated files are not read"));
+    const csv::lot_rapports cr = lire("finess;exercice;indicateur;mesure;valeur\r750000001;2018;A1;taux;1\r", e);
+    CHECK(outils::contient_texte(cr.rejets[0].detail, "the line ends are CR alone"));
+    CHECK(csv::status(cr) == csv::exit_status::unusable_input);
+    CHECK(static_cast<int>(csv::exit_status::usage) == 2);
+    CHECK(static_cast<int>(csv::exit_status::grid_rule) == 4);
 }

@@ -7,36 +7,57 @@
 #include "outils.hpp"
 
 #include <atomic>
+#include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <new>
 
+// Every replaceable form of the global allocation functions ([new.delete]): plain, array,
+// nothrow, sized and aligned. A partial set mixes this file's malloc with the runtime's own
+// operator new (AddressSanitizer replaces them all and reports a mismatched free), and an
+// allocation through an unreplaced form would not be counted. Not inlined: g++ would then see
+// free() applied to what it knows came from operator new, and warn (-Wmismatched-new-delete)
+// about the replacement itself.
 namespace {
 std::atomic<long> allocations{0};
+
+void* allouer(std::size_t n) noexcept {
+    allocations.fetch_add(1, std::memory_order_relaxed);
+    return std::malloc(n == 0 ? 1 : n);
+}
+void* allouer(std::size_t n, std::align_val_t a) noexcept {
+    allocations.fetch_add(1, std::memory_order_relaxed);
+    const auto al = static_cast<std::size_t>(a);
+    // aligned_alloc wants a size that is a multiple of the alignment.
+    return std::aligned_alloc(al, ((n == 0 ? 1 : n) + al - 1) / al * al);
+}
+void* ou_bad_alloc(void* p) {
+    if (p == nullptr) throw std::bad_alloc{};
+    return p;
+}
 }  // namespace
 
-void* operator new(std::size_t n) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-    throw std::bad_alloc{};
-}
-void* operator new[](std::size_t n) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-    throw std::bad_alloc{};
-}
-// g++ 12 at -O3 inlines these into library code that calls the standard `operator new`
-// (which, replaced above, is malloc) and then warns of a mismatch that is not one.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
+[[gnu::noinline]] void* operator new(std::size_t n) { return ou_bad_alloc(allouer(n)); }
+[[gnu::noinline]] void* operator new[](std::size_t n) { return ou_bad_alloc(allouer(n)); }
+[[gnu::noinline]] void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return allouer(n); }
+[[gnu::noinline]] void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return allouer(n); }
+[[gnu::noinline]] void* operator new(std::size_t n, std::align_val_t a) { return ou_bad_alloc(allouer(n, a)); }
+[[gnu::noinline]] void* operator new[](std::size_t n, std::align_val_t a) { return ou_bad_alloc(allouer(n, a)); }
+[[gnu::noinline]] void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept { return allouer(n, a); }
+[[gnu::noinline]] void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept { return allouer(n, a); }
+
+[[gnu::noinline]] void operator delete(void* p) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
 
 using namespace caqes;
 
@@ -46,6 +67,20 @@ TEST_CASE("the counting operator new sees allocations", "[evaluation][allocation
     const long apres = allocations.load();
     delete v;
     CHECK(apres - avant >= 2);  // the vector object and its buffer
+
+    // The nothrow and aligned forms are counted too, and freed by their own delete. Called
+    // directly: a compiler may elide a new-expression whose result does not escape.
+    constexpr std::align_val_t a64{64};
+    const long avant_formes = allocations.load();
+    void* n = ::operator new(8, std::nothrow);
+    void* b = ::operator new(64, a64);
+    void* bs = ::operator new[](192, a64, std::nothrow);
+    CHECK(allocations.load() - avant_formes == 3);
+    CHECK(reinterpret_cast<std::uintptr_t>(b) % 64 == 0);
+    CHECK(reinterpret_cast<std::uintptr_t>(bs) % 64 == 0);
+    ::operator delete(n, std::nothrow);
+    ::operator delete(b, 64, a64);
+    ::operator delete[](bs, a64, std::nothrow);
 }
 
 TEST_CASE("evaluateur<def>::evaluer and evaluer(rapport_valide, ...) allocate nothing with sans_trace",

@@ -41,9 +41,10 @@ TEST_CASE("indicateur: the base run-time indicator passes every rule", "[indicat
     const indicateur i = indicateur_lu("boites", 8'500);
     CHECK(tout_tient(i));
     CHECK(i.nombre_mesures() == 2);
-    REQUIRE(i.trouver("part") != nullptr);
-    CHECK(i.trouver("part")->type == type_mesure::taux);
-    CHECK(i.trouver("inconnue") == nullptr);
+    REQUIRE(i.a_mesure("part"));
+    CHECK(i.mesures[i.position("part")].type == type_mesure::taux);
+    CHECK_FALSE(i.a_mesure("inconnue"));
+    CHECK(i.position("inconnue") == mesures_max);
 }
 
 TEST_CASE("regles::dates_valides and validite_non_vide (E001, E002 on validity)", "[indicateur]") {

@@ -5,6 +5,8 @@
 
 #include <caqes/io/json/trace.hpp>
 
+#include <limits>
+#include <span>
 #include <sstream>
 
 using namespace caqes;
@@ -129,4 +131,25 @@ TEST_CASE("json: a batch writes one document, with errors in place of a result",
     CHECK(d["evaluations"][0]["volets"].size() == 4);
     CHECK_FALSE(d["evaluations"][1].contains("volets"));
     CHECK(d["evaluations"][1]["erreurs"][0]["code"] == "CAQES-E030");
+}
+
+TEST_CASE("json: a byte that is not UTF-8 never loses the document", "[json][texte]") {
+    // nlohmann throws type_error.316 on such a byte by default, and the batch printed nothing.
+    json::evaluation_etablissement e{};
+    e.finess = "750000001";
+    e.raison_sociale = "H\xF4pital";  // Latin-1 o-circumflex
+    e.erreurs.push_back({regle::encodage_invalide, "valeurs.csv:2:valeur", "caf\xE9"});
+    std::ostringstream out;
+    json::ecrire(out, std::span<const json::evaluation_etablissement>{&e, 1});
+    const nlohmann::json doc = nlohmann::json::parse(out.str());
+    CHECK(doc["evaluations"][0]["raison_sociale"] == "H\xEF\xBF\xBDpital");  // U+FFFD
+    CHECK(doc["evaluations"][0]["erreurs"][0]["detail"] == "caf\xEF\xBF\xBD");
+    CHECK(doc["evaluations"][0]["erreurs"][0]["code"] == "CAQES-E041");
+    CHECK(json::serialiser(nlohmann::json("ok"), -1) == "\"ok\"");
+}
+
+TEST_CASE("json: fractions with no 64-bit normal form are NaN, never wrapped", "[json][depassement]") {
+    const nlohmann::json f = json::fraction_json({std::numeric_limits<std::int64_t>::min(), -1});
+    CHECK(f["den"].get<std::int64_t>() == 0);
+    CHECK(f["decimal"] == "NaN");
 }

@@ -321,3 +321,70 @@ TEST_CASE("quantities of different kinds cannot be added or compared, one kind c
     CHECK(echelle_partiel < echelle_oui);
     CHECK(evolution_pourcent(-5) < evolution_pourcent(0));
 }
+
+TEST_CASE("fraction: INT64_MIN has no opposite, so its normal form is reported invalid, never wrapped", "[monnaie][fraction][depassement]") {
+    constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
+    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    // INT64_MIN / -1 is 2^63 and 1 / INT64_MIN needs den = 2^63: neither has a 64-bit form.
+    STATIC_REQUIRE_FALSE(fraction{min, -1}.normalisee().valide());
+    CHECK_FALSE(fraction{1, min}.normalisee().valide());
+    CHECK_FALSE(caqes::reduire(min, -1).has_value());
+    // What does fit is reduced exactly.
+    CHECK(fraction{min, -2}.normalisee() == fraction{std::int64_t{1} << 62, 1});
+    CHECK(fraction{min, -2}.normalisee().den == 1);
+    CHECK(fraction{min, 1}.normalisee().num == min);
+    CHECK(fraction{max, -max}.normalisee().num == -1);
+    CHECK(caqes::reduire(caqes::int128{max} * 4, 8) == fraction{max, 2});
+    CHECK(caqes::reduire(caqes::int128{min} * 3, 3)->num == min);
+    CHECK_FALSE(caqes::reduire(caqes::int128{min} * 3, -3).has_value());
+    // pourcentage multiplies its denominator by 100 in 128 bits.
+    CHECK_FALSE(caqes::pourcentage(1, max).valide());
+    CHECK(caqes::pourcentage(1, max / 100) == fraction{1, max / 100 * 100});
+    // A growth rate whose exact value has no 64-bit form is invalid, so dans_domaine refuses it.
+    const auto g = caqes::evolution_entre({fraction{1, max}}, {fraction{max, 1}});
+    CHECK_FALSE(g.valeur.valide());
+    CHECK_FALSE(caqes::dans_domaine(type_mesure::taux_evolution, g.valeur));
+    CHECK_FALSE(caqes::dans_domaine(type_mesure::taux, fraction{min, -1}));
+}
+
+TEST_CASE("additionner and total_centimes: an overflow is reported, never wrapped", "[monnaie][depassement]") {
+    constexpr caqes::centimes max{std::numeric_limits<std::int64_t>::max()};
+    constexpr caqes::centimes min{std::numeric_limits<std::int64_t>::min()};
+    STATIC_REQUIRE(caqes::additionner(caqes::centimes{1}, caqes::centimes{2}).valeur == caqes::centimes{3});
+    STATIC_REQUIRE_FALSE(caqes::additionner(max, caqes::centimes{1}).ok);
+    STATIC_REQUIRE_FALSE(caqes::additionner(min, caqes::centimes{-1}).ok);
+    STATIC_REQUIRE(caqes::additionner(max, min).valeur == caqes::centimes{-1});
+
+    // Two decisions at INT64_MAX cents: the second is refused and the total stays exact.
+    caqes::total_centimes t{};
+    CHECK(t.ajouter(max));
+    CHECK_FALSE(t.ajouter(max));
+    CHECK(t.depasse);
+    CHECK(t.valeur == max);
+    CHECK(t.termes == 1);
+    CHECK_FALSE(t.ajouter(caqes::centimes{-1}));  // once overflowed, a total stays so
+    CHECK(t.termes == 1);
+    CHECK(caqes::texte_euros(t.valeur) == "92233720368547758.07");
+    CHECK(caqes::texte_euros(min) == "-92233720368547758.08");
+}
+
+TEST_CASE("texte_decimal, texte_fraction and texte never overflow", "[mesure][format][depassement]") {
+    constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
+    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    // The remainder times 10 went past 64 bits: about 0.4 over 2^62, with enough digits to be
+    // exact, printed "0.3111...".
+    const fraction presque_04{1'844'674'407'370'955'161, std::int64_t{1} << 62};
+    CHECK(caqes::texte_decimal(presque_04, 70) == "0.39999999999999999986989573930173946791910566389560699462890625");
+    CHECK(caqes::texte_decimal(presque_04) == "1844674407370955161/4611686018427387904");
+    CHECK(caqes::texte_decimal(fraction{min, 1}) == "-9223372036854775808");
+    CHECK(caqes::texte_decimal(fraction{min, -1}) == "9223372036854775808");
+    CHECK(caqes::texte_decimal(fraction{1, min}) == "-1/9223372036854775808");
+    CHECK(caqes::texte_fraction(fraction{min, -1}) == "9223372036854775808");
+    CHECK(caqes::texte_fraction(fraction{-6, 4}) == "-3/2");
+    CHECK(caqes::texte_fraction(fraction{1, 0}) == "NaN");
+    // A rate of 10^20 % is the fraction 10^18: scaled by 100 in 128 bits.
+    CHECK(caqes::texte(type_mesure::taux, fraction{1'000'000'000'000'000'000, 1}) == "100000000000000000000 %");
+    CHECK(caqes::texte(type_mesure::montant, fraction{max, 1}) == "92233720368547758.07 EUR");
+    CHECK(caqes::texte(type_mesure::montant_signe, fraction{min, 1}) == "-92233720368547758.08 EUR");
+    CHECK(caqes::texte(type_mesure::taux_evolution, fraction{min, max}) == "-922337203685477580800/9223372036854775807 %");
+}

@@ -51,6 +51,9 @@ enum class regle : std::uint8_t {
     saisie_en_double = 36,           // E036
     depassement_score = 37,          // E037
     rapport_autre_modele = 38,       // E038
+    depassement_capacite = 40,       // E040
+    encodage_invalide = 41,          // E041
+    fichier_inutilisable = 42,       // E042
     parametre_hors_la_loi = 50,      // E050
     parametre_ouvert_absent = 51,    // E051
 };
@@ -62,7 +65,7 @@ struct fiche_regle {
     std::string_view source;  // article and version
 };
 
-inline constexpr std::array<fiche_regle, 40> catalogue_regles{{
+inline constexpr std::array<fiche_regle, 43> catalogue_regles{{
     {regle::date_inexistante, "CAQES-E001", "a date is not a real calendar date", "calendar (date library); every dated rule"},
     {regle::periode_vide, "CAQES-E002", "a period [from, to) is empty or inverted", "half-open periods of every dated text"},
     {regle::debut_hors_regime, "CAQES-E003", "the start lies outside the regime's window",
@@ -115,7 +118,7 @@ inline constexpr std::array<fiche_regle, 40> catalogue_regles{{
      "arrete of 2022-02-23, annex (each indicator's measures and units)"},
     {regle::valeur_hors_domaine, "CAQES-E028", "a reported value lies outside its kind's domain (negative amount or count, rate outside [0, 100 %])",
      "D.162-16 III (amounts and rates of the evaluation)"},
-    {regle::texte_invalide, "CAQES-E029", "a field is not a number of the expected form, or overflows 64-bit cents",
+    {regle::texte_invalide, "CAQES-E029", "a field is not a number of the expected form (an overflow is CAQES-E040)",
      "input format (docs/evaluation.md)"},
     {regle::exercice_non_couvert, "CAQES-E030", "the exercise year is not covered by the template or its regime",
      "D.162-16 II (yearly evaluation of the contract in force); regime windows"},
@@ -136,6 +139,12 @@ inline constexpr std::array<fiche_regle, 40> catalogue_regles{{
      "D.162-16 III 1 and V (amounts follow the scores exactly); CAQES.md section 8"},
     {regle::rapport_autre_modele, "CAQES-E038", "a report validated against one template is evaluated with another",
      "D.162-16 II (the evaluation applies the establishment's own contract)"},
+    {regle::depassement_capacite, "CAQES-E040", "a number, an amount or a total does not fit in 64 bits (64-bit cents for money)",
+     "exact money (CAQES.md section 8): an overflow is refused, never wrapped"},
+    {regle::encodage_invalide, "CAQES-E041", "a field of an input file is not valid UTF-8",
+     "input format (docs/input-format.md): files are UTF-8"},
+    {regle::fichier_inutilisable, "CAQES-E042", "an input file cannot be used: empty, no data row, or a header that cannot be read",
+     "input format (docs/input-format.md)"},
     {regle::parametre_hors_la_loi, "CAQES-E050", "a user rate exceeds the legal limit of the article that bounds it",
      "D.162-16 III 1 and 2 (LEGIARTI000034459834): 1 % per volet, 30 % of savings, 30 % liste en sus; "
      "L.162-30-4 (LEGIARTI000041398020, LEGIARTI000042685227, LEGIARTI000048702783): 50 %; L.162-23-14 from 2027 [S]: 2 %"},
@@ -143,13 +152,17 @@ inline constexpr std::array<fiche_regle, 40> catalogue_regles{{
      "L.162-30-4: \"largement superieur au nombre attendu\", \"pour une duree limitee\" [U]; L.162-23-14 penalty base [U]"},
 }};
 
-// Looks a rule up by id. A constant expression, so tests can check the catalogue itself.
+// Looks a rule up by id. A constant expression, so tests can check the catalogue itself. The
+// catalogue is ordered by id and may skip ids (numbers are reserved in blocks), so this is a
+// search. `regle::aucune` and an id with no entry get `fiche_aucune`, never another rule's.
+inline constexpr fiche_regle fiche_aucune{regle::aucune, "CAQES-E000", "no rule", "none"};
+
 [[nodiscard]] constexpr const fiche_regle& fiche(regle r) noexcept {
-    // Ordered by id, with gaps (ids are reserved by range), so it is searched.
+    if (r == regle::aucune) return fiche_aucune;
     for (const auto& f : catalogue_regles) {
         if (f.id == r) return f;
     }
-    return catalogue_regles[0];
+    return fiche_aucune;
 }
 
 }  // namespace caqes

@@ -14,7 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
-#include <numeric>
+#include <optional>
 
 namespace caqes {
 
@@ -60,35 +60,10 @@ struct fraction_verifiee {
     bool ok{true};
 };
 
-[[nodiscard]] constexpr uint128 pgcd_128(uint128 a, uint128 b) noexcept {
-    while (b != 0) {
-        const uint128 r = a % b;
-        a = b;
-        b = r;
-    }
-    return a;
-}
-
-// n / d reduced, with d's sign moved to n; `ok` is false when it does not fit 64 bits.
+// n / d reduced (monnaie/fraction.hpp), with `ok` false when it does not fit 64 bits.
 [[nodiscard]] constexpr fraction_verifiee reduire_128(int128 n, int128 d) noexcept {
-    if (d == 0) return {{0, 1}, false};
-    if (d < 0) {
-        n = -n;
-        d = -d;
-    }
-    constexpr int128 max = std::numeric_limits<std::int64_t>::max();
-    if (n <= max && n >= -max && d <= max) {  // the common case: 64-bit gcd
-        const auto n64 = static_cast<std::int64_t>(n);
-        const auto d64 = static_cast<std::int64_t>(d);
-        const std::int64_t g = std::gcd(n64, d64);  // >= 1: d64 >= 1
-        return {{n64 / g, d64 / g}, true};
-    }
-    const auto abs_n = static_cast<uint128>(n < 0 ? -n : n);
-    const uint128 g = abs_n == 0 ? static_cast<uint128>(d) : pgcd_128(abs_n, static_cast<uint128>(d));
-    n /= static_cast<int128>(g);
-    d /= static_cast<int128>(g);
-    if (n > max || n < -max || d > max) return {{0, 1}, false};
-    return {{static_cast<std::int64_t>(n), static_cast<std::int64_t>(d)}, true};
+    const std::optional<fraction> f = reduire(n, d);
+    return f ? fraction_verifiee{*f, true} : fraction_verifiee{{0, 1}, false};
 }
 
 [[nodiscard, gnu::noinline]] constexpr fraction_verifiee ajouter_reduit(fraction a, fraction b) noexcept {

@@ -59,12 +59,17 @@ struct indicateur {
     periode validite{};
     fraction poids{1, 1};
 
-    [[nodiscard]] constexpr const mesure_def* trouver(std::string_view code_mesure) const noexcept {
-        for (const auto& m : mesures) {
-            if (!m.vide() && m.code == code_mesure) return &m;
+    // The position of a measure in `mesures`, or mesures_max when the indicator has none of
+    // that code. An index, not a pointer: under -fsanitize=null (part of -fsanitize=undefined)
+    // g++ 12 may no longer assume that an object's address is not null, so `&m == nullptr` in
+    // a constant expression stops being one and every template check fails to compile.
+    [[nodiscard]] constexpr std::size_t position(std::string_view code_mesure) const noexcept {
+        for (std::size_t k = 0; k < mesures_max; ++k) {
+            if (!mesures[k].vide() && mesures[k].code == code_mesure) return k;
         }
-        return nullptr;
+        return mesures_max;
     }
+    [[nodiscard]] constexpr bool a_mesure(std::string_view code_mesure) const noexcept { return position(code_mesure) < mesures_max; }
     [[nodiscard]] constexpr std::size_t nombre_mesures() const noexcept {
         std::size_t n = 0;
         for (const auto& m : mesures) n += m.vide() ? 0U : 1U;
@@ -96,8 +101,8 @@ namespace regles {
 // unit of the measure it names.
 [[nodiscard]] constexpr bool unites_coherentes(const indicateur& i) noexcept {
     auto coherente = [&](std::string_view code, type_mesure t_mesure, type_mesure t_valeur) {
-        const mesure_def* m = i.trouver(code);
-        return unite_coherente(t_mesure, t_valeur) && (m == nullptr || m->type == t_mesure);
+        const std::size_t k = i.position(code);
+        return unite_coherente(t_mesure, t_valeur) && (k == mesures_max || i.mesures[k].type == t_mesure);
     };
     if (i.objectif.presente() && !coherente(i.objectif.mesure, i.objectif.type_mesure_, i.objectif.type_valeur)) {
         return false;
@@ -126,7 +131,7 @@ namespace regles {
         }
     }
     if (i.objectif.presente() &&
-        (i.trouver(i.objectif.mesure) == nullptr || !dans_domaine(i.objectif.type_valeur, i.objectif.valeur))) {
+        (!i.a_mesure(i.objectif.mesure) || !dans_domaine(i.objectif.type_valeur, i.objectif.valeur))) {
         return false;
     }
     if (i.ref.depasse) return false;
@@ -135,7 +140,7 @@ namespace regles {
         if (cj.depasse || cj.taille == 0) return false;
         for (std::size_t j = 0; j < cj.taille; ++j) {
             const condition& c = cj.termes[j];
-            if (i.trouver(c.mesure) == nullptr || !dans_domaine(c.type_seuil, c.seuil)) return false;
+            if (!i.a_mesure(c.mesure) || !dans_domaine(c.type_seuil, c.seuil)) return false;
         }
     }
     return true;

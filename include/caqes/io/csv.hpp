@@ -4,6 +4,8 @@
 // - csv_dialect.hpp: the French spreadsheet and plain dialects, and their detection;
 // - csv_number.hpp: exact decimal parsing to cents and fractions;
 // - csv_records.hpp: records, quotes, line ends, byte-order mark;
+// - csv_text.hpp: UTF-8 validity, the likely encoding of a file that is not UTF-8, and fields
+//   quoted safely in messages;
 // - csv_file.hpp: reading a file, the failure as a value;
 // - csv_rapports.hpp: yearly reports of many establishments against a template, with every
 //   row accepted or rejected and the reconciliation.
@@ -12,3 +14,4 @@
 #include <caqes/io/csv_number.hpp>
 #include <caqes/io/csv_rapports.hpp>
 #include <caqes/io/csv_records.hpp>
+#include <caqes/io/csv_text.hpp>

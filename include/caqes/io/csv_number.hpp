@@ -7,24 +7,30 @@
 // U+00A0 or U+202F (what spreadsheets write); every group after the first has exactly three
 // digits. No exponent, no currency sign, no percent sign: the column says the unit. Leading
 // and trailing ASCII spaces and tabs are ignored. Anything else is an error, returned as a
-// value: the caller turns it into a CAQES-E029 violation with its file, line and field.
+// value with its rule: the caller turns it into a violation with its file, line and field,
+// CAQES-E029 for a malformed number and CAQES-E040 for one that does not fit in 64 bits. No
+// intermediate can overflow: a check comes before every multiplication.
 #include <caqes/calendrier/format.hpp>
+#include <caqes/droit/regle.hpp>
 #include <caqes/io/csv_dialect.hpp>
+#include <caqes/io/csv_text.hpp>
 #include <caqes/monnaie/centimes.hpp>
 #include <caqes/monnaie/fraction.hpp>
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace caqes::csv {
 
-// A parsed value, or why the text is not one.
+// A parsed value, or why the text is not one and which rule that breaks.
 template <class T>
 struct parsed {
     T value{};
-    std::string error;  // empty when `value` holds the result
+    std::string error;                    // empty when `value` holds the result
+    regle rule{regle::texte_invalide};    // the rule `error` breaks: E029, or E040 for an overflow
 
     [[nodiscard]] bool ok() const noexcept { return error.empty(); }
 };
@@ -53,8 +59,9 @@ namespace detail {
     return 0;
 }
 
-// Keeps every intermediate within 10^36, far below the 128-bit limit, so that no later
-// multiplication by 100 or 10^k can wrap.
+// A mantissa stops growing at 10^36 (at most 37 digits, below 10^37): far below the 128-bit
+// limit (1.7 x 10^38), and larger than any 64-bit amount or fraction needs. Later
+// multiplications by 100 or 10^k are checked against the 64-bit range before they are done.
 inline constexpr int128 mantissa_max = [] {
     int128 m = 1;
     for (int i = 0; i < 36; ++i) m *= 10;
@@ -67,23 +74,11 @@ inline constexpr int128 mantissa_max = [] {
     return p;
 }
 
-[[nodiscard]] constexpr int128 gcd128(int128 a, int128 b) noexcept {
-    if (a < 0) a = -a;
-    while (b != 0) {
-        const int128 t = a % b;
-        a = b;
-        b = t;
-    }
-    return a;
-}
-
-[[nodiscard]] inline std::string quoted(std::string_view s) { return concat("\"", s, "\""); }
-
 }  // namespace detail
 
 [[nodiscard]] inline parsed<decimal> parse_decimal(std::string_view text, dialect d) {
     const std::string_view s = trim(text);
-    auto fail = [&](std::string_view why) { return parsed<decimal>{{}, concat("not a number: ", detail::quoted(text), " (", why, ")")}; };
+    auto fail = [&](std::string_view why) { return parsed<decimal>{{}, concat("not a number: ", quoted_field(text), " (", why, ")")}; };
     if (s.empty()) return fail("empty");
 
     std::size_t i = 0;
@@ -98,7 +93,9 @@ inline constexpr int128 mantissa_max = [] {
     while (i < s.size()) {
         const char c = s[i];
         if (c >= '0' && c <= '9') {
-            if (r.mantissa >= detail::mantissa_max) return fail("too many digits");
+            if (r.mantissa >= detail::mantissa_max) {
+                return {{}, concat("too many digits: ", quoted_field(text), " (more than 37: no 64-bit amount or fraction has that many)"), regle::depassement_capacite};
+            }
             r.mantissa = r.mantissa * 10 + (c - '0');
             if (fractional) {
                 ++r.decimals;
@@ -140,32 +137,28 @@ inline constexpr int128 mantissa_max = [] {
 // INT64_MAX cents (92 233 720 368 547 758,07 EUR) on both sides, so negating never overflows.
 [[nodiscard]] inline parsed<centimes> parse_centimes(std::string_view text, dialect d) {
     const parsed<decimal> p = parse_decimal(text, d);
-    if (!p.ok()) return {{}, p.error};
+    if (!p.ok()) return {{}, p.error, p.rule};
     if (p.value.decimals > 2) {
-        return {{}, concat("not an amount in cents: ", detail::quoted(text), " (", std::to_string(p.value.decimals), " decimals, at most 2)")};
+        return {{}, concat("not an amount in cents: ", quoted_field(text), " (", std::to_string(p.value.decimals), " decimals, at most 2)")};
     }
-    const int128 c = p.value.mantissa * detail::power10(2 - p.value.decimals);
+    // Bounded before the multiplication: 37 digits times 100 would not fit in 128 bits.
+    const int128 echelle = detail::power10(2 - p.value.decimals);
     constexpr int128 max = std::numeric_limits<std::int64_t>::max();
-    if (c > max || c < -max) return {{}, concat("amount out of range: ", detail::quoted(text), " (overflows 64-bit cents)")};
-    return {centimes{static_cast<std::int64_t>(c)}, {}};
+    if (p.value.mantissa > max / echelle || p.value.mantissa < -(max / echelle)) {
+        return {{}, concat("amount out of range: ", quoted_field(text), " (more than 92233720368547758.07 EUR, the 64-bit limit in cents)"), regle::depassement_capacite};
+    }
+    return {centimes{static_cast<std::int64_t>(p.value.mantissa * echelle)}, {}};
 }
 
 // value / scale, exact and normalised, when numerator and denominator fit in 64 bits.
 [[nodiscard]] inline parsed<fraction> parse_fraction(std::string_view text, dialect d, std::int64_t scale = 1) {
     const parsed<decimal> p = parse_decimal(text, d);
-    if (!p.ok()) return {{}, p.error};
+    if (!p.ok()) return {{}, p.error, p.rule};
     // 10^36 x 10^18 would overflow 128 bits: a value needing more than 18 decimals is refused.
-    if (p.value.decimals > 18) return {{}, concat("too precise: ", detail::quoted(text), " (more than 18 decimals)")};
-    int128 num = p.value.mantissa;
-    int128 den = detail::power10(p.value.decimals) * scale;
-    const int128 g = detail::gcd128(num, den);
-    if (g > 1) {
-        num /= g;
-        den /= g;
-    }
-    constexpr int128 max = std::numeric_limits<std::int64_t>::max();
-    if (num > max || num < -max || den > max) return {{}, concat("out of range: ", detail::quoted(text), " (overflows 64 bits)")};
-    return {fraction{static_cast<std::int64_t>(num), static_cast<std::int64_t>(den)}, {}};
+    if (p.value.decimals > 18) return {{}, concat("too precise: ", quoted_field(text), " (more than 18 decimals)"), regle::depassement_capacite};
+    const std::optional<fraction> f = reduire(p.value.mantissa, detail::power10(p.value.decimals) * scale);
+    if (!f) return {{}, concat("out of range: ", quoted_field(text), " (its exact fraction does not fit in 64 bits)"), regle::depassement_capacite};
+    return {*f, {}};
 }
 
 // A percentage: "2,2" is 2.2 %, the fraction 11/500.
@@ -174,10 +167,10 @@ inline constexpr int128 mantissa_max = [] {
 // A whole number (a year, a contract year): no decimal part, even ",0".
 [[nodiscard]] inline parsed<std::int64_t> parse_integer(std::string_view text, dialect d) {
     const parsed<decimal> p = parse_decimal(text, d);
-    if (!p.ok()) return {{}, p.error};
-    if (p.value.decimals != 0) return {{}, concat("not a whole number: ", detail::quoted(text))};
+    if (!p.ok()) return {{}, p.error, p.rule};
+    if (p.value.decimals != 0) return {{}, concat("not a whole number: ", quoted_field(text))};
     constexpr int128 max = std::numeric_limits<std::int64_t>::max();
-    if (p.value.mantissa > max || p.value.mantissa < -max) return {{}, concat("out of range: ", detail::quoted(text), " (overflows 64 bits)")};
+    if (p.value.mantissa > max || p.value.mantissa < -max) return {{}, concat("out of range: ", quoted_field(text), " (does not fit in 64 bits)"), regle::depassement_capacite};
     return {static_cast<std::int64_t>(p.value.mantissa), {}};
 }
 

@@ -25,7 +25,10 @@
 #include <caqes/io/csv_dialect.hpp>
 #include <caqes/io/csv_number.hpp>
 #include <caqes/io/csv_records.hpp>
+#include <caqes/io/csv_text.hpp>
 #include <caqes/mesure/format.hpp>
+#include <caqes/monnaie/format.hpp>
+#include <caqes/monnaie/montant.hpp>
 #include <caqes/volet/volet.hpp>
 
 #include <array>
@@ -65,6 +68,10 @@ struct reconciliation {
     std::size_t accepted{0};
     std::size_t rejected{0};
     std::vector<row_status> rows;  // one per data row, in file order
+    // When the file as a whole cannot be used (empty, no data row, a header that cannot be
+    // read: CAQES-E041, CAQES-E042), the index in `lot_rapports::rejets` of the violation
+    // that says why; every row of the file is then rejected for it.
+    std::optional<std::size_t> unusable{};
 
     [[nodiscard]] bool balanced() const noexcept { return read == accepted + rejected; }
 };
@@ -85,6 +92,24 @@ struct lot_rapports {
 
     [[nodiscard]] bool balanced() const noexcept { return valeurs.balanced() && etablissements.balanced(); }
 };
+
+// The exit status of a program that reads a batch (docs/input-format.md, "Exit status"), so
+// that a script can tell a clean run from a partial one from one that read nothing.
+enum class exit_status : int {
+    accepted = 0,        // every row accepted
+    some_rejected = 1,   // some rows rejected, the others evaluated
+    usage = 2,           // command-line usage
+    unusable_input = 3,  // a file could not be read or used, or every row was rejected
+    grid_rule = 4,       // reserved: a grid (template) that breaks a rule
+};
+
+[[nodiscard]] inline exit_status status(const lot_rapports& lot) noexcept {
+    // An unbalanced reconciliation is a reader bug: nothing read can be trusted.
+    if (!lot.balanced() || lot.valeurs.unusable || lot.etablissements.unusable) return exit_status::unusable_input;
+    if (lot.valeurs.accepted == 0 || lot.etablissements.accepted == 0) return exit_status::unusable_input;
+    if (lot.valeurs.rejected > 0 || lot.etablissements.rejected > 0) return exit_status::some_rejected;
+    return exit_status::accepted;
+}
 
 struct options_lecture {
     std::optional<dialect> forced{};  // else detected per file from its header line
@@ -156,8 +181,9 @@ class journal {
 // would otherwise be read as a missing one, silently.
 struct entete {
     std::vector<std::string> noms;
-    std::string erreur;  // empty when the header is valid
-    std::string champ;   // the column the error is about
+    std::string erreur;                          // empty when the header is valid
+    std::string champ;                           // the column the error is about
+    regle id{regle::fichier_inutilisable};       // the rule `erreur` breaks
 
     [[nodiscard]] std::size_t colonne(std::string_view nom) const noexcept {
         for (std::size_t i = 0; i < noms.size(); ++i) {
@@ -167,7 +193,17 @@ struct entete {
     }
 };
 
-[[nodiscard]] inline entete lire_entete(const table& t, const std::vector<std::string>& attendues) {
+// A column name as a location cites it: itself when it is a plain identifier, else its
+// position, so that a crafted header cannot put arbitrary text into every location.
+[[nodiscard]] inline std::string nom_de_colonne(std::string_view nom, std::size_t i) {
+    bool simple = !nom.empty() && nom.size() <= quoted_max;
+    for (const char c : nom) simple = simple && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+    return simple ? std::string{nom} : concat("column ", std::to_string(i + 1));
+}
+
+// The header of a file that is not UTF-8, or whose separator or line ends are not ours, is
+// unusable (CAQES-E041, CAQES-E042): every row of the file is rejected with it.
+[[nodiscard]] inline entete lire_entete(const table& t, const std::vector<std::string>& attendues, std::string_view texte_fichier) {
     entete e{};
     if (!t.header) {
         e.erreur = "empty file: no header line";
@@ -179,13 +215,41 @@ struct entete {
         e.champ = "header";
         return e;
     }
+    for (std::size_t i = 0; i < t.header->fields.size(); ++i) {
+        const std::string& f = t.header->fields[i];
+        if (const std::optional<std::size_t> o = invalid_utf8(f)) {
+            e.erreur = concat("header: ", not_utf8(f, *o, texte_fichier));
+            e.champ = concat("column ", std::to_string(i + 1));
+            e.id = regle::encodage_invalide;
+            return e;
+        }
+        if (f.find('\r') != std::string::npos) {
+            e.erreur = concat("header: a carriage return inside ", quoted_field(f),
+                              ": the line ends are CR alone (classic Mac OS); save the file with CRLF or LF line ends");
+            e.champ = concat("column ", std::to_string(i + 1));
+            return e;
+        }
+    }
+    if (t.header->fields.size() == 1 && t.header->fields[0].find('\t') != std::string::npos) {
+        e.erreur = concat("header: ", quoted_field(t.header->fields[0]), " has tabs and no ';' or ',': tab-separated files are not read; save as CSV, ';' (French) or ',' (plain) between fields");
+        e.champ = "column 1";
+        return e;
+    }
     for (const auto& f : t.header->fields) e.noms.emplace_back(trim(f));
     for (std::size_t i = 0; i < e.noms.size(); ++i) {
+        if (e.noms[i].empty()) {
+            const bool derniere = i + 1 == e.noms.size();
+            e.erreur = concat("column ", std::to_string(i + 1), " of ", std::to_string(e.noms.size()), " has no name",
+                              derniere ? concat(": a trailing '", std::string(1, separator(t.d)), "' at the end of the header line? remove it")
+                                       : std::string{": every column needs its header name"});
+            e.champ = concat("column ", std::to_string(i + 1));
+            return e;
+        }
         bool connue = false;
         for (const auto& a : attendues) connue = connue || a == e.noms[i];
         if (!connue) {
-            e.erreur = concat("unknown column \"", e.noms[i], "\" (", name(t.d), " dialect)");
-            e.champ = e.noms[i];
+            e.erreur = concat("unknown column ", quoted_field(e.noms[i]), " (", name(t.d), " dialect)");
+            e.champ = nom_de_colonne(e.noms[i], i);
             return e;
         }
         for (std::size_t j = 0; j < i; ++j) {
@@ -206,18 +270,44 @@ struct entete {
     return e;
 }
 
+// A row that has a wrong number of fields for the header's dialect but the right number for
+// the other one was written in the other dialect: say so, rather than count fields.
+[[nodiscard]] inline std::string champs_en_trop(const record& r, const entete& e, dialect d) {
+    std::string ligne;
+    for (std::size_t i = 0; i < r.fields.size(); ++i) ligne += concat(i == 0 ? "" : std::string(1, separator(d)), r.fields[i]);
+    const char autre = d == dialect::french ? ',' : ';';
+    std::size_t n = 1;
+    for (const char c : ligne) n += c == autre ? 1U : 0U;
+    const std::string compte = concat(std::to_string(r.fields.size()), " fields, the header has ", std::to_string(e.noms.size()));
+    if (n == e.noms.size()) {
+        return concat(compte, ": this row is ", name(d == dialect::french ? dialect::plain : dialect::french), " but the header is ",
+                      name(d), "; write the whole file in one dialect");
+    }
+    if (d == dialect::plain && r.fields.size() > e.noms.size()) {
+        return concat(compte, ": a decimal comma? the plain dialect (,) writes decimals with '.'; or use the French dialect (;)");
+    }
+    return compte;
+}
+
 // The checks every row of both files shares: well formed, as many fields as the header.
 // Returns false when the row was rejected.
-[[nodiscard]] inline bool forme_valide(journal& j, std::size_t row, const record& r, const entete& e) {
+[[nodiscard]] inline bool forme_valide(journal& j, std::size_t row, const record& r, const entete& e, dialect d, std::string_view texte_fichier) {
     if (!r.ok()) {
         const std::size_t c = r.error_field < e.noms.size() ? r.error_field : e.noms.size() - 1;
         j.rejeter(row, regle::texte_invalide, e.noms[c], r.error);
         return false;
     }
+    // Checked before anything quotes a field, so no invalid byte reaches a message.
+    for (std::size_t i = 0; i < r.fields.size(); ++i) {
+        if (const std::optional<std::size_t> o = invalid_utf8(r.fields[i])) {
+            j.rejeter(row, regle::encodage_invalide, i < e.noms.size() ? e.noms[i] : concat("column ", std::to_string(i + 1)),
+                      not_utf8(r.fields[i], *o, texte_fichier));
+            return false;
+        }
+    }
     if (r.fields.size() != e.noms.size()) {
         const std::size_t c = r.fields.size() < e.noms.size() ? r.fields.size() : e.noms.size() - 1;
-        j.rejeter(row, regle::texte_invalide, e.noms[c],
-                  concat(std::to_string(r.fields.size()), " fields, the header has ", std::to_string(e.noms.size())));
+        j.rejeter(row, regle::texte_invalide, e.noms[c], champs_en_trop(r, e, d));
         return false;
     }
     return true;
@@ -243,13 +333,13 @@ struct cle {
     const std::string_view finess = trim(r.fields[e.colonne("finess")]);
     if (!regles::finess_bien_forme(finess)) {
         j.rejeter(row, regle::finess_mal_forme, "finess",
-                  concat("\"", finess, "\" is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
+                  concat(quoted_field(finess), " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
         ok = false;
     }
     int exercice = 0;
     const parsed<std::int64_t> an = parse_integer(r.fields[e.colonne("exercice")], d);
     if (!an.ok()) {
-        j.rejeter(row, regle::texte_invalide, "exercice", an.error);
+        j.rejeter(row, an.rule, "exercice", an.error);
         ok = false;
     } else if (an.value < 1 || an.value > 9999) {
         j.rejeter(row, regle::texte_invalide, "exercice", concat(std::to_string(an.value), " is not a year"));
@@ -307,31 +397,31 @@ struct valeur_lue {
         } else if (mot_partiel && t == type_mesure::echelle) {
             v.v = entier(1);
         } else if (mot_partiel) {
-            return {{}, regle::valeur_hors_domaine, concat("\"", s, "\" is not ", domaine(t))};
+            return {{}, regle::valeur_hors_domaine, concat(quoted_field(s), " is not ", domaine(t))};
         } else if (parse_decimal(s, d).ok()) {
-            return {{}, regle::mesure_mauvaise_nature, concat("expected ", nom(t), " (", domaine(t), "), got the number \"", s, "\"")};
+            return {{}, regle::mesure_mauvaise_nature, concat("expected ", nom(t), " (", domaine(t), "), got the number ", quoted_field(s))};
         } else {
-            return {{}, regle::texte_invalide, concat("expected ", domaine(t), ", got \"", s, "\"")};
+            return {{}, regle::texte_invalide, concat("expected ", domaine(t), ", got ", quoted_field(s))};
         }
         return {v, regle::aucune, {}};
     }
 
     if (mot_oui || mot_non || mot_partiel) {
-        return {{}, regle::mesure_mauvaise_nature, concat("expected ", nom(t), " (a number), got the word \"", s, "\"")};
+        return {{}, regle::mesure_mauvaise_nature, concat("expected ", nom(t), " (a number), got the word ", quoted_field(s))};
     }
     parsed<fraction> f{};
     switch (t) {
         case type_mesure::montant:
         case type_mesure::montant_signe: {
             const parsed<centimes> c = parse_centimes(s, d);
-            f = {entier(c.value.valeur), c.error};
+            f = {entier(c.value.valeur), c.error, c.rule};
             break;
         }
         case type_mesure::taux:
         case type_mesure::taux_evolution: f = parse_percent(s, d); break;
         default: f = parse_fraction(s, d); break;
     }
-    if (!f.ok()) return {{}, regle::texte_invalide, f.error};
+    if (!f.ok()) return {{}, f.rule, f.error};
     v.v = f.value;
     if (!regles::valeur_dans_domaine(v)) {
         return {{}, regle::valeur_hors_domaine, concat(texte(t, v.v), " is outside the domain of ", nom(t), ": ", domaine(t))};
@@ -371,6 +461,18 @@ struct repere {
     return r;
 }
 
+// A file with an unusable header, or with no data row, is refused as a whole: one
+// violation, every row rejected for it, and the file marked unusable.
+[[nodiscard]] inline bool utilisable(journal& j, reconciliation& rec, const table& t, const entete& e) {
+    if (e.erreur.empty() && !t.rows.empty()) return true;
+    const std::size_t i = e.erreur.empty()
+                              ? j.signaler(regle::fichier_inutilisable, 1, e.noms.front(), "a header and no data row: nothing to read")
+                              : j.signaler(e.id, 1, e.champ, concat(e.erreur, "; none of the ", std::to_string(t.rows.size()), " rows is read"));
+    for (std::size_t row = 0; row < t.rows.size(); ++row) j.rejeter(row, i);
+    rec.unusable = i;
+    return false;
+}
+
 inline void lire_etablissements(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
                                 reconciliation& rec, std::map<cle, etablissement_lu>& etabs) {
     const table t = split(src.text, o.forced);
@@ -382,16 +484,15 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
     std::vector<std::string> attendues{"finess", "exercice", "annee_contrat", "produits_assurance_maladie"};
     for (const auto& v : m.volets) attendues.push_back(concat("economies_", nom_colonne(v.volet)));
     for (const auto& v : m.volets) attendues.push_back(concat("decision_", nom_colonne(v.volet)));
-    const entete e = lire_entete(t, attendues);
-    if (!e.erreur.empty()) {
-        const std::size_t i = j.signaler(regle::texte_invalide, 1, e.champ, concat(e.erreur, "; none of the ", std::to_string(t.rows.size()), " rows is read"));
-        for (std::size_t row = 0; row < t.rows.size(); ++row) j.rejeter(row, i);
-        return;
-    }
+    const entete e = lire_entete(t, attendues, src.text);
+    if (!utilisable(j, rec, t, e)) return;
+    // Control total of every decision column, over the rows read so far.
+    centimes total_decisions{};
+    std::size_t nombre_decisions = 0;
 
     for (std::size_t row = 0; row < t.rows.size(); ++row) {
         const record& r = t.rows[row];
-        if (!forme_valide(j, row, r, e)) continue;
+        if (!forme_valide(j, row, r, e, t.d, src.text)) continue;
         const std::optional<cle> k = lire_cle(j, row, r, e, m, t.d);
         bool ok = k.has_value();
 
@@ -400,7 +501,7 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
         std::array<std::optional<centimes>, volets_max> decisions{};
         const parsed<std::int64_t> annee = parse_integer(r.fields[e.colonne("annee_contrat")], t.d);
         if (!annee.ok()) {
-            j.rejeter(row, regle::texte_invalide, "annee_contrat", annee.error);
+            j.rejeter(row, annee.rule, "annee_contrat", annee.error);
             ok = false;
         } else if (annee.value < 1 || annee.value > 99) {
             j.rejeter(row, regle::valeur_hors_domaine, "annee_contrat", concat(std::to_string(annee.value), " is not a contract year (1 for the first)"));
@@ -410,7 +511,7 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
         }
         const parsed<centimes> produits = parse_centimes(r.fields[e.colonne("produits_assurance_maladie")], t.d);
         if (!produits.ok()) {
-            j.rejeter(row, regle::texte_invalide, "produits_assurance_maladie", produits.error);
+            j.rejeter(row, produits.rule, "produits_assurance_maladie", produits.error);
             ok = false;
         } else if (produits.value < centimes{0}) {
             j.rejeter(row, regle::valeur_hors_domaine, "produits_assurance_maladie",
@@ -428,7 +529,7 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
                 if (c.ok()) {
                     economies[iv] = c.value;
                 } else {
-                    j.rejeter(row, regle::texte_invalide, col_eco, c.error);
+                    j.rejeter(row, c.rule, col_eco, c.error);
                     ok = false;
                 }
             }
@@ -437,14 +538,24 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
             if (!dec.empty()) {
                 const parsed<centimes> c = parse_centimes(dec, t.d);
                 if (!c.ok()) {
-                    j.rejeter(row, regle::texte_invalide, col_dec, c.error);
+                    j.rejeter(row, c.rule, col_dec, c.error);
                     ok = false;
                 } else if (c.value < centimes{0}) {
                     j.rejeter(row, regle::valeur_hors_domaine, col_dec,
                               concat(texte(type_mesure::montant, entier(c.value.valeur)), ": a decided amount is not negative"));
                     ok = false;
+                } else if (const montant_calcule somme = additionner(total_decisions, c.value); !somme.ok) {
+                    // Decisions are not negative, so any sum of accepted ones (the batch's total)
+                    // is at most this control total, which therefore must fit.
+                    j.rejeter(row, regle::depassement_capacite, col_dec,
+                              concat(texte_euros(c.value), " EUR brings the file's total of decisions past 92233720368547758.07 EUR (64-bit cents): ",
+                                     std::to_string(nombre_decisions), " decisions before it total ", texte_euros(total_decisions),
+                                     " EUR; no total of the decisions could be exact"));
+                    ok = false;
                 } else {
                     decisions[iv] = c.value;
+                    total_decisions = somme.valeur;
+                    ++nombre_decisions;
                 }
             }
         }
@@ -468,17 +579,13 @@ inline void lire_valeurs(const modele_contrat_def& m, const source& src, const o
     for (const auto& r : t.rows) rec.rows.push_back({r.line, row_state::pending, 0});
     journal j{src.name, out, rec};
 
-    const entete e = lire_entete(t, {"finess", "exercice", "indicateur", "mesure", "valeur"});
-    if (!e.erreur.empty()) {
-        const std::size_t i = j.signaler(regle::texte_invalide, 1, e.champ, concat(e.erreur, "; none of the ", std::to_string(t.rows.size()), " rows is read"));
-        for (std::size_t row = 0; row < t.rows.size(); ++row) j.rejeter(row, i);
-        return;
-    }
+    const entete e = lire_entete(t, {"finess", "exercice", "indicateur", "mesure", "valeur"}, src.text);
+    if (!utilisable(j, rec, t, e)) return;
     const std::vector<repere> index = reperes(m);
 
     for (std::size_t row = 0; row < t.rows.size(); ++row) {
         const record& r = t.rows[row];
-        if (!forme_valide(j, row, r, e)) continue;
+        if (!forme_valide(j, row, r, e, t.d, src.text)) continue;
         const std::optional<cle> k = lire_cle(j, row, r, e, m, t.d);
 
         const std::string_view code = trim(r.fields[e.colonne("indicateur")]);
@@ -489,13 +596,13 @@ inline void lire_valeurs(const modele_contrat_def& m, const source& src, const o
         const std::string_view code_mesure = trim(r.fields[e.colonne("mesure")]);
         std::size_t jm = absent;
         if (ind == nullptr) {
-            j.rejeter(row, regle::mesure_inconnue, "indicateur", concat("unknown indicator code \"", code, "\" in \"", m.nom, "\""));
+            j.rejeter(row, regle::mesure_inconnue, "indicateur", concat("unknown indicator code ", quoted_field(code), " in \"", m.nom, "\""));
         } else {
             for (std::size_t x = 0; x < mesures_max; ++x) {
                 if (!ind->ind->mesures[x].vide() && ind->ind->mesures[x].code == code_mesure) jm = x;
             }
             if (jm == absent) {
-                j.rejeter(row, regle::mesure_inconnue, "mesure", concat("unknown measure \"", code_mesure, "\" of indicator ", code));
+                j.rejeter(row, regle::mesure_inconnue, "mesure", concat("unknown measure ", quoted_field(code_mesure), " of indicator ", code));
             }
         }
         valeur_lue v{};
@@ -528,9 +635,8 @@ inline void lire_valeurs(const modele_contrat_def& m, const source& src, const o
     }
 }
 
-// "12 rows, lines 17 to 45"
+// "12 rows, lines 17 to 45"; `rows` is not empty.
 [[nodiscard]] inline std::string lignes_texte(const reconciliation& rec, const std::vector<std::size_t>& rows) {
-    if (rows.empty()) return "no other row";
     std::size_t lo = rec.rows[rows.front()].line;
     std::size_t hi = lo;
     for (const std::size_t r : rows) {
@@ -626,8 +732,13 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
         }
 
         const bool etab_a_rejeter = et != etabs.end() && et->second.accepte;
-        refus.front().detail += concat("; establishment-year rejected with its ", lignes_texte(lot.valeurs, g.rows),
-                                       etab_a_rejeter ? concat(" and ", etablissements.name, ":", std::to_string(et->second.ligne)) : std::string{});
+        // The rows that go down with it: its valid rows of the values file, and its row of
+        // the establishments file; a group whose rows were all rejected on their own has none.
+        const std::string etab = etab_a_rejeter ? concat(etablissements.name, ":", std::to_string(et->second.ligne)) : std::string{};
+        std::string avec;
+        if (!g.rows.empty()) avec = concat(" with its ", lignes_texte(lot.valeurs, g.rows), etab.empty() ? "" : " and ", etab);
+        else if (!etab.empty()) avec = concat(" with ", etab);
+        refus.front().detail += concat("; establishment-year rejected", avec);
         const std::size_t premier = lot.rejets.size();
         for (auto& v : refus) lot.rejets.push_back(std::move(v));
         for (const std::size_t row : g.rows) jv.rejeter(row, premier);

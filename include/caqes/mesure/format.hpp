@@ -10,39 +10,60 @@
 
 namespace caqes {
 
-// num/den as a decimal with up to `chiffres_max` fractional digits when exact, else "num/den".
-[[nodiscard]] inline std::string texte_decimal(fraction f, int chiffres_max = 6) {
-    const fraction x = f.normalisee();
-    if (!x.valide()) return "NaN";
-    const std::string_view signe = x.num < 0 ? "-" : "";
-    const auto n = static_cast<std::uint64_t>(x.num < 0 ? -x.num : x.num);
-    const auto d = static_cast<std::uint64_t>(x.den);
-    std::string s = concat(signe, std::to_string(n / d));
-    std::uint64_t reste = n % d;
+namespace detail {
+
+[[nodiscard]] inline std::string chiffres(uint128 v) {
+    std::string s;
+    do {
+        s.insert(s.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
+        v /= 10;
+    } while (v != 0);
+    return s;
+}
+
+// num/den as a decimal with up to `chiffres_max` fractional digits when exact, else
+// "num/den" in lowest terms. 128-bit throughout: num and den are 64-bit values times at most
+// 100, so neither the reduction nor a remainder times 10 can overflow (|den| < 2^70).
+[[nodiscard]] inline std::string texte_decimal(int128 num, int128 den, int chiffres_max) {
+    if (den == 0) return "NaN";
+    const std::string_view signe = (num < 0) != (den < 0) && num != 0 ? "-" : "";
+    uint128 n = magnitude(num);
+    uint128 d = magnitude(den);
+    const uint128 g = gcd(n, d);
+    n /= g;
+    d /= g;
+    std::string s = concat(signe, chiffres(n / d));
+    uint128 reste = n % d;
     if (reste == 0) return s;
     s += '.';
     for (int i = 0; i < chiffres_max && reste != 0; ++i) {
         reste *= 10;
-        s += static_cast<char>('0' + reste / d);
+        s += static_cast<char>('0' + static_cast<int>(reste / d));
         reste %= d;
     }
-    if (reste != 0) return concat(signe, std::to_string(n), "/", std::to_string(d));
+    if (reste != 0) return concat(signe, chiffres(n), "/", chiffres(d));
     return s;
 }
 
-// "7/12", or "3" for a whole number: the exact form of a score or a rate.
-[[nodiscard]] inline std::string texte_fraction(fraction f) {
-    const fraction x = f.normalisee();
-    return x.den == 1 ? std::to_string(x.num) : concat(std::to_string(x.num), "/", std::to_string(x.den));
+}  // namespace detail
+
+// f as a decimal with up to `chiffres_max` fractional digits when exact, else "num/den".
+[[nodiscard]] inline std::string texte_decimal(fraction f, int chiffres_max = 6) {
+    return detail::texte_decimal(f.num, f.den, chiffres_max);
 }
 
+// "7/12", or "3" for a whole number: the exact form of a score or a rate.
+[[nodiscard]] inline std::string texte_fraction(fraction f) { return detail::texte_decimal(f.num, f.den, 0); }
+
+// Amounts print in euros and rates in percent: the scaling by 100 is 128-bit, so a rate of
+// 10^20 % prints as such.
 [[nodiscard]] inline std::string texte(type_mesure t, fraction v) {
     switch (t) {
         case type_mesure::montant:
-        case type_mesure::montant_signe: return concat(texte_decimal({v.num, v.den * 100}), " EUR");
+        case type_mesure::montant_signe: return concat(detail::texte_decimal(v.num, int128{v.den} * 100, 6), " EUR");
         case type_mesure::nombre: return texte_decimal(v);
         case type_mesure::taux:
-        case type_mesure::taux_evolution: return concat(texte_decimal({v.num * 100, v.den}), " %");
+        case type_mesure::taux_evolution: return concat(detail::texte_decimal(int128{v.num} * 100, v.den, 6), " %");
         case type_mesure::oui_non: return v == entier(1) ? "oui" : "non";
         case type_mesure::echelle: return v == entier(2) ? "oui" : (v == entier(1) ? "partiel" : "non");
     }

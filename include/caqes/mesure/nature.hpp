@@ -40,8 +40,8 @@ enum class type_mesure : std::uint8_t {
 // Whether a value is admissible for its kind: the domain part of CAQES-E015 for thresholds,
 // and the check a report applies to every value it reads.
 [[nodiscard]] constexpr bool dans_domaine(type_mesure t, fraction v) noexcept {
-    if (!v.valide()) return false;
     const fraction x = v.normalisee();
+    if (!x.valide()) return false;  // den == 0, or no 64-bit normal form
     const bool entier_ = x.den == 1;
     switch (t) {
         case type_mesure::montant: return entier_ && x.num >= 0;
@@ -92,7 +92,8 @@ struct quantite {
     const fraction p = precedent.valeur.normalisee();
     const fraction c = courant.valeur.normalisee();
     if (p.num == 0) return {fraction{0, 0}};
-    return {fraction{c.num * p.den - p.num * c.den, c.den * p.num}.normalisee()};
+    // 128-bit products; a growth with no 64-bit form is invalid too, never wrapped.
+    return {reduire(int128{c.num} * p.den - int128{p.num} * c.den, int128{c.den} * p.num).value_or(fraction{0, 0})};
 }
 
 inline constexpr quantite<oui_non> non{entier(0)};

@@ -7,6 +7,10 @@ namespace caqes {
 
 // A signed amount in euro cents. Spending is non-negative; savings and differences are
 // signed, so the type is signed and the measure kind says which values are admissible.
+//
+// `+` and `-` are the plain 64-bit operations, for amounts the caller has bounded (capped
+// proposals); sums of amounts read from input go through `additionner` or `total_centimes`
+// (montant.hpp), which report an overflow instead of wrapping.
 struct centimes {
     std::int64_t valeur{0};
 

@@ -13,6 +13,7 @@
 #include <caqes/monnaie/centimes.hpp>
 #include <caqes/monnaie/fraction.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 
@@ -32,6 +33,36 @@ struct montant_calcule {
     if (q > std::numeric_limits<std::int64_t>::max() || q < std::numeric_limits<std::int64_t>::min()) return {{}, false};
     return {{static_cast<std::int64_t>(q)}, true};
 }
+
+// a + b, checked: not ok when the exact sum does not fit in 64-bit cents.
+[[nodiscard]] constexpr montant_calcule additionner(centimes a, centimes b) noexcept {
+    const int128 s = int128{a.valeur} + b.valeur;
+    if (s > std::numeric_limits<std::int64_t>::max() || s < std::numeric_limits<std::int64_t>::min()) return {{}, false};
+    return {{static_cast<std::int64_t>(s)}, true};
+}
+
+// A running total of many amounts (a batch's sanctions, incentives or decisions). The first
+// addition that would leave 64-bit cents is refused and remembered: the total then keeps the
+// value it had, `depasse` is set, and every later addition is refused too, so a total is
+// either exact or says that it is not (CAQES-E040 in the batch's output).
+struct total_centimes {
+    centimes valeur{};
+    std::size_t termes{0};  // amounts added before any overflow
+    bool depasse{false};
+
+    // True when `c` was added.
+    constexpr bool ajouter(centimes c) noexcept {
+        if (depasse) return false;
+        const montant_calcule s = additionner(valeur, c);
+        if (!s.ok) {
+            depasse = true;
+            return false;
+        }
+        valeur = s.valeur;
+        ++termes;
+        return true;
+    }
+};
 
 // An amount checked against a cap: the smaller of the two, and whether the cap bound it.
 struct montant_plafonne {

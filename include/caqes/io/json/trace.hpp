@@ -205,9 +205,16 @@ struct evaluation_etablissement {
     return {{"schema", schema}, {"evaluations", std::move(evals)}};
 }
 
+// A document as text. Strings a caller put in it (names, details) may hold bytes that are not
+// UTF-8; nlohmann's default is then to throw (type_error.316) and print nothing, so invalid
+// bytes become U+FFFD instead and the rest of the document is never lost.
+[[nodiscard]] inline std::string serialiser(const nlohmann::json& doc, int indentation = 2) {
+    return doc.dump(indentation, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 // Writes one document for a batch: {"schema": "caqes.evaluation/1", "evaluations": [...]}.
 inline void ecrire(std::ostream& out, std::span<const evaluation_etablissement> lot, int indentation = 2) {
-    out << document(lot).dump(indentation) << '\n';
+    out << serialiser(document(lot), indentation) << '\n';
 }
 
 }  // namespace caqes::json
