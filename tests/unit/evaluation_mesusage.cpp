@@ -300,20 +300,15 @@ TEST_CASE("an overflowing score proposes nothing and says where (E037)", "[evalu
     CHECK(ok.volets[0].principale.montant == euros(200'000));
 }
 
-namespace {
-template <const modele_contrat_def& M, class R>
-concept evaluable = requires(const R& r) { evaluateur<M>::evaluer(r, parametres_evaluation{}); };
-}  // namespace
-
 TEST_CASE("issue 8 defect 3: only a validated report can be evaluated, and only with its own template",
           "[evaluation][mesusage][validation]") {
     using evalmod::def_2017;
     using evalmod::def_2022;
     STATIC_REQUIRE_FALSE(std::is_default_constructible_v<rapport_valide>);
     STATIC_REQUIRE_FALSE(std::is_constructible_v<rapport_valide_pour<def_2017>, rapport_valide>);
-    STATIC_REQUIRE_FALSE(evaluable<def_2017, rapport_annuel>);
-    STATIC_REQUIRE_FALSE(evaluable<def_2017, rapport_valide_pour<def_2022>>);
-    STATIC_REQUIRE(evaluable<def_2017, rapport_valide_pour<def_2017>>);
+    // Handing evaluateur<M> a raw report, or one validated against another template, does not
+    // compile (CAQES-E038: tests/compile_fail/E038_rapport_non_valide and
+    // variantes/E038_rapport_autre_modele).
 
     // A report validated at run time against def_2022 cannot be retyped for def_2017 (E038).
     const rapport_valide r22 = evalmod::valide({def_2022, 2023, evalmod::tout_atteint(def_2022)});

@@ -248,11 +248,19 @@ struct version_loi {
     // (2020-12-16) "et peut fixer une minoration": it stands on its own.
     bool minoration_liee_abattement{false};
 
-    [[nodiscard]] constexpr const disposition* trouver(constante_legale c) const noexcept {
-        for (const auto& d : dispositions) {
-            if (d.id == c) return &d;
+    // The rank of constant `c` among `dispositions`, or `dispositions_max` when this version
+    // does not set it. The lookups below work on ranks, never compare a pointer with nullptr:
+    // g++ 12 with -fsanitize=null cannot evaluate such a comparison in a constant expression,
+    // and users check parameters at compile time (parametres_conformes<P>).
+    [[nodiscard]] constexpr std::size_t rang(constante_legale c) const noexcept {
+        for (std::size_t k = 0; k < dispositions.size(); ++k) {
+            if (dispositions[k].id == c) return k;
         }
-        return nullptr;
+        return dispositions_max;
+    }
+    [[nodiscard]] constexpr const disposition* trouver(constante_legale c) const noexcept {
+        const std::size_t k = rang(c);
+        return k == dispositions_max ? nullptr : &dispositions[k];
     }
 };
 
@@ -416,21 +424,29 @@ inline constexpr std::array<version_loi, 27> table_loi{{
      periode::depuis(ymd{2027, 1, 1}), marque_source::non_lu, {}, {}},
 }};
 
-// The version of article `a` in force on `jour`, or nullptr. A version resting on another
-// article (`fondement`) is in force only while that article is.
-[[nodiscard]] constexpr const version_loi* version_en_vigueur(article_loi a, ymd jour) noexcept {
-    for (const auto& v : table_loi) {
+// The rank in `table_loi` of the version of article `a` in force on `jour`, or
+// `table_loi.size()`. A version resting on another article (`fondement`) is in force only
+// while that article is.
+[[nodiscard]] constexpr std::size_t rang_en_vigueur(article_loi a, ymd jour) noexcept {
+    for (std::size_t k = 0; k < table_loi.size(); ++k) {
+        const version_loi& v = table_loi[k];
         if (v.article != a || !v.validite.contient(jour)) continue;
-        if (v.fondement != article_loi::aucun && version_en_vigueur(v.fondement, jour) == nullptr) return nullptr;
-        return &v;
+        if (v.fondement != article_loi::aucun && rang_en_vigueur(v.fondement, jour) == table_loi.size()) return table_loi.size();
+        return k;
     }
-    return nullptr;
+    return table_loi.size();
+}
+
+// The version of article `a` in force on `jour`, or nullptr.
+[[nodiscard]] constexpr const version_loi* version_en_vigueur(article_loi a, ymd jour) noexcept {
+    const std::size_t k = rang_en_vigueur(a, jour);
+    return k == table_loi.size() ? nullptr : &table_loi[k];
 }
 
 // The version that governs outcome `i` on `jour` when it allows it, else nullptr.
 [[nodiscard]] constexpr const version_loi* version_pour(issue_legale i, ymd jour) noexcept {
-    const version_loi* v = version_en_vigueur(article_de(i), jour);
-    return v != nullptr && v->permises.contient(i) ? v : nullptr;
+    const std::size_t k = rang_en_vigueur(article_de(i), jour);
+    return k != table_loi.size() && table_loi[k].permises.contient(i) ? &table_loi[k] : nullptr;
 }
 
 // A constant of the law on a day, with the version it comes from: the value and its citation
@@ -439,18 +455,20 @@ struct valeur_legale {
     fraction valeur{0, 1};
     const version_loi* version{nullptr};
     const disposition* source{nullptr};
+    bool present{false};  // a flag, not `version != nullptr`: see version_loi::rang
 
-    [[nodiscard]] constexpr bool en_vigueur() const noexcept { return version != nullptr; }
+    [[nodiscard]] constexpr bool en_vigueur() const noexcept { return present; }
 };
 
 // Constant `c` as set by the version of `a` in force on `jour`; not in force when that version
 // does not set it.
 [[nodiscard]] constexpr valeur_legale constante_en_vigueur(article_loi a, constante_legale c, ymd jour) noexcept {
-    const version_loi* v = version_en_vigueur(a, jour);
-    if (v == nullptr) return {};
-    const disposition* d = v->trouver(c);
-    if (d == nullptr) return {};
-    return {d->valeur, v, d};
+    const std::size_t k = rang_en_vigueur(a, jour);
+    if (k == table_loi.size()) return {};
+    const version_loi& v = table_loi[k];
+    const std::size_t j = v.rang(c);
+    if (j == dispositions_max) return {};
+    return {v.dispositions[j].valeur, &v, &v.dispositions[j], true};
 }
 
 // The strictest value the law ever set for cap `c`, over every version: the bound a user rate
@@ -458,10 +476,11 @@ struct valeur_legale {
 // the versions read, so this equals the value on any date it is in force.
 [[nodiscard]] constexpr fraction limite_legale(constante_legale c) noexcept {
     fraction m{-1, 1};
-    for (const auto& v : table_loi) {
-        const disposition* d = v.trouver(c);
-        if (d == nullptr) continue;
-        if (m.negative() || d->valeur < m) m = d->valeur;
+    for (std::size_t k = 0; k < table_loi.size(); ++k) {
+        const std::size_t j = table_loi[k].rang(c);
+        if (j == dispositions_max) continue;
+        const fraction valeur = table_loi[k].dispositions[j].valeur;
+        if (m.negative() || valeur < m) m = valeur;
     }
     return m;
 }

@@ -137,7 +137,7 @@ inline constexpr std::array<fiche_regle, 43> catalogue_regles{{
      "D.162-16 II (one yearly report, one value per obligation)"},
     {regle::depassement_score, "CAQES-E037", "exact score arithmetic does not fit 64-bit fractions: nothing is proposed",
      "D.162-16 III 1 and V (amounts follow the scores exactly); CAQES.md section 8"},
-    {regle::rapport_autre_modele, "CAQES-E038", "a report validated against one template is evaluated with another",
+    {regle::rapport_autre_modele, "CAQES-E038", "a report reaches an evaluator without being validated against its template",
      "D.162-16 II (the evaluation applies the establishment's own contract)"},
     {regle::depassement_capacite, "CAQES-E040", "a number, an amount or a total does not fit in 64 bits (64-bit cents for money)",
      "exact money (CAQES.md section 8): an overflow is refused, never wrapped"},

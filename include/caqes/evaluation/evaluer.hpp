@@ -19,10 +19,12 @@
 #include <caqes/evaluation/trace.hpp>
 
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <span>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -353,6 +355,17 @@ struct evaluateur {
                                                                const politique_grille& pol = {}) {
         sans_trace t;
         return evaluer(r, p, pol, t);
+    }
+
+    // CAQES-E038 at compile time: a report that was not validated, or was validated against
+    // another template, is named by the error rather than by a list of candidate overloads.
+    template <class R, class... Reste>
+        requires(!std::same_as<std::remove_cvref_t<R>, rapport_valide_pour<M>>)
+    static constexpr resultat_evaluation evaluer(const R&, const Reste&...) {
+        static_assert(!std::same_as<R, R>,
+                      "CAQES-E038: evaluateur<M> takes only a report validated against M: pass validate<M>(rapport, "
+                      "parametres).valeur() (D.162-16 II)");
+        return {};
     }
 };
 
