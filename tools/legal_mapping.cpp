@@ -135,7 +135,7 @@ std::string table_issues() {
         }
         s += '\n';
     }
-    // The loop leaves a blank line after the last table; the template supplies its own.
+    // No blank line after the last table: the template says what follows the marker.
     s.pop_back();
     return s;
 }
@@ -149,7 +149,8 @@ std::string table_dates_des_regles() {
     }
     s += concat("\n", regle, "\n");
     for (int an = premiere_annee; an <= derniere_annee; ++an) {
-        // The evaluation day matters to date_evaluation only, which this table does not show.
+        // Neither policy shown reads the evaluation day (date_evaluation alone does), and
+        // annee_exercice reads no regime.
         const ymd evaluation{an + 1, 1, 1};
         s += concat("| ", std::to_string(an), " | ",
                     texte(date_des_regles(version_applicable::annee_exercice, regime_id::caqes_2017, an, evaluation)),
