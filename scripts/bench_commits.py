@@ -3,7 +3,7 @@
 
     python3 scripts/bench_commits.py BEFORE AFTER [--filter REGEX] [--rounds N] [--min-time S]
 
-Each commit is checked out in a temporary git worktree and its `bench_evaluation` target is
+Each commit is checked out in a temporary git worktree and its `caqes_bench` target is
 built with the `bench` preset. The two binaries then run in turns, round after round, on the
 same benchmarks, so that a change in the machine's load hits both alike. The report gives,
 per benchmark, the median time of each commit over the rounds and their ratio (AFTER /
@@ -29,10 +29,10 @@ def build(rev, where):
     tree = where / rev
     run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), rev])
     run(["cmake", "--preset", "bench"], cwd=tree, stdout=subprocess.DEVNULL)
-    run(["cmake", "--build", "--preset", "bench", "--target", "bench_evaluation"], cwd=tree, stdout=subprocess.DEVNULL)
-    found = sorted(tree.glob("build/bench/**/bench_evaluation"))
+    run(["cmake", "--build", "--preset", "bench", "--target", "caqes_bench"], cwd=tree, stdout=subprocess.DEVNULL)
+    found = sorted(tree.glob("build/bench/**/caqes_bench"))
     if not found:
-        sys.exit(f"bench_commits.py: no bench_evaluation binary built for {rev}")
+        sys.exit(f"bench_commits.py: no caqes_bench binary built for {rev}")
     return tree, found[0]
 
 
@@ -40,7 +40,7 @@ def times(binary, pattern, min_time):
     out = run([str(binary), f"--benchmark_filter={pattern}", f"--benchmark_min_time={min_time}",
                "--benchmark_format=json"], capture_output=True).stdout
     doc = json.loads(out)
-    return {b["name"]: b["real_time"] for b in doc["benchmarks"] if b.get("run_type", "iteration") == "iteration"}
+    return {b["name"]: (b["real_time"], b["time_unit"]) for b in doc["benchmarks"] if b.get("run_type", "iteration") == "iteration"}
 
 
 def main():
@@ -61,20 +61,22 @@ def main():
             (tb, b) = build(args.after, where)
             trees.append(tb)
             samples = {"a": {}, "b": {}}
+            unites = {}
             for _ in range(args.rounds):
                 for key, binary in (("a", a), ("b", b)):
-                    for name, t in times(binary, args.filter, args.min_time).items():
+                    for name, (t, unite) in times(binary, args.filter, args.min_time).items():
                         samples[key].setdefault(name, []).append(t)
+                        unites[name] = unite
         finally:
             for tree in trees:
                 subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False)
     common = [n for n in samples["a"] if n in samples["b"]]
-    print(f"| benchmark | {args.before} (ns) | {args.after} (ns) | ratio |")
-    print("|---|---|---|---|")
+    print(f"| benchmark | {args.before} | {args.after} | unit | ratio |")
+    print("|---|---|---|---|---|")
     for name in common:
         ma = statistics.median(samples["a"][name])
         mb = statistics.median(samples["b"][name])
-        print(f"| `{name}` | {ma:,.0f} | {mb:,.0f} | {mb / ma:.2f} |")
+        print(f"| `{name}` | {ma:,.0f} | {mb:,.0f} | {unites[name]} | {mb / ma:.2f} |")
     only = sorted(set(samples["a"]) ^ set(samples["b"]))
     if only:
         print(f"\nIn one binary only (not compared): {', '.join(only)}")

@@ -93,13 +93,17 @@ namespace regles {
 // the sanction (D.162-16 III 1, LEGIARTI000034459834: the sanction follows the level of
 // non-achievement). Out of order, a score of 0.4 would take the 0.5 % step meant for scores
 // under 0.75 instead of the 1 % step meant for scores under 0.5. Steps of rate zero are unused.
+// (A flag and a copy, not a pointer compared with nullptr: g++ 12 with -fsanitize=null cannot
+// evaluate that in the constant expression of parametres_conformes<P>.)
 [[nodiscard]] constexpr bool paliers_ordonnes(const parametres_2017& p) noexcept {
-    const palier_sanction* precedent = nullptr;
+    bool premier = true;
+    palier_sanction precedent{};
     for (const auto& palier : p.paliers) {
         if (!palier.seuil.valide() || !palier.taux.valide()) return false;
         if (!palier.taux.positive()) continue;
-        if (precedent != nullptr && (palier.seuil <= precedent->seuil || palier.taux > precedent->taux)) return false;
-        precedent = &palier;
+        if (!premier && (palier.seuil <= precedent.seuil || palier.taux > precedent.taux)) return false;
+        premier = false;
+        precedent = palier;
     }
     return true;
 }
