@@ -449,6 +449,29 @@ inline constexpr std::array<version_loi, 27> table_loi{{
     return k != table_loi.size() && table_loi[k].permises.contient(i) ? &table_loi[k] : nullptr;
 }
 
+// The version of every article in force on one day, looked up once. An evaluation asks about
+// up to eleven outcomes under three version policies; each outcome's version is its
+// article's, so eight lookups per date answer them all.
+struct versions_du_jour {
+    std::array<std::size_t, articles_de_la_loi.size()> rang{};
+
+    [[nodiscard]] constexpr std::size_t de(article_loi a) const noexcept {
+        const auto i = static_cast<std::size_t>(a);
+        return i < rang.size() ? rang[i] : table_loi.size();  // `aucun`: no version
+    }
+    // Whether the version in force allows outcome `i` (what `version_pour` answers).
+    [[nodiscard]] constexpr bool permet(issue_legale i) const noexcept {
+        const std::size_t k = de(article_de(i));
+        return k != table_loi.size() && table_loi[k].permises.contient(i);
+    }
+};
+
+[[nodiscard]] constexpr versions_du_jour versions_au(ymd jour) noexcept {
+    versions_du_jour v{};
+    for (const article_loi a : articles_de_la_loi) v.rang[static_cast<std::size_t>(a)] = rang_en_vigueur(a, jour);
+    return v;
+}
+
 // A constant of the law on a day, with the version it comes from: the value and its citation
 // travel together.
 struct valeur_legale {

@@ -214,17 +214,18 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
     if (m.regime == regime_id::caqes_2022 && p.p2022.enveloppe_regionale > centimes{0}) {
         demandees.ajouter(issue_legale::interessement_regional);
     }
+    const versions_du_jour ici = versions_au(g.date);
     for (const issue_legale i : toutes_issues_legales) {
-        if (demandees.contient(i) && version_pour(i, g.date) == nullptr) g.refusees.ajouter(i);
+        if (demandees.contient(i) && !ici.permet(i)) g.refusees.ajouter(i);
     }
     for (const version_applicable autre : politiques_de_version) {
         if (autre == p.version) continue;
         const ymd jour = date_des_regles(autre, m.regime, exercice, date_evaluation);
         if (!jour.ok()) continue;  // no evaluation date given: that policy cannot be compared
+        const versions_du_jour la = versions_au(jour);
         for (const issue_legale i : toutes_issues_legales) {
             if (!demandees.contient(i)) continue;
-            if (version_en_vigueur(article_de(i), jour) != version_en_vigueur(article_de(i), g.date) ||
-                (version_pour(i, jour) == nullptr) != (version_pour(i, g.date) == nullptr)) {
+            if (la.de(article_de(i)) != ici.de(article_de(i)) || la.permet(i) != ici.permet(i)) {
                 g.politiques_divergentes = static_cast<std::uint8_t>(g.politiques_divergentes | (1U << static_cast<unsigned>(autre)));
             }
         }
