@@ -167,3 +167,16 @@ TEST_CASE("law table: fixed rates and caps are what the texts say", "[loi]") {
     STATIC_REQUIRE(limite_legale(constante_legale::plafond_abattement) == fraction{1, 2});
     STATIC_REQUIRE(limite_legale(constante_legale::plafond_penalite) == fraction{2, 100});
 }
+
+TEST_CASE("law table: the precomputed calendar gives the versions a scan of the table gives, every day", "[loi]") {
+    // versions_au reads the calendar built at compile time; versions_au_direct scans the table.
+    int jours = 0;
+    for (ymd j{2014, 1, 1}; j < ymd{2031, 1, 1}; j = lendemain(j)) {
+        const versions_du_jour a = versions_au(j);
+        const versions_du_jour b = versions_au_direct(j);
+        if (a.rang != b.rang) FAIL("versions differ on " << texte(j));
+        ++jours;
+    }
+    CHECK(jours == 6209);
+    CHECK(versions_au(ymd{2016, 1, 1}).rang == versions_au_direct(ymd{2016, 1, 1}).rang);  // before the first day it knows
+}

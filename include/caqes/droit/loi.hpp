@@ -425,28 +425,17 @@ inline constexpr std::array<version_loi, 27> table_loi{{
 }};
 
 // The rank in `table_loi` of the version of article `a` in force on `jour`, or
+// `table_loi.size()`, by a scan of the table (the calendar below is built with it).
 // `table_loi.size()`. A version resting on another article (`fondement`) is in force only
 // while that article is.
-[[nodiscard]] constexpr std::size_t rang_en_vigueur(article_loi a, ymd jour) noexcept {
+[[nodiscard]] constexpr std::size_t rang_en_vigueur_direct(article_loi a, ymd jour) noexcept {
     for (std::size_t k = 0; k < table_loi.size(); ++k) {
         const version_loi& v = table_loi[k];
         if (v.article != a || !v.validite.contient(jour)) continue;
-        if (v.fondement != article_loi::aucun && rang_en_vigueur(v.fondement, jour) == table_loi.size()) return table_loi.size();
+        if (v.fondement != article_loi::aucun && rang_en_vigueur_direct(v.fondement, jour) == table_loi.size()) return table_loi.size();
         return k;
     }
     return table_loi.size();
-}
-
-// The version of article `a` in force on `jour`, or nullptr.
-[[nodiscard]] constexpr const version_loi* version_en_vigueur(article_loi a, ymd jour) noexcept {
-    const std::size_t k = rang_en_vigueur(a, jour);
-    return k == table_loi.size() ? nullptr : &table_loi[k];
-}
-
-// The version that governs outcome `i` on `jour` when it allows it, else nullptr.
-[[nodiscard]] constexpr const version_loi* version_pour(issue_legale i, ymd jour) noexcept {
-    const std::size_t k = rang_en_vigueur(article_de(i), jour);
-    return k != table_loi.size() && table_loi[k].permises.contient(i) ? &table_loi[k] : nullptr;
 }
 
 // The version of every article in force on one day, looked up once. An evaluation asks about
@@ -466,10 +455,79 @@ struct versions_du_jour {
     }
 };
 
-[[nodiscard]] constexpr versions_du_jour versions_au(ymd jour) noexcept {
+[[nodiscard]] constexpr versions_du_jour versions_au_direct(ymd jour) noexcept {
     versions_du_jour v{};
-    for (const article_loi a : articles_de_la_loi) v.rang[static_cast<std::size_t>(a)] = rang_en_vigueur(a, jour);
+    for (const article_loi a : articles_de_la_loi) v.rang[static_cast<std::size_t>(a)] = rang_en_vigueur_direct(a, jour);
     return v;
+}
+
+namespace detail {
+
+// The law changes only on the days a version starts or ends, so the versions in force are
+// computed once, at compile time, for each interval between two such days; a lookup is then a
+// binary search over about fifty days instead of a scan of the table per article, which an
+// evaluation would otherwise do for every establishment (docs/performance.md).
+struct calendrier_loi {
+    static constexpr std::size_t max = 2 * table_loi.size();
+    std::array<ymd, max> jours{};  // sorted, distinct: interval i is [jours[i], jours[i + 1])
+    std::array<versions_du_jour, max> versions{};
+    std::size_t n{0};
+};
+
+[[nodiscard]] constexpr calendrier_loi calculer_calendrier_loi() noexcept {
+    calendrier_loi c{};
+    auto ajouter = [&c](ymd j) {
+        std::size_t i = 0;
+        while (i < c.n && c.jours[i] < j) ++i;
+        if (i < c.n && c.jours[i] == j) return;
+        for (std::size_t k = c.n; k > i; --k) c.jours[k] = c.jours[k - 1];
+        c.jours[i] = j;
+        ++c.n;
+    };
+    for (const version_loi& v : table_loi) {
+        ajouter(v.validite.debut);
+        ajouter(v.validite.fin);
+    }
+    for (std::size_t i = 0; i < c.n; ++i) c.versions[i] = versions_au_direct(c.jours[i]);
+    return c;
+}
+
+inline constexpr calendrier_loi calendrier_loi_ = calculer_calendrier_loi();
+
+}  // namespace detail
+
+// The versions of every article in force on `jour`.
+[[nodiscard]] constexpr versions_du_jour versions_au(ymd jour) noexcept {
+    const detail::calendrier_loi& c = detail::calendrier_loi_;
+    if (c.n == 0 || jour < c.jours[0]) return versions_au_direct(jour);
+    std::size_t bas = 0;
+    std::size_t haut = c.n;  // jours[bas] <= jour, and jour < jours[haut] when haut < n
+    while (haut - bas > 1) {
+        const std::size_t milieu = bas + (haut - bas) / 2;
+        if (c.jours[milieu] <= jour) {
+            bas = milieu;
+        } else {
+            haut = milieu;
+        }
+    }
+    return c.versions[bas];
+}
+
+// The rank in `table_loi` of the version of article `a` in force on `jour`, or
+// `table_loi.size()`.
+[[nodiscard]] constexpr std::size_t rang_en_vigueur(article_loi a, ymd jour) noexcept { return versions_au(jour).de(a); }
+
+
+// The version of article `a` in force on `jour`, or nullptr.
+[[nodiscard]] constexpr const version_loi* version_en_vigueur(article_loi a, ymd jour) noexcept {
+    const std::size_t k = rang_en_vigueur(a, jour);
+    return k == table_loi.size() ? nullptr : &table_loi[k];
+}
+
+// The version that governs outcome `i` on `jour` when it allows it, else nullptr.
+[[nodiscard]] constexpr const version_loi* version_pour(issue_legale i, ymd jour) noexcept {
+    const std::size_t k = rang_en_vigueur(article_de(i), jour);
+    return k != table_loi.size() && table_loi[k].permises.contient(i) ? &table_loi[k] : nullptr;
 }
 
 // A constant of the law on a day, with the version it comes from: the value and its citation
