@@ -509,3 +509,21 @@ TEST_CASE("issue 8 defect 4: an MCO-only indicator is non concerne for a psychia
     e.r.activites_etablissement = {};
     CHECK(trouver(validate<def_activites>(e.annuel(), {}).erreurs(), regle::activite_hors_perimetre) != nullptr);
 }
+
+TEST_CASE("a total of proposals that leaves 64-bit cents is CAQES-E040, never wrapped, a total that fits is exact",
+          "[evaluation][mesusage][montant]") {
+    using evalmod::def_2022;
+    parametres_evaluation p{};
+    p.p2022.revision_par_score = false;  // half of the savings, whatever the score
+    evalmod::rapport_essai e(def_2022, 2023, evalmod::tout_atteint(def_2022));
+    const centimes max{std::numeric_limits<std::int64_t>::max()};
+    e.economies = {max, max, max};  // three national incentives of half of that: 1.5 x INT64_MAX
+    const resultat_evaluation trop = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(e, p), p);
+    CHECK(trop.erreur == regle::depassement_capacite);
+    CHECK(trop.total_interessements == centimes{0});
+    CHECK(trop.volets[0].principale.montant == centimes{max.valeur / 2});  // each proposal stands
+    e.economies = {max, centimes{2}, centimes{0}};
+    const resultat_evaluation juste = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(e, p), p);
+    CHECK(juste.ok());
+    CHECK(juste.total_interessements == centimes{max.valeur / 2 + 1});
+}

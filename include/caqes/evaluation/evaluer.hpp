@@ -185,20 +185,35 @@ constexpr void conclure_successeur(resultat_evaluation& res, const modele_contra
     }
 }
 
+// The totals, checked (CAQES-E040): each amount fits 64-bit cents, their sum may not (three
+// national incentives of half of savings near the limit); such a total is never wrapped: it
+// stays 0 and the result says why.
 constexpr void totaliser(resultat_evaluation& res) noexcept {
-    auto compter = [&res](const proposition& pr) {
+    auto cumuler = [&res](centimes& total, centimes montant) {
+        const montant_calcule s = additionner(total, montant);
+        if (s.ok) {
+            total = s.valeur;
+        } else if (res.erreur == regle::aucune) {
+            res.erreur = regle::depassement_capacite;
+        }
+    };
+    auto compter = [&cumuler, &res](const proposition& pr) {
         switch (pr.nature) {
             case nature_proposition::sanction_volet:
-            case nature_proposition::penalite_financement: res.total_sanctions = res.total_sanctions + pr.montant; break;
+            case nature_proposition::penalite_financement: cumuler(res.total_sanctions, pr.montant); break;
             case nature_proposition::interessement_volet:
             case nature_proposition::interessement_national:
             case nature_proposition::interessement_regional:
-            case nature_proposition::dotation: res.total_interessements = res.total_interessements + pr.montant; break;
+            case nature_proposition::dotation: cumuler(res.total_interessements, pr.montant); break;
             default: break;
         }
     };
     for (std::size_t i = 0; i < res.nombre_volets; ++i) compter(res.volets[i].principale);
     for (std::size_t i = 0; i < res.nombre_contrat; ++i) compter(res.contrat[i]);
+    if (res.erreur == regle::depassement_capacite) {
+        res.total_sanctions = centimes{0};
+        res.total_interessements = centimes{0};
+    }
 }
 
 }  // namespace detail

@@ -118,6 +118,8 @@ struct resultat_evaluation {
     centimes total_interessements{0};
     // CAQES-E037: a score did not fit exact 64-bit fractions; then nothing is proposed, and
     // `volet_erreur` and `indicateur_erreur` (an id) say where it first happened.
+    // CAQES-E040: a total of the proposals does not fit 64-bit cents; the proposals stand, the
+    // totals are 0.
     regle erreur{regle::aucune};
     std::uint8_t volet_erreur{0};
     std::uint32_t indicateur_erreur{0};
