@@ -231,7 +231,7 @@ TEST_CASE("issue 8 defect 2: a tolerance of 1/INT64_MAX is decided exactly", "[e
     CHECK(detail::signe_somme({-max, max - 1}, {max, max - 2}, {-1, 1}) < 0);
 }
 
-TEST_CASE("score arithmetic equals cpp_rational on 10^6 random grids, or fails with E037", "[evaluation][mesusage][score]") {
+TEST_CASE("score arithmetic equals cpp_rational on 10^6 random grids, or fails with CAQES-E037", "[evaluation][mesusage][score]") {
     // A linear congruential generator: reproducible, and cheap enough for a million cases.
     std::uint64_t etat = 20170423;
     auto tirer = [&etat](std::int64_t de, std::int64_t a) {
@@ -279,7 +279,7 @@ TEST_CASE("score arithmetic equals cpp_rational on 10^6 random grids, or fails w
     CHECK(depasses > 1'000);
 }
 
-TEST_CASE("an overflowing score proposes nothing and says where (E037)", "[evaluation][mesusage][score]") {
+TEST_CASE("an overflowing score proposes nothing and says where (CAQES-E037)", "[evaluation][mesusage][score]") {
     // Co-prime denominators near 10^9: the sum of weights does not fit 64 bits after three.
     grille_dynamique g{{fraction{1, 999'999'937}, fraction{1, 999'999'929}, fraction{1, 999'999'893}, fraction{1, 999'999'883}}};
     REQUIRE(validate(g.def).empty());
@@ -479,7 +479,7 @@ struct modele_activites : modele_contrat<def_activites> {};
 
 }  // namespace
 
-TEST_CASE("issue 8 defect 4: an MCO-only indicator is non concerne for a psychiatry-only establishment (E035)",
+TEST_CASE("issue 8 defect 4: an MCO-only indicator is non concerne for a psychiatry-only establishment (CAQES-E035)",
           "[evaluation][mesusage][activites]") {
     // Psychiatry only, the MCO indicator reported anyway: rejected.
     evalmod::rapport_essai e(def_activites, 2018, {evalmod::taux_de(60), evalmod::taux_de(10)}, euros(10'000'000));
