@@ -172,11 +172,13 @@ int main() {
                   << (res.plafond_global_atteint ? " (5 % overall cap BOUND)" : "") << "\n";
     }
 
-    // The evaluation procedure for one establishment (D.162-16 III and IV, 2017): the report is
-    // received on 2019-03-22; the civil-procedure convention ([U]) moves the one-month deadline
-    // off Easter Monday 2019-04-22.
-    const calendrier_evaluation cal = evaluation_annuelle(regime_id::caqes_2017, ymd{2019, 3, 22}, convention_delai::procedure_civile);
-    std::cout << "\nprocedure after receipt of the evaluation report on 2019-03-22 (convention: procedure civile):\n"
+    // The evaluation procedure for one establishment (D.162-16 III and IV): the report is
+    // received on 2019-03-22, and the deadlines are those of the version in force that day (the
+    // law table gives them, with the version); the civil-procedure convention ([U]) moves the
+    // one-month deadline off Easter Monday 2019-04-22.
+    const calendrier_evaluation cal = evaluation_annuelle(ymd{2019, 3, 22}, ymd{2019, 3, 22}, convention_delai::procedure_civile);
+    std::cout << "\nprocedure after receipt of the evaluation report on 2019-03-22 (convention: procedure civile, "
+              << texte(cal.observations.loi->reference) << "):\n"
               << "  " << cal.observations.etape << ": " << texte(cal.observations.date.valeur) << "\n"
               << "  " << cal.notification.etape << ": " << texte(cal.notification.date.valeur) << "\n";
     return 0;

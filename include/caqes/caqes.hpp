@@ -9,6 +9,7 @@
 #include <caqes/calendrier/format.hpp>
 #include <caqes/calendrier/jours_feries.hpp>
 #include <caqes/calendrier/periode.hpp>
+#include <caqes/contrat/anterieur.hpp>
 #include <caqes/contrat/etablissement.hpp>
 #include <caqes/contrat/instance.hpp>
 #include <caqes/contrat/modele.hpp>
@@ -44,6 +45,8 @@
 #include <caqes/monnaie/montant.hpp>
 #include <caqes/referentiels/indicateurs_2022.hpp>
 #include <caqes/referentiels/referentiels_2017_2019.hpp>
+#include <caqes/successeur/dispositif.hpp>
+#include <caqes/successeur/evaluation.hpp>
 #include <caqes/volet/duree.hpp>
 #include <caqes/volet/issue.hpp>
 #include <caqes/volet/volet.hpp>

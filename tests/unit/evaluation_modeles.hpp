@@ -97,20 +97,19 @@ inline constexpr modele_contrat_def def_2022{
 struct modele_2022 : modele_contrat<def_2022> {};
 
 // --- Successor ----------------------------------------------------------------------------
+// A scheme, not a contract (successeur/dispositif.hpp): no volets, no term. It starts in 2026
+// and asks for the penalty, which exercises from 2027 get [S].
 inline constexpr std::array<indicateur, 2> g_efficience{{ind_taux(50, "ILL-E1", validite_successeur), ind_nombre(51, "ILL-E2", validite_successeur)}};
-inline constexpr std::array<volet_modele, 1> volets_successeur{{
-    {.volet = volet_id::dispositif_efficience, .terme = duree_annees(3), .grille = g_efficience,
-     .clauses = dotation_complementaire | penalite},
-}};
-inline constexpr modele_contrat_def def_successeur{
+inline constexpr dispositif_efficience_def def_dispositif{
     .nom = "essai successeur (illustratif)",
-    .regime = regime_id::successeur_2026,
-    .fenetre = periode{ymd{2027, 1, 1}, ymd{2029, 1, 1}},
+    .fenetre = periode{ymd{2026, 1, 1}, ymd{2029, 1, 1}},
     .perimetre = activite_mco,
-    .volets = volets_successeur,
-    .transition = politique_transition::arret_fin_regime,
+    .objectifs = g_efficience,
+    .clauses = dotation_complementaire | penalite,
 };
-struct modele_successeur : modele_contrat<def_successeur> {};
+struct dispositif_essai : dispositif_efficience<def_dispositif> {};
+// The view the evaluators read, for the helpers below that take a template.
+inline constexpr const modele_contrat_def& def_successeur = dispositif_efficience<def_dispositif>::modele;
 
 // --- Values -------------------------------------------------------------------------------
 [[nodiscard]] constexpr valeurs_indicateur une(valeur_mesure v) { return {{v}}; }

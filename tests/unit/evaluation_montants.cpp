@@ -97,7 +97,7 @@ TEST_CASE("negative or zero savings give no incentive", "[evaluation][montant]")
     CHECK_FALSE(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{0}, p, ymd{2018, 1, 1}).presente());
     CHECK(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{1}, p, ymd{2018, 1, 1}).presente());
     CHECK_FALSE(proposition_2022(evalmod::volets_2022[0], entier(1), centimes{-1}, {}, ymd{2024, 6, 1}).presente());
-    CHECK_FALSE(proposition_successeur(evalmod::volets_successeur[0], centimes{-1}, {}, ymd{2027, 6, 1}).presente());
+    CHECK_FALSE(proposition_successeur(evalmod::dispositif_essai::grille[0], centimes{-1}, {}, ymd{2027, 6, 1}).presente());
 }
 
 TEST_CASE("zero revenue: a sanction of zero, within a zero cap", "[evaluation][montant]") {

@@ -64,43 +64,97 @@ TEST_CASE("Easter and the movable holidays over several years", "[evaluation][pr
 
 TEST_CASE("contracting: one month in 2017, three weeks in 2022, then 15 days", "[evaluation][procedure]") {
     const calendrier_contractualisation c17 =
-        contractualisation(regime_id::caqes_2017, ymd{2017, 9, 1}, ymd{2017, 10, 20}, convention_delai::stricte);
+        contractualisation(ymd{2017, 9, 1}, ymd{2017, 9, 1}, ymd{2017, 10, 20}, convention_delai::stricte);
     CHECK(c17.signature.date.valeur == ymd{2017, 10, 1});
-    CHECK(c17.signature.source.legi_id == "LEGIARTI000034459846");
+    CHECK(c17.signature.loi->reference.legi_id == "LEGIARTI000034459846");
     CHECK(c17.apres_notification.date.valeur == ymd{2017, 11, 4});
     // 2017-10-01 is a Sunday.
-    CHECK(contractualisation(regime_id::caqes_2017, ymd{2017, 9, 1}, {}, convention_delai::procedure_civile).signature.date.valeur ==
+    CHECK(contractualisation(ymd{2017, 9, 1}, ymd{2017, 9, 1}, {}, convention_delai::procedure_civile).signature.date.valeur ==
           ymd{2017, 10, 2});
 
     const calendrier_contractualisation c22 =
-        contractualisation(regime_id::caqes_2022, ymd{2022, 3, 1}, {}, convention_delai::stricte);
+        contractualisation(ymd{2022, 3, 1}, ymd{2022, 3, 1}, {}, convention_delai::stricte);
     CHECK(c22.signature.date.valeur == ymd{2022, 3, 22});
-    CHECK(c22.signature.source.legi_id == "LEGIARTI000044102672");
+    CHECK(c22.signature.loi->reference.legi_id == "LEGIARTI000044102672");
     CHECK_FALSE(c22.apres_notification.date.ok());  // no second notification received yet
 }
 
 TEST_CASE("a hearing requested in time extends the deadline to the hearing, a late request does not",
           "[evaluation][procedure]") {
     const ymd reception{2025, 3, 3};  // deadline for observations: 2025-04-03
-    const calendrier_evaluation sans = evaluation_annuelle(regime_id::caqes_2017, reception, convention_delai::stricte);
+    const ymd regles_2017{2021, 6, 1};  // a first-generation evaluation read under the 2017 version
+    const calendrier_evaluation sans = evaluation_annuelle(regles_2017, reception, convention_delai::stricte);
     CHECK(sans.observations.date.valeur == ymd{2025, 4, 3});
     CHECK(sans.notification.date.valeur == ymd{2025, 6, 3});  // 2 months from the expiry
 
     const calendrier_evaluation a_temps =
-        evaluation_annuelle(regime_id::caqes_2017, reception, convention_delai::stricte, {ymd{2025, 3, 20}, ymd{2025, 4, 15}});
+        evaluation_annuelle(regles_2017, reception, convention_delai::stricte, {ymd{2025, 3, 20}, ymd{2025, 4, 15}});
     CHECK(a_temps.observations.date.valeur == ymd{2025, 4, 15});
     CHECK(a_temps.notification.date.valeur == ymd{2025, 6, 15});
 
     const calendrier_evaluation dernier_jour =
-        evaluation_annuelle(regime_id::caqes_2022, reception, convention_delai::stricte, {ymd{2025, 4, 3}, ymd{2025, 4, 15}});
+        evaluation_annuelle(reception, reception, convention_delai::stricte, {ymd{2025, 4, 3}, ymd{2025, 4, 15}});
     CHECK(dernier_jour.observations.date.valeur == ymd{2025, 4, 15});
-    CHECK(dernier_jour.observations.source.legi_id == "LEGIARTI000044102658");
+    CHECK(dernier_jour.observations.loi->reference.legi_id == "LEGIARTI000044102658");
 
     const calendrier_evaluation tard =
-        evaluation_annuelle(regime_id::caqes_2017, reception, convention_delai::stricte, {ymd{2025, 4, 4}, ymd{2025, 4, 15}});
+        evaluation_annuelle(regles_2017, reception, convention_delai::stricte, {ymd{2025, 4, 4}, ymd{2025, 4, 15}});
     CHECK(tard.observations.date.valeur == ymd{2025, 4, 3});
 
     const calendrier_evaluation finale =
-        evaluation_annuelle(regime_id::caqes_2017, reception, convention_delai::stricte, {}, ymd{2025, 6, 10});
+        evaluation_annuelle(regles_2017, reception, convention_delai::stricte, {}, ymd{2025, 6, 10});
     CHECK(finale.observations_finales.date.valeur == ymd{2025, 6, 25});
+}
+
+TEST_CASE("issue 12: procedure deadlines are read from the law table at the day of the rules, with the version cited",
+          "[evaluation][procedure][loi]") {
+    // D.162-15: one month under LEGIARTI000034459846, three weeks under LEGIARTI000044102672,
+    // for the same receipt date: only the day of the rules differs.
+    const ymd reception{2021, 12, 1};
+    const calendrier_contractualisation avant = contractualisation(ymd{2021, 12, 31}, reception, {}, convention_delai::stricte);
+    const calendrier_contractualisation apres = contractualisation(ymd{2022, 1, 1}, reception, {}, convention_delai::stricte);
+    REQUIRE(avant.signature.prevue);
+    REQUIRE(apres.signature.prevue);
+    CHECK(avant.signature.date.valeur == ymd{2022, 1, 1});
+    CHECK(avant.signature.loi->reference.legi_id == "LEGIARTI000034459846");
+    CHECK(apres.signature.date.valeur == ymd{2021, 12, 22});
+    CHECK(apres.signature.loi->reference.legi_id == "LEGIARTI000044102672");
+    CHECK(apres.apres_notification.prevue);  // 15 days exist, no receipt yet
+    CHECK_FALSE(apres.apres_notification.date.ok());
+
+    // D.162-16 from 2025-12-31: LEGIARTI000053220456.
+    const calendrier_evaluation e26 = evaluation_annuelle(ymd{2026, 3, 1}, ymd{2026, 3, 2}, convention_delai::stricte, {}, ymd{2026, 6, 1});
+    REQUIRE(e26.observations.prevue);
+    CHECK(e26.observations.loi->reference.legi_id == "LEGIARTI000053220456");
+    CHECK(e26.observations.date.valeur == ymd{2026, 4, 2});
+    CHECK(e26.notification.date.valeur == ymd{2026, 6, 2});
+    CHECK(e26.observations_finales.date.valeur == ymd{2026, 6, 16});
+}
+
+TEST_CASE("issue 12: no CAQES deadline exists before 2017-04-23 or once L.162-30-2 is repealed on 2027-01-01",
+          "[evaluation][procedure][loi]") {
+    for (const ymd jour : {ymd{2017, 4, 22}, ymd{2027, 1, 1}, ymd{2028, 5, 1}}) {
+        const calendrier_evaluation e = evaluation_annuelle(jour, jour, convention_delai::stricte, {}, jour);
+        const calendrier_contractualisation c = contractualisation(jour, jour, jour, convention_delai::stricte);
+        for (const echeance_procedure* s : {&e.observations, &e.notification, &e.observations_finales, &c.signature, &c.apres_notification}) {
+            CHECK_FALSE(s->prevue);
+            CHECK(s->loi == nullptr);
+            CHECK_FALSE(s->date.ok());
+        }
+    }
+    // The day before the repeal, the 2025 version still sets them.
+    const calendrier_evaluation veille_abrogation = evaluation_annuelle(ymd{2026, 12, 31}, ymd{2026, 12, 1}, convention_delai::stricte);
+    CHECK(veille_abrogation.observations.prevue);
+    CHECK(veille_abrogation.observations.date.valeur == ymd{2027, 1, 1});
+}
+
+TEST_CASE("a length of time of the law becomes a deadline in months and days, anything else is none", "[evaluation][procedure][loi]") {
+    const valeur_legale semaines = constante_en_vigueur(article_loi::d162_15, constante_legale::delai_signature, ymd{2023, 1, 1});
+    REQUIRE(delai_legal(semaines).has_value());
+    CHECK(delai_legal(semaines)->jours == 21);
+    CHECK(delai_legal(semaines)->mois == 0);
+    const valeur_legale taux = constante_en_vigueur(article_loi::d162_15, constante_legale::taux_sanction_refus, ymd{2023, 1, 1});
+    REQUIRE(taux.en_vigueur());
+    CHECK_FALSE(delai_legal(taux).has_value());  // a rate is not a length of time
+    CHECK_FALSE(delai_legal(valeur_legale{}).has_value());
 }

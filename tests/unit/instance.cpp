@@ -31,14 +31,16 @@ inline constexpr modele_contrat_def def_sans_transition{
     .fenetre = periode::inclusive(ymd{2022, 7, 1}, ymd{2024, 12, 31}), .volets = volets_nc};
 struct modele_sans_transition : modele_contrat<def_sans_transition> {};
 
-// Successor scheme: MCO, psychiatry and SMR only.
-inline constexpr std::array<volet_modele, 1> volets_successeur{{
-    {.volet = volet_id::dispositif_efficience, .terme = duree_annees(3), .clauses = dotation_complementaire},
-}};
-inline constexpr modele_contrat_def def_successeur{
-    .nom = "successeur", .regime = regime_id::successeur_2026, .fenetre = periode{ymd{2026, 1, 1}, ymd{2027, 1, 1}},
-    .perimetre = activite_mco | activite_psychiatrie | activite_smr, .volets = volets_successeur};
-struct modele_successeur : modele_contrat<def_successeur> {};
+// A 2022 template whose scope leaves USLD out.
+inline constexpr modele_contrat_def def_sans_usld{
+    .nom = "2022 sans USLD", .regime = regime_id::caqes_2022, .fenetre = periode::inclusive(ymd{2022, 7, 1}, ymd{2024, 12, 31}),
+    .perimetre = activite_mco | activite_psychiatrie | activite_smr, .volets = volets_nc};
+struct modele_sans_usld : modele_contrat<def_sans_usld> {};
+
+// The successor is a scheme, not a contract: nobody signs it.
+inline constexpr std::array<indicateur, 0> aucun_objectif{};
+inline constexpr dispositif_efficience_def def_dispositif{
+    .nom = "successeur", .fenetre = periode{ymd{2026, 1, 1}, ymd{2027, 1, 1}}, .objectifs = aucun_objectif};
 
 }  // namespace t_instance
 
@@ -158,25 +160,30 @@ TEST_CASE("instance CAQES-E022: FINESS numbers are nine characters, department t
 }
 
 TEST_CASE("instance CAQES-E024: the establishment exercises an activity of the template's scope", "[instance][E024]") {
-    STATIC_REQUIRE(t_instance::modele_successeur::valide);
+    STATIC_REQUIRE(t_instance::modele_sans_usld::valide);
+    contrat_instance c = instance_2022();
+    SECTION("USLD only against a scope without USLD") {
+        c.etab.activites_exercees = activite_usld;
+        exige_seule(validate(t_instance::def_sans_usld, c), regle::activite_hors_perimetre, "etablissement.activites_exercees");
+    }
+    SECTION("no activity at all") {
+        c.etab.activites_exercees = activites{};
+        exige_seule(validate(t_instance::def_sans_usld, c), regle::activite_hors_perimetre, "etablissement.activites_exercees");
+    }
+    SECTION("accepted: USLD with MCO") {
+        c.etab.activites_exercees = activite_usld | activite_mco;
+        exige_valide(validate(t_instance::def_sans_usld, c));
+    }
+}
+
+TEST_CASE("issue 12: a successor scheme has no contract instance, CAQES-E043", "[instance][E043][successeur]") {
+    const dispositif_charge d{t_instance::def_dispositif};
     contrat_instance c = instance_2022();
     c.reception_proposition = ymd{2026, 1, 5};
     c.signature = ymd{2026, 1, 20};
     c.debut_effet = ymd{2026, 2, 1};
-    SECTION("USLD only against the successor's scope") {
-        c.etab.activites_exercees = activite_usld;
-        exige_seule(validate(t_instance::def_successeur, c), regle::activite_hors_perimetre,
-                    "etablissement.activites_exercees");
-    }
-    SECTION("no activity at all") {
-        c.etab.activites_exercees = activites{};
-        exige_seule(validate(t_instance::def_successeur, c), regle::activite_hors_perimetre,
-                    "etablissement.activites_exercees");
-    }
-    SECTION("accepted: USLD with MCO") {
-        c.etab.activites_exercees = activite_usld | activite_mco;
-        exige_valide(validate(t_instance::def_successeur, c));
-    }
+    exige_seule(validate(d.modele(), c), regle::hors_caqes, "modele.regime");
+    exige_valide(validate(t_instance::def_sans_usld, instance_2022()));
 }
 
 TEST_CASE("instance CAQES-E021: dates in order and inside the windows", "[instance][E021]") {

@@ -78,17 +78,6 @@ gabarit modele_2022() {
     return g;
 }
 
-// Successor scheme (L.162-23-14): activities 1, 2 and 4 only.
-gabarit modele_successeur(ymd debut_fenetre) {
-    gabarit g;
-    g.def.nom = "successeur (charge a l'execution)";
-    g.def.regime = regime_id::successeur_2026;
-    g.def.fenetre = periode{debut_fenetre, ymd{2029, 1, 1}};
-    g.def.perimetre = activite_mco | activite_psychiatrie | activite_smr;
-    g.ajouter({.volet = volet_id::dispositif_efficience, .terme = duree_annees(3), .clauses = dotation_complementaire});
-    return g;
-}
-
 // The single violation of rule r, located at `lieu`, with INFO on failure.
 void exige_seule(const violations& vs, regle r, const std::string& lieu) {
     INFO(outils::tout(vs));
@@ -117,8 +106,6 @@ TEST_CASE("modele: valid run-time templates of each regime have no violation", "
     exige_valide(a.valider());
     gabarit b = modele_2022();
     exige_valide(b.valider());
-    gabarit c = modele_successeur(ymd{2026, 1, 1});
-    exige_valide(c.valider());
 
     // A copy binds to its own storage.
     gabarit copie = a;
@@ -332,12 +319,6 @@ TEST_CASE("modele E007: the mandatory volet exactly once, at least one volet", "
         g.grilles.clear();
         exige_seule(g.valider(), regle::volet_obligatoire, "modele");
     }
-    SECTION("successor with no volet") {
-        gabarit g = modele_successeur(ymd{2026, 1, 1});
-        g.volets.clear();
-        g.grilles.clear();
-        exige_seule(g.valider(), regle::volet_obligatoire, "modele");
-    }
     SECTION("accepted: 2017 socle alone, 2022 with a single volet") {
         gabarit g = modele_2017();
         g.volets.pop_back();
@@ -375,11 +356,6 @@ TEST_CASE("modele E009: a volet of another regime", "[modele][E009]") {
         g.ajouter({.volet = volet_id::volet_bon_usage, .terme = duree_annees(2), .clauses = interessement});
         exige_seule(g.valider(), regle::volet_hors_regime, "volets[2] (volet_bon_usage)");
     }
-    SECTION("the 2017 socle in a successor template") {
-        gabarit g = modele_successeur(ymd{2026, 1, 1});
-        g.ajouter({.volet = volet_id::volet_socle, .terme = duree_indeterminee, .clauses = sanction});
-        exige_seule(g.valider(), regle::volet_hors_regime, "volets[1] (volet_socle)");
-    }
     SECTION("accepted: the same volet in its own regime") {
         gabarit g = modele_2022();
         g.ajouter({.volet = volet_id::volet_bon_usage, .terme = duree_annees(2), .clauses = interessement});
@@ -409,19 +385,6 @@ TEST_CASE("modele E010: outcome clauses per volet, regime and date", "[modele][E
         exige_valide(g.valider());
         g.ajouter({.volet = volet_id::volet_bon_usage, .terme = duree_annees(2), .clauses = abattement_tarifaire});
         exige_seule(g.valider(), regle::issue_non_permise, "volets[1] (volet_bon_usage)");
-    }
-    SECTION("successor penalty: allowed for a 2027 start, not for a 2026 start") {
-        gabarit en_2027 = modele_successeur(ymd{2027, 1, 1});
-        en_2027.volets[0].clauses = dotation_complementaire | penalite;
-        exige_valide(en_2027.valider());
-
-        gabarit en_2026 = modele_successeur(ymd{2026, 1, 1});
-        en_2026.volets[0].clauses = dotation_complementaire | penalite;
-        exige_seule(en_2026.valider(), regle::issue_non_permise, "volets[0] (dispositif_efficience)");
-
-        CHECK(issues_permises(volet_id::dispositif_efficience, ymd{2026, 6, 1}) == dotation_complementaire);
-        CHECK(issues_permises(volet_id::dispositif_efficience, ymd{2027, 1, 1}) == (dotation_complementaire | penalite));
-        CHECK(issues_permises(volet_id::dispositif_efficience, ymd{2025, 12, 31}).vide());
     }
 }
 
@@ -535,23 +498,18 @@ TEST_CASE("modele E018: a 2022 contract as a whole lasts at most five years", "[
 }
 
 TEST_CASE("modele E019: scope non-empty and within the regime's", "[modele][E019]") {
-    SECTION("successor with USLD") {
-        gabarit g = modele_successeur(ymd{2026, 1, 1});
-        g.def.perimetre = activite_mco | activite_usld;
-        exige_seule(g.valider(), regle::perimetre_hors_regime, "modele");
-    }
     SECTION("an empty scope") {
-        gabarit g = modele_successeur(ymd{2026, 1, 1});
+        gabarit g = modele_2017();
         g.def.perimetre = activites{};
-        exige_seule(g.valider(), regle::perimetre_hors_regime, "modele");
+        const violations vs = g.valider();
+        exige(vs, regle::perimetre_hors_regime, "modele");
+        // Then no indicator applies either (E013): the scope is the only other fault.
+        CHECK(outils::ids(vs) == std::vector<regle>{regle::indicateur_hors_perimetre, regle::perimetre_hors_regime});
     }
-    SECTION("accepted: USLD in a 2017 template, MCO + SMR in a successor one") {
+    SECTION("accepted: USLD in a 2017 template") {
         gabarit g = modele_2017();
         g.def.perimetre = activite_usld;
         exige_valide(g.valider());
-        gabarit h = modele_successeur(ymd{2026, 1, 1});
-        h.def.perimetre = activite_mco | activite_smr;
-        exige_valide(h.valider());
     }
 }
 

@@ -110,7 +110,12 @@ namespace regles {
 [[nodiscard]] constexpr bool volet_du_regime(regime_id r, volet_id v) noexcept { return traits(v).regime == r; }
 
 // CAQES-E010: the outcome clauses are among those the regime allows for the volet on that day.
+// A contract is concluded under the law of its start. The successor scheme is no contract: its
+// outcomes follow the law as it changes, so a clause is allowed when the law provides it on
+// some day from the scheme's start (a scheme starting in 2026 asks for the penalty that exists
+// from 2027 [S: LFSS 2026 art. 79 as quoted]; each exercise then gets what its day provides).
 [[nodiscard]] constexpr bool issues_autorisees(volet_id v, issues clauses, ymd debut) noexcept {
+    if (traits(v).regime == regime_id::successeur_2026) return issues_permises_des(v, debut).contient(clauses);
     return issues_permises(v, debut).contient(clauses);
 }
 
@@ -303,6 +308,9 @@ struct modele_contrat {
     using regime = regime_type_t<M.regime>;
 
   private:
+    static_assert(conclut_des_caqes(M.regime),
+                  "CAQES-E043: a contract template needs a CAQES regime: the successor is a dispositif_efficience_def, an earlier contract "
+                  "a contrat_anterieur_def (L.162-23-14; decret 2017-584 art. 2)");
     static constexpr regles_enfreintes e = enfreintes(M);
 
     static_assert(e.respecte(regle::date_inexistante),

@@ -7,6 +7,7 @@
 #include <caqes/contrat/instance.hpp>
 #include <caqes/contrat/modele.hpp>
 #include <caqes/droit/violation.hpp>
+#include <caqes/successeur/dispositif.hpp>
 
 #include <string>
 #include <vector>
@@ -14,9 +15,15 @@
 namespace caqes {
 
 // "volets[1] (volet_transports).grille[0] (id 10, ILL-T1)": where a template rule failed.
+// A scheme's view has no volets: its indicators are "objectifs[0] (id 50, ILL-E1)".
 [[nodiscard]] inline std::string texte(const modele_contrat_def& m, lieu_modele l) {
-    if (l.volet < 0) return "modele";
+    const bool dispositif = est_vue_dispositif(m);
+    if (l.volet < 0 || (dispositif && l.indicateur < 0)) return dispositif ? "dispositif" : "modele";
     const auto iv = static_cast<std::size_t>(l.volet);
+    if (dispositif) {
+        const indicateur& ind = m.volets[iv].grille[static_cast<std::size_t>(l.indicateur)];
+        return concat("objectifs[", std::to_string(l.indicateur), "] (id ", std::to_string(ind.id), ", ", ind.code, ")");
+    }
     std::string s = concat("volets[", std::to_string(l.volet), "] (", traits(m.volets[iv].volet).nom, ")");
     if (l.indicateur >= 0) {
         const indicateur& ind = m.volets[iv].grille[static_cast<std::size_t>(l.indicateur)];
@@ -39,18 +46,36 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
 }
 }  // namespace detail
 
-// Validates a template built at run time (for instance from a file). Empty when valid.
+// Validates a template built at run time (for instance from a file). Empty when valid. A
+// template of a regime that concludes no CAQES is refused whole (E043), except the view of a
+// successor scheme, which is checked by the scheme's rules (successeur/dispositif.hpp).
 [[nodiscard]] inline violations validate(const modele_contrat_def& m) {
     violations out;
+    if (!conclut_des_caqes(m.regime) && !est_vue_dispositif(m)) {
+        out.push_back({regle::hors_caqes, "modele.regime", concat(decrire(m.regime).nom, " concludes no CAQES")});
+        return out;
+    }
     detail::ajouter_violations_modele(m, m.fenetre.debut, debut_au_plus_tard(m), out);
     return out;
 }
 
+// Validates a scheme built at run time: the rules of parcourir_dispositif, located in its
+// objectives.
+[[nodiscard]] inline violations validate(const dispositif_efficience_def& d) {
+    const dispositif_charge c{d};
+    return validate(c.modele());
+}
+
 // Validates an instance against its template: the instance rules, then every template rule
 // again with the contract's actual start date and its avenant volets.
+// Only a CAQES is signed: a successor scheme or an earlier contract has no instance (E043).
 [[nodiscard]] inline violations validate(const modele_contrat_def& m, const contrat_instance& c) {
     using namespace regles;
     violations out;
+    if (!conclut_des_caqes(m.regime)) {
+        out.push_back({regle::hors_caqes, "modele.regime", concat(decrire(m.regime).nom, " concludes no CAQES: no contract is signed")});
+        return out;
+    }
 
     if (!parties_presentes(c.parties)) {
         std::string manquantes;

@@ -75,6 +75,13 @@ inline constexpr std::array<regime_desc, 4> regimes{
 
 [[nodiscard]] constexpr const regime_desc& decrire(regime_id r) noexcept { return regimes[static_cast<std::size_t>(r)]; }
 
+// CAQES-E043: only the two CAQES generations conclude contracts. The successor is a scheme of
+// the law (L.162-23-14, LEGIARTI000053271346: establishments "sont interesses"), the earlier
+// contracts are their own kind (decret 2017-584 art. 2).
+[[nodiscard]] constexpr bool conclut_des_caqes(regime_id r) noexcept {
+    return r == regime_id::caqes_2017 || r == regime_id::caqes_2022;
+}
+
 // From an id to its named type, for templates that carry the id as data.
 template <regime_id R> struct regime_type;
 template <> struct regime_type<regime_id::contrats_anterieurs> { using type = contrats_anterieurs; };

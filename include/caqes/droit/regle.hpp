@@ -54,6 +54,7 @@ enum class regle : std::uint8_t {
     depassement_capacite = 40,       // E040
     encodage_invalide = 41,          // E041
     fichier_inutilisable = 42,       // E042
+    hors_caqes = 43,                 // E043
     parametre_hors_la_loi = 50,      // E050
     parametre_ouvert_absent = 51,    // E051
 };
@@ -65,7 +66,7 @@ struct fiche_regle {
     std::string_view source;  // article and version
 };
 
-inline constexpr std::array<fiche_regle, 43> catalogue_regles{{
+inline constexpr std::array<fiche_regle, 44> catalogue_regles{{
     {regle::date_inexistante, "CAQES-E001", "a date is not a real calendar date", "calendar (date library); every dated rule"},
     {regle::periode_vide, "CAQES-E002", "a period [from, to) is empty or inverted", "half-open periods of every dated text"},
     {regle::debut_hors_regime, "CAQES-E003", "the start lies outside the regime's window",
@@ -145,6 +146,10 @@ inline constexpr std::array<fiche_regle, 43> catalogue_regles{{
      "input format (docs/input-format.md): files are UTF-8"},
     {regle::fichier_inutilisable, "CAQES-E042", "an input file cannot be used: empty, no data row, or a header that cannot be read",
      "input format (docs/input-format.md)"},
+    {regle::hors_caqes, "CAQES-E043",
+     "a contract template names a regime that concludes no CAQES: the successor is a dispositif_efficience_def, "
+     "an earlier contract a contrat_anterieur_def",
+     "L.162-23-14 (LEGIARTI000053271346: a scheme of the law, no contract); decret 2017-584 art. 2 (earlier contracts)"},
     {regle::parametre_hors_la_loi, "CAQES-E050", "a user rate exceeds the legal limit of the article that bounds it",
      "D.162-16 III 1 and 2 (LEGIARTI000034459834): 1 % per volet, 30 % of savings, 30 % liste en sus; "
      "L.162-30-4 (LEGIARTI000041398020, LEGIARTI000042685227, LEGIARTI000048702783): 50 %; L.162-23-14 from 2027 [S]: 2 %"},

@@ -161,11 +161,14 @@ constexpr void conclure_2022(resultat_evaluation& res, const modele_contrat_def&
 // penalty where the version in force provides it, from 2027 [S], on a base the user names [U].
 constexpr void conclure_successeur(resultat_evaluation& res, const modele_contrat_def& m, const scores_contrat& s,
                                    const rapport_valide& r, const parametres_successeur& p, ymd jour) noexcept {
-    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-        res.volets[i].principale = proposition_successeur(m.volets[i], r.economies()[i], p, jour);
+    // The scheme's one grid (successeur/dispositif.hpp): its outcomes are the scheme's own.
+    const volet_modele& grille = m.volets[0];
+    proposition dotation = proposition_successeur(grille, r.economies()[0], p, jour);
+    if (dotation.presente()) {
+        dotation.decision_finale = r.decisions()[0];
+        res.ajouter_contrat(dotation);
     }
-    bool clause = false;
-    for (const auto& v : m.volets) clause = clause || v.clauses.contient(penalite);
+    const bool clause = grille.clauses.contient(penalite);
     const valeur_legale cap = constante_en_vigueur(article_loi::l162_23_14, constante_legale::plafond_penalite, jour);
     const score_volet global = s.global();
     if (!clause || !cap.en_vigueur() || !global.defini()) return;
@@ -224,7 +227,9 @@ template <regime_id R>
 [[nodiscard, gnu::always_inline]] constexpr resultat_evaluation conclure_pour(const modele_contrat_def& m, const scores_contrat& s,
                                                           const rapport_valide& r, const parametres_evaluation& p) noexcept {
     resultat_evaluation res{};
-    res.nombre_volets = static_cast<std::uint8_t>(m.volets.size() < volets_max ? m.volets.size() : volets_max);
+    // A successor scheme has no volets (successeur/dispositif.hpp): its outcomes are its own.
+    res.nombre_volets = R == regime_id::successeur_2026 ? std::uint8_t{0}
+                                                        : static_cast<std::uint8_t>(m.volets.size() < volets_max ? m.volets.size() : volets_max);
     res.score_global = s.global();
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
         res.volets[i].volet = m.volets[i].volet;

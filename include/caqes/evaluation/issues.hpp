@@ -230,7 +230,6 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
             }
         }
     }
-    if (m.regime == regime_id::contrats_anterieurs) g.signaler(alerte_evaluation::hors_champ);
     return g;
 }
 

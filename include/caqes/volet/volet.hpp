@@ -74,7 +74,9 @@ inline constexpr std::array<volet_traits, 8> traits_volets{{
      {"CSS D.162-14 I 3; D.162-16 I 2 and V; L.162-30-4", "LEGIARTI000044102658", "2022-01-01"}},
     // L.162-23-14: the interim version (2026) has the allocation only; the penalty comes with
     // the full version from 2027-01-01 [C: version dates; penalty wording S].
-    {volet_id::dispositif_efficience, regime_id::successeur_2026, "dispositif_efficience", false, false,
+    // This is no volet of a contract: the scheme (successeur/dispositif.hpp) is evaluated through
+    // a one-grid view that has no term (hence "indefinite", which E005 must let through).
+    {volet_id::dispositif_efficience, regime_id::successeur_2026, "dispositif_efficience", false, true,
      {{{dotation_complementaire, periode::depuis(ymd{2026, 1, 1})}, {penalite, periode::depuis(ymd{2027, 1, 1})}}},
      {"CSS L.162-23-14", "LEGIARTI000053271346", "2026-01-01"}},
 }};
@@ -88,6 +90,15 @@ inline constexpr std::array<volet_traits, 8> traits_volets{{
     issues r{};
     for (const auto& d : traits(v).issues_possibles) {
         if (!d.permises.vide() && d.depuis_quand.contient(jour)) r = r | d.permises;
+    }
+    return r;
+}
+
+// The outcomes volet `v` may carry on some day from `jour` on.
+[[nodiscard]] constexpr issues issues_permises_des(volet_id v, ymd jour) noexcept {
+    issues r{};
+    for (const auto& d : traits(v).issues_possibles) {
+        if (!d.permises.vide() && jour < d.depuis_quand.fin) r = r | d.permises;
     }
     return r;
 }

@@ -1,0 +1,149 @@
+// Issue 12, defect 5 and the earlier contracts: the successor scheme (L.162-23-14) and the
+// contracts concluded before 2017-04-23 are their own kinds, not CAQES contracts.
+#include "evaluation_modeles.hpp"
+#include "outils.hpp"
+
+#include <array>
+#include <string>
+#include <vector>
+
+using namespace caqes;
+using outils::contient_texte;
+
+namespace {
+
+inline constexpr periode validite{ymd{2026, 1, 1}, ymd{2035, 1, 1}};
+inline constexpr std::array<indicateur, 2> deux_objectifs{
+    {evalmod::ind_taux(50, "ILL-E1", validite), evalmod::ind_nombre(51, "ILL-E2", validite)}};
+
+dispositif_efficience_def dispositif_2026() {
+    return {.nom = "efficience 2026", .fenetre = periode{ymd{2026, 1, 1}, ymd{2029, 1, 1}}, .objectifs = deux_objectifs,
+            .clauses = dotation_complementaire | penalite};
+}
+
+void exige_seule(const violations& vs, regle r, const std::string& lieu) {
+    INFO(outils::tout(vs));
+    REQUIRE(vs.size() == 1);
+    CHECK(vs[0].id == r);
+    CHECK(vs[0].lieu == lieu);
+}
+
+}  // namespace
+
+TEST_CASE("issue 12 defect 5: the successor is a scheme, a contract template of its regime is CAQES-E043",
+          "[successeur][E043]") {
+    // As it was modelled: a "contract" with a volet, a 3-year term and the CAQES rules.
+    const std::array<volet_modele, 1> volets{
+        {{.volet = volet_id::dispositif_efficience, .terme = duree_annees(3), .grille = deux_objectifs, .clauses = dotation_complementaire}}};
+    const modele_contrat_def comme_contrat{.nom = "successeur comme contrat", .regime = regime_id::successeur_2026,
+                                           .fenetre = periode{ymd{2026, 1, 1}, ymd{2029, 1, 1}},
+                                           .perimetre = activite_mco, .volets = volets};
+    exige_seule(validate(comme_contrat), regle::hors_caqes, "modele.regime");
+    // The same grid as a scheme: no volet, no term, valid.
+    const dispositif_efficience_def d = dispositif_2026();
+    INFO(outils::tout(validate(d)));
+    CHECK(validate(d).empty());
+    // An earlier contract's regime is refused as a contract template too.
+    modele_contrat_def anterieur = comme_contrat;
+    anterieur.regime = regime_id::contrats_anterieurs;
+    exige_seule(validate(anterieur), regle::hors_caqes, "modele.regime");
+    STATIC_REQUIRE(evalmod::dispositif_essai::valide);
+    STATIC_REQUIRE(!conclut_des_caqes(regime_id::successeur_2026));
+    STATIC_REQUIRE(conclut_des_caqes(regime_id::caqes_2022));
+}
+
+TEST_CASE("issue 12 defect 5: a scheme starting in 2026 carries the penalty for exercises from 2027", "[successeur][E010]") {
+    const dispositif_charge d{dispositif_2026()};
+    CHECK(validate(d.definition()).empty());  // it was E010 at the 2026 start
+
+    parametres_evaluation p{};
+    p.successeur.base_penalite = evalmod::base_80m;  // [U]: the base is the user's
+    const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(d.modele());
+    for (const int exercice : {2026, 2027}) {
+        evalmod::rapport_essai r(d.modele(), exercice, mal, evalmod::base_80m);
+        const resultat_validation<rapport_valide> v = validate(d, r.annuel(), p);
+        REQUIRE(v.ok());
+        const resultat_evaluation res = evaluer(v.valeur(), p);
+        CHECK(res.nombre_volets == 0);
+        if (exercice == 2026) {
+            CHECK(res.nombre_contrat == 0);  // the interim version has no penalty
+        } else {
+            REQUIRE(res.nombre_contrat == 1);
+            CHECK(res.contrat[0].nature == nature_proposition::penalite_financement);
+            CHECK(res.contrat[0].montant == centimes{80'000'000});  // 1 % x (1 - 0) of 80 M EUR
+            CHECK(res.contrat[0].article().legi_id.empty());         // [S], never LEGIARTI000053271346
+            CHECK(res.contrat[0].loi->marque == marque_source::secondaire);
+        }
+        // No refusal sanction exists for a scheme nobody signs.
+        CHECK_FALSE(sanction_refus_signature(regime_id::successeur_2026, evalmod::base_80m, ymd{exercice, 6, 1}).presente());
+    }
+}
+
+TEST_CASE("a scheme's rules: start from 2026, activities 1, 2 and 4, outcomes of L.162-23-14, its indicators",
+          "[successeur][E003][E019][E010][E011]") {
+    SECTION("a start before L.162-23-14 is in force is CAQES-E003") {
+        dispositif_efficience_def d = dispositif_2026();
+        const std::array<indicateur, 1> des_2025{{evalmod::ind_taux(50, "ILL-E1", periode{ymd{2025, 1, 1}, ymd{2035, 1, 1}})}};
+        d.objectifs = des_2025;
+        d.fenetre = periode{ymd{2025, 12, 31}, ymd{2029, 1, 1}};
+        exige_seule(validate(d), regle::debut_hors_regime, "dispositif");
+        d.fenetre = periode{ymd{2026, 1, 1}, ymd{2029, 1, 1}};
+        CHECK(validate(d).empty());
+    }
+    SECTION("USLD is outside the scheme, CAQES-E019") {
+        dispositif_efficience_def d = dispositif_2026();
+        d.perimetre = activite_mco | activite_usld;
+        exige_seule(validate(d), regle::perimetre_hors_regime, "dispositif");
+        d.perimetre = activite_mco | activite_smr;
+        CHECK(validate(d).empty());
+    }
+    SECTION("a sanction is no outcome of the scheme, CAQES-E010") {
+        dispositif_efficience_def d = dispositif_2026();
+        d.clauses = sanction;
+        exige_seule(validate(d), regle::issue_non_permise, "dispositif");
+        d.clauses = dotation_complementaire;
+        CHECK(validate(d).empty());
+    }
+    SECTION("indicators are located among its objectives, CAQES-E011") {
+        const std::array<indicateur, 2> meme_id{
+            {evalmod::ind_taux(50, "ILL-E1", validite), evalmod::ind_nombre(50, "ILL-E2", validite)}};
+        dispositif_efficience_def d = dispositif_2026();
+        d.objectifs = meme_id;
+        exige_seule(validate(d), regle::indicateur_en_double, "objectifs[1] (id 50, ILL-E2)");
+    }
+    SECTION("the outcomes the law provides from a day on") {
+        CHECK(issues_permises_des(volet_id::dispositif_efficience, ymd{2026, 1, 1}) == (dotation_complementaire | penalite));
+        CHECK(issues_permises(volet_id::dispositif_efficience, ymd{2026, 6, 1}) == dotation_complementaire);
+        CHECK(issues_permises(volet_id::dispositif_efficience, ymd{2027, 1, 1}) == (dotation_complementaire | penalite));
+        CHECK(issues_permises(volet_id::dispositif_efficience, ymd{2025, 12, 31}).vide());
+    }
+}
+
+TEST_CASE("issue 12: an earlier contract is its own kind: effects end 2017-12-31, void from 2018-01-01, no CAQES outcome",
+          "[successeur][anterieur][E003]") {
+    const contrat_anterieur_def cbu{.nom = "CBU CH exemple", .type = type_contrat_anterieur::cbu, .conclusion = ymd{2014, 6, 1}};
+    CHECK(validate(cbu).empty());
+    const situation_contrat_anterieur en_2017 = situation(cbu, ymd{2017, 12, 31});
+    CHECK(en_2017.produit_effets);
+    CHECK(en_2017.fin_effets == ymd{2018, 1, 1});
+    CHECK(en_2017.source.legi_id == "LEGIARTI000041397219");
+    const situation_contrat_anterieur en_2018 = situation(cbu, ymd{2018, 1, 1});
+    CHECK_FALSE(en_2018.produit_effets);
+    CHECK(texte(cbu, en_2018) ==
+          "CBU 'CBU CH exemple' concluded on 2014-06-01: effects until 2017-12-31, void from 2018-01-01 "
+          "(decret 2017-584 art. 2; CSS L.162-22-7 NOTA (LEGIARTI000041397219, version 2019-12-28)), void on this day. "
+          "No CAQES outcome or procedure applies; its own sanctions and incentives are out of scope.");
+
+    contrat_anterieur_def tard = cbu;
+    tard.conclusion = ymd{2017, 4, 23};  // from that day a new contract is a CAQES
+    REQUIRE(validate(tard).size() == 1);
+    CHECK(validate(tard)[0].id == regle::debut_hors_regime);
+    tard.conclusion = ymd{2017, 4, 22};
+    CHECK(validate(tard).empty());
+    tard.conclusion = ymd{2017, 2, 30};
+    REQUIRE(validate(tard).size() == 1);
+    CHECK(validate(tard)[0].id == regle::date_inexistante);
+
+    // No CAQES procedure is in force for it: D.162-15 starts on 2017-04-23.
+    CHECK_FALSE(contractualisation(cbu.conclusion, cbu.conclusion, {}, convention_delai::stricte).signature.prevue);
+}
