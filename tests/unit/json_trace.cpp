@@ -153,3 +153,35 @@ TEST_CASE("json: fractions with no 64-bit normal form are NaN, never wrapped", "
     CHECK(f["den"].get<std::int64_t>() == 0);
     CHECK(f["decimal"] == "NaN");
 }
+
+TEST_CASE("issue 12: the JSON names the law applied: version policy, date of the rules, diverging policies, alerts",
+          "[json][loi]") {
+    // Exercise 2021 of a first-generation contract evaluated in 2022: under the default policy
+    // (the contract's regime) the 2017 D.162-16 applies on 2021-01-01; the date of the
+    // evaluation would apply the 2022 version, which has no sanction.
+    evalmod::rapport_essai r(evalmod::def_2017, 2021, evalmod::rien_atteint(evalmod::def_2017), evalmod::base_80m);
+    r.r.date_evaluation = ymd{2022, 6, 1};
+    const resultat_evaluation res = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r), {});
+    const nlohmann::json g = json::evaluation_json(res)["regles"];
+    CHECK(g["politique_version"] == "regime_du_contrat");
+    CHECK(g["date_des_regles"] == "2021-01-01");
+    CHECK(g["politiques_divergentes"] == nlohmann::json::array({"date_evaluation"}));
+    CHECK(g["issues_sans_version_en_vigueur"].empty());
+    CHECK(g["alertes"].empty());
+    CHECK(g["periode_mesures"].is_null());
+
+    // Under the evaluation-date policy the sanction the clauses ask for has no version in force.
+    parametres_evaluation p{};
+    p.version = version_applicable::date_evaluation;
+    const resultat_evaluation res22 = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r, p), p);
+    const nlohmann::json h = json::evaluation_json(res22)["regles"];
+    CHECK(h["politique_version"] == "date_evaluation");
+    CHECK(h["date_des_regles"] == "2022-06-01");
+    CHECK(h["issues_sans_version_en_vigueur"] == nlohmann::json::array({"sanction", "interessement"}));
+    CHECK(res22.total_sanctions == centimes{0});
+
+    // The successor's penalty without its [U] base is an alert, never a guessed amount.
+    evalmod::rapport_essai s(evalmod::def_successeur, 2027, evalmod::rien_atteint(evalmod::def_successeur), evalmod::base_80m);
+    const resultat_evaluation sans_base = evaluateur<evalmod::def_successeur>::evaluer(evalmod::valide<evalmod::def_successeur>(s), {});
+    CHECK(json::evaluation_json(sans_base)["regles"]["alertes"] == nlohmann::json::array({"base_penalite_absente"}));
+}

@@ -77,8 +77,22 @@ enum class alerte_evaluation : std::uint8_t {
     base_penalite_absente,   // L.162-23-14 penalty base has no value (CAQES-E051)
     cible_sous_plancher,     // L.162-30-3: the target is under the floor (CAQES-E031), no measure
     minoration_liee,         // L.162-30-4 before 2020-12-16: no reduction without a tariff cut
-    hors_champ,              // earlier contracts: their own sanctions are out of scope
 };
+
+inline constexpr std::array<alerte_evaluation, 5> toutes_alertes{
+    {alerte_evaluation::seuil_largement_absent, alerte_evaluation::duree_mesures_absente, alerte_evaluation::base_penalite_absente,
+     alerte_evaluation::cible_sous_plancher, alerte_evaluation::minoration_liee}};
+
+[[nodiscard]] constexpr std::string_view nom(alerte_evaluation a) noexcept {
+    switch (a) {
+        case alerte_evaluation::seuil_largement_absent: return "seuil_largement_absent";
+        case alerte_evaluation::duree_mesures_absente: return "duree_mesures_absente";
+        case alerte_evaluation::base_penalite_absente: return "base_penalite_absente";
+        case alerte_evaluation::cible_sous_plancher: return "cible_sous_plancher";
+        case alerte_evaluation::minoration_liee: return "minoration_liee";
+    }
+    return "";
+}
 
 // Which law the evaluation applied, and what another reading of the law would change.
 struct regles_appliquees {

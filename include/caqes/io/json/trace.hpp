@@ -5,6 +5,7 @@
 //
 // Exactness: amounts are integer cents; fractions are {"num", "den"} (plus an informative
 // "decimal" string, truncated); no value goes through a floating-point number.
+#include <caqes/calendrier/format.hpp>
 #include <caqes/evaluation/evaluer.hpp>
 #include <caqes/evaluation/proposition.hpp>
 #include <caqes/droit/violation.hpp>
@@ -142,6 +143,32 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
     return j;
 }
 
+// The law the evaluation applied (issue 12): the version policy, the day every constant was
+// looked up, the outcomes the clauses ask for that no version in force provides, the other
+// policies that would apply another version, the alerts, and the period of the L.162-30-4
+// measures. Each proposal cites its own version ("article").
+[[nodiscard]] inline nlohmann::json regles_json(const regles_appliquees& g) {
+    nlohmann::json divergentes = nlohmann::json::array();
+    for (const version_applicable v : politiques_de_version) {
+        if (g.diverge(v)) divergentes.push_back(nom(v));
+    }
+    nlohmann::json refusees = nlohmann::json::array();
+    for (const issue_legale i : toutes_issues_legales) {
+        if (g.refusees.contient(i)) refusees.push_back(nom(i));
+    }
+    nlohmann::json alertes = nlohmann::json::array();
+    for (const alerte_evaluation a : toutes_alertes) {
+        if (g.a(a)) alertes.push_back(nom(a));
+    }
+    nlohmann::json j{{"politique_version", nom(g.politique)},
+                     {"date_des_regles", g.date.ok() ? texte(g.date) : std::string{}},
+                     {"politiques_divergentes", std::move(divergentes)},
+                     {"issues_sans_version_en_vigueur", std::move(refusees)},
+                     {"alertes", std::move(alertes)}};
+    j["periode_mesures"] = g.periode_mesures.debut.ok() ? nlohmann::json(texte(g.periode_mesures)) : nlohmann::json(nullptr);
+    return j;
+}
+
 // One establishment's evaluation: the result and, when given, its trace.
 [[nodiscard]] inline nlohmann::json evaluation_json(const resultat_evaluation& r, const trace* t = nullptr) {
     nlohmann::json volets = nlohmann::json::array();
@@ -157,7 +184,8 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
                      {"contrat", std::move(contrat)},
                      {"total_sanctions_centimes", r.total_sanctions.valeur},
                      {"total_interessements_centimes", r.total_interessements.valeur},
-                     {"plafond_global_atteint", r.plafond_global_atteint}};
+                     {"plafond_global_atteint", r.plafond_global_atteint},
+                     {"regles", regles_json(r.regles)}};
     // CAQES-E037: nothing was proposed; the document says why and where.
     if (!r.ok()) {
         j["erreur"] = {{"code", fiche(r.erreur).code}, {"volet", r.volet_erreur}, {"indicateur_id", r.indicateur_erreur}};
