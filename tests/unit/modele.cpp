@@ -422,6 +422,18 @@ TEST_CASE("regression issue 13: a 2017 regional indicator without the OMEDIT is 
         n1.instances = instance_directeur_general_ars;
         exige_valide(h.valider());
     }
+    SECTION("a regime whose texts name no body: at least one") {
+        gabarit h = modele_successeur(ymd{2026, 1, 1});
+        indicateur r = illustratif(50, "R50");
+        r.provenance = origine::regionale;
+        r.validite = periode{ymd{2026, 1, 1}, ymd{2029, 1, 1}};
+        h.grilles[0].push_back(r);
+        const violations vs = h.valider();
+        exige_seule(vs, regle::origine_sans_source, "volets[0] (dispositif_efficience).grille[0] (id 50, R50)");
+        CHECK(vs[0].detail == "no body named");
+        h.grilles[0][0].instances = instance_directeur_general_ars;
+        exige_valide(h.valider());
+    }
 }
 
 TEST_CASE("modele E007: the mandatory volet exactly once, at least one volet", "[modele][E007]") {

@@ -38,13 +38,14 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
                             " and no politique_transition is named");
         } else if (id == regle::origine_sans_source && l.indicateur >= 0) {
             const indicateur& ind = m.volets[static_cast<std::size_t>(l.volet)].grille[static_cast<std::size_t>(l.indicateur)];
-            if (ind.provenance == origine::regionale) {
+            const instances_regionales manquantes = instances_requises(m.regime).absentes_de(ind.instances);
+            if (ind.provenance == origine::regionale && manquantes.vide()) {
+                detail = "no body named";
+            } else if (ind.provenance == origine::regionale) {
                 detail = "missing bodies:";
-                const instances_regionales manquantes = instances_requises(m.regime).absentes_de(ind.instances);
                 for (const instances_regionales i : toutes_instances) {
                     if (manquantes.contient(i)) detail += concat(" ", nom(i));
                 }
-                if (manquantes.vide()) detail += " none named";
             }
         }
         out.push_back({id, texte(m, l), std::move(detail)});
