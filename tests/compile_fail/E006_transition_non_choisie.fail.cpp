@@ -1,8 +1,9 @@
-// CAQES-E006: a term runs past its regime's end and no transition policy is named
-// Article: LFSS 2026 (loi 2025-1403) art. 79 III [U]
+// CAQES-E006: a term or the template's window runs past its regime's end and no transition policy is named
+// Article: regime ends: D.162-14..16 version dates (2022-01-01), LFSS 2026 art. 79 (2027-01-01); transition: LFSS 2026 (loi 2025-1403) art. 79 III [U]
 // Meaning: A term that may run past its regime's end (here 2022-07-01 + 5 years, past the repeal of
-// L.162-30-2 on 2027-01-01) needs an explicit politique_transition, because the transitional clause
-// of LFSS 2026 art. 79 III was not read [U] and caqes will not guess it.
+// L.162-30-2 on 2027-01-01), or a template window that lets contracts start after it, needs an
+// explicit politique_transition, because the transitional clause of LFSS 2026 art. 79 III was not
+// read [U] and caqes will not guess it.
 
 #include <caqes/contrat/modele.hpp>
 

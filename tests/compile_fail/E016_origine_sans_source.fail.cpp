@@ -1,8 +1,9 @@
-// CAQES-E016: a national indicator cites no arrete, or a regional one names no defining body
-// Article: D.162-14 II (2022) 1 and 2; L.162-30-3
+// CAQES-E016: a national indicator cites no arrete, or a regional one lacks a body its regime requires
+// Article: D.162-14 II 1 and 2 (LEGIARTI000044102681, 2022-01-01): directeur general de l'ARS; L.162-30-3; 2017: ARS, assurance maladie, OMEDIT en concertation avec les federations [S: ARS page]
 // Meaning: A national indicator must cite the arrete that fixes it, and a regional one must name
-// the bodies that define it (ARS, health insurance, OMEDIT), so every figure can be traced to its
-// source.
+// the bodies that define it, as a set holding every body its regime requires: in 2017 the ARS, the
+// health insurance and the OMEDIT in consultation with the hospital federations [S]; from 2022 the
+// ARS director general [C]. Every figure can then be traced to its source.
 
 #include <caqes/contrat/modele.hpp>
 

@@ -28,7 +28,9 @@ inline constexpr periode validite_successeur{ymd{2026, 1, 1}, ymd{2035, 1, 1}};
 [[nodiscard]] constexpr indicateur ind_taux(std::uint32_t id, std::string_view code, periode validite,
                                             fraction poids = {1, 1}, origine o = origine::illustrative) {
     return {.id = id, .code = code, .libelle = "taux (illustratif)", .provenance = o,
-            .instances = o == origine::regionale ? std::string_view{"ARS, assurance maladie, OMEDIT"} : std::string_view{},
+            // Used as a regional indicator in the 2022 grid only, where D.162-14 II 2 names the
+            // ARS director general (CAQES-E016).
+            .instances = o == origine::regionale ? instance_directeur_general_ars : instances_regionales{},
             .mesures = {{m_taux.def()}}, .direction = sens::plus_haut_est_mieux,
             .objectif = viser(m_taux, taux_pourcent(49)), .validite = validite, .poids = poids};
 }

@@ -16,7 +16,7 @@ indicateur indicateur_lu(std::string_view code_mesure, std::int64_t seuil_boites
     i.code = "R-42";
     i.libelle = "indicateur regional lu";
     i.provenance = origine::regionale;
-    i.instances = "ARS, assurance maladie, OMEDIT";
+    i.instances = instance_directeur_general_ars;  // valid from 2022: D.162-14 II 2
     i.mesures[0] = mesure_def{code_mesure, type_mesure::nombre};
     i.mesures[1] = mesure_def{"part", type_mesure::taux};
     i.direction = sens::plus_bas_est_mieux;
@@ -32,7 +32,7 @@ indicateur indicateur_lu(std::string_view code_mesure, std::int64_t seuil_boites
 // Every predicate holds: the accepted case every test below departs from.
 bool tout_tient(const indicateur& i) {
     return regles::dates_valides(i) && regles::validite_non_vide(i) && regles::unites_coherentes(i) &&
-           regles::referentiel_bien_forme(i) && regles::origine_sourcee(i) && regles::poids_positif(i);
+           regles::referentiel_bien_forme(i) && regles::origine_sourcee(i, regime_id::caqes_2022) && regles::poids_positif(i);
 }
 
 }  // namespace
@@ -163,20 +163,65 @@ TEST_CASE("regles::referentiel_bien_forme (E015) at run time", "[indicateur]") {
 }
 
 TEST_CASE("regles::origine_sourcee (E016) at run time", "[indicateur]") {
+    constexpr regime_id r2022 = regime_id::caqes_2022;
     indicateur i = indicateur_lu("boites", 1);
-    CHECK(regles::origine_sourcee(i));  // regional, with its bodies
+    CHECK(regles::origine_sourcee(i, r2022));  // regional, with its bodies
     i.instances = {};
-    CHECK_FALSE(regles::origine_sourcee(i));
+    CHECK_FALSE(regles::origine_sourcee(i, r2022));
 
     i.provenance = origine::nationale;
-    CHECK_FALSE(regles::origine_sourcee(i));
+    CHECK_FALSE(regles::origine_sourcee(i, r2022));
     const std::string texte_arrete = "arrete du 23 fevrier 2022";
     i.source = reference_legale{texte_arrete, "", "2022-02-23"};
-    CHECK(regles::origine_sourcee(i));
+    CHECK(regles::origine_sourcee(i, r2022));
 
     i.provenance = origine::illustrative;
     i.source = {};
-    CHECK(regles::origine_sourcee(i));  // labelled, needs no citation
+    CHECK(regles::origine_sourcee(i, r2022));  // labelled, needs no citation
+}
+
+TEST_CASE("regles::origine_sourcee (E016): the bodies each regime requires behind a regional indicator", "[indicateur]") {
+    constexpr instances_regionales bodies_2017 =
+        instance_ars | instance_assurance_maladie | instance_omedit | instance_federations_concertation;
+    STATIC_REQUIRE(instances_requises(regime_id::caqes_2017) == bodies_2017);
+    STATIC_REQUIRE(instances_requises(regime_id::caqes_2022) == instance_directeur_general_ars);
+    STATIC_REQUIRE(instances_requises(regime_id::contrats_anterieurs).vide());
+    STATIC_REQUIRE(instances_requises(regime_id::successeur_2026) == instance_directeur_general_ars);
+
+    indicateur i = indicateur_lu("boites", 1);
+    SECTION("2017: the ARS, the health insurance and the OMEDIT with the federations") {
+        i.instances = bodies_2017;
+        CHECK(regles::origine_sourcee(i, regime_id::caqes_2017));
+        for (const instances_regionales manque : {instance_ars, instance_assurance_maladie, instance_omedit,
+                                                  instance_federations_concertation}) {
+            INFO(nom(manque));
+            i.instances = instances_regionales{static_cast<std::uint8_t>(bodies_2017.bits & ~manque.bits)};
+            CHECK_FALSE(regles::origine_sourcee(i, regime_id::caqes_2017));
+        }
+        // The 2022 body alone is not the 2017 set.
+        i.instances = instance_directeur_general_ars;
+        CHECK_FALSE(regles::origine_sourcee(i, regime_id::caqes_2017));
+    }
+    SECTION("2022: the ARS director general") {
+        i.instances = instance_directeur_general_ars;
+        CHECK(regles::origine_sourcee(i, regime_id::caqes_2022));
+        i.instances = instance_directeur_general_ars | instance_omedit;  // more bodies than required
+        CHECK(regles::origine_sourcee(i, regime_id::caqes_2022));
+        i.instances = bodies_2017;  // the 2017 set lacks the director general
+        CHECK_FALSE(regles::origine_sourcee(i, regime_id::caqes_2022));
+    }
+    SECTION("a regime naming no body still needs one") {
+        i.instances = {};
+        CHECK_FALSE(regles::origine_sourcee(i, regime_id::contrats_anterieurs));
+        i.instances = instance_ars;
+        CHECK(regles::origine_sourcee(i, regime_id::contrats_anterieurs));
+    }
+    SECTION("successor: the ARS director general (L.162-23-14)") {
+        i.instances = instance_ars;
+        CHECK_FALSE(regles::origine_sourcee(i, regime_id::successeur_2026));
+        i.instances = instance_directeur_general_ars;
+        CHECK(regles::origine_sourcee(i, regime_id::successeur_2026));
+    }
 }
 
 TEST_CASE("regles::poids_positif (E017) at run time", "[indicateur]") {

@@ -1,4 +1,4 @@
-// Template rules (CAQES-E001 to E019, E023) through the run-time validator, on templates built
+// Template rules (CAQES-E001 to E019, E023, E052) through the run-time validator, on templates built
 // at run time with std::vector storage, plus agreement with the compile-time walk.
 #include "outils.hpp"
 
@@ -298,6 +298,136 @@ TEST_CASE("modele E006: a term past the regime's end needs a transition policy",
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Issue 13, "rules the model misses": each reported input, rejected with its exact rule id, and
+// its accepted twin. The compile-time twins of the same inputs are in t_modele below and in
+// tests/compile_fail (E052 pair; variantes E006_fenetre_hors_regime, E016_instance_manquante).
+
+TEST_CASE("regression issue 13: a bounded first-generation socle term is CAQES-E052", "[modele][E052]") {
+    gabarit g = modele_2017();
+    SECTION("three years") {
+        g.volets[0].terme = duree_annees(3);
+        exige_seule(g.valider(), regle::socle_duree_bornee, "volets[0] (volet_socle)");
+    }
+    SECTION("an explicit end on the regime's own end") {
+        g.volets[0].terme = duree_jusqu_a(ymd{2022, 1, 1});
+        exige_seule(g.valider(), regle::socle_duree_bornee, "volets[0] (volet_socle)");
+    }
+    SECTION("six years: too long and bounded, E004 and E052") {
+        g.volets[0].terme = duree_annees(6);
+        const violations vs = g.valider();
+        exige(vs, regle::duree_superieure_5_ans, "volets[0] (volet_socle)");
+        exige(vs, regle::socle_duree_bornee, "volets[0] (volet_socle)");
+        CHECK(outils::ids(vs) == std::vector<regle>{regle::duree_superieure_5_ans, regle::socle_duree_bornee});
+    }
+    SECTION("accepted: the socle's indefinite term") {
+        REQUIRE(g.volets[0].terme == duree_indeterminee);
+        exige_valide(g.valider());
+    }
+    SECTION("accepted: bounded terms of the additional volets and of every 2022 volet") {
+        g.volets[1].terme = duree_annees(2);
+        exige_valide(g.valider());
+        gabarit h = modele_2022();
+        h.volets[0].terme = duree_annees(3);
+        exige_valide(h.valider());
+    }
+    CHECK_FALSE(regles::socle_duree_indeterminee(volet_id::volet_socle, duree_annees(3)));
+    CHECK(regles::socle_duree_indeterminee(volet_id::volet_socle, duree_indeterminee));
+    CHECK(regles::socle_duree_indeterminee(volet_id::volet_transports, duree_annees(3)));
+    CHECK(fiche(regle::socle_duree_bornee).code == "CAQES-E052");
+}
+
+TEST_CASE("regression issue 13: a 2017 template running to 2024 with no transition policy is CAQES-E006", "[modele][E006]") {
+    gabarit g = modele_2017();
+    g.def.transition = politique_transition::non_choisie;
+    // The transports volet ends with the regime, so no term runs past it: the window alone is at fault.
+    g.volets[1].terme = duree_jusqu_a(ymd{2022, 1, 1});
+    SECTION("the window runs to 2024-12-31, past the regime's 2022-01-01") {
+        g.def.fenetre = periode::inclusive(ymd{2017, 7, 1}, ymd{2024, 12, 31});
+        const violations vs = g.valider();
+        exige_seule(vs, regle::transition_non_choisie, "modele");
+        CHECK(contient_texte(vs[0].detail, "window [2017-07-01, 2025-01-01)"));
+        CHECK(contient_texte(vs[0].detail, "regime window [2017-04-23, 2022-01-01)"));
+        CHECK_FALSE(regles::fenetre_transition_reglee(g.lier()));
+    }
+    SECTION("one day past the regime is enough") {
+        g.def.fenetre = periode{ymd{2017, 7, 1}, ymd{2022, 1, 2}};
+        exige_seule(g.valider(), regle::transition_non_choisie, "modele");
+    }
+    SECTION("accepted: a window ending with the regime, no policy needed") {
+        g.def.fenetre = periode{ymd{2017, 7, 1}, ymd{2022, 1, 1}};
+        exige_valide(g.valider());
+        CHECK(regles::fenetre_transition_reglee(g.lier()));
+    }
+    SECTION("accepted: the same window to 2024 with a named policy") {
+        g.def.fenetre = periode::inclusive(ymd{2017, 7, 1}, ymd{2024, 12, 31});
+        g.def.transition = politique_transition::arret_fin_regime;
+        exige_valide(g.valider());
+        g.def.transition = politique_transition::maintien_signale;
+        exige_valide(g.valider());
+    }
+    SECTION("2022: a window running past 2027-01-01 with no policy") {
+        gabarit h = modele_2022();
+        h.def.transition = politique_transition::non_choisie;
+        h.def.fenetre = periode{ymd{2022, 7, 1}, ymd{2028, 1, 1}};
+        h.volets[0].terme = duree_jusqu_a(ymd{2027, 1, 1});
+        exige_seule(h.valider(), regle::transition_non_choisie, "modele");
+        h.def.transition = politique_transition::maintien_signale;
+        exige_valide(h.valider());
+    }
+}
+
+TEST_CASE("regression issue 13: a 2017 regional indicator without the OMEDIT is CAQES-E016", "[modele][E016]") {
+    constexpr instances_regionales sans_omedit = instance_ars | instance_assurance_maladie | instance_federations_concertation;
+    gabarit g = modele_2017();
+    indicateur& t1 = g.grilles[1][0];
+    t1.provenance = origine::regionale;
+    SECTION("the ARS, the health insurance and the federations, no OMEDIT") {
+        t1.instances = sans_omedit;
+        const violations vs = g.valider();
+        exige_seule(vs, regle::origine_sans_source, "volets[1] (volet_transports).grille[0] (id 10, T1)");
+        CHECK(vs[0].detail == "missing bodies: omedit");
+    }
+    SECTION("no body at all") {
+        t1.instances = {};
+        const violations vs = g.valider();
+        exige_seule(vs, regle::origine_sans_source, "volets[1] (volet_transports).grille[0] (id 10, T1)");
+        CHECK(vs[0].detail == "missing bodies: ars assurance_maladie omedit federations_concertation");
+    }
+    SECTION("accepted: with the OMEDIT") {
+        t1.instances = sans_omedit | instance_omedit;
+        exige_valide(g.valider());
+    }
+    SECTION("2022: the 2017 bodies lack the ARS director general") {
+        gabarit h = modele_2022();
+        indicateur& n1 = h.grilles[0][0];
+        n1.provenance = origine::regionale;
+        n1.instances = sans_omedit | instance_omedit;
+        const violations vs = h.valider();
+        exige_seule(vs, regle::origine_sans_source, "volets[0] (volet_pertinence_soins).grille[0] (id 202201, N2022-1)");
+        CHECK(vs[0].detail == "missing bodies: directeur_general_ars");
+        n1.instances = instance_directeur_general_ars;
+        exige_valide(h.valider());
+    }
+    SECTION("successor scheme: the ARS director general sets regional objectives (L.162-23-14)") {
+        const std::array<indicateur, 1> objectifs{[] {
+            indicateur r = illustratif(50, "R50");
+            r.provenance = origine::regionale;
+            r.validite = periode{ymd{2026, 1, 1}, ymd{2029, 1, 1}};
+            r.instances = instance_ars;
+            return r;
+        }()};
+        dispositif_efficience_def d{.nom = "dispositif", .fenetre = periode{ymd{2026, 1, 1}, ymd{2029, 1, 1}}, .objectifs = objectifs};
+        const violations vs = validate(d);
+        exige_seule(vs, regle::origine_sans_source, "objectifs[0] (id 50, R50)");
+        CHECK(vs[0].detail == "missing bodies: directeur_general_ars");
+        std::array<indicateur, 1> avec_dg = objectifs;
+        avec_dg[0].instances = instance_directeur_general_ars;
+        d.objectifs = avec_dg;
+        exige_valide(validate(d));
+    }
+}
+
 TEST_CASE("modele E007: the mandatory volet exactly once, at least one volet", "[modele][E007]") {
     SECTION("2017 without socle") {
         gabarit g = modele_2017();
@@ -578,6 +708,30 @@ inline constexpr modele_contrat_def sans_transition{
     .nom = "constexpr 2022 sans transition", .regime = regime_id::caqes_2022,
     .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}}, .volets = volets_2022};
 
+
+// Issue 13: the same inputs as the regression tests above, as constexpr definitions.
+inline constexpr std::array<volet_modele, 1> volets_socle_borne{{
+    {.volet = volet_id::volet_socle, .terme = duree_annees(3), .grille = grille, .clauses = sanction},
+}};
+inline constexpr modele_contrat_def socle_borne{
+    .nom = "constexpr 2017 socle borne", .regime = regime_id::caqes_2017, .fenetre = periode{ymd{2017, 7, 1}, ymd{2018, 7, 1}},
+    .volets = volets_socle_borne};
+inline constexpr modele_contrat_def fenetre_2024{
+    .nom = "constexpr 2017 jusqu'en 2024", .regime = regime_id::caqes_2017,
+    .fenetre = periode::inclusive(ymd{2017, 7, 1}, ymd{2024, 12, 31}), .volets = volets_valides};
+inline constexpr std::array<indicateur, 1> grille_regionale{{
+    {.id = 3, .code = "CX-R", .libelle = "regional sans OMEDIT", .provenance = origine::regionale,
+     .instances = instance_ars | instance_assurance_maladie | instance_federations_concertation,
+     .mesures = {{generiques.def()}}, .objectif = viser(generiques, taux_pourcent(49)),
+     .validite = periode{ymd{2017, 7, 1}, ymd{2022, 1, 1}}},
+}};
+inline constexpr std::array<volet_modele, 1> volets_regional{{
+    {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = grille_regionale, .clauses = sanction},
+}};
+inline constexpr modele_contrat_def regional_sans_omedit{
+    .nom = "constexpr 2017 regional sans OMEDIT", .regime = regime_id::caqes_2017,
+    .fenetre = periode{ymd{2017, 7, 1}, ymd{2018, 7, 1}}, .volets = volets_regional};
+
 }  // namespace t_modele
 
 TEST_CASE("modele: a compile-time template is valide and validate agrees", "[modele][compile]") {
@@ -608,4 +762,16 @@ TEST_CASE("modele: enfreintes (constexpr) and validate (run time) give the same 
     STATIC_REQUIRE_FALSE(e2.respecte(regle::transition_non_choisie));
     CHECK(outils::en_bits(validate(t_modele::sans_transition)).bits == e2.bits);
     CHECK(outils::ids(validate(t_modele::sans_transition)) == std::vector<regle>{regle::transition_non_choisie});
+}
+
+TEST_CASE("regression issue 13: the compile-time walk and validate(def) reject the same three inputs", "[modele][compile]") {
+    constexpr regles_enfreintes socle = enfreintes(t_modele::socle_borne);
+    constexpr regles_enfreintes fenetre = enfreintes(t_modele::fenetre_2024);
+    constexpr regles_enfreintes regional = enfreintes(t_modele::regional_sans_omedit);
+    STATIC_REQUIRE(socle.bits == regles_enfreintes{std::uint64_t{1} << 52U}.bits);
+    STATIC_REQUIRE(fenetre.bits == regles_enfreintes{std::uint64_t{1} << 6U}.bits);
+    STATIC_REQUIRE(regional.bits == regles_enfreintes{std::uint64_t{1} << 16U}.bits);
+    CHECK(outils::ids(validate(t_modele::socle_borne)) == std::vector<regle>{regle::socle_duree_bornee});
+    CHECK(outils::ids(validate(t_modele::fenetre_2024)) == std::vector<regle>{regle::transition_non_choisie});
+    CHECK(outils::ids(validate(t_modele::regional_sans_omedit)) == std::vector<regle>{regle::origine_sans_source});
 }

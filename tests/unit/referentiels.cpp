@@ -115,7 +115,7 @@ TEST_CASE("the 2022 national indicators pass every indicator rule", "[referentie
         CHECK(regles::applicable_a(i, toutes_activites));
         CHECK(regles::unites_coherentes(i));
         CHECK(regles::referentiel_bien_forme(i));
-        CHECK(regles::origine_sourcee(i));
+        CHECK(regles::origine_sourcee(i, regime_id::caqes_2022));
         CHECK(regles::poids_positif(i));
         CHECK(i.provenance == origine::nationale);
         CHECK(i.validite == ref::validite_2022);

@@ -106,6 +106,20 @@ namespace regles {
     return !fin.ok() || fin.valeur <= decrire(m.regime).fin_effets;
 }
 
+// CAQES-E006 on the template's window: a window running past its regime's window (contracts
+// of a 2017 template starting in 2024) needs a named transition policy. E003 checks the first
+// day; this checks the last. Same predicate at compile time and in `validate(def)`.
+[[nodiscard]] constexpr bool fenetre_transition_reglee(const modele_contrat_def& m) noexcept {
+    return m.transition != politique_transition::non_choisie || m.fenetre.fin <= decrire(m.regime).conclusion.fin;
+}
+
+// CAQES-E052: the first-generation socle is concluded for an indefinite term, ending with its
+// regime [S: FHF 2017, "Ce socle est conclu pour une duree indeterminee"; ARS page, "Il est
+// conclu pour une duree indeterminee"; CAQES.md section 2]. A bounded socle term is an error.
+[[nodiscard]] constexpr bool socle_duree_indeterminee(volet_id v, const duree& t) noexcept {
+    return !traits(v).duree_indeterminee_requise || t.f == duree::forme::indeterminee;
+}
+
 // CAQES-E009: the volet belongs to the template's regime.
 [[nodiscard]] constexpr bool volet_du_regime(regime_id r, volet_id v) noexcept { return traits(v).regime == r; }
 
@@ -188,6 +202,7 @@ constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd 
     }
     if (!m.fenetre.non_vide()) signaler(regle::periode_vide, global);
     if (!debut_dans_regime(m.regime, debut_tot)) signaler(regle::debut_hors_regime, global);
+    if (!fenetre_transition_reglee(m)) signaler(regle::transition_non_choisie, global);
     if (!perimetre_du_regime(m.regime, m.perimetre)) signaler(regle::perimetre_hors_regime, global);
 
     // CAQES-E007: mandatory volets exactly once; a regime without one needs at least one volet.
@@ -231,6 +246,7 @@ constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd 
         if (!duree_non_vide(v.terme, tot)) signaler(regle::periode_vide, lv);
         if (!duree_au_plus_5_ans(v.terme, tot, m.jours)) signaler(regle::duree_superieure_5_ans, lv);
         if (!duree_indeterminee_permise(v.volet, v.terme)) signaler(regle::duree_indeterminee_interdite, lv);
+        if (!socle_duree_indeterminee(v.volet, v.terme)) signaler(regle::socle_duree_bornee, lv);
         if (!fin_calculable(v.terme, tot, m.jours) || !fin_calculable(v.terme, tard, m.jours)) {
             signaler(regle::date_calendaire_impossible, lv);
         } else if (!transition_reglee(m, v, tard)) {
@@ -266,7 +282,7 @@ constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd 
             if (!applicable_a(ind, m.perimetre)) signaler(regle::indicateur_hors_perimetre, li);
             if (!unites_coherentes(ind)) signaler(regle::unite_incoherente, li);
             if (!referentiel_bien_forme(ind)) signaler(regle::referentiel_mal_forme, li);
-            if (!origine_sourcee(ind)) signaler(regle::origine_sans_source, li);
+            if (!origine_sourcee(ind, m.regime)) signaler(regle::origine_sans_source, li);
             if (!poids_positif(ind)) signaler(regle::poids_non_positif, li);
         }
     }
@@ -324,7 +340,7 @@ struct modele_contrat {
     static_assert(e.respecte(regle::duree_indeterminee_interdite),
                   "CAQES-E005: only the first-generation socle may have an indefinite term (D.162-14 I, version of 2017-04-23)");
     static_assert(e.respecte(regle::transition_non_choisie),
-                  "CAQES-E006: a term runs past its regime's end; name a politique_transition (LFSS 2026 art. 79 III, unread)");
+                  "CAQES-E006: a term or the template's window runs past its regime's end; name a politique_transition (LFSS 2026 art. 79 III, unread)");
     static_assert(e.respecte(regle::volet_obligatoire),
                   "CAQES-E007: the mandatory volet must appear exactly once, and a contract needs at least one volet (D.162-14 I)");
     static_assert(e.respecte(regle::volet_en_double),
@@ -344,7 +360,8 @@ struct modele_contrat {
     static_assert(e.respecte(regle::referentiel_mal_forme),
                   "CAQES-E015: a referentiel or target names an unknown measure, is empty, or has a threshold outside its kind (L.162-30-3)");
     static_assert(e.respecte(regle::origine_sans_source),
-                  "CAQES-E016: a national indicator cites no arrete, or a regional one names no defining body (D.162-14 II, 2022)");
+                  "CAQES-E016: a national indicator cites no arrete, or a regional one lacks a body its regime requires "
+                  "(D.162-14 II 2, 2022: directeur general de l'ARS; 2017: ARS, assurance maladie, OMEDIT, federations [S])");
     static_assert(e.respecte(regle::poids_non_positif),
                   "CAQES-E017: an indicator's weight is not positive (D.162-16 I 2, version of 2017-04-23)");
     static_assert(e.respecte(regle::contrat_superieur_5_ans),
@@ -353,6 +370,9 @@ struct modele_contrat {
                   "CAQES-E019: the template's scope of activities is empty or outside its regime's (L.162-23-14: activities 1, 2 and 4 of L.162-22)");
     static_assert(e.respecte(regle::code_indicateur_en_double),
                   "CAQES-E033: two indicators of the template share one code; reports name indicators by code (D.162-16 I 1)");
+    static_assert(e.respecte(regle::socle_duree_bornee),
+                  "CAQES-E052: the first-generation socle has a bounded term; it is concluded for an indefinite term "
+                  "(D.162-14 I, 2017; FHF 2017 and ARS page [S])");
     static_assert(e.respecte(regle::date_calendaire_impossible),
                   "CAQES-E023: a term ends on a day that does not exist (29 February + N years); name a politique_jour");
 

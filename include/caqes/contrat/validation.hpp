@@ -40,6 +40,20 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
             const periode w = decrire(m.regime).conclusion;
             const ymd d = l.volet >= 0 ? m.volets[static_cast<std::size_t>(l.volet)].debut.value_or(tot) : tot;
             detail = concat("start ", texte(d), ", regime window ", texte(w));
+        } else if (id == regle::transition_non_choisie && l.volet < 0) {
+            detail = concat("window ", texte(m.fenetre), " runs past the regime window ", texte(decrire(m.regime).conclusion),
+                            " and no politique_transition is named");
+        } else if (id == regle::origine_sans_source && l.indicateur >= 0) {
+            const indicateur& ind = m.volets[static_cast<std::size_t>(l.volet)].grille[static_cast<std::size_t>(l.indicateur)];
+            const instances_regionales manquantes = instances_requises(m.regime).absentes_de(ind.instances);
+            if (ind.provenance == origine::regionale && manquantes.vide()) {
+                detail = "no body named";
+            } else if (ind.provenance == origine::regionale) {
+                detail = "missing bodies:";
+                for (const instances_regionales i : toutes_instances) {
+                    if (manquantes.contient(i)) detail += concat(" ", nom(i));
+                }
+            }
         }
         out.push_back({id, texte(m, l), std::move(detail)});
     });

@@ -57,6 +57,7 @@ enum class regle : std::uint8_t {
     hors_caqes = 43,                 // E043
     parametre_hors_la_loi = 50,      // E050
     parametre_ouvert_absent = 51,    // E051
+    socle_duree_bornee = 52,         // E052
 };
 
 struct fiche_regle {
@@ -66,7 +67,8 @@ struct fiche_regle {
     std::string_view source;  // article and version
 };
 
-inline constexpr std::array<fiche_regle, 44> catalogue_regles{{
+// The size follows the rows (std::to_array): a new rule is one row, never a count to update.
+inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
     {regle::date_inexistante, "CAQES-E001", "a date is not a real calendar date", "calendar (date library); every dated rule"},
     {regle::periode_vide, "CAQES-E002", "a period [from, to) is empty or inverted", "half-open periods of every dated text"},
     {regle::debut_hors_regime, "CAQES-E003", "the start lies outside the regime's window",
@@ -75,8 +77,9 @@ inline constexpr std::array<fiche_regle, 44> catalogue_regles{{
      "L.162-30-2 (LEGIARTI000041398036); D.162-14 I (LEGIARTI000044102681, 2022-01-01)"},
     {regle::duree_indeterminee_interdite, "CAQES-E005", "only the first-generation socle may have an indefinite term",
      "D.162-14 I (LEGIARTI000034459855, 2017-04-23) [S: FHF, ANFH, ARS]"},
-    {regle::transition_non_choisie, "CAQES-E006", "a term runs past its regime's end and no transition policy is named",
-     "LFSS 2026 (loi 2025-1403) art. 79 III [U]"},
+    {regle::transition_non_choisie, "CAQES-E006",
+     "a term or the template's window runs past its regime's end and no transition policy is named",
+     "regime ends: D.162-14..16 version dates (2022-01-01), LFSS 2026 art. 79 (2027-01-01); transition: LFSS 2026 (loi 2025-1403) art. 79 III [U]"},
     {regle::volet_obligatoire, "CAQES-E007", "the mandatory volet must be present exactly once (at least one volet otherwise)",
      "D.162-14 I (LEGIARTI000034459855, 2017-04-23); D.162-14 I (LEGIARTI000044102681, 2022-01-01)"},
     {regle::volet_en_double, "CAQES-E008", "a volet appears twice in one contract", "D.162-14 I; D.162-15 (each volet once per contract)"},
@@ -93,8 +96,10 @@ inline constexpr std::array<fiche_regle, 44> catalogue_regles{{
      "arrete of 2022-02-23, annex (each referentiel compares one measure with a threshold of the same unit)"},
     {regle::referentiel_mal_forme, "CAQES-E015", "a referentiel or target names an unknown measure, is empty, or has a threshold outside its kind",
      "L.162-30-3 (referentiels in volume or spending); arrete of 2022-02-23"},
-    {regle::origine_sans_source, "CAQES-E016", "a national indicator cites no arrete, or a regional one names no defining body",
-     "D.162-14 II (2022) 1 and 2; L.162-30-3"},
+    {regle::origine_sans_source, "CAQES-E016",
+     "a national indicator cites no arrete, or a regional one lacks a body its regime requires",
+     "D.162-14 II 1 and 2 (LEGIARTI000044102681, 2022-01-01): directeur general de l'ARS; L.162-30-3; "
+     "2017: ARS, assurance maladie, OMEDIT en concertation avec les federations [S: ARS page]"},
     {regle::poids_non_positif, "CAQES-E017", "an indicator's weight is not positive",
      "D.162-16 I 2 (2017): complementary obligations weight the level of the outcome"},
     {regle::contrat_superieur_5_ans, "CAQES-E018", "a second-generation contract as a whole exceeds five years",
@@ -155,7 +160,9 @@ inline constexpr std::array<fiche_regle, 44> catalogue_regles{{
      "L.162-30-4 (LEGIARTI000041398020, LEGIARTI000042685227, LEGIARTI000048702783): 50 %; L.162-23-14 from 2027 [S]: 2 %"},
     {regle::parametre_ouvert_absent, "CAQES-E051", "an open notion of the law has no value: it has no default",
      "L.162-30-4: \"largement superieur au nombre attendu\", \"pour une duree limitee\" [U]; L.162-23-14 penalty base [U]"},
-}};
+    {regle::socle_duree_bornee, "CAQES-E052", "the first-generation socle has a bounded term: it is concluded for an indefinite term",
+     "D.162-14 I (LEGIARTI000034459855, 2017-04-23); [S: FHF 2017 and ARS page: conclu pour une duree indeterminee]"},
+});
 
 // Looks a rule up by id. A constant expression, so tests can check the catalogue itself. The
 // catalogue is ordered by id and may skip ids (numbers are reserved in blocks), so this is a

@@ -7,6 +7,7 @@
 #include <caqes/calendrier/periode.hpp>
 #include <caqes/droit/activite.hpp>
 #include <caqes/droit/reference.hpp>
+#include <caqes/droit/regime.hpp>
 #include <caqes/mesure/referentiel.hpp>
 
 #include <array>
@@ -17,10 +18,64 @@ namespace caqes {
 
 enum class origine : std::uint8_t {
     nationale,    // fixed by arrete: `source` cites it
-    regionale,    // defined by the ARS with the health insurance and the OMEDIT: `instances` names them
+    regionale,    // defined by the bodies its regime names: `instances` holds them (CAQES-E016)
     illustrative, // an example: allowed, and labelled as such in every output, so that no example
                   // has to invent a citation
 };
+
+// The bodies behind a regional indicator, as a set: each regime names its own (CAQES-E016).
+struct instances_regionales {
+    std::uint8_t bits{0};
+
+    [[nodiscard]] constexpr bool vide() const noexcept { return bits == 0; }
+    [[nodiscard]] constexpr bool contient(instances_regionales i) const noexcept { return (bits & i.bits) == i.bits; }
+    friend constexpr instances_regionales operator|(instances_regionales a, instances_regionales b) noexcept {
+        return {static_cast<std::uint8_t>(a.bits | b.bits)};
+    }
+    // The bodies of `this` that `i` lacks.
+    [[nodiscard]] constexpr instances_regionales absentes_de(instances_regionales i) const noexcept {
+        return {static_cast<std::uint8_t>(bits & ~i.bits)};
+    }
+    friend constexpr bool operator==(instances_regionales, instances_regionales) = default;
+};
+
+inline constexpr instances_regionales instance_ars{1U << 0U};                    // the agence regionale de sante
+inline constexpr instances_regionales instance_assurance_maladie{1U << 1U};      // the health insurance
+inline constexpr instances_regionales instance_omedit{1U << 2U};                 // observatoire des medicaments, DM et innovation therapeutique
+inline constexpr instances_regionales instance_federations_concertation{1U << 3U};  // the hospital federations, consulted
+inline constexpr instances_regionales instance_directeur_general_ars{1U << 4U};  // the ARS director general himself
+
+inline constexpr std::array<instances_regionales, 5> toutes_instances{
+    {instance_ars, instance_assurance_maladie, instance_omedit, instance_federations_concertation, instance_directeur_general_ars}};
+
+[[nodiscard]] constexpr std::string_view nom(instances_regionales i) noexcept {
+    if (i == instance_ars) return "ars";
+    if (i == instance_assurance_maladie) return "assurance_maladie";
+    if (i == instance_omedit) return "omedit";
+    if (i == instance_federations_concertation) return "federations_concertation";
+    if (i == instance_directeur_general_ars) return "directeur_general_ars";
+    return "";
+}
+
+// The bodies a regime requires behind each regional indicator:
+// - first generation: "definis par l'ARS, l'Assurance maladie et l'[OMEDIT] en concertation
+//   avec les federations hospitalieres" [S: ARS page, shared/domain/sources; CAQES.md section 2];
+// - second generation: "indicateurs regionaux determines par le directeur general de l'agence
+//   regionale de sante" [C: D.162-14 II 2, LEGIARTI000044102681, from 2022-01-01];
+// - the successor scheme: "les modalites selon lesquelles le directeur general de l'agence
+//   regionale de sante arrete les objectifs regionaux" [C: L.162-23-14, LEGIARTI000053271346];
+// - earlier contracts: no text read names them, so none is required beyond the one any
+//   regional indicator must name.
+[[nodiscard]] constexpr instances_regionales instances_requises(regime_id r) noexcept {
+    switch (r) {
+        case regime_id::caqes_2017:
+            return instance_ars | instance_assurance_maladie | instance_omedit | instance_federations_concertation;
+        case regime_id::caqes_2022:
+        case regime_id::successeur_2026: return instance_directeur_general_ars;
+        case regime_id::contrats_anterieurs: break;
+    }
+    return {};
+}
 
 enum class sens : std::uint8_t { plus_bas_est_mieux, plus_haut_est_mieux };
 
@@ -50,7 +105,7 @@ struct indicateur {
     std::string_view libelle;
     origine provenance{origine::illustrative};
     reference_legale source{};    // national: the arrete; regional: the ARS decision where known
-    std::string_view instances{}; // regional: the bodies that define it in this regime
+    instances_regionales instances{}; // regional: the bodies that define it (CAQES-E016)
     std::array<mesure_def, mesures_max> mesures{};
     sens direction{sens::plus_bas_est_mieux};
     cible objectif{};             // absent when the text gives none ([U] targets stay absent)
@@ -146,12 +201,15 @@ namespace regles {
     return true;
 }
 
-// CAQES-E016: a national indicator cites its arrete; a regional one names the bodies that
-// define it. D.162-14 II 1 and 2 (2022); L.162-30-3. An illustrative one needs neither.
-[[nodiscard]] constexpr bool origine_sourcee(const indicateur& i) noexcept {
+// CAQES-E016: a national indicator cites its arrete (D.162-14 II 1, 2022; L.162-30-3); a
+// regional one names at least one body, and every body its template's regime requires
+// (`instances_requises`: ARS, assurance maladie, OMEDIT and federations in 2017 [S: ARS page];
+// the ARS director general from 2022 [C: D.162-14 II 2, LEGIARTI000044102681]). An
+// illustrative one needs neither.
+[[nodiscard]] constexpr bool origine_sourcee(const indicateur& i, regime_id r) noexcept {
     switch (i.provenance) {
         case origine::nationale: return !i.source.vide();
-        case origine::regionale: return !i.instances.empty();
+        case origine::regionale: return !i.instances.vide() && i.instances.contient(instances_requises(r));
         case origine::illustrative: return true;
     }
     return false;
