@@ -53,14 +53,13 @@ else()
   set(CAQES_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
 endif()
 
-# Boost and date ship no pkg-config file (Debian 12 has none for either), so they cannot be
-# named in Requires. What compiling against them takes goes into Cflags instead: their
-# include directories when the compiler does not search them already, and the definitions
-# their CMake targets give CMake users (on Debian: ONLY_C_LOCALE=1 and HAS_STRING_VIEW=1 from
-# date::date, BOOST_ALL_NO_LIB from Boost::headers), so both kinds of users compile alike. caqes uses date.h only, never tz.h: nothing to
-# link, hence no Libs line.
+# Boost ships no pkg-config file (Debian 12 has none), so it cannot be named in Requires.
+# What compiling against it takes goes into Cflags instead: its include directories when the
+# compiler does not search them already, and the definitions its CMake target gives CMake
+# users (on Debian: BOOST_ALL_NO_LIB from Boost::headers), so both kinds of users compile
+# alike. Boost.Hana is header-only: nothing to link, hence no Libs line.
 set(CAQES_PC_CFLAGS "-I\${includedir}")
-foreach(_caqes_dep IN ITEMS Boost::headers date::date)
+foreach(_caqes_dep IN ITEMS Boost::headers)
   get_target_property(_caqes_dirs ${_caqes_dep} INTERFACE_INCLUDE_DIRECTORIES)
   foreach(_caqes_dir IN LISTS _caqes_dirs)
     if(_caqes_dir AND NOT _caqes_dir MATCHES "\\$<"

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ clang python3
-  libboost-dev libhowardhinnant-date-dev nlohmann-json3-dev
+  libboost-dev nlohmann-json3-dev
   catch2 libbenchmark-dev libbenchmark-tools pkgconf
 )
 

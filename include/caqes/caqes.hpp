@@ -23,7 +23,6 @@
 #include <caqes/droit/violation.hpp>
 #include <caqes/evaluation/ciblage.hpp>
 #include <caqes/evaluation/evaluer.hpp>
-#include <caqes/evaluation/introspection.hpp>
 #include <caqes/evaluation/issues.hpp>
 #include <caqes/evaluation/parametres.hpp>
 #include <caqes/evaluation/plan.hpp>

@@ -3,7 +3,7 @@
 //
 // How these administrative deadlines are counted is [U]. The toolkit offers the conventions
 // side by side and the caller names one:
-// - stricte, fin_de_mois, report: the day policies of calendrier/arithmetique.hpp, applied to
+// - stricte, fin_de_mois, report, premier_mois_suivant: the day policies of calendrier/arithmetique.hpp, applied to
 //   the month part; a deadline is the last day on which the act can be done;
 // - procedure_civile: Code de procedure civile art. 641 (a month deadline expires on the day
 //   of the same number, or the last day of the month when there is none; the triggering day
@@ -27,13 +27,14 @@ inline constexpr delai deux_mois{2, 0};
 inline constexpr delai trois_semaines{0, 21};
 inline constexpr delai quinze_jours{0, 15};
 
-enum class convention_delai : std::uint8_t { stricte, fin_de_mois, report, procedure_civile };
+enum class convention_delai : std::uint8_t { stricte, fin_de_mois, report, premier_mois_suivant, procedure_civile };
 
 // The last day of a deadline running from `depart` (the receipt date).
 [[nodiscard]] constexpr date_calculee echeance(ymd depart, delai d, convention_delai c,
                                                calendrier_feries cal = calendrier_feries::national) noexcept {
     const politique_jour p = c == convention_delai::stricte       ? politique_jour::stricte
                              : c == convention_delai::report      ? politique_jour::report
+                             : c == convention_delai::premier_mois_suivant ? politique_jour::premier_mois_suivant
                                                                   : politique_jour::fin_de_mois;
     date_calculee r = ajouter_mois(depart, d.mois, p);
     if (!r.ok()) return r;

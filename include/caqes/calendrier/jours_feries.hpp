@@ -3,8 +3,15 @@
 //
 // Code du travail L.3133-1 lists the jours feries: 1 January, Easter Monday, 1 May, 8 May,
 // Ascension Thursday, Whit Monday, 14 July, 15 August, 1 November, 11 November and
-// 25 December. Alsace-Moselle adds Good Friday and 26 December (Code du travail L.3134-13):
-// a caller-chosen option, since which calendar governs an ARS deadline is [U].
+// 25 December. Two kinds of territory add to it:
+// - Alsace-Moselle adds Good Friday and 26 December (Code du travail L.3134-13);
+// - the overseas departments add the commemoration of the abolition of slavery: loi n° 83-550
+//   of 30 June 1983, art. 1, makes it a holiday in Guadeloupe, Guyane, Martinique, Mayotte and
+//   La Reunion, and decree n° 83-1003 of 23 November 1983 fixes its day in each: 27 May in
+//   Guadeloupe, 10 June in Guyane, 22 May in Martinique, 20 December in La Reunion, and, added
+//   by decree n° 2012-553 of 23 April 2012, 27 April in Mayotte. Each counts from its decree.
+// Days kept by custom only (Good Friday in the Antilles, the carnival days) are not in the
+// law, hence not here. Which calendar governs an ARS deadline is [U]: the caller chooses.
 #include <caqes/calendrier/date.hpp>
 
 namespace caqes {
@@ -31,7 +38,30 @@ namespace caqes {
 enum class calendrier_feries : unsigned char {
     national,        // L.3133-1
     alsace_moselle,  // L.3133-1 plus Good Friday and 26 December (L.3134-13)
+    guadeloupe,      // L.3133-1 plus 27 May (loi 83-550, decree 83-1003)
+    guyane,          // L.3133-1 plus 10 June
+    martinique,      // L.3133-1 plus 22 May
+    la_reunion,      // L.3133-1 plus 20 December
+    mayotte,         // L.3133-1 plus 27 April (decree 83-1003 as amended by decree 2012-553)
 };
+
+namespace detail {
+struct abolition_esclavage {
+    calendrier_feries departement;
+    unsigned mois;
+    unsigned jour;
+    ymd depuis;  // the decree that fixed the day
+};
+
+inline constexpr ymd decret_83_1003{1983, 11, 23};
+inline constexpr abolition_esclavage abolitions[] = {
+    {calendrier_feries::guadeloupe, 5, 27, decret_83_1003},
+    {calendrier_feries::guyane, 6, 10, decret_83_1003},
+    {calendrier_feries::martinique, 5, 22, decret_83_1003},
+    {calendrier_feries::la_reunion, 12, 20, decret_83_1003},
+    {calendrier_feries::mayotte, 4, 27, ymd{2012, 4, 23}},  // decree 2012-553
+};
+}  // namespace detail
 
 [[nodiscard]] constexpr bool est_ferie(ymd jour, calendrier_feries cal = calendrier_feries::national) noexcept {
     const unsigned m = jour.m;
@@ -41,16 +71,17 @@ enum class calendrier_feries : unsigned char {
         return true;
     }
     if (cal == calendrier_feries::alsace_moselle && m == 12 && d == 26) return true;
-    const date::sys_days p = paques(jour.y).to_sys_days();
-    const date::sys_days j = jour.to_sys_days();
-    const auto ecart = (j - p).count();
+    for (const detail::abolition_esclavage& a : detail::abolitions) {
+        if (a.departement == cal && a.mois == m && a.jour == d && a.depuis <= jour) return true;
+    }
+    const jour_serie ecart = jour.serie() - paques(jour.y).serie();
     // Easter Monday +1, Ascension +39, Whit Monday +50; Good Friday -2 in Alsace-Moselle.
     return ecart == 1 || ecart == 39 || ecart == 50 || (cal == calendrier_feries::alsace_moselle && ecart == -2);
 }
 
 [[nodiscard]] constexpr bool est_weekend(ymd jour) noexcept {
-    const date::weekday w{jour.to_sys_days()};
-    return w == date::Saturday || w == date::Sunday;
+    const jour_semaine w = jour_de_la_semaine(jour);
+    return w == jour_semaine::samedi || w == jour_semaine::dimanche;
 }
 
 [[nodiscard]] constexpr bool est_jour_ouvrable(ymd jour, calendrier_feries cal = calendrier_feries::national) noexcept {
