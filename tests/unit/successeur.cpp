@@ -147,3 +147,34 @@ TEST_CASE("issue 12: an earlier contract is its own kind: effects end 2017-12-31
     // No CAQES procedure is in force for it: D.162-15 starts on 2017-04-23.
     CHECK_FALSE(contractualisation(cbu.conclusion, cbu.conclusion, {}, convention_delai::stricte).signature.prevue);
 }
+
+TEST_CASE("issue 12: the successor penalty's formula is a [U] parameter, within the 2 % of the law", "[successeur][E028]") {
+    const dispositif_charge d{dispositif_2026()};
+    parametres_evaluation p{};
+    p.successeur.base_penalite = evalmod::base_80m;
+    p.successeur.formule = formule_penalite::taux_plein_sous_seuil;
+    p.successeur.seuil_penalite = {1, 2};
+    p.successeur.taux_penalite = {2, 100};
+    auto penalite = [&](const std::vector<valeurs_indicateur>& v) {
+        evalmod::rapport_essai r(d.modele(), 2027, v, evalmod::base_80m);
+        const resultat_validation<rapport_valide> ok = validate(d, r.annuel(), p);
+        REQUIRE(ok.ok());
+        const resultat_evaluation res = evaluer(ok.valeur(), p);
+        return res.nombre_contrat == 0 ? centimes{-1} : res.contrat[0].montant;
+    };
+    // Score 0, under 1/2: the whole 2 % of 80 M EUR.
+    CHECK(penalite(evalmod::rien_atteint(d.modele())) == centimes{160'000'000});
+    // Score 1: no penalty at all (the proportional formula would give none either).
+    CHECK(penalite(evalmod::tout_atteint(d.modele())) == centimes{-1});
+
+    // The threshold is a score, in [0, 1] (CAQES-E028); 1 itself is accepted.
+    p.successeur.seuil_penalite = {3, 2};
+    const violations vs = validate(p);
+    REQUIRE(vs.size() == 1);
+    CHECK(vs[0].id == regle::valeur_hors_domaine);
+    CHECK(vs[0].lieu == "successeur.seuil_penalite");
+    p.successeur.seuil_penalite = {1, 1};
+    CHECK(validate(p).empty());
+    p.successeur.seuil_penalite = {-1, 100};
+    REQUIRE(validate(p).size() == 1);
+}

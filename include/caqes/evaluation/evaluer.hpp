@@ -177,8 +177,13 @@ constexpr void conclure_successeur(resultat_evaluation& res, const modele_contra
         return;
     }
     const fraction score_global = global.valeur();
-    const fraction manque = fraction{score_global.den - score_global.num, score_global.den};
-    const detail::fraction_verifiee taux_verifie = detail::multiplier(p.taux_penalite, manque);
+    // The formula is [U] (parametres_successeur::formule); the cap is the law's.
+    detail::fraction_verifiee taux_verifie{};
+    if (p.formule == formule_penalite::taux_plein_sous_seuil) {
+        taux_verifie = {score_global < p.seuil_penalite ? p.taux_penalite : fraction{0, 1}, true};
+    } else {
+        taux_verifie = detail::multiplier(p.taux_penalite, fraction{score_global.den - score_global.num, score_global.den});
+    }
     if (!taux_verifie.ok) {
         res.ajouter_contrat({.taux = p.taux_penalite, .loi = cap.version, .nature = nature_proposition::penalite_financement,
                              .illustratif = p.illustratif, .depassement = true});

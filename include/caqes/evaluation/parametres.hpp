@@ -66,11 +66,20 @@ struct parametres_2022 {
     bool illustratif{true};
 };
 
+// How the successor's penalty follows the results: no text read says [U: L.162-23-14 from 2027
+// is [S] only, its decree is not in the texts]. Both formulas stay within the 2 % cap.
+enum class formule_penalite : std::uint8_t {
+    proportionnelle_au_manque,  // taux_penalite x (1 - overall score): illustrative default
+    taux_plein_sous_seuil,      // taux_penalite whole when the overall score is under seuil_penalite
+};
+
 struct parametres_successeur {
-    // [U] illustrative formulas: the allocation's share of the savings; the penalty rate,
-    // x (1 - score), within the 2 % of L.162-23-14 from 2027 [S].
+    // [U] illustrative formulas: the allocation's share of the savings; the penalty rate within
+    // the 2 % of L.162-23-14 from 2027 [S], applied by `formule`.
     fraction part_economies{1, 2};
     fraction taux_penalite{1, 100};
+    formule_penalite formule{formule_penalite::proportionnelle_au_manque};
+    fraction seuil_penalite{1, 2};  // for taux_plein_sous_seuil: the score under which it applies
     // The penalty's base [U], no default: "financement" as quoted [S], not sourced further.
     std::optional<centimes> base_penalite{};
     bool illustratif{true};
@@ -87,6 +96,11 @@ struct parametres_evaluation {
 };
 
 namespace regles {
+
+// CAQES-E028 for a threshold on a score: a score is a share of the points, in [0, 1].
+[[nodiscard]] constexpr bool seuil_de_score(fraction f) noexcept {
+    return f.valide() && fraction{0, 1} <= f && f <= fraction{1, 1};
+}
 
 // CAQES-E034: the first step whose threshold the score is under gives the rate, so the steps
 // must go up in threshold and down (or equal) in rate: the lower the achievement, the higher
@@ -159,6 +173,11 @@ inline void verifier_taux(violations& out, std::string_view lieu, fraction taux,
     detail::verifier_taux(out, "p2022.taux_abattement", p.p2022.taux_abattement, constante_legale::plafond_abattement);
     detail::verifier_taux(out, "p2022.taux_minoration", p.p2022.taux_minoration, constante_legale::plafond_minoration);
     detail::verifier_taux(out, "successeur.taux_penalite", p.successeur.taux_penalite, constante_legale::plafond_penalite);
+    // CAQES-E028: a score threshold is a share of the points, in [0, 1].
+    if (!regles::seuil_de_score(p.successeur.seuil_penalite)) {
+        out.push_back({regle::valeur_hors_domaine, "successeur.seuil_penalite",
+                       concat(texte_fraction(p.successeur.seuil_penalite), " is not a score in [0, 1]")});
+    }
     return out;
 }
 
