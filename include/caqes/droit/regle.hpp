@@ -56,6 +56,9 @@ enum class regle : std::uint8_t {
     fichier_inutilisable = 42,       // E042
     parametre_hors_la_loi = 50,      // E050
     parametre_ouvert_absent = 51,    // E051
+    grille_mal_formee = 70,          // E070
+    cle_en_double = 71,              // E071
+    schema_inconnu = 72,             // E072
 };
 
 struct fiche_regle {
@@ -65,7 +68,7 @@ struct fiche_regle {
     std::string_view source;  // article and version
 };
 
-inline constexpr std::array<fiche_regle, 43> catalogue_regles{{
+inline constexpr std::array<fiche_regle, 46> catalogue_regles{{
     {regle::date_inexistante, "CAQES-E001", "a date is not a real calendar date", "calendar (date library); every dated rule"},
     {regle::periode_vide, "CAQES-E002", "a period [from, to) is empty or inverted", "half-open periods of every dated text"},
     {regle::debut_hors_regime, "CAQES-E003", "the start lies outside the regime's window",
@@ -150,6 +153,13 @@ inline constexpr std::array<fiche_regle, 43> catalogue_regles{{
      "L.162-30-4 (LEGIARTI000041398020, LEGIARTI000042685227, LEGIARTI000048702783): 50 %; L.162-23-14 from 2027 [S]: 2 %"},
     {regle::parametre_ouvert_absent, "CAQES-E051", "an open notion of the law has no value: it has no default",
      "L.162-30-4: \"largement superieur au nombre attendu\", \"pour une duree limitee\" [U]; L.162-23-14 penalty base [U]"},
+    {regle::grille_mal_formee, "CAQES-E070",
+     "a grid file breaks its format: unknown or missing key, value of the wrong JSON type, unknown name, or past a capacity",
+     "grid format caqes.grille/1 (docs/cli.md, schema/caqes.grille-1.schema.json)"},
+    {regle::cle_en_double, "CAQES-E071", "a key appears twice in one object of a grid file: which one holds would be a guess",
+     "grid format caqes.grille/1 (RFC 8259 section 4: names within an object SHOULD be unique)"},
+    {regle::schema_inconnu, "CAQES-E072", "a grid file names no schema, or one other than caqes.grille/1",
+     "grid format caqes.grille/1 (docs/cli.md)"},
 }};
 
 // Looks a rule up by id. A constant expression, so tests can check the catalogue itself. The
