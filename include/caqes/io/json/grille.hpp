@@ -714,8 +714,10 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
     // 1. Bytes and JSON syntax.
     if (const std::optional<std::size_t> k = csv::invalid_utf8(contenu)) {
         const std::size_t ligne = 1 + static_cast<std::size_t>(std::count(contenu.begin(), contenu.begin() + static_cast<std::ptrdiff_t>(*k), '\n'));
+        const std::size_t debut = contenu.rfind('\n', *k) == std::string_view::npos ? 0 : contenu.rfind('\n', *k) + 1;
+        const std::string_view texte_ligne = contenu.substr(debut, contenu.find('\n', *k) - debut);
         l.signaler(regle::encodage_invalide, "",
-                   concat("line ", std::to_string(ligne), ": ", csv::not_utf8(contenu, *k, contenu)));
+                   concat("line ", std::to_string(ligne), ": ", csv::not_utf8(texte_ligne, *k - debut, contenu)));
         return resultat{std::move(l.erreurs())};
     }
     detail::surveillant_cles surveillant;
