@@ -2,6 +2,7 @@
 // files (format caqes.grille/1) by the rules of a C++ template and prints each violation,
 // located by file and JSON pointer, with its rule id. docs/cli.md documents the commands, the
 // output and the exit status; paths are taken relative to the caller's working directory.
+#include <caqes/io/csv_rapports.hpp>
 #include <caqes/io/json/grille.hpp>
 #include <caqes/version.hpp>
 
@@ -15,13 +16,9 @@
 
 namespace {
 
-// The exit status, as docs/input-format.md defines it for every caqes program.
-enum class statut : int {
-    valide = 0,
-    usage = 2,
-    inutilisable = 3,  // a file that cannot be read as a grid: bytes, JSON syntax, format
-    regle = 4,         // a grid that breaks a rule of the law or of the template
-};
+// The exit status of every caqes program (docs/input-format.md): 3 for a file that cannot be
+// read as a grid (bytes, JSON syntax, format), 4 for a grid that breaks a rule.
+using statut = caqes::csv::exit_status;
 
 // Errors of the reading stages: the file is not a grid that could be checked.
 [[nodiscard]] bool erreur_de_lecture(caqes::regle r) noexcept {
@@ -32,9 +29,9 @@ enum class statut : int {
 
 [[nodiscard]] statut verifier(const std::string& chemin, bool jsonl) {
     const auto r = caqes::json::lire_grille_fichier(chemin);
-    statut s = statut::valide;
+    statut s = statut::accepted;
     for (const caqes::violation& v : r.erreurs()) {
-        s = std::max(s, erreur_de_lecture(v.id) ? statut::inutilisable : statut::regle);
+        s = std::max(s, erreur_de_lecture(v.id) ? statut::unusable_input : statut::grid_rule);
         if (jsonl) {
             const nlohmann::json ligne{{"fichier", chemin}, {"lieu", v.lieu}, {"regle", v.code()}, {"titre", v.titre()},
                                        {"source", v.source()}, {"detail", v.detail}};
@@ -86,7 +83,7 @@ int main(int argc, char** argv) {
         return static_cast<int>(statut::usage);
     }
 
-    statut s = statut::valide;
+    statut s = statut::accepted;
     for (const std::string& f : fichiers) s = std::max(s, verifier(f, jsonl));
     return static_cast<int>(s);
 }
