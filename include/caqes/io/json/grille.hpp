@@ -24,10 +24,13 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <initializer_list>
 #include <iterator>
 #include <limits>
 #include <memory>
@@ -747,10 +750,10 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
         l.signaler(regle::grille_mal_formee, racine, concat("expected an object, found ", detail::nom_type(doc)));
         return resultat{std::move(l.erreurs())};
     }
-    const auto schema = doc.find("schema");
-    if (schema == doc.end() || !schema->is_string() || schema->get_ref<const std::string&>() != schema_grille) {
+    const auto schema_lu = doc.find("schema");
+    if (schema_lu == doc.end() || !schema_lu->is_string() || schema_lu->get_ref<const std::string&>() != schema_grille) {
         l.signaler(regle::schema_inconnu, "/schema",
-                   concat(schema == doc.end() ? std::string{"missing"} : concat("found ", schema->is_string() ? csv::quoted_field(schema->get_ref<const std::string&>()) : std::string{detail::nom_type(*schema)}),
+                   concat(schema_lu == doc.end() ? std::string{"missing"} : concat("found ", schema_lu->is_string() ? csv::quoted_field(schema_lu->get_ref<const std::string&>()) : std::string{detail::nom_type(*schema_lu)}),
                           "; this reader knows \"", schema_grille, "\" only"));
         return resultat{std::move(l.erreurs())};
     }
