@@ -18,6 +18,8 @@
 #   STEP=install_without_tests: -DCAQES_SOURCE_DIR -DBINARY_DIR -DGENERATOR -DCXX_COMPILER
 #       the documented one-line install of the headers, with Catch2, Google Benchmark and
 #       CLI11 hidden.
+#   STEP=tool_missing_cli11: -DCAQES_SOURCE_DIR -DBINARY_DIR -DGENERATOR -DCXX_COMPILER
+#       configures with CLI11 hidden: succeeds, names libcli11-dev, installs the headers only.
 #   STEP=tool:             -DPREFIX -DEXPECTED_VERSION
 #       bin/caqes was installed (by STEP=install) and runs.
 #   STEP=pkgconfig:        -DPREFIX -DPKG_CONFIG -DSCRIPT -DSOURCE -DBINARY_DIR -DCXX_COMPILER
@@ -81,6 +83,29 @@ if(STEP STREQUAL "install")
   file(REMOVE_RECURSE "${PREFIX}")
   run("${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}")
   require_files("${PREFIX}" ${caqes_installed_files})
+
+elseif(STEP STREQUAL "tool_missing_cli11")
+  # The tool is ON by default: without CLI11 the configure still succeeds (the headers need
+  # no CLI library) and names the Debian package that would build the tool.
+  file(REMOVE_RECURSE "${BINARY_DIR}")
+  execute_process(COMMAND "${CMAKE_COMMAND}" -S "${CAQES_SOURCE_DIR}" -B "${BINARY_DIR}" -G "${GENERATOR}"
+      "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}" -DCAQES_BUILD_TESTS=OFF -DCAQES_BUILD_EXAMPLES=OFF
+      -DCMAKE_DISABLE_FIND_PACKAGE_CLI11=ON
+    RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+  message(STATUS "configure (${result}):\n${output}")
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "the configure without CLI11 failed: the headers must not need it")
+  endif()
+  # CMake reflows a warning's text: compare with every run of spaces and line ends as one.
+  string(REGEX REPLACE "[ \n]+" " " output "${output}")
+  if(NOT output MATCHES "CLI11 2 was not found \\(Debian: libcli11-dev\\)")
+    message(FATAL_ERROR "the configure without CLI11 did not name libcli11-dev")
+  endif()
+  run("${CMAKE_COMMAND}" --install "${BINARY_DIR}" --prefix "${BINARY_DIR}-install")
+  require_files("${BINARY_DIR}-install" ${caqes_installed_files})
+  if(EXISTS "${BINARY_DIR}-install/bin/caqes")
+    message(FATAL_ERROR "bin/caqes was installed although the tool could not be built")
+  endif()
 
 elseif(STEP STREQUAL "tool")
   # The tool installed beside the headers (by STEP=install) runs from the prefix.
