@@ -36,6 +36,10 @@ install(FILES
   DESTINATION "${CAQES_INSTALL_CMAKEDIR}")
 install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" "${PROJECT_SOURCE_DIR}/CHANGELOG.md"
   DESTINATION "${CAQES_INSTALL_DOCDIR}")
+# The JSON Schema of grid files (docs/cli.md): data, needed by whoever writes or checks a
+# grid, with or without the tool.
+install(FILES "${PROJECT_SOURCE_DIR}/schema/caqes.grille-1.schema.json"
+  DESTINATION "${CMAKE_INSTALL_DATADIR}/caqes/schema")
 
 # ---------------------------------------------------------------------------
 # pkg-config: caqes.pc, and caqes-json.pc when the json component is installed.

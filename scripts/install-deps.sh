@@ -7,6 +7,7 @@ packages=(
   cmake ninja-build g++ clang python3
   libboost-dev nlohmann-json3-dev
   catch2 libbenchmark-dev libbenchmark-tools pkgconf
+  libcli11-dev python3-jsonschema libclang-rt-14-dev
 )
 
 missing=()

@@ -3,7 +3,8 @@
 # check) and test, once with g++ and once with clang++; then the unit tests and examples
 # again, built with AddressSanitizer and UndefinedBehaviorSanitizer by each compiler
 # (presets asan-gcc and asan-clang: no build-failure, package or docs test, which would
-# only repeat the plain builds).
+# only repeat the plain builds); last, the grid reader's libFuzzer target with clang (preset
+# fuzz: corpus replay, then 45 s of fuzzing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,3 +14,4 @@ cmake --workflow --preset gcc --fresh
 cmake --workflow --preset clang --fresh
 cmake --workflow --preset asan-gcc --fresh
 cmake --workflow --preset asan-clang --fresh
+cmake --workflow --preset fuzz --fresh

@@ -16,7 +16,12 @@
 #   STEP=install_opt_in:   -DSOURCE_DIR -DBINARY_DIR -DGENERATOR -DCXX_COMPILER -DCAQES_SOURCE_DIR
 #       configures the add_subdirectory consumer with CAQES_INSTALL=ON: caqes is installed.
 #   STEP=install_without_tests: -DCAQES_SOURCE_DIR -DBINARY_DIR -DGENERATOR -DCXX_COMPILER
-#       the documented one-line install, with Catch2 and Google Benchmark hidden.
+#       the documented one-line install of the headers, with Catch2, Google Benchmark and
+#       CLI11 hidden.
+#   STEP=tool_missing_cli11: -DCAQES_SOURCE_DIR -DBINARY_DIR -DGENERATOR -DCXX_COMPILER
+#       configures with CLI11 hidden: succeeds, names libcli11-dev, installs the headers only.
+#   STEP=tool:             -DPREFIX -DEXPECTED_VERSION
+#       bin/caqes was installed (by STEP=install) and runs.
 #   STEP=pkgconfig:        -DPREFIX -DPKG_CONFIG -DSCRIPT -DSOURCE -DBINARY_DIR -DCXX_COMPILER
 #                          -DCXX_FLAGS -DEXPECTED_VERSION -DJSON
 #       builds SOURCE with SCRIPT (pkg-config --cflags caqes) and runs it.
@@ -32,7 +37,7 @@ function(run)
 endfunction()
 
 function(run_program program expected)
-  execute_process(COMMAND "${program}"
+  execute_process(COMMAND "${program}" ${ARGN}
     RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
   message(STATUS "${program} printed:\n${output}")
   if(NOT result EQUAL 0)
@@ -71,12 +76,41 @@ set(caqes_installed_files
   share/cmake/caqes/caqesTargets.cmake
   share/pkgconfig/caqes.pc
   share/doc/caqes/LICENSE
-  share/doc/caqes/CHANGELOG.md)
+  share/doc/caqes/CHANGELOG.md
+  share/caqes/schema/caqes.grille-1.schema.json)
 
 if(STEP STREQUAL "install")
   file(REMOVE_RECURSE "${PREFIX}")
   run("${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}")
   require_files("${PREFIX}" ${caqes_installed_files})
+
+elseif(STEP STREQUAL "tool_missing_cli11")
+  # The tool is ON by default: without CLI11 the configure still succeeds (the headers need
+  # no CLI library) and names the Debian package that would build the tool.
+  file(REMOVE_RECURSE "${BINARY_DIR}")
+  execute_process(COMMAND "${CMAKE_COMMAND}" -S "${CAQES_SOURCE_DIR}" -B "${BINARY_DIR}" -G "${GENERATOR}"
+      "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}" -DCAQES_BUILD_TESTS=OFF -DCAQES_BUILD_EXAMPLES=OFF
+      -DCMAKE_DISABLE_FIND_PACKAGE_CLI11=ON
+    RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+  message(STATUS "configure (${result}):\n${output}")
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "the configure without CLI11 failed: the headers must not need it")
+  endif()
+  # CMake reflows a warning's text: compare with every run of spaces and line ends as one.
+  string(REGEX REPLACE "[ \n]+" " " output "${output}")
+  if(NOT output MATCHES "CLI11 2 was not found \\(Debian: libcli11-dev\\)")
+    message(FATAL_ERROR "the configure without CLI11 did not name libcli11-dev")
+  endif()
+  run("${CMAKE_COMMAND}" --install "${BINARY_DIR}" --prefix "${BINARY_DIR}-install")
+  require_files("${BINARY_DIR}-install" ${caqes_installed_files})
+  if(EXISTS "${BINARY_DIR}-install/bin/caqes")
+    message(FATAL_ERROR "bin/caqes was installed although the tool could not be built")
+  endif()
+
+elseif(STEP STREQUAL "tool")
+  # The tool installed beside the headers (by STEP=install) runs from the prefix.
+  require_files("${PREFIX}" bin/caqes)
+  run_program("${PREFIX}/bin/caqes" "caqes ${EXPECTED_VERSION}" --version)
 
 elseif(STEP STREQUAL "consumer")
   file(REMOVE_RECURSE "${BINARY_DIR}")
@@ -164,10 +198,12 @@ elseif(STEP STREQUAL "install_without_tests")
   # docs/install.md's one-line install. Hiding Catch2 and Google Benchmark makes any attempt
   # to use them fail, even on a machine that has them.
   file(REMOVE_RECURSE "${BINARY_DIR}" "${BINARY_DIR}-install")
+  # The headers alone need no CLI library: CLI11 is hidden too.
   run("${CMAKE_COMMAND}" -S "${CAQES_SOURCE_DIR}" -B "${BINARY_DIR}" -G "${GENERATOR}"
       "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}"
-      -DCAQES_BUILD_TESTS=OFF -DCAQES_BUILD_EXAMPLES=OFF
-      -DCMAKE_DISABLE_FIND_PACKAGE_Catch2=ON -DCMAKE_DISABLE_FIND_PACKAGE_benchmark=ON)
+      -DCAQES_BUILD_TESTS=OFF -DCAQES_BUILD_EXAMPLES=OFF -DCAQES_BUILD_TOOL=OFF
+      -DCMAKE_DISABLE_FIND_PACKAGE_Catch2=ON -DCMAKE_DISABLE_FIND_PACKAGE_benchmark=ON
+      -DCMAKE_DISABLE_FIND_PACKAGE_CLI11=ON)
   run("${CMAKE_COMMAND}" --install "${BINARY_DIR}" --prefix "${BINARY_DIR}-install")
   require_files("${BINARY_DIR}-install" ${caqes_installed_files})
 

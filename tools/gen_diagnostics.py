@@ -228,17 +228,25 @@ def render_case(case):
     return out
 
 
-def reported_by_reader_only(enum):
-    """True when only the CSV reader (include/caqes/io/csv*.hpp) reports this rule."""
+READERS = {
+    "csv": "the CSV reader (`caqes::csv::lire_rapports`, `caqes::csv::read_file`)",
+    "grille": "the grid reader (`caqes::json::lire_grille`, `caqes::json::lire_grille_fichier`, `caqes check`)",
+}
+
+
+def reporter(enum):
+    """Who reports a run-time rule: the file readers (include/caqes/io/csv*.hpp,
+    include/caqes/io/json/grille*.hpp) when only they use it, else `validate`."""
     pattern = re.compile(rf"regle::{enum}\b")
     users = {path.name for path in (ROOT / HEADERS_DIR).rglob("*.hpp")
              if path.name != CATALOGUE.name and pattern.search(path.read_text(encoding="utf-8"))}
-    return bool(users) and all(name.startswith("csv") for name in users)
+    readers = [text for prefix, text in READERS.items() if any(name.startswith(prefix) for name in users)]
+    if not users or not all(any(name.startswith(prefix) for prefix in READERS) for name in users):
+        return "`caqes::validate(...)` returns"
+    return " and ".join(readers) + (" report" if len(readers) > 1 else " reports")
 
 
 def render_run_time(entry):
-    reporter = ("the CSV reader (`caqes::csv::lire_rapports`, `caqes::csv::read_file`) reports"
-                if reported_by_reader_only(entry["enum"]) else "`caqes::validate(...)` returns")
     out = [
         f"## CAQES-{entry['id']}: {entry['title']}",
         "",
@@ -249,7 +257,7 @@ def render_run_time(entry):
         "",
         f"**Meaning:** {entry['title']}.",
         "",
-        f"**How it is reported:** {reporter} a `caqes::violation`",
+        f"**How it is reported:** {reporter(entry['enum'])} a `caqes::violation`",
         f"whose `id` is `caqes::regle::{entry['enum']}`, with `lieu` (where: a field",
         "or an index path) and `detail` (the offending values). `caqes::decrire(v)`",
         "prints it as `CAQES-Ennn [lieu]: title (article): detail`.",

@@ -295,16 +295,27 @@ constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd 
     return n;
 }
 
-// The set of rules a template breaks, as bits indexed by rule id.
+// The set of rules a template breaks, as bits indexed by rule id (every id of the catalogue
+// has its bit, whether or not a template can break it).
 struct regles_enfreintes {
-    std::uint64_t bits{0};
-    static_assert(catalogue_regles.size() < 64, "one bit per rule id");
+    std::array<std::uint64_t, 2> mots{};
+    static_assert([] {
+        for (const fiche_regle& f : catalogue_regles) {
+            if (static_cast<unsigned>(f.id) >= 128) return false;
+        }
+        return true;
+    }(), "one bit per rule id: ids stay under 128");
 
-    constexpr void ajouter(regle r) noexcept { bits |= std::uint64_t{1} << static_cast<unsigned>(r); }
-    [[nodiscard]] constexpr bool respecte(regle r) const noexcept {
-        return (bits & (std::uint64_t{1} << static_cast<unsigned>(r))) == 0;
+    constexpr void ajouter(regle r) noexcept {
+        const auto i = static_cast<unsigned>(r);
+        mots[i / 64] |= std::uint64_t{1} << (i % 64);
     }
-    [[nodiscard]] constexpr bool aucune() const noexcept { return bits == 0; }
+    [[nodiscard]] constexpr bool respecte(regle r) const noexcept {
+        const auto i = static_cast<unsigned>(r);
+        return (mots[i / 64] & (std::uint64_t{1} << (i % 64))) == 0;
+    }
+    [[nodiscard]] constexpr bool aucune() const noexcept { return mots[0] == 0 && mots[1] == 0; }
+    friend constexpr bool operator==(const regles_enfreintes&, const regles_enfreintes&) = default;
 };
 
 [[nodiscard]] constexpr regles_enfreintes enfreintes(const modele_contrat_def& m) noexcept {

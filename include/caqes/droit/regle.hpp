@@ -58,6 +58,9 @@ enum class regle : std::uint8_t {
     parametre_hors_la_loi = 50,      // E050
     parametre_ouvert_absent = 51,    // E051
     socle_duree_bornee = 52,         // E052
+    grille_mal_formee = 70,          // E070
+    cle_en_double = 71,              // E071
+    schema_inconnu = 72,             // E072
 };
 
 struct fiche_regle {
@@ -162,6 +165,13 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
      "L.162-30-4: \"largement superieur au nombre attendu\", \"pour une duree limitee\" [U]; L.162-23-14 penalty base [U]"},
     {regle::socle_duree_bornee, "CAQES-E052", "the first-generation socle has a bounded term: it is concluded for an indefinite term",
      "D.162-14 I (LEGIARTI000034459855, 2017-04-23); [S: FHF 2017 and ARS page: conclu pour une duree indeterminee]"},
+    {regle::grille_mal_formee, "CAQES-E070",
+     "a grid file breaks its format: unknown or missing key, value of the wrong JSON type, unknown name, or past a capacity",
+     "grid format caqes.grille/1 (docs/cli.md, schema/caqes.grille-1.schema.json)"},
+    {regle::cle_en_double, "CAQES-E071", "a key appears twice in one object of a grid file: which one holds would be a guess",
+     "grid format caqes.grille/1 (RFC 8259 section 4: names within an object SHOULD be unique)"},
+    {regle::schema_inconnu, "CAQES-E072", "a grid file names no schema, or one other than caqes.grille/1",
+     "grid format caqes.grille/1 (docs/cli.md)"},
 });
 
 // Looks a rule up by id. A constant expression, so tests can check the catalogue itself. The
