@@ -248,7 +248,7 @@ void bm_evaluation(benchmark::State& state) {
                     for (const auto& v : vi) somme += static_cast<std::uint64_t>(v.etat) + static_cast<std::uint64_t>(v.v.num ^ v.v.den);
                 }
                 somme += static_cast<std::uint64_t>(r.produits_assurance_maladie().valeur);
-                for (const auto& e : r.economies()) somme += static_cast<std::uint64_t>(e.valeur);
+                for (const auto& e : r.economies()) somme += e ? static_cast<std::uint64_t>(e->valeur) : 0U;
             }
             acc += static_cast<std::int64_t>(somme);
         }

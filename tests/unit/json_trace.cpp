@@ -38,7 +38,7 @@ TEST_CASE("json: a traced evaluation serialises lines, proposals, articles and d
     std::vector<valeurs_indicateur> v = evalmod::rien_atteint(evalmod::def_2017);
     v[1] = evalmod::echelle_de(echelle_partiel);
     evalmod::rapport_essai r(evalmod::def_2017, 2018, v, evalmod::base_80m);
-    r.decisions[0] = centimes{12'345};
+    r.decisions = {evalmod::decision(volet_id::volet_socle, issue_legale::sanction_volet, centimes{12'345})};
     caqes::trace t;
     const resultat_evaluation res = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r), {}, {}, t);
 

@@ -56,6 +56,11 @@ enum class regle : std::uint8_t {
     fichier_inutilisable = 42,       // E042
     parametre_hors_la_loi = 50,      // E050
     parametre_ouvert_absent = 51,    // E051
+    volet_hors_terme = 60,           // E060
+    decision_hors_issues = 61,       // E061
+    decision_hors_la_loi = 62,       // E062
+    sanction_et_interessement = 63,  // E063
+    annee_contrat_incoherente = 64,  // E064
 };
 
 struct fiche_regle {
@@ -65,7 +70,7 @@ struct fiche_regle {
     std::string_view source;  // article and version
 };
 
-inline constexpr std::array<fiche_regle, 43> catalogue_regles{{
+inline constexpr std::array<fiche_regle, 48> catalogue_regles{{
     {regle::date_inexistante, "CAQES-E001", "a date is not a real calendar date", "calendar (date library); every dated rule"},
     {regle::periode_vide, "CAQES-E002", "a period [from, to) is empty or inverted", "half-open periods of every dated text"},
     {regle::debut_hors_regime, "CAQES-E003", "the start lies outside the regime's window",
@@ -150,6 +155,18 @@ inline constexpr std::array<fiche_regle, 43> catalogue_regles{{
      "L.162-30-4 (LEGIARTI000041398020, LEGIARTI000042685227, LEGIARTI000048702783): 50 %; L.162-23-14 from 2027 [S]: 2 %"},
     {regle::parametre_ouvert_absent, "CAQES-E051", "an open notion of the law has no value: it has no default",
      "L.162-30-4: \"largement superieur au nombre attendu\", \"pour une duree limitee\" [U]; L.162-23-14 penalty base [U]"},
+    {regle::volet_hors_terme, "CAQES-E060", "a value, savings or a decision is given for a volet whose term does not cover the exercise",
+     "D.162-16 II (LEGIARTI000034459834, LEGIARTI000044102658: the yearly evaluation of the contract in force); D.162-15 (avenants); "
+     "partial years [U]"},
+    {regle::decision_hors_issues, "CAQES-E061", "a recorded decision's nature is not an outcome its regime and volet allow on its date, or lacks its rate and duration",
+     "D.162-16 III and V (LEGIARTI000034459834, LEGIARTI000044102658); L.162-30-4 (rates for a limited duration); L.162-23-14"},
+    {regle::decision_hors_la_loi, "CAQES-E062", "a recorded decision exceeds the legal limit in force on its date",
+     "D.162-16 III 1 and 2 (LEGIARTI000034459834): 1 % per volet, 5 % for all, 30 % of savings, 30 % liste en sus; "
+     "L.162-30-4: 50 %; L.162-23-14 from 2027 [S]: 2 %"},
+    {regle::sanction_et_interessement, "CAQES-E063", "a sanction and an incentive are decided for one volet and year",
+     "D.162-16 III 1 (LEGIARTI000034459834): \"soit une sanction ... soit un interessement\""},
+    {regle::annee_contrat_incoherente, "CAQES-E064", "the reported contract year is not the one the contract instance's start gives",
+     "D.162-16 II (each year of the contract is evaluated); the instance's debut_effet"},
 }};
 
 // Looks a rule up by id. A constant expression, so tests can check the catalogue itself. The
