@@ -79,6 +79,38 @@ TEST_CASE("json: a traced evaluation serialises lines, proposals, articles and d
     CHECK(e["volets"][1]["proposition"]["decision_finale_centimes"].is_null());
     CHECK(e["total_sanctions_centimes"].get<std::int64_t>() == 320'000'000);
     CHECK(e["volets"][0]["score"]["defini"] == true);
+    // The proposal and the decision side by side; totals of each apart.
+    CHECK(e["volets"][0]["decision"]["nature"] == "sanction");
+    CHECK(e["volets"][0]["decision"]["montant_centimes"].get<std::int64_t>() == 12'345);
+    CHECK(e["volets"][0]["decision"]["proposition_centimes"].get<std::int64_t>() == 80'000'000);
+    CHECK(e["volets"][0]["decision"]["au_dessus_proposition"] == false);
+    CHECK(e["volets"][1]["decision"].is_null());
+    CHECK(e["total_sanctions_decidees_centimes"].get<std::int64_t>() == 12'345);
+    CHECK(e["nombre_decisions"] == 1);
+}
+
+TEST_CASE("json: the rules, the revenue base and its year, savings and contract time are shown", "[json][economies]") {
+    evalmod::rapport_essai r(evalmod::def_2017, 2018, evalmod::tout_atteint(evalmod::def_2017), evalmod::base_80m);
+    r.r.annee_produits = 2016;
+    r.economies[1] = euros(1'000);
+    const resultat_evaluation res = evaluer(evalmod::valide(r), {});
+    const nlohmann::json e = json::document(res)["evaluations"][0];
+    const nlohmann::json& g = e["regles"];
+    CHECK(g["regime"] == "CAQES premiere generation");
+    CHECK(g["politique_version"] == "regime_du_contrat");
+    CHECK(g["date_regles"] == "2018-01-01");
+    CHECK(g["date_evaluation"] == "2019-06-01");
+    CHECK(g["annee_partielle"] == "tout_jour_compte");
+    CHECK(g["transition"] == "arret_fin_regime");
+    CHECK(g["alertes"] == nlohmann::json::array({"sans_instance"}));
+    CHECK(g["produits_assurance_maladie_centimes"].get<std::int64_t>() == 8'000'000'000);
+    CHECK(g["annee_produits"] == 2016);
+    CHECK(e["volets"][1]["economies_centimes"].get<std::int64_t>() == 100'000);
+    // An empty savings cell: null, and the incentive says why it was not computed.
+    CHECK(e["volets"][2]["economies_centimes"].is_null());
+    CHECK(e["volets"][2]["proposition"]["economies_non_renseignees"] == true);
+    CHECK(e["volets"][2]["proposition"]["nature"] == "aucune");
+    CHECK(e["volets"][1]["couverture"]["evalue"] == true);
 }
 
 TEST_CASE("json: no value in the document is a floating-point number", "[json]") {

@@ -279,11 +279,17 @@ template <regime_id R>
 [[nodiscard, gnu::always_inline]] constexpr resultat_evaluation conclure_pour(const modele_contrat_def& m, const scores_contrat& s,
                                                           const rapport_valide& r, const parametres_evaluation& p) noexcept {
     resultat_evaluation res{};
+    res.regime = m.regime;
+    res.exercice = r.exercice();
+    res.annee_contrat = r.annee_contrat();
+    res.produits_assurance_maladie = r.produits_assurance_maladie();
+    res.annee_produits = r.annee_produits();
     res.nombre_volets = static_cast<std::uint8_t>(m.volets.size() < volets_max ? m.volets.size() : volets_max);
     res.score_global = s.global();
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
         res.volets[i].volet = m.volets[i].volet;
         res.volets[i].score = s.volets[i];
+        res.volets[i].economies = r.economies()[i];
     }
     // Every constant is looked up at the date the version policy gives (droit/loi.hpp).
     res.regles = regles_de(m, r.exercice(), r.date_evaluation(), p);

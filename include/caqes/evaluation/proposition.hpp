@@ -103,6 +103,35 @@ enum class alerte_evaluation : std::uint8_t {
                              // transition policy (CAQES-E006) decided the terms
 };
 
+inline constexpr std::array<alerte_evaluation, 8> toutes_alertes{
+    {alerte_evaluation::seuil_largement_absent, alerte_evaluation::duree_mesures_absente, alerte_evaluation::base_penalite_absente,
+     alerte_evaluation::cible_sous_plancher, alerte_evaluation::minoration_liee, alerte_evaluation::hors_champ,
+     alerte_evaluation::sans_instance, alerte_evaluation::transition_appliquee}};
+
+[[nodiscard]] constexpr std::string_view nom(alerte_evaluation a) noexcept {
+    switch (a) {
+        case alerte_evaluation::seuil_largement_absent: return "seuil_largement_absent";
+        case alerte_evaluation::duree_mesures_absente: return "duree_mesures_absente";
+        case alerte_evaluation::base_penalite_absente: return "base_penalite_absente";
+        case alerte_evaluation::cible_sous_plancher: return "cible_sous_plancher";
+        case alerte_evaluation::minoration_liee: return "minoration_liee";
+        case alerte_evaluation::hors_champ: return "hors_champ";
+        case alerte_evaluation::sans_instance: return "sans_instance";
+        case alerte_evaluation::transition_appliquee: return "transition_appliquee";
+    }
+    return "";
+}
+
+// The template's transition policy (CAQES-E006) as outputs name it.
+[[nodiscard]] constexpr std::string_view nom(politique_transition t) noexcept {
+    switch (t) {
+        case politique_transition::non_choisie: return "non_choisie";
+        case politique_transition::arret_fin_regime: return "arret_fin_regime";
+        case politique_transition::maintien_signale: return "maintien_signale";
+    }
+    return "";
+}
+
 // Which law the evaluation applied, and what another reading of the law would change.
 struct regles_appliquees {
     version_applicable politique{version_applicable::regime_du_contrat};
@@ -133,12 +162,20 @@ struct resultat_volet {
     // Contract time: the volet's term against the exercise; a volet it does not cover proposes
     // nothing (`couverture.evalue` false).
     couverture_volet couverture{};
+    std::optional<centimes> economies{};  // the savings used; empty: non renseigne
     // The principal decision recorded for the volet, beside `principale.decision_finale`: its
     // nature (empty: neither sanction nor incentive), when a decision was recorded.
     std::optional<issue_legale> nature_decidee{};
 };
 
 struct resultat_evaluation {
+    // What the amounts rest on, shown by every output: the regime, the exercise and contract
+    // year, the revenue base and the year of the "dernier exercice clos" it comes from.
+    regime_id regime{regime_id::caqes_2017};
+    int exercice{0};
+    int annee_contrat{0};
+    centimes produits_assurance_maladie{0};
+    std::optional<int> annee_produits{};
     std::array<resultat_volet, volets_max> volets{};
     std::uint8_t nombre_volets{0};
     // Contract-level outcomes: regional incentive, L.162-30-4 measures, successor penalty.

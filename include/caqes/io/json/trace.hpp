@@ -5,6 +5,7 @@
 //
 // Exactness: amounts are integer cents; fractions are {"num", "den"} (plus an informative
 // "decimal" string, truncated); no value goes through a floating-point number.
+#include <caqes/calendrier/format.hpp>
 #include <caqes/evaluation/evaluer.hpp>
 #include <caqes/evaluation/proposition.hpp>
 #include <caqes/droit/violation.hpp>
@@ -139,7 +140,33 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
                      {"illustratif", p.illustratif},
                      {"depassement", p.depassement}};
     j["decision_finale_centimes"] = p.decision_finale ? nlohmann::json(p.decision_finale->valeur) : nlohmann::json(nullptr);
+    j["decision_au_dessus_proposition"] = p.decision_au_dessus;
+    j["economies_non_renseignees"] = p.economies_non_renseignees;
     return j;
+}
+
+[[nodiscard]] inline nlohmann::json centimes_ou_null(std::optional<centimes> c) {
+    return c ? nlohmann::json(c->valeur) : nlohmann::json(nullptr);
+}
+
+// The law applied and what the amounts rest on: regime, version policy and its date, the
+// evaluation date, the partial-year and transition policies, the revenue base and its year.
+[[nodiscard]] inline nlohmann::json regles_json(const resultat_evaluation& r) {
+    nlohmann::json alertes = nlohmann::json::array();
+    for (const alerte_evaluation a : toutes_alertes) {
+        if (r.regles.a(a)) alertes.push_back(caqes::nom(a));
+    }
+    return {{"regime", decrire(r.regime).nom},
+            {"politique_version", caqes::nom(r.regles.politique)},
+            {"date_regles", texte(r.regles.date)},
+            {"date_evaluation", texte(r.regles.date_evaluation)},
+            {"annee_partielle", caqes::nom(r.regles.annee_partielle)},
+            {"transition", caqes::nom(r.regles.transition)},
+            {"alertes", std::move(alertes)},
+            {"exercice", r.exercice},
+            {"annee_contrat", r.annee_contrat},
+            {"produits_assurance_maladie_centimes", r.produits_assurance_maladie.valeur},
+            {"annee_produits", r.annee_produits ? nlohmann::json(*r.annee_produits) : nlohmann::json(nullptr)}};
 }
 
 // One establishment's evaluation: the result and, when given, its trace.
@@ -148,15 +175,34 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
     for (std::size_t i = 0; i < r.nombre_volets; ++i) {
         const resultat_volet& v = r.volets[i];
         nlohmann::json jv{{"index", i}, {"volet", traits(v.volet).nom}, {"score", score_json(v.score)}};
-        jv["proposition"] = v.principale.presente() || v.principale.decision_finale ? proposition_json(v.principale) : nlohmann::json(nullptr);
+        jv["couverture"] = {{"terme", texte(v.couverture.terme)}, {"jours", v.couverture.jours},
+                            {"jours_annee", v.couverture.jours_annee}, {"evalue", v.couverture.evalue},
+                            {"transition_signalee", v.couverture.transition_signalee}};
+        jv["economies_centimes"] = centimes_ou_null(v.economies);  // null: non renseigne
+        jv["proposition"] = v.principale.presente() || v.principale.decision_finale || v.principale.economies_non_renseignees
+                                ? proposition_json(v.principale)
+                                : nlohmann::json(nullptr);
+        if (v.principale.decision_finale) {
+            jv["decision"] = {{"nature", v.nature_decidee ? nlohmann::json(caqes::nom(*v.nature_decidee)) : nlohmann::json("aucune")},
+                              {"montant_centimes", v.principale.decision_finale->valeur},
+                              {"proposition_centimes", v.principale.montant.valeur},
+                              {"au_dessus_proposition", v.principale.decision_au_dessus}};
+        } else {
+            jv["decision"] = nullptr;
+        }
         volets.push_back(std::move(jv));
     }
     nlohmann::json contrat = nlohmann::json::array();
     for (std::size_t i = 0; i < r.nombre_contrat; ++i) contrat.push_back(proposition_json(r.contrat[i]));
-    nlohmann::json j{{"volets", std::move(volets)},
+    // Totals of the proposals, and apart those of the decisions recorded.
+    nlohmann::json j{{"regles", regles_json(r)},
+                     {"volets", std::move(volets)},
                      {"contrat", std::move(contrat)},
                      {"total_sanctions_centimes", r.total_sanctions.valeur},
                      {"total_interessements_centimes", r.total_interessements.valeur},
+                     {"total_sanctions_decidees_centimes", r.total_sanctions_decidees.valeur},
+                     {"total_interessements_decides_centimes", r.total_interessements_decides.valeur},
+                     {"nombre_decisions", r.nombre_decisions},
                      {"plafond_global_atteint", r.plafond_global_atteint}};
     // CAQES-E037: nothing was proposed; the document says why and where.
     if (!r.ok()) {
