@@ -318,3 +318,9 @@ TEST_CASE("sanction and incentive for one volet and year: CAQES-E063 (soit... so
     CHECK(res.total_sanctions_decidees == euros(10'000));
     CHECK(res.total_interessements_decides == euros(5'000));
 }
+
+TEST_CASE("soit... soit as a predicate: a sanction and an incentive together only", "[evaluation][decision][E063]") {
+    STATIC_REQUIRE(regles::soit_soit(seule(issue_legale::sanction_volet)));
+    STATIC_REQUIRE(regles::soit_soit(issue_legale::sanction_volet | issue_legale::reduction_liste_en_sus));
+    STATIC_REQUIRE_FALSE(regles::soit_soit(issue_legale::sanction_volet | issue_legale::interessement_volet));
+}

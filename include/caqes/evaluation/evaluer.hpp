@@ -214,10 +214,7 @@ constexpr void noter_decisions(resultat_evaluation& res, const rapport_valide& r
         ++res.nombre_decisions;
         if (d.volet >= res.nombre_volets) continue;
         const std::optional<issue_legale> n = d.d.nature;
-        const bool principale = !n || *n == issue_legale::sanction_volet || *n == issue_legale::interessement_volet ||
-                                *n == issue_legale::interessement_national || *n == issue_legale::dotation ||
-                                *n == issue_legale::penalite_financement;
-        if (!principale) continue;
+        if (!decision_principale(n)) continue;
         resultat_volet& v = res.volets[d.volet];
         v.principale.decision_finale = d.d.montant;
         v.nature_decidee = n;

@@ -65,6 +65,13 @@ struct decision_volet {
     ymd date{};  // notification day; when not given, the date of the rules
 };
 
+// Whether a decision is of the volet's principal outcome (one per volet and year: sanction,
+// incentive, allocation, penalty, or none), as opposed to a rate measure beside it.
+[[nodiscard]] constexpr bool decision_principale(std::optional<issue_legale> n) noexcept {
+    return !n || *n == issue_legale::sanction_volet || *n == issue_legale::interessement_volet ||
+           *n == issue_legale::interessement_national || *n == issue_legale::dotation || *n == issue_legale::penalite_financement;
+}
+
 // The report as an establishment hands it in. Nothing here is evaluated: `validate` checks it
 // against its template and returns a `rapport_valide`, the only thing the evaluators accept.
 // The spans are read during `validate` only; the validated report owns copies.

@@ -46,9 +46,9 @@ namespace regles {
 }
 
 // CAQES-E063: in the first generation, for one volet and year, "soit une sanction ... soit un
-// interessement" (D.162-16 III 1, LEGIARTI000034459834): never both.
-[[nodiscard]] constexpr bool soit_soit(bool sanction_decidee, bool interessement_decide) noexcept {
-    return !(sanction_decidee && interessement_decide);
+// interessement" (D.162-16 III 1, LEGIARTI000034459834): never both among its decisions.
+[[nodiscard]] constexpr bool soit_soit(issues_legales decidees) noexcept {
+    return !(decidees.contient(issue_legale::sanction_volet) && decidees.contient(issue_legale::interessement_volet));
 }
 
 // CAQES-E062: an amount decided within base x the law's cap, exactly (no rounding lets it pass).
@@ -117,13 +117,6 @@ void lire_montants_volets(const modele_contrat_def& m, std::span<const montant_v
 
 [[nodiscard]] inline bool nature_de_taux(issue_legale i) noexcept {
     return i == issue_legale::reduction_liste_en_sus || i == issue_legale::abattement || i == issue_legale::minoration;
-}
-
-// The outcome a volet's principal proposal carries (one per volet and year), as opposed to the
-// rate measures that may come beside it.
-[[nodiscard]] inline bool nature_principale(std::optional<issue_legale> i) noexcept {
-    return !i || *i == issue_legale::sanction_volet || *i == issue_legale::interessement_volet ||
-           *i == issue_legale::interessement_national || *i == issue_legale::dotation || *i == issue_legale::penalite_financement;
 }
 
 // The cap a rate outcome's rate may not cross.
@@ -250,23 +243,19 @@ struct validation_rapport {
                 out.push_back({regle::saisie_en_double, concat(lieu, ".nature"), "this outcome was already decided for the volet"});
                 continue;
             }
-            if (nature_principale(d.nature) && principale[iv] != sans) {
-                const std::optional<issue_legale> autre = r.decisions[principale[iv]].nature;
-                const bool sanction_et_interessement =
-                    (d.nature == issue_legale::sanction_volet && autre == issue_legale::interessement_volet) ||
-                    (d.nature == issue_legale::interessement_volet && autre == issue_legale::sanction_volet);
-                if (sanction_et_interessement && !soit_soit(true, true)) {
-                    out.push_back({regle::sanction_et_interessement, concat(lieu, ".nature"),
-                                   concat("rapport.decisions[", std::to_string(principale[iv]),
-                                          "] already decided the other one for this volet and year (D.162-16 III 1, LEGIARTI000034459834)")});
-                } else {
-                    out.push_back({regle::saisie_en_double, concat(lieu, ".nature"),
-                                   concat("rapport.decisions[", std::to_string(principale[iv]), "] already decided this volet's outcome")});
-                }
+            if (d.nature && !soit_soit(vues[iv] | *d.nature)) {
+                out.push_back({regle::sanction_et_interessement, concat(lieu, ".nature"),
+                               concat("rapport.decisions[", std::to_string(principale[iv]),
+                                      "] already decided the other one for this volet and year (D.162-16 III 1, LEGIARTI000034459834)")});
+                continue;
+            }
+            if (decision_principale(d.nature) && principale[iv] != sans) {
+                out.push_back({regle::saisie_en_double, concat(lieu, ".nature"),
+                               concat("rapport.decisions[", std::to_string(principale[iv]), "] already decided this volet's outcome")});
                 continue;
             }
             if (d.nature) vues[iv].ajouter(*d.nature);
-            if (nature_principale(d.nature)) principale[iv] = i;
+            if (decision_principale(d.nature)) principale[iv] = i;
             decision_volet gardee = d;
             gardee.date = jour;
             v.decisions_.push_back({iv, gardee});
