@@ -162,9 +162,10 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
 
     alea a{0xe2e0000ULL + lignes};
     std::string tv = "finess;exercice;indicateur;mesure;valeur\n";
-    std::string te = "finess;exercice;annee_contrat;produits_assurance_maladie;economies_socle;economies_transports;"
+    std::string te = "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;economies_transports;"
                      "economies_pertinence;economies_amelioration_pratiques;decision_socle;decision_transports;"
-                     "decision_pertinence;decision_amelioration_pratiques\n";
+                     "decision_pertinence;decision_amelioration_pratiques;nature_socle;nature_transports;"
+                     "nature_pertinence;nature_amelioration_pratiques\n";
     // The files' columns are the template's volets, in its order.
     rapport_brut brut;
     const caqes::parametres_evaluation params{};
@@ -196,11 +197,15 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
             ajouter_entier(te, exercice);
             te += ";2;";
             ajouter_decimal(te, brut.champs.produits_assurance_maladie.valeur, 2);
-            for (const caqes::montant_volet& c : brut.economies) {
+            te += ';';  // annee_produits: not given
+            // One savings column per volet; an empty cell is non renseigne.
+            for (const auto& v : def_e2e.volets) {
                 te += ';';
-                ajouter_decimal(te, c.montant.valeur, 2);
+                for (const caqes::montant_volet& c : brut.economies) {
+                    if (c.volet == v.volet) ajouter_decimal(te, c.montant.valeur, 2);
+                }
             }
-            te += ";;;;\n";
+            te += ";;;;;;;;\n";
             ++f->lignes;
             // The direct evaluation of the same report, validated without the files.
             const caqes::resultat_validation<caqes::rapport_valide_pour<def_e2e>> valide = caqes::validate<def_e2e>(brut.annuel(), params);

@@ -112,7 +112,15 @@ donnees<G>& obtenir(std::size_t n) {
         rapport_genere(a, def, brut);
         hw::etablissement<S>& h = d->mains[e];
         h.produits = brut.champs.produits_assurance_maladie.valeur;
-        for (std::size_t i = 0; i < 4; ++i) h.economies[i] = brut.economies[i].montant.valeur;
+        h.economies = {};
+        h.economies_donnees = {};
+        for (const caqes::montant_volet& c : brut.economies) {
+            for (std::size_t i = 0; i < def.volets.size(); ++i) {
+                if (def.volets[i].volet != c.volet) continue;
+                h.economies[i] = c.montant.valeur;
+                h.economies_donnees[i] = true;
+            }
+        }
         for (std::size_t k = 0; k < S; ++k) {
             for (std::size_t j = 0; j < 4; ++j) h.v[k][j] = en_main(brut.valeurs[k].mesures[j].valeur);
         }
@@ -134,6 +142,7 @@ donnees<G>& obtenir(std::size_t n) {
         poly::etablissement& p = d->polys[e];
         p.produits = d->mains[e].produits;
         p.economies = d->mains[e].economies;
+        p.economies_donnees = d->mains[e].economies_donnees;
         p.valeurs_par_code.reserve(S);
         for (std::size_t k = 0; k < S; ++k) {
             poly::valeurs& v = p.valeurs_par_code[std::string{inds[k]->code}];
@@ -248,7 +257,7 @@ void bm_evaluation(benchmark::State& state) {
                     for (const auto& v : vi) somme += static_cast<std::uint64_t>(v.etat) + static_cast<std::uint64_t>(v.v.num ^ v.v.den);
                 }
                 somme += static_cast<std::uint64_t>(r.produits_assurance_maladie().valeur);
-                for (const auto& e : r.economies()) somme += static_cast<std::uint64_t>(e.valeur);
+                for (const auto& e : r.economies()) somme += e ? static_cast<std::uint64_t>(e->valeur) : 0U;
             }
             acc += static_cast<std::int64_t>(somme);
         }

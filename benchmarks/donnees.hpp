@@ -58,7 +58,7 @@ struct alea {
 struct rapport_brut {
     caqes::rapport_annuel champs{};                 // without its spans
     std::vector<caqes::saisie_indicateur> valeurs;  // named by code, in template order
-    std::vector<caqes::montant_volet> economies;    // one per volet, in template order
+    std::vector<caqes::montant_volet> economies;    // the volets whose savings are given, in template order
 
     [[nodiscard]] caqes::rapport_annuel annuel() const {
         caqes::rapport_annuel r = champs;
@@ -70,7 +70,8 @@ struct rapport_brut {
 
 // A report of template `m`: exercise 2019, every activity of the template's scope, revenue 1 to
 // 400 M EUR, savings per volet from -200 k to 1.8 M EUR (some negative, which gives no
-// incentive), then a value for every measure of every indicator.
+// incentive; one volet in ten left out, *non renseigne*, which computes none), then a value for
+// every measure of every indicator.
 inline void rapport_genere(alea& a, const caqes::modele_contrat_def& m, rapport_brut& b) {
     b.champs.exercice = 2019;
     b.champs.annee_contrat = 2;
@@ -78,7 +79,10 @@ inline void rapport_genere(alea& a, const caqes::modele_contrat_def& m, rapport_
     b.champs.activites_etablissement = m.perimetre;
     b.champs.produits_assurance_maladie = caqes::euros(a.entre(1'000'000, 400'000'000));
     b.economies.clear();
-    for (const auto& v : m.volets) b.economies.push_back({v.volet, caqes::euros(a.entre(-200'000, 1'800'000))});
+    for (const auto& v : m.volets) {
+        const caqes::centimes montant = caqes::euros(a.entre(-200'000, 1'800'000));
+        if (a.entre(0, 9) != 0) b.economies.push_back({v.volet, montant});
+    }
     b.valeurs.clear();
     for (const auto& v : m.volets) {
         for (const auto& ind : v.grille) {

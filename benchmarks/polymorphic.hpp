@@ -22,6 +22,7 @@ using valeurs = std::array<hw::valeur, 4>;
 struct etablissement {
     std::int64_t produits{0};
     std::array<std::int64_t, 4> economies{};
+    std::array<bool, 4> economies_donnees{};
     std::unordered_map<std::string, valeurs> valeurs_par_code;
 };
 
@@ -173,7 +174,7 @@ struct grille {
         if (!r.compte) continue;
         hw::compter(s[ind->volet()], r.points, ind->poids());
     }
-    return hw::conclure_2017(s, g.interessement_prevu, e.produits, e.economies);
+    return hw::conclure_2017(s, g.interessement_prevu, e.produits, e.economies, e.economies_donnees);
 }
 
 }  // namespace poly

@@ -64,9 +64,29 @@ std::string cadrer(std::string s, std::size_t largeur, bool droite = false) {
 std::string cellule(const caqes::resultat_volet& v) {
     const caqes::proposition& p = v.principale;
     std::string s = cadrer(score(v.score), 8) + " ";
+    if (!v.couverture.evalue) return cadrer(s + "out of term", 38);
+    if (p.economies_non_renseignees) return cadrer(s + "- (savings NR)", 38);  // non renseigne: not computed
     if (!p.presente()) return cadrer(s + "-", 38);
     if (p.depassement) return cadrer(s + caqes::concat(caqes::nom(p.nature), " OVERFLOW"), 38);
     return s + cadrer(std::string{caqes::nom(p.nature)}, 14) + cadrer(caqes::texte_euros(p.montant), 14, true) + (p.plafond_atteint ? "*" : " ");
+}
+
+// The decisions recorded beside the proposals: "decided: volet_transports sanction 1234.56
+// (proposed sanction 2000.00)", "ABOVE PROPOSAL" when the ARS decided more than proposed, or
+// an outcome that was not proposed (within the law: validate checked it, CAQES-E062).
+std::string decisions(const caqes::resultat_evaluation& res) {
+    std::string s;
+    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
+        const caqes::resultat_volet& v = res.volets[i];
+        if (!v.principale.decision_finale) continue;
+        s += caqes::concat(" decided: ", caqes::traits(v.volet).nom, " ", v.nature_decidee ? caqes::nom(*v.nature_decidee) : "aucune", " ",
+                           caqes::texte_euros(*v.principale.decision_finale), " (proposed ",
+                           v.principale.presente() ? caqes::concat(caqes::nom(v.principale.nature), " ", caqes::texte_euros(v.principale.montant))
+                                                   : std::string{"-"},
+                           ")",
+                           v.principale.decision_au_dessus ? " ABOVE PROPOSAL" : "", ";");
+    }
+    return s;
 }
 
 struct totaux {
@@ -76,11 +96,14 @@ struct totaux {
     std::size_t plafonds{0};
     std::size_t depassements{0};
     std::size_t decisions{0};
+    std::size_t au_dessus{0};
+    std::size_t economies_nr{0};
     // Checked: a total that leaves 64-bit cents prints OVERFLOW with where it stopped
     // (CAQES-E040), never a wrapped number.
     caqes::total_centimes montant_sanctions{};
     caqes::total_centimes montant_interessements{};
-    caqes::total_centimes montant_decisions{};
+    caqes::total_centimes montant_sanctions_decidees{};
+    caqes::total_centimes montant_interessements_decides{};
     std::vector<std::string> depassements_totaux;  // one CAQES-E040 line per total that overflowed
 };
 
@@ -190,7 +213,12 @@ int main(int argc, char** argv) {
               << "template: " << def.nom << " (ILLUSTRATIF: illustrative indicators and scoring scale)\n"
               << "input: " << lot.valeurs.file << " (" << caqes::csv::name(lot.valeurs.d) << "), " << lot.etablissements.file << " ("
               << caqes::csv::name(lot.etablissements.d) << ")\n"
-              << "amounts are proposals in EUR (the ARS decides); * = a cap bound the amount\n\n";
+              << "amounts are proposals in EUR (the ARS decides); * = a cap bound the amount\n"
+              << "rules: " << caqes::decrire(def.regime).nom << ", law version policy " << caqes::nom(parametres.version)
+              << " [U, default], partial years " << caqes::nom(parametres.annee_partielle) << " [U, default], transition "
+              << caqes::nom(def.transition) << "\n"
+              << "contract time: not checked, the input has no contract dates (every template volet is evaluated)\n"
+              << "revenue base: produits_assurance_maladie of the year in annee_produits; savings NR = non renseigne, no incentive computed\n\n";
 
     std::string entete = caqes::concat(cadrer("finess", 10), " ", cadrer("annee", 6));
     for (const auto& v : def.volets) entete += " | " + cadrer(std::string{caqes::traits(v.volet).nom}, 38);
@@ -219,16 +247,19 @@ int main(int argc, char** argv) {
                 t.depassements += p.depassement ? 1U : 0U;
                 t.sanctions += p.nature == caqes::nature_proposition::sanction_volet ? 1U : 0U;
                 t.interessements += p.nature == caqes::nature_proposition::interessement_volet ? 1U : 0U;
-                if (p.decision_finale) {
-                    ++t.decisions;
-                    cumuler(t, t.montant_decisions, *p.decision_finale, "decisions recorded", r, lot);
-                }
+                t.decisions += p.decision_finale ? 1U : 0U;
+                t.au_dessus += p.decision_au_dessus ? 1U : 0U;
+                t.economies_nr += p.economies_non_renseignees ? 1U : 0U;
             }
         }
         cumuler(t, t.montant_sanctions, res.total_sanctions, "sanctions proposed", r, lot);
         cumuler(t, t.montant_interessements, res.total_interessements, "incentives proposed", r, lot);
+        cumuler(t, t.montant_sanctions_decidees, res.total_sanctions_decidees, "sanctions decided", r, lot);
+        cumuler(t, t.montant_interessements_decides, res.total_interessements_decides, "incentives decided", r, lot);
         // The grid's indicators are illustrative whatever the proposals, so every row says so.
-        if (tout || t.evalues < lignes_par_defaut) std::cout << ligne << (res.plafond_global_atteint ? " [5 % cap]" : "") << " ILLUSTRATIF\n";
+        if (tout || t.evalues < lignes_par_defaut) {
+            std::cout << ligne << (res.plafond_global_atteint ? " [5 % cap]" : "") << " ILLUSTRATIF" << decisions(res) << "\n";
+        }
         ++t.evalues;
     }
     if (!tout && t.evalues > lignes_par_defaut) {
@@ -238,7 +269,11 @@ int main(int argc, char** argv) {
     std::cout << "\ntotals over " << t.evalues << " establishment-years evaluated (ILLUSTRATIF)\n"
               << "  sanctions proposed:     " << cadrer(std::to_string(t.sanctions), 5, true) << " " << cadrer(montant_total(t.montant_sanctions), 21, true) << "\n"
               << "  incentives proposed:    " << cadrer(std::to_string(t.interessements), 5, true) << " " << cadrer(montant_total(t.montant_interessements), 21, true) << "\n"
-              << "  decisions recorded:     " << cadrer(std::to_string(t.decisions), 5, true) << " " << cadrer(montant_total(t.montant_decisions), 21, true) << "\n"
+              << "  decisions recorded:     " << cadrer(std::to_string(t.decisions), 5, true) << " (" << t.au_dessus
+              << " above the proposal, within the law)\n"
+              << "  sanctions decided:            " << cadrer(montant_total(t.montant_sanctions_decidees), 21, true) << "\n"
+              << "  incentives decided:           " << cadrer(montant_total(t.montant_interessements_decides), 21, true) << "\n"
+              << "  incentives not computed, savings non renseigne: " << t.economies_nr << "\n"
               << "  amounts bound by a cap: " << cadrer(std::to_string(t.plafonds), 5, true) << "\n"
               << "  amounts overflowing:    " << cadrer(std::to_string(t.depassements), 5, true) << "\n";
     for (const auto& d : t.depassements_totaux) std::cout << "  " << d << "\n";

@@ -125,7 +125,7 @@ def main():
     header = list(etabs)
     header[0] = header[0].replace(b"economies_socle", b"\xe9conomies_socle")
     check("2. Latin-1 byte in a header: the file is unusable", run(program, files("latin1_header", e=header)), 3,
-          ["  etablissements.csv:1:column 5: CAQES-E041: header: byte 0xE9 at byte 1 of \"\\xE9conomies_socle\" is not UTF-8: "
+          ["  etablissements.csv:1:column 6: CAQES-E041: header: byte 0xE9 at byte 1 of \"\\xE9conomies_socle\" is not UTF-8: "
            "the file looks like Windows-1252 (Latin-1); save it as UTF-8 (spreadsheet: \"CSV UTF-8\"; or iconv -f WINDOWS-1252 -t UTF-8)"
            "; none of the 3 rows is read"])
 
@@ -136,18 +136,25 @@ def main():
     check("3. missing file", run(program, [v, scratch / "absent.csv"]), 3,
           stderr_lines=[f"example_batch: CAQES-E042: cannot open {scratch / 'absent.csv'}: no such file"])
 
-    # 4. Two decisions at INT64_MAX cents: the second would overflow the total.
+    # 4. Two sanctions decided at INT64_MAX cents: the second would overflow the total, the
+    # first breaks the law (1 % of the revenue base, CAQES-E062), each at its own cell.
     two = set_field(set_field(etabs, 2, "decision_socle", INT64_MAX_EUR.encode()), 3, "decision_socle", INT64_MAX_EUR.encode())
-    check("4. two INT64_MAX decisions", run(program, files("int64_max", e=two)), 1,
+    two = set_field(set_field(two, 2, "nature_socle", b"sanction"), 3, "nature_socle", b"sanction")
+    r = run(program, files("int64_max", e=two))
+    check("4. two INT64_MAX decisions", r, 1,
           ["  etablissements.csv:3:decision_socle: CAQES-E040: 92233720368547758.07 EUR brings the file's total of decisions past "
-           "92233720368547758.07 EUR (64-bit cents): 1 decisions before it total 92233720368547758.07 EUR; no total of the decisions could be exact",
-           "  decisions recorded:         1 92233720368547758.07 EUR"], absent=["-0.02"])
+           "92233720368547758.07 EUR (64-bit cents): 1 decisions before it total 92233720368547758.07 EUR; no total of the decisions could be exact"],
+          absent=["-0.02"])
+    if not any(line.startswith("  etablissements.csv:2:decision_socle: CAQES-E062: ")
+               for line in r.stdout.decode("utf-8", "replace").splitlines()):
+        failures.append("4. INT64_MAX decision above the legal cap")
+        print("FAIL 4. the first INT64_MAX decision is not rejected with CAQES-E062 at etablissements.csv:2:decision_socle")
 
     # 5. Messages: a header ending in ';', a 100 MB field, an escape sequence, dialects.
     trailing = list(etabs)
     trailing[0] = trailing[0] + b";"
     check("5. header ending in ';'", run(program, files("trailing", e=trailing)), 3,
-          ["  etablissements.csv:1:column 11: CAQES-E042: column 11 of 11 has no name: a trailing ';' at the end of the header line? "
+          ["  etablissements.csv:1:column 15: CAQES-E042: column 15 of 15 has no name: a trailing ';' at the end of the header line? "
            "remove it; none of the 3 rows is read"])
     huge = set_field(valeurs, 8, "valeur", b"9" * (100 * 1024 * 1024))
     r = run(program, files("huge", v=huge))

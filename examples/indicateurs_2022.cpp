@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -104,6 +105,8 @@ using caqes::fraction;
 
 // "1 234 567.89 EUR", exact: cents are integers.
 std::string eur(centimes c) { return caqes::concat(caqes::texte_euros(c, caqes::groupes_milliers::espace), " EUR"); }
+// Savings as given, or "non renseigne" for an empty cell (never 0).
+std::string eur(std::optional<centimes> c) { return c ? eur(*c) : std::string{"non renseigne"}; }
 
 
 
@@ -249,6 +252,8 @@ void imprimer_evaluation(const ex::etablissement_exemple& e) {
                       << eur(rapport.economies()[i]) << "; cap: the savings, " << eur(pr.plafond)
                       << (pr.plafond_atteint ? ", BOUND" : ", not bound") << "\n"
                       << "       " << caqes::texte(pr.article()) << (pr.illustratif ? "; formula ILLUSTRATIF" : "") << "\n";
+        } else if (pr.economies_non_renseignees) {
+            std::cout << "       no incentive computed: savings non renseigne (" << "CSS D.162-16 V 2" << ")\n";
         } else {
             std::cout << "       no incentive: savings are not positive (" << "CSS D.162-16 V 2" << ")\n";
         }

@@ -25,7 +25,7 @@ struct cas {
     centimes produits;
     std::vector<montant_volet> economies;  // the socle has no savings: left out
     std::array<saisie_indicateur, n> valeurs;
-    std::vector<montant_volet> decisions;
+    std::vector<decision_volet> decisions;  // each with its nature (an empty nature: none decided)
 };
 
 // An indicator's values, named by its code and its measures' codes, as a report hands them in.
@@ -67,7 +67,7 @@ cas en_difficulte() {
              deux("T01", "evolution", v(evolution_pourcent(7)), "depense", v(montant_euros(2'000'000))),
              une("T02", "taux", v(taux_pourcent(40))), une("P01", "taux", v(taux_pourcent(30))),
              une("P02", "actes", v(nombre_de(1'900))), une("P03", "taux", v(taux_pourcent(12)))},
-            {{volet_id::volet_socle, centimes{0}}}};  // the ARS decided not to sanction the socle (D.162-16 IV: "peut")
+            {{.volet = volet_id::volet_socle, .nature = std::nullopt, .montant = centimes{0}}}};  // the ARS decided not to sanction the socle (D.162-16 IV: "peut")
 }
 
 cas partiel() {

@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iostream>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -151,13 +152,14 @@ std::string pourquoi(const ex::etablissement_exemple& e) {
                          eur(ex::seuil_depense));
 }
 
-void imprimer_proposition(const caqes::resultat_volet& rv, const caqes::volet_modele& v, centimes produits, centimes economies) {
+void imprimer_proposition(const caqes::resultat_volet& rv, const caqes::volet_modele& v, centimes produits,
+                          std::optional<centimes> economies) {
     const auto& p = ex::parametres.p2017;
     const caqes::proposition& pr = rv.principale;
     std::cout << "  " << caqes::traits(rv.volet).nom << ": score " << caqes::texte_fraction(rv.score.valeur()) << "\n";
     switch (pr.nature) {
         case caqes::nature_proposition::interessement_volet:
-            std::cout << "    proposal: interessement " << eur(pr.montant) << " = " << pct(pr.taux) << " x savings " << eur(economies) << "\n"
+            std::cout << "    proposal: interessement " << eur(pr.montant) << " = " << pct(pr.taux) << " x savings " << eur(*economies) << "\n"  // an incentive is computed from savings given
                       << "    cap: " << pct(ex::cap_interessement.valeur) << " x savings = " << eur(pr.plafond)
                       << (pr.plafond_atteint ? ", BOUND" : ", not bound") << "\n";
             break;
@@ -174,8 +176,11 @@ void imprimer_proposition(const caqes::resultat_volet& rv, const caqes::volet_mo
             std::cout << "    proposal: " << caqes::nom(pr.nature) << " (0.00 EUR): ";
             if (!rv.score.defini()) {
                 std::cout << "no indicator counts\n";
-            } else if (incitation && rv.score.valeur() >= p.seuil_interessement && economies <= centimes{0}) {
-                std::cout << "score reaches " << caqes::texte_fraction(p.seuil_interessement) << " but savings are " << eur(economies)
+            } else if (pr.economies_non_renseignees) {
+                std::cout << "score reaches " << caqes::texte_fraction(p.seuil_interessement)
+                          << " but savings are non renseigne: no incentive computed, and no sanction\n";
+            } else if (incitation && rv.score.valeur() >= p.seuil_interessement && economies && *economies <= centimes{0}) {
+                std::cout << "score reaches " << caqes::texte_fraction(p.seuil_interessement) << " but savings are " << eur(*economies)
                           << ": no incentive, and no sanction\n";
             } else if (!incitation) {
                 std::cout << "score at or above " << caqes::texte_fraction(p.paliers[2].seuil) << ", no sanction; the socle carries no incentive (D.162-16 I)\n";

@@ -8,6 +8,12 @@ comma, UTF-8 with a byte-order mark, CRLF). Values spread around the targets, wi
 space or a narrow no-break space, a few quoted fields, and about 1 % of deliberately bad rows
 so that every rejection path of the reader shows in the batch output.
 
+Each recorded decision carries its nature (aucune, sanction, interessement) and respects the
+law in force (D.162-16 III 1, 2017: a sanction within 1 % of the revenue base, an incentive
+within 30 % of the volet's savings), except the few rows that deliberately test CAQES-E061
+and CAQES-E062. The revenue base names the year it comes from (annee_produits). Natures and
+legal amounts are drawn from a second generator, so the rest of the sample is unchanged.
+
 FINESS numbers are synthetic: a real department code, then "99" and a five-digit sequence
 number. They are well formed (CAQES-E022) and belong to no real establishment.
 
@@ -39,6 +45,7 @@ DEPARTEMENTS = ["01", "06", "13", "2A", "2B", "21", "31", "33", "35", "38", "44"
 NON_CONCERNE = {"S13": 15, "T01": 4, "T02": 4, "P01": 10, "P02": 12, "P03": 6}
 
 rng = random.Random(SEED)
+rng_decisions = random.Random(SEED + 1)
 
 
 def pct(n):
@@ -46,10 +53,11 @@ def pct(n):
     return rng.randrange(1000) < n
 
 
-def groupe(entier):
-    """1234567 -> '1 234 567', with a space or a narrow no-break space, or no separator."""
+def groupe(entier, style=None):
+    """1234567 -> '1 234 567', with a space or a narrow no-break space, or no separator
+    (`style` 0 to 2, drawn when not given)."""
     s = str(entier)
-    style = rng.randrange(3)
+    style = rng.randrange(3) if style is None else style
     if style == 0 or len(s) <= 3:
         return s
     sep = " " if style == 1 else "\u202f"
@@ -60,10 +68,10 @@ def groupe(entier):
     return sep.join(parts)
 
 
-def montant(centimes):
+def montant(centimes, style=None):
     signe = "-" if centimes < 0 else ""
     c = abs(centimes)
-    return f"{signe}{groupe(c // 100)},{c % 100:02d}"
+    return f"{signe}{groupe(c // 100, style)},{c % 100:02d}"
 
 
 def dixiemes(d):
@@ -112,6 +120,39 @@ def csv_ligne(champs):
     return ";".join(out)
 
 
+def centimes_de(texte):
+    """'-1 234,56' (as montant() writes it) -> -123456."""
+    t = texte.replace(" ", "").replace("\u202f", "")
+    signe = -1 if t.startswith("-") else 1
+    euros, cents = t.lstrip("-").split(",")
+    return signe * (int(euros) * 100 + int(cents))
+
+
+def decisions(brut, produits, eco):
+    """The amounts drawn for each volet (None: no decision) made lawful under D.162-16 III 1
+    (2017): a sanction within 1 % of the revenue base; an incentive, on a volet that has one,
+    within 30 % of positive savings; or no outcome, at 0."""
+    dec, nat = [], []
+    for i, tire in enumerate(brut):
+        if tire is None:
+            dec.append("")
+            nat.append("")
+            continue
+        montant_brut, style = tire
+        savings = centimes_de(eco[i]) if eco[i] else 0
+        tirage = rng_decisions.randrange(10)
+        if tirage == 0:
+            dec.append(montant(0, style))
+            nat.append("aucune")
+        elif i > 0 and savings > 0 and tirage < 4:
+            dec.append(montant(montant_brut % (savings * 3 // 10 + 1), style))
+            nat.append("interessement")
+        else:
+            dec.append(montant(montant_brut % (produits // 100 + 1), style))
+            nat.append("sanction")
+    return dec, nat
+
+
 def main():
     sortie = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "examples", "data")
     os.makedirs(sortie, exist_ok=True)
@@ -141,8 +182,10 @@ def main():
             eco = ["" if pct(700) else montant(rng.randrange(-20_000_00, 50_000_00))]
             for _ in VOLETS[1:]:
                 eco.append("" if pct(100) else montant(rng.randrange(-40_000_00, 250_000_00)))
-            dec = ["" if not pct(40) else montant(rng.randrange(0, 500_000_00)) for _ in VOLETS]
-            etab_lignes.append([finess, str(annee), str(annee - debut + 1), montant(produits)] + eco + dec)
+            # An amount and its grouping style per decision, drawn in the order the sample always drew them.
+            brut = [None if not pct(40) else (rng.randrange(0, 500_000_00), rng.randrange(3)) for _ in VOLETS]
+            dec, nat = decisions(brut, produits, eco)
+            etab_lignes.append([finess, str(annee), str(annee - debut + 1), montant(produits), str(annee)] + eco + dec + nat)
 
     # Deliberately bad rows, about 1 %: a fixed list of damages on rows picked by the seed.
     def au_hasard(indicateurs, mesure=None):
@@ -191,10 +234,28 @@ def main():
     for _ in range(4):
         del valeurs[rng.randrange(len(valeurs))]                                     # E026: missing measure
 
+    # Decisions that break the law, on establishment rows picked by the second generator.
+    def ligne_decision(volet):
+        while True:
+            r = etab_lignes[rng_decisions.randrange(len(etab_lignes))]
+            if r[5 + len(VOLETS) + volet] == "":
+                return r
+    for _ in range(2):
+        r = ligne_decision(0)
+        base = centimes_de(r[3])
+        r[5 + len(VOLETS)] = montant(base // 100 + 1, 0)                              # E062: 1 % of the base and a cent
+        r[5 + 2 * len(VOLETS)] = "sanction"
+    r = ligne_decision(1)
+    r[5 + len(VOLETS) + 1] = montant(10_000_00, 0)
+    r[5 + 2 * len(VOLETS) + 1] = "amende"                                            # E061: not a nature of the law
+    r = ligne_decision(0)
+    r[5 + len(VOLETS)] = montant(10_000_00, 0)
+    r[5 + 2 * len(VOLETS)] = "interessement"                                         # E061: the socle carries no incentive
+
     etab_lignes[rng.randrange(len(etab_lignes))][3] = "-1 000,00"                    # E028: negative base
     etab_lignes[rng.randrange(len(etab_lignes))][3] = "1 2345,00"                    # E029: bad grouping
     del etab_lignes[rng.randrange(len(etab_lignes))]                                 # E026: no establishment row
-    etab_lignes.append(["759900999", "2018", "1", montant(42_000_000_00), "", "", "", "", "", ""])  # E026: no values
+    etab_lignes.append(["759900999", "2018", "1", montant(42_000_000_00), "2018"] + [""] * (3 * len(VOLETS)))  # E026: no values
 
     def ecrire(nom, entete, lignes):
         with open(os.path.join(sortie, nom), "w", encoding="utf-8", newline="") as f:
@@ -204,8 +265,9 @@ def main():
 
     ecrire("valeurs.csv", "finess;exercice;indicateur;mesure;valeur", valeurs)
     ecrire("etablissements.csv",
-           ";".join(["finess", "exercice", "annee_contrat", "produits_assurance_maladie"]
-                    + [f"economies_{v}" for v in VOLETS] + [f"decision_{v}" for v in VOLETS]),
+           ";".join(["finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits"]
+                    + [f"economies_{v}" for v in VOLETS] + [f"decision_{v}" for v in VOLETS]
+                    + [f"nature_{v}" for v in VOLETS]),
            etab_lignes)
 
 

@@ -49,7 +49,8 @@ inline constexpr modele_contrat_def t_def{
 struct t_modele : modele_contrat<t_def> {};
 
 const std::string entete_etab_fr =
-    "finess;exercice;annee_contrat;produits_assurance_maladie;economies_socle;economies_transports;decision_socle;decision_transports\r\n";
+    "finess;exercice;annee_contrat;produits_assurance_maladie;economies_socle;economies_transports;decision_socle;decision_transports;"
+    "annee_produits;nature_socle;nature_transports\r\n";
 
 // The five measures of one establishment-year, French dialect.
 std::string valeurs_fr(const std::string& finess, const std::string& annee) {
@@ -156,8 +157,8 @@ TEST_CASE("csv records: BOM, CRLF, quotes, line numbers", "[csv]") {
 TEST_CASE("csv reader: French dialect, accepted reports in template order", "[csv]") {
     const std::string v = "\xEF\xBB\xBF" "finess;exercice;indicateur;mesure;valeur\r\n" + valeurs_fr("750000001", "2018") +
                           valeurs_fr("2A0000001", "2018");
-    const std::string e = "\xEF\xBB\xBF" + entete_etab_fr + "750000001;2018;2;80 000 000,00;;-1 500,25;;12 000\r\n" +
-                          "2A0000001;2018;1;1000;;;;\r\n";
+    const std::string e = "\xEF\xBB\xBF" + entete_etab_fr + "750000001;2018;2;80 000 000,00;;-1 500,25;;12 000;2016;;sanction\r\n" +
+                          "2A0000001;2018;1;1000;;;;;;;\r\n";
     const csv::lot_rapports lot = lire(v, e);
     INFO(outils::tout(lot.rejets));
     CHECK(lot.rejets.empty());
@@ -171,10 +172,13 @@ TEST_CASE("csv reader: French dialect, accepted reports in template order", "[cs
     CHECK(r.exercice() == 2018);
     CHECK(r.annee_contrat() == 2);
     CHECK(r.produits_assurance_maladie() == euros(80'000'000));
-    CHECK(r.economies()[0] == centimes{0});
+    CHECK_FALSE(r.economies()[0].has_value());  // an empty cell: non renseigne, not 0
     CHECK(r.economies()[1] == centimes{-150025});
-    CHECK_FALSE(r.decisions()[0].has_value());
-    CHECK(r.decisions()[1] == centimes{1'200'000});
+    CHECK(r.annee_produits() == 2016);
+    REQUIRE(r.decisions().size() == 1);  // an empty decision: none recorded
+    CHECK(r.decisions()[0].volet == 1);
+    CHECK(r.decisions()[0].d.nature == issue_legale::sanction_volet);
+    CHECK(r.decisions()[0].d.montant == centimes{1'200'000});
     REQUIRE(r.valeurs().size() == 4);
     CHECK(r.valeurs()[0][0].v == fraction{21, 40});
     CHECK(r.valeurs()[0][0].type == type_mesure::taux);
@@ -197,8 +201,9 @@ TEST_CASE("csv reader: plain dialect, LF, columns in any order", "[csv]") {
         "valeur,mesure,indicateur,exercice,finess\n52.5,taux,A1,2019,750000001\n\"1,234.56\",depense,A2,2019,750000001\n"
         "3,boites,A2,2019,750000001\nnon,plan,A3,2019,750000001\nNR,evolution,B1,2019,750000001\n";
     const std::string e =
-        "finess,exercice,annee_contrat,produits_assurance_maladie,economies_socle,economies_transports,decision_socle,decision_transports\n"
-        "750000001,2019,1,1000.5,,,,\n";
+        "finess,exercice,annee_contrat,produits_assurance_maladie,economies_socle,economies_transports,decision_socle,decision_transports,"
+        "annee_produits,nature_socle,nature_transports\n"
+        "750000001,2019,1,1000.5,,,,,,,\n";
     const csv::lot_rapports lot = lire(v, e);
     INFO(outils::tout(lot.rejets));
     // "1,234.56" is quoted, so the comma reaches the number parser, which refuses it.
@@ -219,7 +224,7 @@ TEST_CASE("csv reader: plain dialect, LF, columns in any order", "[csv]") {
 
 TEST_CASE("csv reader: every row-level rejection (CAQES-E029 and the others), with its location", "[csv]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
-    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;\r\n";
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n";
     struct cas {
         std::string ligne;
         regle id;
@@ -260,7 +265,7 @@ TEST_CASE("csv reader: every row-level rejection (CAQES-E029 and the others), wi
 
 TEST_CASE("csv reader: duplicates, missing measures and the establishment file", "[csv]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
-    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;\r\n";
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n";
 
     SECTION("a duplicate row is rejected, the first one stands") {
         const std::string v = h + valeurs_fr("750000001", "2018") + "750000001;2018;A1;taux;10\r\n";
@@ -277,7 +282,7 @@ TEST_CASE("csv reader: duplicates, missing measures and the establishment file",
     SECTION("a rejected value leaves its measure missing: the whole establishment-year goes") {
         std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018");
         v.replace(v.find("52,5"), 4, "n.d.");
-        const csv::lot_rapports lot = lire(v, e + "750000002;2018;1;1000;;;;\r\n");
+        const csv::lot_rapports lot = lire(v, e + "750000002;2018;1;1000;;;;;;;\r\n");
         INFO(outils::tout(lot.rejets));
         REQUIRE(lot.rejets.size() == 2);
         CHECK(lot.rejets[0].lieu == "valeurs.csv:2:valeur");
@@ -308,7 +313,7 @@ TEST_CASE("csv reader: duplicates, missing measures and the establishment file",
         CHECK(lot.balanced());
     }
     SECTION("establishment rows: fields, duplicates, and the rejection reaching the values") {
-        const std::string etabs = entete_etab_fr + "750000001;2018;0;-1;x;;-5;\r\n750000002;2018;1;1000;;;;\r\n750000002;2018;1;1000;;;;\r\n";
+        const std::string etabs = entete_etab_fr + "750000001;2018;0;-1;x;;-5;;;sanction;\r\n750000002;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n";
         const csv::lot_rapports lot = lire(h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018"), etabs);
         INFO(outils::tout(lot.rejets));
         CHECK(a(lot, "etablissements.csv:2:annee_contrat") != nullptr);
@@ -332,7 +337,7 @@ TEST_CASE("csv reader: duplicates, missing measures and the establishment file",
         CHECK(lot.valeurs.rejected == 5);
         for (const auto& s : lot.valeurs.rows) CHECK(s.reason == 0);
         const csv::lot_rapports manque = lire(h + valeurs_fr("750000001", "2018"), "finess;exercice;annee_contrat;produits_assurance_maladie\r\n");
-        CHECK(manque.rejets[0].lieu == "etablissements.csv:1:economies_socle");
+        CHECK(manque.rejets[0].lieu == "etablissements.csv:1:annee_produits");
         CHECK(manque.balanced());
     }
 }
@@ -392,20 +397,20 @@ TEST_CASE("csv file: a directory or a missing path is an error value, not an exc
 TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][depassement][texte]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
     const std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018");
-    const std::string e2 = "750000002;2018;1;1000;;;;\r\n";
+    const std::string e2 = "750000002;2018;1;1000;;;;;;;\r\n";
 
     SECTION("a 37-digit revenue, decision and value: CAQES-E040 where it is") {
         const std::string n = "3402823669209384634633746074317682115";
-        const csv::lot_rapports r = lire(v, entete_etab_fr + "750000001;2018;1;" + n + ";;;;\r\n" + e2);
+        const csv::lot_rapports r = lire(v, entete_etab_fr + "750000001;2018;1;" + n + ";;;;;;;\r\n" + e2);
         REQUIRE_FALSE(r.rejets.empty());
         CHECK(r.rejets[0].id == regle::depassement_capacite);
         CHECK(r.rejets[0].lieu == "etablissements.csv:2:produits_assurance_maladie");
-        const csv::lot_rapports d = lire(v, entete_etab_fr + "750000001;2018;1;1000;;;" + n + ";\r\n" + e2);
+        const csv::lot_rapports d = lire(v, entete_etab_fr + "750000001;2018;1;1000;;;" + n + ";;;sanction;\r\n" + e2);
         CHECK(d.rejets[0].id == regle::depassement_capacite);
         CHECK(d.rejets[0].lieu == "etablissements.csv:2:decision_socle");
         std::string vv = v;
         vv.replace(vv.find("1 234,56"), 8, n);
-        const csv::lot_rapports x = lire(vv, entete_etab_fr + "750000001;2018;1;1000;;;;\r\n" + e2);
+        const csv::lot_rapports x = lire(vv, entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n" + e2);
         CHECK(x.rejets[0].id == regle::depassement_capacite);
         CHECK(x.rejets[0].lieu == "valeurs.csv:3:valeur");
         CHECK(x.rejets[0].detail == "A2.depense: amount out of range: \"" + n + "\" (more than 92233720368547758.07 EUR, the 64-bit limit in cents)");
@@ -416,26 +421,23 @@ TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][de
     }
     SECTION("two decisions at INT64_MAX cents: the second would overflow every total of them") {
         const std::string max = "92233720368547758,07";
-        const csv::lot_rapports lot = lire(v, entete_etab_fr + "750000001;2018;1;1000;;;" + max + ";\r\n750000002;2018;1;1000;;;" + max + ";\r\n");
+        const csv::lot_rapports lot = lire(v, entete_etab_fr + "750000001;2018;1;1000;;;" + max + ";;;sanction;\r\n750000002;2018;1;1000;;;" + max + ";;;sanction;\r\n");
         INFO(outils::tout(lot.rejets));
         REQUIRE_FALSE(lot.rejets.empty());
         CHECK(lot.rejets[0].id == regle::depassement_capacite);
         CHECK(lot.rejets[0].lieu == "etablissements.csv:3:decision_socle");
         CHECK(outils::contient_texte(lot.rejets[0].detail, "92233720368547758.07 EUR brings the file's total of decisions past"));
-        REQUIRE(lot.rapports.size() == 1);
-        CHECK(lot.rapports[0].rapport.decisions()[0] == centimes{std::numeric_limits<std::int64_t>::max()});
-        // Decisions of accepted rows add up without overflow: every total of them is exact.
-        total_centimes t{};
-        for (const auto& lu : lot.rapports) {
-            for (const auto& dec : lu.rapport.decisions()) {
-                if (dec) CHECK(t.ajouter(*dec));
-            }
-        }
+        // The first one passes the reader and breaks the law: 1 % of 1 000 EUR (CAQES-E062), at
+        // its own row and column.
+        const violation* loi = a(lot, "etablissements.csv:2:decision_socle");
+        REQUIRE(loi != nullptr);
+        CHECK(loi->id == regle::decision_hors_la_loi);
+        CHECK(lot.rapports.empty());
     }
     SECTION("a Latin-1 byte: the row is rejected with CAQES-E041 and the likely encoding") {
         std::string vv = v;
         vv.replace(vv.find("52,5"), 4, "n\xE9" "d");
-        const csv::lot_rapports lot = lire(vv, entete_etab_fr + "750000001;2018;1;1000;;;;\r\n" + e2);
+        const csv::lot_rapports lot = lire(vv, entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n" + e2);
         REQUIRE_FALSE(lot.rejets.empty());
         CHECK(lot.rejets[0].id == regle::encodage_invalide);
         CHECK(lot.rejets[0].lieu == "valeurs.csv:2:valeur");
@@ -469,7 +471,7 @@ TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][de
     SECTION("a 100 MB field is quoted by a bounded prefix, an escape sequence escaped") {
         std::string vv = v;
         vv.replace(vv.find("52,5"), 4, std::string(100U << 20U, 'x'));
-        const csv::lot_rapports lot = lire(vv, entete_etab_fr + "750000001;2018;1;1000;;;;\r\n" + e2);
+        const csv::lot_rapports lot = lire(vv, entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n" + e2);
         REQUIRE_FALSE(lot.rejets.empty());
         CHECK(lot.rejets[0].lieu == "valeurs.csv:2:valeur");
         CHECK(lot.rejets[0].detail == "A1.taux: not a number: \"" + std::string(csv::quoted_max, 'x') + "...\" (104857600 bytes) (unexpected character at byte 1)");
@@ -479,7 +481,7 @@ TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][de
 
         std::string fausse = v;
         fausse.replace(fausse.find("52,5"), 4, "\x1b[1A\rvaleurs.csv:9:valeur: CAQES-E029: forged");
-        const csv::lot_rapports f = lire(fausse, entete_etab_fr + "750000001;2018;1;1000;;;;\r\n" + e2);
+        const csv::lot_rapports f = lire(fausse, entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n" + e2);
         CHECK(f.rejets[0].detail == "A1.taux: not a number: \"\\x1B[1A\\rvaleurs.csv:9:valeur: CAQES-E029: forged\" (unexpected character at byte 1)");
         for (const auto& x : f.rejets) {
             for (const char c : x.detail) CHECK(static_cast<unsigned char>(c) >= 0x20U);
@@ -487,18 +489,18 @@ TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][de
     }
     SECTION("a dialect mismatch says so") {
         const std::string plain_h = "finess,exercice,indicateur,mesure,valeur\n";
-        const csv::lot_rapports a = lire(plain_h + valeurs_fr("750000001", "2018"), entete_etab_fr + "750000001;2018;1;1000;;;;\r\n");
+        const csv::lot_rapports a = lire(plain_h + valeurs_fr("750000001", "2018"), entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n");
         CHECK(a.rejets[0].lieu == "valeurs.csv:2:indicateur");
         CHECK(a.rejets[0].detail ==
               "2 fields, the header has 5: this row is french (;) but the header is plain (,); write the whole file in one dialect");
-        const csv::lot_rapports b = lire(plain_h + "750000001,2018,A1,taux,52,5\n", entete_etab_fr + "750000001;2018;1;1000;;;;\r\n");
+        const csv::lot_rapports b = lire(plain_h + "750000001,2018,A1,taux,52,5\n", entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n");
         CHECK(b.rejets[0].lieu == "valeurs.csv:2:valeur");
         CHECK(b.rejets[0].detail ==
               "6 fields, the header has 5: a decimal comma? the plain dialect (,) writes decimals with '.'; or use the French dialect (;)");
     }
     SECTION("an establishment-year whose value rows were all rejected on their own") {
         const std::string bad = h + "750000001;2018;A1;taux;abc\r\n";
-        const csv::lot_rapports lot = lire(bad + valeurs_fr("750000002", "2018"), entete_etab_fr + "750000001;2018;1;1000;;;;\r\n" + e2);
+        const csv::lot_rapports lot = lire(bad + valeurs_fr("750000002", "2018"), entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n" + e2);
         INFO(outils::tout(lot.rejets));
         const violation* g = a(lot, "valeurs.csv:2:finess");
         REQUIRE(g != nullptr);
@@ -509,7 +511,7 @@ TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][de
 
 TEST_CASE("csv reader: exit status of a batch", "[csv][sortie]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
-    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;\r\n";
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n";
     CHECK(csv::status(lire(h + valeurs_fr("750000001", "2018"), e)) == csv::exit_status::accepted);
     CHECK(csv::status(lire(h + valeurs_fr("750000001", "2018") + "750000001;2018;Z9;taux;1\r\n", e)) == csv::exit_status::some_rejected);
     // Every row rejected, empty files, a header alone: nothing was read, status 3.
@@ -534,4 +536,34 @@ TEST_CASE("csv reader: exit status of a batch", "[csv][sortie]") {
     CHECK(csv::status(cr) == csv::exit_status::unusable_input);
     CHECK(static_cast<int>(csv::exit_status::usage) == 2);
     CHECK(static_cast<int>(csv::exit_status::grid_rule) == 4);
+}
+
+TEST_CASE("csv reader: decisions carry a nature and the law's caps, located at their row and column", "[csv][decision]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018");
+    const std::string e2 = "750000002;2018;1;1000;;;;;;;\r\n";
+    SECTION("a sanction above 1 % of the revenue base: CAQES-E062 at etablissements.csv:2:decision_socle") {
+        // 1 % of 80 000 000 EUR is 800 000 EUR.
+        const csv::lot_rapports lot = lire(v, entete_etab_fr + "750000001;2018;2;80 000 000;;;800 000,01;;2016;sanction;\r\n" + e2);
+        INFO(outils::tout(lot.rejets));
+        const violation* x = a(lot, "etablissements.csv:2:decision_socle");
+        REQUIRE(x != nullptr);
+        CHECK(x->id == regle::decision_hors_la_loi);
+        CHECK(outils::contient_texte(x->detail, "800000.01 EUR exceeds 1/100 of the revenue base"));
+        REQUIRE(lot.rapports.size() == 1);
+        const csv::lot_rapports pile = lire(v, entete_etab_fr + "750000001;2018;2;80 000 000;;;800 000;;2016;sanction;\r\n" + e2);
+        CHECK(pile.rejets.empty());
+    }
+    SECTION("an unknown nature, or an amount without one: CAQES-E061 at the cell") {
+        const csv::lot_rapports inconnue = lire(v, entete_etab_fr + "750000001;2018;2;1000;;;1;;;amende;\r\n" + e2);
+        CHECK(a(inconnue, "etablissements.csv:2:nature_socle")->id == regle::decision_hors_issues);
+        const csv::lot_rapports sans = lire(v, entete_etab_fr + "750000001;2018;2;1000;;;1;;;;\r\n" + e2);
+        CHECK(a(sans, "etablissements.csv:2:nature_socle")->id == regle::decision_hors_issues);
+        // An incentive on the socle, whose clauses carry none.
+        const csv::lot_rapports socle = lire(v, entete_etab_fr + "750000001;2018;2;1000;5;;1;;;interessement;\r\n" + e2);
+        CHECK(a(socle, "etablissements.csv:2:nature_socle")->id == regle::decision_hors_issues);
+        CHECK(inconnue.balanced());
+        CHECK(sans.balanced());
+        CHECK(socle.balanced());
+    }
 }

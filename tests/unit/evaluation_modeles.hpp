@@ -165,8 +165,13 @@ struct rapport_essai {
     const modele_contrat_def* m{nullptr};
     rapport_annuel r{};
     std::vector<valeurs_indicateur> valeurs;
+    // Savings by volet of `m`, in its order (empty: non renseigne), then those of volets added
+    // by avenant; the decisions as recorded. Values for an avenant's volet go in `valeurs`
+    // after the template's, in `volets_avenants` order.
     std::array<std::optional<centimes>, volets_max> economies{};
-    std::array<std::optional<centimes>, volets_max> decisions{};
+    std::vector<montant_volet> economies_avenants{};
+    std::vector<decision_volet> decisions{};
+    std::vector<volet_modele> volets_avenants{};
 
     rapport_essai(const modele_contrat_def& modele, int exercice, std::vector<valeurs_indicateur> v,
                   centimes produits = centimes{0})
@@ -181,7 +186,9 @@ struct rapport_essai {
     [[nodiscard]] rapport_annuel annuel() const {
         saisies_.clear();
         std::size_t k = 0;
-        for (const auto& vo : m->volets) {
+        std::vector<volet_modele> tous(m->volets.begin(), m->volets.end());
+        tous.insert(tous.end(), volets_avenants.begin(), volets_avenants.end());
+        for (const auto& vo : tous) {
             for (const auto& ind : vo.grille) {
                 saisie_indicateur s{.indicateur = ind.code};
                 for (std::size_t j = 0; j < mesures_max && k < valeurs.size(); ++j) {
@@ -192,15 +199,14 @@ struct rapport_essai {
             }
         }
         eco_.clear();
-        dec_.clear();
         for (std::size_t i = 0; i < m->volets.size() && i < volets_max; ++i) {
             if (economies[i]) eco_.push_back({m->volets[i].volet, *economies[i]});
-            if (decisions[i]) dec_.push_back({m->volets[i].volet, *decisions[i]});
         }
+        eco_.insert(eco_.end(), economies_avenants.begin(), economies_avenants.end());
         rapport_annuel x = r;
         x.valeurs = saisies_;
         x.economies = eco_;
-        x.decisions = dec_;
+        x.decisions = decisions;
         return x;
     }
 
@@ -208,7 +214,6 @@ struct rapport_essai {
     // What the last `annuel()` points to.
     mutable std::vector<saisie_indicateur> saisies_;
     mutable std::vector<montant_volet> eco_;
-    mutable std::vector<montant_volet> dec_;
 };
 
 // The validated report; a test that builds an invalid one fails with its violations.
@@ -222,6 +227,17 @@ template <const modele_contrat_def& M>
     resultat_validation<rapport_valide> v = validate(*e.m, e.annuel(), p);
     if (!v) throw std::runtime_error(decrire(v.erreurs().front()));
     return std::move(v).valeur();
+}
+// The same against a contract instance.
+[[nodiscard]] inline rapport_valide valide(rapport_essai e, const contrat_instance& c, const parametres_evaluation& p = {}) {
+    resultat_validation<rapport_valide> v = validate(*e.m, c, e.annuel(), p);
+    if (!v) throw std::runtime_error(decrire(v.erreurs().front()));
+    return std::move(v).valeur();
+}
+
+// A decision of `nature` for volet `v`, of `montant`.
+[[nodiscard]] inline decision_volet decision(volet_id v, std::optional<issue_legale> nature, centimes montant) {
+    return decision_volet{.volet = v, .nature = nature, .montant = montant};
 }
 
 // The 80 M EUR base of CAQES.md section 8: 8e9 cents.

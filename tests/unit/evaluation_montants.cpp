@@ -203,10 +203,11 @@ TEST_CASE("worked example 2: an 80 M EUR base, the law's caps, rates past them r
         une("ILL-P2", "taux", valeur_mesure::de(taux_pourcent(60))),
         une("ILL-A1", "nombre", valeur_mesure::de(nombre_de(800))),
     }};
-    // Savings and decisions name their volet; a volet left out has none.
+    // Savings and decisions name their volet; a volet left out has none given (non renseigne).
     const std::array<montant_volet, 2> economies{{{volet_id::volet_pertinence, centimes{123'456'789}},
                                                    {volet_id::volet_amelioration_pratiques, centimes{-5'000'000}}}};
-    const std::array<montant_volet, 1> decisions{{{volet_id::volet_socle, centimes{50'000'000}}}};  // less than proposed
+    const std::array<decision_volet, 1> decisions{{{.volet = volet_id::volet_socle, .nature = issue_legale::sanction_volet,
+                                                    .montant = centimes{50'000'000}}}};  // less than proposed
     const rapport_annuel r{.exercice = 2018, .activites_etablissement = activite_mco,
                            .produits_assurance_maladie = centimes{8'000'000'000}, .valeurs = valeurs,
                            .economies = economies, .decisions = decisions};

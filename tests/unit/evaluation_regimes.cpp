@@ -50,14 +50,20 @@ TEST_CASE("final decisions are carried beside the proposals, never computed", "[
     using evalmod::def_2017;
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_2017);
     evalmod::rapport_essai r = rapport(def_2017, 2018, mal);
-    r.decisions[0] = centimes{0};  // the ARS decided not to sanction ("peut")
-    r.decisions[2] = euros(12'345);
+    r.decisions = {evalmod::decision(volet_id::volet_socle, std::nullopt, centimes{0}),  // no sanction ("peut")
+                   evalmod::decision(volet_id::volet_pertinence, issue_legale::sanction_volet, euros(12'345))};
     const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r), {});
     CHECK(res.volets[0].principale.montant == euros(100'000));
     CHECK(res.volets[0].principale.decision_finale == centimes{0});
+    CHECK_FALSE(res.volets[0].nature_decidee.has_value());
     CHECK_FALSE(res.volets[1].principale.decision_finale.has_value());
     CHECK(res.volets[2].principale.decision_finale == euros(12'345));
-    CHECK(res.total_sanctions == euros(400'000));  // totals are of proposals
+    CHECK(res.volets[2].nature_decidee == issue_legale::sanction_volet);
+    CHECK_FALSE(res.volets[2].principale.decision_au_dessus);
+    // Totals say which they sum: the proposals, and the decisions apart.
+    CHECK(res.total_sanctions == euros(400'000));
+    CHECK(res.total_sanctions_decidees == euros(12'345));
+    CHECK(res.nombre_decisions == 2);
 }
 
 TEST_CASE("2022: national incentive from savings, revised by the overall score, regional from the non-national score",

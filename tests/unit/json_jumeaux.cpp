@@ -228,7 +228,17 @@ evalmod::rapport_essai generer(std::mt19937_64& g, const modele_contrat_def& m) 
     evalmod::rapport_essai e{m, exercice, std::move(valeurs), centimes{entre(100'000'000, 50'000'000'000)}};
     for (std::size_t v = 0; v < m.volets.size() && v < volets_max; ++v) {
         e.economies[v] = centimes{entre(-10'000'000, 100'000'000)};
-        if (entre(0, 3) == 0) e.decisions[v] = centimes{entre(0, 10'000'000)};
+        if (entre(0, 3) == 0) {
+            // A decision of the volet's principal outcome, at times past the law (E062 for both).
+            const issues c = m.volets[v].clauses;
+            std::optional<issue_legale> nature{};
+            if (c.contient(sanction)) {
+                nature = issue_legale::sanction_volet;
+            } else if (c.contient(interessement)) {
+                nature = m.regime == regime_id::caqes_2017 ? issue_legale::interessement_volet : issue_legale::interessement_national;
+            }
+            e.decisions.push_back({.volet = m.volets[v].volet, .nature = nature, .montant = nature ? centimes{entre(0, 10'000'000)} : centimes{0}});
+        }
         if (m.volets[v].volet == volet_id::volet_pertinence_soins && entre(0, 1) == 0) {
             // The previous year's count mostly keeps the target within the 30 % floor of
             // L.162-30-3; one report in eight breaks it (CAQES-E031, refused by both).

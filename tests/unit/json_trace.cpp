@@ -38,7 +38,7 @@ TEST_CASE("json: a traced evaluation serialises lines, proposals, articles and d
     std::vector<valeurs_indicateur> v = evalmod::rien_atteint(evalmod::def_2017);
     v[1] = evalmod::echelle_de(echelle_partiel);
     evalmod::rapport_essai r(evalmod::def_2017, 2018, v, evalmod::base_80m);
-    r.decisions[0] = centimes{12'345};
+    r.decisions = {evalmod::decision(volet_id::volet_socle, issue_legale::sanction_volet, centimes{12'345})};
     caqes::trace t;
     const resultat_evaluation res = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r), {}, {}, t);
 
@@ -79,6 +79,38 @@ TEST_CASE("json: a traced evaluation serialises lines, proposals, articles and d
     CHECK(e["volets"][1]["proposition"]["decision_finale_centimes"].is_null());
     CHECK(e["total_sanctions_centimes"].get<std::int64_t>() == 320'000'000);
     CHECK(e["volets"][0]["score"]["defini"] == true);
+    // The proposal and the decision side by side; totals of each apart.
+    CHECK(e["volets"][0]["decision"]["nature"] == "sanction");
+    CHECK(e["volets"][0]["decision"]["montant_centimes"].get<std::int64_t>() == 12'345);
+    CHECK(e["volets"][0]["decision"]["proposition_centimes"].get<std::int64_t>() == 80'000'000);
+    CHECK(e["volets"][0]["decision"]["au_dessus_proposition"] == false);
+    CHECK(e["volets"][1]["decision"].is_null());
+    CHECK(e["total_sanctions_decidees_centimes"].get<std::int64_t>() == 12'345);
+    CHECK(e["nombre_decisions"] == 1);
+}
+
+TEST_CASE("json: the rules, the revenue base and its year, savings and contract time are shown", "[json][economies]") {
+    evalmod::rapport_essai r(evalmod::def_2017, 2018, evalmod::tout_atteint(evalmod::def_2017), evalmod::base_80m);
+    r.r.annee_produits = 2016;
+    r.economies[1] = euros(1'000);
+    const resultat_evaluation res = evaluer(evalmod::valide(r), {});
+    const nlohmann::json e = json::document(res)["evaluations"][0];
+    const nlohmann::json& g = e["regles"];
+    CHECK(g["regime"] == "CAQES premiere generation");
+    CHECK(g["politique_version"] == "regime_du_contrat");
+    CHECK(g["date_regles"] == "2018-01-01");
+    CHECK(g["date_evaluation"] == "2019-06-01");
+    CHECK(g["annee_partielle"] == "tout_jour_compte");
+    CHECK(g["transition"] == "arret_fin_regime");
+    CHECK(g["alertes"] == nlohmann::json::array({"sans_instance"}));
+    CHECK(g["produits_assurance_maladie_centimes"].get<std::int64_t>() == 8'000'000'000);
+    CHECK(g["annee_produits"] == 2016);
+    CHECK(e["volets"][1]["economies_centimes"].get<std::int64_t>() == 100'000);
+    // An empty savings cell: null, and the incentive says why it was not computed.
+    CHECK(e["volets"][2]["economies_centimes"].is_null());
+    CHECK(e["volets"][2]["proposition"]["economies_non_renseignees"] == true);
+    CHECK(e["volets"][2]["proposition"]["nature"] == "aucune");
+    CHECK(e["volets"][1]["couverture"]["evalue"] == true);
 }
 
 TEST_CASE("json: no value in the document is a floating-point number", "[json]") {
@@ -164,10 +196,11 @@ TEST_CASE("issue 12: the JSON names the law applied: version policy, date of the
     const resultat_evaluation res = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r), {});
     const nlohmann::json g = json::evaluation_json(res)["regles"];
     CHECK(g["politique_version"] == "regime_du_contrat");
-    CHECK(g["date_des_regles"] == "2021-01-01");
+    CHECK(g["date_regles"] == "2021-01-01");
     CHECK(g["politiques_divergentes"] == nlohmann::json::array({"date_evaluation"}));
     CHECK(g["issues_sans_version_en_vigueur"].empty());
-    CHECK(g["alertes"].empty());
+    // Validated without its contract instance; evaluated after the 2017 regime ended.
+    CHECK(g["alertes"] == nlohmann::json::array({"sans_instance", "transition_appliquee"}));
     CHECK(g["periode_mesures"].is_null());
 
     // Under the evaluation-date policy the sanction the clauses ask for has no version in force.
@@ -176,7 +209,7 @@ TEST_CASE("issue 12: the JSON names the law applied: version policy, date of the
     const resultat_evaluation res22 = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r, p), p);
     const nlohmann::json h = json::evaluation_json(res22)["regles"];
     CHECK(h["politique_version"] == "date_evaluation");
-    CHECK(h["date_des_regles"] == "2022-06-01");
+    CHECK(h["date_regles"] == "2022-06-01");
     CHECK(h["issues_sans_version_en_vigueur"] == nlohmann::json::array({"sanction", "interessement"}));
     CHECK(res22.total_sanctions == centimes{0});
 

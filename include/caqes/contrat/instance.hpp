@@ -26,6 +26,20 @@ struct contrat_instance {
     std::vector<avenant> avenants;
 };
 
+// The volets of a contract: the template's, then each avenant's, starting on its own date or,
+// failing that, on the avenant's signature (D.162-15). An avenant signed on an impossible day
+// adds nothing (validate(m, c) reports it, CAQES-E001).
+[[nodiscard]] inline std::vector<volet_modele> volets_du_contrat(const modele_contrat_def& m, const contrat_instance& c) {
+    std::vector<volet_modele> volets(m.volets.begin(), m.volets.end());
+    for (const avenant& a : c.avenants) {
+        if (!a.signature.ok() || !a.volet_ajoute) continue;
+        volet_modele v = *a.volet_ajoute;
+        if (!v.debut) v.debut = a.signature;
+        volets.push_back(v);
+    }
+    return volets;
+}
+
 namespace regles {
 
 // CAQES-E021: the dates of an instance follow each other and lie in the template's windows:

@@ -132,9 +132,6 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
                        concat(texte(c.debut_effet), " outside the template's window ", texte(m.fenetre))});
     }
 
-    // The template's volets plus the avenants' volets, each avenant volet starting on its own
-    // date or, failing that, on the avenant's signature.
-    std::vector<volet_modele> volets(m.volets.begin(), m.volets.end());
     for (std::size_t i = 0; i < c.avenants.size(); ++i) {
         const avenant& a = c.avenants[i];
         if (!a.signature.ok()) {
@@ -145,12 +142,9 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
             out.push_back({regle::date_hors_fenetre, concat("avenants[", std::to_string(i), "].signature"),
                            concat(texte(a.signature), " is before the contract's signature or after the regime's end")});
         }
-        if (a.volet_ajoute) {
-            volet_modele v = *a.volet_ajoute;
-            if (!v.debut) v.debut = a.signature;
-            volets.push_back(v);
-        }
     }
+    // The template's volets plus the avenants' volets, each from its own start.
+    const std::vector<volet_modele> volets = volets_du_contrat(m, c);
     modele_contrat_def effectif = m;
     effectif.volets = volets;
     detail::ajouter_violations_modele(effectif, c.debut_effet, c.debut_effet, out);

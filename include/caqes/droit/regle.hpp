@@ -58,6 +58,11 @@ enum class regle : std::uint8_t {
     parametre_hors_la_loi = 50,      // E050
     parametre_ouvert_absent = 51,    // E051
     socle_duree_bornee = 52,         // E052
+    volet_hors_terme = 60,           // E060
+    decision_hors_issues = 61,       // E061
+    decision_hors_la_loi = 62,       // E062
+    sanction_et_interessement = 63,  // E063
+    annee_contrat_incoherente = 64,  // E064
     grille_mal_formee = 70,          // E070
     cle_en_double = 71,              // E071
     schema_inconnu = 72,             // E072
@@ -165,6 +170,18 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
      "L.162-30-4: \"largement superieur au nombre attendu\", \"pour une duree limitee\" [U]; L.162-23-14 penalty base [U]"},
     {regle::socle_duree_bornee, "CAQES-E052", "the first-generation socle has a bounded term: it is concluded for an indefinite term",
      "D.162-14 I (LEGIARTI000034459855, 2017-04-23); [S: FHF 2017 and ARS page: conclu pour une duree indeterminee]"},
+    {regle::volet_hors_terme, "CAQES-E060", "a value, savings or a decision is given for a volet whose term does not cover the exercise",
+     "D.162-16 II (LEGIARTI000034459834, LEGIARTI000044102658: the yearly evaluation of the contract in force); D.162-15 (avenants); "
+     "partial years [U]"},
+    {regle::decision_hors_issues, "CAQES-E061", "a recorded decision's nature is not an outcome its regime and volet allow on its date, or lacks its rate and duration",
+     "D.162-16 III and V (LEGIARTI000034459834, LEGIARTI000044102658); L.162-30-4 (rates for a limited duration); L.162-23-14"},
+    {regle::decision_hors_la_loi, "CAQES-E062", "a recorded decision exceeds the legal limit in force on its date",
+     "D.162-16 III 1 and 2 (LEGIARTI000034459834): 1 % per volet, 5 % for all, 30 % of savings, 30 % liste en sus; "
+     "L.162-30-4: 50 %; L.162-23-14 from 2027 [S]: 2 %"},
+    {regle::sanction_et_interessement, "CAQES-E063", "a sanction and an incentive are decided for one volet and year",
+     "D.162-16 III 1 (LEGIARTI000034459834): \"soit une sanction ... soit un interessement\""},
+    {regle::annee_contrat_incoherente, "CAQES-E064", "the reported contract year is not the one the contract instance's start gives",
+     "D.162-16 II (each year of the contract is evaluated); the instance's debut_effet"},
     {regle::grille_mal_formee, "CAQES-E070",
      "a grid file breaks its format: unknown or missing key, value of the wrong JSON type, unknown name, or past a capacity",
      "grid format caqes.grille/1 (docs/cli.md, schema/caqes.grille-1.schema.json)"},

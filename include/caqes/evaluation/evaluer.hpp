@@ -108,9 +108,12 @@ constexpr void conclure_2022(resultat_evaluation& res, const modele_contrat_def&
         res.ajouter_contrat(montant_plafonne_de(nature_proposition::interessement_regional, p.enveloppe_regionale,
                                                 s.regional.valeur(), entier(1), v_regional, p.illustratif));
     }
-    // L.162-30-4: two years after the referral, acts still "largement" above the target.
+    // L.162-30-4: two years after the referral, acts still "largement" above the target, for a
+    // volet whose term covers the exercise.
     bool pertinence = false;
-    for (const auto& v : m.volets) pertinence = pertinence || v.clauses.contient(abattement_tarifaire);
+    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
+        pertinence = pertinence || (m.volets[i].clauses.contient(abattement_tarifaire) && r.couvertures()[i].evalue);
+    }
     if (!r.l162_30_4() || !pertinence) return;
     const version_loi* loi = version_en_vigueur(article_loi::l162_30_4, jour);
     if (loi == nullptr || !loi->permises.contient(issue_legale::abattement)) return;
@@ -164,10 +167,10 @@ constexpr void conclure_successeur(resultat_evaluation& res, const modele_contra
     // The scheme's one grid (successeur/dispositif.hpp): its outcomes are the scheme's own.
     const volet_modele& grille = m.volets[0];
     proposition dotation = proposition_successeur(grille, r.economies()[0], p, jour);
-    if (dotation.presente()) {
-        dotation.decision_finale = r.decisions()[0];
-        res.ajouter_contrat(dotation);
+    for (const decision_enregistree& d : r.decisions()) {
+        if (d.volet == 0 && d.d.nature == issue_legale::dotation) dotation.decision_finale = d.d.montant;
     }
+    if (dotation.presente() || dotation.decision_finale) res.ajouter_contrat(dotation);
     const bool clause = grille.clauses.contient(penalite);
     const valeur_legale cap = constante_en_vigueur(article_loi::l162_23_14, constante_legale::plafond_penalite, jour);
     const score_volet global = s.global();
@@ -193,10 +196,45 @@ constexpr void conclure_successeur(resultat_evaluation& res, const modele_contra
     }
 }
 
+// Contract time (D.162-16 II): a volet whose term does not cover the exercise proposes nothing;
+// under pro rata temporis [U] a partly covered volet's amounts are scaled by its days in force,
+// rounded towards zero like every amount.
+constexpr void appliquer_couvertures(resultat_evaluation& res, const rapport_valide& r, politique_annee_partielle pol) noexcept {
+    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
+        const couverture_volet& c = r.couvertures()[i];
+        resultat_volet& v = res.volets[i];
+        v.couverture = c;
+        if (!c.evalue) {
+            v.principale = proposition{};
+            continue;
+        }
+        const fraction part = c.part(pol);
+        if (part == fraction{1, 1} || !v.principale.presente() || v.principale.depassement) continue;
+        v.principale.montant = appliquer_taux(v.principale.montant, part).valeur;  // a share <= 1 of a fitting amount fits
+        v.principale.plafond = appliquer_taux(v.principale.plafond, part).valeur;
+    }
+}
+
+// The decisions recorded, beside the proposals: the principal one per volet, flagged when it
+// exceeds the proposal (it is within the law: validate checked it, CAQES-E062).
+constexpr void noter_decisions(resultat_evaluation& res, const rapport_valide& r) noexcept {
+    for (const decision_enregistree& d : r.decisions()) {
+        ++res.nombre_decisions;
+        if (d.volet >= res.nombre_volets) continue;
+        const std::optional<issue_legale> n = d.d.nature;
+        if (!decision_principale(n)) continue;
+        resultat_volet& v = res.volets[d.volet];
+        v.principale.decision_finale = d.d.montant;
+        v.nature_decidee = n;
+        const bool meme_nature = n && v.principale.presente() && issue_de(v.principale.nature) == *n;
+        v.principale.decision_au_dessus = d.d.montant > (meme_nature ? v.principale.montant : centimes{0});
+    }
+}
+
 // The totals, checked (CAQES-E040): each amount fits 64-bit cents, their sum may not (three
 // national incentives of half of savings near the limit); such a total is never wrapped: it
-// stays 0 and the result says why.
-constexpr void totaliser(resultat_evaluation& res) noexcept {
+// stays 0 and the result says why. Proposals and decisions have totals of their own.
+constexpr void totaliser(resultat_evaluation& res, const rapport_valide& r) noexcept {
     auto cumuler = [&res](centimes& total, centimes montant) {
         const montant_calcule s = additionner(total, montant);
         if (s.ok) {
@@ -218,9 +256,23 @@ constexpr void totaliser(resultat_evaluation& res) noexcept {
     };
     for (std::size_t i = 0; i < res.nombre_volets; ++i) compter(res.volets[i].principale);
     for (std::size_t i = 0; i < res.nombre_contrat; ++i) compter(res.contrat[i]);
+    for (const decision_enregistree& d : r.decisions()) {
+        if (!d.d.nature) continue;
+        switch (*d.d.nature) {
+            case issue_legale::sanction_volet:
+            case issue_legale::penalite_financement: cumuler(res.total_sanctions_decidees, d.d.montant); break;
+            case issue_legale::interessement_volet:
+            case issue_legale::interessement_national:
+            case issue_legale::interessement_regional:
+            case issue_legale::dotation: cumuler(res.total_interessements_decides, d.d.montant); break;
+            default: break;  // rate measures: their amount is an estimate, totalled nowhere
+        }
+    }
     if (res.erreur == regle::depassement_capacite) {
         res.total_sanctions = centimes{0};
         res.total_interessements = centimes{0};
+        res.total_sanctions_decidees = centimes{0};
+        res.total_interessements_decides = centimes{0};
     }
 }
 
@@ -232,6 +284,11 @@ template <regime_id R>
 [[nodiscard, gnu::always_inline]] constexpr resultat_evaluation conclure_pour(const modele_contrat_def& m, const scores_contrat& s,
                                                           const rapport_valide& r, const parametres_evaluation& p) noexcept {
     resultat_evaluation res{};
+    res.regime = m.regime;
+    res.exercice = r.exercice();
+    res.annee_contrat = r.annee_contrat();
+    res.produits_assurance_maladie = r.produits_assurance_maladie();
+    res.annee_produits = r.annee_produits();
     // A successor scheme has no volets (successeur/dispositif.hpp): its outcomes are its own.
     res.nombre_volets = R == regime_id::successeur_2026 ? std::uint8_t{0}
                                                         : static_cast<std::uint8_t>(m.volets.size() < volets_max ? m.volets.size() : volets_max);
@@ -239,9 +296,21 @@ template <regime_id R>
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
         res.volets[i].volet = m.volets[i].volet;
         res.volets[i].score = s.volets[i];
+        res.volets[i].economies = r.economies()[i];
     }
     // Every constant is looked up at the date the version policy gives (droit/loi.hpp).
     res.regles = regles_de(m, r.exercice(), r.date_evaluation(), p);
+    res.regles.date_evaluation = r.date_evaluation();
+    res.regles.annee_partielle = p.annee_partielle;
+    res.regles.transition = m.transition;
+    // A successor scheme has no instance to give (successeur/dispositif.hpp): nothing to flag.
+    if (!r.avec_instance() && conclut_des_caqes(m.regime)) res.regles.signaler(alerte_evaluation::sans_instance);
+    // On or after the regime's end (2027-01-01 for the second generation), the template's
+    // transition policy has cut or kept the terms (CAQES-E006): every output shows it.
+    const ymd fin_regime = decrire(m.regime).fin_effets;
+    if (!(ymd{r.exercice(), 1, 1} < fin_regime) || !(r.date_evaluation() < fin_regime)) {
+        res.regles.signaler(alerte_evaluation::transition_appliquee);
+    }
     const ymd jour = res.regles.date;
     // CAQES-E037: a score that is not exact proposes nothing, located at its first volet and
     // indicator; the regional and overall scores are sums of the same indicators.
@@ -260,8 +329,9 @@ template <regime_id R>
     if constexpr (R == regime_id::caqes_2017) detail::conclure_2017(res, m, s, r, p.p2017, jour);
     if constexpr (R == regime_id::caqes_2022) detail::conclure_2022(res, m, s, r, p.p2022, jour);
     if constexpr (R == regime_id::successeur_2026) detail::conclure_successeur(res, m, s, r, p.successeur, jour);
-    for (std::size_t i = 0; i < res.nombre_volets; ++i) res.volets[i].principale.decision_finale = r.decisions()[i];
-    detail::totaliser(res);
+    detail::appliquer_couvertures(res, r, p.annee_partielle);
+    detail::noter_decisions(res, r);
+    detail::totaliser(res, r);
     return res;
 }
 
@@ -282,7 +352,7 @@ template <regime_id R>
 template <class Trace = sans_trace>
 [[nodiscard]] constexpr resultat_evaluation evaluer(const rapport_valide& r, const parametres_evaluation& p,
                                                     const politique_grille& pol, Trace& t) {
-    const modele_contrat_def& m = r.modele();
+    const modele_contrat_def& m = r.modele_evalue();
     const std::span<const plan_indicateur> plans = r.plans();
     const std::span<const valeurs_indicateur> valeurs = r.valeurs();
     scores_contrat s{};
@@ -374,7 +444,16 @@ struct evaluateur {
         const rapport_valide& r = rv.rapport();
         scores_contrat s{};
         noter_tout(s, r.valeurs().data(), pol, t, std::make_index_sequence<nv>{});
-        return conclure_pour<M.regime>(M, s, r, p);
+        // Volets added by avenant (D.162-15) are known at run time only: they follow M's.
+        const modele_contrat_def& me = r.modele_evalue();
+        std::size_t k = debuts[nv];
+        for (std::size_t iv = nv; iv < me.volets.size() && iv < volets_max; ++iv) {
+            for (const indicateur& ind : me.volets[iv].grille) {
+                detail::noter(s, M.regime, iv, ind, r.plans()[k], r.valeurs()[k], pol, t);
+                ++k;
+            }
+        }
+        return conclure_pour<M.regime>(me, s, r, p);
     }
     [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_valide_pour<M>& r, const parametres_evaluation& p,
                                                                const politique_grille& pol = {}) {

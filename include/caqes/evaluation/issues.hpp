@@ -11,6 +11,8 @@
 #include <caqes/evaluation/realisation.hpp>
 #include <caqes/monnaie/montant.hpp>
 
+#include <optional>
+
 namespace caqes {
 
 namespace regles {
@@ -54,11 +56,15 @@ namespace detail {
 // interessement". The socle has no incentive (D.162-16 I); an additional volet carries one only
 // when the template's clauses say so. Caps are those of the D.162-16 version in force on
 // `jour`, the date of the rules; a version that provides the outcome no longer gives none.
+// Savings *non renseignees* compute no incentive, and the proposal says so.
 [[nodiscard]] constexpr proposition proposition_2017(const volet_modele& v, const score_volet& s, centimes base,
-                                                     centimes economies, const parametres_2017& p, ymd jour) noexcept {
+                                                     std::optional<centimes> economies_donnees, const parametres_2017& p,
+                                                     ymd jour) noexcept {
     if (!s.defini()) return {};
     const fraction score = s.valeur();
     if (v.clauses.contient(interessement) && score >= p.seuil_interessement) {
+        if (!economies_donnees) return proposition{.economies_non_renseignees = true};
+        const centimes economies = *economies_donnees;
         if (economies <= centimes{0}) return {};  // negative or no savings give no incentive
         const valeur_legale cap = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_interessement, jour);
         if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::interessement_volet)) return {};
@@ -105,9 +111,13 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
 
 // Second generation, one volet: the national incentive (D.162-16 V 2), from the volet's
 // savings, revised downwards by the contract's overall score when the parameters say so.
-[[nodiscard]] constexpr proposition proposition_2022(const volet_modele& v, fraction score_global, centimes economies,
-                                                     const parametres_2022& p, ymd jour) noexcept {
-    if (!v.clauses.contient(interessement) || economies <= centimes{0}) return {};
+[[nodiscard]] constexpr proposition proposition_2022(const volet_modele& v, fraction score_global,
+                                                     std::optional<centimes> economies_donnees, const parametres_2022& p,
+                                                     ymd jour) noexcept {
+    if (!v.clauses.contient(interessement)) return {};
+    if (!economies_donnees) return proposition{.economies_non_renseignees = true};
+    const centimes economies = *economies_donnees;
+    if (economies <= centimes{0}) return {};
     const version_loi* loi = version_pour(issue_legale::interessement_national, jour);
     if (loi == nullptr) return {};
     fraction part = p.part_economies_nationale;
@@ -125,9 +135,12 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
 }
 
 // Successor, one scheme: an allocation computed from the savings (L.162-23-14 1).
-[[nodiscard]] constexpr proposition proposition_successeur(const volet_modele& v, centimes economies,
+[[nodiscard]] constexpr proposition proposition_successeur(const volet_modele& v, std::optional<centimes> economies_donnees,
                                                            const parametres_successeur& p, ymd jour) noexcept {
-    if (!v.clauses.contient(dotation_complementaire) || economies <= centimes{0}) return {};
+    if (!v.clauses.contient(dotation_complementaire)) return {};
+    if (!economies_donnees) return proposition{.economies_non_renseignees = true};
+    const centimes economies = *economies_donnees;
+    if (economies <= centimes{0}) return {};
     const version_loi* loi = version_pour(issue_legale::dotation, jour);
     if (loi == nullptr) return {};
     return detail::montant_plafonne_de(nature_proposition::dotation, economies, p.part_economies, entier(1), loi, p.illustratif);
@@ -154,27 +167,36 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
     return detail::montant_plafonne_de(nature_proposition::minoration, part_liste_en_sus, taux.valeur, taux.valeur, taux.version, false);
 }
 
-// The outcomes of the law a template's clauses ask for, per regime: a clause is a volet's
+// The outcomes of the law one volet's clauses ask for, per regime: a clause is a volet's
 // promise, the outcome is what the law provides on the date of the rules.
+[[nodiscard]] constexpr issues_legales issues_du_volet(regime_id r, const volet_modele& v) noexcept {
+    issues_legales d{};
+    switch (r) {
+        case regime_id::caqes_2017:
+            if (v.clauses.contient(sanction)) d.ajouter(issue_legale::sanction_volet);
+            if (v.clauses.contient(interessement)) d.ajouter(issue_legale::interessement_volet);
+            if (v.clauses.contient(minoration_liste_en_sus)) d.ajouter(issue_legale::reduction_liste_en_sus);
+            break;
+        case regime_id::caqes_2022:
+            if (v.clauses.contient(interessement)) d.ajouter(issue_legale::interessement_national);
+            if (v.clauses.contient(abattement_tarifaire)) d.ajouter(issue_legale::abattement);
+            if (v.clauses.contient(minoration_liste_en_sus)) d.ajouter(issue_legale::minoration);
+            break;
+        case regime_id::successeur_2026:
+            if (v.clauses.contient(dotation_complementaire)) d.ajouter(issue_legale::dotation);
+            if (v.clauses.contient(penalite)) d.ajouter(issue_legale::penalite_financement);
+            break;
+        case regime_id::contrats_anterieurs: break;
+    }
+    return d;
+}
+
+// The same over a whole template.
 [[nodiscard]] constexpr issues_legales issues_demandees(const modele_contrat_def& m) noexcept {
     issues_legales d{};
     for (const auto& v : m.volets) {
-        switch (m.regime) {
-            case regime_id::caqes_2017:
-                if (v.clauses.contient(sanction)) d.ajouter(issue_legale::sanction_volet);
-                if (v.clauses.contient(interessement)) d.ajouter(issue_legale::interessement_volet);
-                if (v.clauses.contient(minoration_liste_en_sus)) d.ajouter(issue_legale::reduction_liste_en_sus);
-                break;
-            case regime_id::caqes_2022:
-                if (v.clauses.contient(interessement)) d.ajouter(issue_legale::interessement_national);
-                if (v.clauses.contient(abattement_tarifaire)) d.ajouter(issue_legale::abattement);
-                if (v.clauses.contient(minoration_liste_en_sus)) d.ajouter(issue_legale::minoration);
-                break;
-            case regime_id::successeur_2026:
-                if (v.clauses.contient(dotation_complementaire)) d.ajouter(issue_legale::dotation);
-                if (v.clauses.contient(penalite)) d.ajouter(issue_legale::penalite_financement);
-                break;
-            case regime_id::contrats_anterieurs: break;
+        for (const issue_legale i : toutes_issues_legales) {
+            if (issues_du_volet(m.regime, v).contient(i)) d.ajouter(i);
         }
     }
     return d;

@@ -14,6 +14,7 @@
 #include <caqes/droit/loi.hpp>
 #include <caqes/droit/regime.hpp>
 #include <caqes/droit/violation.hpp>
+#include <caqes/evaluation/couverture.hpp>
 #include <caqes/mesure/format.hpp>
 #include <caqes/monnaie/centimes.hpp>
 #include <caqes/monnaie/fraction.hpp>
@@ -93,6 +94,9 @@ struct parametres_evaluation {
     // the regime of the contract. Every outcome names it, and says when another policy would
     // apply another version.
     version_applicable version{version_applicable::regime_du_contrat};
+    // How an exercise a volet's term covers only in part counts [U] (evaluation/couverture.hpp);
+    // every outcome names it.
+    politique_annee_partielle annee_partielle{politique_annee_partielle::tout_jour_compte};
 };
 
 namespace regles {

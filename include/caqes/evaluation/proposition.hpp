@@ -5,6 +5,7 @@
 #include <caqes/droit/reference.hpp>
 #include <caqes/droit/regle.hpp>
 #include <caqes/droit/regime.hpp>
+#include <caqes/evaluation/couverture.hpp>
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/realisation.hpp>
 #include <caqes/monnaie/montant.hpp>
@@ -46,6 +47,23 @@ enum class nature_proposition : std::uint8_t {
     return "?";
 }
 
+// The outcome of the law a proposal is of, to set it beside the decision recorded.
+[[nodiscard]] constexpr std::optional<issue_legale> issue_de(nature_proposition n) noexcept {
+    switch (n) {
+        case nature_proposition::aucune: break;
+        case nature_proposition::sanction_volet: return issue_legale::sanction_volet;
+        case nature_proposition::interessement_volet: return issue_legale::interessement_volet;
+        case nature_proposition::interessement_regional: return issue_legale::interessement_regional;
+        case nature_proposition::interessement_national: return issue_legale::interessement_national;
+        case nature_proposition::abattement: return issue_legale::abattement;
+        case nature_proposition::minoration: return issue_legale::minoration;
+        case nature_proposition::dotation: return issue_legale::dotation;
+        case nature_proposition::penalite_financement: return issue_legale::penalite_financement;
+        case nature_proposition::sanction_refus: return issue_legale::sanction_refus;
+    }
+    return std::nullopt;
+}
+
 struct proposition {
     // Largest members first: the result of an evaluation is written once per establishment.
     centimes montant{0};              // the proposal, after every cap and the rounding policy
@@ -60,6 +78,8 @@ struct proposition {
     bool plafond_atteint{false};      // the cap bound the amount
     bool illustratif{false};          // computed with an [U] formula's illustrative default
     bool depassement{false};          // an amount did not fit in 64-bit cents: not evaluated
+    bool economies_non_renseignees{false};  // the incentive needs savings the report left empty
+    bool decision_au_dessus{false};   // the decision exceeds the proposal, within the law: flagged
 
     [[nodiscard]] constexpr bool presente() const noexcept { return nature != nature_proposition::aucune; }
     [[nodiscard]] constexpr const reference_legale& article() const noexcept {
@@ -77,11 +97,15 @@ enum class alerte_evaluation : std::uint8_t {
     base_penalite_absente,   // L.162-23-14 penalty base has no value (CAQES-E051)
     cible_sous_plancher,     // L.162-30-3: the target is under the floor (CAQES-E031), no measure
     minoration_liee,         // L.162-30-4 before 2020-12-16: no reduction without a tariff cut
+    sans_instance,           // no contract instance: volet terms were not checked (validate(m, c, r, p))
+    transition_appliquee,    // the exercise or the evaluation is past the regime's end: the template's
+                             // transition policy (CAQES-E006) decided the terms
 };
 
-inline constexpr std::array<alerte_evaluation, 5> toutes_alertes{
+inline constexpr std::array<alerte_evaluation, 7> toutes_alertes{
     {alerte_evaluation::seuil_largement_absent, alerte_evaluation::duree_mesures_absente, alerte_evaluation::base_penalite_absente,
-     alerte_evaluation::cible_sous_plancher, alerte_evaluation::minoration_liee}};
+     alerte_evaluation::cible_sous_plancher, alerte_evaluation::minoration_liee, alerte_evaluation::sans_instance,
+     alerte_evaluation::transition_appliquee}};
 
 [[nodiscard]] constexpr std::string_view nom(alerte_evaluation a) noexcept {
     switch (a) {
@@ -90,6 +114,18 @@ inline constexpr std::array<alerte_evaluation, 5> toutes_alertes{
         case alerte_evaluation::base_penalite_absente: return "base_penalite_absente";
         case alerte_evaluation::cible_sous_plancher: return "cible_sous_plancher";
         case alerte_evaluation::minoration_liee: return "minoration_liee";
+        case alerte_evaluation::sans_instance: return "sans_instance";
+        case alerte_evaluation::transition_appliquee: return "transition_appliquee";
+    }
+    return "";
+}
+
+// The template's transition policy (CAQES-E006) as outputs name it.
+[[nodiscard]] constexpr std::string_view nom(politique_transition t) noexcept {
+    switch (t) {
+        case politique_transition::non_choisie: return "non_choisie";
+        case politique_transition::arret_fin_regime: return "arret_fin_regime";
+        case politique_transition::maintien_signale: return "maintien_signale";
     }
     return "";
 }
@@ -98,6 +134,9 @@ inline constexpr std::array<alerte_evaluation, 5> toutes_alertes{
 struct regles_appliquees {
     version_applicable politique{version_applicable::regime_du_contrat};
     ymd date{};  // the day at which every constant was looked up
+    ymd date_evaluation{};  // the report's evaluation date
+    politique_annee_partielle annee_partielle{politique_annee_partielle::tout_jour_compte};
+    politique_transition transition{politique_transition::non_choisie};  // the template's (E006)
     // Bit p (a `version_applicable`): that policy selects another version of an article that
     // governs an outcome this contract's clauses carry.
     std::uint8_t politiques_divergentes{0};
@@ -118,9 +157,23 @@ struct resultat_volet {
     volet_id volet{};
     score_volet score{};
     proposition principale{};  // sanction or incentive: never both for one volet and year
+    // Contract time: the volet's term against the exercise; a volet it does not cover proposes
+    // nothing (`couverture.evalue` false).
+    couverture_volet couverture{};
+    std::optional<centimes> economies{};  // the savings used; empty: non renseigne
+    // The principal decision recorded for the volet, beside `principale.decision_finale`: its
+    // nature (empty: neither sanction nor incentive), when a decision was recorded.
+    std::optional<issue_legale> nature_decidee{};
 };
 
 struct resultat_evaluation {
+    // What the amounts rest on, shown by every output: the regime, the exercise and contract
+    // year, the revenue base and the year of the "dernier exercice clos" it comes from.
+    regime_id regime{regime_id::caqes_2017};
+    int exercice{0};
+    int annee_contrat{0};
+    centimes produits_assurance_maladie{0};
+    std::optional<int> annee_produits{};
     std::array<resultat_volet, volets_max> volets{};
     std::uint8_t nombre_volets{0};
     // Contract-level outcomes: regional incentive, L.162-30-4 measures, successor penalty.
@@ -128,8 +181,13 @@ struct resultat_evaluation {
     std::uint8_t nombre_contrat{0};
     score_volet score_global{};          // over every indicator of the contract (D.162-16 V 2 revises by it)
     bool plafond_global_atteint{false};  // the 5 % overall cap bound the sanctions (2017)
+    // Totals of the proposals (what the evaluator computed) ...
     centimes total_sanctions{0};
     centimes total_interessements{0};
+    // ... and of the decisions recorded (what the ARS decided), never mixed with them.
+    centimes total_sanctions_decidees{0};
+    centimes total_interessements_decides{0};
+    std::uint8_t nombre_decisions{0};
     // CAQES-E037: a score did not fit exact 64-bit fractions; then nothing is proposed, and
     // `volet_erreur` and `indicateur_erreur` (an id) say where it first happened.
     // CAQES-E040: a total of the proposals does not fit 64-bit cents; the proposals stand, the

@@ -4,7 +4,9 @@
 #include <caqes/calendrier/date.hpp>
 #include <caqes/evaluation/valeur.hpp>
 #include <caqes/droit/activite.hpp>
+#include <caqes/droit/loi.hpp>
 #include <caqes/monnaie/centimes.hpp>
+#include <caqes/monnaie/fraction.hpp>
 #include <caqes/volet/volet.hpp>
 
 #include <array>
@@ -42,18 +44,42 @@ struct saisie_indicateur {
     std::array<saisie_mesure, mesures_max> mesures{};
 };
 
-// An amount for one volet of the contract (savings, or a decision), named by the volet.
+// An amount for one volet of the contract (its savings), named by the volet.
 struct montant_volet {
     volet_id volet{volet_id::volet_socle};
     centimes montant{0};
 };
+
+// A decision the ARS notified for one volet (D.162-16 III and IV; L.162-30-4), recorded beside
+// the proposals and never computed. Its nature is one of the outcomes the law provides
+// (`issue_legale`), or none: the ARS "peut" sanction and may decide not to. An outcome the law
+// sets as a rate (the L.162-30-4 tariff cut and reduction, the 2017 liste en sus cut) carries
+// its rate and duration; the amount is then the user's estimate. `validate` checks it against
+// the law in force on its date (CAQES-E060 to E062).
+struct decision_volet {
+    volet_id volet{volet_id::volet_socle};
+    std::optional<issue_legale> nature{};  // empty: the ARS decided neither sanction nor incentive
+    centimes montant{0};
+    std::optional<fraction> taux{};
+    std::optional<int> duree_mois{};
+    ymd date{};  // notification day; when not given, the date of the rules
+};
+
+// Whether a decision is of the volet's principal outcome (one per volet and year: sanction,
+// incentive, allocation, penalty, or none), as opposed to a rate measure beside it.
+[[nodiscard]] constexpr bool decision_principale(std::optional<issue_legale> n) noexcept {
+    return !n || *n == issue_legale::sanction_volet || *n == issue_legale::interessement_volet ||
+           *n == issue_legale::interessement_national || *n == issue_legale::dotation || *n == issue_legale::penalite_financement;
+}
 
 // The report as an establishment hands it in. Nothing here is evaluated: `validate` checks it
 // against its template and returns a `rapport_valide`, the only thing the evaluators accept.
 // The spans are read during `validate` only; the validated report owns copies.
 struct rapport_annuel {
     int exercice{0};       // the evaluated calendar year
-    int annee_contrat{1};  // 1 for the first year of the contract
+    // 1 for the exercise of the contract's start. Validated against a contract instance it must
+    // be the year the instance's start gives (CAQES-E063); without an instance it is shown only.
+    int annee_contrat{1};
     ymd date_evaluation{}; // when the ARS evaluates (the two years of L.162-30-4 run to it)
     // The activities the establishment exercises (L.162-22 1 to 4): an indicator that applies to
     // none of them is *non concerne* for it, whatever the report says (CAQES-E035). No default:
@@ -61,14 +87,16 @@ struct rapport_annuel {
     activites activites_etablissement{};
     // Produits recus des regimes obligatoires d'assurance maladie of the last closed financial
     // year: the base of every cap (D.162-16 III 1; L.162-30-2). Which year is "last closed" at
-    // the decision date is the user's input.
+    // the decision date is the user's input, and so is the year it names, shown beside it.
     centimes produits_assurance_maladie{0};
+    std::optional<int> annee_produits{};  // the "dernier exercice clos" the base comes from
     std::span<const saisie_indicateur> valeurs{};
-    // Savings observed per volet (economies constatees), signed; a volet left out has none.
+    // Savings observed per volet (economies constatees), signed. A volet left out is *non
+    // renseigne*, not zero: its incentive is not computed and the result says why.
     std::span<const montant_volet> economies{};
     // Final decisions notified by the ARS, recorded beside the proposals (D.162-16 IV: the ARS
-    // "peut" sanction, and may decide not to).
-    std::span<const montant_volet> decisions{};
+    // "peut" sanction, and may decide not to); several per volet where the law allows it.
+    std::span<const decision_volet> decisions{};
     std::optional<donnees_l162_30_4> l162_30_4{};
 };
 

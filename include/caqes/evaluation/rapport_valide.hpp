@@ -8,9 +8,15 @@
 // `rapport_valide_pour<M>` is the same report tied by its type to the compile-time template M,
 // which is what `evaluateur<M>` takes: a report validated against another template does not
 // compile there.
+//
+// Validated against a contract instance, it also carries contract time: the volets evaluated
+// are the template's and the avenants' (`modele_evalue()`), each with its effective term and
+// how it covers the exercise (`couvertures()`).
+#include <caqes/contrat/instance.hpp>
 #include <caqes/contrat/modele.hpp>
 #include <caqes/droit/activite.hpp>
 #include <caqes/droit/violation.hpp>
+#include <caqes/evaluation/couverture.hpp>
 #include <caqes/evaluation/parametres.hpp>
 #include <caqes/evaluation/plan.hpp>
 #include <caqes/evaluation/rapport.hpp>
@@ -28,40 +34,102 @@ class rapport_valide;
 template <const modele_contrat_def& M>
 class rapport_valide_pour;
 
-[[nodiscard]] inline resultat_validation<rapport_valide> validate(const modele_contrat_def& m, const rapport_annuel& r,
-                                                           const parametres_evaluation& p);
+namespace detail {
+struct validation_rapport;
+}
+
+// A recorded decision, checked against the law (CAQES-E060 to E062): `volet` is the index of
+// its volet in `modele_evalue()`, `d.date` the day whose law bounded it.
+struct decision_enregistree {
+    std::size_t volet{0};
+    decision_volet d{};
+};
 
 class rapport_valide {
   public:
+    rapport_valide(const rapport_valide& o) { *this = o; }
+    rapport_valide(rapport_valide&& o) noexcept { *this = std::move(o); }
+    // The evaluated template's volets point into the report's own copy of them.
+    rapport_valide& operator=(const rapport_valide& o) {
+        if (this == &o) return *this;
+        copier_scalaires(o);
+        valeurs_ = o.valeurs_;
+        plans_ = o.plans_;
+        decisions_ = o.decisions_;
+        volets_ = o.volets_;
+        evalue_.volets = volets_;
+        return *this;
+    }
+    rapport_valide& operator=(rapport_valide&& o) noexcept {
+        copier_scalaires(o);
+        valeurs_ = std::move(o.valeurs_);
+        plans_ = std::move(o.plans_);
+        decisions_ = std::move(o.decisions_);
+        volets_ = std::move(o.volets_);
+        evalue_.volets = volets_;
+        return *this;
+    }
+    ~rapport_valide() = default;
+
+    // The template the report was validated against (its identity is checked by validate<M>).
     [[nodiscard]] constexpr const modele_contrat_def& modele() const noexcept { return *modele_; }
+    // The template as evaluated: its volets, then the volets added by avenant (D.162-15).
+    [[nodiscard]] constexpr const modele_contrat_def& modele_evalue() const noexcept { return evalue_; }
+    // Whether a contract instance gave the terms; without one, every template volet is
+    // evaluated and the output says that contract time was not checked.
+    [[nodiscard]] constexpr bool avec_instance() const noexcept { return avec_instance_; }
+    [[nodiscard]] constexpr ymd debut_contrat() const noexcept { return debut_contrat_; }
+    [[nodiscard]] constexpr const std::array<couverture_volet, volets_max>& couvertures() const noexcept { return couvertures_; }
     [[nodiscard]] constexpr int exercice() const noexcept { return exercice_; }
     [[nodiscard]] constexpr int annee_contrat() const noexcept { return annee_contrat_; }
     [[nodiscard]] constexpr ymd date_evaluation() const noexcept { return date_evaluation_; }
     [[nodiscard]] constexpr activites activites_etablissement() const noexcept { return activites_; }
     [[nodiscard]] constexpr centimes produits_assurance_maladie() const noexcept { return produits_; }
+    [[nodiscard]] constexpr std::optional<int> annee_produits() const noexcept { return annee_produits_; }
     // One entry per indicator, volet by volet in template order, with its plan.
     [[nodiscard]] constexpr std::span<const valeurs_indicateur> valeurs() const noexcept { return valeurs_; }
     [[nodiscard]] constexpr std::span<const plan_indicateur> plans() const noexcept { return plans_; }
-    // Per volet, in template order.
-    [[nodiscard]] constexpr const std::array<centimes, volets_max>& economies() const noexcept { return economies_; }
-    [[nodiscard]] constexpr const std::array<std::optional<centimes>, volets_max>& decisions() const noexcept { return decisions_; }
+    // Per volet of `modele_evalue()`, in its order; empty: *non renseigne*.
+    [[nodiscard]] constexpr const std::array<std::optional<centimes>, volets_max>& economies() const noexcept { return economies_; }
+    [[nodiscard]] constexpr std::span<const decision_enregistree> decisions() const noexcept { return decisions_; }
     [[nodiscard]] constexpr const std::optional<donnees_l162_30_4>& l162_30_4() const noexcept { return l162_30_4_; }
 
   private:
     rapport_valide() = default;
-    friend resultat_validation<rapport_valide> validate(const modele_contrat_def&, const rapport_annuel&,
-                                                        const parametres_evaluation&);
+    friend struct detail::validation_rapport;
+
+    void copier_scalaires(const rapport_valide& o) {
+        modele_ = o.modele_;
+        evalue_ = o.evalue_;
+        avec_instance_ = o.avec_instance_;
+        debut_contrat_ = o.debut_contrat_;
+        couvertures_ = o.couvertures_;
+        exercice_ = o.exercice_;
+        annee_contrat_ = o.annee_contrat_;
+        date_evaluation_ = o.date_evaluation_;
+        activites_ = o.activites_;
+        produits_ = o.produits_;
+        annee_produits_ = o.annee_produits_;
+        economies_ = o.economies_;
+        l162_30_4_ = o.l162_30_4_;
+    }
 
     const modele_contrat_def* modele_{nullptr};
+    modele_contrat_def evalue_{};
+    std::vector<volet_modele> volets_;
+    bool avec_instance_{false};
+    ymd debut_contrat_{};
+    std::array<couverture_volet, volets_max> couvertures_{};
     int exercice_{0};
     int annee_contrat_{1};
     ymd date_evaluation_{};
     activites activites_{};
     centimes produits_{0};
+    std::optional<int> annee_produits_{};
     std::vector<valeurs_indicateur> valeurs_;
     std::vector<plan_indicateur> plans_;
-    std::array<centimes, volets_max> economies_{};
-    std::array<std::optional<centimes>, volets_max> decisions_{};
+    std::array<std::optional<centimes>, volets_max> economies_{};
+    std::vector<decision_enregistree> decisions_;
     std::optional<donnees_l162_30_4> l162_30_4_{};
 };
 

@@ -6,6 +6,7 @@
 // the measure.
 #include <caqes/calendrier/format.hpp>
 #include <caqes/contrat/modele.hpp>
+#include <caqes/contrat/instance.hpp>
 #include <caqes/contrat/validation.hpp>
 #include <caqes/droit/violation.hpp>
 #include <caqes/evaluation/issues.hpp>
@@ -14,6 +15,7 @@
 #include <caqes/evaluation/rapport_valide.hpp>
 #include <caqes/evaluation/valeur.hpp>
 #include <caqes/mesure/format.hpp>
+#include <caqes/monnaie/format.hpp>
 
 #include <array>
 #include <span>
@@ -42,6 +44,22 @@ namespace regles {
     const periode annee{ymd{exercice, 1, 1}, ymd{exercice + 1, 1, 1}};
     return annee.chevauche(periode{m.fenetre.debut, decrire(m.regime).fin_effets});
 }
+
+// CAQES-E063: in the first generation, for one volet and year, "soit une sanction ... soit un
+// interessement" (D.162-16 III 1, LEGIARTI000034459834): never both among its decisions.
+[[nodiscard]] constexpr bool soit_soit(issues_legales decidees) noexcept {
+    return !(decidees.contient(issue_legale::sanction_volet) && decidees.contient(issue_legale::interessement_volet));
+}
+
+// CAQES-E062: an amount decided within base x the law's cap, exactly (no rounding lets it pass).
+[[nodiscard]] constexpr bool montant_dans_la_loi(centimes montant, centimes base, fraction plafond) noexcept {
+    const fraction c = plafond.normalisee();
+    return int128{montant.valeur} * c.den <= int128{base.valeur} * c.num;
+}
+
+// CAQES-E064: the contract year the report gives is the one the instance's start gives: the
+// exercise of the start is year 1.
+[[nodiscard]] constexpr int annee_du_contrat(ymd debut_effet, int exercice) noexcept { return exercice - debut_effet.y + 1; }
 
 }  // namespace regles
 
@@ -96,136 +114,358 @@ void lire_montants_volets(const modele_contrat_def& m, std::span<const montant_v
     }
 }
 
+
+[[nodiscard]] inline bool nature_de_taux(issue_legale i) noexcept {
+    return i == issue_legale::reduction_liste_en_sus || i == issue_legale::abattement || i == issue_legale::minoration;
+}
+
+// The cap a rate outcome's rate may not cross.
+[[nodiscard]] inline constante_legale plafond_du_taux(issue_legale i) noexcept {
+    switch (i) {
+        case issue_legale::reduction_liste_en_sus: return constante_legale::plafond_reduction_liste_en_sus;
+        case issue_legale::abattement: return constante_legale::plafond_abattement;
+        case issue_legale::minoration: return constante_legale::plafond_minoration;
+        case issue_legale::penalite_financement: return constante_legale::plafond_penalite;
+        default: break;
+    }
+    return constante_legale::aucune;
+}
+
+struct validation_rapport {
+    // Checks each recorded decision against the law in force on its date (CAQES-E060 to E063)
+    // and keeps those that pass.
+    static void verifier_decisions(const rapport_annuel& r, const parametres_evaluation& p, ymd jour_regles, rapport_valide& v,
+                                   violations& out) {
+        using namespace regles;
+        const modele_contrat_def& m = v.evalue_;
+        // Per volet: the principal decision already given (its index), for E036 and E063.
+        std::array<std::size_t, volets_max> principale{};
+        principale.fill(r.decisions.size());
+        std::array<issues_legales, volets_max> vues{};
+        const std::size_t sans = r.decisions.size();
+        int128 sanctions = 0;  // the 2017 overall cap: every volet's sanctions together
+        for (std::size_t i = 0; i < r.decisions.size(); ++i) {
+            const decision_volet& d = r.decisions[i];
+            const std::string lieu = concat("rapport.decisions[", std::to_string(i), "] (", traits(d.volet).nom, ")");
+            const int iv_signe = indice_volet(m, d.volet);
+            if (iv_signe < 0) {
+                out.push_back({regle::mesure_inconnue, lieu, "the template has no such volet"});
+                continue;
+            }
+            const auto iv = static_cast<std::size_t>(iv_signe);
+            if (!v.couvertures_[iv].evalue) {
+                out.push_back({regle::volet_hors_terme, lieu,
+                               concat("the volet's term ", texte(v.couvertures_[iv].terme), " does not cover exercise ",
+                                      std::to_string(r.exercice), " (", nom(p.annee_partielle), ")")});
+                continue;
+            }
+            const bool date_donnee = !(d.date == ymd{});
+            if (date_donnee && !d.date.ok()) {
+                out.push_back({regle::date_inexistante, concat(lieu, ".date"), texte(d.date)});
+                continue;
+            }
+            const ymd jour = date_donnee ? d.date : jour_regles;
+            if (d.montant < centimes{0}) {
+                out.push_back({regle::valeur_hors_domaine, concat(lieu, ".montant"), "a decided amount is not negative"});
+                continue;
+            }
+            if (!d.nature) {
+                if (d.montant != centimes{0} || d.taux) {
+                    out.push_back({regle::decision_hors_issues, concat(lieu, ".nature"),
+                                   "a decision of no outcome has no amount and no rate: name its nature"});
+                    continue;
+                }
+            } else {
+                const issue_legale n = *d.nature;
+                if (!issues_du_volet(m.regime, m.volets[iv]).contient(n)) {
+                    out.push_back({regle::decision_hors_issues, concat(lieu, ".nature"),
+                                   concat("'", nom(n), "' is not an outcome of this volet's clauses under ", decrire(m.regime).nom)});
+                    continue;
+                }
+                const version_loi* loi = version_pour(n, jour);
+                if (loi == nullptr) {
+                    out.push_back({regle::decision_hors_issues, concat(lieu, ".nature"),
+                                   concat("no version of ", nom(article_de(n)), " in force on ", texte(jour), " provides '", nom(n), "'")});
+                    continue;
+                }
+                if (nature_de_taux(n) && (!d.taux || !d.duree_mois || *d.duree_mois <= 0)) {
+                    out.push_back({regle::decision_hors_issues, concat(lieu, ".taux"),
+                                   concat("'", nom(n), "' is a rate the law bounds: give its rate and its duration in months")});
+                    continue;
+                }
+                if (d.taux && (!d.taux->valide() || *d.taux < fraction{0, 1})) {
+                    out.push_back({regle::valeur_hors_domaine, concat(lieu, ".taux"), "a rate is a fraction from 0"});
+                    continue;
+                }
+                // The legal limits of the version in force on the decision's date.
+                const std::string ref = concat(" (", loi->reference.texte, " ", loi->reference.legi_id, ", in force on ", texte(jour), ")");
+                if (const constante_legale c = plafond_du_taux(n); c != constante_legale::aucune && d.taux) {
+                    const valeur_legale cap = constante_en_vigueur(article_de(n), c, jour);
+                    if (cap.en_vigueur() && cap.valeur < *d.taux) {
+                        out.push_back({regle::decision_hors_la_loi, concat(lieu, ".taux"),
+                                       concat(texte_fraction(*d.taux), " exceeds the legal ", nom(c), " of ", texte_fraction(cap.valeur), ref)});
+                        continue;
+                    }
+                }
+                if (n == issue_legale::sanction_volet) {
+                    const valeur_legale cap = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, jour);
+                    if (cap.en_vigueur() && !montant_dans_la_loi(d.montant, v.produits_, cap.valeur)) {
+                        out.push_back({regle::decision_hors_la_loi, concat(lieu, ".montant"),
+                                       concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur), " of the revenue base ",
+                                              texte_euros(v.produits_), " EUR", ref)});
+                        continue;
+                    }
+                    sanctions += d.montant.valeur;
+                    const valeur_legale global = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_global, jour);
+                    const fraction g = global.valeur.normalisee();
+                    if (global.en_vigueur() && sanctions * g.den > int128{v.produits_.valeur} * g.num) {
+                        out.push_back({regle::decision_hors_la_loi, concat(lieu, ".montant"),
+                                       concat("the sanctions decided for all volets exceed ", texte_fraction(global.valeur),
+                                              " of the revenue base ", texte_euros(v.produits_), " EUR", ref)});
+                        continue;
+                    }
+                }
+                if (n == issue_legale::interessement_volet) {
+                    const valeur_legale cap = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_interessement, jour);
+                    const std::optional<centimes> eco = v.economies_[iv];
+                    if (cap.en_vigueur() && (!eco || !montant_dans_la_loi(d.montant, *eco, cap.valeur))) {
+                        out.push_back({regle::decision_hors_la_loi, concat(lieu, ".montant"),
+                                       eco ? concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur), " of the savings ",
+                                                    texte_euros(*eco), " EUR", ref)
+                                           : concat("the incentive is bounded by ", texte_fraction(cap.valeur),
+                                                    " of the savings, which are not given (non renseigne)", ref)});
+                        continue;
+                    }
+                }
+            }
+            // One decision per outcome, and one principal outcome per volet and year.
+            if (d.nature && vues[iv].contient(*d.nature)) {
+                out.push_back({regle::saisie_en_double, concat(lieu, ".nature"), "this outcome was already decided for the volet"});
+                continue;
+            }
+            if (d.nature && !soit_soit(vues[iv] | *d.nature)) {
+                out.push_back({regle::sanction_et_interessement, concat(lieu, ".nature"),
+                               concat("rapport.decisions[", std::to_string(principale[iv]),
+                                      "] already decided the other one for this volet and year (D.162-16 III 1, LEGIARTI000034459834)")});
+                continue;
+            }
+            if (decision_principale(d.nature) && principale[iv] != sans) {
+                out.push_back({regle::saisie_en_double, concat(lieu, ".nature"),
+                               concat("rapport.decisions[", std::to_string(principale[iv]), "] already decided this volet's outcome")});
+                continue;
+            }
+            if (d.nature) vues[iv].ajouter(*d.nature);
+            if (decision_principale(d.nature)) principale[iv] = i;
+            decision_volet gardee = d;
+            gardee.date = jour;
+            v.decisions_.push_back({iv, gardee});
+        }
+    }
+
+    // Validates `r` against template `m` evaluated with `volets` (the template's, then the
+    // avenants'), with the instance `c` when one is given.
+    static resultat_validation<rapport_valide> valider(const modele_contrat_def& m, std::vector<volet_modele> volets,
+                                                       const contrat_instance* c, const rapport_annuel& r,
+                                                       const parametres_evaluation& p) {
+        using namespace regles;
+        violations out;
+        if (volets.size() > volets_max) {
+            out.push_back({regle::volet_en_double, "avenants", "a contract has at most four volets"});
+            return resultat_validation<rapport_valide>{std::move(out)};
+        }
+        if (!exercice_couvert(m, r.exercice)) {
+            out.push_back({regle::exercice_non_couvert, "rapport.exercice",
+                           concat(std::to_string(r.exercice), " is outside ", texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}))});
+        }
+        if (r.produits_assurance_maladie < centimes{0}) {
+            out.push_back({regle::valeur_hors_domaine, "rapport.produits_assurance_maladie", "negative revenue base"});
+        }
+        if (r.annee_produits && (*r.annee_produits > r.exercice + 1 ||
+                                 (r.date_evaluation.ok() && *r.annee_produits >= r.date_evaluation.y))) {
+            out.push_back({regle::valeur_hors_domaine, "rapport.annee_produits",
+                           concat(std::to_string(*r.annee_produits), " is not a financial year closed by the evaluation")});
+        }
+        const ymd jour_regles = date_des_regles(p.version, m.regime, r.exercice, r.date_evaluation);
+        // The floor is the L.162-30-3 version's at the date of the rules, not a figure written here.
+        const valeur_legale plancher = constante_en_vigueur(article_loi::l162_30_3, constante_legale::plancher_cible, jour_regles);
+        if (r.l162_30_4 && plancher.en_vigueur() && !cible_au_dessus_du_plancher(*r.l162_30_4, plancher.valeur)) {
+            out.push_back({regle::cible_sous_plancher, "rapport.l162_30_4.actes_cible",
+                           concat(std::to_string(r.l162_30_4->actes_cible), " < ", texte_fraction(plancher.valeur), " of ",
+                                  std::to_string(r.l162_30_4->actes_annee_precedente), " (", plancher.version->reference.texte, " ",
+                                  plancher.version->reference.legi_id, ")")});
+        }
+        // L.162-22: the establishment's activities decide which indicators concern it.
+        if (!activite_dans_perimetre(r.activites_etablissement, m.perimetre)) {
+            out.push_back({regle::activite_hors_perimetre, "rapport.activites_etablissement",
+                           "the establishment exercises no activity of the template's scope (none given?)"});
+        }
+
+        rapport_valide v;
+        v.modele_ = &m;
+        v.evalue_ = m;
+        v.volets_ = std::move(volets);
+        v.evalue_.volets = v.volets_;
+        v.exercice_ = r.exercice;
+        v.annee_contrat_ = r.annee_contrat;
+        v.date_evaluation_ = r.date_evaluation;
+        v.activites_ = r.activites_etablissement;
+        v.produits_ = r.produits_assurance_maladie;
+        v.annee_produits_ = r.annee_produits;
+        v.l162_30_4_ = r.l162_30_4;
+        const modele_contrat_def& me = v.evalue_;
+
+        // Contract time: each volet's effective term against the exercise (D.162-16 II).
+        for (std::size_t iv = 0; iv < me.volets.size(); ++iv) {
+            if (c == nullptr) {
+                v.couvertures_[iv] = couvrir(periode{debut_des_temps, fin_des_temps}, r.exercice, p.annee_partielle);
+                continue;
+            }
+            const terme_effectif t = terme_du_volet(me, me.volets[iv], c->debut_effet);
+            v.couvertures_[iv] = couvrir(t.dates, r.exercice, p.annee_partielle, t.signale);
+        }
+        if (c != nullptr) {
+            v.avec_instance_ = true;
+            v.debut_contrat_ = c->debut_effet;
+            const int annee = annee_du_contrat(c->debut_effet, r.exercice);
+            if (r.annee_contrat != annee) {
+                out.push_back({regle::annee_contrat_incoherente, "rapport.annee_contrat",
+                               concat(std::to_string(r.annee_contrat), " given, the contract started on ", texte(c->debut_effet),
+                                      " makes exercise ", std::to_string(r.exercice), " its year ", std::to_string(annee))});
+            }
+            v.annee_contrat_ = annee;
+        }
+
+        // Values, matched by indicator code then by measure code.
+        const std::size_t n = nombre_indicateurs(me);
+        v.valeurs_.assign(n, valeurs_indicateur{});
+        v.plans_.reserve(n);
+        for (const auto& vol : me.volets) {
+            for (const auto& ind : vol.grille) v.plans_.push_back(planifier(ind));
+        }
+        std::vector<std::size_t> saisie_de(n, r.valeurs.size());  // which entry gave indicator k
+        for (std::size_t e = 0; e < r.valeurs.size(); ++e) {
+            const saisie_indicateur& si = r.valeurs[e];
+            const std::string lieu_saisie = concat("rapport.valeurs[", std::to_string(e), "] (", si.indicateur, ")");
+            const position_indicateur pos = chercher_indicateur(me, si.indicateur, e);
+            if (!pos.trouve) {
+                out.push_back({regle::mesure_inconnue, lieu_saisie, "the template has no indicator with this code"});
+                continue;
+            }
+            if (saisie_de[pos.k] != r.valeurs.size()) {
+                out.push_back({regle::saisie_en_double, lieu_saisie,
+                               concat("already given by rapport.valeurs[", std::to_string(saisie_de[pos.k]), "]")});
+                continue;
+            }
+            saisie_de[pos.k] = e;
+            if (!v.couvertures_[pos.volet].evalue) {
+                out.push_back({regle::volet_hors_terme, lieu_saisie,
+                               concat("the volet's term ", texte(v.couvertures_[pos.volet].terme), " does not cover exercise ",
+                                      std::to_string(r.exercice), " (", nom(p.annee_partielle), ")")});
+                continue;
+            }
+            const indicateur& ind = me.volets[pos.volet].grille[pos.rang];
+            const std::string lieu = texte(me, lieu_modele{static_cast<int>(pos.volet), static_cast<int>(pos.rang)});
+            const bool applicable = applicable_a(ind, r.activites_etablissement);
+            std::array<bool, mesures_max> donnee{};
+            for (const saisie_mesure& sm : si.mesures) {
+                if (sm.mesure.empty()) continue;  // an unused slot
+                const std::int8_t j = indice_mesure(ind, sm.mesure);
+                const std::string ou = concat(lieu, ".", sm.mesure);
+                if (j == mesure_absente) {
+                    out.push_back({regle::mesure_inconnue, ou, "the indicator has no measure with this code"});
+                    continue;
+                }
+                const auto ju = static_cast<std::size_t>(j);
+                if (donnee[ju]) {
+                    out.push_back({regle::saisie_en_double, ou, "this measure was already given"});
+                    continue;
+                }
+                donnee[ju] = true;
+                if (!applicable) {
+                    if (sm.valeur.etat == etat_valeur::renseignee) {
+                        out.push_back({regle::indicateur_non_applicable, ou,
+                                       concat("a value is reported but the indicator applies to none of the establishment's activities")});
+                    }
+                    continue;
+                }
+                if (!nature_conforme(ind.mesures[ju], sm.valeur)) {
+                    out.push_back({regle::mesure_mauvaise_nature, ou,
+                                   concat("expected ", nom(ind.mesures[ju].type), ", got ", nom(sm.valeur.type))});
+                } else if (!valeur_dans_domaine(sm.valeur)) {
+                    out.push_back({regle::valeur_hors_domaine, ou, texte(sm.valeur.type, sm.valeur.v)});
+                }
+                v.valeurs_[pos.k][ju] = sm.valeur;
+            }
+        }
+
+        // Every indicator of an evaluated volet: applicable ones are reported and in force; the
+        // others, and every indicator of a volet out of its term, are non concerne.
+        std::size_t k = 0;
+        const periode annee{ymd{r.exercice, 1, 1}, ymd{r.exercice + 1, 1, 1}};
+        for (std::size_t iv = 0; iv < me.volets.size(); ++iv) {
+            for (std::size_t ii = 0; ii < me.volets[iv].grille.size(); ++ii, ++k) {
+                const indicateur& ind = me.volets[iv].grille[ii];
+                if (!v.couvertures_[iv].evalue || !applicable_a(ind, r.activites_etablissement)) {
+                    for (std::size_t j = 0; j < mesures_max; ++j) {
+                        if (!ind.mesures[j].vide()) v.valeurs_[k][j] = valeur_mesure::non_concernee();
+                    }
+                    continue;
+                }
+                const std::string lieu = texte(me, lieu_modele{static_cast<int>(iv), static_cast<int>(ii)});
+                if (saisie_de[k] == r.valeurs.size()) {
+                    out.push_back({regle::indicateur_absent, lieu, "no values reported"});
+                    continue;
+                }
+                if (!ind.validite.chevauche(annee)) {
+                    out.push_back({regle::indicateur_hors_validite, lieu,
+                                   concat("valid ", texte(ind.validite), ", exercise ", std::to_string(r.exercice))});
+                }
+            }
+        }
+
+        lire_montants_volets(me, r.economies, "economies", out, [&](std::size_t i, centimes montant) {
+            if (v.couvertures_[i].evalue) {
+                v.economies_[i] = montant;
+            } else {
+                out.push_back({regle::volet_hors_terme, concat("rapport.economies (", traits(me.volets[i].volet).nom, ")"),
+                               concat("the volet's term ", texte(v.couvertures_[i].terme), " does not cover exercise ",
+                                      std::to_string(r.exercice))});
+            }
+        });
+        verifier_decisions(r, p, jour_regles, v, out);
+
+        if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
+        return resultat_validation<rapport_valide>{std::move(v)};
+    }
+};
+
 }  // namespace detail
 
 // Validates a yearly report against its template and the evaluation's parameters, and returns
 // the validated report (the only input of the evaluators) or every violation found, each
 // located. The template itself is checked first (validate(m)): no value is matched against a
-// template that breaks a rule.
+// template that breaks a rule. Without a contract instance every template volet is evaluated
+// and the result says contract time was not checked; prefer the overload below.
 [[nodiscard]] inline resultat_validation<rapport_valide> validate(const modele_contrat_def& m, const rapport_annuel& r,
                                                                   const parametres_evaluation& p) {
-    using namespace regles;
     violations out = validate(m);
     if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
     if (auto vp = validate(p); !vp.empty()) return resultat_validation<rapport_valide>{std::move(vp)};
+    return detail::validation_rapport::valider(m, std::vector<volet_modele>(m.volets.begin(), m.volets.end()), nullptr, r, p);
+}
 
-    if (!exercice_couvert(m, r.exercice)) {
-        out.push_back({regle::exercice_non_couvert, "rapport.exercice",
-                       concat(std::to_string(r.exercice), " is outside ", texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}))});
-    }
-    if (r.produits_assurance_maladie < centimes{0}) {
-        out.push_back({regle::valeur_hors_domaine, "rapport.produits_assurance_maladie", "negative revenue base"});
-    }
-    // The floor is the L.162-30-3 version's at the date of the rules, not a figure written here.
-    const valeur_legale plancher = constante_en_vigueur(article_loi::l162_30_3, constante_legale::plancher_cible,
-                                                        date_des_regles(p.version, m.regime, r.exercice, r.date_evaluation));
-    if (r.l162_30_4 && plancher.en_vigueur() && !cible_au_dessus_du_plancher(*r.l162_30_4, plancher.valeur)) {
-        out.push_back({regle::cible_sous_plancher, "rapport.l162_30_4.actes_cible",
-                       concat(std::to_string(r.l162_30_4->actes_cible), " < ", texte_fraction(plancher.valeur), " of ",
-                              std::to_string(r.l162_30_4->actes_annee_precedente), " (", plancher.version->reference.texte, " ",
-                              plancher.version->reference.legi_id, ")")});
-    }
-    // L.162-22: the establishment's activities decide which indicators concern it.
-    if (!activite_dans_perimetre(r.activites_etablissement, m.perimetre)) {
-        out.push_back({regle::activite_hors_perimetre, "rapport.activites_etablissement",
-                       "the establishment exercises no activity of the template's scope (none given?)"});
-    }
-
-    rapport_valide v;
-    v.modele_ = &m;
-    v.exercice_ = r.exercice;
-    v.annee_contrat_ = r.annee_contrat;
-    v.date_evaluation_ = r.date_evaluation;
-    v.activites_ = r.activites_etablissement;
-    v.produits_ = r.produits_assurance_maladie;
-    v.l162_30_4_ = r.l162_30_4;
-
-    // Values, matched by indicator code then by measure code.
-    const std::size_t n = nombre_indicateurs(m);
-    v.valeurs_.assign(n, valeurs_indicateur{});
-    v.plans_.reserve(n);
-    for (const auto& vol : m.volets) {
-        for (const auto& ind : vol.grille) v.plans_.push_back(planifier(ind));
-    }
-    std::vector<std::size_t> saisie_de(n, r.valeurs.size());  // which entry gave indicator k
-    for (std::size_t e = 0; e < r.valeurs.size(); ++e) {
-        const saisie_indicateur& si = r.valeurs[e];
-        const std::string lieu_saisie = concat("rapport.valeurs[", std::to_string(e), "] (", si.indicateur, ")");
-        const detail::position_indicateur pos = detail::chercher_indicateur(m, si.indicateur, e);
-        if (!pos.trouve) {
-            out.push_back({regle::mesure_inconnue, lieu_saisie, "the template has no indicator with this code"});
-            continue;
-        }
-        if (saisie_de[pos.k] != r.valeurs.size()) {
-            out.push_back({regle::saisie_en_double, lieu_saisie,
-                           concat("already given by rapport.valeurs[", std::to_string(saisie_de[pos.k]), "]")});
-            continue;
-        }
-        saisie_de[pos.k] = e;
-        const indicateur& ind = m.volets[pos.volet].grille[pos.rang];
-        const std::string lieu = texte(m, lieu_modele{static_cast<int>(pos.volet), static_cast<int>(pos.rang)});
-        const bool applicable = applicable_a(ind, r.activites_etablissement);
-        std::array<bool, mesures_max> donnee{};
-        for (const saisie_mesure& sm : si.mesures) {
-            if (sm.mesure.empty()) continue;  // an unused slot
-            const std::int8_t j = indice_mesure(ind, sm.mesure);
-            const std::string ou = concat(lieu, ".", sm.mesure);
-            if (j == mesure_absente) {
-                out.push_back({regle::mesure_inconnue, ou, "the indicator has no measure with this code"});
-                continue;
-            }
-            const auto ju = static_cast<std::size_t>(j);
-            if (donnee[ju]) {
-                out.push_back({regle::saisie_en_double, ou, "this measure was already given"});
-                continue;
-            }
-            donnee[ju] = true;
-            if (!applicable) {
-                if (sm.valeur.etat == etat_valeur::renseignee) {
-                    out.push_back({regle::indicateur_non_applicable, ou,
-                                   concat("a value is reported but the indicator applies to none of the establishment's activities")});
-                }
-                continue;
-            }
-            if (!nature_conforme(ind.mesures[ju], sm.valeur)) {
-                out.push_back({regle::mesure_mauvaise_nature, ou,
-                               concat("expected ", nom(ind.mesures[ju].type), ", got ", nom(sm.valeur.type))});
-            } else if (!valeur_dans_domaine(sm.valeur)) {
-                out.push_back({regle::valeur_hors_domaine, ou, texte(sm.valeur.type, sm.valeur.v)});
-            }
-            v.valeurs_[pos.k][ju] = sm.valeur;
-        }
-    }
-
-    // Every indicator: applicable ones are reported and in force; the others are non concerne.
-    std::size_t k = 0;
-    const periode annee{ymd{r.exercice, 1, 1}, ymd{r.exercice + 1, 1, 1}};
-    for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
-        for (std::size_t ii = 0; ii < m.volets[iv].grille.size(); ++ii, ++k) {
-            const indicateur& ind = m.volets[iv].grille[ii];
-            if (!applicable_a(ind, r.activites_etablissement)) {
-                for (std::size_t j = 0; j < mesures_max; ++j) {
-                    if (!ind.mesures[j].vide()) v.valeurs_[k][j] = valeur_mesure::non_concernee();
-                }
-                continue;
-            }
-            const std::string lieu = texte(m, lieu_modele{static_cast<int>(iv), static_cast<int>(ii)});
-            if (saisie_de[k] == r.valeurs.size()) {
-                out.push_back({regle::indicateur_absent, lieu, "no values reported"});
-                continue;
-            }
-            if (!ind.validite.chevauche(annee)) {
-                out.push_back({regle::indicateur_hors_validite, lieu,
-                               concat("valid ", texte(ind.validite), ", exercise ", std::to_string(r.exercice))});
-            }
-        }
-    }
-
-    detail::lire_montants_volets(m, r.economies, "economies", out, [&v](std::size_t i, centimes c) { v.economies_[i] = c; });
-    detail::lire_montants_volets(m, r.decisions, "decisions", out, [&v](std::size_t i, centimes c) { v.decisions_[i] = c; });
-
+// The same against one establishment's contract instance: the instance is validated first
+// (validate(m, c)); the volets evaluated are the template's and the avenants' (each from its
+// own start, D.162-15), each only while its effective term covers the exercise (D.162-16 II),
+// under the partial-year policy of the parameters [U].
+[[nodiscard]] inline resultat_validation<rapport_valide> validate(const modele_contrat_def& m, const contrat_instance& c,
+                                                                  const rapport_annuel& r, const parametres_evaluation& p) {
+    violations out = validate(m);
     if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
-    return resultat_validation<rapport_valide>{std::move(v)};
+    out = validate(m, c);
+    if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
+    if (auto vp = validate(p); !vp.empty()) return resultat_validation<rapport_valide>{std::move(vp)};
+    return detail::validation_rapport::valider(m, volets_du_contrat(m, c), &c, r, p);
 }
 
 // The report validated against the compile-time template M, typed for `evaluateur<M>`. A
@@ -245,6 +485,13 @@ template <const modele_contrat_def& M>
 template <const modele_contrat_def& M>
 [[nodiscard]] resultat_validation<rapport_valide_pour<M>> validate(const rapport_annuel& r, const parametres_evaluation& p) {
     resultat_validation<rapport_valide> v = validate(M, r, p);
+    if (!v) return resultat_validation<rapport_valide_pour<M>>{v.erreurs()};
+    return validate<M>(std::move(v).valeur());
+}
+template <const modele_contrat_def& M>
+[[nodiscard]] resultat_validation<rapport_valide_pour<M>> validate(const contrat_instance& c, const rapport_annuel& r,
+                                                                   const parametres_evaluation& p) {
+    resultat_validation<rapport_valide> v = validate(M, c, r, p);
     if (!v) return resultat_validation<rapport_valide_pour<M>>{v.erreurs()};
     return validate<M>(std::move(v).valeur());
 }

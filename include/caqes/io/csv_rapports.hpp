@@ -5,9 +5,10 @@
 // - `valeurs` (long format): `finess;exercice;indicateur;mesure;valeur`, one row per
 //   establishment, exercise year, indicator and measure.
 // - `etablissements`: one row per establishment and year: `finess;exercice;annee_contrat;
-//   produits_assurance_maladie`, then `economies_<volet>` and `decision_<volet>` for each
-//   volet of the template, named (not numbered) so a file cannot be read against a template
-//   whose volets come in another order.
+//   produits_assurance_maladie;annee_produits`, then `economies_<volet>`, `decision_<volet>`
+//   and `nature_<volet>` for each volet of the template, named (not numbered) so a file cannot
+//   be read against a template whose volets come in another order. An empty savings cell is
+//   *non renseigne*, never zero; a decision carries its nature (docs/input-format.md).
 //
 // Every data row ends up accepted or rejected, and a rejected row points to the violation
 // that explains it (file:line:field, rule, detail). An establishment-year is evaluated only
@@ -39,6 +40,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -114,6 +116,24 @@ enum class exit_status : int {
 struct options_lecture {
     std::optional<dialect> forced{};  // else detected per file from its header line
 };
+
+// The nature of a decision as the establishments file writes it, and back: the outcomes a
+// volet's decision may have (CAQES-E061 checks the regime and clauses allow it).
+struct nature_ecrite {
+    std::string_view mot;
+    std::optional<issue_legale> nature;
+};
+inline constexpr std::array<nature_ecrite, 9> natures_decision{{
+    {"aucune", std::nullopt},
+    {"sanction", issue_legale::sanction_volet},
+    {"interessement", issue_legale::interessement_volet},
+    {"reduction_liste_en_sus", issue_legale::reduction_liste_en_sus},
+    {"interessement_national", issue_legale::interessement_national},
+    {"abattement", issue_legale::abattement},
+    {"minoration", issue_legale::minoration},
+    {"dotation", issue_legale::dotation},
+    {"penalite", issue_legale::penalite_financement},
+}};
 
 // The establishments file's column for a volet: its name without the "volet_" prefix
 // ("economies_socle", "decision_transports").
@@ -444,8 +464,27 @@ struct etablissement_lu {
     bool accepte{false};
     rapport_annuel donnees{};  // without its spans: the amounts below, per volet in template order
     std::array<std::optional<centimes>, volets_max> economies{};
-    std::array<std::optional<centimes>, volets_max> decisions{};
+    std::vector<decision_volet> decisions{};  // in the template's volet order
 };
+
+// The column of the establishments file a violation of `validate` is about: a decision's
+// amount, rate or nature, or a volet's savings; empty when it is about something else.
+[[nodiscard]] inline std::string colonne_etablissement(std::string_view lieu, std::span<const decision_volet> decisions) {
+    constexpr std::string_view prefixe = "rapport.decisions[";
+    if (lieu.starts_with(prefixe)) {
+        std::size_t i = 0;
+        std::size_t pos = prefixe.size();
+        while (pos < lieu.size() && lieu[pos] >= '0' && lieu[pos] <= '9') i = i * 10 + static_cast<std::size_t>(lieu[pos++] - '0');
+        if (i >= decisions.size()) return {};
+        return concat(lieu.ends_with(".nature") ? "nature_" : "decision_", nom_colonne(decisions[i].volet));
+    }
+    // "rapport.economies (volet_socle)" or "rapport.economies[0] (volet_socle)": the volet named.
+    const std::size_t ouvre = lieu.rfind('(');
+    if (!lieu.starts_with("rapport.economies") || ouvre == std::string_view::npos || !lieu.ends_with(")")) return {};
+    std::string_view volet = lieu.substr(ouvre + 1, lieu.size() - ouvre - 2);
+    if (volet.starts_with("volet_")) volet.remove_prefix(6);
+    return concat("economies_", volet);
+}
 
 // The template's indicators in report order, looked up by code.
 struct repere {
@@ -481,9 +520,10 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
     for (const auto& r : t.rows) rec.rows.push_back({r.line, row_state::pending, 0});
     journal j{src.name, out, rec};
 
-    std::vector<std::string> attendues{"finess", "exercice", "annee_contrat", "produits_assurance_maladie"};
+    std::vector<std::string> attendues{"finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits"};
     for (const auto& v : m.volets) attendues.push_back(concat("economies_", nom_colonne(v.volet)));
     for (const auto& v : m.volets) attendues.push_back(concat("decision_", nom_colonne(v.volet)));
+    for (const auto& v : m.volets) attendues.push_back(concat("nature_", nom_colonne(v.volet)));
     const entete e = lire_entete(t, attendues, src.text);
     if (!utilisable(j, rec, t, e)) return;
     // Control total of every decision column, over the rows read so far.
@@ -498,7 +538,7 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
 
         rapport_annuel d{};
         std::array<std::optional<centimes>, volets_max> economies{};
-        std::array<std::optional<centimes>, volets_max> decisions{};
+        std::vector<decision_volet> decisions;
         const parsed<std::int64_t> annee = parse_integer(r.fields[e.colonne("annee_contrat")], t.d);
         if (!annee.ok()) {
             j.rejeter(row, annee.rule, "annee_contrat", annee.error);
@@ -520,8 +560,22 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
         } else {
             d.produits_assurance_maladie = produits.value;
         }
+        // The year of the "dernier exercice clos" the revenue base comes from; empty: not given.
+        if (const std::string_view an = trim(r.fields[e.colonne("annee_produits")]); !an.empty()) {
+            const parsed<std::int64_t> a = parse_integer(an, t.d);
+            if (!a.ok()) {
+                j.rejeter(row, a.rule, "annee_produits", a.error);
+                ok = false;
+            } else if (a.value < 1900 || a.value > 9999) {
+                j.rejeter(row, regle::texte_invalide, "annee_produits", concat(std::to_string(a.value), " is not a year"));
+                ok = false;
+            } else {
+                d.annee_produits = static_cast<int>(a.value);
+            }
+        }
         for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
-            // Savings are signed; an empty cell gives the volet no savings entry, an empty decision none recorded.
+            // Savings are signed; an empty cell is *non renseigne* (no savings entry, never 0),
+            // an empty decision none recorded.
             const std::string col_eco = concat("economies_", nom_colonne(m.volets[iv].volet));
             const std::string_view eco = trim(r.fields[e.colonne(col_eco)]);
             if (!eco.empty()) {
@@ -534,7 +588,27 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
                 }
             }
             const std::string col_dec = concat("decision_", nom_colonne(m.volets[iv].volet));
+            const std::string col_nat = concat("nature_", nom_colonne(m.volets[iv].volet));
             const std::string_view dec = trim(r.fields[e.colonne(col_dec)]);
+            const std::string_view nat = trim(r.fields[e.colonne(col_nat)]);
+            std::optional<issue_legale> nature{};
+            bool nature_lue = false;
+            for (const nature_ecrite& n : natures_decision) {
+                if (!nat.empty() && equal_ci(nat, n.mot)) {
+                    nature = n.nature;
+                    nature_lue = true;
+                }
+            }
+            if (!nat.empty() && !nature_lue) {
+                j.rejeter(row, regle::decision_hors_issues, col_nat,
+                          concat(quoted_field(nat), " is not a decision's nature: aucune, sanction, interessement, "
+                                                    "reduction_liste_en_sus, interessement_national, abattement, minoration, dotation or penalite"));
+                ok = false;
+            } else if (nat.empty() != dec.empty()) {
+                j.rejeter(row, regle::decision_hors_issues, nat.empty() ? col_nat : col_dec,
+                          "a decision has both its amount and its nature (\"aucune\" with 0 when the ARS decided neither)");
+                ok = false;
+            }
             if (!dec.empty()) {
                 const parsed<centimes> c = parse_centimes(dec, t.d);
                 if (!c.ok()) {
@@ -553,7 +627,7 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
                                      " EUR; no total of the decisions could be exact"));
                     ok = false;
                 } else {
-                    decisions[iv] = c.value;
+                    decisions.push_back({.volet = m.volets[iv].volet, .nature = nature, .montant = c.value});
                     total_decisions = somme.valeur;
                     ++nombre_decisions;
                 }
@@ -707,10 +781,8 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
                 }
             }
             std::vector<montant_volet> economies;
-            std::vector<montant_volet> decisions;
             for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
                 if (el.economies[iv]) economies.push_back({m.volets[iv].volet, *el.economies[iv]});
-                if (el.decisions[iv]) decisions.push_back({m.volets[iv].volet, *el.decisions[iv]});
             }
             rapport_annuel r = el.donnees;
             // The establishments file has no activities column: every activity of the
@@ -718,7 +790,7 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
             r.activites_etablissement = m.perimetre;
             r.valeurs = saisies;
             r.economies = economies;
-            r.decisions = decisions;
+            r.decisions = el.decisions;
             resultat_validation<rapport_valide> v = validate(m, r, p);
             if (v) {
                 for (const std::size_t row : g.rows) jv.accepter(row);
@@ -726,7 +798,13 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
                 lot.rapports.push_back({k.finess, std::move(v).valeur(), g.premiere_ligne, el.ligne});
                 continue;
             }
-            for (const auto& x : v.erreurs()) refus.push_back({x.id, jv.lieu(g.premiere_ligne, "finess"), concat(qui, ": ", x.lieu, ": ", x.detail)});
+            // A decision or savings cell is located at its own row and column of the
+            // establishments file; the rest at the establishment-year's first row of values.
+            for (const auto& x : v.erreurs()) {
+                const std::string colonne = colonne_etablissement(x.lieu, el.decisions);
+                refus.push_back({x.id, colonne.empty() ? jv.lieu(g.premiere_ligne, "finess") : je.lieu(el.ligne, colonne),
+                                 concat(qui, ": ", x.lieu, ": ", x.detail)});
+            }
         } else {
             refus.push_back({regle::indicateur_absent, jv.lieu(g.premiere_ligne, "finess"), concat(qui, ": ", probleme)});
         }

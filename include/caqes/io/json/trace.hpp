@@ -140,33 +140,48 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
                      {"illustratif", p.illustratif},
                      {"depassement", p.depassement}};
     j["decision_finale_centimes"] = p.decision_finale ? nlohmann::json(p.decision_finale->valeur) : nlohmann::json(nullptr);
+    j["decision_au_dessus_proposition"] = p.decision_au_dessus;
+    j["economies_non_renseignees"] = p.economies_non_renseignees;
     return j;
 }
 
-// The law the evaluation applied (issue 12): the version policy, the day every constant was
-// looked up, the outcomes the clauses ask for that no version in force provides, the other
-// policies that would apply another version, the alerts, and the period of the L.162-30-4
-// measures. Each proposal cites its own version ("article").
-[[nodiscard]] inline nlohmann::json regles_json(const regles_appliquees& g) {
+[[nodiscard]] inline nlohmann::json centimes_ou_null(std::optional<centimes> c) {
+    return c ? nlohmann::json(c->valeur) : nlohmann::json(nullptr);
+}
+
+// The law applied and what the amounts rest on: regime, version policy and the day every
+// constant was looked up, the evaluation date, the partial-year and transition policies, the
+// revenue base and its year; the other policies that would apply another version, the outcomes
+// the clauses ask for that no version in force provides, the alerts, and the period of the
+// L.162-30-4 measures (issue 12). Each proposal cites its own version ("article").
+[[nodiscard]] inline nlohmann::json regles_json(const resultat_evaluation& r) {
+    const regles_appliquees& g = r.regles;
     nlohmann::json divergentes = nlohmann::json::array();
     for (const version_applicable v : politiques_de_version) {
-        if (g.diverge(v)) divergentes.push_back(nom(v));
+        if (g.diverge(v)) divergentes.push_back(caqes::nom(v));
     }
     nlohmann::json refusees = nlohmann::json::array();
     for (const issue_legale i : toutes_issues_legales) {
-        if (g.refusees.contient(i)) refusees.push_back(nom(i));
+        if (g.refusees.contient(i)) refusees.push_back(caqes::nom(i));
     }
     nlohmann::json alertes = nlohmann::json::array();
     for (const alerte_evaluation a : toutes_alertes) {
-        if (g.a(a)) alertes.push_back(nom(a));
+        if (g.a(a)) alertes.push_back(caqes::nom(a));
     }
-    nlohmann::json j{{"politique_version", nom(g.politique)},
-                     {"date_des_regles", g.date.ok() ? texte(g.date) : std::string{}},
-                     {"politiques_divergentes", std::move(divergentes)},
-                     {"issues_sans_version_en_vigueur", std::move(refusees)},
-                     {"alertes", std::move(alertes)}};
-    j["periode_mesures"] = g.periode_mesures.debut.ok() ? nlohmann::json(texte(g.periode_mesures)) : nlohmann::json(nullptr);
-    return j;
+    return {{"regime", decrire(r.regime).nom},
+            {"politique_version", caqes::nom(g.politique)},
+            {"date_regles", texte(g.date)},
+            {"politiques_divergentes", std::move(divergentes)},
+            {"issues_sans_version_en_vigueur", std::move(refusees)},
+            {"date_evaluation", texte(g.date_evaluation)},
+            {"annee_partielle", caqes::nom(g.annee_partielle)},
+            {"transition", caqes::nom(g.transition)},
+            {"alertes", std::move(alertes)},
+            {"periode_mesures", g.periode_mesures.debut.ok() ? nlohmann::json(texte(g.periode_mesures)) : nlohmann::json(nullptr)},
+            {"exercice", r.exercice},
+            {"annee_contrat", r.annee_contrat},
+            {"produits_assurance_maladie_centimes", r.produits_assurance_maladie.valeur},
+            {"annee_produits", r.annee_produits ? nlohmann::json(*r.annee_produits) : nlohmann::json(nullptr)}};
 }
 
 // One establishment's evaluation: the result and, when given, its trace.
@@ -175,17 +190,35 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
     for (std::size_t i = 0; i < r.nombre_volets; ++i) {
         const resultat_volet& v = r.volets[i];
         nlohmann::json jv{{"index", i}, {"volet", traits(v.volet).nom}, {"score", score_json(v.score)}};
-        jv["proposition"] = v.principale.presente() || v.principale.decision_finale ? proposition_json(v.principale) : nlohmann::json(nullptr);
+        jv["couverture"] = {{"terme", texte(v.couverture.terme)}, {"jours", v.couverture.jours},
+                            {"jours_annee", v.couverture.jours_annee}, {"evalue", v.couverture.evalue},
+                            {"transition_signalee", v.couverture.transition_signalee}};
+        jv["economies_centimes"] = centimes_ou_null(v.economies);  // null: non renseigne
+        jv["proposition"] = v.principale.presente() || v.principale.decision_finale || v.principale.economies_non_renseignees
+                                ? proposition_json(v.principale)
+                                : nlohmann::json(nullptr);
+        if (v.principale.decision_finale) {
+            jv["decision"] = {{"nature", v.nature_decidee ? nlohmann::json(caqes::nom(*v.nature_decidee)) : nlohmann::json("aucune")},
+                              {"montant_centimes", v.principale.decision_finale->valeur},
+                              {"proposition_centimes", v.principale.montant.valeur},
+                              {"au_dessus_proposition", v.principale.decision_au_dessus}};
+        } else {
+            jv["decision"] = nullptr;
+        }
         volets.push_back(std::move(jv));
     }
     nlohmann::json contrat = nlohmann::json::array();
     for (std::size_t i = 0; i < r.nombre_contrat; ++i) contrat.push_back(proposition_json(r.contrat[i]));
-    nlohmann::json j{{"volets", std::move(volets)},
+    // Totals of the proposals, and apart those of the decisions recorded.
+    nlohmann::json j{{"regles", regles_json(r)},
+                     {"volets", std::move(volets)},
                      {"contrat", std::move(contrat)},
                      {"total_sanctions_centimes", r.total_sanctions.valeur},
                      {"total_interessements_centimes", r.total_interessements.valeur},
-                     {"plafond_global_atteint", r.plafond_global_atteint},
-                     {"regles", regles_json(r.regles)}};
+                     {"total_sanctions_decidees_centimes", r.total_sanctions_decidees.valeur},
+                     {"total_interessements_decides_centimes", r.total_interessements_decides.valeur},
+                     {"nombre_decisions", r.nombre_decisions},
+                     {"plafond_global_atteint", r.plafond_global_atteint}};
     // CAQES-E037: nothing was proposed; the document says why and where.
     if (!r.ok()) {
         j["erreur"] = {{"code", fiche(r.erreur).code}, {"volet", r.volet_erreur}, {"indicateur_id", r.indicateur_erreur}};

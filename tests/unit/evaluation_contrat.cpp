@@ -1,0 +1,326 @@
+// Contract time and recorded decisions (issue 13): volets evaluated only in their term, avenant
+// volets from their own start, savings left empty, decisions checked against the law.
+#include "evaluation_modeles.hpp"
+#include "outils.hpp"
+
+#include <vector>
+
+using namespace caqes;
+
+namespace t_contrat {
+
+// First generation, the socle alone: volets come later, by avenant (D.162-15).
+inline constexpr std::array<volet_modele, 1> volets_socle{{
+    {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = evalmod::g_socle, .clauses = sanction},
+}};
+inline constexpr modele_contrat_def def_socle{
+    .nom = "essai 2017, socle seul (illustratif)",
+    .regime = regime_id::caqes_2017,
+    .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
+    .volets = volets_socle,
+    .transition = politique_transition::arret_fin_regime,
+};
+struct modele_socle : modele_contrat<def_socle> {};
+
+inline constexpr volet_modele pertinence_par_avenant{.volet = volet_id::volet_pertinence, .terme = duree_annees(3),
+                                                     .grille = evalmod::g_pertinence, .clauses = sanction | interessement,
+                                                     .debut = ymd{2019, 4, 1}};
+
+}  // namespace t_contrat
+
+namespace {
+
+// The contract of an establishment signed 2017-06-15, in effect from 2017-07-01.
+contrat_instance instance_2017(std::vector<avenant> avenants = {}) {
+    contrat_instance c;
+    c.etab = {.finess_ej = "750000001", .finess_et = {"750000019"}, .raison_sociale = "CH exemple", .region = "Ile-de-France",
+              .caisse_locale = "CPAM de Paris", .activites_exercees = activite_mco};
+    c.parties = {"ARS Ile-de-France", "CPAM de Paris", "Directeur du CH exemple"};
+    c.reception_proposition = ymd{2017, 6, 1};
+    c.signature = ymd{2017, 6, 15};
+    c.debut_effet = ymd{2017, 7, 1};
+    c.avenants = std::move(avenants);
+    return c;
+}
+
+// The first `n` values of `v`, then those from `debut` to `fin`.
+std::vector<valeurs_indicateur> extraits(const std::vector<valeurs_indicateur>& v, std::size_t n, std::size_t debut = 0,
+                                         std::size_t fin = 0) {
+    std::vector<valeurs_indicateur> x(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n));
+    x.insert(x.end(), v.begin() + static_cast<std::ptrdiff_t>(debut), v.begin() + static_cast<std::ptrdiff_t>(fin));
+    return x;
+}
+
+violation seule(const violations& vs) {
+    INFO(outils::tout(vs));
+    REQUIRE(vs.size() == 1);
+    return vs.front();
+}
+
+}  // namespace
+
+TEST_CASE("contract time: the 3-year volet ended 2020-06-30 is not sanctioned for exercise 2021", "[evaluation][contrat][E060]") {
+    using evalmod::def_2017;
+    // Every indicator missed; the report gives the socle only: the other volets' terms,
+    // [2017-07-01, 2020-07-01), ended on 2020-06-30.
+    evalmod::rapport_essai r(def_2017, 2021, extraits(evalmod::rien_atteint(def_2017), 3), euros(10'000'000));
+    r.r.annee_contrat = 5;
+    const contrat_instance c = instance_2017();
+    const rapport_valide v = evalmod::valide(r, c);
+    CHECK(v.avec_instance());
+    CHECK(v.couvertures()[1].terme == periode{ymd{2017, 7, 1}, ymd{2020, 7, 1}});
+    CHECK_FALSE(v.couvertures()[1].evalue);
+    const resultat_evaluation res = evaluer(v, {});
+    REQUIRE(res.ok());
+    CHECK(res.volets[0].principale.nature == nature_proposition::sanction_volet);
+    CHECK(res.volets[0].principale.montant == centimes{10'000'000});  // 1 % of 10 M EUR: the socle runs to 2022
+    for (std::size_t i = 1; i < 4; ++i) {
+        CHECK_FALSE(res.volets[i].couverture.evalue);
+        CHECK_FALSE(res.volets[i].principale.presente());
+    }
+    CHECK(res.total_sanctions == centimes{10'000'000});
+    CHECK_FALSE(res.regles.a(alerte_evaluation::sans_instance));
+
+    // The same report against the template alone: contract time is not checked, and the result
+    // says so.
+    evalmod::rapport_essai tout(def_2017, 2021, evalmod::rien_atteint(def_2017), euros(10'000'000));
+    tout.r.annee_contrat = 5;
+    const resultat_evaluation sans = evaluer(evalmod::valide(tout), {});
+    CHECK(sans.regles.a(alerte_evaluation::sans_instance));
+    CHECK(sans.volets[1].principale.montant == centimes{10'000'000});
+
+    // CAQES-E060: values reported for the ended volet are rejected, located.
+    const resultat_validation<rapport_valide> hors = validate(def_2017, c, tout.annuel(), {});
+    REQUIRE_FALSE(hors.ok());
+    CHECK(hors.erreurs().front().id == regle::volet_hors_terme);
+    CHECK(hors.erreurs().front().lieu == "rapport.valeurs[3] (ILL-T1)");
+    CHECK(fiche(regle::volet_hors_terme).code == "CAQES-E060");
+}
+
+TEST_CASE("contract time: an exercise covered in part follows the named policy", "[evaluation][contrat]") {
+    using evalmod::def_2017;
+    // Exercise 2020: the 3-year volets are in force 182 of its 366 days.
+    evalmod::rapport_essai r(def_2017, 2020, evalmod::rien_atteint(def_2017), euros(10'000'000));
+    r.r.annee_contrat = 4;
+    const contrat_instance c = instance_2017();
+    parametres_evaluation p{};
+    SECTION("default: any day in force counts, shown in the result") {
+        const resultat_evaluation res = evaluer(evalmod::valide(r, c, p), p);
+        CHECK(res.regles.annee_partielle == politique_annee_partielle::tout_jour_compte);
+        CHECK(res.volets[1].couverture.jours == 182);
+        CHECK(res.volets[1].couverture.jours_annee == 366);
+        CHECK(res.volets[1].principale.montant == centimes{10'000'000});
+    }
+    SECTION("pro rata temporis: 182/366 of the amount, towards zero") {
+        p.annee_partielle = politique_annee_partielle::prorata_temporis;
+        const resultat_evaluation res = evaluer(evalmod::valide(r, c, p), p);
+        CHECK(res.volets[0].principale.montant == centimes{10'000'000});  // the socle covers the whole year
+        CHECK(res.volets[1].principale.montant == centimes{4'972'677});   // 10 000 000 x 182 / 366 = 4 972 677.59
+        CHECK(res.total_sanctions == centimes{10'000'000 + 3 * 4'972'677});
+    }
+    SECTION("whole year required: the volets ended mid-year are not evaluated, their values are rejected") {
+        p.annee_partielle = politique_annee_partielle::annee_entiere;
+        const resultat_validation<rapport_valide> v = validate(def_2017, c, r.annuel(), p);
+        REQUIRE_FALSE(v.ok());
+        CHECK(v.erreurs().front().id == regle::volet_hors_terme);
+        evalmod::rapport_essai socle(def_2017, 2020, extraits(evalmod::rien_atteint(def_2017), 3), euros(10'000'000));
+        socle.r.annee_contrat = 4;
+        const resultat_evaluation res = evaluer(evalmod::valide(socle, c, p), p);
+        CHECK_FALSE(res.volets[1].principale.presente());
+        CHECK(res.total_sanctions == centimes{10'000'000});
+    }
+}
+
+TEST_CASE("contract time: a volet added by avenant is evaluated from its own start", "[evaluation][contrat][avenant]") {
+    using t_contrat::def_socle;
+    const std::vector<valeurs_indicateur> rien = evalmod::rien_atteint(evalmod::def_2017);
+    const contrat_instance c = instance_2017({avenant{ymd{2019, 3, 1}, t_contrat::pertinence_par_avenant}});
+
+    // 2019: the avenant's volet (from 2019-04-01) is evaluated beside the socle.
+    evalmod::rapport_essai r(def_socle, 2019, extraits(rien, 3, 5, 7), euros(10'000'000));
+    r.r.annee_contrat = 3;
+    r.volets_avenants = {t_contrat::pertinence_par_avenant};
+    const rapport_valide v = evalmod::valide(r, c);
+    REQUIRE(v.modele_evalue().volets.size() == 2);
+    const resultat_evaluation res = evaluer(v, {});
+    REQUIRE(res.nombre_volets == 2);
+    CHECK(res.volets[1].volet == volet_id::volet_pertinence);
+    CHECK(res.volets[1].couverture.terme == periode{ymd{2019, 4, 1}, ymd{2022, 1, 1}});  // cut at the regime's end
+    CHECK(res.volets[1].principale.nature == nature_proposition::sanction_volet);
+    CHECK(res.volets[1].principale.montant == centimes{10'000'000});
+    CHECK(res.total_sanctions == centimes{20'000'000});
+    // The compile-time driver evaluates the avenant's volet after the template's own.
+    const resultat_evaluation res_ct = evaluateur<def_socle>::evaluer(validate<def_socle>(rapport_valide{v}).valeur(), {});
+    CHECK(res_ct.volets[1].principale.montant == centimes{10'000'000});
+    CHECK(res_ct.total_sanctions == res.total_sanctions);
+
+    // 2018: before its start, the volet is not evaluated and its values are refused (E060).
+    evalmod::rapport_essai avant(def_socle, 2018, extraits(rien, 3, 5, 7), euros(10'000'000));
+    avant.r.annee_contrat = 2;
+    avant.volets_avenants = {t_contrat::pertinence_par_avenant};
+    const resultat_validation<rapport_valide> refuse = validate(def_socle, c, avant.annuel(), {});
+    REQUIRE_FALSE(refuse.ok());
+    CHECK(refuse.erreurs().front().id == regle::volet_hors_terme);
+    CHECK(refuse.erreurs().front().lieu == "rapport.valeurs[3] (ILL-P1)");
+    evalmod::rapport_essai socle_seul(def_socle, 2018, extraits(rien, 3), euros(10'000'000));
+    socle_seul.r.annee_contrat = 2;
+    const resultat_evaluation res_2018 = evaluer(evalmod::valide(socle_seul, c), {});
+    CHECK_FALSE(res_2018.volets[1].couverture.evalue);
+    CHECK(res_2018.total_sanctions == centimes{10'000'000});
+}
+
+TEST_CASE("contract time CAQES-E064: the contract year is the one the instance gives", "[evaluation][contrat][E064]") {
+    using evalmod::def_2017;
+    evalmod::rapport_essai r(def_2017, 2018, evalmod::tout_atteint(def_2017), euros(10'000'000));
+    r.r.annee_contrat = 1;  // started 2017-07-01: 2018 is the contract's year 2
+    const violation v = seule(validate(def_2017, instance_2017(), r.annuel(), {}).erreurs());
+    CHECK(v.id == regle::annee_contrat_incoherente);
+    CHECK(v.lieu == "rapport.annee_contrat");
+    r.r.annee_contrat = 2;
+    CHECK(evalmod::valide(r, instance_2017()).annee_contrat() == 2);
+}
+
+TEST_CASE("contract time: past the regime's end the template's transition policy applies and is shown", "[evaluation][contrat][E006]") {
+    using evalmod::def_2022;
+    contrat_instance c = instance_2017();
+    c.reception_proposition = ymd{2024, 5, 1};
+    c.signature = ymd{2024, 6, 1};
+    c.debut_effet = ymd{2024, 7, 1};
+    evalmod::rapport_essai r(def_2022, 2026, evalmod::tout_atteint(def_2022));
+    r.r.annee_contrat = 3;
+    r.r.date_evaluation = ymd{2027, 3, 1};
+    const resultat_evaluation res = evaluer(evalmod::valide(r, c), {});
+    CHECK(res.regles.a(alerte_evaluation::transition_appliquee));
+    CHECK(res.regles.transition == politique_transition::maintien_signale);
+    r.r.date_evaluation = ymd{2026, 12, 31};
+    CHECK_FALSE(evaluer(evalmod::valide(r, c), {}).regles.a(alerte_evaluation::transition_appliquee));
+}
+
+TEST_CASE("empty savings cell: non renseigne, the incentive is not computed and the result says why", "[evaluation][economies]") {
+    using evalmod::def_2017;
+    evalmod::rapport_essai r(def_2017, 2018, evalmod::tout_atteint(def_2017), euros(10'000'000));
+    r.economies[1] = euros(1'000'000);  // transports: given
+    r.economies[3] = centimes{0};       // pratiques: given, zero
+    // pertinence: left empty
+    const resultat_evaluation res = evaluer(evalmod::valide(r), {});
+    CHECK(res.volets[1].principale.nature == nature_proposition::interessement_volet);
+    CHECK(res.volets[1].principale.montant == euros(200'000));  // 20 % of 1 M EUR, within 30 %
+    CHECK_FALSE(res.volets[2].principale.presente());
+    CHECK(res.volets[2].principale.economies_non_renseignees);
+    CHECK_FALSE(res.volets[3].principale.presente());
+    CHECK_FALSE(res.volets[3].principale.economies_non_renseignees);  // zero savings: no incentive, and known
+    CHECK(res.total_interessements == euros(200'000));
+}
+
+TEST_CASE("decision above the legal cap: CAQES-E062 at its date, the cap itself passes", "[evaluation][decision][E062]") {
+    using evalmod::def_2017;
+    evalmod::rapport_essai r(def_2017, 2018, evalmod::rien_atteint(def_2017), euros(10'000'000));
+    // D.162-16 III 1 (2017): 1 % of 10 M EUR is 100 000 EUR; one cent more breaks it.
+    r.decisions = {evalmod::decision(volet_id::volet_socle, issue_legale::sanction_volet, centimes{10'000'001})};
+    const violation v = seule(validate(def_2017, r.annuel(), {}).erreurs());
+    CHECK(v.id == regle::decision_hors_la_loi);
+    CHECK(v.lieu == "rapport.decisions[0] (volet_socle).montant");
+    CHECK(outils::contient_texte(v.detail, "LEGIARTI000034459834"));
+    CHECK(fiche(regle::decision_hors_la_loi).code == "CAQES-E062");
+    r.decisions[0].montant = centimes{10'000'000};
+    const resultat_evaluation res = evaluer(evalmod::valide(r), {});
+    CHECK(res.volets[0].principale.decision_finale == centimes{10'000'000});
+    CHECK(res.total_sanctions_decidees == centimes{10'000'000});
+
+    SECTION("the 5 % for all volets binds the sum of the decisions") {
+        evalmod::rapport_essai petit(def_2017, 2018, evalmod::rien_atteint(def_2017), euros(10'000'000));
+        // Four volets at their 1 % each stay within 5 %: accepted.
+        for (const auto& vo : evalmod::volets_2017) {
+            petit.decisions.push_back(evalmod::decision(vo.volet, issue_legale::sanction_volet, centimes{10'000'000}));
+        }
+        CHECK(validate(def_2017, petit.annuel(), {}).ok());
+    }
+    SECTION("an incentive above 30 % of the savings, or with savings not given") {
+        evalmod::rapport_essai i(def_2017, 2018, evalmod::tout_atteint(def_2017), euros(10'000'000));
+        i.economies[1] = euros(100'000);
+        i.decisions = {evalmod::decision(volet_id::volet_transports, issue_legale::interessement_volet, euros(30'001))};
+        CHECK(seule(validate(def_2017, i.annuel(), {}).erreurs()).id == regle::decision_hors_la_loi);
+        i.decisions[0].montant = euros(30'000);
+        CHECK(validate(def_2017, i.annuel(), {}).ok());
+        i.economies[1].reset();
+        const violation sans = seule(validate(def_2017, i.annuel(), {}).erreurs());
+        CHECK(sans.id == regle::decision_hors_la_loi);
+        CHECK(outils::contient_texte(sans.detail, "non renseigne"));
+    }
+    SECTION("a L.162-30-4 rate past 50 %") {
+        using evalmod::def_2022;
+        evalmod::rapport_essai d(def_2022, 2023, evalmod::tout_atteint(def_2022));
+        decision_volet dv = evalmod::decision(volet_id::volet_pertinence_soins, issue_legale::abattement, centimes{0});
+        dv.taux = fraction{51, 100};
+        dv.duree_mois = 12;
+        d.decisions = {dv};
+        const violation taux = seule(validate(def_2022, d.annuel(), {}).erreurs());
+        CHECK(taux.id == regle::decision_hors_la_loi);
+        CHECK(taux.lieu == "rapport.decisions[0] (volet_pertinence_soins).taux");
+        d.decisions[0].taux = fraction{50, 100};
+        CHECK(validate(def_2022, d.annuel(), {}).ok());
+    }
+}
+
+TEST_CASE("decision above the proposal but within the law: shown and flagged, not rejected", "[evaluation][decision]") {
+    using evalmod::def_2017;
+    // Socle: ILL-S1 (weight 2 of 4) met, the others missed: score 1/2, the 0.5 % step.
+    std::vector<valeurs_indicateur> v = evalmod::rien_atteint(def_2017);
+    v[0] = evalmod::tout_atteint(def_2017)[0];
+    evalmod::rapport_essai r(def_2017, 2018, v, euros(10'000'000));
+    r.decisions = {evalmod::decision(volet_id::volet_socle, issue_legale::sanction_volet, euros(80'000))};
+    const resultat_evaluation res = evaluer(evalmod::valide(r), {});
+    CHECK(res.volets[0].principale.montant == euros(50'000));
+    CHECK(res.volets[0].principale.decision_finale == euros(80'000));
+    CHECK(res.volets[0].principale.decision_au_dessus);
+    CHECK(res.total_sanctions_decidees == euros(80'000));
+    r.decisions[0].montant = euros(40'000);
+    CHECK_FALSE(evaluer(evalmod::valide(r), {}).volets[0].principale.decision_au_dessus);
+}
+
+TEST_CASE("decision nature: CAQES-E061 for an outcome the regime or the volet does not allow", "[evaluation][decision][E061]") {
+    using evalmod::def_2022;
+    evalmod::rapport_essai r(def_2022, 2023, evalmod::tout_atteint(def_2022));
+    // The second generation has no sanction proportional to revenue (D.162-16 V).
+    r.decisions = {evalmod::decision(volet_id::volet_bon_usage, issue_legale::sanction_volet, euros(1'000))};
+    const violation v = seule(validate(def_2022, r.annuel(), {}).erreurs());
+    CHECK(v.id == regle::decision_hors_issues);
+    CHECK(v.lieu == "rapport.decisions[0] (volet_bon_usage).nature");
+    // A rate outcome without its rate and duration.
+    r.decisions = {evalmod::decision(volet_id::volet_pertinence_soins, issue_legale::minoration, centimes{0})};
+    CHECK(seule(validate(def_2022, r.annuel(), {}).erreurs()).id == regle::decision_hors_issues);
+    // "No outcome" with an amount.
+    r.decisions = {evalmod::decision(volet_id::volet_bon_usage, std::nullopt, euros(1))};
+    CHECK(seule(validate(def_2022, r.annuel(), {}).erreurs()).id == regle::decision_hors_issues);
+    // Allowed: the national incentive, and "no outcome" at zero.
+    r.economies[0] = euros(10'000);
+    r.decisions = {evalmod::decision(volet_id::volet_bon_usage, issue_legale::interessement_national, euros(1'000)),
+                   evalmod::decision(volet_id::volet_organisation_soins, std::nullopt, centimes{0})};
+    CHECK(validate(def_2022, r.annuel(), {}).ok());
+}
+
+TEST_CASE("sanction and incentive for one volet and year: CAQES-E063 (soit... soit)", "[evaluation][decision][E063]") {
+    using evalmod::def_2017;
+    evalmod::rapport_essai r(def_2017, 2018, evalmod::tout_atteint(def_2017), euros(10'000'000));
+    r.economies[1] = euros(100'000);
+    r.decisions = {evalmod::decision(volet_id::volet_transports, issue_legale::sanction_volet, euros(10'000)),
+                   evalmod::decision(volet_id::volet_transports, issue_legale::interessement_volet, euros(5'000))};
+    const violation v = seule(validate(def_2017, r.annuel(), {}).erreurs());
+    CHECK(v.id == regle::sanction_et_interessement);
+    CHECK(v.lieu == "rapport.decisions[1] (volet_transports).nature");
+    CHECK(fiche(regle::sanction_et_interessement).code == "CAQES-E063");
+    // Each alone, or on two volets, is accepted.
+    r.decisions[1].volet = volet_id::volet_pertinence;
+    r.economies[2] = euros(100'000);
+    const resultat_evaluation res = evaluer(evalmod::valide(r), {});
+    CHECK(res.volets[1].nature_decidee == issue_legale::sanction_volet);
+    CHECK(res.volets[2].nature_decidee == issue_legale::interessement_volet);
+    CHECK(res.total_sanctions_decidees == euros(10'000));
+    CHECK(res.total_interessements_decides == euros(5'000));
+}
+
+TEST_CASE("soit... soit as a predicate: a sanction and an incentive together only", "[evaluation][decision][E063]") {
+    STATIC_REQUIRE(regles::soit_soit(seule(issue_legale::sanction_volet)));
+    STATIC_REQUIRE(regles::soit_soit(issue_legale::sanction_volet | issue_legale::reduction_liste_en_sus));
+    STATIC_REQUIRE_FALSE(regles::soit_soit(issue_legale::sanction_volet | issue_legale::interessement_volet));
+}
