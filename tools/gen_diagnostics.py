@@ -62,7 +62,7 @@ STRING_LIT = r'"(?:[^"\\\n]|\\.)*"'
 STRINGS = rf"((?:{STRING_LIT}\s*)+)"
 CATALOGUE_ENTRY_RE = re.compile(
     rf'\{{\s*regle::(\w+)\s*,\s*"CAQES-(E\d{{3}})"\s*,\s*{STRINGS},\s*{STRINGS}\}}')
-CATALOGUE_SIZE_RE = re.compile(r"std::array<fiche_regle,\s*(\d+)>\s*catalogue_regles")
+CATALOGUE_START = "catalogue_regles = std::to_array<fiche_regle>({"
 STATIC_ASSERT_ID_RE = re.compile(r'static_assert\s*\((?:[^;"]|"(?:[^"\\\n]|\\.)*")*?"CAQES-(E\d{3})')
 
 
@@ -314,18 +314,17 @@ def join_literals(text):
 def parse_catalogue():
     """The catalogue_regles entries, in order: id, enumerator, title, source."""
     text = (ROOT / CATALOGUE).read_text(encoding="utf-8")
-    start = text.find("catalogue_regles{{")
-    end = text.find("}};", start)
-    size = CATALOGUE_SIZE_RE.search(text)
-    if start < 0 or end < 0 or not size:
-        raise CaseError(f"{CATALOGUE}: cannot find 'std::array<fiche_regle, N> catalogue_regles{{{{ ... }}}};'")
+    start = text.find(CATALOGUE_START)
+    end = text.find("});", start)
+    if start < 0 or end < 0:
+        raise CaseError(f"{CATALOGUE}: cannot find '{CATALOGUE_START} ... }});'")
     entries = [{"id": m.group(2), "enum": m.group(1),
                 "title": join_literals(m.group(3)), "source": join_literals(m.group(4))}
                for m in CATALOGUE_ENTRY_RE.finditer(text, start, end)]
-    if len(entries) != int(size.group(1)):
-        raise CaseError(f"{CATALOGUE}: parsed {len(entries)} catalogue entries, the array declares "
-                        f"{size.group(1)}; an entry is not of the form "
-                        '{regle::name, "CAQES-Ennn", "title", "source"}')
+    rows = text.count("{regle::", start, end)
+    if len(entries) != rows:
+        raise CaseError(f"{CATALOGUE}: parsed {len(entries)} catalogue entries out of {rows} rows; "
+                        'an entry is not of the form {regle::name, "CAQES-Ennn", "title", "source"}')
     ids = [entry["id"] for entry in entries]
     if len(set(ids)) != len(ids):
         raise CaseError(f"{CATALOGUE}: an id appears twice in catalogue_regles")
