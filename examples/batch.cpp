@@ -30,6 +30,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -98,6 +100,14 @@ struct totaux {
     std::size_t decisions{0};
     std::size_t au_dessus{0};
     std::size_t economies_nr{0};
+    // The law applied, by exercise: the day of the rules, the versions the proposals cite, and
+    // the version policies that would have applied another version (issue 12).
+    struct loi_exercice {
+        std::set<std::string> dates;
+        std::set<std::string> versions;
+        std::set<std::string> autres_politiques;
+    };
+    std::map<int, loi_exercice> lois;
     // Checked: a total that leaves 64-bit cents prints OVERFLOW with where it stopped
     // (CAQES-E040), never a wrapped number.
     caqes::total_centimes montant_sanctions{};
@@ -252,6 +262,16 @@ int main(int argc, char** argv) {
                 t.economies_nr += p.economies_non_renseignees ? 1U : 0U;
             }
         }
+        totaux::loi_exercice& loi = t.lois[r.rapport.exercice()];
+        loi.dates.insert(caqes::texte(res.regles.date));
+        auto citer = [&loi](const caqes::proposition& p) {
+            if (p.presente() && p.loi != nullptr) loi.versions.insert(caqes::texte(p.article()));
+        };
+        for (std::size_t i = 0; i < res.nombre_volets; ++i) citer(res.volets[i].principale);
+        for (std::size_t i = 0; i < res.nombre_contrat; ++i) citer(res.contrat[i]);
+        for (const caqes::version_applicable v : caqes::politiques_de_version) {
+            if (res.regles.diverge(v)) loi.autres_politiques.insert(std::string{caqes::nom(v)});
+        }
         cumuler(t, t.montant_sanctions, res.total_sanctions, "sanctions proposed", r, lot);
         cumuler(t, t.montant_interessements, res.total_interessements, "incentives proposed", r, lot);
         cumuler(t, t.montant_sanctions_decidees, res.total_sanctions_decidees, "sanctions decided", r, lot);
@@ -277,6 +297,17 @@ int main(int argc, char** argv) {
               << "  amounts bound by a cap: " << cadrer(std::to_string(t.plafonds), 5, true) << "\n"
               << "  amounts overflowing:    " << cadrer(std::to_string(t.depassements), 5, true) << "\n";
     for (const auto& d : t.depassements_totaux) std::cout << "  " << d << "\n";
+
+    std::cout << "\nlaw applied, by exercise (policy " << caqes::nom(parametres.version) << ")\n";
+    for (const auto& [exercice, loi] : t.lois) {
+        std::string dates;
+        for (const auto& d : loi.dates) dates += (dates.empty() ? "" : ", ") + d;
+        std::cout << "  " << exercice << ": rules of " << dates << "\n";
+        for (const auto& v : loi.versions) std::cout << "    " << v << "\n";
+        std::string autres;
+        for (const auto& a : loi.autres_politiques) autres += (autres.empty() ? "" : ", ") + a;
+        std::cout << "    other version policies applying another version: " << (autres.empty() ? "none" : autres) << "\n";
+    }
 
     std::cout << "\nrejections (" << lot.rejets.size() << ")\n";
     for (const auto& v : lot.rejets) std::cout << "  " << v.lieu << ": " << v.code() << ": " << v.detail << "\n";
