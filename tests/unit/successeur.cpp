@@ -155,7 +155,7 @@ TEST_CASE("issue 12: the successor penalty's formula is a [U] parameter, within 
     p.successeur.formule = formule_penalite::taux_plein_sous_seuil;
     p.successeur.seuil_penalite = {1, 2};
     p.successeur.taux_penalite = {2, 100};
-    auto penalite = [&](const std::vector<valeurs_indicateur>& v) {
+    auto montant_penalite = [&](const std::vector<valeurs_indicateur>& v) {
         evalmod::rapport_essai r(d.modele(), 2027, v, evalmod::base_80m);
         const resultat_validation<rapport_valide> ok = validate(d, r.annuel(), p);
         REQUIRE(ok.ok());
@@ -163,9 +163,9 @@ TEST_CASE("issue 12: the successor penalty's formula is a [U] parameter, within 
         return res.nombre_contrat == 0 ? centimes{-1} : res.contrat[0].montant;
     };
     // Score 0, under 1/2: the whole 2 % of 80 M EUR.
-    CHECK(penalite(evalmod::rien_atteint(d.modele())) == centimes{160'000'000});
+    CHECK(montant_penalite(evalmod::rien_atteint(d.modele())) == centimes{160'000'000});
     // Score 1: no penalty at all (the proportional formula would give none either).
-    CHECK(penalite(evalmod::tout_atteint(d.modele())) == centimes{-1});
+    CHECK(montant_penalite(evalmod::tout_atteint(d.modele())) == centimes{-1});
 
     // The threshold is a score, in [0, 1] (CAQES-E028); 1 itself is accepted.
     p.successeur.seuil_penalite = {3, 2};
