@@ -1,8 +1,9 @@
 // The `caqes` command-line tool:
 // - `caqes check GRID.json...` validates grid files (format caqes.grille/1) by the rules of a
 //   C++ template and prints each violation, located by file and JSON pointer, with its rule id;
-// - `caqes evaluate --grid GRID.json VALUES ESTABLISHMENTS` evaluates every accepted
-//   establishment-year of a batch against a grid loaded at run time, through the same
+// - `caqes evaluate --grid GRID.json VALUES [ESTABLISHMENTS]` evaluates every accepted
+//   establishment-year of a batch (two CSV files, or one JSON Lines file) against a grid
+//   loaded at run time, through the same
 //   `validate` and `evaluer(rapport_valide, ...)` as the library, and streams the results;
 // - `caqes explain` prints the trace of one establishment-year, with the articles it cites;
 // - `caqes calendar` prints the procedure dates of one evaluation under a named convention.
@@ -233,7 +234,8 @@ struct evaluation_unique {
     std::cout << c.finess << " " << c.exercice << ", grid \"" << def.nom << "\" (" << caqes::decrire(def.regime).nom << ")\n"
               << "input: " << o.valeurs << ":" << e.lu->ligne_valeurs << ", " << o.etablissements << ":" << e.lu->ligne_etablissement << '\n'
               << "rules: law in force on " << caqes::texte(g.date) << " (version policy " << caqes::nom(g.politique) << "), evaluation date "
-              << caqes::texte(g.date_evaluation) << ", partial years " << caqes::nom(g.annee_partielle) << '\n'
+              << (g.date_evaluation.ok() ? caqes::texte(g.date_evaluation) : std::string{"not given"}) << ", partial years "
+              << caqes::nom(g.annee_partielle) << '\n'
               << "revenue base: " << caqes::texte_euros(r.produits_assurance_maladie) << " EUR"
               << (r.annee_produits ? caqes::concat(" (", std::to_string(*r.annee_produits), ")") : std::string{}) << ", contract year "
               << r.annee_contrat << '\n';
@@ -247,7 +249,9 @@ struct evaluation_unique {
         std::cout << '\n'
                   << caqes::traits(v.volet).nom << ": score "
                   << (v.score.defini() ? caqes::texte_decimal(v.score.valeur()) : std::string{"undefined (no indicator counts)"})
-                  << ", term " << caqes::texte(v.couverture.terme) << (v.couverture.evalue ? "" : ", not evaluated this exercise") << '\n';
+                  // Without a contract instance the terms were not checked (alert sans_instance).
+                  << (g.a(caqes::alerte_evaluation::sans_instance) ? std::string{} : caqes::concat(", term ", caqes::texte(v.couverture.terme)))
+                  << (v.couverture.evalue ? "" : ", not evaluated this exercise") << '\n';
         for (const caqes::ligne_trace& l : e.trace_.lignes) {
             if (l.volet != i || l.ind == nullptr) continue;
             const caqes::indicateur& ind = *l.ind;
@@ -355,8 +359,9 @@ int main(int argc, char** argv) {
     options_lot lot;
     auto options_communes = [&lot](CLI::App* sub) {
         sub->add_option("--grid", lot.grille, "the grid file (caqes.grille/1) the batch is evaluated against")->required();
-        sub->add_option("VALUES", lot.valeurs, "the yearly values file (CSV, docs/input-format.md)")->required();
-        sub->add_option("ESTABLISHMENTS", lot.etablissements, "the establishments file (CSV)")->required();
+        sub->add_option("VALUES", lot.valeurs, "the yearly values file (CSV, docs/input-format.md); alone, a JSON Lines file "
+                                               "holding both, one establishment-year a line")->required();
+        sub->add_option("ESTABLISHMENTS", lot.etablissements, "the establishments file (CSV)");
     };
 
     std::string format = "jsonl";

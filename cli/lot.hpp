@@ -9,6 +9,7 @@
 #include <caqes/evaluation/parametres.hpp>
 #include <caqes/io/csv_file.hpp>
 #include <caqes/io/csv_rapports.hpp>
+#include <caqes/io/json/valeurs.hpp>
 
 #include <cstddef>
 #include <string>
@@ -28,14 +29,17 @@ struct bilan_lot {
 
 // Reads `valeurs` and `etablissements` (paths as the caller gave them, which every location
 // cites) against `m` and `p`, and calls `rapport(const csv::rapport_lu&, std::size_t rang,
-// std::size_t total)` for each accepted establishment-year, in FINESS then year order. A path
-// that cannot be read is one CAQES-E042 rejection and status 3, and nothing is handed over.
+// std::size_t total)` for each accepted establishment-year, in FINESS then year order. With
+// `etablissements` empty, `valeurs` is a JSON Lines file holding both (json/valeurs.hpp), whose
+// establishment-years come in file order. A path that cannot be read is one CAQES-E042
+// rejection and status 3, and nothing is handed over.
 template <class Rapport>
 [[nodiscard]] bilan_lot lire_lot(const modele_contrat_def& m, const parametres_evaluation& p, const std::string& valeurs,
                                  const std::string& etablissements, Rapport&& rapport) {
     bilan_lot b{};
     std::vector<std::string> textes;
     for (const std::string* chemin : {&valeurs, &etablissements}) {
+        if (chemin->empty()) continue;
         csv::parsed<std::string> f = csv::read_file(*chemin);
         if (!f.ok()) {
             b.rejets.push_back({f.rule, *chemin, f.error});
@@ -45,6 +49,14 @@ template <class Rapport>
         textes.push_back(std::move(f.value));
     }
     if (!b.rejets.empty()) return b;
+    if (etablissements.empty()) {
+        json::lot_jsonl lot = json::lire_rapports_jsonl(m, p, {valeurs, textes[0]});
+        for (std::size_t i = 0; i < lot.rapports.size(); ++i) rapport(lot.rapports[i], i, lot.rapports.size());
+        b.statut = json::status(lot);
+        b.rejets = std::move(lot.rejets);
+        b.fichiers.push_back(std::move(lot.lignes));
+        return b;
+    }
     csv::lot_rapports lot = csv::lire_rapports(m, p, {valeurs, textes[0]}, {etablissements, textes[1]});
     for (std::size_t i = 0; i < lot.rapports.size(); ++i) rapport(lot.rapports[i], i, lot.rapports.size());
     b.statut = csv::status(lot);
