@@ -128,8 +128,7 @@ class progression {
 
 struct options_lot {
     std::string grille;
-    std::string valeurs;
-    std::string etablissements;
+    std::vector<std::string> fichiers;  // values, establishments[, contracts]; or one JSON Lines file
 };
 
 [[nodiscard]] statut evaluer_lot(const options_lot& o, caqes::cli::format_sortie f, bool avec_trace) {
@@ -143,7 +142,7 @@ struct options_lot {
     caqes::cli::bilan_lot b{};
     {
         progression barre;
-        b = caqes::cli::lire_lot(def, p, o.valeurs, o.etablissements, [&](const caqes::csv::rapport_lu& r, std::size_t i, std::size_t n) {
+        b = caqes::cli::lire_lot(def, p, o.fichiers, [&](const caqes::csv::rapport_lu& r, std::size_t i, std::size_t n) {
             if (!entete) sortie.entete();
             entete = true;
             // The report was validated against `def` by the reader (caqes::validate); the
@@ -181,7 +180,7 @@ struct evaluation_unique {
     if (!e.grille) return s;
     const caqes::parametres_evaluation& p = e.grille->parametres();
     const caqes::cli::bilan_lot b =
-        caqes::cli::lire_lot(e.grille->definition(), p, o.valeurs, o.etablissements, [&](const caqes::csv::rapport_lu& r, std::size_t, std::size_t) {
+        caqes::cli::lire_lot(e.grille->definition(), p, o.fichiers, [&](const caqes::csv::rapport_lu& r, std::size_t, std::size_t) {
             if (r.finess != c.finess || r.rapport.exercice() != c.exercice) return;
             e.lu = r;
             e.res = caqes::evaluer(e.lu->rapport, p, caqes::politique_grille{}, e.trace_);
@@ -232,7 +231,8 @@ struct evaluation_unique {
     const caqes::resultat_evaluation& r = e.res;
     const caqes::regles_appliquees& g = r.regles;
     std::cout << c.finess << " " << c.exercice << ", grid \"" << def.nom << "\" (" << caqes::decrire(def.regime).nom << ")\n"
-              << "input: " << o.valeurs << ":" << e.lu->ligne_valeurs << ", " << o.etablissements << ":" << e.lu->ligne_etablissement << '\n'
+              << "input: " << o.fichiers[0] << ":" << e.lu->ligne_valeurs
+              << (o.fichiers.size() > 1 ? caqes::concat(", ", o.fichiers[1], ":", std::to_string(e.lu->ligne_etablissement)) : std::string{}) << '\n'
               << "rules: law in force on " << caqes::texte(g.date) << " (version policy " << caqes::nom(g.politique) << "), evaluation date "
               << (g.date_evaluation.ok() ? caqes::texte(g.date_evaluation) : std::string{"not given"}) << ", partial years "
               << caqes::nom(g.annee_partielle) << '\n'
@@ -359,9 +359,11 @@ int main(int argc, char** argv) {
     options_lot lot;
     auto options_communes = [&lot](CLI::App* sub) {
         sub->add_option("--grid", lot.grille, "the grid file (caqes.grille/1) the batch is evaluated against")->required();
-        sub->add_option("VALUES", lot.valeurs, "the yearly values file (CSV, docs/input-format.md); alone, a JSON Lines file "
-                                               "holding both, one establishment-year a line")->required();
-        sub->add_option("ESTABLISHMENTS", lot.etablissements, "the establishments file (CSV)");
+        sub->add_option("VALUES ESTABLISHMENTS [CONTRACTS]", lot.fichiers,
+                        "the batch (docs/input-format.md): the values, establishments and, when given, contracts CSV files; "
+                        "or one JSON Lines file, one establishment-year a line")
+            ->required()
+            ->expected(1, 3);
     };
 
     std::string format = "jsonl";

@@ -23,46 +23,52 @@ namespace caqes::cli {
 // (docs/input-format.md, "Exit status").
 struct bilan_lot {
     violations rejets;
-    std::vector<csv::reconciliation> fichiers;  // the values file, then the establishments file
+    std::vector<csv::reconciliation> fichiers;  // each file read, in the order given
     csv::exit_status statut{csv::exit_status::accepted};
 };
 
-// Reads `valeurs` and `etablissements` (paths as the caller gave them, which every location
-// cites) against `m` and `p`, and calls `rapport(const csv::rapport_lu&, std::size_t rang,
-// std::size_t total)` for each accepted establishment-year, in FINESS then year order. With
-// `etablissements` empty, `valeurs` is a JSON Lines file holding both (json/valeurs.hpp), whose
-// establishment-years come in file order. A path that cannot be read is one CAQES-E042
-// rejection and status 3, and nothing is handed over.
+// Reads the batch `fichiers` (paths as the caller gave them, which every location cites) against
+// `m` and `p`, and calls `rapport(const csv::rapport_lu&, std::size_t rang, std::size_t total)`
+// for each accepted establishment-year. Two or three files are the CSV batch (values,
+// establishments, and the contracts when given: docs/input-format.md), whose establishment-years
+// come in FINESS then year order; one file is JSON Lines (json/valeurs.hpp), in file order. A
+// path that cannot be read is one CAQES-E042 rejection and status 3, and nothing is handed over.
 template <class Rapport>
-[[nodiscard]] bilan_lot lire_lot(const modele_contrat_def& m, const parametres_evaluation& p, const std::string& valeurs,
-                                 const std::string& etablissements, Rapport&& rapport) {
+[[nodiscard]] bilan_lot lire_lot(const modele_contrat_def& m, const parametres_evaluation& p, const std::vector<std::string>& fichiers,
+                                 Rapport&& rapport) {
     bilan_lot b{};
     std::vector<std::string> textes;
-    for (const std::string* chemin : {&valeurs, &etablissements}) {
-        if (chemin->empty()) continue;
-        csv::parsed<std::string> f = csv::read_file(*chemin);
+    for (const std::string& chemin : fichiers) {
+        csv::parsed<std::string> f = csv::read_file(chemin);
         if (!f.ok()) {
-            b.rejets.push_back({f.rule, *chemin, f.error});
+            b.rejets.push_back({f.rule, chemin, f.error});
             b.statut = csv::exit_status::unusable_input;
             continue;
         }
         textes.push_back(std::move(f.value));
     }
     if (!b.rejets.empty()) return b;
-    if (etablissements.empty()) {
-        json::lot_jsonl lot = json::lire_rapports_jsonl(m, p, {valeurs, textes[0]});
-        for (std::size_t i = 0; i < lot.rapports.size(); ++i) rapport(lot.rapports[i], i, lot.rapports.size());
+    auto remettre = [&rapport](const std::vector<csv::rapport_lu>& rapports) {
+        for (std::size_t i = 0; i < rapports.size(); ++i) rapport(rapports[i], i, rapports.size());
+    };
+    if (fichiers.size() == 1) {
+        json::lot_jsonl lot = json::lire_rapports_jsonl(m, p, {fichiers[0], textes[0]});
+        remettre(lot.rapports);
         b.statut = json::status(lot);
         b.rejets = std::move(lot.rejets);
         b.fichiers.push_back(std::move(lot.lignes));
         return b;
     }
-    csv::lot_rapports lot = csv::lire_rapports(m, p, {valeurs, textes[0]}, {etablissements, textes[1]});
-    for (std::size_t i = 0; i < lot.rapports.size(); ++i) rapport(lot.rapports[i], i, lot.rapports.size());
+    const csv::source valeurs{fichiers[0], textes[0]};
+    const csv::source etablissements{fichiers[1], textes[1]};
+    csv::lot_rapports lot = fichiers.size() == 3 ? csv::lire_rapports(m, p, valeurs, etablissements, {fichiers[2], textes[2]})
+                                                 : csv::lire_rapports(m, p, valeurs, etablissements);
+    remettre(lot.rapports);
     b.statut = csv::status(lot);
     b.rejets = std::move(lot.rejets);
     b.fichiers.push_back(std::move(lot.valeurs));
     b.fichiers.push_back(std::move(lot.etablissements));
+    if (lot.contrats) b.fichiers.push_back(std::move(*lot.contrats));
     return b;
 }
 

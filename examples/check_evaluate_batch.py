@@ -20,9 +20,10 @@ def main() -> int:
     caqes, batch, exemples = sys.argv[1], sys.argv[2], Path(sys.argv[3])
     valeurs = str(exemples / "data" / "valeurs.csv")
     etabs = str(exemples / "data" / "etablissements.csv")
-    b = subprocess.run([batch, "--json", valeurs, etabs], capture_output=True, check=False)
+    contrats = str(exemples / "data" / "contrats.csv")
+    b = subprocess.run([batch, "--json", valeurs, etabs, contrats], capture_output=True, check=False)
     c = subprocess.run([caqes, "evaluate", "--grid", str(exemples / "grilles" / "regional_2017.json"), "--format", "jsonl", "--trace",
-                        valeurs, etabs], capture_output=True, check=False)
+                        valeurs, etabs, contrats], capture_output=True, check=False)
     erreurs = []
     if b.returncode != 1 or c.returncode != 1:
         erreurs.append(f"exit statuses {b.returncode} (batch) and {c.returncode} (caqes), expected 1 and 1")

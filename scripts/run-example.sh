@@ -26,7 +26,8 @@ if [ "$#" -eq 0 ]; then
   set -- --format markdown
 fi
 status=0
-"$prefix/bin/caqes" evaluate --grid examples/grilles/regional_2017.json "$@" examples/data/valeurs.csv examples/data/etablissements.csv || status=$?
+"$prefix/bin/caqes" evaluate --grid examples/grilles/regional_2017.json "$@" \
+  examples/data/valeurs.csv examples/data/etablissements.csv examples/data/contrats.csv || status=$?
 if [ "$status" -eq 1 ]; then
   echo "run-example: some rows were rejected (exit status 1, listed above): the documented outcome on the sample" >&2
   exit 0

@@ -53,6 +53,8 @@ def main() -> int:
                    f'"produits_assurance_maladie":{nombre(e["produits_assurance_maladie"], fr_e)}']
         if e["annee_produits"].strip():
             membres.append(f'"annee_produits":{nombre(e["annee_produits"], fr_e)}')
+        if e.get("activites", "").strip():
+            membres.append(f'"activites":{json.dumps(e["activites"].strip())}')
         economies, decisions = [], []
         for col, cellule in e.items():
             if col.startswith("economies_"):

@@ -233,6 +233,7 @@ struct ligne_lue {
     std::vector<saisie_indicateur> saisies;
     std::vector<montant_volet> economies;
     std::vector<decision_volet> decisions;
+    bool activites_donnees{false};
 };
 
 [[nodiscard]] inline std::optional<volet_id> volet_de_colonne(const modele_contrat_def& m, std::string_view n) noexcept {
@@ -394,7 +395,8 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
             rejeter();
             continue;
         }
-        l.connus(racine, "", {"finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits", "economies", "decisions", "valeurs"});
+        l.connus(racine, "", {"finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits", "activites", "economies", "decisions",
+                               "valeurs"});
         ligne_lue out{};
         const valeur_ligne* f = l.membre(racine, "", "finess", true);
         if (f != nullptr) {
@@ -424,6 +426,17 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
         if (const valeur_ligne* a = l.membre(racine, "", "annee_produits", false); a != nullptr && a->s != valeur_ligne::sorte::nul) {
             if (const auto n = l.entier(*a, "/annee_produits", 1900, 9999, "a year")) out.r.annee_produits = static_cast<int>(*n);
         }
+        // "mco+psychiatrie", as the CSV column; absent: every activity of the grid's scope.
+        if (const valeur_ligne* a = l.membre(racine, "", "activites", false); a != nullptr) {
+            const csv::parsed<activites> act = a->s == valeur_ligne::sorte::chaine ? csv::detail::parse_activites(a->texte)
+                                                                                   : csv::parsed<activites>{{}, "expected a string"};
+            if (act.ok()) {
+                out.r.activites_etablissement = act.value;
+                out.activites_donnees = true;
+            } else {
+                l.signaler(act.rule, "/activites", act.error);
+            }
+        }
         lire_volets_ligne(l, m, racine, out);
         if (const valeur_ligne* vs = l.membre(racine, "", "valeurs", true)) lire_valeurs_ligne(l, m, *vs, out);
 
@@ -440,8 +453,7 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
             rejeter();
             continue;
         }
-        // The file has no activities member, as the CSV: every activity of the grid's scope.
-        out.r.activites_etablissement = m.perimetre;
+        if (!out.activites_donnees) out.r.activites_etablissement = m.perimetre;
         out.r.valeurs = out.saisies;
         out.r.economies = out.economies;
         out.r.decisions = out.decisions;
