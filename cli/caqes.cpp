@@ -299,8 +299,18 @@ const std::map<std::string, caqes::convention_delai> conventions{{"stricte", caq
                                                                  {"premier_mois_suivant", caqes::convention_delai::premier_mois_suivant},
                                                                  {"procedure_civile", caqes::convention_delai::procedure_civile}};
 
+// The public holidays a working-day convention skips: those of the establishment's department.
+const std::map<std::string, caqes::calendrier_feries> calendriers_feries{{"national", caqes::calendrier_feries::national},
+                                                                        {"alsace_moselle", caqes::calendrier_feries::alsace_moselle},
+                                                                        {"guadeloupe", caqes::calendrier_feries::guadeloupe},
+                                                                        {"guyane", caqes::calendrier_feries::guyane},
+                                                                        {"martinique", caqes::calendrier_feries::martinique},
+                                                                        {"la_reunion", caqes::calendrier_feries::la_reunion},
+                                                                        {"mayotte", caqes::calendrier_feries::mayotte}};
+
 struct options_calendrier {
     std::string convention;
+    std::string feries{"national"};
     std::string reception_rapport;
     std::string audition_demandee;
     std::string audition_tenue;
@@ -326,9 +336,9 @@ void echeance(const caqes::echeance_procedure& e) {
     const caqes::calendrier_evaluation cal =
         caqes::evaluation_annuelle(jour, date_de(oc.reception_rapport), conventions.at(oc.convention),
                                    {date_optionnelle(oc.audition_demandee), date_optionnelle(oc.audition_tenue)},
-                                   date_optionnelle(oc.reception_notification));
+                                   date_optionnelle(oc.reception_notification), calendriers_feries.at(oc.feries));
     std::cout << c.finess << " " << c.exercice << ": evaluation procedure (D.162-16), law in force on " << caqes::texte(jour)
-              << ", convention " << oc.convention << " [U]\n"
+              << ", convention " << oc.convention << " [U], holidays " << oc.feries << "\n"
               << "  evaluation report received: " << oc.reception_rapport << '\n';
     echeance(cal.observations);
     echeance(cal.notification);
@@ -398,6 +408,11 @@ int main(int argc, char** argv) {
         ->required()
         ->check(CLI::IsMember(conventions));
     auto date = [](CLI::Option* opt) { opt->check(CLI::Validator(valider_date, "YYYY-MM-DD", "date")); };
+    std::string liste_feries;
+    for (const auto& [nom, cal] : calendriers_feries) liste_feries += caqes::concat(liste_feries.empty() ? "" : ", ", nom);
+    calendar->add_option("--holidays", oc.feries, "the public holidays a working-day convention skips: " + liste_feries)
+        ->default_val("national")
+        ->check(CLI::IsMember(calendriers_feries));
     date(calendar->add_option("--report-received", oc.reception_rapport, "the day the establishment received the evaluation report")->required());
     date(calendar->add_option("--hearing-requested", oc.audition_demandee, "the day it asked to be heard"));
     date(calendar->add_option("--hearing-held", oc.audition_tenue, "the day of the hearing"));

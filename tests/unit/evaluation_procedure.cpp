@@ -158,3 +158,18 @@ TEST_CASE("a length of time of the law becomes a deadline in months and days, an
     CHECK_FALSE(delai_legal(taux).has_value());  // a rate is not a length of time
     CHECK_FALSE(delai_legal(valeur_legale{}).has_value());
 }
+
+TEST_CASE("the evaluation calendar skips the holidays of the establishment's department", "[evaluation][procedure][feries]") {
+    // Report received 2019-04-26: one month ends on Sunday 2019-05-26, so a working-day
+    // convention moves it to Monday 27 May, the abolition day in Guadeloupe (decree 83-1003).
+    const ymd jour{2019, 6, 30};
+    const calendrier_evaluation national = evaluation_annuelle(jour, ymd{2019, 4, 26}, convention_delai::procedure_civile);
+    REQUIRE(national.observations.date.ok());
+    CHECK(national.observations.date.valeur == ymd{2019, 5, 27});
+    const calendrier_evaluation guadeloupe =
+        evaluation_annuelle(jour, ymd{2019, 4, 26}, convention_delai::procedure_civile, {}, {}, calendrier_feries::guadeloupe);
+    CHECK(guadeloupe.observations.date.valeur == ymd{2019, 5, 28});
+    // The notification's two months run from there: 2019-07-27 is a Saturday, so Monday 29 July.
+    CHECK(guadeloupe.notification.date.valeur == ymd{2019, 7, 29});
+    CHECK(national.notification.date.valeur == ymd{2019, 7, 29});
+}

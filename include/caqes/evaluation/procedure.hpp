@@ -49,11 +49,12 @@ namespace detail {
 // The step `etape` whose deadline is constant `c` of article `a` on `jour_regles`, running from
 // `depart` when the triggering receipt is known.
 [[nodiscard]] constexpr echeance_procedure echeance_legale(std::string_view etape, article_loi a, constante_legale c,
-                                                           ymd jour_regles, std::optional<ymd> depart, convention_delai conv) noexcept {
+                                                           ymd jour_regles, std::optional<ymd> depart, convention_delai conv,
+                                                           calendrier_feries feries = calendrier_feries::national) noexcept {
     const valeur_legale v = constante_en_vigueur(a, c, jour_regles);
     const std::optional<delai> d = delai_legal(v);
     echeance_procedure e{etape, {ymd{}, regle::date_inexistante}, v.version, d.has_value()};
-    if (d && depart) e.date = echeance(*depart, *d, conv);
+    if (d && depart) e.date = echeance(*depart, *d, conv, feries);
     return e;
 }
 
@@ -92,22 +93,25 @@ struct calendrier_evaluation {
 };
 
 // `jour_regles`: the day whose version of D.162-16 applies; for an evaluation, the date its
-// version policy gives (`resultat_evaluation::regles.date`).
+// version policy gives (`resultat_evaluation::regles.date`). `feries`: the public holidays a
+// working-day convention skips, those of the establishment's department (Alsace-Moselle and
+// the overseas departments have their own).
 [[nodiscard]] constexpr calendrier_evaluation evaluation_annuelle(ymd jour_regles, ymd reception_rapport, convention_delai c,
                                                                   audition a = {},
-                                                                  std::optional<ymd> reception_notification = {}) noexcept {
+                                                                  std::optional<ymd> reception_notification = {},
+                                                                  calendrier_feries feries = calendrier_feries::national) noexcept {
     calendrier_evaluation cal{
         detail::echeance_legale("observations sur le rapport d'evaluation", article_loi::d162_16, constante_legale::delai_observations,
-                                jour_regles, reception_rapport, c),
+                                jour_regles, reception_rapport, c, feries),
         detail::echeance_legale("notification par l'ARS", article_loi::d162_16, constante_legale::delai_notification, jour_regles,
-                                std::nullopt, c),
+                                std::nullopt, c, feries),
         detail::echeance_legale("observations sur la notification", article_loi::d162_16,
-                                constante_legale::delai_observations_finales, jour_regles, reception_notification, c)};
+                                constante_legale::delai_observations_finales, jour_regles, reception_notification, c, feries)};
     if (!cal.observations.date.ok()) return cal;
     cal.observations.date.valeur = prolonger_par_audition(cal.observations.date.valeur, a.demandee_le, a.tenue_le);
     // The two months run from the expiry of the observation period.
     cal.notification = detail::echeance_legale(cal.notification.etape, article_loi::d162_16, constante_legale::delai_notification,
-                                               jour_regles, cal.observations.date.valeur, c);
+                                               jour_regles, cal.observations.date.valeur, c, feries);
     return cal;
 }
 
