@@ -260,7 +260,7 @@ def render_run_time(entry):
         "",
         f"**How it is reported:** {reporter(entry['enum'])} a `caqes::violation`",
         f"whose `id` is `caqes::regle::{entry['enum']}`, with `lieu` (where: a field",
-        "or an index path) and `detail` (the offending values). `caqes::decrire(v)`",
+        "or an index path) and `detail` (the offending values). `caqes::texte(v)`",
         "prints it as `CAQES-Ennn [lieu]: title (article): detail`.",
     ]
     if entry["example"]:

@@ -30,10 +30,10 @@ struct mon_modele : modele_contrat<def> {};  // compile-time check: a broken rul
 // run time; only a validated report reaches the evaluator.
 inline resultat_evaluation evaluer_annee(const contrat_instance& instance, const rapport_annuel& rapport) {
     const violations v = validate(def, instance);  // run-time check, same rules
-    if (!v.empty()) throw std::invalid_argument(decrire(v.front()));
+    if (!v.empty()) throw std::invalid_argument(texte(v.front()));
     const parametres_evaluation parametres{};
     auto valide = validate<def>(instance, rapport, parametres);  // values named by code; the only way in
-    if (!valide) throw std::invalid_argument(decrire(valide.erreurs().front()));
+    if (!valide) throw std::invalid_argument(texte(valide.erreurs().front()));
     return evaluateur<def>::evaluer(valide.valeur(), parametres);  // proposals for the year
 }
 }  // namespace readme
