@@ -103,7 +103,7 @@ std::size_t pipeline(const fichiers& f, std::vector<std::uint64_t>* empreintes) 
         caqes::csv::lire_rapports(def_e2e, params, {"valeurs.csv", tv.value}, {"etablissements.csv", te.value});
     if (!lot.rejets.empty() || !lot.balanced()) {
         std::fprintf(stderr, "e2e check FAILED: %zu rejections, first: %s\n", lot.rejets.size(),
-                     lot.rejets.empty() ? "-" : caqes::decrire(lot.rejets.front()).c_str());
+                     lot.rejets.empty() ? "-" : caqes::texte(lot.rejets.front()).c_str());
         std::exit(1);
     }
     const caqes::politique_grille pol{};
@@ -114,7 +114,7 @@ std::size_t pipeline(const fichiers& f, std::vector<std::uint64_t>* empreintes) 
         // The reader validated against def_e2e; the compile-time grid takes the report so typed.
         const caqes::resultat_validation<caqes::rapport_valide_pour<def_e2e>> valide = caqes::validate<def_e2e>(lu.rapport);
         if (!valide.ok()) {
-            std::fprintf(stderr, "e2e check FAILED: %s\n", caqes::decrire(valide.erreurs().front()).c_str());
+            std::fprintf(stderr, "e2e check FAILED: %s\n", caqes::texte(valide.erreurs().front()).c_str());
             std::exit(1);
         }
         const caqes::resultat_evaluation res = caqes::evaluateur<def_e2e>::evaluer(valide.valeur(), params, pol);
@@ -210,7 +210,7 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
             // The direct evaluation of the same report, validated without the files.
             const caqes::resultat_validation<caqes::rapport_valide_pour<def_e2e>> valide = caqes::validate<def_e2e>(brut.annuel(), params);
             if (!valide.ok()) {
-                std::fprintf(stderr, "e2e check FAILED: generated report rejected: %s\n", caqes::decrire(valide.erreurs().front()).c_str());
+                std::fprintf(stderr, "e2e check FAILED: generated report rejected: %s\n", caqes::texte(valide.erreurs().front()).c_str());
                 std::exit(1);
             }
             f->attendues.push_back(empreinte_de(caqes::evaluateur<def_e2e>::evaluer(valide.valeur(), params)));

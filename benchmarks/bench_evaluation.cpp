@@ -129,7 +129,7 @@ donnees<G>& obtenir(std::size_t n) {
         caqes::resultat_validation<caqes::rapport_valide_pour<G::def>> v = caqes::validate<G::def>(brut.contrat, brut.annuel_du_contrat(), params);
         if (!v.ok()) {
             std::fprintf(stderr, "check FAILED %s: establishment %zu: report rejected: %s\n", cle.c_str(), e,
-                         caqes::decrire(v.erreurs().front()).c_str());
+                         caqes::texte(v.erreurs().front()).c_str());
             std::exit(1);
         }
         d->rapports.push_back(std::move(v).valeur());

@@ -256,14 +256,14 @@ int main(int argc, char** argv) {
         const caqes::resultat_validation<caqes::rapport_valide_pour<def>> valide = caqes::validate<def>(r.rapport);
         if (!valide.ok()) {
             // Cannot happen: the reader validated against `def` itself. Unusable, not "some rows".
-            for (const auto& v : valide.erreurs()) std::cerr << "example_batch: " << r.finess << ": " << caqes::decrire(v) << "\n";
+            for (const auto& v : valide.erreurs()) std::cerr << "example_batch: " << r.finess << ": " << caqes::texte(v) << "\n";
             return 3;
         }
         const caqes::resultat_evaluation res = caqes::evaluateur<def>::evaluer(valide.valeur(), parametres);
         if (!res.ok()) {
             // Nothing proposed for this establishment-year: counted with the overflows.
             ++t.depassements;
-            ligne += " | " + caqes::decrire(erreur_evaluation(res));
+            ligne += " | " + caqes::texte(erreur_evaluation(res));
         } else {
             for (std::size_t i = 0; i < res.nombre_volets; ++i) {
                 const caqes::proposition& p = res.volets[i].principale;

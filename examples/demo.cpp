@@ -62,7 +62,7 @@ void imprimer(const caqes::modele_contrat_def& m) {
 
 void imprimer(const std::string& titre, const caqes::violations& vs) {
     std::cout << titre << ": " << (vs.empty() ? std::string{"valid"} : caqes::concat(std::to_string(vs.size()), " violation(s)")) << "\n";
-    for (const auto& v : vs) std::cout << "  " << caqes::decrire(v) << "\n";
+    for (const auto& v : vs) std::cout << "  " << caqes::texte(v) << "\n";
 }
 
 }  // namespace

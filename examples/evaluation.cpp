@@ -89,7 +89,7 @@ int main() {
     const parametres_evaluation parametres{};
     resultat_validation<rapport_valide_pour<ex::def>> valide = validate<ex::def>(contrat, rapport, parametres);
     if (!valide) {
-        for (const violation& v : valide.erreurs()) std::cout << decrire(v) << "\n";
+        for (const violation& v : valide.erreurs()) std::cout << texte(v) << "\n";
         return 1;
     }
     std::cout << "report valid: exercise " << valide.valeur().rapport().exercice() << ", contract year "
@@ -144,7 +144,7 @@ int main() {
     rapport_annuel hors_la_loi = rapport;
     hors_la_loi.decisions = trop;
     const resultat_validation<rapport_valide> refus = validate(ex::def, contrat, hors_la_loi, parametres);
-    for (const violation& v : refus.erreurs()) std::cout << decrire(v) << "\n";
+    for (const violation& v : refus.erreurs()) std::cout << texte(v) << "\n";
     // [docs:eval-rejet]
     return 0;
 }

@@ -204,7 +204,7 @@ void imprimer_evaluation(const ex::etablissement_exemple& e) {
     const caqes::resultat_validation<caqes::rapport_valide_pour<ex::def>> valide = caqes::validate<ex::def>(r, ex::parametres);
     if (!valide.ok()) {
         std::cout << ": invalid report\n";
-        for (const auto& x : valide.erreurs()) std::cout << "     " << caqes::decrire(x) << "\n";
+        for (const auto& x : valide.erreurs()) std::cout << "     " << caqes::texte(x) << "\n";
         return;
     }
     std::cout << " (report valid)\n";
@@ -214,7 +214,7 @@ void imprimer_evaluation(const ex::etablissement_exemple& e) {
     const caqes::resultat_evaluation res = caqes::evaluateur<ex::def>::evaluer(valide.valeur(), ex::parametres, caqes::politique_grille{}, t);
     if (!res.ok()) {
         std::cout << "     not evaluated: "
-                  << caqes::decrire(caqes::violation{res.erreur, caqes::concat("indicator id ", std::to_string(res.indicateur_erreur)),
+                  << caqes::texte(caqes::violation{res.erreur, caqes::concat("indicator id ", std::to_string(res.indicateur_erreur)),
                                                      "nothing is proposed"})
                   << "\n";
         return;

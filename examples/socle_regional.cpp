@@ -103,7 +103,7 @@ cas psychiatrie() {
 
 // Why nothing was proposed: a score did not fit exact 64-bit fractions (CAQES-E037).
 std::string texte_erreur(const resultat_evaluation& res) {
-    return decrire(violation{res.erreur, concat("indicator id ", std::to_string(res.indicateur_erreur)), "nothing is proposed"});
+    return texte(violation{res.erreur, concat("indicator id ", std::to_string(res.indicateur_erreur)), "nothing is proposed"});
 }
 
 std::string texte_statut(statut s) {
@@ -143,7 +143,7 @@ int main() {
         std::cout << "\n== " << c.nom << ", exercise 2018, revenue base " << texte_euros(c.produits, groupes_milliers::espace)
                   << " EUR\n";
         if (!valide.ok()) {
-            for (const auto& x : valide.erreurs()) std::cout << "  rejected: " << decrire(x) << "\n";
+            for (const auto& x : valide.erreurs()) std::cout << "  rejected: " << texte(x) << "\n";
             continue;
         }
         trace t;

@@ -102,7 +102,7 @@ std::string_view nom_statut(caqes::statut s) {
 
 // Why nothing was proposed: a score did not fit exact 64-bit fractions (CAQES-E037).
 std::string texte_erreur(const caqes::resultat_evaluation& res) {
-    return caqes::decrire(caqes::violation{res.erreur, caqes::concat("indicator id ", std::to_string(res.indicateur_erreur)),
+    return caqes::texte(caqes::violation{res.erreur, caqes::concat("indicator id ", std::to_string(res.indicateur_erreur)),
                                            "nothing is proposed"});
 }
 
@@ -245,7 +245,7 @@ int main() {
                                .produits_assurance_maladie = e.produits, .valeurs = valeurs, .economies = economies};
         const resultat_validation<rapport_valide_pour<ex::def>> valide = validate<ex::def>(r, ex::parametres);
         if (!valide.ok()) {
-            for (const auto& v : valide.erreurs()) std::cout << "  invalid report: " << decrire(v) << "\n";
+            for (const auto& v : valide.erreurs()) std::cout << "  invalid report: " << texte(v) << "\n";
             continue;
         }
 

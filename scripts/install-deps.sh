@@ -8,6 +8,7 @@ packages=(
   libboost-dev nlohmann-json3-dev
   catch2 libbenchmark-dev libbenchmark-tools pkgconf
   libcli11-dev python3-jsonschema libclang-rt-14-dev
+  clang-format
 )
 
 missing=()

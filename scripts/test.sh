@@ -4,11 +4,13 @@
 # again, built with AddressSanitizer and UndefinedBehaviorSanitizer by each compiler
 # (presets asan-gcc and asan-clang: no build-failure, package or docs test, which would
 # only repeat the plain builds); last, the grid reader's libFuzzer target with clang (preset
-# fuzz: corpus replay, then 45 s of fuzzing).
+# fuzz: corpus replay, then 45 s of fuzzing). First, before any build, the format check
+# (scripts/check-format.sh, skipped only with CAQES_SKIP_FORMAT_CHECK=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
+bash scripts/check-format.sh
 # --fresh: a cache left by an earlier configure must not hide a configure error.
 cmake --workflow --preset gcc --fresh
 cmake --workflow --preset clang --fresh

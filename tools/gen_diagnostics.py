@@ -111,7 +111,8 @@ def parse_case(fail_path):
         raise CaseError(f"{fail_path}: header names CAQES-{header.group(1)}, file name says {case_id}")
     meaning_lines = [meaning.group(1)]
     for line in lines[3:]:
-        if not line.startswith("// "):
+        # "// Location: ..." is what the first error block must name (check_compile.cmake).
+        if not line.startswith("// ") or line.startswith("// Location: "):
             break
         meaning_lines.append(line[3:])
     ok_path = fail_path.with_name(name.replace(".fail.cpp", ".ok.cpp"))
@@ -261,7 +262,7 @@ def render_run_time(entry):
         "",
         f"**How it is reported:** {reporter(entry['enum'])} a `caqes::violation`",
         f"whose `id` is `caqes::regle::{entry['enum']}`, with `lieu` (where: a field",
-        "or an index path) and `detail` (the offending values). `caqes::decrire(v)`",
+        "or an index path) and `detail` (the offending values). `caqes::texte(v)`",
         "prints it as `CAQES-Ennn [lieu]: title (article): detail`.",
     ]
     if entry["example"]:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Keeps the code shown in docs/*.md identical to compiled files.
+"""Keeps the code shown in README.md and docs/**/*.md identical to compiled files.
 
 A documentation block is written as
 
@@ -66,7 +66,7 @@ def render(doc: pathlib.Path) -> str:
 def main() -> int:
     check = "--check" in sys.argv[1:]
     stale = 0
-    for doc in sorted((ROOT / "docs").glob("*.md")):
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]:
         old = doc.read_text(encoding="utf-8")
         new = render(doc)
         if new == old:

@@ -3,6 +3,7 @@
 // Meaning: Every date written in a template must exist in the calendar. 2022-06-31 is not a day
 // (June has 30 days), and caqes does not guess which day was meant, so the template does not
 // compile.
+// Location: caqes::enfreinte<caqes::regle::date_inexistante, caqes::lieu::modele
 
 #include <caqes/contrat/modele.hpp>
 

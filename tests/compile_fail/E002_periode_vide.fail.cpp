@@ -3,6 +3,7 @@
 // Meaning: A period [from, to) must hold at least one day: from must come before to. A window
 // written with its two dates swapped contains no start date at all, so no contract could ever be
 // concluded.
+// Location: caqes::enfreinte<caqes::regle::periode_vide, caqes::lieu::modele
 
 #include <caqes/contrat/modele.hpp>
 

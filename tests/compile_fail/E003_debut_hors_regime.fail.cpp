@@ -3,6 +3,7 @@
 // Meaning: A contract of a regime can only start inside that regime's window. First-generation
 // CAQES start on 2017-04-23 (the day after decret 2017-584 was published); a template opening on
 // 2017-01-01 would let contracts start under the earlier contracts' rules.
+// Location: caqes::enfreinte<caqes::regle::debut_hors_regime, caqes::lieu::modele
 
 #include <caqes/contrat/modele.hpp>
 

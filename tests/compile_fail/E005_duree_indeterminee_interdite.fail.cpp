@@ -3,6 +3,7 @@
 // Meaning: Only the mandatory socle of a first-generation contract may be concluded for an
 // indefinite term; every other volet (transports, pertinence, ...) needs a term of at most five
 // years.
+// Location: caqes::enfreinte<caqes::regle::duree_indeterminee_interdite, caqes::lieu::volet<1, caqes::volet_id::volet_transports>
 
 #include <caqes/contrat/modele.hpp>
 

@@ -4,6 +4,7 @@
 // L.162-30-2 on 2027-01-01), or a template window that lets contracts start after it, needs an
 // explicit politique_transition, because the transitional clause of LFSS 2026 art. 79 III was not
 // read [U] and caqes will not guess it.
+// Location: caqes::enfreinte<caqes::regle::transition_non_choisie, caqes::lieu::volet<0, caqes::volet_id::volet_pertinence_soins>
 
 #include <caqes/contrat/modele.hpp>
 

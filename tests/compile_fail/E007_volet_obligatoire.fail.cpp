@@ -3,6 +3,7 @@
 // Meaning: A first-generation contract always contains the mandatory volet (the socle, bon usage
 // des medicaments), exactly once; additional volets come on top of it. Other regimes need at least
 // one volet.
+// Location: caqes::enfreinte<caqes::regle::volet_obligatoire, caqes::lieu::modele
 
 #include <caqes/contrat/modele.hpp>
 

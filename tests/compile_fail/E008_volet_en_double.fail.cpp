@@ -2,6 +2,7 @@
 // Article: D.162-14 I; D.162-15 (each volet once per contract)
 // Meaning: Each volet appears at most once in a contract: one volet, one set of indicators, one
 // evaluation. Listing the same volet twice (often a copy-paste) is an error.
+// Location: caqes::enfreinte<caqes::regle::volet_en_double, caqes::lieu::volet<1, caqes::volet_id::volet_bon_usage>
 
 #include <caqes/contrat/modele.hpp>
 

@@ -2,6 +2,7 @@
 // Article: L.162-30-2 1 and 2 (2017); D.162-14 I 1 to 3 (2022); L.162-23-14 (successor)
 // Meaning: Each regime has its own volets. The 2017 transports volet does not exist in the second
 // generation, where transports belong to the volet organisation des soins (D.162-14 I 2).
+// Location: caqes::enfreinte<caqes::regle::volet_hors_regime, caqes::lieu::volet<0, caqes::volet_id::volet_transports>
 
 #include <caqes/contrat/modele.hpp>
 

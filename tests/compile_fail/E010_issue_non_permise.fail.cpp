@@ -3,6 +3,7 @@
 // Meaning: Each volet may only lead to the outcomes its regime provides. In 2017 the mandatory
 // socle can be sanctioned but carries no interessement: D.162-16 gives incentives to additional
 // volets only.
+// Location: caqes::enfreinte<caqes::regle::issue_non_permise, caqes::lieu::volet<0, caqes::volet_id::volet_socle>
 
 #include <caqes/contrat/modele.hpp>
 

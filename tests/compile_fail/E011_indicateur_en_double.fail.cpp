@@ -2,6 +2,7 @@
 // Article: D.162-16 I (one obligation, one evaluation)
 // Meaning: Indicator ids are unique across the whole template, so that each obligation is
 // evaluated, reported and paid once. Two indicators with the same id are ambiguous.
+// Location: caqes::enfreinte<caqes::regle::indicateur_en_double, caqes::lieu::indicateur<caqes::lieu::volet<0, caqes::volet_id::volet_bon_usage>, 1, 'I', 'L', 'L', '-', '2'>
 
 #include <caqes/contrat/modele.hpp>
 

@@ -2,6 +2,7 @@
 // Article: arretes of 2017-04-27, 2018-12-12 and 2022-02-23 (dated referentiels)
 // Meaning: An indicator can only be used while the text that defines it is in force. The national
 // indicators of the arrete of 2022-02-23 do not exist yet for a contract starting on 2022-01-01.
+// Location: caqes::enfreinte<caqes::regle::indicateur_hors_validite, caqes::lieu::indicateur<caqes::lieu::volet<0, caqes::volet_id::volet_bon_usage>, 0, 'N', '2', '0', '2', '2', '-', '1'>
 
 #include <caqes/contrat/modele.hpp>
 #include <caqes/referentiels/indicateurs_2022.hpp>

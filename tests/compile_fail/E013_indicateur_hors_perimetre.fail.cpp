@@ -2,6 +2,7 @@
 // Article: L.162-22 1 to 4 (LEGIARTI000048702956)
 // Meaning: An indicator must concern at least one activity (MCO, psychiatry, USLD, SMR: L.162-22)
 // that the template covers. A psychiatry indicator in an MCO-only template could never be measured.
+// Location: caqes::enfreinte<caqes::regle::indicateur_hors_perimetre, caqes::lieu::indicateur<caqes::lieu::volet<0, caqes::volet_id::volet_bon_usage>, 0, 'I', 'L', 'L', '-', 'P', '1'>
 
 #include <caqes/contrat/modele.hpp>
 

@@ -3,6 +3,7 @@
 // Meaning: A referentiel compares a measure with a threshold of the same kind: boxes with a number
 // of boxes, spending with an amount. "Fewer than 8 500 boxes" written with montant_euros compares
 // boxes with euros.
+// Location: caqes::comparaison
 
 #include <caqes/mesure/referentiel.hpp>
 

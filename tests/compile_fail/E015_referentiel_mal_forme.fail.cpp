@@ -3,6 +3,7 @@
 // Meaning: Every condition of a referentiel and the target must name a measure declared by the
 // indicator, with a threshold that makes sense for its kind. Here the referentiel tests a share
 // that the indicator never declares, so it could not be evaluated.
+// Location: caqes::enfreinte<caqes::regle::referentiel_mal_forme, caqes::lieu::indicateur<caqes::lieu::volet<0, caqes::volet_id::volet_bon_usage>, 0, 'I', 'L', 'L', '-', '2'>
 
 #include <caqes/contrat/modele.hpp>
 

@@ -4,6 +4,7 @@
 // the bodies that define it, as a set holding every body its regime requires: in 2017 the ARS, the
 // health insurance and the OMEDIT in consultation with the hospital federations [S]; from 2022 the
 // ARS director general [C]. Every figure can then be traced to its source.
+// Location: caqes::enfreinte<caqes::regle::origine_sans_source, caqes::lieu::indicateur<caqes::lieu::volet<0, caqes::volet_id::volet_bon_usage>, 0, 'N', '-', '1'>
 
 #include <caqes/contrat/modele.hpp>
 

@@ -3,6 +3,7 @@
 // Meaning: Indicators weight the level of the outcome, so each weight must be strictly positive. A
 // weight of zero (or less) would silently drop or invert the indicator; remove it from the grid
 // instead.
+// Location: caqes::enfreinte<caqes::regle::poids_non_positif, caqes::lieu::indicateur<caqes::lieu::volet<0, caqes::volet_id::volet_bon_usage>, 0, 'I', 'L', 'L', '-', '1'>
 
 #include <caqes/contrat/modele.hpp>
 

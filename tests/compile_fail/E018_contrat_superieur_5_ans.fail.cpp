@@ -3,6 +3,7 @@
 // Meaning: A second-generation contract as a whole lasts at most five years from its start. A volet
 // added later by avenant (own debut) must still end by then; five years from the avenant is too
 // long.
+// Location: caqes::enfreinte<caqes::regle::contrat_superieur_5_ans, caqes::lieu::volet<1, caqes::volet_id::volet_organisation_soins>
 
 #include <caqes/contrat/modele.hpp>
 

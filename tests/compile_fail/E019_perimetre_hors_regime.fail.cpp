@@ -3,6 +3,7 @@
 // Meaning: A template or scheme covers a non-empty set of activities, all within its regime. The
 // successor scheme of L.162-23-14 concerns MCO, psychiatry and SMR only: long-term care (USLD) is
 // outside it.
+// Location: caqes::enfreinte<caqes::regle::perimetre_hors_regime, caqes::lieu::modele
 
 #include <caqes/successeur/dispositif.hpp>
 

@@ -2,6 +2,7 @@
 // Article: calendar arithmetic; Code de procedure civile art. 641-642 as an optional convention [U]
 // Meaning: Adding whole years to 29 February lands on a day that does not exist (2021-02-29). Under
 // politique_jour::stricte caqes refuses to pick 28 February or 1 March for you: name a policy.
+// Location: caqes::enfreinte<caqes::regle::date_calendaire_impossible, caqes::lieu::volet<1, caqes::volet_id::volet_transports>
 
 #include <caqes/contrat/modele.hpp>
 

@@ -2,6 +2,7 @@
 // Article: dated arretes (2017-04-27, 2018-12-12, 2022-02-23)
 // Meaning: The dated versions of a parameter follow each other without overlapping, so that the
 // value on a given day is unique. Here the 2017 value still runs when the 2018-12-12 value starts.
+// Location: caqes::parametre_date<ex::def>
 
 #include <caqes/droit/parametre.hpp>
 #include <caqes/mesure/nature.hpp>

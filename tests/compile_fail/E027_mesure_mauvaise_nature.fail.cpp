@@ -3,6 +3,7 @@
 // Meaning: A report built from the establishment's own struct maps each member to the measure
 // of the same name; the member's type must be a quantity of that measure's kind. Here the
 // spending on proton-pump inhibitors, a montant in cents, is declared as a count.
+// Location: boost::hana::string<'d', 'e', 'p', 'e', 'n', 's', 'e', '_', 'i', 'p', 'p'>
 
 #include <caqes/evaluation/introspection.hpp>
 #include <caqes/referentiels/indicateurs_2022.hpp>

@@ -3,6 +3,7 @@
 // Meaning: A report built from the establishment's own struct maps each member to the measure
 // of the same name. A member that names no measure of the indicator would be silently lost, so
 // it does not compile. Here "boites" is not a measure code of the 2022 indicator 1.
+// Location: boost::hana::string<'b', 'o', 'i', 't', 'e', 's'>
 
 #include <caqes/evaluation/introspection.hpp>
 #include <caqes/referentiels/indicateurs_2022.hpp>

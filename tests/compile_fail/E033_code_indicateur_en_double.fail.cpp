@@ -3,6 +3,7 @@
 // Meaning: Reports and files name each indicator by its code, and validation matches values to
 // the grid by it. Two indicators with one code would make every report ambiguous: a value could
 // land on either. Here two different indicators both use the code ILL-1.
+// Location: caqes::enfreinte<caqes::regle::code_indicateur_en_double, caqes::lieu::indicateur<caqes::lieu::volet<0, caqes::volet_id::volet_bon_usage>, 1, 'I', 'L', 'L', '-', '1'>
 
 #include <caqes/contrat/modele.hpp>
 

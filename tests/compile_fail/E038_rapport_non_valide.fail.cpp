@@ -4,6 +4,7 @@
 // evaluate: values matched by code, kinds and domains checked, activities applied. Here the
 // raw report is handed to the evaluator directly, so nothing would stop a short report or a
 // value of the wrong kind from becoming a sanction.
+// Location: caqes::rapport_annuel
 
 #include <caqes/evaluation/evaluer.hpp>
 #include <caqes/evaluation/validation.hpp>

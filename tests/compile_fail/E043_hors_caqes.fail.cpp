@@ -5,6 +5,7 @@
 // there is no volet, no term, no refusal sanction and no D.162-15/16 procedure. Write the
 // successor as a dispositif_efficience_def, and a contract concluded before 2017-04-23 as a
 // contrat_anterieur_def.
+// Location: caqes::enfreinte<caqes::regle::hors_caqes, caqes::lieu::modele
 
 #include <caqes/contrat/modele.hpp>
 

@@ -4,6 +4,7 @@
 // term, which ends with its regime ("Ce socle est conclu pour une duree indeterminee", FHF 2017;
 // "Il est conclu pour une duree indeterminee", ARS page). A socle with a term of N years or an
 // explicit end is not the contract the sources describe.
+// Location: caqes::enfreinte<caqes::regle::socle_duree_bornee, caqes::lieu::volet<0, caqes::volet_id::volet_socle>
 
 #include <caqes/contrat/modele.hpp>
 

@@ -65,22 +65,22 @@ TEST_CASE("violation: code, title, source and decrire", "[catalogue][violation]"
     CHECK(v.titre() == fiche(regle::volet_obligatoire).titre);
     CHECK(v.source() == fiche(regle::volet_obligatoire).source);
 
-    const std::string d = decrire(v);
+    const std::string d = texte(v);
     CHECK(d.rfind("CAQES-E007 [modele]: ", 0) == 0);
     CHECK(outils::contient_texte(d, "D.162-14 I"));
     CHECK(outils::contient_texte(d, std::string{v.titre()}));
     CHECK(outils::contient_texte(d, "): volet_socle absent"));
 
     const violation sans_detail{regle::finess_mal_forme, "etablissement.finess_ej", ""};
-    const std::string d2 = decrire(sans_detail);
+    const std::string d2 = texte(sans_detail);
     CHECK(outils::contient_texte(d2, "CAQES-E022"));
     CHECK(outils::contient_texte(d2, "FINESS register format"));
     CHECK(d2.back() == ')');  // no trailing ": " without a detail
 
     for (const fiche_regle& f : catalogue_regles) {
         const violation w{f.id, "x", "y"};
-        CHECK(outils::contient_texte(decrire(w), std::string{w.code()}));
-        CHECK(outils::contient_texte(decrire(w), std::string{w.source()}));
+        CHECK(outils::contient_texte(texte(w), std::string{w.code()}));
+        CHECK(outils::contient_texte(texte(w), std::string{w.source()}));
     }
 }
 

@@ -220,18 +220,18 @@ struct rapport_essai {
 template <const modele_contrat_def& M>
 [[nodiscard]] inline rapport_valide_pour<M> valide(rapport_essai e, const parametres_evaluation& p = {}) {
     resultat_validation<rapport_valide_pour<M>> v = validate<M>(e.annuel(), p);
-    if (!v) throw std::runtime_error(decrire(v.erreurs().front()));
+    if (!v) throw std::runtime_error(texte(v.erreurs().front()));
     return std::move(v).valeur();
 }
 [[nodiscard]] inline rapport_valide valide(rapport_essai e, const parametres_evaluation& p = {}) {
     resultat_validation<rapport_valide> v = validate(*e.m, e.annuel(), p);
-    if (!v) throw std::runtime_error(decrire(v.erreurs().front()));
+    if (!v) throw std::runtime_error(texte(v.erreurs().front()));
     return std::move(v).valeur();
 }
 // The same against a contract instance.
 [[nodiscard]] inline rapport_valide valide(rapport_essai e, const contrat_instance& c, const parametres_evaluation& p = {}) {
     resultat_validation<rapport_valide> v = validate(*e.m, c, e.annuel(), p);
-    if (!v) throw std::runtime_error(decrire(v.erreurs().front()));
+    if (!v) throw std::runtime_error(texte(v.erreurs().front()));
     return std::move(v).valeur();
 }
 

@@ -270,7 +270,7 @@ void jumeaux(std::string_view fichier, const parametres_evaluation& p, std::uint
         const resultat_validation<rapport_valide> vj = validate(g.definition(), r, g.parametres());
         c.egal(vc.ok() == vj.ok(), concat("year ", std::to_string(n), ": validated by one only"));
         if (!vc.ok() || !vj.ok()) {
-            if (refusees++ == 0 && !vc.erreurs().empty()) premier_refus = decrire(vc.erreurs().front());
+            if (refusees++ == 0 && !vc.erreurs().empty()) premier_refus = texte(vc.erreurs().front());
             c.egal(vc.erreurs().size() == vj.erreurs().size(), concat("year ", std::to_string(n), ": violations"));
             for (std::size_t k = 0; k < vc.erreurs().size() && k < vj.erreurs().size(); ++k) {
                 c.egal(vc.erreurs()[k].id == vj.erreurs()[k].id && vc.erreurs()[k].lieu == vj.erreurs()[k].lieu &&

@@ -53,7 +53,7 @@ namespace outils {
 // Every violation, one a line, for INFO().
 [[nodiscard]] inline std::string tout(const caqes::violations& vs) {
     std::string s = vs.empty() ? std::string{"(no violation)"} : std::string{};
-    for (const auto& v : vs) s += caqes::concat(caqes::decrire(v), "\n");
+    for (const auto& v : vs) s += caqes::concat(caqes::texte(v), "\n");
     return s;
 }
 

@@ -61,9 +61,13 @@ namespace regles {
 template <const contrat_anterieur_def& C>
 struct contrat_anterieur {
     static constexpr const contrat_anterieur_def& definition = C;
-    static_assert(C.conclusion.ok(), "CAQES-E001: the conclusion date of the earlier contract is not a real calendar date");
+    static_assert(C.conclusion.ok(), "CAQES-E001: a date is not a real calendar date (calendar (date library); every dated rule); "
+                                     "the conclusion date of the earlier contract; see docs/diagnostics.md#caqes-e001");
     static_assert(!C.conclusion.ok() || regles::conclu_avant_les_caqes(C.conclusion),
-                  "CAQES-E003: an earlier contract is concluded before 2017-04-23; from that day it is a CAQES (decret 2017-584 art. 2)");
+                  "CAQES-E003: the start lies outside the regime's window (decret 2017-584 art. 2; D.162-14..16 "
+                  "version dates (LEGIARTI000034459855, LEGIARTI000044102681); LFSS 2026 art. 79); an earlier "
+                  "contract is concluded before 2017-04-23; from that day it is a CAQES; see "
+                  "docs/diagnostics.md#caqes-e003");
     static constexpr bool valide = C.conclusion.ok() && regles::conclu_avant_les_caqes(C.conclusion);
 };
 

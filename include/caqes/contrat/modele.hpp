@@ -9,6 +9,7 @@
 // run time the sink builds `violation`s with their location.
 #include <caqes/calendrier/arithmetique.hpp>
 #include <caqes/calendrier/periode.hpp>
+#include <caqes/contrat/detail/enfreinte.hpp>
 #include <caqes/droit/activite.hpp>
 #include <caqes/droit/regime.hpp>
 #include <caqes/droit/regle.hpp>
@@ -18,10 +19,13 @@
 #include <caqes/volet/volet.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace caqes {
@@ -324,8 +328,93 @@ struct regles_enfreintes {
     return r;
 }
 
+// The first place the walk finds each rule broken, for the compile-time diagnostics.
+struct lieu_enfreint {
+    bool enfreint{false};
+    int volet{-1};
+    int indicateur{-1};
+};
+
+struct premiers_lieux {
+    std::array<lieu_enfreint, 128> lieux{};
+
+    [[nodiscard]] constexpr lieu_enfreint de(regle r) const noexcept { return lieux[static_cast<unsigned>(r)]; }
+    [[nodiscard]] constexpr bool aucun() const noexcept {
+        for (const lieu_enfreint& l : lieux) {
+            if (l.enfreint) return false;
+        }
+        return true;
+    }
+};
+
+[[nodiscard]] constexpr premiers_lieux lieux_enfreints(const modele_contrat_def& m, ymd debut_tot, ymd debut_tard) {
+    premiers_lieux p{};
+    parcourir_modele(m, debut_tot, debut_tard, [&p](regle id, lieu_modele l) {
+        lieu_enfreint& x = p.lieux[static_cast<unsigned>(id)];
+        if (!x.enfreint) x = {true, l.volet, l.indicateur};
+    });
+    return p;
+}
+
+namespace detail {
+
+// Codes longer than this are cut in the diagnostic (the location keeps the indices).
+inline constexpr std::size_t code_diagnostic_max = 32;
+
+[[nodiscard]] constexpr std::size_t longueur_code(const modele_contrat_def& m, int v, int i) noexcept {
+    const std::size_t n = m.volets[static_cast<std::size_t>(v)].grille[static_cast<std::size_t>(i)].code.size();
+    return n < code_diagnostic_max ? n : code_diagnostic_max;
+}
+
+// How a location is named: 0 the rule holds, 1 the template, 2 a volet, 3 an indicator.
+[[nodiscard]] constexpr int forme_du_lieu(lieu_enfreint l) noexcept {
+    return !l.enfreint ? 0 : l.volet < 0 ? 1 : l.indicateur < 0 ? 2 : 3;
+}
+
+// Plain int parameters, not a lieu_enfreint: g++ 12 crashes on a class-type parameter here.
+template <const modele_contrat_def& M, int V, int I, class Indices>
+struct lieu_indicateur;
+template <const modele_contrat_def& M, int V, int I, std::size_t... K>
+struct lieu_indicateur<M, V, I, std::index_sequence<K...>> {
+    using type = lieu::indicateur<lieu::volet<V, M.volets[V].volet>, I, M.volets[V].grille[I].code[K]...>;
+};
+
+template <const modele_contrat_def& M, int Forme, int V, int I>
+struct type_du_lieu {
+    using type = lieu::aucun;
+};
+template <const modele_contrat_def& M, int V, int I>
+struct type_du_lieu<M, 1, V, I> {
+    using type = lieu::modele;
+};
+template <const modele_contrat_def& M, int V, int I>
+struct type_du_lieu<M, 2, V, I> {
+    using type = lieu::volet<V, M.volets[V].volet>;
+};
+template <const modele_contrat_def& M, int V, int I>
+struct type_du_lieu<M, 3, V, I> {
+    using type = typename lieu_indicateur<M, V, I, std::make_index_sequence<longueur_code(M, V, I)>>::type;
+};
+
+template <const modele_contrat_def& M, const premiers_lieux& P, regle R>
+struct enfreinte_au_lieu {
+    static constexpr lieu_enfreint l = P.de(R);
+    using type = enfreinte<R, typename type_du_lieu<M, forme_du_lieu(l), l.volet, l.indicateur>::type>;
+};
+
+}  // namespace detail
+
+// Where each rule is first broken in `M`, and the checker of rule `R` instantiated at that
+// place (lieu::aucun when the rule holds): the compiler prints the place in its first error
+// block.
+template <const modele_contrat_def& M>
+inline constexpr premiers_lieux lieux_de = lieux_enfreints(M, M.fenetre.debut, debut_au_plus_tard(M));
+template <const modele_contrat_def& M, regle R>
+using enfreinte_de = typename detail::enfreinte_au_lieu<M, lieux_de<M>, R>::type;
+
 // The compile-time contract template. Defining it with an invalid definition fails to compile
-// with the first broken rule's id and article on the first error line:
+// with the first broken rule's id and article on the first error line, and the place it is
+// broken (the volet and indicator, index and code) in the same error block:
 //
 //     inline constexpr caqes::modele_contrat_def def{...};
 //     struct modele_idf : caqes::modele_contrat<def> {};
@@ -335,61 +424,33 @@ struct modele_contrat {
     using regime = regime_type_t<M.regime>;
 
   private:
-    static_assert(conclut_des_caqes(M.regime),
-                  "CAQES-E043: a contract template needs a CAQES regime: the successor is a dispositif_efficience_def, an earlier contract "
-                  "a contrat_anterieur_def (L.162-23-14; decret 2017-584 art. 2)");
-    static constexpr regles_enfreintes e = enfreintes(M);
-
-    static_assert(e.respecte(regle::date_inexistante),
-                  "CAQES-E001: a date of the template is not a real calendar date (window, volet start, term end or indicator validity)");
-    static_assert(e.respecte(regle::periode_vide),
-                  "CAQES-E002: a period of the template is empty or inverted: [from, to) needs from < to, and a term at least one day");
-    static_assert(e.respecte(regle::debut_hors_regime),
-                  "CAQES-E003: the template starts outside its regime's window (decret 2017-584 art. 2; D.162-14..16 version dates; LFSS 2026 art. 79)");
-    static_assert(e.respecte(regle::duree_superieure_5_ans),
-                  "CAQES-E004: a volet's term exceeds five years (L.162-30-2; D.162-14 I, version of 2022-01-01)");
-    static_assert(e.respecte(regle::duree_indeterminee_interdite),
-                  "CAQES-E005: only the first-generation socle may have an indefinite term (D.162-14 I, version of 2017-04-23)");
-    static_assert(e.respecte(regle::transition_non_choisie),
-                  "CAQES-E006: a term or the template's window runs past its regime's end; name a politique_transition (LFSS 2026 art. 79 III, unread)");
-    static_assert(e.respecte(regle::volet_obligatoire),
-                  "CAQES-E007: the mandatory volet must appear exactly once, and a contract needs at least one volet (D.162-14 I)");
-    static_assert(e.respecte(regle::volet_en_double),
-                  "CAQES-E008: a volet appears twice in the contract (D.162-14 I; D.162-15)");
-    static_assert(e.respecte(regle::volet_hors_regime),
-                  "CAQES-E009: a volet does not belong to the template's regime (L.162-30-2; D.162-14 I; L.162-23-14)");
-    static_assert(e.respecte(regle::issue_non_permise),
-                  "CAQES-E010: an outcome clause is not allowed for this volet in this regime on that date (D.162-16 I, III and V; L.162-30-4; L.162-23-14)");
-    static_assert(e.respecte(regle::indicateur_en_double),
-                  "CAQES-E011: two indicators of the template share one id (D.162-16 I)");
-    static_assert(e.respecte(regle::indicateur_hors_validite),
-                  "CAQES-E012: an indicator is used outside its validity period (dated arretes of 2017-04-27, 2018-12-12, 2022-02-23)");
-    static_assert(e.respecte(regle::indicateur_hors_perimetre),
-                  "CAQES-E013: an indicator applies to no activity of the template's scope (L.162-22)");
-    static_assert(e.respecte(regle::unite_incoherente),
-                  "CAQES-E014: a comparison or target mixes two kinds of measure (arrete of 2022-02-23, annex)");
-    static_assert(e.respecte(regle::referentiel_mal_forme),
-                  "CAQES-E015: a referentiel or target names an unknown measure, is empty, or has a threshold outside its kind (L.162-30-3)");
-    static_assert(e.respecte(regle::origine_sans_source),
-                  "CAQES-E016: a national indicator cites no arrete, or a regional one lacks a body its regime requires "
-                  "(D.162-14 II 2, 2022: directeur general de l'ARS; 2017: ARS, assurance maladie, OMEDIT, federations [S])");
-    static_assert(e.respecte(regle::poids_non_positif),
-                  "CAQES-E017: an indicator's weight is not positive (D.162-16 I 2, version of 2017-04-23)");
-    static_assert(e.respecte(regle::contrat_superieur_5_ans),
-                  "CAQES-E018: a second-generation contract as a whole exceeds five years (D.162-14 I, version of 2022-01-01)");
-    static_assert(e.respecte(regle::perimetre_hors_regime),
-                  "CAQES-E019: the template's scope of activities is empty or outside its regime's (L.162-23-14: activities 1, 2 and 4 of L.162-22)");
-    static_assert(e.respecte(regle::code_indicateur_en_double),
-                  "CAQES-E033: two indicators of the template share one code; reports name indicators by code (D.162-16 I 1)");
-    static_assert(e.respecte(regle::socle_duree_bornee),
-                  "CAQES-E052: the first-generation socle has a bounded term; it is concluded for an indefinite term "
-                  "(D.162-14 I, 2017; FHF 2017 and ARS page [S])");
-    static_assert(e.respecte(regle::date_calendaire_impossible),
-                  "CAQES-E023: a term ends on a day that does not exist (29 February + N years); name a politique_jour");
+    static_assert(enfreinte<regle::hors_caqes, std::conditional_t<conclut_des_caqes(M.regime), lieu::aucun, lieu::modele>>::verifiee);
+    static_assert(enfreinte_de<M, regle::date_inexistante>::verifiee);
+    static_assert(enfreinte_de<M, regle::periode_vide>::verifiee);
+    static_assert(enfreinte_de<M, regle::debut_hors_regime>::verifiee);
+    static_assert(enfreinte_de<M, regle::duree_superieure_5_ans>::verifiee);
+    static_assert(enfreinte_de<M, regle::duree_indeterminee_interdite>::verifiee);
+    static_assert(enfreinte_de<M, regle::transition_non_choisie>::verifiee);
+    static_assert(enfreinte_de<M, regle::volet_obligatoire>::verifiee);
+    static_assert(enfreinte_de<M, regle::volet_en_double>::verifiee);
+    static_assert(enfreinte_de<M, regle::volet_hors_regime>::verifiee);
+    static_assert(enfreinte_de<M, regle::issue_non_permise>::verifiee);
+    static_assert(enfreinte_de<M, regle::indicateur_en_double>::verifiee);
+    static_assert(enfreinte_de<M, regle::indicateur_hors_validite>::verifiee);
+    static_assert(enfreinte_de<M, regle::indicateur_hors_perimetre>::verifiee);
+    static_assert(enfreinte_de<M, regle::unite_incoherente>::verifiee);
+    static_assert(enfreinte_de<M, regle::referentiel_mal_forme>::verifiee);
+    static_assert(enfreinte_de<M, regle::origine_sans_source>::verifiee);
+    static_assert(enfreinte_de<M, regle::poids_non_positif>::verifiee);
+    static_assert(enfreinte_de<M, regle::contrat_superieur_5_ans>::verifiee);
+    static_assert(enfreinte_de<M, regle::perimetre_hors_regime>::verifiee);
+    static_assert(enfreinte_de<M, regle::code_indicateur_en_double>::verifiee);
+    static_assert(enfreinte_de<M, regle::socle_duree_bornee>::verifiee);
+    static_assert(enfreinte_de<M, regle::date_calendaire_impossible>::verifiee);
 
   public:
     // Reached only when every rule above holds.
-    static constexpr bool valide = e.aucune();
+    static constexpr bool valide = lieux_de<M>.aucun();
 };
 
 }  // namespace caqes

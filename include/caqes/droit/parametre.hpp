@@ -93,11 +93,15 @@ struct parametre_date {
     static constexpr const auto& definition = P;
 
     static_assert(regles::versions_datees_valides(P),
-                  "CAQES-E001: a version of the dated parameter has a date that is not a real calendar date");
+                  "CAQES-E001: a date is not a real calendar date (calendar (date library); every dated rule); "
+                  "a version of the dated parameter; see docs/diagnostics.md#caqes-e001");
     static_assert(regles::versions_non_vides(P),
-                  "CAQES-E002: a version of the dated parameter has an empty or inverted period [from, to)");
+                  "CAQES-E002: a period [from, to) is empty or inverted (half-open periods of every dated "
+                  "text); a version of the dated parameter; see docs/diagnostics.md#caqes-e002");
     static_assert(regles::versions_chronologiques(P),
-                  "CAQES-E025: the versions of a dated parameter overlap or are out of order; each must end before the next starts");
+                  "CAQES-E025: the dated versions of a parameter overlap or are out of order (dated arretes "
+                  "(2017-04-27, 2018-12-12, 2022-02-23)); each version must end before the next starts; see "
+                  "docs/diagnostics.md#caqes-e025");
 
     [[nodiscard]] static constexpr auto en_vigueur(ymd jour) noexcept { return P.en_vigueur(jour); }
 };

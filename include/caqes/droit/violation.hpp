@@ -34,7 +34,7 @@ using violations = std::vector<violation>;
 }
 
 // "CAQES-E007 [volets]: the mandatory volet ... (D.162-14 I ...): detail"
-[[nodiscard]] inline std::string decrire(const violation& v) {
+[[nodiscard]] inline std::string texte(const violation& v) {
     std::string s{v.code()};
     s += " [";
     s += v.lieu;
@@ -48,6 +48,11 @@ using violations = std::vector<violation>;
         s += v.detail;
     }
     return s;
+}
+
+// Renamed texte(violation) in 0.1 (text-returning functions are named `texte`); kept one release.
+[[deprecated("use caqes::texte(violation)")]] [[nodiscard]] inline std::string decrire(const violation& v) {
+    return texte(v);
 }
 
 // What a validation returns: the validated value, or the violations that prevented it; never

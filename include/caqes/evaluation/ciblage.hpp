@@ -9,7 +9,7 @@
 #include <caqes/calendrier/format.hpp>
 #include <caqes/droit/reference.hpp>
 #include <caqes/droit/regime.hpp>
-#include <caqes/evaluation/plan.hpp>
+#include <caqes/evaluation/detail/plan.hpp>
 #include <caqes/evaluation/realisation.hpp>
 #include <caqes/evaluation/valeur.hpp>
 #include <caqes/mesure/format.hpp>

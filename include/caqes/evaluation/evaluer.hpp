@@ -5,13 +5,13 @@
 // - `evaluer(def, plans, rapport, ...)` loops over a template known at run time;
 // - `evaluateur<def>::evaluer(rapport, ...)` unrolls a template known at compile time with
 //   fold expressions, each indicator evaluated by the function of its shape
-//   (evaluation/forme.hpp), so that its branches and loops are resolved at compile time;
+//   (evaluation/detail/forme.hpp), so that its branches and loops are resolved at compile time;
 //   docs/performance.md measures it against hand-written code.
 // Neither allocates; with `sans_trace` neither pays for tracing.
 #include <caqes/contrat/modele.hpp>
-#include <caqes/evaluation/forme.hpp>
+#include <caqes/evaluation/detail/forme.hpp>
 #include <caqes/evaluation/issues.hpp>
-#include <caqes/evaluation/plan.hpp>
+#include <caqes/evaluation/detail/plan.hpp>
 #include <caqes/evaluation/proposition.hpp>
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/rapport_valide.hpp>
@@ -409,7 +409,7 @@ struct evaluateur {
     // grows with the number of shapes (docs/performance.md measures both sides).
     static constexpr bool en_ligne = n <= 32;
 
-    // Indicator (V, I), evaluated by the function of its shape (evaluation/forme.hpp).
+    // Indicator (V, I), evaluated by the function of its shape (evaluation/detail/forme.hpp).
     template <std::size_t V, std::size_t I, class Trace>
     [[gnu::always_inline]] static constexpr void noter_indicateur(scores_contrat& s, const valeurs_indicateur& vals,
                                                                   const politique_grille& pol, Trace& t) {
@@ -467,8 +467,10 @@ struct evaluateur {
         requires(!std::same_as<std::remove_cvref_t<R>, rapport_valide_pour<M>>)
     static constexpr resultat_evaluation evaluer(const R&, const Reste&...) {
         static_assert(!std::same_as<R, R>,
-                      "CAQES-E038: evaluateur<M> takes only a report validated against M: pass validate<M>(rapport, "
-                      "parametres).valeur() (D.162-16 II)");
+                      "CAQES-E038: a report reaches an evaluator without being validated against its template "
+                      "(D.162-16 II (the evaluation applies the establishment's own contract)); evaluateur<M> takes "
+                      "only a report validated against M: pass validate<M>(rapport, parametres).valeur(); see "
+                      "docs/diagnostics.md#caqes-e038");
         return {};
     }
 };

@@ -10,7 +10,7 @@
 // A member may be `quantite<K>` or `std::optional<quantite<K>>` (empty: non renseigne); a
 // measure without a member is non renseigne. These are the rules the CSV reader applies at run
 // time to the same values.
-#include <caqes/evaluation/plan.hpp>
+#include <caqes/evaluation/detail/plan.hpp>
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/valeur.hpp>
 #include <caqes/indicateur/indicateur.hpp>
@@ -62,16 +62,21 @@ template <const indicateur& I, class S>
         constexpr std::string_view nom{boost::hana::to<const char*>(nom_t{})};
         constexpr std::int8_t k = indice_mesure(I, nom);
         static_assert(k != mesure_absente,
-                      "CAQES-E032: a member of the report struct names no measure of its indicator; name it by the "
-                      "measure's code (D.162-16 I 1)");
+                      "CAQES-E032: a reported value names no indicator, measure or volet of the template (D.162-16 "
+                      "I 1 (the grid defines the obligations and their measures)); a member of the report struct "
+                      "names no measure of its indicator; name it by the measure's code; see "
+                      "docs/diagnostics.md#caqes-e032");
         const auto& membre = boost::hana::second(paire)(s);
         using membre_t = detail::membre_mesure<std::remove_cvref_t<decltype(membre)>>;
         static_assert(membre_t::est_quantite,
-                      "CAQES-E027: a member of the report struct is not a quantity of its measure's kind: declare it "
-                      "quantite<K> or std::optional<quantite<K>> (arrete of 2022-02-23, annex)");
+                      "CAQES-E027: a reported value is not of its measure's kind (arrete of 2022-02-23, annex (each "
+                      "indicator's measures and units)); declare the member of the report struct quantite<K> or "
+                      "std::optional<quantite<K>>; see docs/diagnostics.md#caqes-e027");
         if constexpr (membre_t::est_quantite) {
             static_assert(I.mesures[static_cast<std::size_t>(k)].type == membre_t::nature::id,
-                          "CAQES-E027: a member of the report struct is not of its measure's kind (arrete of 2022-02-23, annex)");
+                          "CAQES-E027: a reported value is not of its measure's kind (arrete of 2022-02-23, annex (each "
+                          "indicator's measures and units)); a member of the report struct is a quantity of another "
+                          "kind; see docs/diagnostics.md#caqes-e027");
             v.mesures[static_cast<std::size_t>(k)].valeur = membre_t::valeur(membre);
         }
     });

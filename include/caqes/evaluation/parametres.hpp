@@ -193,12 +193,15 @@ struct parametres_conformes {
     static constexpr const parametres_evaluation& valeur = P;
 
     static_assert(regles::paliers_ordonnes(P.p2017),
-                  "CAQES-E034: sanction steps are not in increasing score order with non-increasing rates (D.162-16 III 1, version of 2017-04-23)");
+                  "CAQES-E034: sanction steps are not in increasing score order with non-increasing rates "
+                  "(D.162-16 III 1 (LEGIARTI000034459834): the sanction follows the level of non-achievement); "
+                  "see docs/diagnostics.md#caqes-e034");
 
     static_assert(regles::parametres_dans_la_loi(P),
-                  "CAQES-E050: a rate of the parameters exceeds the legal limit of the article that bounds it "
-                  "(D.162-16 III (2017): 1 % per volet, 30 % of savings, 30 % liste en sus; L.162-30-4: 50 %; "
-                  "L.162-23-14 [S]: 2 %)");
+                  "CAQES-E050: a user rate exceeds the legal limit of the article that bounds it (D.162-16 III "
+                  "1 and 2 (LEGIARTI000034459834): 1 % per volet, 30 % of savings, 30 % liste en sus; "
+                  "L.162-30-4 (LEGIARTI000041398020, LEGIARTI000042685227, LEGIARTI000048702783): 50 %; "
+                  "L.162-23-14 from 2027 [S]: 2 %); see docs/diagnostics.md#caqes-e050");
     static constexpr bool valide = true;  // reached only when every rule above holds
 };
 

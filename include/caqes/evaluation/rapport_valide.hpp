@@ -18,7 +18,7 @@
 #include <caqes/droit/violation.hpp>
 #include <caqes/evaluation/couverture.hpp>
 #include <caqes/evaluation/parametres.hpp>
-#include <caqes/evaluation/plan.hpp>
+#include <caqes/evaluation/detail/plan.hpp>
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/valeur.hpp>
 

@@ -7,7 +7,7 @@
 // - Without a target: met when the referentiel is met.
 // - *non concerne* and *non renseigne* count as the grid's policy says.
 // The score is sum(weight x achievement) / sum(weight) over the indicators that count, exact.
-#include <caqes/evaluation/plan.hpp>
+#include <caqes/evaluation/detail/plan.hpp>
 #include <caqes/evaluation/valeur.hpp>
 #include <caqes/indicateur/indicateur.hpp>
 

@@ -92,8 +92,10 @@ struct cible {
 template <class K1, class K2>
 [[nodiscard]] constexpr cible viser(mesure<K1> m, quantite<K2> v) noexcept {
     static_assert(unite_coherente(K1::id, K2::id),
-                  "CAQES-E014: a target's value is not of the kind of its measure; give the target in the "
-                  "measure's own kind (arrete of 2022-02-23, annex)");
+                  "CAQES-E014: a comparison mixes two kinds of measure (arrete of 2022-02-23, annex (each "
+                  "referentiel compares one measure with a threshold of the same unit)); a target's value is "
+                  "not of the kind of its measure; give it in the measure's own kind; see "
+                  "docs/diagnostics.md#caqes-e014");
     return {m.code, K1::id, K2::id, v.valeur};
 }
 

@@ -88,8 +88,9 @@ struct condition {
 template <class K1, class K2>
 [[nodiscard]] constexpr condition comparaison(mesure<K1> m, comparateur op, quantite<K2> s) noexcept {
     static_assert(unite_coherente(K1::id, K2::id),
-                  "CAQES-E014: a comparison mixes two kinds of measure; compare a measure with a threshold of "
-                  "the same kind (arrete of 2022-02-23, annex)");
+                  "CAQES-E014: a comparison mixes two kinds of measure (arrete of 2022-02-23, annex (each "
+                  "referentiel compares one measure with a threshold of the same unit)); compare a measure with "
+                  "a threshold of the same kind; see docs/diagnostics.md#caqes-e014");
     return {m.code, K1::id, op, K2::id, s.valeur};
 }
 template <class K1, class K2>
@@ -126,8 +127,9 @@ struct conjonction {
         requires(sizeof...(T) >= 2)
     constexpr conjonction(const T&...) noexcept {
         static_assert(sizeof...(T) == 0,
-                      "CAQES-E015: a conjunction is written `a && b`, not as a braced list (L.162-30-3; arrete of "
-                      "2022-02-23, annex)");
+                      "CAQES-E015: a referentiel or target names an unknown measure, is empty, or has a threshold "
+                      "outside its kind (L.162-30-3 (referentiels in volume or spending); arrete of 2022-02-23); a "
+                      "conjunction is written `a && b`, not as a braced list; see docs/diagnostics.md#caqes-e015");
     }
 
     [[nodiscard]] constexpr conjonction et(const condition& c) const noexcept {
@@ -156,8 +158,10 @@ struct referentiel {
         requires(sizeof...(T) >= 2)
     constexpr referentiel(const T&...) noexcept {
         static_assert(sizeof...(T) == 0,
-                      "CAQES-E015: a referentiel is written with `||` and `&&`, or en_referentiel(...), not as a "
-                      "braced list (L.162-30-3; arrete of 2022-02-23, annex)");
+                      "CAQES-E015: a referentiel or target names an unknown measure, is empty, or has a threshold "
+                      "outside its kind (L.162-30-3 (referentiels in volume or spending); arrete of 2022-02-23); a "
+                      "referentiel is written with `||` and `&&`, or en_referentiel(...), not as a braced list; see "
+                      "docs/diagnostics.md#caqes-e015");
     }
 
     [[nodiscard]] constexpr bool vide() const noexcept { return taille == 0; }

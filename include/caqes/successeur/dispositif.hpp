@@ -81,35 +81,24 @@ struct dispositif_efficience {
     static constexpr modele_contrat_def modele = detail::vue_du_dispositif(D, grille);
 
   private:
-    static constexpr regles_enfreintes e = [] {
-        regles_enfreintes r{};
-        parcourir_dispositif(modele, [&r](regle id, lieu_modele) { r.ajouter(id); });
-        return r;
-    }();
-
-    static_assert(e.respecte(regle::date_inexistante),
-                  "CAQES-E001: a date of the scheme is not a real calendar date (window or indicator validity)");
-    static_assert(e.respecte(regle::periode_vide), "CAQES-E002: a period of the scheme is empty or inverted: [from, to) needs from < to");
-    static_assert(e.respecte(regle::debut_hors_regime),
-                  "CAQES-E003: the scheme starts before L.162-23-14 is in force on 2026-01-01 (LFSS 2026 art. 79 III; LEGIARTI000053271346)");
-    static_assert(e.respecte(regle::perimetre_hors_regime),
-                  "CAQES-E019: the scheme's scope of activities is empty or outside activities 1, 2 and 4 of L.162-22 (L.162-23-14)");
-    static_assert(e.respecte(regle::issue_non_permise),
-                  "CAQES-E010: the scheme asks for an outcome that no version of L.162-23-14 provides from its start (allocation; penalty from 2027 [S])");
-    static_assert(e.respecte(regle::indicateur_en_double), "CAQES-E011: two indicators of the scheme share one id");
-    static_assert(e.respecte(regle::code_indicateur_en_double),
-                  "CAQES-E033: two indicators of the scheme share one code; reports name indicators by code");
-    static_assert(e.respecte(regle::indicateur_hors_validite), "CAQES-E012: an indicator is used outside its validity period");
-    static_assert(e.respecte(regle::indicateur_hors_perimetre), "CAQES-E013: an indicator applies to no activity of the scheme's scope");
-    static_assert(e.respecte(regle::unite_incoherente), "CAQES-E014: a comparison or target mixes two kinds of measure");
-    static_assert(e.respecte(regle::referentiel_mal_forme),
-                  "CAQES-E015: a referentiel or target names an unknown measure, is empty, or has a threshold outside its kind");
-    static_assert(e.respecte(regle::origine_sans_source),
-                  "CAQES-E016: a national indicator cites no arrete, or a regional one names no defining body (L.162-23-14: arrete)");
-    static_assert(e.respecte(regle::poids_non_positif), "CAQES-E017: an indicator's weight is not positive");
+    // The same checkers as modele_contrat, on the view: the location names the objective
+    // (volet 0, volet_id::dispositif_efficience, and the indicator index and code).
+    static_assert(enfreinte_de<modele, regle::date_inexistante>::verifiee);
+    static_assert(enfreinte_de<modele, regle::periode_vide>::verifiee);
+    static_assert(enfreinte_de<modele, regle::debut_hors_regime>::verifiee);
+    static_assert(enfreinte_de<modele, regle::perimetre_hors_regime>::verifiee);
+    static_assert(enfreinte_de<modele, regle::issue_non_permise>::verifiee);
+    static_assert(enfreinte_de<modele, regle::indicateur_en_double>::verifiee);
+    static_assert(enfreinte_de<modele, regle::code_indicateur_en_double>::verifiee);
+    static_assert(enfreinte_de<modele, regle::indicateur_hors_validite>::verifiee);
+    static_assert(enfreinte_de<modele, regle::indicateur_hors_perimetre>::verifiee);
+    static_assert(enfreinte_de<modele, regle::unite_incoherente>::verifiee);
+    static_assert(enfreinte_de<modele, regle::referentiel_mal_forme>::verifiee);
+    static_assert(enfreinte_de<modele, regle::origine_sans_source>::verifiee);
+    static_assert(enfreinte_de<modele, regle::poids_non_positif>::verifiee);
 
   public:
-    static constexpr bool valide = e.aucune();
+    static constexpr bool valide = lieux_de<modele>.aucun();
 };
 
 // A scheme built at run time (for instance from a file), with the view the evaluation reads.

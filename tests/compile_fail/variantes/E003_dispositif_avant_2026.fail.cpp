@@ -1,5 +1,6 @@
 // CAQES-E003, another way to break it: a successor scheme that starts before L.162-23-14 is in
 // force on 2026-01-01.
+// Location: caqes::enfreinte<caqes::regle::debut_hors_regime, caqes::lieu::modele
 
 #include <caqes/successeur/dispositif.hpp>
 

@@ -2,6 +2,7 @@
 // A first-generation template whose contracts may start until 2024-12-31, when the 2017 rules
 // end on 2022-01-01, names no transition policy. Every term is within the regime; the window
 // alone is at fault (before, only its first day was checked, by CAQES-E003).
+// Location: caqes::enfreinte<caqes::regle::transition_non_choisie, caqes::lieu::modele
 
 #include <caqes/contrat/modele.hpp>
 

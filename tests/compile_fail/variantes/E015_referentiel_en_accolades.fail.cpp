@@ -1,6 +1,7 @@
 // CAQES-E015, another way to break it: a referentiel written as a braced list of conditions.
 // `{a, b}` says neither "and" nor "or"; it must not compile (before, it compiled into an
 // empty referentiel that no establishment could meet).
+// Location: referentiel::referentiel
 
 #include <caqes/contrat/modele.hpp>
 

@@ -1,6 +1,7 @@
 // CAQES-E016, another way to break it: a first-generation regional indicator whose bodies lack
 // the OMEDIT. In 2017 regional indicators are defined by the ARS, the health insurance and the
 // OMEDIT in consultation with the hospital federations [S: ARS page]; the set must hold them all.
+// Location: caqes::enfreinte<caqes::regle::origine_sans_source, caqes::lieu::indicateur<caqes::lieu::volet<0, caqes::volet_id::volet_socle>, 0, 'R', '-', '1'>
 
 #include <caqes/contrat/modele.hpp>
 

@@ -1,5 +1,6 @@
 // CAQES-E027, another way to break it: a member of the report struct that is not a quantity
 // at all (a `double`). It must fail with the rule's id, not with an internal template error.
+// Location: boost::hana::string<'d', 'e', 'p', 'e', 'n', 's', 'e', '_', 'i', 'p', 'p'>
 
 #include <caqes/evaluation/introspection.hpp>
 #include <caqes/referentiels/indicateurs_2022.hpp>

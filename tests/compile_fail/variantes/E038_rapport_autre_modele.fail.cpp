@@ -1,5 +1,6 @@
 // CAQES-E038, another way to break it: a report validated against one template handed to the
 // evaluator of another. Each template's evaluator takes only its own validated reports.
+// Location: caqes::rapport_valide_pour<ex::def_a>
 
 #include <caqes/evaluation/evaluer.hpp>
 #include <caqes/evaluation/validation.hpp>

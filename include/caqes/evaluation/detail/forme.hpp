@@ -1,4 +1,6 @@
 #pragma once
+// IWYU pragma: private, include "caqes/evaluation/evaluer.hpp"
+// Internal: the machinery of the compile-time evaluator; include evaluer.hpp instead.
 // The shape of an indicator: everything that decides the evaluation's control flow (which
 // measure the target reads, the direction, the referentiel's structure and comparators), as a
 // structural value usable as a template argument.
@@ -7,7 +9,7 @@
 // of 256 indicators of a handful of shapes compiles a handful of functions, each with its
 // branches and loops resolved at compile time, while thresholds and weights are read from the
 // grid's constant data.
-#include <caqes/evaluation/plan.hpp>
+#include <caqes/evaluation/detail/plan.hpp>
 #include <caqes/evaluation/realisation.hpp>
 #include <caqes/evaluation/valeur.hpp>
 #include <caqes/indicateur/indicateur.hpp>

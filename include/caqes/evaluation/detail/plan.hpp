@@ -1,4 +1,6 @@
 #pragma once
+// IWYU pragma: private, include "caqes/evaluation/rapport_valide.hpp"
+// Internal: the machinery of validation and evaluation; include a public header instead.
 // An indicator resolved for evaluation: measure codes replaced by indices.
 //
 // Conditions and targets name their measure by code, which is right for people and files but
