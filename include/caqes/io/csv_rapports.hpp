@@ -14,8 +14,9 @@
 // that explains it (file:line:field, rule, detail). An establishment-year is evaluated only
 // when all its measures were accepted and `caqes::validate(def, rapport)` finds nothing:
 // nothing is evaluated from partial garbage, and the rows of a rejected establishment-year
-// are counted as rejected. The reconciliation (rows read = accepted + rejected, per file)
-// is computed from the row statuses, so a row the reader forgot to decide breaks it.
+// are counted as rejected. The reconciliation counts physical lines (lines read = header +
+// blank + accepted + rejected, per file) and is computed from the row statuses, so a row the
+// reader forgot to decide, or a line it swallowed, breaks it.
 #include <caqes/calendrier/format.hpp>
 #include <caqes/contrat/etablissement.hpp>
 #include <caqes/contrat/modele.hpp>
@@ -32,6 +33,7 @@
 #include <caqes/monnaie/montant.hpp>
 #include <caqes/volet/volet.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <compare>
@@ -62,11 +64,15 @@ struct row_status {
     std::size_t reason{0};  // when rejected: index in `lot_rapports::rejets` of the first reason
 };
 
-// Rows read = rows accepted + rows rejected, for one file.
+// Lines read = header + blank lines + rows accepted + rows rejected, for one file; rows read
+// (`read`) = accepted + rejected.
 struct reconciliation {
     std::string file;
     dialect d{dialect::french};
-    std::size_t read{0};
+    std::size_t lines{0};   // physical lines read
+    std::size_t header{0};  // 1 when a header line was read
+    std::size_t blank{0};   // empty lines, which hold no row
+    std::size_t read{0};    // data rows
     std::size_t accepted{0};
     std::size_t rejected{0};
     std::vector<row_status> rows;  // one per data row, in file order
@@ -75,7 +81,7 @@ struct reconciliation {
     // that says why; every row of the file is then rejected for it.
     std::optional<std::size_t> unusable{};
 
-    [[nodiscard]] bool balanced() const noexcept { return read == accepted + rejected; }
+    [[nodiscard]] bool balanced() const noexcept { return read == accepted + rejected && lines == header + blank + read; }
 };
 
 // One establishment-year, accepted: its report, validated against the template.
@@ -115,6 +121,7 @@ enum class exit_status : int {
 
 struct options_lecture {
     std::optional<dialect> forced{};  // else detected per file from its header line
+    limites lignes{};                 // the longest line read (csv_records.hpp)
 };
 
 // The nature of a decision as the establishments file writes it, and back: the outcomes a
@@ -203,6 +210,7 @@ struct entete {
     std::vector<std::string> noms;
     std::string erreur;                          // empty when the header is valid
     std::string champ;                           // the column the error is about
+    std::size_t ligne{1};                        // the line it is on
     regle id{regle::fichier_inutilisable};       // the rule `erreur` breaks
 
     [[nodiscard]] std::size_t colonne(std::string_view nom) const noexcept {
@@ -221,10 +229,28 @@ struct entete {
     return simple ? std::string{nom} : concat("column ", std::to_string(i + 1));
 }
 
+[[nodiscard]] inline std::size_t compter_crlf(std::string_view s) noexcept {
+    std::size_t n = 0;
+    for (std::size_t i = s.find("\r\n"); i != std::string_view::npos; i = s.find("\r\n", i + 2)) ++n;
+    return n;
+}
+
 // The header of a file that is not UTF-8, or whose separator or line ends are not ours, is
 // unusable (CAQES-E041, CAQES-E042): every row of the file is rejected with it.
 [[nodiscard]] inline entete lire_entete(const table& t, const std::vector<std::string>& attendues, std::string_view texte_fichier) {
     entete e{};
+    if (t.lone_cr) {
+        // Reading stopped there (csv_records.hpp): what came before is not the whole file.
+        const auto cr = static_cast<std::size_t>(std::count(texte_fichier.begin(), texte_fichier.end(), '\r'));
+        const std::size_t crlf = compter_crlf(texte_fichier);
+        e.erreur = concat("line end: a carriage return (CR) not followed by a line feed (LF), at byte ", std::to_string(t.lone_cr->byte),
+                          " of line ", std::to_string(t.lone_cr->line), "; the file has ", std::to_string(cr - crlf),
+                          " CR alone and ", std::to_string(crlf), " CR LF: line ends are LF or CR LF, and CR alone (classic Mac OS) "
+                          "is none; save the file with CRLF or LF line ends");
+        e.champ = concat("byte ", std::to_string(t.lone_cr->byte));
+        e.ligne = t.lone_cr->line;
+        return e;
+    }
     if (!t.header) {
         e.erreur = "empty file: no header line";
         e.champ = attendues.front();
@@ -241,12 +267,6 @@ struct entete {
             e.erreur = concat("header: ", not_utf8(f, *o, texte_fichier));
             e.champ = concat("column ", std::to_string(i + 1));
             e.id = regle::encodage_invalide;
-            return e;
-        }
-        if (f.find('\r') != std::string::npos) {
-            e.erreur = concat("header: a carriage return inside ", quoted_field(f),
-                              ": the line ends are CR alone (classic Mac OS); save the file with CRLF or LF line ends");
-            e.champ = concat("column ", std::to_string(i + 1));
             return e;
         }
     }
@@ -292,7 +312,12 @@ struct entete {
 
 // A row that has a wrong number of fields for the header's dialect but the right number for
 // the other one was written in the other dialect: say so, rather than count fields.
-[[nodiscard]] inline std::string champs_en_trop(const record& r, const entete& e, dialect d) {
+// The text of a record's error, owned or viewed.
+[[nodiscard]] inline std::string_view erreur_de(const record& r) noexcept { return r.error; }
+[[nodiscard]] constexpr std::string_view erreur_de(const record_view& r) noexcept { return message(r.error); }
+
+template <class R>
+[[nodiscard]] std::string champs_en_trop(const R& r, const entete& e, dialect d) {
     std::string ligne;
     for (std::size_t i = 0; i < r.fields.size(); ++i) ligne += concat(i == 0 ? "" : std::string(1, separator(d)), r.fields[i]);
     const char autre = d == dialect::french ? ',' : ';';
@@ -311,10 +336,11 @@ struct entete {
 
 // The checks every row of both files shares: well formed, as many fields as the header.
 // Returns false when the row was rejected.
-[[nodiscard]] inline bool forme_valide(journal& j, std::size_t row, const record& r, const entete& e, dialect d, std::string_view texte_fichier) {
+template <class R>
+[[nodiscard]] bool forme_valide(journal& j, std::size_t row, const R& r, const entete& e, dialect d, std::string_view texte_fichier) {
     if (!r.ok()) {
         const std::size_t c = r.error_field < e.noms.size() ? r.error_field : e.noms.size() - 1;
-        j.rejeter(row, regle::texte_invalide, e.noms[c], r.error);
+        j.rejeter(row, regle::texte_invalide, e.noms[c], std::string{erreur_de(r)});
         return false;
     }
     // Checked before anything quotes a field, so no invalid byte reaches a message.
@@ -347,8 +373,8 @@ struct cle {
     friend bool operator==(const cle&, const cle&) = default;
 };
 
-[[nodiscard]] inline std::optional<cle> lire_cle(journal& j, std::size_t row, const record& r, const entete& e,
-                                                 const modele_contrat_def& m, dialect d) {
+template <class R>
+[[nodiscard]] std::optional<cle> lire_cle(journal& j, std::size_t row, const R& r, const entete& e, const modele_contrat_def& m, dialect d) {
     bool ok = true;
     const std::string_view finess = trim(r.fields[e.colonne("finess")]);
     if (!regles::finess_bien_forme(finess)) {
@@ -506,7 +532,9 @@ struct repere {
     if (e.erreur.empty() && !t.rows.empty()) return true;
     const std::size_t i = e.erreur.empty()
                               ? j.signaler(regle::fichier_inutilisable, 1, e.noms.front(), "a header and no data row: nothing to read")
-                              : j.signaler(e.id, 1, e.champ, concat(e.erreur, "; none of the ", std::to_string(t.rows.size()), " rows is read"));
+                              : j.signaler(e.id, e.ligne, e.champ,
+                                           t.lone_cr ? concat(e.erreur, "; the file is not read (", std::to_string(t.rows.size()), " rows before it rejected)")
+                                                     : concat(e.erreur, "; none of the ", std::to_string(t.rows.size()), " rows is read"));
     for (std::size_t row = 0; row < t.rows.size(); ++row) j.rejeter(row, i);
     rec.unusable = i;
     return false;
@@ -514,10 +542,13 @@ struct repere {
 
 inline void lire_etablissements(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
                                 reconciliation& rec, std::map<cle, etablissement_lu>& etabs) {
-    const table t = split(src.text, o.forced);
+    const table t = split(src.text, o.forced, o.lignes);
     rec.file = src.name;
     rec.d = t.d;
     for (const auto& r : t.rows) rec.rows.push_back({r.line, row_state::pending, 0});
+    rec.lines = t.lines;
+    rec.blank = t.blank;
+    rec.header = t.header ? 1 : 0;
     journal j{src.name, out, rec};
 
     std::vector<std::string> attendues{"finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits"};
@@ -645,29 +676,58 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
     }
 }
 
+// The values file is read one record at a time (csv_records.hpp): a row costs no allocation
+// of its own once the reader's buffers and the row statuses have grown, and the text is never
+// split into owned strings.
 inline void lire_valeurs(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
                          reconciliation& rec, std::map<cle, groupe>& groupes) {
-    const table t = split(src.text, o.forced);
     rec.file = src.name;
-    rec.d = t.d;
-    for (const auto& r : t.rows) rec.rows.push_back({r.line, row_state::pending, 0});
     journal j{src.name, out, rec};
-
+    record_reader lecteur{src.text, o.forced, o.lignes};
+    record_view r{};
+    // The header as lire_entete reads it; a CR alone anywhere makes the file unusable before
+    // any row is decided, so it is looked for first.
+    table t{};
+    t.lone_cr = find_lone_cr(src.text);
+    if (lecteur.next(r)) {
+        t.header = record{r.line, {r.fields.begin(), r.fields.end()}, std::string{message(r.error)}, r.error_field, r.quoted_any};
+    }
+    t.d = lecteur.dialect_of();
+    rec.d = t.d;
     const entete e = lire_entete(t, {"finess", "exercice", "indicateur", "mesure", "valeur"}, src.text);
-    if (!utilisable(j, rec, t, e)) return;
+    auto fin = [&] {
+        rec.lines = lecteur.lines();
+        rec.blank = lecteur.blank();
+        rec.header = t.header ? 1 : 0;
+    };
+    if (!e.erreur.empty()) {
+        // Every row of an unusable file is counted and rejected with it.
+        while (lecteur.next(r)) rec.rows.push_back({r.line, row_state::pending, 0});
+        const std::size_t n = rec.rows.size();
+        const std::size_t i = j.signaler(e.id, e.ligne, e.champ,
+                                         t.lone_cr ? concat(e.erreur, "; the file is not read (", std::to_string(n), " rows before it rejected)")
+                                                   : concat(e.erreur, "; none of the ", std::to_string(n), " rows is read"));
+        for (std::size_t row = 0; row < n; ++row) j.rejeter(row, i);
+        rec.unusable = i;
+        return fin();
+    }
     const std::vector<repere> index = reperes(m);
+    const std::size_t c_indicateur = e.colonne("indicateur");
+    const std::size_t c_mesure = e.colonne("mesure");
+    const std::size_t c_valeur = e.colonne("valeur");
 
-    for (std::size_t row = 0; row < t.rows.size(); ++row) {
-        const record& r = t.rows[row];
+    while (lecteur.next(r)) {
+        const std::size_t row = rec.rows.size();
+        rec.rows.push_back({r.line, row_state::pending, 0});
         if (!forme_valide(j, row, r, e, t.d, src.text)) continue;
         const std::optional<cle> k = lire_cle(j, row, r, e, m, t.d);
 
-        const std::string_view code = trim(r.fields[e.colonne("indicateur")]);
+        const std::string_view code = trim(r.fields[c_indicateur]);
         const repere* ind = nullptr;
         for (const auto& x : index) {
             if (x.ind->code == code) ind = &x;
         }
-        const std::string_view code_mesure = trim(r.fields[e.colonne("mesure")]);
+        const std::string_view code_mesure = trim(r.fields[c_mesure]);
         std::size_t jm = absent;
         if (ind == nullptr) {
             j.rejeter(row, regle::mesure_inconnue, "indicateur", concat("unknown indicator code ", quoted_field(code), " in \"", m.nom, "\""));
@@ -681,7 +741,7 @@ inline void lire_valeurs(const modele_contrat_def& m, const source& src, const o
         }
         valeur_lue v{};
         if (jm != absent) {
-            v = lire_valeur(r.fields[e.colonne("valeur")], ind->ind->mesures[jm].type, t.d);
+            v = lire_valeur(r.fields[c_valeur], ind->ind->mesures[jm].type, t.d);
             if (v.erreur != regle::aucune) j.rejeter(row, v.erreur, "valeur", concat(code, ".", code_mesure, ": ", v.detail));
         }
         if (!k) continue;
@@ -707,6 +767,8 @@ inline void lire_valeurs(const modele_contrat_def& m, const source& src, const o
         g.donnee[ind->k][jm] = true;
         g.rows.push_back(row);
     }
+    if (rec.rows.empty()) rec.unusable = j.signaler(regle::fichier_inutilisable, 1, e.noms.front(), "a header and no data row: nothing to read");
+    fin();
 }
 
 // "12 rows, lines 17 to 45"; `rows` is not empty.
