@@ -700,6 +700,19 @@ TEST_CASE("csv reader: a file with CR alone line ends is unusable, located, and 
     CHECK(lot.valeurs.balanced());
     CHECK(csv::status(lot) == csv::exit_status::unusable_input);
 
+    // UTF-16 writes CR LF as CR NUL LF NUL: the encoding is named, not the line ends.
+    std::string seize;
+    for (const char c : std::string{"finess;exercice\r\n"}) {
+        seize += c;
+        seize += '\0';
+    }
+    const csv::lot_rapports u = lire("\xFF\xFE" + seize, e);
+    CHECK(u.rejets[0].id == regle::encodage_invalide);
+    CHECK(u.rejets[0].lieu == "valeurs.csv:1:header");
+    CHECK(u.rejets[0].detail ==
+          "not UTF-8: the file looks like UTF-16 (a NUL byte at byte 4); save it as UTF-8 (spreadsheet: \"CSV UTF-8\"; "
+          "or iconv -f UTF-16 -t UTF-8); the file is not read (0 rows before it rejected)");
+
     // A stray CR in the middle of a CRLF file stops the reading too: the rows before it are
     // rejected with the file, none is evaluated from a file cut short.
     std::string stray = "finess;exercice;indicateur;mesure;valeur\r\n" + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018");

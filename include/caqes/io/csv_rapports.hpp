@@ -239,6 +239,18 @@ struct entete {
 // unusable (CAQES-E041, CAQES-E042): every row of the file is rejected with it.
 [[nodiscard]] inline entete lire_entete(const table& t, const std::vector<std::string>& attendues, std::string_view texte_fichier) {
     entete e{};
+    // UTF-16 writes CR LF as CR NUL LF NUL: it would read as CRs alone, so the encoding is
+    // named first.
+    if (texte_fichier.starts_with("\xFF\xFE") || texte_fichier.starts_with("\xFE\xFF") ||
+        texte_fichier.substr(0, 4096).find('\0') != std::string_view::npos) {
+        const std::size_t nul = texte_fichier.find('\0');
+        e.erreur = concat("not UTF-8: the file looks like UTF-16 (",
+                          nul == std::string_view::npos ? std::string{"a UTF-16 byte-order mark"} : concat("a NUL byte at byte ", std::to_string(nul + 1)),
+                          "); save it as UTF-8 (spreadsheet: \"CSV UTF-8\"; or iconv -f UTF-16 -t UTF-8)");
+        e.champ = "header";
+        e.id = regle::encodage_invalide;
+        return e;
+    }
     if (t.lone_cr) {
         // Reading stopped there (csv_records.hpp): what came before is not the whole file.
         const auto cr = static_cast<std::size_t>(std::count(texte_fichier.begin(), texte_fichier.end(), '\r'));
