@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <sstream>
 #include <string>
@@ -463,6 +464,20 @@ TEST_CASE("csv file: a directory or a missing path is an error value, not an exc
     const csv::parsed<std::string> m = csv::read_file(dossier + "/caqes-absent-file.csv");
     CHECK(m.rule == regle::fichier_inutilisable);
     CHECK(outils::contient_texte(m.error, "no such file"));
+
+    // Past the maximum size, a clear error rather than memory exhausted.
+    const std::filesystem::path chemin = std::filesystem::temp_directory_path() / "caqes-csv-taille-max.csv";
+    {
+        std::ofstream f{chemin, std::ios::binary};
+        f << std::string(100'000, 'x');
+    }
+    const csv::parsed<std::string> petit = csv::read_file(chemin.string(), 99'999);
+    CHECK(petit.rule == regle::fichier_inutilisable);
+    CHECK(petit.error == "cannot read " + chemin.string() + ": 100000 bytes, more than the maximum of 99999 read at once; split the batch");
+    const csv::parsed<std::string> juste = csv::read_file(chemin.string(), 100'000);
+    CHECK(juste.ok());
+    CHECK(juste.value == std::string(100'000, 'x'));
+    std::filesystem::remove(chemin);
 }
 
 TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][depassement][texte]") {
@@ -725,4 +740,32 @@ TEST_CASE("csv reader: a file with CR alone line ends is unusable, located, and 
     CHECK(s.valeurs.rejected == 8);
     CHECK(s.valeurs.balanced());
     CHECK(s.rapports.empty());
+}
+
+TEST_CASE("csv reader: past the maximum of establishment-years held, the file is refused whole, located", "[csv][memoire]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018") + valeurs_fr("750000003", "2018");
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n750000003;2018;1;1000;;;;;;;\r\n";
+    csv::options_lecture o{};
+    o.etablissements_annees_max = 3;
+    const csv::lot_rapports tout = csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", e}, o);
+    CHECK(tout.rapports.size() == 3);
+    CHECK(csv::status(tout) == csv::exit_status::accepted);
+
+    o.etablissements_annees_max = 2;
+    const csv::lot_rapports lot = csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", e}, o);
+    INFO(outils::tout(lot.rejets));
+    REQUIRE_FALSE(lot.rejets.empty());
+    CHECK(lot.rejets[0].id == regle::fichier_inutilisable);
+    CHECK(lot.rejets[0].lieu == "valeurs.csv:12:finess");
+    CHECK(lot.rejets[0].detail ==
+          "750000003 2018 is establishment-year number 3, past the maximum of 2 held at once (options_lecture::etablissements_annees_max); "
+          "the file is not evaluated: split it, or raise the maximum if the memory allows");
+    CHECK(lot.rapports.empty());
+    REQUIRE(lot.valeurs.unusable);
+    CHECK(lot.valeurs.lines == 16);
+    CHECK(lot.valeurs.rejected == 15);
+    CHECK(lot.valeurs.balanced());
+    CHECK(lot.etablissements.rejected == 3);
+    CHECK(csv::status(lot) == csv::exit_status::unusable_input);
 }

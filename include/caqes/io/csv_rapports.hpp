@@ -122,6 +122,10 @@ enum class exit_status : int {
 struct options_lecture {
     std::optional<dialect> forced{};  // else detected per file from its header line
     limites lignes{};                 // the longest line read (csv_records.hpp)
+    // The most establishment-years the values file may hold: the batch keeps each one until
+    // the end (docs/input-format.md, "Memory"), so a larger input is refused whole, never
+    // read until memory runs out.
+    std::size_t etablissements_annees_max{100'000};
 };
 
 // The nature of a decision as the establishments file writes it, and back: the outcomes a
@@ -727,6 +731,7 @@ inline void lire_valeurs(const modele_contrat_def& m, const source& src, const o
     const std::size_t c_indicateur = e.colonne("indicateur");
     const std::size_t c_mesure = e.colonne("mesure");
     const std::size_t c_valeur = e.colonne("valeur");
+    std::optional<std::size_t> trop{};  // the violation of the establishment-year past the maximum
 
     while (lecteur.next(r)) {
         const std::size_t row = rec.rows.size();
@@ -757,6 +762,18 @@ inline void lire_valeurs(const modele_contrat_def& m, const source& src, const o
             if (v.erreur != regle::aucune) j.rejeter(row, v.erreur, "valeur", concat(code, ".", code_mesure, ": ", v.detail));
         }
         if (!k) continue;
+        if (trop) continue;
+        if (groupes.size() >= o.etablissements_annees_max && !groupes.contains(*k)) {
+            // Past the stated maximum the batch is refused whole, with this row named, rather
+            // than held until memory runs out (docs/input-format.md, "Memory").
+            trop = j.signaler(regle::fichier_inutilisable, r.line, "finess",
+                              concat(k->finess, " ", std::to_string(k->exercice), " is establishment-year number ",
+                                     std::to_string(groupes.size() + 1), ", past the maximum of ",
+                                     std::to_string(o.etablissements_annees_max),
+                                     " held at once (options_lecture::etablissements_annees_max); the file is not evaluated: "
+                                     "split it, or raise the maximum if the memory allows"));
+            continue;
+        }
 
         const std::size_t n = index.size();
         groupe& g = groupes[*k];
@@ -780,6 +797,11 @@ inline void lire_valeurs(const modele_contrat_def& m, const source& src, const o
         g.rows.push_back(row);
     }
     if (rec.rows.empty()) rec.unusable = j.signaler(regle::fichier_inutilisable, 1, e.noms.front(), "a header and no data row: nothing to read");
+    if (trop) {
+        for (std::size_t row = 0; row < rec.rows.size(); ++row) j.rejeter(row, *trop);
+        rec.unusable = trop;
+        groupes.clear();
+    }
     fin();
 }
 
