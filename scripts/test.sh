@@ -4,8 +4,9 @@
 # again, built with AddressSanitizer and UndefinedBehaviorSanitizer by each compiler
 # (presets asan-gcc and asan-clang: no build-failure, package or docs test, which would
 # only repeat the plain builds); last, the libFuzzer targets with clang (preset fuzz: the
-# grid reader, the CSV record reader with the number parsers, and the batch reader through
-# the evaluators and the JSON output; for each, the corpus replay, then 60 s of fuzzing).
+# grid reader, then the CSV record reader with the number parsers and the batch reader
+# through the evaluators and the JSON output; for each, the corpus replay, then 45 s of
+# fuzzing for the grid reader and 60 s for each CSV target).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
