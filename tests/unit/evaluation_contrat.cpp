@@ -324,3 +324,61 @@ TEST_CASE("soit... soit as a predicate: a sanction and an incentive together onl
     STATIC_REQUIRE(regles::soit_soit(issue_legale::sanction_volet | issue_legale::reduction_liste_en_sus));
     STATIC_REQUIRE_FALSE(regles::soit_soit(issue_legale::sanction_volet | issue_legale::interessement_volet));
 }
+
+TEST_CASE("contract time: a template volet brought in by avenant is evaluated from the avenant on", "[evaluation][contrat][avenant]") {
+    using evalmod::def_2017;
+    const std::vector<valeurs_indicateur> rien = evalmod::rien_atteint(def_2017);
+    // The grid holds four volets; this establishment signed the pertinence volet by an avenant
+    // of 2018-03-01 (D.162-15).
+    const contrat_instance c = instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_pertinence}});
+
+    // 2017: the pertinence volet is not part of the contract yet; the others are sanctioned.
+    evalmod::rapport_essai trop(def_2017, 2017, rien, euros(10'000'000));
+    const rapport_annuel tout = trop.annuel();
+    std::vector<saisie_indicateur> sans_pertinence(tout.valeurs.begin(), tout.valeurs.end());
+    sans_pertinence.erase(sans_pertinence.begin() + 5, sans_pertinence.begin() + 7);  // ILL-P1, ILL-P2
+    rapport_annuel r2017 = tout;
+    r2017.valeurs = sans_pertinence;
+    resultat_validation<rapport_valide> v2017 = validate(def_2017, c, r2017, {});
+    INFO(outils::tout(v2017.erreurs()));
+    REQUIRE(v2017.ok());
+    CHECK(v2017.valeur().couvertures()[2].terme == periode{ymd{2018, 3, 1}, ymd{2021, 3, 1}});
+    CHECK_FALSE(v2017.valeur().couvertures()[2].evalue);
+    const resultat_evaluation res2017 = evaluer(v2017.valeur(), {});
+    CHECK_FALSE(res2017.volets[2].principale.presente());
+    CHECK(res2017.total_sanctions == centimes{3 * 10'000'000});
+    // Its values for 2017 are refused (CAQES-E060), located at the first of them.
+    const resultat_validation<rapport_valide> refuse = validate(def_2017, c, trop.annuel(), {});
+    REQUIRE_FALSE(refuse.ok());
+    CHECK(refuse.erreurs().front().id == regle::volet_hors_terme);
+    CHECK(refuse.erreurs().front().lieu == "rapport.valeurs[5] (ILL-P1)");
+
+    // 2018: in force from 2018-03-01, so evaluated under the default partial-year policy.
+    evalmod::rapport_essai r2018(def_2017, 2018, rien, euros(10'000'000));
+    r2018.r.annee_contrat = 2;
+    const resultat_evaluation res2018 = evaluer(evalmod::valide(r2018, c), {});
+    CHECK(res2018.volets[2].couverture.evalue);
+    CHECK(res2018.volets[2].principale.montant == centimes{10'000'000});
+    CHECK(res2018.total_sanctions == centimes{4 * 10'000'000});
+}
+
+TEST_CASE("contract instance CAQES-E065: an avenant brings in a volet of the template, once", "[instance][avenant][E065]") {
+    using evalmod::def_2017;
+    SECTION("accepted: a volet of the template, brought in once") {
+        const violations vs = validate(def_2017, instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_pertinence}}));
+        INFO(outils::tout(vs));
+        CHECK(vs.empty());
+    }
+    SECTION("rejected: a volet the template does not have") {
+        const violation v = seule(validate(def_2017, instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_bon_usage}})));
+        CHECK(v.id == regle::avenant_hors_modele);
+        CHECK(v.lieu == "avenants[0].volet_du_modele");
+        CHECK(fiche(v.id).code == "CAQES-E065");
+    }
+    SECTION("rejected: the same volet brought in twice") {
+        const violation v = seule(validate(def_2017, instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_pertinence},
+                                                                    avenant{.signature = ymd{2018, 9, 1}, .volet_du_modele = volet_id::volet_pertinence}})));
+        CHECK(v.id == regle::avenant_hors_modele);
+        CHECK(v.lieu == "avenants[1].volet_du_modele");
+    }
+}

@@ -12,9 +12,14 @@ namespace caqes {
 
 // An amendment. D.162-15: the contract's procedure applies to avenants in the same way. A
 // volet added by avenant carries its own dates (its `debut`, or the avenant's signature).
+// An avenant either adds a volet of its own (`volet_ajoute`) or brings in one of the
+// template's volets (`volet_du_modele`): an ARS grid defines every volet it may contract, and
+// an establishment signs some of them later (the 2017 additional volets, signed where the
+// establishment is targeted). Such a volet is part of the contract only from the avenant on.
 struct avenant {
     ymd signature{};
     std::optional<volet_modele> volet_ajoute{};
+    std::optional<volet_id> volet_du_modele{};
 };
 
 struct contrat_instance {
@@ -27,10 +32,17 @@ struct contrat_instance {
 };
 
 // The volets of a contract: the template's, then each avenant's, starting on its own date or,
-// failing that, on the avenant's signature (D.162-15). An avenant signed on an impossible day
-// adds nothing (validate(m, c) reports it, CAQES-E001).
+// failing that, on the avenant's signature (D.162-15). A template volet an avenant brings in
+// starts on the avenant's signature, or on its own start if that is later. An avenant signed
+// on an impossible day adds nothing (validate(m, c) reports it, CAQES-E001).
 [[nodiscard]] inline std::vector<volet_modele> volets_du_contrat(const modele_contrat_def& m, const contrat_instance& c) {
     std::vector<volet_modele> volets(m.volets.begin(), m.volets.end());
+    for (const avenant& a : c.avenants) {
+        if (!a.signature.ok() || !a.volet_du_modele) continue;
+        for (volet_modele& v : volets) {
+            if (v.volet == *a.volet_du_modele && (!v.debut || *v.debut < a.signature)) v.debut = a.signature;
+        }
+    }
     for (const avenant& a : c.avenants) {
         if (!a.signature.ok() || !a.volet_ajoute) continue;
         volet_modele v = *a.volet_ajoute;
@@ -50,6 +62,18 @@ namespace regles {
 }
 [[nodiscard]] constexpr bool debut_dans_fenetre(const modele_contrat_def& m, ymd debut_effet) noexcept {
     return m.fenetre.contient(debut_effet);
+}
+// CAQES-E065: an avenant brings in a volet the template has, and no volet is brought twice
+// (D.162-14 I: each volet once per contract).
+[[nodiscard]] inline bool avenant_volet_du_modele(const modele_contrat_def& m, const std::vector<avenant>& avenants, std::size_t i) noexcept {
+    const std::optional<volet_id> v = avenants[i].volet_du_modele;
+    if (!v) return true;
+    bool dans_modele = false;
+    for (const volet_modele& x : m.volets) dans_modele = dans_modele || x.volet == *v;
+    for (std::size_t j = 0; j < i; ++j) {
+        if (avenants[j].volet_du_modele == v) return false;
+    }
+    return dans_modele;
 }
 [[nodiscard]] constexpr bool avenant_dans_fenetre(const modele_contrat_def& m, ymd signature_contrat, ymd signature_avenant) noexcept {
     return signature_contrat <= signature_avenant && signature_avenant < decrire(m.regime).fin_effets;

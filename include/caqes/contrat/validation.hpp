@@ -142,6 +142,10 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
             out.push_back({regle::date_hors_fenetre, concat("avenants[", std::to_string(i), "].signature"),
                            concat(texte(a.signature), " is before the contract's signature or after the regime's end")});
         }
+        if (!avenant_volet_du_modele(m, c.avenants, i)) {
+            out.push_back({regle::avenant_hors_modele, concat("avenants[", std::to_string(i), "].volet_du_modele"),
+                           concat(traits(*a.volet_du_modele).nom, " is not a volet of \"", m.nom, "\" or is brought in twice")});
+        }
     }
     // The template's volets plus the avenants' volets, each from its own start.
     const std::vector<volet_modele> volets = volets_du_contrat(m, c);

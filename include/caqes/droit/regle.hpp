@@ -63,6 +63,7 @@ enum class regle : std::uint8_t {
     decision_hors_la_loi = 62,       // E062
     sanction_et_interessement = 63,  // E063
     annee_contrat_incoherente = 64,  // E064
+    avenant_hors_modele = 65,        // E065
     grille_mal_formee = 70,          // E070
     cle_en_double = 71,              // E071
     schema_inconnu = 72,             // E072
@@ -182,6 +183,8 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
      "D.162-16 III 1 (LEGIARTI000034459834): \"soit une sanction ... soit un interessement\""},
     {regle::annee_contrat_incoherente, "CAQES-E064", "the reported contract year is not the one the contract instance's start gives",
      "D.162-16 II (each year of the contract is evaluated); the instance's debut_effet"},
+    {regle::avenant_hors_modele, "CAQES-E065", "an avenant brings into the contract a volet its template does not have, or one already brought",
+     "D.162-15 (LEGIARTI000034459846, LEGIARTI000044102672: avenants follow the contract's procedure); D.162-14 I (each volet once)"},
     {regle::grille_mal_formee, "CAQES-E070",
      "a grid file breaks its format: unknown or missing key, value of the wrong JSON type, unknown name, or past a capacity",
      "grid format caqes.grille/1 (docs/cli.md, schema/caqes.grille-1.schema.json)"},
