@@ -110,7 +110,9 @@ donnees<G>& obtenir(std::size_t n) {
     d->mains.resize(n);
     for (std::size_t e = 0; e < n; ++e) {
         rapport_genere(a, def, brut);
+        contrat_genere(a, def, brut);
         hw::etablissement<S>& h = d->mains[e];
+        h.en_terme = brut.en_terme;
         h.produits = brut.champs.produits_assurance_maladie.valeur;
         h.economies = {};
         h.economies_donnees = {};
@@ -124,7 +126,7 @@ donnees<G>& obtenir(std::size_t n) {
         for (std::size_t k = 0; k < S; ++k) {
             for (std::size_t j = 0; j < 4; ++j) h.v[k][j] = en_main(brut.valeurs[k].mesures[j].valeur);
         }
-        caqes::resultat_validation<caqes::rapport_valide_pour<G::def>> v = caqes::validate<G::def>(brut.annuel(), params);
+        caqes::resultat_validation<caqes::rapport_valide_pour<G::def>> v = caqes::validate<G::def>(brut.contrat, brut.annuel_du_contrat(), params);
         if (!v.ok()) {
             std::fprintf(stderr, "check FAILED %s: establishment %zu: report rejected: %s\n", cle.c_str(), e,
                          caqes::decrire(v.erreurs().front()).c_str());
@@ -143,6 +145,7 @@ donnees<G>& obtenir(std::size_t n) {
         p.produits = d->mains[e].produits;
         p.economies = d->mains[e].economies;
         p.economies_donnees = d->mains[e].economies_donnees;
+        p.en_terme = d->mains[e].en_terme;
         p.valeurs_par_code.reserve(S);
         for (std::size_t k = 0; k < S; ++k) {
             poly::valeurs& v = p.valeurs_par_code[std::string{inds[k]->code}];
@@ -156,6 +159,7 @@ donnees<G>& obtenir(std::size_t n) {
     std::size_t sanctions = 0;
     std::size_t interessements = 0;
     std::size_t partiels = 0;
+    std::size_t hors_terme = 0;
     caqes::trace t;
     for (std::size_t e = 0; e < n; ++e) {
         const caqes::rapport_valide_pour<G::def>& r = d->rapports[e];
@@ -181,6 +185,7 @@ donnees<G>& obtenir(std::size_t n) {
             std::exit(1);
         }
         for (const auto& l : t.lignes) partiels += l.resultat.s == caqes::statut::partiel ? 1U : 0U;
+        for (std::size_t i = 0; i < tk.nombre_volets; ++i) hors_terme += tk.volets[i].couverture.evalue ? 0U : 1U;
         for (const auto& v : tk.volets) {
             sanctions += v.principale.nature == caqes::nature_proposition::sanction_volet ? 1U : 0U;
             interessements += v.principale.nature == caqes::nature_proposition::interessement_volet ? 1U : 0U;
@@ -188,9 +193,10 @@ donnees<G>& obtenir(std::size_t n) {
     }
     std::fprintf(stderr,
                  "check %s: identical results for %zu establishments: hand = toolkit = toolkit_runtime = toolkit_trace%s"
-                 " (%zu volet sanctions, %zu volet incentives, %zu partial indicators; poly maps %.0f bytes/indicator)\n",
+                 " (%zu volet sanctions, %zu volet incentives, %zu partial indicators, %zu volets out of their term;"
+                 " poly maps %.0f bytes/indicator)\n",
                  cle.c_str(), n, n_poly == n ? " = poly" : (" = poly on the first " + std::to_string(n_poly)).c_str(), sanctions,
-                 interessements, partiels, static_cast<double>(d->octets_poly_mesures) / static_cast<double>(n_poly * S));
+                 interessements, partiels, hors_terme, static_cast<double>(d->octets_poly_mesures) / static_cast<double>(n_poly * S));
     g_courantes = std::move(d);
     g_cle = cle;
     return static_cast<donnees<G>&>(*g_courantes);

@@ -60,10 +60,25 @@ struct rapport_brut {
     std::vector<caqes::saisie_indicateur> valeurs;  // named by code, in template order
     std::vector<caqes::montant_volet> economies;    // the volets whose savings are given, in template order
 
+    // Its contract (contrat_genere) and what the report gives under it: the volets out of their
+    // term are not reported on (D.162-16 II).
+    caqes::contrat_instance contrat{};
+    std::array<bool, 4> en_terme{true, true, true, true};
+    std::vector<caqes::saisie_indicateur> valeurs_en_terme;
+    std::vector<caqes::montant_volet> economies_en_terme;
+
+    // The report against the template alone: every volet.
     [[nodiscard]] caqes::rapport_annuel annuel() const {
         caqes::rapport_annuel r = champs;
         r.valeurs = valeurs;
         r.economies = economies;
+        return r;
+    }
+    // The report against its contract: the volets in their term only.
+    [[nodiscard]] caqes::rapport_annuel annuel_du_contrat() const {
+        caqes::rapport_annuel r = champs;
+        r.valeurs = valeurs_en_terme;
+        r.economies = economies_en_terme;
         return r;
     }
 };
@@ -91,6 +106,40 @@ inline void rapport_genere(alea& a, const caqes::modele_contrat_def& m, rapport_
                 if (!ind.mesures[j].vide()) s.mesures[j] = {ind.mesures[j].code, valeur_generee(a, ind.mesures[j].type)};
             }
             b.valeurs.push_back(s);
+        }
+    }
+}
+
+// The contract of a generated report (exercise 2019): in effect from 2017-07-01, and for one
+// establishment in five one of the volets after the first brought in by an avenant of
+// 2020-01-01, so out of its term for 2019 (D.162-15, D.162-16 II). The template's volets after
+// the first run 4 years from the start, the first is indefinite: every other volet covers 2019.
+inline void contrat_genere(alea& a, const caqes::modele_contrat_def& m, rapport_brut& b) {
+    b.contrat = {};
+    b.contrat.etab.finess_ej = "750000001";
+    b.contrat.etab.activites_exercees = m.perimetre;
+    b.contrat.parties = {"ARS", "CPAM", "Direction"};
+    b.contrat.reception_proposition = caqes::ymd{2017, 6, 1};
+    b.contrat.signature = caqes::ymd{2017, 6, 15};
+    b.contrat.debut_effet = caqes::ymd{2017, 7, 1};
+    b.en_terme = {true, true, true, true};
+    if (m.volets.size() > 1 && a.entre(0, 4) == 0) {
+        const auto iv = static_cast<std::size_t>(a.entre(1, static_cast<std::int64_t>(m.volets.size()) - 1));
+        b.contrat.avenants.push_back({.signature = caqes::ymd{2020, 1, 1}, .volet_du_modele = m.volets[iv].volet});
+        b.en_terme[iv] = false;
+    }
+    b.champs.annee_contrat = 3;
+    b.valeurs_en_terme.clear();
+    std::size_t k = 0;
+    for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
+        for (std::size_t i = 0; i < m.volets[iv].grille.size(); ++i, ++k) {
+            if (b.en_terme[iv]) b.valeurs_en_terme.push_back(b.valeurs[k]);
+        }
+    }
+    b.economies_en_terme.clear();
+    for (const caqes::montant_volet& e : b.economies) {
+        for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
+            if (m.volets[iv].volet == e.volet && b.en_terme[iv]) b.economies_en_terme.push_back(e);
         }
     }
 }

@@ -163,7 +163,7 @@ def hand_cpp(size, ns):
             o.append("    }")
             i += 1
     flags = ", ".join("true" if x else "false" for x in HAS_INTERESSEMENT)
-    o.append(f"    return hw::conclure_2017(s, {{{flags}}}, e.produits, e.economies, e.economies_donnees);")
+    o.append(f"    return hw::conclure_2017(s, {{{flags}}}, e.produits, e.economies, e.economies_donnees, e.en_terme);")
     o.append("}")
     o.append(f"}}  // namespace {ns}")
     return "\n".join(o)

@@ -23,6 +23,7 @@ struct etablissement {
     std::int64_t produits{0};
     std::array<std::int64_t, 4> economies{};
     std::array<bool, 4> economies_donnees{};
+    std::array<bool, 4> en_terme{true, true, true, true};
     std::unordered_map<std::string, valeurs> valeurs_par_code;
 };
 
@@ -174,7 +175,7 @@ struct grille {
         if (!r.compte) continue;
         hw::compter(s[ind->volet()], r.points, ind->poids());
     }
-    return hw::conclure_2017(s, g.interessement_prevu, e.produits, e.economies, e.economies_donnees);
+    return hw::conclure_2017(s, g.interessement_prevu, e.produits, e.economies, e.economies_donnees, e.en_terme);
 }
 
 }  // namespace poly

@@ -1,9 +1,10 @@
-// Batch evaluator: the yearly reports of many establishments, read from two CSV files
-// (docs/input-format.md), validated, evaluated against a compile-time template, and printed
-// with the rejected rows and the reconciliation. Its default run, on the bundled sample
-// (tools/gen_sample.py), is compared with batch.expected by the test suite.
+// Batch evaluator: the yearly reports of many establishments, read from two CSV files and,
+// optionally, their contracts from a third (docs/input-format.md), validated, evaluated
+// against a compile-time template, and printed with the rejected rows and the
+// reconciliation. Its default run, on the bundled sample (tools/gen_sample.py, with its
+// contracts), is compared with batch.expected by the test suite.
 //
-//   example_batch [--all] [--json] [valeurs.csv etablissements.csv]
+//   example_batch [--all] [--json] [valeurs.csv etablissements.csv [contrats.csv]]
 //
 // --all prints every establishment-year; by default the table stops after the first rows and
 // the totals still cover them all. --json prints one JSON document instead (evaluations with
@@ -136,7 +137,14 @@ std::string montant_total(const caqes::total_centimes& total) {
     return total.depasse ? std::string{"OVERFLOW"} : caqes::texte_euros(total.valeur) + " EUR";
 }
 
-void usage() { std::cerr << "usage: example_batch [--all] [--json] [valeurs.csv etablissements.csv]\n"; }
+void usage() { std::cerr << "usage: example_batch [--all] [--json] [valeurs.csv etablissements.csv [contrats.csv]]\n"; }
+
+// The files of the lot, each with its reconciliation.
+std::vector<const caqes::csv::reconciliation*> fichiers(const caqes::csv::lot_rapports& lot) {
+    std::vector<const caqes::csv::reconciliation*> f{&lot.valeurs, &lot.etablissements};
+    if (lot.contrats) f.push_back(&*lot.contrats);
+    return f;
+}
 
 #if CAQES_AVEC_JSON
 // The whole batch as one JSON document (schema caqes.evaluation/1, docs/json-schema.md): every
@@ -162,7 +170,7 @@ int ecrire_json(const caqes::csv::lot_rapports& lot, const caqes::parametres_eva
     for (const auto& v : lot.rejets) rejets.push_back({{"code", v.code()}, {"lieu", v.lieu}, {"detail", v.detail}});
     doc["rejets"] = std::move(rejets);
     nlohmann::json rec = nlohmann::json::array();
-    for (const caqes::csv::reconciliation* x : {&lot.valeurs, &lot.etablissements}) {
+    for (const caqes::csv::reconciliation* x : fichiers(lot)) {
         rec.push_back({{"fichier", x->file}, {"lues", x->read}, {"acceptees", x->accepted}, {"rejetees", x->rejected}});
     }
     doc["reconciliation"] = std::move(rec);
@@ -192,16 +200,17 @@ int main(int argc, char** argv) {
         }
     }
     if (chemins.empty()) {
-        chemins = {CAQES_EXAMPLES_DIR "/data/valeurs.csv", CAQES_EXAMPLES_DIR "/data/etablissements.csv"};
+        chemins = {CAQES_EXAMPLES_DIR "/data/valeurs.csv", CAQES_EXAMPLES_DIR "/data/etablissements.csv",
+                   CAQES_EXAMPLES_DIR "/data/contrats.csv"};
     }
-    if (chemins.size() != 2) {
+    if (chemins.size() != 2 && chemins.size() != 3) {
         usage();
         return static_cast<int>(caqes::csv::exit_status::usage);
     }
 
     std::vector<caqes::csv::source> sources;
     std::vector<std::string> textes;
-    textes.reserve(2);  // the sources view these strings: no reallocation after the first view
+    textes.reserve(3);  // the sources view these strings: no reallocation after the first view
     for (const auto& c : chemins) {
         caqes::csv::parsed<std::string> f = caqes::csv::read_file(c);
         if (!f.ok()) {
@@ -214,7 +223,8 @@ int main(int argc, char** argv) {
     }
 
     const caqes::parametres_evaluation parametres{};
-    const caqes::csv::lot_rapports lot = caqes::csv::lire_rapports(def, parametres, sources[0], sources[1]);
+    const caqes::csv::lot_rapports lot = sources.size() == 3 ? caqes::csv::lire_rapports(def, parametres, sources[0], sources[1], sources[2])
+                                                             : caqes::csv::lire_rapports(def, parametres, sources[0], sources[1]);
 #if CAQES_AVEC_JSON
     if (json) return ecrire_json(lot, parametres);
 #endif
@@ -222,12 +232,17 @@ int main(int argc, char** argv) {
     std::cout << "caqes batch evaluation\n"
               << "template: " << def.nom << " (ILLUSTRATIF: illustrative indicators and scoring scale)\n"
               << "input: " << lot.valeurs.file << " (" << caqes::csv::name(lot.valeurs.d) << "), " << lot.etablissements.file << " ("
-              << caqes::csv::name(lot.etablissements.d) << ")\n"
+              << caqes::csv::name(lot.etablissements.d) << ")"
+              << (lot.contrats ? caqes::concat(", ", lot.contrats->file, " (", caqes::csv::name(lot.contrats->d), ")") : std::string{}) << "\n"
               << "amounts are proposals in EUR (the ARS decides); * = a cap bound the amount\n"
               << "rules: " << caqes::decrire(def.regime).nom << ", law version policy " << caqes::nom(parametres.version)
               << " [U, default], partial years " << caqes::nom(parametres.annee_partielle) << " [U, default], transition "
               << caqes::nom(def.transition) << "\n"
-              << "contract time: not checked, the input has no contract dates (every template volet is evaluated)\n"
+              << (lot.contrats ? caqes::concat("contract time: checked against ", lot.contrats->file,
+                                               " (each volet in its term, volets by avenant from their signature, D.162-16 II, D.162-15)\n")
+                               : std::string{"contract time: not checked, the input has no contract file (every template volet is evaluated)\n"})
+              << (lot.activites_donnees ? "activities: as given per establishment-year\n"
+                                        : "activities: not given, every activity of the template's scope is taken as exercised\n")
               << "revenue base: produits_assurance_maladie of the year in annee_produits; savings NR = non renseigne, no incentive computed\n\n";
 
     std::string entete = caqes::concat(cadrer("finess", 10), " ", cadrer("annee", 6));
@@ -313,7 +328,7 @@ int main(int argc, char** argv) {
     for (const auto& v : lot.rejets) std::cout << "  " << v.lieu << ": " << v.code() << ": " << v.detail << "\n";
 
     std::cout << "\nreconciliation\n";
-    for (const caqes::csv::reconciliation* rec : {&lot.valeurs, &lot.etablissements}) {
+    for (const caqes::csv::reconciliation* rec : fichiers(lot)) {
         std::cout << "  " << cadrer(rec->file, 20) << cadrer(std::to_string(rec->read), 6, true) << " rows read = "
                   << cadrer(std::to_string(rec->accepted), 6, true) << " accepted + " << cadrer(std::to_string(rec->rejected), 5, true)
                   << " rejected  " << (rec->balanced() ? "OK" : "MISMATCH") << "\n";

@@ -125,7 +125,7 @@ def main():
     header = list(etabs)
     header[0] = header[0].replace(b"economies_socle", b"\xe9conomies_socle")
     check("2. Latin-1 byte in a header: the file is unusable", run(program, files("latin1_header", e=header)), 3,
-          ["  etablissements.csv:1:column 6: CAQES-E041: header: byte 0xE9 at byte 1 of \"\\xE9conomies_socle\" is not UTF-8: "
+          ["  etablissements.csv:1:column 7: CAQES-E041: header: byte 0xE9 at byte 1 of \"\\xE9conomies_socle\" is not UTF-8: "
            "the file looks like Windows-1252 (Latin-1); save it as UTF-8 (spreadsheet: \"CSV UTF-8\"; or iconv -f WINDOWS-1252 -t UTF-8)"
            "; none of the 3 rows is read"])
 
@@ -154,7 +154,7 @@ def main():
     trailing = list(etabs)
     trailing[0] = trailing[0] + b";"
     check("5. header ending in ';'", run(program, files("trailing", e=trailing)), 3,
-          ["  etablissements.csv:1:column 15: CAQES-E042: column 15 of 15 has no name: a trailing ';' at the end of the header line? "
+          ["  etablissements.csv:1:column 16: CAQES-E042: column 16 of 16 has no name: a trailing ';' at the end of the header line? "
            "remove it; none of the 3 rows is read"])
     huge = set_field(valeurs, 8, "valeur", b"9" * (100 * 1024 * 1024))
     r = run(program, files("huge", v=huge))
@@ -194,7 +194,7 @@ def main():
     check("6. header and no data row", run(program, files("header_only", v=valeurs[:1])), 3,
           ["  valeurs.csv:1:finess: CAQES-E042: a header and no data row: nothing to read"])
     check("6. usage", run(program, ["only_one.csv"]), 2,
-          stderr_lines=["usage: example_batch [--all] [--json] [valeurs.csv etablissements.csv]"])
+          stderr_lines=["usage: example_batch [--all] [--json] [valeurs.csv etablissements.csv [contrats.csv]]"])
 
     print(f"{len(failures)} failure(s)")
     return 1 if failures else 0

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Generates the bundled batch sample: examples/data/valeurs.csv and etablissements.csv.
+"""Generates the bundled batch sample: examples/data/valeurs.csv, etablissements.csv and
+contrats.csv.
 
 Synthetic data for the illustrative template examples/modeles/regional_2017.hpp: 400
 establishments over the exercise years 2018 and 2019, French spreadsheet dialect (';', decimal
@@ -12,7 +13,17 @@ Each recorded decision carries its nature (aucune, sanction, interessement) and 
 law in force (D.162-16 III 1, 2017: a sanction within 1 % of the revenue base, an incentive
 within 30 % of the volet's savings), except the few rows that deliberately test CAQES-E061
 and CAQES-E062. The revenue base names the year it comes from (annee_produits). Natures and
-legal amounts are drawn from a second generator, so the rest of the sample is unchanged.
+legal amounts are drawn from a second generator, contracts and activities from a third, so
+each part can change without redrawing the others.
+
+Each establishment has a contract (contrats.csv): its parties, the day it was received,
+signed and took effect (inside the template's window), and for about one in seven the
+pertinence volet brought in by an avenant of 2019-01-01 (D.162-15): those report no pertinence
+values, savings or decision for 2018, when the volet is not yet part of their contract. The
+establishments file gives each year's activities. A few contract rows deliberately test
+CAQES-E001, E006 (an avenant volet whose 3-year term would run past the regime's end,
+which the template names no transition policy for), E020, E021 and E026, and establishment rows
+CAQES-E060 and E064. Contracts and activities are drawn from a third generator.
 
 FINESS numbers are synthetic: a real department code, then "99" and a five-digit sequence
 number. They are well formed (CAQES-E022) and belong to no real establishment.
@@ -39,6 +50,12 @@ MESURES = [
     ("P01", "taux", "taux"), ("P02", "actes", "nombre"), ("P03", "taux", "taux"),
 ]
 VOLETS = ("socle", "transports", "pertinence")
+# The region of each department, for the ARS that signs.
+REGIONS = {"01": "Auvergne-Rhone-Alpes", "06": "Provence-Alpes-Cote d'Azur", "13": "Provence-Alpes-Cote d'Azur", "2A": "Corse",
+           "2B": "Corse", "21": "Bourgogne-Franche-Comte", "31": "Occitanie", "33": "Nouvelle-Aquitaine", "35": "Bretagne",
+           "38": "Auvergne-Rhone-Alpes", "44": "Pays de la Loire", "59": "Hauts-de-France", "67": "Grand Est",
+           "69": "Auvergne-Rhone-Alpes", "75": "Ile-de-France", "76": "Normandie", "83": "Provence-Alpes-Cote d'Azur",
+           "92": "Ile-de-France", "93": "Ile-de-France", "94": "Ile-de-France", "97": "Guadeloupe"}
 DEPARTEMENTS = ["01", "06", "13", "2A", "2B", "21", "31", "33", "35", "38", "44", "59", "67", "69", "75",
                 "76", "83", "92", "93", "94", "97"]
 # Share of establishments a measure does not concern (NC), per indicator.
@@ -46,6 +63,7 @@ NON_CONCERNE = {"S13": 15, "T01": 4, "T02": 4, "P01": 10, "P02": 12, "P03": 6}
 
 rng = random.Random(SEED)
 rng_decisions = random.Random(SEED + 1)
+rng_contrats = random.Random(SEED + 2)
 
 
 def pct(n):
@@ -164,6 +182,18 @@ def main():
         annees = ANNEES if rng.randrange(10) < 9 else ANNEES[:1]  # some have not filed 2019 yet
         etabs.append((finess, max(rng.randrange(101), rng.randrange(101)), debut, annees))  # most do well
 
+    # The contracts: in effect on the first day of a month of the start year, inside the
+    # template's window; signed two weeks before, received a month before.
+    contrats = {}
+    for finess, _, debut, _ in etabs:
+        mois = rng_contrats.choice([7, 9, 10]) if debut == 2017 else rng_contrats.choice([1, 3, 6])
+        avenant = rng_contrats.randrange(7) == 0
+        contrats[finess] = {"debut": (debut, mois), "avenant_pertinence": avenant}
+
+    def hors_terme(finess, annee, ind):
+        """The pertinence volet brought in by the avenant of 2019-01-01 is not reported on for 2018."""
+        return contrats[finess]["avenant_pertinence"] and annee < 2019 and ind.startswith("P")
+
     # A values row is [finess, exercice, indicateur, mesure, valeur, quoted]: `quoted` asks for
     # the value in double quotes, as some spreadsheets write text cells.
     valeurs = []
@@ -172,6 +202,8 @@ def main():
         for annee in annees:
             nc = {ind for ind, share in NON_CONCERNE.items() if rng.randrange(100) < share}
             for ind, mes, kind in MESURES:
+                if hors_terme(finess, annee, ind):
+                    continue
                 if ind in nc:
                     valeurs.append([finess, str(annee), ind, mes, "NC", pct(500)])
                 elif pct(15):
@@ -185,7 +217,10 @@ def main():
             # An amount and its grouping style per decision, drawn in the order the sample always drew them.
             brut = [None if not pct(40) else (rng.randrange(0, 500_000_00), rng.randrange(3)) for _ in VOLETS]
             dec, nat = decisions(brut, produits, eco)
-            etab_lignes.append([finess, str(annee), str(annee - debut + 1), montant(produits), str(annee)] + eco + dec + nat)
+            if hors_terme(finess, annee, "P"):
+                eco[2], dec[2], nat[2] = "", "", ""
+            activites = rng_contrats.choice(["mco"] * 6 + ["mco+smr", "mco+psychiatrie", "MCO + SMR"])
+            etab_lignes.append([finess, str(annee), str(annee - debut + 1), montant(produits), str(annee), activites] + eco + dec + nat)
 
     # Deliberately bad rows, about 1 %: a fixed list of damages on rows picked by the seed.
     def au_hasard(indicateurs, mesure=None):
@@ -235,27 +270,57 @@ def main():
         del valeurs[rng.randrange(len(valeurs))]                                     # E026: missing measure
 
     # Decisions that break the law, on establishment rows picked by the second generator.
+    D = 6  # the first savings column of an establishments row
     def ligne_decision(volet):
         while True:
             r = etab_lignes[rng_decisions.randrange(len(etab_lignes))]
-            if r[5 + len(VOLETS) + volet] == "":
+            if r[D + len(VOLETS) + volet] == "":
                 return r
     for _ in range(2):
         r = ligne_decision(0)
         base = centimes_de(r[3])
-        r[5 + len(VOLETS)] = montant(base // 100 + 1, 0)                              # E062: 1 % of the base and a cent
-        r[5 + 2 * len(VOLETS)] = "sanction"
+        r[D + len(VOLETS)] = montant(base // 100 + 1, 0)                              # E062: 1 % of the base and a cent
+        r[D + 2 * len(VOLETS)] = "sanction"
     r = ligne_decision(1)
-    r[5 + len(VOLETS) + 1] = montant(10_000_00, 0)
-    r[5 + 2 * len(VOLETS) + 1] = "amende"                                            # E061: not a nature of the law
+    r[D + len(VOLETS) + 1] = montant(10_000_00, 0)
+    r[D + 2 * len(VOLETS) + 1] = "amende"                                            # E061: not a nature of the law
     r = ligne_decision(0)
-    r[5 + len(VOLETS)] = montant(10_000_00, 0)
-    r[5 + 2 * len(VOLETS)] = "interessement"                                         # E061: the socle carries no incentive
+    r[D + len(VOLETS)] = montant(10_000_00, 0)
+    r[D + 2 * len(VOLETS)] = "interessement"                                         # E061: the socle carries no incentive
 
+    # Contract time, on rows picked by the third generator: a contract year that is not the one
+    # the contract's start gives (E064), and a decision for the avenant's volet before it (E060).
+    r = etab_lignes[rng_contrats.randrange(len(etab_lignes))]
+    r[2] = str(int(r[2]) + 1)                                                        # E064
+    r = next(x for x in etab_lignes if hors_terme(x[0], int(x[1]), "P") and x[D + len(VOLETS) + 2] == "")
+    r[D + len(VOLETS) + 2] = montant(5_000_00, 0)
+    r[D + 2 * len(VOLETS) + 2] = "sanction"                                          # E060: the volet is not in the contract yet
     etab_lignes[rng.randrange(len(etab_lignes))][3] = "-1 000,00"                    # E028: negative base
     etab_lignes[rng.randrange(len(etab_lignes))][3] = "1 2345,00"                    # E029: bad grouping
     del etab_lignes[rng.randrange(len(etab_lignes))]                                 # E026: no establishment row
-    etab_lignes.append(["759900999", "2018", "1", montant(42_000_000_00), "2018"] + [""] * (3 * len(VOLETS)))  # E026: no values
+    etab_lignes.append(["759900999", "2018", "1", montant(42_000_000_00), "2018", "mco"] + [""] * (3 * len(VOLETS)))  # E026: no values
+
+    contrat_lignes = []
+    for n, (finess, c) in enumerate(contrats.items()):
+        an, mois = c["debut"]
+        effet = f"{an}-{mois:02d}-01"
+        signature = f"{an - 1 if mois == 1 else an}-{12 if mois == 1 else mois - 1:02d}-15"
+        reception = f"{an - 1 if mois == 1 else an}-{12 if mois == 1 else mois - 1:02d}-01"
+        if n % 2 == 1:  # a French spreadsheet writes day/month/year
+            effet = "/".join(reversed(effet.split("-")))
+        ars = f"ARS {REGIONS[finess[:2]]}"
+        avenant = "2019-01-01" if c["avenant_pertinence"] else ""
+        contrat_lignes.append([finess, ars, f"CPAM {finess[:2]}", "Directeur", reception, signature, effet, "", "", avenant])
+    # Deliberately bad contracts, picked by the third generator; their establishment-years go down with them.
+    contrat_lignes[rng_contrats.randrange(len(contrat_lignes))][1] = ""                        # E020: no ARS
+    contrat_lignes[rng_contrats.randrange(len(contrat_lignes))][6] = "2018-02-30"              # E001: no such day
+    r = contrat_lignes[rng_contrats.randrange(len(contrat_lignes))]
+    r[5] = "2019-01-15"                                                                        # E021: signed after it took effect
+    r = next(x for x in contrat_lignes[rng_contrats.randrange(len(contrat_lignes)):] + contrat_lignes if x[9])
+    r[9] = "2019-03-01"                                                                        # E006: 3 years from it pass 2022-01-01
+    del contrat_lignes[rng_contrats.randrange(len(contrat_lignes))]                            # E026: no contract row
+    contrat_lignes.append(["339900998", "ARS Nouvelle-Aquitaine", "CPAM 33", "Directeur", "2017-06-01", "2017-06-15", "2017-07-01",
+                           "", "", ""])                                                         # E026: a contract without a year
 
     def ecrire(nom, entete, lignes):
         with open(os.path.join(sortie, nom), "w", encoding="utf-8", newline="") as f:
@@ -265,10 +330,14 @@ def main():
 
     ecrire("valeurs.csv", "finess;exercice;indicateur;mesure;valeur", valeurs)
     ecrire("etablissements.csv",
-           ";".join(["finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits"]
+           ";".join(["finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits", "activites"]
                     + [f"economies_{v}" for v in VOLETS] + [f"decision_{v}" for v in VOLETS]
                     + [f"nature_{v}" for v in VOLETS]),
            etab_lignes)
+    ecrire("contrats.csv",
+           ";".join(["finess", "ars", "organisme_local", "representant_legal", "reception_proposition", "signature", "debut_effet"]
+                    + [f"avenant_{v}" for v in VOLETS]),
+           contrat_lignes)
 
 
 if __name__ == "__main__":

@@ -769,3 +769,251 @@ TEST_CASE("csv reader: past the maximum of establishment-years held, the file is
     CHECK(lot.etablissements.rejected == 3);
     CHECK(csv::status(lot) == csv::exit_status::unusable_input);
 }
+
+// --- Issue 13: the batch carries the contract instance, activities, rate decisions and the
+// L.162-30-4 data.
+namespace {
+
+const std::string entete_contrats =
+    "finess;ars;organisme_local;representant_legal;reception_proposition;signature;debut_effet;avenant_socle;avenant_transports\r\n";
+
+// The socle's four measures alone (the transports volet out of its term).
+std::string valeurs_socle_fr(const std::string& finess, const std::string& annee) {
+    return finess + ";" + annee + ";A1;taux;52,5\r\n" + finess + ";" + annee + ";A2;depense;1 234,56\r\n" + finess + ";" + annee +
+           ";A2;boites;NC\r\n" + finess + ";" + annee + ";A3;plan;oui\r\n";
+}
+
+csv::lot_rapports lire_avec_contrats(const std::string& valeurs, const std::string& etabs, const std::string& contrats,
+                                     const parametres_evaluation& p = {}) {
+    return csv::lire_rapports(t_def, p, {"valeurs.csv", valeurs}, {"etablissements.csv", etabs}, {"contrats.csv", contrats});
+}
+
+}  // namespace
+
+TEST_CASE("csv contracts: the transports volet brought in by avenant is reported on from its start only", "[csv][contrat]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    // In effect from 2017-07-01; the transports volet by an avenant signed 2018-09-01 (D.162-15).
+    const std::string c = entete_contrats + "750000001;ARS IdF;CPAM Paris;Directrice;2017-06-01;15/06/2017;2017-07-01;;2018-09-01\r\n";
+    const std::string e = entete_etab_fr + "750000001;2017;1;1000;;;;;2016;;\r\n" + "750000001;2018;2;1000;;;;;2017;;\r\n";
+    SECTION("accepted: 2017 without the transports values, 2018 with them") {
+        const csv::lot_rapports lot = lire_avec_contrats(h + valeurs_socle_fr("750000001", "2017") + valeurs_fr("750000001", "2018"), e, c);
+        INFO(outils::tout(lot.rejets));
+        CHECK(lot.rejets.empty());
+        REQUIRE(lot.rapports.size() == 2);
+        CHECK(lot.rapports[0].rapport.avec_instance());
+        CHECK(lot.rapports[0].ligne_contrat == 2);
+        CHECK_FALSE(lot.rapports[0].rapport.couvertures()[1].evalue);
+        CHECK(lot.rapports[0].rapport.couvertures()[1].terme.debut == ymd{2018, 9, 1});
+        CHECK(lot.rapports[1].rapport.couvertures()[1].evalue);
+        REQUIRE(lot.contrats.has_value());
+        CHECK(lot.contrats->read == 1);
+        CHECK(lot.contrats->accepted == 1);
+        CHECK(lot.balanced());
+        CHECK(csv::status(lot) == csv::exit_status::accepted);
+    }
+    SECTION("rejected: transports values for 2017, before the avenant (CAQES-E060)") {
+        const csv::lot_rapports lot = lire_avec_contrats(h + valeurs_fr("750000001", "2017") + valeurs_fr("750000001", "2018"), e, c);
+        INFO(outils::tout(lot.rejets));
+        const violation* x = a(lot, "valeurs.csv:2:finess");
+        REQUIRE(x != nullptr);
+        CHECK(x->id == regle::volet_hors_terme);
+        CHECK(outils::contient_texte(x->detail, "750000001 2017: rapport.valeurs[3] (B1)"));
+        CHECK(lot.rapports.size() == 1);
+        CHECK(lot.contrats->accepted == 1);  // kept with its 2018 report
+        CHECK(lot.balanced());
+    }
+    SECTION("rejected: the contract year is not the one the contract's start gives (CAQES-E064)") {
+        const std::string faux = entete_etab_fr + "750000001;2017;1;1000;;;;;2016;;\r\n" + "750000001;2018;3;1000;;;;;2017;;\r\n";
+        const csv::lot_rapports lot = lire_avec_contrats(h + valeurs_socle_fr("750000001", "2017") + valeurs_fr("750000001", "2018"), faux, c);
+        const violation* x = a(lot, "etablissements.csv:3:annee_contrat");
+        REQUIRE(x != nullptr);
+        CHECK(x->id == regle::annee_contrat_incoherente);
+        CHECK(lot.rapports.size() == 1);
+    }
+}
+
+TEST_CASE("csv contracts: each contract row is validated, located, and reconciled", "[csv][contrat]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string v = h + valeurs_fr("750000001", "2018");
+    const std::string e = entete_etab_fr + "750000001;2018;2;1000;;;;;2017;;\r\n";
+    SECTION("a missing party: CAQES-E020 at its column, and the establishment-year goes down with it") {
+        const csv::lot_rapports lot =
+            lire_avec_contrats(v, e, entete_contrats + "750000001;;CPAM Paris;Directrice;2017-06-01;2017-06-15;2017-07-01;;\r\n");
+        INFO(outils::tout(lot.rejets));
+        const violation* x = a(lot, "contrats.csv:2:ars");
+        REQUIRE(x != nullptr);
+        CHECK(x->id == regle::partie_absente);
+        const violation* y = a(lot, "valeurs.csv:2:finess");
+        REQUIRE(y != nullptr);
+        CHECK(outils::contient_texte(y->detail, "its contract's row contrats.csv:2 was rejected"));
+        CHECK(lot.rapports.empty());
+        CHECK(lot.contrats->rejected == 1);
+        CHECK(lot.balanced());
+    }
+    SECTION("an impossible day is CAQES-E001, text that is no date CAQES-E029") {
+        const csv::lot_rapports jour =
+            lire_avec_contrats(v, e, entete_contrats + "750000001;ARS;CPAM;Dir;2017-06-01;2017-06-15;2017-02-30;;\r\n");
+        REQUIRE(a(jour, "contrats.csv:2:debut_effet") != nullptr);
+        CHECK(a(jour, "contrats.csv:2:debut_effet")->id == regle::date_inexistante);
+        const csv::lot_rapports texte =
+            lire_avec_contrats(v, e, entete_contrats + "750000001;ARS;CPAM;Dir;2017-06-01;2017-06-15;1er juillet;;\r\n");
+        REQUIRE(a(texte, "contrats.csv:2:debut_effet") != nullptr);
+        CHECK(a(texte, "contrats.csv:2:debut_effet")->id == regle::texte_invalide);
+    }
+    SECTION("an avenant signed before the contract: CAQES-E021 at its avenant column") {
+        const csv::lot_rapports lot =
+            lire_avec_contrats(v, e, entete_contrats + "750000001;ARS;CPAM;Dir;2017-06-01;2017-06-15;2017-07-01;;2017-01-01\r\n");
+        REQUIRE(a(lot, "contrats.csv:2:avenant_transports") != nullptr);
+        CHECK(a(lot, "contrats.csv:2:avenant_transports")->id == regle::date_hors_fenetre);
+    }
+    SECTION("an establishment-year without a contract row, and a contract without a year: CAQES-E026") {
+        const csv::lot_rapports lot =
+            lire_avec_contrats(v, e, entete_contrats + "750000002;ARS;CPAM;Dir;2017-06-01;2017-06-15;2017-07-01;;\r\n");
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(a(lot, "valeurs.csv:2:finess") != nullptr);
+        CHECK(outils::contient_texte(a(lot, "valeurs.csv:2:finess")->detail, "no row in contrats.csv"));
+        REQUIRE(a(lot, "contrats.csv:2:finess") != nullptr);
+        CHECK(a(lot, "contrats.csv:2:finess")->id == regle::indicateur_absent);
+        CHECK(lot.contrats->rejected == 1);
+        CHECK(lot.balanced());
+        CHECK(csv::status(lot) == csv::exit_status::unusable_input);  // every row rejected
+    }
+}
+
+TEST_CASE("csv activities: the activites column is read and checked by the template's rules", "[csv][activites]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string v = h + valeurs_fr("750000001", "2018");
+    const std::string he = "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;activites;economies_socle;"
+                           "economies_transports;decision_socle;decision_transports;nature_socle;nature_transports\r\n";
+    SECTION("accepted: MCO and psychiatry") {
+        const csv::lot_rapports lot = lire(v, he + "750000001;2018;2;1000;2017;mco + psychiatrie;;;;;;\r\n");
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rapports.size() == 1);
+        CHECK(lot.activites_donnees);
+        CHECK(lot.rapports[0].rapport.activites_etablissement() == (activite_mco | activite_psychiatrie));
+    }
+    SECTION("rejected: no activity (CAQES-E024) and an unknown word (CAQES-E029), at the activites cell") {
+        const csv::lot_rapports vide = lire(v, he + "750000001;2018;2;1000;2017;;;;;;;\r\n");
+        REQUIRE(a(vide, "etablissements.csv:2:activites") != nullptr);
+        CHECK(a(vide, "etablissements.csv:2:activites")->id == regle::activite_hors_perimetre);
+        const csv::lot_rapports mot = lire(v, he + "750000001;2018;2;1000;2017;mco+chirurgie;;;;;;\r\n");
+        REQUIRE(a(mot, "etablissements.csv:2:activites") != nullptr);
+        CHECK(a(mot, "etablissements.csv:2:activites")->id == regle::texte_invalide);
+        CHECK(vide.balanced());
+        CHECK(mot.balanced());
+    }
+    SECTION("without the column, the template's scope is taken and the lot says so") {
+        const csv::lot_rapports lot = lire(v, entete_etab_fr + "750000001;2018;2;1000;;;;;2017;;\r\n");
+        REQUIRE(lot.rapports.size() == 1);
+        CHECK_FALSE(lot.activites_donnees);
+        CHECK(lot.rapports[0].rapport.activites_etablissement() == t_def.perimetre);
+    }
+}
+
+namespace {
+// The socle also carries the 2017 liste en sus reduction (D.162-16 III 2), a rate.
+inline constexpr std::array<volet_modele, 2> t_volets_taux{{
+    {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = t_socle, .clauses = sanction | minoration_liste_en_sus},
+    {.volet = volet_id::volet_transports, .terme = duree_annees(3), .grille = t_transports, .clauses = sanction | interessement},
+}};
+inline constexpr modele_contrat_def t_def_taux{
+    .nom = "test csv, liste en sus",
+    .regime = regime_id::caqes_2017,
+    .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
+    .volets = t_volets_taux,
+};
+struct t_modele_taux : modele_contrat<t_def_taux> {};
+}  // namespace
+
+TEST_CASE("csv decisions set as a rate: taux_<volet> and duree_<volet>, checked against the law", "[csv][decision][taux]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string v = h + valeurs_fr("750000001", "2018");
+    const std::string he = "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;economies_transports;"
+                           "decision_socle;decision_transports;nature_socle;nature_transports;taux_socle;duree_socle;taux_transports;"
+                           "duree_transports\r\n";
+    auto lire_taux = [&](const std::string& ligne) {
+        return csv::lire_rapports(t_def_taux, {}, {"valeurs.csv", v}, {"etablissements.csv", he + ligne});
+    };
+    SECTION("accepted: a 10 % reduction for 12 months, within the 30 % of D.162-16 III 2") {
+        const csv::lot_rapports lot = lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;10;12;;\r\n");
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rapports.size() == 1);
+        const auto d = lot.rapports[0].rapport.decisions();
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].d.taux == fraction{1, 10});
+        CHECK(d[0].d.duree_mois == 12);
+        CHECK(d[0].d.montant == centimes{500'000});
+    }
+    SECTION("rejected: 35 % is past the 30 % cap (CAQES-E062 at taux_socle)") {
+        const csv::lot_rapports lot = lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;35;12;;\r\n");
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(a(lot, "etablissements.csv:2:taux_socle") != nullptr);
+        CHECK(a(lot, "etablissements.csv:2:taux_socle")->id == regle::decision_hors_la_loi);
+        CHECK(lot.rapports.empty());
+    }
+    SECTION("rejected: a rate without its duration, or without a decision (CAQES-E061)") {
+        const csv::lot_rapports sans_duree = lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;10;;;\r\n");
+        REQUIRE(a(sans_duree, "etablissements.csv:2:duree_socle") != nullptr);
+        CHECK(a(sans_duree, "etablissements.csv:2:duree_socle")->id == regle::decision_hors_issues);
+        const csv::lot_rapports sans_decision = lire_taux("750000001;2018;2;1000;2017;;;;;;;10;12;;\r\n");
+        REQUIRE(a(sans_decision, "etablissements.csv:2:taux_socle") != nullptr);
+        CHECK(a(sans_decision, "etablissements.csv:2:taux_socle")->id == regle::decision_hors_issues);
+        // The nature needs its rate: reduction_liste_en_sus without one.
+        const csv::lot_rapports sans_taux = lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;;;;\r\n");
+        REQUIRE(a(sans_taux, "etablissements.csv:2:taux_socle") != nullptr);
+        CHECK(a(sans_taux, "etablissements.csv:2:taux_socle")->id == regle::decision_hors_issues);
+    }
+    SECTION("a header with taux_socle but not duree_socle is refused whole (CAQES-E042)") {
+        const std::string incomplet = "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;"
+                                      "economies_transports;decision_socle;decision_transports;nature_socle;nature_transports;taux_socle\r\n";
+        const csv::lot_rapports lot =
+            csv::lire_rapports(t_def_taux, {}, {"valeurs.csv", v}, {"etablissements.csv", incomplet + "750000001;2018;2;1000;2017;;;;;;;\r\n"});
+        REQUIRE(a(lot, "etablissements.csv:1:duree_socle") != nullptr);
+        CHECK(a(lot, "etablissements.csv:1:duree_socle")->id == regle::fichier_inutilisable);
+        CHECK(outils::contient_texte(a(lot, "etablissements.csv:1:duree_socle")->detail, "go together, all or none"));
+    }
+}
+
+TEST_CASE("csv L.162-30-4 data: six columns, all or none, each checked", "[csv][l162_30_4]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string v = h + valeurs_fr("750000001", "2018");
+    const std::string he = "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;economies_transports;"
+                           "decision_socle;decision_transports;nature_socle;nature_transports;l162_30_4_saisine;l162_30_4_actes_realises;"
+                           "l162_30_4_actes_cible;l162_30_4_actes_annee_precedente;l162_30_4_tarif_national_moyen;l162_30_4_part_liste_en_sus\r\n";
+    SECTION("accepted: all six, carried into the validated report; all empty: none") {
+        const csv::lot_rapports lot = lire(v, he + "750000001;2018;2;1000;2017;;;;;;;2018-03-01;1 200;900;1 000;350,50;12\r\n");
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rapports.size() == 1);
+        const std::optional<donnees_l162_30_4>& d = lot.rapports[0].rapport.l162_30_4();
+        REQUIRE(d.has_value());
+        CHECK(d->saisine == ymd{2018, 3, 1});
+        CHECK(d->actes_realises == 1200);
+        CHECK(d->actes_cible == 900);
+        CHECK(d->actes_annee_precedente == 1000);
+        CHECK(d->tarif_national_moyen == centimes{35'050});
+        CHECK(d->part_liste_en_sus == centimes{1'200});
+        const csv::lot_rapports aucune = lire(v, he + "750000001;2018;2;1000;2017;;;;;;;;;;;;\r\n");
+        REQUIRE(aucune.rapports.size() == 1);
+        CHECK_FALSE(aucune.rapports[0].rapport.l162_30_4().has_value());
+    }
+    SECTION("rejected: given in part (CAQES-E026), a negative count (CAQES-E028), at the cell") {
+        const csv::lot_rapports partie = lire(v, he + "750000001;2018;2;1000;2017;;;;;;;2018-03-01;1 200;;1 000;350,50;12\r\n");
+        REQUIRE(a(partie, "etablissements.csv:2:l162_30_4_actes_cible") != nullptr);
+        CHECK(a(partie, "etablissements.csv:2:l162_30_4_actes_cible")->id == regle::indicateur_absent);
+        const csv::lot_rapports negatif = lire(v, he + "750000001;2018;2;1000;2017;;;;;;;2018-03-01;-5;900;1 000;350,50;12\r\n");
+        REQUIRE(a(negatif, "etablissements.csv:2:l162_30_4_actes_realises") != nullptr);
+        CHECK(a(negatif, "etablissements.csv:2:l162_30_4_actes_realises")->id == regle::valeur_hors_domaine);
+        CHECK(partie.balanced());
+        CHECK(negatif.balanced());
+    }
+    SECTION("rejected: a target more than 30 % below last year's acts (CAQES-E031), at l162_30_4_actes_cible") {
+        // Exercise 2020: the floor is read in the L.162-30-3 versions in force from 2019-12-28.
+        const std::string v2020 = h + valeurs_fr("750000001", "2020");
+        const csv::lot_rapports lot = lire(v2020, he + "750000001;2020;4;1000;2019;;;;;;;2020-03-01;1 200;699;1 000;350,50;12\r\n");
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(a(lot, "etablissements.csv:2:l162_30_4_actes_cible") != nullptr);
+        CHECK(a(lot, "etablissements.csv:2:l162_30_4_actes_cible")->id == regle::cible_sous_plancher);
+        const csv::lot_rapports pile = lire(v2020, he + "750000001;2020;4;1000;2019;;;;;;;2020-03-01;1 200;700;1 000;350,50;12\r\n");
+        CHECK(pile.rejets.empty());
+    }
+}

@@ -9,6 +9,12 @@
 //   and `nature_<volet>` for each volet of the template, named (not numbered) so a file cannot
 //   be read against a template whose volets come in another order. An empty savings cell is
 //   *non renseigne*, never zero; a decision carries its nature (docs/input-format.md).
+//   Optional column groups, each absent or complete: `activites`; `taux_<volet>` and
+//   `duree_<volet>` (decisions the law sets as a rate); the six `l162_30_4_*` columns.
+// - `contrats` (optional): one row per establishment's contract: its parties, dates and the
+//   avenants that bring template volets in. With it, each report is validated against its
+//   contract instance (contract time, CAQES-E060 to E065); without it, contract time is not
+//   checked and every result says so.
 //
 // Every data row ends up accepted or rejected, and a rejected row points to the violation
 // that explains it (file:line:field, rule, detail). An establishment-year is evaluated only
@@ -19,11 +25,14 @@
 // reader forgot to decide, or a line it swallowed, breaks it.
 #include <caqes/calendrier/format.hpp>
 #include <caqes/contrat/etablissement.hpp>
+#include <caqes/contrat/instance.hpp>
 #include <caqes/contrat/modele.hpp>
+#include <caqes/contrat/validation.hpp>
 #include <caqes/droit/violation.hpp>
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/validation.hpp>
 #include <caqes/evaluation/valeur.hpp>
+#include <caqes/io/csv_date.hpp>
 #include <caqes/io/csv_dialect.hpp>
 #include <caqes/io/csv_number.hpp>
 #include <caqes/io/csv_records.hpp>
@@ -90,15 +99,20 @@ struct rapport_lu {
     rapport_valide rapport;               // what the evaluators take
     std::size_t ligne_valeurs{0};         // first row in the values file
     std::size_t ligne_etablissement{0};   // its row in the establishments file
+    std::size_t ligne_contrat{0};         // its contract's row in the contracts file, 0 without one
 };
 
 struct lot_rapports {
     std::vector<rapport_lu> rapports;  // accepted establishment-years, by FINESS then year
-    violations rejets;                 // rows of the establishments file, then of the values file, then establishment-years
+    violations rejets;                 // rows of the files in the order read, then establishment-years
     reconciliation valeurs;
     reconciliation etablissements;
+    std::optional<reconciliation> contrats;  // when a contracts file was given
+    bool activites_donnees{false};           // the establishments file has the `activites` column
 
-    [[nodiscard]] bool balanced() const noexcept { return valeurs.balanced() && etablissements.balanced(); }
+    [[nodiscard]] bool balanced() const noexcept {
+        return valeurs.balanced() && etablissements.balanced() && (!contrats || contrats->balanced());
+    }
 };
 
 // The exit status of a program that reads a batch (docs/input-format.md, "Exit status"), so
@@ -113,9 +127,13 @@ enum class exit_status : int {
 
 [[nodiscard]] inline exit_status status(const lot_rapports& lot) noexcept {
     // An unbalanced reconciliation is a reader bug: nothing read can be trusted.
-    if (!lot.balanced() || lot.valeurs.unusable || lot.etablissements.unusable) return exit_status::unusable_input;
+    if (!lot.balanced() || lot.valeurs.unusable || lot.etablissements.unusable || (lot.contrats && lot.contrats->unusable)) {
+        return exit_status::unusable_input;
+    }
     if (lot.valeurs.accepted == 0 || lot.etablissements.accepted == 0) return exit_status::unusable_input;
-    if (lot.valeurs.rejected > 0 || lot.etablissements.rejected > 0) return exit_status::some_rejected;
+    if (lot.valeurs.rejected > 0 || lot.etablissements.rejected > 0 || (lot.contrats && lot.contrats->rejected > 0)) {
+        return exit_status::some_rejected;
+    }
     return exit_status::accepted;
 }
 
@@ -241,7 +259,9 @@ struct entete {
 
 // The header of a file that is not UTF-8, or whose separator or line ends are not ours, is
 // unusable (CAQES-E041, CAQES-E042): every row of the file is rejected with it.
-[[nodiscard]] inline entete lire_entete(const table& t, const std::vector<std::string>& attendues, std::string_view texte_fichier) {
+// `optionnelles`: groups of columns a file may leave out, each absent or complete.
+[[nodiscard]] inline entete lire_entete(const table& t, const std::vector<std::string>& attendues, std::string_view texte_fichier,
+                                        const std::vector<std::vector<std::string>>& optionnelles = {}) {
     entete e{};
     // UTF-16 writes CR LF as CR NUL LF NUL: it would read as CRs alone, so the encoding is
     // named first.
@@ -303,6 +323,9 @@ struct entete {
         }
         bool connue = false;
         for (const auto& a : attendues) connue = connue || a == e.noms[i];
+        for (const auto& g : optionnelles) {
+            for (const auto& a : g) connue = connue || a == e.noms[i];
+        }
         if (!connue) {
             e.erreur = concat("unknown column ", quoted_field(e.noms[i]), " (", name(t.d), " dialect)");
             e.champ = nom_de_colonne(e.noms[i], i);
@@ -320,6 +343,23 @@ struct entete {
         if (e.colonne(a) == absent) {
             e.erreur = concat("missing column \"", a, "\"");
             e.champ = a;
+            return e;
+        }
+    }
+    for (const auto& g : optionnelles) {
+        const std::string* donnee = nullptr;
+        const std::string* manquante = nullptr;
+        for (const auto& a : g) {
+            if (e.colonne(a) == absent) {
+                manquante = manquante != nullptr ? manquante : &a;
+            } else {
+                donnee = donnee != nullptr ? donnee : &a;
+            }
+        }
+        if (donnee != nullptr && manquante != nullptr) {
+            e.erreur = concat("column \"", *donnee, "\" is given without \"", *manquante, "\": these ", std::to_string(g.size()),
+                              " columns go together, all or none");
+            e.champ = *manquante;
             return e;
         }
     }
@@ -510,16 +550,23 @@ struct etablissement_lu {
 };
 
 // The column of the establishments file a violation of `validate` is about: a decision's
-// amount, rate or nature, or a volet's savings; empty when it is about something else.
-[[nodiscard]] inline std::string colonne_etablissement(std::string_view lieu, std::span<const decision_volet> decisions) {
+// amount, rate or nature, a volet's savings, or a field of the row; empty when it is about
+// something else. `activites`: the file has that column.
+[[nodiscard]] inline std::string colonne_etablissement(std::string_view lieu, std::span<const decision_volet> decisions, bool activites) {
     constexpr std::string_view prefixe = "rapport.decisions[";
     if (lieu.starts_with(prefixe)) {
         std::size_t i = 0;
         std::size_t pos = prefixe.size();
         while (pos < lieu.size() && lieu[pos] >= '0' && lieu[pos] <= '9') i = i * 10 + static_cast<std::size_t>(lieu[pos++] - '0');
         if (i >= decisions.size()) return {};
-        return concat(lieu.ends_with(".nature") ? "nature_" : "decision_", nom_colonne(decisions[i].volet));
+        const std::string_view colonne = lieu.ends_with(".nature") ? "nature_" : lieu.ends_with(".taux") ? "taux_" : "decision_";
+        return concat(colonne, nom_colonne(decisions[i].volet));
     }
+    for (const std::string_view champ : {"annee_contrat", "produits_assurance_maladie", "annee_produits"}) {
+        if (lieu == concat("rapport.", champ)) return std::string{champ};
+    }
+    if (lieu == "rapport.l162_30_4.actes_cible") return "l162_30_4_actes_cible";
+    if (activites && (lieu == "rapport.activites_etablissement" || lieu == "etablissement.activites_exercees")) return "activites";
     // "rapport.economies (volet_socle)" or "rapport.economies[0] (volet_socle)": the volet named.
     const std::size_t ouvre = lieu.rfind('(');
     if (!lieu.starts_with("rapport.economies") || ouvre == std::string_view::npos || !lieu.ends_with(")")) return {};
@@ -532,14 +579,30 @@ struct etablissement_lu {
 struct repere {
     const indicateur* ind{nullptr};
     std::size_t k{0};
+    std::size_t volet{0};  // index of its volet in the template
 };
 
 [[nodiscard]] inline std::vector<repere> reperes(const modele_contrat_def& m) {
     std::vector<repere> r;
-    for (const auto& v : m.volets) {
-        for (const auto& ind : v.grille) r.push_back({&ind, r.size()});
+    for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
+        for (const auto& ind : m.volets[iv].grille) r.push_back({&ind, r.size(), iv});
     }
     return r;
+}
+
+// Which template volets an establishment-year reports on: all of them without a contract;
+// with one, those whose effective term covers the exercise under the partial-year policy
+// (D.162-16 II), the same coverage `validate` computes.
+[[nodiscard]] inline std::array<bool, volets_max> volets_couverts(const modele_contrat_def& m, const contrat_instance* c, int exercice,
+                                                                  politique_annee_partielle politique) {
+    std::array<bool, volets_max> couverts{};
+    couverts.fill(true);
+    if (c == nullptr) return couverts;
+    const std::vector<volet_modele> volets = volets_du_contrat(m, *c);
+    for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
+        couverts[iv] = couvrir(terme_du_volet(m, volets[iv], c->debut_effet).dates, exercice, politique).evalue;
+    }
+    return couverts;
 }
 
 // A file with an unusable header, or with no data row, is refused as a whole: one
@@ -556,8 +619,133 @@ struct repere {
     return false;
 }
 
+// The rate and duration of a volet's decision (`taux_<volet>`, a percentage; `duree_<volet>`,
+// whole months): both or neither, and only beside a decision. Fills the decision just read
+// (the last of `decisions`) when `decidee`. Returns false when the row was rejected.
+inline bool lire_taux_duree(journal& j, std::size_t row, const record& r, const entete& e, dialect d, volet_id v, bool decidee,
+                            std::vector<decision_volet>& decisions) {
+    const std::string col_taux = concat("taux_", nom_colonne(v));
+    const std::string col_duree = concat("duree_", nom_colonne(v));
+    const std::string_view taux = trim(r.fields[e.colonne(col_taux)]);
+    const std::string_view duree = trim(r.fields[e.colonne(col_duree)]);
+    if (taux.empty() && duree.empty()) return true;
+    if (taux.empty() != duree.empty()) {
+        j.rejeter(row, regle::decision_hors_issues, taux.empty() ? col_taux : col_duree,
+                  "a decision set as a rate gives its rate and its duration in months, both");
+        return false;
+    }
+    if (!decidee) {
+        j.rejeter(row, regle::decision_hors_issues, col_taux,
+                  concat("a rate and a duration belong to a decision: give its nature and amount in nature_", nom_colonne(v), " and decision_",
+                         nom_colonne(v)));
+        return false;
+    }
+    const parsed<fraction> f = parse_percent(taux, d);
+    if (!f.ok()) {
+        j.rejeter(row, f.rule, col_taux, f.error);
+        return false;
+    }
+    const parsed<std::int64_t> n = parse_integer(duree, d);
+    if (!n.ok()) {
+        j.rejeter(row, n.rule, col_duree, n.error);
+        return false;
+    }
+    if (n.value < 1 || n.value > 1200) {
+        j.rejeter(row, regle::valeur_hors_domaine, col_duree, concat(std::to_string(n.value), " is not a duration in months (1 to 1200)"));
+        return false;
+    }
+    if (decisions.empty() || decisions.back().volet != v) return false;  // the decision was rejected: already reported
+    decisions.back().taux = f.value;
+    decisions.back().duree_mois = static_cast<int>(n.value);
+    return true;
+}
+
+// The L.162-30-4 data of the second-generation pertinence volet, in the order of
+// `donnees_l162_30_4`: all six given, or none.
+inline constexpr std::array<std::string_view, 6> colonnes_l162_30_4{
+    "l162_30_4_saisine", "l162_30_4_actes_realises", "l162_30_4_actes_cible", "l162_30_4_actes_annee_precedente",
+    "l162_30_4_tarif_national_moyen", "l162_30_4_part_liste_en_sus"};
+
+// The six `l162_30_4_*` cells: all empty (no such data) or all given. Returns false when the
+// row was rejected.
+inline bool lire_l162_30_4(journal& j, std::size_t row, const record& r, const entete& e, dialect d,
+                           std::optional<donnees_l162_30_4>& out) {
+    std::array<std::string_view, colonnes_l162_30_4.size()> cellules{};
+    std::size_t donnees = 0;
+    for (std::size_t i = 0; i < cellules.size(); ++i) {
+        cellules[i] = trim(r.fields[e.colonne(colonnes_l162_30_4[i])]);
+        donnees += cellules[i].empty() ? 0U : 1U;
+    }
+    if (donnees == 0) return true;
+    for (std::size_t i = 0; i < cellules.size(); ++i) {
+        if (cellules[i].empty()) {
+            j.rejeter(row, regle::indicateur_absent, colonnes_l162_30_4[i],
+                      "the L.162-30-4 data is given in part: give its six columns, or none");
+            return false;
+        }
+    }
+    donnees_l162_30_4 x{};
+    const parsed<ymd> saisine = parse_date(cellules[0]);
+    if (!saisine.ok()) {
+        j.rejeter(row, saisine.rule, colonnes_l162_30_4[0], saisine.error);
+        return false;
+    }
+    x.saisine = saisine.value;
+    std::int64_t* actes[] = {&x.actes_realises, &x.actes_cible, &x.actes_annee_precedente};
+    for (std::size_t i = 0; i < 3; ++i) {
+        const parsed<std::int64_t> n = parse_integer(cellules[1 + i], d);
+        if (!n.ok() || n.value < 0) {
+            j.rejeter(row, n.ok() ? regle::valeur_hors_domaine : n.rule, colonnes_l162_30_4[1 + i],
+                      n.ok() ? concat(std::to_string(n.value), ": a number of acts is not negative") : n.error);
+            return false;
+        }
+        *actes[i] = n.value;
+    }
+    centimes* montants[] = {&x.tarif_national_moyen, &x.part_liste_en_sus};
+    for (std::size_t i = 0; i < 2; ++i) {
+        const parsed<centimes> c = parse_centimes(cellules[4 + i], d);
+        if (!c.ok() || c.value < centimes{0}) {
+            j.rejeter(row, c.ok() ? regle::valeur_hors_domaine : c.rule, colonnes_l162_30_4[4 + i],
+                      c.ok() ? concat(texte_euros(c.value), " EUR: a rate base is not negative") : c.error);
+            return false;
+        }
+        *montants[i] = c.value;
+    }
+    out = x;
+    return true;
+}
+
+// The words of the `activites` column (L.162-22 1 to 4), joined by '+': "mco+psychiatrie".
+struct activite_ecrite {
+    std::string_view mot;
+    activites a;
+};
+inline constexpr std::array<activite_ecrite, 4> activites_ecrites{{
+    {"mco", activite_mco}, {"psychiatrie", activite_psychiatrie}, {"usld", activite_usld}, {"smr", activite_smr}}};
+
+// An empty cell is the empty set, which validation rejects (CAQES-E024) at this column.
+[[nodiscard]] inline parsed<activites> parse_activites(std::string_view cellule) {
+    activites a{};
+    std::string_view reste = trim(cellule);
+    while (!reste.empty()) {
+        const std::size_t plus = reste.find('+');
+        const std::string_view mot = trim(reste.substr(0, plus));
+        bool connu = false;
+        for (const activite_ecrite& x : activites_ecrites) {
+            if (equal_ci(mot, x.mot)) {
+                a = a | x.a;
+                connu = true;
+            }
+        }
+        if (!connu) return {{}, concat(quoted_field(mot), " is not an activity: mco, psychiatrie, usld or smr, joined by '+'")};
+        reste = plus == std::string_view::npos ? std::string_view{} : reste.substr(plus + 1);
+        if (plus != std::string_view::npos && trim(reste).empty()) return {{}, "an activity is missing after the last '+'"};
+    }
+    return {a, {}};
+}
+
 inline void lire_etablissements(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
-                                reconciliation& rec, std::map<cle, etablissement_lu>& etabs) {
+                                reconciliation& rec, std::map<cle, etablissement_lu>& etabs, bool& activites_donnees) {
     const table t = split(src.text, o.forced, o.lignes);
     rec.file = src.name;
     rec.d = t.d;
@@ -571,8 +759,17 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
     for (const auto& v : m.volets) attendues.push_back(concat("economies_", nom_colonne(v.volet)));
     for (const auto& v : m.volets) attendues.push_back(concat("decision_", nom_colonne(v.volet)));
     for (const auto& v : m.volets) attendues.push_back(concat("nature_", nom_colonne(v.volet)));
-    const entete e = lire_entete(t, attendues, src.text);
+    std::vector<std::string> taux_durees;
+    for (const auto& v : m.volets) {
+        taux_durees.push_back(concat("taux_", nom_colonne(v.volet)));
+        taux_durees.push_back(concat("duree_", nom_colonne(v.volet)));
+    }
+    const std::vector<std::vector<std::string>> optionnelles{{"activites"}, taux_durees, {colonnes_l162_30_4.begin(), colonnes_l162_30_4.end()}};
+    const entete e = lire_entete(t, attendues, src.text, optionnelles);
     if (!utilisable(j, rec, t, e)) return;
+    activites_donnees = e.colonne("activites") != absent;
+    const bool avec_taux = e.colonne(taux_durees.front()) != absent;
+    const bool avec_l162 = e.colonne(colonnes_l162_30_4.front()) != absent;
     // Control total of every decision column, over the rows read so far.
     centimes total_decisions{};
     std::size_t nombre_decisions = 0;
@@ -620,6 +817,16 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
                 d.annee_produits = static_cast<int>(a.value);
             }
         }
+        if (activites_donnees) {
+            const parsed<activites> a = parse_activites(r.fields[e.colonne("activites")]);
+            if (a.ok()) {
+                d.activites_etablissement = a.value;
+            } else {
+                j.rejeter(row, a.rule, "activites", a.error);
+                ok = false;
+            }
+        }
+        if (avec_l162 && !lire_l162_30_4(j, row, r, e, t.d, d.l162_30_4)) ok = false;
         for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
             // Savings are signed; an empty cell is *non renseigne* (no savings entry, never 0),
             // an empty decision none recorded.
@@ -679,6 +886,9 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
                     ++nombre_decisions;
                 }
             }
+            // A decision the law sets as a rate for a limited duration (L.162-30-4, the 2017
+            // liste en sus cut) gives them beside its nature; the amount is the user's estimate.
+            if (avec_taux && !lire_taux_duree(j, row, r, e, t.d, m.volets[iv].volet, !dec.empty(), decisions)) ok = false;
         }
         if (!k) continue;
         d.exercice = k->exercice;
@@ -689,6 +899,121 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
             continue;
         }
         etabs.emplace(*k, etablissement_lu{row, r.line, ok, d, economies, decisions});
+    }
+}
+
+// One contract as the contracts file gives it: its instance (activities come from each
+// year's row of the establishments file), and which of its establishment-years were kept.
+struct contrat_lu {
+    std::size_t row{0};
+    std::size_t ligne{0};
+    bool accepte{false};
+    contrat_instance instance{};
+    std::optional<std::size_t> rejet{};  // the rejection of its first establishment-year rejected
+    bool utilise{false};                 // an establishment-year of it was accepted
+    bool vu{false};                      // an establishment-year names it
+};
+
+// The column of the contracts file a violation of `validate(m, instance)` is about.
+[[nodiscard]] inline std::string colonne_contrat(const modele_contrat_def& m, const violation& v, const contrat_instance& c) {
+    const std::string_view lieu = v.lieu;
+    if (lieu == "parties") {
+        if (c.parties.ars.empty()) return "ars";
+        if (c.parties.organisme_local.empty()) return "organisme_local";
+        return "representant_legal";
+    }
+    if (lieu.starts_with("etablissement.finess")) return "finess";
+    for (const std::string_view champ : {"reception_proposition", "signature", "debut_effet"}) {
+        if (lieu == champ) return std::string{champ};
+    }
+    auto indice = [&lieu](std::string_view prefixe) -> std::optional<std::size_t> {
+        if (!lieu.starts_with(prefixe)) return std::nullopt;
+        std::size_t i = 0;
+        std::size_t pos = prefixe.size();
+        while (pos < lieu.size() && lieu[pos] >= '0' && lieu[pos] <= '9') i = i * 10 + static_cast<std::size_t>(lieu[pos++] - '0');
+        return i;
+    };
+    if (const auto i = indice("avenants["); i && *i < c.avenants.size() && c.avenants[*i].volet_du_modele) {
+        return concat("avenant_", nom_colonne(*c.avenants[*i].volet_du_modele));
+    }
+    // A template rule re-applied with the contract's dates (validate(m, c)): about a volet an
+    // avenant brought in, at that avenant's column; else at the contract's start.
+    if (const auto i = indice("volets["); i && *i < m.volets.size()) {
+        for (const avenant& a : c.avenants) {
+            if (a.volet_du_modele == m.volets[*i].volet) return concat("avenant_", nom_colonne(*a.volet_du_modele));
+        }
+    }
+    return "debut_effet";
+}
+
+// The contracts file: one row per FINESS. Each row is checked by `validate(m, instance)` with
+// the template's scope as activities (each year's activities are checked with its report).
+inline void lire_contrats(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
+                          reconciliation& rec, std::map<std::string, contrat_lu, std::less<>>& contrats) {
+    const table t = split(src.text, o.forced, o.lignes);
+    rec.file = src.name;
+    rec.d = t.d;
+    for (const auto& r : t.rows) rec.rows.push_back({r.line, row_state::pending, 0});
+    rec.lines = t.lines;
+    rec.blank = t.blank;
+    rec.header = t.header ? 1 : 0;
+    journal j{src.name, out, rec};
+
+    std::vector<std::string> attendues{"finess", "ars", "organisme_local", "representant_legal", "reception_proposition", "signature",
+                                       "debut_effet"};
+    for (const auto& v : m.volets) attendues.push_back(concat("avenant_", nom_colonne(v.volet)));
+    const entete e = lire_entete(t, attendues, src.text);
+    if (!utilisable(j, rec, t, e)) return;
+
+    for (std::size_t row = 0; row < t.rows.size(); ++row) {
+        const record& r = t.rows[row];
+        if (!forme_valide(j, row, r, e, t.d, src.text)) continue;
+        bool ok = true;
+        const std::string_view finess = trim(r.fields[e.colonne("finess")]);
+        if (!regles::finess_bien_forme(finess)) {
+            j.rejeter(row, regle::finess_mal_forme, "finess",
+                      concat(quoted_field(finess), " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
+            continue;
+        }
+        contrat_instance c{};
+        c.etab.finess_ej = std::string{finess};
+        c.etab.activites_exercees = m.perimetre;
+        c.parties = {std::string{trim(r.fields[e.colonne("ars")])}, std::string{trim(r.fields[e.colonne("organisme_local")])},
+                     std::string{trim(r.fields[e.colonne("representant_legal")])}};
+        for (const auto& [champ, date] : {std::pair<std::string_view, ymd*>{"reception_proposition", &c.reception_proposition},
+                                          {"signature", &c.signature}, {"debut_effet", &c.debut_effet}}) {
+            const parsed<ymd> d = parse_date(r.fields[e.colonne(champ)]);
+            if (d.ok()) {
+                *date = d.value;
+            } else {
+                j.rejeter(row, d.rule, champ, d.error);
+                ok = false;
+            }
+        }
+        for (const auto& v : m.volets) {
+            const std::string col = concat("avenant_", nom_colonne(v.volet));
+            const std::string_view cellule = trim(r.fields[e.colonne(col)]);
+            if (cellule.empty()) continue;  // in the contract from its start
+            const parsed<ymd> d = parse_date(cellule);
+            if (d.ok()) {
+                c.avenants.push_back({.signature = d.value, .volet_du_modele = v.volet});
+            } else {
+                j.rejeter(row, d.rule, col, d.error);
+                ok = false;
+            }
+        }
+        if (ok) {
+            for (const violation& x : validate(m, c)) {
+                j.rejeter(row, x.id, colonne_contrat(m, x, c),
+                          concat(finess, ": ", x.lieu, ": ", x.detail.empty() ? std::string{fiche(x.id).titre} : x.detail));
+                ok = false;
+            }
+        }
+        if (const auto deja = contrats.find(finess); deja != contrats.end()) {
+            j.rejeter(row, regle::texte_invalide, "finess", concat("duplicate of line ", std::to_string(deja->second.ligne), " for ", finess));
+            continue;
+        }
+        contrats.emplace(std::string{finess}, contrat_lu{row, r.line, ok, std::move(c), {}, false, false});
     }
 }
 
@@ -827,27 +1152,49 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
     }
 }
 
-}  // namespace detail
-
-[[nodiscard]] inline lot_rapports lire_rapports(const modele_contrat_def& m, const parametres_evaluation& p, const source& valeurs,
-                                                const source& etablissements,
-                                                const options_lecture& o = {}) {
-    using namespace detail;
+[[nodiscard]] inline lot_rapports lire(const modele_contrat_def& m, const parametres_evaluation& p, const source& valeurs,
+                                       const source& etablissements, const source* fichier_contrats, const options_lecture& o) {
     lot_rapports lot{};
     std::map<cle, etablissement_lu> etabs;
     std::map<cle, groupe> groupes;
-    lire_etablissements(m, etablissements, o, lot.rejets, lot.etablissements, etabs);
+    std::map<std::string, contrat_lu, std::less<>> contrats;
+    if (fichier_contrats != nullptr) {
+        lot.contrats.emplace();
+        lire_contrats(m, *fichier_contrats, o, lot.rejets, *lot.contrats, contrats);
+    }
+    lire_etablissements(m, etablissements, o, lot.rejets, lot.etablissements, etabs, lot.activites_donnees);
     lire_valeurs(m, valeurs, o, lot.rejets, lot.valeurs, groupes);
     journal jv{valeurs.name, lot.rejets, lot.valeurs};
     journal je{etablissements.name, lot.rejets, lot.etablissements};
+    std::optional<journal> jc;
+    if (fichier_contrats != nullptr) jc.emplace(fichier_contrats->name, lot.rejets, *lot.contrats);
     const std::vector<repere> index = reperes(m);
 
     for (auto& [k, g] : groupes) {
         const std::string qui = concat(k.finess, " ", std::to_string(k.exercice));
-        // CAQES-E026: every measure of every indicator of the grid, and the establishment row.
+        contrat_lu* contrat = nullptr;
+        std::string probleme_contrat;
+        if (fichier_contrats != nullptr) {
+            const auto ct = contrats.find(k.finess);
+            if (ct == contrats.end()) {
+                probleme_contrat = concat("no row in ", fichier_contrats->name);
+            } else {
+                contrat = &ct->second;
+                contrat->vu = true;
+                if (!contrat->accepte) {
+                    probleme_contrat = concat("its contract's row ", fichier_contrats->name, ":", std::to_string(contrat->ligne), " was rejected");
+                }
+            }
+        }
+        // CAQES-E026: every measure of every indicator of the volets the contract has in force
+        // for the exercise, and the establishment row. A volet out of its term is not reported
+        // on; values given for it are refused by `validate` (CAQES-E060).
+        const std::array<bool, volets_max> couverts =
+            volets_couverts(m, contrat != nullptr && contrat->accepte ? &contrat->instance : nullptr, k.exercice, p.annee_partielle);
         std::string manque;
         std::size_t nombre_manquants = 0;
         for (const auto& x : index) {
+            if (!couverts[x.volet]) continue;
             for (std::size_t jm = 0; jm < mesures_max; ++jm) {
                 if (x.ind->mesures[jm].vide() || g.donnee[x.k][jm]) continue;
                 if (nombre_manquants < 4) manque += concat(nombre_manquants == 0 ? "" : ", ", x.ind->code, ".", x.ind->mesures[jm].code);
@@ -863,17 +1210,23 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
         } else if (!et->second.accepte) {
             probleme += concat(probleme.empty() ? "" : "; ", "its row ", etablissements.name, ":", std::to_string(et->second.ligne), " was rejected");
         }
+        if (!probleme_contrat.empty()) probleme += concat(probleme.empty() ? "" : "; ", probleme_contrat);
 
         violations refus;
         if (probleme.empty()) {
             // The final per-report check is the library's `validate`, not a copy of it; the
             // report names its values by code, as any caller's would.
             const etablissement_lu& el = et->second;
-            std::vector<saisie_indicateur> saisies(index.size());
+            std::vector<saisie_indicateur> saisies;
             for (const auto& x : index) {
-                saisies[x.k].indicateur = x.ind->code;
+                // An indicator of a volet out of its term is left out unless the file gave it.
+                bool donne = couverts[x.volet];
+                for (std::size_t jm = 0; jm < mesures_max; ++jm) donne = donne || g.donnee[x.k][jm];
+                if (!donne) continue;
+                saisie_indicateur& si = saisies.emplace_back();
+                si.indicateur = x.ind->code;
                 for (std::size_t jm = 0; jm < mesures_max; ++jm) {
-                    if (!x.ind->mesures[jm].vide()) saisies[x.k].mesures[jm] = {x.ind->mesures[jm].code, g.valeurs[x.k][jm]};
+                    if (!x.ind->mesures[jm].vide()) si.mesures[jm] = {x.ind->mesures[jm].code, g.valeurs[x.k][jm]};
                 }
             }
             std::vector<montant_volet> economies;
@@ -881,23 +1234,30 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
                 if (el.economies[iv]) economies.push_back({m.volets[iv].volet, *el.economies[iv]});
             }
             rapport_annuel r = el.donnees;
-            // The establishments file has no activities column: every activity of the
-            // template's scope is taken as exercised (docs/input-format.md).
-            r.activites_etablissement = m.perimetre;
+            // Without the activities column every activity of the template's scope is taken as
+            // exercised (docs/input-format.md), and the lot says so.
+            if (!lot.activites_donnees) r.activites_etablissement = m.perimetre;
             r.valeurs = saisies;
             r.economies = economies;
             r.decisions = el.decisions;
-            resultat_validation<rapport_valide> v = validate(m, r, p);
+            resultat_validation<rapport_valide> v = [&] {
+                if (contrat == nullptr) return validate(m, r, p);
+                // This year's activities are the contract's establishment's (L.162-22).
+                contrat_instance c = contrat->instance;
+                c.etab.activites_exercees = r.activites_etablissement;
+                return validate(m, c, r, p);
+            }();
             if (v) {
                 for (const std::size_t row : g.rows) jv.accepter(row);
                 je.accepter(el.row);
-                lot.rapports.push_back({k.finess, std::move(v).valeur(), g.premiere_ligne, el.ligne});
+                if (contrat != nullptr) contrat->utilise = true;
+                lot.rapports.push_back({k.finess, std::move(v).valeur(), g.premiere_ligne, el.ligne, contrat != nullptr ? contrat->ligne : 0});
                 continue;
             }
-            // A decision or savings cell is located at its own row and column of the
-            // establishments file; the rest at the establishment-year's first row of values.
+            // A decision, savings or other cell of the establishments file is located at its
+            // own row and column; the rest at the establishment-year's first row of values.
             for (const auto& x : v.erreurs()) {
-                const std::string colonne = colonne_etablissement(x.lieu, el.decisions);
+                const std::string colonne = colonne_etablissement(x.lieu, el.decisions, lot.activites_donnees);
                 refus.push_back({x.id, colonne.empty() ? jv.lieu(g.premiere_ligne, "finess") : je.lieu(el.ligne, colonne),
                                  concat(qui, ": ", x.lieu, ": ", x.detail)});
             }
@@ -917,6 +1277,7 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
         for (auto& v : refus) lot.rejets.push_back(std::move(v));
         for (const std::size_t row : g.rows) jv.rejeter(row, premier);
         if (etab_a_rejeter) je.rejeter(et->second.row, premier);
+        if (contrat != nullptr && !contrat->rejet) contrat->rejet = premier;
     }
 
     // Establishment rows with no values at all: every indicator is missing.
@@ -926,12 +1287,43 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
                    concat(k.finess, " ", std::to_string(k.exercice), ": no row in ", valeurs.name, "; establishment-year rejected"));
     }
 
+    // A contract row is kept when one of its establishment-years was; otherwise it goes down
+    // with the first of them, or alone when no establishment-year names it.
+    for (auto& [finess, c] : contrats) {
+        if (!c.accepte) continue;
+        if (c.utilise) {
+            jc->accepter(c.row);
+        } else if (c.rejet) {
+            jc->rejeter(c.row, *c.rejet);
+        } else {
+            jc->rejeter(c.row, regle::indicateur_absent, "finess",
+                        concat(finess, ": no establishment-year in ", etablissements.name, " for this contract; contract rejected"));
+        }
+    }
+
     // Every row is now accepted or rejected. A row left pending would be a reader bug: it is
     // counted in neither, so the reconciliation shows it, in release builds too.
     compter(lot.valeurs, lot.rejets.size());
     compter(lot.etablissements, lot.rejets.size());
+    if (lot.contrats) compter(*lot.contrats, lot.rejets.size());
     assert(lot.balanced());
     return lot;
+}
+
+}  // namespace detail
+
+// Reads and validates a batch without contract data: contract time is not checked, and every
+// validated report says so (`rapport_valide::avec_instance()` is false).
+[[nodiscard]] inline lot_rapports lire_rapports(const modele_contrat_def& m, const parametres_evaluation& p, const source& valeurs,
+                                                const source& etablissements, const options_lecture& o = {}) {
+    return detail::lire(m, p, valeurs, etablissements, nullptr, o);
+}
+
+// The same with the contracts file: each report is validated against its establishment's
+// contract instance (contract time, avenants, the contract year: CAQES-E060 to E065).
+[[nodiscard]] inline lot_rapports lire_rapports(const modele_contrat_def& m, const parametres_evaluation& p, const source& valeurs,
+                                                const source& etablissements, const source& contrats, const options_lecture& o = {}) {
+    return detail::lire(m, p, valeurs, etablissements, &contrats, o);
 }
 
 }  // namespace caqes::csv
