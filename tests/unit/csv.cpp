@@ -165,7 +165,7 @@ TEST_CASE("csv records: BOM, CRLF, quotes, line numbers", "[csv]") {
     CHECK(e.rows[2].line == 4);
 }
 
-TEST_CASE("csv records: CR alone is no line end; the reader stops at it and says where", "[csv][fin_de_ligne]") {
+TEST_CASE("csv records: CR alone is no line end, the reader stops at it and says where", "[csv][fin_de_ligne]") {
     const csv::table t = csv::split("a;b\r\n1;2\r\n3\r;4\r\n5;6\r\n");
     REQUIRE(t.lone_cr);
     CHECK(t.lone_cr->line == 3);
@@ -660,7 +660,7 @@ TEST_CASE("csv reader: decisions carry a nature and the law's caps, located at t
     }
 }
 
-TEST_CASE("csv reader: an unclosed quote on line 6 of 21 rejects line 6 alone; every line is counted", "[csv][fin_de_ligne]") {
+TEST_CASE("csv reader: an unclosed quote on line 6 of 21 rejects line 6 alone, every line is counted", "[csv][fin_de_ligne]") {
     // Issue 14: the quote swallowed lines 7 to 21 and the reconciliation said "5 = 0 + 5 OK".
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
     std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018") + valeurs_fr("750000003", "2018") +
