@@ -1,16 +1,36 @@
-// The `caqes` command-line tool. First subcommand: `caqes check GRID.json...` validates grid
-// files (format caqes.grille/1) by the rules of a C++ template and prints each violation,
-// located by file and JSON pointer, with its rule id. docs/cli.md documents the commands, the
-// output and the exit status; paths are taken relative to the caller's working directory.
+// The `caqes` command-line tool:
+// - `caqes check GRID.json...` validates grid files (format caqes.grille/1) by the rules of a
+//   C++ template and prints each violation, located by file and JSON pointer, with its rule id;
+// - `caqes evaluate --grid GRID.json VALUES [ESTABLISHMENTS]` evaluates every accepted
+//   establishment-year of a batch (two CSV files, or one JSON Lines file) against a grid
+//   loaded at run time, through the same
+//   `validate` and `evaluer(rapport_valide, ...)` as the library, and streams the results;
+// - `caqes explain` prints the trace of one establishment-year, with the articles it cites;
+// - `caqes calendar` prints the procedure dates of one evaluation under a named convention.
+// docs/cli.md documents the commands, the output and the exit status; paths are taken relative
+// to the caller's working directory.
+#include "lot.hpp"
+#include "sortie.hpp"
+
+#include <caqes/calendrier/format.hpp>
+#include <caqes/evaluation/evaluer.hpp>
+#include <caqes/evaluation/procedure.hpp>
 #include <caqes/io/csv_rapports.hpp>
 #include <caqes/io/json/grille.hpp>
+#include <caqes/io/json/trace.hpp>
 #include <caqes/version.hpp>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstddef>
+#include <cstdio>
 #include <iostream>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,23 +47,29 @@ using statut = caqes::csv::exit_status;
            r == regle::cle_en_double || r == regle::schema_inconnu || r == regle::depassement_capacite;
 }
 
-[[nodiscard]] statut verifier(const std::string& chemin, bool jsonl) {
-    const auto r = caqes::json::lire_grille_fichier(chemin);
+// Prints the violations of a grid file, on `out`, and returns the status they give.
+statut signaler_grille(std::ostream& out, const std::string& chemin, const caqes::violations& erreurs, bool jsonl) {
     statut s = statut::accepted;
-    for (const caqes::violation& v : r.erreurs()) {
+    for (const caqes::violation& v : erreurs) {
         s = std::max(s, erreur_de_lecture(v.id) ? statut::unusable_input : statut::grid_rule);
         if (jsonl) {
             const nlohmann::json ligne{{"fichier", chemin}, {"lieu", v.lieu}, {"regle", v.code()}, {"titre", v.titre()},
                                        {"source", v.source()}, {"detail", v.detail}};
             // Every string of a violation is UTF-8 (the reader refuses other bytes and quotes
             // what it prints), so dump() cannot throw; replace is the belt to those braces.
-            std::cout << ligne.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+            out << ligne.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         } else {
             // As a compiler prints: the place first, so editors and grep can jump to it.
-            std::cout << v.lieu << ": error: " << v.code() << ": " << v.titre() << " (" << v.source() << ")"
-                      << (v.detail.empty() ? "" : ": ") << v.detail << '\n';
+            out << v.lieu << ": error: " << v.code() << ": " << v.titre() << " (" << v.source() << ")" << (v.detail.empty() ? "" : ": ")
+                << v.detail << '\n';
         }
     }
+    return s;
+}
+
+[[nodiscard]] statut verifier(const std::string& chemin, bool jsonl) {
+    const auto r = caqes::json::lire_grille_fichier(chemin);
+    const statut s = signaler_grille(std::cout, chemin, r.erreurs(), jsonl);
     if (r.ok()) {
         const caqes::modele_contrat_def& m = r.valeur().definition();
         std::cerr << chemin << ": valid grid \"" << m.nom << "\" (" << caqes::decrire(m.regime).nom << ", "
@@ -52,14 +78,274 @@ using statut = caqes::csv::exit_status;
     return s;
 }
 
+// The grid the batch is evaluated against. A grid that cannot be read or breaks a rule is
+// reported on stderr as `caqes check` reports it, and nothing is evaluated (status 3 or 4).
+[[nodiscard]] std::optional<caqes::json::grille_chargee> charger_grille(const std::string& chemin, statut& s) {
+    auto r = caqes::json::lire_grille_fichier(chemin);
+    if (!r.ok()) {
+        s = signaler_grille(std::cerr, chemin, r.erreurs(), false);
+        return std::nullopt;
+    }
+    return std::move(r).valeur();
+}
+
+// Every rejected row, located (file:line:field), then the reconciliation of each file: on
+// stderr, so that stdout holds the results alone and loads as it is.
+void bilan(const caqes::cli::bilan_lot& b) {
+    for (const caqes::violation& v : b.rejets) std::cerr << v.lieu << ": error: " << v.code() << ": " << v.detail << '\n';
+    if (b.fichiers.empty()) return;
+    std::cerr << "reconciliation\n";
+    for (const caqes::csv::reconciliation& rec : b.fichiers) {
+        std::cerr << "  " << rec.file << ": " << rec.read << " rows read = " << rec.accepted << " accepted + " << rec.rejected << " rejected "
+                  << (rec.balanced() ? "OK" : "MISMATCH") << '\n';
+    }
+}
+
+// A progress bar on stderr, redrawn when the percentage changes; only when stderr is a terminal
+// (a log file or a pipe gets no carriage returns).
+class progression {
+  public:
+    progression() : actif_(isatty(fileno(stderr)) != 0) {}
+    void avancer(std::size_t fait, std::size_t total) {
+        if (!actif_ || total == 0) return;
+        const std::size_t pct = fait * 100 / total;
+        if (pct == dernier_) return;
+        dernier_ = pct;
+        const std::size_t plein = pct / 5;
+        std::cerr << "\revaluating [" << std::string(plein, '#') << std::string(20 - plein, ' ') << "] " << pct << " % (" << fait << "/"
+                  << total << ")" << std::flush;
+    }
+    ~progression() {
+        if (actif_ && dernier_ <= 100) std::cerr << "\r" << std::string(60, ' ') << "\r" << std::flush;
+    }
+    progression(const progression&) = delete;
+    progression& operator=(const progression&) = delete;
+
+  private:
+    bool actif_;
+    std::size_t dernier_{101};
+};
+
+struct options_lot {
+    std::string grille;
+    std::vector<std::string> fichiers;  // values, establishments[, contracts]; or one JSON Lines file
+};
+
+[[nodiscard]] statut evaluer_lot(const options_lot& o, caqes::cli::format_sortie f, bool avec_trace) {
+    statut s = statut::accepted;
+    const std::optional<caqes::json::grille_chargee> g = charger_grille(o.grille, s);
+    if (!g) return s;
+    const caqes::modele_contrat_def& def = g->definition();
+    const caqes::parametres_evaluation& p = g->parametres();
+    caqes::cli::ecrivain sortie{std::cout, f, def};
+    bool entete = false;
+    caqes::cli::bilan_lot b{};
+    {
+        progression barre;
+        b = caqes::cli::lire_lot(def, p, o.fichiers, [&](const caqes::csv::rapport_lu& r, std::size_t i, std::size_t n) {
+            if (!entete) sortie.entete();
+            entete = true;
+            // The report was validated against `def` by the reader (caqes::validate); the
+            // run-time driver evaluates the template it was validated against.
+            caqes::trace t;
+            const caqes::resultat_evaluation res =
+                avec_trace ? caqes::evaluer(r.rapport, p, caqes::politique_grille{}, t) : caqes::evaluer(r.rapport, p);
+            sortie.ecrire({r, res, avec_trace ? &t : nullptr});
+            barre.avancer(i + 1, n);
+        });
+    }
+    // Files read but nothing accepted: the table still has its header.
+    if (!entete && !b.fichiers.empty()) sortie.entete();
+    bilan(b);
+    return b.statut;
+}
+
+struct cible {
+    std::string finess;
+    int exercice{0};
+};
+
+// The one establishment-year `explain` and `calendar` are about, evaluated with its trace; its
+// rejections, or its absence, are reported instead (status 3: nothing to explain).
+struct evaluation_unique {
+    std::optional<caqes::json::grille_chargee> grille;
+    std::optional<caqes::csv::rapport_lu> lu;
+    caqes::resultat_evaluation res{};
+    caqes::trace trace_{};
+};
+
+[[nodiscard]] statut evaluer_un(const options_lot& o, const cible& c, evaluation_unique& e) {
+    statut s = statut::accepted;
+    e.grille = charger_grille(o.grille, s);
+    if (!e.grille) return s;
+    const caqes::parametres_evaluation& p = e.grille->parametres();
+    const caqes::cli::bilan_lot b =
+        caqes::cli::lire_lot(e.grille->definition(), p, o.fichiers, [&](const caqes::csv::rapport_lu& r, std::size_t, std::size_t) {
+            if (r.finess != c.finess || r.rapport.exercice() != c.exercice) return;
+            e.lu = r;
+            e.res = caqes::evaluer(e.lu->rapport, p, caqes::politique_grille{}, e.trace_);
+        });
+    if (b.fichiers.empty()) {
+        bilan(b);
+        return b.statut;
+    }
+    if (e.lu) return statut::accepted;
+    // Its rejections name it as "FINESS YEAR" in their detail (docs/input-format.md).
+    const std::string qui = caqes::concat(c.finess, " ", std::to_string(c.exercice));
+    std::size_t n = 0;
+    for (const caqes::violation& v : b.rejets) {
+        if (v.detail.find(qui) == std::string::npos) continue;
+        std::cerr << v.lieu << ": error: " << v.code() << ": " << v.detail << '\n';
+        ++n;
+    }
+    std::cerr << "caqes: " << qui << " was not evaluated: " << (n == 0 ? "no accepted establishment-year in the files" : "rejected (above)")
+              << '\n';
+    return statut::unusable_input;
+}
+
+[[nodiscard]] std::string article(const caqes::proposition& p) {
+    return p.loi != nullptr ? caqes::texte(p.article()) : std::string{"no article"};
+}
+
+// "sanction 1234.56 EUR (cap 2000.00 EUR, bound) [D.162-16 ... ]".
+[[nodiscard]] std::string decrire_proposition(const caqes::proposition& p) {
+    if (p.economies_non_renseignees) return "no incentive computed: savings non renseigne";
+    if (!p.presente()) return "nothing proposed";
+    if (p.depassement) return caqes::concat(caqes::nom(p.nature), ": an amount does not fit 64-bit cents (CAQES-E040), not evaluated");
+    std::string s = caqes::concat(caqes::nom(p.nature), " ", caqes::texte_euros(p.montant), " EUR (cap ", caqes::texte_euros(p.plafond), " EUR",
+                                  p.plafond_atteint ? ", bound by it" : "", p.illustratif ? ", illustrative formula" : "", ")");
+    if (p.taux.num != 0) s += caqes::concat(", rate ", caqes::texte_fraction(p.taux));
+    return caqes::concat(s, "; ", article(p));
+}
+
+[[nodiscard]] statut expliquer(const options_lot& o, const cible& c, bool en_json) {
+    evaluation_unique e;
+    if (const statut s = evaluer_un(o, c, e); !e.lu) return s;
+    const caqes::modele_contrat_def& def = e.grille->definition();
+    if (en_json) {
+        nlohmann::json j{{"finess", e.lu->finess}, {"exercice", c.exercice}, {"modele", def.nom}};
+        j.update(caqes::json::evaluation_json(e.res, &e.trace_));
+        std::cout << caqes::json::serialiser(j) << '\n';
+        return statut::accepted;
+    }
+    const caqes::resultat_evaluation& r = e.res;
+    const caqes::regles_appliquees& g = r.regles;
+    std::cout << c.finess << " " << c.exercice << ", grid \"" << def.nom << "\" (" << caqes::decrire(def.regime).nom << ")\n"
+              << "input: " << o.fichiers[0] << ":" << e.lu->ligne_valeurs
+              << (o.fichiers.size() > 1 ? caqes::concat(", ", o.fichiers[1], ":", std::to_string(e.lu->ligne_etablissement)) : std::string{}) << '\n'
+              << "rules: law in force on " << caqes::texte(g.date) << " (version policy " << caqes::nom(g.politique) << "), evaluation date "
+              << (g.date_evaluation.ok() ? caqes::texte(g.date_evaluation) : std::string{"not given"}) << ", partial years "
+              << caqes::nom(g.annee_partielle) << '\n'
+              << "revenue base: " << caqes::texte_euros(r.produits_assurance_maladie) << " EUR"
+              << (r.annee_produits ? caqes::concat(" (", std::to_string(*r.annee_produits), ")") : std::string{}) << ", contract year "
+              << r.annee_contrat << '\n';
+    std::string alertes;
+    for (const caqes::alerte_evaluation a : caqes::toutes_alertes) {
+        if (g.a(a)) alertes += caqes::concat(alertes.empty() ? "" : ", ", caqes::nom(a));
+    }
+    if (!alertes.empty()) std::cout << "alerts: " << alertes << '\n';
+    for (std::size_t i = 0; i < r.nombre_volets; ++i) {
+        const caqes::resultat_volet& v = r.volets[i];
+        std::cout << '\n'
+                  << caqes::traits(v.volet).nom << ": score "
+                  << (v.score.defini() ? caqes::texte_decimal(v.score.valeur()) : std::string{"undefined (no indicator counts)"})
+                  // Without a contract instance the terms were not checked (alert sans_instance).
+                  << (g.a(caqes::alerte_evaluation::sans_instance) ? std::string{} : caqes::concat(", term ", caqes::texte(v.couverture.terme)))
+                  << (v.couverture.evalue ? "" : ", not evaluated this exercise") << '\n';
+        for (const caqes::ligne_trace& l : e.trace_.lignes) {
+            if (l.volet != i || l.ind == nullptr) continue;
+            const caqes::indicateur& ind = *l.ind;
+            std::cout << "  " << ind.code << " " << ind.libelle << " [" << caqes::json::nom(ind.provenance) << "]: " << caqes::texte(l.valeur)
+                      << " -> " << caqes::json::nom(l.resultat.s) << ", achievement " << caqes::texte_fraction(l.resultat.realisation)
+                      << (l.resultat.compte ? caqes::concat(", weight ", caqes::texte_fraction(ind.poids), ", points ", caqes::texte_fraction(l.points))
+                                            : std::string{", does not count"})
+                      << (ind.source.vide() ? std::string{} : caqes::concat("; ", caqes::texte(ind.source))) << '\n';
+        }
+        std::cout << "  proposal: " << decrire_proposition(v.principale) << '\n';
+        if (v.principale.decision_finale) {
+            std::cout << "  decided: " << (v.nature_decidee ? caqes::nom(*v.nature_decidee) : "aucune") << " "
+                      << caqes::texte_euros(*v.principale.decision_finale) << " EUR" << (v.principale.decision_au_dessus ? " (above the proposal)" : "")
+                      << '\n';
+        }
+    }
+    for (std::size_t i = 0; i < r.nombre_contrat; ++i) std::cout << "\ncontract: " << decrire_proposition(r.contrat[i]) << '\n';
+    std::cout << "\ntotals: sanctions " << caqes::texte_euros(r.total_sanctions) << " EUR, incentives " << caqes::texte_euros(r.total_interessements)
+              << " EUR" << (r.plafond_global_atteint ? " (the 5 % overall cap bound the sanctions)" : "") << '\n';
+    if (!r.ok()) std::cout << caqes::fiche(r.erreur).code << ": nothing proposed (volet " << int{r.volet_erreur} << ", indicator id " << r.indicateur_erreur << ")\n";
+    return statut::accepted;
+}
+
+// "YYYY-MM-DD", a day that exists; CLI11 reports anything else as a usage error.
+[[nodiscard]] std::string valider_date(const std::string& s) {
+    const bool forme = s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+                       std::all_of(s.begin(), s.end(), [](char x) { return x == '-' || (x >= '0' && x <= '9'); });
+    if (!forme) return caqes::concat("\"", s, "\" is not a date YYYY-MM-DD");
+    const caqes::ymd d{std::stoi(s.substr(0, 4)), static_cast<unsigned>(std::stoi(s.substr(5, 2))), static_cast<unsigned>(std::stoi(s.substr(8, 2)))};
+    return d.ok() ? std::string{} : caqes::concat(s, " is not a day of the calendar");
+}
+
+[[nodiscard]] caqes::ymd date_de(const std::string& s) {
+    return {std::stoi(s.substr(0, 4)), static_cast<unsigned>(std::stoi(s.substr(5, 2))), static_cast<unsigned>(std::stoi(s.substr(8, 2)))};
+}
+
+[[nodiscard]] std::optional<caqes::ymd> date_optionnelle(const std::string& s) {
+    if (s.empty()) return std::nullopt;
+    return date_de(s);
+}
+
+const std::map<std::string, caqes::convention_delai> conventions{{"stricte", caqes::convention_delai::stricte},
+                                                                 {"fin_de_mois", caqes::convention_delai::fin_de_mois},
+                                                                 {"report", caqes::convention_delai::report},
+                                                                 {"premier_mois_suivant", caqes::convention_delai::premier_mois_suivant},
+                                                                 {"procedure_civile", caqes::convention_delai::procedure_civile}};
+
+struct options_calendrier {
+    std::string convention;
+    std::string reception_rapport;
+    std::string audition_demandee;
+    std::string audition_tenue;
+    std::string reception_notification;
+};
+
+void echeance(const caqes::echeance_procedure& e) {
+    std::cout << "  " << e.etape << ": ";
+    if (!e.prevue) {
+        std::cout << "no deadline: no version of the article is in force on the day of the rules\n";
+        return;
+    }
+    std::cout << (e.date.ok() ? caqes::texte(e.date.valeur) : std::string{"runs from a receipt not given"}) << "; "
+              << caqes::texte(e.loi->reference) << '\n';
+}
+
+[[nodiscard]] statut calendrier(const options_lot& o, const cible& c, const options_calendrier& oc) {
+    evaluation_unique e;
+    if (const statut s = evaluer_un(o, c, e); !e.lu) return s;
+    // The day whose version of D.162-16 applies is the date the evaluation's version policy
+    // gave (resultat_evaluation::regles.date), so the calendar and the amounts cite one law.
+    const caqes::ymd jour = e.res.regles.date;
+    const caqes::calendrier_evaluation cal =
+        caqes::evaluation_annuelle(jour, date_de(oc.reception_rapport), conventions.at(oc.convention),
+                                   {date_optionnelle(oc.audition_demandee), date_optionnelle(oc.audition_tenue)},
+                                   date_optionnelle(oc.reception_notification));
+    std::cout << c.finess << " " << c.exercice << ": evaluation procedure (D.162-16), law in force on " << caqes::texte(jour)
+              << ", convention " << oc.convention << " [U]\n"
+              << "  evaluation report received: " << oc.reception_rapport << '\n';
+    echeance(cal.observations);
+    echeance(cal.notification);
+    echeance(cal.observations_finales);
+    return statut::accepted;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     const std::string version = caqes::concat("caqes ", std::to_string(CAQES_VERSION_MAJOR), ".", std::to_string(CAQES_VERSION_MINOR),
                                               ".", std::to_string(CAQES_VERSION_PATCH));
-    CLI::App app{version + ": tools for CAQES contract grids (docs/cli.md)", "caqes"};
+    CLI::App app{version + ": tools for CAQES contract grids and their evaluation (docs/cli.md)", "caqes"};
     app.require_subcommand(1);
     app.set_version_flag("--version", version);
+    const std::string statuts = "Exit status: 0 every row accepted, 1 some rows rejected (listed on stderr), 2 usage, 3 unusable input, "
+                                "4 a grid that breaks a rule.";
 
     std::vector<std::string> fichiers;
     bool jsonl = false;
@@ -69,6 +355,54 @@ int main(int argc, char** argv) {
     check->add_flag("--jsonl", jsonl, "one JSON object per violation on stdout (JSON Lines) instead of text");
     check->footer("Exit status: 0 every grid valid, 2 usage, 3 a file that is not a readable grid "
                   "(CAQES-E040 to E042, E070 to E072), 4 a grid that breaks a rule.");
+
+    options_lot lot;
+    auto options_communes = [&lot](CLI::App* sub) {
+        sub->add_option("--grid", lot.grille, "the grid file (caqes.grille/1) the batch is evaluated against")->required();
+        sub->add_option("VALUES ESTABLISHMENTS [CONTRACTS]", lot.fichiers,
+                        "the batch (docs/input-format.md): the values, establishments and, when given, contracts CSV files; "
+                        "or one JSON Lines file, one establishment-year a line")
+            ->required()
+            ->expected(1, 3);
+    };
+
+    std::string format = "jsonl";
+    bool avec_trace = false;
+    CLI::App* evaluate = app.add_subcommand("evaluate", "Evaluate every accepted establishment-year of a batch against a grid; "
+                                                        "results on stdout, one per establishment-year, as they are evaluated");
+    options_communes(evaluate);
+    evaluate->add_option("--format", format, "jsonl (default), csv-fr (';' and decimal comma), csv (',' and decimal point), markdown")
+        ->check(CLI::IsMember({"jsonl", "csv-fr", "csv", "markdown"}));
+    evaluate->add_flag("--trace", avec_trace, "with --format jsonl: each line carries the trace of its indicators");
+    evaluate->footer(statuts);
+
+    cible c;
+    bool en_json = false;
+    CLI::App* explain = app.add_subcommand("explain", "Print the trace of one establishment-year: each indicator, each proposal, "
+                                                      "the articles and versions they cite");
+    options_communes(explain);
+    explain->add_option("--finess", c.finess, "the establishment")->required();
+    explain->add_option("--year", c.exercice, "the exercise")->required();
+    explain->add_flag("--json", en_json, "the evaluation and its trace as one JSON document (caqes.evaluation/1)");
+    explain->footer("Exit status: 0 explained, 2 usage, 3 unusable input or the establishment-year was not evaluated, 4 a grid that breaks a rule.");
+
+    options_calendrier oc;
+    CLI::App* calendar = app.add_subcommand("calendar", "Print the procedure dates of one evaluation (D.162-16) under a named "
+                                                        "deadline convention");
+    options_communes(calendar);
+    calendar->add_option("--finess", c.finess, "the establishment")->required();
+    calendar->add_option("--year", c.exercice, "the exercise")->required();
+    std::string liste_conventions;
+    for (const auto& [nom, conv] : conventions) liste_conventions += caqes::concat(liste_conventions.empty() ? "" : ", ", nom);
+    calendar->add_option("--convention", oc.convention, "how a deadline is counted [U]: " + liste_conventions)
+        ->required()
+        ->check(CLI::IsMember(conventions));
+    auto date = [](CLI::Option* opt) { opt->check(CLI::Validator(valider_date, "YYYY-MM-DD", "date")); };
+    date(calendar->add_option("--report-received", oc.reception_rapport, "the day the establishment received the evaluation report")->required());
+    date(calendar->add_option("--hearing-requested", oc.audition_demandee, "the day it asked to be heard"));
+    date(calendar->add_option("--hearing-held", oc.audition_tenue, "the day of the hearing"));
+    date(calendar->add_option("--notification-received", oc.reception_notification, "the day it received the ARS's notification"));
+    calendar->footer("Exit status: 0 printed, 2 usage, 3 unusable input or the establishment-year was not evaluated, 4 a grid that breaks a rule.");
 
     try {
         app.parse(argc, argv);
@@ -83,6 +417,19 @@ int main(int argc, char** argv) {
         return static_cast<int>(statut::usage);
     }
 
+    if (*evaluate) {
+        const caqes::cli::format_sortie f = format == "csv-fr"     ? caqes::cli::format_sortie::csv_fr
+                                            : format == "csv"      ? caqes::cli::format_sortie::csv
+                                            : format == "markdown" ? caqes::cli::format_sortie::markdown
+                                                                   : caqes::cli::format_sortie::jsonl;
+        if (avec_trace && f != caqes::cli::format_sortie::jsonl) {
+            std::cerr << "caqes evaluate: --trace needs --format jsonl (a trace has one line per indicator)\n";
+            return static_cast<int>(statut::usage);
+        }
+        return static_cast<int>(evaluer_lot(lot, f, avec_trace));
+    }
+    if (*explain) return static_cast<int>(expliquer(lot, c, en_json));
+    if (*calendar) return static_cast<int>(calendrier(lot, c, oc));
     statut s = statut::accepted;
     for (const std::string& f : fichiers) s = std::max(s, verifier(f, jsonl));
     return static_cast<int>(s);

@@ -231,12 +231,14 @@ def render_case(case):
 READERS = {
     "csv": "the CSV reader (`caqes::csv::lire_rapports`, `caqes::csv::read_file`)",
     "grille": "the grid reader (`caqes::json::lire_grille`, `caqes::json::lire_grille_fichier`, `caqes check`)",
+    "valeurs": "the JSON Lines reader (`caqes::json::lire_rapports_jsonl`, `caqes evaluate`)",
 }
 
 
 def reporter(enum):
     """Who reports a run-time rule: the file readers (include/caqes/io/csv*.hpp,
-    include/caqes/io/json/grille*.hpp) when only they use it, else `validate`."""
+    include/caqes/io/json/grille*.hpp, include/caqes/io/json/valeurs.hpp) when only they use
+    it, else `validate`."""
     pattern = re.compile(rf"regle::{enum}\b")
     users = {path.name for path in (ROOT / HEADERS_DIR).rglob("*.hpp")
              if path.name != CATALOGUE.name and pattern.search(path.read_text(encoding="utf-8"))}

@@ -1,0 +1,479 @@
+#pragma once
+// Yearly reports as JSON Lines: one establishment-year per line, holding what the two CSV files
+// of the batch input hold for it (docs/input-format.md, "JSON Lines"): the key, the contract
+// year, the revenue base and its year, the savings and decisions per volet, and every measure
+// of every indicator of the grid. Optional part: target caqes::json, needs nlohmann-json.
+//
+// Each line is read as the CSV rows are, by the same number parser and value rules
+// (csv_number.hpp, csv::detail::lire_valeur) and the same `caqes::validate(def, rapport)`, so
+// a line gets the rule ids a CSV row gets; its location is the file, the line and the JSON
+// pointer of the offending member: "valeurs.jsonl:12#/valeurs/S01/taux". Numbers are read
+// from their text as written (the SAX interface gives a number's lexeme): `55.7` is 557/10,
+// never a binary double; an exponent is refused as in CSV. A key given twice in one object is
+// refused (CAQES-E071, seen by the SAX handler, where a DOM parser silently keeps the last).
+// Every non-empty line ends up accepted or rejected; a rejected line is one establishment-year,
+// so nothing is evaluated from partial garbage.
+#include <caqes/contrat/modele.hpp>
+#include <caqes/droit/violation.hpp>
+#include <caqes/evaluation/parametres.hpp>
+#include <caqes/evaluation/rapport.hpp>
+#include <caqes/evaluation/validation.hpp>
+#include <caqes/io/csv_number.hpp>
+#include <caqes/io/csv_rapports.hpp>
+#include <caqes/io/csv_text.hpp>
+#include <caqes/io/json/grille.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace caqes::json {
+
+// The reports of a JSON Lines file: accepted establishment-years (`ligne_valeurs` and
+// `ligne_etablissement` both give the line), the rejections, and the reconciliation of its
+// non-empty lines.
+struct lot_jsonl {
+    std::vector<csv::rapport_lu> rapports;
+    violations rejets;
+    csv::reconciliation lignes;
+};
+
+// 0 every line accepted, 1 some rejected, 3 no line or none accepted (docs/input-format.md).
+[[nodiscard]] inline csv::exit_status status(const lot_jsonl& l) noexcept {
+    if (!l.lignes.balanced() || l.lignes.unusable || l.lignes.accepted == 0) return csv::exit_status::unusable_input;
+    return l.lignes.rejected > 0 ? csv::exit_status::some_rejected : csv::exit_status::accepted;
+}
+
+namespace detail {
+
+// A JSON value as the line wrote it: numbers keep their text, so that the exact parsers of the
+// CSV reader read them; `nombre` tells a number from a string.
+struct valeur_ligne {
+    enum class sorte : std::uint8_t { nul, booleen, nombre, chaine, objet, tableau };
+    sorte s{sorte::nul};
+    std::string texte;                 // a number's lexeme, a string, "true"/"false"
+    std::vector<valeur_ligne> membres;  // of an object or array, in order
+    std::string cle;                   // its key in the object that holds it
+
+    [[nodiscard]] const valeur_ligne* membre(std::string_view k) const noexcept {
+        for (const valeur_ligne& v : membres) {
+            if (v.cle == k) return &v;
+        }
+        return nullptr;
+    }
+};
+
+// nlohmann's SAX interface: builds the line's value and sees every key as it is read, so a key
+// given twice in one object is caught where it is (a DOM would keep the last silently).
+class sax_ligne {
+  public:
+    using json_t = nlohmann::json;
+    bool null() { return valeur({valeur_ligne::sorte::nul, "null", {}, {}}); }
+    bool boolean(bool b) { return valeur({valeur_ligne::sorte::booleen, b ? "true" : "false", {}, {}}); }
+    bool number_integer(json_t::number_integer_t n) { return valeur({valeur_ligne::sorte::nombre, std::to_string(n), {}, {}}); }
+    bool number_unsigned(json_t::number_unsigned_t n) { return valeur({valeur_ligne::sorte::nombre, std::to_string(n), {}, {}}); }
+    bool number_float(json_t::number_float_t, const json_t::string_t& lexeme) { return valeur({valeur_ligne::sorte::nombre, lexeme, {}, {}}); }
+    bool string(json_t::string_t& s) { return valeur({valeur_ligne::sorte::chaine, s, {}, {}}); }
+    bool binary(json_t::binary_t&) { return false; }  // the text parser never produces one
+    bool start_object(std::size_t) { return ouvrir(valeur_ligne::sorte::objet); }
+    bool start_array(std::size_t) { return ouvrir(valeur_ligne::sorte::tableau); }
+    bool key(json_t::string_t& k) {
+        cadre& c = pile_.back();
+        if (!c.cles.insert(k).second) {
+            doublon_ = concat(pointeur(), "/", segment(k));
+            return false;
+        }
+        c.cle = k;
+        return true;
+    }
+    bool end_object() { return fermer(); }
+    bool end_array() { return fermer(); }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+        erreur_ = concat("not JSON at byte ", std::to_string(position), ": ", e.what());
+        return false;
+    }
+
+    [[nodiscard]] const valeur_ligne& racine() const noexcept { return racine_; }
+    [[nodiscard]] const std::string& doublon() const noexcept { return doublon_; }
+    [[nodiscard]] const std::string& erreur() const noexcept { return erreur_; }
+
+    // RFC 6901, as the grid reader writes a pointer (grille.hpp).
+    [[nodiscard]] static std::string segment(std::string_view k) { return segment_pointeur(k); }
+
+  private:
+    struct cadre {
+        valeur_ligne v;
+        std::set<std::string> cles;
+        std::string cle;
+    };
+    bool valeur(valeur_ligne v) {
+        if (pile_.empty()) {
+            racine_ = std::move(v);
+            return true;
+        }
+        cadre& c = pile_.back();
+        v.cle = c.v.s == valeur_ligne::sorte::objet ? c.cle : std::to_string(c.v.membres.size());
+        c.v.membres.push_back(std::move(v));
+        return true;
+    }
+    bool ouvrir(valeur_ligne::sorte s) {
+        // Deeper than the format's three levels of objects: not a report line.
+        if (pile_.size() >= 8) {
+            erreur_ = "nested deeper than a report line (8 levels)";
+            return false;
+        }
+        pile_.push_back({{s, {}, {}, {}}, {}, {}});
+        return true;
+    }
+    bool fermer() {
+        valeur_ligne v = std::move(pile_.back().v);
+        pile_.pop_back();
+        return valeur(std::move(v));
+    }
+    [[nodiscard]] std::string pointeur() const {
+        std::string p;
+        for (std::size_t k = 0; k + 1 < pile_.size(); ++k) {
+            p += '/';
+            p += pile_[k].v.s == valeur_ligne::sorte::objet ? segment(pile_[k].cle) : std::to_string(pile_[k].v.membres.size());
+        }
+        return p;
+    }
+    std::vector<cadre> pile_;
+    valeur_ligne racine_;
+    std::string doublon_;
+    std::string erreur_;
+};
+
+// Reads one line's members; every error is located at its pointer and the line is rejected.
+class lecteur_ligne {
+  public:
+    lecteur_ligne(std::string_view fichier, std::size_t ligne, violations& out) : fichier_(fichier), ligne_(ligne), out_(out) {}
+
+    void signaler(regle r, std::string_view ptr, std::string detail) {
+        out_.push_back({r, concat(fichier_, ":", std::to_string(ligne_), "#", ptr), std::move(detail)});
+        ok_ = false;
+    }
+    [[nodiscard]] bool ok() const noexcept { return ok_; }
+
+    // A member of an object; a missing required one is reported.
+    const valeur_ligne* membre(const valeur_ligne& o, std::string_view ptr, std::string_view cle, bool requis) {
+        const valeur_ligne* v = o.membre(cle);
+        if (v == nullptr && requis) signaler(regle::texte_invalide, ptr, concat("missing member \"", cle, "\""));
+        return v;
+    }
+    // Members the format does not know are refused, as a CSV column the header does not know.
+    void connus(const valeur_ligne& o, std::string_view ptr, std::initializer_list<std::string_view> cles) {
+        for (const valeur_ligne& v : o.membres) {
+            bool connu = false;
+            for (const std::string_view c : cles) connu = connu || v.cle == c;
+            if (!connu) signaler(regle::texte_invalide, concat(ptr, "/", sax_ligne::segment(v.cle)), concat("unknown member ", csv::quoted_field(v.cle)));
+        }
+    }
+    bool objet(const valeur_ligne& v, std::string_view ptr) {
+        if (v.s == valeur_ligne::sorte::objet) return true;
+        signaler(regle::texte_invalide, ptr, "expected an object");
+        return false;
+    }
+    // A number's text, for the CSV reader's exact parsers (plain dialect: a decimal point).
+    std::optional<std::string_view> nombre(const valeur_ligne& v, std::string_view ptr) {
+        if (v.s == valeur_ligne::sorte::nombre) return v.texte;
+        signaler(regle::texte_invalide, ptr, concat("expected a JSON number, got ", v.s == valeur_ligne::sorte::chaine ? csv::quoted_field(v.texte) : v.texte));
+        return std::nullopt;
+    }
+    std::optional<std::int64_t> entier(const valeur_ligne& v, std::string_view ptr, std::int64_t min, std::int64_t max, std::string_view quoi) {
+        const auto t = nombre(v, ptr);
+        if (!t) return std::nullopt;
+        const csv::parsed<std::int64_t> n = csv::parse_integer(*t, csv::dialect::plain);
+        if (!n.ok()) {
+            signaler(n.rule, ptr, n.error);
+            return std::nullopt;
+        }
+        if (n.value < min || n.value > max) {
+            signaler(min == 1 && max == 99 ? regle::valeur_hors_domaine : regle::texte_invalide, ptr, concat(std::to_string(n.value), " is not ", quoi));
+            return std::nullopt;
+        }
+        return n.value;
+    }
+    std::optional<centimes> montant(const valeur_ligne& v, std::string_view ptr, bool signe, std::string_view quoi) {
+        const auto t = nombre(v, ptr);
+        if (!t) return std::nullopt;
+        const csv::parsed<centimes> c = csv::parse_centimes(*t, csv::dialect::plain);
+        if (!c.ok()) {
+            signaler(c.rule, ptr, c.error);
+            return std::nullopt;
+        }
+        if (!signe && c.value < centimes{0}) {
+            signaler(regle::valeur_hors_domaine, ptr, concat(texte_euros(c.value), " EUR: ", quoi, " is not negative"));
+            return std::nullopt;
+        }
+        return c.value;
+    }
+
+  private:
+    std::string_view fichier_;
+    std::size_t ligne_;
+    violations& out_;
+    bool ok_{true};
+};
+
+// What one line holds once read; the spans of the report point into it and into the grid.
+struct ligne_lue {
+    std::string finess;
+    rapport_annuel r{};
+    std::vector<saisie_indicateur> saisies;
+    std::vector<montant_volet> economies;
+    std::vector<decision_volet> decisions;
+    bool activites_donnees{false};
+};
+
+[[nodiscard]] inline std::optional<volet_id> volet_de_colonne(const modele_contrat_def& m, std::string_view n) noexcept {
+    for (const auto& v : m.volets) {
+        if (csv::nom_colonne(v.volet) == n) return v.volet;
+    }
+    return std::nullopt;
+}
+
+inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, const valeur_ligne& vs, ligne_lue& out) {
+    if (!l.objet(vs, "/valeurs")) return;
+    std::string manque;
+    std::size_t nombre_manquants = 0;
+    for (const auto& v : m.volets) {
+        for (const indicateur& ind : v.grille) {
+            saisie_indicateur s{};
+            s.indicateur = ind.code;
+            const std::string p = concat("/valeurs/", sax_ligne::segment(ind.code));
+            const valeur_ligne* vi = vs.membre(ind.code);
+            if (vi != nullptr && !l.objet(*vi, p)) vi = nullptr;
+            for (std::size_t jm = 0; jm < mesures_max; ++jm) {
+                if (ind.mesures[jm].vide()) continue;
+                const valeur_ligne* x = vi == nullptr ? nullptr : vi->membre(ind.mesures[jm].code);
+                if (x == nullptr) {
+                    if (nombre_manquants < 4) manque += concat(nombre_manquants == 0 ? "" : ", ", ind.code, ".", ind.mesures[jm].code);
+                    ++nombre_manquants;
+                    continue;
+                }
+                const std::string pm = concat(p, "/", sax_ligne::segment(ind.mesures[jm].code));
+                if (x->s != valeur_ligne::sorte::nombre && x->s != valeur_ligne::sorte::chaine) {
+                    l.signaler(regle::texte_invalide, pm, "expected a number, or a word of the measure's kind, NC or NR");
+                    continue;
+                }
+                const csv::detail::valeur_lue lu = csv::detail::lire_valeur(x->texte, ind.mesures[jm].type, csv::dialect::plain);
+                if (lu.erreur != regle::aucune) {
+                    l.signaler(lu.erreur, pm, concat(ind.code, ".", ind.mesures[jm].code, ": ", lu.detail));
+                    continue;
+                }
+                s.mesures[jm] = {ind.mesures[jm].code, lu.v};
+            }
+            if (vi != nullptr) {
+                for (const valeur_ligne& x : vi->membres) {
+                    bool connue = false;
+                    for (const auto& me : ind.mesures) connue = connue || (!me.vide() && me.code == x.cle);
+                    if (!connue) {
+                        l.signaler(regle::mesure_inconnue, concat(p, "/", sax_ligne::segment(x.cle)),
+                                   concat("unknown measure ", csv::quoted_field(x.cle), " of indicator ", ind.code));
+                    }
+                }
+            }
+            out.saisies.push_back(s);
+        }
+    }
+    for (const valeur_ligne& x : vs.membres) {
+        bool connu = false;
+        for (const auto& v : m.volets) {
+            for (const indicateur& ind : v.grille) connu = connu || ind.code == x.cle;
+        }
+        if (!connu) {
+            l.signaler(regle::mesure_inconnue, concat("/valeurs/", sax_ligne::segment(x.cle)),
+                       concat("unknown indicator code ", csv::quoted_field(x.cle), " in \"", m.nom, "\""));
+        }
+    }
+    if (nombre_manquants > 4) manque += concat(" and ", std::to_string(nombre_manquants - 4), " more");
+    if (nombre_manquants > 0) l.signaler(regle::indicateur_absent, "/valeurs", concat("missing ", manque));
+}
+
+inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, const valeur_ligne& racine, ligne_lue& out) {
+    if (const valeur_ligne* e = l.membre(racine, "", "economies", false); e != nullptr && l.objet(*e, "/economies")) {
+        for (const valeur_ligne& x : e->membres) {
+            const std::string p = concat("/economies/", sax_ligne::segment(x.cle));
+            const std::optional<volet_id> v = volet_de_colonne(m, x.cle);
+            if (!v) {
+                l.signaler(regle::texte_invalide, p, concat(csv::quoted_field(x.cle), " is no volet of \"", m.nom, "\""));
+                continue;
+            }
+            if (x.s == valeur_ligne::sorte::nul) continue;  // null: non renseigne, never 0
+            if (const auto c = l.montant(x, p, true, "savings")) out.economies.push_back({*v, *c});
+        }
+    }
+    if (const valeur_ligne* d = l.membre(racine, "", "decisions", false); d != nullptr && l.objet(*d, "/decisions")) {
+        for (const valeur_ligne& x : d->membres) {
+            const std::string p = concat("/decisions/", sax_ligne::segment(x.cle));
+            const std::optional<volet_id> v = volet_de_colonne(m, x.cle);
+            if (!v) {
+                l.signaler(regle::texte_invalide, p, concat(csv::quoted_field(x.cle), " is no volet of \"", m.nom, "\""));
+                continue;
+            }
+            if (!l.objet(x, p)) continue;
+            l.connus(x, p, {"nature", "montant"});
+            const valeur_ligne* n = l.membre(x, p, "nature", true);
+            const valeur_ligne* a = l.membre(x, p, "montant", true);
+            if (n == nullptr || a == nullptr) continue;
+            std::optional<issue_legale> nature{};
+            bool lue = false;
+            for (const csv::nature_ecrite& ne : csv::natures_decision) {
+                if (n->s == valeur_ligne::sorte::chaine && n->texte == ne.mot) {
+                    nature = ne.nature;
+                    lue = true;
+                }
+            }
+            if (!lue) {
+                l.signaler(regle::decision_hors_issues, concat(p, "/nature"),
+                           concat(csv::quoted_field(n->texte), " is not a decision's nature: aucune, sanction, interessement, "
+                                                               "reduction_liste_en_sus, interessement_national, abattement, minoration, dotation or penalite"));
+                continue;
+            }
+            if (const auto c = l.montant(*a, concat(p, "/montant"), false, "a decided amount")) {
+                out.decisions.push_back({.volet = *v, .nature = nature, .montant = *c});
+            }
+        }
+    }
+}
+
+}  // namespace detail
+
+// Reads the JSON Lines text of `src` against `m` and `p`. `src.name` is how locations name it.
+[[nodiscard]] inline lot_jsonl lire_rapports_jsonl(const modele_contrat_def& m, const parametres_evaluation& p, const csv::source& src) {
+    using namespace detail;
+    lot_jsonl lot{};
+    lot.lignes.file = src.name;
+    lot.lignes.d = csv::dialect::plain;
+    std::string_view reste = src.text;
+    if (reste.starts_with(csv::utf8_bom)) reste.remove_prefix(csv::utf8_bom.size());
+    std::map<csv::detail::cle, std::size_t> vues;  // establishment-year -> its first line
+    std::size_t numero = 0;
+    while (!reste.empty()) {
+        const std::size_t fin = reste.find('\n');
+        std::string_view brut = reste.substr(0, fin);
+        reste.remove_prefix(fin == std::string_view::npos ? reste.size() : fin + 1);
+        ++numero;
+        if (brut.ends_with('\r')) brut.remove_suffix(1);
+        if (csv::trim(brut).empty()) continue;  // an empty line holds no establishment-year
+        const std::size_t row = lot.lignes.rows.size();
+        lot.lignes.rows.push_back({numero, csv::row_state::pending, 0});
+        const std::size_t premier = lot.rejets.size();
+        lecteur_ligne l{src.name, numero, lot.rejets};
+        auto rejeter = [&] {
+            lot.lignes.rows[row] = {numero, csv::row_state::rejected, premier};
+        };
+        if (const auto mauvais = csv::invalid_utf8(brut)) {
+            l.signaler(regle::encodage_invalide, "", csv::not_utf8(brut, *mauvais, brut));
+            rejeter();
+            continue;
+        }
+        sax_ligne sax;
+        const bool lu = nlohmann::json::sax_parse(brut, &sax);
+        if (!sax.doublon().empty()) {
+            l.signaler(regle::cle_en_double, sax.doublon(), "a key given twice in one object: which one holds would be a guess");
+        } else if (!lu) {
+            l.signaler(regle::texte_invalide, "", sax.erreur().empty() ? std::string{"not a JSON value"} : sax.erreur());
+        }
+        if (!l.ok()) {
+            rejeter();
+            continue;
+        }
+        const valeur_ligne& racine = sax.racine();
+        if (!l.objet(racine, "")) {
+            rejeter();
+            continue;
+        }
+        l.connus(racine, "", {"finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits", "activites", "economies", "decisions",
+                               "valeurs"});
+        ligne_lue out{};
+        const valeur_ligne* f = l.membre(racine, "", "finess", true);
+        if (f != nullptr) {
+            if (f->s != valeur_ligne::sorte::chaine || !regles::finess_bien_forme(f->texte)) {
+                l.signaler(regle::finess_mal_forme, "/finess",
+                           concat(csv::quoted_field(f->texte), " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
+            } else {
+                out.finess = f->texte;
+            }
+        }
+        if (const valeur_ligne* e = l.membre(racine, "", "exercice", true)) {
+            if (const auto an = l.entier(*e, "/exercice", 1, 9999, "a year")) {
+                out.r.exercice = static_cast<int>(*an);
+                if (!regles::exercice_couvert(m, out.r.exercice)) {
+                    l.signaler(regle::exercice_non_couvert, "/exercice",
+                               concat(std::to_string(*an), " is outside ", caqes::texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}),
+                                      ", where contracts of \"", m.nom, "\" produce effects"));
+                }
+            }
+        }
+        if (const valeur_ligne* a = l.membre(racine, "", "annee_contrat", true)) {
+            if (const auto n = l.entier(*a, "/annee_contrat", 1, 99, "a contract year (1 for the first)")) out.r.annee_contrat = static_cast<int>(*n);
+        }
+        if (const valeur_ligne* a = l.membre(racine, "", "produits_assurance_maladie", true)) {
+            if (const auto c = l.montant(*a, "/produits_assurance_maladie", false, "the revenue base")) out.r.produits_assurance_maladie = *c;
+        }
+        if (const valeur_ligne* a = l.membre(racine, "", "annee_produits", false); a != nullptr && a->s != valeur_ligne::sorte::nul) {
+            if (const auto n = l.entier(*a, "/annee_produits", 1900, 9999, "a year")) out.r.annee_produits = static_cast<int>(*n);
+        }
+        // "mco+psychiatrie", as the CSV column; absent: every activity of the grid's scope.
+        if (const valeur_ligne* a = l.membre(racine, "", "activites", false); a != nullptr) {
+            const csv::parsed<activites> act = a->s == valeur_ligne::sorte::chaine ? csv::detail::parse_activites(a->texte)
+                                                                                   : csv::parsed<activites>{{}, "expected a string"};
+            if (act.ok()) {
+                out.r.activites_etablissement = act.value;
+                out.activites_donnees = true;
+            } else {
+                l.signaler(act.rule, "/activites", act.error);
+            }
+        }
+        lire_volets_ligne(l, m, racine, out);
+        if (const valeur_ligne* vs = l.membre(racine, "", "valeurs", true)) lire_valeurs_ligne(l, m, *vs, out);
+
+        if (l.ok()) {
+            const csv::detail::cle k{out.finess, out.r.exercice};
+            if (const auto deja = vues.find(k); deja != vues.end()) {
+                l.signaler(regle::texte_invalide, "/finess",
+                           concat("duplicate of line ", std::to_string(deja->second), " for ", out.finess, " ", std::to_string(out.r.exercice)));
+            } else {
+                vues.emplace(k, numero);
+            }
+        }
+        if (!l.ok()) {
+            rejeter();
+            continue;
+        }
+        if (!out.activites_donnees) out.r.activites_etablissement = m.perimetre;
+        out.r.valeurs = out.saisies;
+        out.r.economies = out.economies;
+        out.r.decisions = out.decisions;
+        resultat_validation<rapport_valide> v = validate(m, out.r, p);
+        if (!v) {
+            for (const violation& x : v.erreurs()) {
+                l.signaler(x.id, "", concat(out.finess, " ", std::to_string(out.r.exercice), ": ", x.lieu, ": ", x.detail));
+            }
+            rejeter();
+            continue;
+        }
+        lot.lignes.rows[row].state = csv::row_state::accepted;
+        lot.rapports.push_back({out.finess, std::move(v).valeur(), numero, numero});
+    }
+    if (lot.lignes.rows.empty()) {
+        lot.rejets.push_back({regle::fichier_inutilisable, concat(src.name, ":1"), "no establishment-year: the file is empty"});
+        lot.lignes.unusable = lot.rejets.size() - 1;
+    }
+    csv::detail::compter(lot.lignes, lot.rejets.size());
+    return lot;
+}
+
+}  // namespace caqes::json

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Writes the JSON Lines twin of a batch input (docs/input-format.md, "JSON Lines").
+
+    csv_to_jsonl.py VALEURS.csv ETABLISSEMENTS.csv > valeurs.jsonl
+
+One line per establishment-year of the establishments file, in its order, with the values of
+that establishment-year from the values file. Numbers are written as JSON numbers with the same
+digits (the French decimal comma becomes a point, thousands separators are dropped); a cell that
+is not a number of the plain form is written as a string, so that `caqes evaluate` rejects it
+with the rule the CSV reader gives. Used by the tests (cli.jsonl_same_as_csv) and by
+docs/performance.md; it reads only what the two files hold and checks nothing itself.
+"""
+import csv
+import json
+import re
+import sys
+
+NOMBRE = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+# The French form: thousands in groups of three (space, U+00A0 or U+202F), decimal comma.
+FRANCAIS = re.compile("^-?([0-9]+|[0-9]{1,3}([ \u00a0\u202f][0-9]{3})+)(,[0-9]+)?$")
+
+
+def nombre(cellule: str, francais: bool):
+    """The cell as JSON text: a number's digits as written, or a JSON string."""
+    t = cellule.strip()
+    if francais:
+        if not FRANCAIS.match(t):
+            return json.dumps(cellule, ensure_ascii=False)
+        t = t.replace("\u202f", "").replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    return t if NOMBRE.match(t) else json.dumps(cellule, ensure_ascii=False)
+
+
+def lire(chemin: str):
+    with open(chemin, encoding="utf-8-sig", newline="") as f:
+        texte = f.read()
+    entete = texte.split("\n", 1)[0]
+    francais = ";" in entete
+    return list(csv.DictReader(texte.splitlines(), delimiter=";" if francais else ",")), francais
+
+
+def main() -> int:
+    if len(sys.argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    valeurs, fr_v = lire(sys.argv[1])
+    etabs, fr_e = lire(sys.argv[2])
+    par_cle = {}
+    for r in valeurs:
+        par_cle.setdefault((r["finess"], r["exercice"]), []).append(r)
+    for e in etabs:
+        membres = [f'"finess":{json.dumps(e["finess"])}', f'"exercice":{nombre(e["exercice"], fr_e)}',
+                   f'"annee_contrat":{nombre(e["annee_contrat"], fr_e)}',
+                   f'"produits_assurance_maladie":{nombre(e["produits_assurance_maladie"], fr_e)}']
+        if e["annee_produits"].strip():
+            membres.append(f'"annee_produits":{nombre(e["annee_produits"], fr_e)}')
+        if e.get("activites", "").strip():
+            membres.append(f'"activites":{json.dumps(e["activites"].strip())}')
+        economies, decisions = [], []
+        for col, cellule in e.items():
+            if col.startswith("economies_"):
+                valeur = nombre(cellule, fr_e) if cellule.strip() else "null"
+                economies.append(f'{json.dumps(col[len("economies_"):])}:{valeur}')
+            elif col.startswith("decision_") and cellule.strip():
+                volet = col[len("decision_"):]
+                nature = e.get(f"nature_{volet}", "")
+                decisions.append(f'{json.dumps(volet)}:{{"nature":{json.dumps(nature.strip())},"montant":{nombre(cellule, fr_e)}}}')
+        membres.append('"economies":{' + ",".join(economies) + "}")
+        membres.append('"decisions":{' + ",".join(decisions) + "}")
+        indicateurs = {}
+        for r in par_cle.get((e["finess"], e["exercice"]), []):
+            v = r["valeur"].strip()
+            mot = v.upper() in ("NC", "NR") or v.lower() in ("oui", "non", "partiel")
+            indicateurs.setdefault(r["indicateur"], []).append(
+                f'{json.dumps(r["mesure"])}:{json.dumps(v) if mot else nombre(r["valeur"], fr_v)}')
+        membres.append('"valeurs":{' + ",".join(f'{json.dumps(k)}:{{{",".join(m)}}}' for k, m in indicateurs.items()) + "}")
+        sys.stdout.write("{" + ",".join(membres) + "}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
