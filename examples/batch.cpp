@@ -171,7 +171,8 @@ int ecrire_json(const caqes::csv::lot_rapports& lot, const caqes::parametres_eva
     doc["rejets"] = std::move(rejets);
     nlohmann::json rec = nlohmann::json::array();
     for (const caqes::csv::reconciliation* x : fichiers(lot)) {
-        rec.push_back({{"fichier", x->file}, {"lues", x->read}, {"acceptees", x->accepted}, {"rejetees", x->rejected}});
+        rec.push_back({{"fichier", x->file}, {"lignes", x->lines}, {"entete", x->header}, {"vides", x->blank}, {"lues", x->read},
+                       {"acceptees", x->accepted}, {"rejetees", x->rejected}});
     }
     doc["reconciliation"] = std::move(rec);
     std::cout << caqes::json::serialiser(doc) << "\n";
@@ -329,9 +330,10 @@ int main(int argc, char** argv) {
 
     std::cout << "\nreconciliation\n";
     for (const caqes::csv::reconciliation* rec : fichiers(lot)) {
-        std::cout << "  " << cadrer(rec->file, 20) << cadrer(std::to_string(rec->read), 6, true) << " rows read = "
-                  << cadrer(std::to_string(rec->accepted), 6, true) << " accepted + " << cadrer(std::to_string(rec->rejected), 5, true)
-                  << " rejected  " << (rec->balanced() ? "OK" : "MISMATCH") << "\n";
+        // Physical lines, so that a line the reader swallowed shows as a mismatch.
+        std::cout << "  " << cadrer(rec->file, 20) << cadrer(std::to_string(rec->lines), 6, true) << " lines read = " << rec->header
+                  << " header + " << rec->blank << " blank + " << cadrer(std::to_string(rec->accepted), 6, true) << " accepted + "
+                  << cadrer(std::to_string(rec->rejected), 5, true) << " rejected  " << (rec->balanced() ? "OK" : "MISMATCH") << "\n";
     }
     return static_cast<int>(caqes::csv::status(lot));
 }

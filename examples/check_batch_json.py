@@ -37,6 +37,8 @@ def main() -> int:
     for name, r in rec.items():
         if r["lues"] != r["acceptees"] + r["rejetees"]:
             errors.append(f"{name}: {r['lues']} read != {r['acceptees']} + {r['rejetees']}")
+        if r["lignes"] != r["entete"] + r["vides"] + r["lues"]:
+            errors.append(f"{name}: {r['lignes']} lines != {r['entete']} + {r['vides']} + {r['lues']}")
     if len(doc["evaluations"]) != rec["etablissements.csv"]["acceptees"]:
         errors.append(f"{len(doc['evaluations'])} evaluations for {rec['etablissements.csv']['acceptees']} accepted rows")
     if not doc["rejets"]:

@@ -7,8 +7,11 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <limits>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 using namespace caqes;
@@ -128,13 +131,20 @@ TEST_CASE("csv records: BOM, CRLF, quotes, line numbers", "[csv]") {
     CHECK(t.d == dialect::french);
     REQUIRE(t.header);
     CHECK(t.header->fields == std::vector<std::string>{"a", "b", "c"});
-    REQUIRE(t.rows.size() == 3);
+    REQUIRE(t.rows.size() == 4);
     CHECK(t.rows[0].line == 2);
     CHECK(t.rows[0].fields == std::vector<std::string>{"x;y", "say \"hi\"", "3"});
+    // A field holds no line end: the quote left open on line 4 rejects that line alone, and
+    // line 5 is read as the record it is.
     CHECK(t.rows[1].line == 4);  // the empty line 3 is no record
-    CHECK(t.rows[1].fields == std::vector<std::string>{"two\r\nlines", "", ""});
-    CHECK(t.rows[2].line == 6);  // the quoted line break counts
-    CHECK(t.rows[2].fields == std::vector<std::string>{"last", "1", "2"});
+    CHECK(t.rows[1].error == "quoted field not closed at the end of its line (a field may not hold a line end)");
+    CHECK(t.rows[1].error_field == 0);
+    CHECK(t.rows[2].line == 5);
+    CHECK(t.rows[2].error == "quote inside an unquoted field");
+    CHECK(t.rows[3].line == 6);
+    CHECK(t.rows[3].fields == std::vector<std::string>{"last", "1", "2"});
+    CHECK(t.lines == 6);
+    CHECK(t.blank == 1);
 
     const csv::table p = csv::split("a,b\n1.5,\"q,\"\n");
     CHECK(p.d == dialect::plain);
@@ -151,7 +161,69 @@ TEST_CASE("csv records: BOM, CRLF, quotes, line numbers", "[csv]") {
     CHECK(e.rows[0].error_field == 0);
     CHECK(e.rows[1].error == "text after a closing quote");
     CHECK(e.rows[1].line == 3);
-    CHECK(e.rows[2].error == "quoted field not closed before the end of the file");
+    CHECK(e.rows[2].error == "quoted field not closed at the end of its line (a field may not hold a line end)");
+    CHECK(e.rows[2].line == 4);
+}
+
+TEST_CASE("csv records: CR alone is no line end, the reader stops at it and says where", "[csv][fin_de_ligne]") {
+    const csv::table t = csv::split("a;b\r\n1;2\r\n3\r;4\r\n5;6\r\n");
+    REQUIRE(t.lone_cr);
+    CHECK(t.lone_cr->line == 3);
+    CHECK(t.lone_cr->byte == 2);
+    CHECK(t.rows.size() == 1);
+    CHECK(t.lines == 2);
+    // A CR at the very end of the text has no LF after it either.
+    const csv::table fin = csv::split("a;b\n1;2\r");
+    REQUIRE(fin.lone_cr);
+    CHECK(fin.lone_cr->line == 2);
+    CHECK(fin.lone_cr->byte == 4);
+    // CRLF and LF may mix: each is a line end.
+    const csv::table mix = csv::split("a;b\r\n1;2\n3;4");
+    CHECK_FALSE(mix.lone_cr);
+    CHECK(mix.rows.size() == 2);
+    CHECK(mix.lines == 3);
+}
+
+TEST_CASE("csv records: a stream read through a fixed buffer gives the records of the text", "[csv][flux]") {
+    // Lines of every length around the buffer's size, CRLF split across refills, a line too
+    // long, and a CR alone deep inside a skipped line.
+    std::string texte = "a;b\r\n";
+    for (std::size_t n = 1; n <= 40; ++n) texte += std::string(n, 'x') + ";" + std::to_string(n) + "\r\n";
+    texte += std::string(100, 'y') + "\n";
+    texte += "\"q\"\"\";z\n\nfin;1";
+    const csv::limites l{.ligne_max = 24};
+    const csv::table attendu = csv::split(texte, {}, l);
+    std::istringstream in{texte};
+    csv::record_reader r{in, {}, l};
+    csv::record_view v{};
+    std::size_t i = 0;
+    REQUIRE(r.next(v));  // the header
+    CHECK(v.fields.size() == 2);
+    while (r.next(v)) {
+        REQUIRE(i < attendu.rows.size());
+        const csv::record& a = attendu.rows[i++];
+        CHECK(v.line == a.line);
+        CHECK(csv::message(v.error) == a.error);
+        CHECK(std::vector<std::string>(v.fields.begin(), v.fields.end()) == a.fields);
+    }
+    CHECK(i == attendu.rows.size());
+    CHECK(r.lines() == attendu.lines);
+    CHECK(r.lines() == 45);
+    CHECK(r.blank() == 1);
+    CHECK(attendu.rows[23].error == "line longer than the reader's limit (limites::ligne_max, 64 KiB by default)");  // 23 x's and more
+    CHECK(attendu.rows[40].line == 42);
+    CHECK(attendu.rows[40].error == "line longer than the reader's limit (limites::ligne_max, 64 KiB by default)");
+    CHECK(attendu.rows[41].fields == std::vector<std::string>{"q\"", "z"});
+
+    std::string cr = "a;b\n" + std::string(50, 'y') + "\r" + std::string(50, 'y') + "\n1;2\n";
+    std::istringstream in_cr{cr};
+    csv::record_reader rc{in_cr, {}, l};
+    std::size_t n = 0;
+    while (rc.next(v)) ++n;
+    CHECK(n == 1);
+    REQUIRE(rc.lone_cr());
+    CHECK(rc.lone_cr()->line == 2);
+    CHECK(rc.lone_cr()->byte == 51);
 }
 
 TEST_CASE("csv reader: French dialect, accepted reports in template order", "[csv]") {
@@ -392,6 +464,20 @@ TEST_CASE("csv file: a directory or a missing path is an error value, not an exc
     const csv::parsed<std::string> m = csv::read_file(dossier + "/caqes-absent-file.csv");
     CHECK(m.rule == regle::fichier_inutilisable);
     CHECK(outils::contient_texte(m.error, "no such file"));
+
+    // Past the maximum size, a clear error rather than memory exhausted.
+    const std::filesystem::path chemin = std::filesystem::temp_directory_path() / "caqes-csv-taille-max.csv";
+    {
+        std::ofstream f{chemin, std::ios::binary};
+        f << std::string(100'000, 'x');
+    }
+    const csv::parsed<std::string> petit = csv::read_file(chemin.string(), 99'999);
+    CHECK(petit.rule == regle::fichier_inutilisable);
+    CHECK(petit.error == "cannot read " + chemin.string() + ": 100000 bytes, more than the maximum of 99999 read at once; split the batch");
+    const csv::parsed<std::string> juste = csv::read_file(chemin.string(), 100'000);
+    CHECK(juste.ok());
+    CHECK(juste.value == std::string(100'000, 'x'));
+    std::filesystem::remove(chemin);
 }
 
 TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][depassement][texte]") {
@@ -468,21 +554,30 @@ TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][de
         CHECK(milieu.rejets[0].lieu == "valeurs.csv:1:column 2");
         CHECK(outils::contient_texte(milieu.rejets[0].detail, "column 2 of 5 has no name: every column needs its header name"));
     }
-    SECTION("a 100 MB field is quoted by a bounded prefix, an escape sequence escaped") {
+    SECTION("a 60 KB field is quoted by a bounded prefix, a 100 MB line is one rejected row, an escape sequence escaped") {
         std::string vv = v;
-        vv.replace(vv.find("52,5"), 4, std::string(100U << 20U, 'x'));
+        vv.replace(vv.find("52,5"), 4, std::string(60'000, 'x'));
         const csv::lot_rapports lot = lire(vv, entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n" + e2);
         REQUIRE_FALSE(lot.rejets.empty());
         CHECK(lot.rejets[0].lieu == "valeurs.csv:2:valeur");
-        CHECK(lot.rejets[0].detail == "A1.taux: not a number: \"" + std::string(csv::quoted_max, 'x') + "...\" (104857600 bytes) (unexpected character at byte 1)");
+        CHECK(lot.rejets[0].detail == "A1.taux: not a number: \"" + std::string(csv::quoted_max, 'x') + "...\" (60000 bytes) (unexpected character at byte 1)");
         std::size_t taille = 0;
         for (const auto& x : lot.rejets) taille += x.detail.size();
         CHECK(taille < 2000);
 
+        std::string enorme = v;
+        enorme.replace(enorme.find("52,5"), 4, std::string(100U << 20U, 'x'));
+        const csv::lot_rapports l = lire(enorme, entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n" + e2);
+        REQUIRE_FALSE(l.rejets.empty());
+        CHECK(l.rejets[0].lieu == "valeurs.csv:2:finess");
+        CHECK(l.rejets[0].detail == "line longer than the reader's limit (limites::ligne_max, 64 KiB by default)");
+        CHECK(l.valeurs.lines == 11);
+        CHECK(l.valeurs.rejected == 5);
+
         std::string fausse = v;
-        fausse.replace(fausse.find("52,5"), 4, "\x1b[1A\rvaleurs.csv:9:valeur: CAQES-E029: forged");
+        fausse.replace(fausse.find("52,5"), 4, "\x1b[1A\x1b[2Kvaleurs.csv:9:valeur: CAQES-E029: forged");
         const csv::lot_rapports f = lire(fausse, entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n" + e2);
-        CHECK(f.rejets[0].detail == "A1.taux: not a number: \"\\x1B[1A\\rvaleurs.csv:9:valeur: CAQES-E029: forged\" (unexpected character at byte 1)");
+        CHECK(f.rejets[0].detail == "A1.taux: not a number: \"\\x1B[1A\\x1B[2Kvaleurs.csv:9:valeur: CAQES-E029: forged\" (unexpected character at byte 1)");
         for (const auto& x : f.rejets) {
             for (const char c : x.detail) CHECK(static_cast<unsigned char>(c) >= 0x20U);
         }
@@ -531,9 +626,6 @@ TEST_CASE("csv reader: exit status of a batch", "[csv][sortie]") {
     const csv::lot_rapports tabs = lire("finess\texercice\tindicateur\tmesure\tvaleur\n750000001\t2018\tA1\ttaux\t1\n", e);
     CHECK(tabs.rejets[0].id == regle::fichier_inutilisable);
     CHECK(outils::contient_texte(tabs.rejets[0].detail, "tab-separated files are not read"));
-    const csv::lot_rapports cr = lire("finess;exercice;indicateur;mesure;valeur\r750000001;2018;A1;taux;1\r", e);
-    CHECK(outils::contient_texte(cr.rejets[0].detail, "the line ends are CR alone"));
-    CHECK(csv::status(cr) == csv::exit_status::unusable_input);
     CHECK(static_cast<int>(csv::exit_status::usage) == 2);
     CHECK(static_cast<int>(csv::exit_status::grid_rule) == 4);
 }
@@ -566,6 +658,116 @@ TEST_CASE("csv reader: decisions carry a nature and the law's caps, located at t
         CHECK(sans.balanced());
         CHECK(socle.balanced());
     }
+}
+
+TEST_CASE("csv reader: an unclosed quote on line 6 of 21 rejects line 6 alone, every line is counted", "[csv][fin_de_ligne]") {
+    // Issue 14: the quote swallowed lines 7 to 21 and the reconciliation said "5 = 0 + 5 OK".
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018") + valeurs_fr("750000003", "2018") +
+                    valeurs_fr("750000004", "2018");
+    v.replace(v.find(";-3,5"), 5, ";\"-3,5");
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n750000003;2018;1;1000;;;;;;;\r\n" +
+                          "750000004;2018;1;1000;;;;;;;\r\n";
+    const csv::lot_rapports lot = lire(v, e);
+    INFO(outils::tout(lot.rejets));
+    REQUIRE(lot.rejets.size() == 2);
+    CHECK(lot.rejets[0].id == regle::texte_invalide);
+    CHECK(lot.rejets[0].lieu == "valeurs.csv:6:valeur");
+    CHECK(lot.rejets[0].detail == "quoted field not closed at the end of its line (a field may not hold a line end)");
+    CHECK(lot.rejets[1].lieu == "valeurs.csv:2:finess");
+    CHECK(lot.rapports.size() == 3);
+    CHECK(lot.valeurs.lines == 21);
+    CHECK(lot.valeurs.header == 1);
+    CHECK(lot.valeurs.blank == 0);
+    CHECK(lot.valeurs.accepted == 15);
+    CHECK(lot.valeurs.rejected == 5);
+    CHECK(lot.valeurs.balanced());
+    CHECK(lot.etablissements.lines == 5);
+    CHECK(lot.etablissements.accepted == 3);
+    CHECK(lot.etablissements.rejected == 1);
+    CHECK(csv::status(lot) == csv::exit_status::some_rejected);
+
+    // Blank lines are counted, not swallowed: lines = header + blank + accepted + rejected.
+    const csv::lot_rapports vides = lire("\r\n" + h + "\r\n" + valeurs_fr("750000001", "2018") + "\n\n", e);
+    CHECK(vides.valeurs.lines == 10);
+    CHECK(vides.valeurs.blank == 4);
+    CHECK(vides.valeurs.accepted == 5);
+    CHECK(vides.valeurs.balanced());
+}
+
+TEST_CASE("csv reader: a file with CR alone line ends is unusable, located, and no line is lost", "[csv][fin_de_ligne]") {
+    // Issue 14: 20 data lines ended by CR alone were read as one header line, 0 = 0 + 0.
+    std::string v = "finess;exercice;indicateur;mesure;valeur\r" + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018") +
+                    valeurs_fr("750000003", "2018") + valeurs_fr("750000004", "2018");
+    for (std::size_t i = v.find("\r\n"); i != std::string::npos; i = v.find("\r\n", i)) v.erase(i + 1, 1);
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n";
+    const csv::lot_rapports lot = lire(v, e);
+    REQUIRE_FALSE(lot.rejets.empty());
+    CHECK(lot.rejets[0].id == regle::fichier_inutilisable);
+    CHECK(lot.rejets[0].lieu == "valeurs.csv:1:byte 41");
+    CHECK(lot.rejets[0].detail ==
+          "line end: a carriage return (CR) not followed by a line feed (LF), at byte 41 of line 1; the file has 21 CR alone and 0 CR LF: "
+          "line ends are LF or CR LF, and CR alone (classic Mac OS) is none; save the file with CRLF or LF line ends; the file is not read "
+          "(0 rows before it rejected)");
+    REQUIRE(lot.valeurs.unusable);
+    CHECK(lot.valeurs.lines == 0);
+    CHECK(lot.valeurs.read == 0);
+    CHECK(lot.valeurs.balanced());
+    CHECK(csv::status(lot) == csv::exit_status::unusable_input);
+
+    // UTF-16 writes CR LF as CR NUL LF NUL: the encoding is named, not the line ends.
+    std::string seize;
+    for (const char c : std::string{"finess;exercice\r\n"}) {
+        seize += c;
+        seize += '\0';
+    }
+    const csv::lot_rapports u = lire("\xFF\xFE" + seize, e);
+    CHECK(u.rejets[0].id == regle::encodage_invalide);
+    CHECK(u.rejets[0].lieu == "valeurs.csv:1:header");
+    CHECK(u.rejets[0].detail ==
+          "not UTF-8: the file looks like UTF-16 (a NUL byte at byte 4); save it as UTF-8 (spreadsheet: \"CSV UTF-8\"; "
+          "or iconv -f UTF-16 -t UTF-8); the file is not read (0 rows before it rejected)");
+
+    // A stray CR in the middle of a CRLF file stops the reading too: the rows before it are
+    // rejected with the file, none is evaluated from a file cut short.
+    std::string stray = "finess;exercice;indicateur;mesure;valeur\r\n" + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018");
+    stray.replace(stray.find("oui", stray.find("750000002")), 3, "o\rui");
+    const csv::lot_rapports s = lire(stray, e);
+    CHECK(s.rejets[0].lieu == "valeurs.csv:10:byte 25");
+    CHECK(outils::contient_texte(s.rejets[0].detail, "the file has 1 CR alone and 11 CR LF"));
+    CHECK(outils::contient_texte(s.rejets[0].detail, "the file is not read (8 rows before it rejected)"));
+    CHECK(s.valeurs.lines == 9);
+    CHECK(s.valeurs.rejected == 8);
+    CHECK(s.valeurs.balanced());
+    CHECK(s.rapports.empty());
+}
+
+TEST_CASE("csv reader: past the maximum of establishment-years held, the file is refused whole, located", "[csv][memoire]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018") + valeurs_fr("750000003", "2018");
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n750000003;2018;1;1000;;;;;;;\r\n";
+    csv::options_lecture o{};
+    o.etablissements_annees_max = 3;
+    const csv::lot_rapports tout = csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", e}, o);
+    CHECK(tout.rapports.size() == 3);
+    CHECK(csv::status(tout) == csv::exit_status::accepted);
+
+    o.etablissements_annees_max = 2;
+    const csv::lot_rapports lot = csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", e}, o);
+    INFO(outils::tout(lot.rejets));
+    REQUIRE_FALSE(lot.rejets.empty());
+    CHECK(lot.rejets[0].id == regle::fichier_inutilisable);
+    CHECK(lot.rejets[0].lieu == "valeurs.csv:12:finess");
+    CHECK(lot.rejets[0].detail ==
+          "750000003 2018 is establishment-year number 3, past the maximum of 2 held at once (options_lecture::etablissements_annees_max); "
+          "the file is not evaluated: split it, or raise the maximum if the memory allows");
+    CHECK(lot.rapports.empty());
+    REQUIRE(lot.valeurs.unusable);
+    CHECK(lot.valeurs.lines == 16);
+    CHECK(lot.valeurs.rejected == 15);
+    CHECK(lot.valeurs.balanced());
+    CHECK(lot.etablissements.rejected == 3);
+    CHECK(csv::status(lot) == csv::exit_status::unusable_input);
 }
 
 // --- Issue 13: the batch carries the contract instance, activities, rate decisions and the

@@ -3,6 +3,7 @@
 // This file replaces the global operator new with a counting one, so it is built as its own
 // test executable (caqes_allocation_tests, see tests/CMakeLists.txt), never linked into the
 // shared unit-test executable where another file could replace the same operators.
+#include "allocations.hpp"
 #include "evaluation_modeles.hpp"
 #include "outils.hpp"
 
@@ -58,6 +59,8 @@ void* ou_bad_alloc(void* p) {
 [[gnu::noinline]] void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
 [[gnu::noinline]] void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
 [[gnu::noinline]] void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
+
+long allocations_comptees() noexcept { return allocations.load(); }
 
 using namespace caqes;
 

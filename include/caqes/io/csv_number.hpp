@@ -17,6 +17,7 @@
 #include <caqes/monnaie/centimes.hpp>
 #include <caqes/monnaie/fraction.hpp>
 
+#include <charconv>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -59,15 +60,9 @@ namespace detail {
     return 0;
 }
 
-// A mantissa stops growing at 10^36 (at most 37 digits, below 10^37): far below the 128-bit
-// limit (1.7 x 10^38), and larger than any 64-bit amount or fraction needs. Later
-// multiplications by 100 or 10^k are checked against the 64-bit range before they are done.
-inline constexpr int128 mantissa_max = [] {
-    int128 m = 1;
-    for (int i = 0; i < 36; ++i) m *= 10;
-    return m;
-}();
-
+// A mantissa has at most 37 significant digits (below 10^37): far below the 128-bit limit
+// (1.7 x 10^38), and more than any 64-bit amount or fraction needs. Later multiplications by
+// 100 or 10^k are checked against the 64-bit range before they are done.
 [[nodiscard]] constexpr int128 power10(int n) noexcept {
     int128 p = 1;
     for (int i = 0; i < n; ++i) p *= 10;
@@ -90,20 +85,41 @@ inline constexpr int128 mantissa_max = [] {
     int group = 0;         // digits since the last thousands separator
     bool grouped = false;  // a thousands separator was seen
     bool fractional = false;
+    std::size_t significatifs = 0;  // digits from the first non-zero one
     while (i < s.size()) {
         const char c = s[i];
         if (c >= '0' && c <= '9') {
-            if (r.mantissa >= detail::mantissa_max) {
-                return {{}, concat("too many digits: ", quoted_field(text), " (more than 37: no 64-bit amount or fraction has that many)"), regle::depassement_capacite};
+            // A run of digits, converted by std::from_chars 18 at a time (each chunk fits in
+            // 64 bits); the mantissa stays below 10^37, so `mantissa * 10^18 + chunk` fits in
+            // 128 bits.
+            std::size_t fin = i;
+            while (fin < s.size() && s[fin] >= '0' && s[fin] <= '9') ++fin;
+            for (std::size_t debut = i; debut < fin;) {
+                const std::size_t n = fin - debut < 18 ? fin - debut : 18;
+                std::uint64_t chunk = 0;
+                std::from_chars(s.data() + debut, s.data() + debut + n, chunk);
+                const std::string_view morceau = s.substr(debut, n);
+                std::size_t zeros = 0;  // leading zeros are not significant
+                if (significatifs == 0) {
+                    while (zeros < morceau.size() && morceau[zeros] == '0') ++zeros;
+                }
+                significatifs += n - zeros;
+                if (significatifs > 37) {
+                    return {{}, concat("too many digits: ", quoted_field(text), " (more than 37: no 64-bit amount or fraction has that many)"), regle::depassement_capacite};
+                }
+                r.mantissa = r.mantissa * detail::power10(static_cast<int>(n)) + static_cast<int128>(chunk);
+                debut += n;
             }
-            r.mantissa = r.mantissa * 10 + (c - '0');
+            // Zeros alone can make a run of any length: the counts below stay ints.
+            if (fin - i > 1'000'000) return {{}, concat("too many digits: ", quoted_field(text), " (a run of more than a million)"), regle::depassement_capacite};
+            const int k = static_cast<int>(fin - i);
             if (fractional) {
-                ++r.decimals;
+                r.decimals += k;
             } else {
-                ++integer_digits;
-                ++group;
+                integer_digits += k;
+                group += k;
             }
-            ++i;
+            i = fin;
             continue;
         }
         if (!fractional && c == decimal_mark(d)) {

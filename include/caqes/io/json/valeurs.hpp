@@ -366,7 +366,10 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
         reste.remove_prefix(fin == std::string_view::npos ? reste.size() : fin + 1);
         ++numero;
         if (brut.ends_with('\r')) brut.remove_suffix(1);
-        if (csv::trim(brut).empty()) continue;  // an empty line holds no establishment-year
+        if (csv::trim(brut).empty()) {  // an empty line holds no establishment-year
+            ++lot.lignes.blank;
+            continue;
+        }
         const std::size_t row = lot.lignes.rows.size();
         lot.lignes.rows.push_back({numero, csv::row_state::pending, 0});
         const std::size_t premier = lot.rejets.size();
@@ -468,6 +471,8 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
         lot.lignes.rows[row].state = csv::row_state::accepted;
         lot.rapports.push_back({out.finess, std::move(v).valeur(), numero, numero});
     }
+    // Lines read = blank + accepted + rejected (no header line in JSON Lines).
+    lot.lignes.lines = numero;
     if (lot.lignes.rows.empty()) {
         lot.rejets.push_back({regle::fichier_inutilisable, concat(src.name, ":1"), "no establishment-year: the file is empty"});
         lot.lignes.unusable = lot.rejets.size() - 1;

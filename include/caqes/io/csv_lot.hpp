@@ -1,0 +1,155 @@
+#pragma once
+// The batch input's public types: the files given (`source`), the options, the row statuses
+// and the reconciliation of each file, the accepted establishment-years (`lot_rapports`) and
+// the exit status. Read by `lire_rapports` (csv_rapports.hpp).
+
+#include <caqes/calendrier/format.hpp>
+#include <caqes/contrat/etablissement.hpp>
+#include <caqes/contrat/instance.hpp>
+#include <caqes/contrat/modele.hpp>
+#include <caqes/contrat/validation.hpp>
+#include <caqes/droit/violation.hpp>
+#include <caqes/evaluation/rapport.hpp>
+#include <caqes/evaluation/valeur.hpp>
+#include <caqes/evaluation/validation.hpp>
+#include <caqes/io/csv_date.hpp>
+#include <caqes/io/csv_dialect.hpp>
+#include <caqes/io/csv_number.hpp>
+#include <caqes/io/csv_records.hpp>
+#include <caqes/io/csv_text.hpp>
+#include <caqes/mesure/format.hpp>
+#include <caqes/monnaie/format.hpp>
+#include <caqes/monnaie/montant.hpp>
+#include <caqes/volet/volet.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace caqes::csv {
+
+// One input file: the name violations cite ("valeurs.csv") and its whole text.
+struct source {
+    std::string name;
+    std::string_view text;
+};
+
+enum class row_state : std::uint8_t { pending, accepted, rejected };
+
+struct row_status {
+    std::size_t line{0};
+    row_state state{row_state::pending};
+    std::size_t reason{0};  // when rejected: index in `lot_rapports::rejets` of the first reason
+};
+
+// Lines read = header + blank lines + rows accepted + rows rejected, for one file; rows read
+// (`read`) = accepted + rejected.
+struct reconciliation {
+    std::string file;
+    dialect d{dialect::french};
+    std::size_t lines{0};   // physical lines read
+    std::size_t header{0};  // 1 when a header line was read
+    std::size_t blank{0};   // empty lines, which hold no row
+    std::size_t read{0};    // data rows
+    std::size_t accepted{0};
+    std::size_t rejected{0};
+    std::vector<row_status> rows;  // one per data row, in file order
+    // When the file as a whole cannot be used (empty, no data row, a header that cannot be
+    // read: CAQES-E041, CAQES-E042), the index in `lot_rapports::rejets` of the violation
+    // that says why; every row of the file is then rejected for it.
+    std::optional<std::size_t> unusable{};
+
+    [[nodiscard]] bool balanced() const noexcept { return read == accepted + rejected && lines == header + blank + read; }
+};
+
+// One establishment-year, accepted: its report, validated against the template.
+struct rapport_lu {
+    std::string finess;
+    rapport_valide rapport;               // what the evaluators take
+    std::size_t ligne_valeurs{0};         // first row in the values file
+    std::size_t ligne_etablissement{0};   // its row in the establishments file
+    std::size_t ligne_contrat{0};         // its contract's row in the contracts file, 0 without one
+};
+
+struct lot_rapports {
+    std::vector<rapport_lu> rapports;  // accepted establishment-years, by FINESS then year
+    violations rejets;                 // rows of the files in the order read, then establishment-years
+    reconciliation valeurs;
+    reconciliation etablissements;
+    std::optional<reconciliation> contrats;  // when a contracts file was given
+    bool activites_donnees{false};           // the establishments file has the `activites` column
+
+    [[nodiscard]] bool balanced() const noexcept {
+        return valeurs.balanced() && etablissements.balanced() && (!contrats || contrats->balanced());
+    }
+};
+
+// The exit status of a program that reads a batch (docs/input-format.md, "Exit status"), so
+// that a script can tell a clean run from a partial one from one that read nothing.
+enum class exit_status : int {
+    accepted = 0,        // every row accepted
+    some_rejected = 1,   // some rows rejected, the others evaluated
+    usage = 2,           // command-line usage
+    unusable_input = 3,  // a file could not be read or used, or every row was rejected
+    grid_rule = 4,       // reserved: a grid (template) that breaks a rule
+};
+
+[[nodiscard]] inline exit_status status(const lot_rapports& lot) noexcept {
+    // An unbalanced reconciliation is a reader bug: nothing read can be trusted.
+    if (!lot.balanced() || lot.valeurs.unusable || lot.etablissements.unusable || (lot.contrats && lot.contrats->unusable)) {
+        return exit_status::unusable_input;
+    }
+    if (lot.valeurs.accepted == 0 || lot.etablissements.accepted == 0) return exit_status::unusable_input;
+    if (lot.valeurs.rejected > 0 || lot.etablissements.rejected > 0 || (lot.contrats && lot.contrats->rejected > 0)) {
+        return exit_status::some_rejected;
+    }
+    return exit_status::accepted;
+}
+
+struct options_lecture {
+    std::optional<dialect> forced{};  // else detected per file from its header line
+    limites lignes{};                 // the longest line read (csv_records.hpp)
+    // The most establishment-years the values file may hold: the batch keeps each one until
+    // the end (docs/input-format.md, "Memory"), so a larger input is refused whole, never
+    // read until memory runs out.
+    std::size_t etablissements_annees_max{100'000};
+};
+
+// The nature of a decision as the establishments file writes it, and back: the outcomes a
+// volet's decision may have (CAQES-E061 checks the regime and clauses allow it).
+struct nature_ecrite {
+    std::string_view mot;
+    std::optional<issue_legale> nature;
+};
+inline constexpr std::array<nature_ecrite, 9> natures_decision{{
+    {"aucune", std::nullopt},
+    {"sanction", issue_legale::sanction_volet},
+    {"interessement", issue_legale::interessement_volet},
+    {"reduction_liste_en_sus", issue_legale::reduction_liste_en_sus},
+    {"interessement_national", issue_legale::interessement_national},
+    {"abattement", issue_legale::abattement},
+    {"minoration", issue_legale::minoration},
+    {"dotation", issue_legale::dotation},
+    {"penalite", issue_legale::penalite_financement},
+}};
+
+// The establishments file's column for a volet: its name without the "volet_" prefix
+// ("economies_socle", "decision_transports").
+[[nodiscard]] constexpr std::string_view nom_colonne(volet_id v) noexcept {
+    std::string_view n = traits(v).nom;
+    if (n.starts_with("volet_")) n.remove_prefix(6);
+    return n;
+}
+
+}  // namespace caqes::csv

@@ -1,0 +1,699 @@
+#pragma once
+// Machinery of the batch reader, not for users (include <caqes/io/csv.hpp>): each file's own
+// rows. The values file (`lire_valeurs`, one record at a time), the establishments file
+// (`lire_etablissements`) and the contracts file (`lire_contrats`), with the cells they parse.
+#include <caqes/calendrier/format.hpp>
+#include <caqes/contrat/etablissement.hpp>
+#include <caqes/contrat/instance.hpp>
+#include <caqes/contrat/modele.hpp>
+#include <caqes/contrat/validation.hpp>
+#include <caqes/droit/violation.hpp>
+#include <caqes/evaluation/rapport.hpp>
+#include <caqes/evaluation/valeur.hpp>
+#include <caqes/evaluation/validation.hpp>
+#include <caqes/io/csv_date.hpp>
+#include <caqes/io/csv_dialect.hpp>
+#include <caqes/io/csv_lot.hpp>
+#include <caqes/io/csv_number.hpp>
+#include <caqes/io/csv_records.hpp>
+#include <caqes/io/csv_text.hpp>
+#include <caqes/io/detail/csv_lignes.hpp>
+#include <caqes/mesure/format.hpp>
+#include <caqes/monnaie/format.hpp>
+#include <caqes/monnaie/montant.hpp>
+#include <caqes/volet/volet.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace caqes::csv::detail {
+// A value of the values file, read as its measure's kind says.
+struct valeur_lue {
+    valeur_mesure v{};
+    regle erreur{regle::aucune};
+    std::string detail;
+};
+
+[[nodiscard]] inline std::string_view domaine(type_mesure t) noexcept {
+    switch (t) {
+        case type_mesure::montant: return "an amount >= 0";
+        case type_mesure::montant_signe: return "an amount in cents";
+        case type_mesure::nombre: return "a whole number >= 0";
+        case type_mesure::taux: return "a rate in [0, 100] %";
+        case type_mesure::taux_evolution: return "a growth rate >= -100 %";
+        case type_mesure::oui_non: return "oui or non";
+        case type_mesure::echelle: return "non, partiel or oui";
+    }
+    return "?";
+}
+
+[[nodiscard]] inline valeur_lue lire_valeur(std::string_view texte_brut, type_mesure t, dialect d) {
+    const std::string_view s = trim(texte_brut);
+    if (equal_ci(s, "NC")) return {valeur_mesure::non_concernee(), regle::aucune, {}};
+    if (equal_ci(s, "NR")) return {valeur_mesure::non_renseignee(), regle::aucune, {}};
+    if (s.empty()) return {{}, regle::texte_invalide, "empty value: give a number, a word of the measure's kind, NC or NR"};
+
+    const bool mot_oui = equal_ci(s, "oui");
+    const bool mot_non = equal_ci(s, "non");
+    const bool mot_partiel = equal_ci(s, "partiel");
+    const bool qualitatif = t == type_mesure::oui_non || t == type_mesure::echelle;
+    valeur_mesure v{etat_valeur::renseignee, t, {}};
+
+    if (qualitatif) {
+        if (mot_oui) {
+            v.v = entier(t == type_mesure::echelle ? 2 : 1);
+        } else if (mot_non) {
+            v.v = entier(0);
+        } else if (mot_partiel && t == type_mesure::echelle) {
+            v.v = entier(1);
+        } else if (mot_partiel) {
+            return {{}, regle::valeur_hors_domaine, concat(quoted_field(s), " is not ", domaine(t))};
+        } else if (parse_decimal(s, d).ok()) {
+            return {{}, regle::mesure_mauvaise_nature, concat("expected ", nom(t), " (", domaine(t), "), got the number ", quoted_field(s))};
+        } else {
+            return {{}, regle::texte_invalide, concat("expected ", domaine(t), ", got ", quoted_field(s))};
+        }
+        return {v, regle::aucune, {}};
+    }
+
+    if (mot_oui || mot_non || mot_partiel) {
+        return {{}, regle::mesure_mauvaise_nature, concat("expected ", nom(t), " (a number), got the word ", quoted_field(s))};
+    }
+    parsed<fraction> f{};
+    switch (t) {
+        case type_mesure::montant:
+        case type_mesure::montant_signe: {
+            const parsed<centimes> c = parse_centimes(s, d);
+            f = {entier(c.value.valeur), c.error, c.rule};
+            break;
+        }
+        case type_mesure::taux:
+        case type_mesure::taux_evolution: f = parse_percent(s, d); break;
+        default: f = parse_fraction(s, d); break;
+    }
+    if (!f.ok()) return {{}, f.rule, f.error};
+    v.v = f.value;
+    if (!regles::valeur_dans_domaine(v)) {
+        return {{}, regle::valeur_hors_domaine, concat(texte(t, v.v), " is outside the domain of ", nom(t), ": ", domaine(t))};
+    }
+    return {v, regle::aucune, {}};
+}
+
+// An establishment-year as the values file gives it, before it is accepted.
+struct groupe {
+    std::vector<valeurs_indicateur> valeurs;
+    std::vector<std::array<std::size_t, mesures_max>> ligne;  // row that claimed each measure, or 0
+    std::vector<std::array<bool, mesures_max>> donnee;        // an accepted value is there
+    std::vector<std::size_t> rows;                            // its rows not rejected on their own
+    std::size_t premiere_ligne{0};
+};
+
+struct etablissement_lu {
+    std::size_t row{0};
+    std::size_t ligne{0};
+    bool accepte{false};
+    rapport_annuel donnees{};  // without its spans: the amounts below, per volet in template order
+    std::array<std::optional<centimes>, volets_max> economies{};
+    std::vector<decision_volet> decisions{};  // in the template's volet order
+};
+
+// The column of the establishments file a violation of `validate` is about: a decision's
+// amount, rate or nature, a volet's savings, or a field of the row; empty when it is about
+// something else. `activites`: the file has that column.
+[[nodiscard]] inline std::string colonne_etablissement(std::string_view lieu, std::span<const decision_volet> decisions, bool activites) {
+    constexpr std::string_view prefixe = "rapport.decisions[";
+    if (lieu.starts_with(prefixe)) {
+        std::size_t i = 0;
+        std::size_t pos = prefixe.size();
+        while (pos < lieu.size() && lieu[pos] >= '0' && lieu[pos] <= '9') i = i * 10 + static_cast<std::size_t>(lieu[pos++] - '0');
+        if (i >= decisions.size()) return {};
+        const std::string_view colonne = lieu.ends_with(".nature") ? "nature_" : lieu.ends_with(".taux") ? "taux_" : "decision_";
+        return concat(colonne, nom_colonne(decisions[i].volet));
+    }
+    for (const std::string_view champ : {"annee_contrat", "produits_assurance_maladie", "annee_produits"}) {
+        if (lieu == concat("rapport.", champ)) return std::string{champ};
+    }
+    if (lieu == "rapport.l162_30_4.actes_cible") return "l162_30_4_actes_cible";
+    if (activites && (lieu == "rapport.activites_etablissement" || lieu == "etablissement.activites_exercees")) return "activites";
+    // "rapport.economies (volet_socle)" or "rapport.economies[0] (volet_socle)": the volet named.
+    const std::size_t ouvre = lieu.rfind('(');
+    if (!lieu.starts_with("rapport.economies") || ouvre == std::string_view::npos || !lieu.ends_with(")")) return {};
+    std::string_view volet = lieu.substr(ouvre + 1, lieu.size() - ouvre - 2);
+    if (volet.starts_with("volet_")) volet.remove_prefix(6);
+    return concat("economies_", volet);
+}
+
+// The template's indicators in report order, looked up by code.
+struct repere {
+    const indicateur* ind{nullptr};
+    std::size_t k{0};
+    std::size_t volet{0};  // index of its volet in the template
+};
+
+[[nodiscard]] inline std::vector<repere> reperes(const modele_contrat_def& m) {
+    std::vector<repere> r;
+    for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
+        for (const auto& ind : m.volets[iv].grille) r.push_back({&ind, r.size(), iv});
+    }
+    return r;
+}
+
+// Which template volets an establishment-year reports on: all of them without a contract;
+// with one, those whose effective term covers the exercise under the partial-year policy
+// (D.162-16 II), the same coverage `validate` computes.
+[[nodiscard]] inline std::array<bool, volets_max> volets_couverts(const modele_contrat_def& m, const contrat_instance* c, int exercice,
+                                                                  politique_annee_partielle politique) {
+    std::array<bool, volets_max> couverts{};
+    couverts.fill(true);
+    if (c == nullptr) return couverts;
+    const std::vector<volet_modele> volets = volets_du_contrat(m, *c);
+    for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
+        couverts[iv] = couvrir(terme_du_volet(m, volets[iv], c->debut_effet).dates, exercice, politique).evalue;
+    }
+    return couverts;
+}
+
+// The rate and duration of a volet's decision (`taux_<volet>`, a percentage; `duree_<volet>`,
+// whole months): both or neither, and only beside a decision. Fills the decision just read
+// (the last of `decisions`) when `decidee`. Returns false when the row was rejected.
+inline bool lire_taux_duree(journal& j, std::size_t row, const record& r, const entete& e, dialect d, volet_id v, bool decidee,
+                            std::vector<decision_volet>& decisions) {
+    const std::string col_taux = concat("taux_", nom_colonne(v));
+    const std::string col_duree = concat("duree_", nom_colonne(v));
+    const std::string_view taux = trim(r.fields[e.colonne(col_taux)]);
+    const std::string_view duree = trim(r.fields[e.colonne(col_duree)]);
+    if (taux.empty() && duree.empty()) return true;
+    if (taux.empty() != duree.empty()) {
+        j.rejeter(row, regle::decision_hors_issues, taux.empty() ? col_taux : col_duree,
+                  "a decision set as a rate gives its rate and its duration in months, both");
+        return false;
+    }
+    if (!decidee) {
+        j.rejeter(row, regle::decision_hors_issues, col_taux,
+                  concat("a rate and a duration belong to a decision: give its nature and amount in nature_", nom_colonne(v), " and decision_",
+                         nom_colonne(v)));
+        return false;
+    }
+    const parsed<fraction> f = parse_percent(taux, d);
+    if (!f.ok()) {
+        j.rejeter(row, f.rule, col_taux, f.error);
+        return false;
+    }
+    const parsed<std::int64_t> n = parse_integer(duree, d);
+    if (!n.ok()) {
+        j.rejeter(row, n.rule, col_duree, n.error);
+        return false;
+    }
+    if (n.value < 1 || n.value > 1200) {
+        j.rejeter(row, regle::valeur_hors_domaine, col_duree, concat(std::to_string(n.value), " is not a duration in months (1 to 1200)"));
+        return false;
+    }
+    if (decisions.empty() || decisions.back().volet != v) return false;  // the decision was rejected: already reported
+    decisions.back().taux = f.value;
+    decisions.back().duree_mois = static_cast<int>(n.value);
+    return true;
+}
+
+// The L.162-30-4 data of the second-generation pertinence volet, in the order of
+// `donnees_l162_30_4`: all six given, or none.
+inline constexpr std::array<std::string_view, 6> colonnes_l162_30_4{
+    "l162_30_4_saisine", "l162_30_4_actes_realises", "l162_30_4_actes_cible", "l162_30_4_actes_annee_precedente",
+    "l162_30_4_tarif_national_moyen", "l162_30_4_part_liste_en_sus"};
+
+// The six `l162_30_4_*` cells: all empty (no such data) or all given. Returns false when the
+// row was rejected.
+inline bool lire_l162_30_4(journal& j, std::size_t row, const record& r, const entete& e, dialect d,
+                           std::optional<donnees_l162_30_4>& out) {
+    std::array<std::string_view, colonnes_l162_30_4.size()> cellules{};
+    std::size_t donnees = 0;
+    for (std::size_t i = 0; i < cellules.size(); ++i) {
+        cellules[i] = trim(r.fields[e.colonne(colonnes_l162_30_4[i])]);
+        donnees += cellules[i].empty() ? 0U : 1U;
+    }
+    if (donnees == 0) return true;
+    for (std::size_t i = 0; i < cellules.size(); ++i) {
+        if (cellules[i].empty()) {
+            j.rejeter(row, regle::indicateur_absent, colonnes_l162_30_4[i],
+                      "the L.162-30-4 data is given in part: give its six columns, or none");
+            return false;
+        }
+    }
+    donnees_l162_30_4 x{};
+    const parsed<ymd> saisine = parse_date(cellules[0]);
+    if (!saisine.ok()) {
+        j.rejeter(row, saisine.rule, colonnes_l162_30_4[0], saisine.error);
+        return false;
+    }
+    x.saisine = saisine.value;
+    std::int64_t* actes[] = {&x.actes_realises, &x.actes_cible, &x.actes_annee_precedente};
+    for (std::size_t i = 0; i < 3; ++i) {
+        const parsed<std::int64_t> n = parse_integer(cellules[1 + i], d);
+        if (!n.ok() || n.value < 0) {
+            j.rejeter(row, n.ok() ? regle::valeur_hors_domaine : n.rule, colonnes_l162_30_4[1 + i],
+                      n.ok() ? concat(std::to_string(n.value), ": a number of acts is not negative") : n.error);
+            return false;
+        }
+        *actes[i] = n.value;
+    }
+    centimes* montants[] = {&x.tarif_national_moyen, &x.part_liste_en_sus};
+    for (std::size_t i = 0; i < 2; ++i) {
+        const parsed<centimes> c = parse_centimes(cellules[4 + i], d);
+        if (!c.ok() || c.value < centimes{0}) {
+            j.rejeter(row, c.ok() ? regle::valeur_hors_domaine : c.rule, colonnes_l162_30_4[4 + i],
+                      c.ok() ? concat(texte_euros(c.value), " EUR: a rate base is not negative") : c.error);
+            return false;
+        }
+        *montants[i] = c.value;
+    }
+    out = x;
+    return true;
+}
+
+// The words of the `activites` column (L.162-22 1 to 4), joined by '+': "mco+psychiatrie".
+struct activite_ecrite {
+    std::string_view mot;
+    activites a;
+};
+inline constexpr std::array<activite_ecrite, 4> activites_ecrites{{
+    {"mco", activite_mco}, {"psychiatrie", activite_psychiatrie}, {"usld", activite_usld}, {"smr", activite_smr}}};
+
+// An empty cell is the empty set, which validation rejects (CAQES-E024) at this column.
+[[nodiscard]] inline parsed<activites> parse_activites(std::string_view cellule) {
+    activites a{};
+    std::string_view reste = trim(cellule);
+    while (!reste.empty()) {
+        const std::size_t plus = reste.find('+');
+        const std::string_view mot = trim(reste.substr(0, plus));
+        bool connu = false;
+        for (const activite_ecrite& x : activites_ecrites) {
+            if (equal_ci(mot, x.mot)) {
+                a = a | x.a;
+                connu = true;
+            }
+        }
+        if (!connu) return {{}, concat(quoted_field(mot), " is not an activity: mco, psychiatrie, usld or smr, joined by '+'")};
+        reste = plus == std::string_view::npos ? std::string_view{} : reste.substr(plus + 1);
+        if (plus != std::string_view::npos && trim(reste).empty()) return {{}, "an activity is missing after the last '+'"};
+    }
+    return {a, {}};
+}
+
+inline void lire_etablissements(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
+                                reconciliation& rec, std::map<cle, etablissement_lu>& etabs, bool& activites_donnees) {
+    const table t = split(src.text, o.forced, o.lignes);
+    rec.file = src.name;
+    rec.d = t.d;
+    for (const auto& r : t.rows) rec.rows.push_back({r.line, row_state::pending, 0});
+    rec.lines = t.lines;
+    rec.blank = t.blank;
+    rec.header = t.header ? 1 : 0;
+    journal j{src.name, out, rec};
+
+    std::vector<std::string> attendues{"finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits"};
+    for (const auto& v : m.volets) attendues.push_back(concat("economies_", nom_colonne(v.volet)));
+    for (const auto& v : m.volets) attendues.push_back(concat("decision_", nom_colonne(v.volet)));
+    for (const auto& v : m.volets) attendues.push_back(concat("nature_", nom_colonne(v.volet)));
+    std::vector<std::string> taux_durees;
+    for (const auto& v : m.volets) {
+        taux_durees.push_back(concat("taux_", nom_colonne(v.volet)));
+        taux_durees.push_back(concat("duree_", nom_colonne(v.volet)));
+    }
+    const std::vector<std::vector<std::string>> optionnelles{{"activites"}, taux_durees, {colonnes_l162_30_4.begin(), colonnes_l162_30_4.end()}};
+    const entete e = lire_entete(t, attendues, src.text, optionnelles);
+    if (!utilisable(j, rec, t, e)) return;
+    activites_donnees = e.colonne("activites") != absent;
+    const bool avec_taux = e.colonne(taux_durees.front()) != absent;
+    const bool avec_l162 = e.colonne(colonnes_l162_30_4.front()) != absent;
+    // Control total of every decision column, over the rows read so far.
+    centimes total_decisions{};
+    std::size_t nombre_decisions = 0;
+
+    for (std::size_t row = 0; row < t.rows.size(); ++row) {
+        const record& r = t.rows[row];
+        if (!forme_valide(j, row, r, e, t.d, src.text)) continue;
+        const std::optional<cle> k = lire_cle(j, row, r, e, m, t.d);
+        bool ok = k.has_value();
+
+        rapport_annuel d{};
+        std::array<std::optional<centimes>, volets_max> economies{};
+        std::vector<decision_volet> decisions;
+        const parsed<std::int64_t> annee = parse_integer(r.fields[e.colonne("annee_contrat")], t.d);
+        if (!annee.ok()) {
+            j.rejeter(row, annee.rule, "annee_contrat", annee.error);
+            ok = false;
+        } else if (annee.value < 1 || annee.value > 99) {
+            j.rejeter(row, regle::valeur_hors_domaine, "annee_contrat", concat(std::to_string(annee.value), " is not a contract year (1 for the first)"));
+            ok = false;
+        } else {
+            d.annee_contrat = static_cast<int>(annee.value);
+        }
+        const parsed<centimes> produits = parse_centimes(r.fields[e.colonne("produits_assurance_maladie")], t.d);
+        if (!produits.ok()) {
+            j.rejeter(row, produits.rule, "produits_assurance_maladie", produits.error);
+            ok = false;
+        } else if (produits.value < centimes{0}) {
+            j.rejeter(row, regle::valeur_hors_domaine, "produits_assurance_maladie",
+                      concat(texte(type_mesure::montant, entier(produits.value.valeur)), ": the revenue base is not negative"));
+            ok = false;
+        } else {
+            d.produits_assurance_maladie = produits.value;
+        }
+        // The year of the "dernier exercice clos" the revenue base comes from; empty: not given.
+        if (const std::string_view an = trim(r.fields[e.colonne("annee_produits")]); !an.empty()) {
+            const parsed<std::int64_t> a = parse_integer(an, t.d);
+            if (!a.ok()) {
+                j.rejeter(row, a.rule, "annee_produits", a.error);
+                ok = false;
+            } else if (a.value < 1900 || a.value > 9999) {
+                j.rejeter(row, regle::texte_invalide, "annee_produits", concat(std::to_string(a.value), " is not a year"));
+                ok = false;
+            } else {
+                d.annee_produits = static_cast<int>(a.value);
+            }
+        }
+        if (activites_donnees) {
+            const parsed<activites> a = parse_activites(r.fields[e.colonne("activites")]);
+            if (a.ok()) {
+                d.activites_etablissement = a.value;
+            } else {
+                j.rejeter(row, a.rule, "activites", a.error);
+                ok = false;
+            }
+        }
+        if (avec_l162 && !lire_l162_30_4(j, row, r, e, t.d, d.l162_30_4)) ok = false;
+        for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
+            // Savings are signed; an empty cell is *non renseigne* (no savings entry, never 0),
+            // an empty decision none recorded.
+            const std::string col_eco = concat("economies_", nom_colonne(m.volets[iv].volet));
+            const std::string_view eco = trim(r.fields[e.colonne(col_eco)]);
+            if (!eco.empty()) {
+                const parsed<centimes> c = parse_centimes(eco, t.d);
+                if (c.ok()) {
+                    economies[iv] = c.value;
+                } else {
+                    j.rejeter(row, c.rule, col_eco, c.error);
+                    ok = false;
+                }
+            }
+            const std::string col_dec = concat("decision_", nom_colonne(m.volets[iv].volet));
+            const std::string col_nat = concat("nature_", nom_colonne(m.volets[iv].volet));
+            const std::string_view dec = trim(r.fields[e.colonne(col_dec)]);
+            const std::string_view nat = trim(r.fields[e.colonne(col_nat)]);
+            std::optional<issue_legale> nature{};
+            bool nature_lue = false;
+            for (const nature_ecrite& n : natures_decision) {
+                if (!nat.empty() && equal_ci(nat, n.mot)) {
+                    nature = n.nature;
+                    nature_lue = true;
+                }
+            }
+            if (!nat.empty() && !nature_lue) {
+                j.rejeter(row, regle::decision_hors_issues, col_nat,
+                          concat(quoted_field(nat), " is not a decision's nature: aucune, sanction, interessement, "
+                                                    "reduction_liste_en_sus, interessement_national, abattement, minoration, dotation or penalite"));
+                ok = false;
+            } else if (nat.empty() != dec.empty()) {
+                j.rejeter(row, regle::decision_hors_issues, nat.empty() ? col_nat : col_dec,
+                          "a decision has both its amount and its nature (\"aucune\" with 0 when the ARS decided neither)");
+                ok = false;
+            }
+            if (!dec.empty()) {
+                const parsed<centimes> c = parse_centimes(dec, t.d);
+                if (!c.ok()) {
+                    j.rejeter(row, c.rule, col_dec, c.error);
+                    ok = false;
+                } else if (c.value < centimes{0}) {
+                    j.rejeter(row, regle::valeur_hors_domaine, col_dec,
+                              concat(texte(type_mesure::montant, entier(c.value.valeur)), ": a decided amount is not negative"));
+                    ok = false;
+                } else if (const montant_calcule somme = additionner(total_decisions, c.value); !somme.ok) {
+                    // Decisions are not negative, so any sum of accepted ones (the batch's total)
+                    // is at most this control total, which therefore must fit.
+                    j.rejeter(row, regle::depassement_capacite, col_dec,
+                              concat(texte_euros(c.value), " EUR brings the file's total of decisions past 92233720368547758.07 EUR (64-bit cents): ",
+                                     std::to_string(nombre_decisions), " decisions before it total ", texte_euros(total_decisions),
+                                     " EUR; no total of the decisions could be exact"));
+                    ok = false;
+                } else {
+                    decisions.push_back({.volet = m.volets[iv].volet, .nature = nature, .montant = c.value});
+                    total_decisions = somme.valeur;
+                    ++nombre_decisions;
+                }
+            }
+            // A decision the law sets as a rate for a limited duration (L.162-30-4, the 2017
+            // liste en sus cut) gives them beside its nature; the amount is the user's estimate.
+            if (avec_taux && !lire_taux_duree(j, row, r, e, t.d, m.volets[iv].volet, !dec.empty(), decisions)) ok = false;
+        }
+        if (!k) continue;
+        d.exercice = k->exercice;
+        const auto deja = etabs.find(*k);
+        if (deja != etabs.end()) {
+            j.rejeter(row, regle::texte_invalide, "finess",
+                      concat("duplicate of line ", std::to_string(deja->second.ligne), " for ", k->finess, " ", std::to_string(k->exercice)));
+            continue;
+        }
+        etabs.emplace(*k, etablissement_lu{row, r.line, ok, d, economies, decisions});
+    }
+}
+
+// One contract as the contracts file gives it: its instance (activities come from each
+// year's row of the establishments file), and which of its establishment-years were kept.
+struct contrat_lu {
+    std::size_t row{0};
+    std::size_t ligne{0};
+    bool accepte{false};
+    contrat_instance instance{};
+    std::optional<std::size_t> rejet{};  // the rejection of its first establishment-year rejected
+    bool utilise{false};                 // an establishment-year of it was accepted
+    bool vu{false};                      // an establishment-year names it
+};
+
+// The column of the contracts file a violation of `validate(m, instance)` is about.
+[[nodiscard]] inline std::string colonne_contrat(const modele_contrat_def& m, const violation& v, const contrat_instance& c) {
+    const std::string_view lieu = v.lieu;
+    if (lieu == "parties") {
+        if (c.parties.ars.empty()) return "ars";
+        if (c.parties.organisme_local.empty()) return "organisme_local";
+        return "representant_legal";
+    }
+    if (lieu.starts_with("etablissement.finess")) return "finess";
+    for (const std::string_view champ : {"reception_proposition", "signature", "debut_effet"}) {
+        if (lieu == champ) return std::string{champ};
+    }
+    auto indice = [&lieu](std::string_view prefixe) -> std::optional<std::size_t> {
+        if (!lieu.starts_with(prefixe)) return std::nullopt;
+        std::size_t i = 0;
+        std::size_t pos = prefixe.size();
+        while (pos < lieu.size() && lieu[pos] >= '0' && lieu[pos] <= '9') i = i * 10 + static_cast<std::size_t>(lieu[pos++] - '0');
+        return i;
+    };
+    if (const auto i = indice("avenants["); i && *i < c.avenants.size() && c.avenants[*i].volet_du_modele) {
+        return concat("avenant_", nom_colonne(*c.avenants[*i].volet_du_modele));
+    }
+    // A template rule re-applied with the contract's dates (validate(m, c)): about a volet an
+    // avenant brought in, at that avenant's column; else at the contract's start.
+    if (const auto i = indice("volets["); i && *i < m.volets.size()) {
+        for (const avenant& a : c.avenants) {
+            if (a.volet_du_modele == m.volets[*i].volet) return concat("avenant_", nom_colonne(*a.volet_du_modele));
+        }
+    }
+    return "debut_effet";
+}
+
+// The contracts file: one row per FINESS. Each row is checked by `validate(m, instance)` with
+// the template's scope as activities (each year's activities are checked with its report).
+inline void lire_contrats(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
+                          reconciliation& rec, std::map<std::string, contrat_lu, std::less<>>& contrats) {
+    const table t = split(src.text, o.forced, o.lignes);
+    rec.file = src.name;
+    rec.d = t.d;
+    for (const auto& r : t.rows) rec.rows.push_back({r.line, row_state::pending, 0});
+    rec.lines = t.lines;
+    rec.blank = t.blank;
+    rec.header = t.header ? 1 : 0;
+    journal j{src.name, out, rec};
+
+    std::vector<std::string> attendues{"finess", "ars", "organisme_local", "representant_legal", "reception_proposition", "signature",
+                                       "debut_effet"};
+    for (const auto& v : m.volets) attendues.push_back(concat("avenant_", nom_colonne(v.volet)));
+    const entete e = lire_entete(t, attendues, src.text);
+    if (!utilisable(j, rec, t, e)) return;
+
+    for (std::size_t row = 0; row < t.rows.size(); ++row) {
+        const record& r = t.rows[row];
+        if (!forme_valide(j, row, r, e, t.d, src.text)) continue;
+        bool ok = true;
+        const std::string_view finess = trim(r.fields[e.colonne("finess")]);
+        if (!regles::finess_bien_forme(finess)) {
+            j.rejeter(row, regle::finess_mal_forme, "finess",
+                      concat(quoted_field(finess), " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
+            continue;
+        }
+        contrat_instance c{};
+        c.etab.finess_ej = std::string{finess};
+        c.etab.activites_exercees = m.perimetre;
+        c.parties = {std::string{trim(r.fields[e.colonne("ars")])}, std::string{trim(r.fields[e.colonne("organisme_local")])},
+                     std::string{trim(r.fields[e.colonne("representant_legal")])}};
+        for (const auto& [champ, date] : {std::pair<std::string_view, ymd*>{"reception_proposition", &c.reception_proposition},
+                                          {"signature", &c.signature}, {"debut_effet", &c.debut_effet}}) {
+            const parsed<ymd> d = parse_date(r.fields[e.colonne(champ)]);
+            if (d.ok()) {
+                *date = d.value;
+            } else {
+                j.rejeter(row, d.rule, champ, d.error);
+                ok = false;
+            }
+        }
+        for (const auto& v : m.volets) {
+            const std::string col = concat("avenant_", nom_colonne(v.volet));
+            const std::string_view cellule = trim(r.fields[e.colonne(col)]);
+            if (cellule.empty()) continue;  // in the contract from its start
+            const parsed<ymd> d = parse_date(cellule);
+            if (d.ok()) {
+                c.avenants.push_back({.signature = d.value, .volet_du_modele = v.volet});
+            } else {
+                j.rejeter(row, d.rule, col, d.error);
+                ok = false;
+            }
+        }
+        if (ok) {
+            for (const violation& x : validate(m, c)) {
+                j.rejeter(row, x.id, colonne_contrat(m, x, c),
+                          concat(finess, ": ", x.lieu, ": ", x.detail.empty() ? std::string{fiche(x.id).titre} : x.detail));
+                ok = false;
+            }
+        }
+        if (const auto deja = contrats.find(finess); deja != contrats.end()) {
+            j.rejeter(row, regle::texte_invalide, "finess", concat("duplicate of line ", std::to_string(deja->second.ligne), " for ", finess));
+            continue;
+        }
+        contrats.emplace(std::string{finess}, contrat_lu{row, r.line, ok, std::move(c), {}, false, false});
+    }
+}
+
+// The values file is read one record at a time (csv_records.hpp): a row costs no allocation
+// of its own once the reader's buffers and the row statuses have grown, and the text is never
+// split into owned strings.
+inline void lire_valeurs(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
+                         reconciliation& rec, std::map<cle, groupe>& groupes) {
+    rec.file = src.name;
+    journal j{src.name, out, rec};
+    record_reader lecteur{src.text, o.forced, o.lignes};
+    record_view r{};
+    // The header as lire_entete reads it; a CR alone anywhere makes the file unusable before
+    // any row is decided, so it is looked for first.
+    table t{};
+    t.lone_cr = find_lone_cr(src.text);
+    if (lecteur.next(r)) {
+        t.header = record{r.line, {r.fields.begin(), r.fields.end()}, std::string{message(r.error)}, r.error_field, r.quoted_any};
+    }
+    t.d = lecteur.dialect_of();
+    rec.d = t.d;
+    const entete e = lire_entete(t, {"finess", "exercice", "indicateur", "mesure", "valeur"}, src.text);
+    auto fin = [&] {
+        rec.lines = lecteur.lines();
+        rec.blank = lecteur.blank();
+        rec.header = t.header ? 1 : 0;
+    };
+    if (!e.erreur.empty()) {
+        // Every row of an unusable file is counted and rejected with it.
+        while (lecteur.next(r)) rec.rows.push_back({r.line, row_state::pending, 0});
+        const std::size_t n = rec.rows.size();
+        const std::size_t i = j.signaler(e.id, e.ligne, e.champ,
+                                         t.lone_cr ? concat(e.erreur, "; the file is not read (", std::to_string(n), " rows before it rejected)")
+                                                   : concat(e.erreur, "; none of the ", std::to_string(n), " rows is read"));
+        for (std::size_t row = 0; row < n; ++row) j.rejeter(row, i);
+        rec.unusable = i;
+        return fin();
+    }
+    const std::vector<repere> index = reperes(m);
+    const std::size_t c_indicateur = e.colonne("indicateur");
+    const std::size_t c_mesure = e.colonne("mesure");
+    const std::size_t c_valeur = e.colonne("valeur");
+    std::optional<std::size_t> trop{};  // the violation of the establishment-year past the maximum
+
+    while (lecteur.next(r)) {
+        const std::size_t row = rec.rows.size();
+        rec.rows.push_back({r.line, row_state::pending, 0});
+        if (!forme_valide(j, row, r, e, t.d, src.text)) continue;
+        const std::optional<cle> k = lire_cle(j, row, r, e, m, t.d);
+
+        const std::string_view code = trim(r.fields[c_indicateur]);
+        const repere* ind = nullptr;
+        for (const auto& x : index) {
+            if (x.ind->code == code) ind = &x;
+        }
+        const std::string_view code_mesure = trim(r.fields[c_mesure]);
+        std::size_t jm = absent;
+        if (ind == nullptr) {
+            j.rejeter(row, regle::mesure_inconnue, "indicateur", concat("unknown indicator code ", quoted_field(code), " in \"", m.nom, "\""));
+        } else {
+            for (std::size_t x = 0; x < mesures_max; ++x) {
+                if (!ind->ind->mesures[x].vide() && ind->ind->mesures[x].code == code_mesure) jm = x;
+            }
+            if (jm == absent) {
+                j.rejeter(row, regle::mesure_inconnue, "mesure", concat("unknown measure ", quoted_field(code_mesure), " of indicator ", code));
+            }
+        }
+        valeur_lue v{};
+        if (jm != absent) {
+            v = lire_valeur(r.fields[c_valeur], ind->ind->mesures[jm].type, t.d);
+            if (v.erreur != regle::aucune) j.rejeter(row, v.erreur, "valeur", concat(code, ".", code_mesure, ": ", v.detail));
+        }
+        if (!k) continue;
+        if (trop) continue;
+        if (groupes.size() >= o.etablissements_annees_max && !groupes.contains(*k)) {
+            // Past the stated maximum the batch is refused whole, with this row named, rather
+            // than held until memory runs out (docs/input-format.md, "Memory").
+            trop = j.signaler(regle::fichier_inutilisable, r.line, "finess",
+                              concat(k->finess, " ", std::to_string(k->exercice), " is establishment-year number ",
+                                     std::to_string(groupes.size() + 1), ", past the maximum of ",
+                                     std::to_string(o.etablissements_annees_max),
+                                     " held at once (options_lecture::etablissements_annees_max); the file is not evaluated: "
+                                     "split it, or raise the maximum if the memory allows"));
+            continue;
+        }
+
+        const std::size_t n = index.size();
+        groupe& g = groupes[*k];
+        if (g.valeurs.empty()) {
+            g.valeurs.resize(n);
+            g.ligne.resize(n, {});
+            g.donnee.resize(n, {});
+            g.premiere_ligne = r.line;
+        }
+        if (jm == absent) continue;
+        std::size_t& claim = g.ligne[ind->k][jm];
+        if (claim != 0) {
+            j.rejeter(row, regle::texte_invalide, "mesure",
+                      concat("duplicate of line ", std::to_string(claim), " for ", k->finess, " ", std::to_string(k->exercice), " ", code, ".", code_mesure));
+            continue;
+        }
+        claim = r.line;
+        if (v.erreur != regle::aucune) continue;
+        g.valeurs[ind->k][jm] = v.v;
+        g.donnee[ind->k][jm] = true;
+        g.rows.push_back(row);
+    }
+    if (rec.rows.empty()) rec.unusable = j.signaler(regle::fichier_inutilisable, 1, e.noms.front(), "a header and no data row: nothing to read");
+    if (trop) {
+        for (std::size_t row = 0; row < rec.rows.size(); ++row) j.rejeter(row, *trop);
+        rec.unusable = trop;
+        groupes.clear();
+    }
+    fin();
+}
+
+}  // namespace caqes::csv::detail

@@ -1,0 +1,106 @@
+// The CSV reader: no heap allocation per row in steady state (issue 14).
+//
+// Built into caqes_allocation_tests, whose evaluation_allocation.cpp replaces the global
+// operator new with a counting one (tests/CMakeLists.txt). The rows go through the code the
+// batch reader runs on each row of the values file: the record reader, the row's shape and
+// encoding (`forme_valide`), its establishment-year key (`lire_cle`), the indicator and
+// measure looked up in the template, and the value parsed to its measure's kind
+// (`lire_valeur`).
+#include "allocations.hpp"
+#include "evaluation_modeles.hpp"
+#include "outils.hpp"
+
+#include <caqes/io/csv.hpp>
+
+#include <cstddef>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+using namespace caqes;
+
+// A value of each measure kind, French dialect.
+std::string_view valeur_ecrite(type_mesure t) {
+    switch (t) {
+        case type_mesure::montant: return "1 234,56";
+        case type_mesure::montant_signe: return "-1 234,56";
+        case type_mesure::nombre: return "12";
+        case type_mesure::taux: return "52,5";
+        case type_mesure::taux_evolution: return "-3,5";
+        case type_mesure::oui_non: return "oui";
+        case type_mesure::echelle: return "partiel";
+    }
+    return "";
+}
+
+// The values file of `etablissements` establishment-years of `m`, one row per measure.
+std::string fichier_valeurs(const modele_contrat_def& m, std::size_t etablissements, std::size_t& lignes) {
+    std::string s = "finess;exercice;indicateur;mesure;valeur\r\n";
+    lignes = 0;
+    for (std::size_t e = 0; e < etablissements; ++e) {
+        std::string finess = std::to_string(750'000'000 + e);
+        for (const auto& v : m.volets) {
+            for (const auto& ind : v.grille) {
+                for (const auto& x : ind.mesures) {
+                    if (x.vide()) continue;
+                    s += concat(finess, ";2018;", ind.code, ";", x.code, ";", valeur_ecrite(x.type), "\r\n");
+                    ++lignes;
+                }
+            }
+        }
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("csv reader: at most 0.1 allocation per row over 100 000 valid rows", "[csv][allocation]") {
+    const modele_contrat_def& m = evalmod::def_2017;
+    std::size_t par_etablissement = 0;
+    (void)fichier_valeurs(m, 1, par_etablissement);
+    std::size_t lignes = 0;
+    const std::string texte = fichier_valeurs(m, 100'000 / par_etablissement + 1, lignes);
+    REQUIRE(lignes >= 100'000);
+
+    const csv::table t = csv::split(texte.substr(0, texte.find('\n') + 1));
+    const csv::detail::entete e = csv::detail::lire_entete(t, {"finess", "exercice", "indicateur", "mesure", "valeur"}, texte);
+    REQUIRE(e.erreur.empty());
+    violations out;
+    csv::reconciliation rec{};
+    csv::detail::journal j{"valeurs.csv", out, rec};
+    const std::vector<csv::detail::repere> index = csv::detail::reperes(m);
+
+    for (const bool flux : {false, true}) {
+        std::istringstream in{texte};
+        csv::record_reader lecteur = flux ? csv::record_reader{in} : csv::record_reader{std::string_view{texte}};
+        csv::record_view r{};
+        REQUIRE(lecteur.next(r));  // the header
+        // No assertion inside the measured loop: a reporter may allocate.
+        std::size_t valides = 0;
+        long avant = 0;
+        while (lecteur.next(r)) {
+            // The first rows bring the buffers to their size: the steady state follows.
+            if (valides == 1'000) avant = allocations_comptees();
+            if (!csv::detail::forme_valide(j, 0, r, e, csv::dialect::french, texte)) continue;
+            const std::optional<csv::detail::cle> k = csv::detail::lire_cle(j, 0, r, e, m, csv::dialect::french);
+            const csv::detail::repere* ind = nullptr;
+            for (const auto& x : index) {
+                if (x.ind->code == r.fields[2]) ind = &x;
+            }
+            if (ind == nullptr) continue;
+            const std::size_t jm = ind->ind->position(r.fields[3]);
+            if (jm >= mesures_max) continue;
+            const csv::detail::valeur_lue v = csv::detail::lire_valeur(r.fields[4], ind->ind->mesures[jm].type, csv::dialect::french);
+            if (k && v.erreur == regle::aucune) ++valides;
+        }
+        const long apres = allocations_comptees();
+        INFO((flux ? "stream" : "text") << ": " << (apres - avant) << " allocations over " << (valides - 1'000) << " rows");
+        CHECK(valides == lignes);
+        CHECK(out.empty());
+        CHECK(lecteur.lines() == lignes + 1);
+        CHECK(static_cast<double>(apres - avant) <= 0.1 * static_cast<double>(valides - 1'000));
+    }
+}
