@@ -13,6 +13,7 @@
 #include <caqes/io/csv.hpp>
 
 #include <benchmark/benchmark.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
@@ -22,7 +23,6 @@
 #include <fstream>
 #include <memory>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace bench {
@@ -40,7 +40,8 @@ void ajouter_entier(std::string& s, std::int64_t x) {
 // "-12,5" from -125 and 1 decimal; "49,32" from 4932 and 2.
 void ajouter_decimal(std::string& s, std::int64_t x, int decimales) {
     std::int64_t p = 1;
-    for (int i = 0; i < decimales; ++i) p *= 10;
+    for (int i = 0; i < decimales; ++i)
+        p *= 10;
     if (x < 0) s += '-';
     const std::int64_t a = x < 0 ? -x : x;
     ajouter_entier(s, a / p);
@@ -63,13 +64,25 @@ void ajouter_valeur(std::string& s, const caqes::valeur_mesure& v) {
     }
     const caqes::fraction f = v.v;
     switch (v.type) {
-        case type_mesure::taux: ajouter_decimal(s, f.num * (10'000 / f.den), 2); break;
-        case type_mesure::taux_evolution: ajouter_decimal(s, f.num * (1'000 / f.den), 1); break;
+        case type_mesure::taux:
+            ajouter_decimal(s, f.num * (10'000 / f.den), 2);
+            break;
+        case type_mesure::taux_evolution:
+            ajouter_decimal(s, f.num * (1'000 / f.den), 1);
+            break;
         case type_mesure::montant:
-        case type_mesure::montant_signe: ajouter_decimal(s, f.num, 2); break;
-        case type_mesure::nombre: ajouter_entier(s, f.num); break;
-        case type_mesure::oui_non: s += f.num == 1 ? "oui" : "non"; break;
-        case type_mesure::echelle: s += f.num == 2 ? "oui" : (f.num == 1 ? "partiel" : "non"); break;
+        case type_mesure::montant_signe:
+            ajouter_decimal(s, f.num, 2);
+            break;
+        case type_mesure::nombre:
+            ajouter_entier(s, f.num);
+            break;
+        case type_mesure::oui_non:
+            s += f.num == 1 ? "oui" : "non";
+            break;
+        case type_mesure::echelle:
+            s += f.num == 2 ? "oui" : (f.num == 1 ? "partiel" : "non");
+            break;
     }
 }
 
@@ -109,10 +122,12 @@ std::size_t pipeline(const fichiers& f, std::vector<std::uint64_t>* empreintes) 
     const caqes::politique_grille pol{};
     std::string sortie;
     sortie.reserve(lot.rapports.size() * 64 + 128);
-    sortie += "finess;exercice;total_sanctions;total_interessements;socle;transports;pertinence;amelioration_pratiques\n";
+    sortie +=
+        "finess;exercice;total_sanctions;total_interessements;socle;transports;pertinence;amelioration_pratiques\n";
     for (const caqes::csv::rapport_lu& lu : lot.rapports) {
         // The reader validated against def_e2e; the compile-time grid takes the report so typed.
-        const caqes::resultat_validation<caqes::rapport_valide_pour<def_e2e>> valide = caqes::validate<def_e2e>(lu.rapport);
+        const caqes::resultat_validation<caqes::rapport_valide_pour<def_e2e>> valide =
+            caqes::validate<def_e2e>(lu.rapport);
         if (!valide.ok()) {
             std::fprintf(stderr, "e2e check FAILED: %s\n", caqes::texte(valide.erreurs().front()).c_str());
             std::exit(1);
@@ -154,7 +169,8 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
 
     std::size_t mesures = 0;
     for (const auto& v : def_e2e.volets) {
-        for (const auto& i : v.grille) mesures += i.nombre_mesures();
+        for (const auto& i : v.grille)
+            mesures += i.nombre_mesures();
     }
     const std::size_t annees = 5;  // 2017 to 2021, the years the template covers
     const std::size_t etab_annees = std::max<std::size_t>(lignes / (mesures + 1), annees);
@@ -162,10 +178,11 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
 
     alea a{0xe2e0000ULL + lignes};
     std::string tv = "finess;exercice;indicateur;mesure;valeur\n";
-    std::string te = "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;economies_transports;"
-                     "economies_pertinence;economies_amelioration_pratiques;decision_socle;decision_transports;"
-                     "decision_pertinence;decision_amelioration_pratiques;nature_socle;nature_transports;"
-                     "nature_pertinence;nature_amelioration_pratiques\n";
+    std::string te =
+        "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;economies_transports;"
+        "economies_pertinence;economies_amelioration_pratiques;decision_socle;decision_transports;"
+        "decision_pertinence;decision_amelioration_pratiques;nature_socle;nature_transports;"
+        "nature_pertinence;nature_amelioration_pratiques\n";
     // The files' columns are the template's volets, in its order.
     rapport_brut brut;
     const caqes::parametres_evaluation params{};
@@ -208,9 +225,11 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
             te += ";;;;;;;;\n";
             ++f->lignes;
             // The direct evaluation of the same report, validated without the files.
-            const caqes::resultat_validation<caqes::rapport_valide_pour<def_e2e>> valide = caqes::validate<def_e2e>(brut.annuel(), params);
+            const caqes::resultat_validation<caqes::rapport_valide_pour<def_e2e>> valide =
+                caqes::validate<def_e2e>(brut.annuel(), params);
             if (!valide.ok()) {
-                std::fprintf(stderr, "e2e check FAILED: generated report rejected: %s\n", caqes::texte(valide.erreurs().front()).c_str());
+                std::fprintf(stderr, "e2e check FAILED: generated report rejected: %s\n",
+                             caqes::texte(valide.erreurs().front()).c_str());
                 std::exit(1);
             }
             f->attendues.push_back(empreinte_de(caqes::evaluateur<def_e2e>::evaluer(valide.valeur(), params)));
@@ -228,7 +247,9 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
                      f->attendues.size(), obtenues == f->attendues ? "equal" : "differ");
         std::exit(1);
     }
-    std::fprintf(stderr, "check e2e/rows%zu: %zu rows (%.1f MB) all accepted; %zu establishment-years identical to the direct evaluation\n",
+    std::fprintf(stderr,
+                 "check e2e/rows%zu: %zu rows (%.1f MB) all accepted; %zu establishment-years identical to the direct "
+                 "evaluation\n",
                  lignes, f->lignes, static_cast<double>(f->octets) / 1e6, n);
     g_fichiers = std::move(f);
     g_lignes_demandees = lignes;
@@ -248,7 +269,8 @@ void bm_pipeline(benchmark::State& state) {
     state.SetBytesProcessed(it * static_cast<std::int64_t>(f.octets));
     state.counters["rows"] = benchmark::Counter(static_cast<double>(f.lignes));
     state.counters["allocs_per_row"] =
-        benchmark::Counter(static_cast<double>(allocations() - allocs_avant) / static_cast<double>(it * static_cast<std::int64_t>(f.lignes)));
+        benchmark::Counter(static_cast<double>(allocations() - allocs_avant) /
+                           static_cast<double>(it * static_cast<std::int64_t>(f.lignes)));
 }
 
 void bm_lecture_simple(benchmark::State& state) {
@@ -272,8 +294,14 @@ void bm_lecture_simple(benchmark::State& state) {
 void enregistrer_e2e() {
     for (const std::int64_t lignes : {100'000L, 1'000'000L}) {
         const std::string p = "e2e/rows" + std::to_string(lignes);
-        benchmark::RegisterBenchmark((p + "/plain_read").c_str(), bm_lecture_simple)->Arg(lignes)->Unit(benchmark::kMillisecond)->UseRealTime();
-        benchmark::RegisterBenchmark((p + "/pipeline").c_str(), bm_pipeline)->Arg(lignes)->Unit(benchmark::kMillisecond)->UseRealTime();
+        benchmark::RegisterBenchmark((p + "/plain_read").c_str(), bm_lecture_simple)
+            ->Arg(lignes)
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime();
+        benchmark::RegisterBenchmark((p + "/pipeline").c_str(), bm_pipeline)
+            ->Arg(lignes)
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime();
     }
 }
 

@@ -13,8 +13,8 @@
 //   toolkit <= 1.10 x hand at every size; at 1e6 within 1.5 x plain_read; 0 allocations per
 //   evaluation (counter allocs_per_eval, from the replaced global operator new).
 #include "allocations.hpp"
-#include "e2e.hpp"
 #include "donnees.hpp"
+#include "e2e.hpp"
 #include "polymorphic.hpp"
 
 #include <benchmark/benchmark.h>
@@ -36,15 +36,16 @@ constexpr double budget_octets = 2e9;
 
 [[nodiscard]] std::size_t arrondi_un_chiffre(double x) {
     double p = 1;
-    while (p * 10 <= x) p *= 10;
+    while (p * 10 <= x)
+        p *= 10;
     return static_cast<std::size_t>(static_cast<double>(static_cast<std::size_t>(x / p)) * p);
 }
 
 // A validated report holds its values and the plan of each indicator (the run-time loop reads
 // both; the compile-time grid has its plans as constants).
 template <std::size_t S>
-constexpr std::size_t octets_toolkit =
-    S * (sizeof(caqes::valeurs_indicateur) + sizeof(caqes::plan_indicateur)) + sizeof(caqes::rapport_valide);
+constexpr std::size_t octets_toolkit = S*(sizeof(caqes::valeurs_indicateur) + sizeof(caqes::plan_indicateur)) +
+                                       sizeof(caqes::rapport_valide);
 // Measured for poly (allocated bytes of the maps and their nodes, see the check's output),
 // rounded up: about 190 bytes per indicator.
 template <std::size_t S>
@@ -99,7 +100,8 @@ donnees<G>& obtenir(std::size_t n) {
     // The template's indicators in template order: the polymorphic layout keys them by code.
     std::vector<const caqes::indicateur*> inds;
     for (const auto& v : def.volets) {
-        for (const auto& i : v.grille) inds.push_back(&i);
+        for (const auto& i : v.grille)
+            inds.push_back(&i);
     }
     // Each report as handed in, then validated for the toolkit; the hand-written layout takes the
     // same values in plain structs from the report as handed in, so the check below also covers
@@ -124,9 +126,11 @@ donnees<G>& obtenir(std::size_t n) {
             }
         }
         for (std::size_t k = 0; k < S; ++k) {
-            for (std::size_t j = 0; j < 4; ++j) h.v[k][j] = en_main(brut.valeurs[k].mesures[j].valeur);
+            for (std::size_t j = 0; j < 4; ++j)
+                h.v[k][j] = en_main(brut.valeurs[k].mesures[j].valeur);
         }
-        caqes::resultat_validation<caqes::rapport_valide_pour<G::def>> v = caqes::validate<G::def>(brut.contrat, brut.annuel_du_contrat(), params);
+        caqes::resultat_validation<caqes::rapport_valide_pour<G::def>> v =
+            caqes::validate<G::def>(brut.contrat, brut.annuel_du_contrat(), params);
         if (!v.ok()) {
             std::fprintf(stderr, "check FAILED %s: establishment %zu: report rejected: %s\n", cle.c_str(), e,
                          caqes::texte(v.erreurs().front()).c_str());
@@ -149,7 +153,8 @@ donnees<G>& obtenir(std::size_t n) {
         p.valeurs_par_code.reserve(S);
         for (std::size_t k = 0; k < S; ++k) {
             poly::valeurs& v = p.valeurs_par_code[std::string{inds[k]->code}];
-            for (std::size_t j = 0; j < 4; ++j) v[j] = d->mains[e].v[k][j];
+            for (std::size_t j = 0; j < 4; ++j)
+                v[j] = d->mains[e].v[k][j];
         }
     }
     d->octets_poly_mesures = octets_alloues() - avant;
@@ -169,43 +174,51 @@ donnees<G>& obtenir(std::size_t n) {
         t.lignes.clear();
         const auto tr = caqes::evaluateur<G::def>::evaluer(r, params, pol, t);
         const std::uint64_t attendu = empreinte_de(G::evaluer_a_la_main(d->mains[e]));
-        const std::uint64_t obtenus[] = {empreinte_de(tk), empreinte_de(rt), empreinte_de(tr),
-                                         e < n_poly ? empreinte_de(poly::evaluer(d->grille_poly, d->polys[e])) : attendu};
+        const std::uint64_t obtenus[] = {
+            empreinte_de(tk), empreinte_de(rt), empreinte_de(tr),
+            e < n_poly ? empreinte_de(poly::evaluer(d->grille_poly, d->polys[e])) : attendu};
         const char* noms[] = {"toolkit", "toolkit_runtime", "toolkit_trace", "poly"};
         for (std::size_t i = 0; i < 4; ++i) {
             if (obtenus[i] != attendu) {
-                std::fprintf(stderr, "check FAILED %s: establishment %zu: %s differs from hand (totals %lld / %lld)\n", cle.c_str(), e,
-                             noms[i], static_cast<long long>(tk.total_sanctions.valeur),
+                std::fprintf(stderr, "check FAILED %s: establishment %zu: %s differs from hand (totals %lld / %lld)\n",
+                             cle.c_str(), e, noms[i], static_cast<long long>(tk.total_sanctions.valeur),
                              static_cast<long long>(tk.total_interessements.valeur));
                 std::exit(1);
             }
         }
         if (t.lignes.size() != S) {
-            std::fprintf(stderr, "check FAILED %s: the trace has %zu lines for %zu indicators\n", cle.c_str(), t.lignes.size(), S);
+            std::fprintf(stderr, "check FAILED %s: the trace has %zu lines for %zu indicators\n", cle.c_str(),
+                         t.lignes.size(), S);
             std::exit(1);
         }
-        for (const auto& l : t.lignes) partiels += l.resultat.s == caqes::statut::partiel ? 1U : 0U;
-        for (std::size_t i = 0; i < tk.nombre_volets; ++i) hors_terme += tk.volets[i].couverture.evalue ? 0U : 1U;
+        for (const auto& l : t.lignes)
+            partiels += l.resultat.s == caqes::statut::partiel ? 1U : 0U;
+        for (std::size_t i = 0; i < tk.nombre_volets; ++i)
+            hors_terme += tk.volets[i].couverture.evalue ? 0U : 1U;
         for (const auto& v : tk.volets) {
             sanctions += v.principale.nature == caqes::nature_proposition::sanction_volet ? 1U : 0U;
             interessements += v.principale.nature == caqes::nature_proposition::interessement_volet ? 1U : 0U;
         }
     }
-    std::fprintf(stderr,
-                 "check %s: identical results for %zu establishments: hand = toolkit = toolkit_runtime = toolkit_trace%s"
-                 " (%zu volet sanctions, %zu volet incentives, %zu partial indicators, %zu volets out of their term;"
-                 " poly maps %.0f bytes/indicator)\n",
-                 cle.c_str(), n, n_poly == n ? " = poly" : (" = poly on the first " + std::to_string(n_poly)).c_str(), sanctions,
-                 interessements, partiels, hors_terme, static_cast<double>(d->octets_poly_mesures) / static_cast<double>(n_poly * S));
+    std::fprintf(
+        stderr,
+        "check %s: identical results for %zu establishments: hand = toolkit = toolkit_runtime = toolkit_trace%s"
+        " (%zu volet sanctions, %zu volet incentives, %zu partial indicators, %zu volets out of their term;"
+        " poly maps %.0f bytes/indicator)\n",
+        cle.c_str(), n, n_poly == n ? " = poly" : (" = poly on the first " + std::to_string(n_poly)).c_str(), sanctions,
+        interessements, partiels, hors_terme,
+        static_cast<double>(d->octets_poly_mesures) / static_cast<double>(n_poly * S));
     g_courantes = std::move(d);
     g_cle = cle;
     return static_cast<donnees<G>&>(*g_courantes);
 }
 
-void compteurs(benchmark::State& state, std::size_t n, std::size_t s, std::uint64_t allocs, std::size_t octets_par_eval) {
+void compteurs(benchmark::State& state, std::size_t n, std::size_t s, std::uint64_t allocs,
+               std::size_t octets_par_eval) {
     const auto evals = static_cast<double>(state.iterations()) * static_cast<double>(n);
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(n));
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(n * octets_par_eval));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(n * octets_par_eval));
     state.counters["allocs_per_eval"] = benchmark::Counter(static_cast<double>(allocs) / evals);
     state.counters["N"] = benchmark::Counter(static_cast<double>(n));
     state.counters["indicators"] = benchmark::Counter(static_cast<double>(s));
@@ -247,7 +260,8 @@ void bm_evaluation(benchmark::State& state) {
             for (const auto& r : d.rapports) {
                 t.lignes.clear();
                 const caqes::resultat_evaluation res = caqes::evaluateur<G::def>::evaluer(r, params, pol, t);
-                acc += res.total_sanctions.valeur + res.total_interessements.valeur + static_cast<std::int64_t>(t.lignes.size());
+                acc += res.total_sanctions.valeur + res.total_interessements.valeur +
+                       static_cast<std::int64_t>(t.lignes.size());
             }
         } else if constexpr (V == variante::poly) {
             for (const auto& e : d.polys) {
@@ -260,10 +274,12 @@ void bm_evaluation(benchmark::State& state) {
             for (const auto& rv : d.rapports) {
                 const caqes::rapport_valide& r = rv.rapport();
                 for (const auto& vi : r.valeurs()) {
-                    for (const auto& v : vi) somme += static_cast<std::uint64_t>(v.etat) + static_cast<std::uint64_t>(v.v.num ^ v.v.den);
+                    for (const auto& v : vi)
+                        somme += static_cast<std::uint64_t>(v.etat) + static_cast<std::uint64_t>(v.v.num ^ v.v.den);
                 }
                 somme += static_cast<std::uint64_t>(r.produits_assurance_maladie().valeur);
-                for (const auto& e : r.economies()) somme += e ? static_cast<std::uint64_t>(e->valeur) : 0U;
+                for (const auto& e : r.economies())
+                    somme += e ? static_cast<std::uint64_t>(e->valeur) : 0U;
             }
             acc += static_cast<std::int64_t>(somme);
         }
@@ -276,9 +292,12 @@ void bm_evaluation(benchmark::State& state) {
 
 template <class G, variante V>
 void enregistrer_variante(std::size_t n) {
-    const std::string nom = "eval/g" + std::to_string(G::taille) + "/n" + std::to_string(n) + "/" +
-                            noms_variantes[static_cast<int>(V)];
-    benchmark::RegisterBenchmark(nom.c_str(), bm_evaluation<G, V>)->Arg(static_cast<std::int64_t>(n))->Unit(benchmark::kMicrosecond)->UseRealTime();
+    const std::string nom =
+        "eval/g" + std::to_string(G::taille) + "/n" + std::to_string(n) + "/" + noms_variantes[static_cast<int>(V)];
+    benchmark::RegisterBenchmark(nom.c_str(), bm_evaluation<G, V>)
+        ->Arg(static_cast<std::int64_t>(n))
+        ->Unit(benchmark::kMicrosecond)
+        ->UseRealTime();
 }
 
 template <class G>
@@ -311,17 +330,21 @@ struct grille32 {
 struct grille128 {
     static constexpr std::size_t taille = 128;
     static constexpr const caqes::modele_contrat_def& def = g128::def;
-    static hw::resultat evaluer_a_la_main(const hw::etablissement<128>& e) noexcept { return g128::evaluer_a_la_main(e); }
+    static hw::resultat evaluer_a_la_main(const hw::etablissement<128>& e) noexcept {
+        return g128::evaluer_a_la_main(e);
+    }
 };
 
 }  // namespace
 }  // namespace bench
 
 int main(int argc, char** argv) {
-    benchmark::AddCustomContext("targets (no trace)",
-                                "toolkit <= 1.10x hand at every size; toolkit within 1.5x of plain_read at the largest N; "
-                                "0 allocs_per_eval");
-    benchmark::AddCustomContext("value layout", std::to_string(sizeof(caqes::valeurs_indicateur)) + " bytes per indicator");
+    benchmark::AddCustomContext(
+        "targets (no trace)",
+        "toolkit <= 1.10x hand at every size; toolkit within 1.5x of plain_read at the largest N; "
+        "0 allocs_per_eval");
+    benchmark::AddCustomContext("value layout",
+                                std::to_string(sizeof(caqes::valeurs_indicateur)) + " bytes per indicator");
     benchmark::AddCustomContext("N cap", "N x bytes per establishment <= 2e9 per variant");
     bench::enregistrer_grille<bench::grille7>();
     bench::enregistrer_grille<bench::grille32>();

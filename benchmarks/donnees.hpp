@@ -42,13 +42,27 @@ struct alea {
     if (u < 70) return caqes::valeur_mesure::non_renseignee();
     caqes::fraction f{};
     switch (t) {
-        case type_mesure::taux: f = reduite(a.entre(0, 10'000), 10'000); break;
-        case type_mesure::taux_evolution: f = reduite(a.entre(-50, 90), 1'000); break;
-        case type_mesure::montant: f = {a.entre(0, 80'000'000), 1}; break;
-        case type_mesure::montant_signe: f = {a.entre(-8'000'000, 80'000'000), 1}; break;
-        case type_mesure::nombre: f = {a.entre(0, 16'000), 1}; break;
-        case type_mesure::oui_non: f = {a.entre(0, 1), 1}; break;
-        case type_mesure::echelle: f = {a.entre(0, 2), 1}; break;
+        case type_mesure::taux:
+            f = reduite(a.entre(0, 10'000), 10'000);
+            break;
+        case type_mesure::taux_evolution:
+            f = reduite(a.entre(-50, 90), 1'000);
+            break;
+        case type_mesure::montant:
+            f = {a.entre(0, 80'000'000), 1};
+            break;
+        case type_mesure::montant_signe:
+            f = {a.entre(-8'000'000, 80'000'000), 1};
+            break;
+        case type_mesure::nombre:
+            f = {a.entre(0, 16'000), 1};
+            break;
+        case type_mesure::oui_non:
+            f = {a.entre(0, 1), 1};
+            break;
+        case type_mesure::echelle:
+            f = {a.entre(0, 2), 1};
+            break;
     }
     return {caqes::etat_valeur::renseignee, t, f};
 }
@@ -103,7 +117,8 @@ inline void rapport_genere(alea& a, const caqes::modele_contrat_def& m, rapport_
         for (const auto& ind : v.grille) {
             caqes::saisie_indicateur s{.indicateur = ind.code};
             for (std::size_t j = 0; j < caqes::mesures_max; ++j) {
-                if (!ind.mesures[j].vide()) s.mesures[j] = {ind.mesures[j].code, valeur_generee(a, ind.mesures[j].type)};
+                if (!ind.mesures[j].vide())
+                    s.mesures[j] = {ind.mesures[j].code, valeur_generee(a, ind.mesures[j].type)};
             }
             b.valeurs.push_back(s);
         }

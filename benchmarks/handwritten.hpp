@@ -29,7 +29,7 @@ template <std::size_t S>
 struct etablissement {
     std::int64_t produits{0};
     std::array<std::int64_t, 4> economies{};
-    std::array<bool, 4> economies_donnees{};  // false: non renseigne, no incentive computed
+    std::array<bool, 4> economies_donnees{};               // false: non renseigne, no incentive computed
     std::array<bool, 4> en_terme{true, true, true, true};  // false: the volet's term does not cover the exercise
     valeur v[S][4]{};
 };
@@ -133,8 +133,9 @@ struct resultat {
 // caqes::parametres_2017: incentive of 20 % of savings (cap 30 %) from a score of 3/4 on volets
 // that provide it; else sanction of 1 % below 1/2, 0.5 % below 3/4 (cap 1 %); 5 % overall cap.
 // A volet out of its term (D.162-16 II) has no score and no proposal.
-[[nodiscard]] inline resultat conclure_2017(const score (&s)[4], std::array<bool, 4> interessement_prevu, std::int64_t produits,
-                                            const std::array<std::int64_t, 4>& economies, const std::array<bool, 4>& economies_donnees,
+[[nodiscard]] inline resultat conclure_2017(const score (&s)[4], std::array<bool, 4> interessement_prevu,
+                                            std::int64_t produits, const std::array<std::int64_t, 4>& economies,
+                                            const std::array<bool, 4>& economies_donnees,
                                             const std::array<bool, 4>& en_terme) noexcept {
     resultat r{};
     for (std::size_t i = 0; i < 4; ++i) {
@@ -143,7 +144,8 @@ struct resultat {
         if (!s[i].defini()) continue;
         const frac sc = s[i].valeur();
         if (interessement_prevu[i] && comparer(sc, frac{3, 4}) >= 0) {
-            if (economies_donnees[i] && economies[i] > 0) r.volets[i] = plafonne(interessement, economies[i], 1, 5, 3, 10);
+            if (economies_donnees[i] && economies[i] > 0)
+                r.volets[i] = plafonne(interessement, economies[i], 1, 5, 3, 10);
             continue;
         }
         if (comparer(sc, frac{1, 2}) < 0) {

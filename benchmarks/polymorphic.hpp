@@ -34,7 +34,8 @@ struct resultat_indicateur {
 
 class indicateur {
   public:
-    indicateur(std::string code, std::size_t volet, std::int64_t poids) : code_{std::move(code)}, volet_{volet}, poids_{poids} {}
+    indicateur(std::string code, std::size_t volet, std::int64_t poids)
+            : code_{std::move(code)}, volet_{volet}, poids_{poids} {}
     indicateur(const indicateur&) = delete;
     indicateur& operator=(const indicateur&) = delete;
     virtual ~indicateur() = default;
@@ -57,9 +58,13 @@ class indicateur {
 // Scored on a target: met on the right side of it; "partiel" on a scale whose target is "oui".
 class indicateur_cible final : public indicateur {
   public:
-    indicateur_cible(std::string code, std::size_t volet, std::int64_t poids, std::size_t mesure, hw::frac seuil, bool plus_bas,
-                     bool echelle)
-        : indicateur{std::move(code), volet, poids}, mesure_{mesure}, seuil_{seuil}, plus_bas_{plus_bas}, echelle_{echelle} {}
+    indicateur_cible(std::string code, std::size_t volet, std::int64_t poids, std::size_t mesure, hw::frac seuil,
+                     bool plus_bas, bool echelle)
+            : indicateur{std::move(code), volet, poids},
+              mesure_{mesure},
+              seuil_{seuil},
+              plus_bas_{plus_bas},
+              echelle_{echelle} {}
 
     [[nodiscard]] resultat_indicateur evaluer(const valeurs& v) const override {
         const hw::valeur& x = v[mesure_];
@@ -87,8 +92,9 @@ struct condition {
 // Scored on a referentiel in disjunctive normal form.
 class indicateur_referentiel final : public indicateur {
   public:
-    indicateur_referentiel(std::string code, std::size_t volet, std::int64_t poids, std::vector<std::vector<condition>> ou)
-        : indicateur{std::move(code), volet, poids}, ou_{std::move(ou)} {}
+    indicateur_referentiel(std::string code, std::size_t volet, std::int64_t poids,
+                           std::vector<std::vector<condition>> ou)
+            : indicateur{std::move(code), volet, poids}, ou_{std::move(ou)} {}
 
     [[nodiscard]] resultat_indicateur evaluer(const valeurs& v) const override {
         bool complet = true;
@@ -120,11 +126,16 @@ class indicateur_referentiel final : public indicateur {
   private:
     [[nodiscard]] static bool vrai(int c, caqes::comparateur op) noexcept {
         switch (op) {
-            case caqes::comparateur::inferieur: return c < 0;
-            case caqes::comparateur::inferieur_ou_egal: return c <= 0;
-            case caqes::comparateur::superieur: return c > 0;
-            case caqes::comparateur::superieur_ou_egal: return c >= 0;
-            case caqes::comparateur::egal: return c == 0;
+            case caqes::comparateur::inferieur:
+                return c < 0;
+            case caqes::comparateur::inferieur_ou_egal:
+                return c <= 0;
+            case caqes::comparateur::superieur:
+                return c > 0;
+            case caqes::comparateur::superieur_ou_egal:
+                return c >= 0;
+            case caqes::comparateur::egal:
+                return c == 0;
         }
         return false;
     }
@@ -148,7 +159,8 @@ struct grille {
                 const caqes::fraction s = ind.objectif.valeur.normalisee();
                 g.indicateurs.push_back(std::make_unique<indicateur_cible>(
                     std::string{ind.code}, iv, poids, static_cast<std::size_t>(plan.cible), hw::frac{s.num, s.den},
-                    ind.direction == caqes::sens::plus_bas_est_mieux, ind.objectif.type_valeur == caqes::type_mesure::echelle));
+                    ind.direction == caqes::sens::plus_bas_est_mieux,
+                    ind.objectif.type_valeur == caqes::type_mesure::echelle));
             } else {
                 std::vector<std::vector<condition>> ou;
                 for (std::size_t k = 0; k < ind.ref.taille; ++k) {
@@ -160,7 +172,8 @@ struct grille {
                     }
                     ou.push_back(std::move(et));
                 }
-                g.indicateurs.push_back(std::make_unique<indicateur_referentiel>(std::string{ind.code}, iv, poids, std::move(ou)));
+                g.indicateurs.push_back(
+                    std::make_unique<indicateur_referentiel>(std::string{ind.code}, iv, poids, std::move(ou)));
             }
         }
     }

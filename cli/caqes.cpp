@@ -22,7 +22,6 @@
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -53,15 +52,15 @@ statut signaler_grille(std::ostream& out, const std::string& chemin, const caqes
     for (const caqes::violation& v : erreurs) {
         s = std::max(s, erreur_de_lecture(v.id) ? statut::unusable_input : statut::grid_rule);
         if (jsonl) {
-            const nlohmann::json ligne{{"fichier", chemin}, {"lieu", v.lieu}, {"regle", v.code()}, {"titre", v.titre()},
-                                       {"source", v.source()}, {"detail", v.detail}};
+            const nlohmann::json ligne{{"fichier", chemin},  {"lieu", v.lieu},       {"regle", v.code()},
+                                       {"titre", v.titre()}, {"source", v.source()}, {"detail", v.detail}};
             // Every string of a violation is UTF-8 (the reader refuses other bytes and quotes
             // what it prints), so dump() cannot throw; replace is the belt to those braces.
             out << ligne.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         } else {
             // As a compiler prints: the place first, so editors and grep can jump to it.
-            out << v.lieu << ": error: " << v.code() << ": " << v.titre() << " (" << v.source() << ")" << (v.detail.empty() ? "" : ": ")
-                << v.detail << '\n';
+            out << v.lieu << ": error: " << v.code() << ": " << v.titre() << " (" << v.source() << ")"
+                << (v.detail.empty() ? "" : ": ") << v.detail << '\n';
         }
     }
     return s;
@@ -92,12 +91,13 @@ statut signaler_grille(std::ostream& out, const std::string& chemin, const caqes
 // Every rejected row, located (file:line:field), then the reconciliation of each file: on
 // stderr, so that stdout holds the results alone and loads as it is.
 void bilan(const caqes::cli::bilan_lot& b) {
-    for (const caqes::violation& v : b.rejets) std::cerr << v.lieu << ": error: " << v.code() << ": " << v.detail << '\n';
+    for (const caqes::violation& v : b.rejets)
+        std::cerr << v.lieu << ": error: " << v.code() << ": " << v.detail << '\n';
     if (b.fichiers.empty()) return;
     std::cerr << "reconciliation\n";
     for (const caqes::csv::reconciliation& rec : b.fichiers) {
-        std::cerr << "  " << rec.file << ": " << rec.read << " rows read = " << rec.accepted << " accepted + " << rec.rejected << " rejected "
-                  << (rec.balanced() ? "OK" : "MISMATCH") << '\n';
+        std::cerr << "  " << rec.file << ": " << rec.read << " rows read = " << rec.accepted << " accepted + "
+                  << rec.rejected << " rejected " << (rec.balanced() ? "OK" : "MISMATCH") << '\n';
     }
 }
 
@@ -112,8 +112,8 @@ class progression {
         if (pct == dernier_) return;
         dernier_ = pct;
         const std::size_t plein = pct / 5;
-        std::cerr << "\revaluating [" << std::string(plein, '#') << std::string(20 - plein, ' ') << "] " << pct << " % (" << fait << "/"
-                  << total << ")" << std::flush;
+        std::cerr << "\revaluating [" << std::string(plein, '#') << std::string(20 - plein, ' ') << "] " << pct
+                  << " % (" << fait << "/" << total << ")" << std::flush;
     }
     ~progression() {
         if (actif_ && dernier_ <= 100) std::cerr << "\r" << std::string(60, ' ') << "\r" << std::flush;
@@ -142,17 +142,19 @@ struct options_lot {
     caqes::cli::bilan_lot b{};
     {
         progression barre;
-        b = caqes::cli::lire_lot(def, p, o.fichiers, [&](const caqes::csv::rapport_lu& r, std::size_t i, std::size_t n) {
-            if (!entete) sortie.entete();
-            entete = true;
-            // The report was validated against `def` by the reader (caqes::validate); the
-            // run-time driver evaluates the template it was validated against.
-            caqes::trace t;
-            const caqes::resultat_evaluation res =
-                avec_trace ? caqes::evaluer(r.rapport, p, caqes::politique_grille{}, t) : caqes::evaluer(r.rapport, p);
-            sortie.ecrire({r, res, avec_trace ? &t : nullptr});
-            barre.avancer(i + 1, n);
-        });
+        b = caqes::cli::lire_lot(
+            def, p, o.fichiers, [&](const caqes::csv::rapport_lu& r, std::size_t i, std::size_t n) {
+                if (!entete) sortie.entete();
+                entete = true;
+                // The report was validated against `def` by the reader (caqes::validate); the
+                // run-time driver evaluates the template it was validated against.
+                caqes::trace t;
+                const caqes::resultat_evaluation res = avec_trace
+                                                           ? caqes::evaluer(r.rapport, p, caqes::politique_grille{}, t)
+                                                           : caqes::evaluer(r.rapport, p);
+                sortie.ecrire({r, res, avec_trace ? &t : nullptr});
+                barre.avancer(i + 1, n);
+            });
     }
     // Files read but nothing accepted: the table still has its header.
     if (!entete && !b.fichiers.empty()) sortie.entete();
@@ -179,8 +181,8 @@ struct evaluation_unique {
     e.grille = charger_grille(o.grille, s);
     if (!e.grille) return s;
     const caqes::parametres_evaluation& p = e.grille->parametres();
-    const caqes::cli::bilan_lot b =
-        caqes::cli::lire_lot(e.grille->definition(), p, o.fichiers, [&](const caqes::csv::rapport_lu& r, std::size_t, std::size_t) {
+    const caqes::cli::bilan_lot b = caqes::cli::lire_lot(
+        e.grille->definition(), p, o.fichiers, [&](const caqes::csv::rapport_lu& r, std::size_t, std::size_t) {
             if (r.finess != c.finess || r.rapport.exercice() != c.exercice) return;
             e.lu = r;
             e.res = caqes::evaluer(e.lu->rapport, p, caqes::politique_grille{}, e.trace_);
@@ -198,7 +200,8 @@ struct evaluation_unique {
         std::cerr << v.lieu << ": error: " << v.code() << ": " << v.detail << '\n';
         ++n;
     }
-    std::cerr << "caqes: " << qui << " was not evaluated: " << (n == 0 ? "no accepted establishment-year in the files" : "rejected (above)")
+    std::cerr << "caqes: " << qui
+              << " was not evaluated: " << (n == 0 ? "no accepted establishment-year in the files" : "rejected (above)")
               << '\n';
     return statut::unusable_input;
 }
@@ -211,9 +214,11 @@ struct evaluation_unique {
 [[nodiscard]] std::string decrire_proposition(const caqes::proposition& p) {
     if (p.economies_non_renseignees) return "no incentive computed: savings non renseigne";
     if (!p.presente()) return "nothing proposed";
-    if (p.depassement) return caqes::concat(caqes::nom(p.nature), ": an amount does not fit 64-bit cents (CAQES-E040), not evaluated");
-    std::string s = caqes::concat(caqes::nom(p.nature), " ", caqes::texte_euros(p.montant), " EUR (cap ", caqes::texte_euros(p.plafond), " EUR",
-                                  p.plafond_atteint ? ", bound by it" : "", p.illustratif ? ", illustrative formula" : "", ")");
+    if (p.depassement)
+        return caqes::concat(caqes::nom(p.nature), ": an amount does not fit 64-bit cents (CAQES-E040), not evaluated");
+    std::string s = caqes::concat(caqes::nom(p.nature), " ", caqes::texte_euros(p.montant), " EUR (cap ",
+                                  caqes::texte_euros(p.plafond), " EUR", p.plafond_atteint ? ", bound by it" : "",
+                                  p.illustratif ? ", illustrative formula" : "", ")");
     if (p.taux.num != 0) s += caqes::concat(", rate ", caqes::texte_fraction(p.taux));
     return caqes::concat(s, "; ", article(p));
 }
@@ -230,15 +235,20 @@ struct evaluation_unique {
     }
     const caqes::resultat_evaluation& r = e.res;
     const caqes::regles_appliquees& g = r.regles;
-    std::cout << c.finess << " " << c.exercice << ", grid \"" << def.nom << "\" (" << caqes::decrire(def.regime).nom << ")\n"
+    std::cout << c.finess << " " << c.exercice << ", grid \"" << def.nom << "\" (" << caqes::decrire(def.regime).nom
+              << ")\n"
               << "input: " << o.fichiers[0] << ":" << e.lu->ligne_valeurs
-              << (o.fichiers.size() > 1 ? caqes::concat(", ", o.fichiers[1], ":", std::to_string(e.lu->ligne_etablissement)) : std::string{}) << '\n'
-              << "rules: law in force on " << caqes::texte(g.date) << " (version policy " << caqes::nom(g.politique) << "), evaluation date "
-              << (g.date_evaluation.ok() ? caqes::texte(g.date_evaluation) : std::string{"not given"}) << ", partial years "
-              << caqes::nom(g.annee_partielle) << '\n'
+              << (o.fichiers.size() > 1
+                      ? caqes::concat(", ", o.fichiers[1], ":", std::to_string(e.lu->ligne_etablissement))
+                      : std::string{})
+              << '\n'
+              << "rules: law in force on " << caqes::texte(g.date) << " (version policy " << caqes::nom(g.politique)
+              << "), evaluation date "
+              << (g.date_evaluation.ok() ? caqes::texte(g.date_evaluation) : std::string{"not given"})
+              << ", partial years " << caqes::nom(g.annee_partielle) << '\n'
               << "revenue base: " << caqes::texte_euros(r.produits_assurance_maladie) << " EUR"
-              << (r.annee_produits ? caqes::concat(" (", std::to_string(*r.annee_produits), ")") : std::string{}) << ", contract year "
-              << r.annee_contrat << '\n';
+              << (r.annee_produits ? caqes::concat(" (", std::to_string(*r.annee_produits), ")") : std::string{})
+              << ", contract year " << r.annee_contrat << '\n';
     std::string alertes;
     for (const caqes::alerte_evaluation a : caqes::toutes_alertes) {
         if (g.a(a)) alertes += caqes::concat(alertes.empty() ? "" : ", ", caqes::nom(a));
@@ -248,30 +258,39 @@ struct evaluation_unique {
         const caqes::resultat_volet& v = r.volets[i];
         std::cout << '\n'
                   << caqes::traits(v.volet).nom << ": score "
-                  << (v.score.defini() ? caqes::texte_decimal(v.score.valeur()) : std::string{"undefined (no indicator counts)"})
+                  << (v.score.defini() ? caqes::texte_decimal(v.score.valeur())
+                                       : std::string{"undefined (no indicator counts)"})
                   // Without a contract instance the terms were not checked (alert sans_instance).
-                  << (g.a(caqes::alerte_evaluation::sans_instance) ? std::string{} : caqes::concat(", term ", caqes::texte(v.couverture.terme)))
+                  << (g.a(caqes::alerte_evaluation::sans_instance)
+                          ? std::string{}
+                          : caqes::concat(", term ", caqes::texte(v.couverture.terme)))
                   << (v.couverture.evalue ? "" : ", not evaluated this exercise") << '\n';
         for (const caqes::ligne_trace& l : e.trace_.lignes) {
             if (l.volet != i || l.ind == nullptr) continue;
             const caqes::indicateur& ind = *l.ind;
-            std::cout << "  " << ind.code << " " << ind.libelle << " [" << caqes::json::nom(ind.provenance) << "]: " << caqes::texte(l.valeur)
-                      << " -> " << caqes::json::nom(l.resultat.s) << ", achievement " << caqes::texte_fraction(l.resultat.realisation)
-                      << (l.resultat.compte ? caqes::concat(", weight ", caqes::texte_fraction(ind.poids), ", points ", caqes::texte_fraction(l.points))
+            std::cout << "  " << ind.code << " " << ind.libelle << " [" << caqes::json::nom(ind.provenance)
+                      << "]: " << caqes::texte(l.valeur) << " -> " << caqes::json::nom(l.resultat.s) << ", achievement "
+                      << caqes::texte_fraction(l.resultat.realisation)
+                      << (l.resultat.compte ? caqes::concat(", weight ", caqes::texte_fraction(ind.poids), ", points ",
+                                                            caqes::texte_fraction(l.points))
                                             : std::string{", does not count"})
                       << (ind.source.vide() ? std::string{} : caqes::concat("; ", caqes::texte(ind.source))) << '\n';
         }
         std::cout << "  proposal: " << decrire_proposition(v.principale) << '\n';
         if (v.principale.decision_finale) {
             std::cout << "  decided: " << (v.nature_decidee ? caqes::nom(*v.nature_decidee) : "aucune") << " "
-                      << caqes::texte_euros(*v.principale.decision_finale) << " EUR" << (v.principale.decision_au_dessus ? " (above the proposal)" : "")
-                      << '\n';
+                      << caqes::texte_euros(*v.principale.decision_finale) << " EUR"
+                      << (v.principale.decision_au_dessus ? " (above the proposal)" : "") << '\n';
         }
     }
-    for (std::size_t i = 0; i < r.nombre_contrat; ++i) std::cout << "\ncontract: " << decrire_proposition(r.contrat[i]) << '\n';
-    std::cout << "\ntotals: sanctions " << caqes::texte_euros(r.total_sanctions) << " EUR, incentives " << caqes::texte_euros(r.total_interessements)
-              << " EUR" << (r.plafond_global_atteint ? " (the 5 % overall cap bound the sanctions)" : "") << '\n';
-    if (!r.ok()) std::cout << caqes::fiche(r.erreur).code << ": nothing proposed (volet " << int{r.volet_erreur} << ", indicator id " << r.indicateur_erreur << ")\n";
+    for (std::size_t i = 0; i < r.nombre_contrat; ++i)
+        std::cout << "\ncontract: " << decrire_proposition(r.contrat[i]) << '\n';
+    std::cout << "\ntotals: sanctions " << caqes::texte_euros(r.total_sanctions) << " EUR, incentives "
+              << caqes::texte_euros(r.total_interessements) << " EUR"
+              << (r.plafond_global_atteint ? " (the 5 % overall cap bound the sanctions)" : "") << '\n';
+    if (!r.ok())
+        std::cout << caqes::fiche(r.erreur).code << ": nothing proposed (volet " << int{r.volet_erreur}
+                  << ", indicator id " << r.indicateur_erreur << ")\n";
     return statut::accepted;
 }
 
@@ -280,12 +299,14 @@ struct evaluation_unique {
     const bool forme = s.size() == 10 && s[4] == '-' && s[7] == '-' &&
                        std::all_of(s.begin(), s.end(), [](char x) { return x == '-' || (x >= '0' && x <= '9'); });
     if (!forme) return caqes::concat("\"", s, "\" is not a date YYYY-MM-DD");
-    const caqes::ymd d{std::stoi(s.substr(0, 4)), static_cast<unsigned>(std::stoi(s.substr(5, 2))), static_cast<unsigned>(std::stoi(s.substr(8, 2)))};
+    const caqes::ymd d{std::stoi(s.substr(0, 4)), static_cast<unsigned>(std::stoi(s.substr(5, 2))),
+                       static_cast<unsigned>(std::stoi(s.substr(8, 2)))};
     return d.ok() ? std::string{} : caqes::concat(s, " is not a day of the calendar");
 }
 
 [[nodiscard]] caqes::ymd date_de(const std::string& s) {
-    return {std::stoi(s.substr(0, 4)), static_cast<unsigned>(std::stoi(s.substr(5, 2))), static_cast<unsigned>(std::stoi(s.substr(8, 2)))};
+    return {std::stoi(s.substr(0, 4)), static_cast<unsigned>(std::stoi(s.substr(5, 2))),
+            static_cast<unsigned>(std::stoi(s.substr(8, 2)))};
 }
 
 [[nodiscard]] std::optional<caqes::ymd> date_optionnelle(const std::string& s) {
@@ -293,20 +314,19 @@ struct evaluation_unique {
     return date_de(s);
 }
 
-const std::map<std::string, caqes::convention_delai> conventions{{"stricte", caqes::convention_delai::stricte},
-                                                                 {"fin_de_mois", caqes::convention_delai::fin_de_mois},
-                                                                 {"report", caqes::convention_delai::report},
-                                                                 {"premier_mois_suivant", caqes::convention_delai::premier_mois_suivant},
-                                                                 {"procedure_civile", caqes::convention_delai::procedure_civile}};
+const std::map<std::string, caqes::convention_delai> conventions{
+    {"stricte", caqes::convention_delai::stricte},
+    {"fin_de_mois", caqes::convention_delai::fin_de_mois},
+    {"report", caqes::convention_delai::report},
+    {"premier_mois_suivant", caqes::convention_delai::premier_mois_suivant},
+    {"procedure_civile", caqes::convention_delai::procedure_civile}};
 
 // The public holidays a working-day convention skips: those of the establishment's department.
-const std::map<std::string, caqes::calendrier_feries> calendriers_feries{{"national", caqes::calendrier_feries::national},
-                                                                        {"alsace_moselle", caqes::calendrier_feries::alsace_moselle},
-                                                                        {"guadeloupe", caqes::calendrier_feries::guadeloupe},
-                                                                        {"guyane", caqes::calendrier_feries::guyane},
-                                                                        {"martinique", caqes::calendrier_feries::martinique},
-                                                                        {"la_reunion", caqes::calendrier_feries::la_reunion},
-                                                                        {"mayotte", caqes::calendrier_feries::mayotte}};
+const std::map<std::string, caqes::calendrier_feries> calendriers_feries{
+    {"national", caqes::calendrier_feries::national},     {"alsace_moselle", caqes::calendrier_feries::alsace_moselle},
+    {"guadeloupe", caqes::calendrier_feries::guadeloupe}, {"guyane", caqes::calendrier_feries::guyane},
+    {"martinique", caqes::calendrier_feries::martinique}, {"la_reunion", caqes::calendrier_feries::la_reunion},
+    {"mayotte", caqes::calendrier_feries::mayotte}};
 
 struct options_calendrier {
     std::string convention;
@@ -337,8 +357,8 @@ void echeance(const caqes::echeance_procedure& e) {
         caqes::evaluation_annuelle(jour, date_de(oc.reception_rapport), conventions.at(oc.convention),
                                    {date_optionnelle(oc.audition_demandee), date_optionnelle(oc.audition_tenue)},
                                    date_optionnelle(oc.reception_notification), calendriers_feries.at(oc.feries));
-    std::cout << c.finess << " " << c.exercice << ": evaluation procedure (D.162-16), law in force on " << caqes::texte(jour)
-              << ", convention " << oc.convention << " [U], holidays " << oc.feries << "\n"
+    std::cout << c.finess << " " << c.exercice << ": evaluation procedure (D.162-16), law in force on "
+              << caqes::texte(jour) << ", convention " << oc.convention << " [U], holidays " << oc.feries << "\n"
               << "  evaluation report received: " << oc.reception_rapport << '\n';
     echeance(cal.observations);
     echeance(cal.notification);
@@ -349,75 +369,96 @@ void echeance(const caqes::echeance_procedure& e) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const std::string version = caqes::concat("caqes ", std::to_string(CAQES_VERSION_MAJOR), ".", std::to_string(CAQES_VERSION_MINOR),
-                                              ".", std::to_string(CAQES_VERSION_PATCH));
+    const std::string version =
+        caqes::concat("caqes ", std::to_string(CAQES_VERSION_MAJOR), ".", std::to_string(CAQES_VERSION_MINOR), ".",
+                      std::to_string(CAQES_VERSION_PATCH));
     CLI::App app{version + ": tools for CAQES contract grids and their evaluation (docs/cli.md)", "caqes"};
     app.require_subcommand(1);
     app.set_version_flag("--version", version);
-    const std::string statuts = "Exit status: 0 every row accepted, 1 some rows rejected (listed on stderr), 2 usage, 3 unusable input, "
-                                "4 a grid that breaks a rule.";
+    const std::string statuts =
+        "Exit status: 0 every row accepted, 1 some rows rejected (listed on stderr), 2 usage, 3 unusable input, "
+        "4 a grid that breaks a rule.";
 
     std::vector<std::string> fichiers;
     bool jsonl = false;
-    CLI::App* check = app.add_subcommand(
-        "check", "Validate grid files (caqes.grille/1) by the template rules; print each violation with its location and rule id");
+    CLI::App* check = app.add_subcommand("check",
+                                         "Validate grid files (caqes.grille/1) by the template rules; print each "
+                                         "violation with its location and rule id");
     check->add_option("GRID", fichiers, "grid files, relative to the current directory")->required();
     check->add_flag("--jsonl", jsonl, "one JSON object per violation on stdout (JSON Lines) instead of text");
-    check->footer("Exit status: 0 every grid valid, 2 usage, 3 a file that is not a readable grid "
-                  "(CAQES-E040 to E042, E070 to E072), 4 a grid that breaks a rule.");
+    check->footer(
+        "Exit status: 0 every grid valid, 2 usage, 3 a file that is not a readable grid "
+        "(CAQES-E040 to E042, E070 to E072), 4 a grid that breaks a rule.");
 
     options_lot lot;
     auto options_communes = [&lot](CLI::App* sub) {
-        sub->add_option("--grid", lot.grille, "the grid file (caqes.grille/1) the batch is evaluated against")->required();
-        sub->add_option("VALUES ESTABLISHMENTS [CONTRACTS]", lot.fichiers,
-                        "the batch (docs/input-format.md): the values, establishments and, when given, contracts CSV files; "
-                        "or one JSON Lines file, one establishment-year a line")
+        sub->add_option("--grid", lot.grille, "the grid file (caqes.grille/1) the batch is evaluated against")
+            ->required();
+        sub->add_option(
+               "VALUES ESTABLISHMENTS [CONTRACTS]", lot.fichiers,
+               "the batch (docs/input-format.md): the values, establishments and, when given, contracts CSV files; "
+               "or one JSON Lines file, one establishment-year a line")
             ->required()
             ->expected(1, 3);
     };
 
     std::string format = "jsonl";
     bool avec_trace = false;
-    CLI::App* evaluate = app.add_subcommand("evaluate", "Evaluate every accepted establishment-year of a batch against a grid; "
-                                                        "results on stdout, one per establishment-year, as they are evaluated");
+    CLI::App* evaluate = app.add_subcommand("evaluate",
+                                            "Evaluate every accepted establishment-year of a batch against a grid; "
+                                            "results on stdout, one per establishment-year, as they are evaluated");
     options_communes(evaluate);
-    evaluate->add_option("--format", format, "jsonl (default), csv-fr (';' and decimal comma), csv (',' and decimal point), markdown")
+    evaluate
+        ->add_option("--format", format,
+                     "jsonl (default), csv-fr (';' and decimal comma), csv (',' and decimal point), markdown")
         ->check(CLI::IsMember({"jsonl", "csv-fr", "csv", "markdown"}));
     evaluate->add_flag("--trace", avec_trace, "with --format jsonl: each line carries the trace of its indicators");
     evaluate->footer(statuts);
 
     cible c;
     bool en_json = false;
-    CLI::App* explain = app.add_subcommand("explain", "Print the trace of one establishment-year: each indicator, each proposal, "
-                                                      "the articles and versions they cite");
+    CLI::App* explain = app.add_subcommand("explain",
+                                           "Print the trace of one establishment-year: each indicator, each proposal, "
+                                           "the articles and versions they cite");
     options_communes(explain);
     explain->add_option("--finess", c.finess, "the establishment")->required();
     explain->add_option("--year", c.exercice, "the exercise")->required();
     explain->add_flag("--json", en_json, "the evaluation and its trace as one JSON document (caqes.evaluation/1)");
-    explain->footer("Exit status: 0 explained, 2 usage, 3 unusable input or the establishment-year was not evaluated, 4 a grid that breaks a rule.");
+    explain->footer(
+        "Exit status: 0 explained, 2 usage, 3 unusable input or the establishment-year was not evaluated, 4 a grid "
+        "that breaks a rule.");
 
     options_calendrier oc;
-    CLI::App* calendar = app.add_subcommand("calendar", "Print the procedure dates of one evaluation (D.162-16) under a named "
-                                                        "deadline convention");
+    CLI::App* calendar = app.add_subcommand("calendar",
+                                            "Print the procedure dates of one evaluation (D.162-16) under a named "
+                                            "deadline convention");
     options_communes(calendar);
     calendar->add_option("--finess", c.finess, "the establishment")->required();
     calendar->add_option("--year", c.exercice, "the exercise")->required();
     std::string liste_conventions;
-    for (const auto& [nom, conv] : conventions) liste_conventions += caqes::concat(liste_conventions.empty() ? "" : ", ", nom);
+    for (const auto& [nom, conv] : conventions)
+        liste_conventions += caqes::concat(liste_conventions.empty() ? "" : ", ", nom);
     calendar->add_option("--convention", oc.convention, "how a deadline is counted [U]: " + liste_conventions)
         ->required()
         ->check(CLI::IsMember(conventions));
     auto date = [](CLI::Option* opt) { opt->check(CLI::Validator(valider_date, "YYYY-MM-DD", "date")); };
     std::string liste_feries;
-    for (const auto& [nom, cal] : calendriers_feries) liste_feries += caqes::concat(liste_feries.empty() ? "" : ", ", nom);
+    for (const auto& [nom, cal] : calendriers_feries)
+        liste_feries += caqes::concat(liste_feries.empty() ? "" : ", ", nom);
     calendar->add_option("--holidays", oc.feries, "the public holidays a working-day convention skips: " + liste_feries)
         ->default_val("national")
         ->check(CLI::IsMember(calendriers_feries));
-    date(calendar->add_option("--report-received", oc.reception_rapport, "the day the establishment received the evaluation report")->required());
+    date(calendar
+             ->add_option("--report-received", oc.reception_rapport,
+                          "the day the establishment received the evaluation report")
+             ->required());
     date(calendar->add_option("--hearing-requested", oc.audition_demandee, "the day it asked to be heard"));
     date(calendar->add_option("--hearing-held", oc.audition_tenue, "the day of the hearing"));
-    date(calendar->add_option("--notification-received", oc.reception_notification, "the day it received the ARS's notification"));
-    calendar->footer("Exit status: 0 printed, 2 usage, 3 unusable input or the establishment-year was not evaluated, 4 a grid that breaks a rule.");
+    date(calendar->add_option("--notification-received", oc.reception_notification,
+                              "the day it received the ARS's notification"));
+    calendar->footer(
+        "Exit status: 0 printed, 2 usage, 3 unusable input or the establishment-year was not evaluated, 4 a grid that "
+        "breaks a rule.");
 
     try {
         app.parse(argc, argv);
@@ -446,6 +487,7 @@ int main(int argc, char** argv) {
     if (*explain) return static_cast<int>(expliquer(lot, c, en_json));
     if (*calendar) return static_cast<int>(calendrier(lot, c, oc));
     statut s = statut::accepted;
-    for (const std::string& f : fichiers) s = std::max(s, verifier(f, jsonl));
+    for (const std::string& f : fichiers)
+        s = std::max(s, verifier(f, jsonl));
     return static_cast<int>(s);
 }

@@ -34,8 +34,8 @@ struct bilan_lot {
 // come in FINESS then year order; one file is JSON Lines (json/valeurs.hpp), in file order. A
 // path that cannot be read is one CAQES-E042 rejection and status 3, and nothing is handed over.
 template <class Rapport>
-[[nodiscard]] bilan_lot lire_lot(const modele_contrat_def& m, const parametres_evaluation& p, const std::vector<std::string>& fichiers,
-                                 Rapport&& rapport) {
+[[nodiscard]] bilan_lot lire_lot(const modele_contrat_def& m, const parametres_evaluation& p,
+                                 const std::vector<std::string>& fichiers, Rapport&& rapport) {
     bilan_lot b{};
     std::vector<std::string> textes;
     for (const std::string& chemin : fichiers) {
@@ -49,7 +49,8 @@ template <class Rapport>
     }
     if (!b.rejets.empty()) return b;
     auto remettre = [&rapport](const std::vector<csv::rapport_lu>& rapports) {
-        for (std::size_t i = 0; i < rapports.size(); ++i) rapport(rapports[i], i, rapports.size());
+        for (std::size_t i = 0; i < rapports.size(); ++i)
+            rapport(rapports[i], i, rapports.size());
     };
     if (fichiers.size() == 1) {
         json::lot_jsonl lot = json::lire_rapports_jsonl(m, p, {fichiers[0], textes[0]});
@@ -61,8 +62,9 @@ template <class Rapport>
     }
     const csv::source valeurs{fichiers[0], textes[0]};
     const csv::source etablissements{fichiers[1], textes[1]};
-    csv::lot_rapports lot = fichiers.size() == 3 ? csv::lire_rapports(m, p, valeurs, etablissements, {fichiers[2], textes[2]})
-                                                 : csv::lire_rapports(m, p, valeurs, etablissements);
+    csv::lot_rapports lot = fichiers.size() == 3
+                                ? csv::lire_rapports(m, p, valeurs, etablissements, {fichiers[2], textes[2]})
+                                : csv::lire_rapports(m, p, valeurs, etablissements);
     remettre(lot.rapports);
     b.statut = csv::status(lot);
     b.rejets = std::move(lot.rejets);

@@ -45,7 +45,8 @@ struct ligne_resultat {
     if (!s.defini()) return {};
     std::string t = json::decimal_tronque(s.valeur());
     if (d == csv::dialect::french) {
-        for (char& c : t) c = c == '.' ? ',' : c;
+        for (char& c : t)
+            c = c == '.' ? ',' : c;
     }
     return t;
 }
@@ -54,7 +55,8 @@ struct ligne_resultat {
 [[nodiscard]] inline std::string champ(std::string_view s, csv::dialect d) {
     if (s.find_first_of(std::string{csv::separator(d)} + "\"\r\n") == std::string_view::npos) return std::string{s};
     std::string q = "\"";
-    for (const char c : s) q += c == '"' ? std::string{"\"\""} : std::string{c};
+    for (const char c : s)
+        q += c == '"' ? std::string{"\"\""} : std::string{c};
     return q + "\"";
 }
 
@@ -75,10 +77,17 @@ class ecrivain {
 
     void entete() {
         switch (f_) {
-            case format_sortie::jsonl: return;
-            case format_sortie::csv_fr: entete_csv(csv::dialect::french); return;
-            case format_sortie::csv: entete_csv(csv::dialect::plain); return;
-            case format_sortie::markdown: entete_markdown(); return;
+            case format_sortie::jsonl:
+                return;
+            case format_sortie::csv_fr:
+                entete_csv(csv::dialect::french);
+                return;
+            case format_sortie::csv:
+                entete_csv(csv::dialect::plain);
+                return;
+            case format_sortie::markdown:
+                entete_markdown();
+                return;
         }
     }
 
@@ -86,10 +95,18 @@ class ecrivain {
     // soon as it is evaluated, and nothing is held back in memory.
     void ecrire(const ligne_resultat& l) {
         switch (f_) {
-            case format_sortie::jsonl: ecrire_jsonl(l); break;
-            case format_sortie::csv_fr: ecrire_csv(l, csv::dialect::french); break;
-            case format_sortie::csv: ecrire_csv(l, csv::dialect::plain); break;
-            case format_sortie::markdown: ecrire_markdown(l); break;
+            case format_sortie::jsonl:
+                ecrire_jsonl(l);
+                break;
+            case format_sortie::csv_fr:
+                ecrire_csv(l, csv::dialect::french);
+                break;
+            case format_sortie::csv:
+                ecrire_csv(l, csv::dialect::plain);
+                break;
+            case format_sortie::markdown:
+                ecrire_markdown(l);
+                break;
         }
         out_.flush();
     }
@@ -97,21 +114,23 @@ class ecrivain {
   private:
     void entete_csv(csv::dialect d) {
         const char sep = csv::separator(d);
-        out_ << "finess" << sep << "exercice" << sep << "annee_contrat" << sep << "produits_assurance_maladie" << sep << "date_regles";
+        out_ << "finess" << sep << "exercice" << sep << "annee_contrat" << sep << "produits_assurance_maladie" << sep
+             << "date_regles";
         for (const auto& v : m_.volets) {
             const std::string_view n = csv::nom_colonne(v.volet);
-            out_ << sep << "score_" << n << sep << "proposition_" << n << sep << "montant_" << n << sep << "plafond_atteint_" << n
-                 << sep << "decision_" << n;
+            out_ << sep << "score_" << n << sep << "proposition_" << n << sep << "montant_" << n << sep
+                 << "plafond_atteint_" << n << sep << "decision_" << n;
         }
         out_ << sep << "propositions_contrat" << sep << "total_sanctions" << sep << "total_interessements" << sep
-             << "total_sanctions_decidees" << sep << "total_interessements_decides" << sep << "plafond_global_atteint" << sep << "erreur\n";
+             << "total_sanctions_decidees" << sep << "total_interessements_decides" << sep << "plafond_global_atteint"
+             << sep << "erreur\n";
     }
 
     void ecrire_csv(const ligne_resultat& l, csv::dialect d) {
         const char sep = csv::separator(d);
         const resultat_evaluation& r = l.res;
-        out_ << champ(l.lu.finess, d) << sep << r.exercice << sep << r.annee_contrat << sep << montant(r.produits_assurance_maladie, d) << sep
-             << texte(r.regles.date);
+        out_ << champ(l.lu.finess, d) << sep << r.exercice << sep << r.annee_contrat << sep
+             << montant(r.produits_assurance_maladie, d) << sep << texte(r.regles.date);
         for (std::size_t i = 0; i < m_.volets.size(); ++i) {
             if (i >= r.nombre_volets) {
                 out_ << sep << sep << sep << sep << sep;
@@ -120,19 +139,23 @@ class ecrivain {
             const resultat_volet& v = r.volets[i];
             const proposition& p = v.principale;
             out_ << sep << score(v.score, d) << sep << (p.presente() ? nom(p.nature) : std::string_view{}) << sep
-                 << (p.presente() && !p.depassement ? montant(p.montant, d) : std::string{}) << sep << (p.plafond_atteint ? 1 : 0) << sep
+                 << (p.presente() && !p.depassement ? montant(p.montant, d) : std::string{}) << sep
+                 << (p.plafond_atteint ? 1 : 0) << sep
                  << (p.decision_finale ? montant(*p.decision_finale, d) : std::string{});
         }
-        out_ << sep << propositions_contrat(r, d) << sep << montant(r.total_sanctions, d) << sep << montant(r.total_interessements, d)
-             << sep << montant(r.total_sanctions_decidees, d) << sep << montant(r.total_interessements_decides, d) << sep
-             << (r.plafond_global_atteint ? 1 : 0) << sep << (r.ok() ? std::string_view{} : fiche(r.erreur).code) << '\n';
+        out_ << sep << propositions_contrat(r, d) << sep << montant(r.total_sanctions, d) << sep
+             << montant(r.total_interessements, d) << sep << montant(r.total_sanctions_decidees, d) << sep
+             << montant(r.total_interessements_decides, d) << sep << (r.plafond_global_atteint ? 1 : 0) << sep
+             << (r.ok() ? std::string_view{} : fiche(r.erreur).code) << '\n';
     }
 
     void entete_markdown() {
         out_ << "| finess | exercice |";
-        for (const auto& v : m_.volets) out_ << ' ' << traits(v.volet).nom << " |";
+        for (const auto& v : m_.volets)
+            out_ << ' ' << traits(v.volet).nom << " |";
         out_ << " contrat | sanctions | interessements |\n|---|---|";
-        for (std::size_t i = 0; i < m_.volets.size(); ++i) out_ << "---|";
+        for (std::size_t i = 0; i < m_.volets.size(); ++i)
+            out_ << "---|";
         out_ << "---|--:|--:|\n";
     }
 
@@ -148,17 +171,22 @@ class ecrivain {
             const resultat_volet& v = r.volets[i];
             const proposition& p = v.principale;
             std::string c = v.score.defini() ? texte_decimal(v.score.valeur()) : std::string{"-"};
-            if (!v.couverture.evalue) c += " out of term";
-            else if (p.economies_non_renseignees) c += " savings NR";
-            else if (p.depassement) c += concat(" ", nom(p.nature), " OVERFLOW");
-            else if (p.presente()) c += concat(" ", nom(p.nature), " ", texte_euros(p.montant), p.plafond_atteint ? "*" : "");
+            if (!v.couverture.evalue)
+                c += " out of term";
+            else if (p.economies_non_renseignees)
+                c += " savings NR";
+            else if (p.depassement)
+                c += concat(" ", nom(p.nature), " OVERFLOW");
+            else if (p.presente())
+                c += concat(" ", nom(p.nature), " ", texte_euros(p.montant), p.plafond_atteint ? "*" : "");
             if (p.decision_finale) c += concat(" (decided ", texte_euros(*p.decision_finale), ")");
             out_ << ' ' << c << " |";
         }
         // CAQES-E037: nothing was proposed; the contract cell says why.
-        std::string contrat = r.ok() ? propositions_contrat(r, csv::dialect::plain) : concat(fiche(r.erreur).code, " nothing proposed");
-        out_ << ' ' << (contrat.empty() ? "-" : contrat) << " | " << texte_euros(r.total_sanctions) << " | " << texte_euros(r.total_interessements)
-             << " |\n";
+        std::string contrat =
+            r.ok() ? propositions_contrat(r, csv::dialect::plain) : concat(fiche(r.erreur).code, " nothing proposed");
+        out_ << ' ' << (contrat.empty() ? "-" : contrat) << " | " << texte_euros(r.total_sanctions) << " | "
+             << texte_euros(r.total_interessements) << " |\n";
     }
 
     // One JSON object a line (schema caqes.evaluation/1, one evaluation per line).

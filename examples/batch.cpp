@@ -47,7 +47,6 @@ using modele = modeles::regional_2017;
 constexpr const caqes::modele_contrat_def& def = modele::definition;
 constexpr std::size_t lignes_par_defaut = 20;
 
-
 // A score as a percentage when it is one with at most two decimals ("62.5 %"), else as the
 // exact fraction ("7/12"): never a rounded double.
 std::string score(const caqes::score_volet& s) {
@@ -71,7 +70,8 @@ std::string cellule(const caqes::resultat_volet& v) {
     if (p.economies_non_renseignees) return cadrer(s + "- (savings NR)", 38);  // non renseigne: not computed
     if (!p.presente()) return cadrer(s + "-", 38);
     if (p.depassement) return cadrer(s + caqes::concat(caqes::nom(p.nature), " OVERFLOW"), 38);
-    return s + cadrer(std::string{caqes::nom(p.nature)}, 14) + cadrer(caqes::texte_euros(p.montant), 14, true) + (p.plafond_atteint ? "*" : " ");
+    return s + cadrer(std::string{caqes::nom(p.nature)}, 14) + cadrer(caqes::texte_euros(p.montant), 14, true) +
+           (p.plafond_atteint ? "*" : " ");
 }
 
 // The decisions recorded beside the proposals: "decided: volet_transports sanction 1234.56
@@ -82,12 +82,13 @@ std::string decisions(const caqes::resultat_evaluation& res) {
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
         const caqes::resultat_volet& v = res.volets[i];
         if (!v.principale.decision_finale) continue;
-        s += caqes::concat(" decided: ", caqes::traits(v.volet).nom, " ", v.nature_decidee ? caqes::nom(*v.nature_decidee) : "aucune", " ",
-                           caqes::texte_euros(*v.principale.decision_finale), " (proposed ",
-                           v.principale.presente() ? caqes::concat(caqes::nom(v.principale.nature), " ", caqes::texte_euros(v.principale.montant))
-                                                   : std::string{"-"},
-                           ")",
-                           v.principale.decision_au_dessus ? " ABOVE PROPOSAL" : "", ";");
+        s += caqes::concat(
+            " decided: ", caqes::traits(v.volet).nom, " ", v.nature_decidee ? caqes::nom(*v.nature_decidee) : "aucune",
+            " ", caqes::texte_euros(*v.principale.decision_finale), " (proposed ",
+            v.principale.presente()
+                ? caqes::concat(caqes::nom(v.principale.nature), " ", caqes::texte_euros(v.principale.montant))
+                : std::string{"-"},
+            ")", v.principale.decision_au_dessus ? " ABOVE PROPOSAL" : "", ";");
     }
     return s;
 }
@@ -124,13 +125,14 @@ caqes::violation erreur_evaluation(const caqes::resultat_evaluation& res) {
 }
 
 // Adds `c` to `total`; the first refusal records where and why.
-void cumuler(totaux& t, caqes::total_centimes& total, caqes::centimes c, std::string_view quoi, const caqes::csv::rapport_lu& r,
-             const caqes::csv::lot_rapports& lot) {
+void cumuler(totaux& t, caqes::total_centimes& total, caqes::centimes c, std::string_view quoi,
+             const caqes::csv::rapport_lu& r, const caqes::csv::lot_rapports& lot) {
     if (total.depasse || total.ajouter(c)) return;
-    t.depassements_totaux.push_back(caqes::concat(lot.valeurs.file, ":", std::to_string(r.ligne_valeurs), ":finess: CAQES-E040: ", r.finess, " ",
-                                                  std::to_string(r.rapport.exercice()), ": the total of ", quoi, " leaves 64-bit cents (",
-                                                  caqes::texte_euros(total.valeur), " EUR over ", std::to_string(total.termes),
-                                                  " amounts, plus ", caqes::texte_euros(c), " EUR); the total is not printed"));
+    t.depassements_totaux.push_back(
+        caqes::concat(lot.valeurs.file, ":", std::to_string(r.ligne_valeurs), ":finess: CAQES-E040: ", r.finess, " ",
+                      std::to_string(r.rapport.exercice()), ": the total of ", quoi, " leaves 64-bit cents (",
+                      caqes::texte_euros(total.valeur), " EUR over ", std::to_string(total.termes), " amounts, plus ",
+                      caqes::texte_euros(c), " EUR); the total is not printed"));
 }
 
 std::string montant_total(const caqes::total_centimes& total) {
@@ -158,7 +160,8 @@ int ecrire_json(const caqes::csv::lot_rapports& lot, const caqes::parametres_eva
             .finess = r.finess, .raison_sociale = {}, .exercice = r.rapport.exercice(), .modele = std::string{def.nom}};
         const caqes::resultat_validation<caqes::rapport_valide_pour<def>> valide = caqes::validate<def>(r.rapport);
         if (valide.ok()) {
-            e.resultat = caqes::evaluateur<def>::evaluer(valide.valeur(), parametres, caqes::politique_grille{}, e.trace_);
+            e.resultat =
+                caqes::evaluateur<def>::evaluer(valide.valeur(), parametres, caqes::politique_grille{}, e.trace_);
             if (!e.resultat.ok()) e.erreurs.push_back(erreur_evaluation(e.resultat));
         } else {
             e.erreurs = valide.erreurs();
@@ -167,12 +170,18 @@ int ecrire_json(const caqes::csv::lot_rapports& lot, const caqes::parametres_eva
     }
     nlohmann::json doc = caqes::json::document(evaluations);
     nlohmann::json rejets = nlohmann::json::array();
-    for (const auto& v : lot.rejets) rejets.push_back({{"code", v.code()}, {"lieu", v.lieu}, {"detail", v.detail}});
+    for (const auto& v : lot.rejets)
+        rejets.push_back({{"code", v.code()}, {"lieu", v.lieu}, {"detail", v.detail}});
     doc["rejets"] = std::move(rejets);
     nlohmann::json rec = nlohmann::json::array();
     for (const caqes::csv::reconciliation* x : fichiers(lot)) {
-        rec.push_back({{"fichier", x->file}, {"lignes", x->lines}, {"entete", x->header}, {"vides", x->blank}, {"lues", x->read},
-                       {"acceptees", x->accepted}, {"rejetees", x->rejected}});
+        rec.push_back({{"fichier", x->file},
+                       {"lignes", x->lines},
+                       {"entete", x->header},
+                       {"vides", x->blank},
+                       {"lues", x->read},
+                       {"acceptees", x->accepted},
+                       {"rejetees", x->rejected}});
     }
     doc["reconciliation"] = std::move(rec);
     std::cout << caqes::json::serialiser(doc) << "\n";
@@ -193,7 +202,8 @@ int main(int argc, char** argv) {
         } else if (a == "--json" && CAQES_AVEC_JSON) {
             json = true;
         } else if (a.starts_with("--")) {
-            std::cerr << "example_batch: unknown option " << a << (a == "--json" ? " (built without nlohmann-json)" : "") << "\n";
+            std::cerr << "example_batch: unknown option " << a
+                      << (a == "--json" ? " (built without nlohmann-json)" : "") << "\n";
             usage();
             return static_cast<int>(caqes::csv::exit_status::usage);
         } else {
@@ -224,30 +234,40 @@ int main(int argc, char** argv) {
     }
 
     const caqes::parametres_evaluation parametres{};
-    const caqes::csv::lot_rapports lot = sources.size() == 3 ? caqes::csv::lire_rapports(def, parametres, sources[0], sources[1], sources[2])
-                                                             : caqes::csv::lire_rapports(def, parametres, sources[0], sources[1]);
+    const caqes::csv::lot_rapports lot =
+        sources.size() == 3 ? caqes::csv::lire_rapports(def, parametres, sources[0], sources[1], sources[2])
+                            : caqes::csv::lire_rapports(def, parametres, sources[0], sources[1]);
 #if CAQES_AVEC_JSON
     if (json) return ecrire_json(lot, parametres);
 #endif
 
-    std::cout << "caqes batch evaluation\n"
-              << "template: " << def.nom << " (ILLUSTRATIF: illustrative indicators and scoring scale)\n"
-              << "input: " << lot.valeurs.file << " (" << caqes::csv::name(lot.valeurs.d) << "), " << lot.etablissements.file << " ("
-              << caqes::csv::name(lot.etablissements.d) << ")"
-              << (lot.contrats ? caqes::concat(", ", lot.contrats->file, " (", caqes::csv::name(lot.contrats->d), ")") : std::string{}) << "\n"
-              << "amounts are proposals in EUR (the ARS decides); * = a cap bound the amount\n"
-              << "rules: " << caqes::decrire(def.regime).nom << ", law version policy " << caqes::nom(parametres.version)
-              << " [U, default], partial years " << caqes::nom(parametres.annee_partielle) << " [U, default], transition "
-              << caqes::nom(def.transition) << "\n"
-              << (lot.contrats ? caqes::concat("contract time: checked against ", lot.contrats->file,
-                                               " (each volet in its term, volets by avenant from their signature, D.162-16 II, D.162-15)\n")
-                               : std::string{"contract time: not checked, the input has no contract file (every template volet is evaluated)\n"})
-              << (lot.activites_donnees ? "activities: as given per establishment-year\n"
-                                        : "activities: not given, every activity of the template's scope is taken as exercised\n")
-              << "revenue base: produits_assurance_maladie of the year in annee_produits; savings NR = non renseigne, no incentive computed\n\n";
+    std::cout
+        << "caqes batch evaluation\n"
+        << "template: " << def.nom << " (ILLUSTRATIF: illustrative indicators and scoring scale)\n"
+        << "input: " << lot.valeurs.file << " (" << caqes::csv::name(lot.valeurs.d) << "), " << lot.etablissements.file
+        << " (" << caqes::csv::name(lot.etablissements.d) << ")"
+        << (lot.contrats ? caqes::concat(", ", lot.contrats->file, " (", caqes::csv::name(lot.contrats->d), ")")
+                         : std::string{})
+        << "\n"
+        << "amounts are proposals in EUR (the ARS decides); * = a cap bound the amount\n"
+        << "rules: " << caqes::decrire(def.regime).nom << ", law version policy " << caqes::nom(parametres.version)
+        << " [U, default], partial years " << caqes::nom(parametres.annee_partielle) << " [U, default], transition "
+        << caqes::nom(def.transition) << "\n"
+        << (lot.contrats
+                ? caqes::concat(
+                      "contract time: checked against ", lot.contrats->file,
+                      " (each volet in its term, volets by avenant from their signature, D.162-16 II, D.162-15)\n")
+                : std::string{"contract time: not checked, the input has no contract file (every template volet is "
+                              "evaluated)\n"})
+        << (lot.activites_donnees
+                ? "activities: as given per establishment-year\n"
+                : "activities: not given, every activity of the template's scope is taken as exercised\n")
+        << "revenue base: produits_assurance_maladie of the year in annee_produits; savings NR = non renseigne, no "
+           "incentive computed\n\n";
 
     std::string entete = caqes::concat(cadrer("finess", 10), " ", cadrer("annee", 6));
-    for (const auto& v : def.volets) entete += " | " + cadrer(std::string{caqes::traits(v.volet).nom}, 38);
+    for (const auto& v : def.volets)
+        entete += " | " + cadrer(std::string{caqes::traits(v.volet).nom}, 38);
     std::cout << entete << "\n";
 
     totaux t{};
@@ -257,7 +277,8 @@ int main(int argc, char** argv) {
         const caqes::resultat_validation<caqes::rapport_valide_pour<def>> valide = caqes::validate<def>(r.rapport);
         if (!valide.ok()) {
             // Cannot happen: the reader validated against `def` itself. Unusable, not "some rows".
-            for (const auto& v : valide.erreurs()) std::cerr << "example_batch: " << r.finess << ": " << caqes::texte(v) << "\n";
+            for (const auto& v : valide.erreurs())
+                std::cerr << "example_batch: " << r.finess << ": " << caqes::texte(v) << "\n";
             return 3;
         }
         const caqes::resultat_evaluation res = caqes::evaluateur<def>::evaluer(valide.valeur(), parametres);
@@ -283,8 +304,10 @@ int main(int argc, char** argv) {
         auto citer = [&loi](const caqes::proposition& p) {
             if (p.presente() && p.loi != nullptr) loi.versions.insert(caqes::texte(p.article()));
         };
-        for (std::size_t i = 0; i < res.nombre_volets; ++i) citer(res.volets[i].principale);
-        for (std::size_t i = 0; i < res.nombre_contrat; ++i) citer(res.contrat[i]);
+        for (std::size_t i = 0; i < res.nombre_volets; ++i)
+            citer(res.volets[i].principale);
+        for (std::size_t i = 0; i < res.nombre_contrat; ++i)
+            citer(res.contrat[i]);
         for (const caqes::version_applicable v : caqes::politiques_de_version) {
             if (res.regles.diverge(v)) loi.autres_politiques.insert(std::string{caqes::nom(v)});
         }
@@ -294,7 +317,8 @@ int main(int argc, char** argv) {
         cumuler(t, t.montant_interessements_decides, res.total_interessements_decides, "incentives decided", r, lot);
         // The grid's indicators are illustrative whatever the proposals, so every row says so.
         if (tout || t.evalues < lignes_par_defaut) {
-            std::cout << ligne << (res.plafond_global_atteint ? " [5 % cap]" : "") << " ILLUSTRATIF" << decisions(res) << "\n";
+            std::cout << ligne << (res.plafond_global_atteint ? " [5 % cap]" : "") << " ILLUSTRATIF" << decisions(res)
+                      << "\n";
         }
         ++t.evalues;
     }
@@ -303,37 +327,49 @@ int main(int argc, char** argv) {
     }
 
     std::cout << "\ntotals over " << t.evalues << " establishment-years evaluated (ILLUSTRATIF)\n"
-              << "  sanctions proposed:     " << cadrer(std::to_string(t.sanctions), 5, true) << " " << cadrer(montant_total(t.montant_sanctions), 21, true) << "\n"
-              << "  incentives proposed:    " << cadrer(std::to_string(t.interessements), 5, true) << " " << cadrer(montant_total(t.montant_interessements), 21, true) << "\n"
+              << "  sanctions proposed:     " << cadrer(std::to_string(t.sanctions), 5, true) << " "
+              << cadrer(montant_total(t.montant_sanctions), 21, true) << "\n"
+              << "  incentives proposed:    " << cadrer(std::to_string(t.interessements), 5, true) << " "
+              << cadrer(montant_total(t.montant_interessements), 21, true) << "\n"
               << "  decisions recorded:     " << cadrer(std::to_string(t.decisions), 5, true) << " (" << t.au_dessus
               << " above the proposal, within the law)\n"
-              << "  sanctions decided:            " << cadrer(montant_total(t.montant_sanctions_decidees), 21, true) << "\n"
-              << "  incentives decided:           " << cadrer(montant_total(t.montant_interessements_decides), 21, true) << "\n"
+              << "  sanctions decided:            " << cadrer(montant_total(t.montant_sanctions_decidees), 21, true)
+              << "\n"
+              << "  incentives decided:           " << cadrer(montant_total(t.montant_interessements_decides), 21, true)
+              << "\n"
               << "  incentives not computed, savings non renseigne: " << t.economies_nr << "\n"
               << "  amounts bound by a cap: " << cadrer(std::to_string(t.plafonds), 5, true) << "\n"
               << "  amounts overflowing:    " << cadrer(std::to_string(t.depassements), 5, true) << "\n";
-    for (const auto& d : t.depassements_totaux) std::cout << "  " << d << "\n";
+    for (const auto& d : t.depassements_totaux)
+        std::cout << "  " << d << "\n";
 
     std::cout << "\nlaw applied, by exercise (policy " << caqes::nom(parametres.version) << ")\n";
     for (const auto& [exercice, loi] : t.lois) {
         std::string dates;
-        for (const auto& d : loi.dates) dates += (dates.empty() ? "" : ", ") + d;
+        for (const auto& d : loi.dates)
+            dates += (dates.empty() ? "" : ", ") + d;
         std::cout << "  " << exercice << ": rules of " << dates << "\n";
-        for (const auto& v : loi.versions) std::cout << "    " << v << "\n";
+        for (const auto& v : loi.versions)
+            std::cout << "    " << v << "\n";
         std::string autres;
-        for (const auto& a : loi.autres_politiques) autres += (autres.empty() ? "" : ", ") + a;
-        std::cout << "    other version policies applying another version: " << (autres.empty() ? "none" : autres) << "\n";
+        for (const auto& a : loi.autres_politiques)
+            autres += (autres.empty() ? "" : ", ") + a;
+        std::cout << "    other version policies applying another version: " << (autres.empty() ? "none" : autres)
+                  << "\n";
     }
 
     std::cout << "\nrejections (" << lot.rejets.size() << ")\n";
-    for (const auto& v : lot.rejets) std::cout << "  " << v.lieu << ": " << v.code() << ": " << v.detail << "\n";
+    for (const auto& v : lot.rejets)
+        std::cout << "  " << v.lieu << ": " << v.code() << ": " << v.detail << "\n";
 
     std::cout << "\nreconciliation\n";
     for (const caqes::csv::reconciliation* rec : fichiers(lot)) {
         // Physical lines, so that a line the reader swallowed shows as a mismatch.
-        std::cout << "  " << cadrer(rec->file, 20) << cadrer(std::to_string(rec->lines), 6, true) << " lines read = " << rec->header
-                  << " header + " << rec->blank << " blank + " << cadrer(std::to_string(rec->accepted), 6, true) << " accepted + "
-                  << cadrer(std::to_string(rec->rejected), 5, true) << " rejected  " << (rec->balanced() ? "OK" : "MISMATCH") << "\n";
+        std::cout << "  " << cadrer(rec->file, 20) << cadrer(std::to_string(rec->lines), 6, true)
+                  << " lines read = " << rec->header << " header + " << rec->blank << " blank + "
+                  << cadrer(std::to_string(rec->accepted), 6, true) << " accepted + "
+                  << cadrer(std::to_string(rec->rejected), 5, true) << " rejected  "
+                  << (rec->balanced() ? "OK" : "MISMATCH") << "\n";
     }
     return static_cast<int>(caqes::csv::status(lot));
 }

@@ -5,9 +5,9 @@
 // indicators were not retrieved, so every indicator of it says so instead of inventing a
 // citation. The second-generation template uses the real national indicators 1 to 3 of the
 // arrete of 2022-02-23.
-#include <caqes/caqes.hpp>
-
 #include "modeles/demo.hpp"
+
+#include <caqes/caqes.hpp>
 
 #include <array>
 #include <iostream>
@@ -17,25 +17,30 @@ namespace ex {
 using namespace caqes;
 using namespace modeles::demo;
 
-
 }  // namespace ex
 
 namespace {
 
 std::string nom_duree(const caqes::duree& d) {
     switch (d.f) {
-        case caqes::duree::forme::indeterminee: return "duree_indeterminee";
-        case caqes::duree::forme::annees: return caqes::concat(std::to_string(d.nombre_annees), " ans");
-        case caqes::duree::forme::fin_explicite: return caqes::concat("jusqu'au ", caqes::texte(caqes::veille(d.fin)));
+        case caqes::duree::forme::indeterminee:
+            return "duree_indeterminee";
+        case caqes::duree::forme::annees:
+            return caqes::concat(std::to_string(d.nombre_annees), " ans");
+        case caqes::duree::forme::fin_explicite:
+            return caqes::concat("jusqu'au ", caqes::texte(caqes::veille(d.fin)));
     }
     return "?";
 }
 
 std::string nom_origine(caqes::origine o) {
     switch (o) {
-        case caqes::origine::nationale: return "national";
-        case caqes::origine::regionale: return "regional";
-        case caqes::origine::illustrative: return "ILLUSTRATIF";
+        case caqes::origine::nationale:
+            return "national";
+        case caqes::origine::regionale:
+            return "regional";
+        case caqes::origine::illustrative:
+            return "ILLUSTRATIF";
     }
     return "?";
 }
@@ -61,8 +66,11 @@ void imprimer(const caqes::modele_contrat_def& m) {
 }
 
 void imprimer(const std::string& titre, const caqes::violations& vs) {
-    std::cout << titre << ": " << (vs.empty() ? std::string{"valid"} : caqes::concat(std::to_string(vs.size()), " violation(s)")) << "\n";
-    for (const auto& v : vs) std::cout << "  " << caqes::texte(v) << "\n";
+    std::cout << titre << ": "
+              << (vs.empty() ? std::string{"valid"} : caqes::concat(std::to_string(vs.size()), " violation(s)"))
+              << "\n";
+    for (const auto& v : vs)
+        std::cout << "  " << caqes::texte(v) << "\n";
 }
 
 }  // namespace
@@ -73,8 +81,11 @@ int main() {
 
     // [docs:instance]
     caqes::contrat_instance c;
-    c.etab = {.finess_ej = "750000001", .finess_et = {"750000019"}, .raison_sociale = "Centre hospitalier exemple",
-              .region = "Ile-de-France", .caisse_locale = "CPAM de Paris",
+    c.etab = {.finess_ej = "750000001",
+              .finess_et = {"750000019"},
+              .raison_sociale = "Centre hospitalier exemple",
+              .region = "Ile-de-France",
+              .caisse_locale = "CPAM de Paris",
               .categorie = caqes::categorie_juridique::public_,
               .activites_exercees = caqes::activite_mco | caqes::activite_smr};
     c.parties = {"ARS Ile-de-France", "CPAM de Paris", "Directeur du CH exemple"};

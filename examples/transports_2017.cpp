@@ -14,9 +14,9 @@
 // - ILLUSTRATIF: the socle grid (the 2017 national socle indicators were not retrieved), the
 //   second transports indicator, the weights, the score-to-sanction scale, the incentive share,
 //   and the establishments with their figures.
-#include <caqes/caqes.hpp>
-
 #include "modeles/transports_2017.hpp"
+
+#include <caqes/caqes.hpp>
 
 #include <array>
 #include <cstddef>
@@ -31,12 +31,15 @@ namespace ex {
 using namespace caqes;
 using namespace modeles::transports_2017;
 
-
 // The rules of exercise 2018 under the default version policy (the contract's regime).
-inline constexpr ymd date_regles = date_des_regles(version_applicable::regime_du_contrat, def.regime, 2018, ymd{2019, 3, 1});
-inline constexpr valeur_legale cap_volet = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, date_regles);
-inline constexpr valeur_legale cap_global = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_global, date_regles);
-inline constexpr valeur_legale cap_interessement = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_interessement, date_regles);
+inline constexpr ymd date_regles =
+    date_des_regles(version_applicable::regime_du_contrat, def.regime, 2018, ymd{2019, 3, 1});
+inline constexpr valeur_legale cap_volet =
+    constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, date_regles);
+inline constexpr valeur_legale cap_global =
+    constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_global, date_regles);
+inline constexpr valeur_legale cap_interessement =
+    constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_interessement, date_regles);
 
 // --- 5. The establishments (ILLUSTRATIF figures) ----------------------------------------------
 struct etablissement_exemple {
@@ -87,57 +90,64 @@ std::string eur(caqes::quantite<caqes::montant> q) { return eur(centimes{q.valeu
 
 std::string pct(fraction f) { return caqes::texte(caqes::type_mesure::taux, f); }
 
-
-
 std::string_view nom_statut(caqes::statut s) {
     switch (s) {
-        case caqes::statut::atteint: return "atteint";
-        case caqes::statut::partiel: return "partiel";
-        case caqes::statut::non_atteint: return "non atteint";
-        case caqes::statut::non_concerne: return "non concerne";
-        case caqes::statut::non_renseigne: return "non renseigne";
+        case caqes::statut::atteint:
+            return "atteint";
+        case caqes::statut::partiel:
+            return "partiel";
+        case caqes::statut::non_atteint:
+            return "non atteint";
+        case caqes::statut::non_concerne:
+            return "non concerne";
+        case caqes::statut::non_renseigne:
+            return "non renseigne";
     }
     return "?";
 }
 
 // Why nothing was proposed: a score did not fit exact 64-bit fractions (CAQES-E037).
 std::string texte_erreur(const caqes::resultat_evaluation& res) {
-    return caqes::texte(caqes::violation{res.erreur, caqes::concat("indicator id ", std::to_string(res.indicateur_erreur)),
-                                           "nothing is proposed"});
+    return caqes::texte(caqes::violation{
+        res.erreur, caqes::concat("indicator id ", std::to_string(res.indicateur_erreur)), "nothing is proposed"});
 }
 
 void imprimer_en_tete() {
     const auto& vc = ex::version_croissance;
     const auto& vm = ex::version_montant;
-    std::cout << "CAQES first generation: the transports volet (" << ex::def.nom << ")\n"
-              << "ILLUSTRATIF: establishments, figures, socle grid, ILL-T2, weights, sanction scale and incentive share\n\n"
-              << "Referentiel values in force on " << caqes::texte(ex::jour_ciblage) << " (dated parameters):\n"
-              << "  " << vc.source.texte << ", version " << caqes::texte(vc.validite) << "\n"
-              << "    growth of prescribed transport spending: " << pct(ex::seuil_croissance.valeur) << "\n"
-              << "  " << vm.source.texte << ", version " << caqes::texte(vm.validite) << "\n"
-              << "    prescribed transport spending: " << eur(ex::seuil_depense) << "\n"
-              << "Targeting rule, THE GRID'S CHOICE (the texts leave and/or and strictness open [U]):\n"
-              << "  targeted when growth > " << pct(ex::seuil_croissance.valeur) << " AND spending >= "
-              << eur(ex::seuil_depense) << "\n"
-              << "  i.e. the referentiel is met when " << caqes::texte(ex::grille_transports[0].ref) << "\n"
-              << "  Consequence of targeting in 2017: "
-              << (caqes::effet(ex::def.regime) == caqes::effet_ciblage::proposition_possible
-                      ? "the ARS *may* propose additional volets, it is not automatic"
-                      : "?")
-              << " (" << caqes::source_ciblage(ex::def.regime).texte << ")\n\n";
+    std::cout
+        << "CAQES first generation: the transports volet (" << ex::def.nom << ")\n"
+        << "ILLUSTRATIF: establishments, figures, socle grid, ILL-T2, weights, sanction scale and incentive share\n\n"
+        << "Referentiel values in force on " << caqes::texte(ex::jour_ciblage) << " (dated parameters):\n"
+        << "  " << vc.source.texte << ", version " << caqes::texte(vc.validite) << "\n"
+        << "    growth of prescribed transport spending: " << pct(ex::seuil_croissance.valeur) << "\n"
+        << "  " << vm.source.texte << ", version " << caqes::texte(vm.validite) << "\n"
+        << "    prescribed transport spending: " << eur(ex::seuil_depense) << "\n"
+        << "Targeting rule, THE GRID'S CHOICE (the texts leave and/or and strictness open [U]):\n"
+        << "  targeted when growth > " << pct(ex::seuil_croissance.valeur)
+        << " AND spending >= " << eur(ex::seuil_depense) << "\n"
+        << "  i.e. the referentiel is met when " << caqes::texte(ex::grille_transports[0].ref) << "\n"
+        << "  Consequence of targeting in 2017: "
+        << (caqes::effet(ex::def.regime) == caqes::effet_ciblage::proposition_possible
+                ? "the ARS *may* propose additional volets, it is not automatic"
+                : "?")
+        << " (" << caqes::source_ciblage(ex::def.regime).texte << ")\n\n";
 
     const auto& p = ex::parametres.p2017;
     std::cout << "Money parameters:\n"
               << "  law applied:              " << caqes::texte(ex::cap_volet.version->reference) << ", on "
-              << caqes::texte(ex::date_regles) << " (policy " << caqes::nom(caqes::version_applicable::regime_du_contrat) << ")\n"
+              << caqes::texte(ex::date_regles) << " (policy "
+              << caqes::nom(caqes::version_applicable::regime_du_contrat) << ")\n"
               << "  sanction cap per volet:   " << pct(ex::cap_volet.valeur) << " of revenue (law, D.162-16 III 1)\n"
               << "  overall sanction cap:     " << pct(ex::cap_global.valeur) << " of revenue (law, D.162-16 III 1)\n"
-              << "  incentive cap:            " << pct(ex::cap_interessement.valeur) << " of the volet's savings (law, D.162-16 III 1)\n"
-              << "  incentive:                " << pct(p.part_interessement) << " of savings when score >= "
-              << caqes::texte_fraction(p.seuil_interessement) << " (ILLUSTRATIF)\n"
+              << "  incentive cap:            " << pct(ex::cap_interessement.valeur)
+              << " of the volet's savings (law, D.162-16 III 1)\n"
+              << "  incentive:                " << pct(p.part_interessement)
+              << " of savings when score >= " << caqes::texte_fraction(p.seuil_interessement) << " (ILLUSTRATIF)\n"
               << "  sanction scale:           ";
     for (const auto& palier : p.paliers) {
-        if (palier.taux.positive()) std::cout << "score < " << caqes::texte_fraction(palier.seuil) << ": " << pct(palier.taux) << "; ";
+        if (palier.taux.positive())
+            std::cout << "score < " << caqes::texte_fraction(palier.seuil) << ": " << pct(palier.taux) << "; ";
     }
     std::cout << "(ILLUSTRATIF)\n"
               << "  revenue = produits des regimes obligatoires d'assurance maladie, last closed year\n\n";
@@ -147,9 +157,9 @@ void imprimer_en_tete() {
 std::string pourquoi(const ex::etablissement_exemple& e) {
     const bool croissance_haute = e.croissance_2016 > ex::seuil_croissance;
     const bool depense_haute = e.depense_2016 >= ex::seuil_depense;
-    return caqes::concat("growth ", pct(e.croissance_2016.valeur), croissance_haute ? " > " : " <= ", pct(ex::seuil_croissance.valeur),
-                         ", spending ", eur(e.depense_2016), depense_haute ? " >= " : " < ",
-                         eur(ex::seuil_depense));
+    return caqes::concat("growth ", pct(e.croissance_2016.valeur),
+                         croissance_haute ? " > " : " <= ", pct(ex::seuil_croissance.valeur), ", spending ",
+                         eur(e.depense_2016), depense_haute ? " >= " : " < ", eur(ex::seuil_depense));
 }
 
 void imprimer_proposition(const caqes::resultat_volet& rv, const caqes::volet_modele& v, centimes produits,
@@ -159,14 +169,15 @@ void imprimer_proposition(const caqes::resultat_volet& rv, const caqes::volet_mo
     std::cout << "  " << caqes::traits(rv.volet).nom << ": score " << caqes::texte_fraction(rv.score.valeur()) << "\n";
     switch (pr.nature) {
         case caqes::nature_proposition::interessement_volet:
-            std::cout << "    proposal: interessement " << eur(pr.montant) << " = " << pct(pr.taux) << " x savings " << eur(*economies) << "\n"  // an incentive is computed from savings given
+            std::cout << "    proposal: interessement " << eur(pr.montant) << " = " << pct(pr.taux) << " x savings "
+                      << eur(*economies) << "\n"  // an incentive is computed from savings given
                       << "    cap: " << pct(ex::cap_interessement.valeur) << " x savings = " << eur(pr.plafond)
                       << (pr.plafond_atteint ? ", BOUND" : ", not bound") << "\n";
             break;
         case caqes::nature_proposition::sanction_volet: {
             const caqes::montant_calcule brut = caqes::appliquer_taux(produits, pr.taux);
-            std::cout << "    proposal: sanction " << eur(pr.montant) << "; scale " << pct(pr.taux) << " x revenue " << eur(produits)
-                      << " = " << eur(brut.valeur) << "\n"
+            std::cout << "    proposal: sanction " << eur(pr.montant) << "; scale " << pct(pr.taux) << " x revenue "
+                      << eur(produits) << " = " << eur(brut.valeur) << "\n"
                       << "    cap: " << pct(ex::cap_volet.valeur) << " x revenue = " << eur(pr.plafond)
                       << (pr.plafond_atteint ? ", BOUND" : ", not bound") << "\n";
             break;
@@ -179,11 +190,13 @@ void imprimer_proposition(const caqes::resultat_volet& rv, const caqes::volet_mo
             } else if (pr.economies_non_renseignees) {
                 std::cout << "score reaches " << caqes::texte_fraction(p.seuil_interessement)
                           << " but savings are non renseigne: no incentive computed, and no sanction\n";
-            } else if (incitation && rv.score.valeur() >= p.seuil_interessement && economies && *economies <= centimes{0}) {
-                std::cout << "score reaches " << caqes::texte_fraction(p.seuil_interessement) << " but savings are " << eur(*economies)
-                          << ": no incentive, and no sanction\n";
+            } else if (incitation && rv.score.valeur() >= p.seuil_interessement && economies &&
+                       *economies <= centimes{0}) {
+                std::cout << "score reaches " << caqes::texte_fraction(p.seuil_interessement) << " but savings are "
+                          << eur(*economies) << ": no incentive, and no sanction\n";
             } else if (!incitation) {
-                std::cout << "score at or above " << caqes::texte_fraction(p.paliers[2].seuil) << ", no sanction; the socle carries no incentive (D.162-16 I)\n";
+                std::cout << "score at or above " << caqes::texte_fraction(p.paliers[2].seuil)
+                          << ", no sanction; the socle carries no incentive (D.162-16 I)\n";
             } else {
                 std::cout << "no step of the scale applies\n";
             }
@@ -193,7 +206,8 @@ void imprimer_proposition(const caqes::resultat_volet& rv, const caqes::volet_mo
     }
     // A volet without proposal still names the article that decided it, and the scale it used.
     const caqes::reference_legale& art = pr.presente() ? pr.article() : ex::cap_volet.version->reference;
-    std::cout << "    article: " << caqes::texte(art) << (pr.illustratif || !pr.presente() ? "; parameters ILLUSTRATIF" : "")
+    std::cout << "    article: " << caqes::texte(art)
+              << (pr.illustratif || !pr.presente() ? "; parameters ILLUSTRATIF" : "")
               << "; a proposal, the ARS decides (D.162-16 IV)\n";
 }
 
@@ -205,8 +219,9 @@ void imprimer_trace(const caqes::trace& t) {
                   << ind.objectif.mesure << " = " << caqes::texte(l.valeur.type, l.valeur.v) << ", target "
                   << (ind.direction == caqes::sens::plus_bas_est_mieux ? "<= " : ">= ")
                   << caqes::texte(ind.objectif.type_valeur, ind.objectif.valeur) << " -> " << nom_statut(l.resultat.s)
-                  << ", achievement " << caqes::texte_fraction(l.resultat.realisation) << " x weight " << caqes::texte_fraction(ind.poids) << " = "
-                  << caqes::texte_fraction(l.points) << " point(s) (ILLUSTRATIF)\n";
+                  << ", achievement " << caqes::texte_fraction(l.resultat.realisation) << " x weight "
+                  << caqes::texte_fraction(ind.poids) << " = " << caqes::texte_fraction(l.points)
+                  << " point(s) (ILLUSTRATIF)\n";
     }
 }
 
@@ -226,45 +241,57 @@ int main() {
         }};
         const resultat_ciblage c = cibler(ex::def.regime, ex::grille_transports, chiffres_2016, ex::jour_ciblage);
         const bool cible = !c.themes.empty();
-        std::cout << "  targeting (2016 figures): " << pourquoi(e) << "\n"
-                  << "    -> " << (cible ? "TARGETED: the referentiel is not met; the ARS may propose the transports volet"
-                                         : "not targeted: the referentiel is met; volet proposed on the regional plan's identification")
-                  << "\n";
+        std::cout
+            << "  targeting (2016 figures): " << pourquoi(e) << "\n"
+            << "    -> "
+            << (cible ? "TARGETED: the referentiel is not met; the ARS may propose the transports volet"
+                      : "not targeted: the referentiel is met; volet proposed on the regional plan's identification")
+            << "\n";
 
         // The 2018 report: each value named by its indicator's and its measure's code; savings
         // on the transports volet only, the socle has none.
         const std::array<saisie_indicateur, 4> valeurs{{
             {"ILL-S1", {{{"taux_generiques", valeur_mesure::de(e.generiques)}}}},
             {"ILL-S2", {{{"informatisation_prescription", valeur_mesure::de(e.informatisation_2018)}}}},
-            {"ILL-T1", {{{"croissance_transports", valeur_mesure::de(e.croissance_2018)},
-                         {"depense_transports", valeur_mesure::de(e.depense_2018)}}}},
+            {"ILL-T1",
+             {{{"croissance_transports", valeur_mesure::de(e.croissance_2018)},
+               {"depense_transports", valeur_mesure::de(e.depense_2018)}}}},
             {"ILL-T2", {{{"plan_actions_transports", valeur_mesure::de(e.plan_2018)}}}},
         }};
         const std::array<montant_volet, 1> economies{{{volet_id::volet_transports, e.economies_transports}}};
-        const rapport_annuel r{.exercice = 2018, .date_evaluation = ymd{2019, 6, 1}, .activites_etablissement = activite_mco,
-                               .produits_assurance_maladie = e.produits, .valeurs = valeurs, .economies = economies};
+        const rapport_annuel r{.exercice = 2018,
+                               .date_evaluation = ymd{2019, 6, 1},
+                               .activites_etablissement = activite_mco,
+                               .produits_assurance_maladie = e.produits,
+                               .valeurs = valeurs,
+                               .economies = economies};
         const resultat_validation<rapport_valide_pour<ex::def>> valide = validate<ex::def>(r, ex::parametres);
         if (!valide.ok()) {
-            for (const auto& v : valide.erreurs()) std::cout << "  invalid report: " << texte(v) << "\n";
+            for (const auto& v : valide.erreurs())
+                std::cout << "  invalid report: " << texte(v) << "\n";
             continue;
         }
 
         trace t;
         const bool tracer = e.nom == ex::etablissement_trace;
-        const resultat_evaluation res = tracer ? evaluateur<ex::def>::evaluer(valide.valeur(), ex::parametres, politique_grille{}, t)
-                                               : evaluateur<ex::def>::evaluer(valide.valeur(), ex::parametres);
-        std::cout << "  2018 report: valid; revenue " << eur(e.produits) << ", transports savings " << eur(e.economies_transports) << "\n";
+        const resultat_evaluation res =
+            tracer ? evaluateur<ex::def>::evaluer(valide.valeur(), ex::parametres, politique_grille{}, t)
+                   : evaluateur<ex::def>::evaluer(valide.valeur(), ex::parametres);
+        std::cout << "  2018 report: valid; revenue " << eur(e.produits) << ", transports savings "
+                  << eur(e.economies_transports) << "\n";
         if (!res.ok()) {
             std::cout << "  not evaluated: " << texte_erreur(res) << "\n\n";
             continue;
         }
         for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-            imprimer_proposition(res.volets[i], ex::def.volets[i], e.produits, valide.valeur().rapport().economies()[i]);
+            imprimer_proposition(res.volets[i], ex::def.volets[i], e.produits,
+                                 valide.valeur().rapport().economies()[i]);
         }
         const montant_calcule plafond_global = appliquer_taux(e.produits, ex::cap_global.valeur);
-        std::cout << "  total: sanctions " << eur(res.total_sanctions) << ", incentives " << eur(res.total_interessements)
-                  << "; overall cap " << pct(ex::cap_global.valeur) << " x revenue = "
-                  << eur(plafond_global.valeur) << (res.plafond_global_atteint ? ", BOUND" : ", not bound") << "\n";
+        std::cout << "  total: sanctions " << eur(res.total_sanctions) << ", incentives "
+                  << eur(res.total_interessements) << "; overall cap " << pct(ex::cap_global.valeur)
+                  << " x revenue = " << eur(plafond_global.valeur)
+                  << (res.plafond_global_atteint ? ", BOUND" : ", not bound") << "\n";
         if (tracer) imprimer_trace(t);
         std::cout << "\n";
     }

@@ -57,7 +57,8 @@ void nombres(std::string_view champ) {
                 const csv::parsed<centimes> encore = csv::parse_centimes(dans(texte_euros(c.value), e), e);
                 exiger(encore.ok() && encore.value == c.value);
             }
-            const csv::parsed<centimes> groupe = csv::parse_centimes(dans(texte_euros(c.value, groupes_milliers::espace), dialect::french), dialect::french);
+            const csv::parsed<centimes> groupe = csv::parse_centimes(
+                dans(texte_euros(c.value, groupes_milliers::espace), dialect::french), dialect::french);
             exiger(groupe.ok() && groupe.value == c.value);
         } else {
             refus_explique(c.error, c.rule);
@@ -92,7 +93,8 @@ void nombres(std::string_view champ) {
 void message_sur(std::string_view champ) {
     const std::string q = csv::quoted_field(champ);
     exiger(!csv::invalid_utf8(q).has_value());
-    for (const char c : q) exiger(static_cast<unsigned char>(c) >= 0x20U && c != 0x7F);
+    for (const char c : q)
+        exiger(static_cast<unsigned char>(c) >= 0x20U && c != 0x7F);
 }
 
 struct lu {
@@ -106,7 +108,8 @@ struct lu {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const std::uint8_t choix = data[0];
-    const std::optional<dialect> forced = choix % 3 == 0 ? std::nullopt : std::optional<dialect>{choix % 3 == 1 ? dialect::french : dialect::plain};
+    const std::optional<dialect> forced =
+        choix % 3 == 0 ? std::nullopt : std::optional<dialect>{choix % 3 == 1 ? dialect::french : dialect::plain};
     const csv::limites l{.ligne_max = 4 + static_cast<std::size_t>(choix / 3)};
     const std::string_view texte{reinterpret_cast<const char*>(data) + 1, size - 1};
 
@@ -133,7 +136,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // Line `cr->line` (from 1) starts after the (line - 1)th LF; its byte `cr->byte` is a CR
         // with no LF after it.
         std::size_t debut = 0;
-        for (std::size_t k = 1; k < cr->line; ++k) debut = corps.find('\n', debut) + 1;
+        for (std::size_t k = 1; k < cr->line; ++k)
+            debut = corps.find('\n', debut) + 1;
         const std::size_t i = debut + cr->byte - 1;
         exiger(i < corps.size() && corps[i] == '\r' && (i + 1 == corps.size() || corps[i + 1] != '\n'));
         exiger(memoire.lines() == cr->line - 1);
@@ -149,12 +153,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         exiger(k < attendus.size());
         const lu& a = attendus[k++];
         exiger(v.line == a.line && v.error == a.error && v.fields.size() == a.fields.size());
-        for (std::size_t i = 0; i < a.fields.size(); ++i) exiger(v.fields[i] == a.fields[i]);
+        for (std::size_t i = 0; i < a.fields.size(); ++i)
+            exiger(v.fields[i] == a.fields[i]);
     }
     exiger(k == attendus.size());
     exiger(flux.lines() == memoire.lines() && flux.blank() == memoire.blank() && flux.had_bom() == memoire.had_bom());
     exiger(flux.lone_cr().has_value() == memoire.lone_cr().has_value());
-    if (flux.lone_cr()) exiger(flux.lone_cr()->line == memoire.lone_cr()->line && flux.lone_cr()->byte == memoire.lone_cr()->byte);
+    if (flux.lone_cr())
+        exiger(flux.lone_cr()->line == memoire.lone_cr()->line && flux.lone_cr()->byte == memoire.lone_cr()->byte);
     exiger(flux.dialect_of() == memoire.dialect_of());
     return 0;
 }

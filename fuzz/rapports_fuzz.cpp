@@ -36,13 +36,15 @@ void exiger(bool propriete) {
 }
 
 bool meme_proposition(const proposition& a, const proposition& b) {
-    return a.nature == b.nature && a.montant == b.montant && a.plafond == b.plafond && a.plafond_atteint == b.plafond_atteint &&
-           a.taux == b.taux && a.decision_finale == b.decision_finale && a.illustratif == b.illustratif && a.depassement == b.depassement;
+    return a.nature == b.nature && a.montant == b.montant && a.plafond == b.plafond &&
+           a.plafond_atteint == b.plafond_atteint && a.taux == b.taux && a.decision_finale == b.decision_finale &&
+           a.illustratif == b.illustratif && a.depassement == b.depassement;
 }
 
 bool meme_resultat(const resultat_evaluation& a, const resultat_evaluation& b) {
-    if (a.nombre_volets != b.nombre_volets || a.nombre_contrat != b.nombre_contrat || a.total_sanctions != b.total_sanctions ||
-        a.total_interessements != b.total_interessements || a.plafond_global_atteint != b.plafond_global_atteint) {
+    if (a.nombre_volets != b.nombre_volets || a.nombre_contrat != b.nombre_contrat ||
+        a.total_sanctions != b.total_sanctions || a.total_interessements != b.total_interessements ||
+        a.plafond_global_atteint != b.plafond_global_atteint) {
         return false;
     }
     for (std::size_t i = 0; i < a.nombre_volets; ++i) {
@@ -93,7 +95,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view etablissements = nul == std::string_view::npos ? std::string_view{} : tout.substr(nul + 1);
 
     const parametres_evaluation p{};
-    const csv::lot_rapports lot = csv::lire_rapports(def, p, {"valeurs.csv", valeurs}, {"etablissements.csv", etablissements});
+    const csv::lot_rapports lot =
+        csv::lire_rapports(def, p, {"valeurs.csv", valeurs}, {"etablissements.csv", etablissements});
     fichier(lot.valeurs, valeurs);
     fichier(lot.etablissements, etablissements);
     for (const violation& v : lot.rejets) {
@@ -107,14 +110,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const csv::rapport_lu& r : lot.rapports) {
         const resultat_validation<rapport_valide_pour<def>> valide = validate<def>(r.rapport);
         exiger(valide.ok());
-        json::evaluation_etablissement e{.finess = r.finess, .raison_sociale = {}, .exercice = r.rapport.exercice(), .modele = std::string{def.nom}};
+        json::evaluation_etablissement e{
+            .finess = r.finess, .raison_sociale = {}, .exercice = r.rapport.exercice(), .modele = std::string{def.nom}};
         e.resultat = evaluateur<def>::evaluer(valide.valeur(), p, politique_grille{}, e.trace_);
         exiger(meme_resultat(e.resultat, evaluer(r.rapport, p)));
         evaluations.push_back(std::move(e));
     }
     nlohmann::json doc = json::document(evaluations);
     nlohmann::json rejets = nlohmann::json::array();
-    for (const auto& v : lot.rejets) rejets.push_back({{"code", v.code()}, {"lieu", v.lieu}, {"detail", v.detail}});
+    for (const auto& v : lot.rejets)
+        rejets.push_back({{"code", v.code()}, {"lieu", v.lieu}, {"detail", v.detail}});
     doc["rejets"] = std::move(rejets);
     doc["lues"] = lot.valeurs.lines;
     const nlohmann::json relu = nlohmann::json::parse(json::serialiser(doc), nullptr, false);

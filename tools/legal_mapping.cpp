@@ -187,7 +187,8 @@ int main() {
          << commande << " -->\n";
     std::string ligne;
     while (std::getline(modele, ligne)) {
-        const auto m = std::find_if(marqueurs.begin(), marqueurs.end(), [&](const marqueur& x) { return x.ligne == ligne; });
+        const auto m =
+            std::find_if(marqueurs.begin(), marqueurs.end(), [&](const marqueur& x) { return x.ligne == ligne; });
         if (m == marqueurs.end()) {
             if (ligne.starts_with("<!-- table:")) {
                 std::cerr << "legal_mapping: unknown marker " << ligne << '\n';

@@ -54,7 +54,9 @@ inline constexpr std::array<indicateur, 1> grille_transports{{
 // [docs:modele-2017]
 inline constexpr std::array<volet_modele, 2> volets_2017{{
     {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = grille_socle, .clauses = sanction},
-    {.volet = volet_id::volet_transports, .terme = duree_annees(4), .grille = grille_transports,
+    {.volet = volet_id::volet_transports,
+     .terme = duree_annees(4),
+     .grille = grille_transports,
      .clauses = sanction | interessement},
 }};
 
@@ -74,8 +76,10 @@ struct modele_2017 : modele_contrat<def_2017> {};
 
 // --- A second-generation regional generation: 2022-07-01 -> 2024-12-31 ---------------------
 inline constexpr std::array<volet_modele, 1> volets_2022{{
-    {.volet = volet_id::volet_pertinence_soins, .terme = duree_annees(5),
-     .grille = referentiels::indicateurs_nationaux_2022, .clauses = interessement},
+    {.volet = volet_id::volet_pertinence_soins,
+     .terme = duree_annees(5),
+     .grille = referentiels::indicateurs_nationaux_2022,
+     .clauses = interessement},
 }};
 inline constexpr modele_contrat_def def_2022{
     .nom = "generation regionale 2022-2024",

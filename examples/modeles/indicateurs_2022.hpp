@@ -14,12 +14,19 @@ using namespace caqes;
 // How the seven themes map to the three volets is [U]: this template puts the IPP and
 // PERFADOM indicators in the bon usage volet and the ambulance indicator in the organisation
 // volet. The grids copy the shipped national indicators; nothing about them is re-typed.
-inline constexpr std::array<indicateur, 2> grille_bon_usage{{referentiels::indicateur_2022_ipp, referentiels::indicateur_2022_perfadom}};
+inline constexpr std::array<indicateur, 2> grille_bon_usage{
+    {referentiels::indicateur_2022_ipp, referentiels::indicateur_2022_perfadom}};
 inline constexpr std::array<indicateur, 1> grille_organisation{{referentiels::indicateur_2022_ambulances}};
 
 inline constexpr std::array<volet_modele, 2> volets{{
-    {.volet = volet_id::volet_bon_usage, .terme = duree_annees(3), .grille = grille_bon_usage, .clauses = interessement},
-    {.volet = volet_id::volet_organisation_soins, .terme = duree_annees(3), .grille = grille_organisation, .clauses = interessement},
+    {.volet = volet_id::volet_bon_usage,
+     .terme = duree_annees(3),
+     .grille = grille_bon_usage,
+     .clauses = interessement},
+    {.volet = volet_id::volet_organisation_soins,
+     .terme = duree_annees(3),
+     .grille = grille_organisation,
+     .clauses = interessement},
 }};
 
 inline constexpr modele_contrat_def def{

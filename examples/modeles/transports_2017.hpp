@@ -16,7 +16,7 @@ inline constexpr ymd jour_ciblage{2017, 7, 1};
 inline constexpr const auto& version_croissance = *referentiels::croissance_transports::en_vigueur(jour_ciblage);
 inline constexpr const auto& version_montant = *referentiels::montant_transports::en_vigueur(jour_ciblage);
 inline constexpr quantite<taux_evolution> seuil_croissance = version_croissance.valeur;  // 2.2 %
-inline constexpr quantite<montant> seuil_depense = version_montant.valeur;                // 500 000 EUR
+inline constexpr quantite<montant> seuil_depense = version_montant.valeur;               // 500 000 EUR
 
 // --- 2. The grids ---------------------------------------------------------------------------
 inline constexpr mesure<taux> taux_generiques{"taux_generiques"};
@@ -80,7 +80,9 @@ inline constexpr std::array<indicateur, 2> grille_transports{{
 // --- 3. The template ---------------------------------------------------------------------------
 inline constexpr std::array<volet_modele, 2> volets{{
     {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = grille_socle, .clauses = sanction},
-    {.volet = volet_id::volet_transports, .terme = duree_annees(3), .grille = grille_transports,
+    {.volet = volet_id::volet_transports,
+     .terme = duree_annees(3),
+     .grille = grille_transports,
      .clauses = sanction | interessement},
 }};
 
@@ -98,7 +100,9 @@ struct modele_transports_2017 : modele_contrat<def> {};  // compiles only if eve
 // within the law's caps: `parametres_conformes` checks it at compile time (CAQES-E050).
 inline constexpr parametres_evaluation parametres = [] {
     parametres_evaluation p{};
-    p.p2017.paliers = {{{.seuil = {1, 4}, .taux = {1, 100}}, {.seuil = {1, 2}, .taux = {3, 400}}, {.seuil = {3, 4}, .taux = {1, 200}}}};
+    p.p2017.paliers = {{{.seuil = {1, 4}, .taux = {1, 100}},
+                        {.seuil = {1, 2}, .taux = {3, 400}},
+                        {.seuil = {3, 4}, .taux = {1, 200}}}};
     p.p2017.seuil_interessement = {3, 4};
     p.p2017.part_interessement = {20, 100};
     p.p2017.illustratif = true;

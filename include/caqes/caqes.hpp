@@ -1,8 +1,6 @@
 #pragma once
 // Umbrella header: the whole core, free of any third-party I/O dependency (the JSON trace
 // lives in caqes/io/json/, target caqes::json).
-#include <caqes/version.hpp>
-
 #include <caqes/calendrier/arithmetique.hpp>
 #include <caqes/calendrier/date.hpp>
 #include <caqes/calendrier/delai.hpp>
@@ -34,8 +32,8 @@
 #include <caqes/evaluation/valeur.hpp>
 #include <caqes/evaluation/validation.hpp>
 #include <caqes/indicateur/indicateur.hpp>
-#include <caqes/mesure/nature.hpp>
 #include <caqes/mesure/format.hpp>
+#include <caqes/mesure/nature.hpp>
 #include <caqes/mesure/referentiel.hpp>
 #include <caqes/monnaie/centimes.hpp>
 #include <caqes/monnaie/format.hpp>
@@ -45,6 +43,7 @@
 #include <caqes/referentiels/referentiels_2017_2019.hpp>
 #include <caqes/successeur/dispositif.hpp>
 #include <caqes/successeur/evaluation.hpp>
+#include <caqes/version.hpp>
 #include <caqes/volet/duree.hpp>
 #include <caqes/volet/issue.hpp>
 #include <caqes/volet/volet.hpp>

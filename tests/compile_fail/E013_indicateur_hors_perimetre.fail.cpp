@@ -14,8 +14,13 @@ using namespace caqes;
 inline constexpr mesure<taux> part_isolement{"part_isolement"};
 
 inline constexpr std::array<indicateur, 1> grille{{
-    {.id = 1, .code = "ILL-P1", .libelle = "part des patients en isolement", .mesures = {{part_isolement.def()}}, .objectif = viser(part_isolement, taux_pourcent(5)),
-     .applicables = activite_psychiatrie, .validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}}},
+    {.id = 1,
+     .code = "ILL-P1",
+     .libelle = "part des patients en isolement",
+     .mesures = {{part_isolement.def()}},
+     .objectif = viser(part_isolement, taux_pourcent(5)),
+     .applicables = activite_psychiatrie,
+     .validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}}},
 }};
 
 inline constexpr std::array<volet_modele, 1> volets{{

@@ -16,7 +16,9 @@ inline constexpr mesure<montant> depense_perfadom{"depense_perfadom"};
 inline constexpr mesure<taux> part_diffuseurs_actifs{"part_diffuseurs_actifs"};
 
 inline constexpr std::array<indicateur, 1> grille{{
-    {.id = 1, .code = "ILL-2", .libelle = "PERFADOM",
+    {.id = 1,
+     .code = "ILL-2",
+     .libelle = "PERFADOM",
      .mesures = {{depense_perfadom.def()}},
      .ref = depense_perfadom < montant_euros(100'000) || part_diffuseurs_actifs < taux_pourcent(80),
      .validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}}},

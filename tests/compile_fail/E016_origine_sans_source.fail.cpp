@@ -17,8 +17,13 @@ inline constexpr mesure<nombre> boites_ipp{"boites_ipp"};
 inline constexpr mesure<montant> depense_perfadom{"depense_perfadom"};
 
 inline constexpr std::array<indicateur, 1> grille{{
-    {.id = 1, .code = "N-1", .libelle = "boites d'IPP prescrites", .provenance = origine::nationale,
-     .mesures = {{boites_ipp.def()}}, .objectif = viser(boites_ipp, nombre_de(8'000)), .validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}}},
+    {.id = 1,
+     .code = "N-1",
+     .libelle = "boites d'IPP prescrites",
+     .provenance = origine::nationale,
+     .mesures = {{boites_ipp.def()}},
+     .objectif = viser(boites_ipp, nombre_de(8'000)),
+     .validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}}},
 }};
 
 inline constexpr std::array<volet_modele, 1> volets{{

@@ -11,9 +11,14 @@ inline constexpr mesure<nombre> boites_ipp{"boites_ipp"};
 inline constexpr mesure<montant> depense_perfadom{"depense_perfadom"};
 
 inline constexpr std::array<indicateur, 1> grille{{
-    {.id = 1, .code = "N-1", .libelle = "boites d'IPP prescrites", .provenance = origine::nationale,
+    {.id = 1,
+     .code = "N-1",
+     .libelle = "boites d'IPP prescrites",
+     .provenance = origine::nationale,
      .source = {"arrete du 23 fevrier 2022, annexe", "", "2022-02-23"},
-     .mesures = {{boites_ipp.def()}}, .objectif = viser(boites_ipp, nombre_de(8'000)), .validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}}},
+     .mesures = {{boites_ipp.def()}},
+     .objectif = viser(boites_ipp, nombre_de(8'000)),
+     .validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}}},
 }};
 
 inline constexpr std::array<volet_modele, 1> volets{{

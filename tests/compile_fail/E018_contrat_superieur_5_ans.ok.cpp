@@ -10,7 +10,9 @@ using namespace caqes;
 // The organisation volet is added by avenant one year after the earliest contract start.
 inline constexpr std::array<volet_modele, 2> volets{{
     {.volet = volet_id::volet_bon_usage, .terme = duree_annees(5), .clauses = interessement},
-    {.volet = volet_id::volet_organisation_soins, .terme = duree_jusqu_a(ymd{2027, 7, 1}), .clauses = interessement,
+    {.volet = volet_id::volet_organisation_soins,
+     .terme = duree_jusqu_a(ymd{2027, 7, 1}),
+     .clauses = interessement,
      .debut = ymd{2023, 7, 1}},
 }};
 

@@ -12,9 +12,7 @@ namespace ex {
 using namespace caqes;
 
 struct valeurs_ipp {
-    BOOST_HANA_DEFINE_STRUCT(valeurs_ipp,
-                             (quantite<nombre>, boites_ipp),
-                             (quantite<nombre>, depense_ipp));
+    BOOST_HANA_DEFINE_STRUCT(valeurs_ipp, (quantite<nombre>, boites_ipp), (quantite<nombre>, depense_ipp));
 };
 
 inline constexpr saisie_indicateur v =

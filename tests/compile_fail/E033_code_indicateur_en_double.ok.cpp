@@ -15,9 +15,17 @@ inline constexpr mesure<nombre> boites_ipp{"boites_ipp"};
 inline constexpr mesure<montant> depense_perfadom{"depense_perfadom"};
 
 inline constexpr std::array<indicateur, 2> grille{{
-    {.id = 1, .code = "ILL-1", .libelle = "boites d'IPP prescrites", .mesures = {{boites_ipp.def()}}, .objectif = viser(boites_ipp, nombre_de(8'000)),
+    {.id = 1,
+     .code = "ILL-1",
+     .libelle = "boites d'IPP prescrites",
+     .mesures = {{boites_ipp.def()}},
+     .objectif = viser(boites_ipp, nombre_de(8'000)),
      .validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}}},
-    {.id = 2, .code = "ILL-2", .libelle = "depense PERFADOM", .mesures = {{depense_perfadom.def()}}, .objectif = viser(depense_perfadom, montant_euros(100'000)),
+    {.id = 2,
+     .code = "ILL-2",
+     .libelle = "depense PERFADOM",
+     .mesures = {{depense_perfadom.def()}},
+     .objectif = viser(depense_perfadom, montant_euros(100'000)),
      .validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}}},
 }};
 

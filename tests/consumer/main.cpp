@@ -11,8 +11,10 @@ namespace consumer {
 using namespace caqes;
 
 inline constexpr std::array<volet_modele, 1> volets{{
-    {.volet = volet_id::volet_pertinence_soins, .terme = duree_annees(5),
-     .grille = referentiels::indicateurs_nationaux_2022, .clauses = interessement},
+    {.volet = volet_id::volet_pertinence_soins,
+     .terme = duree_annees(5),
+     .grille = referentiels::indicateurs_nationaux_2022,
+     .clauses = interessement},
 }};
 inline constexpr modele_contrat_def def{
     .nom = "consumer 2022",
@@ -27,7 +29,6 @@ static_assert(modele::valide);
 }  // namespace consumer
 
 int main() {
-    std::cout << "caqes " << CAQES_VERSION_MAJOR << '.' << CAQES_VERSION_MINOR << '.'
-              << CAQES_VERSION_PATCH << '\n';
+    std::cout << "caqes " << CAQES_VERSION_MAJOR << '.' << CAQES_VERSION_MINOR << '.' << CAQES_VERSION_PATCH << '\n';
     std::cout << "template violations: " << caqes::validate(consumer::modele::definition).size() << '\n';
 }

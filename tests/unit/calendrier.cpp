@@ -224,22 +224,29 @@ TEST_CASE("arithmetic from an impossible start reports CAQES-E001, not E023", "[
     }
 }
 
-TEST_CASE("arithmetic past the years a date can have reports CAQES-E001, never a wrapped year", "[calendrier][arithmetique]") {
+TEST_CASE("arithmetic past the years a date can have reports CAQES-E001, never a wrapped year",
+          "[calendrier][arithmetique]") {
     const ymd d{2022, 7, 1};
-    CHECK(caqes::ajouter_annees(d, caqes::annee_max - 2022, politique_jour::stricte).valeur == ymd{caqes::annee_max, 7, 1});
+    CHECK(caqes::ajouter_annees(d, caqes::annee_max - 2022, politique_jour::stricte).valeur ==
+          ymd{caqes::annee_max, 7, 1});
     CHECK(caqes::ajouter_annees(d, caqes::annee_max - 2021, politique_jour::stricte).erreur == regle::date_inexistante);
     CHECK(caqes::ajouter_annees(d, caqes::annee_min - 2023, politique_jour::stricte).erreur == regle::date_inexistante);
     CHECK(caqes::ajouter_mois(d, 2'000'000'000, politique_jour::stricte).erreur == regle::date_inexistante);
     CHECK(caqes::ajouter_mois(d, -2'000'000'000, politique_jour::stricte).erreur == regle::date_inexistante);
-    CHECK(caqes::ajouter_mois(ymd{caqes::annee_max, 12, 1}, 1, politique_jour::stricte).erreur == regle::date_inexistante);
-    CHECK(caqes::ajouter_mois(ymd{caqes::annee_max, 11, 1}, 1, politique_jour::stricte).valeur == ymd{caqes::annee_max, 12, 1});
+    CHECK(caqes::ajouter_mois(ymd{caqes::annee_max, 12, 1}, 1, politique_jour::stricte).erreur ==
+          regle::date_inexistante);
+    CHECK(caqes::ajouter_mois(ymd{caqes::annee_max, 11, 1}, 1, politique_jour::stricte).valeur ==
+          ymd{caqes::annee_max, 12, 1});
 }
 
 TEST_CASE("echeance under the premier_mois_suivant convention", "[calendrier][delai]") {
     using caqes::convention_delai;
-    CHECK(caqes::echeance(ymd{2025, 1, 31}, caqes::un_mois, convention_delai::premier_mois_suivant).valeur == ymd{2025, 3, 1});
-    CHECK(caqes::echeance(ymd{2025, 1, 15}, caqes::un_mois, convention_delai::premier_mois_suivant).valeur == ymd{2025, 2, 15});
-    CHECK(caqes::echeance(ymd{2024, 12, 31}, caqes::deux_mois, convention_delai::premier_mois_suivant).valeur == ymd{2025, 3, 1});
+    CHECK(caqes::echeance(ymd{2025, 1, 31}, caqes::un_mois, convention_delai::premier_mois_suivant).valeur ==
+          ymd{2025, 3, 1});
+    CHECK(caqes::echeance(ymd{2025, 1, 15}, caqes::un_mois, convention_delai::premier_mois_suivant).valeur ==
+          ymd{2025, 2, 15});
+    CHECK(caqes::echeance(ymd{2024, 12, 31}, caqes::deux_mois, convention_delai::premier_mois_suivant).valeur ==
+          ymd{2025, 3, 1});
 }
 
 TEST_CASE("Public holidays of the overseas departments: the abolition of slavery day of each", "[calendrier][feries]") {
@@ -282,13 +289,17 @@ TEST_CASE("A deadline ending on the abolition day moves on overseas only", "[cal
     using caqes::convention_delai;
     // 20 December 2024 is a Friday: a month from 20 November ends then in mainland France, and on
     // Monday 23 December in La Reunion.
-    CHECK(caqes::echeance(ymd{2024, 11, 20}, caqes::un_mois, convention_delai::procedure_civile).valeur == ymd{2024, 12, 20});
-    CHECK(caqes::echeance(ymd{2024, 11, 20}, caqes::un_mois, convention_delai::procedure_civile, calendrier_feries::la_reunion)
+    CHECK(caqes::echeance(ymd{2024, 11, 20}, caqes::un_mois, convention_delai::procedure_civile).valeur ==
+          ymd{2024, 12, 20});
+    CHECK(caqes::echeance(ymd{2024, 11, 20}, caqes::un_mois, convention_delai::procedure_civile,
+                          calendrier_feries::la_reunion)
               .valeur == ymd{2024, 12, 23});
     // 27 May 2025 is a Tuesday: Guadeloupe moves to Wednesday 28 May, Martinique does not.
-    CHECK(caqes::echeance(ymd{2025, 4, 27}, caqes::un_mois, convention_delai::procedure_civile, calendrier_feries::guadeloupe)
+    CHECK(caqes::echeance(ymd{2025, 4, 27}, caqes::un_mois, convention_delai::procedure_civile,
+                          calendrier_feries::guadeloupe)
               .valeur == ymd{2025, 5, 28});
-    CHECK(caqes::echeance(ymd{2025, 4, 27}, caqes::un_mois, convention_delai::procedure_civile, calendrier_feries::martinique)
+    CHECK(caqes::echeance(ymd{2025, 4, 27}, caqes::un_mois, convention_delai::procedure_civile,
+                          calendrier_feries::martinique)
               .valeur == ymd{2025, 5, 27});
     CHECK(caqes::est_jour_ouvrable(ymd{2025, 6, 10}));
     CHECK_FALSE(caqes::est_jour_ouvrable(ymd{2025, 6, 10}, calendrier_feries::guyane));
@@ -300,7 +311,8 @@ TEST_CASE("fin_du_terme and the term predicates of duree.hpp", "[calendrier][dur
 
     CHECK(fin_du_terme(duree_annees(5), debut, politique_jour::stricte).valeur == ymd{2027, 7, 1});
     CHECK(fin_du_terme(duree_jusqu_a(ymd{2025, 1, 1}), debut, politique_jour::stricte).valeur == ymd{2025, 1, 1});
-    CHECK(fin_du_terme(duree_jusqu_a(ymd{2025, 2, 30}), debut, politique_jour::stricte).erreur == regle::date_inexistante);
+    CHECK(fin_du_terme(duree_jusqu_a(ymd{2025, 2, 30}), debut, politique_jour::stricte).erreur ==
+          regle::date_inexistante);
     CHECK(fin_du_terme(duree_indeterminee, debut, politique_jour::stricte).valeur == fin_des_temps);
 
     SECTION("E004: at most five years; an explicit end exactly five years on passes, one day more fails") {

@@ -40,7 +40,8 @@ TEST_CASE("catalogue: every rule from E001 on has a coded, titled and sourced en
 
 TEST_CASE("catalogue: codes are distinct and the catalogue is ordered by id", "[catalogue]") {
     // E001 to E032 have no gap; later ids are numbered in reserved blocks (E040 on).
-    for (std::size_t a = 0; a < 32; ++a) CHECK(static_cast<std::size_t>(catalogue_regles[a].id) == a + 1);
+    for (std::size_t a = 0; a < 32; ++a)
+        CHECK(static_cast<std::size_t>(catalogue_regles[a].id) == a + 1);
     for (std::size_t a = 0; a < catalogue_regles.size(); ++a) {
         for (std::size_t b = a + 1; b < catalogue_regles.size(); ++b) {
             CHECK(catalogue_regles[a].code != catalogue_regles[b].code);

@@ -27,21 +27,47 @@ inline constexpr mesure<taux_evolution> t_evolution{"evolution"};
 inline constexpr periode t_validite{ymd{2017, 7, 1}, ymd{2022, 1, 1}};
 
 inline constexpr std::array<indicateur, 3> t_socle{{
-    {.id = 1, .code = "A1", .libelle = "taux", .provenance = origine::illustrative, .mesures = {{t_taux.def()}},
-     .direction = sens::plus_haut_est_mieux, .objectif = viser(t_taux, taux_pourcent(50)), .validite = t_validite},
-    {.id = 2, .code = "A2", .libelle = "depense et boites", .provenance = origine::illustrative,
-     .mesures = {{t_depense.def(), t_boites.def()}}, .direction = sens::plus_bas_est_mieux,
-     .ref = t_depense < montant_euros(1'000) || t_boites <= nombre_de(10), .validite = t_validite},
-    {.id = 3, .code = "A3", .libelle = "plan", .provenance = origine::illustrative, .mesures = {{t_plan.def()}},
-     .direction = sens::plus_haut_est_mieux, .objectif = viser(t_plan, oui), .validite = t_validite},
+    {.id = 1,
+     .code = "A1",
+     .libelle = "taux",
+     .provenance = origine::illustrative,
+     .mesures = {{t_taux.def()}},
+     .direction = sens::plus_haut_est_mieux,
+     .objectif = viser(t_taux, taux_pourcent(50)),
+     .validite = t_validite},
+    {.id = 2,
+     .code = "A2",
+     .libelle = "depense et boites",
+     .provenance = origine::illustrative,
+     .mesures = {{t_depense.def(), t_boites.def()}},
+     .direction = sens::plus_bas_est_mieux,
+     .ref = t_depense < montant_euros(1'000) || t_boites <= nombre_de(10),
+     .validite = t_validite},
+    {.id = 3,
+     .code = "A3",
+     .libelle = "plan",
+     .provenance = origine::illustrative,
+     .mesures = {{t_plan.def()}},
+     .direction = sens::plus_haut_est_mieux,
+     .objectif = viser(t_plan, oui),
+     .validite = t_validite},
 }};
 inline constexpr std::array<indicateur, 1> t_transports{{
-    {.id = 4, .code = "B1", .libelle = "evolution", .provenance = origine::illustrative, .mesures = {{t_evolution.def()}},
-     .direction = sens::plus_bas_est_mieux, .objectif = viser(t_evolution, evolution_pourcent(22, 10)), .validite = t_validite},
+    {.id = 4,
+     .code = "B1",
+     .libelle = "evolution",
+     .provenance = origine::illustrative,
+     .mesures = {{t_evolution.def()}},
+     .direction = sens::plus_bas_est_mieux,
+     .objectif = viser(t_evolution, evolution_pourcent(22, 10)),
+     .validite = t_validite},
 }};
 inline constexpr std::array<volet_modele, 2> t_volets{{
     {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = t_socle, .clauses = sanction},
-    {.volet = volet_id::volet_transports, .terme = duree_annees(3), .grille = t_transports, .clauses = sanction | interessement},
+    {.volet = volet_id::volet_transports,
+     .terme = duree_annees(3),
+     .grille = t_transports,
+     .clauses = sanction | interessement},
 }};
 inline constexpr modele_contrat_def t_def{
     .nom = "test csv",
@@ -52,13 +78,15 @@ inline constexpr modele_contrat_def t_def{
 struct t_modele : modele_contrat<t_def> {};
 
 const std::string entete_etab_fr =
-    "finess;exercice;annee_contrat;produits_assurance_maladie;economies_socle;economies_transports;decision_socle;decision_transports;"
+    "finess;exercice;annee_contrat;produits_assurance_maladie;economies_socle;economies_transports;decision_socle;"
+    "decision_transports;"
     "annee_produits;nature_socle;nature_transports\r\n";
 
 // The five measures of one establishment-year, French dialect.
 std::string valeurs_fr(const std::string& finess, const std::string& annee) {
-    return finess + ";" + annee + ";A1;taux;52,5\r\n" + finess + ";" + annee + ";A2;depense;1 234,56\r\n" + finess + ";" + annee +
-           ";A2;boites;NC\r\n" + finess + ";" + annee + ";A3;plan;oui\r\n" + finess + ";" + annee + ";B1;evolution;-3,5\r\n";
+    return finess + ";" + annee + ";A1;taux;52,5\r\n" + finess + ";" + annee + ";A2;depense;1 234,56\r\n" + finess +
+           ";" + annee + ";A2;boites;NC\r\n" + finess + ";" + annee + ";A3;plan;oui\r\n" + finess + ";" + annee +
+           ";B1;evolution;-3,5\r\n";
 }
 
 csv::lot_rapports lire(const std::string& valeurs, const std::string& etabs) {
@@ -77,8 +105,15 @@ const violation* a(const csv::lot_rapports& lot, const std::string& lieu) {
 
 TEST_CASE("csv numbers: amounts to exact cents in both dialects", "[csv]") {
     CHECK(csv::parse_centimes("1 234,56", dialect::french).value == centimes{123456});
-    CHECK(csv::parse_centimes("1\xC2\xA0" "234,56", dialect::french).value == centimes{123456});
-    CHECK(csv::parse_centimes("1\xE2\x80\xAF" "234\xE2\x80\xAF" "567,5", dialect::french).value == centimes{123456750});
+    CHECK(csv::parse_centimes("1\xC2\xA0"
+                              "234,56",
+                              dialect::french)
+              .value == centimes{123456});
+    CHECK(csv::parse_centimes("1\xE2\x80\xAF"
+                              "234\xE2\x80\xAF"
+                              "567,5",
+                              dialect::french)
+              .value == centimes{123456750});
     CHECK(csv::parse_centimes("1234.56", dialect::plain).value == centimes{123456});
     CHECK(csv::parse_centimes("-5", dialect::french).value == centimes{-500});
     CHECK(csv::parse_centimes(" +7,1 ", dialect::french).value == centimes{710});
@@ -87,10 +122,13 @@ TEST_CASE("csv numbers: amounts to exact cents in both dialects", "[csv]") {
     // Boundaries: a sub-cent amount, and the 64-bit limit on both sides.
     CHECK_FALSE(csv::parse_centimes("0,005", dialect::french).ok());
     CHECK(outils::contient_texte(csv::parse_centimes("0,005", dialect::french).error, "3 decimals"));
-    CHECK(csv::parse_centimes("92233720368547758,07", dialect::french).value.valeur == std::numeric_limits<std::int64_t>::max());
-    CHECK(csv::parse_centimes("-92233720368547758,07", dialect::french).value.valeur == -std::numeric_limits<std::int64_t>::max());
+    CHECK(csv::parse_centimes("92233720368547758,07", dialect::french).value.valeur ==
+          std::numeric_limits<std::int64_t>::max());
+    CHECK(csv::parse_centimes("-92233720368547758,07", dialect::french).value.valeur ==
+          -std::numeric_limits<std::int64_t>::max());
     CHECK_FALSE(csv::parse_centimes("92233720368547758,08", dialect::french).ok());
-    CHECK(outils::contient_texte(csv::parse_centimes("92233720368547758,08", dialect::french).error, "the 64-bit limit in cents"));
+    CHECK(outils::contient_texte(csv::parse_centimes("92233720368547758,08", dialect::french).error,
+                                 "the 64-bit limit in cents"));
     CHECK(csv::parse_centimes("92233720368547758,08", dialect::french).rule == regle::depassement_capacite);
     CHECK(csv::parse_centimes("abc", dialect::french).rule == regle::texte_invalide);
     CHECK_FALSE(csv::parse_centimes("922337203685477580700000000000000000000", dialect::french).ok());
@@ -126,7 +164,9 @@ TEST_CASE("csv numbers: rates and fractions are exact", "[csv]") {
 }
 
 TEST_CASE("csv records: BOM, CRLF, quotes, line numbers", "[csv]") {
-    const csv::table t = csv::split("\xEF\xBB\xBF" "a;b;c\r\n\"x;y\";\"say \"\"hi\"\"\";3\r\n\r\n\"two\r\nlines\";;\r\nlast;1;2");
+    const csv::table t = csv::split(
+        "\xEF\xBB\xBF"
+        "a;b;c\r\n\"x;y\";\"say \"\"hi\"\"\";3\r\n\r\n\"two\r\nlines\";;\r\nlast;1;2");
     CHECK(t.had_bom);
     CHECK(t.d == dialect::french);
     REQUIRE(t.header);
@@ -188,7 +228,8 @@ TEST_CASE("csv records: a stream read through a fixed buffer gives the records o
     // Lines of every length around the buffer's size, CRLF split across refills, a line too
     // long, and a CR alone deep inside a skipped line.
     std::string texte = "a;b\r\n";
-    for (std::size_t n = 1; n <= 40; ++n) texte += std::string(n, 'x') + ";" + std::to_string(n) + "\r\n";
+    for (std::size_t n = 1; n <= 40; ++n)
+        texte += std::string(n, 'x') + ";" + std::to_string(n) + "\r\n";
     texte += std::string(100, 'y') + "\n";
     texte += "\"q\"\"\";z\n\nfin;1";
     const csv::limites l{.ligne_max = 24};
@@ -210,7 +251,8 @@ TEST_CASE("csv records: a stream read through a fixed buffer gives the records o
     CHECK(r.lines() == attendu.lines);
     CHECK(r.lines() == 45);
     CHECK(r.blank() == 1);
-    CHECK(attendu.rows[23].error == "line longer than the reader's limit (limites::ligne_max, 64 KiB by default)");  // 23 x's and more
+    CHECK(attendu.rows[23].error ==
+          "line longer than the reader's limit (limites::ligne_max, 64 KiB by default)");  // 23 x's and more
     CHECK(attendu.rows[40].line == 42);
     CHECK(attendu.rows[40].error == "line longer than the reader's limit (limites::ligne_max, 64 KiB by default)");
     CHECK(attendu.rows[41].fields == std::vector<std::string>{"q\"", "z"});
@@ -219,7 +261,8 @@ TEST_CASE("csv records: a stream read through a fixed buffer gives the records o
     std::istringstream in_cr{cr};
     csv::record_reader rc{in_cr, {}, l};
     std::size_t n = 0;
-    while (rc.next(v)) ++n;
+    while (rc.next(v))
+        ++n;
     CHECK(n == 1);
     REQUIRE(rc.lone_cr());
     CHECK(rc.lone_cr()->line == 2);
@@ -227,9 +270,12 @@ TEST_CASE("csv records: a stream read through a fixed buffer gives the records o
 }
 
 TEST_CASE("csv reader: French dialect, accepted reports in template order", "[csv]") {
-    const std::string v = "\xEF\xBB\xBF" "finess;exercice;indicateur;mesure;valeur\r\n" + valeurs_fr("750000001", "2018") +
-                          valeurs_fr("2A0000001", "2018");
-    const std::string e = "\xEF\xBB\xBF" + entete_etab_fr + "750000001;2018;2;80 000 000,00;;-1 500,25;;12 000;2016;;sanction\r\n" +
+    const std::string v =
+        "\xEF\xBB\xBF"
+        "finess;exercice;indicateur;mesure;valeur\r\n" +
+        valeurs_fr("750000001", "2018") + valeurs_fr("2A0000001", "2018");
+    const std::string e = "\xEF\xBB\xBF" + entete_etab_fr +
+                          "750000001;2018;2;80 000 000,00;;-1 500,25;;12 000;2016;;sanction\r\n" +
                           "2A0000001;2018;1;1000;;;;;;;\r\n";
     const csv::lot_rapports lot = lire(v, e);
     INFO(outils::tout(lot.rejets));
@@ -270,10 +316,12 @@ TEST_CASE("csv reader: French dialect, accepted reports in template order", "[cs
 
 TEST_CASE("csv reader: plain dialect, LF, columns in any order", "[csv]") {
     const std::string v =
-        "valeur,mesure,indicateur,exercice,finess\n52.5,taux,A1,2019,750000001\n\"1,234.56\",depense,A2,2019,750000001\n"
+        "valeur,mesure,indicateur,exercice,finess\n52.5,taux,A1,2019,750000001\n\"1,234.56\",depense,A2,2019,"
+        "750000001\n"
         "3,boites,A2,2019,750000001\nnon,plan,A3,2019,750000001\nNR,evolution,B1,2019,750000001\n";
     const std::string e =
-        "finess,exercice,annee_contrat,produits_assurance_maladie,economies_socle,economies_transports,decision_socle,decision_transports,"
+        "finess,exercice,annee_contrat,produits_assurance_maladie,economies_socle,economies_transports,decision_socle,"
+        "decision_transports,"
         "annee_produits,nature_socle,nature_transports\n"
         "750000001,2019,1,1000.5,,,,,,,\n";
     const csv::lot_rapports lot = lire(v, e);
@@ -316,7 +364,8 @@ TEST_CASE("csv reader: every row-level rejection (CAQES-E029 and the others), wi
         {"750000001;2018;A1;taux;abc", regle::texte_invalide, "valeur", "not a number: \"abc\""},
         {"750000001;2018;A2;depense;0,005", regle::texte_invalide, "valeur", "at most 2"},
         {"75000001;2018;A1;taux;1", regle::finess_mal_forme, "finess", "\"75000001\""},
-        {"750000001;2016;A1;taux;1", regle::exercice_non_couvert, "exercice", "2016 is outside [2017-07-01, 2022-01-01)"},
+        {"750000001;2016;A1;taux;1", regle::exercice_non_couvert, "exercice",
+         "2016 is outside [2017-07-01, 2022-01-01)"},
         {"750000001;2018;A1;taux", regle::texte_invalide, "valeur", "4 fields, the header has 5"},
     }};
     for (const auto& c : cas_) {
@@ -366,7 +415,8 @@ TEST_CASE("csv reader: duplicates, missing measures and the establishment file",
         CHECK(lot.rapports[0].finess == "750000002");
         CHECK(lot.valeurs.accepted == 5);
         CHECK(lot.valeurs.rejected == 5);
-        for (std::size_t i = 1; i < 5; ++i) CHECK(lot.valeurs.rows[i].reason == 1);
+        for (std::size_t i = 1; i < 5; ++i)
+            CHECK(lot.valeurs.rows[i].reason == 1);
         CHECK(lot.etablissements.accepted == 1);
         CHECK(lot.etablissements.rejected == 1);
         CHECK(lot.balanced());
@@ -385,15 +435,19 @@ TEST_CASE("csv reader: duplicates, missing measures and the establishment file",
         CHECK(lot.balanced());
     }
     SECTION("establishment rows: fields, duplicates, and the rejection reaching the values") {
-        const std::string etabs = entete_etab_fr + "750000001;2018;0;-1;x;;-5;;;sanction;\r\n750000002;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n";
-        const csv::lot_rapports lot = lire(h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018"), etabs);
+        const std::string etabs =
+            entete_etab_fr +
+            "750000001;2018;0;-1;x;;-5;;;sanction;\r\n750000002;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n";
+        const csv::lot_rapports lot =
+            lire(h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018"), etabs);
         INFO(outils::tout(lot.rejets));
         CHECK(a(lot, "etablissements.csv:2:annee_contrat") != nullptr);
         CHECK(a(lot, "etablissements.csv:2:produits_assurance_maladie")->id == regle::valeur_hors_domaine);
         CHECK(a(lot, "etablissements.csv:2:economies_socle")->id == regle::texte_invalide);
         CHECK(a(lot, "etablissements.csv:2:decision_socle")->id == regle::valeur_hors_domaine);
         CHECK(outils::contient_texte(a(lot, "etablissements.csv:4:finess")->detail, "duplicate of line 3"));
-        CHECK(outils::contient_texte(a(lot, "valeurs.csv:2:finess")->detail, "its row etablissements.csv:2 was rejected"));
+        CHECK(outils::contient_texte(a(lot, "valeurs.csv:2:finess")->detail,
+                                     "its row etablissements.csv:2 was rejected"));
         REQUIRE(lot.rapports.size() == 1);
         CHECK(lot.rapports[0].finess == "750000002");
         CHECK(lot.etablissements.read == 3);
@@ -402,13 +456,16 @@ TEST_CASE("csv reader: duplicates, missing measures and the establishment file",
         CHECK(lot.balanced());
     }
     SECTION("a bad header rejects every row of its file, once") {
-        const csv::lot_rapports lot = lire("finess;exercice;indicator;mesure;valeur\r\n" + valeurs_fr("750000001", "2018"), e);
+        const csv::lot_rapports lot =
+            lire("finess;exercice;indicator;mesure;valeur\r\n" + valeurs_fr("750000001", "2018"), e);
         REQUIRE_FALSE(lot.rejets.empty());
         CHECK(lot.rejets[0].lieu == "valeurs.csv:1:indicator");
         CHECK(outils::contient_texte(lot.rejets[0].detail, "unknown column \"indicator\""));
         CHECK(lot.valeurs.rejected == 5);
-        for (const auto& s : lot.valeurs.rows) CHECK(s.reason == 0);
-        const csv::lot_rapports manque = lire(h + valeurs_fr("750000001", "2018"), "finess;exercice;annee_contrat;produits_assurance_maladie\r\n");
+        for (const auto& s : lot.valeurs.rows)
+            CHECK(s.reason == 0);
+        const csv::lot_rapports manque =
+            lire(h + valeurs_fr("750000001", "2018"), "finess;exercice;annee_contrat;produits_assurance_maladie\r\n");
         CHECK(manque.rejets[0].lieu == "etablissements.csv:1:annee_produits");
         CHECK(manque.balanced());
     }
@@ -421,7 +478,8 @@ TEST_CASE("csv numbers: a 37-digit amount overflowed a 128-bit product and read 
         const csv::parsed<centimes> c = csv::parse_centimes(n, d);
         CHECK_FALSE(c.ok());
         CHECK(c.rule == regle::depassement_capacite);
-        CHECK(c.error == "amount out of range: \"" + n + "\" (more than 92233720368547758.07 EUR, the 64-bit limit in cents)");
+        CHECK(c.error ==
+              "amount out of range: \"" + n + "\" (more than 92233720368547758.07 EUR, the 64-bit limit in cents)");
     }
     // The longest mantissa the parser keeps (37 digits), and one digit more.
     CHECK(csv::parse_centimes(std::string(37, '9'), dialect::french).rule == regle::depassement_capacite);
@@ -430,17 +488,18 @@ TEST_CASE("csv numbers: a 37-digit amount overflowed a 128-bit product and read 
     CHECK(csv::parse_fraction(n, dialect::french).rule == regle::depassement_capacite);
     CHECK(csv::parse_percent(n, dialect::french).rule == regle::depassement_capacite);
     CHECK(csv::parse_integer(n, dialect::french).rule == regle::depassement_capacite);
-    CHECK(csv::parse_fraction("9223372036854775807", dialect::french).value == entier(std::numeric_limits<std::int64_t>::max()));
+    CHECK(csv::parse_fraction("9223372036854775807", dialect::french).value ==
+          entier(std::numeric_limits<std::int64_t>::max()));
     CHECK(csv::parse_fraction("9223372036854775808", dialect::french).rule == regle::depassement_capacite);
 }
 
 TEST_CASE("csv text: UTF-8 validity and fields quoted safely in messages", "[csv][texte]") {
     CHECK_FALSE(csv::invalid_utf8("caf\xC3\xA9 \xE2\x80\xAF \xF0\x9F\x98\x80").has_value());
-    CHECK(csv::invalid_utf8("caf\xE9") == 3U);          // Latin-1 e-acute
-    CHECK(csv::invalid_utf8("\xC0\xAF") == 0U);        // overlong '/'
-    CHECK(csv::invalid_utf8("a\xED\xA0\x80") == 1U);  // a surrogate
+    CHECK(csv::invalid_utf8("caf\xE9") == 3U);           // Latin-1 e-acute
+    CHECK(csv::invalid_utf8("\xC0\xAF") == 0U);          // overlong '/'
+    CHECK(csv::invalid_utf8("a\xED\xA0\x80") == 1U);     // a surrogate
     CHECK(csv::invalid_utf8("\xF4\x90\x80\x80") == 0U);  // above U+10FFFF
-    CHECK(csv::invalid_utf8("\xE2\x80") == 0U);        // cut short
+    CHECK(csv::invalid_utf8("\xE2\x80") == 0U);          // cut short
 
     CHECK(csv::quoted_field("abc") == "\"abc\"");
     CHECK(csv::quoted_field("caf\xC3\xA9") == "\"caf\xC3\xA9\"");
@@ -448,11 +507,13 @@ TEST_CASE("csv text: UTF-8 validity and fields quoted safely in messages", "[csv
     CHECK(csv::quoted_field("a\"b\\c") == "\"a\\\"b\\\\c\"");
     // A crafted field cannot move the cursor, start a line or reverse the text.
     CHECK(csv::quoted_field("\x1b[2K\rOK\n\t\x7f") == "\"\\x1B[2K\\rOK\\n\\t\\x7F\"");
-    CHECK(csv::quoted_field("\xE2\x80\xAE" "abc\xC2\x85") == "\"\\u202Eabc\\u0085\"");
+    CHECK(csv::quoted_field("\xE2\x80\xAE"
+                            "abc\xC2\x85") == "\"\\u202Eabc\\u0085\"");
     // A long field: a bounded prefix, cut at a character boundary, and its size.
     CHECK(csv::quoted_field(std::string(1000, 'x')) == "\"" + std::string(csv::quoted_max, 'x') + "...\" (1000 bytes)");
     const std::string accents = std::string(csv::quoted_max - 1, 'x') + "\xC3\xA9";
-    CHECK(csv::quoted_field(accents) == "\"" + std::string(csv::quoted_max - 1, 'x') + "...\" (" + std::to_string(accents.size()) + " bytes)");
+    CHECK(csv::quoted_field(accents) ==
+          "\"" + std::string(csv::quoted_max - 1, 'x') + "...\" (" + std::to_string(accents.size()) + " bytes)");
 }
 
 TEST_CASE("csv file: a directory or a missing path is an error value, not an exception", "[csv][fichier]") {
@@ -473,7 +534,8 @@ TEST_CASE("csv file: a directory or a missing path is an error value, not an exc
     }
     const csv::parsed<std::string> petit = csv::read_file(chemin.string(), 99'999);
     CHECK(petit.rule == regle::fichier_inutilisable);
-    CHECK(petit.error == "cannot read " + chemin.string() + ": 100000 bytes, more than the maximum of 99999 read at once; split the batch");
+    CHECK(petit.error == "cannot read " + chemin.string() +
+                             ": 100000 bytes, more than the maximum of 99999 read at once; split the batch");
     const csv::parsed<std::string> juste = csv::read_file(chemin.string(), 100'000);
     CHECK(juste.ok());
     CHECK(juste.value == std::string(100'000, 'x'));
@@ -499,7 +561,8 @@ TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][de
         const csv::lot_rapports x = lire(vv, entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n" + e2);
         CHECK(x.rejets[0].id == regle::depassement_capacite);
         CHECK(x.rejets[0].lieu == "valeurs.csv:3:valeur");
-        CHECK(x.rejets[0].detail == "A2.depense: amount out of range: \"" + n + "\" (more than 92233720368547758.07 EUR, the 64-bit limit in cents)");
+        CHECK(x.rejets[0].detail == "A2.depense: amount out of range: \"" + n +
+                                        "\" (more than 92233720368547758.07 EUR, the 64-bit limit in cents)");
         for (const auto* lot : {&r, &d, &x}) {
             CHECK(lot->rapports.size() == 1);  // the other establishment-year stands
             CHECK(csv::status(*lot) == csv::exit_status::some_rejected);
@@ -507,12 +570,15 @@ TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][de
     }
     SECTION("two decisions at INT64_MAX cents: the second would overflow every total of them") {
         const std::string max = "92233720368547758,07";
-        const csv::lot_rapports lot = lire(v, entete_etab_fr + "750000001;2018;1;1000;;;" + max + ";;;sanction;\r\n750000002;2018;1;1000;;;" + max + ";;;sanction;\r\n");
+        const csv::lot_rapports lot =
+            lire(v, entete_etab_fr + "750000001;2018;1;1000;;;" + max + ";;;sanction;\r\n750000002;2018;1;1000;;;" +
+                        max + ";;;sanction;\r\n");
         INFO(outils::tout(lot.rejets));
         REQUIRE_FALSE(lot.rejets.empty());
         CHECK(lot.rejets[0].id == regle::depassement_capacite);
         CHECK(lot.rejets[0].lieu == "etablissements.csv:3:decision_socle");
-        CHECK(outils::contient_texte(lot.rejets[0].detail, "92233720368547758.07 EUR brings the file's total of decisions past"));
+        CHECK(outils::contient_texte(lot.rejets[0].detail,
+                                     "92233720368547758.07 EUR brings the file's total of decisions past"));
         // The first one passes the reader and breaks the law: 1 % of 1 000 EUR (CAQES-E062), at
         // its own row and column.
         const violation* loi = a(lot, "etablissements.csv:2:decision_socle");
@@ -522,47 +588,62 @@ TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][de
     }
     SECTION("a Latin-1 byte: the row is rejected with CAQES-E041 and the likely encoding") {
         std::string vv = v;
-        vv.replace(vv.find("52,5"), 4, "n\xE9" "d");
+        vv.replace(vv.find("52,5"), 4,
+                   "n\xE9"
+                   "d");
         const csv::lot_rapports lot = lire(vv, entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n" + e2);
         REQUIRE_FALSE(lot.rejets.empty());
         CHECK(lot.rejets[0].id == regle::encodage_invalide);
         CHECK(lot.rejets[0].lieu == "valeurs.csv:2:valeur");
         CHECK(lot.rejets[0].detail ==
-              "byte 0xE9 at byte 2 of \"n\\xE9" "d\" is not UTF-8: the file looks like Windows-1252 (Latin-1); save it as UTF-8 "
+              "byte 0xE9 at byte 2 of \"n\\xE9"
+              "d\" is not UTF-8: the file looks like Windows-1252 (Latin-1); save it as UTF-8 "
               "(spreadsheet: \"CSV UTF-8\"; or iconv -f WINDOWS-1252 -t UTF-8)");
         CHECK(csv::invalid_utf8(lot.rejets[0].detail) == std::nullopt);
         CHECK(csv::status(lot) == csv::exit_status::some_rejected);
         // In a header, the file is unusable; a UTF-16 file is named as such.
-        const csv::lot_rapports entete = lire("finess;exercice;indicateur;mesure;val\xE9ur\r\n" + valeurs_fr("750000001", "2018"), entete_etab_fr + e2);
+        const csv::lot_rapports entete = lire(
+            "finess;exercice;indicateur;mesure;val\xE9ur\r\n" + valeurs_fr("750000001", "2018"), entete_etab_fr + e2);
         CHECK(entete.rejets[0].id == regle::encodage_invalide);
         CHECK(entete.rejets[0].lieu == "valeurs.csv:1:column 5");
         CHECK(entete.valeurs.unusable == 0U);
         CHECK(csv::status(entete) == csv::exit_status::unusable_input);
-        const csv::lot_rapports utf16 = lire(std::string("\xFF\xFE" "f\0i\0", 6), entete_etab_fr + e2);
+        const csv::lot_rapports utf16 = lire(std::string("\xFF\xFE"
+                                                         "f\0i\0",
+                                                         6),
+                                             entete_etab_fr + e2);
         CHECK(outils::contient_texte(utf16.rejets[0].detail, "the file looks like UTF-16"));
     }
     SECTION("a header ending in ';': the unnamed column by position, not an empty name") {
-        const csv::lot_rapports lot = lire(v, "finess;exercice;annee_contrat;produits_assurance_maladie;economies_socle;economies_transports;"
-                                              "decision_socle;decision_transports;\r\n750000001;2018;1;1000;;;;;\r\n");
+        const csv::lot_rapports lot =
+            lire(v,
+                 "finess;exercice;annee_contrat;produits_assurance_maladie;economies_socle;economies_transports;"
+                 "decision_socle;decision_transports;\r\n750000001;2018;1;1000;;;;;\r\n");
         REQUIRE_FALSE(lot.rejets.empty());
         CHECK(lot.rejets[0].id == regle::fichier_inutilisable);
         CHECK(lot.rejets[0].lieu == "etablissements.csv:1:column 9");
         CHECK(lot.rejets[0].detail ==
-              "column 9 of 9 has no name: a trailing ';' at the end of the header line? remove it; none of the 1 rows is read");
+              "column 9 of 9 has no name: a trailing ';' at the end of the header line? remove it; none of the 1 rows "
+              "is read");
         CHECK(csv::status(lot) == csv::exit_status::unusable_input);
-        const csv::lot_rapports milieu = lire("finess;;indicateur;mesure;valeur\r\n" + valeurs_fr("750000001", "2018"), entete_etab_fr + e2);
+        const csv::lot_rapports milieu =
+            lire("finess;;indicateur;mesure;valeur\r\n" + valeurs_fr("750000001", "2018"), entete_etab_fr + e2);
         CHECK(milieu.rejets[0].lieu == "valeurs.csv:1:column 2");
-        CHECK(outils::contient_texte(milieu.rejets[0].detail, "column 2 of 5 has no name: every column needs its header name"));
+        CHECK(outils::contient_texte(milieu.rejets[0].detail,
+                                     "column 2 of 5 has no name: every column needs its header name"));
     }
-    SECTION("a 60 KB field is quoted by a bounded prefix, a 100 MB line is one rejected row, an escape sequence escaped") {
+    SECTION(
+        "a 60 KB field is quoted by a bounded prefix, a 100 MB line is one rejected row, an escape sequence escaped") {
         std::string vv = v;
         vv.replace(vv.find("52,5"), 4, std::string(60'000, 'x'));
         const csv::lot_rapports lot = lire(vv, entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n" + e2);
         REQUIRE_FALSE(lot.rejets.empty());
         CHECK(lot.rejets[0].lieu == "valeurs.csv:2:valeur");
-        CHECK(lot.rejets[0].detail == "A1.taux: not a number: \"" + std::string(csv::quoted_max, 'x') + "...\" (60000 bytes) (unexpected character at byte 1)");
+        CHECK(lot.rejets[0].detail == "A1.taux: not a number: \"" + std::string(csv::quoted_max, 'x') +
+                                          "...\" (60000 bytes) (unexpected character at byte 1)");
         std::size_t taille = 0;
-        for (const auto& x : lot.rejets) taille += x.detail.size();
+        for (const auto& x : lot.rejets)
+            taille += x.detail.size();
         CHECK(taille < 2000);
 
         std::string enorme = v;
@@ -577,25 +658,33 @@ TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][de
         std::string fausse = v;
         fausse.replace(fausse.find("52,5"), 4, "\x1b[1A\x1b[2Kvaleurs.csv:9:valeur: CAQES-E029: forged");
         const csv::lot_rapports f = lire(fausse, entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n" + e2);
-        CHECK(f.rejets[0].detail == "A1.taux: not a number: \"\\x1B[1A\\x1B[2Kvaleurs.csv:9:valeur: CAQES-E029: forged\" (unexpected character at byte 1)");
+        CHECK(f.rejets[0].detail ==
+              "A1.taux: not a number: \"\\x1B[1A\\x1B[2Kvaleurs.csv:9:valeur: CAQES-E029: forged\" (unexpected "
+              "character at byte 1)");
         for (const auto& x : f.rejets) {
-            for (const char c : x.detail) CHECK(static_cast<unsigned char>(c) >= 0x20U);
+            for (const char c : x.detail)
+                CHECK(static_cast<unsigned char>(c) >= 0x20U);
         }
     }
     SECTION("a dialect mismatch says so") {
         const std::string plain_h = "finess,exercice,indicateur,mesure,valeur\n";
-        const csv::lot_rapports a = lire(plain_h + valeurs_fr("750000001", "2018"), entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n");
+        const csv::lot_rapports a =
+            lire(plain_h + valeurs_fr("750000001", "2018"), entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n");
         CHECK(a.rejets[0].lieu == "valeurs.csv:2:indicateur");
         CHECK(a.rejets[0].detail ==
-              "2 fields, the header has 5: this row is french (;) but the header is plain (,); write the whole file in one dialect");
-        const csv::lot_rapports b = lire(plain_h + "750000001,2018,A1,taux,52,5\n", entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n");
+              "2 fields, the header has 5: this row is french (;) but the header is plain (,); write the whole file in "
+              "one dialect");
+        const csv::lot_rapports b =
+            lire(plain_h + "750000001,2018,A1,taux,52,5\n", entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n");
         CHECK(b.rejets[0].lieu == "valeurs.csv:2:valeur");
         CHECK(b.rejets[0].detail ==
-              "6 fields, the header has 5: a decimal comma? the plain dialect (,) writes decimals with '.'; or use the French dialect (;)");
+              "6 fields, the header has 5: a decimal comma? the plain dialect (,) writes decimals with '.'; or use the "
+              "French dialect (;)");
     }
     SECTION("an establishment-year whose value rows were all rejected on their own") {
         const std::string bad = h + "750000001;2018;A1;taux;abc\r\n";
-        const csv::lot_rapports lot = lire(bad + valeurs_fr("750000002", "2018"), entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n" + e2);
+        const csv::lot_rapports lot =
+            lire(bad + valeurs_fr("750000002", "2018"), entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n" + e2);
         INFO(outils::tout(lot.rejets));
         const violation* g = a(lot, "valeurs.csv:2:finess");
         REQUIRE(g != nullptr);
@@ -608,7 +697,8 @@ TEST_CASE("csv reader: exit status of a batch", "[csv][sortie]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
     const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n";
     CHECK(csv::status(lire(h + valeurs_fr("750000001", "2018"), e)) == csv::exit_status::accepted);
-    CHECK(csv::status(lire(h + valeurs_fr("750000001", "2018") + "750000001;2018;Z9;taux;1\r\n", e)) == csv::exit_status::some_rejected);
+    CHECK(csv::status(lire(h + valeurs_fr("750000001", "2018") + "750000001;2018;Z9;taux;1\r\n", e)) ==
+          csv::exit_status::some_rejected);
     // Every row rejected, empty files, a header alone: nothing was read, status 3.
     const csv::lot_rapports tout_rejete = lire(h + valeurs_fr("750000001", "2016"), e);
     CHECK(tout_rejete.valeurs.accepted == 0);
@@ -623,27 +713,31 @@ TEST_CASE("csv reader: exit status of a batch", "[csv][sortie]") {
     CHECK(entete_seule.rejets[0].detail == "a header and no data row: nothing to read");
     CHECK(csv::status(entete_seule) == csv::exit_status::unusable_input);
     // A wrong separator or line end makes the header unreadable.
-    const csv::lot_rapports tabs = lire("finess\texercice\tindicateur\tmesure\tvaleur\n750000001\t2018\tA1\ttaux\t1\n", e);
+    const csv::lot_rapports tabs =
+        lire("finess\texercice\tindicateur\tmesure\tvaleur\n750000001\t2018\tA1\ttaux\t1\n", e);
     CHECK(tabs.rejets[0].id == regle::fichier_inutilisable);
     CHECK(outils::contient_texte(tabs.rejets[0].detail, "tab-separated files are not read"));
     CHECK(static_cast<int>(csv::exit_status::usage) == 2);
     CHECK(static_cast<int>(csv::exit_status::grid_rule) == 4);
 }
 
-TEST_CASE("csv reader: decisions carry a nature and the law's caps, located at their row and column", "[csv][decision]") {
+TEST_CASE("csv reader: decisions carry a nature and the law's caps, located at their row and column",
+          "[csv][decision]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
     const std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018");
     const std::string e2 = "750000002;2018;1;1000;;;;;;;\r\n";
     SECTION("a sanction above 1 % of the revenue base: CAQES-E062 at etablissements.csv:2:decision_socle") {
         // 1 % of 80 000 000 EUR is 800 000 EUR.
-        const csv::lot_rapports lot = lire(v, entete_etab_fr + "750000001;2018;2;80 000 000;;;800 000,01;;2016;sanction;\r\n" + e2);
+        const csv::lot_rapports lot =
+            lire(v, entete_etab_fr + "750000001;2018;2;80 000 000;;;800 000,01;;2016;sanction;\r\n" + e2);
         INFO(outils::tout(lot.rejets));
         const violation* x = a(lot, "etablissements.csv:2:decision_socle");
         REQUIRE(x != nullptr);
         CHECK(x->id == regle::decision_hors_la_loi);
         CHECK(outils::contient_texte(x->detail, "800000.01 EUR exceeds 1/100 of the revenue base"));
         REQUIRE(lot.rapports.size() == 1);
-        const csv::lot_rapports pile = lire(v, entete_etab_fr + "750000001;2018;2;80 000 000;;;800 000;;2016;sanction;\r\n" + e2);
+        const csv::lot_rapports pile =
+            lire(v, entete_etab_fr + "750000001;2018;2;80 000 000;;;800 000;;2016;sanction;\r\n" + e2);
         CHECK(pile.rejets.empty());
     }
     SECTION("an unknown nature, or an amount without one: CAQES-E061 at the cell") {
@@ -652,7 +746,8 @@ TEST_CASE("csv reader: decisions carry a nature and the law's caps, located at t
         const csv::lot_rapports sans = lire(v, entete_etab_fr + "750000001;2018;2;1000;;;1;;;;\r\n" + e2);
         CHECK(a(sans, "etablissements.csv:2:nature_socle")->id == regle::decision_hors_issues);
         // An incentive on the socle, whose clauses carry none.
-        const csv::lot_rapports socle = lire(v, entete_etab_fr + "750000001;2018;2;1000;5;;1;;;interessement;\r\n" + e2);
+        const csv::lot_rapports socle =
+            lire(v, entete_etab_fr + "750000001;2018;2;1000;5;;1;;;interessement;\r\n" + e2);
         CHECK(a(socle, "etablissements.csv:2:nature_socle")->id == regle::decision_hors_issues);
         CHECK(inconnue.balanced());
         CHECK(sans.balanced());
@@ -660,14 +755,17 @@ TEST_CASE("csv reader: decisions carry a nature and the law's caps, located at t
     }
 }
 
-TEST_CASE("csv reader: an unclosed quote on line 6 of 21 rejects line 6 alone, every line is counted", "[csv][fin_de_ligne]") {
+TEST_CASE("csv reader: an unclosed quote on line 6 of 21 rejects line 6 alone, every line is counted",
+          "[csv][fin_de_ligne]") {
     // Issue 14: the quote swallowed lines 7 to 21 and the reconciliation said "5 = 0 + 5 OK".
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
-    std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018") + valeurs_fr("750000003", "2018") +
-                    valeurs_fr("750000004", "2018");
+    std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018") +
+                    valeurs_fr("750000003", "2018") + valeurs_fr("750000004", "2018");
     v.replace(v.find(";-3,5"), 5, ";\"-3,5");
-    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n750000003;2018;1;1000;;;;;;;\r\n" +
-                          "750000004;2018;1;1000;;;;;;;\r\n";
+    const std::string e =
+        entete_etab_fr +
+        "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n750000003;2018;1;1000;;;;;;;\r\n" +
+        "750000004;2018;1;1000;;;;;;;\r\n";
     const csv::lot_rapports lot = lire(v, e);
     INFO(outils::tout(lot.rejets));
     REQUIRE(lot.rejets.size() == 2);
@@ -695,19 +793,23 @@ TEST_CASE("csv reader: an unclosed quote on line 6 of 21 rejects line 6 alone, e
     CHECK(vides.valeurs.balanced());
 }
 
-TEST_CASE("csv reader: a file with CR alone line ends is unusable, located, and no line is lost", "[csv][fin_de_ligne]") {
+TEST_CASE("csv reader: a file with CR alone line ends is unusable, located, and no line is lost",
+          "[csv][fin_de_ligne]") {
     // Issue 14: 20 data lines ended by CR alone were read as one header line, 0 = 0 + 0.
-    std::string v = "finess;exercice;indicateur;mesure;valeur\r" + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018") +
-                    valeurs_fr("750000003", "2018") + valeurs_fr("750000004", "2018");
-    for (std::size_t i = v.find("\r\n"); i != std::string::npos; i = v.find("\r\n", i)) v.erase(i + 1, 1);
+    std::string v = "finess;exercice;indicateur;mesure;valeur\r" + valeurs_fr("750000001", "2018") +
+                    valeurs_fr("750000002", "2018") + valeurs_fr("750000003", "2018") + valeurs_fr("750000004", "2018");
+    for (std::size_t i = v.find("\r\n"); i != std::string::npos; i = v.find("\r\n", i))
+        v.erase(i + 1, 1);
     const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n";
     const csv::lot_rapports lot = lire(v, e);
     REQUIRE_FALSE(lot.rejets.empty());
     CHECK(lot.rejets[0].id == regle::fichier_inutilisable);
     CHECK(lot.rejets[0].lieu == "valeurs.csv:1:byte 41");
     CHECK(lot.rejets[0].detail ==
-          "line end: a carriage return (CR) not followed by a line feed (LF), at byte 41 of line 1; the file has 21 CR alone and 0 CR LF: "
-          "line ends are LF or CR LF, and CR alone (classic Mac OS) is none; save the file with CRLF or LF line ends; the file is not read "
+          "line end: a carriage return (CR) not followed by a line feed (LF), at byte 41 of line 1; the file has 21 CR "
+          "alone and 0 CR LF: "
+          "line ends are LF or CR LF, and CR alone (classic Mac OS) is none; save the file with CRLF or LF line ends; "
+          "the file is not read "
           "(0 rows before it rejected)");
     REQUIRE(lot.valeurs.unusable);
     CHECK(lot.valeurs.lines == 0);
@@ -730,7 +832,8 @@ TEST_CASE("csv reader: a file with CR alone line ends is unusable, located, and 
 
     // A stray CR in the middle of a CRLF file stops the reading too: the rows before it are
     // rejected with the file, none is evaluated from a file cut short.
-    std::string stray = "finess;exercice;indicateur;mesure;valeur\r\n" + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018");
+    std::string stray = "finess;exercice;indicateur;mesure;valeur\r\n" + valeurs_fr("750000001", "2018") +
+                        valeurs_fr("750000002", "2018");
     stray.replace(stray.find("oui", stray.find("750000002")), 3, "o\rui");
     const csv::lot_rapports s = lire(stray, e);
     CHECK(s.rejets[0].lieu == "valeurs.csv:10:byte 25");
@@ -742,10 +845,14 @@ TEST_CASE("csv reader: a file with CR alone line ends is unusable, located, and 
     CHECK(s.rapports.empty());
 }
 
-TEST_CASE("csv reader: past the maximum of establishment-years held, the file is refused whole, located", "[csv][memoire]") {
+TEST_CASE("csv reader: past the maximum of establishment-years held, the file is refused whole, located",
+          "[csv][memoire]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
-    const std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018") + valeurs_fr("750000003", "2018");
-    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n750000003;2018;1;1000;;;;;;;\r\n";
+    const std::string v =
+        h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018") + valeurs_fr("750000003", "2018");
+    const std::string e =
+        entete_etab_fr +
+        "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n750000003;2018;1;1000;;;;;;;\r\n";
     csv::options_lecture o{};
     o.etablissements_annees_max = 3;
     const csv::lot_rapports tout = csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", e}, o);
@@ -759,7 +866,8 @@ TEST_CASE("csv reader: past the maximum of establishment-years held, the file is
     CHECK(lot.rejets[0].id == regle::fichier_inutilisable);
     CHECK(lot.rejets[0].lieu == "valeurs.csv:12:finess");
     CHECK(lot.rejets[0].detail ==
-          "750000003 2018 is establishment-year number 3, past the maximum of 2 held at once (options_lecture::etablissements_annees_max); "
+          "750000003 2018 is establishment-year number 3, past the maximum of 2 held at once "
+          "(options_lecture::etablissements_annees_max); "
           "the file is not evaluated: split it, or raise the maximum if the memory allows");
     CHECK(lot.rapports.empty());
     REQUIRE(lot.valeurs.unusable);
@@ -775,28 +883,34 @@ TEST_CASE("csv reader: past the maximum of establishment-years held, the file is
 namespace {
 
 const std::string entete_contrats =
-    "finess;ars;organisme_local;representant_legal;reception_proposition;signature;debut_effet;avenant_socle;avenant_transports\r\n";
+    "finess;ars;organisme_local;representant_legal;reception_proposition;signature;debut_effet;avenant_socle;avenant_"
+    "transports\r\n";
 
 // The socle's four measures alone (the transports volet out of its term).
 std::string valeurs_socle_fr(const std::string& finess, const std::string& annee) {
-    return finess + ";" + annee + ";A1;taux;52,5\r\n" + finess + ";" + annee + ";A2;depense;1 234,56\r\n" + finess + ";" + annee +
-           ";A2;boites;NC\r\n" + finess + ";" + annee + ";A3;plan;oui\r\n";
+    return finess + ";" + annee + ";A1;taux;52,5\r\n" + finess + ";" + annee + ";A2;depense;1 234,56\r\n" + finess +
+           ";" + annee + ";A2;boites;NC\r\n" + finess + ";" + annee + ";A3;plan;oui\r\n";
 }
 
 csv::lot_rapports lire_avec_contrats(const std::string& valeurs, const std::string& etabs, const std::string& contrats,
                                      const parametres_evaluation& p = {}) {
-    return csv::lire_rapports(t_def, p, {"valeurs.csv", valeurs}, {"etablissements.csv", etabs}, {"contrats.csv", contrats});
+    return csv::lire_rapports(t_def, p, {"valeurs.csv", valeurs}, {"etablissements.csv", etabs},
+                              {"contrats.csv", contrats});
 }
 
 }  // namespace
 
-TEST_CASE("csv contracts: the transports volet brought in by avenant is reported on from its start only", "[csv][contrat]") {
+TEST_CASE("csv contracts: the transports volet brought in by avenant is reported on from its start only",
+          "[csv][contrat]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
     // In effect from 2017-07-01; the transports volet by an avenant signed 2018-09-01 (D.162-15).
-    const std::string c = entete_contrats + "750000001;ARS IdF;CPAM Paris;Directrice;2017-06-01;15/06/2017;2017-07-01;;2018-09-01\r\n";
-    const std::string e = entete_etab_fr + "750000001;2017;1;1000;;;;;2016;;\r\n" + "750000001;2018;2;1000;;;;;2017;;\r\n";
+    const std::string c =
+        entete_contrats + "750000001;ARS IdF;CPAM Paris;Directrice;2017-06-01;15/06/2017;2017-07-01;;2018-09-01\r\n";
+    const std::string e =
+        entete_etab_fr + "750000001;2017;1;1000;;;;;2016;;\r\n" + "750000001;2018;2;1000;;;;;2017;;\r\n";
     SECTION("accepted: 2017 without the transports values, 2018 with them") {
-        const csv::lot_rapports lot = lire_avec_contrats(h + valeurs_socle_fr("750000001", "2017") + valeurs_fr("750000001", "2018"), e, c);
+        const csv::lot_rapports lot =
+            lire_avec_contrats(h + valeurs_socle_fr("750000001", "2017") + valeurs_fr("750000001", "2018"), e, c);
         INFO(outils::tout(lot.rejets));
         CHECK(lot.rejets.empty());
         REQUIRE(lot.rapports.size() == 2);
@@ -812,7 +926,8 @@ TEST_CASE("csv contracts: the transports volet brought in by avenant is reported
         CHECK(csv::status(lot) == csv::exit_status::accepted);
     }
     SECTION("rejected: transports values for 2017, before the avenant (CAQES-E060)") {
-        const csv::lot_rapports lot = lire_avec_contrats(h + valeurs_fr("750000001", "2017") + valeurs_fr("750000001", "2018"), e, c);
+        const csv::lot_rapports lot =
+            lire_avec_contrats(h + valeurs_fr("750000001", "2017") + valeurs_fr("750000001", "2018"), e, c);
         INFO(outils::tout(lot.rejets));
         const violation* x = a(lot, "valeurs.csv:2:finess");
         REQUIRE(x != nullptr);
@@ -823,8 +938,10 @@ TEST_CASE("csv contracts: the transports volet brought in by avenant is reported
         CHECK(lot.balanced());
     }
     SECTION("rejected: the contract year is not the one the contract's start gives (CAQES-E064)") {
-        const std::string faux = entete_etab_fr + "750000001;2017;1;1000;;;;;2016;;\r\n" + "750000001;2018;3;1000;;;;;2017;;\r\n";
-        const csv::lot_rapports lot = lire_avec_contrats(h + valeurs_socle_fr("750000001", "2017") + valeurs_fr("750000001", "2018"), faux, c);
+        const std::string faux =
+            entete_etab_fr + "750000001;2017;1;1000;;;;;2016;;\r\n" + "750000001;2018;3;1000;;;;;2017;;\r\n";
+        const csv::lot_rapports lot =
+            lire_avec_contrats(h + valeurs_socle_fr("750000001", "2017") + valeurs_fr("750000001", "2018"), faux, c);
         const violation* x = a(lot, "etablissements.csv:3:annee_contrat");
         REQUIRE(x != nullptr);
         CHECK(x->id == regle::annee_contrat_incoherente);
@@ -837,8 +954,8 @@ TEST_CASE("csv contracts: each contract row is validated, located, and reconcile
     const std::string v = h + valeurs_fr("750000001", "2018");
     const std::string e = entete_etab_fr + "750000001;2018;2;1000;;;;;2017;;\r\n";
     SECTION("a missing party: CAQES-E020 at its column, and the establishment-year goes down with it") {
-        const csv::lot_rapports lot =
-            lire_avec_contrats(v, e, entete_contrats + "750000001;;CPAM Paris;Directrice;2017-06-01;2017-06-15;2017-07-01;;\r\n");
+        const csv::lot_rapports lot = lire_avec_contrats(
+            v, e, entete_contrats + "750000001;;CPAM Paris;Directrice;2017-06-01;2017-06-15;2017-07-01;;\r\n");
         INFO(outils::tout(lot.rejets));
         const violation* x = a(lot, "contrats.csv:2:ars");
         REQUIRE(x != nullptr);
@@ -855,14 +972,14 @@ TEST_CASE("csv contracts: each contract row is validated, located, and reconcile
             lire_avec_contrats(v, e, entete_contrats + "750000001;ARS;CPAM;Dir;2017-06-01;2017-06-15;2017-02-30;;\r\n");
         REQUIRE(a(jour, "contrats.csv:2:debut_effet") != nullptr);
         CHECK(a(jour, "contrats.csv:2:debut_effet")->id == regle::date_inexistante);
-        const csv::lot_rapports texte =
-            lire_avec_contrats(v, e, entete_contrats + "750000001;ARS;CPAM;Dir;2017-06-01;2017-06-15;1er juillet;;\r\n");
+        const csv::lot_rapports texte = lire_avec_contrats(
+            v, e, entete_contrats + "750000001;ARS;CPAM;Dir;2017-06-01;2017-06-15;1er juillet;;\r\n");
         REQUIRE(a(texte, "contrats.csv:2:debut_effet") != nullptr);
         CHECK(a(texte, "contrats.csv:2:debut_effet")->id == regle::texte_invalide);
     }
     SECTION("an avenant signed before the contract: CAQES-E021 at its avenant column") {
-        const csv::lot_rapports lot =
-            lire_avec_contrats(v, e, entete_contrats + "750000001;ARS;CPAM;Dir;2017-06-01;2017-06-15;2017-07-01;;2017-01-01\r\n");
+        const csv::lot_rapports lot = lire_avec_contrats(
+            v, e, entete_contrats + "750000001;ARS;CPAM;Dir;2017-06-01;2017-06-15;2017-07-01;;2017-01-01\r\n");
         REQUIRE(a(lot, "contrats.csv:2:avenant_transports") != nullptr);
         CHECK(a(lot, "contrats.csv:2:avenant_transports")->id == regle::date_hors_fenetre);
     }
@@ -883,8 +1000,9 @@ TEST_CASE("csv contracts: each contract row is validated, located, and reconcile
 TEST_CASE("csv activities: the activites column is read and checked by the template's rules", "[csv][activites]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
     const std::string v = h + valeurs_fr("750000001", "2018");
-    const std::string he = "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;activites;economies_socle;"
-                           "economies_transports;decision_socle;decision_transports;nature_socle;nature_transports\r\n";
+    const std::string he =
+        "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;activites;economies_socle;"
+        "economies_transports;decision_socle;decision_transports;nature_socle;nature_transports\r\n";
     SECTION("accepted: MCO and psychiatry") {
         const csv::lot_rapports lot = lire(v, he + "750000001;2018;2;1000;2017;mco + psychiatrie;;;;;;\r\n");
         INFO(outils::tout(lot.rejets));
@@ -913,8 +1031,14 @@ TEST_CASE("csv activities: the activites column is read and checked by the templ
 namespace {
 // The socle also carries the 2017 liste en sus reduction (D.162-16 III 2), a rate.
 inline constexpr std::array<volet_modele, 2> t_volets_taux{{
-    {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = t_socle, .clauses = sanction | minoration_liste_en_sus},
-    {.volet = volet_id::volet_transports, .terme = duree_annees(3), .grille = t_transports, .clauses = sanction | interessement},
+    {.volet = volet_id::volet_socle,
+     .terme = duree_indeterminee,
+     .grille = t_socle,
+     .clauses = sanction | minoration_liste_en_sus},
+    {.volet = volet_id::volet_transports,
+     .terme = duree_annees(3),
+     .grille = t_transports,
+     .clauses = sanction | interessement},
 }};
 inline constexpr modele_contrat_def t_def_taux{
     .nom = "test csv, liste en sus",
@@ -925,17 +1049,20 @@ inline constexpr modele_contrat_def t_def_taux{
 struct t_modele_taux : modele_contrat<t_def_taux> {};
 }  // namespace
 
-TEST_CASE("csv decisions set as a rate: taux_<volet> and duree_<volet>, checked against the law", "[csv][decision][taux]") {
+TEST_CASE("csv decisions set as a rate: taux_<volet> and duree_<volet>, checked against the law",
+          "[csv][decision][taux]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
     const std::string v = h + valeurs_fr("750000001", "2018");
-    const std::string he = "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;economies_transports;"
-                           "decision_socle;decision_transports;nature_socle;nature_transports;taux_socle;duree_socle;taux_transports;"
-                           "duree_transports\r\n";
+    const std::string he =
+        "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;economies_transports;"
+        "decision_socle;decision_transports;nature_socle;nature_transports;taux_socle;duree_socle;taux_transports;"
+        "duree_transports\r\n";
     auto lire_taux = [&](const std::string& ligne) {
         return csv::lire_rapports(t_def_taux, {}, {"valeurs.csv", v}, {"etablissements.csv", he + ligne});
     };
     SECTION("accepted: a 10 % reduction for 12 months, within the 30 % of D.162-16 III 2") {
-        const csv::lot_rapports lot = lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;10;12;;\r\n");
+        const csv::lot_rapports lot =
+            lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;10;12;;\r\n");
         INFO(outils::tout(lot.rejets));
         REQUIRE(lot.rapports.size() == 1);
         const auto d = lot.rapports[0].rapport.decisions();
@@ -945,29 +1072,34 @@ TEST_CASE("csv decisions set as a rate: taux_<volet> and duree_<volet>, checked 
         CHECK(d[0].d.montant == centimes{500'000});
     }
     SECTION("rejected: 35 % is past the 30 % cap (CAQES-E062 at taux_socle)") {
-        const csv::lot_rapports lot = lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;35;12;;\r\n");
+        const csv::lot_rapports lot =
+            lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;35;12;;\r\n");
         INFO(outils::tout(lot.rejets));
         REQUIRE(a(lot, "etablissements.csv:2:taux_socle") != nullptr);
         CHECK(a(lot, "etablissements.csv:2:taux_socle")->id == regle::decision_hors_la_loi);
         CHECK(lot.rapports.empty());
     }
     SECTION("rejected: a rate without its duration, or without a decision (CAQES-E061)") {
-        const csv::lot_rapports sans_duree = lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;10;;;\r\n");
+        const csv::lot_rapports sans_duree =
+            lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;10;;;\r\n");
         REQUIRE(a(sans_duree, "etablissements.csv:2:duree_socle") != nullptr);
         CHECK(a(sans_duree, "etablissements.csv:2:duree_socle")->id == regle::decision_hors_issues);
         const csv::lot_rapports sans_decision = lire_taux("750000001;2018;2;1000;2017;;;;;;;10;12;;\r\n");
         REQUIRE(a(sans_decision, "etablissements.csv:2:taux_socle") != nullptr);
         CHECK(a(sans_decision, "etablissements.csv:2:taux_socle")->id == regle::decision_hors_issues);
         // The nature needs its rate: reduction_liste_en_sus without one.
-        const csv::lot_rapports sans_taux = lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;;;;\r\n");
+        const csv::lot_rapports sans_taux =
+            lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;;;;\r\n");
         REQUIRE(a(sans_taux, "etablissements.csv:2:taux_socle") != nullptr);
         CHECK(a(sans_taux, "etablissements.csv:2:taux_socle")->id == regle::decision_hors_issues);
     }
     SECTION("a header with taux_socle but not duree_socle is refused whole (CAQES-E042)") {
-        const std::string incomplet = "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;"
-                                      "economies_transports;decision_socle;decision_transports;nature_socle;nature_transports;taux_socle\r\n";
+        const std::string incomplet =
+            "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;"
+            "economies_transports;decision_socle;decision_transports;nature_socle;nature_transports;taux_socle\r\n";
         const csv::lot_rapports lot =
-            csv::lire_rapports(t_def_taux, {}, {"valeurs.csv", v}, {"etablissements.csv", incomplet + "750000001;2018;2;1000;2017;;;;;;;\r\n"});
+            csv::lire_rapports(t_def_taux, {}, {"valeurs.csv", v},
+                               {"etablissements.csv", incomplet + "750000001;2018;2;1000;2017;;;;;;;\r\n"});
         REQUIRE(a(lot, "etablissements.csv:1:duree_socle") != nullptr);
         CHECK(a(lot, "etablissements.csv:1:duree_socle")->id == regle::fichier_inutilisable);
         CHECK(outils::contient_texte(a(lot, "etablissements.csv:1:duree_socle")->detail, "go together, all or none"));
@@ -977,11 +1109,14 @@ TEST_CASE("csv decisions set as a rate: taux_<volet> and duree_<volet>, checked 
 TEST_CASE("csv L.162-30-4 data: six columns, all or none, each checked", "[csv][l162_30_4]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
     const std::string v = h + valeurs_fr("750000001", "2018");
-    const std::string he = "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;economies_transports;"
-                           "decision_socle;decision_transports;nature_socle;nature_transports;l162_30_4_saisine;l162_30_4_actes_realises;"
-                           "l162_30_4_actes_cible;l162_30_4_actes_annee_precedente;l162_30_4_tarif_national_moyen;l162_30_4_part_liste_en_sus\r\n";
+    const std::string he =
+        "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;economies_transports;"
+        "decision_socle;decision_transports;nature_socle;nature_transports;l162_30_4_saisine;l162_30_4_actes_realises;"
+        "l162_30_4_actes_cible;l162_30_4_actes_annee_precedente;l162_30_4_tarif_national_moyen;l162_30_4_part_liste_en_"
+        "sus\r\n";
     SECTION("accepted: all six, carried into the validated report; all empty: none") {
-        const csv::lot_rapports lot = lire(v, he + "750000001;2018;2;1000;2017;;;;;;;2018-03-01;1 200;900;1 000;350,50;12\r\n");
+        const csv::lot_rapports lot =
+            lire(v, he + "750000001;2018;2;1000;2017;;;;;;;2018-03-01;1 200;900;1 000;350,50;12\r\n");
         INFO(outils::tout(lot.rejets));
         REQUIRE(lot.rapports.size() == 1);
         const std::optional<donnees_l162_30_4>& d = lot.rapports[0].rapport.l162_30_4();
@@ -997,10 +1132,12 @@ TEST_CASE("csv L.162-30-4 data: six columns, all or none, each checked", "[csv][
         CHECK_FALSE(aucune.rapports[0].rapport.l162_30_4().has_value());
     }
     SECTION("rejected: given in part (CAQES-E026), a negative count (CAQES-E028), at the cell") {
-        const csv::lot_rapports partie = lire(v, he + "750000001;2018;2;1000;2017;;;;;;;2018-03-01;1 200;;1 000;350,50;12\r\n");
+        const csv::lot_rapports partie =
+            lire(v, he + "750000001;2018;2;1000;2017;;;;;;;2018-03-01;1 200;;1 000;350,50;12\r\n");
         REQUIRE(a(partie, "etablissements.csv:2:l162_30_4_actes_cible") != nullptr);
         CHECK(a(partie, "etablissements.csv:2:l162_30_4_actes_cible")->id == regle::indicateur_absent);
-        const csv::lot_rapports negatif = lire(v, he + "750000001;2018;2;1000;2017;;;;;;;2018-03-01;-5;900;1 000;350,50;12\r\n");
+        const csv::lot_rapports negatif =
+            lire(v, he + "750000001;2018;2;1000;2017;;;;;;;2018-03-01;-5;900;1 000;350,50;12\r\n");
         REQUIRE(a(negatif, "etablissements.csv:2:l162_30_4_actes_realises") != nullptr);
         CHECK(a(negatif, "etablissements.csv:2:l162_30_4_actes_realises")->id == regle::valeur_hors_domaine);
         CHECK(partie.balanced());
@@ -1009,11 +1146,13 @@ TEST_CASE("csv L.162-30-4 data: six columns, all or none, each checked", "[csv][
     SECTION("rejected: a target more than 30 % below last year's acts (CAQES-E031), at l162_30_4_actes_cible") {
         // Exercise 2020: the floor is read in the L.162-30-3 versions in force from 2019-12-28.
         const std::string v2020 = h + valeurs_fr("750000001", "2020");
-        const csv::lot_rapports lot = lire(v2020, he + "750000001;2020;4;1000;2019;;;;;;;2020-03-01;1 200;699;1 000;350,50;12\r\n");
+        const csv::lot_rapports lot =
+            lire(v2020, he + "750000001;2020;4;1000;2019;;;;;;;2020-03-01;1 200;699;1 000;350,50;12\r\n");
         INFO(outils::tout(lot.rejets));
         REQUIRE(a(lot, "etablissements.csv:2:l162_30_4_actes_cible") != nullptr);
         CHECK(a(lot, "etablissements.csv:2:l162_30_4_actes_cible")->id == regle::cible_sous_plancher);
-        const csv::lot_rapports pile = lire(v2020, he + "750000001;2020;4;1000;2019;;;;;;;2020-03-01;1 200;700;1 000;350,50;12\r\n");
+        const csv::lot_rapports pile =
+            lire(v2020, he + "750000001;2020;4;1000;2019;;;;;;;2020-03-01;1 200;700;1 000;350,50;12\r\n");
         CHECK(pile.rejets.empty());
     }
 }

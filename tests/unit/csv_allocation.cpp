@@ -25,13 +25,20 @@ using namespace caqes;
 // A value of each measure kind, French dialect.
 std::string_view valeur_ecrite(type_mesure t) {
     switch (t) {
-        case type_mesure::montant: return "1 234,56";
-        case type_mesure::montant_signe: return "-1 234,56";
-        case type_mesure::nombre: return "12";
-        case type_mesure::taux: return "52,5";
-        case type_mesure::taux_evolution: return "-3,5";
-        case type_mesure::oui_non: return "oui";
-        case type_mesure::echelle: return "partiel";
+        case type_mesure::montant:
+            return "1 234,56";
+        case type_mesure::montant_signe:
+            return "-1 234,56";
+        case type_mesure::nombre:
+            return "12";
+        case type_mesure::taux:
+            return "52,5";
+        case type_mesure::taux_evolution:
+            return "-3,5";
+        case type_mesure::oui_non:
+            return "oui";
+        case type_mesure::echelle:
+            return "partiel";
     }
     return "";
 }
@@ -66,7 +73,8 @@ TEST_CASE("csv reader: at most 0.1 allocation per row over 100 000 valid rows", 
     REQUIRE(lignes >= 100'000);
 
     const csv::table t = csv::split(texte.substr(0, texte.find('\n') + 1));
-    const csv::detail::entete e = csv::detail::lire_entete(t, {"finess", "exercice", "indicateur", "mesure", "valeur"}, texte);
+    const csv::detail::entete e =
+        csv::detail::lire_entete(t, {"finess", "exercice", "indicateur", "mesure", "valeur"}, texte);
     REQUIRE(e.erreur.empty());
     violations out;
     csv::reconciliation rec{};
@@ -93,11 +101,13 @@ TEST_CASE("csv reader: at most 0.1 allocation per row over 100 000 valid rows", 
             if (ind == nullptr) continue;
             const std::size_t jm = ind->ind->position(r.fields[3]);
             if (jm >= mesures_max) continue;
-            const csv::detail::valeur_lue v = csv::detail::lire_valeur(r.fields[4], ind->ind->mesures[jm].type, csv::dialect::french);
+            const csv::detail::valeur_lue v =
+                csv::detail::lire_valeur(r.fields[4], ind->ind->mesures[jm].type, csv::dialect::french);
             if (k && v.erreur == regle::aucune) ++valides;
         }
         const long apres = allocations_comptees();
-        INFO((flux ? "stream" : "text") << ": " << (apres - avant) << " allocations over " << (valides - 1'000) << " rows");
+        INFO((flux ? "stream" : "text") << ": " << (apres - avant) << " allocations over " << (valides - 1'000)
+                                        << " rows");
         CHECK(valides == lignes);
         CHECK(out.empty());
         CHECK(lecteur.lines() == lignes + 1);

@@ -44,8 +44,12 @@ void* ou_bad_alloc(void* p) {
 [[gnu::noinline]] void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return allouer(n); }
 [[gnu::noinline]] void* operator new(std::size_t n, std::align_val_t a) { return ou_bad_alloc(allouer(n, a)); }
 [[gnu::noinline]] void* operator new[](std::size_t n, std::align_val_t a) { return ou_bad_alloc(allouer(n, a)); }
-[[gnu::noinline]] void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept { return allouer(n, a); }
-[[gnu::noinline]] void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept { return allouer(n, a); }
+[[gnu::noinline]] void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
+    return allouer(n, a);
+}
+[[gnu::noinline]] void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
+    return allouer(n, a);
+}
 
 [[gnu::noinline]] void operator delete(void* p) noexcept { std::free(p); }
 [[gnu::noinline]] void operator delete[](void* p) noexcept { std::free(p); }
@@ -94,8 +98,11 @@ TEST_CASE("evaluateur<def>::evaluer and evaluer(rapport_valide, ...) allocate no
     evalmod::rapport_essai e22(evalmod::def_2022, 2024, evalmod::tout_atteint(evalmod::def_2022));
     e22.r.date_evaluation = ymd{2024, 6, 1};
     e22.economies = {centimes{1'000'000}, centimes{2'000'000}, centimes{3'000'000}};
-    e22.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 1}, .actes_realises = 1'200, .actes_cible = 1'000,
-                                        .actes_annee_precedente = 1'100, .tarif_national_moyen = centimes{10'000},
+    e22.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 1},
+                                        .actes_realises = 1'200,
+                                        .actes_cible = 1'000,
+                                        .actes_annee_precedente = 1'100,
+                                        .tarif_national_moyen = centimes{10'000},
                                         .part_liste_en_sus = centimes{1'000'000}};
     parametres_evaluation p{};
     p.p2022.enveloppe_regionale = centimes{100'000};

@@ -9,7 +9,8 @@ using outils::contient_texte;
 namespace {
 
 valeurs_indicateur ipp(std::int64_t boites) {
-    return {{valeur_mesure::de(nombre_de(boites)), valeur_mesure::de(montant_euros(40'000)), valeur_mesure::de(evolution_pourcent(-2))}};
+    return {{valeur_mesure::de(nombre_de(boites)), valeur_mesure::de(montant_euros(40'000)),
+             valeur_mesure::de(evolution_pourcent(-2))}};
 }
 valeurs_indicateur perfadom(std::int64_t depense_euros, std::int64_t part) {
     return {{valeur_mesure::de(montant_euros(depense_euros)), valeur_mesure::de(taux_pourcent(part)),
@@ -24,7 +25,8 @@ valeurs_indicateur ambulances(std::int64_t part, std::int64_t depense_euros) {
 TEST_CASE("cibler 2022: indicators 1 to 3 with their 'or' conditions, targeting obliges to conclude",
           "[evaluation][ciblage]") {
     const std::array<valeurs_indicateur, 3> v{ipp(8'500), perfadom(150'000, 79), ambulances(25, 450'000)};
-    const resultat_ciblage c = cibler(regime_id::caqes_2022, referentiels::indicateurs_nationaux_2022, v, ymd{2023, 6, 1});
+    const resultat_ciblage c =
+        cibler(regime_id::caqes_2022, referentiels::indicateurs_nationaux_2022, v, ymd{2023, 6, 1});
     CHECK(c.consequence == effet_ciblage::conclusion_obligatoire);
     CHECK(c.source.texte == "CSS D.162-14 II");
     CHECK(c.source.legi_id == "LEGIARTI000044102681");
@@ -62,7 +64,8 @@ TEST_CASE("cibler: referentiels not in force are skipped, missing values are lis
     const std::array<valeurs_indicateur, 3> manque{
         ipp(100), perfadom(150'000, 90),
         valeurs_indicateur{{valeur_mesure::non_renseignee(), valeur_mesure::de(montant_euros(500'000))}}};
-    const resultat_ciblage c = cibler(regime_id::caqes_2022, referentiels::indicateurs_nationaux_2022, manque, ymd{2023, 1, 1});
+    const resultat_ciblage c =
+        cibler(regime_id::caqes_2022, referentiels::indicateurs_nationaux_2022, manque, ymd{2023, 1, 1});
     REQUIRE(c.themes.size() == 2);
     CHECK(c.themes[0].ind->id == 202202);
     CHECK(c.themes[1].ind->id == 202203);

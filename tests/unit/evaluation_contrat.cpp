@@ -22,8 +22,10 @@ inline constexpr modele_contrat_def def_socle{
 };
 struct modele_socle : modele_contrat<def_socle> {};
 
-inline constexpr volet_modele pertinence_par_avenant{.volet = volet_id::volet_pertinence, .terme = duree_annees(3),
-                                                     .grille = evalmod::g_pertinence, .clauses = sanction | interessement,
+inline constexpr volet_modele pertinence_par_avenant{.volet = volet_id::volet_pertinence,
+                                                     .terme = duree_annees(3),
+                                                     .grille = evalmod::g_pertinence,
+                                                     .clauses = sanction | interessement,
                                                      .debut = ymd{2019, 4, 1}};
 
 }  // namespace t_contrat
@@ -33,8 +35,12 @@ namespace {
 // The contract of an establishment signed 2017-06-15, in effect from 2017-07-01.
 contrat_instance instance_2017(std::vector<avenant> avenants = {}) {
     contrat_instance c;
-    c.etab = {.finess_ej = "750000001", .finess_et = {"750000019"}, .raison_sociale = "CH exemple", .region = "Ile-de-France",
-              .caisse_locale = "CPAM de Paris", .activites_exercees = activite_mco};
+    c.etab = {.finess_ej = "750000001",
+              .finess_et = {"750000019"},
+              .raison_sociale = "CH exemple",
+              .region = "Ile-de-France",
+              .caisse_locale = "CPAM de Paris",
+              .activites_exercees = activite_mco};
     c.parties = {"ARS Ile-de-France", "CPAM de Paris", "Directeur du CH exemple"};
     c.reception_proposition = ymd{2017, 6, 1};
     c.signature = ymd{2017, 6, 15};
@@ -59,7 +65,8 @@ violation seule(const violations& vs) {
 
 }  // namespace
 
-TEST_CASE("contract time: the 3-year volet ended 2020-06-30 is not sanctioned for exercise 2021", "[evaluation][contrat][E060]") {
+TEST_CASE("contract time: the 3-year volet ended 2020-06-30 is not sanctioned for exercise 2021",
+          "[evaluation][contrat][E060]") {
     using evalmod::def_2017;
     // Every indicator missed; the report gives the socle only: the other volets' terms,
     // [2017-07-01, 2020-07-01), ended on 2020-06-30.
@@ -150,7 +157,8 @@ TEST_CASE("contract time: a volet added by avenant is evaluated from its own sta
     CHECK(res.volets[1].principale.montant == centimes{10'000'000});
     CHECK(res.total_sanctions == centimes{20'000'000});
     // The compile-time driver evaluates the avenant's volet after the template's own.
-    const resultat_evaluation res_ct = evaluateur<def_socle>::evaluer(validate<def_socle>(rapport_valide{v}).valeur(), {});
+    const resultat_evaluation res_ct =
+        evaluateur<def_socle>::evaluer(validate<def_socle>(rapport_valide{v}).valeur(), {});
     CHECK(res_ct.volets[1].principale.montant == centimes{10'000'000});
     CHECK(res_ct.total_sanctions == res.total_sanctions);
 
@@ -180,7 +188,8 @@ TEST_CASE("contract time CAQES-E064: the contract year is the one the instance g
     CHECK(evalmod::valide(r, instance_2017()).annee_contrat() == 2);
 }
 
-TEST_CASE("contract time: past the regime's end the template's transition policy applies and is shown", "[evaluation][contrat][E006]") {
+TEST_CASE("contract time: past the regime's end the template's transition policy applies and is shown",
+          "[evaluation][contrat][E006]") {
     using evalmod::def_2022;
     contrat_instance c = instance_2017();
     c.reception_proposition = ymd{2024, 5, 1};
@@ -196,7 +205,8 @@ TEST_CASE("contract time: past the regime's end the template's transition policy
     CHECK_FALSE(evaluer(evalmod::valide(r, c), {}).regles.a(alerte_evaluation::transition_appliquee));
 }
 
-TEST_CASE("empty savings cell: non renseigne, the incentive is not computed and the result says why", "[evaluation][economies]") {
+TEST_CASE("empty savings cell: non renseigne, the incentive is not computed and the result says why",
+          "[evaluation][economies]") {
     using evalmod::def_2017;
     evalmod::rapport_essai r(def_2017, 2018, evalmod::tout_atteint(def_2017), euros(10'000'000));
     r.economies[1] = euros(1'000'000);  // transports: given
@@ -212,7 +222,8 @@ TEST_CASE("empty savings cell: non renseigne, the incentive is not computed and 
     CHECK(res.total_interessements == euros(200'000));
 }
 
-TEST_CASE("decision above the legal cap: CAQES-E062 at its date, the cap itself passes", "[evaluation][decision][E062]") {
+TEST_CASE("decision above the legal cap: CAQES-E062 at its date, the cap itself passes",
+          "[evaluation][decision][E062]") {
     using evalmod::def_2017;
     evalmod::rapport_essai r(def_2017, 2018, evalmod::rien_atteint(def_2017), euros(10'000'000));
     // D.162-16 III 1 (2017): 1 % of 10 M EUR is 100 000 EUR; one cent more breaks it.
@@ -278,7 +289,8 @@ TEST_CASE("decision above the proposal but within the law: shown and flagged, no
     CHECK_FALSE(evaluer(evalmod::valide(r), {}).volets[0].principale.decision_au_dessus);
 }
 
-TEST_CASE("decision nature: CAQES-E061 for an outcome the regime or the volet does not allow", "[evaluation][decision][E061]") {
+TEST_CASE("decision nature: CAQES-E061 for an outcome the regime or the volet does not allow",
+          "[evaluation][decision][E061]") {
     using evalmod::def_2022;
     evalmod::rapport_essai r(def_2022, 2023, evalmod::tout_atteint(def_2022));
     // The second generation has no sanction proportional to revenue (D.162-16 V).
@@ -325,12 +337,14 @@ TEST_CASE("soit... soit as a predicate: a sanction and an incentive together onl
     STATIC_REQUIRE_FALSE(regles::soit_soit(issue_legale::sanction_volet | issue_legale::interessement_volet));
 }
 
-TEST_CASE("contract time: a template volet brought in by avenant is evaluated from the avenant on", "[evaluation][contrat][avenant]") {
+TEST_CASE("contract time: a template volet brought in by avenant is evaluated from the avenant on",
+          "[evaluation][contrat][avenant]") {
     using evalmod::def_2017;
     const std::vector<valeurs_indicateur> rien = evalmod::rien_atteint(def_2017);
     // The grid holds four volets; this establishment signed the pertinence volet by an avenant
     // of 2018-03-01 (D.162-15).
-    const contrat_instance c = instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_pertinence}});
+    const contrat_instance c =
+        instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_pertinence}});
 
     // 2017: the pertinence volet is not part of the contract yet; the others are sanctioned.
     evalmod::rapport_essai trop(def_2017, 2017, rien, euros(10'000'000));
@@ -362,22 +376,29 @@ TEST_CASE("contract time: a template volet brought in by avenant is evaluated fr
     CHECK(res2018.total_sanctions == centimes{4 * 10'000'000});
 }
 
-TEST_CASE("contract instance CAQES-E065: an avenant brings in a volet of the template, once", "[instance][avenant][E065]") {
+TEST_CASE("contract instance CAQES-E065: an avenant brings in a volet of the template, once",
+          "[instance][avenant][E065]") {
     using evalmod::def_2017;
     SECTION("accepted: a volet of the template, brought in once") {
-        const violations vs = validate(def_2017, instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_pertinence}}));
+        const violations vs = validate(
+            def_2017,
+            instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_pertinence}}));
         INFO(outils::tout(vs));
         CHECK(vs.empty());
     }
     SECTION("rejected: a volet the template does not have") {
-        const violation v = seule(validate(def_2017, instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_bon_usage}})));
+        const violation v = seule(validate(
+            def_2017,
+            instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_bon_usage}})));
         CHECK(v.id == regle::avenant_hors_modele);
         CHECK(v.lieu == "avenants[0].volet_du_modele");
         CHECK(fiche(v.id).code == "CAQES-E065");
     }
     SECTION("rejected: the same volet brought in twice") {
-        const violation v = seule(validate(def_2017, instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_pertinence},
-                                                                    avenant{.signature = ymd{2018, 9, 1}, .volet_du_modele = volet_id::volet_pertinence}})));
+        const violation v = seule(validate(
+            def_2017,
+            instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_pertinence},
+                           avenant{.signature = ymd{2018, 9, 1}, .volet_du_modele = volet_id::volet_pertinence}})));
         CHECK(v.id == regle::avenant_hors_modele);
         CHECK(v.lieu == "avenants[1].volet_du_modele");
     }

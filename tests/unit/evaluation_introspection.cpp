@@ -13,16 +13,14 @@ using namespace caqes;
 namespace {
 
 struct valeurs_ipp {
-    BOOST_HANA_DEFINE_STRUCT(valeurs_ipp,
-                             (quantite<nombre>, boites_ipp),
+    BOOST_HANA_DEFINE_STRUCT(valeurs_ipp, (quantite<nombre>, boites_ipp),
                              (std::optional<quantite<montant>>, depense_ipp),
                              (quantite<taux_evolution>, evolution_depense_ipp));
 };
 
 // Members in another order than the indicator's measures, and one measure left out.
 struct valeurs_perfadom {
-    BOOST_HANA_DEFINE_STRUCT(valeurs_perfadom,
-                             (quantite<taux>, part_diffuseurs_actifs),
+    BOOST_HANA_DEFINE_STRUCT(valeurs_perfadom, (quantite<taux>, part_diffuseurs_actifs),
                              (quantite<montant>, depense_perfadom));
 };
 
@@ -42,9 +40,9 @@ TEST_CASE("valeurs_de maps each member to the measure of its name, with its kind
 
     // The same values as a report the evaluator reads: 8 499 boxes meet "fewer than 8 500", and
     // -6 % meets the -5 % target.
-    const resultat_indicateur r = evaluer_indicateur(referentiels::indicateur_2022_ipp,
-                                                     planifier(referentiels::indicateur_2022_ipp),
-                                                     {{v.mesures[0].valeur, v.mesures[1].valeur, v.mesures[2].valeur}}, politique_grille{});
+    const resultat_indicateur r =
+        evaluer_indicateur(referentiels::indicateur_2022_ipp, planifier(referentiels::indicateur_2022_ipp),
+                           {{v.mesures[0].valeur, v.mesures[1].valeur, v.mesures[2].valeur}}, politique_grille{});
     CHECK(r.s == statut::atteint);
     CHECK(r.referentiel == referentiel_etat::atteint);
 }

@@ -30,29 +30,45 @@ struct grille_referentiel {
 };
 
 constexpr indicateur indicateur_referentiel(referentiel ref) {
-    return {.id = 1, .code = "ILL-R1", .libelle = "referentiel (illustratif)", .mesures = {{m_boites.def(), m_depense.def()}},
-            .ref = ref, .validite = validite};
+    return {.id = 1,
+            .code = "ILL-R1",
+            .libelle = "referentiel (illustratif)",
+            .mesures = {{m_boites.def(), m_depense.def()}},
+            .ref = ref,
+            .validite = validite};
 }
 
 // The two ways of the report: `.ref = ...` written without en_referentiel(...).
 inline constexpr std::array<indicateur, 1> g_conjonction{{
-    {.id = 1, .code = "ILL-R1", .libelle = "conjonction", .mesures = {{m_boites.def(), m_depense.def()}},
-     .ref = m_boites <= nombre_de(8'500) && m_depense < montant_euros(100'000), .validite = validite},
+    {.id = 1,
+     .code = "ILL-R1",
+     .libelle = "conjonction",
+     .mesures = {{m_boites.def(), m_depense.def()}},
+     .ref = m_boites <= nombre_de(8'500) && m_depense < montant_euros(100'000),
+     .validite = validite},
 }};
 inline constexpr std::array<indicateur, 1> g_condition{{
-    {.id = 1, .code = "ILL-R1", .libelle = "condition", .mesures = {{m_boites.def(), m_depense.def()}},
-     .ref = m_boites < nombre_de(8'500), .validite = validite},
+    {.id = 1,
+     .code = "ILL-R1",
+     .libelle = "condition",
+     .mesures = {{m_boites.def(), m_depense.def()}},
+     .ref = m_boites < nombre_de(8'500),
+     .validite = validite},
 }};
-inline constexpr std::array<volet_modele, 1> v_conjonction{{
-    {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = g_conjonction, .clauses = sanction}}};
-inline constexpr std::array<volet_modele, 1> v_condition{{
-    {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = g_condition, .clauses = sanction}}};
-inline constexpr modele_contrat_def def_conjonction{.nom = "conjonction sans en_referentiel", .regime = regime_id::caqes_2017,
-                                                   .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
-                                                   .volets = v_conjonction, .transition = politique_transition::arret_fin_regime};
-inline constexpr modele_contrat_def def_condition{.nom = "condition sans en_referentiel", .regime = regime_id::caqes_2017,
-                                                 .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
-                                                 .volets = v_condition, .transition = politique_transition::arret_fin_regime};
+inline constexpr std::array<volet_modele, 1> v_conjonction{
+    {{.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = g_conjonction, .clauses = sanction}}};
+inline constexpr std::array<volet_modele, 1> v_condition{
+    {{.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = g_condition, .clauses = sanction}}};
+inline constexpr modele_contrat_def def_conjonction{.nom = "conjonction sans en_referentiel",
+                                                    .regime = regime_id::caqes_2017,
+                                                    .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
+                                                    .volets = v_conjonction,
+                                                    .transition = politique_transition::arret_fin_regime};
+inline constexpr modele_contrat_def def_condition{.nom = "condition sans en_referentiel",
+                                                  .regime = regime_id::caqes_2017,
+                                                  .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
+                                                  .volets = v_condition,
+                                                  .transition = politique_transition::arret_fin_regime};
 struct modele_conjonction : modele_contrat<def_conjonction> {};
 struct modele_condition : modele_contrat<def_condition> {};
 
@@ -62,7 +78,8 @@ valeurs_indicateur boites_depense(std::int64_t boites, std::int64_t depense) {
 
 template <const modele_contrat_def& M>
 resultat_evaluation evaluer_boites(std::int64_t boites, std::int64_t depense) {
-    return evaluateur<M>::evaluer(evalmod::valide<M>({M, 2018, {boites_depense(boites, depense)}, euros(20'000'000)}), {});
+    return evaluateur<M>::evaluer(evalmod::valide<M>({M, 2018, {boites_depense(boites, depense)}, euros(20'000'000)}),
+                                  {});
 }
 
 // Two referentiels are the same when they have the same conjunctions of the same conditions.
@@ -75,7 +92,8 @@ bool meme_referentiel(const referentiel& a, const referentiel& b) {
         for (std::size_t j = 0; j < x.taille; ++j) {
             const condition& c = x.termes[j];
             const condition& d = y.termes[j];
-            if (c.mesure != d.mesure || c.op != d.op || c.seuil != d.seuil || c.type_seuil != d.type_seuil) return false;
+            if (c.mesure != d.mesure || c.op != d.op || c.seuil != d.seuil || c.type_seuil != d.type_seuil)
+                return false;
         }
     }
     return true;
@@ -136,7 +154,8 @@ TEST_CASE("every way of writing `.ref =` evaluates like its en_referentiel form,
         const indicateur attendu = indicateur_referentiel(e.attendu);
         for (const auto& v : {boites_depense(50, 0), boites_depense(8'000, 50'000), boites_depense(8'000, 200'000),
                               boites_depense(9'000, 0)}) {
-            CHECK(evaluer_indicateur(ecrit, planifier(ecrit), v, {}).s == evaluer_indicateur(attendu, planifier(attendu), v, {}).s);
+            CHECK(evaluer_indicateur(ecrit, planifier(ecrit), v, {}).s ==
+                  evaluer_indicateur(attendu, planifier(attendu), v, {}).s);
         }
     }
     // Empty: neither a target nor a referentiel, so nothing could meet it: E015.
@@ -157,13 +176,19 @@ struct grille_dynamique {
 
     explicit grille_dynamique(const std::vector<fraction>& poids) {
         codes.reserve(poids.size());
-        for (std::size_t k = 0; k < poids.size(); ++k) codes.push_back("ILL-W" + std::to_string(k));
+        for (std::size_t k = 0; k < poids.size(); ++k)
+            codes.push_back("ILL-W" + std::to_string(k));
         for (std::size_t k = 0; k < poids.size(); ++k) {
-            grille.push_back(evalmod::ind_taux(static_cast<std::uint32_t>(k + 1), codes[k], evalmod::validite_2017, poids[k]));
+            grille.push_back(
+                evalmod::ind_taux(static_cast<std::uint32_t>(k + 1), codes[k], evalmod::validite_2017, poids[k]));
         }
-        volets[0] = {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = grille, .clauses = sanction};
-        def = {.nom = "poids 1/3 a 1/31", .regime = regime_id::caqes_2017, .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
-               .volets = volets, .transition = politique_transition::arret_fin_regime};
+        volets[0] = {
+            .volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = grille, .clauses = sanction};
+        def = {.nom = "poids 1/3 a 1/31",
+               .regime = regime_id::caqes_2017,
+               .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
+               .volets = volets,
+               .transition = politique_transition::arret_fin_regime};
     }
 };
 
@@ -176,8 +201,10 @@ rationnel exact(fraction f) { return rationnel{f.num} / rationnel{f.den}; }
 TEST_CASE("issue 8 defect 2: weights 1/3 ... 1/31 and seven of 1 give the exact score and no sanction",
           "[evaluation][mesusage][score]") {
     std::vector<fraction> poids;
-    for (std::int64_t k = 3; k <= 31; ++k) poids.push_back({1, k});
-    for (int k = 0; k < 7; ++k) poids.push_back(entier(1));
+    for (std::int64_t k = 3; k <= 31; ++k)
+        poids.push_back({1, k});
+    for (int k = 0; k < 7; ++k)
+        poids.push_back(entier(1));
     grille_dynamique g{poids};
     REQUIRE(validate(g.def).empty());
 
@@ -231,7 +258,8 @@ TEST_CASE("issue 8 defect 2: a tolerance of 1/INT64_MAX is decided exactly", "[e
     CHECK(detail::signe_somme({-max, max - 1}, {max, max - 2}, {-1, 1}) < 0);
 }
 
-TEST_CASE("score arithmetic equals cpp_rational on 10^6 random grids, or fails with CAQES-E037", "[evaluation][mesusage][score]") {
+TEST_CASE("score arithmetic equals cpp_rational on 10^6 random grids, or fails with CAQES-E037",
+          "[evaluation][mesusage][score]") {
     // A linear congruential generator: reproducible, and cheap enough for a million cases.
     std::uint64_t etat = 20170423;
     auto tirer = [&etat](std::int64_t de, std::int64_t a) {
@@ -281,7 +309,8 @@ TEST_CASE("score arithmetic equals cpp_rational on 10^6 random grids, or fails w
 
 TEST_CASE("an overflowing score proposes nothing and says where (CAQES-E037)", "[evaluation][mesusage][score]") {
     // Co-prime denominators near 10^9: the sum of weights does not fit 64 bits after three.
-    grille_dynamique g{{fraction{1, 999'999'937}, fraction{1, 999'999'929}, fraction{1, 999'999'893}, fraction{1, 999'999'883}}};
+    grille_dynamique g{
+        {fraction{1, 999'999'937}, fraction{1, 999'999'929}, fraction{1, 999'999'893}, fraction{1, 999'999'883}}};
     REQUIRE(validate(g.def).empty());
     const rapport_valide r =
         evalmod::valide({g.def, 2018, std::vector<valeurs_indicateur>(4, evalmod::taux_de(10)), euros(20'000'000)});
@@ -294,8 +323,9 @@ TEST_CASE("an overflowing score proposes nothing and says where (CAQES-E037)", "
     CHECK(res.total_sanctions == centimes{0});
     // The same grid with two indicators fits: a 1 % sanction of 200 000 EUR.
     grille_dynamique deux{{fraction{1, 999'999'937}, fraction{1, 999'999'929}}};
-    const resultat_evaluation ok =
-        evaluer(evalmod::valide({deux.def, 2018, std::vector<valeurs_indicateur>(2, evalmod::taux_de(10)), euros(20'000'000)}), {});
+    const resultat_evaluation ok = evaluer(
+        evalmod::valide({deux.def, 2018, std::vector<valeurs_indicateur>(2, evalmod::taux_de(10)), euros(20'000'000)}),
+        {});
     CHECK(ok.ok());
     CHECK(ok.volets[0].principale.montant == euros(200'000));
 }
@@ -318,7 +348,8 @@ TEST_CASE("issue 8 defect 3: only a validated report can be evaluated, and only 
     CHECK(validate<def_2022>(r22).ok());
 }
 
-TEST_CASE("issue 8 defect 3: a short report is rejected with E026, never read past its end", "[evaluation][mesusage][validation]") {
+TEST_CASE("issue 8 defect 3: a short report is rejected with E026, never read past its end",
+          "[evaluation][mesusage][validation]") {
     using evalmod::def_2017;
     std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2017);
     v.resize(3);  // eight indicators, three reported
@@ -326,7 +357,8 @@ TEST_CASE("issue 8 defect 3: a short report is rejected with E026, never read pa
     const auto r = validate<def_2017>(e.annuel(), {});
     REQUIRE_FALSE(r.ok());
     int absents = 0;
-    for (const violation& x : r.erreurs()) absents += x.id == regle::indicateur_absent ? 1 : 0;
+    for (const violation& x : r.erreurs())
+        absents += x.id == regle::indicateur_absent ? 1 : 0;
     CHECK(absents == 5);
     CHECK(r.erreurs().front().lieu == "volets[1] (volet_transports).grille[0] (id 10, ILL-T1)");
 }
@@ -391,7 +423,8 @@ TEST_CASE("CAQES-E036: an indicator, measure or volet given twice is rejected, o
     r2.valeurs = mesure_double;
     CHECK(validate(def_2017, r2, {}).erreurs().front().id == regle::saisie_en_double);
 
-    const std::array<montant_volet, 2> economies{{{volet_id::volet_transports, euros(1)}, {volet_id::volet_transports, euros(2)}}};
+    const std::array<montant_volet, 2> economies{
+        {{volet_id::volet_transports, euros(1)}, {volet_id::volet_transports, euros(2)}}};
     rapport_annuel r3 = r;
     r3.economies = economies;
     const auto b = validate(def_2017, r3, {});
@@ -408,7 +441,8 @@ TEST_CASE("CAQES-E036: an indicator, measure or volet given twice is rejected, o
     CHECK(c.erreurs().front().lieu == "rapport.decisions[0] (volet_bon_usage)");
 
     // Savings by volet land on their volet, whatever their order in the report.
-    const std::array<montant_volet, 2> dans_le_desordre{{{volet_id::volet_pertinence, euros(3)}, {volet_id::volet_transports, euros(2)}}};
+    const std::array<montant_volet, 2> dans_le_desordre{
+        {{volet_id::volet_pertinence, euros(3)}, {volet_id::volet_transports, euros(2)}}};
     r3.decisions = {};
     r3.economies = dans_le_desordre;
     const auto d = validate(def_2017, r3, {});
@@ -428,7 +462,8 @@ TEST_CASE("issue 8 defect 4: two indicators sharing a code are rejected (E033), 
     CHECK(vs[0].id == regle::code_indicateur_en_double);
     CHECK(vs[0].lieu == "volets[0] (volet_socle).grille[1] (id 2, ILL-W0)");
     // And no report is matched against such a template.
-    const auto r = validate(g.def, evalmod::rapport_essai(g.def, 2018, {evalmod::taux_de(60), evalmod::taux_de(60)}).annuel(), {});
+    const auto r =
+        validate(g.def, evalmod::rapport_essai(g.def, 2018, {evalmod::taux_de(60), evalmod::taux_de(60)}).annuel(), {});
     REQUIRE_FALSE(r.ok());
     CHECK(r.erreurs().front().id == regle::code_indicateur_en_double);
 }
@@ -453,7 +488,7 @@ TEST_CASE("issue 8 defect 4: sanction steps out of order are rejected (E034), in
     CHECK(regles::paliers_ordonnes(ordre.p2017));
     CHECK(validate(ordre).empty());
     const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(e, ordre), ordre);
-    CHECK(res.volets[0].score.valeur() == fraction{3, 8});  // (0 x 2 + 1/2 + 1) / 4
+    CHECK(res.volets[0].score.valeur() == fraction{3, 8});      // (0 x 2 + 1/2 + 1) / 4
     CHECK(res.volets[0].principale.montant == euros(100'000));  // 1 %, not the 0.5 % step
 
     // A step whose rate goes up with the threshold is out of order too; equal rates are not.
@@ -466,15 +501,22 @@ TEST_CASE("issue 8 defect 4: sanction steps out of order are rejected (E034), in
 
 namespace {
 
-inline constexpr indicateur ind_mco{.id = 90, .code = "ILL-MCO", .libelle = "MCO seulement", .mesures = {{evalmod::m_taux.def()}},
-                                    .direction = sens::plus_haut_est_mieux, .objectif = viser(evalmod::m_taux, taux_pourcent(49)),
-                                    .applicables = activite_mco, .validite = validite};
+inline constexpr indicateur ind_mco{.id = 90,
+                                    .code = "ILL-MCO",
+                                    .libelle = "MCO seulement",
+                                    .mesures = {{evalmod::m_taux.def()}},
+                                    .direction = sens::plus_haut_est_mieux,
+                                    .objectif = viser(evalmod::m_taux, taux_pourcent(49)),
+                                    .applicables = activite_mco,
+                                    .validite = validite};
 inline constexpr std::array<indicateur, 2> g_activites{{evalmod::ind_taux(91, "ILL-TOUS", validite), ind_mco}};
-inline constexpr std::array<volet_modele, 1> v_activites{{
-    {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = g_activites, .clauses = sanction}}};
-inline constexpr modele_contrat_def def_activites{.nom = "un indicateur MCO", .regime = regime_id::caqes_2017,
-                                                 .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
-                                                 .volets = v_activites, .transition = politique_transition::arret_fin_regime};
+inline constexpr std::array<volet_modele, 1> v_activites{
+    {{.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = g_activites, .clauses = sanction}}};
+inline constexpr modele_contrat_def def_activites{.nom = "un indicateur MCO",
+                                                  .regime = regime_id::caqes_2017,
+                                                  .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
+                                                  .volets = v_activites,
+                                                  .transition = politique_transition::arret_fin_regime};
 struct modele_activites : modele_contrat<def_activites> {};
 
 }  // namespace

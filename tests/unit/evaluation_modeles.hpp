@@ -27,26 +27,44 @@ inline constexpr periode validite_successeur{ymd{2026, 1, 1}, ymd{2035, 1, 1}};
 // Higher is better, target 49 % (the 2019 generic prescription value, used as an example).
 [[nodiscard]] constexpr indicateur ind_taux(std::uint32_t id, std::string_view code, periode validite,
                                             fraction poids = {1, 1}, origine o = origine::illustrative) {
-    return {.id = id, .code = code, .libelle = "taux (illustratif)", .provenance = o,
+    return {.id = id,
+            .code = code,
+            .libelle = "taux (illustratif)",
+            .provenance = o,
             // Used as a regional indicator in the 2022 grid only, where D.162-14 II 2 names the
             // ARS director general (CAQES-E016).
             .instances = o == origine::regionale ? instance_directeur_general_ars : instances_regionales{},
-            .mesures = {{m_taux.def()}}, .direction = sens::plus_haut_est_mieux,
-            .objectif = viser(m_taux, taux_pourcent(49)), .validite = validite, .poids = poids};
+            .mesures = {{m_taux.def()}},
+            .direction = sens::plus_haut_est_mieux,
+            .objectif = viser(m_taux, taux_pourcent(49)),
+            .validite = validite,
+            .poids = poids};
 }
 // Lower is better, target 1 000.
 [[nodiscard]] constexpr indicateur ind_nombre(std::uint32_t id, std::string_view code, periode validite,
                                               fraction poids = {1, 1}) {
-    return {.id = id, .code = code, .libelle = "nombre (illustratif)", .provenance = origine::illustrative,
-            .mesures = {{m_nombre.def()}}, .direction = sens::plus_bas_est_mieux,
-            .objectif = viser(m_nombre, nombre_de(1'000)), .validite = validite, .poids = poids};
+    return {.id = id,
+            .code = code,
+            .libelle = "nombre (illustratif)",
+            .provenance = origine::illustrative,
+            .mesures = {{m_nombre.def()}},
+            .direction = sens::plus_bas_est_mieux,
+            .objectif = viser(m_nombre, nombre_de(1'000)),
+            .validite = validite,
+            .poids = poids};
 }
 // No / partial / yes scale, target "oui".
 [[nodiscard]] constexpr indicateur ind_echelle(std::uint32_t id, std::string_view code, periode validite,
                                                fraction poids = {1, 1}) {
-    return {.id = id, .code = code, .libelle = "echelle (illustratif)", .provenance = origine::illustrative,
-            .mesures = {{m_echelle.def()}}, .direction = sens::plus_haut_est_mieux,
-            .objectif = viser(m_echelle, echelle_oui), .validite = validite, .poids = poids};
+    return {.id = id,
+            .code = code,
+            .libelle = "echelle (illustratif)",
+            .provenance = origine::illustrative,
+            .mesures = {{m_echelle.def()}},
+            .direction = sens::plus_haut_est_mieux,
+            .objectif = viser(m_echelle, echelle_oui),
+            .validite = validite,
+            .poids = poids};
 }
 
 // --- First generation, the four volets ----------------------------------------------------
@@ -55,15 +73,25 @@ inline constexpr std::array<indicateur, 3> g_socle{{
     ind_echelle(2, "ILL-S2", validite_2017),
     ind_nombre(3, "ILL-S3", validite_2017),
 }};
-inline constexpr std::array<indicateur, 2> g_transports{{ind_taux(10, "ILL-T1", validite_2017), ind_nombre(11, "ILL-T2", validite_2017)}};
-inline constexpr std::array<indicateur, 2> g_pertinence{{ind_echelle(20, "ILL-P1", validite_2017), ind_taux(21, "ILL-P2", validite_2017)}};
+inline constexpr std::array<indicateur, 2> g_transports{
+    {ind_taux(10, "ILL-T1", validite_2017), ind_nombre(11, "ILL-T2", validite_2017)}};
+inline constexpr std::array<indicateur, 2> g_pertinence{
+    {ind_echelle(20, "ILL-P1", validite_2017), ind_taux(21, "ILL-P2", validite_2017)}};
 inline constexpr std::array<indicateur, 1> g_pratiques{{ind_nombre(30, "ILL-A1", validite_2017)}};
 
 inline constexpr std::array<volet_modele, 4> volets_2017{{
     {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = g_socle, .clauses = sanction},
-    {.volet = volet_id::volet_transports, .terme = duree_annees(3), .grille = g_transports, .clauses = sanction | interessement},
-    {.volet = volet_id::volet_pertinence, .terme = duree_annees(3), .grille = g_pertinence, .clauses = sanction | interessement},
-    {.volet = volet_id::volet_amelioration_pratiques, .terme = duree_annees(3), .grille = g_pratiques,
+    {.volet = volet_id::volet_transports,
+     .terme = duree_annees(3),
+     .grille = g_transports,
+     .clauses = sanction | interessement},
+    {.volet = volet_id::volet_pertinence,
+     .terme = duree_annees(3),
+     .grille = g_pertinence,
+     .clauses = sanction | interessement},
+    {.volet = volet_id::volet_amelioration_pratiques,
+     .terme = duree_annees(3),
+     .grille = g_pratiques,
      .clauses = sanction | interessement},
 }};
 inline constexpr modele_contrat_def def_2017{
@@ -76,7 +104,8 @@ inline constexpr modele_contrat_def def_2017{
 struct modele_2017 : modele_contrat<def_2017> {};
 
 // --- Second generation --------------------------------------------------------------------
-inline constexpr std::array<indicateur, 2> g_bon_usage{{referentiels::indicateur_2022_ipp, referentiels::indicateur_2022_perfadom}};
+inline constexpr std::array<indicateur, 2> g_bon_usage{
+    {referentiels::indicateur_2022_ipp, referentiels::indicateur_2022_perfadom}};
 inline constexpr std::array<indicateur, 2> g_organisation{{
     ind_taux(40, "REG-O1", validite_2022, {1, 1}, origine::regionale),
     ind_nombre(41, "ILL-O2", validite_2022),
@@ -85,8 +114,13 @@ inline constexpr std::array<indicateur, 1> g_pertinence_2022{{referentiels::indi
 
 inline constexpr std::array<volet_modele, 3> volets_2022{{
     {.volet = volet_id::volet_bon_usage, .terme = duree_annees(2), .grille = g_bon_usage, .clauses = interessement},
-    {.volet = volet_id::volet_organisation_soins, .terme = duree_annees(2), .grille = g_organisation, .clauses = interessement},
-    {.volet = volet_id::volet_pertinence_soins, .terme = duree_annees(2), .grille = g_pertinence_2022,
+    {.volet = volet_id::volet_organisation_soins,
+     .terme = duree_annees(2),
+     .grille = g_organisation,
+     .clauses = interessement},
+    {.volet = volet_id::volet_pertinence_soins,
+     .terme = duree_annees(2),
+     .grille = g_pertinence_2022,
      .clauses = interessement | abattement_tarifaire | minoration_liste_en_sus},
 }};
 inline constexpr modele_contrat_def def_2022{
@@ -101,7 +135,8 @@ struct modele_2022 : modele_contrat<def_2022> {};
 // --- Successor ----------------------------------------------------------------------------
 // A scheme, not a contract (successeur/dispositif.hpp): no volets, no term. It starts in 2026
 // and asks for the penalty, which exercises from 2027 get [S].
-inline constexpr std::array<indicateur, 2> g_efficience{{ind_taux(50, "ILL-E1", validite_successeur), ind_nombre(51, "ILL-E2", validite_successeur)}};
+inline constexpr std::array<indicateur, 2> g_efficience{
+    {ind_taux(50, "ILL-E1", validite_successeur), ind_nombre(51, "ILL-E2", validite_successeur)}};
 inline constexpr dispositif_efficience_def def_dispositif{
     .nom = "essai successeur (illustratif)",
     .fenetre = periode{ymd{2026, 1, 1}, ymd{2029, 1, 1}},
@@ -115,7 +150,9 @@ inline constexpr const modele_contrat_def& def_successeur = dispositif_efficienc
 
 // --- Values -------------------------------------------------------------------------------
 [[nodiscard]] constexpr valeurs_indicateur une(valeur_mesure v) { return {{v}}; }
-[[nodiscard]] constexpr valeurs_indicateur taux_de(std::int64_t pourcent) { return une(valeur_mesure::de(taux_pourcent(pourcent))); }
+[[nodiscard]] constexpr valeurs_indicateur taux_de(std::int64_t pourcent) {
+    return une(valeur_mesure::de(taux_pourcent(pourcent)));
+}
 [[nodiscard]] constexpr valeurs_indicateur nombre(std::int64_t n) { return une(valeur_mesure::de(nombre_de(n))); }
 [[nodiscard]] constexpr valeurs_indicateur echelle_de(quantite<echelle> q) { return une(valeur_mesure::de(q)); }
 
@@ -130,7 +167,8 @@ inline constexpr const modele_contrat_def& def_successeur = dispositif_efficienc
                 x[j] = {etat_valeur::renseignee, ind.mesures[j].type, fraction{0, 1}};
                 if (ind.mesures[j].type == type_mesure::taux_evolution) x[j].v = pourcentage(-10);
                 if (ind.mesures[j].type == type_mesure::echelle) x[j].v = entier(2);
-                if (ind.mesures[j].type == type_mesure::taux && ind.direction == sens::plus_haut_est_mieux) x[j].v = entier(1);
+                if (ind.mesures[j].type == type_mesure::taux && ind.direction == sens::plus_haut_est_mieux)
+                    x[j].v = entier(1);
             }
             v.push_back(x);
         }
@@ -175,7 +213,7 @@ struct rapport_essai {
 
     rapport_essai(const modele_contrat_def& modele, int exercice, std::vector<valeurs_indicateur> v,
                   centimes produits = centimes{0})
-        : m(&modele), valeurs(std::move(v)) {
+            : m(&modele), valeurs(std::move(v)) {
         r.exercice = exercice;
         r.date_evaluation = ymd{exercice + 1, 6, 1};
         r.activites_etablissement = modele.perimetre;
@@ -229,7 +267,8 @@ template <const modele_contrat_def& M>
     return std::move(v).valeur();
 }
 // The same against a contract instance.
-[[nodiscard]] inline rapport_valide valide(rapport_essai e, const contrat_instance& c, const parametres_evaluation& p = {}) {
+[[nodiscard]] inline rapport_valide valide(rapport_essai e, const contrat_instance& c,
+                                           const parametres_evaluation& p = {}) {
     resultat_validation<rapport_valide> v = validate(*e.m, c, e.annuel(), p);
     if (!v) throw std::runtime_error(texte(v.erreurs().front()));
     return std::move(v).valeur();

@@ -25,7 +25,8 @@ parametres_2017 un_palier(fraction taux) {
 
 }  // namespace
 
-TEST_CASE("appliquer_taux: an 80 M EUR base times fine-grained rates, exact through 128 bits", "[evaluation][montant]") {
+TEST_CASE("appliquer_taux: an 80 M EUR base times fine-grained rates, exact through 128 bits",
+          "[evaluation][montant]") {
     // 1/3 % of 8e9 cents = 26 666 666.66... cents, rounded towards zero.
     CHECK(appliquer_taux(base_80m, fraction{1, 300}).valeur == centimes{26'666'666});
     // 7/999 % = 7/99 900.
@@ -51,7 +52,8 @@ TEST_CASE("appliquer_taux reports overflow near INT64_MAX instead of wrapping", 
     CHECK_FALSE(appliquer_taux(centimes{std::numeric_limits<std::int64_t>::min()}, entier(2)).ok);
     CHECK_FALSE(appliquer_taux(base_80m, fraction{1, 0}).ok);  // an invalid rate is not a zero
     // An amount that overflows is flagged on the proposal, never a wrapped number.
-    const proposition p = proposition_2017(socle(), score_de(0, 1), centimes{max}, {}, un_palier(entier(2)), ymd{2018, 1, 1});
+    const proposition p =
+        proposition_2017(socle(), score_de(0, 1), centimes{max}, {}, un_palier(entier(2)), ymd{2018, 1, 1});
     CHECK(p.depassement);
     CHECK(p.montant == centimes{0});
 }
@@ -63,14 +65,16 @@ TEST_CASE("rounding is towards zero, for positive and negative amounts", "[evalu
 }
 
 TEST_CASE("sanction per volet: exactly 1 % passes, one cent over is capped", "[evaluation][montant][plafond]") {
-    const proposition pile = proposition_2017(socle(), score_de(0, 1), base_80m, {}, un_palier({1, 100}), ymd{2018, 1, 1});
+    const proposition pile =
+        proposition_2017(socle(), score_de(0, 1), base_80m, {}, un_palier({1, 100}), ymd{2018, 1, 1});
     CHECK(pile.montant == centimes{80'000'000});
     CHECK(pile.plafond == centimes{80'000'000});
     CHECK_FALSE(pile.plafond_atteint);
     CHECK(pile.article().legi_id == "LEGIARTI000034459834");
 
     // A rate worth 1 % + 1 cent of this base.
-    const proposition plus = proposition_2017(socle(), score_de(0, 1), base_80m, {}, un_palier({80'000'001, 8'000'000'000}), ymd{2018, 1, 1});
+    const proposition plus = proposition_2017(socle(), score_de(0, 1), base_80m, {},
+                                              un_palier({80'000'001, 8'000'000'000}), ymd{2018, 1, 1});
     CHECK(plus.montant == centimes{80'000'000});
     CHECK(plus.plafond_atteint);
 }
@@ -93,11 +97,13 @@ TEST_CASE("incentive: exactly 30 % of the savings passes, one cent over is cappe
 
 TEST_CASE("negative or zero savings give no incentive", "[evaluation][montant]") {
     const parametres_2017 p{};
-    CHECK_FALSE(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{-500'000}, p, ymd{2018, 1, 1}).presente());
+    CHECK_FALSE(
+        proposition_2017(transports(), score_de(1, 1), base_80m, centimes{-500'000}, p, ymd{2018, 1, 1}).presente());
     CHECK_FALSE(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{0}, p, ymd{2018, 1, 1}).presente());
     CHECK(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{1}, p, ymd{2018, 1, 1}).presente());
     CHECK_FALSE(proposition_2022(evalmod::volets_2022[0], entier(1), centimes{-1}, {}, ymd{2024, 6, 1}).presente());
-    CHECK_FALSE(proposition_successeur(evalmod::dispositif_essai::grille[0], centimes{-1}, {}, ymd{2027, 6, 1}).presente());
+    CHECK_FALSE(
+        proposition_successeur(evalmod::dispositif_essai::grille[0], centimes{-1}, {}, ymd{2027, 6, 1}).presente());
 }
 
 TEST_CASE("zero revenue: a sanction of zero, within a zero cap", "[evaluation][montant]") {
@@ -110,7 +116,8 @@ TEST_CASE("zero revenue: a sanction of zero, within a zero cap", "[evaluation][m
     CHECK(sanction_refus_signature(regime_id::caqes_2017, centimes{0}, ymd{2018, 3, 1}).montant == centimes{0});
 }
 
-TEST_CASE("refusal to sign: exactly 1 %, a rate the law fixes, cited from the version in force", "[evaluation][montant][plafond]") {
+TEST_CASE("refusal to sign: exactly 1 %, a rate the law fixes, cited from the version in force",
+          "[evaluation][montant][plafond]") {
     const proposition p17 = sanction_refus_signature(regime_id::caqes_2017, base_80m, ymd{2018, 3, 1});
     CHECK(p17.nature == nature_proposition::sanction_refus);
     CHECK(p17.taux == fraction{1, 100});
@@ -142,7 +149,8 @@ TEST_CASE("the 5 % overall cap cannot bind with the law's four volets at 1 %", "
     parametres_evaluation p{};
     p.p2017 = un_palier(entier(1));  // asks 100 %: every volet is capped at 1 %
     const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r), p);
-    for (std::size_t i = 0; i < 4; ++i) CHECK(res.volets[i].principale.montant == centimes{80'000'000});
+    for (std::size_t i = 0; i < 4; ++i)
+        CHECK(res.volets[i].principale.montant == centimes{80'000'000});
     CHECK(res.total_sanctions == centimes{320'000'000});  // 4 %
     CHECK(res.total_sanctions < appliquer_taux(base_80m, {5, 100}).valeur);
     CHECK_FALSE(res.plafond_global_atteint);
@@ -199,18 +207,22 @@ TEST_CASE("worked example 2: an 80 M EUR base, the law's caps, rates past them r
         une("ILL-S3", "nombre", valeur_mesure::de(nombre_de(5'000))),
         une("ILL-T1", "taux", valeur_mesure::de(taux_pourcent(60))),  // transports: one of two met, score 1/2
         une("ILL-T2", "nombre", valeur_mesure::de(nombre_de(1'500))),
-        une("ILL-P1", "echelle", valeur_mesure::de(echelle_oui)),     // pertinence, pratiques: all met
+        une("ILL-P1", "echelle", valeur_mesure::de(echelle_oui)),  // pertinence, pratiques: all met
         une("ILL-P2", "taux", valeur_mesure::de(taux_pourcent(60))),
         une("ILL-A1", "nombre", valeur_mesure::de(nombre_de(800))),
     }};
     // Savings and decisions name their volet; a volet left out has none given (non renseigne).
     const std::array<montant_volet, 2> economies{{{volet_id::volet_pertinence, centimes{123'456'789}},
-                                                   {volet_id::volet_amelioration_pratiques, centimes{-5'000'000}}}};
-    const std::array<decision_volet, 1> decisions{{{.volet = volet_id::volet_socle, .nature = issue_legale::sanction_volet,
+                                                  {volet_id::volet_amelioration_pratiques, centimes{-5'000'000}}}};
+    const std::array<decision_volet, 1> decisions{{{.volet = volet_id::volet_socle,
+                                                    .nature = issue_legale::sanction_volet,
                                                     .montant = centimes{50'000'000}}}};  // less than proposed
-    const rapport_annuel r{.exercice = 2018, .activites_etablissement = activite_mco,
-                           .produits_assurance_maladie = centimes{8'000'000'000}, .valeurs = valeurs,
-                           .economies = economies, .decisions = decisions};
+    const rapport_annuel r{.exercice = 2018,
+                           .activites_etablissement = activite_mco,
+                           .produits_assurance_maladie = centimes{8'000'000'000},
+                           .valeurs = valeurs,
+                           .economies = economies,
+                           .decisions = decisions};
     CHECK(validate<def_2017>(r, hors_la_loi).erreurs().front().id == regle::parametre_hors_la_loi);
     const resultat_validation<rapport_valide_pour<def_2017>> valide = validate<def_2017>(r, p);
     REQUIRE(valide.ok());
@@ -233,6 +245,7 @@ TEST_CASE("worked example 2: an 80 M EUR base, the law's caps, rates past them r
     CHECK_FALSE(res.plafond_global_atteint);  // 5 % would be 400 000 000
 
     // Had the establishment refused to sign: 1 % of the same base.
-    CHECK(sanction_refus_signature(regime_id::caqes_2017, r.produits_assurance_maladie, ymd{2018, 3, 1}).montant == centimes{80'000'000});
+    CHECK(sanction_refus_signature(regime_id::caqes_2017, r.produits_assurance_maladie, ymd{2018, 3, 1}).montant ==
+          centimes{80'000'000});
 }
 // [docs:exemple-80m]

@@ -29,10 +29,14 @@ valeur_mesure valeur_au_hasard(generateur& g, type_mesure t) {
     if (g.pile(10)) return valeur_mesure::non_concernee();
     if (g.pile(10)) return valeur_mesure::non_renseignee();
     switch (t) {
-        case type_mesure::taux: return {etat_valeur::renseignee, t, fraction{g.entre(0, 1'000), 1'000}.normalisee()};
-        case type_mesure::nombre: return {etat_valeur::renseignee, t, entier(g.entre(0, 2'000))};
-        case type_mesure::echelle: return {etat_valeur::renseignee, t, entier(g.entre(0, 2))};
-        default: return {etat_valeur::renseignee, t, entier(0)};
+        case type_mesure::taux:
+            return {etat_valeur::renseignee, t, fraction{g.entre(0, 1'000), 1'000}.normalisee()};
+        case type_mesure::nombre:
+            return {etat_valeur::renseignee, t, entier(g.entre(0, 2'000))};
+        case type_mesure::echelle:
+            return {etat_valeur::renseignee, t, entier(g.entre(0, 2))};
+        default:
+            return {etat_valeur::renseignee, t, entier(0)};
     }
 }
 
@@ -48,10 +52,12 @@ struct cas {
 cas generer(generateur& g) {
     cas c{evalmod::rapport_essai(def_2017, 2018, {}), {}, {}};
     for (const auto& v : def_2017.volets) {
-        for (const auto& ind : v.grille) c.essai.valeurs.push_back({{valeur_au_hasard(g, ind.mesures[0].type)}});
+        for (const auto& ind : v.grille)
+            c.essai.valeurs.push_back({{valeur_au_hasard(g, ind.mesures[0].type)}});
     }
     c.essai.r.produits_assurance_maladie = centimes{g.entre(0, 100'000'000'000)};
-    for (auto& e : c.essai.economies) e = centimes{g.entre(-1'000'000'000, 1'000'000'000)};
+    for (auto& e : c.essai.economies)
+        e = centimes{g.entre(-1'000'000'000, 1'000'000'000)};
     parametres_2017& p = c.parametres.p2017;
     const fraction s1{g.entre(1, 50), 100};
     const fraction s2{g.entre(51, 100), 100};
@@ -68,17 +74,20 @@ cas generer(generateur& g) {
 }
 
 rapport_valide_pour<def_2017> valide(const cas& c) { return evalmod::valide<def_2017>(c.essai, c.parametres); }
-resultat_evaluation compile(const cas& c) { return evaluateur<def_2017>::evaluer(valide(c), c.parametres, c.politique); }
+resultat_evaluation compile(const cas& c) {
+    return evaluateur<def_2017>::evaluer(valide(c), c.parametres, c.politique);
+}
 
 bool meme_proposition(const proposition& a, const proposition& b) {
-    return a.nature == b.nature && a.montant == b.montant && a.plafond == b.plafond && a.plafond_atteint == b.plafond_atteint &&
-           a.taux == b.taux && a.article().texte == b.article().texte && a.decision_finale == b.decision_finale &&
-           a.illustratif == b.illustratif && a.depassement == b.depassement;
+    return a.nature == b.nature && a.montant == b.montant && a.plafond == b.plafond &&
+           a.plafond_atteint == b.plafond_atteint && a.taux == b.taux && a.article().texte == b.article().texte &&
+           a.decision_finale == b.decision_finale && a.illustratif == b.illustratif && a.depassement == b.depassement;
 }
 
 bool meme_resultat(const resultat_evaluation& a, const resultat_evaluation& b) {
-    if (a.nombre_volets != b.nombre_volets || a.nombre_contrat != b.nombre_contrat || a.total_sanctions != b.total_sanctions ||
-        a.total_interessements != b.total_interessements || a.plafond_global_atteint != b.plafond_global_atteint) {
+    if (a.nombre_volets != b.nombre_volets || a.nombre_contrat != b.nombre_contrat ||
+        a.total_sanctions != b.total_sanctions || a.total_interessements != b.total_interessements ||
+        a.plafond_global_atteint != b.plafond_global_atteint) {
         return false;
     }
     for (std::size_t i = 0; i < a.nombre_volets; ++i) {
@@ -115,9 +124,14 @@ bool ameliorer(generateur& g, cas& c, std::size_t k) {
                     x.v = nouvelle > entier(1) ? entier(1) : nouvelle.normalisee();
                     break;
                 }
-                case type_mesure::nombre: x.v = entier(std::max<std::int64_t>(0, x.v.num - g.entre(0, 500))); break;
-                case type_mesure::echelle: x.v = entier(std::min<std::int64_t>(2, x.v.num + 1)); break;
-                default: break;
+                case type_mesure::nombre:
+                    x.v = entier(std::max<std::int64_t>(0, x.v.num - g.entre(0, 500)));
+                    break;
+                case type_mesure::echelle:
+                    x.v = entier(std::min<std::int64_t>(2, x.v.num + 1));
+                    break;
+                default:
+                    break;
             }
             return true;
         }
@@ -161,20 +175,24 @@ TEST_CASE("property: no cap is exceeded after rounding, and sanction and incenti
     CHECK(verifies == 3'000 * 4);
 }
 
-TEST_CASE("property: improving an indicator never increases a volet's sanction nor the total", "[evaluation][propriete]") {
+TEST_CASE("property: improving an indicator never increases a volet's sanction nor the total",
+          "[evaluation][propriete]") {
     generateur g{20220101};
     int ameliorations = 0;
     for (int i = 0; i < 3'000; ++i) {
         cas c = generer(g);  // the law's 5 %: it cannot bind with four volets at 1 %
         const resultat_evaluation avant = compile(c);
-        const std::size_t k = static_cast<std::size_t>(g.entre(0, static_cast<std::int64_t>(c.essai.valeurs.size()) - 1));
+        const std::size_t k =
+            static_cast<std::size_t>(g.entre(0, static_cast<std::int64_t>(c.essai.valeurs.size()) - 1));
         if (!ameliorer(g, c, k)) continue;
         ++ameliorations;
         const resultat_evaluation apres = compile(c);
         CHECK_FALSE(apres.plafond_global_atteint);
         for (std::size_t v = 0; v < 4; ++v) {
             auto sanction_de = [](const resultat_evaluation& r, std::size_t x) {
-                return r.volets[x].principale.nature == nature_proposition::sanction_volet ? r.volets[x].principale.montant : centimes{0};
+                return r.volets[x].principale.nature == nature_proposition::sanction_volet
+                           ? r.volets[x].principale.montant
+                           : centimes{0};
             };
             CHECK(sanction_de(apres, v) <= sanction_de(avant, v));
         }
@@ -183,7 +201,8 @@ TEST_CASE("property: improving an indicator never increases a volet's sanction n
     CHECK(ameliorations > 2'000);
 }
 
-TEST_CASE("property: the compile-time and run-time drivers, with or without a trace, agree", "[evaluation][propriete]") {
+TEST_CASE("property: the compile-time and run-time drivers, with or without a trace, agree",
+          "[evaluation][propriete]") {
     generateur g{42};
     int compares = 0;
     for (int i = 0; i < 2'000; ++i) {
@@ -205,10 +224,12 @@ TEST_CASE("property: the compile-time and run-time drivers, with or without a tr
 TEST_CASE("property: the drivers agree on the 2022 and successor templates too", "[evaluation][propriete]") {
     generateur g{7};
     for (int i = 0; i < 500; ++i) {
-        std::vector<valeurs_indicateur> v = g.pile(2) ? evalmod::tout_atteint(evalmod::def_2022) : evalmod::rien_atteint(evalmod::def_2022);
+        std::vector<valeurs_indicateur> v =
+            g.pile(2) ? evalmod::tout_atteint(evalmod::def_2022) : evalmod::rien_atteint(evalmod::def_2022);
         v[static_cast<std::size_t>(g.entre(0, 4))] = evalmod::une(valeur_mesure::non_renseignee());
         evalmod::rapport_essai e(evalmod::def_2022, 2023, v);
-        for (std::size_t iv = 0; iv < 3; ++iv) e.economies[iv] = centimes{g.entre(-1'000'000, 1'000'000)};
+        for (std::size_t iv = 0; iv < 3; ++iv)
+            e.economies[iv] = centimes{g.entre(-1'000'000, 1'000'000)};
         parametres_evaluation p{};
         p.p2022.enveloppe_regionale = centimes{g.entre(0, 1'000'000)};
         const rapport_valide_pour<evalmod::def_2022> r = evalmod::valide<evalmod::def_2022>(e, p);

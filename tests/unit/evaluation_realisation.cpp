@@ -167,9 +167,9 @@ TEST_CASE("worked example 1: weighted socle score 5/8 gives the 0.5 % step", "[e
     };
     const std::array<saisie_indicateur, 8> valeurs{{
         // Socle: ILL-S1 (weight 2) met, ILL-S2 partial, ILL-S3 not met.
-        une("ILL-S1", "taux", valeur_mesure::de(taux_pourcent(52))),      // >= 49 %: met, 2 x 1
-        une("ILL-S2", "echelle", valeur_mesure::de(echelle_partiel)),     // partial: 1 x 1/2
-        une("ILL-S3", "nombre", valeur_mesure::de(nombre_de(1'200))),     // > 1 000: not met, 1 x 0
+        une("ILL-S1", "taux", valeur_mesure::de(taux_pourcent(52))),   // >= 49 %: met, 2 x 1
+        une("ILL-S2", "echelle", valeur_mesure::de(echelle_partiel)),  // partial: 1 x 1/2
+        une("ILL-S3", "nombre", valeur_mesure::de(nombre_de(1'200))),  // > 1 000: not met, 1 x 0
         // The other volets: all met.
         une("ILL-T1", "taux", valeur_mesure::de(taux_pourcent(60))),
         une("ILL-T2", "nombre", valeur_mesure::de(nombre_de(800))),
@@ -177,8 +177,10 @@ TEST_CASE("worked example 1: weighted socle score 5/8 gives the 0.5 % step", "[e
         une("ILL-P2", "taux", valeur_mesure::de(taux_pourcent(60))),
         une("ILL-A1", "nombre", valeur_mesure::de(nombre_de(800))),
     }};
-    const rapport_annuel r{.exercice = 2018, .activites_etablissement = activite_mco,
-                           .produits_assurance_maladie = euros(10'000'000), .valeurs = valeurs};
+    const rapport_annuel r{.exercice = 2018,
+                           .activites_etablissement = activite_mco,
+                           .produits_assurance_maladie = euros(10'000'000),
+                           .valeurs = valeurs};
     const parametres_evaluation p{};  // the illustrative scale
     const resultat_validation<rapport_valide_pour<def_2017>> v = validate<def_2017>(r, p);
     REQUIRE(v.ok());  // else v.erreurs() says what is wrong, and where
@@ -187,8 +189,8 @@ TEST_CASE("worked example 1: weighted socle score 5/8 gives the 0.5 % step", "[e
     CHECK(res.volets[0].score.valeur() == fraction{5, 8});  // (2 + 1/2 + 0) / 4
     // 5/8 is below 3/4 but not below 1/2: the illustrative scale's 0.5 % step.
     CHECK(res.volets[0].principale.nature == nature_proposition::sanction_volet);
-    CHECK(res.volets[0].principale.montant == euros(50'000));  // 10 M EUR x 0.5 %
-    CHECK(res.volets[0].principale.plafond == euros(100'000)); // 1 % cap
+    CHECK(res.volets[0].principale.montant == euros(50'000));   // 10 M EUR x 0.5 %
+    CHECK(res.volets[0].principale.plafond == euros(100'000));  // 1 % cap
     CHECK_FALSE(res.volets[0].principale.plafond_atteint);
     CHECK(res.volets[0].principale.illustratif);
 }

@@ -23,7 +23,8 @@ TEST_CASE("2017 socle: a sanction when missed, never an incentive even with savi
     CHECK(res.volets[1].principale.nature == nature_proposition::interessement_volet);
 
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_2017);
-    const resultat_evaluation res2 = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(rapport(def_2017, 2018, mal)), {});
+    const resultat_evaluation res2 =
+        evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(rapport(def_2017, 2018, mal)), {});
     CHECK(res2.volets[0].volet == volet_id::volet_socle);
     CHECK(res2.volets[0].principale.nature == nature_proposition::sanction_volet);
     CHECK(res2.volets[0].principale.montant == euros(100'000));  // 1 % of 10 M EUR
@@ -41,9 +42,12 @@ TEST_CASE("2017 additional volet: a sanction or an incentive, never both, by sco
     CHECK(bas.nature == nature_proposition::sanction_volet);
     CHECK(bas.montant == euros(50'000));  // the 0.5 % step
     // A volet whose clauses give no incentive: a good score gives nothing.
-    const volet_modele seulement_sanction{.volet = volet_id::volet_transports, .terme = duree_annees(3),
-                                          .grille = evalmod::g_transports, .clauses = sanction};
-    CHECK_FALSE(proposition_2017(seulement_sanction, {{1, 1}, {1, 1}}, euros(10'000'000), eco, p, ymd{2018, 1, 1}).presente());
+    const volet_modele seulement_sanction{.volet = volet_id::volet_transports,
+                                          .terme = duree_annees(3),
+                                          .grille = evalmod::g_transports,
+                                          .clauses = sanction};
+    CHECK_FALSE(
+        proposition_2017(seulement_sanction, {{1, 1}, {1, 1}}, euros(10'000'000), eco, p, ymd{2018, 1, 1}).presente());
 }
 
 TEST_CASE("final decisions are carried beside the proposals, never computed", "[evaluation][regime]") {
@@ -94,7 +98,8 @@ TEST_CASE("2022: national incentive from savings, revised by the overall score, 
     CHECK(moins.total_interessements == centimes{1'450'000});
 
     p.p2022.revision_par_score = false;
-    CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).volets[0].principale.montant == centimes{500'000});
+    CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).volets[0].principale.montant ==
+          centimes{500'000});
 }
 
 TEST_CASE("2022: an incentive revised down to nothing is no proposal, without revision the savings decide alone",
@@ -112,7 +117,8 @@ TEST_CASE("2022: an incentive revised down to nothing is no proposal, without re
 
     // Every indicator non concerne: no overall score. Without revision the incentive stands.
     std::vector<valeurs_indicateur> nc(evalmod::tout_atteint(def_2022).size());
-    for (auto& x : nc) x.fill(valeur_mesure::non_concernee());
+    for (auto& x : nc)
+        x.fill(valeur_mesure::non_concernee());
     r.valeurs = nc;
     CHECK_FALSE(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).volets[0].principale.presente());
     p.p2022.revision_par_score = false;
@@ -124,7 +130,8 @@ TEST_CASE("2022: an incentive revised down to nothing is no proposal, without re
 TEST_CASE("2022: no sanction proportional to revenue, whatever the score", "[evaluation][regime][2022]") {
     using evalmod::def_2022;
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_2022);
-    const resultat_evaluation res = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(rapport(def_2022, 2023, mal, evalmod::base_80m)), {});
+    const resultat_evaluation res =
+        evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(rapport(def_2022, 2023, mal, evalmod::base_80m)), {});
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
         CHECK(res.volets[i].principale.nature != nature_proposition::sanction_volet);
         CHECK_FALSE(res.volets[i].principale.presente());
@@ -138,12 +145,15 @@ TEST_CASE("2022 L.162-30-4: only two years after the referral, only largely abov
     using evalmod::def_2022;
     const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2022);
     evalmod::rapport_essai r = rapport(def_2022, 2024, v);
-    r.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 15}, .actes_realises = 1'200, .actes_cible = 1'000,
-                                    .actes_annee_precedente = 1'300, .tarif_national_moyen = centimes{10'000},
-                                    .part_liste_en_sus = centimes{2'000'000}};
+    r.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 15},
+                                      .actes_realises = 1'200,
+                                      .actes_cible = 1'000,
+                                      .actes_annee_precedente = 1'300,
+                                      .tarif_national_moyen = centimes{10'000},
+                                      .part_liste_en_sus = centimes{2'000'000}};
     parametres_evaluation p{};
     p.p2022.seuil_largement_superieur = fraction{1, 10};  // [U]: more than 10 % above the target
-    p.p2022.duree_mesures_mois = 12;                       // [U]
+    p.p2022.duree_mesures_mois = 12;                      // [U]
 
     r.r.date_evaluation = ymd{2024, 3, 14};  // one day short of two years
     CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).nombre_contrat == 0);
@@ -179,9 +189,12 @@ TEST_CASE("2022 L.162-30-4: an excess that does not fit in 64-bit cents is repor
     const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2022);
     evalmod::rapport_essai r = rapport(def_2022, 2024, v);
     r.r.date_evaluation = ymd{2024, 6, 1};
-    r.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 15}, .actes_realises = 4'000'000'000, .actes_cible = 0,
-                                    .actes_annee_precedente = 0, .tarif_national_moyen = centimes{4'000'000'000},
-                                    .part_liste_en_sus = centimes{0}};
+    r.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 15},
+                                      .actes_realises = 4'000'000'000,
+                                      .actes_cible = 0,
+                                      .actes_annee_precedente = 0,
+                                      .tarif_national_moyen = centimes{4'000'000'000},
+                                      .part_liste_en_sus = centimes{0}};
     parametres_evaluation p{};
     p.p2022.seuil_largement_superieur = fraction{0, 1};
     p.p2022.duree_mesures_mois = 6;
@@ -202,8 +215,8 @@ TEST_CASE("successor: allocation from savings, a penalty only from exercise 2027
     const resultat_evaluation res = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r), p);
     REQUIRE(res.nombre_contrat == 1);
     CHECK(res.contrat[0].nature == nature_proposition::penalite_financement);
-    CHECK(res.contrat[0].montant == centimes{80'000'000});  // 1 % x (1 - 0)
-    CHECK(res.contrat[0].plafond == centimes{160'000'000}); // 2 %
+    CHECK(res.contrat[0].montant == centimes{80'000'000});   // 1 % x (1 - 0)
+    CHECK(res.contrat[0].plafond == centimes{160'000'000});  // 2 %
     CHECK(res.contrat[0].illustratif);
 
     // Exercise 2026 of the same scheme (it starts in 2026): the interim version has no penalty.

@@ -29,7 +29,8 @@ TEST_CASE("CAQES-E027: a value of the wrong kind is rejected, the right kind is 
     CHECK(outils::contient_texte(e->detail, "expected taux, got nombre"));
 }
 
-TEST_CASE("CAQES-E028: a negative amount or a rate above 100 % is rejected, 100 % is accepted", "[evaluation][validation]") {
+TEST_CASE("CAQES-E028: a negative amount or a rate above 100 % is rejected, 100 % is accepted",
+          "[evaluation][validation]") {
     std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2022);
     v[1][0] = valeur_mesure::de(quantite<montant>{entier(-1)});  // PERFADOM spending
     const violations neg = controler(rapport(evalmod::def_2022, 2023, v));
@@ -49,7 +50,8 @@ TEST_CASE("CAQES-E028: a negative amount or a rate above 100 % is rejected, 100 
     CHECK(trouver(controler(r), regle::valeur_hors_domaine) != nullptr);
 }
 
-TEST_CASE("CAQES-E026: an indicator missing from the report is rejected, a complete report is accepted", "[evaluation][validation]") {
+TEST_CASE("CAQES-E026: an indicator missing from the report is rejected, a complete report is accepted",
+          "[evaluation][validation]") {
     std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2017);
     CHECK(controler(rapport(evalmod::def_2017, 2018, v)).empty());
     v.pop_back();
@@ -74,8 +76,8 @@ TEST_CASE("CAQES-E031: an L.162-30-4 target below 70 % of the previous year is r
           "[evaluation][validation]") {
     const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2022);
     evalmod::rapport_essai r = rapport(evalmod::def_2022, 2023, v);
-    r.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 1}, .actes_realises = 1'200, .actes_cible = 909,
-                                    .actes_annee_precedente = 1'300};
+    r.r.l162_30_4 = donnees_l162_30_4{
+        .saisine = ymd{2022, 3, 1}, .actes_realises = 1'200, .actes_cible = 909, .actes_annee_precedente = 1'300};
     const violations vs = controler(r);
     REQUIRE(trouver(vs, regle::cible_sous_plancher) != nullptr);
     CHECK(outils::contient_texte(trouver(vs, regle::cible_sous_plancher)->detail, "909"));

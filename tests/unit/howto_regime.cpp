@@ -41,7 +41,8 @@ TEST_CASE("howto regime: every regime has its descriptor, its named type, a wind
     // Step 4: a regime that concludes contracts has its volets, one of them at least.
     for (const regime_desc& r : regimes) {
         int volets = 0;
-        for (const auto& t : traits_volets) volets += t.regime == r.id ? 1 : 0;
+        for (const auto& t : traits_volets)
+            volets += t.regime == r.id ? 1 : 0;
         INFO(r.nom);
         if (conclut_des_caqes(r.id)) CHECK(volets >= 1);
         if (!conclut_des_caqes(r.id) && r.id != regime_id::successeur_2026) CHECK(volets == 0);

@@ -2,7 +2,6 @@
 // step 7: run-time tests for the accepted and the rejected case, the location included. Step 8,
 // the build-failure pair, is tests/compile_fail/howto/E120_libelle_vide.{fail,ok}.cpp.
 #include "howto_regle.hpp"
-
 #include "outils.hpp"
 
 #include <array>
@@ -14,22 +13,47 @@ using namespace caqes;
 inline constexpr mesure<taux> generiques{"taux_generiques"};
 inline constexpr periode validite{ymd{2022, 2, 23}, ymd{2027, 1, 1}};
 inline constexpr std::array<indicateur, 2> grille_ok{{
-    {.id = 1, .code = "ILL-1", .libelle = "generiques", .mesures = {{generiques.def()}}, .objectif = viser(generiques, taux_pourcent(50)), .validite = validite},
-    {.id = 2, .code = "ILL-2", .libelle = "biosimilaires", .mesures = {{generiques.def()}}, .objectif = viser(generiques, taux_pourcent(50)), .validite = validite},
+    {.id = 1,
+     .code = "ILL-1",
+     .libelle = "generiques",
+     .mesures = {{generiques.def()}},
+     .objectif = viser(generiques, taux_pourcent(50)),
+     .validite = validite},
+    {.id = 2,
+     .code = "ILL-2",
+     .libelle = "biosimilaires",
+     .mesures = {{generiques.def()}},
+     .objectif = viser(generiques, taux_pourcent(50)),
+     .validite = validite},
 }};
 inline constexpr std::array<indicateur, 2> grille_sans_libelle{{
-    {.id = 1, .code = "ILL-1", .libelle = "generiques", .mesures = {{generiques.def()}}, .objectif = viser(generiques, taux_pourcent(50)), .validite = validite},
-    {.id = 2, .code = "ILL-2", .libelle = "", .mesures = {{generiques.def()}}, .objectif = viser(generiques, taux_pourcent(50)), .validite = validite},
+    {.id = 1,
+     .code = "ILL-1",
+     .libelle = "generiques",
+     .mesures = {{generiques.def()}},
+     .objectif = viser(generiques, taux_pourcent(50)),
+     .validite = validite},
+    {.id = 2,
+     .code = "ILL-2",
+     .libelle = "",
+     .mesures = {{generiques.def()}},
+     .objectif = viser(generiques, taux_pourcent(50)),
+     .validite = validite},
 }};
-inline constexpr std::array<volet_modele, 1> volets_ok{{
-    {.volet = volet_id::volet_bon_usage, .terme = duree_annees(3), .grille = grille_ok, .clauses = interessement}}};
-inline constexpr std::array<volet_modele, 1> volets_sans_libelle{{
-    {.volet = volet_id::volet_bon_usage, .terme = duree_annees(3), .grille = grille_sans_libelle, .clauses = interessement}}};
-inline constexpr modele_contrat_def def_ok{.nom = "howto", .regime = regime_id::caqes_2022,
-                                          .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}}, .volets = volets_ok};
-inline constexpr modele_contrat_def def_sans_libelle{.nom = "howto", .regime = regime_id::caqes_2022,
-                                                    .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}},
-                                                    .volets = volets_sans_libelle};
+inline constexpr std::array<volet_modele, 1> volets_ok{
+    {{.volet = volet_id::volet_bon_usage, .terme = duree_annees(3), .grille = grille_ok, .clauses = interessement}}};
+inline constexpr std::array<volet_modele, 1> volets_sans_libelle{{{.volet = volet_id::volet_bon_usage,
+                                                                   .terme = duree_annees(3),
+                                                                   .grille = grille_sans_libelle,
+                                                                   .clauses = interessement}}};
+inline constexpr modele_contrat_def def_ok{.nom = "howto",
+                                           .regime = regime_id::caqes_2022,
+                                           .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}},
+                                           .volets = volets_ok};
+inline constexpr modele_contrat_def def_sans_libelle{.nom = "howto",
+                                                     .regime = regime_id::caqes_2022,
+                                                     .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}},
+                                                     .volets = volets_sans_libelle};
 }  // namespace
 
 TEST_CASE("howto E120: an indicator with a label passes, one without is located at its volet and index") {

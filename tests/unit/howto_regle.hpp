@@ -45,8 +45,9 @@ constexpr void parcourir(const caqes::modele_contrat_def& m, Signaler&& signaler
 template <const caqes::modele_contrat_def& M>
 struct modele_verifie : caqes::modele_contrat<M> {
     static constexpr caqes::lieu_enfreint l = premier_lieu(M);
-    static_assert(caqes::enfreinte<libelle_vide, typename caqes::detail::type_du_lieu<M, caqes::detail::forme_du_lieu(l),
-                                                                                    l.volet, l.indicateur>::type>::verifiee);
+    static_assert(
+        caqes::enfreinte<libelle_vide, typename caqes::detail::type_du_lieu<M, caqes::detail::forme_du_lieu(l), l.volet,
+                                                                            l.indicateur>::type>::verifiee);
     static constexpr bool valide_howto = !l.enfreint;
 };
 

@@ -21,8 +21,8 @@ indicateur indicateur_lu(std::string_view code_mesure, std::int64_t seuil_boites
     i.mesures[1] = mesure_def{"part", type_mesure::taux};
     i.direction = sens::plus_bas_est_mieux;
     i.objectif = cible{"part", type_mesure::taux, type_mesure::taux, pourcentage(30)};
-    i.ref = en_referentiel(condition{code_mesure, type_mesure::nombre, comparateur::inferieur, type_mesure::nombre,
-                                     entier(seuil_boites)});
+    i.ref = en_referentiel(
+        condition{code_mesure, type_mesure::nombre, comparateur::inferieur, type_mesure::nombre, entier(seuil_boites)});
     i.applicables = activite_mco | activite_smr;
     i.validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}};
     i.poids = fraction{1, 2};
@@ -32,7 +32,8 @@ indicateur indicateur_lu(std::string_view code_mesure, std::int64_t seuil_boites
 // Every predicate holds: the accepted case every test below departs from.
 bool tout_tient(const indicateur& i) {
     return regles::dates_valides(i) && regles::validite_non_vide(i) && regles::unites_coherentes(i) &&
-           regles::referentiel_bien_forme(i) && regles::origine_sourcee(i, regime_id::caqes_2022) && regles::poids_positif(i);
+           regles::referentiel_bien_forme(i) && regles::origine_sourcee(i, regime_id::caqes_2022) &&
+           regles::poids_positif(i);
 }
 
 }  // namespace
@@ -79,12 +80,14 @@ TEST_CASE("regles::unites_coherentes (E014) at run time", "[indicateur]") {
     REQUIRE(regles::unites_coherentes(i));
 
     SECTION("an untyped condition comparing a count with a rate") {
-        i.ref = en_referentiel(condition{"boites", type_mesure::nombre, comparateur::inferieur, type_mesure::taux, pourcentage(20)});
+        i.ref = en_referentiel(
+            condition{"boites", type_mesure::nombre, comparateur::inferieur, type_mesure::taux, pourcentage(20)});
         CHECK_FALSE(unite_coherente(i.ref.termes[0].termes[0]));
         CHECK_FALSE(regles::unites_coherentes(i));
     }
     SECTION("a condition whose kinds agree but are not the named measure's kind") {
-        i.ref = en_referentiel(condition{"boites", type_mesure::taux, comparateur::inferieur, type_mesure::taux, pourcentage(20)});
+        i.ref = en_referentiel(
+            condition{"boites", type_mesure::taux, comparateur::inferieur, type_mesure::taux, pourcentage(20)});
         CHECK_FALSE(regles::unites_coherentes(i));
     }
     SECTION("a mixed-kind term deep inside a disjunction") {
@@ -98,7 +101,8 @@ TEST_CASE("regles::unites_coherentes (E014) at run time", "[indicateur]") {
         CHECK_FALSE(regles::unites_coherentes(i));
     }
     SECTION("an unknown measure is not a unit problem (E015 reports it)") {
-        i.ref = en_referentiel(condition{"inconnue", type_mesure::nombre, comparateur::inferieur, type_mesure::nombre, entier(5)});
+        i.ref = en_referentiel(
+            condition{"inconnue", type_mesure::nombre, comparateur::inferieur, type_mesure::nombre, entier(5)});
         CHECK(regles::unites_coherentes(i));
         CHECK_FALSE(regles::referentiel_bien_forme(i));
     }
@@ -128,7 +132,8 @@ TEST_CASE("regles::referentiel_bien_forme (E015) at run time", "[indicateur]") {
         CHECK_FALSE(regles::referentiel_bien_forme(i));
     }
     SECTION("a condition naming an unknown measure") {
-        i.ref = en_referentiel(condition{"boite", type_mesure::nombre, comparateur::inferieur, type_mesure::nombre, entier(5)});
+        i.ref = en_referentiel(
+            condition{"boite", type_mesure::nombre, comparateur::inferieur, type_mesure::nombre, entier(5)});
         CHECK_FALSE(regles::referentiel_bien_forme(i));
     }
     SECTION("a target naming an unknown measure") {
@@ -140,7 +145,8 @@ TEST_CASE("regles::referentiel_bien_forme (E015) at run time", "[indicateur]") {
         CHECK_FALSE(regles::referentiel_bien_forme(i));
     }
     SECTION("a threshold outside its kind's domain") {
-        i.ref = en_referentiel(condition{"boites", type_mesure::nombre, comparateur::inferieur, type_mesure::nombre, fraction{17, 2}});
+        i.ref = en_referentiel(
+            condition{"boites", type_mesure::nombre, comparateur::inferieur, type_mesure::nombre, fraction{17, 2}});
         CHECK_FALSE(regles::referentiel_bien_forme(i));
     }
     SECTION("an empty conjunction") {
@@ -151,12 +157,14 @@ TEST_CASE("regles::referentiel_bien_forme (E015) at run time", "[indicateur]") {
     SECTION("a referentiel or a conjunction past its capacity") {
         const condition c = i.ref.termes[0].termes[0];
         referentiel r{};
-        for (std::size_t k = 0; k <= conjonctions_max; ++k) r = r.ou(seule(c));
+        for (std::size_t k = 0; k <= conjonctions_max; ++k)
+            r = r.ou(seule(c));
         i.ref = r;
         CHECK_FALSE(regles::referentiel_bien_forme(i));
 
         conjonction cj{};
-        for (std::size_t k = 0; k <= conditions_max; ++k) cj = cj.et(c);
+        for (std::size_t k = 0; k <= conditions_max; ++k)
+            cj = cj.et(c);
         i.ref = en_referentiel(cj);
         CHECK_FALSE(regles::referentiel_bien_forme(i));
     }
@@ -180,7 +188,8 @@ TEST_CASE("regles::origine_sourcee (E016) at run time", "[indicateur]") {
     CHECK(regles::origine_sourcee(i, r2022));  // labelled, needs no citation
 }
 
-TEST_CASE("regles::origine_sourcee (E016): the bodies each regime requires behind a regional indicator", "[indicateur]") {
+TEST_CASE("regles::origine_sourcee (E016): the bodies each regime requires behind a regional indicator",
+          "[indicateur]") {
     constexpr instances_regionales bodies_2017 =
         instance_ars | instance_assurance_maladie | instance_omedit | instance_federations_concertation;
     STATIC_REQUIRE(instances_requises(regime_id::caqes_2017) == bodies_2017);
@@ -192,8 +201,8 @@ TEST_CASE("regles::origine_sourcee (E016): the bodies each regime requires behin
     SECTION("2017: the ARS, the health insurance and the OMEDIT with the federations") {
         i.instances = bodies_2017;
         CHECK(regles::origine_sourcee(i, regime_id::caqes_2017));
-        for (const instances_regionales manque : {instance_ars, instance_assurance_maladie, instance_omedit,
-                                                  instance_federations_concertation}) {
+        for (const instances_regionales manque :
+             {instance_ars, instance_assurance_maladie, instance_omedit, instance_federations_concertation}) {
             INFO(nom(manque));
             i.instances = instances_regionales{static_cast<std::uint8_t>(bodies_2017.bits & ~manque.bits)};
             CHECK_FALSE(regles::origine_sourcee(i, regime_id::caqes_2017));

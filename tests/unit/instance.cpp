@@ -13,13 +13,16 @@ namespace t_instance {
 
 // Second generation, 2022-07-01 -> 2024-12-31, 5 years, kept and flagged past 2027-01-01.
 inline constexpr std::array<volet_modele, 1> volets_2022{{
-    {.volet = volet_id::volet_pertinence_soins, .terme = duree_annees(5),
-     .grille = referentiels::indicateurs_nationaux_2022, .clauses = interessement},
+    {.volet = volet_id::volet_pertinence_soins,
+     .terme = duree_annees(5),
+     .grille = referentiels::indicateurs_nationaux_2022,
+     .clauses = interessement},
 }};
-inline constexpr modele_contrat_def def_2022{
-    .nom = "generation 2022-2024", .regime = regime_id::caqes_2022,
-    .fenetre = periode::inclusive(ymd{2022, 7, 1}, ymd{2024, 12, 31}), .volets = volets_2022,
-    .transition = politique_transition::maintien_signale};
+inline constexpr modele_contrat_def def_2022{.nom = "generation 2022-2024",
+                                             .regime = regime_id::caqes_2022,
+                                             .fenetre = periode::inclusive(ymd{2022, 7, 1}, ymd{2024, 12, 31}),
+                                             .volets = volets_2022,
+                                             .transition = politique_transition::maintien_signale};
 struct modele_2022 : modele_contrat<def_2022> {};
 
 // No transition policy, a 2-year term: within the regime for every start in the window.
@@ -27,14 +30,18 @@ inline constexpr std::array<volet_modele, 1> volets_nc{{
     {.volet = volet_id::volet_organisation_soins, .terme = duree_annees(2), .clauses = interessement},
 }};
 inline constexpr modele_contrat_def def_sans_transition{
-    .nom = "2022 sans politique de transition", .regime = regime_id::caqes_2022,
-    .fenetre = periode::inclusive(ymd{2022, 7, 1}, ymd{2024, 12, 31}), .volets = volets_nc};
+    .nom = "2022 sans politique de transition",
+    .regime = regime_id::caqes_2022,
+    .fenetre = periode::inclusive(ymd{2022, 7, 1}, ymd{2024, 12, 31}),
+    .volets = volets_nc};
 struct modele_sans_transition : modele_contrat<def_sans_transition> {};
 
 // A 2022 template whose scope leaves USLD out.
-inline constexpr modele_contrat_def def_sans_usld{
-    .nom = "2022 sans USLD", .regime = regime_id::caqes_2022, .fenetre = periode::inclusive(ymd{2022, 7, 1}, ymd{2024, 12, 31}),
-    .perimetre = activite_mco | activite_psychiatrie | activite_smr, .volets = volets_nc};
+inline constexpr modele_contrat_def def_sans_usld{.nom = "2022 sans USLD",
+                                                  .regime = regime_id::caqes_2022,
+                                                  .fenetre = periode::inclusive(ymd{2022, 7, 1}, ymd{2024, 12, 31}),
+                                                  .perimetre = activite_mco | activite_psychiatrie | activite_smr,
+                                                  .volets = volets_nc};
 struct modele_sans_usld : modele_contrat<def_sans_usld> {};
 
 // The successor is a scheme, not a contract: nobody signs it.
@@ -48,8 +55,12 @@ namespace {
 
 contrat_instance instance_2022() {
     contrat_instance c;
-    c.etab = {.finess_ej = "750000001", .finess_et = {"750000019", "750000027"}, .raison_sociale = "CH exemple",
-              .region = "Ile-de-France", .caisse_locale = "CPAM de Paris", .categorie = categorie_juridique::public_,
+    c.etab = {.finess_ej = "750000001",
+              .finess_et = {"750000019", "750000027"},
+              .raison_sociale = "CH exemple",
+              .region = "Ile-de-France",
+              .caisse_locale = "CPAM de Paris",
+              .categorie = categorie_juridique::public_,
               .activites_exercees = activite_mco | activite_smr};
     c.parties = {"ARS Ile-de-France", "CPAM de Paris", "Directeur du CH exemple"};
     c.reception_proposition = ymd{2022, 8, 1};
@@ -164,11 +175,13 @@ TEST_CASE("instance CAQES-E024: the establishment exercises an activity of the t
     contrat_instance c = instance_2022();
     SECTION("USLD only against a scope without USLD") {
         c.etab.activites_exercees = activite_usld;
-        exige_seule(validate(t_instance::def_sans_usld, c), regle::activite_hors_perimetre, "etablissement.activites_exercees");
+        exige_seule(validate(t_instance::def_sans_usld, c), regle::activite_hors_perimetre,
+                    "etablissement.activites_exercees");
     }
     SECTION("no activity at all") {
         c.etab.activites_exercees = activites{};
-        exige_seule(validate(t_instance::def_sans_usld, c), regle::activite_hors_perimetre, "etablissement.activites_exercees");
+        exige_seule(validate(t_instance::def_sans_usld, c), regle::activite_hors_perimetre,
+                    "etablissement.activites_exercees");
     }
     SECTION("accepted: USLD with MCO") {
         c.etab.activites_exercees = activite_usld | activite_mco;
@@ -326,7 +339,8 @@ TEST_CASE("instance CAQES-E006: caught at run time for a template that compiled"
     }
     SECTION("a volet added late by avenant runs past 2027-01-01: E006 alone") {
         c.avenants.push_back(avenant_volet(ymd{2025, 6, 1}, volet_id::volet_bon_usage, duree_annees(2)));
-        exige_seule(validate(t_instance::def_sans_transition, c), regle::transition_non_choisie, "volets[1] (volet_bon_usage)");
+        exige_seule(validate(t_instance::def_sans_transition, c), regle::transition_non_choisie,
+                    "volets[1] (volet_bon_usage)");
     }
     SECTION("accepted: the same volet ending with the regime") {
         c.avenants.push_back(avenant_volet(ymd{2025, 6, 1}, volet_id::volet_bon_usage, duree_jusqu_a(ymd{2027, 1, 1})));

@@ -92,7 +92,8 @@ TEST_CASE("json grille: a truncated or empty file is CAQES-E042", "[json_grille]
 }
 
 TEST_CASE("json grille: a key given twice in one object is CAQES-E071 at its pointer", "[json_grille]") {
-    const violations e = erreurs_de(avec("\"sens\": \"plus_haut_est_mieux\"", "\"sens\": \"plus_haut_est_mieux\", \"sens\": \"plus_bas_est_mieux\""));
+    const violations e = erreurs_de(avec("\"sens\": \"plus_haut_est_mieux\"",
+                                         "\"sens\": \"plus_haut_est_mieux\", \"sens\": \"plus_bas_est_mieux\""));
     REQUIRE(e.size() == 1);
     CHECK(e[0].id == regle::cle_en_double);
     CHECK(e[0].lieu == "essai.json#/volets/0/grille/0/sens");
@@ -109,7 +110,8 @@ TEST_CASE("json grille: a missing or other schema version is CAQES-E072", "[json
     CHECK(erreurs_de(avec("\"caqes.grille/1\"", "1"))[0].id == regle::schema_inconnu);
 }
 
-TEST_CASE("json grille: unknown keys, wrong JSON types and unknown names are CAQES-E070 at their pointer", "[json_grille]") {
+TEST_CASE("json grille: unknown keys, wrong JSON types and unknown names are CAQES-E070 at their pointer",
+          "[json_grille]") {
     {
         const violations e = erreurs_de(avec("\"nom\": \"essai\",", "\"nom\": \"essai\", \"commentaire\": 1,"));
         REQUIRE(e.size() == 1);
@@ -124,7 +126,8 @@ TEST_CASE("json grille: unknown keys, wrong JSON types and unknown names are CAQ
     }
     {
         // A binary floating-point number is never read as a rate.
-        const violations e = erreurs_de(avec("{\"nature\": \"taux\", \"num\": 49, \"den\": 100}", "{\"nature\": \"taux\", \"num\": 0.49}"));
+        const violations e = erreurs_de(
+            avec("{\"nature\": \"taux\", \"num\": 49, \"den\": 100}", "{\"nature\": \"taux\", \"num\": 0.49}"));
         REQUIRE(e.size() == 1);
         CHECK(e[0].lieu == "essai.json#/volets/0/grille/0/objectif/valeur/num");
         CHECK(outils::contient_texte(e[0].detail, "floating point"));
@@ -143,7 +146,9 @@ TEST_CASE("json grille: unknown keys, wrong JSON types and unknown names are CAQ
 
 TEST_CASE("json grille: a key naming a constant of the law table carries the rule of that limit", "[json_grille]") {
     {
-        const violations e = erreurs_de(avec("\"volets\"", "\"parametres\": {\"p2017\": {\"plafond_sanction_volet\": {\"num\": 2, \"den\": 100}}}, \"volets\""));
+        const violations e = erreurs_de(
+            avec("\"volets\"",
+                 "\"parametres\": {\"p2017\": {\"plafond_sanction_volet\": {\"num\": 2, \"den\": 100}}}, \"volets\""));
         REQUIRE(e.size() == 1);
         CHECK(e[0].id == regle::parametre_hors_la_loi);
         CHECK(e[0].lieu == "essai.json#/parametres/p2017/plafond_sanction_volet");
@@ -152,24 +157,31 @@ TEST_CASE("json grille: a key naming a constant of the law table carries the rul
     CHECK(erreurs_de(avec("\"nom\"", "\"plancher_cible\": 0, \"nom\""))[0].id == regle::cible_sous_plancher);
 }
 
-TEST_CASE("json grille: a rate past the law in the parameters is CAQES-E050, steps out of order CAQES-E034", "[json_grille]") {
+TEST_CASE("json grille: a rate past the law in the parameters is CAQES-E050, steps out of order CAQES-E034",
+          "[json_grille]") {
     {
-        const violations e = erreurs_de(avec("\"volets\"", "\"parametres\": {\"p2022\": {\"taux_abattement\": {\"num\": 51, \"den\": 100}}}, \"volets\""));
+        const violations e = erreurs_de(
+            avec("\"volets\"",
+                 "\"parametres\": {\"p2022\": {\"taux_abattement\": {\"num\": 51, \"den\": 100}}}, \"volets\""));
         REQUIRE(e.size() == 1);
         CHECK(e[0].id == regle::parametre_hors_la_loi);
         CHECK(e[0].lieu == "essai.json#/parametres/p2022/taux_abattement");
     }
-    const violations e = erreurs_de(avec("\"volets\"",
-                                         "\"parametres\": {\"p2017\": {\"paliers\": [{\"seuil\": {\"num\": 3, \"den\": 4}, \"taux\": {\"num\": 1, \"den\": 200}}, "
-                                         "{\"seuil\": {\"num\": 1, \"den\": 2}, \"taux\": {\"num\": 1, \"den\": 100}}]}}, \"volets\""));
+    const violations e =
+        erreurs_de(avec("\"volets\"",
+                        "\"parametres\": {\"p2017\": {\"paliers\": [{\"seuil\": {\"num\": 3, \"den\": 4}, \"taux\": "
+                        "{\"num\": 1, \"den\": 200}}, "
+                        "{\"seuil\": {\"num\": 1, \"den\": 2}, \"taux\": {\"num\": 1, \"den\": 100}}]}}, \"volets\""));
     CHECK(outils::trouver(e, regle::paliers_desordonnes) != nullptr);
     CHECK(outils::trouver(e, regle::paliers_desordonnes)->lieu == "essai.json#/parametres/p2017/paliers");
 }
 
 TEST_CASE("json grille: the parameters the law leaves open are read", "[json_grille]") {
-    const auto r = json::lire_grille(avec("\"volets\"", "\"parametres\": {\"p2022\": {\"seuil_largement_superieur\": {\"num\": 1, \"den\": 5}, "
-                                                        "\"duree_mesures_mois\": 12}, \"version\": \"annee_exercice\"}, \"volets\""),
-                                      "essai.json");
+    const auto r =
+        json::lire_grille(avec("\"volets\"",
+                               "\"parametres\": {\"p2022\": {\"seuil_largement_superieur\": {\"num\": 1, \"den\": 5}, "
+                               "\"duree_mesures_mois\": 12}, \"version\": \"annee_exercice\"}, \"volets\""),
+                          "essai.json");
     INFO(outils::tout(r.erreurs()));
     REQUIRE(r.ok());
     const parametres_evaluation& p = r.valeur().parametres();
@@ -184,8 +196,8 @@ TEST_CASE("json grille: template rules are the walk's, with the same ids, locate
         const violations e = erreurs_de(avec("{\"indeterminee\": true}", "{\"annees\": 6}"));
         // Six years from 2018 also runs past the regime's end with no transition named, and the
         // socle's term is bounded (E052).
-        CHECK(outils::ids(e) ==
-              std::vector<regle>{regle::duree_superieure_5_ans, regle::transition_non_choisie, regle::socle_duree_bornee});
+        CHECK(outils::ids(e) == std::vector<regle>{regle::duree_superieure_5_ans, regle::transition_non_choisie,
+                                                   regle::socle_duree_bornee});
         REQUIRE(outils::trouver(e, regle::duree_superieure_5_ans) != nullptr);
         CHECK(outils::trouver(e, regle::duree_superieure_5_ans)->lieu == "essai.json#/volets/0/terme");
     }
@@ -200,7 +212,8 @@ TEST_CASE("json grille: template rules are the walk's, with the same ids, locate
         CHECK(e[0].lieu == "essai.json#/volets/0/grille/0/poids");
     }
     {
-        const violations e = erreurs_de(avec("\"valeur\": {\"nature\": \"taux\"", "\"valeur\": {\"nature\": \"nombre\""));
+        const violations e =
+            erreurs_de(avec("\"valeur\": {\"nature\": \"taux\"", "\"valeur\": {\"nature\": \"nombre\""));
         CHECK(outils::ids(e) == std::vector<regle>{regle::unite_incoherente, regle::referentiel_mal_forme});
     }
 }

@@ -5,14 +5,13 @@
 // validation errors, the same result in every field and the same trace, line by line.
 // Built into caqes_json_tests, only when caqes::json exists.
 #include "evaluation_modeles.hpp"
-#include "outils.hpp"
-
-#include <caqes/io/json/grille.hpp>
-
 #include "modeles/demo.hpp"
 #include "modeles/indicateurs_2022.hpp"
 #include "modeles/regional_2017.hpp"
 #include "modeles/transports_2017.hpp"
+#include "outils.hpp"
+
+#include <caqes/io/json/grille.hpp>
 
 #include <cstdint>
 #include <fstream>
@@ -70,7 +69,8 @@ void comparer(const indicateur& a, const indicateur& b) {
     for (std::size_t k = 0; k < a.ref.taille; ++k) {
         REQUIRE(a.ref.termes[k].taille == b.ref.termes[k].taille);
         CHECK(a.ref.termes[k].depasse == b.ref.termes[k].depasse);
-        for (std::size_t c = 0; c < a.ref.termes[k].taille; ++c) comparer(a.ref.termes[k].termes[c], b.ref.termes[k].termes[c]);
+        for (std::size_t c = 0; c < a.ref.termes[k].taille; ++c)
+            comparer(a.ref.termes[k].termes[c], b.ref.termes[k].termes[c]);
     }
     CHECK(a.applicables == b.applicables);
     CHECK(a.validite == b.validite);
@@ -91,7 +91,8 @@ void comparer(const modele_contrat_def& a, const modele_contrat_def& b) {
         CHECK(a.volets[v].clauses == b.volets[v].clauses);
         CHECK(a.volets[v].debut == b.volets[v].debut);
         REQUIRE(a.volets[v].grille.size() == b.volets[v].grille.size());
-        for (std::size_t i = 0; i < a.volets[v].grille.size(); ++i) comparer(a.volets[v].grille[i], b.volets[v].grille[i]);
+        for (std::size_t i = 0; i < a.volets[v].grille.size(); ++i)
+            comparer(a.volets[v].grille[i], b.volets[v].grille[i]);
     }
 }
 
@@ -137,7 +138,8 @@ struct ecarts {
 };
 
 void comparer(ecarts& c, const std::string& ou, const score_volet& a, const score_volet& b) {
-    c.egal(a.points == b.points && a.poids == b.poids && a.depassement == b.depassement && a.indicateur_depasse == b.indicateur_depasse,
+    c.egal(a.points == b.points && a.poids == b.poids && a.depassement == b.depassement &&
+               a.indicateur_depasse == b.indicateur_depasse,
            ou + ".score");
 }
 
@@ -162,12 +164,14 @@ void comparer(ecarts& c, const resultat_evaluation& a, const resultat_evaluation
         comparer(c, ou + ".principale", a.volets[v].principale, b.volets[v].principale);
     }
     c.egal(a.nombre_contrat == b.nombre_contrat, "nombre_contrat");
-    for (std::size_t k = 0; k < a.contrat.size(); ++k) comparer(c, concat("contrat[", std::to_string(k), "]"), a.contrat[k], b.contrat[k]);
+    for (std::size_t k = 0; k < a.contrat.size(); ++k)
+        comparer(c, concat("contrat[", std::to_string(k), "]"), a.contrat[k], b.contrat[k]);
     comparer(c, "global", a.score_global, b.score_global);
     c.egal(a.plafond_global_atteint == b.plafond_global_atteint, "plafond_global_atteint");
     c.egal(a.total_sanctions == b.total_sanctions, "total_sanctions");
     c.egal(a.total_interessements == b.total_interessements, "total_interessements");
-    c.egal(a.erreur == b.erreur && a.volet_erreur == b.volet_erreur && a.indicateur_erreur == b.indicateur_erreur, "erreur");
+    c.egal(a.erreur == b.erreur && a.volet_erreur == b.volet_erreur && a.indicateur_erreur == b.indicateur_erreur,
+           "erreur");
     c.egal(a.regles.politique == b.regles.politique, "regles.politique");
     c.egal(a.regles.date == b.regles.date, "regles.date");
     c.egal(a.regles.politiques_divergentes == b.regles.politiques_divergentes, "regles.politiques_divergentes");
@@ -184,9 +188,10 @@ void comparer(ecarts& c, const trace& a, const trace& b) {
         const std::string ou = concat("trace[", std::to_string(k), "]");
         c.egal(x.volet == y.volet, ou + ".volet");
         c.egal(x.ind->id == y.ind->id && x.ind->code == y.ind->code, ou + ".indicateur");
-        c.egal(x.valeur.etat == y.valeur.etat && x.valeur.type == y.valeur.type && x.valeur.v == y.valeur.v, ou + ".valeur");
-        c.egal(x.resultat.s == y.resultat.s && x.resultat.realisation == y.resultat.realisation && x.resultat.compte == y.resultat.compte &&
-                   x.resultat.referentiel == y.resultat.referentiel,
+        c.egal(x.valeur.etat == y.valeur.etat && x.valeur.type == y.valeur.type && x.valeur.v == y.valeur.v,
+               ou + ".valeur");
+        c.egal(x.resultat.s == y.resultat.s && x.resultat.realisation == y.resultat.realisation &&
+                   x.resultat.compte == y.resultat.compte && x.resultat.referentiel == y.resultat.referentiel,
                ou + ".resultat");
         c.egal(x.points == y.points, ou + ".points");
     }
@@ -197,13 +202,20 @@ void comparer(ecarts& c, const trace& a, const trace& b) {
 fraction tirer(std::mt19937_64& g, type_mesure t) {
     auto entre = [&g](std::int64_t a, std::int64_t b) { return std::uniform_int_distribution<std::int64_t>{a, b}(g); };
     switch (t) {
-        case type_mesure::montant: return entier(entre(0, 300'000'000));
-        case type_mesure::montant_signe: return entier(entre(-20'000'000, 20'000'000));
-        case type_mesure::nombre: return entier(entre(0, 20'000));
-        case type_mesure::taux: return {entre(0, 1'000), 1'000};
-        case type_mesure::taux_evolution: return {entre(-150, 150), 1'000};
-        case type_mesure::oui_non: return entier(entre(0, 1));
-        case type_mesure::echelle: return entier(entre(0, 2));
+        case type_mesure::montant:
+            return entier(entre(0, 300'000'000));
+        case type_mesure::montant_signe:
+            return entier(entre(-20'000'000, 20'000'000));
+        case type_mesure::nombre:
+            return entier(entre(0, 20'000));
+        case type_mesure::taux:
+            return {entre(0, 1'000), 1'000};
+        case type_mesure::taux_evolution:
+            return {entre(-150, 150), 1'000};
+        case type_mesure::oui_non:
+            return entier(entre(0, 1));
+        case type_mesure::echelle:
+            return entier(entre(0, 2));
     }
     return {};
 }
@@ -235,17 +247,25 @@ evalmod::rapport_essai generer(std::mt19937_64& g, const modele_contrat_def& m) 
             if (c.contient(sanction)) {
                 nature = issue_legale::sanction_volet;
             } else if (c.contient(interessement)) {
-                nature = m.regime == regime_id::caqes_2017 ? issue_legale::interessement_volet : issue_legale::interessement_national;
+                nature = m.regime == regime_id::caqes_2017 ? issue_legale::interessement_volet
+                                                           : issue_legale::interessement_national;
             }
-            e.decisions.push_back({.volet = m.volets[v].volet, .nature = nature, .montant = nature ? centimes{entre(0, 10'000'000)} : centimes{0}});
+            e.decisions.push_back({.volet = m.volets[v].volet,
+                                   .nature = nature,
+                                   .montant = nature ? centimes{entre(0, 10'000'000)} : centimes{0}});
         }
         if (m.volets[v].volet == volet_id::volet_pertinence_soins && entre(0, 1) == 0) {
             // The previous year's count mostly keeps the target within the 30 % floor of
             // L.162-30-3; one report in eight breaks it (CAQES-E031, refused by both).
             const std::int64_t cible = entre(100, 2'000);
-            const std::int64_t precedente = entre(0, 7) == 0 ? entre(cible * 10 / 7 + 1, 3 * cible) : entre(cible, cible * 10 / 7);
-            e.r.l162_30_4 = donnees_l162_30_4{ymd{exercice, 3, 1}, entre(0, 4'000), cible, precedente,
-                                              centimes{entre(10'000, 500'000)}, centimes{entre(0, 100'000'000)}};
+            const std::int64_t precedente =
+                entre(0, 7) == 0 ? entre(cible * 10 / 7 + 1, 3 * cible) : entre(cible, cible * 10 / 7);
+            e.r.l162_30_4 = donnees_l162_30_4{ymd{exercice, 3, 1},
+                                              entre(0, 4'000),
+                                              cible,
+                                              precedente,
+                                              centimes{entre(10'000, 500'000)},
+                                              centimes{entre(0, 100'000'000)}};
         }
     }
     return e;
@@ -290,18 +310,20 @@ void jumeaux(std::string_view fichier, const parametres_evaluation& p, std::uint
         ++evaluees;
     }
     INFO(fichier << ": " << evaluees << " evaluated, " << refusees << " refused by both (first: " << premier_refus
-                  << "); first difference: " << c.premiere);
+                 << "); first difference: " << c.premiere);
     CHECK(c.ok);
     CHECK(evaluees == annees_etablissement);
 }
 
 }  // namespace
 
-TEST_CASE("json twins: demo 2017 (examples/demo.cpp) and its JSON twin agree on 10000 establishment-years", "[json_jumeaux]") {
+TEST_CASE("json twins: demo 2017 (examples/demo.cpp) and its JSON twin agree on 10000 establishment-years",
+          "[json_jumeaux]") {
     jumeaux<modeles::demo::def_2017>("demo_2017.json", parametres_evaluation{}, 2017);
 }
 
-TEST_CASE("json twins: demo 2022 (examples/demo.cpp) and its JSON twin agree on 10000 establishment-years", "[json_jumeaux]") {
+TEST_CASE("json twins: demo 2022 (examples/demo.cpp) and its JSON twin agree on 10000 establishment-years",
+          "[json_jumeaux]") {
     jumeaux<modeles::demo::def_2022>("demo_2022.json", parametres_evaluation{}, 2022);
 }
 
@@ -309,11 +331,13 @@ TEST_CASE("json twins: transports 2017 and its JSON twin agree on 10000 establis
     jumeaux<modeles::transports_2017::def>("transports_2017.json", modeles::transports_2017::parametres, 20171);
 }
 
-TEST_CASE("json twins: national indicators 2022 and its JSON twin agree on 10000 establishment-years", "[json_jumeaux]") {
+TEST_CASE("json twins: national indicators 2022 and its JSON twin agree on 10000 establishment-years",
+          "[json_jumeaux]") {
     jumeaux<modeles::indicateurs_2022::def>("indicateurs_2022.json", modeles::indicateurs_2022::parametres, 20221);
 }
 
-TEST_CASE("json twins: regional 2017 (examples/modeles) and its JSON twin agree on 10000 establishment-years", "[json_jumeaux]") {
+TEST_CASE("json twins: regional 2017 (examples/modeles) and its JSON twin agree on 10000 establishment-years",
+          "[json_jumeaux]") {
     jumeaux<modeles::def_regional_2017>("regional_2017.json", parametres_evaluation{}, 20172);
 }
 
@@ -326,7 +350,8 @@ TEST_CASE("json twins: a twin that differs in one threshold is told apart", "[js
     std::string texte{std::istreambuf_iterator<char>{in}, std::istreambuf_iterator<char>{}};
     const std::string avant = R"("op": "<=", "seuil": {"nature": "taux_evolution", "num": 22, "den": 1000})";
     REQUIRE(texte.find(avant) != std::string::npos);
-    texte.replace(texte.find(avant), avant.size(), R"("op": "<=", "seuil": {"nature": "taux_evolution", "num": 23, "den": 1000})");
+    texte.replace(texte.find(avant), avant.size(),
+                  R"("op": "<=", "seuil": {"nature": "taux_evolution", "num": 23, "den": 1000})");
     auto modifie = json::lire_grille(texte, "modifie.json");
     REQUIRE(modifie.ok());
     const modele_contrat_def& m = modeles::transports_2017::def;
@@ -342,7 +367,8 @@ TEST_CASE("json twins: a twin that differs in one threshold is told apart", "[js
         trace tc;
         trace tj;
         ecarts c;
-        comparer(c, evaluateur<modeles::transports_2017::def>::evaluer(vc.valeur(), p, politique_grille{}, tc), evaluer(vj.valeur(), p, politique_grille{}, tj));
+        comparer(c, evaluateur<modeles::transports_2017::def>::evaluer(vc.valeur(), p, politique_grille{}, tc),
+                 evaluer(vj.valeur(), p, politique_grille{}, tj));
         comparer(c, tc, tj);
         difference = !c.ok;
     }

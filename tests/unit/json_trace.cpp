@@ -40,7 +40,8 @@ TEST_CASE("json: a traced evaluation serialises lines, proposals, articles and d
     evalmod::rapport_essai r(evalmod::def_2017, 2018, v, evalmod::base_80m);
     r.decisions = {evalmod::decision(volet_id::volet_socle, issue_legale::sanction_volet, centimes{12'345})};
     caqes::trace t;
-    const resultat_evaluation res = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r), {}, {}, t);
+    const resultat_evaluation res =
+        evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r), {}, {}, t);
 
     const nlohmann::json d = json::document(res, &t);
     CHECK(d["schema"] == "caqes.evaluation/1");
@@ -118,21 +119,25 @@ TEST_CASE("json: no value in the document is a floating-point number", "[json]")
     evalmod::rapport_essai r(evalmod::def_2022, 2023, v);
     r.economies = {centimes{1'000'001}, centimes{0}, centimes{0}};
     caqes::trace t;
-    const resultat_evaluation res = evaluateur<evalmod::def_2022>::evaluer(evalmod::valide<evalmod::def_2022>(r), {}, {}, t);
+    const resultat_evaluation res =
+        evaluateur<evalmod::def_2022>::evaluer(evalmod::valide<evalmod::def_2022>(r), {}, {}, t);
     const nlohmann::json d = json::document(res, &t);
     int nombres = 0;
     auto parcourir = [&nombres](const auto& self, const nlohmann::json& j) -> void {
         CHECK_FALSE(j.is_number_float());
         if (j.is_number()) ++nombres;
         if (j.is_structured()) {
-            for (const auto& x : j) self(self, x);
+            for (const auto& x : j)
+                self(self, x);
         }
     };
     parcourir(parcourir, d);
     CHECK(nombres > 20);
     CHECK(d["evaluations"][0]["trace"][0]["origine"] == "nationale");
-    CHECK(d["evaluations"][0]["trace"][0]["source"]["texte"] == "arrete du 23 fevrier 2022, annexe (indicateurs nationaux CAQES)");
-    CHECK(d["evaluations"][0]["volets"][0]["proposition"]["montant_centimes"] == 500'000);  // 1/2 of 1 000 001, towards zero
+    CHECK(d["evaluations"][0]["trace"][0]["source"]["texte"] ==
+          "arrete du 23 fevrier 2022, annexe (indicateurs nationaux CAQES)");
+    CHECK(d["evaluations"][0]["volets"][0]["proposition"]["montant_centimes"] ==
+          500'000);  // 1/2 of 1 000 001, towards zero
 }
 
 TEST_CASE("json: a batch writes one document, with errors in place of a result", "[json]") {
@@ -206,7 +211,8 @@ TEST_CASE("issue 12: the JSON names the law applied: version policy, date of the
     // Under the evaluation-date policy the sanction the clauses ask for has no version in force.
     parametres_evaluation p{};
     p.version = version_applicable::date_evaluation;
-    const resultat_evaluation res22 = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r, p), p);
+    const resultat_evaluation res22 =
+        evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r, p), p);
     const nlohmann::json h = json::evaluation_json(res22)["regles"];
     CHECK(h["politique_version"] == "date_evaluation");
     CHECK(h["date_regles"] == "2022-06-01");
@@ -214,7 +220,9 @@ TEST_CASE("issue 12: the JSON names the law applied: version policy, date of the
     CHECK(res22.total_sanctions == centimes{0});
 
     // The successor's penalty without its [U] base is an alert, never a guessed amount.
-    evalmod::rapport_essai s(evalmod::def_successeur, 2027, evalmod::rien_atteint(evalmod::def_successeur), evalmod::base_80m);
-    const resultat_evaluation sans_base = evaluateur<evalmod::def_successeur>::evaluer(evalmod::valide<evalmod::def_successeur>(s), {});
+    evalmod::rapport_essai s(evalmod::def_successeur, 2027, evalmod::rien_atteint(evalmod::def_successeur),
+                             evalmod::base_80m);
+    const resultat_evaluation sans_base =
+        evaluateur<evalmod::def_successeur>::evaluer(evalmod::valide<evalmod::def_successeur>(s), {});
     CHECK(json::evaluation_json(sans_base)["regles"]["alertes"] == nlohmann::json::array({"base_penalite_absente"}));
 }

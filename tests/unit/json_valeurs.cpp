@@ -95,11 +95,16 @@ TEST_CASE("JSON Lines rejections: rule and file:line#pointer", "[json][jsonl]") 
     refusee(avec("019900001", "01990001"), regle::finess_mal_forme, "v.jsonl:1#/finess");
     refusee(avec("2018", "2016"), regle::exercice_non_couvert, "v.jsonl:1#/exercice");
     refusee(avec("1000000.50", "-1"), regle::valeur_hors_domaine, "v.jsonl:1#/produits_assurance_maladie");
-    refusee(avec(R"("nature":"sanction")", R"("nature":"amende")"), regle::decision_hors_issues, "v.jsonl:1#/decisions/socle/nature");
-    refusee(avec(R"("annee_contrat":1,)", R"("annee_contrat":1,"remarque":"x",)"), regle::texte_invalide, "v.jsonl:1#/remarque");
+    refusee(avec(R"("nature":"sanction")", R"("nature":"amende")"), regle::decision_hors_issues,
+            "v.jsonl:1#/decisions/socle/nature");
+    refusee(avec(R"("annee_contrat":1,)", R"("annee_contrat":1,"remarque":"x",)"), regle::texte_invalide,
+            "v.jsonl:1#/remarque");
     refusee(avec(R"("socle":-12.30)", R"("bon_usage":1)"), regle::texte_invalide, "v.jsonl:1#/economies/bon_usage");
     refusee(ligne_valide.substr(0, 40), regle::texte_invalide, "v.jsonl:1#");
-    refusee(avec("019900001", "01990\xE9""001"), regle::encodage_invalide, "v.jsonl:1#");
+    refusee(avec("019900001",
+                 "01990\xE9"
+                 "001"),
+            regle::encodage_invalide, "v.jsonl:1#");
     // The decision passes the form, then the library's validate bounds it by the law (1 % of the
     // revenue base per volet, D.162-16 III 1): the same CAQES-E062 as from the CSV.
     refusee(avec(R"("montant":100)", R"("montant":20000)"), regle::decision_hors_la_loi, "v.jsonl:1#");

@@ -40,7 +40,8 @@ std::vector<ligne_version> lire_fixture() {
         std::vector<std::string> champs;
         std::stringstream ss(ligne);
         std::string champ;
-        while (std::getline(ss, champ, '|')) champs.push_back(sans_espaces(champ));
+        while (std::getline(ss, champ, '|'))
+            champs.push_back(sans_espaces(champ));
         REQUIRE(champs.size() == 5);
         // 2999-01-01 is how LEGI writes "no end".
         const ymd fin = champs[4] == "2999-01-01" ? fin_des_temps : lire_date(champs[4]);
@@ -58,7 +59,8 @@ std::string forme_texte(article_loi a) {
 
 }  // namespace
 
-TEST_CASE("law table: every version in force from 2017-04-23 is a row, with its LEGI id and its validity period", "[loi]") {
+TEST_CASE("law table: every version in force from 2017-04-23 is a row, with its LEGI id and its validity period",
+          "[loi]") {
     const std::vector<ligne_version> fixture = lire_fixture();
     REQUIRE(fixture.size() == 44);
     int lignes_en_vigueur = 0;
@@ -93,7 +95,8 @@ TEST_CASE("law table: every version in force from 2017-04-23 is a row, with its 
             CHECK(v.reference.version == texte(v.validite));
             continue;
         }
-        CHECK(std::any_of(fixture.begin(), fixture.end(), [&](const ligne_version& l) { return l.legi_id == v.reference.legi_id; }));
+        CHECK(std::any_of(fixture.begin(), fixture.end(),
+                          [&](const ligne_version& l) { return l.legi_id == v.reference.legi_id; }));
     }
     CHECK(sans_id == 1);
     CHECK(lignes_en_vigueur + sans_id == static_cast<int>(table_loi.size()));
@@ -113,13 +116,16 @@ TEST_CASE("law table: the two L.162-30-4 versions never in force are listed and 
 
 TEST_CASE("law table: a constant looked up at a date comes with the version that sets it", "[loi]") {
     // D.162-16 III 1 (2017): 1 % per volet, in force [2017-04-23, 2022-01-01).
-    constexpr valeur_legale v = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, ymd{2021, 6, 1});
+    constexpr valeur_legale v =
+        constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, ymd{2021, 6, 1});
     STATIC_REQUIRE(v.en_vigueur());
     STATIC_REQUIRE(v.valeur == fraction{1, 100});
     CHECK(v.version->reference.legi_id == "LEGIARTI000034459834");
     CHECK(v.version->reference.version == "[2017-04-23, 2022-01-01)");
     // The day the 2022 version applies, D.162-16 sets no sanction cap: it provides no sanction.
-    STATIC_REQUIRE_FALSE(constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, ymd{2022, 1, 1}).en_vigueur());
+    STATIC_REQUIRE_FALSE(
+        constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, ymd{2022, 1, 1})
+            .en_vigueur());
     CHECK(version_pour(issue_legale::sanction_volet, ymd{2021, 12, 31}) != nullptr);
     CHECK(version_pour(issue_legale::sanction_volet, ymd{2022, 1, 1}) == nullptr);
     // L.162-30-4: the 2020 version until 2024-12-31, the 2025 one after, nothing from 2027.
@@ -139,7 +145,8 @@ TEST_CASE("law table: a constant looked up at a date comes with the version that
     REQUIRE(pen != nullptr);
     CHECK(pen->marque == marque_source::secondaire);
     CHECK(pen->reference.legi_id.empty());
-    CHECK(constante_en_vigueur(article_loi::l162_23_14, constante_legale::plafond_penalite, ymd{2027, 1, 1}).valeur == fraction{2, 100});
+    CHECK(constante_en_vigueur(article_loi::l162_23_14, constante_legale::plafond_penalite, ymd{2027, 1, 1}).valeur ==
+          fraction{2, 100});
     CHECK(version_pour(issue_legale::dotation, ymd{2026, 6, 1})->reference.legi_id == "LEGIARTI000053271346");
     // Before the CAQES: nothing.
     CHECK(version_en_vigueur(article_loi::d162_16, ymd{2017, 4, 22}) == nullptr);
@@ -147,18 +154,21 @@ TEST_CASE("law table: a constant looked up at a date comes with the version that
 
 TEST_CASE("law table: fixed rates and caps are what the texts say", "[loi]") {
     // Refusal: fixed, not maxima (D.162-15 2017 and 2022; L.162-30-2).
-    const valeur_legale refus17 = constante_en_vigueur(article_loi::d162_15, constante_legale::taux_sanction_refus, ymd{2018, 1, 1});
+    const valeur_legale refus17 =
+        constante_en_vigueur(article_loi::d162_15, constante_legale::taux_sanction_refus, ymd{2018, 1, 1});
     CHECK(refus17.source->sorte == sorte_constante::taux_fixe);
     CHECK(refus17.valeur == fraction{1, 100});
-    const valeur_legale alt = constante_en_vigueur(article_loi::d162_15, constante_legale::taux_reduction_refus, ymd{2018, 1, 1});
+    const valeur_legale alt =
+        constante_en_vigueur(article_loi::d162_15, constante_legale::taux_reduction_refus, ymd{2018, 1, 1});
     CHECK(alt.source->sorte == sorte_constante::taux_fixe);
     CHECK(alt.valeur == fraction{30, 100});
-    CHECK_FALSE(constante_en_vigueur(article_loi::d162_15, constante_legale::taux_reduction_refus, ymd{2022, 1, 1}).en_vigueur());
-    CHECK(constante_en_vigueur(article_loi::d162_15, constante_legale::taux_sanction_refus, ymd{2022, 1, 1}).version->reference.legi_id ==
-          "LEGIARTI000044102672");
+    CHECK_FALSE(constante_en_vigueur(article_loi::d162_15, constante_legale::taux_reduction_refus, ymd{2022, 1, 1})
+                    .en_vigueur());
+    CHECK(constante_en_vigueur(article_loi::d162_15, constante_legale::taux_sanction_refus, ymd{2022, 1, 1})
+              .version->reference.legi_id == "LEGIARTI000044102672");
     // The 2017 evaluation cut is a maximum ("dans la limite de 30 %").
-    CHECK(constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus, ymd{2018, 1, 1}).source->sorte ==
-          sorte_constante::plafond);
+    CHECK(constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus, ymd{2018, 1, 1})
+              .source->sorte == sorte_constante::plafond);
     // L.162-30-4: the reduction stands on its own from 2020-12-16.
     CHECK(version_en_vigueur(article_loi::l162_30_4, ymd{2020, 12, 15})->minoration_liee_abattement);
     CHECK_FALSE(version_en_vigueur(article_loi::l162_30_4, ymd{2020, 12, 16})->minoration_liee_abattement);
@@ -178,5 +188,6 @@ TEST_CASE("law table: the precomputed calendar gives the versions a scan of the 
         ++jours;
     }
     CHECK(jours == 6209);
-    CHECK(versions_au(ymd{2016, 1, 1}).rang == versions_au_direct(ymd{2016, 1, 1}).rang);  // before the first day it knows
+    CHECK(versions_au(ymd{2016, 1, 1}).rang ==
+          versions_au_direct(ymd{2016, 1, 1}).rang);  // before the first day it knows
 }

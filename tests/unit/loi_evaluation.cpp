@@ -29,9 +29,12 @@ evalmod::rapport_essai rapport_2022(int exercice, ymd evaluation) {
     evalmod::rapport_essai r(evalmod::def_2022, exercice, tout_2022(), base_80m);
     r.r.date_evaluation = evaluation;
     r.economies = {centimes{1'000'000}, centimes{1'000'000}, centimes{1'000'000}};
-    r.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2019, 1, 2}, .actes_realises = 1'200, .actes_cible = 1'000,
-                                    .actes_annee_precedente = 1'300, .tarif_national_moyen = centimes{10'000},
-                                    .part_liste_en_sus = centimes{2'000'000}};
+    r.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2019, 1, 2},
+                                      .actes_realises = 1'200,
+                                      .actes_cible = 1'000,
+                                      .actes_annee_precedente = 1'300,
+                                      .tarif_national_moyen = centimes{10'000},
+                                      .part_liste_en_sus = centimes{2'000'000}};
     return r;
 }
 
@@ -59,7 +62,8 @@ const proposition* trouver(const resultat_evaluation& res, nature_proposition n)
 
 }  // namespace
 
-TEST_CASE("defect 1: the legal caps are the law's, a rate past one is CAQES-E050, the cap itself passes", "[loi][defaut1]") {
+TEST_CASE("defect 1: the legal caps are the law's, a rate past one is CAQES-E050, the cap itself passes",
+          "[loi][defaut1]") {
     struct cas_limite {
         const char* lieu;
         void (*fixer)(parametres_evaluation&, fraction);
@@ -67,12 +71,19 @@ TEST_CASE("defect 1: the legal caps are the law's, a rate past one is CAQES-E050
     };
     const cas_limite cas[] = {
         {"p2017.paliers[0].taux", [](parametres_evaluation& p, fraction f) { p.p2017.paliers[0].taux = f; }, {1, 100}},
-        {"p2017.part_interessement", [](parametres_evaluation& p, fraction f) { p.p2017.part_interessement = f; }, {30, 100}},
+        {"p2017.part_interessement",
+         [](parametres_evaluation& p, fraction f) { p.p2017.part_interessement = f; },
+         {30, 100}},
         {"p2017.reduction_liste_en_sus.taux",
-         [](parametres_evaluation& p, fraction f) { p.p2017.reduction_liste_en_sus = reduction_liste_en_sus_2017{f, centimes{1}}; }, {30, 100}},
+         [](parametres_evaluation& p, fraction f) {
+             p.p2017.reduction_liste_en_sus = reduction_liste_en_sus_2017{f, centimes{1}};
+         },
+         {30, 100}},
         {"p2022.taux_abattement", [](parametres_evaluation& p, fraction f) { p.p2022.taux_abattement = f; }, {50, 100}},
         {"p2022.taux_minoration", [](parametres_evaluation& p, fraction f) { p.p2022.taux_minoration = f; }, {50, 100}},
-        {"successeur.taux_penalite", [](parametres_evaluation& p, fraction f) { p.successeur.taux_penalite = f; }, {2, 100}},
+        {"successeur.taux_penalite",
+         [](parametres_evaluation& p, fraction f) { p.successeur.taux_penalite = f; },
+         {2, 100}},
     };
     for (const cas_limite& c : cas) {
         INFO(c.lieu);
@@ -113,12 +124,13 @@ TEST_CASE("defect 2: refusal rates are fixed by the law, not maxima, no user rat
     // After the repeal of L.162-30-2 there is no refusal sanction.
     CHECK_FALSE(sanction_refus_signature(regime_id::caqes_2022, base_80m, ymd{2027, 1, 1}).presente());
     // The D.162-16 III 2 evaluation cut stays a maximum ("dans la limite de 30 %").
-    CHECK(constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus, ymd{2018, 1, 1}).source->sorte ==
-          sorte_constante::plafond);
+    CHECK(constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus, ymd{2018, 1, 1})
+              .source->sorte == sorte_constante::plafond);
 }
 
-TEST_CASE("defect 3a: exercise 2021 evaluated in 2022: the default keeps 2017 sanctions and says date_evaluation differs",
-          "[loi][defaut3]") {
+TEST_CASE(
+    "defect 3a: exercise 2021 evaluated in 2022: the default keeps 2017 sanctions and says date_evaluation differs",
+    "[loi][defaut3]") {
     evalmod::rapport_essai r(evalmod::def_2017, 2021, rien_2017(), base_80m);
     r.r.date_evaluation = ymd{2022, 3, 1};
     const resultat_evaluation def = evaluer_essai<evalmod::def_2017>(r, {});
@@ -140,7 +152,8 @@ TEST_CASE("defect 3a: exercise 2021 evaluated in 2022: the default keeps 2017 sa
     CHECK(eval.regles.diverge(version_applicable::regime_du_contrat));
 }
 
-TEST_CASE("defect 3b: exercise 2026 evaluated after the 2027 repeal: flagged, and nothing under date_evaluation", "[loi][defaut3]") {
+TEST_CASE("defect 3b: exercise 2026 evaluated after the 2027 repeal: flagged, and nothing under date_evaluation",
+          "[loi][defaut3]") {
     const evalmod::rapport_essai r = rapport_2022(2026, ymd{2027, 3, 1});
     const resultat_evaluation def = evaluer_essai<evalmod::def_2022>(r, parametres_l162_30_4());
     CHECK(def.volets[0].principale.nature == nature_proposition::interessement_national);
@@ -150,7 +163,8 @@ TEST_CASE("defect 3b: exercise 2026 evaluated after the 2027 repeal: flagged, an
     CHECK(ab->article().legi_id == "LEGIARTI000048702783");
     CHECK(def.regles.diverge(version_applicable::date_evaluation));
 
-    const resultat_evaluation eval = evaluer_essai<evalmod::def_2022>(r, parametres_l162_30_4(version_applicable::date_evaluation));
+    const resultat_evaluation eval =
+        evaluer_essai<evalmod::def_2022>(r, parametres_l162_30_4(version_applicable::date_evaluation));
     CHECK_FALSE(eval.volets[0].principale.presente());
     CHECK(eval.nombre_contrat == 0);
     CHECK(eval.regles.refusees.contient(issue_legale::interessement_national));
@@ -158,13 +172,17 @@ TEST_CASE("defect 3b: exercise 2026 evaluated after the 2027 repeal: flagged, an
     CHECK(eval.regles.refusees.contient(issue_legale::minoration));
 }
 
-TEST_CASE("defect 3c: citations follow the version in force: L.162-30-4 from 2025, D.162-16 from 2025-12-31, successor from a secondary source",
-          "[loi][defaut3]") {
-    const resultat_evaluation r2025 = evaluer_essai<evalmod::def_2022>(rapport_2022(2025, ymd{2026, 3, 1}), parametres_l162_30_4());
+TEST_CASE(
+    "defect 3c: citations follow the version in force: L.162-30-4 from 2025, D.162-16 from 2025-12-31, successor from "
+    "a secondary source",
+    "[loi][defaut3]") {
+    const resultat_evaluation r2025 =
+        evaluer_essai<evalmod::def_2022>(rapport_2022(2025, ymd{2026, 3, 1}), parametres_l162_30_4());
     REQUIRE(trouver(r2025, nature_proposition::abattement) != nullptr);
     CHECK(trouver(r2025, nature_proposition::abattement)->article().legi_id == "LEGIARTI000048702783");
     CHECK(r2025.volets[0].principale.article().legi_id == "LEGIARTI000044102658");  // on 2025-01-01
-    const resultat_evaluation r2026 = evaluer_essai<evalmod::def_2022>(rapport_2022(2026, ymd{2026, 9, 1}), parametres_l162_30_4());
+    const resultat_evaluation r2026 =
+        evaluer_essai<evalmod::def_2022>(rapport_2022(2026, ymd{2026, 9, 1}), parametres_l162_30_4());
     CHECK(r2026.volets[0].principale.article().legi_id == "LEGIARTI000053220456");
     evalmod::rapport_essai rs(evalmod::def_successeur, 2027, rien_successeur(), base_80m);
     const resultat_evaluation succ = evaluer_essai<evalmod::def_successeur>(rs, parametres_l162_30_4());
@@ -180,7 +198,7 @@ TEST_CASE("defect 4a: L.162-30-4 needs acts largely above the target, a threshol
     r.r.l162_30_4->actes_realises = 1'001;  // one act over 1 000
     parametres_evaluation p = parametres_l162_30_4();
     CHECK(evaluer_essai<evalmod::def_2022>(r, p).nombre_contrat == 0);  // 1 over 1 000 is not > 10 %
-    r.r.l162_30_4->actes_realises = 1'100;  // exactly 10 %: not "largely" above
+    r.r.l162_30_4->actes_realises = 1'100;                              // exactly 10 %: not "largely" above
     CHECK(evaluer_essai<evalmod::def_2022>(r, p).nombre_contrat == 0);
     r.r.l162_30_4->actes_realises = 1'101;
     const resultat_evaluation res = evaluer_essai<evalmod::def_2022>(r, p);
@@ -242,7 +260,8 @@ TEST_CASE("defect 4c: the 70 % floor of the L.162-30-3 version in force bars a r
     CHECK(pile.nombre_contrat == 2);
 }
 
-TEST_CASE("defect 4d: the measures are fixed for a limited duration, stated in the output, no default", "[loi][defaut4]") {
+TEST_CASE("defect 4d: the measures are fixed for a limited duration, stated in the output, no default",
+          "[loi][defaut4]") {
     const evalmod::rapport_essai r = rapport_2022(2023, ymd{2024, 1, 31});
     parametres_evaluation p = parametres_l162_30_4();
     p.p2022.duree_mesures_mois = 1;
@@ -252,7 +271,8 @@ TEST_CASE("defect 4d: the measures are fixed for a limited duration, stated in t
     const resultat_evaluation sans = evaluer_essai<evalmod::def_2022>(r, p);
     CHECK(sans.nombre_contrat == 0);
     CHECK(sans.regles.a(alerte_evaluation::duree_mesures_absente));
-    CHECK(outils::trouver(validate(evalmod::def_2022, p), regle::parametre_ouvert_absent)->lieu == "p2022.duree_mesures_mois");
+    CHECK(outils::trouver(validate(evalmod::def_2022, p), regle::parametre_ouvert_absent)->lieu ==
+          "p2022.duree_mesures_mois");
 }
 
 TEST_CASE("defect 5 (part): no refusal sanction for the successor or earlier contracts, the penalty base is the user's",
@@ -272,10 +292,15 @@ TEST_CASE("defect 5 (part): no refusal sanction for the successor or earlier con
 
 TEST_CASE("defect 6: the 2017 evaluation cut of the liste en sus share is computed, within 30 %", "[loi][defaut6]") {
     static constexpr std::array<volet_modele, 1> volets{{
-        {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = evalmod::g_socle, .clauses = sanction | minoration_liste_en_sus},
+        {.volet = volet_id::volet_socle,
+         .terme = duree_indeterminee,
+         .grille = evalmod::g_socle,
+         .clauses = sanction | minoration_liste_en_sus},
     }};
-    static constexpr modele_contrat_def def{.nom = "socle 2017 avec reduction", .regime = regime_id::caqes_2017,
-                                            .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}}, .volets = volets};
+    static constexpr modele_contrat_def def{.nom = "socle 2017 avec reduction",
+                                            .regime = regime_id::caqes_2017,
+                                            .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
+                                            .volets = volets};
     const std::vector<valeurs_indicateur> v = evalmod::rien_atteint(def);
     evalmod::rapport_essai r(def, 2018, v, base_80m);
     parametres_evaluation p{};
@@ -292,14 +317,15 @@ TEST_CASE("defect 6: the 2017 evaluation cut of the liste en sus share is comput
     CHECK(evaluer(evalmod::valide(rb, p), p).nombre_contrat == 0);
 }
 
-TEST_CASE("versions by policy: exercises 2017 to 2028 under each policy, outcomes, limits and LEGI ids", "[loi][politiques]") {
+TEST_CASE("versions by policy: exercises 2017 to 2028 under each policy, outcomes, limits and LEGI ids",
+          "[loi][politiques]") {
     using vp = version_applicable;
     struct attendu {
         int exercice;
         vp politique;
-        nature_proposition volet;   // volet 0's outcome
-        std::string_view legi;      // its citation
-        centimes plafond;           // its cap
+        nature_proposition volet;         // volet 0's outcome
+        std::string_view legi;            // its citation
+        centimes plafond;                 // its cap
         std::string_view legi_l162_30_4;  // 2022 template: the tariff cut's citation ("" = none)
     };
     constexpr centimes un_pct{80'000'000};
@@ -356,7 +382,7 @@ TEST_CASE("versions by policy: exercises 2017 to 2028 under each policy, outcome
         const ymd evaluation{a.exercice + 1, 3, 1};
         if (a.exercice <= 2021) {
             evalmod::rapport_essai r(evalmod::def_2017, a.exercice, rien_2017(), base_80m);
-    r.r.date_evaluation = evaluation;
+            r.r.date_evaluation = evaluation;
             const resultat_evaluation res = evaluer_essai<evalmod::def_2017>(r, p);
             CHECK(res.regles.politique == a.politique);
             CHECK(res.volets[0].principale.nature == a.volet);
@@ -372,7 +398,7 @@ TEST_CASE("versions by policy: exercises 2017 to 2028 under each policy, outcome
             if (ab != nullptr) CHECK(ab->plafond == centimes{1'000'000});  // 50 % of 200 acts x 100 EUR
         } else {
             evalmod::rapport_essai r(evalmod::def_successeur, a.exercice, rien_successeur(), base_80m);
-    r.r.date_evaluation = evaluation;
+            r.r.date_evaluation = evaluation;
             const resultat_evaluation res = evaluer_essai<evalmod::def_successeur>(r, p);
             const proposition* pen = trouver(res, a.volet);
             REQUIRE(pen != nullptr);

@@ -25,7 +25,8 @@ struct gabarit {
         grilles.push_back(std::move(g));
     }
     [[nodiscard]] modele_contrat_def lier() {
-        for (std::size_t k = 0; k < volets.size(); ++k) volets[k].grille = grilles[k];
+        for (std::size_t k = 0; k < volets.size(); ++k)
+            volets[k].grille = grilles[k];
         def.volets = volets;
         return def;
     }
@@ -174,7 +175,8 @@ TEST_CASE("modele E003: start outside the regime's window", "[modele][E003]") {
     SECTION("the template's window starts before 2017-04-23") {
         g.def.fenetre = periode{ymd{2017, 1, 1}, ymd{2017, 6, 1}};
         for (auto& grille : g.grilles) {
-            for (auto& i : grille) i.validite = periode{};
+            for (auto& i : grille)
+                i.validite = periode{};
         }
         const violations vs = g.valider();
         exige_seule(vs, regle::debut_hors_regime, "modele");
@@ -337,7 +339,8 @@ TEST_CASE("regression issue 13: a bounded first-generation socle term is CAQES-E
     CHECK(fiche(regle::socle_duree_bornee).code == "CAQES-E052");
 }
 
-TEST_CASE("regression issue 13: a 2017 template running to 2024 with no transition policy is CAQES-E006", "[modele][E006]") {
+TEST_CASE("regression issue 13: a 2017 template running to 2024 with no transition policy is CAQES-E006",
+          "[modele][E006]") {
     gabarit g = modele_2017();
     g.def.transition = politique_transition::non_choisie;
     // The transports volet ends with the regime, so no term runs past it: the window alone is at fault.
@@ -378,7 +381,8 @@ TEST_CASE("regression issue 13: a 2017 template running to 2024 with no transiti
 }
 
 TEST_CASE("regression issue 13: a 2017 regional indicator without the OMEDIT is CAQES-E016", "[modele][E016]") {
-    constexpr instances_regionales sans_omedit = instance_ars | instance_assurance_maladie | instance_federations_concertation;
+    constexpr instances_regionales sans_omedit =
+        instance_ars | instance_assurance_maladie | instance_federations_concertation;
     gabarit g = modele_2017();
     indicateur& t1 = g.grilles[1][0];
     t1.provenance = origine::regionale;
@@ -404,7 +408,8 @@ TEST_CASE("regression issue 13: a 2017 regional indicator without the OMEDIT is 
         n1.provenance = origine::regionale;
         n1.instances = sans_omedit | instance_omedit;
         const violations vs = h.valider();
-        exige_seule(vs, regle::origine_sans_source, "volets[0] (volet_pertinence_soins).grille[0] (id 202201, N2022-1)");
+        exige_seule(vs, regle::origine_sans_source,
+                    "volets[0] (volet_pertinence_soins).grille[0] (id 202201, N2022-1)");
         CHECK(vs[0].detail == "missing bodies: directeur_general_ars");
         n1.instances = instance_directeur_general_ars;
         exige_valide(h.valider());
@@ -417,7 +422,8 @@ TEST_CASE("regression issue 13: a 2017 regional indicator without the OMEDIT is 
             r.instances = instance_ars;
             return r;
         }()};
-        dispositif_efficience_def d{.nom = "dispositif", .fenetre = periode{ymd{2026, 1, 1}, ymd{2029, 1, 1}}, .objectifs = objectifs};
+        dispositif_efficience_def d{
+            .nom = "dispositif", .fenetre = periode{ymd{2026, 1, 1}, ymd{2029, 1, 1}}, .objectifs = objectifs};
         const violations vs = validate(d);
         exige_seule(vs, regle::origine_sans_source, "objectifs[0] (id 50, R50)");
         CHECK(vs[0].detail == "missing bodies: directeur_general_ars");
@@ -548,7 +554,8 @@ TEST_CASE("modele E012: indicator in force from the contract's start", "[modele]
         REQUIRE(vs.size() == 3);
         for (std::size_t k = 0; k < vs.size(); ++k) {
             CHECK(vs[k].id == regle::indicateur_hors_validite);
-            CHECK(contient_texte(vs[k].lieu, concat("volets[0] (volet_pertinence_soins).grille[", std::to_string(k), "]")));
+            CHECK(contient_texte(vs[k].lieu,
+                                 concat("volets[0] (volet_pertinence_soins).grille[", std::to_string(k), "]")));
         }
         CHECK(vs[2].lieu == "volets[0] (volet_pertinence_soins).grille[2] (id 202203, N2022-3)");
     }
@@ -575,11 +582,13 @@ TEST_CASE("modele E014-E017: indicator rules through the template walk", "[model
     gabarit g = modele_2017();
     indicateur& t1 = g.grilles[1][0];
     SECTION("E014: a count threshold on a rate measure") {
-        t1.ref = en_referentiel(condition{"taux_generiques", type_mesure::taux, comparateur::inferieur, type_mesure::nombre, entier(5)});
+        t1.ref = en_referentiel(
+            condition{"taux_generiques", type_mesure::taux, comparateur::inferieur, type_mesure::nombre, entier(5)});
         exige_seule(g.valider(), regle::unite_incoherente, "volets[1] (volet_transports).grille[0] (id 10, T1)");
     }
     SECTION("E015: an unknown measure") {
-        t1.ref = en_referentiel(condition{"taux_inconnu", type_mesure::taux, comparateur::inferieur, type_mesure::taux, pourcentage(5)});
+        t1.ref = en_referentiel(
+            condition{"taux_inconnu", type_mesure::taux, comparateur::inferieur, type_mesure::taux, pourcentage(5)});
         exige_seule(g.valider(), regle::referentiel_mal_forme, "volets[1] (volet_transports).grille[0] (id 10, T1)");
     }
     SECTION("E015: an empty conjunction") {
@@ -595,8 +604,8 @@ TEST_CASE("modele E014-E017: indicator rules through the template walk", "[model
         exige_seule(g.valider(), regle::poids_non_positif, "volets[1] (volet_transports).grille[0] (id 10, T1)");
     }
     SECTION("accepted: same-kind threshold on a known measure, a cited national indicator, a positive weight") {
-        t1.ref = en_referentiel(condition{"taux_generiques", type_mesure::taux, comparateur::superieur_ou_egal, type_mesure::taux,
-                                          pourcentage(49)});
+        t1.ref = en_referentiel(condition{"taux_generiques", type_mesure::taux, comparateur::superieur_ou_egal,
+                                          type_mesure::taux, pourcentage(49)});
         t1.provenance = origine::nationale;
         t1.source = referentiels::arrete_2017_04_27;
         t1.poids = fraction{3, 2};
@@ -608,14 +617,18 @@ TEST_CASE("modele E018: a 2022 contract as a whole lasts at most five years", "[
     SECTION("a volet starting a year later for five years") {
         gabarit g = modele_2022();
         g.def.fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}};
-        g.ajouter({.volet = volet_id::volet_bon_usage, .terme = duree_annees(5), .clauses = interessement,
+        g.ajouter({.volet = volet_id::volet_bon_usage,
+                   .terme = duree_annees(5),
+                   .clauses = interessement,
                    .debut = ymd{2023, 7, 1}});
         exige_seule(g.valider(), regle::contrat_superieur_5_ans, "volets[1] (volet_bon_usage)");
     }
     SECTION("accepted: the same volet ending on the contract's fifth anniversary") {
         gabarit g = modele_2022();
         g.def.fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}};
-        g.ajouter({.volet = volet_id::volet_bon_usage, .terme = duree_jusqu_a(ymd{2027, 7, 1}), .clauses = interessement,
+        g.ajouter({.volet = volet_id::volet_bon_usage,
+                   .terme = duree_jusqu_a(ymd{2027, 7, 1}),
+                   .clauses = interessement,
                    .debut = ymd{2023, 7, 1}});
         exige_valide(g.valider());
     }
@@ -670,67 +683,89 @@ namespace t_modele {
 
 inline constexpr mesure<taux> generiques{"taux_generiques"};
 inline constexpr std::array<indicateur, 2> grille{{
-    {.id = 1, .code = "CX-1", .libelle = "illustratif", .provenance = origine::illustrative,
-     .mesures = {{generiques.def()}}, .objectif = viser(generiques, taux_pourcent(49)),
+    {.id = 1,
+     .code = "CX-1",
+     .libelle = "illustratif",
+     .provenance = origine::illustrative,
+     .mesures = {{generiques.def()}},
+     .objectif = viser(generiques, taux_pourcent(49)),
      .validite = periode{ymd{2017, 7, 1}, ymd{2022, 1, 1}}},
-    {.id = 2, .code = "CX-2", .libelle = "illustratif", .provenance = origine::illustrative,
-     .mesures = {{generiques.def()}}, .ref = en_referentiel(generiques >= taux_pourcent(49)),
+    {.id = 2,
+     .code = "CX-2",
+     .libelle = "illustratif",
+     .provenance = origine::illustrative,
+     .mesures = {{generiques.def()}},
+     .ref = en_referentiel(generiques >= taux_pourcent(49)),
      .validite = periode{ymd{2017, 7, 1}, ymd{2022, 1, 1}}},
 }};
 inline constexpr std::array<volet_modele, 2> volets_valides{{
     {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = grille, .clauses = sanction},
     {.volet = volet_id::volet_pertinence, .terme = duree_annees(2), .clauses = interessement},
 }};
-inline constexpr modele_contrat_def valide{
-    .nom = "constexpr 2017", .regime = regime_id::caqes_2017, .fenetre = periode{ymd{2017, 7, 1}, ymd{2018, 7, 1}},
-    .volets = volets_valides};
+inline constexpr modele_contrat_def valide{.nom = "constexpr 2017",
+                                           .regime = regime_id::caqes_2017,
+                                           .fenetre = periode{ymd{2017, 7, 1}, ymd{2018, 7, 1}},
+                                           .volets = volets_valides};
 struct modele_valide : modele_contrat<valide> {};
 
 // Several rules broken at once: never instantiated as modele_contrat (it would not compile).
 inline constexpr std::array<indicateur, 1> grille_fausse{{
-    {.id = 7, .code = "CX-7", .libelle = "national sans source", .provenance = origine::nationale, .mesures = {{generiques.def()}},
+    {.id = 7,
+     .code = "CX-7",
+     .libelle = "national sans source",
+     .provenance = origine::nationale,
+     .mesures = {{generiques.def()}},
      .objectif = viser(generiques, taux_pourcent(49)),
-     .validite = periode{ymd{2017, 7, 1}, ymd{2022, 1, 1}}, .poids = {0, 1}},
+     .validite = periode{ymd{2017, 7, 1}, ymd{2022, 1, 1}},
+     .poids = {0, 1}},
 }};
 inline constexpr std::array<volet_modele, 3> volets_faux{{
     {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = grille_fausse, .clauses = interessement},
     {.volet = volet_id::volet_transports, .terme = duree_indeterminee, .clauses = sanction},
     {.volet = volet_id::volet_bon_usage, .terme = duree_annees(2), .clauses = interessement},
 }};
-inline constexpr modele_contrat_def invalide{
-    .nom = "constexpr 2017 faux", .regime = regime_id::caqes_2017, .fenetre = periode{ymd{2017, 7, 1}, ymd{2018, 7, 1}},
-    .volets = volets_faux};
+inline constexpr modele_contrat_def invalide{.nom = "constexpr 2017 faux",
+                                             .regime = regime_id::caqes_2017,
+                                             .fenetre = periode{ymd{2017, 7, 1}, ymd{2018, 7, 1}},
+                                             .volets = volets_faux};
 
 inline constexpr std::array<volet_modele, 1> volets_2022{{
     {.volet = volet_id::volet_organisation_soins, .terme = duree_annees(5), .clauses = interessement},
 }};
-inline constexpr modele_contrat_def sans_transition{
-    .nom = "constexpr 2022 sans transition", .regime = regime_id::caqes_2022,
-    .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}}, .volets = volets_2022};
-
+inline constexpr modele_contrat_def sans_transition{.nom = "constexpr 2022 sans transition",
+                                                    .regime = regime_id::caqes_2022,
+                                                    .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}},
+                                                    .volets = volets_2022};
 
 // Issue 13: the same inputs as the regression tests above, as constexpr definitions.
 inline constexpr std::array<volet_modele, 1> volets_socle_borne{{
     {.volet = volet_id::volet_socle, .terme = duree_annees(3), .grille = grille, .clauses = sanction},
 }};
-inline constexpr modele_contrat_def socle_borne{
-    .nom = "constexpr 2017 socle borne", .regime = regime_id::caqes_2017, .fenetre = periode{ymd{2017, 7, 1}, ymd{2018, 7, 1}},
-    .volets = volets_socle_borne};
-inline constexpr modele_contrat_def fenetre_2024{
-    .nom = "constexpr 2017 jusqu'en 2024", .regime = regime_id::caqes_2017,
-    .fenetre = periode::inclusive(ymd{2017, 7, 1}, ymd{2024, 12, 31}), .volets = volets_valides};
+inline constexpr modele_contrat_def socle_borne{.nom = "constexpr 2017 socle borne",
+                                                .regime = regime_id::caqes_2017,
+                                                .fenetre = periode{ymd{2017, 7, 1}, ymd{2018, 7, 1}},
+                                                .volets = volets_socle_borne};
+inline constexpr modele_contrat_def fenetre_2024{.nom = "constexpr 2017 jusqu'en 2024",
+                                                 .regime = regime_id::caqes_2017,
+                                                 .fenetre = periode::inclusive(ymd{2017, 7, 1}, ymd{2024, 12, 31}),
+                                                 .volets = volets_valides};
 inline constexpr std::array<indicateur, 1> grille_regionale{{
-    {.id = 3, .code = "CX-R", .libelle = "regional sans OMEDIT", .provenance = origine::regionale,
+    {.id = 3,
+     .code = "CX-R",
+     .libelle = "regional sans OMEDIT",
+     .provenance = origine::regionale,
      .instances = instance_ars | instance_assurance_maladie | instance_federations_concertation,
-     .mesures = {{generiques.def()}}, .objectif = viser(generiques, taux_pourcent(49)),
+     .mesures = {{generiques.def()}},
+     .objectif = viser(generiques, taux_pourcent(49)),
      .validite = periode{ymd{2017, 7, 1}, ymd{2022, 1, 1}}},
 }};
 inline constexpr std::array<volet_modele, 1> volets_regional{{
     {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = grille_regionale, .clauses = sanction},
 }};
-inline constexpr modele_contrat_def regional_sans_omedit{
-    .nom = "constexpr 2017 regional sans OMEDIT", .regime = regime_id::caqes_2017,
-    .fenetre = periode{ymd{2017, 7, 1}, ymd{2018, 7, 1}}, .volets = volets_regional};
+inline constexpr modele_contrat_def regional_sans_omedit{.nom = "constexpr 2017 regional sans OMEDIT",
+                                                         .regime = regime_id::caqes_2017,
+                                                         .fenetre = periode{ymd{2017, 7, 1}, ymd{2018, 7, 1}},
+                                                         .volets = volets_regional};
 
 }  // namespace t_modele
 
@@ -764,7 +799,8 @@ TEST_CASE("modele: enfreintes (constexpr) and validate (run time) give the same 
     CHECK(outils::ids(validate(t_modele::sans_transition)) == std::vector<regle>{regle::transition_non_choisie});
 }
 
-TEST_CASE("regression issue 13: the compile-time walk and validate(def) reject the same three inputs", "[modele][compile]") {
+TEST_CASE("regression issue 13: the compile-time walk and validate(def) reject the same three inputs",
+          "[modele][compile]") {
     constexpr regles_enfreintes socle = enfreintes(t_modele::socle_borne);
     constexpr regles_enfreintes fenetre = enfreintes(t_modele::fenetre_2024);
     constexpr regles_enfreintes regional = enfreintes(t_modele::regional_sans_omedit);

@@ -14,11 +14,17 @@ namespace {
 // Whether two types can be added, ordered or compared for equality at all: the type-safety
 // claims of nature.hpp, checked without a failing build.
 template <class A, class B>
-concept additionnables = requires(A a, B b) { a + b; };
+concept additionnables = requires(A a, B b) {
+    a + b;
+};
 template <class A, class B>
-concept ordonnables = requires(A a, B b) { a < b; };
+concept ordonnables = requires(A a, B b) {
+    a < b;
+};
 template <class A, class B>
-concept egalables = requires(A a, B b) { a == b; };
+concept egalables = requires(A a, B b) {
+    a == b;
+};
 
 // A measured value per measure code, for est_atteint.
 struct releve {
@@ -151,8 +157,9 @@ TEST_CASE("dans_domaine accepts and rejects per measure kind", "[mesure][domaine
         CHECK_FALSE(dans_domaine(type_mesure::echelle, entier(-1)));
     }
     SECTION("a zero denominator is in no domain") {
-        for (const type_mesure t : {type_mesure::montant, type_mesure::montant_signe, type_mesure::nombre, type_mesure::taux,
-                                    type_mesure::taux_evolution, type_mesure::oui_non, type_mesure::echelle}) {
+        for (const type_mesure t :
+             {type_mesure::montant, type_mesure::montant_signe, type_mesure::nombre, type_mesure::taux,
+              type_mesure::taux_evolution, type_mesure::oui_non, type_mesure::echelle}) {
             CHECK_FALSE(dans_domaine(t, fraction{0, 0}));
         }
     }
@@ -243,25 +250,30 @@ TEST_CASE("est_atteint on the 2022 referentiels: 'or' conditions, strict at equa
     SECTION("indicator 2: spending below 100 000 EUR or active share below 80 %") {
         const caqes::referentiel& ref = r::indicateur_2022_perfadom.ref;
         const fraction limite = entier(10'000'000);  // cents
-        CHECK_FALSE(caqes::est_atteint(ref, lecteur(std::array<releve, 2>{{{"depense_perfadom", limite},
-                                                                            {"part_diffuseurs_actifs", caqes::pourcentage(80)}}})));
-        CHECK(caqes::est_atteint(ref, lecteur(std::array<releve, 2>{{{"depense_perfadom", entier(9'999'999)},
-                                                                      {"part_diffuseurs_actifs", caqes::pourcentage(95)}}})));
-        CHECK(caqes::est_atteint(ref, lecteur(std::array<releve, 2>{{{"depense_perfadom", entier(50'000'000)},
-                                                                      {"part_diffuseurs_actifs", caqes::pourcentage(79)}}})));
+        CHECK_FALSE(caqes::est_atteint(
+            ref, lecteur(std::array<releve, 2>{
+                     {{"depense_perfadom", limite}, {"part_diffuseurs_actifs", caqes::pourcentage(80)}}})));
+        CHECK(caqes::est_atteint(
+            ref, lecteur(std::array<releve, 2>{
+                     {{"depense_perfadom", entier(9'999'999)}, {"part_diffuseurs_actifs", caqes::pourcentage(95)}}})));
+        CHECK(caqes::est_atteint(
+            ref, lecteur(std::array<releve, 2>{
+                     {{"depense_perfadom", entier(50'000'000)}, {"part_diffuseurs_actifs", caqes::pourcentage(79)}}})));
     }
     SECTION("indicator 3: ambulance share below 20 % or spending below 400 000 EUR") {
         const caqes::referentiel& ref = r::indicateur_2022_ambulances.ref;
-        CHECK_FALSE(caqes::est_atteint(ref, lecteur(std::array<releve, 2>{{{"part_ambulance", caqes::pourcentage(20)},
-                                                                            {"depense_ambulance", entier(40'000'000)}}})));
+        CHECK_FALSE(
+            caqes::est_atteint(ref, lecteur(std::array<releve, 2>{{{"part_ambulance", caqes::pourcentage(20)},
+                                                                   {"depense_ambulance", entier(40'000'000)}}})));
         CHECK(caqes::est_atteint(ref, lecteur(std::array<releve, 2>{{{"part_ambulance", caqes::pourcentage(199, 10)},
-                                                                      {"depense_ambulance", entier(40'000'000)}}})));
+                                                                     {"depense_ambulance", entier(40'000'000)}}})));
         CHECK(caqes::est_atteint(ref, lecteur(std::array<releve, 2>{{{"part_ambulance", caqes::pourcentage(60)},
-                                                                      {"depense_ambulance", entier(39'999'999)}}})));
+                                                                     {"depense_ambulance", entier(39'999'999)}}})));
     }
 }
 
-TEST_CASE("referentiel algebra: 'and' needs every condition, an empty referentiel is never met", "[mesure][referentiel]") {
+TEST_CASE("referentiel algebra: 'and' needs every condition, an empty referentiel is never met",
+          "[mesure][referentiel]") {
     using namespace caqes;
     const mesure<nombre> a{"a"};
     const mesure<taux> b{"b"};
@@ -286,7 +298,8 @@ TEST_CASE("referentiel capacities: going past them sets depasse, never truncates
     const condition c = a < nombre_de(1);
 
     conjonction cj{};
-    for (std::size_t i = 0; i < conditions_max; ++i) cj = cj.et(c);
+    for (std::size_t i = 0; i < conditions_max; ++i)
+        cj = cj.et(c);
     CHECK(std::size_t{cj.taille} == conditions_max);
     CHECK_FALSE(cj.depasse);
     const conjonction trop = cj.et(c);
@@ -294,7 +307,8 @@ TEST_CASE("referentiel capacities: going past them sets depasse, never truncates
     CHECK(std::size_t{trop.taille} == conditions_max);
 
     referentiel r{};
-    for (std::size_t i = 0; i < conjonctions_max; ++i) r = r.ou(seule(c));
+    for (std::size_t i = 0; i < conjonctions_max; ++i)
+        r = r.ou(seule(c));
     CHECK_FALSE(r.depasse);
     const referentiel r_trop = r || c;
     CHECK(r_trop.depasse);
@@ -322,7 +336,8 @@ TEST_CASE("quantities of different kinds cannot be added or compared, one kind c
     CHECK(evolution_pourcent(-5) < evolution_pourcent(0));
 }
 
-TEST_CASE("fraction: INT64_MIN has no opposite, so its normal form is reported invalid, never wrapped", "[monnaie][fraction][depassement]") {
+TEST_CASE("fraction: INT64_MIN has no opposite, so its normal form is reported invalid, never wrapped",
+          "[monnaie][fraction][depassement]") {
     constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
     constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
     // INT64_MIN / -1 is 2^63 and 1 / INT64_MIN needs den = 2^63: neither has a 64-bit form.
@@ -386,5 +401,6 @@ TEST_CASE("texte_decimal, texte_fraction and texte never overflow", "[mesure][fo
     CHECK(caqes::texte(type_mesure::taux, fraction{1'000'000'000'000'000'000, 1}) == "100000000000000000000 %");
     CHECK(caqes::texte(type_mesure::montant, fraction{max, 1}) == "92233720368547758.07 EUR");
     CHECK(caqes::texte(type_mesure::montant_signe, fraction{min, 1}) == "-92233720368547758.08 EUR");
-    CHECK(caqes::texte(type_mesure::taux_evolution, fraction{min, max}) == "-922337203685477580800/9223372036854775807 %");
+    CHECK(caqes::texte(type_mesure::taux_evolution, fraction{min, max}) ==
+          "-922337203685477580800/9223372036854775807 %");
 }

@@ -44,7 +44,8 @@ namespace outils {
 // The distinct rules of `vs`, sorted by id.
 [[nodiscard]] inline std::vector<caqes::regle> ids(const caqes::violations& vs) {
     std::vector<caqes::regle> r;
-    for (const auto& v : vs) r.push_back(v.id);
+    for (const auto& v : vs)
+        r.push_back(v.id);
     std::sort(r.begin(), r.end());
     r.erase(std::unique(r.begin(), r.end()), r.end());
     return r;
@@ -53,14 +54,16 @@ namespace outils {
 // Every violation, one a line, for INFO().
 [[nodiscard]] inline std::string tout(const caqes::violations& vs) {
     std::string s = vs.empty() ? std::string{"(no violation)"} : std::string{};
-    for (const auto& v : vs) s += caqes::concat(caqes::texte(v), "\n");
+    for (const auto& v : vs)
+        s += caqes::concat(caqes::texte(v), "\n");
     return s;
 }
 
 // The same set of rules as the compile-time walk's bit set.
 [[nodiscard]] inline caqes::regles_enfreintes en_bits(const caqes::violations& vs) {
     caqes::regles_enfreintes r{};
-    for (const auto& v : vs) r.ajouter(v.id);
+    for (const auto& v : vs)
+        r.ajouter(v.id);
     return r;
 }
 

@@ -10,8 +10,8 @@ TEST_CASE("regime_du_debut: the regime whose window holds a start date, boundari
     CHECK(regime_du_debut(ymd{2017, 4, 22}) == regime_id::contrats_anterieurs);
     CHECK(regime_du_debut(ymd{2017, 4, 23}) == regime_id::caqes_2017);  // decret 2017-584 art. 2
     CHECK(regime_du_debut(ymd{2021, 12, 31}) == regime_id::caqes_2017);
-    CHECK(regime_du_debut(ymd{2022, 1, 1}) == regime_id::caqes_2022);   // decret 2021-1231
-    CHECK(regime_du_debut(ymd{2026, 6, 1}) == regime_id::caqes_2022);   // the two coexist in 2026
+    CHECK(regime_du_debut(ymd{2022, 1, 1}) == regime_id::caqes_2022);       // decret 2021-1231
+    CHECK(regime_du_debut(ymd{2026, 6, 1}) == regime_id::caqes_2022);       // the two coexist in 2026
     CHECK(regime_du_debut(ymd{2027, 1, 1}) == regime_id::successeur_2026);  // LFSS 2026 art. 79
 }
 
@@ -24,7 +24,8 @@ TEST_CASE("regime_applicable: exercise 2021 evaluated in 2022 under each version
 }
 
 TEST_CASE("evolution_entre: exact growth from the previous year's amount", "[mesure]") {
-    CHECK(evolution_entre(montant_euros(100'000), montant_euros(95'000)).valeur == pourcentage(-5));  // the -5 % trajectory
+    CHECK(evolution_entre(montant_euros(100'000), montant_euros(95'000)).valeur ==
+          pourcentage(-5));  // the -5 % trajectory
     CHECK(evolution_entre(montant_euros(3), montant_euros(4)).valeur == fraction{1, 3});
     CHECK(evolution_entre(montant_de(centimes{7}), montant_de(centimes{0})).valeur == entier(-1));
     // No growth rate from zero: an invalid value that the report check rejects (CAQES-E028).

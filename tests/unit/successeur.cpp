@@ -17,7 +17,9 @@ inline constexpr std::array<indicateur, 2> deux_objectifs{
     {evalmod::ind_taux(50, "ILL-E1", validite), evalmod::ind_nombre(51, "ILL-E2", validite)}};
 
 dispositif_efficience_def dispositif_2026() {
-    return {.nom = "efficience 2026", .fenetre = periode{ymd{2026, 1, 1}, ymd{2029, 1, 1}}, .objectifs = deux_objectifs,
+    return {.nom = "efficience 2026",
+            .fenetre = periode{ymd{2026, 1, 1}, ymd{2029, 1, 1}},
+            .objectifs = deux_objectifs,
             .clauses = dotation_complementaire | penalite};
 }
 
@@ -33,11 +35,15 @@ void exige_seule(const violations& vs, regle r, const std::string& lieu) {
 TEST_CASE("issue 12 defect 5: the successor is a scheme, a contract template of its regime is CAQES-E043",
           "[successeur][E043]") {
     // As it was modelled: a "contract" with a volet, a 3-year term and the CAQES rules.
-    const std::array<volet_modele, 1> volets{
-        {{.volet = volet_id::dispositif_efficience, .terme = duree_annees(3), .grille = deux_objectifs, .clauses = dotation_complementaire}}};
-    const modele_contrat_def comme_contrat{.nom = "successeur comme contrat", .regime = regime_id::successeur_2026,
+    const std::array<volet_modele, 1> volets{{{.volet = volet_id::dispositif_efficience,
+                                               .terme = duree_annees(3),
+                                               .grille = deux_objectifs,
+                                               .clauses = dotation_complementaire}}};
+    const modele_contrat_def comme_contrat{.nom = "successeur comme contrat",
+                                           .regime = regime_id::successeur_2026,
                                            .fenetre = periode{ymd{2026, 1, 1}, ymd{2029, 1, 1}},
-                                           .perimetre = activite_mco, .volets = volets};
+                                           .perimetre = activite_mco,
+                                           .volets = volets};
     exige_seule(validate(comme_contrat), regle::hors_caqes, "modele.regime");
     // The same grid as a scheme: no volet, no term, valid.
     const dispositif_efficience_def d = dispositif_2026();
@@ -52,7 +58,8 @@ TEST_CASE("issue 12 defect 5: the successor is a scheme, a contract template of 
     STATIC_REQUIRE(conclut_des_caqes(regime_id::caqes_2022));
 }
 
-TEST_CASE("issue 12 defect 5: a scheme starting in 2026 carries the penalty for exercises from 2027", "[successeur][E010]") {
+TEST_CASE("issue 12 defect 5: a scheme starting in 2026 carries the penalty for exercises from 2027",
+          "[successeur][E010]") {
     const dispositif_charge d{dispositif_2026()};
     CHECK(validate(d.definition()).empty());  // it was E010 at the 2026 start
 
@@ -71,11 +78,12 @@ TEST_CASE("issue 12 defect 5: a scheme starting in 2026 carries the penalty for 
             REQUIRE(res.nombre_contrat == 1);
             CHECK(res.contrat[0].nature == nature_proposition::penalite_financement);
             CHECK(res.contrat[0].montant == centimes{80'000'000});  // 1 % x (1 - 0) of 80 M EUR
-            CHECK(res.contrat[0].article().legi_id.empty());         // [S], never LEGIARTI000053271346
+            CHECK(res.contrat[0].article().legi_id.empty());        // [S], never LEGIARTI000053271346
             CHECK(res.contrat[0].loi->marque == marque_source::secondaire);
         }
         // No refusal sanction exists for a scheme nobody signs.
-        CHECK_FALSE(sanction_refus_signature(regime_id::successeur_2026, evalmod::base_80m, ymd{exercice, 6, 1}).presente());
+        CHECK_FALSE(
+            sanction_refus_signature(regime_id::successeur_2026, evalmod::base_80m, ymd{exercice, 6, 1}).presente());
     }
 }
 
@@ -83,7 +91,8 @@ TEST_CASE("a scheme's rules: start from 2026, activities 1, 2 and 4, outcomes of
           "[successeur][E003][E019][E010][E011]") {
     SECTION("a start before L.162-23-14 is in force is CAQES-E003") {
         dispositif_efficience_def d = dispositif_2026();
-        const std::array<indicateur, 1> des_2025{{evalmod::ind_taux(50, "ILL-E1", periode{ymd{2025, 1, 1}, ymd{2035, 1, 1}})}};
+        const std::array<indicateur, 1> des_2025{
+            {evalmod::ind_taux(50, "ILL-E1", periode{ymd{2025, 1, 1}, ymd{2035, 1, 1}})}};
         d.objectifs = des_2025;
         d.fenetre = periode{ymd{2025, 12, 31}, ymd{2029, 1, 1}};
         exige_seule(validate(d), regle::debut_hors_regime, "dispositif");
@@ -112,16 +121,20 @@ TEST_CASE("a scheme's rules: start from 2026, activities 1, 2 and 4, outcomes of
         exige_seule(validate(d), regle::indicateur_en_double, "objectifs[1] (id 50, ILL-E2)");
     }
     SECTION("the outcomes the law provides from a day on") {
-        CHECK(issues_permises_des(volet_id::dispositif_efficience, ymd{2026, 1, 1}) == (dotation_complementaire | penalite));
+        CHECK(issues_permises_des(volet_id::dispositif_efficience, ymd{2026, 1, 1}) ==
+              (dotation_complementaire | penalite));
         CHECK(issues_permises(volet_id::dispositif_efficience, ymd{2026, 6, 1}) == dotation_complementaire);
-        CHECK(issues_permises(volet_id::dispositif_efficience, ymd{2027, 1, 1}) == (dotation_complementaire | penalite));
+        CHECK(issues_permises(volet_id::dispositif_efficience, ymd{2027, 1, 1}) ==
+              (dotation_complementaire | penalite));
         CHECK(issues_permises(volet_id::dispositif_efficience, ymd{2025, 12, 31}).vide());
     }
 }
 
-TEST_CASE("issue 12: an earlier contract is its own kind: effects end 2017-12-31, void from 2018-01-01, no CAQES outcome",
-          "[successeur][anterieur][E003]") {
-    const contrat_anterieur_def cbu{.nom = "CBU CH exemple", .type = type_contrat_anterieur::cbu, .conclusion = ymd{2014, 6, 1}};
+TEST_CASE(
+    "issue 12: an earlier contract is its own kind: effects end 2017-12-31, void from 2018-01-01, no CAQES outcome",
+    "[successeur][anterieur][E003]") {
+    const contrat_anterieur_def cbu{
+        .nom = "CBU CH exemple", .type = type_contrat_anterieur::cbu, .conclusion = ymd{2014, 6, 1}};
     CHECK(validate(cbu).empty());
     const situation_contrat_anterieur en_2017 = situation(cbu, ymd{2017, 12, 31});
     CHECK(en_2017.produit_effets);
@@ -148,7 +161,8 @@ TEST_CASE("issue 12: an earlier contract is its own kind: effects end 2017-12-31
     CHECK_FALSE(contractualisation(cbu.conclusion, cbu.conclusion, {}, convention_delai::stricte).signature.prevue);
 }
 
-TEST_CASE("issue 12: the successor penalty's formula is a [U] parameter, within the 2 % of the law", "[successeur][E028]") {
+TEST_CASE("issue 12: the successor penalty's formula is a [U] parameter, within the 2 % of the law",
+          "[successeur][E028]") {
     const dispositif_charge d{dispositif_2026()};
     parametres_evaluation p{};
     p.successeur.base_penalite = evalmod::base_80m;

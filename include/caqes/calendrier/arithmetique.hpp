@@ -57,7 +57,8 @@ namespace detail {
     const std::int64_t rang = std::int64_t{depart.y} * 12 + (depart.m - 1) + mois;  // months since year 0
     const std::int64_t annee = (rang >= 0 ? rang : rang - 11) / 12;
     if (annee < annee_min || annee > annee_max) return {depart, regle::date_inexistante};
-    return detail::appliquer_politique({static_cast<int>(annee), static_cast<unsigned>(rang - annee * 12) + 1U, depart.d}, p);
+    return detail::appliquer_politique(
+        {static_cast<int>(annee), static_cast<unsigned>(rang - annee * 12) + 1U, depart.d}, p);
 }
 
 [[nodiscard]] constexpr date_calculee ajouter_annees(ymd depart, int annees, politique_jour p) noexcept {
@@ -67,6 +68,8 @@ namespace detail {
     return detail::appliquer_politique({static_cast<int>(annee), depart.m, depart.d}, p);
 }
 
-[[nodiscard]] constexpr ymd ajouter_jours(ymd depart, int jours) noexcept { return ymd::de_serie(depart.serie() + jours); }
+[[nodiscard]] constexpr ymd ajouter_jours(ymd depart, int jours) noexcept {
+    return ymd::de_serie(depart.serie() + jours);
+}
 
 }  // namespace caqes

@@ -54,9 +54,9 @@ struct ymd {
     [[nodiscard]] constexpr jour_serie serie() const noexcept {
         const int a = m <= 2 ? y - 1 : y;
         const int ere = (a >= 0 ? a : a - 399) / 400;
-        const int annee_ere = a - ere * 400;                                               // [0, 399]
-        const int mois_mars = static_cast<int>(m > 2 ? m - 3 : m + 9);                   // March = 0
-        const int jour_annee = (153 * mois_mars + 2) / 5 + static_cast<int>(d) - 1;     // [0, 365]
+        const int annee_ere = a - ere * 400;                                                  // [0, 399]
+        const int mois_mars = static_cast<int>(m > 2 ? m - 3 : m + 9);                        // March = 0
+        const int jour_annee = (153 * mois_mars + 2) / 5 + static_cast<int>(d) - 1;           // [0, 365]
         const int jour_ere = annee_ere * 365 + annee_ere / 4 - annee_ere / 100 + jour_annee;  // [0, 146096]
         return ere * 146097 + jour_ere - 719468;
     }
@@ -64,10 +64,10 @@ struct ymd {
     [[nodiscard]] static constexpr ymd de_serie(jour_serie n) noexcept {
         const int z = n + 719468;
         const int ere = (z >= 0 ? z : z - 146096) / 146097;
-        const int jour_ere = z - ere * 146097;                                                      // [0, 146096]
+        const int jour_ere = z - ere * 146097;                                                            // [0, 146096]
         const int annee_ere = (jour_ere - jour_ere / 1460 + jour_ere / 36524 - jour_ere / 146096) / 365;  // [0, 399]
-        const int jour_annee = jour_ere - (365 * annee_ere + annee_ere / 4 - annee_ere / 100);      // [0, 365]
-        const int mois_mars = (5 * jour_annee + 2) / 153;                                           // [0, 11]
+        const int jour_annee = jour_ere - (365 * annee_ere + annee_ere / 4 - annee_ere / 100);            // [0, 365]
+        const int mois_mars = (5 * jour_annee + 2) / 153;                                                 // [0, 11]
         const auto jour = static_cast<unsigned>(jour_annee - (153 * mois_mars + 2) / 5 + 1);
         const auto mois = static_cast<unsigned>(mois_mars < 10 ? mois_mars + 3 : mois_mars - 9);
         return {annee_ere + ere * 400 + (mois <= 2 ? 1 : 0), mois, jour};

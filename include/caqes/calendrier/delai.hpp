@@ -32,15 +32,16 @@ enum class convention_delai : std::uint8_t { stricte, fin_de_mois, report, premi
 // The last day of a deadline running from `depart` (the receipt date).
 [[nodiscard]] constexpr date_calculee echeance(ymd depart, delai d, convention_delai c,
                                                calendrier_feries cal = calendrier_feries::national) noexcept {
-    const politique_jour p = c == convention_delai::stricte       ? politique_jour::stricte
-                             : c == convention_delai::report      ? politique_jour::report
+    const politique_jour p = c == convention_delai::stricte                ? politique_jour::stricte
+                             : c == convention_delai::report               ? politique_jour::report
                              : c == convention_delai::premier_mois_suivant ? politique_jour::premier_mois_suivant
-                                                                  : politique_jour::fin_de_mois;
+                                                                           : politique_jour::fin_de_mois;
     date_calculee r = ajouter_mois(depart, d.mois, p);
     if (!r.ok()) return r;
     r.valeur = ajouter_jours(r.valeur, d.jours);
     if (c == convention_delai::procedure_civile) {
-        while (!est_jour_ouvrable(r.valeur, cal)) r.valeur = ajouter_jours(r.valeur, 1);
+        while (!est_jour_ouvrable(r.valeur, cal))
+            r.valeur = ajouter_jours(r.valeur, 1);
     }
     return r;
 }
@@ -48,7 +49,8 @@ enum class convention_delai : std::uint8_t { stricte, fin_de_mois, report, premi
 // D.162-15 and D.162-16 III: "le delai ... est prolonge jusqu'a l'audition de l'etablissement
 // si elle a ete demandee avant l'expiration de ce delai". A request made on or before the
 // last day extends the deadline to the hearing; a late request changes nothing.
-[[nodiscard]] constexpr ymd prolonger_par_audition(ymd echeance_, std::optional<ymd> demande, std::optional<ymd> audition) noexcept {
+[[nodiscard]] constexpr ymd prolonger_par_audition(ymd echeance_, std::optional<ymd> demande,
+                                                   std::optional<ymd> audition) noexcept {
     if (!demande || !audition || *demande > echeance_) return echeance_;
     return *audition > echeance_ ? *audition : echeance_;
 }

@@ -55,10 +55,8 @@ struct abolition_esclavage {
 
 inline constexpr ymd decret_83_1003{1983, 11, 23};
 inline constexpr abolition_esclavage abolitions[] = {
-    {calendrier_feries::guadeloupe, 5, 27, decret_83_1003},
-    {calendrier_feries::guyane, 6, 10, decret_83_1003},
-    {calendrier_feries::martinique, 5, 22, decret_83_1003},
-    {calendrier_feries::la_reunion, 12, 20, decret_83_1003},
+    {calendrier_feries::guadeloupe, 5, 27, decret_83_1003}, {calendrier_feries::guyane, 6, 10, decret_83_1003},
+    {calendrier_feries::martinique, 5, 22, decret_83_1003}, {calendrier_feries::la_reunion, 12, 20, decret_83_1003},
     {calendrier_feries::mayotte, 4, 27, ymd{2012, 4, 23}},  // decree 2012-553
 };
 }  // namespace detail

@@ -22,10 +22,14 @@ enum class type_contrat_anterieur : std::uint8_t { cbu, caqos, capes, contrat_pe
 
 [[nodiscard]] constexpr std::string_view nom(type_contrat_anterieur t) noexcept {
     switch (t) {
-        case type_contrat_anterieur::cbu: return "CBU";
-        case type_contrat_anterieur::caqos: return "CAQOS";
-        case type_contrat_anterieur::capes: return "CAPES";
-        case type_contrat_anterieur::contrat_pertinence: return "contrat de pertinence";
+        case type_contrat_anterieur::cbu:
+            return "CBU";
+        case type_contrat_anterieur::caqos:
+            return "CAQOS";
+        case type_contrat_anterieur::capes:
+            return "CAPES";
+        case type_contrat_anterieur::contrat_pertinence:
+            return "contrat de pertinence";
     }
     return "";
 }
@@ -51,8 +55,9 @@ namespace regles {
     if (!c.conclusion.ok()) {
         out.push_back({regle::date_inexistante, "conclusion", texte(c.conclusion)});
     } else if (!regles::conclu_avant_les_caqes(c.conclusion)) {
-        out.push_back({regle::debut_hors_regime, "conclusion",
-                       concat(texte(c.conclusion), " is on or after 2017-04-23: a contract concluded then is a CAQES")});
+        out.push_back(
+            {regle::debut_hors_regime, "conclusion",
+             concat(texte(c.conclusion), " is on or after 2017-04-23: a contract concluded then is a CAQES")});
     }
     return out;
 }
@@ -61,8 +66,9 @@ namespace regles {
 template <const contrat_anterieur_def& C>
 struct contrat_anterieur {
     static constexpr const contrat_anterieur_def& definition = C;
-    static_assert(C.conclusion.ok(), "CAQES-E001: a date is not a real calendar date (calendar (date library); every dated rule); "
-                                     "the conclusion date of the earlier contract; see docs/diagnostics.md#caqes-e001");
+    static_assert(C.conclusion.ok(),
+                  "CAQES-E001: a date is not a real calendar date (calendar (date library); every dated rule); "
+                  "the conclusion date of the earlier contract; see docs/diagnostics.md#caqes-e001");
     static_assert(!C.conclusion.ok() || regles::conclu_avant_les_caqes(C.conclusion),
                   "CAQES-E003: the start lies outside the regime's window (decret 2017-584 art. 2; D.162-14..16 "
                   "version dates (LEGIARTI000034459855, LEGIARTI000044102681); LFSS 2026 art. 79); an earlier "
@@ -88,8 +94,9 @@ struct situation_contrat_anterieur {
 // 2018-01-01 (...). No CAQES outcome or procedure applies; its own sanctions and incentives are
 // out of scope."
 [[nodiscard]] inline std::string texte(const contrat_anterieur_def& c, const situation_contrat_anterieur& s) {
-    return concat(nom(c.type), " '", c.nom, "' concluded on ", texte(c.conclusion), ": effects until ", texte(veille(s.fin_effets)),
-                  ", void from ", texte(s.fin_effets), " (", texte(s.source), ")", s.produit_effets ? "" : ", void on this day",
+    return concat(nom(c.type), " '", c.nom, "' concluded on ", texte(c.conclusion), ": effects until ",
+                  texte(veille(s.fin_effets)), ", void from ", texte(s.fin_effets), " (", texte(s.source), ")",
+                  s.produit_effets ? "" : ", void on this day",
                   ". No CAQES outcome or procedure applies; its own sanctions and incentives are out of scope.");
 }
 

@@ -12,8 +12,8 @@ struct etablissement {
     std::string finess_ej;               // entite juridique
     std::vector<std::string> finess_et;  // etablissements geographiques (sites)
     std::string raison_sociale;
-    std::string region;                  // each of the 18 ARS has its own grids
-    std::string caisse_locale;           // organisme local d'assurance maladie
+    std::string region;         // each of the 18 ARS has its own grids
+    std::string caisse_locale;  // organisme local d'assurance maladie
     categorie_juridique categorie{categorie_juridique::public_};
     activites activites_exercees{};
 };

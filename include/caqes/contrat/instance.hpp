@@ -35,7 +35,8 @@ struct contrat_instance {
 // failing that, on the avenant's signature (D.162-15). A template volet an avenant brings in
 // starts on the avenant's signature, or on its own start if that is later. An avenant signed
 // on an impossible day adds nothing (validate(m, c) reports it, CAQES-E001).
-[[nodiscard]] inline std::vector<volet_modele> volets_du_contrat(const modele_contrat_def& m, const contrat_instance& c) {
+[[nodiscard]] inline std::vector<volet_modele> volets_du_contrat(const modele_contrat_def& m,
+                                                                 const contrat_instance& c) {
     std::vector<volet_modele> volets(m.volets.begin(), m.volets.end());
     for (const avenant& a : c.avenants) {
         if (!a.signature.ok() || !a.volet_du_modele) continue;
@@ -65,17 +66,20 @@ namespace regles {
 }
 // CAQES-E065: an avenant brings in a volet the template has, and no volet is brought twice
 // (D.162-14 I: each volet once per contract).
-[[nodiscard]] inline bool avenant_volet_du_modele(const modele_contrat_def& m, const std::vector<avenant>& avenants, std::size_t i) noexcept {
+[[nodiscard]] inline bool avenant_volet_du_modele(const modele_contrat_def& m, const std::vector<avenant>& avenants,
+                                                  std::size_t i) noexcept {
     const std::optional<volet_id> v = avenants[i].volet_du_modele;
     if (!v) return true;
     bool dans_modele = false;
-    for (const volet_modele& x : m.volets) dans_modele = dans_modele || x.volet == *v;
+    for (const volet_modele& x : m.volets)
+        dans_modele = dans_modele || x.volet == *v;
     for (std::size_t j = 0; j < i; ++j) {
         if (avenants[j].volet_du_modele == v) return false;
     }
     return dans_modele;
 }
-[[nodiscard]] constexpr bool avenant_dans_fenetre(const modele_contrat_def& m, ymd signature_contrat, ymd signature_avenant) noexcept {
+[[nodiscard]] constexpr bool avenant_dans_fenetre(const modele_contrat_def& m, ymd signature_contrat,
+                                                  ymd signature_avenant) noexcept {
     return signature_contrat <= signature_avenant && signature_avenant < decrire(m.regime).fin_effets;
 }
 

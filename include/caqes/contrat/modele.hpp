@@ -34,14 +34,14 @@ struct volet_modele {
     volet_id volet{volet_id::volet_socle};
     duree terme{};
     std::span<const indicateur> grille{};
-    issues clauses{};               // the outcomes this contract provides for the volet
-    std::optional<ymd> debut{};     // own start, for a volet added later by avenant (D.162-15)
+    issues clauses{};            // the outcomes this contract provides for the volet
+    std::optional<ymd> debut{};  // own start, for a volet added later by avenant (D.162-15)
 };
 
 struct modele_contrat_def {
     std::string_view nom;
     regime_id regime{regime_id::caqes_2017};
-    periode fenetre{};              // the template's own dates: contracts start inside it
+    periode fenetre{};  // the template's own dates: contracts start inside it
     activites perimetre{toutes_activites};
     std::span<const volet_modele> volets{};
     politique_transition transition{politique_transition::non_choisie};
@@ -64,7 +64,8 @@ struct lieu_modele {
 
 // The end of a volet's term started on `debut`, before any transition policy: an indefinite
 // term ends with its regime.
-[[nodiscard]] constexpr date_calculee fin_du_volet(const modele_contrat_def& m, const volet_modele& v, ymd debut) noexcept {
+[[nodiscard]] constexpr date_calculee fin_du_volet(const modele_contrat_def& m, const volet_modele& v,
+                                                   ymd debut) noexcept {
     if (v.terme.f == duree::forme::indeterminee) return {decrire(m.regime).fin_effets, regle::aucune};
     return fin_du_terme(v.terme, debut, m.jours);
 }
@@ -78,21 +79,26 @@ struct terme_effectif {
     regle erreur{regle::aucune};
 };
 
-[[nodiscard]] constexpr terme_effectif terme_du_volet(const modele_contrat_def& m, const volet_modele& v, ymd debut_contrat) noexcept {
+[[nodiscard]] constexpr terme_effectif terme_du_volet(const modele_contrat_def& m, const volet_modele& v,
+                                                      ymd debut_contrat) noexcept {
     const ymd debut = v.debut.value_or(debut_contrat);
     const date_calculee fin = fin_du_volet(m, v, debut);
     if (!fin.ok()) return {{debut, fin.valeur}, false, fin.erreur};
     const ymd fin_regime = decrire(m.regime).fin_effets;
     if (fin.valeur <= fin_regime) return {{debut, fin.valeur}, false, regle::aucune};
     if (m.transition == politique_transition::arret_fin_regime) return {{debut, fin_regime}, false, regle::aucune};
-    return {{debut, fin.valeur}, true, m.transition == politique_transition::non_choisie ? regle::transition_non_choisie : regle::aucune};
+    return {{debut, fin.valeur},
+            true,
+            m.transition == politique_transition::non_choisie ? regle::transition_non_choisie : regle::aucune};
 }
 
 namespace regles {
 
 // CAQES-E003: a start lies in the regime's window. A contract starts inside `conclusion`; a
 // volet added by avenant starts while the regime still produces effects.
-[[nodiscard]] constexpr bool debut_dans_regime(regime_id r, ymd debut) noexcept { return decrire(r).conclusion.contient(debut); }
+[[nodiscard]] constexpr bool debut_dans_regime(regime_id r, ymd debut) noexcept {
+    return decrire(r).conclusion.contient(debut);
+}
 [[nodiscard]] constexpr bool avenant_dans_regime(regime_id r, ymd debut) noexcept {
     return decrire(r).conclusion.debut <= debut && debut < decrire(r).fin_effets;
 }
@@ -139,7 +145,8 @@ namespace regles {
 
 // CAQES-E018: in the second generation the contract as a whole lasts at most five years
 // (D.162-14 I, 2022): every volet, including one added by avenant, ends by start + 5 years.
-[[nodiscard]] constexpr bool contrat_au_plus_5_ans(const modele_contrat_def& m, const volet_modele& v, ymd debut_contrat) noexcept {
+[[nodiscard]] constexpr bool contrat_au_plus_5_ans(const modele_contrat_def& m, const volet_modele& v,
+                                                   ymd debut_contrat) noexcept {
     if (m.regime != regime_id::caqes_2022) return true;
     const date_calculee limite = ajouter_annees(debut_contrat, duree_maximale_annees, m.jours);
     const date_calculee fin = fin_du_volet(m, v, v.debut.value_or(debut_contrat));
@@ -171,13 +178,15 @@ namespace detail {
     for (const auto& v : m.volets) {
         for (const auto& ind : v.grille) {
             std::uint64_t h = 14695981039346656037ULL;  // FNV-1a
-            for (const char c : ind.code) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+            for (const char c : ind.code)
+                h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
             cles.push_back({h, cles.size(), ind.code});
         }
     }
     std::vector<std::uint8_t> en_double(cles.size(), 0);
-    std::sort(cles.begin(), cles.end(),
-              [](const cle& a, const cle& b) { return a.empreinte != b.empreinte ? a.empreinte < b.empreinte : a.rang < b.rang; });
+    std::sort(cles.begin(), cles.end(), [](const cle& a, const cle& b) {
+        return a.empreinte != b.empreinte ? a.empreinte < b.empreinte : a.rang < b.rang;
+    });
     for (std::size_t i = 1; i < cles.size(); ++i) {
         for (std::size_t j = i; j-- > 0 && cles[j].empreinte == cles[i].empreinte;) {
             if (cles[j].code == cles[i].code) {
@@ -215,7 +224,8 @@ constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd 
         if (t.regime != m.regime || !t.obligatoire) continue;
         regime_a_obligatoire = true;
         int n = 0;
-        for (const auto& v : m.volets) n += v.volet == t.id ? 1 : 0;
+        for (const auto& v : m.volets)
+            n += v.volet == t.id ? 1 : 0;
         if (n != 1) signaler(regle::volet_obligatoire, global);
     }
     if (!regime_a_obligatoire && m.volets.empty()) signaler(regle::volet_obligatoire, global);
@@ -225,7 +235,8 @@ constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd 
         const volet_modele& v = m.volets[iv];
         const lieu_modele lv{static_cast<int>(iv), -1};
         std::size_t rang_volet = 0;  // the rank of its first indicator over the whole template
-        for (std::size_t jv = 0; jv < iv; ++jv) rang_volet += m.volets[jv].grille.size();
+        for (std::size_t jv = 0; jv < iv; ++jv)
+            rang_volet += m.volets[jv].grille.size();
 
         for (std::size_t jv = 0; jv < iv; ++jv) {
             if (m.volets[jv].volet == v.volet) signaler(regle::volet_en_double, lv);
@@ -295,7 +306,8 @@ constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd 
 // The number of indicators of a template, over all its volets.
 [[nodiscard]] constexpr std::size_t nombre_indicateurs(const modele_contrat_def& m) noexcept {
     std::size_t n = 0;
-    for (const auto& v : m.volets) n += v.grille.size();
+    for (const auto& v : m.volets)
+        n += v.grille.size();
     return n;
 }
 
@@ -303,12 +315,14 @@ constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd 
 // has its bit, whether or not a template can break it).
 struct regles_enfreintes {
     std::array<std::uint64_t, 2> mots{};
-    static_assert([] {
-        for (const fiche_regle& f : catalogue_regles) {
-            if (static_cast<unsigned>(f.id) >= 128) return false;
-        }
-        return true;
-    }(), "one bit per rule id: ids stay under 128");
+    static_assert(
+        [] {
+            for (const fiche_regle& f : catalogue_regles) {
+                if (static_cast<unsigned>(f.id) >= 128) return false;
+            }
+            return true;
+        }(),
+        "one bit per rule id: ids stay under 128");
 
     constexpr void ajouter(regle r) noexcept {
         const auto i = static_cast<unsigned>(r);
@@ -424,7 +438,8 @@ struct modele_contrat {
     using regime = regime_type_t<M.regime>;
 
   private:
-    static_assert(enfreinte<regle::hors_caqes, std::conditional_t<conclut_des_caqes(M.regime), lieu::aucun, lieu::modele>>::verifiee);
+    static_assert(enfreinte<regle::hors_caqes,
+                            std::conditional_t<conclut_des_caqes(M.regime), lieu::aucun, lieu::modele>>::verifiee);
     static_assert(enfreinte_de<M, regle::date_inexistante>::verifiee);
     static_assert(enfreinte_de<M, regle::periode_vide>::verifiee);
     static_assert(enfreinte_de<M, regle::debut_hors_regime>::verifiee);

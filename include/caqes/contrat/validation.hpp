@@ -22,7 +22,8 @@ namespace caqes {
     const auto iv = static_cast<std::size_t>(l.volet);
     if (dispositif) {
         const indicateur& ind = m.volets[iv].grille[static_cast<std::size_t>(l.indicateur)];
-        return concat("objectifs[", std::to_string(l.indicateur), "] (id ", std::to_string(ind.id), ", ", ind.code, ")");
+        return concat("objectifs[", std::to_string(l.indicateur), "] (id ", std::to_string(ind.id), ", ", ind.code,
+                      ")");
     }
     std::string s = concat("volets[", std::to_string(l.volet), "] (", traits(m.volets[iv].volet).nom, ")");
     if (l.indicateur >= 0) {
@@ -41,10 +42,11 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
             const ymd d = l.volet >= 0 ? m.volets[static_cast<std::size_t>(l.volet)].debut.value_or(tot) : tot;
             detail = concat("start ", texte(d), ", regime window ", texte(w));
         } else if (id == regle::transition_non_choisie && l.volet < 0) {
-            detail = concat("window ", texte(m.fenetre), " runs past the regime window ", texte(decrire(m.regime).conclusion),
-                            " and no politique_transition is named");
+            detail = concat("window ", texte(m.fenetre), " runs past the regime window ",
+                            texte(decrire(m.regime).conclusion), " and no politique_transition is named");
         } else if (id == regle::origine_sans_source && l.indicateur >= 0) {
-            const indicateur& ind = m.volets[static_cast<std::size_t>(l.volet)].grille[static_cast<std::size_t>(l.indicateur)];
+            const indicateur& ind =
+                m.volets[static_cast<std::size_t>(l.volet)].grille[static_cast<std::size_t>(l.indicateur)];
             const instances_regionales manquantes = instances_requises(m.regime).absentes_de(ind.instances);
             if (ind.provenance == origine::regionale && manquantes.vide()) {
                 detail = "no body named";
@@ -87,7 +89,8 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
     using namespace regles;
     violations out;
     if (!conclut_des_caqes(m.regime)) {
-        out.push_back({regle::hors_caqes, "modele.regime", concat(decrire(m.regime).nom, " concludes no CAQES: no contract is signed")});
+        out.push_back({regle::hors_caqes, "modele.regime",
+                       concat(decrire(m.regime).nom, " concludes no CAQES: no contract is signed")});
         return out;
     }
 
@@ -108,7 +111,8 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
         }
     }
     if (!activite_dans_perimetre(c.etab.activites_exercees, m.perimetre)) {
-        out.push_back({regle::activite_hors_perimetre, "etablissement.activites_exercees", "no activity in the template's scope"});
+        out.push_back({regle::activite_hors_perimetre, "etablissement.activites_exercees",
+                       "no activity in the template's scope"});
     }
 
     const ymd dates[] = {c.reception_proposition, c.signature, c.debut_effet};
@@ -135,16 +139,19 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
     for (std::size_t i = 0; i < c.avenants.size(); ++i) {
         const avenant& a = c.avenants[i];
         if (!a.signature.ok()) {
-            out.push_back({regle::date_inexistante, concat("avenants[", std::to_string(i), "].signature"), texte(a.signature)});
+            out.push_back(
+                {regle::date_inexistante, concat("avenants[", std::to_string(i), "].signature"), texte(a.signature)});
             continue;
         }
         if (!avenant_dans_fenetre(m, c.signature, a.signature)) {
-            out.push_back({regle::date_hors_fenetre, concat("avenants[", std::to_string(i), "].signature"),
-                           concat(texte(a.signature), " is before the contract's signature or after the regime's end")});
+            out.push_back(
+                {regle::date_hors_fenetre, concat("avenants[", std::to_string(i), "].signature"),
+                 concat(texte(a.signature), " is before the contract's signature or after the regime's end")});
         }
         if (!avenant_volet_du_modele(m, c.avenants, i)) {
-            out.push_back({regle::avenant_hors_modele, concat("avenants[", std::to_string(i), "].volet_du_modele"),
-                           concat(traits(*a.volet_du_modele).nom, " is not a volet of \"", m.nom, "\" or is brought in twice")});
+            out.push_back(
+                {regle::avenant_hors_modele, concat("avenants[", std::to_string(i), "].volet_du_modele"),
+                 concat(traits(*a.volet_du_modele).nom, " is not a volet of \"", m.nom, "\" or is brought in twice")});
         }
     }
     // The template's volets plus the avenants' volets, each from its own start.

@@ -37,11 +37,11 @@ inline constexpr activites toutes_activites = activite_mco | activite_psychiatri
 
 // L.162-22 a to e.
 enum class categorie_juridique : std::uint8_t {
-    public_,                   // a) etablissements publics de sante
-    prive_non_lucratif_spsh,   // b) prives a but non lucratif admis au service public hospitalier au 22 juillet 2009
-    prive_non_lucratif_dg,     // c) prives a but non lucratif ayant opte pour la dotation globale
-    prive_cpom,                // d) autres prives ayant conclu un CPOM avec l'ARS
-    prive_autre,               // e) autres prives
+    public_,                  // a) etablissements publics de sante
+    prive_non_lucratif_spsh,  // b) prives a but non lucratif admis au service public hospitalier au 22 juillet 2009
+    prive_non_lucratif_dg,    // c) prives a but non lucratif ayant opte pour la dotation globale
+    prive_cpom,               // d) autres prives ayant conclu un CPOM avec l'ARS
+    prive_autre,              // e) autres prives
 };
 
 }  // namespace caqes

@@ -40,15 +40,24 @@ inline constexpr std::array<article_loi, 8> articles_de_la_loi{
 
 [[nodiscard]] constexpr std::string_view nom(article_loi a) noexcept {
     switch (a) {
-        case article_loi::l162_30_2: return "L.162-30-2";
-        case article_loi::l162_30_3: return "L.162-30-3";
-        case article_loi::l162_30_4: return "L.162-30-4";
-        case article_loi::d162_14: return "D.162-14";
-        case article_loi::d162_15: return "D.162-15";
-        case article_loi::d162_16: return "D.162-16";
-        case article_loi::l162_23_14: return "L.162-23-14";
-        case article_loi::l162_23_14_1: return "L.162-23-14-1";
-        case article_loi::aucun: break;
+        case article_loi::l162_30_2:
+            return "L.162-30-2";
+        case article_loi::l162_30_3:
+            return "L.162-30-3";
+        case article_loi::l162_30_4:
+            return "L.162-30-4";
+        case article_loi::d162_14:
+            return "D.162-14";
+        case article_loi::d162_15:
+            return "D.162-15";
+        case article_loi::d162_16:
+            return "D.162-16";
+        case article_loi::l162_23_14:
+            return "L.162-23-14";
+        case article_loi::l162_23_14_1:
+            return "L.162-23-14-1";
+        case article_loi::aucun:
+            break;
     }
     return "";
 }
@@ -63,9 +72,12 @@ enum class marque_source : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view nom(marque_source m) noexcept {
     switch (m) {
-        case marque_source::lu: return "C";
-        case marque_source::secondaire: return "S";
-        case marque_source::non_lu: return "not read";
+        case marque_source::lu:
+            return "C";
+        case marque_source::secondaire:
+            return "S";
+        case marque_source::non_lu:
+            return "not read";
     }
     return "";
 }
@@ -93,17 +105,28 @@ inline constexpr std::array<issue_legale, 11> toutes_issues_legales{
 
 [[nodiscard]] constexpr std::string_view nom(issue_legale i) noexcept {
     switch (i) {
-        case issue_legale::sanction_volet: return "sanction";
-        case issue_legale::interessement_volet: return "interessement";
-        case issue_legale::reduction_liste_en_sus: return "reduction liste en sus (evaluation)";
-        case issue_legale::interessement_regional: return "interessement regional";
-        case issue_legale::interessement_national: return "interessement national";
-        case issue_legale::sanction_refus: return "sanction de refus";
-        case issue_legale::reduction_refus: return "reduction liste en sus (refus)";
-        case issue_legale::abattement: return "abattement tarifaire";
-        case issue_legale::minoration: return "minoration liste en sus";
-        case issue_legale::dotation: return "dotation complementaire";
-        case issue_legale::penalite_financement: return "penalite";
+        case issue_legale::sanction_volet:
+            return "sanction";
+        case issue_legale::interessement_volet:
+            return "interessement";
+        case issue_legale::reduction_liste_en_sus:
+            return "reduction liste en sus (evaluation)";
+        case issue_legale::interessement_regional:
+            return "interessement regional";
+        case issue_legale::interessement_national:
+            return "interessement national";
+        case issue_legale::sanction_refus:
+            return "sanction de refus";
+        case issue_legale::reduction_refus:
+            return "reduction liste en sus (refus)";
+        case issue_legale::abattement:
+            return "abattement tarifaire";
+        case issue_legale::minoration:
+            return "minoration liste en sus";
+        case issue_legale::dotation:
+            return "dotation complementaire";
+        case issue_legale::penalite_financement:
+            return "penalite";
     }
     return "";
 }
@@ -116,13 +139,17 @@ inline constexpr std::array<issue_legale, 11> toutes_issues_legales{
         case issue_legale::interessement_volet:
         case issue_legale::reduction_liste_en_sus:
         case issue_legale::interessement_regional:
-        case issue_legale::interessement_national: return article_loi::d162_16;
+        case issue_legale::interessement_national:
+            return article_loi::d162_16;
         case issue_legale::sanction_refus:
-        case issue_legale::reduction_refus: return article_loi::d162_15;
+        case issue_legale::reduction_refus:
+            return article_loi::d162_15;
         case issue_legale::abattement:
-        case issue_legale::minoration: return article_loi::l162_30_4;
+        case issue_legale::minoration:
+            return article_loi::l162_30_4;
         case issue_legale::dotation:
-        case issue_legale::penalite_financement: return article_loi::l162_23_14;
+        case issue_legale::penalite_financement:
+            return article_loi::l162_23_14;
     }
     return article_loi::aucun;
 }
@@ -134,7 +161,9 @@ struct issues_legales {
         return (bits & (1U << static_cast<unsigned>(i))) != 0;
     }
     [[nodiscard]] constexpr bool vide() const noexcept { return bits == 0; }
-    constexpr void ajouter(issue_legale i) noexcept { bits = static_cast<std::uint16_t>(bits | (1U << static_cast<unsigned>(i))); }
+    constexpr void ajouter(issue_legale i) noexcept {
+        bits = static_cast<std::uint16_t>(bits | (1U << static_cast<unsigned>(i)));
+    }
     friend constexpr issues_legales operator|(issues_legales a, issue_legale i) noexcept {
         a.ajouter(i);
         return a;
@@ -177,45 +206,72 @@ enum class unite_constante : std::uint8_t { part, annees, mois, semaines, jours 
 
 [[nodiscard]] constexpr std::string_view nom(constante_legale c) noexcept {
     switch (c) {
-        case constante_legale::aucune: return "";
-        case constante_legale::plafond_sanction_volet: return "plafond_sanction_volet";
-        case constante_legale::plafond_sanction_global: return "plafond_sanction_global";
-        case constante_legale::plafond_interessement: return "plafond_interessement";
-        case constante_legale::plafond_reduction_liste_en_sus: return "plafond_reduction_liste_en_sus";
-        case constante_legale::taux_sanction_refus: return "taux_sanction_refus";
-        case constante_legale::taux_reduction_refus: return "taux_reduction_refus";
-        case constante_legale::plafond_abattement: return "plafond_abattement";
-        case constante_legale::plafond_minoration: return "plafond_minoration";
-        case constante_legale::delai_saisine: return "delai_saisine";
-        case constante_legale::plancher_cible: return "plancher_cible";
-        case constante_legale::duree_maximale: return "duree_maximale";
-        case constante_legale::plafond_penalite: return "plafond_penalite";
-        case constante_legale::delai_signature: return "delai_signature";
-        case constante_legale::delai_seconde_proposition: return "delai_seconde_proposition";
-        case constante_legale::delai_observations: return "delai_observations";
-        case constante_legale::delai_notification: return "delai_notification";
-        case constante_legale::delai_observations_finales: return "delai_observations_finales";
+        case constante_legale::aucune:
+            return "";
+        case constante_legale::plafond_sanction_volet:
+            return "plafond_sanction_volet";
+        case constante_legale::plafond_sanction_global:
+            return "plafond_sanction_global";
+        case constante_legale::plafond_interessement:
+            return "plafond_interessement";
+        case constante_legale::plafond_reduction_liste_en_sus:
+            return "plafond_reduction_liste_en_sus";
+        case constante_legale::taux_sanction_refus:
+            return "taux_sanction_refus";
+        case constante_legale::taux_reduction_refus:
+            return "taux_reduction_refus";
+        case constante_legale::plafond_abattement:
+            return "plafond_abattement";
+        case constante_legale::plafond_minoration:
+            return "plafond_minoration";
+        case constante_legale::delai_saisine:
+            return "delai_saisine";
+        case constante_legale::plancher_cible:
+            return "plancher_cible";
+        case constante_legale::duree_maximale:
+            return "duree_maximale";
+        case constante_legale::plafond_penalite:
+            return "plafond_penalite";
+        case constante_legale::delai_signature:
+            return "delai_signature";
+        case constante_legale::delai_seconde_proposition:
+            return "delai_seconde_proposition";
+        case constante_legale::delai_observations:
+            return "delai_observations";
+        case constante_legale::delai_notification:
+            return "delai_notification";
+        case constante_legale::delai_observations_finales:
+            return "delai_observations_finales";
     }
     return "";
 }
 
 [[nodiscard]] constexpr std::string_view nom(sorte_constante s) noexcept {
     switch (s) {
-        case sorte_constante::plafond: return "at most";
-        case sorte_constante::taux_fixe: return "fixed";
-        case sorte_constante::plancher: return "at least";
-        case sorte_constante::duree: return "time";
+        case sorte_constante::plafond:
+            return "at most";
+        case sorte_constante::taux_fixe:
+            return "fixed";
+        case sorte_constante::plancher:
+            return "at least";
+        case sorte_constante::duree:
+            return "time";
     }
     return "";
 }
 
 [[nodiscard]] constexpr std::string_view nom(unite_constante u) noexcept {
     switch (u) {
-        case unite_constante::part: return "";
-        case unite_constante::annees: return "years";
-        case unite_constante::mois: return "months";
-        case unite_constante::semaines: return "weeks";
-        case unite_constante::jours: return "days";
+        case unite_constante::part:
+            return "";
+        case unite_constante::annees:
+            return "years";
+        case unite_constante::mois:
+            return "months";
+        case unite_constante::semaines:
+            return "weeks";
+        case unite_constante::jours:
+            return "days";
     }
     return "";
 }
@@ -276,61 +332,115 @@ inline constexpr ymd ouverte = fin_des_temps;
 // rows; the fixture test lists them.
 inline constexpr std::array<version_loi, 27> table_loi{{
     // ---- L.162-30-2 -----------------------------------------------------------------
-    {article_loi::l162_30_2, {"CSS L.162-30-2", "LEGIARTI000031688222", "[2017-04-23, 2018-01-01)"},
-     periode{ymd{2017, 4, 23}, ymd{2018, 1, 1}}, marque_source::non_lu, {}, {}},
-    {article_loi::l162_30_2, {"CSS L.162-30-2", "LEGIARTI000036393565", "[2018-01-01, 2019-12-28)"},
-     periode{ymd{2018, 1, 1}, ymd{2019, 12, 28}}, marque_source::non_lu, {}, {}},
-    {article_loi::l162_30_2, {"CSS L.162-30-2", "LEGIARTI000041398036", "[2019-12-28, 2027-01-01)"},
-     periode{ymd{2019, 12, 28}, ymd{2027, 1, 1}}, marque_source::lu, {},
+    {article_loi::l162_30_2,
+     {"CSS L.162-30-2", "LEGIARTI000031688222", "[2017-04-23, 2018-01-01)"},
+     periode{ymd{2017, 4, 23}, ymd{2018, 1, 1}},
+     marque_source::non_lu,
+     {},
+     {}},
+    {article_loi::l162_30_2,
+     {"CSS L.162-30-2", "LEGIARTI000036393565", "[2018-01-01, 2019-12-28)"},
+     periode{ymd{2018, 1, 1}, ymd{2019, 12, 28}},
+     marque_source::non_lu,
+     {},
+     {}},
+    {article_loi::l162_30_2,
+     {"CSS L.162-30-2", "LEGIARTI000041398036", "[2019-12-28, 2027-01-01)"},
+     periode{ymd{2019, 12, 28}, ymd{2027, 1, 1}},
+     marque_source::lu,
+     {},
      {{{constante_legale::taux_sanction_refus, sorte_constante::taux_fixe, detail::pct(1), unite_constante::part,
         "une sanction financiere correspondant a 1 % des produits recus"},
        {constante_legale::duree_maximale, sorte_constante::plafond, entier(5), unite_constante::annees,
         "Le contrat est conclu pour une duree maximale de cinq ans"}}}},
     // ---- L.162-30-3 -----------------------------------------------------------------
-    {article_loi::l162_30_3, {"CSS L.162-30-3", "LEGIARTI000029959553", "[2014-12-25, 2018-01-01)"},
-     periode{ymd{2014, 12, 25}, ymd{2018, 1, 1}}, marque_source::non_lu, {}, {}},
-    {article_loi::l162_30_3, {"CSS L.162-30-3", "LEGIARTI000031688245", "[2018-01-01, 2018-12-23)"},
-     periode{ymd{2018, 1, 1}, ymd{2018, 12, 23}}, marque_source::non_lu, {}, {}},
-    {article_loi::l162_30_3, {"CSS L.162-30-3", "LEGIARTI000037949863", "[2018-12-23, 2019-12-28)"},
-     periode{ymd{2018, 12, 23}, ymd{2019, 12, 28}}, marque_source::non_lu, {}, {}},
-    {article_loi::l162_30_3, {"CSS L.162-30-3", "LEGIARTI000041398030", "[2019-12-28, 2020-12-16)"},
-     periode{ymd{2019, 12, 28}, ymd{2020, 12, 16}}, marque_source::lu, {},
+    {article_loi::l162_30_3,
+     {"CSS L.162-30-3", "LEGIARTI000029959553", "[2014-12-25, 2018-01-01)"},
+     periode{ymd{2014, 12, 25}, ymd{2018, 1, 1}},
+     marque_source::non_lu,
+     {},
+     {}},
+    {article_loi::l162_30_3,
+     {"CSS L.162-30-3", "LEGIARTI000031688245", "[2018-01-01, 2018-12-23)"},
+     periode{ymd{2018, 1, 1}, ymd{2018, 12, 23}},
+     marque_source::non_lu,
+     {},
+     {}},
+    {article_loi::l162_30_3,
+     {"CSS L.162-30-3", "LEGIARTI000037949863", "[2018-12-23, 2019-12-28)"},
+     periode{ymd{2018, 12, 23}, ymd{2019, 12, 28}},
+     marque_source::non_lu,
+     {},
+     {}},
+    {article_loi::l162_30_3,
+     {"CSS L.162-30-3", "LEGIARTI000041398030", "[2019-12-28, 2020-12-16)"},
+     periode{ymd{2019, 12, 28}, ymd{2020, 12, 16}},
+     marque_source::lu,
+     {},
      {{{constante_legale::plancher_cible, sorte_constante::plancher, detail::pct(70), unite_constante::part,
         "Ce nombre ne peut etre inferieur de plus de 30 % au nombre de l'annee precedente"}}}},
-    {article_loi::l162_30_3, {"CSS L.162-30-3", "LEGIARTI000042685237", "[2020-12-16, 2026-01-01)"},
-     periode{ymd{2020, 12, 16}, ymd{2026, 1, 1}}, marque_source::lu, {},
+    {article_loi::l162_30_3,
+     {"CSS L.162-30-3", "LEGIARTI000042685237", "[2020-12-16, 2026-01-01)"},
+     periode{ymd{2020, 12, 16}, ymd{2026, 1, 1}},
+     marque_source::lu,
+     {},
      {{{constante_legale::plancher_cible, sorte_constante::plancher, detail::pct(70), unite_constante::part,
         "Ce nombre ne peut etre inferieur de plus de 30 % au nombre de l'annee precedente"}}}},
-    {article_loi::l162_30_3, {"CSS L.162-30-3", "LEGIARTI000053283471", "[2026-01-01, 2027-01-01)"},
-     periode{ymd{2026, 1, 1}, ymd{2027, 1, 1}}, marque_source::lu, {},
+    {article_loi::l162_30_3,
+     {"CSS L.162-30-3", "LEGIARTI000053283471", "[2026-01-01, 2027-01-01)"},
+     periode{ymd{2026, 1, 1}, ymd{2027, 1, 1}},
+     marque_source::lu,
+     {},
      {{{constante_legale::plancher_cible, sorte_constante::plancher, detail::pct(70), unite_constante::part,
         "Ce nombre ne peut etre inferieur de plus de 30 % au nombre de l'annee precedente"}}}},
-    {article_loi::l162_30_3, {"CSS L.162-30-3", "LEGIARTI000053284385", "[2027-01-01, ...)"},
-     periode::depuis(ymd{2027, 1, 1}), marque_source::non_lu, {}, {}},
+    {article_loi::l162_30_3,
+     {"CSS L.162-30-3", "LEGIARTI000053284385", "[2027-01-01, ...)"},
+     periode::depuis(ymd{2027, 1, 1}),
+     marque_source::non_lu,
+     {},
+     {}},
     // ---- L.162-30-4 -----------------------------------------------------------------
-    {article_loi::l162_30_4, {"CSS L.162-30-4", "LEGIARTI000029957049", "[2014-12-25, 2018-01-01)"},
-     periode{ymd{2014, 12, 25}, ymd{2018, 1, 1}}, marque_source::non_lu, {}, {}},
-    {article_loi::l162_30_4, {"CSS L.162-30-4", "LEGIARTI000036393563", "[2018-01-01, 2019-12-28)"},
-     periode{ymd{2018, 1, 1}, ymd{2019, 12, 28}}, marque_source::non_lu, {}, {}},
-    {article_loi::l162_30_4, {"CSS L.162-30-4", "LEGIARTI000041398020", "[2019-12-28, 2020-12-16)"},
-     periode{ymd{2019, 12, 28}, ymd{2020, 12, 16}}, marque_source::lu, issue_legale::abattement | issue_legale::minoration,
+    {article_loi::l162_30_4,
+     {"CSS L.162-30-4", "LEGIARTI000029957049", "[2014-12-25, 2018-01-01)"},
+     periode{ymd{2014, 12, 25}, ymd{2018, 1, 1}},
+     marque_source::non_lu,
+     {},
+     {}},
+    {article_loi::l162_30_4,
+     {"CSS L.162-30-4", "LEGIARTI000036393563", "[2018-01-01, 2019-12-28)"},
+     periode{ymd{2018, 1, 1}, ymd{2019, 12, 28}},
+     marque_source::non_lu,
+     {},
+     {}},
+    {article_loi::l162_30_4,
+     {"CSS L.162-30-4", "LEGIARTI000041398020", "[2019-12-28, 2020-12-16)"},
+     periode{ymd{2019, 12, 28}, ymd{2020, 12, 16}},
+     marque_source::lu,
+     issue_legale::abattement | issue_legale::minoration,
      {{{constante_legale::plafond_abattement, sorte_constante::plafond, detail::pct(50), unite_constante::part,
         "L'abattement ne peut exceder 50 % du tarif national"},
        {constante_legale::plafond_minoration, sorte_constante::plafond, detail::pct(50), unite_constante::part,
         "la minoration ne peut reduire de plus de 50 % la part prise en charge"},
        {constante_legale::delai_saisine, sorte_constante::duree, entier(2), unite_constante::annees,
         "A l'issue d'une periode de deux ans apres la saisine"}}},
-     article_loi::aucun, true},
-    {article_loi::l162_30_4, {"CSS L.162-30-4", "LEGIARTI000042685227", "[2020-12-16, 2025-01-01)"},
-     periode{ymd{2020, 12, 16}, ymd{2025, 1, 1}}, marque_source::lu, issue_legale::abattement | issue_legale::minoration,
+     article_loi::aucun,
+     true},
+    {article_loi::l162_30_4,
+     {"CSS L.162-30-4", "LEGIARTI000042685227", "[2020-12-16, 2025-01-01)"},
+     periode{ymd{2020, 12, 16}, ymd{2025, 1, 1}},
+     marque_source::lu,
+     issue_legale::abattement | issue_legale::minoration,
      {{{constante_legale::plafond_abattement, sorte_constante::plafond, detail::pct(50), unite_constante::part,
         "L'abattement ne peut exceder 50 % du tarif national"},
        {constante_legale::plafond_minoration, sorte_constante::plafond, detail::pct(50), unite_constante::part,
         "la minoration ne peut reduire de plus de 50 % la part prise en charge"},
        {constante_legale::delai_saisine, sorte_constante::duree, entier(2), unite_constante::annees,
         "A l'issue d'une periode de deux ans apres la saisine"}}}},
-    {article_loi::l162_30_4, {"CSS L.162-30-4", "LEGIARTI000048702783", "[2025-01-01, 2027-01-01)"},
-     periode{ymd{2025, 1, 1}, ymd{2027, 1, 1}}, marque_source::lu, issue_legale::abattement | issue_legale::minoration,
+    {article_loi::l162_30_4,
+     {"CSS L.162-30-4", "LEGIARTI000048702783", "[2025-01-01, 2027-01-01)"},
+     periode{ymd{2025, 1, 1}, ymd{2027, 1, 1}},
+     marque_source::lu,
+     issue_legale::abattement | issue_legale::minoration,
      {{{constante_legale::plafond_abattement, sorte_constante::plafond, detail::pct(50), unite_constante::part,
         "L'abattement ne peut exceder 50 % du tarif national"},
        {constante_legale::plafond_minoration, sorte_constante::plafond, detail::pct(50), unite_constante::part,
@@ -338,18 +448,34 @@ inline constexpr std::array<version_loi, 27> table_loi{{
        {constante_legale::delai_saisine, sorte_constante::duree, entier(2), unite_constante::annees,
         "A l'issue d'une periode de deux ans apres la saisine"}}}},
     // ---- D.162-14 -------------------------------------------------------------------
-    {article_loi::d162_14, {"CSS D.162-14", "LEGIARTI000034459855", "[2017-04-23, 2020-05-25)"},
-     periode{ymd{2017, 4, 23}, ymd{2020, 5, 25}}, marque_source::lu, {}, {}, article_loi::l162_30_2},
-    {article_loi::d162_14, {"CSS D.162-14", "LEGIARTI000041969030", "[2020-05-25, 2022-01-01)"},
-     periode{ymd{2020, 5, 25}, ymd{2022, 1, 1}}, marque_source::lu, {}, {}, article_loi::l162_30_2},
-    {article_loi::d162_14, {"CSS D.162-14", "LEGIARTI000044102681", "[2022-01-01, ...)"},
-     periode::depuis(ymd{2022, 1, 1}), marque_source::lu, {},
+    {article_loi::d162_14,
+     {"CSS D.162-14", "LEGIARTI000034459855", "[2017-04-23, 2020-05-25)"},
+     periode{ymd{2017, 4, 23}, ymd{2020, 5, 25}},
+     marque_source::lu,
+     {},
+     {},
+     article_loi::l162_30_2},
+    {article_loi::d162_14,
+     {"CSS D.162-14", "LEGIARTI000041969030", "[2020-05-25, 2022-01-01)"},
+     periode{ymd{2020, 5, 25}, ymd{2022, 1, 1}},
+     marque_source::lu,
+     {},
+     {},
+     article_loi::l162_30_2},
+    {article_loi::d162_14,
+     {"CSS D.162-14", "LEGIARTI000044102681", "[2022-01-01, ...)"},
+     periode::depuis(ymd{2022, 1, 1}),
+     marque_source::lu,
+     {},
      {{{constante_legale::duree_maximale, sorte_constante::plafond, entier(5), unite_constante::annees,
         "Le contrat est conclu pour une duree maximale de cinq ans"}}},
      article_loi::l162_30_2},
     // ---- D.162-15 -------------------------------------------------------------------
-    {article_loi::d162_15, {"CSS D.162-15", "LEGIARTI000034459846", "[2017-04-23, 2022-01-01)"},
-     periode{ymd{2017, 4, 23}, ymd{2022, 1, 1}}, marque_source::lu, issue_legale::sanction_refus | issue_legale::reduction_refus,
+    {article_loi::d162_15,
+     {"CSS D.162-15", "LEGIARTI000034459846", "[2017-04-23, 2022-01-01)"},
+     periode{ymd{2017, 4, 23}, ymd{2022, 1, 1}},
+     marque_source::lu,
+     issue_legale::sanction_refus | issue_legale::reduction_refus,
      {{{constante_legale::taux_sanction_refus, sorte_constante::taux_fixe, detail::pct(1), unite_constante::part,
         "la sanction encourue en cas de refus de signature correspondant a 1 %"},
        {constante_legale::taux_reduction_refus, sorte_constante::taux_fixe, detail::pct(30), unite_constante::part,
@@ -359,8 +485,11 @@ inline constexpr std::array<version_loi, 27> table_loi{{
        {constante_legale::delai_seconde_proposition, sorte_constante::duree, entier(15), unite_constante::jours,
         "un delai de quinze jours a compter de la reception de cette nouvelle proposition"}}},
      article_loi::l162_30_2},
-    {article_loi::d162_15, {"CSS D.162-15", "LEGIARTI000044102672", "[2022-01-01, ...)"},
-     periode::depuis(ymd{2022, 1, 1}), marque_source::lu, seule(issue_legale::sanction_refus),
+    {article_loi::d162_15,
+     {"CSS D.162-15", "LEGIARTI000044102672", "[2022-01-01, ...)"},
+     periode::depuis(ymd{2022, 1, 1}),
+     marque_source::lu,
+     seule(issue_legale::sanction_refus),
      {{{constante_legale::taux_sanction_refus, sorte_constante::taux_fixe, detail::pct(1), unite_constante::part,
         "la sanction encourue en cas de refus de signature correspondant a 1 %"},
        {constante_legale::delai_signature, sorte_constante::duree, entier(3), unite_constante::semaines,
@@ -369,8 +498,10 @@ inline constexpr std::array<version_loi, 27> table_loi{{
         "un delai de quinze jours a compter de la reception de cette nouvelle proposition"}}},
      article_loi::l162_30_2},
     // ---- D.162-16 -------------------------------------------------------------------
-    {article_loi::d162_16, {"CSS D.162-16", "LEGIARTI000034459834", "[2017-04-23, 2022-01-01)"},
-     periode{ymd{2017, 4, 23}, ymd{2022, 1, 1}}, marque_source::lu,
+    {article_loi::d162_16,
+     {"CSS D.162-16", "LEGIARTI000034459834", "[2017-04-23, 2022-01-01)"},
+     periode{ymd{2017, 4, 23}, ymd{2022, 1, 1}},
+     marque_source::lu,
      issue_legale::sanction_volet | issue_legale::interessement_volet | issue_legale::reduction_liste_en_sus,
      {{{constante_legale::plafond_sanction_volet, sorte_constante::plafond, detail::pct(1), unite_constante::part,
         "dans la limite, pour chaque volet du contrat, de 1 % des produits recus"},
@@ -378,8 +509,8 @@ inline constexpr std::array<version_loi, 27> table_loi{{
         "dans la limite de 5 % de ces produits, pour l'ensemble des volets"},
        {constante_legale::plafond_interessement, sorte_constante::plafond, detail::pct(30), unite_constante::part,
         "un interessement ... dans la limite de 30 % des economies constatees"},
-       {constante_legale::plafond_reduction_liste_en_sus, sorte_constante::plafond, detail::pct(30), unite_constante::part,
-        "la reduction, dans la limite de 30 %, de la part prise en charge"},
+       {constante_legale::plafond_reduction_liste_en_sus, sorte_constante::plafond, detail::pct(30),
+        unite_constante::part, "la reduction, dans la limite de 30 %, de la part prise en charge"},
        {constante_legale::delai_observations, sorte_constante::duree, entier(1), unite_constante::mois,
         "un delai d'un mois a compter de la reception de ce rapport d'evaluation"},
        {constante_legale::delai_notification, sorte_constante::duree, entier(2), unite_constante::mois,
@@ -387,8 +518,10 @@ inline constexpr std::array<version_loi, 27> table_loi{{
        {constante_legale::delai_observations_finales, sorte_constante::duree, entier(15), unite_constante::jours,
         "un delai de quinze jours a compter de la date de reception de la notification"}}},
      article_loi::l162_30_2},
-    {article_loi::d162_16, {"CSS D.162-16", "LEGIARTI000044102658", "[2022-01-01, 2025-12-31)"},
-     periode{ymd{2022, 1, 1}, ymd{2025, 12, 31}}, marque_source::lu,
+    {article_loi::d162_16,
+     {"CSS D.162-16", "LEGIARTI000044102658", "[2022-01-01, 2025-12-31)"},
+     periode{ymd{2022, 1, 1}, ymd{2025, 12, 31}},
+     marque_source::lu,
      issue_legale::interessement_regional | issue_legale::interessement_national,
      {{{constante_legale::delai_observations, sorte_constante::duree, entier(1), unite_constante::mois,
         "un delai d'un mois a compter de la reception de ce rapport d'evaluation"},
@@ -397,8 +530,10 @@ inline constexpr std::array<version_loi, 27> table_loi{{
        {constante_legale::delai_observations_finales, sorte_constante::duree, entier(15), unite_constante::jours,
         "un delai de quinze jours a compter de la date de reception de la notification"}}},
      article_loi::l162_30_2},
-    {article_loi::d162_16, {"CSS D.162-16", "LEGIARTI000053220456", "[2025-12-31, ...)"},
-     periode::depuis(ymd{2025, 12, 31}), marque_source::lu,
+    {article_loi::d162_16,
+     {"CSS D.162-16", "LEGIARTI000053220456", "[2025-12-31, ...)"},
+     periode::depuis(ymd{2025, 12, 31}),
+     marque_source::lu,
      issue_legale::interessement_regional | issue_legale::interessement_national,
      {{{constante_legale::delai_observations, sorte_constante::duree, entier(1), unite_constante::mois,
         "un delai d'un mois a compter de la reception de ce rapport d'evaluation"},
@@ -411,17 +546,32 @@ inline constexpr std::array<version_loi, 27> table_loi{{
     // The interim version provides the allocation from savings only ("1 Attribuer une
     // dotation complementaire"). The penalty of at most 2 % comes with the version from
     // 2027-01-01, whose text is not in legal-texts/: [S], LFSS 2026 art. 79 as quoted, no LEGI id.
-    {article_loi::l162_23_14, {"CSS L.162-23-14", "LEGIARTI000053271346", "[2026-01-01, 2027-01-01)"},
-     periode{ymd{2026, 1, 1}, ymd{2027, 1, 1}}, marque_source::lu, seule(issue_legale::dotation), {}},
-    {article_loi::l162_23_14, {"CSS L.162-23-14 [S: LFSS 2026 art. 79 as quoted]", "", "[2027-01-01, ...)"},
-     periode::depuis(ymd{2027, 1, 1}), marque_source::secondaire, issue_legale::dotation | issue_legale::penalite_financement,
+    {article_loi::l162_23_14,
+     {"CSS L.162-23-14", "LEGIARTI000053271346", "[2026-01-01, 2027-01-01)"},
+     periode{ymd{2026, 1, 1}, ymd{2027, 1, 1}},
+     marque_source::lu,
+     seule(issue_legale::dotation),
+     {}},
+    {article_loi::l162_23_14,
+     {"CSS L.162-23-14 [S: LFSS 2026 art. 79 as quoted]", "", "[2027-01-01, ...)"},
+     periode::depuis(ymd{2027, 1, 1}),
+     marque_source::secondaire,
+     issue_legale::dotation | issue_legale::penalite_financement,
      {{{constante_legale::plafond_penalite, sorte_constante::plafond, detail::pct(2), unite_constante::part,
         "[S] une penalite d'au plus 2 % du financement"}}}},
     // ---- L.162-23-14-1 --------------------------------------------------------------
-    {article_loi::l162_23_14_1, {"CSS L.162-23-14-1", "LEGIARTI000053271405", "[2026-01-01, 2027-01-01)"},
-     periode{ymd{2026, 1, 1}, ymd{2027, 1, 1}}, marque_source::lu, {}, {}},
-    {article_loi::l162_23_14_1, {"CSS L.162-23-14-1", "LEGIARTI000053284620", "[2027-01-01, ...)"},
-     periode::depuis(ymd{2027, 1, 1}), marque_source::non_lu, {}, {}},
+    {article_loi::l162_23_14_1,
+     {"CSS L.162-23-14-1", "LEGIARTI000053271405", "[2026-01-01, 2027-01-01)"},
+     periode{ymd{2026, 1, 1}, ymd{2027, 1, 1}},
+     marque_source::lu,
+     {},
+     {}},
+    {article_loi::l162_23_14_1,
+     {"CSS L.162-23-14-1", "LEGIARTI000053284620", "[2027-01-01, ...)"},
+     periode::depuis(ymd{2027, 1, 1}),
+     marque_source::non_lu,
+     {},
+     {}},
 }};
 
 // The rank in `table_loi` of the version of article `a` in force on `jour`, or
@@ -432,7 +582,8 @@ inline constexpr std::array<version_loi, 27> table_loi{{
     for (std::size_t k = 0; k < table_loi.size(); ++k) {
         const version_loi& v = table_loi[k];
         if (v.article != a || !v.validite.contient(jour)) continue;
-        if (v.fondement != article_loi::aucun && rang_en_vigueur_direct(v.fondement, jour) == table_loi.size()) return table_loi.size();
+        if (v.fondement != article_loi::aucun && rang_en_vigueur_direct(v.fondement, jour) == table_loi.size())
+            return table_loi.size();
         return k;
     }
     return table_loi.size();
@@ -457,7 +608,8 @@ struct versions_du_jour {
 
 [[nodiscard]] constexpr versions_du_jour versions_au_direct(ymd jour) noexcept {
     versions_du_jour v{};
-    for (const article_loi a : articles_de_la_loi) v.rang[static_cast<std::size_t>(a)] = rang_en_vigueur_direct(a, jour);
+    for (const article_loi a : articles_de_la_loi)
+        v.rang[static_cast<std::size_t>(a)] = rang_en_vigueur_direct(a, jour);
     return v;
 }
 
@@ -478,9 +630,11 @@ struct calendrier_loi {
     calendrier_loi c{};
     auto ajouter = [&c](ymd j) {
         std::size_t i = 0;
-        while (i < c.n && c.jours[i] < j) ++i;
+        while (i < c.n && c.jours[i] < j)
+            ++i;
         if (i < c.n && c.jours[i] == j) return;
-        for (std::size_t k = c.n; k > i; --k) c.jours[k] = c.jours[k - 1];
+        for (std::size_t k = c.n; k > i; --k)
+            c.jours[k] = c.jours[k - 1];
         c.jours[i] = j;
         ++c.n;
     };
@@ -488,7 +642,8 @@ struct calendrier_loi {
         ajouter(v.validite.debut);
         ajouter(v.validite.fin);
     }
-    for (std::size_t i = 0; i < c.n; ++i) c.versions[i] = versions_au_direct(c.jours[i]);
+    for (std::size_t i = 0; i < c.n; ++i)
+        c.versions[i] = versions_au_direct(c.jours[i]);
     return c;
 }
 
@@ -515,8 +670,9 @@ inline constexpr calendrier_loi calendrier_loi_ = calculer_calendrier_loi();
 
 // The rank in `table_loi` of the version of article `a` in force on `jour`, or
 // `table_loi.size()`.
-[[nodiscard]] constexpr std::size_t rang_en_vigueur(article_loi a, ymd jour) noexcept { return versions_au(jour).de(a); }
-
+[[nodiscard]] constexpr std::size_t rang_en_vigueur(article_loi a, ymd jour) noexcept {
+    return versions_au(jour).de(a);
+}
 
 // The version of article `a` in force on `jour`, or nullptr.
 [[nodiscard]] constexpr const version_loi* version_en_vigueur(article_loi a, ymd jour) noexcept {
@@ -577,7 +733,8 @@ namespace regles {
         if (!v.validite.dates_valides() || !v.validite.non_vide()) return false;
         if (v.marque != marque_source::secondaire && v.reference.legi_id.size() != 20) return false;
         if (v.marque == marque_source::secondaire && !v.reference.legi_id.empty()) return false;
-        if (i > 0 && table_loi[i - 1].article == v.article && v.validite.debut < table_loi[i - 1].validite.fin) return false;
+        if (i > 0 && table_loi[i - 1].article == v.article && v.validite.debut < table_loi[i - 1].validite.fin)
+            return false;
         if (i > 0 && table_loi[i - 1].article > v.article) return false;
         for (const auto& d : v.dispositions) {
             if (!d.vide() && (!d.valeur.positive() || d.extrait.empty())) return false;

@@ -4,8 +4,8 @@
 // The 2017 and 2019 referentiel values, or a regional cap, are versions of one parameter,
 // each in force over a half-open period. Versions must be chronological and must not overlap
 // (CAQES-E025), so that "the value on day D" has one answer or none.
-#include <caqes/calendrier/periode.hpp>
 #include <caqes/calendrier/format.hpp>
+#include <caqes/calendrier/periode.hpp>
 #include <caqes/droit/reference.hpp>
 #include <caqes/droit/violation.hpp>
 
@@ -79,7 +79,8 @@ template <class T, std::size_t N>
             out.push_back({regle::periode_vide, lieu, texte(v)});
         } else if (i > 0 && v.debut < p.versions[i - 1].validite.fin) {
             out.push_back({regle::parametre_chevauchant, lieu,
-                           concat(texte(v), " starts before the previous version ends on ", texte(p.versions[i - 1].validite.fin))});
+                           concat(texte(v), " starts before the previous version ends on ",
+                                  texte(p.versions[i - 1].validite.fin))});
         }
     }
     return out;

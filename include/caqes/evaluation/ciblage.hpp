@@ -21,17 +21,20 @@
 namespace caqes {
 
 enum class effet_ciblage : std::uint8_t {
-    aucun,                 // regimes without targeting
-    proposition_possible,  // 2017: the ARS may propose additional volets
-    conclusion_obligatoire // 2022: the establishment must conclude the volets proposed
+    aucun,                  // regimes without targeting
+    proposition_possible,   // 2017: the ARS may propose additional volets
+    conclusion_obligatoire  // 2022: the establishment must conclude the volets proposed
 };
 
 [[nodiscard]] constexpr effet_ciblage effet(regime_id r) noexcept {
     switch (r) {
-        case regime_id::caqes_2017: return effet_ciblage::proposition_possible;
-        case regime_id::caqes_2022: return effet_ciblage::conclusion_obligatoire;
+        case regime_id::caqes_2017:
+            return effet_ciblage::proposition_possible;
+        case regime_id::caqes_2022:
+            return effet_ciblage::conclusion_obligatoire;
         case regime_id::contrats_anterieurs:
-        case regime_id::successeur_2026: break;
+        case regime_id::successeur_2026:
+            break;
     }
     return effet_ciblage::aucun;
 }
@@ -44,7 +47,7 @@ enum class effet_ciblage : std::uint8_t {
 struct theme_cible {
     const indicateur* ind{nullptr};
     referentiel_etat etat{referentiel_etat::sans_objet};  // non_atteint, or sans_objet when values are missing
-    std::string pourquoi;                                  // the values against the referentiel
+    std::string pourquoi;                                 // the values against the referentiel
 };
 
 struct resultat_ciblage {
@@ -60,7 +63,7 @@ struct resultat_ciblage {
         if (ind.mesures[j].vide()) continue;
         const valeur_mesure& v = vals[j];
         s += concat(s.empty() ? "" : ", ", ind.mesures[j].code, " = ",
-                    v.etat == etat_valeur::renseignee     ? texte(v.type, v.v)
+                    v.etat == etat_valeur::renseignee      ? texte(v.type, v.v)
                     : v.etat == etat_valeur::non_concernee ? std::string{"non concerne"}
                                                            : std::string{"non renseigne"});
     }
@@ -76,7 +79,8 @@ struct resultat_ciblage {
         const indicateur& ind = referentiels[i];
         if (ind.ref.vide() || !ind.validite.contient(jour)) continue;
         const resultat_indicateur e = evaluer_indicateur(ind, planifier(ind), valeurs[i], politique_grille{});
-        if (e.referentiel != referentiel_etat::atteint) res.themes.push_back({&ind, e.referentiel, expliquer(ind, valeurs[i])});
+        if (e.referentiel != referentiel_etat::atteint)
+            res.themes.push_back({&ind, e.referentiel, expliquer(ind, valeurs[i])});
     }
     return res;
 }

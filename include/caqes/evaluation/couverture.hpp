@@ -24,19 +24,22 @@ enum class politique_annee_partielle : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view nom(politique_annee_partielle p) noexcept {
     switch (p) {
-        case politique_annee_partielle::tout_jour_compte: return "tout_jour_compte";
-        case politique_annee_partielle::annee_entiere: return "annee_entiere";
-        case politique_annee_partielle::prorata_temporis: return "prorata_temporis";
+        case politique_annee_partielle::tout_jour_compte:
+            return "tout_jour_compte";
+        case politique_annee_partielle::annee_entiere:
+            return "annee_entiere";
+        case politique_annee_partielle::prorata_temporis:
+            return "prorata_temporis";
     }
     return "";
 }
 
 // One volet's term against one exercise year.
 struct couverture_volet {
-    periode terme{};            // the effective term, after the transition policy
-    std::int32_t jours{0};      // days of the exercise inside the term
+    periode terme{};        // the effective term, after the transition policy
+    std::int32_t jours{0};  // days of the exercise inside the term
     std::int32_t jours_annee{0};
-    bool evalue{false};         // the policy evaluates the volet for this exercise
+    bool evalue{false};               // the policy evaluates the volet for this exercise
     bool transition_signalee{false};  // kept past its regime's end (maintien_signale)
 
     [[nodiscard]] constexpr bool partielle() const noexcept { return jours > 0 && jours < jours_annee; }
@@ -47,15 +50,14 @@ struct couverture_volet {
     }
 };
 
-[[nodiscard]] constexpr std::int32_t jours_entre(ymd debut, ymd fin) noexcept {
-    return fin.serie() - debut.serie();
-}
+[[nodiscard]] constexpr std::int32_t jours_entre(ymd debut, ymd fin) noexcept { return fin.serie() - debut.serie(); }
 
 // The coverage of exercise `exercice` by `terme` under policy `p`.
 [[nodiscard]] constexpr couverture_volet couvrir(periode terme, int exercice, politique_annee_partielle p,
                                                  bool transition_signalee = false) noexcept {
     const periode annee{ymd{exercice, 1, 1}, ymd{exercice + 1, 1, 1}};
-    couverture_volet c{.terme = terme, .jours_annee = jours_entre(annee.debut, annee.fin), .transition_signalee = transition_signalee};
+    couverture_volet c{
+        .terme = terme, .jours_annee = jours_entre(annee.debut, annee.fin), .transition_signalee = transition_signalee};
     if (terme.chevauche(annee)) {
         const ymd debut = terme.debut < annee.debut ? annee.debut : terme.debut;
         const ymd fin = annee.fin < terme.fin ? annee.fin : terme.fin;

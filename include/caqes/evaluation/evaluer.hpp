@@ -10,8 +10,8 @@
 // Neither allocates; with `sans_trace` neither pays for tracing.
 #include <caqes/contrat/modele.hpp>
 #include <caqes/evaluation/detail/forme.hpp>
-#include <caqes/evaluation/issues.hpp>
 #include <caqes/evaluation/detail/plan.hpp>
+#include <caqes/evaluation/issues.hpp>
 #include <caqes/evaluation/proposition.hpp>
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/rapport_valide.hpp>
@@ -39,7 +39,8 @@ struct scores_contrat {
 
     [[nodiscard]] constexpr score_volet global() const noexcept {
         score_volet g{};
-        for (const auto& v : volets) g.fusionner(v);
+        for (const auto& v : volets)
+            g.fusionner(v);
         return g;
     }
 };
@@ -51,15 +52,15 @@ struct scores_contrat {
 
 namespace detail {
 
-
 template <class Trace>
-[[gnu::always_inline]] constexpr void noter(scores_contrat& s, regime_id regime, std::size_t volet, const indicateur& ind,
-                                           const plan_indicateur& plan, const valeurs_indicateur& vals,
-                                           const politique_grille& pol, Trace& t) {
+[[gnu::always_inline]] constexpr void noter(scores_contrat& s, regime_id regime, std::size_t volet,
+                                            const indicateur& ind, const plan_indicateur& plan,
+                                            const valeurs_indicateur& vals, const politique_grille& pol, Trace& t) {
     const resultat_indicateur res = evaluer_indicateur<Trace::actif>(ind, plan, vals, pol);
     s.volets[volet].ajouter(ind, res);
     if (compte_regional(regime, ind)) s.regional.ajouter(ind, res);
-    if constexpr (Trace::actif) t.indicateur_evalue(static_cast<std::uint8_t>(volet), ind, valeur_decisive(plan, vals), res);
+    if constexpr (Trace::actif)
+        t.indicateur_evalue(static_cast<std::uint8_t>(volet), ind, valeur_decisive(plan, vals), res);
 }
 
 }  // namespace detail
@@ -72,9 +73,11 @@ namespace detail {
 constexpr void conclure_2017(resultat_evaluation& res, const modele_contrat_def& m, const scores_contrat& s,
                              const rapport_valide& r, const parametres_2017& p, ymd jour) noexcept {
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-        res.volets[i].principale = proposition_2017(m.volets[i], s.volets[i], r.produits_assurance_maladie(), r.economies()[i], p, jour);
+        res.volets[i].principale =
+            proposition_2017(m.volets[i], s.volets[i], r.produits_assurance_maladie(), r.economies()[i], p, jour);
     }
-    const valeur_legale global = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_global, jour);
+    const valeur_legale global =
+        constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_global, jour);
     if (global.en_vigueur()) appliquer_plafond_global(res, r.produits_assurance_maladie(), global.valeur);
     // "Lorsqu'il s'agit de manquements relatifs aux produits de sante": a volet carrying the
     // clause whose obligations were not all met, and a cut the ARS chose.
@@ -126,7 +129,8 @@ constexpr void conclure_2022(resultat_evaluation& res, const modele_contrat_def&
     }
     // The open notions have no default (CAQES-E051): without them, no measure.
     if (!p.seuil_largement_superieur) res.regles.signaler(alerte_evaluation::seuil_largement_absent);
-    if (!p.duree_mesures_mois || *p.duree_mesures_mois <= 0) res.regles.signaler(alerte_evaluation::duree_mesures_absente);
+    if (!p.duree_mesures_mois || *p.duree_mesures_mois <= 0)
+        res.regles.signaler(alerte_evaluation::duree_mesures_absente);
     if (!p.seuil_largement_superieur || !p.duree_mesures_mois || *p.duree_mesures_mois <= 0) return;
     const valeur_legale delai = constante_en_vigueur(article_loi::l162_30_4, constante_legale::delai_saisine, jour);
     const date_calculee echeance =
@@ -146,8 +150,11 @@ constexpr void conclure_2022(resultat_evaluation& res, const modele_contrat_def&
     const fraction plafond_m = loi->trouver(constante_legale::plafond_minoration)->valeur;
     const bool abattement_fixe = p.taux_abattement.positive();
     if (abattement_fixe) {
-        proposition pa = montant_plafonne_de(nature_proposition::abattement, excedent, p.taux_abattement, plafond_a, loi, p.illustratif);
-        if (excedent_trop_grand) pa = proposition{.taux = pa.taux, .loi = loi, .nature = pa.nature, .illustratif = pa.illustratif, .depassement = true};
+        proposition pa = montant_plafonne_de(nature_proposition::abattement, excedent, p.taux_abattement, plafond_a,
+                                             loi, p.illustratif);
+        if (excedent_trop_grand)
+            pa = proposition{
+                .taux = pa.taux, .loi = loi, .nature = pa.nature, .illustratif = pa.illustratif, .depassement = true};
         res.ajouter_contrat(pa);
     }
     if (!p.taux_minoration.positive()) return;
@@ -156,8 +163,8 @@ constexpr void conclure_2022(resultat_evaluation& res, const modele_contrat_def&
         res.regles.signaler(alerte_evaluation::minoration_liee);
         return;
     }
-    res.ajouter_contrat(montant_plafonne_de(nature_proposition::minoration, d.part_liste_en_sus, p.taux_minoration, plafond_m, loi,
-                                            p.illustratif));
+    res.ajouter_contrat(montant_plafonne_de(nature_proposition::minoration, d.part_liste_en_sus, p.taux_minoration,
+                                            plafond_m, loi, p.illustratif));
 }
 
 // Successor: an allocation from savings per scheme (L.162-23-14 1, interim version); the
@@ -185,21 +192,26 @@ constexpr void conclure_successeur(resultat_evaluation& res, const modele_contra
     if (p.formule == formule_penalite::taux_plein_sous_seuil) {
         taux_verifie = {score_global < p.seuil_penalite ? p.taux_penalite : fraction{0, 1}, true};
     } else {
-        taux_verifie = detail::multiplier(p.taux_penalite, fraction{score_global.den - score_global.num, score_global.den});
+        taux_verifie =
+            detail::multiplier(p.taux_penalite, fraction{score_global.den - score_global.num, score_global.den});
     }
     if (!taux_verifie.ok) {
-        res.ajouter_contrat({.taux = p.taux_penalite, .loi = cap.version, .nature = nature_proposition::penalite_financement,
-                             .illustratif = p.illustratif, .depassement = true});
+        res.ajouter_contrat({.taux = p.taux_penalite,
+                             .loi = cap.version,
+                             .nature = nature_proposition::penalite_financement,
+                             .illustratif = p.illustratif,
+                             .depassement = true});
     } else if (taux_verifie.f.positive()) {
-        res.ajouter_contrat(montant_plafonne_de(nature_proposition::penalite_financement, *p.base_penalite, taux_verifie.f,
-                                                cap.valeur, cap.version, p.illustratif));
+        res.ajouter_contrat(montant_plafonne_de(nature_proposition::penalite_financement, *p.base_penalite,
+                                                taux_verifie.f, cap.valeur, cap.version, p.illustratif));
     }
 }
 
 // Contract time (D.162-16 II): a volet whose term does not cover the exercise proposes nothing;
 // under pro rata temporis [U] a partly covered volet's amounts are scaled by its days in force,
 // rounded towards zero like every amount.
-constexpr void appliquer_couvertures(resultat_evaluation& res, const rapport_valide& r, politique_annee_partielle pol) noexcept {
+constexpr void appliquer_couvertures(resultat_evaluation& res, const rapport_valide& r,
+                                     politique_annee_partielle pol) noexcept {
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
         const couverture_volet& c = r.couvertures()[i];
         resultat_volet& v = res.volets[i];
@@ -210,7 +222,8 @@ constexpr void appliquer_couvertures(resultat_evaluation& res, const rapport_val
         }
         const fraction part = c.part(pol);
         if (part == fraction{1, 1} || !v.principale.presente() || v.principale.depassement) continue;
-        v.principale.montant = appliquer_taux(v.principale.montant, part).valeur;  // a share <= 1 of a fitting amount fits
+        v.principale.montant =
+            appliquer_taux(v.principale.montant, part).valeur;  // a share <= 1 of a fitting amount fits
         v.principale.plafond = appliquer_taux(v.principale.plafond, part).valeur;
     }
 }
@@ -246,26 +259,38 @@ constexpr void totaliser(resultat_evaluation& res, const rapport_valide& r) noex
     auto compter = [&cumuler, &res](const proposition& pr) {
         switch (pr.nature) {
             case nature_proposition::sanction_volet:
-            case nature_proposition::penalite_financement: cumuler(res.total_sanctions, pr.montant); break;
+            case nature_proposition::penalite_financement:
+                cumuler(res.total_sanctions, pr.montant);
+                break;
             case nature_proposition::interessement_volet:
             case nature_proposition::interessement_national:
             case nature_proposition::interessement_regional:
-            case nature_proposition::dotation: cumuler(res.total_interessements, pr.montant); break;
-            default: break;
+            case nature_proposition::dotation:
+                cumuler(res.total_interessements, pr.montant);
+                break;
+            default:
+                break;
         }
     };
-    for (std::size_t i = 0; i < res.nombre_volets; ++i) compter(res.volets[i].principale);
-    for (std::size_t i = 0; i < res.nombre_contrat; ++i) compter(res.contrat[i]);
+    for (std::size_t i = 0; i < res.nombre_volets; ++i)
+        compter(res.volets[i].principale);
+    for (std::size_t i = 0; i < res.nombre_contrat; ++i)
+        compter(res.contrat[i]);
     for (const decision_enregistree& d : r.decisions()) {
         if (!d.d.nature) continue;
         switch (*d.d.nature) {
             case issue_legale::sanction_volet:
-            case issue_legale::penalite_financement: cumuler(res.total_sanctions_decidees, d.d.montant); break;
+            case issue_legale::penalite_financement:
+                cumuler(res.total_sanctions_decidees, d.d.montant);
+                break;
             case issue_legale::interessement_volet:
             case issue_legale::interessement_national:
             case issue_legale::interessement_regional:
-            case issue_legale::dotation: cumuler(res.total_interessements_decides, d.d.montant); break;
-            default: break;  // rate measures: their amount is an estimate, totalled nowhere
+            case issue_legale::dotation:
+                cumuler(res.total_interessements_decides, d.d.montant);
+                break;
+            default:
+                break;  // rate measures: their amount is an estimate, totalled nowhere
         }
     }
     if (res.erreur == regle::depassement_capacite) {
@@ -281,8 +306,10 @@ constexpr void totaliser(resultat_evaluation& res, const rapport_valide& r) noex
 // From the scores to the proposals of regime R. A template on the regime so that the
 // compile-time driver compiles only its own regime's rules.
 template <regime_id R>
-[[nodiscard, gnu::always_inline]] constexpr resultat_evaluation conclure_pour(const modele_contrat_def& m, const scores_contrat& s,
-                                                          const rapport_valide& r, const parametres_evaluation& p) noexcept {
+[[nodiscard, gnu::always_inline]] constexpr resultat_evaluation conclure_pour(const modele_contrat_def& m,
+                                                                              const scores_contrat& s,
+                                                                              const rapport_valide& r,
+                                                                              const parametres_evaluation& p) noexcept {
     resultat_evaluation res{};
     res.regime = m.regime;
     res.exercice = r.exercice();
@@ -290,8 +317,9 @@ template <regime_id R>
     res.produits_assurance_maladie = r.produits_assurance_maladie();
     res.annee_produits = r.annee_produits();
     // A successor scheme has no volets (successeur/dispositif.hpp): its outcomes are its own.
-    res.nombre_volets = R == regime_id::successeur_2026 ? std::uint8_t{0}
-                                                        : static_cast<std::uint8_t>(m.volets.size() < volets_max ? m.volets.size() : volets_max);
+    res.nombre_volets = R == regime_id::successeur_2026
+                            ? std::uint8_t{0}
+                            : static_cast<std::uint8_t>(m.volets.size() < volets_max ? m.volets.size() : volets_max);
     res.score_global = s.global();
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
         res.volets[i].volet = m.volets[i].volet;
@@ -323,7 +351,8 @@ template <regime_id R>
     }
     if (res.score_global.depasse() || s.regional.depasse()) {
         res.erreur = regle::depassement_score;
-        res.indicateur_erreur = res.score_global.depassement ? res.score_global.indicateur_depasse : s.regional.indicateur_depasse;
+        res.indicateur_erreur =
+            res.score_global.depassement ? res.score_global.indicateur_depasse : s.regional.indicateur_depasse;
         return res;
     }
     if constexpr (R == regime_id::caqes_2017) detail::conclure_2017(res, m, s, r, p.p2017, jour);
@@ -339,10 +368,14 @@ template <regime_id R>
 [[nodiscard]] constexpr resultat_evaluation conclure(const modele_contrat_def& m, const scores_contrat& s,
                                                      const rapport_valide& r, const parametres_evaluation& p) noexcept {
     switch (m.regime) {
-        case regime_id::caqes_2017: return conclure_pour<regime_id::caqes_2017>(m, s, r, p);
-        case regime_id::caqes_2022: return conclure_pour<regime_id::caqes_2022>(m, s, r, p);
-        case regime_id::successeur_2026: return conclure_pour<regime_id::successeur_2026>(m, s, r, p);
-        case regime_id::contrats_anterieurs: break;
+        case regime_id::caqes_2017:
+            return conclure_pour<regime_id::caqes_2017>(m, s, r, p);
+        case regime_id::caqes_2022:
+            return conclure_pour<regime_id::caqes_2022>(m, s, r, p);
+        case regime_id::successeur_2026:
+            return conclure_pour<regime_id::successeur_2026>(m, s, r, p);
+        case regime_id::contrats_anterieurs:
+            break;
     }
     return conclure_pour<regime_id::contrats_anterieurs>(m, s, r, p);
 }
@@ -384,8 +417,10 @@ struct evaluateur {
 
     static constexpr std::array<std::size_t, volets_max + 1> debuts = [] {
         std::array<std::size_t, volets_max + 1> d{};
-        for (std::size_t i = 0; i < nv; ++i) d[i + 1] = d[i] + M.volets[i].grille.size();
-        for (std::size_t i = nv; i < volets_max; ++i) d[i + 1] = d[i];
+        for (std::size_t i = 0; i < nv; ++i)
+            d[i + 1] = d[i] + M.volets[i].grille.size();
+        for (std::size_t i = nv; i < volets_max; ++i)
+            d[i + 1] = d[i];
         return d;
     }();
 
@@ -393,7 +428,8 @@ struct evaluateur {
         std::array<plan_indicateur, n> p{};
         std::size_t k = 0;
         for (const auto& v : M.volets) {
-            for (const auto& ind : v.grille) p[k++] = caqes::planifier(ind);
+            for (const auto& ind : v.grille)
+                p[k++] = caqes::planifier(ind);
         }
         return p;
     }();
@@ -416,11 +452,11 @@ struct evaluateur {
         constexpr forme_indicateur forme = forme_de(ind_<V, I>, plan_<V, I>, Trace::actif);
         constexpr bool regional = compte_regional(M.regime, ind_<V, I>);
         if constexpr (en_ligne) {
-            noter_forme_en_ligne<forme, regional>(s.volets[V], s.regional, static_cast<std::uint8_t>(V), ind_<V, I>, plan_<V, I>,
-                                                  vals, pol, t);
+            noter_forme_en_ligne<forme, regional>(s.volets[V], s.regional, static_cast<std::uint8_t>(V), ind_<V, I>,
+                                                  plan_<V, I>, vals, pol, t);
         } else {
-            noter_forme<forme, regional>(s.volets[V], s.regional, static_cast<std::uint8_t>(V), ind_<V, I>, plan_<V, I>, vals,
-                                         pol, t);
+            noter_forme<forme, regional>(s.volets[V], s.regional, static_cast<std::uint8_t>(V), ind_<V, I>, plan_<V, I>,
+                                         vals, pol, t);
         }
     }
 
@@ -439,7 +475,8 @@ struct evaluateur {
   public:
     // `rv` was validated against M (validate<M>): its values are M's, in M's order.
     template <class Trace = sans_trace>
-    [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_valide_pour<M>& rv, const parametres_evaluation& p,
+    [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_valide_pour<M>& rv,
+                                                               const parametres_evaluation& p,
                                                                const politique_grille& pol, Trace& t) {
         const rapport_valide& r = rv.rapport();
         scores_contrat s{};
@@ -455,7 +492,8 @@ struct evaluateur {
         }
         return conclure_pour<M.regime>(me, s, r, p);
     }
-    [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_valide_pour<M>& r, const parametres_evaluation& p,
+    [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_valide_pour<M>& r,
+                                                               const parametres_evaluation& p,
                                                                const politique_grille& pol = {}) {
         sans_trace t;
         return evaluer(r, p, pol, t);

@@ -73,10 +73,11 @@ template <const indicateur& I, class S>
                       "indicator's measures and units)); declare the member of the report struct quantite<K> or "
                       "std::optional<quantite<K>>; see docs/diagnostics.md#caqes-e027");
         if constexpr (membre_t::est_quantite) {
-            static_assert(I.mesures[static_cast<std::size_t>(k)].type == membre_t::nature::id,
-                          "CAQES-E027: a reported value is not of its measure's kind (arrete of 2022-02-23, annex (each "
-                          "indicator's measures and units)); a member of the report struct is a quantity of another "
-                          "kind; see docs/diagnostics.md#caqes-e027");
+            static_assert(
+                I.mesures[static_cast<std::size_t>(k)].type == membre_t::nature::id,
+                "CAQES-E027: a reported value is not of its measure's kind (arrete of 2022-02-23, annex (each "
+                "indicator's measures and units)); a member of the report struct is a quantity of another "
+                "kind; see docs/diagnostics.md#caqes-e027");
             v.mesures[static_cast<std::size_t>(k)].valeur = membre_t::valeur(membre);
         }
     });

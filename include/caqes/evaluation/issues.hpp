@@ -30,11 +30,13 @@ namespace detail {
 
 // base x taux, rounded towards zero, checked against base x plafond; cites `loi`, the version
 // the cap was looked up in.
-[[nodiscard]] constexpr proposition montant_plafonne_de(nature_proposition n, centimes base, fraction taux, fraction plafond,
-                                                       const version_loi* loi, bool illustratif) noexcept {
+[[nodiscard]] constexpr proposition montant_plafonne_de(nature_proposition n, centimes base, fraction taux,
+                                                        fraction plafond, const version_loi* loi,
+                                                        bool illustratif) noexcept {
     const montant_calcule voulu = appliquer_taux(base, taux);
     const montant_calcule cap = appliquer_taux(base, plafond);
-    proposition p{.taux = taux, .loi = loi, .nature = n, .illustratif = illustratif, .depassement = !voulu.ok || !cap.ok};
+    proposition p{
+        .taux = taux, .loi = loi, .nature = n, .illustratif = illustratif, .depassement = !voulu.ok || !cap.ok};
     if (p.depassement) return p;
     const montant_plafonne m = plafonner(voulu.valeur, cap.valeur);
     p.montant = m.valeur;
@@ -58,15 +60,16 @@ namespace detail {
 // `jour`, the date of the rules; a version that provides the outcome no longer gives none.
 // Savings *non renseignees* compute no incentive, and the proposal says so.
 [[nodiscard]] constexpr proposition proposition_2017(const volet_modele& v, const score_volet& s, centimes base,
-                                                     std::optional<centimes> economies_donnees, const parametres_2017& p,
-                                                     ymd jour) noexcept {
+                                                     std::optional<centimes> economies_donnees,
+                                                     const parametres_2017& p, ymd jour) noexcept {
     if (!s.defini()) return {};
     const fraction score = s.valeur();
     if (v.clauses.contient(interessement) && score >= p.seuil_interessement) {
         if (!economies_donnees) return proposition{.economies_non_renseignees = true};
         const centimes economies = *economies_donnees;
         if (economies <= centimes{0}) return {};  // negative or no savings give no incentive
-        const valeur_legale cap = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_interessement, jour);
+        const valeur_legale cap =
+            constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_interessement, jour);
         if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::interessement_volet)) return {};
         return detail::montant_plafonne_de(nature_proposition::interessement_volet, economies, p.part_interessement,
                                            cap.valeur, cap.version, p.illustratif);
@@ -74,9 +77,11 @@ namespace detail {
     if (!v.clauses.contient(sanction)) return {};
     const fraction taux = detail::taux_sanction(p, score);
     if (!taux.positive()) return {};
-    const valeur_legale cap = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, jour);
+    const valeur_legale cap =
+        constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, jour);
     if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::sanction_volet)) return {};
-    return detail::montant_plafonne_de(nature_proposition::sanction_volet, base, taux, cap.valeur, cap.version, p.illustratif);
+    return detail::montant_plafonne_de(nature_proposition::sanction_volet, base, taux, cap.valeur, cap.version,
+                                       p.illustratif);
 }
 
 // D.162-16 III 1 (2017): "dans la limite de 5 % de ces produits, pour l'ensemble des volets".
@@ -87,7 +92,8 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
     const montant_calcule cap = appliquer_taux(base, plafond_global);
     int128 total = 0;
     for (std::size_t i = 0; i < r.nombre_volets; ++i) {
-        if (r.volets[i].principale.nature == nature_proposition::sanction_volet) total += r.volets[i].principale.montant.valeur;
+        if (r.volets[i].principale.nature == nature_proposition::sanction_volet)
+            total += r.volets[i].principale.montant.valeur;
     }
     if (!cap.ok || total <= cap.valeur.valeur) return;
     r.plafond_global_atteint = true;
@@ -102,18 +108,22 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
 // D.162-16 III 2 (2017): for breaches on health products, a cut of the insurance's share of
 // liste en sus products "dans la limite de 30 %", at the rate the ARS chose (a parameter
 // checked by CAQES-E050), on the share the user supplies.
-[[nodiscard]] constexpr proposition proposer_reduction_liste_en_sus_2017(const reduction_liste_en_sus_2017& choix, ymd jour) noexcept {
-    const valeur_legale cap = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus, jour);
-    if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::reduction_liste_en_sus) || !choix.taux.positive()) return {};
-    return detail::montant_plafonne_de(nature_proposition::minoration, choix.part_liste_en_sus, choix.taux, cap.valeur, cap.version,
-                                       false);
+[[nodiscard]] constexpr proposition proposer_reduction_liste_en_sus_2017(const reduction_liste_en_sus_2017& choix,
+                                                                         ymd jour) noexcept {
+    const valeur_legale cap =
+        constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus, jour);
+    if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::reduction_liste_en_sus) ||
+        !choix.taux.positive())
+        return {};
+    return detail::montant_plafonne_de(nature_proposition::minoration, choix.part_liste_en_sus, choix.taux, cap.valeur,
+                                       cap.version, false);
 }
 
 // Second generation, one volet: the national incentive (D.162-16 V 2), from the volet's
 // savings, revised downwards by the contract's overall score when the parameters say so.
 [[nodiscard]] constexpr proposition proposition_2022(const volet_modele& v, fraction score_global,
-                                                     std::optional<centimes> economies_donnees, const parametres_2022& p,
-                                                     ymd jour) noexcept {
+                                                     std::optional<centimes> economies_donnees,
+                                                     const parametres_2022& p, ymd jour) noexcept {
     if (!v.clauses.contient(interessement)) return {};
     if (!economies_donnees) return proposition{.economies_non_renseignees = true};
     const centimes economies = *economies_donnees;
@@ -124,18 +134,23 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
     if (p.revision_par_score) {
         const detail::fraction_verifiee revise = detail::multiplier(part, score_global);
         if (!revise.ok) {
-            return {.taux = part, .loi = loi, .nature = nature_proposition::interessement_national,
-                    .illustratif = p.illustratif, .depassement = true};
+            return {.taux = part,
+                    .loi = loi,
+                    .nature = nature_proposition::interessement_national,
+                    .illustratif = p.illustratif,
+                    .depassement = true};
         }
         part = revise.f;
     }
     if (!part.positive()) return {};  // revised down to nothing: no incentive, not a zero one
     // The national incentive has no legal cap of its own: it is checked against the savings.
-    return detail::montant_plafonne_de(nature_proposition::interessement_national, economies, part, entier(1), loi, p.illustratif);
+    return detail::montant_plafonne_de(nature_proposition::interessement_national, economies, part, entier(1), loi,
+                                       p.illustratif);
 }
 
 // Successor, one scheme: an allocation computed from the savings (L.162-23-14 1).
-[[nodiscard]] constexpr proposition proposition_successeur(const volet_modele& v, std::optional<centimes> economies_donnees,
+[[nodiscard]] constexpr proposition proposition_successeur(const volet_modele& v,
+                                                           std::optional<centimes> economies_donnees,
                                                            const parametres_successeur& p, ymd jour) noexcept {
     if (!v.clauses.contient(dotation_complementaire)) return {};
     if (!economies_donnees) return proposition{.economies_non_renseignees = true};
@@ -143,7 +158,8 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
     if (economies <= centimes{0}) return {};
     const version_loi* loi = version_pour(issue_legale::dotation, jour);
     if (loi == nullptr) return {};
-    return detail::montant_plafonne_de(nature_proposition::dotation, economies, p.part_economies, entier(1), loi, p.illustratif);
+    return detail::montant_plafonne_de(nature_proposition::dotation, economies, p.part_economies, entier(1), loi,
+                                       p.illustratif);
 }
 
 // Refusal to sign, on `jour` (the day the sanction is pronounced): D.162-15 fixes the rate,
@@ -154,7 +170,8 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
     if (r != regime_id::caqes_2017 && r != regime_id::caqes_2022) return {};
     const valeur_legale taux = constante_en_vigueur(article_loi::d162_15, constante_legale::taux_sanction_refus, jour);
     if (!taux.en_vigueur()) return {};
-    return detail::montant_plafonne_de(nature_proposition::sanction_refus, base, taux.valeur, taux.valeur, taux.version, false);
+    return detail::montant_plafonne_de(nature_proposition::sanction_refus, base, taux.valeur, taux.valeur, taux.version,
+                                       false);
 }
 
 // D.162-15 (2017): the alternative for the products volets, "reduire de 30 %" the insurance's
@@ -164,7 +181,8 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
     if (r != regime_id::caqes_2017) return {};
     const valeur_legale taux = constante_en_vigueur(article_loi::d162_15, constante_legale::taux_reduction_refus, jour);
     if (!taux.en_vigueur()) return {};
-    return detail::montant_plafonne_de(nature_proposition::minoration, part_liste_en_sus, taux.valeur, taux.valeur, taux.version, false);
+    return detail::montant_plafonne_de(nature_proposition::minoration, part_liste_en_sus, taux.valeur, taux.valeur,
+                                       taux.version, false);
 }
 
 // The outcomes of the law one volet's clauses ask for, per regime: a clause is a volet's
@@ -186,7 +204,8 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
             if (v.clauses.contient(dotation_complementaire)) d.ajouter(issue_legale::dotation);
             if (v.clauses.contient(penalite)) d.ajouter(issue_legale::penalite_financement);
             break;
-        case regime_id::contrats_anterieurs: break;
+        case regime_id::contrats_anterieurs:
+            break;
     }
     return d;
 }
@@ -212,7 +231,8 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
     if (d.contient(issue_legale::abattement) || d.contient(issue_legale::minoration)) {
         if (!p.p2022.seuil_largement_superieur) {
             out.push_back({regle::parametre_ouvert_absent, "p2022.seuil_largement_superieur",
-                           "L.162-30-4 \"largement superieur au nombre attendu\": the grid must name the excess over the target"});
+                           "L.162-30-4 \"largement superieur au nombre attendu\": the grid must name the excess over "
+                           "the target"});
         }
         if (!p.p2022.duree_mesures_mois || *p.p2022.duree_mesures_mois <= 0) {
             out.push_back({regle::parametre_ouvert_absent, "p2022.duree_mesures_mois",
@@ -220,7 +240,8 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
         }
     }
     if (d.contient(issue_legale::penalite_financement) && !p.successeur.base_penalite) {
-        out.push_back({regle::parametre_ouvert_absent, "successeur.base_penalite", "L.162-23-14 penalty [S]: its base is [U]"});
+        out.push_back(
+            {regle::parametre_ouvert_absent, "successeur.base_penalite", "L.162-23-14 penalty [S]: its base is [U]"});
     }
     return out;
 }
@@ -248,7 +269,8 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
         for (const issue_legale i : toutes_issues_legales) {
             if (!demandees.contient(i)) continue;
             if (la.de(article_de(i)) != ici.de(article_de(i)) || la.permet(i) != ici.permet(i)) {
-                g.politiques_divergentes = static_cast<std::uint8_t>(g.politiques_divergentes | (1U << static_cast<unsigned>(autre)));
+                g.politiques_divergentes =
+                    static_cast<std::uint8_t>(g.politiques_divergentes | (1U << static_cast<unsigned>(autre)));
             }
         }
     }

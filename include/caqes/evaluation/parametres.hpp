@@ -134,10 +134,12 @@ namespace regles {
 // CAQES-E050 over a whole parameter set.
 [[nodiscard]] constexpr bool parametres_dans_la_loi(const parametres_evaluation& p) noexcept {
     bool ok = true;
-    for (const auto& palier : p.p2017.paliers) ok = ok && taux_dans_la_loi(palier.taux, constante_legale::plafond_sanction_volet);
+    for (const auto& palier : p.p2017.paliers)
+        ok = ok && taux_dans_la_loi(palier.taux, constante_legale::plafond_sanction_volet);
     ok = ok && taux_dans_la_loi(p.p2017.part_interessement, constante_legale::plafond_interessement);
     if (p.p2017.reduction_liste_en_sus) {
-        ok = ok && taux_dans_la_loi(p.p2017.reduction_liste_en_sus->taux, constante_legale::plafond_reduction_liste_en_sus);
+        ok = ok &&
+             taux_dans_la_loi(p.p2017.reduction_liste_en_sus->taux, constante_legale::plafond_reduction_liste_en_sus);
     }
     ok = ok && taux_dans_la_loi(p.p2022.taux_abattement, constante_legale::plafond_abattement);
     ok = ok && taux_dans_la_loi(p.p2022.taux_minoration, constante_legale::plafond_minoration);
@@ -163,20 +165,23 @@ inline void verifier_taux(violations& out, std::string_view lieu, fraction taux,
 [[nodiscard]] inline violations validate(const parametres_evaluation& p) {
     violations out;
     if (!regles::paliers_ordonnes(p.p2017)) {
-        out.push_back({regle::paliers_desordonnes, "p2017.paliers", "steps must have increasing thresholds and non-increasing rates"});
+        out.push_back({regle::paliers_desordonnes, "p2017.paliers",
+                       "steps must have increasing thresholds and non-increasing rates"});
     }
     for (std::size_t i = 0; i < p.p2017.paliers.size(); ++i) {
         detail::verifier_taux(out, concat("p2017.paliers[", std::to_string(i), "].taux"), p.p2017.paliers[i].taux,
                               constante_legale::plafond_sanction_volet);
     }
-    detail::verifier_taux(out, "p2017.part_interessement", p.p2017.part_interessement, constante_legale::plafond_interessement);
+    detail::verifier_taux(out, "p2017.part_interessement", p.p2017.part_interessement,
+                          constante_legale::plafond_interessement);
     if (p.p2017.reduction_liste_en_sus) {
         detail::verifier_taux(out, "p2017.reduction_liste_en_sus.taux", p.p2017.reduction_liste_en_sus->taux,
                               constante_legale::plafond_reduction_liste_en_sus);
     }
     detail::verifier_taux(out, "p2022.taux_abattement", p.p2022.taux_abattement, constante_legale::plafond_abattement);
     detail::verifier_taux(out, "p2022.taux_minoration", p.p2022.taux_minoration, constante_legale::plafond_minoration);
-    detail::verifier_taux(out, "successeur.taux_penalite", p.successeur.taux_penalite, constante_legale::plafond_penalite);
+    detail::verifier_taux(out, "successeur.taux_penalite", p.successeur.taux_penalite,
+                          constante_legale::plafond_penalite);
     // CAQES-E028: a score threshold is a share of the points, in [0, 1].
     if (!regles::seuil_de_score(p.successeur.seuil_penalite)) {
         out.push_back({regle::valeur_hors_domaine, "successeur.seuil_penalite",

@@ -35,11 +35,16 @@ struct echeance_procedure {
     if (!v.en_vigueur() || v.source->sorte != sorte_constante::duree || v.valeur.den != 1) return std::nullopt;
     const int n = static_cast<int>(v.valeur.num);
     switch (v.source->unite) {
-        case unite_constante::annees: return delai{12 * n, 0};
-        case unite_constante::mois: return delai{n, 0};
-        case unite_constante::semaines: return delai{0, 7 * n};
-        case unite_constante::jours: return delai{0, n};
-        case unite_constante::part: break;
+        case unite_constante::annees:
+            return delai{12 * n, 0};
+        case unite_constante::mois:
+            return delai{n, 0};
+        case unite_constante::semaines:
+            return delai{0, 7 * n};
+        case unite_constante::jours:
+            return delai{0, n};
+        case unite_constante::part:
+            break;
     }
     return std::nullopt;
 }
@@ -48,9 +53,9 @@ namespace detail {
 
 // The step `etape` whose deadline is constant `c` of article `a` on `jour_regles`, running from
 // `depart` when the triggering receipt is known.
-[[nodiscard]] constexpr echeance_procedure echeance_legale(std::string_view etape, article_loi a, constante_legale c,
-                                                           ymd jour_regles, std::optional<ymd> depart, convention_delai conv,
-                                                           calendrier_feries feries = calendrier_feries::national) noexcept {
+[[nodiscard]] constexpr echeance_procedure echeance_legale(
+    std::string_view etape, article_loi a, constante_legale c, ymd jour_regles, std::optional<ymd> depart,
+    convention_delai conv, calendrier_feries feries = calendrier_feries::national) noexcept {
     const valeur_legale v = constante_en_vigueur(a, c, jour_regles);
     const std::optional<delai> d = delai_legal(v);
     echeance_procedure e{etape, {ymd{}, regle::date_inexistante}, v.version, d.has_value()};
@@ -66,29 +71,31 @@ struct audition {
 };
 
 struct calendrier_contractualisation {
-    echeance_procedure signature;            // sign, or ask to be heard
-    echeance_procedure apres_notification;   // after the second notification (needs its receipt date)
+    echeance_procedure signature;           // sign, or ask to be heard
+    echeance_procedure apres_notification;  // after the second notification (needs its receipt date)
 };
 
 // `jour_regles`: the day whose version of D.162-15 applies, usually the receipt of the
 // proposal (which version governs is [U], CAQES.md section 1; the caller names the day).
-[[nodiscard]] constexpr calendrier_contractualisation contractualisation(ymd jour_regles, ymd reception_proposition,
-                                                                         std::optional<ymd> reception_seconde_notification,
-                                                                         convention_delai c, audition a = {}) noexcept {
+[[nodiscard]] constexpr calendrier_contractualisation contractualisation(
+    ymd jour_regles, ymd reception_proposition, std::optional<ymd> reception_seconde_notification, convention_delai c,
+    audition a = {}) noexcept {
     calendrier_contractualisation cal{
-        detail::echeance_legale("signature ou demande d'audition", article_loi::d162_15, constante_legale::delai_signature,
-                                jour_regles, reception_proposition, c),
-        detail::echeance_legale("apres seconde notification", article_loi::d162_15, constante_legale::delai_seconde_proposition,
-                                jour_regles, reception_seconde_notification, c)};
+        detail::echeance_legale("signature ou demande d'audition", article_loi::d162_15,
+                                constante_legale::delai_signature, jour_regles, reception_proposition, c),
+        detail::echeance_legale("apres seconde notification", article_loi::d162_15,
+                                constante_legale::delai_seconde_proposition, jour_regles,
+                                reception_seconde_notification, c)};
     if (cal.apres_notification.date.ok()) {
-        cal.apres_notification.date.valeur = prolonger_par_audition(cal.apres_notification.date.valeur, a.demandee_le, a.tenue_le);
+        cal.apres_notification.date.valeur =
+            prolonger_par_audition(cal.apres_notification.date.valeur, a.demandee_le, a.tenue_le);
     }
     return cal;
 }
 
 struct calendrier_evaluation {
-    echeance_procedure observations;       // 1 month, extended to the hearing
-    echeance_procedure notification;       // the ARS notifies within 2 months after that
+    echeance_procedure observations;          // 1 month, extended to the hearing
+    echeance_procedure notification;          // the ARS notifies within 2 months after that
     echeance_procedure observations_finales;  // 15 days from the notification's receipt
 };
 
@@ -96,22 +103,23 @@ struct calendrier_evaluation {
 // version policy gives (`resultat_evaluation::regles.date`). `feries`: the public holidays a
 // working-day convention skips, those of the establishment's department (Alsace-Moselle and
 // the overseas departments have their own).
-[[nodiscard]] constexpr calendrier_evaluation evaluation_annuelle(ymd jour_regles, ymd reception_rapport, convention_delai c,
-                                                                  audition a = {},
-                                                                  std::optional<ymd> reception_notification = {},
-                                                                  calendrier_feries feries = calendrier_feries::national) noexcept {
+[[nodiscard]] constexpr calendrier_evaluation evaluation_annuelle(
+    ymd jour_regles, ymd reception_rapport, convention_delai c, audition a = {},
+    std::optional<ymd> reception_notification = {}, calendrier_feries feries = calendrier_feries::national) noexcept {
     calendrier_evaluation cal{
-        detail::echeance_legale("observations sur le rapport d'evaluation", article_loi::d162_16, constante_legale::delai_observations,
-                                jour_regles, reception_rapport, c, feries),
-        detail::echeance_legale("notification par l'ARS", article_loi::d162_16, constante_legale::delai_notification, jour_regles,
-                                std::nullopt, c, feries),
+        detail::echeance_legale("observations sur le rapport d'evaluation", article_loi::d162_16,
+                                constante_legale::delai_observations, jour_regles, reception_rapport, c, feries),
+        detail::echeance_legale("notification par l'ARS", article_loi::d162_16, constante_legale::delai_notification,
+                                jour_regles, std::nullopt, c, feries),
         detail::echeance_legale("observations sur la notification", article_loi::d162_16,
-                                constante_legale::delai_observations_finales, jour_regles, reception_notification, c, feries)};
+                                constante_legale::delai_observations_finales, jour_regles, reception_notification, c,
+                                feries)};
     if (!cal.observations.date.ok()) return cal;
     cal.observations.date.valeur = prolonger_par_audition(cal.observations.date.valeur, a.demandee_le, a.tenue_le);
     // The two months run from the expiry of the observation period.
-    cal.notification = detail::echeance_legale(cal.notification.etape, article_loi::d162_16, constante_legale::delai_notification,
-                                               jour_regles, cal.observations.date.valeur, c, feries);
+    cal.notification =
+        detail::echeance_legale(cal.notification.etape, article_loi::d162_16, constante_legale::delai_notification,
+                                jour_regles, cal.observations.date.valeur, c, feries);
     return cal;
 }
 

@@ -3,8 +3,8 @@
 // bound it, and the final decision when one was recorded.
 #include <caqes/droit/loi.hpp>
 #include <caqes/droit/reference.hpp>
-#include <caqes/droit/regle.hpp>
 #include <caqes/droit/regime.hpp>
+#include <caqes/droit/regle.hpp>
 #include <caqes/evaluation/couverture.hpp>
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/realisation.hpp>
@@ -20,29 +20,39 @@ namespace caqes {
 
 enum class nature_proposition : std::uint8_t {
     aucune,
-    sanction_volet,                 // D.162-16 III 1 (2017)
-    interessement_volet,            // D.162-16 III 1 (2017)
-    interessement_regional,   // D.162-16 V 1 (2022)
-    interessement_national,   // D.162-16 V 2 (2022)
-    abattement,     // L.162-30-4: a rate on future billing of the acts above target
-    minoration,  // L.162-30-4 / D.162-16 III 2: a rate on the insurance's share
-    dotation,  // L.162-23-14 1
-    penalite_financement,                 // L.162-23-14 2, from 2027
-    sanction_refus,           // L.162-30-2; D.162-15
+    sanction_volet,          // D.162-16 III 1 (2017)
+    interessement_volet,     // D.162-16 III 1 (2017)
+    interessement_regional,  // D.162-16 V 1 (2022)
+    interessement_national,  // D.162-16 V 2 (2022)
+    abattement,              // L.162-30-4: a rate on future billing of the acts above target
+    minoration,              // L.162-30-4 / D.162-16 III 2: a rate on the insurance's share
+    dotation,                // L.162-23-14 1
+    penalite_financement,    // L.162-23-14 2, from 2027
+    sanction_refus,          // L.162-30-2; D.162-15
 };
 
 [[nodiscard]] constexpr std::string_view nom(nature_proposition n) noexcept {
     switch (n) {
-        case nature_proposition::aucune: return "aucune";
-        case nature_proposition::sanction_volet: return "sanction";
-        case nature_proposition::interessement_volet: return "interessement";
-        case nature_proposition::interessement_regional: return "interessement_regional";
-        case nature_proposition::interessement_national: return "interessement_national";
-        case nature_proposition::abattement: return "abattement_tarifaire";
-        case nature_proposition::minoration: return "minoration_liste_en_sus";
-        case nature_proposition::dotation: return "dotation_complementaire";
-        case nature_proposition::penalite_financement: return "penalite";
-        case nature_proposition::sanction_refus: return "sanction_refus";
+        case nature_proposition::aucune:
+            return "aucune";
+        case nature_proposition::sanction_volet:
+            return "sanction";
+        case nature_proposition::interessement_volet:
+            return "interessement";
+        case nature_proposition::interessement_regional:
+            return "interessement_regional";
+        case nature_proposition::interessement_national:
+            return "interessement_national";
+        case nature_proposition::abattement:
+            return "abattement_tarifaire";
+        case nature_proposition::minoration:
+            return "minoration_liste_en_sus";
+        case nature_proposition::dotation:
+            return "dotation_complementaire";
+        case nature_proposition::penalite_financement:
+            return "penalite";
+        case nature_proposition::sanction_refus:
+            return "sanction_refus";
     }
     return "?";
 }
@@ -50,36 +60,46 @@ enum class nature_proposition : std::uint8_t {
 // The outcome of the law a proposal is of, to set it beside the decision recorded.
 [[nodiscard]] constexpr std::optional<issue_legale> issue_de(nature_proposition n) noexcept {
     switch (n) {
-        case nature_proposition::aucune: break;
-        case nature_proposition::sanction_volet: return issue_legale::sanction_volet;
-        case nature_proposition::interessement_volet: return issue_legale::interessement_volet;
-        case nature_proposition::interessement_regional: return issue_legale::interessement_regional;
-        case nature_proposition::interessement_national: return issue_legale::interessement_national;
-        case nature_proposition::abattement: return issue_legale::abattement;
-        case nature_proposition::minoration: return issue_legale::minoration;
-        case nature_proposition::dotation: return issue_legale::dotation;
-        case nature_proposition::penalite_financement: return issue_legale::penalite_financement;
-        case nature_proposition::sanction_refus: return issue_legale::sanction_refus;
+        case nature_proposition::aucune:
+            break;
+        case nature_proposition::sanction_volet:
+            return issue_legale::sanction_volet;
+        case nature_proposition::interessement_volet:
+            return issue_legale::interessement_volet;
+        case nature_proposition::interessement_regional:
+            return issue_legale::interessement_regional;
+        case nature_proposition::interessement_national:
+            return issue_legale::interessement_national;
+        case nature_proposition::abattement:
+            return issue_legale::abattement;
+        case nature_proposition::minoration:
+            return issue_legale::minoration;
+        case nature_proposition::dotation:
+            return issue_legale::dotation;
+        case nature_proposition::penalite_financement:
+            return issue_legale::penalite_financement;
+        case nature_proposition::sanction_refus:
+            return issue_legale::sanction_refus;
     }
     return std::nullopt;
 }
 
 struct proposition {
     // Largest members first: the result of an evaluation is written once per establishment.
-    centimes montant{0};              // the proposal, after every cap and the rounding policy
-    centimes plafond{0};              // the cap it was checked against
-    fraction taux{0, 1};              // for rate measures (L.162-30-4, liste en sus): the rate itself
+    centimes montant{0};  // the proposal, after every cap and the rounding policy
+    centimes plafond{0};  // the cap it was checked against
+    fraction taux{0, 1};  // for rate measures (L.162-30-4, liste en sus): the rate itself
     // The version of the law the amount was computed with, found in the law table at the date
     // of the rules (droit/loi.hpp): a pointer keeps the result small on the hot path;
     // `article()` reads its citation (text, LEGI id, "[from, to)").
     const version_loi* loi{nullptr};
     std::optional<centimes> decision_finale{};  // recorded, never computed
     nature_proposition nature{nature_proposition::aucune};
-    bool plafond_atteint{false};      // the cap bound the amount
-    bool illustratif{false};          // computed with an [U] formula's illustrative default
-    bool depassement{false};          // an amount did not fit in 64-bit cents: not evaluated
+    bool plafond_atteint{false};            // the cap bound the amount
+    bool illustratif{false};                // computed with an [U] formula's illustrative default
+    bool depassement{false};                // an amount did not fit in 64-bit cents: not evaluated
     bool economies_non_renseignees{false};  // the incentive needs savings the report left empty
-    bool decision_au_dessus{false};   // the decision exceeds the proposal, within the law: flagged
+    bool decision_au_dessus{false};         // the decision exceeds the proposal, within the law: flagged
 
     [[nodiscard]] constexpr bool presente() const noexcept { return nature != nature_proposition::aucune; }
     [[nodiscard]] constexpr const reference_legale& article() const noexcept {
@@ -103,19 +123,26 @@ enum class alerte_evaluation : std::uint8_t {
 };
 
 inline constexpr std::array<alerte_evaluation, 7> toutes_alertes{
-    {alerte_evaluation::seuil_largement_absent, alerte_evaluation::duree_mesures_absente, alerte_evaluation::base_penalite_absente,
-     alerte_evaluation::cible_sous_plancher, alerte_evaluation::minoration_liee, alerte_evaluation::sans_instance,
-     alerte_evaluation::transition_appliquee}};
+    {alerte_evaluation::seuil_largement_absent, alerte_evaluation::duree_mesures_absente,
+     alerte_evaluation::base_penalite_absente, alerte_evaluation::cible_sous_plancher,
+     alerte_evaluation::minoration_liee, alerte_evaluation::sans_instance, alerte_evaluation::transition_appliquee}};
 
 [[nodiscard]] constexpr std::string_view nom(alerte_evaluation a) noexcept {
     switch (a) {
-        case alerte_evaluation::seuil_largement_absent: return "seuil_largement_absent";
-        case alerte_evaluation::duree_mesures_absente: return "duree_mesures_absente";
-        case alerte_evaluation::base_penalite_absente: return "base_penalite_absente";
-        case alerte_evaluation::cible_sous_plancher: return "cible_sous_plancher";
-        case alerte_evaluation::minoration_liee: return "minoration_liee";
-        case alerte_evaluation::sans_instance: return "sans_instance";
-        case alerte_evaluation::transition_appliquee: return "transition_appliquee";
+        case alerte_evaluation::seuil_largement_absent:
+            return "seuil_largement_absent";
+        case alerte_evaluation::duree_mesures_absente:
+            return "duree_mesures_absente";
+        case alerte_evaluation::base_penalite_absente:
+            return "base_penalite_absente";
+        case alerte_evaluation::cible_sous_plancher:
+            return "cible_sous_plancher";
+        case alerte_evaluation::minoration_liee:
+            return "minoration_liee";
+        case alerte_evaluation::sans_instance:
+            return "sans_instance";
+        case alerte_evaluation::transition_appliquee:
+            return "transition_appliquee";
     }
     return "";
 }
@@ -123,9 +150,12 @@ inline constexpr std::array<alerte_evaluation, 7> toutes_alertes{
 // The template's transition policy (CAQES-E006) as outputs name it.
 [[nodiscard]] constexpr std::string_view nom(politique_transition t) noexcept {
     switch (t) {
-        case politique_transition::non_choisie: return "non_choisie";
-        case politique_transition::arret_fin_regime: return "arret_fin_regime";
-        case politique_transition::maintien_signale: return "maintien_signale";
+        case politique_transition::non_choisie:
+            return "non_choisie";
+        case politique_transition::arret_fin_regime:
+            return "arret_fin_regime";
+        case politique_transition::maintien_signale:
+            return "maintien_signale";
     }
     return "";
 }
@@ -133,7 +163,7 @@ inline constexpr std::array<alerte_evaluation, 7> toutes_alertes{
 // Which law the evaluation applied, and what another reading of the law would change.
 struct regles_appliquees {
     version_applicable politique{version_applicable::regime_du_contrat};
-    ymd date{};  // the day at which every constant was looked up
+    ymd date{};             // the day at which every constant was looked up
     ymd date_evaluation{};  // the report's evaluation date
     politique_annee_partielle annee_partielle{politique_annee_partielle::tout_jour_compte};
     politique_transition transition{politique_transition::non_choisie};  // the template's (E006)
@@ -149,8 +179,12 @@ struct regles_appliquees {
     [[nodiscard]] constexpr bool diverge(version_applicable v) const noexcept {
         return (politiques_divergentes & (1U << static_cast<unsigned>(v))) != 0;
     }
-    [[nodiscard]] constexpr bool a(alerte_evaluation a_) const noexcept { return (alertes & (1U << static_cast<unsigned>(a_))) != 0; }
-    constexpr void signaler(alerte_evaluation a_) noexcept { alertes = static_cast<std::uint8_t>(alertes | (1U << static_cast<unsigned>(a_))); }
+    [[nodiscard]] constexpr bool a(alerte_evaluation a_) const noexcept {
+        return (alertes & (1U << static_cast<unsigned>(a_))) != 0;
+    }
+    constexpr void signaler(alerte_evaluation a_) noexcept {
+        alertes = static_cast<std::uint8_t>(alertes | (1U << static_cast<unsigned>(a_)));
+    }
 };
 
 struct resultat_volet {

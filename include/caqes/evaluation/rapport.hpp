@@ -2,9 +2,9 @@
 // The yearly report (rapport d'autoevaluation): one establishment, one exercise year, one
 // contract template (D.162-16 II, both versions: a yearly evaluation on the data available).
 #include <caqes/calendrier/date.hpp>
-#include <caqes/evaluation/valeur.hpp>
 #include <caqes/droit/activite.hpp>
 #include <caqes/droit/loi.hpp>
+#include <caqes/evaluation/valeur.hpp>
 #include <caqes/monnaie/centimes.hpp>
 #include <caqes/monnaie/fraction.hpp>
 #include <caqes/volet/volet.hpp>
@@ -22,12 +22,12 @@ inline constexpr std::size_t volets_max = 4;
 
 // The L.162-30-4 part of the second-generation pertinence volet.
 struct donnees_l162_30_4 {
-    ymd saisine{};                          // referral by the ARS (L.162-30-3 al. 3)
-    std::int64_t actes_realises{0};         // acts of the exercise year
-    std::int64_t actes_cible{0};            // yearly target of the volet
-    std::int64_t actes_annee_precedente{0}; // for the 70 % floor of L.162-30-3
-    centimes tarif_national_moyen{0};       // rate base of the tariff cut, per act
-    centimes part_liste_en_sus{0};          // rate base of the liste en sus reduction
+    ymd saisine{};                           // referral by the ARS (L.162-30-3 al. 3)
+    std::int64_t actes_realises{0};          // acts of the exercise year
+    std::int64_t actes_cible{0};             // yearly target of the volet
+    std::int64_t actes_annee_precedente{0};  // for the 70 % floor of L.162-30-3
+    centimes tarif_national_moyen{0};        // rate base of the tariff cut, per act
+    centimes part_liste_en_sus{0};           // rate base of the liste en sus reduction
 };
 
 // One reported value, named by its measure's code. A report names what it reports: values are
@@ -69,18 +69,19 @@ struct decision_volet {
 // incentive, allocation, penalty, or none), as opposed to a rate measure beside it.
 [[nodiscard]] constexpr bool decision_principale(std::optional<issue_legale> n) noexcept {
     return !n || *n == issue_legale::sanction_volet || *n == issue_legale::interessement_volet ||
-           *n == issue_legale::interessement_national || *n == issue_legale::dotation || *n == issue_legale::penalite_financement;
+           *n == issue_legale::interessement_national || *n == issue_legale::dotation ||
+           *n == issue_legale::penalite_financement;
 }
 
 // The report as an establishment hands it in. Nothing here is evaluated: `validate` checks it
 // against its template and returns a `rapport_valide`, the only thing the evaluators accept.
 // The spans are read during `validate` only; the validated report owns copies.
 struct rapport_annuel {
-    int exercice{0};       // the evaluated calendar year
+    int exercice{0};  // the evaluated calendar year
     // 1 for the exercise of the contract's start. Validated against a contract instance it must
     // be the year the instance's start gives (CAQES-E063); without an instance it is shown only.
     int annee_contrat{1};
-    ymd date_evaluation{}; // when the ARS evaluates (the two years of L.162-30-4 run to it)
+    ymd date_evaluation{};  // when the ARS evaluates (the two years of L.162-30-4 run to it)
     // The activities the establishment exercises (L.162-22 1 to 4): an indicator that applies to
     // none of them is *non concerne* for it, whatever the report says (CAQES-E035). No default:
     // an empty set is rejected (CAQES-E024).

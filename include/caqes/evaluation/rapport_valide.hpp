@@ -17,8 +17,8 @@
 #include <caqes/droit/activite.hpp>
 #include <caqes/droit/violation.hpp>
 #include <caqes/evaluation/couverture.hpp>
-#include <caqes/evaluation/parametres.hpp>
 #include <caqes/evaluation/detail/plan.hpp>
+#include <caqes/evaluation/parametres.hpp>
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/valeur.hpp>
 
@@ -79,7 +79,9 @@ class rapport_valide {
     // evaluated and the output says that contract time was not checked.
     [[nodiscard]] constexpr bool avec_instance() const noexcept { return avec_instance_; }
     [[nodiscard]] constexpr ymd debut_contrat() const noexcept { return debut_contrat_; }
-    [[nodiscard]] constexpr const std::array<couverture_volet, volets_max>& couvertures() const noexcept { return couvertures_; }
+    [[nodiscard]] constexpr const std::array<couverture_volet, volets_max>& couvertures() const noexcept {
+        return couvertures_;
+    }
     [[nodiscard]] constexpr int exercice() const noexcept { return exercice_; }
     [[nodiscard]] constexpr int annee_contrat() const noexcept { return annee_contrat_; }
     [[nodiscard]] constexpr ymd date_evaluation() const noexcept { return date_evaluation_; }
@@ -90,7 +92,9 @@ class rapport_valide {
     [[nodiscard]] constexpr std::span<const valeurs_indicateur> valeurs() const noexcept { return valeurs_; }
     [[nodiscard]] constexpr std::span<const plan_indicateur> plans() const noexcept { return plans_; }
     // Per volet of `modele_evalue()`, in its order; empty: *non renseigne*.
-    [[nodiscard]] constexpr const std::array<std::optional<centimes>, volets_max>& economies() const noexcept { return economies_; }
+    [[nodiscard]] constexpr const std::array<std::optional<centimes>, volets_max>& economies() const noexcept {
+        return economies_;
+    }
     [[nodiscard]] constexpr std::span<const decision_enregistree> decisions() const noexcept { return decisions_; }
     [[nodiscard]] constexpr const std::optional<donnees_l162_30_4>& l162_30_4() const noexcept { return l162_30_4_; }
 

@@ -44,8 +44,8 @@ enum class referentiel_etat : std::uint8_t { sans_objet, atteint, non_atteint };
 
 struct resultat_indicateur {
     statut s{statut::non_renseigne};
-    fraction realisation{0, 1};   // in [0, 1]
-    bool compte{false};           // in the score's denominator
+    fraction realisation{0, 1};  // in [0, 1]
+    bool compte{false};          // in the score's denominator
     referentiel_etat referentiel{referentiel_etat::sans_objet};
 };
 
@@ -99,7 +99,9 @@ struct entier_256 {
 
     [[nodiscard]] static constexpr entier_256 produit(std::int64_t x, std::int64_t y, std::int64_t z) noexcept {
         const bool negatif = ((x < 0) != (y < 0)) != (z < 0);
-        auto abs64 = [](std::int64_t v) { return v < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v); };
+        auto abs64 = [](std::int64_t v) {
+            return v < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+        };
         const uint128 xy = static_cast<uint128>(abs64(x)) * abs64(y);
         const std::uint64_t zz = abs64(z);
         const uint128 p0 = static_cast<uint128>(static_cast<std::uint64_t>(xy)) * zz;
@@ -248,7 +250,8 @@ template <bool AvecReferentiel = true>
             decisions::bilan_conjonction c{};
             for (std::size_t j = 0; j < ind.ref.termes[k].taille; ++j) {
                 const condition& cond = ind.ref.termes[k].termes[j];
-                decisions::noter_condition(c, vals[static_cast<std::size_t>(plan.conditions[k][j])], cond.op, cond.seuil);
+                decisions::noter_condition(c, vals[static_cast<std::size_t>(plan.conditions[k][j])], cond.op,
+                                           cond.seuil);
             }
             bilan.ajouter(c);
         }
@@ -258,8 +261,9 @@ template <bool AvecReferentiel = true>
     if (plan.cible != mesure_absente) {
         const valeur_mesure& v = vals[static_cast<std::size_t>(plan.cible)];
         if (v.etat != etat_valeur::renseignee) return decisions::sans_valeur(v.etat, pol, ref);
-        return decisions::decide(decisions::statut_par_cible(v.v, ind.objectif.valeur, ind.direction, ind.objectif.type_valeur, pol),
-                                 ref, pol);
+        return decisions::decide(
+            decisions::statut_par_cible(v.v, ind.objectif.valeur, ind.direction, ind.objectif.type_valeur, pol), ref,
+            pol);
     }
     // Without a target the referentiel decides; an undecided one takes its missing measure's state.
     if (avec_ref && ref == referentiel_etat::sans_objet) return decisions::sans_valeur(bilan.manquant, pol, ref);
@@ -291,7 +295,8 @@ struct score_volet {
         // Both cross products fit 64 bits: so does the reduced quotient, without computing it.
         std::int64_t a = 0;
         std::int64_t b = 0;
-        if (!__builtin_mul_overflow(points.num, poids.den, &a) && !__builtin_mul_overflow(points.den, poids.num, &b)) return false;
+        if (!__builtin_mul_overflow(points.num, poids.den, &a) && !__builtin_mul_overflow(points.den, poids.num, &b))
+            return false;
         return !valeur_verifiee().ok;
     }
 

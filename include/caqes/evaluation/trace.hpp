@@ -19,19 +19,21 @@ struct ligne_trace {
     const indicateur* ind{nullptr};  // points into the template's grid
     valeur_mesure valeur{};          // the value that decided (the target's measure)
     resultat_indicateur resultat{};
-    fraction points{0, 1};           // weight x achievement, when it counts
+    fraction points{0, 1};  // weight x achievement, when it counts
 };
 
 struct sans_trace {
     static constexpr bool actif = false;
-    constexpr void indicateur_evalue(std::uint8_t, const indicateur&, const valeur_mesure&, const resultat_indicateur&) const noexcept {}
+    constexpr void indicateur_evalue(std::uint8_t, const indicateur&, const valeur_mesure&,
+                                     const resultat_indicateur&) const noexcept {}
 };
 
 struct trace {
     static constexpr bool actif = true;
     std::vector<ligne_trace> lignes;
 
-    void indicateur_evalue(std::uint8_t volet, const indicateur& ind, const valeur_mesure& v, const resultat_indicateur& r) {
+    void indicateur_evalue(std::uint8_t volet, const indicateur& ind, const valeur_mesure& v,
+                           const resultat_indicateur& r) {
         fraction pts{0, 1};
         if (r.compte) pts = detail::multiplier(ind.poids, r.realisation).f;  // an overflow fails the evaluation (E037)
         lignes.push_back({volet, &ind, v, r, pts});

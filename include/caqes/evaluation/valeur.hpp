@@ -26,8 +26,12 @@ struct valeur_mesure {
     [[nodiscard]] static constexpr valeur_mesure de(quantite<K> q) noexcept {
         return {etat_valeur::renseignee, K::id, q.valeur};
     }
-    [[nodiscard]] static constexpr valeur_mesure non_concernee() noexcept { return {etat_valeur::non_concernee, {}, {}}; }
-    [[nodiscard]] static constexpr valeur_mesure non_renseignee() noexcept { return {etat_valeur::non_renseignee, {}, {}}; }
+    [[nodiscard]] static constexpr valeur_mesure non_concernee() noexcept {
+        return {etat_valeur::non_concernee, {}, {}};
+    }
+    [[nodiscard]] static constexpr valeur_mesure non_renseignee() noexcept {
+        return {etat_valeur::non_renseignee, {}, {}};
+    }
 };
 
 // The values of one indicator, in the order of its `mesures`.
@@ -36,9 +40,12 @@ using valeurs_indicateur = std::array<valeur_mesure, mesures_max>;
 // "55 %", "non concerne", "non renseigne".
 [[nodiscard]] inline std::string texte(const valeur_mesure& x) {
     switch (x.etat) {
-        case etat_valeur::non_concernee: return "non concerne";
-        case etat_valeur::non_renseignee: return "non renseigne";
-        case etat_valeur::renseignee: break;
+        case etat_valeur::non_concernee:
+            return "non concerne";
+        case etat_valeur::non_renseignee:
+            return "non renseigne";
+        case etat_valeur::renseignee:
+            break;
     }
     return texte(x.type, x.v);
 }

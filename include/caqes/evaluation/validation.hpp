@@ -5,8 +5,8 @@
 // a located `violation`: the entry of the report, the indicator (volet, index, id, code) and
 // the measure.
 #include <caqes/calendrier/format.hpp>
-#include <caqes/contrat/modele.hpp>
 #include <caqes/contrat/instance.hpp>
+#include <caqes/contrat/modele.hpp>
 #include <caqes/contrat/validation.hpp>
 #include <caqes/droit/violation.hpp>
 #include <caqes/evaluation/issues.hpp>
@@ -59,7 +59,9 @@ namespace regles {
 
 // CAQES-E064: the contract year the report gives is the one the instance's start gives: the
 // exercise of the start is year 1.
-[[nodiscard]] constexpr int annee_du_contrat(ymd debut_effet, int exercice) noexcept { return exercice - debut_effet.y + 1; }
+[[nodiscard]] constexpr int annee_du_contrat(ymd debut_effet, int exercice) noexcept {
+    return exercice - debut_effet.y + 1;
+}
 
 }  // namespace regles
 
@@ -69,13 +71,13 @@ namespace detail {
 // indicators in template order), then anywhere. Codes are unique in a valid template (E033).
 struct position_indicateur {
     std::size_t volet{0};
-    std::size_t rang{0};   // within the volet's grid
-    std::size_t k{0};      // over the whole template
+    std::size_t rang{0};  // within the volet's grid
+    std::size_t k{0};     // over the whole template
     bool trouve{false};
 };
 
 [[nodiscard]] inline position_indicateur chercher_indicateur(const modele_contrat_def& m, std::string_view code,
-                                                            std::size_t k_attendu) {
+                                                             std::size_t k_attendu) {
     position_indicateur premier{};
     std::size_t k = 0;
     for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
@@ -101,7 +103,8 @@ void lire_montants_volets(const modele_contrat_def& m, std::span<const montant_v
                           violations& out, Ecrire&& ecrire) {
     std::array<bool, volets_max> vus{};
     for (std::size_t i = 0; i < montants.size(); ++i) {
-        const std::string lieu = concat("rapport.", champ, "[", std::to_string(i), "] (", traits(montants[i].volet).nom, ")");
+        const std::string lieu =
+            concat("rapport.", champ, "[", std::to_string(i), "] (", traits(montants[i].volet).nom, ")");
         const int iv = indice_volet(m, montants[i].volet);
         if (iv < 0) {
             out.push_back({regle::mesure_inconnue, lieu, "the template has no such volet"});
@@ -114,7 +117,6 @@ void lire_montants_volets(const modele_contrat_def& m, std::span<const montant_v
     }
 }
 
-
 [[nodiscard]] inline bool nature_de_taux(issue_legale i) noexcept {
     return i == issue_legale::reduction_liste_en_sus || i == issue_legale::abattement || i == issue_legale::minoration;
 }
@@ -122,11 +124,16 @@ void lire_montants_volets(const modele_contrat_def& m, std::span<const montant_v
 // The cap a rate outcome's rate may not cross.
 [[nodiscard]] inline constante_legale plafond_du_taux(issue_legale i) noexcept {
     switch (i) {
-        case issue_legale::reduction_liste_en_sus: return constante_legale::plafond_reduction_liste_en_sus;
-        case issue_legale::abattement: return constante_legale::plafond_abattement;
-        case issue_legale::minoration: return constante_legale::plafond_minoration;
-        case issue_legale::penalite_financement: return constante_legale::plafond_penalite;
-        default: break;
+        case issue_legale::reduction_liste_en_sus:
+            return constante_legale::plafond_reduction_liste_en_sus;
+        case issue_legale::abattement:
+            return constante_legale::plafond_abattement;
+        case issue_legale::minoration:
+            return constante_legale::plafond_minoration;
+        case issue_legale::penalite_financement:
+            return constante_legale::plafond_penalite;
+        default:
+            break;
     }
     return constante_legale::aucune;
 }
@@ -134,8 +141,8 @@ void lire_montants_volets(const modele_contrat_def& m, std::span<const montant_v
 struct validation_rapport {
     // Checks each recorded decision against the law in force on its date (CAQES-E060 to E063)
     // and keeps those that pass.
-    static void verifier_decisions(const rapport_annuel& r, const parametres_evaluation& p, ymd jour_regles, rapport_valide& v,
-                                   violations& out) {
+    static void verifier_decisions(const rapport_annuel& r, const parametres_evaluation& p, ymd jour_regles,
+                                   rapport_valide& v, violations& out) {
         using namespace regles;
         const modele_contrat_def& m = v.evalue_;
         // Per volet: the principal decision already given (its index), for E036 and E063.
@@ -166,7 +173,8 @@ struct validation_rapport {
             }
             const ymd jour = date_donnee ? d.date : jour_regles;
             if (d.montant < centimes{0}) {
-                out.push_back({regle::valeur_hors_domaine, concat(lieu, ".montant"), "a decided amount is not negative"});
+                out.push_back(
+                    {regle::valeur_hors_domaine, concat(lieu, ".montant"), "a decided amount is not negative"});
                 continue;
             }
             if (!d.nature) {
@@ -179,18 +187,21 @@ struct validation_rapport {
                 const issue_legale n = *d.nature;
                 if (!issues_du_volet(m.regime, m.volets[iv]).contient(n)) {
                     out.push_back({regle::decision_hors_issues, concat(lieu, ".nature"),
-                                   concat("'", nom(n), "' is not an outcome of this volet's clauses under ", decrire(m.regime).nom)});
+                                   concat("'", nom(n), "' is not an outcome of this volet's clauses under ",
+                                          decrire(m.regime).nom)});
                     continue;
                 }
                 const version_loi* loi = version_pour(n, jour);
                 if (loi == nullptr) {
                     out.push_back({regle::decision_hors_issues, concat(lieu, ".nature"),
-                                   concat("no version of ", nom(article_de(n)), " in force on ", texte(jour), " provides '", nom(n), "'")});
+                                   concat("no version of ", nom(article_de(n)), " in force on ", texte(jour),
+                                          " provides '", nom(n), "'")});
                     continue;
                 }
                 if (nature_de_taux(n) && (!d.taux || !d.duree_mois || *d.duree_mois <= 0)) {
-                    out.push_back({regle::decision_hors_issues, concat(lieu, ".taux"),
-                                   concat("'", nom(n), "' is a rate the law bounds: give its rate and its duration in months")});
+                    out.push_back(
+                        {regle::decision_hors_issues, concat(lieu, ".taux"),
+                         concat("'", nom(n), "' is a rate the law bounds: give its rate and its duration in months")});
                     continue;
                 }
                 if (d.taux && (!d.taux->valide() || *d.taux < fraction{0, 1})) {
@@ -198,40 +209,46 @@ struct validation_rapport {
                     continue;
                 }
                 // The legal limits of the version in force on the decision's date.
-                const std::string ref = concat(" (", loi->reference.texte, " ", loi->reference.legi_id, ", in force on ", texte(jour), ")");
+                const std::string ref =
+                    concat(" (", loi->reference.texte, " ", loi->reference.legi_id, ", in force on ", texte(jour), ")");
                 if (const constante_legale c = plafond_du_taux(n); c != constante_legale::aucune && d.taux) {
                     const valeur_legale cap = constante_en_vigueur(article_de(n), c, jour);
                     if (cap.en_vigueur() && cap.valeur < *d.taux) {
                         out.push_back({regle::decision_hors_la_loi, concat(lieu, ".taux"),
-                                       concat(texte_fraction(*d.taux), " exceeds the legal ", nom(c), " of ", texte_fraction(cap.valeur), ref)});
+                                       concat(texte_fraction(*d.taux), " exceeds the legal ", nom(c), " of ",
+                                              texte_fraction(cap.valeur), ref)});
                         continue;
                     }
                 }
                 if (n == issue_legale::sanction_volet) {
-                    const valeur_legale cap = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, jour);
+                    const valeur_legale cap =
+                        constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, jour);
                     if (cap.en_vigueur() && !montant_dans_la_loi(d.montant, v.produits_, cap.valeur)) {
                         out.push_back({regle::decision_hors_la_loi, concat(lieu, ".montant"),
-                                       concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur), " of the revenue base ",
-                                              texte_euros(v.produits_), " EUR", ref)});
+                                       concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur),
+                                              " of the revenue base ", texte_euros(v.produits_), " EUR", ref)});
                         continue;
                     }
                     sanctions += d.montant.valeur;
-                    const valeur_legale global = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_global, jour);
+                    const valeur_legale global =
+                        constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_global, jour);
                     const fraction g = global.valeur.normalisee();
                     if (global.en_vigueur() && sanctions * g.den > int128{v.produits_.valeur} * g.num) {
-                        out.push_back({regle::decision_hors_la_loi, concat(lieu, ".montant"),
-                                       concat("the sanctions decided for all volets exceed ", texte_fraction(global.valeur),
-                                              " of the revenue base ", texte_euros(v.produits_), " EUR", ref)});
+                        out.push_back(
+                            {regle::decision_hors_la_loi, concat(lieu, ".montant"),
+                             concat("the sanctions decided for all volets exceed ", texte_fraction(global.valeur),
+                                    " of the revenue base ", texte_euros(v.produits_), " EUR", ref)});
                         continue;
                     }
                 }
                 if (n == issue_legale::interessement_volet) {
-                    const valeur_legale cap = constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_interessement, jour);
+                    const valeur_legale cap =
+                        constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_interessement, jour);
                     const std::optional<centimes> eco = v.economies_[iv];
                     if (cap.en_vigueur() && (!eco || !montant_dans_la_loi(d.montant, *eco, cap.valeur))) {
                         out.push_back({regle::decision_hors_la_loi, concat(lieu, ".montant"),
-                                       eco ? concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur), " of the savings ",
-                                                    texte_euros(*eco), " EUR", ref)
+                                       eco ? concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur),
+                                                    " of the savings ", texte_euros(*eco), " EUR", ref)
                                            : concat("the incentive is bounded by ", texte_fraction(cap.valeur),
                                                     " of the savings, which are not given (non renseigne)", ref)});
                         continue;
@@ -240,18 +257,21 @@ struct validation_rapport {
             }
             // One decision per outcome, and one principal outcome per volet and year.
             if (d.nature && vues[iv].contient(*d.nature)) {
-                out.push_back({regle::saisie_en_double, concat(lieu, ".nature"), "this outcome was already decided for the volet"});
+                out.push_back({regle::saisie_en_double, concat(lieu, ".nature"),
+                               "this outcome was already decided for the volet"});
                 continue;
             }
             if (d.nature && !soit_soit(vues[iv] | *d.nature)) {
                 out.push_back({regle::sanction_et_interessement, concat(lieu, ".nature"),
                                concat("rapport.decisions[", std::to_string(principale[iv]),
-                                      "] already decided the other one for this volet and year (D.162-16 III 1, LEGIARTI000034459834)")});
+                                      "] already decided the other one for this volet and year (D.162-16 III 1, "
+                                      "LEGIARTI000034459834)")});
                 continue;
             }
             if (decision_principale(d.nature) && principale[iv] != sans) {
                 out.push_back({regle::saisie_en_double, concat(lieu, ".nature"),
-                               concat("rapport.decisions[", std::to_string(principale[iv]), "] already decided this volet's outcome")});
+                               concat("rapport.decisions[", std::to_string(principale[iv]),
+                                      "] already decided this volet's outcome")});
                 continue;
             }
             if (d.nature) vues[iv].ajouter(*d.nature);
@@ -275,24 +295,27 @@ struct validation_rapport {
         }
         if (!exercice_couvert(m, r.exercice)) {
             out.push_back({regle::exercice_non_couvert, "rapport.exercice",
-                           concat(std::to_string(r.exercice), " is outside ", texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}))});
+                           concat(std::to_string(r.exercice), " is outside ",
+                                  texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}))});
         }
         if (r.produits_assurance_maladie < centimes{0}) {
             out.push_back({regle::valeur_hors_domaine, "rapport.produits_assurance_maladie", "negative revenue base"});
         }
         if (r.annee_produits && (*r.annee_produits > r.exercice + 1 ||
                                  (r.date_evaluation.ok() && *r.annee_produits >= r.date_evaluation.y))) {
-            out.push_back({regle::valeur_hors_domaine, "rapport.annee_produits",
-                           concat(std::to_string(*r.annee_produits), " is not a financial year closed by the evaluation")});
+            out.push_back(
+                {regle::valeur_hors_domaine, "rapport.annee_produits",
+                 concat(std::to_string(*r.annee_produits), " is not a financial year closed by the evaluation")});
         }
         const ymd jour_regles = date_des_regles(p.version, m.regime, r.exercice, r.date_evaluation);
         // The floor is the L.162-30-3 version's at the date of the rules, not a figure written here.
-        const valeur_legale plancher = constante_en_vigueur(article_loi::l162_30_3, constante_legale::plancher_cible, jour_regles);
+        const valeur_legale plancher =
+            constante_en_vigueur(article_loi::l162_30_3, constante_legale::plancher_cible, jour_regles);
         if (r.l162_30_4 && plancher.en_vigueur() && !cible_au_dessus_du_plancher(*r.l162_30_4, plancher.valeur)) {
             out.push_back({regle::cible_sous_plancher, "rapport.l162_30_4.actes_cible",
-                           concat(std::to_string(r.l162_30_4->actes_cible), " < ", texte_fraction(plancher.valeur), " of ",
-                                  std::to_string(r.l162_30_4->actes_annee_precedente), " (", plancher.version->reference.texte, " ",
-                                  plancher.version->reference.legi_id, ")")});
+                           concat(std::to_string(r.l162_30_4->actes_cible), " < ", texte_fraction(plancher.valeur),
+                                  " of ", std::to_string(r.l162_30_4->actes_annee_precedente), " (",
+                                  plancher.version->reference.texte, " ", plancher.version->reference.legi_id, ")")});
         }
         // L.162-22: the establishment's activities decide which indicators concern it.
         if (!activite_dans_perimetre(r.activites_etablissement, m.perimetre)) {
@@ -328,9 +351,10 @@ struct validation_rapport {
             v.debut_contrat_ = c->debut_effet;
             const int annee = annee_du_contrat(c->debut_effet, r.exercice);
             if (r.annee_contrat != annee) {
-                out.push_back({regle::annee_contrat_incoherente, "rapport.annee_contrat",
-                               concat(std::to_string(r.annee_contrat), " given, the contract started on ", texte(c->debut_effet),
-                                      " makes exercise ", std::to_string(r.exercice), " its year ", std::to_string(annee))});
+                out.push_back(
+                    {regle::annee_contrat_incoherente, "rapport.annee_contrat",
+                     concat(std::to_string(r.annee_contrat), " given, the contract started on ", texte(c->debut_effet),
+                            " makes exercise ", std::to_string(r.exercice), " its year ", std::to_string(annee))});
             }
             v.annee_contrat_ = annee;
         }
@@ -340,7 +364,8 @@ struct validation_rapport {
         v.valeurs_.assign(n, valeurs_indicateur{});
         v.plans_.reserve(n);
         for (const auto& vol : me.volets) {
-            for (const auto& ind : vol.grille) v.plans_.push_back(planifier(ind));
+            for (const auto& ind : vol.grille)
+                v.plans_.push_back(planifier(ind));
         }
         std::vector<std::size_t> saisie_de(n, r.valeurs.size());  // which entry gave indicator k
         for (std::size_t e = 0; e < r.valeurs.size(); ++e) {
@@ -358,9 +383,10 @@ struct validation_rapport {
             }
             saisie_de[pos.k] = e;
             if (!v.couvertures_[pos.volet].evalue) {
-                out.push_back({regle::volet_hors_terme, lieu_saisie,
-                               concat("the volet's term ", texte(v.couvertures_[pos.volet].terme), " does not cover exercise ",
-                                      std::to_string(r.exercice), " (", nom(p.annee_partielle), ")")});
+                out.push_back(
+                    {regle::volet_hors_terme, lieu_saisie,
+                     concat("the volet's term ", texte(v.couvertures_[pos.volet].terme), " does not cover exercise ",
+                            std::to_string(r.exercice), " (", nom(p.annee_partielle), ")")});
                 continue;
             }
             const indicateur& ind = me.volets[pos.volet].grille[pos.rang];
@@ -384,7 +410,8 @@ struct validation_rapport {
                 if (!applicable) {
                     if (sm.valeur.etat == etat_valeur::renseignee) {
                         out.push_back({regle::indicateur_non_applicable, ou,
-                                       concat("a value is reported but the indicator applies to none of the establishment's activities")});
+                                       concat("a value is reported but the indicator applies to none of the "
+                                              "establishment's activities")});
                     }
                     continue;
                 }
@@ -427,7 +454,8 @@ struct validation_rapport {
             if (v.couvertures_[i].evalue) {
                 v.economies_[i] = montant;
             } else {
-                out.push_back({regle::volet_hors_terme, concat("rapport.economies (", traits(me.volets[i].volet).nom, ")"),
+                out.push_back({regle::volet_hors_terme,
+                               concat("rapport.economies (", traits(me.volets[i].volet).nom, ")"),
                                concat("the volet's term ", texte(v.couvertures_[i].terme), " does not cover exercise ",
                                       std::to_string(r.exercice))});
             }
@@ -451,15 +479,17 @@ struct validation_rapport {
     violations out = validate(m);
     if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
     if (auto vp = validate(p); !vp.empty()) return resultat_validation<rapport_valide>{std::move(vp)};
-    return detail::validation_rapport::valider(m, std::vector<volet_modele>(m.volets.begin(), m.volets.end()), nullptr, r, p);
+    return detail::validation_rapport::valider(m, std::vector<volet_modele>(m.volets.begin(), m.volets.end()), nullptr,
+                                               r, p);
 }
 
 // The same against one establishment's contract instance: the instance is validated first
 // (validate(m, c)); the volets evaluated are the template's and the avenants' (each from its
 // own start, D.162-15), each only while its effective term covers the exercise (D.162-16 II),
 // under the partial-year policy of the parameters [U].
-[[nodiscard]] inline resultat_validation<rapport_valide> validate(const modele_contrat_def& m, const contrat_instance& c,
-                                                                  const rapport_annuel& r, const parametres_evaluation& p) {
+[[nodiscard]] inline resultat_validation<rapport_valide> validate(const modele_contrat_def& m,
+                                                                  const contrat_instance& c, const rapport_annuel& r,
+                                                                  const parametres_evaluation& p) {
     violations out = validate(m);
     if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
     out = validate(m, c);
@@ -483,7 +513,8 @@ template <const modele_contrat_def& M>
 }
 
 template <const modele_contrat_def& M>
-[[nodiscard]] resultat_validation<rapport_valide_pour<M>> validate(const rapport_annuel& r, const parametres_evaluation& p) {
+[[nodiscard]] resultat_validation<rapport_valide_pour<M>> validate(const rapport_annuel& r,
+                                                                   const parametres_evaluation& p) {
     resultat_validation<rapport_valide> v = validate(M, r, p);
     if (!v) return resultat_validation<rapport_valide_pour<M>>{v.erreurs()};
     return validate<M>(std::move(v).valeur());

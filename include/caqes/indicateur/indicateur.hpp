@@ -17,10 +17,10 @@
 namespace caqes {
 
 enum class origine : std::uint8_t {
-    nationale,    // fixed by arrete: `source` cites it
-    regionale,    // defined by the bodies its regime names: `instances` holds them (CAQES-E016)
-    illustrative, // an example: allowed, and labelled as such in every output, so that no example
-                  // has to invent a citation
+    nationale,     // fixed by arrete: `source` cites it
+    regionale,     // defined by the bodies its regime names: `instances` holds them (CAQES-E016)
+    illustrative,  // an example: allowed, and labelled as such in every output, so that no example
+                   // has to invent a citation
 };
 
 // The bodies behind a regional indicator, as a set: each regime names its own (CAQES-E016).
@@ -39,14 +39,17 @@ struct instances_regionales {
     friend constexpr bool operator==(instances_regionales, instances_regionales) = default;
 };
 
-inline constexpr instances_regionales instance_ars{1U << 0U};                    // the agence regionale de sante
-inline constexpr instances_regionales instance_assurance_maladie{1U << 1U};      // the health insurance
-inline constexpr instances_regionales instance_omedit{1U << 2U};                 // observatoire des medicaments, DM et innovation therapeutique
-inline constexpr instances_regionales instance_federations_concertation{1U << 3U};  // the hospital federations, consulted
+inline constexpr instances_regionales instance_ars{1U << 0U};                // the agence regionale de sante
+inline constexpr instances_regionales instance_assurance_maladie{1U << 1U};  // the health insurance
+inline constexpr instances_regionales instance_omedit{
+    1U << 2U};  // observatoire des medicaments, DM et innovation therapeutique
+inline constexpr instances_regionales instance_federations_concertation{1U
+                                                                        << 3U};  // the hospital federations, consulted
 inline constexpr instances_regionales instance_directeur_general_ars{1U << 4U};  // the ARS director general himself
 
 inline constexpr std::array<instances_regionales, 5> toutes_instances{
-    {instance_ars, instance_assurance_maladie, instance_omedit, instance_federations_concertation, instance_directeur_general_ars}};
+    {instance_ars, instance_assurance_maladie, instance_omedit, instance_federations_concertation,
+     instance_directeur_general_ars}};
 
 [[nodiscard]] constexpr std::string_view nom(instances_regionales i) noexcept {
     if (i == instance_ars) return "ars";
@@ -71,8 +74,10 @@ inline constexpr std::array<instances_regionales, 5> toutes_instances{
         case regime_id::caqes_2017:
             return instance_ars | instance_assurance_maladie | instance_omedit | instance_federations_concertation;
         case regime_id::caqes_2022:
-        case regime_id::successeur_2026: return instance_directeur_general_ars;
-        case regime_id::contrats_anterieurs: break;
+        case regime_id::successeur_2026:
+            return instance_directeur_general_ars;
+        case regime_id::contrats_anterieurs:
+            break;
     }
     return {};
 }
@@ -106,12 +111,12 @@ struct indicateur {
     std::string_view code;
     std::string_view libelle;
     origine provenance{origine::illustrative};
-    reference_legale source{};    // national: the arrete; regional: the ARS decision where known
-    instances_regionales instances{}; // regional: the bodies that define it (CAQES-E016)
+    reference_legale source{};         // national: the arrete; regional: the ARS decision where known
+    instances_regionales instances{};  // regional: the bodies that define it (CAQES-E016)
     std::array<mesure_def, mesures_max> mesures{};
     sens direction{sens::plus_bas_est_mieux};
-    cible objectif{};             // absent when the text gives none ([U] targets stay absent)
-    referentiel ref{};            // absent when the indicator is scored on its target only
+    cible objectif{};   // absent when the text gives none ([U] targets stay absent)
+    referentiel ref{};  // absent when the indicator is scored on its target only
     activites applicables{toutes_activites};
     periode validite{};
     fraction poids{1, 1};
@@ -126,10 +131,13 @@ struct indicateur {
         }
         return mesures_max;
     }
-    [[nodiscard]] constexpr bool a_mesure(std::string_view code_mesure) const noexcept { return position(code_mesure) < mesures_max; }
+    [[nodiscard]] constexpr bool a_mesure(std::string_view code_mesure) const noexcept {
+        return position(code_mesure) < mesures_max;
+    }
     [[nodiscard]] constexpr std::size_t nombre_mesures() const noexcept {
         std::size_t n = 0;
-        for (const auto& m : mesures) n += m.vide() ? 0U : 1U;
+        for (const auto& m : mesures)
+            n += m.vide() ? 0U : 1U;
         return n;
     }
 };
@@ -210,9 +218,12 @@ namespace regles {
 // illustrative one needs neither.
 [[nodiscard]] constexpr bool origine_sourcee(const indicateur& i, regime_id r) noexcept {
     switch (i.provenance) {
-        case origine::nationale: return !i.source.vide();
-        case origine::regionale: return !i.instances.vide() && i.instances.contient(instances_requises(r));
-        case origine::illustrative: return true;
+        case origine::nationale:
+            return !i.source.vide();
+        case origine::regionale:
+            return !i.instances.vide() && i.instances.contient(instances_requises(r));
+        case origine::illustrative:
+            return true;
     }
     return false;
 }

@@ -24,16 +24,21 @@ inline constexpr std::uintmax_t taille_fichier_max = std::uintmax_t{1} << 30U;  
 // `max_octets`, or a read failed (memory included). Nothing is thrown: libstdc++ reports a
 // failed read of an open stream (a directory opens but cannot be read) with
 // std::ios_base::failure, which is caught here, as is std::bad_alloc.
-[[nodiscard]] inline parsed<std::string> read_file(const std::string& path, std::uintmax_t max_octets = taille_fichier_max) {
+[[nodiscard]] inline parsed<std::string> read_file(const std::string& path,
+                                                   std::uintmax_t max_octets = taille_fichier_max) {
     std::error_code ec;
     const std::filesystem::file_status st = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(st)) return {{}, concat("cannot open ", path, ": no such file"), regle::fichier_inutilisable};
-    if (std::filesystem::is_directory(st)) return {{}, concat("cannot read ", path, ": it is a directory, not a file"), regle::fichier_inutilisable};
+    if (ec || !std::filesystem::exists(st))
+        return {{}, concat("cannot open ", path, ": no such file"), regle::fichier_inutilisable};
+    if (std::filesystem::is_directory(st))
+        return {{}, concat("cannot read ", path, ": it is a directory, not a file"), regle::fichier_inutilisable};
     if (std::filesystem::is_regular_file(st)) {
         const std::uintmax_t taille = std::filesystem::file_size(path, ec);
         if (!ec && taille > max_octets) {
-            return {{}, concat("cannot read ", path, ": ", std::to_string(taille), " bytes, more than the maximum of ", std::to_string(max_octets),
-                               " read at once; split the batch"), regle::fichier_inutilisable};
+            return {{},
+                    concat("cannot read ", path, ": ", std::to_string(taille), " bytes, more than the maximum of ",
+                           std::to_string(max_octets), " read at once; split the batch"),
+                    regle::fichier_inutilisable};
         }
     }
     std::ifstream in{path, std::ios::binary};
@@ -45,7 +50,9 @@ inline constexpr std::uintmax_t taille_fichier_max = std::uintmax_t{1} << 30U;  
             // A file may grow while it is read, or be no regular file (a pipe): the maximum
             // holds for what is read, not only for the size announced.
             if (text.size() + static_cast<std::size_t>(in.gcount()) > max_octets) {
-                return {{}, concat("cannot read ", path, ": more than the maximum of ", std::to_string(max_octets), " bytes read at once; split the batch"),
+                return {{},
+                        concat("cannot read ", path, ": more than the maximum of ", std::to_string(max_octets),
+                               " bytes read at once; split the batch"),
                         regle::fichier_inutilisable};
             }
             text.append(bloc.data(), static_cast<std::size_t>(in.gcount()));
@@ -55,7 +62,9 @@ inline constexpr std::uintmax_t taille_fichier_max = std::uintmax_t{1} << 30U;  
     } catch (const std::ios_base::failure& e) {
         return {{}, concat("cannot read ", path, ": ", e.code().message()), regle::fichier_inutilisable};
     } catch (const std::bad_alloc&) {
-        return {{}, concat("cannot read ", path, ": not enough memory to hold it; split the batch"), regle::fichier_inutilisable};
+        return {{},
+                concat("cannot read ", path, ": not enough memory to hold it; split the batch"),
+                regle::fichier_inutilisable};
     }
 }
 

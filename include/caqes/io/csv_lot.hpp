@@ -70,16 +70,18 @@ struct reconciliation {
     // that says why; every row of the file is then rejected for it.
     std::optional<std::size_t> unusable{};
 
-    [[nodiscard]] bool balanced() const noexcept { return read == accepted + rejected && lines == header + blank + read; }
+    [[nodiscard]] bool balanced() const noexcept {
+        return read == accepted + rejected && lines == header + blank + read;
+    }
 };
 
 // One establishment-year, accepted: its report, validated against the template.
 struct rapport_lu {
     std::string finess;
-    rapport_valide rapport;               // what the evaluators take
-    std::size_t ligne_valeurs{0};         // first row in the values file
-    std::size_t ligne_etablissement{0};   // its row in the establishments file
-    std::size_t ligne_contrat{0};         // its contract's row in the contracts file, 0 without one
+    rapport_valide rapport;              // what the evaluators take
+    std::size_t ligne_valeurs{0};        // first row in the values file
+    std::size_t ligne_etablissement{0};  // its row in the establishments file
+    std::size_t ligne_contrat{0};        // its contract's row in the contracts file, 0 without one
 };
 
 struct lot_rapports {
@@ -107,7 +109,8 @@ enum class exit_status : int {
 
 [[nodiscard]] inline exit_status status(const lot_rapports& lot) noexcept {
     // An unbalanced reconciliation is a reader bug: nothing read can be trusted.
-    if (!lot.balanced() || lot.valeurs.unusable || lot.etablissements.unusable || (lot.contrats && lot.contrats->unusable)) {
+    if (!lot.balanced() || lot.valeurs.unusable || lot.etablissements.unusable ||
+        (lot.contrats && lot.contrats->unusable)) {
         return exit_status::unusable_input;
     }
     if (lot.valeurs.accepted == 0 || lot.etablissements.accepted == 0) return exit_status::unusable_input;

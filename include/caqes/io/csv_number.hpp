@@ -30,8 +30,8 @@ namespace caqes::csv {
 template <class T>
 struct parsed {
     T value{};
-    std::string error;                    // empty when `value` holds the result
-    regle rule{regle::texte_invalide};    // the rule `error` breaks: E029, or E040 for an overflow
+    std::string error;                  // empty when `value` holds the result
+    regle rule{regle::texte_invalide};  // the rule `error` breaks: E029, or E040 for an overflow
 
     [[nodiscard]] bool ok() const noexcept { return error.empty(); }
 };
@@ -43,8 +43,10 @@ struct decimal {
 };
 
 [[nodiscard]] constexpr std::string_view trim(std::string_view s) noexcept {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -65,7 +67,8 @@ namespace detail {
 // 100 or 10^k are checked against the 64-bit range before they are done.
 [[nodiscard]] constexpr int128 power10(int n) noexcept {
     int128 p = 1;
-    for (int i = 0; i < n; ++i) p *= 10;
+    for (int i = 0; i < n; ++i)
+        p *= 10;
     return p;
 }
 
@@ -73,7 +76,9 @@ namespace detail {
 
 [[nodiscard]] inline parsed<decimal> parse_decimal(std::string_view text, dialect d) {
     const std::string_view s = trim(text);
-    auto fail = [&](std::string_view why) { return parsed<decimal>{{}, concat("not a number: ", quoted_field(text), " (", why, ")")}; };
+    auto fail = [&](std::string_view why) {
+        return parsed<decimal>{{}, concat("not a number: ", quoted_field(text), " (", why, ")")};
+    };
     if (s.empty()) return fail("empty");
 
     std::size_t i = 0;
@@ -93,7 +98,8 @@ namespace detail {
             // 64 bits); the mantissa stays below 10^37, so `mantissa * 10^18 + chunk` fits in
             // 128 bits.
             std::size_t fin = i;
-            while (fin < s.size() && s[fin] >= '0' && s[fin] <= '9') ++fin;
+            while (fin < s.size() && s[fin] >= '0' && s[fin] <= '9')
+                ++fin;
             for (std::size_t debut = i; debut < fin;) {
                 const std::size_t n = fin - debut < 18 ? fin - debut : 18;
                 std::uint64_t chunk = 0;
@@ -101,17 +107,24 @@ namespace detail {
                 const std::string_view morceau = s.substr(debut, n);
                 std::size_t zeros = 0;  // leading zeros are not significant
                 if (significatifs == 0) {
-                    while (zeros < morceau.size() && morceau[zeros] == '0') ++zeros;
+                    while (zeros < morceau.size() && morceau[zeros] == '0')
+                        ++zeros;
                 }
                 significatifs += n - zeros;
                 if (significatifs > 37) {
-                    return {{}, concat("too many digits: ", quoted_field(text), " (more than 37: no 64-bit amount or fraction has that many)"), regle::depassement_capacite};
+                    return {{},
+                            concat("too many digits: ", quoted_field(text),
+                                   " (more than 37: no 64-bit amount or fraction has that many)"),
+                            regle::depassement_capacite};
                 }
                 r.mantissa = r.mantissa * detail::power10(static_cast<int>(n)) + static_cast<int128>(chunk);
                 debut += n;
             }
             // Zeros alone can make a run of any length: the counts below stay ints.
-            if (fin - i > 1'000'000) return {{}, concat("too many digits: ", quoted_field(text), " (a run of more than a million)"), regle::depassement_capacite};
+            if (fin - i > 1'000'000)
+                return {{},
+                        concat("too many digits: ", quoted_field(text), " (a run of more than a million)"),
+                        regle::depassement_capacite};
             const int k = static_cast<int>(fin - i);
             if (fractional) {
                 r.decimals += k;
@@ -138,7 +151,8 @@ namespace detail {
             continue;
         }
         if (c == decimal_mark(d == dialect::french ? dialect::plain : dialect::french)) {
-            return fail(d == dialect::french ? "the French dialect's decimal mark is ','" : "the plain dialect's decimal mark is '.', with no thousands separator");
+            return fail(d == dialect::french ? "the French dialect's decimal mark is ','"
+                                             : "the plain dialect's decimal mark is '.', with no thousands separator");
         }
         return fail(concat("unexpected character at byte ", std::to_string(i + 1)));
     }
@@ -155,13 +169,18 @@ namespace detail {
     const parsed<decimal> p = parse_decimal(text, d);
     if (!p.ok()) return {{}, p.error, p.rule};
     if (p.value.decimals > 2) {
-        return {{}, concat("not an amount in cents: ", quoted_field(text), " (", std::to_string(p.value.decimals), " decimals, at most 2)")};
+        return {{},
+                concat("not an amount in cents: ", quoted_field(text), " (", std::to_string(p.value.decimals),
+                       " decimals, at most 2)")};
     }
     // Bounded before the multiplication: 37 digits times 100 would not fit in 128 bits.
     const int128 echelle = detail::power10(2 - p.value.decimals);
     constexpr int128 max = std::numeric_limits<std::int64_t>::max();
     if (p.value.mantissa > max / echelle || p.value.mantissa < -(max / echelle)) {
-        return {{}, concat("amount out of range: ", quoted_field(text), " (more than 92233720368547758.07 EUR, the 64-bit limit in cents)"), regle::depassement_capacite};
+        return {{},
+                concat("amount out of range: ", quoted_field(text),
+                       " (more than 92233720368547758.07 EUR, the 64-bit limit in cents)"),
+                regle::depassement_capacite};
     }
     return {centimes{static_cast<std::int64_t>(p.value.mantissa * echelle)}, {}};
 }
@@ -171,14 +190,21 @@ namespace detail {
     const parsed<decimal> p = parse_decimal(text, d);
     if (!p.ok()) return {{}, p.error, p.rule};
     // 10^36 x 10^18 would overflow 128 bits: a value needing more than 18 decimals is refused.
-    if (p.value.decimals > 18) return {{}, concat("too precise: ", quoted_field(text), " (more than 18 decimals)"), regle::depassement_capacite};
+    if (p.value.decimals > 18)
+        return {
+            {}, concat("too precise: ", quoted_field(text), " (more than 18 decimals)"), regle::depassement_capacite};
     const std::optional<fraction> f = reduire(p.value.mantissa, detail::power10(p.value.decimals) * scale);
-    if (!f) return {{}, concat("out of range: ", quoted_field(text), " (its exact fraction does not fit in 64 bits)"), regle::depassement_capacite};
+    if (!f)
+        return {{},
+                concat("out of range: ", quoted_field(text), " (its exact fraction does not fit in 64 bits)"),
+                regle::depassement_capacite};
     return {*f, {}};
 }
 
 // A percentage: "2,2" is 2.2 %, the fraction 11/500.
-[[nodiscard]] inline parsed<fraction> parse_percent(std::string_view text, dialect d) { return parse_fraction(text, d, 100); }
+[[nodiscard]] inline parsed<fraction> parse_percent(std::string_view text, dialect d) {
+    return parse_fraction(text, d, 100);
+}
 
 // A whole number (a year, a contract year): no decimal part, even ",0".
 [[nodiscard]] inline parsed<std::int64_t> parse_integer(std::string_view text, dialect d) {
@@ -186,7 +212,10 @@ namespace detail {
     if (!p.ok()) return {{}, p.error, p.rule};
     if (p.value.decimals != 0) return {{}, concat("not a whole number: ", quoted_field(text))};
     constexpr int128 max = std::numeric_limits<std::int64_t>::max();
-    if (p.value.mantissa > max || p.value.mantissa < -max) return {{}, concat("out of range: ", quoted_field(text), " (does not fit in 64 bits)"), regle::depassement_capacite};
+    if (p.value.mantissa > max || p.value.mantissa < -max)
+        return {{},
+                concat("out of range: ", quoted_field(text), " (does not fit in 64 bits)"),
+                regle::depassement_capacite};
     return {static_cast<std::int64_t>(p.value.mantissa), {}};
 }
 

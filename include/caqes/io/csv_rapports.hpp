@@ -90,8 +90,9 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
     }
 }
 
-[[nodiscard]] inline lot_rapports lire(const modele_contrat_def& m, const parametres_evaluation& p, const source& valeurs,
-                                       const source& etablissements, const source* fichier_contrats, const options_lecture& o) {
+[[nodiscard]] inline lot_rapports lire(const modele_contrat_def& m, const parametres_evaluation& p,
+                                       const source& valeurs, const source& etablissements,
+                                       const source* fichier_contrats, const options_lecture& o) {
     lot_rapports lot{};
     std::map<cle, etablissement_lu> etabs;
     std::map<cle, groupe> groupes;
@@ -120,22 +121,24 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
                 contrat = &ct->second;
                 contrat->vu = true;
                 if (!contrat->accepte) {
-                    probleme_contrat = concat("its contract's row ", fichier_contrats->name, ":", std::to_string(contrat->ligne), " was rejected");
+                    probleme_contrat = concat("its contract's row ", fichier_contrats->name, ":",
+                                              std::to_string(contrat->ligne), " was rejected");
                 }
             }
         }
         // CAQES-E026: every measure of every indicator of the volets the contract has in force
         // for the exercise, and the establishment row. A volet out of its term is not reported
         // on; values given for it are refused by `validate` (CAQES-E060).
-        const std::array<bool, volets_max> couverts =
-            volets_couverts(m, contrat != nullptr && contrat->accepte ? &contrat->instance : nullptr, k.exercice, p.annee_partielle);
+        const std::array<bool, volets_max> couverts = volets_couverts(
+            m, contrat != nullptr && contrat->accepte ? &contrat->instance : nullptr, k.exercice, p.annee_partielle);
         std::string manque;
         std::size_t nombre_manquants = 0;
         for (const auto& x : index) {
             if (!couverts[x.volet]) continue;
             for (std::size_t jm = 0; jm < mesures_max; ++jm) {
                 if (x.ind->mesures[jm].vide() || g.donnee[x.k][jm]) continue;
-                if (nombre_manquants < 4) manque += concat(nombre_manquants == 0 ? "" : ", ", x.ind->code, ".", x.ind->mesures[jm].code);
+                if (nombre_manquants < 4)
+                    manque += concat(nombre_manquants == 0 ? "" : ", ", x.ind->code, ".", x.ind->mesures[jm].code);
                 ++nombre_manquants;
             }
         }
@@ -146,7 +149,8 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
         if (et == etabs.end()) {
             probleme += concat(probleme.empty() ? "" : "; ", "no row in ", etablissements.name);
         } else if (!et->second.accepte) {
-            probleme += concat(probleme.empty() ? "" : "; ", "its row ", etablissements.name, ":", std::to_string(et->second.ligne), " was rejected");
+            probleme += concat(probleme.empty() ? "" : "; ", "its row ", etablissements.name, ":",
+                               std::to_string(et->second.ligne), " was rejected");
         }
         if (!probleme_contrat.empty()) probleme += concat(probleme.empty() ? "" : "; ", probleme_contrat);
 
@@ -159,7 +163,8 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
             for (const auto& x : index) {
                 // An indicator of a volet out of its term is left out unless the file gave it.
                 bool donne = couverts[x.volet];
-                for (std::size_t jm = 0; jm < mesures_max; ++jm) donne = donne || g.donnee[x.k][jm];
+                for (std::size_t jm = 0; jm < mesures_max; ++jm)
+                    donne = donne || g.donnee[x.k][jm];
                 if (!donne) continue;
                 saisie_indicateur& si = saisies.emplace_back();
                 si.indicateur = x.ind->code;
@@ -186,34 +191,43 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
                 return validate(m, c, r, p);
             }();
             if (v) {
-                for (const std::size_t row : g.rows) jv.accepter(row);
+                for (const std::size_t row : g.rows)
+                    jv.accepter(row);
                 je.accepter(el.row);
                 if (contrat != nullptr) contrat->utilise = true;
-                lot.rapports.push_back({k.finess, std::move(v).valeur(), g.premiere_ligne, el.ligne, contrat != nullptr ? contrat->ligne : 0});
+                lot.rapports.push_back({k.finess, std::move(v).valeur(), g.premiere_ligne, el.ligne,
+                                        contrat != nullptr ? contrat->ligne : 0});
                 continue;
             }
             // A decision, savings or other cell of the establishments file is located at its
             // own row and column; the rest at the establishment-year's first row of values.
             for (const auto& x : v.erreurs()) {
                 const std::string colonne = colonne_etablissement(x.lieu, el.decisions, lot.activites_donnees);
-                refus.push_back({x.id, colonne.empty() ? jv.lieu(g.premiere_ligne, "finess") : je.lieu(el.ligne, colonne),
+                refus.push_back({x.id,
+                                 colonne.empty() ? jv.lieu(g.premiere_ligne, "finess") : je.lieu(el.ligne, colonne),
                                  concat(qui, ": ", x.lieu, ": ", x.detail)});
             }
         } else {
-            refus.push_back({regle::indicateur_absent, jv.lieu(g.premiere_ligne, "finess"), concat(qui, ": ", probleme)});
+            refus.push_back(
+                {regle::indicateur_absent, jv.lieu(g.premiere_ligne, "finess"), concat(qui, ": ", probleme)});
         }
 
         const bool etab_a_rejeter = et != etabs.end() && et->second.accepte;
         // The rows that go down with it: its valid rows of the values file, and its row of
         // the establishments file; a group whose rows were all rejected on their own has none.
-        const std::string etab = etab_a_rejeter ? concat(etablissements.name, ":", std::to_string(et->second.ligne)) : std::string{};
+        const std::string etab =
+            etab_a_rejeter ? concat(etablissements.name, ":", std::to_string(et->second.ligne)) : std::string{};
         std::string avec;
-        if (!g.rows.empty()) avec = concat(" with its ", lignes_texte(lot.valeurs, g.rows), etab.empty() ? "" : " and ", etab);
-        else if (!etab.empty()) avec = concat(" with ", etab);
+        if (!g.rows.empty())
+            avec = concat(" with its ", lignes_texte(lot.valeurs, g.rows), etab.empty() ? "" : " and ", etab);
+        else if (!etab.empty())
+            avec = concat(" with ", etab);
         refus.front().detail += concat("; establishment-year rejected", avec);
         const std::size_t premier = lot.rejets.size();
-        for (auto& v : refus) lot.rejets.push_back(std::move(v));
-        for (const std::size_t row : g.rows) jv.rejeter(row, premier);
+        for (auto& v : refus)
+            lot.rejets.push_back(std::move(v));
+        for (const std::size_t row : g.rows)
+            jv.rejeter(row, premier);
         if (etab_a_rejeter) je.rejeter(et->second.row, premier);
         if (contrat != nullptr && !contrat->rejet) contrat->rejet = premier;
     }
@@ -222,7 +236,8 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
     for (const auto& [k, et] : etabs) {
         if (groupes.contains(k) || !et.accepte) continue;
         je.rejeter(et.row, regle::indicateur_absent, "finess",
-                   concat(k.finess, " ", std::to_string(k.exercice), ": no row in ", valeurs.name, "; establishment-year rejected"));
+                   concat(k.finess, " ", std::to_string(k.exercice), ": no row in ", valeurs.name,
+                          "; establishment-year rejected"));
     }
 
     // A contract row is kept when one of its establishment-years was; otherwise it goes down
@@ -235,7 +250,8 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
             jc->rejeter(c.row, *c.rejet);
         } else {
             jc->rejeter(c.row, regle::indicateur_absent, "finess",
-                        concat(finess, ": no establishment-year in ", etablissements.name, " for this contract; contract rejected"));
+                        concat(finess, ": no establishment-year in ", etablissements.name,
+                               " for this contract; contract rejected"));
         }
     }
 
@@ -252,15 +268,17 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
 
 // Reads and validates a batch without contract data: contract time is not checked, and every
 // validated report says so (`rapport_valide::avec_instance()` is false).
-[[nodiscard]] inline lot_rapports lire_rapports(const modele_contrat_def& m, const parametres_evaluation& p, const source& valeurs,
-                                                const source& etablissements, const options_lecture& o = {}) {
+[[nodiscard]] inline lot_rapports lire_rapports(const modele_contrat_def& m, const parametres_evaluation& p,
+                                                const source& valeurs, const source& etablissements,
+                                                const options_lecture& o = {}) {
     return detail::lire(m, p, valeurs, etablissements, nullptr, o);
 }
 
 // The same with the contracts file: each report is validated against its establishment's
 // contract instance (contract time, avenants, the contract year: CAQES-E060 to E065).
-[[nodiscard]] inline lot_rapports lire_rapports(const modele_contrat_def& m, const parametres_evaluation& p, const source& valeurs,
-                                                const source& etablissements, const source& contrats, const options_lecture& o = {}) {
+[[nodiscard]] inline lot_rapports lire_rapports(const modele_contrat_def& m, const parametres_evaluation& p,
+                                                const source& valeurs, const source& etablissements,
+                                                const source& contrats, const options_lecture& o = {}) {
     return detail::lire(m, p, valeurs, etablissements, &contrats, o);
 }
 

@@ -39,11 +39,16 @@ enum class record_error : std::uint8_t { none, quote_in_unquoted, text_after_quo
 
 [[nodiscard]] constexpr std::string_view message(record_error e) noexcept {
     switch (e) {
-        case record_error::none: return {};
-        case record_error::quote_in_unquoted: return "quote inside an unquoted field";
-        case record_error::text_after_quote: return "text after a closing quote";
-        case record_error::quote_not_closed: return "quoted field not closed at the end of its line (a field may not hold a line end)";
-        case record_error::line_too_long: return "line longer than the reader's limit (limites::ligne_max, 64 KiB by default)";
+        case record_error::none:
+            return {};
+        case record_error::quote_in_unquoted:
+            return "quote inside an unquoted field";
+        case record_error::text_after_quote:
+            return "text after a closing quote";
+        case record_error::quote_not_closed:
+            return "quoted field not closed at the end of its line (a field may not hold a line end)";
+        case record_error::line_too_long:
+            return "line longer than the reader's limit (limites::ligne_max, 64 KiB by default)";
     }
     return {};
 }
@@ -76,11 +81,12 @@ class record_reader {
   public:
     // A whole text in memory (not copied: it must outlive the reader).
     explicit record_reader(std::string_view text, std::optional<dialect> forced = {}, limites l = {})
-        : text_{text}, forced_{forced}, lim_{l} {
+            : text_{text}, forced_{forced}, lim_{l} {
         init();
     }
     // A stream (a file opened in binary mode), read through a buffer of `ligne_max` bytes.
-    explicit record_reader(std::istream& in, std::optional<dialect> forced = {}, limites l = {}) : in_{&in}, forced_{forced}, lim_{l} {
+    explicit record_reader(std::istream& in, std::optional<dialect> forced = {}, limites l = {})
+            : in_{&in}, forced_{forced}, lim_{l} {
         buf_.resize(lim_.ligne_max + 2);  // the longest line and its CR LF
         init();
     }
@@ -322,9 +328,9 @@ class record_reader {
 struct record {
     std::size_t line{0};
     std::vector<std::string> fields;
-    std::string error;            // empty when the record is well formed
-    std::size_t error_field{0};   // index of the field where `error` was found
-    bool quoted_any{false};       // some field was quoted
+    std::string error;           // empty when the record is well formed
+    std::size_t error_field{0};  // index of the field where `error` was found
+    bool quoted_any{false};      // some field was quoted
 
     [[nodiscard]] bool ok() const noexcept { return error.empty(); }
 };
@@ -334,8 +340,8 @@ struct table {
     bool had_bom{false};
     std::optional<record> header;  // absent for a file with no non-empty line
     std::vector<record> rows;
-    std::size_t lines{0};          // physical lines read
-    std::size_t blank{0};          // empty lines among them
+    std::size_t lines{0};              // physical lines read
+    std::size_t blank{0};              // empty lines among them
     std::optional<cr_seul> lone_cr{};  // reading stopped at a CR not followed by LF
 };
 

@@ -49,17 +49,22 @@ namespace detail {
 [[nodiscard]] constexpr std::uint32_t code_point(std::string_view s, std::size_t i, std::size_t n) noexcept {
     const auto b = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i + k])); };
     switch (n) {
-        case 1: return b(0);
-        case 2: return ((b(0) & 0x1FU) << 6U) | (b(1) & 0x3FU);
-        case 3: return ((b(0) & 0x0FU) << 12U) | ((b(1) & 0x3FU) << 6U) | (b(2) & 0x3FU);
-        default: return ((b(0) & 0x07U) << 18U) | ((b(1) & 0x3FU) << 12U) | ((b(2) & 0x3FU) << 6U) | (b(3) & 0x3FU);
+        case 1:
+            return b(0);
+        case 2:
+            return ((b(0) & 0x1FU) << 6U) | (b(1) & 0x3FU);
+        case 3:
+            return ((b(0) & 0x0FU) << 12U) | ((b(1) & 0x3FU) << 6U) | (b(2) & 0x3FU);
+        default:
+            return ((b(0) & 0x07U) << 18U) | ((b(1) & 0x3FU) << 12U) | ((b(2) & 0x3FU) << 6U) | (b(3) & 0x3FU);
     }
 }
 
 [[nodiscard]] inline std::string hex(std::uint32_t v, int digits) {
     constexpr std::string_view x = "0123456789ABCDEF";
     std::string s(static_cast<std::size_t>(digits), '0');
-    for (int k = digits - 1; k >= 0; --k, v >>= 4U) s[static_cast<std::size_t>(k)] = x[v & 0xFU];
+    for (int k = digits - 1; k >= 0; --k, v >>= 4U)
+        s[static_cast<std::size_t>(k)] = x[v & 0xFU];
     return s;
 }
 
@@ -67,8 +72,8 @@ namespace detail {
 // directional marks and overrides (U+200E-F, U+202A-E, U+2066-9) that can make a line read
 // differently from its bytes.
 [[nodiscard]] constexpr bool escaped(std::uint32_t cp) noexcept {
-    return cp < 0x20U || (cp >= 0x7FU && cp <= 0x9FU) || cp == 0x200EU || cp == 0x200FU || (cp >= 0x202AU && cp <= 0x202EU) ||
-           (cp >= 0x2066U && cp <= 0x2069U);
+    return cp < 0x20U || (cp >= 0x7FU && cp <= 0x9FU) || cp == 0x200EU || cp == 0x200FU ||
+           (cp >= 0x202AU && cp <= 0x202EU) || (cp >= 0x2066U && cp <= 0x2069U);
 }
 
 }  // namespace detail

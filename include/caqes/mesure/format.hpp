@@ -60,12 +60,17 @@ namespace detail {
 [[nodiscard]] inline std::string texte(type_mesure t, fraction v) {
     switch (t) {
         case type_mesure::montant:
-        case type_mesure::montant_signe: return concat(detail::texte_decimal(v.num, int128{v.den} * 100, 6), " EUR");
-        case type_mesure::nombre: return texte_decimal(v);
+        case type_mesure::montant_signe:
+            return concat(detail::texte_decimal(v.num, int128{v.den} * 100, 6), " EUR");
+        case type_mesure::nombre:
+            return texte_decimal(v);
         case type_mesure::taux:
-        case type_mesure::taux_evolution: return concat(detail::texte_decimal(int128{v.num} * 100, v.den, 6), " %");
-        case type_mesure::oui_non: return v == entier(1) ? "oui" : "non";
-        case type_mesure::echelle: return v == entier(2) ? "oui" : (v == entier(1) ? "partiel" : "non");
+        case type_mesure::taux_evolution:
+            return concat(detail::texte_decimal(int128{v.num} * 100, v.den, 6), " %");
+        case type_mesure::oui_non:
+            return v == entier(1) ? "oui" : "non";
+        case type_mesure::echelle:
+            return v == entier(2) ? "oui" : (v == entier(1) ? "partiel" : "non");
     }
     return "?";
 }

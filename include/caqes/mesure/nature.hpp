@@ -26,13 +26,20 @@ enum class type_mesure : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view nom(type_mesure t) noexcept {
     switch (t) {
-        case type_mesure::montant: return "montant";
-        case type_mesure::montant_signe: return "montant_signe";
-        case type_mesure::nombre: return "nombre";
-        case type_mesure::taux: return "taux";
-        case type_mesure::taux_evolution: return "taux_evolution";
-        case type_mesure::oui_non: return "oui_non";
-        case type_mesure::echelle: return "echelle";
+        case type_mesure::montant:
+            return "montant";
+        case type_mesure::montant_signe:
+            return "montant_signe";
+        case type_mesure::nombre:
+            return "nombre";
+        case type_mesure::taux:
+            return "taux";
+        case type_mesure::taux_evolution:
+            return "taux_evolution";
+        case type_mesure::oui_non:
+            return "oui_non";
+        case type_mesure::echelle:
+            return "echelle";
     }
     return "?";
 }
@@ -44,25 +51,46 @@ enum class type_mesure : std::uint8_t {
     if (!x.valide()) return false;  // den == 0, or no 64-bit normal form
     const bool entier_ = x.den == 1;
     switch (t) {
-        case type_mesure::montant: return entier_ && x.num >= 0;
-        case type_mesure::montant_signe: return entier_;
-        case type_mesure::nombre: return entier_ && x.num >= 0;
-        case type_mesure::taux: return x >= entier(0) && x <= entier(1);
-        case type_mesure::taux_evolution: return x >= entier(-1);
-        case type_mesure::oui_non: return entier_ && (x.num == 0 || x.num == 1);
-        case type_mesure::echelle: return entier_ && x.num >= 0 && x.num <= 2;
+        case type_mesure::montant:
+            return entier_ && x.num >= 0;
+        case type_mesure::montant_signe:
+            return entier_;
+        case type_mesure::nombre:
+            return entier_ && x.num >= 0;
+        case type_mesure::taux:
+            return x >= entier(0) && x <= entier(1);
+        case type_mesure::taux_evolution:
+            return x >= entier(-1);
+        case type_mesure::oui_non:
+            return entier_ && (x.num == 0 || x.num == 1);
+        case type_mesure::echelle:
+            return entier_ && x.num >= 0 && x.num <= 2;
     }
     return false;
 }
 
 // The kind tags. Named structs, so a diagnostic names `caqes::taux`, not a number.
-struct montant { static constexpr type_mesure id = type_mesure::montant; };
-struct montant_signe { static constexpr type_mesure id = type_mesure::montant_signe; };
-struct nombre { static constexpr type_mesure id = type_mesure::nombre; };
-struct taux { static constexpr type_mesure id = type_mesure::taux; };
-struct taux_evolution { static constexpr type_mesure id = type_mesure::taux_evolution; };
-struct oui_non { static constexpr type_mesure id = type_mesure::oui_non; };
-struct echelle { static constexpr type_mesure id = type_mesure::echelle; };
+struct montant {
+    static constexpr type_mesure id = type_mesure::montant;
+};
+struct montant_signe {
+    static constexpr type_mesure id = type_mesure::montant_signe;
+};
+struct nombre {
+    static constexpr type_mesure id = type_mesure::nombre;
+};
+struct taux {
+    static constexpr type_mesure id = type_mesure::taux;
+};
+struct taux_evolution {
+    static constexpr type_mesure id = type_mesure::taux_evolution;
+};
+struct oui_non {
+    static constexpr type_mesure id = type_mesure::oui_non;
+};
+struct echelle {
+    static constexpr type_mesure id = type_mesure::echelle;
+};
 
 // A quantity of kind K. Same-kind comparison only.
 template <class K>
@@ -88,7 +116,8 @@ struct quantite {
 // Growth from the previous year's amount to this year's, exact: (courant - precedent) / precedent.
 // A zero previous amount has no growth rate: the result is an invalid fraction, which
 // `dans_domaine` rejects (CAQES-E028) rather than inventing one.
-[[nodiscard]] constexpr quantite<taux_evolution> evolution_entre(quantite<montant> precedent, quantite<montant> courant) noexcept {
+[[nodiscard]] constexpr quantite<taux_evolution> evolution_entre(quantite<montant> precedent,
+                                                                 quantite<montant> courant) noexcept {
     const fraction p = precedent.valeur.normalisee();
     const fraction c = courant.valeur.normalisee();
     if (p.num == 0) return {fraction{0, 0}};

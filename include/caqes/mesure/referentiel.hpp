@@ -45,22 +45,32 @@ enum class comparateur : std::uint8_t {
 
 [[nodiscard]] constexpr std::string_view symbole(comparateur c) noexcept {
     switch (c) {
-        case comparateur::inferieur: return "<";
-        case comparateur::inferieur_ou_egal: return "<=";
-        case comparateur::superieur: return ">";
-        case comparateur::superieur_ou_egal: return ">=";
-        case comparateur::egal: return "==";
+        case comparateur::inferieur:
+            return "<";
+        case comparateur::inferieur_ou_egal:
+            return "<=";
+        case comparateur::superieur:
+            return ">";
+        case comparateur::superieur_ou_egal:
+            return ">=";
+        case comparateur::egal:
+            return "==";
     }
     return "?";
 }
 
 [[nodiscard, gnu::always_inline]] constexpr bool comparer(fraction valeur, comparateur c, fraction seuil) noexcept {
     switch (c) {
-        case comparateur::inferieur: return valeur < seuil;
-        case comparateur::inferieur_ou_egal: return valeur <= seuil;
-        case comparateur::superieur: return valeur > seuil;
-        case comparateur::superieur_ou_egal: return valeur >= seuil;
-        case comparateur::egal: return valeur == seuil;
+        case comparateur::inferieur:
+            return valeur < seuil;
+        case comparateur::inferieur_ou_egal:
+            return valeur <= seuil;
+        case comparateur::superieur:
+            return valeur > seuil;
+        case comparateur::superieur_ou_egal:
+            return valeur >= seuil;
+        case comparateur::egal:
+            return valeur == seuil;
     }
     return false;
 }
@@ -94,17 +104,27 @@ template <class K1, class K2>
     return {m.code, K1::id, op, K2::id, s.valeur};
 }
 template <class K1, class K2>
-[[nodiscard]] constexpr condition operator<(mesure<K1> m, quantite<K2> s) noexcept { return comparaison(m, comparateur::inferieur, s); }
+[[nodiscard]] constexpr condition operator<(mesure<K1> m, quantite<K2> s) noexcept {
+    return comparaison(m, comparateur::inferieur, s);
+}
 template <class K1, class K2>
-[[nodiscard]] constexpr condition operator<=(mesure<K1> m, quantite<K2> s) noexcept { return comparaison(m, comparateur::inferieur_ou_egal, s); }
+[[nodiscard]] constexpr condition operator<=(mesure<K1> m, quantite<K2> s) noexcept {
+    return comparaison(m, comparateur::inferieur_ou_egal, s);
+}
 template <class K1, class K2>
-[[nodiscard]] constexpr condition operator>(mesure<K1> m, quantite<K2> s) noexcept { return comparaison(m, comparateur::superieur, s); }
+[[nodiscard]] constexpr condition operator>(mesure<K1> m, quantite<K2> s) noexcept {
+    return comparaison(m, comparateur::superieur, s);
+}
 template <class K1, class K2>
-[[nodiscard]] constexpr condition operator>=(mesure<K1> m, quantite<K2> s) noexcept { return comparaison(m, comparateur::superieur_ou_egal, s); }
+[[nodiscard]] constexpr condition operator>=(mesure<K1> m, quantite<K2> s) noexcept {
+    return comparaison(m, comparateur::superieur_ou_egal, s);
+}
 // Equality is a named function: an `operator==` returning a condition would fight C++20's
 // rewritten comparisons.
 template <class K1, class K2>
-[[nodiscard]] constexpr condition egal(mesure<K1> m, quantite<K2> s) noexcept { return comparaison(m, comparateur::egal, s); }
+[[nodiscard]] constexpr condition egal(mesure<K1> m, quantite<K2> s) noexcept {
+    return comparaison(m, comparateur::egal, s);
+}
 
 // Fixed capacities keep a referentiel a literal type that lives in a constexpr grid. Going
 // past them is reported (CAQES-E015), never truncated silently.
@@ -152,7 +172,7 @@ struct referentiel {
     // `.ref = a < x` and `.ref = a && b` mean the referentiel of that one condition or
     // conjunction, exactly as `en_referentiel(...)`.
     constexpr referentiel(const condition& c) noexcept : referentiel(conjonction{c}) {}  // NOLINT: implicit on purpose
-    constexpr referentiel(const conjonction& c) noexcept : termes{c}, taille{1} {}        // NOLINT: implicit on purpose
+    constexpr referentiel(const conjonction& c) noexcept : termes{c}, taille{1} {}       // NOLINT: implicit on purpose
     // `.ref = {a, b}` has no meaning of its own ("and" or "or"?): it does not compile.
     template <class... T>
         requires(sizeof...(T) >= 2)
@@ -180,14 +200,26 @@ struct referentiel {
 [[nodiscard]] constexpr referentiel en_referentiel(const conjonction& c) noexcept { return referentiel{c}; }
 [[nodiscard]] constexpr referentiel en_referentiel(const condition& c) noexcept { return referentiel{c}; }
 
-[[nodiscard]] constexpr conjonction operator&&(const condition& a, const condition& b) noexcept { return seule(a).et(b); }
+[[nodiscard]] constexpr conjonction operator&&(const condition& a, const condition& b) noexcept {
+    return seule(a).et(b);
+}
 [[nodiscard]] constexpr conjonction operator&&(const conjonction& a, const condition& b) noexcept { return a.et(b); }
-[[nodiscard]] constexpr referentiel operator||(const conjonction& a, const conjonction& b) noexcept { return en_referentiel(a).ou(b); }
-[[nodiscard]] constexpr referentiel operator||(const condition& a, const condition& b) noexcept { return seule(a) || seule(b); }
-[[nodiscard]] constexpr referentiel operator||(const conjonction& a, const condition& b) noexcept { return a || seule(b); }
-[[nodiscard]] constexpr referentiel operator||(const condition& a, const conjonction& b) noexcept { return seule(a) || b; }
+[[nodiscard]] constexpr referentiel operator||(const conjonction& a, const conjonction& b) noexcept {
+    return en_referentiel(a).ou(b);
+}
+[[nodiscard]] constexpr referentiel operator||(const condition& a, const condition& b) noexcept {
+    return seule(a) || seule(b);
+}
+[[nodiscard]] constexpr referentiel operator||(const conjonction& a, const condition& b) noexcept {
+    return a || seule(b);
+}
+[[nodiscard]] constexpr referentiel operator||(const condition& a, const conjonction& b) noexcept {
+    return seule(a) || b;
+}
 [[nodiscard]] constexpr referentiel operator||(const referentiel& a, const conjonction& b) noexcept { return a.ou(b); }
-[[nodiscard]] constexpr referentiel operator||(const referentiel& a, const condition& b) noexcept { return a.ou(seule(b)); }
+[[nodiscard]] constexpr referentiel operator||(const referentiel& a, const condition& b) noexcept {
+    return a.ou(seule(b));
+}
 
 // Whether the referentiel is met, given a function from a condition to its measured value.
 // The lookup is the caller's: a compile-time grid indexes a struct, a loaded one a table.

@@ -19,7 +19,9 @@ __extension__ using uint128 = unsigned __int128;
 namespace detail {
 
 // |v| without overflow: the opposite of the most negative value fits in the unsigned type.
-[[nodiscard]] constexpr uint128 magnitude(int128 v) noexcept { return v < 0 ? uint128{0} - static_cast<uint128>(v) : static_cast<uint128>(v); }
+[[nodiscard]] constexpr uint128 magnitude(int128 v) noexcept {
+    return v < 0 ? uint128{0} - static_cast<uint128>(v) : static_cast<uint128>(v);
+}
 
 [[nodiscard]] constexpr uint128 gcd(uint128 a, uint128 b) noexcept {
     while (b != 0) {

@@ -30,14 +30,16 @@ struct montant_calcule {
     // fraction's form, including a negative denominator.
     if (!taux.valide()) return {{}, false};
     const int128 q = int128{base.valeur} * taux.num / taux.den;  // C++ division truncates towards zero
-    if (q > std::numeric_limits<std::int64_t>::max() || q < std::numeric_limits<std::int64_t>::min()) return {{}, false};
+    if (q > std::numeric_limits<std::int64_t>::max() || q < std::numeric_limits<std::int64_t>::min())
+        return {{}, false};
     return {{static_cast<std::int64_t>(q)}, true};
 }
 
 // a + b, checked: not ok when the exact sum does not fit in 64-bit cents.
 [[nodiscard]] constexpr montant_calcule additionner(centimes a, centimes b) noexcept {
     const int128 s = int128{a.valeur} + b.valeur;
-    if (s > std::numeric_limits<std::int64_t>::max() || s < std::numeric_limits<std::int64_t>::min()) return {{}, false};
+    if (s > std::numeric_limits<std::int64_t>::max() || s < std::numeric_limits<std::int64_t>::min())
+        return {{}, false};
     return {{static_cast<std::int64_t>(s)}, true};
 }
 

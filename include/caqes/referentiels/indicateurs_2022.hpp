@@ -16,7 +16,8 @@
 
 namespace caqes::referentiels {
 
-inline constexpr reference_legale arrete_2022_02_23{"arrete du 23 fevrier 2022, annexe (indicateurs nationaux CAQES)", "", "2022-02-23"};
+inline constexpr reference_legale arrete_2022_02_23{"arrete du 23 fevrier 2022, annexe (indicateurs nationaux CAQES)",
+                                                    "", "2022-02-23"};
 inline constexpr periode validite_2022{ymd{2022, 2, 23}, ymd{2027, 1, 1}};
 
 namespace mesures_2022 {
@@ -40,7 +41,8 @@ inline constexpr indicateur indicateur_2022_ipp{
     .libelle = "PHEV d'inhibiteurs de la pompe a protons (IPP)",
     .provenance = origine::nationale,
     .source = arrete_2022_02_23,
-    .mesures = {{mesures_2022::boites_ipp.def(), mesures_2022::depense_ipp.def(), mesures_2022::evolution_depense_ipp.def()}},
+    .mesures = {{mesures_2022::boites_ipp.def(), mesures_2022::depense_ipp.def(),
+                 mesures_2022::evolution_depense_ipp.def()}},
     .direction = sens::plus_bas_est_mieux,
     .objectif = viser(mesures_2022::evolution_depense_ipp, evolution_pourcent(-5)),
     .ref = en_referentiel(mesures_2022::boites_ipp < nombre_de(8'500)),

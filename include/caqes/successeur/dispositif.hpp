@@ -46,7 +46,12 @@ namespace detail {
 
 [[nodiscard]] constexpr modele_contrat_def vue_du_dispositif(const dispositif_efficience_def& d,
                                                              std::span<const volet_modele> grille) noexcept {
-    return {d.nom, regime_id::successeur_2026, d.fenetre, d.perimetre, grille, politique_transition::non_choisie,
+    return {d.nom,
+            regime_id::successeur_2026,
+            d.fenetre,
+            d.perimetre,
+            grille,
+            politique_transition::non_choisie,
             politique_jour::stricte};
 }
 
@@ -107,7 +112,7 @@ struct dispositif_efficience {
 class dispositif_charge {
   public:
     explicit constexpr dispositif_charge(const dispositif_efficience_def& d) noexcept
-        : def_(d), grille_{detail::grille_du_dispositif(d)}, modele_(detail::vue_du_dispositif(d, grille_)) {}
+            : def_(d), grille_{detail::grille_du_dispositif(d)}, modele_(detail::vue_du_dispositif(d, grille_)) {}
     dispositif_charge(const dispositif_charge&) = delete;
     dispositif_charge& operator=(const dispositif_charge&) = delete;
 

@@ -16,8 +16,8 @@ using evaluateur_dispositif = evaluateur<dispositif_efficience<D>::modele>;
 
 // A yearly report validated against scheme D, typed for `evaluateur_dispositif<D>`.
 template <const dispositif_efficience_def& D>
-[[nodiscard]] resultat_validation<rapport_valide_pour<dispositif_efficience<D>::modele>> validate(const rapport_annuel& r,
-                                                                                                const parametres_evaluation& p) {
+[[nodiscard]] resultat_validation<rapport_valide_pour<dispositif_efficience<D>::modele>> validate(
+    const rapport_annuel& r, const parametres_evaluation& p) {
     return validate<dispositif_efficience<D>::modele>(r, p);
 }
 

@@ -23,16 +23,20 @@ struct duree {
 inline constexpr duree duree_indeterminee{duree::forme::indeterminee, 0, {}};
 [[nodiscard]] constexpr duree duree_annees(int n) noexcept { return {duree::forme::annees, n, {}}; }
 // The term ends before `fin_exclue`: [debut, fin_exclue).
-[[nodiscard]] constexpr duree duree_jusqu_a(ymd fin_exclue) noexcept { return {duree::forme::fin_explicite, 0, fin_exclue}; }
+[[nodiscard]] constexpr duree duree_jusqu_a(ymd fin_exclue) noexcept {
+    return {duree::forme::fin_explicite, 0, fin_exclue};
+}
 
 // The exclusive end of a bounded term started on `debut`. An indefinite term has no end of
 // its own (the caller bounds it by its regime).
 [[nodiscard]] constexpr date_calculee fin_du_terme(const duree& t, ymd debut, politique_jour p) noexcept {
     switch (t.f) {
-        case duree::forme::annees: return ajouter_annees(debut, t.nombre_annees, p);
+        case duree::forme::annees:
+            return ajouter_annees(debut, t.nombre_annees, p);
         case duree::forme::fin_explicite:
             return t.fin.ok() ? date_calculee{t.fin, regle::aucune} : date_calculee{t.fin, regle::date_inexistante};
-        case duree::forme::indeterminee: break;
+        case duree::forme::indeterminee:
+            break;
     }
     return {fin_des_temps, regle::aucune};
 }
@@ -45,8 +49,10 @@ namespace regles {
 // rule holds and CAQES-E023 reports the impossible day instead.
 [[nodiscard]] constexpr bool duree_au_plus_5_ans(const duree& t, ymd debut, politique_jour p) noexcept {
     switch (t.f) {
-        case duree::forme::indeterminee: return true;
-        case duree::forme::annees: return t.nombre_annees <= duree_maximale_annees;
+        case duree::forme::indeterminee:
+            return true;
+        case duree::forme::annees:
+            return t.nombre_annees <= duree_maximale_annees;
         case duree::forme::fin_explicite: {
             const date_calculee limite = ajouter_annees(debut, duree_maximale_annees, p);
             return !limite.ok() || !t.fin.ok() || t.fin <= limite.valeur;
@@ -58,16 +64,20 @@ namespace regles {
 // CAQES-E002 on a term: it holds at least one day (N >= 1, or an end after the start).
 [[nodiscard]] constexpr bool duree_non_vide(const duree& t, ymd debut) noexcept {
     switch (t.f) {
-        case duree::forme::indeterminee: return true;
-        case duree::forme::annees: return t.nombre_annees >= 1;
-        case duree::forme::fin_explicite: return !t.fin.ok() || debut < t.fin;
+        case duree::forme::indeterminee:
+            return true;
+        case duree::forme::annees:
+            return t.nombre_annees >= 1;
+        case duree::forme::fin_explicite:
+            return !t.fin.ok() || debut < t.fin;
     }
     return false;
 }
 
 // CAQES-E023: the end of an N-year term is a real day under the chosen policy.
 [[nodiscard]] constexpr bool fin_calculable(const duree& t, ymd debut, politique_jour p) noexcept {
-    return t.f != duree::forme::annees || !debut.ok() || fin_du_terme(t, debut, p).erreur != regle::date_calendaire_impossible;
+    return t.f != duree::forme::annees || !debut.ok() ||
+           fin_du_terme(t, debut, p).erreur != regle::date_calendaire_impossible;
 }
 
 }  // namespace regles

@@ -10,7 +10,9 @@ struct issues {
 
     [[nodiscard]] constexpr bool vide() const noexcept { return bits == 0; }
     [[nodiscard]] constexpr bool contient(issues i) const noexcept { return (bits & i.bits) == i.bits; }
-    friend constexpr issues operator|(issues a, issues b) noexcept { return {static_cast<std::uint8_t>(a.bits | b.bits)}; }
+    friend constexpr issues operator|(issues a, issues b) noexcept {
+        return {static_cast<std::uint8_t>(a.bits | b.bits)};
+    }
     friend constexpr bool operator==(issues, issues) = default;
 };
 

@@ -5,7 +5,8 @@
 namespace ex {
 using namespace caqes;
 
-inline constexpr contrat_anterieur_def def{.nom = "CAQOS", .type = type_contrat_anterieur::caqos, .conclusion = ymd{2017, 4, 22}};
+inline constexpr contrat_anterieur_def def{
+    .nom = "CAQOS", .type = type_contrat_anterieur::caqos, .conclusion = ymd{2017, 4, 22}};
 
 struct contrat : contrat_anterieur<def> {};
 }  // namespace ex

@@ -9,7 +9,9 @@ using namespace caqes;
 inline constexpr mesure<nombre> boites{"boites"};
 inline constexpr mesure<montant> depense{"depense"};
 
-inline constexpr indicateur ind{.id = 1, .code = "ILL-1", .mesures = {{boites.def(), depense.def()}},
+inline constexpr indicateur ind{.id = 1,
+                                .code = "ILL-1",
+                                .mesures = {{boites.def(), depense.def()}},
                                 .ref = boites < nombre_de(8'500) && depense < montant_euros(100'000),
                                 .validite = periode{ymd{2022, 2, 23}, ymd{2027, 1, 1}}};
 }  // namespace ex

@@ -10,10 +10,15 @@ using namespace caqes;
 inline constexpr mesure<taux> generiques{"taux"};
 
 inline constexpr std::array<indicateur, 1> grille{{
-    {.id = 1, .code = "R-1", .libelle = "prescriptions dans le repertoire des generiques", .provenance = origine::regionale,
+    {.id = 1,
+     .code = "R-1",
+     .libelle = "prescriptions dans le repertoire des generiques",
+     .provenance = origine::regionale,
      .instances = instance_ars | instance_assurance_maladie | instance_omedit | instance_federations_concertation,
-     .mesures = {{generiques.def()}}, .direction = sens::plus_haut_est_mieux,
-     .objectif = viser(generiques, taux_pourcent(49)), .validite = periode{ymd{2017, 7, 1}, ymd{2022, 1, 1}}},
+     .mesures = {{generiques.def()}},
+     .direction = sens::plus_haut_est_mieux,
+     .objectif = viser(generiques, taux_pourcent(49)),
+     .validite = periode{ymd{2017, 7, 1}, ymd{2022, 1, 1}}},
 }};
 
 inline constexpr std::array<volet_modele, 1> volets{{

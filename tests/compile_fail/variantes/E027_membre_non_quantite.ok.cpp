@@ -7,10 +7,9 @@ namespace ex {
 using namespace caqes;
 
 struct valeurs_ipp {
-    BOOST_HANA_DEFINE_STRUCT(valeurs_ipp,
-                             (quantite<nombre>, boites_ipp),
-                             (quantite<montant>, depense_ipp));
+    BOOST_HANA_DEFINE_STRUCT(valeurs_ipp, (quantite<nombre>, boites_ipp), (quantite<montant>, depense_ipp));
 };
 
-inline const saisie_indicateur v = valeurs_de<referentiels::indicateur_2022_ipp>(valeurs_ipp{nombre_de(8'000), montant_euros(1'200)});
+inline const saisie_indicateur v =
+    valeurs_de<referentiels::indicateur_2022_ipp>(valeurs_ipp{nombre_de(8'000), montant_euros(1'200)});
 }  // namespace ex

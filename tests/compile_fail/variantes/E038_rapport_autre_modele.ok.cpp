@@ -14,10 +14,14 @@ inline constexpr std::array<indicateur, 1> grille{{referentiels::indicateur_2022
 inline constexpr std::array<volet_modele, 1> volets{{
     {.volet = volet_id::volet_bon_usage, .terme = duree_annees(3), .grille = grille, .clauses = interessement},
 }};
-inline constexpr modele_contrat_def def_a{.nom = "A", .regime = regime_id::caqes_2022,
-                                         .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}}, .volets = volets};
-inline constexpr modele_contrat_def def_b{.nom = "B", .regime = regime_id::caqes_2022,
-                                         .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}}, .volets = volets};
+inline constexpr modele_contrat_def def_a{.nom = "A",
+                                          .regime = regime_id::caqes_2022,
+                                          .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}},
+                                          .volets = volets};
+inline constexpr modele_contrat_def def_b{.nom = "B",
+                                          .regime = regime_id::caqes_2022,
+                                          .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}},
+                                          .volets = volets};
 
 inline resultat_evaluation evaluer_annee(const rapport_valide_pour<def_a>& r, const parametres_evaluation& p) {
     return evaluateur<def_a>::evaluer(r, p);

@@ -31,7 +31,8 @@ struct forme_indicateur {
     std::array<std::array<std::int8_t, conditions_max>, conjonctions_max> mesures{};
 };
 
-[[nodiscard]] constexpr forme_indicateur forme_de(const indicateur& ind, const plan_indicateur& plan, bool trace) noexcept {
+[[nodiscard]] constexpr forme_indicateur forme_de(const indicateur& ind, const plan_indicateur& plan,
+                                                  bool trace) noexcept {
     forme_indicateur f{};
     f.cible = plan.cible;
     f.direction = ind.direction;
@@ -52,17 +53,20 @@ struct forme_indicateur {
 namespace detail {
 
 template <forme_indicateur F, std::size_t K, std::size_t... J>
-[[gnu::always_inline]] constexpr decisions::bilan_conjonction conjonction_forme(const indicateur& ind, const valeurs_indicateur& vals,
+[[gnu::always_inline]] constexpr decisions::bilan_conjonction conjonction_forme(const indicateur& ind,
+                                                                                const valeurs_indicateur& vals,
                                                                                 std::index_sequence<J...>) noexcept {
     decisions::bilan_conjonction c{};
-    (decisions::noter_condition(c, vals[static_cast<std::size_t>(F.mesures[K][J])], F.ops[K][J], ind.ref.termes[K].termes[J].seuil),
+    (decisions::noter_condition(c, vals[static_cast<std::size_t>(F.mesures[K][J])], F.ops[K][J],
+                                ind.ref.termes[K].termes[J].seuil),
      ...);
     return c;
 }
 
 template <forme_indicateur F, std::size_t... K>
-[[gnu::always_inline]] constexpr decisions::bilan_referentiel referentiel_forme(const indicateur& ind, const valeurs_indicateur& vals,
-                                                                               std::index_sequence<K...>) noexcept {
+[[gnu::always_inline]] constexpr decisions::bilan_referentiel referentiel_forme(const indicateur& ind,
+                                                                                const valeurs_indicateur& vals,
+                                                                                std::index_sequence<K...>) noexcept {
     decisions::bilan_referentiel b{};
     (b.ajouter(conjonction_forme<F, K>(ind, vals, std::make_index_sequence<F.tailles[K]>{})), ...);
     return b;
@@ -73,27 +77,32 @@ template <forme_indicateur F, std::size_t... K>
 // Indicator `ind` of shape F: the decisions of `evaluer_indicateur`, in the same order, with
 // the control flow fixed at compile time.
 template <forme_indicateur F>
-[[nodiscard, gnu::always_inline]] constexpr resultat_indicateur evaluer_forme(const indicateur& ind, const valeurs_indicateur& vals,
-                                                          const politique_grille& pol) noexcept {
+[[nodiscard, gnu::always_inline]] constexpr resultat_indicateur evaluer_forme(const indicateur& ind,
+                                                                              const valeurs_indicateur& vals,
+                                                                              const politique_grille& pol) noexcept {
     decisions::bilan_referentiel bilan{};
-    if constexpr (F.avec_referentiel) bilan = detail::referentiel_forme<F>(ind, vals, std::make_index_sequence<F.conjonctions>{});
+    if constexpr (F.avec_referentiel)
+        bilan = detail::referentiel_forme<F>(ind, vals, std::make_index_sequence<F.conjonctions>{});
     const referentiel_etat ref = F.avec_referentiel ? bilan.etat() : referentiel_etat::sans_objet;
 
     if constexpr (F.cible != mesure_absente) {
         const valeur_mesure& v = vals[static_cast<std::size_t>(F.cible)];
         if (v.etat != etat_valeur::renseignee) return decisions::sans_valeur(v.etat, pol, ref);
-        return decisions::decide(decisions::statut_par_cible(v.v, ind.objectif.valeur, F.direction, F.type_valeur, pol), ref, pol);
+        return decisions::decide(decisions::statut_par_cible(v.v, ind.objectif.valeur, F.direction, F.type_valeur, pol),
+                                 ref, pol);
     } else {
-        if (F.avec_referentiel && ref == referentiel_etat::sans_objet) return decisions::sans_valeur(bilan.manquant, pol, ref);
+        if (F.avec_referentiel && ref == referentiel_etat::sans_objet)
+            return decisions::sans_valeur(bilan.manquant, pol, ref);
         return decisions::decide(ref == referentiel_etat::atteint ? statut::atteint : statut::non_atteint, ref, pol);
     }
 }
 
 // Scores indicator `ind` of shape F into its volet's score (and the regional one when asked).
 template <forme_indicateur F, bool Regional, class Trace>
-[[gnu::always_inline]] constexpr void noter_forme_en_ligne(score_volet& volet, score_volet& regional, std::uint8_t numero_volet,
-                                                           const indicateur& ind, const plan_indicateur& plan,
-                                                           const valeurs_indicateur& vals, const politique_grille& pol, Trace& t) {
+[[gnu::always_inline]] constexpr void noter_forme_en_ligne(score_volet& volet, score_volet& regional,
+                                                           std::uint8_t numero_volet, const indicateur& ind,
+                                                           const plan_indicateur& plan, const valeurs_indicateur& vals,
+                                                           const politique_grille& pol, Trace& t) {
     const resultat_indicateur res = evaluer_forme<F>(ind, vals, pol);
     volet.ajouter(ind, res);
     if constexpr (Regional) regional.ajouter(ind, res);
@@ -104,7 +113,8 @@ template <forme_indicateur F, bool Regional, class Trace>
 // compile time grows with its number of shapes rather than of indicators.
 template <forme_indicateur F, bool Regional, class Trace>
 constexpr void noter_forme(score_volet& volet, score_volet& regional, std::uint8_t numero_volet, const indicateur& ind,
-                           const plan_indicateur& plan, const valeurs_indicateur& vals, const politique_grille& pol, Trace& t) {
+                           const plan_indicateur& plan, const valeurs_indicateur& vals, const politique_grille& pol,
+                           Trace& t) {
     noter_forme_en_ligne<F, Regional>(volet, regional, numero_volet, ind, plan, vals, pol, t);
 }
 

@@ -43,7 +43,8 @@ struct plan_indicateur {
 
 // The value a trace shows for an indicator: its target's measure, or else its referentiel's
 // first measure.
-[[nodiscard]] constexpr const valeur_mesure& valeur_decisive(const plan_indicateur& plan, const valeurs_indicateur& v) noexcept {
+[[nodiscard]] constexpr const valeur_mesure& valeur_decisive(const plan_indicateur& plan,
+                                                             const valeurs_indicateur& v) noexcept {
     const std::int8_t i = plan.cible != mesure_absente ? plan.cible : plan.conditions[0][0];
     return v[static_cast<std::size_t>(i < 0 ? 0 : i)];
 }

@@ -48,13 +48,20 @@ struct valeur_lue {
 
 [[nodiscard]] inline std::string_view domaine(type_mesure t) noexcept {
     switch (t) {
-        case type_mesure::montant: return "an amount >= 0";
-        case type_mesure::montant_signe: return "an amount in cents";
-        case type_mesure::nombre: return "a whole number >= 0";
-        case type_mesure::taux: return "a rate in [0, 100] %";
-        case type_mesure::taux_evolution: return "a growth rate >= -100 %";
-        case type_mesure::oui_non: return "oui or non";
-        case type_mesure::echelle: return "non, partiel or oui";
+        case type_mesure::montant:
+            return "an amount >= 0";
+        case type_mesure::montant_signe:
+            return "an amount in cents";
+        case type_mesure::nombre:
+            return "a whole number >= 0";
+        case type_mesure::taux:
+            return "a rate in [0, 100] %";
+        case type_mesure::taux_evolution:
+            return "a growth rate >= -100 %";
+        case type_mesure::oui_non:
+            return "oui or non";
+        case type_mesure::echelle:
+            return "non, partiel or oui";
     }
     return "?";
 }
@@ -63,7 +70,8 @@ struct valeur_lue {
     const std::string_view s = trim(texte_brut);
     if (equal_ci(s, "NC")) return {valeur_mesure::non_concernee(), regle::aucune, {}};
     if (equal_ci(s, "NR")) return {valeur_mesure::non_renseignee(), regle::aucune, {}};
-    if (s.empty()) return {{}, regle::texte_invalide, "empty value: give a number, a word of the measure's kind, NC or NR"};
+    if (s.empty())
+        return {{}, regle::texte_invalide, "empty value: give a number, a word of the measure's kind, NC or NR"};
 
     const bool mot_oui = equal_ci(s, "oui");
     const bool mot_non = equal_ci(s, "non");
@@ -81,7 +89,9 @@ struct valeur_lue {
         } else if (mot_partiel) {
             return {{}, regle::valeur_hors_domaine, concat(quoted_field(s), " is not ", domaine(t))};
         } else if (parse_decimal(s, d).ok()) {
-            return {{}, regle::mesure_mauvaise_nature, concat("expected ", nom(t), " (", domaine(t), "), got the number ", quoted_field(s))};
+            return {{},
+                    regle::mesure_mauvaise_nature,
+                    concat("expected ", nom(t), " (", domaine(t), "), got the number ", quoted_field(s))};
         } else {
             return {{}, regle::texte_invalide, concat("expected ", domaine(t), ", got ", quoted_field(s))};
         }
@@ -89,7 +99,9 @@ struct valeur_lue {
     }
 
     if (mot_oui || mot_non || mot_partiel) {
-        return {{}, regle::mesure_mauvaise_nature, concat("expected ", nom(t), " (a number), got the word ", quoted_field(s))};
+        return {{},
+                regle::mesure_mauvaise_nature,
+                concat("expected ", nom(t), " (a number), got the word ", quoted_field(s))};
     }
     parsed<fraction> f{};
     switch (t) {
@@ -100,13 +112,19 @@ struct valeur_lue {
             break;
         }
         case type_mesure::taux:
-        case type_mesure::taux_evolution: f = parse_percent(s, d); break;
-        default: f = parse_fraction(s, d); break;
+        case type_mesure::taux_evolution:
+            f = parse_percent(s, d);
+            break;
+        default:
+            f = parse_fraction(s, d);
+            break;
     }
     if (!f.ok()) return {{}, f.rule, f.error};
     v.v = f.value;
     if (!regles::valeur_dans_domaine(v)) {
-        return {{}, regle::valeur_hors_domaine, concat(texte(t, v.v), " is outside the domain of ", nom(t), ": ", domaine(t))};
+        return {{},
+                regle::valeur_hors_domaine,
+                concat(texte(t, v.v), " is outside the domain of ", nom(t), ": ", domaine(t))};
     }
     return {v, regle::aucune, {}};
 }
@@ -132,21 +150,26 @@ struct etablissement_lu {
 // The column of the establishments file a violation of `validate` is about: a decision's
 // amount, rate or nature, a volet's savings, or a field of the row; empty when it is about
 // something else. `activites`: the file has that column.
-[[nodiscard]] inline std::string colonne_etablissement(std::string_view lieu, std::span<const decision_volet> decisions, bool activites) {
+[[nodiscard]] inline std::string colonne_etablissement(std::string_view lieu, std::span<const decision_volet> decisions,
+                                                       bool activites) {
     constexpr std::string_view prefixe = "rapport.decisions[";
     if (lieu.starts_with(prefixe)) {
         std::size_t i = 0;
         std::size_t pos = prefixe.size();
-        while (pos < lieu.size() && lieu[pos] >= '0' && lieu[pos] <= '9') i = i * 10 + static_cast<std::size_t>(lieu[pos++] - '0');
+        while (pos < lieu.size() && lieu[pos] >= '0' && lieu[pos] <= '9')
+            i = i * 10 + static_cast<std::size_t>(lieu[pos++] - '0');
         if (i >= decisions.size()) return {};
-        const std::string_view colonne = lieu.ends_with(".nature") ? "nature_" : lieu.ends_with(".taux") ? "taux_" : "decision_";
+        const std::string_view colonne = lieu.ends_with(".nature") ? "nature_"
+                                         : lieu.ends_with(".taux") ? "taux_"
+                                                                   : "decision_";
         return concat(colonne, nom_colonne(decisions[i].volet));
     }
     for (const std::string_view champ : {"annee_contrat", "produits_assurance_maladie", "annee_produits"}) {
         if (lieu == concat("rapport.", champ)) return std::string{champ};
     }
     if (lieu == "rapport.l162_30_4.actes_cible") return "l162_30_4_actes_cible";
-    if (activites && (lieu == "rapport.activites_etablissement" || lieu == "etablissement.activites_exercees")) return "activites";
+    if (activites && (lieu == "rapport.activites_etablissement" || lieu == "etablissement.activites_exercees"))
+        return "activites";
     // "rapport.economies (volet_socle)" or "rapport.economies[0] (volet_socle)": the volet named.
     const std::size_t ouvre = lieu.rfind('(');
     if (!lieu.starts_with("rapport.economies") || ouvre == std::string_view::npos || !lieu.ends_with(")")) return {};
@@ -165,7 +188,8 @@ struct repere {
 [[nodiscard]] inline std::vector<repere> reperes(const modele_contrat_def& m) {
     std::vector<repere> r;
     for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
-        for (const auto& ind : m.volets[iv].grille) r.push_back({&ind, r.size(), iv});
+        for (const auto& ind : m.volets[iv].grille)
+            r.push_back({&ind, r.size(), iv});
     }
     return r;
 }
@@ -173,7 +197,8 @@ struct repere {
 // Which template volets an establishment-year reports on: all of them without a contract;
 // with one, those whose effective term covers the exercise under the partial-year policy
 // (D.162-16 II), the same coverage `validate` computes.
-[[nodiscard]] inline std::array<bool, volets_max> volets_couverts(const modele_contrat_def& m, const contrat_instance* c, int exercice,
+[[nodiscard]] inline std::array<bool, volets_max> volets_couverts(const modele_contrat_def& m,
+                                                                  const contrat_instance* c, int exercice,
                                                                   politique_annee_partielle politique) {
     std::array<bool, volets_max> couverts{};
     couverts.fill(true);
@@ -188,8 +213,8 @@ struct repere {
 // The rate and duration of a volet's decision (`taux_<volet>`, a percentage; `duree_<volet>`,
 // whole months): both or neither, and only beside a decision. Fills the decision just read
 // (the last of `decisions`) when `decidee`. Returns false when the row was rejected.
-inline bool lire_taux_duree(journal& j, std::size_t row, const record& r, const entete& e, dialect d, volet_id v, bool decidee,
-                            std::vector<decision_volet>& decisions) {
+inline bool lire_taux_duree(journal& j, std::size_t row, const record& r, const entete& e, dialect d, volet_id v,
+                            bool decidee, std::vector<decision_volet>& decisions) {
     const std::string col_taux = concat("taux_", nom_colonne(v));
     const std::string col_duree = concat("duree_", nom_colonne(v));
     const std::string_view taux = trim(r.fields[e.colonne(col_taux)]);
@@ -202,8 +227,8 @@ inline bool lire_taux_duree(journal& j, std::size_t row, const record& r, const 
     }
     if (!decidee) {
         j.rejeter(row, regle::decision_hors_issues, col_taux,
-                  concat("a rate and a duration belong to a decision: give its nature and amount in nature_", nom_colonne(v), " and decision_",
-                         nom_colonne(v)));
+                  concat("a rate and a duration belong to a decision: give its nature and amount in nature_",
+                         nom_colonne(v), " and decision_", nom_colonne(v)));
         return false;
     }
     const parsed<fraction> f = parse_percent(taux, d);
@@ -217,7 +242,8 @@ inline bool lire_taux_duree(journal& j, std::size_t row, const record& r, const 
         return false;
     }
     if (n.value < 1 || n.value > 1200) {
-        j.rejeter(row, regle::valeur_hors_domaine, col_duree, concat(std::to_string(n.value), " is not a duration in months (1 to 1200)"));
+        j.rejeter(row, regle::valeur_hors_domaine, col_duree,
+                  concat(std::to_string(n.value), " is not a duration in months (1 to 1200)"));
         return false;
     }
     if (decisions.empty() || decisions.back().volet != v) return false;  // the decision was rejected: already reported
@@ -228,9 +254,12 @@ inline bool lire_taux_duree(journal& j, std::size_t row, const record& r, const 
 
 // The L.162-30-4 data of the second-generation pertinence volet, in the order of
 // `donnees_l162_30_4`: all six given, or none.
-inline constexpr std::array<std::string_view, 6> colonnes_l162_30_4{
-    "l162_30_4_saisine", "l162_30_4_actes_realises", "l162_30_4_actes_cible", "l162_30_4_actes_annee_precedente",
-    "l162_30_4_tarif_national_moyen", "l162_30_4_part_liste_en_sus"};
+inline constexpr std::array<std::string_view, 6> colonnes_l162_30_4{"l162_30_4_saisine",
+                                                                    "l162_30_4_actes_realises",
+                                                                    "l162_30_4_actes_cible",
+                                                                    "l162_30_4_actes_annee_precedente",
+                                                                    "l162_30_4_tarif_national_moyen",
+                                                                    "l162_30_4_part_liste_en_sus"};
 
 // The six `l162_30_4_*` cells: all empty (no such data) or all given. Returns false when the
 // row was rejected.
@@ -286,8 +315,8 @@ struct activite_ecrite {
     std::string_view mot;
     activites a;
 };
-inline constexpr std::array<activite_ecrite, 4> activites_ecrites{{
-    {"mco", activite_mco}, {"psychiatrie", activite_psychiatrie}, {"usld", activite_usld}, {"smr", activite_smr}}};
+inline constexpr std::array<activite_ecrite, 4> activites_ecrites{
+    {{"mco", activite_mco}, {"psychiatrie", activite_psychiatrie}, {"usld", activite_usld}, {"smr", activite_smr}}};
 
 // An empty cell is the empty set, which validation rejects (CAQES-E024) at this column.
 [[nodiscard]] inline parsed<activites> parse_activites(std::string_view cellule) {
@@ -303,34 +332,43 @@ inline constexpr std::array<activite_ecrite, 4> activites_ecrites{{
                 connu = true;
             }
         }
-        if (!connu) return {{}, concat(quoted_field(mot), " is not an activity: mco, psychiatrie, usld or smr, joined by '+'")};
+        if (!connu)
+            return {{}, concat(quoted_field(mot), " is not an activity: mco, psychiatrie, usld or smr, joined by '+'")};
         reste = plus == std::string_view::npos ? std::string_view{} : reste.substr(plus + 1);
-        if (plus != std::string_view::npos && trim(reste).empty()) return {{}, "an activity is missing after the last '+'"};
+        if (plus != std::string_view::npos && trim(reste).empty())
+            return {{}, "an activity is missing after the last '+'"};
     }
     return {a, {}};
 }
 
-inline void lire_etablissements(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
-                                reconciliation& rec, std::map<cle, etablissement_lu>& etabs, bool& activites_donnees) {
+inline void lire_etablissements(const modele_contrat_def& m, const source& src, const options_lecture& o,
+                                violations& out, reconciliation& rec, std::map<cle, etablissement_lu>& etabs,
+                                bool& activites_donnees) {
     const table t = split(src.text, o.forced, o.lignes);
     rec.file = src.name;
     rec.d = t.d;
-    for (const auto& r : t.rows) rec.rows.push_back({r.line, row_state::pending, 0});
+    for (const auto& r : t.rows)
+        rec.rows.push_back({r.line, row_state::pending, 0});
     rec.lines = t.lines;
     rec.blank = t.blank;
     rec.header = t.header ? 1 : 0;
     journal j{src.name, out, rec};
 
-    std::vector<std::string> attendues{"finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits"};
-    for (const auto& v : m.volets) attendues.push_back(concat("economies_", nom_colonne(v.volet)));
-    for (const auto& v : m.volets) attendues.push_back(concat("decision_", nom_colonne(v.volet)));
-    for (const auto& v : m.volets) attendues.push_back(concat("nature_", nom_colonne(v.volet)));
+    std::vector<std::string> attendues{"finess", "exercice", "annee_contrat", "produits_assurance_maladie",
+                                       "annee_produits"};
+    for (const auto& v : m.volets)
+        attendues.push_back(concat("economies_", nom_colonne(v.volet)));
+    for (const auto& v : m.volets)
+        attendues.push_back(concat("decision_", nom_colonne(v.volet)));
+    for (const auto& v : m.volets)
+        attendues.push_back(concat("nature_", nom_colonne(v.volet)));
     std::vector<std::string> taux_durees;
     for (const auto& v : m.volets) {
         taux_durees.push_back(concat("taux_", nom_colonne(v.volet)));
         taux_durees.push_back(concat("duree_", nom_colonne(v.volet)));
     }
-    const std::vector<std::vector<std::string>> optionnelles{{"activites"}, taux_durees, {colonnes_l162_30_4.begin(), colonnes_l162_30_4.end()}};
+    const std::vector<std::vector<std::string>> optionnelles{
+        {"activites"}, taux_durees, {colonnes_l162_30_4.begin(), colonnes_l162_30_4.end()}};
     const entete e = lire_entete(t, attendues, src.text, optionnelles);
     if (!utilisable(j, rec, t, e)) return;
     activites_donnees = e.colonne("activites") != absent;
@@ -354,7 +392,8 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
             j.rejeter(row, annee.rule, "annee_contrat", annee.error);
             ok = false;
         } else if (annee.value < 1 || annee.value > 99) {
-            j.rejeter(row, regle::valeur_hors_domaine, "annee_contrat", concat(std::to_string(annee.value), " is not a contract year (1 for the first)"));
+            j.rejeter(row, regle::valeur_hors_domaine, "annee_contrat",
+                      concat(std::to_string(annee.value), " is not a contract year (1 for the first)"));
             ok = false;
         } else {
             d.annee_contrat = static_cast<int>(annee.value);
@@ -365,7 +404,8 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
             ok = false;
         } else if (produits.value < centimes{0}) {
             j.rejeter(row, regle::valeur_hors_domaine, "produits_assurance_maladie",
-                      concat(texte(type_mesure::montant, entier(produits.value.valeur)), ": the revenue base is not negative"));
+                      concat(texte(type_mesure::montant, entier(produits.value.valeur)),
+                             ": the revenue base is not negative"));
             ok = false;
         } else {
             d.produits_assurance_maladie = produits.value;
@@ -377,7 +417,8 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
                 j.rejeter(row, a.rule, "annee_produits", a.error);
                 ok = false;
             } else if (a.value < 1900 || a.value > 9999) {
-                j.rejeter(row, regle::texte_invalide, "annee_produits", concat(std::to_string(a.value), " is not a year"));
+                j.rejeter(row, regle::texte_invalide, "annee_produits",
+                          concat(std::to_string(a.value), " is not a year"));
                 ok = false;
             } else {
                 d.annee_produits = static_cast<int>(a.value);
@@ -421,12 +462,15 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
             }
             if (!nat.empty() && !nature_lue) {
                 j.rejeter(row, regle::decision_hors_issues, col_nat,
-                          concat(quoted_field(nat), " is not a decision's nature: aucune, sanction, interessement, "
-                                                    "reduction_liste_en_sus, interessement_national, abattement, minoration, dotation or penalite"));
+                          concat(quoted_field(nat),
+                                 " is not a decision's nature: aucune, sanction, interessement, "
+                                 "reduction_liste_en_sus, interessement_national, abattement, minoration, dotation or "
+                                 "penalite"));
                 ok = false;
             } else if (nat.empty() != dec.empty()) {
-                j.rejeter(row, regle::decision_hors_issues, nat.empty() ? col_nat : col_dec,
-                          "a decision has both its amount and its nature (\"aucune\" with 0 when the ARS decided neither)");
+                j.rejeter(
+                    row, regle::decision_hors_issues, nat.empty() ? col_nat : col_dec,
+                    "a decision has both its amount and its nature (\"aucune\" with 0 when the ARS decided neither)");
                 ok = false;
             }
             if (!dec.empty()) {
@@ -436,15 +480,19 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
                     ok = false;
                 } else if (c.value < centimes{0}) {
                     j.rejeter(row, regle::valeur_hors_domaine, col_dec,
-                              concat(texte(type_mesure::montant, entier(c.value.valeur)), ": a decided amount is not negative"));
+                              concat(texte(type_mesure::montant, entier(c.value.valeur)),
+                                     ": a decided amount is not negative"));
                     ok = false;
                 } else if (const montant_calcule somme = additionner(total_decisions, c.value); !somme.ok) {
                     // Decisions are not negative, so any sum of accepted ones (the batch's total)
                     // is at most this control total, which therefore must fit.
-                    j.rejeter(row, regle::depassement_capacite, col_dec,
-                              concat(texte_euros(c.value), " EUR brings the file's total of decisions past 92233720368547758.07 EUR (64-bit cents): ",
-                                     std::to_string(nombre_decisions), " decisions before it total ", texte_euros(total_decisions),
-                                     " EUR; no total of the decisions could be exact"));
+                    j.rejeter(
+                        row, regle::depassement_capacite, col_dec,
+                        concat(
+                            texte_euros(c.value),
+                            " EUR brings the file's total of decisions past 92233720368547758.07 EUR (64-bit cents): ",
+                            std::to_string(nombre_decisions), " decisions before it total ",
+                            texte_euros(total_decisions), " EUR; no total of the decisions could be exact"));
                     ok = false;
                 } else {
                     decisions.push_back({.volet = m.volets[iv].volet, .nature = nature, .montant = c.value});
@@ -454,14 +502,16 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
             }
             // A decision the law sets as a rate for a limited duration (L.162-30-4, the 2017
             // liste en sus cut) gives them beside its nature; the amount is the user's estimate.
-            if (avec_taux && !lire_taux_duree(j, row, r, e, t.d, m.volets[iv].volet, !dec.empty(), decisions)) ok = false;
+            if (avec_taux && !lire_taux_duree(j, row, r, e, t.d, m.volets[iv].volet, !dec.empty(), decisions))
+                ok = false;
         }
         if (!k) continue;
         d.exercice = k->exercice;
         const auto deja = etabs.find(*k);
         if (deja != etabs.end()) {
             j.rejeter(row, regle::texte_invalide, "finess",
-                      concat("duplicate of line ", std::to_string(deja->second.ligne), " for ", k->finess, " ", std::to_string(k->exercice)));
+                      concat("duplicate of line ", std::to_string(deja->second.ligne), " for ", k->finess, " ",
+                             std::to_string(k->exercice)));
             continue;
         }
         etabs.emplace(*k, etablissement_lu{row, r.line, ok, d, economies, decisions});
@@ -481,7 +531,8 @@ struct contrat_lu {
 };
 
 // The column of the contracts file a violation of `validate(m, instance)` is about.
-[[nodiscard]] inline std::string colonne_contrat(const modele_contrat_def& m, const violation& v, const contrat_instance& c) {
+[[nodiscard]] inline std::string colonne_contrat(const modele_contrat_def& m, const violation& v,
+                                                 const contrat_instance& c) {
     const std::string_view lieu = v.lieu;
     if (lieu == "parties") {
         if (c.parties.ars.empty()) return "ars";
@@ -496,7 +547,8 @@ struct contrat_lu {
         if (!lieu.starts_with(prefixe)) return std::nullopt;
         std::size_t i = 0;
         std::size_t pos = prefixe.size();
-        while (pos < lieu.size() && lieu[pos] >= '0' && lieu[pos] <= '9') i = i * 10 + static_cast<std::size_t>(lieu[pos++] - '0');
+        while (pos < lieu.size() && lieu[pos] >= '0' && lieu[pos] <= '9')
+            i = i * 10 + static_cast<std::size_t>(lieu[pos++] - '0');
         return i;
     };
     if (const auto i = indice("avenants["); i && *i < c.avenants.size() && c.avenants[*i].volet_du_modele) {
@@ -519,15 +571,17 @@ inline void lire_contrats(const modele_contrat_def& m, const source& src, const 
     const table t = split(src.text, o.forced, o.lignes);
     rec.file = src.name;
     rec.d = t.d;
-    for (const auto& r : t.rows) rec.rows.push_back({r.line, row_state::pending, 0});
+    for (const auto& r : t.rows)
+        rec.rows.push_back({r.line, row_state::pending, 0});
     rec.lines = t.lines;
     rec.blank = t.blank;
     rec.header = t.header ? 1 : 0;
     journal j{src.name, out, rec};
 
-    std::vector<std::string> attendues{"finess", "ars", "organisme_local", "representant_legal", "reception_proposition", "signature",
-                                       "debut_effet"};
-    for (const auto& v : m.volets) attendues.push_back(concat("avenant_", nom_colonne(v.volet)));
+    std::vector<std::string> attendues{
+        "finess", "ars", "organisme_local", "representant_legal", "reception_proposition", "signature", "debut_effet"};
+    for (const auto& v : m.volets)
+        attendues.push_back(concat("avenant_", nom_colonne(v.volet)));
     const entete e = lire_entete(t, attendues, src.text);
     if (!utilisable(j, rec, t, e)) return;
 
@@ -538,16 +592,20 @@ inline void lire_contrats(const modele_contrat_def& m, const source& src, const 
         const std::string_view finess = trim(r.fields[e.colonne("finess")]);
         if (!regles::finess_bien_forme(finess)) {
             j.rejeter(row, regle::finess_mal_forme, "finess",
-                      concat(quoted_field(finess), " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
+                      concat(quoted_field(finess),
+                             " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
             continue;
         }
         contrat_instance c{};
         c.etab.finess_ej = std::string{finess};
         c.etab.activites_exercees = m.perimetre;
-        c.parties = {std::string{trim(r.fields[e.colonne("ars")])}, std::string{trim(r.fields[e.colonne("organisme_local")])},
+        c.parties = {std::string{trim(r.fields[e.colonne("ars")])},
+                     std::string{trim(r.fields[e.colonne("organisme_local")])},
                      std::string{trim(r.fields[e.colonne("representant_legal")])}};
-        for (const auto& [champ, date] : {std::pair<std::string_view, ymd*>{"reception_proposition", &c.reception_proposition},
-                                          {"signature", &c.signature}, {"debut_effet", &c.debut_effet}}) {
+        for (const auto& [champ, date] :
+             {std::pair<std::string_view, ymd*>{"reception_proposition", &c.reception_proposition},
+              {"signature", &c.signature},
+              {"debut_effet", &c.debut_effet}}) {
             const parsed<ymd> d = parse_date(r.fields[e.colonne(champ)]);
             if (d.ok()) {
                 *date = d.value;
@@ -570,13 +628,15 @@ inline void lire_contrats(const modele_contrat_def& m, const source& src, const 
         }
         if (ok) {
             for (const violation& x : validate(m, c)) {
-                j.rejeter(row, x.id, colonne_contrat(m, x, c),
-                          concat(finess, ": ", x.lieu, ": ", x.detail.empty() ? std::string{fiche(x.id).titre} : x.detail));
+                j.rejeter(
+                    row, x.id, colonne_contrat(m, x, c),
+                    concat(finess, ": ", x.lieu, ": ", x.detail.empty() ? std::string{fiche(x.id).titre} : x.detail));
                 ok = false;
             }
         }
         if (const auto deja = contrats.find(finess); deja != contrats.end()) {
-            j.rejeter(row, regle::texte_invalide, "finess", concat("duplicate of line ", std::to_string(deja->second.ligne), " for ", finess));
+            j.rejeter(row, regle::texte_invalide, "finess",
+                      concat("duplicate of line ", std::to_string(deja->second.ligne), " for ", finess));
             continue;
         }
         contrats.emplace(std::string{finess}, contrat_lu{row, r.line, ok, std::move(c), {}, false, false});
@@ -597,7 +657,8 @@ inline void lire_valeurs(const modele_contrat_def& m, const source& src, const o
     table t{};
     t.lone_cr = find_lone_cr(src.text);
     if (lecteur.next(r)) {
-        t.header = record{r.line, {r.fields.begin(), r.fields.end()}, std::string{message(r.error)}, r.error_field, r.quoted_any};
+        t.header = record{
+            r.line, {r.fields.begin(), r.fields.end()}, std::string{message(r.error)}, r.error_field, r.quoted_any};
     }
     t.d = lecteur.dialect_of();
     rec.d = t.d;
@@ -609,12 +670,15 @@ inline void lire_valeurs(const modele_contrat_def& m, const source& src, const o
     };
     if (!e.erreur.empty()) {
         // Every row of an unusable file is counted and rejected with it.
-        while (lecteur.next(r)) rec.rows.push_back({r.line, row_state::pending, 0});
+        while (lecteur.next(r))
+            rec.rows.push_back({r.line, row_state::pending, 0});
         const std::size_t n = rec.rows.size();
-        const std::size_t i = j.signaler(e.id, e.ligne, e.champ,
-                                         t.lone_cr ? concat(e.erreur, "; the file is not read (", std::to_string(n), " rows before it rejected)")
-                                                   : concat(e.erreur, "; none of the ", std::to_string(n), " rows is read"));
-        for (std::size_t row = 0; row < n; ++row) j.rejeter(row, i);
+        const std::size_t i = j.signaler(
+            e.id, e.ligne, e.champ,
+            t.lone_cr ? concat(e.erreur, "; the file is not read (", std::to_string(n), " rows before it rejected)")
+                      : concat(e.erreur, "; none of the ", std::to_string(n), " rows is read"));
+        for (std::size_t row = 0; row < n; ++row)
+            j.rejeter(row, i);
         rec.unusable = i;
         return fin();
     }
@@ -638,31 +702,35 @@ inline void lire_valeurs(const modele_contrat_def& m, const source& src, const o
         const std::string_view code_mesure = trim(r.fields[c_mesure]);
         std::size_t jm = absent;
         if (ind == nullptr) {
-            j.rejeter(row, regle::mesure_inconnue, "indicateur", concat("unknown indicator code ", quoted_field(code), " in \"", m.nom, "\""));
+            j.rejeter(row, regle::mesure_inconnue, "indicateur",
+                      concat("unknown indicator code ", quoted_field(code), " in \"", m.nom, "\""));
         } else {
             for (std::size_t x = 0; x < mesures_max; ++x) {
                 if (!ind->ind->mesures[x].vide() && ind->ind->mesures[x].code == code_mesure) jm = x;
             }
             if (jm == absent) {
-                j.rejeter(row, regle::mesure_inconnue, "mesure", concat("unknown measure ", quoted_field(code_mesure), " of indicator ", code));
+                j.rejeter(row, regle::mesure_inconnue, "mesure",
+                          concat("unknown measure ", quoted_field(code_mesure), " of indicator ", code));
             }
         }
         valeur_lue v{};
         if (jm != absent) {
             v = lire_valeur(r.fields[c_valeur], ind->ind->mesures[jm].type, t.d);
-            if (v.erreur != regle::aucune) j.rejeter(row, v.erreur, "valeur", concat(code, ".", code_mesure, ": ", v.detail));
+            if (v.erreur != regle::aucune)
+                j.rejeter(row, v.erreur, "valeur", concat(code, ".", code_mesure, ": ", v.detail));
         }
         if (!k) continue;
         if (trop) continue;
         if (groupes.size() >= o.etablissements_annees_max && !groupes.contains(*k)) {
             // Past the stated maximum the batch is refused whole, with this row named, rather
             // than held until memory runs out (docs/input-format.md, "Memory").
-            trop = j.signaler(regle::fichier_inutilisable, r.line, "finess",
-                              concat(k->finess, " ", std::to_string(k->exercice), " is establishment-year number ",
-                                     std::to_string(groupes.size() + 1), ", past the maximum of ",
-                                     std::to_string(o.etablissements_annees_max),
-                                     " held at once (options_lecture::etablissements_annees_max); the file is not evaluated: "
-                                     "split it, or raise the maximum if the memory allows"));
+            trop = j.signaler(
+                regle::fichier_inutilisable, r.line, "finess",
+                concat(k->finess, " ", std::to_string(k->exercice), " is establishment-year number ",
+                       std::to_string(groupes.size() + 1), ", past the maximum of ",
+                       std::to_string(o.etablissements_annees_max),
+                       " held at once (options_lecture::etablissements_annees_max); the file is not evaluated: "
+                       "split it, or raise the maximum if the memory allows"));
             continue;
         }
 
@@ -678,7 +746,8 @@ inline void lire_valeurs(const modele_contrat_def& m, const source& src, const o
         std::size_t& claim = g.ligne[ind->k][jm];
         if (claim != 0) {
             j.rejeter(row, regle::texte_invalide, "mesure",
-                      concat("duplicate of line ", std::to_string(claim), " for ", k->finess, " ", std::to_string(k->exercice), " ", code, ".", code_mesure));
+                      concat("duplicate of line ", std::to_string(claim), " for ", k->finess, " ",
+                             std::to_string(k->exercice), " ", code, ".", code_mesure));
             continue;
         }
         claim = r.line;
@@ -687,9 +756,12 @@ inline void lire_valeurs(const modele_contrat_def& m, const source& src, const o
         g.donnee[ind->k][jm] = true;
         g.rows.push_back(row);
     }
-    if (rec.rows.empty()) rec.unusable = j.signaler(regle::fichier_inutilisable, 1, e.noms.front(), "a header and no data row: nothing to read");
+    if (rec.rows.empty())
+        rec.unusable =
+            j.signaler(regle::fichier_inutilisable, 1, e.noms.front(), "a header and no data row: nothing to read");
     if (trop) {
-        for (std::size_t row = 0; row < rec.rows.size(); ++row) j.rejeter(row, *trop);
+        for (std::size_t row = 0; row < rec.rows.size(); ++row)
+            j.rejeter(row, *trop);
         rec.unusable = trop;
         groupes.clear();
     }

@@ -96,10 +96,10 @@ class journal {
 // would otherwise be read as a missing one, silently.
 struct entete {
     std::vector<std::string> noms;
-    std::string erreur;                          // empty when the header is valid
-    std::string champ;                           // the column the error is about
-    std::size_t ligne{1};                        // the line it is on
-    regle id{regle::fichier_inutilisable};       // the rule `erreur` breaks
+    std::string erreur;                     // empty when the header is valid
+    std::string champ;                      // the column the error is about
+    std::size_t ligne{1};                   // the line it is on
+    regle id{regle::fichier_inutilisable};  // the rule `erreur` breaks
 
     [[nodiscard]] std::size_t colonne(std::string_view nom) const noexcept {
         for (std::size_t i = 0; i < noms.size(); ++i) {
@@ -113,20 +113,23 @@ struct entete {
 // position, so that a crafted header cannot put arbitrary text into every location.
 [[nodiscard]] inline std::string nom_de_colonne(std::string_view nom, std::size_t i) {
     bool simple = !nom.empty() && nom.size() <= quoted_max;
-    for (const char c : nom) simple = simple && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+    for (const char c : nom)
+        simple = simple && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
     return simple ? std::string{nom} : concat("column ", std::to_string(i + 1));
 }
 
 [[nodiscard]] inline std::size_t compter_crlf(std::string_view s) noexcept {
     std::size_t n = 0;
-    for (std::size_t i = s.find("\r\n"); i != std::string_view::npos; i = s.find("\r\n", i + 2)) ++n;
+    for (std::size_t i = s.find("\r\n"); i != std::string_view::npos; i = s.find("\r\n", i + 2))
+        ++n;
     return n;
 }
 
 // The header of a file that is not UTF-8, or whose separator or line ends are not ours, is
 // unusable (CAQES-E041, CAQES-E042): every row of the file is rejected with it.
 // `optionnelles`: groups of columns a file may leave out, each absent or complete.
-[[nodiscard]] inline entete lire_entete(const table& t, const std::vector<std::string>& attendues, std::string_view texte_fichier,
+[[nodiscard]] inline entete lire_entete(const table& t, const std::vector<std::string>& attendues,
+                                        std::string_view texte_fichier,
                                         const std::vector<std::vector<std::string>>& optionnelles = {}) {
     entete e{};
     // UTF-16 writes CR LF as CR NUL LF NUL: it would read as CRs alone, so the encoding is
@@ -135,7 +138,8 @@ struct entete {
         texte_fichier.substr(0, 4096).find('\0') != std::string_view::npos) {
         const std::size_t nul = texte_fichier.find('\0');
         e.erreur = concat("not UTF-8: the file looks like UTF-16 (",
-                          nul == std::string_view::npos ? std::string{"a UTF-16 byte-order mark"} : concat("a NUL byte at byte ", std::to_string(nul + 1)),
+                          nul == std::string_view::npos ? std::string{"a UTF-16 byte-order mark"}
+                                                        : concat("a NUL byte at byte ", std::to_string(nul + 1)),
                           "); save it as UTF-8 (spreadsheet: \"CSV UTF-8\"; or iconv -f UTF-16 -t UTF-8)");
         e.champ = "header";
         e.id = regle::encodage_invalide;
@@ -145,9 +149,10 @@ struct entete {
         // Reading stopped there (csv_records.hpp): what came before is not the whole file.
         const auto cr = static_cast<std::size_t>(std::count(texte_fichier.begin(), texte_fichier.end(), '\r'));
         const std::size_t crlf = compter_crlf(texte_fichier);
-        e.erreur = concat("line end: a carriage return (CR) not followed by a line feed (LF), at byte ", std::to_string(t.lone_cr->byte),
-                          " of line ", std::to_string(t.lone_cr->line), "; the file has ", std::to_string(cr - crlf),
-                          " CR alone and ", std::to_string(crlf), " CR LF: line ends are LF or CR LF, and CR alone (classic Mac OS) "
+        e.erreur = concat("line end: a carriage return (CR) not followed by a line feed (LF), at byte ",
+                          std::to_string(t.lone_cr->byte), " of line ", std::to_string(t.lone_cr->line),
+                          "; the file has ", std::to_string(cr - crlf), " CR alone and ", std::to_string(crlf),
+                          " CR LF: line ends are LF or CR LF, and CR alone (classic Mac OS) "
                           "is none; save the file with CRLF or LF line ends");
         e.champ = concat("byte ", std::to_string(t.lone_cr->byte));
         e.ligne = t.lone_cr->line;
@@ -173,24 +178,30 @@ struct entete {
         }
     }
     if (t.header->fields.size() == 1 && t.header->fields[0].find('\t') != std::string::npos) {
-        e.erreur = concat("header: ", quoted_field(t.header->fields[0]), " has tabs and no ';' or ',': tab-separated files are not read; save as CSV, ';' (French) or ',' (plain) between fields");
+        e.erreur = concat("header: ", quoted_field(t.header->fields[0]),
+                          " has tabs and no ';' or ',': tab-separated files are not read; save as CSV, ';' (French) or "
+                          "',' (plain) between fields");
         e.champ = "column 1";
         return e;
     }
-    for (const auto& f : t.header->fields) e.noms.emplace_back(trim(f));
+    for (const auto& f : t.header->fields)
+        e.noms.emplace_back(trim(f));
     for (std::size_t i = 0; i < e.noms.size(); ++i) {
         if (e.noms[i].empty()) {
             const bool derniere = i + 1 == e.noms.size();
             e.erreur = concat("column ", std::to_string(i + 1), " of ", std::to_string(e.noms.size()), " has no name",
-                              derniere ? concat(": a trailing '", std::string(1, separator(t.d)), "' at the end of the header line? remove it")
+                              derniere ? concat(": a trailing '", std::string(1, separator(t.d)),
+                                                "' at the end of the header line? remove it")
                                        : std::string{": every column needs its header name"});
             e.champ = concat("column ", std::to_string(i + 1));
             return e;
         }
         bool connue = false;
-        for (const auto& a : attendues) connue = connue || a == e.noms[i];
+        for (const auto& a : attendues)
+            connue = connue || a == e.noms[i];
         for (const auto& g : optionnelles) {
-            for (const auto& a : g) connue = connue || a == e.noms[i];
+            for (const auto& a : g)
+                connue = connue || a == e.noms[i];
         }
         if (!connue) {
             e.erreur = concat("unknown column ", quoted_field(e.noms[i]), " (", name(t.d), " dialect)");
@@ -223,8 +234,8 @@ struct entete {
             }
         }
         if (donnee != nullptr && manquante != nullptr) {
-            e.erreur = concat("column \"", *donnee, "\" is given without \"", *manquante, "\": these ", std::to_string(g.size()),
-                              " columns go together, all or none");
+            e.erreur = concat("column \"", *donnee, "\" is given without \"", *manquante, "\": these ",
+                              std::to_string(g.size()), " columns go together, all or none");
             e.champ = *manquante;
             return e;
         }
@@ -241,17 +252,21 @@ struct entete {
 template <class R>
 [[nodiscard]] std::string champs_en_trop(const R& r, const entete& e, dialect d) {
     std::string ligne;
-    for (std::size_t i = 0; i < r.fields.size(); ++i) ligne += concat(i == 0 ? "" : std::string(1, separator(d)), r.fields[i]);
+    for (std::size_t i = 0; i < r.fields.size(); ++i)
+        ligne += concat(i == 0 ? "" : std::string(1, separator(d)), r.fields[i]);
     const char autre = d == dialect::french ? ',' : ';';
     std::size_t n = 1;
-    for (const char c : ligne) n += c == autre ? 1U : 0U;
-    const std::string compte = concat(std::to_string(r.fields.size()), " fields, the header has ", std::to_string(e.noms.size()));
+    for (const char c : ligne)
+        n += c == autre ? 1U : 0U;
+    const std::string compte =
+        concat(std::to_string(r.fields.size()), " fields, the header has ", std::to_string(e.noms.size()));
     if (n == e.noms.size()) {
-        return concat(compte, ": this row is ", name(d == dialect::french ? dialect::plain : dialect::french), " but the header is ",
-                      name(d), "; write the whole file in one dialect");
+        return concat(compte, ": this row is ", name(d == dialect::french ? dialect::plain : dialect::french),
+                      " but the header is ", name(d), "; write the whole file in one dialect");
     }
     if (d == dialect::plain && r.fields.size() > e.noms.size()) {
-        return concat(compte, ": a decimal comma? the plain dialect (,) writes decimals with '.'; or use the French dialect (;)");
+        return concat(
+            compte, ": a decimal comma? the plain dialect (,) writes decimals with '.'; or use the French dialect (;)");
     }
     return compte;
 }
@@ -259,7 +274,8 @@ template <class R>
 // The checks every row of both files shares: well formed, as many fields as the header.
 // Returns false when the row was rejected.
 template <class R>
-[[nodiscard]] bool forme_valide(journal& j, std::size_t row, const R& r, const entete& e, dialect d, std::string_view texte_fichier) {
+[[nodiscard]] bool forme_valide(journal& j, std::size_t row, const R& r, const entete& e, dialect d,
+                                std::string_view texte_fichier) {
     if (!r.ok()) {
         const std::size_t c = r.error_field < e.noms.size() ? r.error_field : e.noms.size() - 1;
         j.rejeter(row, regle::texte_invalide, e.noms[c], std::string{erreur_de(r)});
@@ -268,7 +284,8 @@ template <class R>
     // Checked before anything quotes a field, so no invalid byte reaches a message.
     for (std::size_t i = 0; i < r.fields.size(); ++i) {
         if (const std::optional<std::size_t> o = invalid_utf8(r.fields[i])) {
-            j.rejeter(row, regle::encodage_invalide, i < e.noms.size() ? e.noms[i] : concat("column ", std::to_string(i + 1)),
+            j.rejeter(row, regle::encodage_invalide,
+                      i < e.noms.size() ? e.noms[i] : concat("column ", std::to_string(i + 1)),
                       not_utf8(r.fields[i], *o, texte_fichier));
             return false;
         }
@@ -296,12 +313,14 @@ struct cle {
 };
 
 template <class R>
-[[nodiscard]] std::optional<cle> lire_cle(journal& j, std::size_t row, const R& r, const entete& e, const modele_contrat_def& m, dialect d) {
+[[nodiscard]] std::optional<cle> lire_cle(journal& j, std::size_t row, const R& r, const entete& e,
+                                          const modele_contrat_def& m, dialect d) {
     bool ok = true;
     const std::string_view finess = trim(r.fields[e.colonne("finess")]);
     if (!regles::finess_bien_forme(finess)) {
         j.rejeter(row, regle::finess_mal_forme, "finess",
-                  concat(quoted_field(finess), " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
+                  concat(quoted_field(finess),
+                         " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
         ok = false;
     }
     int exercice = 0;
@@ -316,8 +335,9 @@ template <class R>
         exercice = static_cast<int>(an.value);
         if (!regles::exercice_couvert(m, exercice)) {
             j.rejeter(row, regle::exercice_non_couvert, "exercice",
-                      concat(std::to_string(exercice), " is outside ", texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}),
-                             ", where contracts of \"", m.nom, "\" produce effects"));
+                      concat(std::to_string(exercice), " is outside ",
+                             texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}), ", where contracts of \"",
+                             m.nom, "\" produce effects"));
             ok = false;
         }
     }
@@ -329,12 +349,16 @@ template <class R>
 // violation, every row rejected for it, and the file marked unusable.
 [[nodiscard]] inline bool utilisable(journal& j, reconciliation& rec, const table& t, const entete& e) {
     if (e.erreur.empty() && !t.rows.empty()) return true;
-    const std::size_t i = e.erreur.empty()
-                              ? j.signaler(regle::fichier_inutilisable, 1, e.noms.front(), "a header and no data row: nothing to read")
-                              : j.signaler(e.id, e.ligne, e.champ,
-                                           t.lone_cr ? concat(e.erreur, "; the file is not read (", std::to_string(t.rows.size()), " rows before it rejected)")
-                                                     : concat(e.erreur, "; none of the ", std::to_string(t.rows.size()), " rows is read"));
-    for (std::size_t row = 0; row < t.rows.size(); ++row) j.rejeter(row, i);
+    const std::size_t i =
+        e.erreur.empty()
+            ? j.signaler(regle::fichier_inutilisable, 1, e.noms.front(), "a header and no data row: nothing to read")
+            : j.signaler(e.id, e.ligne, e.champ,
+                         t.lone_cr
+                             ? concat(e.erreur, "; the file is not read (", std::to_string(t.rows.size()),
+                                      " rows before it rejected)")
+                             : concat(e.erreur, "; none of the ", std::to_string(t.rows.size()), " rows is read"));
+    for (std::size_t row = 0; row < t.rows.size(); ++row)
+        j.rejeter(row, i);
     rec.unusable = i;
     return false;
 }

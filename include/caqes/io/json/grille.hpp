@@ -55,7 +55,8 @@ inline constexpr std::uintmax_t taille_max_grille = 64U * 1024U * 1024U;
 inline constexpr int profondeur_max_grille = 32;
 
 class grille_chargee;
-[[nodiscard]] inline resultat_validation<grille_chargee> lire_grille(std::string_view contenu, std::string_view fichier);
+[[nodiscard]] inline resultat_validation<grille_chargee> lire_grille(std::string_view contenu,
+                                                                     std::string_view fichier);
 
 // A grid read from a file and validated: it owns every string, indicator and volet that its
 // `definition()` points to. The storage lives on the heap and never moves, so the definition
@@ -125,9 +126,12 @@ namespace detail {
 // are looked up by date, never taken from the user.
 [[nodiscard]] constexpr regle regle_de_la_limite(constante_legale c) noexcept {
     switch (c) {
-        case constante_legale::duree_maximale: return regle::duree_superieure_5_ans;
-        case constante_legale::plancher_cible: return regle::cible_sous_plancher;
-        default: return regle::parametre_hors_la_loi;
+        case constante_legale::duree_maximale:
+            return regle::duree_superieure_5_ans;
+        case constante_legale::plancher_cible:
+            return regle::cible_sous_plancher;
+        default:
+            return regle::parametre_hors_la_loi;
     }
 }
 
@@ -138,16 +142,18 @@ struct nom_valeur {
     T valeur;
 };
 
-inline constexpr std::array<nom_valeur<regime_id>, 4> noms_regimes{{{"contrats_anterieurs", regime_id::contrats_anterieurs},
-                                                                    {"caqes_2017", regime_id::caqes_2017},
-                                                                    {"caqes_2022", regime_id::caqes_2022},
-                                                                    {"successeur_2026", regime_id::successeur_2026}}};
+inline constexpr std::array<nom_valeur<regime_id>, 4> noms_regimes{
+    {{"contrats_anterieurs", regime_id::contrats_anterieurs},
+     {"caqes_2017", regime_id::caqes_2017},
+     {"caqes_2022", regime_id::caqes_2022},
+     {"successeur_2026", regime_id::successeur_2026}}};
 inline constexpr std::array<nom_valeur<politique_transition>, 3> noms_transitions{
     {{"non_choisie", politique_transition::non_choisie},
      {"arret_fin_regime", politique_transition::arret_fin_regime},
      {"maintien_signale", politique_transition::maintien_signale}}};
-inline constexpr std::array<nom_valeur<politique_jour>, 3> noms_jours{
-    {{"stricte", politique_jour::stricte}, {"fin_de_mois", politique_jour::fin_de_mois}, {"report", politique_jour::report}}};
+inline constexpr std::array<nom_valeur<politique_jour>, 3> noms_jours{{{"stricte", politique_jour::stricte},
+                                                                       {"fin_de_mois", politique_jour::fin_de_mois},
+                                                                       {"report", politique_jour::report}}};
 inline constexpr std::array<nom_valeur<activites>, 4> noms_activites{
     {{"mco", activite_mco}, {"psychiatrie", activite_psychiatrie}, {"usld", activite_usld}, {"smr", activite_smr}}};
 inline constexpr std::array<nom_valeur<issues>, 6> noms_issues{{{"sanction", sanction},
@@ -203,12 +209,17 @@ class surveillant_cles {
         using ev = nlohmann::json::parse_event_t;
         if (profondeur > profondeur_max_grille) trop_profond_ = true;
         switch (e) {
-            case ev::object_start: pile_.push_back({true, {}, {}, 0}); break;
-            case ev::array_start: pile_.push_back({false, {}, {}, 0}); break;
+            case ev::object_start:
+                pile_.push_back({true, {}, {}, 0});
+                break;
+            case ev::array_start:
+                pile_.push_back({false, {}, {}, 0});
+                break;
             case ev::key: {
                 cadre& c = pile_.back();
                 c.cle = lu.get<std::string>();
-                if (!c.vues.insert(c.cle).second) doublons_.push_back({concat(pointeur(), "/", segment_pointeur(c.cle)), c.cle});
+                if (!c.vues.insert(c.cle).second)
+                    doublons_.push_back({concat(pointeur(), "/", segment_pointeur(c.cle)), c.cle});
                 break;
             }
             case ev::object_end:
@@ -216,7 +227,9 @@ class surveillant_cles {
                 pile_.pop_back();
                 avancer();
                 break;
-            case ev::value: avancer(); break;
+            case ev::value:
+                avancer();
+                break;
         }
         return true;
     }
@@ -270,12 +283,15 @@ class lecteur_grille {
             const std::string p = concat(ptr, "/", segment_pointeur(it.key()));
             if (const std::optional<constante_legale> c = constante_nommee(it.key())) {
                 signaler(regle_de_la_limite(*c), p,
-                         concat(csv::quoted_field(it.key()), " is a constant of the law table (droit/loi.hpp), looked up at the "
+                         concat(csv::quoted_field(it.key()),
+                                " is a constant of the law table (droit/loi.hpp), looked up at the "
                                 "date of the rules and cited with its version: a grid cannot set it"));
             } else {
                 std::string permises;
-                for (const std::string_view c2 : cles) permises += concat(permises.empty() ? "" : ", ", c2);
-                signaler(regle::grille_mal_formee, p, concat("unknown key ", csv::quoted_field(it.key()), "; allowed here: ", permises));
+                for (const std::string_view c2 : cles)
+                    permises += concat(permises.empty() ? "" : ", ", c2);
+                signaler(regle::grille_mal_formee, p,
+                         concat("unknown key ", csv::quoted_field(it.key()), "; allowed here: ", permises));
             }
         }
         return true;
@@ -300,9 +316,11 @@ class lecteur_grille {
         return j.get<bool>();
     }
 
-    std::optional<std::int64_t> entier(const nlohmann::json& j, const std::string& ptr, std::int64_t min, std::int64_t max) {
+    std::optional<std::int64_t> entier(const nlohmann::json& j, const std::string& ptr, std::int64_t min,
+                                       std::int64_t max) {
         if (!j.is_number_integer()) return type_faux(j, ptr, "an integer");
-        if (j.is_number_unsigned() && j.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        if (j.is_number_unsigned() &&
+            j.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
             signaler(regle::depassement_capacite, ptr, concat(j.dump(), " does not fit in a 64-bit integer"));
             return std::nullopt;
         }
@@ -319,7 +337,8 @@ class lecteur_grille {
     // number with a fraction or an exponent: binary floating point cannot hold 1/3 or 0.1.
     std::optional<fraction> fraction_(const nlohmann::json& j, const std::string& ptr) {
         if (j.is_number_integer()) {
-            const auto n = entier(j, ptr, std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
+            const auto n =
+                entier(j, ptr, std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
             if (!n) return std::nullopt;
             return fraction{*n, 1};
         }
@@ -327,8 +346,10 @@ class lecteur_grille {
         const auto* num = champ(j, ptr, "num", true);
         const auto* den = champ(j, ptr, "den", true);
         if (num == nullptr || den == nullptr) return std::nullopt;
-        const auto n = entier(*num, concat(ptr, "/num"), std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
-        const auto d = entier(*den, concat(ptr, "/den"), std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
+        const auto n = entier(*num, concat(ptr, "/num"), std::numeric_limits<std::int64_t>::min(),
+                              std::numeric_limits<std::int64_t>::max());
+        const auto d = entier(*den, concat(ptr, "/den"), std::numeric_limits<std::int64_t>::min(),
+                              std::numeric_limits<std::int64_t>::max());
         if (!n || !d) return std::nullopt;
         return fraction{*n, *d};  // a zero denominator is left to the rules: an invalid number
     }
@@ -345,7 +366,8 @@ class lecteur_grille {
         }
         auto chiffres = [&](std::size_t debut, std::size_t n) {
             int v = 0;
-            for (std::size_t k = debut; k < debut + n; ++k) v = v * 10 + (s[k] - '0');
+            for (std::size_t k = debut; k < debut + n; ++k)
+                v = v * 10 + (s[k] - '0');
             return v;
         };
         return ymd{chiffres(0, 4), static_cast<unsigned>(chiffres(5, 2)), static_cast<unsigned>(chiffres(8, 2))};
@@ -359,14 +381,16 @@ class lecteur_grille {
             if (nv.nom == s) return nv.valeur;
         }
         std::string permis;
-        for (const auto& nv : noms) permis += concat(permis.empty() ? "" : ", ", nv.nom);
+        for (const auto& nv : noms)
+            permis += concat(permis.empty() ? "" : ", ", nv.nom);
         signaler(regle::grille_mal_formee, ptr, concat("unknown name ", csv::quoted_field(s), "; one of: ", permis));
         return std::nullopt;
     }
 
     // A set written as an array of names: activities, outcome clauses.
     template <class T, std::size_t N>
-    std::optional<T> ensemble(const nlohmann::json& j, const std::string& ptr, const std::array<nom_valeur<T>, N>& noms) {
+    std::optional<T> ensemble(const nlohmann::json& j, const std::string& ptr,
+                              const std::array<nom_valeur<T>, N>& noms) {
         if (!j.is_array()) return type_faux(j, ptr, "an array of names");
         T r{};
         bool ok = true;
@@ -395,7 +419,8 @@ class lecteur_grille {
   private:
     std::nullopt_t type_faux(const nlohmann::json& j, const std::string& ptr, std::string_view attendu) {
         std::string detail = concat("expected ", attendu, ", found ", nom_type(j));
-        if (j.is_number_float()) detail += ": the format has no binary floating point; write a fraction {\"num\": n, \"den\": d}";
+        if (j.is_number_float())
+            detail += ": the format has no binary floating point; write a fraction {\"num\": n, \"den\": d}";
         signaler(regle::grille_mal_formee, ptr, std::move(detail));
         return std::nullopt;
     }
@@ -407,7 +432,8 @@ class lecteur_grille {
 
 // Sets `cible` from member `cle` of `o` when present and well formed.
 template <class T, class Lire>
-void si_present(lecteur_grille& l, const nlohmann::json& o, const std::string& ptr, std::string_view cle, T& cible, Lire&& lire) {
+void si_present(lecteur_grille& l, const nlohmann::json& o, const std::string& ptr, std::string_view cle, T& cible,
+                Lire&& lire) {
     if (const auto* j = l.champ(o, ptr, cle, false)) {
         if (auto v = lire(*j, concat(ptr, "/", cle))) cible = *v;
     }
@@ -459,7 +485,8 @@ inline std::optional<condition> lire_condition(lecteur_grille& l, const indicate
 inline std::optional<referentiel> lire_referentiel(lecteur_grille& l, const indicateur& ind, const nlohmann::json& j,
                                                    const std::string& ptr) {
     if (!j.is_array()) {
-        l.signaler(regle::grille_mal_formee, ptr, concat("expected an array of conjunctions (arrays of conditions), found ", nom_type(j)));
+        l.signaler(regle::grille_mal_formee, ptr,
+                   concat("expected an array of conjunctions (arrays of conditions), found ", nom_type(j)));
         return std::nullopt;
     }
     referentiel r{};
@@ -488,8 +515,8 @@ inline std::optional<referentiel> lire_referentiel(lecteur_grille& l, const indi
 
 inline std::optional<indicateur> lire_indicateur(lecteur_grille& l, const nlohmann::json& j, const std::string& ptr) {
     if (!l.objet(j, ptr,
-                 {"id", "code", "libelle", "origine", "source", "instances", "mesures", "sens", "objectif", "referentiel",
-                  "applicables", "validite", "poids"})) {
+                 {"id", "code", "libelle", "origine", "source", "instances", "mesures", "sens", "objectif",
+                  "referentiel", "applicables", "validite", "poids"})) {
         return std::nullopt;
     }
     const std::size_t avant = l.erreurs().size();
@@ -511,9 +538,12 @@ inline std::optional<indicateur> lire_indicateur(lecteur_grille& l, const nlohma
     if (const auto* v = l.champ(j, ptr, "source", false)) {
         const std::string ps = concat(ptr, "/source");
         if (l.objet(*v, ps, {"texte", "legi_id", "version"})) {
-            si_present(l, *v, ps, "texte", ind.source.texte, [&](const nlohmann::json& x, const std::string& p) { return l.texte(x, p); });
-            si_present(l, *v, ps, "legi_id", ind.source.legi_id, [&](const nlohmann::json& x, const std::string& p) { return l.texte(x, p); });
-            si_present(l, *v, ps, "version", ind.source.version, [&](const nlohmann::json& x, const std::string& p) { return l.texte(x, p); });
+            si_present(l, *v, ps, "texte", ind.source.texte,
+                       [&](const nlohmann::json& x, const std::string& p) { return l.texte(x, p); });
+            si_present(l, *v, ps, "legi_id", ind.source.legi_id,
+                       [&](const nlohmann::json& x, const std::string& p) { return l.texte(x, p); });
+            si_present(l, *v, ps, "version", ind.source.version,
+                       [&](const nlohmann::json& x, const std::string& p) { return l.texte(x, p); });
         }
     }
     si_present(l, j, ptr, "instances", ind.instances,
@@ -521,8 +551,10 @@ inline std::optional<indicateur> lire_indicateur(lecteur_grille& l, const nlohma
     if (const auto* v = l.champ(j, ptr, "mesures", true)) {
         const std::string pm = concat(ptr, "/mesures");
         if (!v->is_array() || v->empty() || v->size() > mesures_max) {
-            l.signaler(regle::grille_mal_formee, pm, concat("expected an array of 1 to ", std::to_string(mesures_max), " measures, found ",
-                                                            v->is_array() ? concat(std::to_string(v->size()), " of them") : std::string{nom_type(*v)}));
+            l.signaler(
+                regle::grille_mal_formee, pm,
+                concat("expected an array of 1 to ", std::to_string(mesures_max), " measures, found ",
+                       v->is_array() ? concat(std::to_string(v->size()), " of them") : std::string{nom_type(*v)}));
         } else {
             for (std::size_t k = 0; k < v->size(); ++k) {
                 const std::string pk = concat(pm, "/", std::to_string(k));
@@ -546,7 +578,8 @@ inline std::optional<indicateur> lire_indicateur(lecteur_grille& l, const nlohma
             const auto mesure = m ? l.texte(*m, concat(po, "/mesure")) : std::nullopt;
             std::optional<quantite_lue> valeur;
             if (q != nullptr) valeur = lire_quantite(l, *q, concat(po, "/valeur"));
-            if (mesure && valeur) ind.objectif = cible{*mesure, nature_de(ind, *mesure, valeur->nature), valeur->nature, valeur->valeur};
+            if (mesure && valeur)
+                ind.objectif = cible{*mesure, nature_de(ind, *mesure, valeur->nature), valeur->nature, valeur->valeur};
         }
     }
     if (const auto* v = l.champ(j, ptr, "referentiel", false)) {
@@ -557,7 +590,8 @@ inline std::optional<indicateur> lire_indicateur(lecteur_grille& l, const nlohma
     if (const auto* v = l.champ(j, ptr, "validite", true)) {
         if (auto p = l.periode_(*v, concat(ptr, "/validite"), false)) ind.validite = *p;
     }
-    si_present(l, j, ptr, "poids", ind.poids, [&](const nlohmann::json& x, const std::string& p) { return l.fraction_(x, p); });
+    si_present(l, j, ptr, "poids", ind.poids,
+               [&](const nlohmann::json& x, const std::string& p) { return l.fraction_(x, p); });
     if (l.erreurs().size() != avant) return std::nullopt;
     return ind;
 }
@@ -565,18 +599,22 @@ inline std::optional<indicateur> lire_indicateur(lecteur_grille& l, const nlohma
 inline std::optional<duree> lire_terme(lecteur_grille& l, const nlohmann::json& j, const std::string& ptr) {
     if (!l.objet(j, ptr, {"indeterminee", "annees", "jusqu_a"})) return std::nullopt;
     if (j.size() != 1) {
-        l.signaler(regle::grille_mal_formee, ptr, "a term is exactly one of {\"indeterminee\": true}, {\"annees\": N}, {\"jusqu_a\": \"YYYY-MM-DD\"}");
+        l.signaler(regle::grille_mal_formee, ptr,
+                   "a term is exactly one of {\"indeterminee\": true}, {\"annees\": N}, {\"jusqu_a\": \"YYYY-MM-DD\"}");
         return std::nullopt;
     }
     if (const auto* v = l.champ(j, ptr, "indeterminee", false)) {
         const auto b = l.booleen(*v, concat(ptr, "/indeterminee"));
-        if (b && !*b) l.signaler(regle::grille_mal_formee, concat(ptr, "/indeterminee"), "only true: a bounded term is {\"annees\": N} or {\"jusqu_a\": date}");
+        if (b && !*b)
+            l.signaler(regle::grille_mal_formee, concat(ptr, "/indeterminee"),
+                       "only true: a bounded term is {\"annees\": N} or {\"jusqu_a\": date}");
         if (!b || !*b) return std::nullopt;
         return duree_indeterminee;
     }
     if (const auto* v = l.champ(j, ptr, "annees", false)) {
         // Any int: past five years is the law's limit (CAQES-E004), reported by the walk.
-        const auto n = l.entier(*v, concat(ptr, "/annees"), std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+        const auto n =
+            l.entier(*v, concat(ptr, "/annees"), std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
         if (!n) return std::nullopt;
         return duree_annees(static_cast<int>(*n));
     }
@@ -586,23 +624,28 @@ inline std::optional<duree> lire_terme(lecteur_grille& l, const nlohmann::json& 
     return duree_jusqu_a(*d);
 }
 
-inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const std::string& ptr, parametres_evaluation& p) {
+inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const std::string& ptr,
+                            parametres_evaluation& p) {
     if (!l.objet(j, ptr, {"p2017", "p2022", "successeur", "version"})) return;
     const auto lire_fraction = [&](const nlohmann::json& x, const std::string& q) { return l.fraction_(x, q); };
     const auto lire_booleen = [&](const nlohmann::json& x, const std::string& q) { return l.booleen(x, q); };
     const auto lire_centimes = [&](const nlohmann::json& x, const std::string& q) -> std::optional<centimes> {
-        const auto n = l.entier(x, q, std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
+        const auto n =
+            l.entier(x, q, std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
         if (!n) return std::nullopt;
         return centimes{*n};
     };
     if (const auto* v = l.champ(j, ptr, "p2017", false)) {
         const std::string q = concat(ptr, "/p2017");
-        if (l.objet(*v, q, {"paliers", "seuil_interessement", "part_interessement", "reduction_liste_en_sus", "illustratif"})) {
+        if (l.objet(
+                *v, q,
+                {"paliers", "seuil_interessement", "part_interessement", "reduction_liste_en_sus", "illustratif"})) {
             if (const auto* pal = l.champ(*v, q, "paliers", false)) {
                 const std::string qp = concat(q, "/paliers");
                 if (!pal->is_array() || pal->size() > p.p2017.paliers.size()) {
-                    l.signaler(regle::grille_mal_formee, qp,
-                               concat("expected an array of at most ", std::to_string(p.p2017.paliers.size()), " steps"));
+                    l.signaler(
+                        regle::grille_mal_formee, qp,
+                        concat("expected an array of at most ", std::to_string(p.p2017.paliers.size()), " steps"));
                 } else {
                     p.p2017.paliers = {};
                     for (std::size_t k = 0; k < pal->size(); ++k) {
@@ -633,8 +676,10 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
     }
     if (const auto* v = l.champ(j, ptr, "p2022", false)) {
         const std::string q = concat(ptr, "/p2022");
-        if (l.objet(*v, q, {"enveloppe_regionale_centimes", "part_economies_nationale", "revision_par_score", "taux_abattement",
-                            "taux_minoration", "seuil_largement_superieur", "duree_mesures_mois", "illustratif"})) {
+        if (l.objet(
+                *v, q,
+                {"enveloppe_regionale_centimes", "part_economies_nationale", "revision_par_score", "taux_abattement",
+                 "taux_minoration", "seuil_largement_superieur", "duree_mesures_mois", "illustratif"})) {
             si_present(l, *v, q, "enveloppe_regionale_centimes", p.p2022.enveloppe_regionale, lire_centimes);
             si_present(l, *v, q, "part_economies_nationale", p.p2022.part_economies_nationale, lire_fraction);
             si_present(l, *v, q, "revision_par_score", p.p2022.revision_par_score, lire_booleen);
@@ -644,7 +689,8 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
                 p.p2022.seuil_largement_superieur = l.fraction_(*s, concat(q, "/seuil_largement_superieur"));
             }
             if (const auto* d = l.champ(*v, q, "duree_mesures_mois", false)) {
-                if (auto n = l.entier(*d, concat(q, "/duree_mesures_mois"), 1, 1200)) p.p2022.duree_mesures_mois = static_cast<int>(*n);
+                if (auto n = l.entier(*d, concat(q, "/duree_mesures_mois"), 1, 1200))
+                    p.p2022.duree_mesures_mois = static_cast<int>(*n);
             }
             si_present(l, *v, q, "illustratif", p.p2022.illustratif, lire_booleen);
         }
@@ -669,34 +715,50 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
 [[nodiscard]] inline std::string pointeur_regle(regle id, lieu_modele l) {
     if (l.volet < 0) {
         switch (id) {
-            case regle::debut_hors_regime: return "/fenetre/debut";
-            case regle::perimetre_hors_regime: return "/perimetre";
-            case regle::volet_obligatoire: return "/volets";
-            default: return "/fenetre";
+            case regle::debut_hors_regime:
+                return "/fenetre/debut";
+            case regle::perimetre_hors_regime:
+                return "/perimetre";
+            case regle::volet_obligatoire:
+                return "/volets";
+            default:
+                return "/fenetre";
         }
     }
     const std::string v = concat("/volets/", std::to_string(l.volet));
     if (l.indicateur < 0) {
         switch (id) {
             case regle::volet_en_double:
-            case regle::volet_hors_regime: return v + "/volet";
-            case regle::debut_hors_regime: return v + "/debut";
-            case regle::issue_non_permise: return v + "/clauses";
-            case regle::date_inexistante: return v;
-            default: return v + "/terme";
+            case regle::volet_hors_regime:
+                return v + "/volet";
+            case regle::debut_hors_regime:
+                return v + "/debut";
+            case regle::issue_non_permise:
+                return v + "/clauses";
+            case regle::date_inexistante:
+                return v;
+            default:
+                return v + "/terme";
         }
     }
     const std::string i = concat(v, "/grille/", std::to_string(l.indicateur));
     switch (id) {
-        case regle::indicateur_en_double: return i + "/id";
-        case regle::code_indicateur_en_double: return i + "/code";
+        case regle::indicateur_en_double:
+            return i + "/id";
+        case regle::code_indicateur_en_double:
+            return i + "/code";
         case regle::date_inexistante:
         case regle::periode_vide:
-        case regle::indicateur_hors_validite: return i + "/validite";
-        case regle::indicateur_hors_perimetre: return i + "/applicables";
-        case regle::origine_sans_source: return i + "/origine";
-        case regle::poids_non_positif: return i + "/poids";
-        default: return i;
+        case regle::indicateur_hors_validite:
+            return i + "/validite";
+        case regle::indicateur_hors_perimetre:
+            return i + "/applicables";
+        case regle::origine_sans_source:
+            return i + "/origine";
+        case regle::poids_non_positif:
+            return i + "/poids";
+        default:
+            return i;
     }
 }
 
@@ -717,14 +779,16 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
 
 // Reads and validates a grid from the text of a file; `fichier` is how errors name it. The
 // grid comes back only when every stage passed; otherwise every error found, located.
-[[nodiscard]] inline resultat_validation<grille_chargee> lire_grille(std::string_view contenu, std::string_view fichier) {
+[[nodiscard]] inline resultat_validation<grille_chargee> lire_grille(std::string_view contenu,
+                                                                     std::string_view fichier) {
     using resultat = resultat_validation<grille_chargee>;
     auto s = std::make_unique<grille_chargee::stockage>();
     detail::lecteur_grille l{fichier, s->textes};
 
     // 1. Bytes and JSON syntax.
     if (const std::optional<std::size_t> k = csv::invalid_utf8(contenu)) {
-        const std::size_t ligne = 1 + static_cast<std::size_t>(std::count(contenu.begin(), contenu.begin() + static_cast<std::ptrdiff_t>(*k), '\n'));
+        const std::size_t ligne = 1 + static_cast<std::size_t>(std::count(
+                                          contenu.begin(), contenu.begin() + static_cast<std::ptrdiff_t>(*k), '\n'));
         const std::size_t debut = contenu.rfind('\n', *k) == std::string_view::npos ? 0 : contenu.rfind('\n', *k) + 1;
         const std::string_view texte_ligne = contenu.substr(debut, contenu.find('\n', *k) - debut);
         l.signaler(regle::encodage_invalide, "",
@@ -739,16 +803,18 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
         const std::string_view lu = contenu.substr(0, std::min<std::size_t>(e.byte, contenu.size()));
         const std::size_t ligne = 1 + static_cast<std::size_t>(std::count(lu.begin(), lu.end(), '\n'));
         l.signaler(regle::fichier_inutilisable, "",
-                   concat(e.byte >= contenu.size() ? "truncated or empty: " : "not JSON: ", "line ", std::to_string(ligne), ", byte ",
-                          std::to_string(e.byte), ": ", e.what()));
+                   concat(e.byte >= contenu.size() ? "truncated or empty: " : "not JSON: ", "line ",
+                          std::to_string(ligne), ", byte ", std::to_string(e.byte), ": ", e.what()));
         return resultat{std::move(l.erreurs())};
     }
     for (const auto& d : surveillant.doublons()) {
-        l.signaler(regle::cle_en_double, d.pointeur,
-                   concat("key ", csv::quoted_field(d.cle), " given twice in one object: which value holds would be a guess"));
+        l.signaler(
+            regle::cle_en_double, d.pointeur,
+            concat("key ", csv::quoted_field(d.cle), " given twice in one object: which value holds would be a guess"));
     }
     if (surveillant.trop_profond()) {
-        l.signaler(regle::grille_mal_formee, "", concat("nested deeper than ", std::to_string(profondeur_max_grille), " levels"));
+        l.signaler(regle::grille_mal_formee, "",
+                   concat("nested deeper than ", std::to_string(profondeur_max_grille), " levels"));
     }
     if (!l.erreurs().empty()) return resultat{std::move(l.erreurs())};
 
@@ -759,13 +825,19 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
         return resultat{std::move(l.erreurs())};
     }
     const auto schema_lu = doc.find("schema");
-    if (schema_lu == doc.end() || !schema_lu->is_string() || schema_lu->get_ref<const std::string&>() != schema_grille) {
+    if (schema_lu == doc.end() || !schema_lu->is_string() ||
+        schema_lu->get_ref<const std::string&>() != schema_grille) {
         l.signaler(regle::schema_inconnu, "/schema",
-                   concat(schema_lu == doc.end() ? std::string{"missing"} : concat("found ", schema_lu->is_string() ? csv::quoted_field(schema_lu->get_ref<const std::string&>()) : std::string{detail::nom_type(*schema_lu)}),
+                   concat(schema_lu == doc.end()
+                              ? std::string{"missing"}
+                              : concat("found ", schema_lu->is_string()
+                                                     ? csv::quoted_field(schema_lu->get_ref<const std::string&>())
+                                                     : std::string{detail::nom_type(*schema_lu)}),
                           "; this reader knows \"", schema_grille, "\" only"));
         return resultat{std::move(l.erreurs())};
     }
-    l.objet(doc, racine, {"schema", "nom", "regime", "fenetre", "perimetre", "transition", "jours", "volets", "parametres"});
+    l.objet(doc, racine,
+            {"schema", "nom", "regime", "fenetre", "perimetre", "transition", "jours", "volets", "parametres"});
     modele_contrat_def& def = s->def;
     if (const auto* v = l.champ(doc, racine, "nom", true)) {
         if (auto t = l.texte(*v, "/nom")) def.nom = *t;
@@ -776,15 +848,18 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
     if (const auto* v = l.champ(doc, racine, "fenetre", true)) {
         if (auto p = l.periode_(*v, "/fenetre", true)) def.fenetre = *p;
     }
-    detail::si_present(l, doc, racine, "perimetre", def.perimetre,
-                       [&](const nlohmann::json& x, const std::string& p) { return l.ensemble(x, p, detail::noms_activites); });
-    detail::si_present(l, doc, racine, "transition", def.transition,
-                       [&](const nlohmann::json& x, const std::string& p) { return l.nom_(x, p, detail::noms_transitions); });
+    detail::si_present(l, doc, racine, "perimetre", def.perimetre, [&](const nlohmann::json& x, const std::string& p) {
+        return l.ensemble(x, p, detail::noms_activites);
+    });
+    detail::si_present(
+        l, doc, racine, "transition", def.transition,
+        [&](const nlohmann::json& x, const std::string& p) { return l.nom_(x, p, detail::noms_transitions); });
     detail::si_present(l, doc, racine, "jours", def.jours,
                        [&](const nlohmann::json& x, const std::string& p) { return l.nom_(x, p, detail::noms_jours); });
     if (const auto* vs = l.champ(doc, racine, "volets", true)) {
         if (!vs->is_array()) {
-            l.signaler(regle::grille_mal_formee, "/volets", concat("expected an array of volets, found ", detail::nom_type(*vs)));
+            l.signaler(regle::grille_mal_formee, "/volets",
+                       concat("expected an array of volets, found ", detail::nom_type(*vs)));
         } else {
             s->grilles.resize(vs->size());
             s->volets.resize(vs->size());
@@ -796,14 +871,17 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
                 if (const auto* v = l.champ(jv, pv, "volet", true)) {
                     const std::string pn = pv + "/volet";
                     if (!v->is_string()) {
-                        l.signaler(regle::grille_mal_formee, pn, concat("expected a volet name, found ", detail::nom_type(*v)));
+                        l.signaler(regle::grille_mal_formee, pn,
+                                   concat("expected a volet name, found ", detail::nom_type(*v)));
                     } else if (const auto id = detail::volet_nomme(v->get_ref<const std::string&>())) {
                         vm.volet = *id;
                     } else {
                         std::string noms;
-                        for (const auto& t : traits_volets) noms += concat(noms.empty() ? "" : ", ", t.nom);
+                        for (const auto& t : traits_volets)
+                            noms += concat(noms.empty() ? "" : ", ", t.nom);
                         l.signaler(regle::grille_mal_formee, pn,
-                                   concat("unknown volet ", csv::quoted_field(v->get_ref<const std::string&>()), "; one of: ", noms));
+                                   concat("unknown volet ", csv::quoted_field(v->get_ref<const std::string&>()),
+                                          "; one of: ", noms));
                     }
                 }
                 if (const auto* v = l.champ(jv, pv, "terme", true)) {
@@ -815,11 +893,13 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
                 if (const auto* v = l.champ(jv, pv, "debut", false)) vm.debut = l.date_(*v, pv + "/debut");
                 if (const auto* g = l.champ(jv, pv, "grille", true)) {
                     if (!g->is_array()) {
-                        l.signaler(regle::grille_mal_formee, pv + "/grille", concat("expected an array of indicators, found ", detail::nom_type(*g)));
+                        l.signaler(regle::grille_mal_formee, pv + "/grille",
+                                   concat("expected an array of indicators, found ", detail::nom_type(*g)));
                         continue;
                     }
                     for (std::size_t ii = 0; ii < g->size(); ++ii) {
-                        if (auto ind = detail::lire_indicateur(l, (*g)[ii], concat(pv, "/grille/", std::to_string(ii)))) {
+                        if (auto ind =
+                                detail::lire_indicateur(l, (*g)[ii], concat(pv, "/grille/", std::to_string(ii)))) {
                             s->grilles[iv].push_back(*ind);
                         }
                     }
@@ -827,9 +907,11 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
             }
         }
     }
-    if (const auto* v = l.champ(doc, racine, "parametres", false)) detail::lire_parametres(l, *v, "/parametres", s->parametres);
+    if (const auto* v = l.champ(doc, racine, "parametres", false))
+        detail::lire_parametres(l, *v, "/parametres", s->parametres);
     if (!l.erreurs().empty()) return resultat{std::move(l.erreurs())};
-    for (std::size_t iv = 0; iv < s->volets.size(); ++iv) s->volets[iv].grille = s->grilles[iv];
+    for (std::size_t iv = 0; iv < s->volets.size(); ++iv)
+        s->volets[iv].grille = s->grilles[iv];
     def.volets = s->volets;
 
     // 3. The rules: a contract template needs a CAQES regime (E043: the successor and earlier
@@ -843,8 +925,11 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
     parcourir_modele(def, def.fenetre.debut, debut_au_plus_tard(def), [&](regle id, lieu_modele lm) {
         std::string detail = texte(def, lm);
         if (id == regle::debut_hors_regime) {
-            const ymd d = lm.volet >= 0 ? def.volets[static_cast<std::size_t>(lm.volet)].debut.value_or(def.fenetre.debut) : def.fenetre.debut;
-            detail += concat(": start ", caqes::texte(d), ", regime window ", caqes::texte(decrire(def.regime).conclusion));
+            const ymd d = lm.volet >= 0
+                              ? def.volets[static_cast<std::size_t>(lm.volet)].debut.value_or(def.fenetre.debut)
+                              : def.fenetre.debut;
+            detail +=
+                concat(": start ", caqes::texte(d), ", regime window ", caqes::texte(decrire(def.regime).conclusion));
         }
         l.signaler(id, detail::pointeur_regle(id, lm), std::move(detail));
     });
@@ -860,13 +945,17 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
 [[nodiscard]] inline resultat_validation<grille_chargee> lire_grille_fichier(const std::filesystem::path& chemin) {
     using resultat = resultat_validation<grille_chargee>;
     const std::string nom = chemin.string();
-    auto erreur = [&](std::string detail) { return resultat{violations{{regle::fichier_inutilisable, nom, std::move(detail)}}}; };
+    auto erreur = [&](std::string detail) {
+        return resultat{violations{{regle::fichier_inutilisable, nom, std::move(detail)}}};
+    };
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(chemin, ec)) return erreur(ec ? ec.message() : "not a regular file, or no such file");
+    if (!std::filesystem::is_regular_file(chemin, ec))
+        return erreur(ec ? ec.message() : "not a regular file, or no such file");
     const std::uintmax_t taille = std::filesystem::file_size(chemin, ec);
     if (ec) return erreur(ec.message());
     if (taille > taille_max_grille) {
-        return erreur(concat(std::to_string(taille), " bytes, more than the ", std::to_string(taille_max_grille), " a grid file may have"));
+        return erreur(concat(std::to_string(taille), " bytes, more than the ", std::to_string(taille_max_grille),
+                             " a grid file may have"));
     }
     std::ifstream in(chemin, std::ios::binary);
     if (!in) return erreur("cannot be opened for reading");

@@ -6,9 +6,9 @@
 // Exactness: amounts are integer cents; fractions are {"num", "den"} (plus an informative
 // "decimal" string, truncated); no value goes through a floating-point number.
 #include <caqes/calendrier/format.hpp>
+#include <caqes/droit/violation.hpp>
 #include <caqes/evaluation/evaluer.hpp>
 #include <caqes/evaluation/proposition.hpp>
-#include <caqes/droit/violation.hpp>
 #include <caqes/evaluation/trace.hpp>
 #include <caqes/mesure/format.hpp>
 #include <caqes/volet/volet.hpp>
@@ -53,29 +53,40 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
 
 [[nodiscard]] inline std::string_view nom(statut s) noexcept {
     switch (s) {
-        case statut::atteint: return "atteint";
-        case statut::partiel: return "partiel";
-        case statut::non_atteint: return "non_atteint";
-        case statut::non_concerne: return "non_concerne";
-        case statut::non_renseigne: return "non_renseigne";
+        case statut::atteint:
+            return "atteint";
+        case statut::partiel:
+            return "partiel";
+        case statut::non_atteint:
+            return "non_atteint";
+        case statut::non_concerne:
+            return "non_concerne";
+        case statut::non_renseigne:
+            return "non_renseigne";
     }
     return "?";
 }
 
 [[nodiscard]] inline std::string_view nom(origine o) noexcept {
     switch (o) {
-        case origine::nationale: return "nationale";
-        case origine::regionale: return "regionale";
-        case origine::illustrative: return "illustrative";
+        case origine::nationale:
+            return "nationale";
+        case origine::regionale:
+            return "regionale";
+        case origine::illustrative:
+            return "illustrative";
     }
     return "?";
 }
 
 [[nodiscard]] inline std::string_view nom(referentiel_etat e) noexcept {
     switch (e) {
-        case referentiel_etat::sans_objet: return "sans_objet";
-        case referentiel_etat::atteint: return "atteint";
-        case referentiel_etat::non_atteint: return "non_atteint";
+        case referentiel_etat::sans_objet:
+            return "sans_objet";
+        case referentiel_etat::atteint:
+            return "atteint";
+        case referentiel_etat::non_atteint:
+            return "non_atteint";
     }
     return "?";
 }
@@ -84,8 +95,10 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
     switch (v.etat) {
         case etat_valeur::renseignee:
             return {{"etat", "renseignee"}, {"type", caqes::nom(v.type)}, {"valeur", fraction_json(v.v)}};
-        case etat_valeur::non_concernee: return {{"etat", "non_concernee"}};
-        case etat_valeur::non_renseignee: return {{"etat", "non_renseignee"}};
+        case etat_valeur::non_concernee:
+            return {{"etat", "non_concernee"}};
+        case etat_valeur::non_renseignee:
+            return {{"etat", "non_renseignee"}};
     }
     return nullptr;
 }
@@ -96,7 +109,10 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
 
 [[nodiscard]] inline nlohmann::json score_json(const score_volet& s) {
     if (!s.defini()) return {{"defini", false}};
-    return {{"defini", true}, {"points", fraction_json(s.points)}, {"poids", fraction_json(s.poids)}, {"valeur", fraction_json(s.valeur())}};
+    return {{"defini", true},
+            {"points", fraction_json(s.points)},
+            {"poids", fraction_json(s.poids)},
+            {"valeur", fraction_json(s.valeur())}};
 }
 
 // One indicator line of a trace.
@@ -113,7 +129,8 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
         j["sens"] = i.direction == sens::plus_bas_est_mieux ? "plus_bas_est_mieux" : "plus_haut_est_mieux";
         j["poids"] = fraction_json(i.poids);
         if (i.objectif.presente()) {
-            j["cible"] = {{"mesure", i.objectif.mesure}, {"type", caqes::nom(i.objectif.type_valeur)},
+            j["cible"] = {{"mesure", i.objectif.mesure},
+                          {"type", caqes::nom(i.objectif.type_valeur)},
                           {"valeur", fraction_json(i.objectif.valeur)}};
         } else {
             j["cible"] = nullptr;
@@ -139,7 +156,8 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
                      {"statut", "proposition"},
                      {"illustratif", p.illustratif},
                      {"depassement", p.depassement}};
-    j["decision_finale_centimes"] = p.decision_finale ? nlohmann::json(p.decision_finale->valeur) : nlohmann::json(nullptr);
+    j["decision_finale_centimes"] =
+        p.decision_finale ? nlohmann::json(p.decision_finale->valeur) : nlohmann::json(nullptr);
     j["decision_au_dessus_proposition"] = p.decision_au_dessus;
     j["economies_non_renseignees"] = p.economies_non_renseignees;
     return j;
@@ -177,7 +195,8 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
             {"annee_partielle", caqes::nom(g.annee_partielle)},
             {"transition", caqes::nom(g.transition)},
             {"alertes", std::move(alertes)},
-            {"periode_mesures", g.periode_mesures.debut.ok() ? nlohmann::json(texte(g.periode_mesures)) : nlohmann::json(nullptr)},
+            {"periode_mesures",
+             g.periode_mesures.debut.ok() ? nlohmann::json(texte(g.periode_mesures)) : nlohmann::json(nullptr)},
             {"exercice", r.exercice},
             {"annee_contrat", r.annee_contrat},
             {"produits_assurance_maladie_centimes", r.produits_assurance_maladie.valeur},
@@ -190,25 +209,30 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
     for (std::size_t i = 0; i < r.nombre_volets; ++i) {
         const resultat_volet& v = r.volets[i];
         nlohmann::json jv{{"index", i}, {"volet", traits(v.volet).nom}, {"score", score_json(v.score)}};
-        jv["couverture"] = {{"terme", texte(v.couverture.terme)}, {"jours", v.couverture.jours},
-                            {"jours_annee", v.couverture.jours_annee}, {"evalue", v.couverture.evalue},
+        jv["couverture"] = {{"terme", texte(v.couverture.terme)},
+                            {"jours", v.couverture.jours},
+                            {"jours_annee", v.couverture.jours_annee},
+                            {"evalue", v.couverture.evalue},
                             {"transition_signalee", v.couverture.transition_signalee}};
         jv["economies_centimes"] = centimes_ou_null(v.economies);  // null: non renseigne
-        jv["proposition"] = v.principale.presente() || v.principale.decision_finale || v.principale.economies_non_renseignees
-                                ? proposition_json(v.principale)
-                                : nlohmann::json(nullptr);
+        jv["proposition"] =
+            v.principale.presente() || v.principale.decision_finale || v.principale.economies_non_renseignees
+                ? proposition_json(v.principale)
+                : nlohmann::json(nullptr);
         if (v.principale.decision_finale) {
-            jv["decision"] = {{"nature", v.nature_decidee ? nlohmann::json(caqes::nom(*v.nature_decidee)) : nlohmann::json("aucune")},
-                              {"montant_centimes", v.principale.decision_finale->valeur},
-                              {"proposition_centimes", v.principale.montant.valeur},
-                              {"au_dessus_proposition", v.principale.decision_au_dessus}};
+            jv["decision"] = {
+                {"nature", v.nature_decidee ? nlohmann::json(caqes::nom(*v.nature_decidee)) : nlohmann::json("aucune")},
+                {"montant_centimes", v.principale.decision_finale->valeur},
+                {"proposition_centimes", v.principale.montant.valeur},
+                {"au_dessus_proposition", v.principale.decision_au_dessus}};
         } else {
             jv["decision"] = nullptr;
         }
         volets.push_back(std::move(jv));
     }
     nlohmann::json contrat = nlohmann::json::array();
-    for (std::size_t i = 0; i < r.nombre_contrat; ++i) contrat.push_back(proposition_json(r.contrat[i]));
+    for (std::size_t i = 0; i < r.nombre_contrat; ++i)
+        contrat.push_back(proposition_json(r.contrat[i]));
     // Totals of the proposals, and apart those of the decisions recorded.
     nlohmann::json j{{"regles", regles_json(r)},
                      {"volets", std::move(volets)},
@@ -221,11 +245,13 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
                      {"plafond_global_atteint", r.plafond_global_atteint}};
     // CAQES-E037: nothing was proposed; the document says why and where.
     if (!r.ok()) {
-        j["erreur"] = {{"code", fiche(r.erreur).code}, {"volet", r.volet_erreur}, {"indicateur_id", r.indicateur_erreur}};
+        j["erreur"] = {
+            {"code", fiche(r.erreur).code}, {"volet", r.volet_erreur}, {"indicateur_id", r.indicateur_erreur}};
     }
     if (t != nullptr) {
         nlohmann::json lignes = nlohmann::json::array();
-        for (const ligne_trace& l : t->lignes) lignes.push_back(ligne_json(l));
+        for (const ligne_trace& l : t->lignes)
+            lignes.push_back(ligne_json(l));
         j["trace"] = std::move(lignes);
     }
     return j;
@@ -253,10 +279,12 @@ struct evaluation_etablissement {
 [[nodiscard]] inline nlohmann::json document(std::span<const evaluation_etablissement> lot) {
     nlohmann::json evals = nlohmann::json::array();
     for (const evaluation_etablissement& e : lot) {
-        nlohmann::json j{{"finess", e.finess}, {"raison_sociale", e.raison_sociale}, {"exercice", e.exercice}, {"modele", e.modele}};
+        nlohmann::json j{
+            {"finess", e.finess}, {"raison_sociale", e.raison_sociale}, {"exercice", e.exercice}, {"modele", e.modele}};
         if (!e.erreurs.empty()) {
             nlohmann::json errs = nlohmann::json::array();
-            for (const violation& v : e.erreurs) errs.push_back({{"code", v.code()}, {"lieu", v.lieu}, {"detail", v.detail}});
+            for (const violation& v : e.erreurs)
+                errs.push_back({{"code", v.code()}, {"lieu", v.lieu}, {"detail", v.detail}});
             j["erreurs"] = std::move(errs);
         } else {
             j.update(evaluation_json(e.resultat, e.trace_.lignes.empty() ? nullptr : &e.trace_));

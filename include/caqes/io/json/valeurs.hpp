@@ -61,9 +61,9 @@ namespace detail {
 struct valeur_ligne {
     enum class sorte : std::uint8_t { nul, booleen, nombre, chaine, objet, tableau };
     sorte s{sorte::nul};
-    std::string texte;                 // a number's lexeme, a string, "true"/"false"
+    std::string texte;                  // a number's lexeme, a string, "true"/"false"
     std::vector<valeur_ligne> membres;  // of an object or array, in order
-    std::string cle;                   // its key in the object that holds it
+    std::string cle;                    // its key in the object that holds it
 
     [[nodiscard]] const valeur_ligne* membre(std::string_view k) const noexcept {
         for (const valeur_ligne& v : membres) {
@@ -80,9 +80,15 @@ class sax_ligne {
     using json_t = nlohmann::json;
     bool null() { return valeur({valeur_ligne::sorte::nul, "null", {}, {}}); }
     bool boolean(bool b) { return valeur({valeur_ligne::sorte::booleen, b ? "true" : "false", {}, {}}); }
-    bool number_integer(json_t::number_integer_t n) { return valeur({valeur_ligne::sorte::nombre, std::to_string(n), {}, {}}); }
-    bool number_unsigned(json_t::number_unsigned_t n) { return valeur({valeur_ligne::sorte::nombre, std::to_string(n), {}, {}}); }
-    bool number_float(json_t::number_float_t, const json_t::string_t& lexeme) { return valeur({valeur_ligne::sorte::nombre, lexeme, {}, {}}); }
+    bool number_integer(json_t::number_integer_t n) {
+        return valeur({valeur_ligne::sorte::nombre, std::to_string(n), {}, {}});
+    }
+    bool number_unsigned(json_t::number_unsigned_t n) {
+        return valeur({valeur_ligne::sorte::nombre, std::to_string(n), {}, {}});
+    }
+    bool number_float(json_t::number_float_t, const json_t::string_t& lexeme) {
+        return valeur({valeur_ligne::sorte::nombre, lexeme, {}, {}});
+    }
     bool string(json_t::string_t& s) { return valeur({valeur_ligne::sorte::chaine, s, {}, {}}); }
     bool binary(json_t::binary_t&) { return false; }  // the text parser never produces one
     bool start_object(std::size_t) { return ouvrir(valeur_ligne::sorte::objet); }
@@ -144,7 +150,8 @@ class sax_ligne {
         std::string p;
         for (std::size_t k = 0; k + 1 < pile_.size(); ++k) {
             p += '/';
-            p += pile_[k].v.s == valeur_ligne::sorte::objet ? segment(pile_[k].cle) : std::to_string(pile_[k].v.membres.size());
+            p += pile_[k].v.s == valeur_ligne::sorte::objet ? segment(pile_[k].cle)
+                                                            : std::to_string(pile_[k].v.membres.size());
         }
         return p;
     }
@@ -157,7 +164,8 @@ class sax_ligne {
 // Reads one line's members; every error is located at its pointer and the line is rejected.
 class lecteur_ligne {
   public:
-    lecteur_ligne(std::string_view fichier, std::size_t ligne, violations& out) : fichier_(fichier), ligne_(ligne), out_(out) {}
+    lecteur_ligne(std::string_view fichier, std::size_t ligne, violations& out)
+            : fichier_(fichier), ligne_(ligne), out_(out) {}
 
     void signaler(regle r, std::string_view ptr, std::string detail) {
         out_.push_back({r, concat(fichier_, ":", std::to_string(ligne_), "#", ptr), std::move(detail)});
@@ -175,8 +183,11 @@ class lecteur_ligne {
     void connus(const valeur_ligne& o, std::string_view ptr, std::initializer_list<std::string_view> cles) {
         for (const valeur_ligne& v : o.membres) {
             bool connu = false;
-            for (const std::string_view c : cles) connu = connu || v.cle == c;
-            if (!connu) signaler(regle::texte_invalide, concat(ptr, "/", sax_ligne::segment(v.cle)), concat("unknown member ", csv::quoted_field(v.cle)));
+            for (const std::string_view c : cles)
+                connu = connu || v.cle == c;
+            if (!connu)
+                signaler(regle::texte_invalide, concat(ptr, "/", sax_ligne::segment(v.cle)),
+                         concat("unknown member ", csv::quoted_field(v.cle)));
         }
     }
     bool objet(const valeur_ligne& v, std::string_view ptr) {
@@ -187,10 +198,13 @@ class lecteur_ligne {
     // A number's text, for the CSV reader's exact parsers (plain dialect: a decimal point).
     std::optional<std::string_view> nombre(const valeur_ligne& v, std::string_view ptr) {
         if (v.s == valeur_ligne::sorte::nombre) return v.texte;
-        signaler(regle::texte_invalide, ptr, concat("expected a JSON number, got ", v.s == valeur_ligne::sorte::chaine ? csv::quoted_field(v.texte) : v.texte));
+        signaler(regle::texte_invalide, ptr,
+                 concat("expected a JSON number, got ",
+                        v.s == valeur_ligne::sorte::chaine ? csv::quoted_field(v.texte) : v.texte));
         return std::nullopt;
     }
-    std::optional<std::int64_t> entier(const valeur_ligne& v, std::string_view ptr, std::int64_t min, std::int64_t max, std::string_view quoi) {
+    std::optional<std::int64_t> entier(const valeur_ligne& v, std::string_view ptr, std::int64_t min, std::int64_t max,
+                                       std::string_view quoi) {
         const auto t = nombre(v, ptr);
         if (!t) return std::nullopt;
         const csv::parsed<std::int64_t> n = csv::parse_integer(*t, csv::dialect::plain);
@@ -199,7 +213,8 @@ class lecteur_ligne {
             return std::nullopt;
         }
         if (n.value < min || n.value > max) {
-            signaler(min == 1 && max == 99 ? regle::valeur_hors_domaine : regle::texte_invalide, ptr, concat(std::to_string(n.value), " is not ", quoi));
+            signaler(min == 1 && max == 99 ? regle::valeur_hors_domaine : regle::texte_invalide, ptr,
+                     concat(std::to_string(n.value), " is not ", quoi));
             return std::nullopt;
         }
         return n.value;
@@ -236,7 +251,8 @@ struct ligne_lue {
     bool activites_donnees{false};
 };
 
-[[nodiscard]] inline std::optional<volet_id> volet_de_colonne(const modele_contrat_def& m, std::string_view n) noexcept {
+[[nodiscard]] inline std::optional<volet_id> volet_de_colonne(const modele_contrat_def& m,
+                                                              std::string_view n) noexcept {
     for (const auto& v : m.volets) {
         if (csv::nom_colonne(v.volet) == n) return v.volet;
     }
@@ -258,16 +274,19 @@ inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, co
                 if (ind.mesures[jm].vide()) continue;
                 const valeur_ligne* x = vi == nullptr ? nullptr : vi->membre(ind.mesures[jm].code);
                 if (x == nullptr) {
-                    if (nombre_manquants < 4) manque += concat(nombre_manquants == 0 ? "" : ", ", ind.code, ".", ind.mesures[jm].code);
+                    if (nombre_manquants < 4)
+                        manque += concat(nombre_manquants == 0 ? "" : ", ", ind.code, ".", ind.mesures[jm].code);
                     ++nombre_manquants;
                     continue;
                 }
                 const std::string pm = concat(p, "/", sax_ligne::segment(ind.mesures[jm].code));
                 if (x->s != valeur_ligne::sorte::nombre && x->s != valeur_ligne::sorte::chaine) {
-                    l.signaler(regle::texte_invalide, pm, "expected a number, or a word of the measure's kind, NC or NR");
+                    l.signaler(regle::texte_invalide, pm,
+                               "expected a number, or a word of the measure's kind, NC or NR");
                     continue;
                 }
-                const csv::detail::valeur_lue lu = csv::detail::lire_valeur(x->texte, ind.mesures[jm].type, csv::dialect::plain);
+                const csv::detail::valeur_lue lu =
+                    csv::detail::lire_valeur(x->texte, ind.mesures[jm].type, csv::dialect::plain);
                 if (lu.erreur != regle::aucune) {
                     l.signaler(lu.erreur, pm, concat(ind.code, ".", ind.mesures[jm].code, ": ", lu.detail));
                     continue;
@@ -277,7 +296,8 @@ inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, co
             if (vi != nullptr) {
                 for (const valeur_ligne& x : vi->membres) {
                     bool connue = false;
-                    for (const auto& me : ind.mesures) connue = connue || (!me.vide() && me.code == x.cle);
+                    for (const auto& me : ind.mesures)
+                        connue = connue || (!me.vide() && me.code == x.cle);
                     if (!connue) {
                         l.signaler(regle::mesure_inconnue, concat(p, "/", sax_ligne::segment(x.cle)),
                                    concat("unknown measure ", csv::quoted_field(x.cle), " of indicator ", ind.code));
@@ -290,7 +310,8 @@ inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, co
     for (const valeur_ligne& x : vs.membres) {
         bool connu = false;
         for (const auto& v : m.volets) {
-            for (const indicateur& ind : v.grille) connu = connu || ind.code == x.cle;
+            for (const indicateur& ind : v.grille)
+                connu = connu || ind.code == x.cle;
         }
         if (!connu) {
             l.signaler(regle::mesure_inconnue, concat("/valeurs/", sax_ligne::segment(x.cle)),
@@ -301,13 +322,15 @@ inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, co
     if (nombre_manquants > 0) l.signaler(regle::indicateur_absent, "/valeurs", concat("missing ", manque));
 }
 
-inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, const valeur_ligne& racine, ligne_lue& out) {
+inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, const valeur_ligne& racine,
+                              ligne_lue& out) {
     if (const valeur_ligne* e = l.membre(racine, "", "economies", false); e != nullptr && l.objet(*e, "/economies")) {
         for (const valeur_ligne& x : e->membres) {
             const std::string p = concat("/economies/", sax_ligne::segment(x.cle));
             const std::optional<volet_id> v = volet_de_colonne(m, x.cle);
             if (!v) {
-                l.signaler(regle::texte_invalide, p, concat(csv::quoted_field(x.cle), " is no volet of \"", m.nom, "\""));
+                l.signaler(regle::texte_invalide, p,
+                           concat(csv::quoted_field(x.cle), " is no volet of \"", m.nom, "\""));
                 continue;
             }
             if (x.s == valeur_ligne::sorte::nul) continue;  // null: non renseigne, never 0
@@ -319,7 +342,8 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
             const std::string p = concat("/decisions/", sax_ligne::segment(x.cle));
             const std::optional<volet_id> v = volet_de_colonne(m, x.cle);
             if (!v) {
-                l.signaler(regle::texte_invalide, p, concat(csv::quoted_field(x.cle), " is no volet of \"", m.nom, "\""));
+                l.signaler(regle::texte_invalide, p,
+                           concat(csv::quoted_field(x.cle), " is no volet of \"", m.nom, "\""));
                 continue;
             }
             if (!l.objet(x, p)) continue;
@@ -337,8 +361,10 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
             }
             if (!lue) {
                 l.signaler(regle::decision_hors_issues, concat(p, "/nature"),
-                           concat(csv::quoted_field(n->texte), " is not a decision's nature: aucune, sanction, interessement, "
-                                                               "reduction_liste_en_sus, interessement_national, abattement, minoration, dotation or penalite"));
+                           concat(csv::quoted_field(n->texte),
+                                  " is not a decision's nature: aucune, sanction, interessement, "
+                                  "reduction_liste_en_sus, interessement_national, abattement, minoration, dotation or "
+                                  "penalite"));
                 continue;
             }
             if (const auto c = l.montant(*a, concat(p, "/montant"), false, "a decided amount")) {
@@ -351,7 +377,8 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
 }  // namespace detail
 
 // Reads the JSON Lines text of `src` against `m` and `p`. `src.name` is how locations name it.
-[[nodiscard]] inline lot_jsonl lire_rapports_jsonl(const modele_contrat_def& m, const parametres_evaluation& p, const csv::source& src) {
+[[nodiscard]] inline lot_jsonl lire_rapports_jsonl(const modele_contrat_def& m, const parametres_evaluation& p,
+                                                   const csv::source& src) {
     using namespace detail;
     lot_jsonl lot{};
     lot.lignes.file = src.name;
@@ -374,9 +401,7 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
         lot.lignes.rows.push_back({numero, csv::row_state::pending, 0});
         const std::size_t premier = lot.rejets.size();
         lecteur_ligne l{src.name, numero, lot.rejets};
-        auto rejeter = [&] {
-            lot.lignes.rows[row] = {numero, csv::row_state::rejected, premier};
-        };
+        auto rejeter = [&] { lot.lignes.rows[row] = {numero, csv::row_state::rejected, premier}; };
         if (const auto mauvais = csv::invalid_utf8(brut)) {
             l.signaler(regle::encodage_invalide, "", csv::not_utf8(brut, *mauvais, brut));
             rejeter();
@@ -385,9 +410,11 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
         sax_ligne sax;
         const bool lu = nlohmann::json::sax_parse(brut, &sax);
         if (!sax.doublon().empty()) {
-            l.signaler(regle::cle_en_double, sax.doublon(), "a key given twice in one object: which one holds would be a guess");
+            l.signaler(regle::cle_en_double, sax.doublon(),
+                       "a key given twice in one object: which one holds would be a guess");
         } else if (!lu) {
-            l.signaler(regle::texte_invalide, "", sax.erreur().empty() ? std::string{"not a JSON value"} : sax.erreur());
+            l.signaler(regle::texte_invalide, "",
+                       sax.erreur().empty() ? std::string{"not a JSON value"} : sax.erreur());
         }
         if (!l.ok()) {
             rejeter();
@@ -398,14 +425,16 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
             rejeter();
             continue;
         }
-        l.connus(racine, "", {"finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits", "activites", "economies", "decisions",
-                               "valeurs"});
+        l.connus(racine, "",
+                 {"finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits", "activites",
+                  "economies", "decisions", "valeurs"});
         ligne_lue out{};
         const valeur_ligne* f = l.membre(racine, "", "finess", true);
         if (f != nullptr) {
             if (f->s != valeur_ligne::sorte::chaine || !regles::finess_bien_forme(f->texte)) {
                 l.signaler(regle::finess_mal_forme, "/finess",
-                           concat(csv::quoted_field(f->texte), " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
+                           concat(csv::quoted_field(f->texte),
+                                  " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
             } else {
                 out.finess = f->texte;
             }
@@ -415,24 +444,30 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
                 out.r.exercice = static_cast<int>(*an);
                 if (!regles::exercice_couvert(m, out.r.exercice)) {
                     l.signaler(regle::exercice_non_couvert, "/exercice",
-                               concat(std::to_string(*an), " is outside ", caqes::texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}),
+                               concat(std::to_string(*an), " is outside ",
+                                      caqes::texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}),
                                       ", where contracts of \"", m.nom, "\" produce effects"));
                 }
             }
         }
         if (const valeur_ligne* a = l.membre(racine, "", "annee_contrat", true)) {
-            if (const auto n = l.entier(*a, "/annee_contrat", 1, 99, "a contract year (1 for the first)")) out.r.annee_contrat = static_cast<int>(*n);
+            if (const auto n = l.entier(*a, "/annee_contrat", 1, 99, "a contract year (1 for the first)"))
+                out.r.annee_contrat = static_cast<int>(*n);
         }
         if (const valeur_ligne* a = l.membre(racine, "", "produits_assurance_maladie", true)) {
-            if (const auto c = l.montant(*a, "/produits_assurance_maladie", false, "the revenue base")) out.r.produits_assurance_maladie = *c;
+            if (const auto c = l.montant(*a, "/produits_assurance_maladie", false, "the revenue base"))
+                out.r.produits_assurance_maladie = *c;
         }
-        if (const valeur_ligne* a = l.membre(racine, "", "annee_produits", false); a != nullptr && a->s != valeur_ligne::sorte::nul) {
-            if (const auto n = l.entier(*a, "/annee_produits", 1900, 9999, "a year")) out.r.annee_produits = static_cast<int>(*n);
+        if (const valeur_ligne* a = l.membre(racine, "", "annee_produits", false);
+            a != nullptr && a->s != valeur_ligne::sorte::nul) {
+            if (const auto n = l.entier(*a, "/annee_produits", 1900, 9999, "a year"))
+                out.r.annee_produits = static_cast<int>(*n);
         }
         // "mco+psychiatrie", as the CSV column; absent: every activity of the grid's scope.
         if (const valeur_ligne* a = l.membre(racine, "", "activites", false); a != nullptr) {
-            const csv::parsed<activites> act = a->s == valeur_ligne::sorte::chaine ? csv::detail::parse_activites(a->texte)
-                                                                                   : csv::parsed<activites>{{}, "expected a string"};
+            const csv::parsed<activites> act = a->s == valeur_ligne::sorte::chaine
+                                                   ? csv::detail::parse_activites(a->texte)
+                                                   : csv::parsed<activites>{{}, "expected a string"};
             if (act.ok()) {
                 out.r.activites_etablissement = act.value;
                 out.activites_donnees = true;
@@ -447,7 +482,8 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
             const csv::detail::cle k{out.finess, out.r.exercice};
             if (const auto deja = vues.find(k); deja != vues.end()) {
                 l.signaler(regle::texte_invalide, "/finess",
-                           concat("duplicate of line ", std::to_string(deja->second), " for ", out.finess, " ", std::to_string(out.r.exercice)));
+                           concat("duplicate of line ", std::to_string(deja->second), " for ", out.finess, " ",
+                                  std::to_string(out.r.exercice)));
             } else {
                 vues.emplace(k, numero);
             }
@@ -463,7 +499,8 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
         resultat_validation<rapport_valide> v = validate(m, out.r, p);
         if (!v) {
             for (const violation& x : v.erreurs()) {
-                l.signaler(x.id, "", concat(out.finess, " ", std::to_string(out.r.exercice), ": ", x.lieu, ": ", x.detail));
+                l.signaler(x.id, "",
+                           concat(out.finess, " ", std::to_string(out.r.exercice), ": ", x.lieu, ": ", x.detail));
             }
             rejeter();
             continue;
@@ -474,7 +511,8 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
     // Lines read = blank + accepted + rejected (no header line in JSON Lines).
     lot.lignes.lines = numero;
     if (lot.lignes.rows.empty()) {
-        lot.rejets.push_back({regle::fichier_inutilisable, concat(src.name, ":1"), "no establishment-year: the file is empty"});
+        lot.rejets.push_back(
+            {regle::fichier_inutilisable, concat(src.name, ":1"), "no establishment-year: the file is empty"});
         lot.lignes.unusable = lot.rejets.size() - 1;
     }
     csv::detail::compter(lot.lignes, lot.rejets.size());
