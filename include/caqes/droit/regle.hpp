@@ -142,7 +142,9 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
     {regle::mesure_mauvaise_nature, "CAQES-E027", "a reported value is not of its measure's kind",
      "arrete of 2022-02-23, annex (each indicator's measures and units)"},
     {regle::valeur_hors_domaine, "CAQES-E028",
-     "a reported value lies outside its kind's domain (negative amount or count, rate outside [0, 100 %])",
+     "a reported value or an evaluation parameter lies outside its domain (negative amount or count, rate outside [0, "
+     "100 %], "
+     "a score threshold outside [0, 1])",
      "D.162-16 III (amounts and rates of the evaluation)"},
     {regle::texte_invalide, "CAQES-E029", "a field is not a number of the expected form (an overflow is CAQES-E040)",
      "input format (docs/evaluation.md)"},
@@ -220,8 +222,9 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
      "capacity",
      "grid format caqes.grille/1 (docs/cli.md, schema/caqes.grille-1.schema.json)"},
     {regle::cle_en_double, "CAQES-E071",
-     "a key appears twice in one object of a grid file: which one holds would be a guess",
-     "grid format caqes.grille/1 (RFC 8259 section 4: names within an object SHOULD be unique)"},
+     "a key appears twice in one JSON object of a grid file or of a JSON Lines record: which one holds would be a "
+     "guess",
+     "grid format caqes.grille/1, JSON Lines input (RFC 8259 section 4: names within an object SHOULD be unique)"},
     {regle::schema_inconnu, "CAQES-E072", "a grid file names no schema, or one other than caqes.grille/1",
      "grid format caqes.grille/1 (docs/cli.md)"},
 });

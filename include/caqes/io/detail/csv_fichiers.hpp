@@ -341,10 +341,11 @@ inline constexpr std::array<activite_ecrite, 4> activites_ecrites{
     return {a, {}};
 }
 
-inline void lire_etablissements(const modele_contrat_def& m, const source& src, const options_lecture& o,
-                                violations& out, reconciliation& rec, std::map<cle, etablissement_lu>& etabs,
-                                bool& activites_donnees) {
-    const table t = split(src.text, o.forced, o.lignes);
+// A file read whole and split into records (the establishments and contracts files: one row
+// per establishment-year or contract), with its reconciliation started: one pending status
+// per data row, and the physical lines counted.
+[[nodiscard]] inline table ouvrir(const source& src, const options_lecture& o, reconciliation& rec) {
+    table t = split(src.text, o.forced, o.lignes);
     rec.file = src.name;
     rec.d = t.d;
     for (const auto& r : t.rows)
@@ -352,6 +353,13 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
     rec.lines = t.lines;
     rec.blank = t.blank;
     rec.header = t.header ? 1 : 0;
+    return t;
+}
+
+inline void lire_etablissements(const modele_contrat_def& m, const source& src, const options_lecture& o,
+                                violations& out, reconciliation& rec, std::map<cle, etablissement_lu>& etabs,
+                                bool& activites_donnees) {
+    const table t = ouvrir(src, o, rec);
     journal j{src.name, out, rec};
 
     std::vector<std::string> attendues{"finess", "exercice", "annee_contrat", "produits_assurance_maladie",
@@ -568,14 +576,7 @@ struct contrat_lu {
 // the template's scope as activities (each year's activities are checked with its report).
 inline void lire_contrats(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
                           reconciliation& rec, std::map<std::string, contrat_lu, std::less<>>& contrats) {
-    const table t = split(src.text, o.forced, o.lignes);
-    rec.file = src.name;
-    rec.d = t.d;
-    for (const auto& r : t.rows)
-        rec.rows.push_back({r.line, row_state::pending, 0});
-    rec.lines = t.lines;
-    rec.blank = t.blank;
-    rec.header = t.header ? 1 : 0;
+    const table t = ouvrir(src, o, rec);
     journal j{src.name, out, rec};
 
     std::vector<std::string> attendues{
