@@ -281,8 +281,8 @@ TEST_CASE("csv reader: French dialect, accepted reports in template order", "[cs
     INFO(outils::tout(lot.rejets));
     CHECK(lot.rejets.empty());
     REQUIRE(lot.rapports.size() == 2);
-    CHECK(lot.rapports[0].finess == "2A0000001");  // by FINESS, as text
-    const csv::rapport_lu& lu = lot.rapports[1];
+    CHECK(lot.rapports[1].finess == "2A0000001");  // in the values file's order, as each one ends
+    const csv::rapport_lu& lu = lot.rapports[0];
     const rapport_valide& r = lu.rapport;
     CHECK(lu.finess == "750000001");
     CHECK(lu.ligne_valeurs == 2);
@@ -378,8 +378,6 @@ TEST_CASE("csv reader: every row-level rejection (CAQES-E029 and the others), wi
         CHECK(outils::contient_texte(lot.rejets[0].detail, c.extrait));
         CHECK(lot.valeurs.read == 1);
         CHECK(lot.valeurs.rejected == 1);
-        CHECK(lot.valeurs.rows[0].state == csv::row_state::rejected);
-        CHECK(lot.valeurs.rows[0].reason == 0);
         CHECK(lot.balanced());
     }
 }
@@ -415,8 +413,6 @@ TEST_CASE("csv reader: duplicates, missing measures and the establishment file",
         CHECK(lot.rapports[0].finess == "750000002");
         CHECK(lot.valeurs.accepted == 5);
         CHECK(lot.valeurs.rejected == 5);
-        for (std::size_t i = 1; i < 5; ++i)
-            CHECK(lot.valeurs.rows[i].reason == 1);
         CHECK(lot.etablissements.accepted == 1);
         CHECK(lot.etablissements.rejected == 1);
         CHECK(lot.balanced());
@@ -462,8 +458,7 @@ TEST_CASE("csv reader: duplicates, missing measures and the establishment file",
         CHECK(lot.rejets[0].lieu == "valeurs.csv:1:indicator");
         CHECK(outils::contient_texte(lot.rejets[0].detail, "unknown column \"indicator\""));
         CHECK(lot.valeurs.rejected == 5);
-        for (const auto& s : lot.valeurs.rows)
-            CHECK(s.reason == 0);
+        CHECK(lot.valeurs.unusable == 0U);
         const csv::lot_rapports manque =
             lire(h + valeurs_fr("750000001", "2018"), "finess;exercice;annee_contrat;produits_assurance_maladie\r\n");
         CHECK(manque.rejets[0].lieu == "etablissements.csv:1:annee_produits");
@@ -845,37 +840,83 @@ TEST_CASE("csv reader: a file with CR alone line ends is unusable, located, and 
     CHECK(s.rapports.empty());
 }
 
-TEST_CASE("csv reader: past the maximum of establishment-years held, the file is refused whole, located",
+TEST_CASE("csv reader: past the maximum of establishment-years held, the rest of the file is refused, located",
           "[csv][memoire]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
     const std::string v =
         h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018") + valeurs_fr("750000003", "2018");
-    const std::string e =
-        entete_etab_fr +
-        "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n750000003;2018;1;1000;;;;;;;\r\n";
+    const std::string e2 = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n";
+    const std::string e3 = e2 + "750000003;2018;1;1000;;;;;;;\r\n";
     csv::options_lecture o{};
     o.etablissements_annees_max = 3;
-    const csv::lot_rapports tout = csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", e}, o);
+    const csv::lot_rapports tout = csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", e3}, o);
     CHECK(tout.rapports.size() == 3);
     CHECK(csv::status(tout) == csv::exit_status::accepted);
 
-    o.etablissements_annees_max = 2;
-    const csv::lot_rapports lot = csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", e}, o);
+    SECTION("the values file: the establishment-years before the maximum are evaluated, the rest refused") {
+        o.etablissements_annees_max = 2;
+        const csv::lot_rapports lot = csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", e2}, o);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rejets.size() == 1);
+        CHECK(lot.rejets[0].id == regle::fichier_inutilisable);
+        CHECK(lot.rejets[0].lieu == "valeurs.csv:12:finess");
+        CHECK(lot.rejets[0].detail ==
+              "750000003 2018 is establishment-year number 3, past the maximum of 2 held at once "
+              "(options_lecture::etablissements_annees_max); this row and the 4 after it (to line 16) are rejected "
+              "unread: split the file, or raise the maximum if the memory allows");
+        CHECK(lot.rapports.size() == 2);
+        REQUIRE(lot.valeurs.unusable == 0U);
+        CHECK(lot.valeurs.lines == 16);
+        CHECK(lot.valeurs.accepted == 10);
+        CHECK(lot.valeurs.rejected == 5);
+        CHECK(lot.balanced());
+        CHECK(lot.etablissements.accepted == 2);
+        CHECK(csv::status(lot) == csv::exit_status::unusable_input);
+    }
+    SECTION("the establishments file: refused whole past the maximum") {
+        o.etablissements_annees_max = 2;
+        const csv::lot_rapports lot = csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", e3}, o);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE_FALSE(lot.rejets.empty());
+        CHECK(lot.rejets[0].lieu == "etablissements.csv:4:finess");
+        CHECK(lot.rejets[0].detail ==
+              "750000003 2018 is establishments row number 3, past the maximum of 2 held at once "
+              "(options_lecture::etablissements_annees_max); this row and the 0 after it (to line 4) are rejected "
+              "unread: split the file, or raise the maximum if the memory allows");
+        CHECK(lot.rapports.empty());
+        CHECK(lot.etablissements.unusable == 0U);
+        CHECK(lot.etablissements.rejected == 3);
+        CHECK(lot.valeurs.rejected == 15);
+        CHECK(lot.balanced());
+        CHECK(csv::status(lot) == csv::exit_status::unusable_input);
+    }
+}
+
+TEST_CASE("csv reader: an establishment-year's rows come together (CAQES-E044)", "[csv][memoire]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n";
+    std::string v1 = valeurs_fr("750000001", "2018");
+    const std::size_t coupe = v1.find("\r\n") + 2;  // its first row, then the others after 750000002
+    const std::string v = h + v1.substr(0, coupe) + valeurs_fr("750000002", "2018") + v1.substr(coupe);
+    const csv::lot_rapports lot = lire(v, e);
     INFO(outils::tout(lot.rejets));
-    REQUIRE_FALSE(lot.rejets.empty());
-    CHECK(lot.rejets[0].id == regle::fichier_inutilisable);
-    CHECK(lot.rejets[0].lieu == "valeurs.csv:12:finess");
-    CHECK(lot.rejets[0].detail ==
-          "750000003 2018 is establishment-year number 3, past the maximum of 2 held at once "
-          "(options_lecture::etablissements_annees_max); "
-          "the file is not evaluated: split it, or raise the maximum if the memory allows");
-    CHECK(lot.rapports.empty());
-    REQUIRE(lot.valeurs.unusable);
-    CHECK(lot.valeurs.lines == 16);
-    CHECK(lot.valeurs.rejected == 15);
-    CHECK(lot.valeurs.balanced());
-    CHECK(lot.etablissements.rejected == 3);
-    CHECK(csv::status(lot) == csv::exit_status::unusable_input);
+    // 750000001 closes at line 3, incomplete; its four rows from line 8 come back to it.
+    REQUIRE(lot.rejets.size() == 5);
+    CHECK(lot.rejets[0].id == regle::indicateur_absent);
+    CHECK(lot.rejets[0].lieu == "valeurs.csv:2:finess");
+    CHECK(outils::contient_texte(lot.rejets[0].detail, "750000001 2018: missing A2.depense"));
+    for (std::size_t i = 1; i < 5; ++i) {
+        CHECK(lot.rejets[i].id == regle::valeurs_non_contigues);
+        CHECK(lot.rejets[i].lieu == concat("valeurs.csv:", std::to_string(7 + i), ":finess"));
+        CHECK(outils::contient_texte(lot.rejets[i].detail, "sort the file by finess then exercice"));
+    }
+    REQUIRE(lot.rapports.size() == 1);
+    CHECK(lot.rapports[0].finess == "750000002");
+    CHECK(lot.valeurs.accepted == 5);
+    CHECK(lot.valeurs.rejected == 5);
+    CHECK(lot.etablissements.accepted == 1);
+    CHECK(lot.etablissements.rejected == 1);
+    CHECK(lot.balanced());
 }
 
 // --- Issue 13: the batch carries the contract instance, activities, rate decisions and the

@@ -55,6 +55,7 @@ enum class regle : std::uint8_t {
     encodage_invalide = 41,            // E041
     fichier_inutilisable = 42,         // E042
     hors_caqes = 43,                   // E043
+    valeurs_non_contigues = 44,        // E044
     parametre_hors_la_loi = 50,        // E050
     parametre_ouvert_absent = 51,      // E051
     socle_duree_bornee = 52,           // E052
@@ -185,6 +186,11 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
      "an earlier contract a contrat_anterieur_def",
      "L.162-23-14 (LEGIARTI000053271346: a scheme of the law, no contract); decret 2017-584 art. 2 (earlier "
      "contracts)"},
+    {regle::valeurs_non_contigues, "CAQES-E044",
+     "a row of the values file comes back to an establishment-year whose rows had ended: an establishment-year's "
+     "rows come together, in one block",
+     "input format (docs/input-format.md, \"Memory\"): each establishment-year is read, decided and dropped when "
+     "its rows end"},
     {regle::parametre_hors_la_loi, "CAQES-E050", "a user rate exceeds the legal limit of the article that bounds it",
      "D.162-16 III 1 and 2 (LEGIARTI000034459834): 1 % per volet, 30 % of savings, 30 % liste en sus; "
      "L.162-30-4 (LEGIARTI000041398020, LEGIARTI000042685227, LEGIARTI000048702783): 50 %; L.162-23-14 from 2027 [S]: "

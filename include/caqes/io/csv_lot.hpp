@@ -28,6 +28,7 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <istream>
 #include <limits>
 #include <map>
 #include <optional>
@@ -39,22 +40,18 @@
 
 namespace caqes::csv {
 
-// One input file: the name violations cite ("valeurs.csv") and its whole text.
+// One input file: the name violations cite ("valeurs.csv") and either its whole text or, when
+// `flux` is set, a stream it is read from through the reader's fixed buffer (a file opened in
+// binary mode, at its start: it is read twice, once for its line ends, then for its rows).
 struct source {
     std::string name;
-    std::string_view text;
-};
-
-enum class row_state : std::uint8_t { pending, accepted, rejected };
-
-struct row_status {
-    std::size_t line{0};
-    row_state state{row_state::pending};
-    std::size_t reason{0};  // when rejected: index in `lot_rapports::rejets` of the first reason
+    std::string_view text{};
+    std::istream* flux{nullptr};
 };
 
 // Lines read = header + blank lines + rows accepted + rows rejected, for one file; rows read
-// (`read`) = accepted + rejected.
+// (`read`) = accepted + rejected. Counted as each row is decided: a row the reader forgot to
+// decide is in neither count, and a line it swallowed in no row, so `balanced()` shows both.
 struct reconciliation {
     std::string file;
     dialect d{dialect::french};
@@ -64,10 +61,10 @@ struct reconciliation {
     std::size_t read{0};    // data rows
     std::size_t accepted{0};
     std::size_t rejected{0};
-    std::vector<row_status> rows;  // one per data row, in file order
     // When the file as a whole cannot be used (empty, no data row, a header that cannot be
-    // read: CAQES-E041, CAQES-E042), the index in `lot_rapports::rejets` of the violation
-    // that says why; every row of the file is then rejected for it.
+    // read, past a maximum: CAQES-E041, CAQES-E042), the rank among the rejections handed
+    // over (the index in `lot_rapports::rejets`) of the violation that says why; the rows it
+    // covers are rejected for it.
     std::optional<std::size_t> unusable{};
 
     [[nodiscard]] bool balanced() const noexcept {
@@ -82,6 +79,23 @@ struct rapport_lu {
     std::size_t ligne_valeurs{0};        // first row in the values file
     std::size_t ligne_etablissement{0};  // its row in the establishments file
     std::size_t ligne_contrat{0};        // its contract's row in the contracts file, 0 without one
+};
+
+// What a streamed read leaves once every establishment-year was handed over
+// (`lire_rapports_flux`, csv_rapports.hpp): the reconciliation of each file, the number of
+// rejections handed over, and how far the values file was read.
+struct bilan_lecture {
+    reconciliation valeurs;
+    reconciliation etablissements;
+    std::optional<reconciliation> contrats;  // when a contracts file was given
+    bool activites_donnees{false};           // the establishments file has the `activites` column
+    std::size_t rejets{0};                   // violations handed to the rejection callback
+    std::uint64_t octets_valeurs{0};         // size of the values file
+    std::uint64_t octets_valeurs_lus{0};     // bytes of it read so far
+
+    [[nodiscard]] bool balanced() const noexcept {
+        return valeurs.balanced() && etablissements.balanced() && (!contrats || contrats->balanced());
+    }
 };
 
 struct lot_rapports {
@@ -107,7 +121,9 @@ enum class exit_status : int {
     grid_rule = 4,       // reserved: a grid (template) that breaks a rule
 };
 
-[[nodiscard]] inline exit_status status(const lot_rapports& lot) noexcept {
+namespace detail {
+template <class Lot>
+[[nodiscard]] constexpr exit_status status_de(const Lot& lot) noexcept {
     // An unbalanced reconciliation is a reader bug: nothing read can be trusted.
     if (!lot.balanced() || lot.valeurs.unusable || lot.etablissements.unusable ||
         (lot.contrats && lot.contrats->unusable)) {
@@ -119,14 +135,20 @@ enum class exit_status : int {
     }
     return exit_status::accepted;
 }
+}  // namespace detail
+
+[[nodiscard]] inline exit_status status(const lot_rapports& lot) noexcept { return detail::status_de(lot); }
+[[nodiscard]] inline exit_status status(const bilan_lecture& b) noexcept { return detail::status_de(b); }
 
 struct options_lecture {
     std::optional<dialect> forced{};  // else detected per file from its header line
     limites lignes{};                 // the longest line read (csv_records.hpp)
-    // The most establishment-years the values file may hold: the batch keeps each one until
-    // the end (docs/input-format.md, "Memory"), so a larger input is refused whole, never
-    // read until memory runs out.
-    std::size_t etablissements_annees_max{100'000};
+    // The most establishment-years a batch may hold: rows of the establishments file, of the
+    // contracts file, and establishment-years of the values file (whose keys are remembered, 8
+    // bytes each, to find rows that come back after their establishment-year closed). Each one
+    // costs memory until the end (docs/input-format.md, "Memory"), so past it the rest of the
+    // file is refused with a located error, never read until memory runs out.
+    std::size_t etablissements_annees_max{2'000'000};
 };
 
 // The nature of a decision as the establishments file writes it, and back: the outcomes a

@@ -21,8 +21,13 @@
 // when all its measures were accepted and `caqes::validate(def, rapport)` finds nothing:
 // nothing is evaluated from partial garbage, and the rows of a rejected establishment-year
 // are counted as rejected. The reconciliation counts physical lines (lines read = header +
-// blank + accepted + rejected, per file) and is computed from the row statuses, so a row the
+// blank + accepted + rejected, per file), each row counted when it is decided, so a row the
 // reader forgot to decide, or a line it swallowed, breaks it.
+//
+// The values file's rows of one establishment-year come together (CAQES-E044): it is read one
+// row at a time and each establishment-year handed over when its rows end, so memory does not
+// grow with that file (docs/input-format.md, "Memory"). `lire_rapports_flux` hands each
+// accepted establishment-year and each violation to callbacks; `lire_rapports` collects them.
 //
 // One job per header: csv_lot.hpp (the public types), detail/csv_lignes.hpp (what every file
 // shares: header, row shape, key), detail/csv_fichiers.hpp (each file's rows); this one joins
@@ -68,48 +73,49 @@ namespace caqes::csv {
 
 namespace detail {
 
-// "12 rows, lines 17 to 45"; `rows` is not empty.
-[[nodiscard]] inline std::string lignes_texte(const reconciliation& rec, const std::vector<std::size_t>& rows) {
-    std::size_t lo = rec.rows[rows.front()].line;
-    std::size_t hi = lo;
-    for (const std::size_t r : rows) {
-        lo = rec.rows[r].line < lo ? rec.rows[r].line : lo;
-        hi = rec.rows[r].line > hi ? rec.rows[r].line : hi;
-    }
-    return concat(std::to_string(rows.size()), rows.size() == 1 ? " row, line " : " rows, lines ", std::to_string(lo),
+// "12 rows, lines 17 to 45"; `n` is not zero.
+[[nodiscard]] inline std::string lignes_texte(std::size_t n, std::size_t lo, std::size_t hi) {
+    return concat(std::to_string(n), n == 1 ? " row, line " : " rows, lines ", std::to_string(lo),
                   lo == hi ? std::string{} : concat(" to ", std::to_string(hi)));
 }
 
-inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
-    rec.read = rec.rows.size();
-    rec.accepted = 0;
-    rec.rejected = 0;
-    for (const auto& s : rec.rows) {
-        if (s.state == row_state::accepted) ++rec.accepted;
-        if (s.state == row_state::rejected && s.reason < nombre_rejets) ++rec.rejected;
-    }
-}
-
-[[nodiscard]] inline lot_rapports lire(const modele_contrat_def& m, const parametres_evaluation& p,
-                                       const source& valeurs, const source& etablissements,
-                                       const source* fichier_contrats, const options_lecture& o) {
-    lot_rapports lot{};
-    std::map<cle, etablissement_lu> etabs;
-    std::map<cle, groupe> groupes;
+// The batch reader. The establishments and contracts files are read first, each row into an
+// index; then the values file, one row at a time: an establishment-year's rows are contiguous
+// (docs/input-format.md, "Memory"), so it is held only until a row of another one comes, then
+// validated and handed to `sur_rapport` or rejected, and dropped. Violations go to
+// `sur_rejet` in the order found.
+template <class SurRapport, class SurRejet>
+[[nodiscard]] bilan_lecture lire(const modele_contrat_def& m, const parametres_evaluation& p, const source& valeurs,
+                                 const source& etablissements, const source* fichier_contrats, const options_lecture& o,
+                                 SurRapport&& sur_rapport, SurRejet&& sur_rejet) {
+    bilan_lecture b{};
+    violations tampon;  // the violations of the row or establishment-year at hand
+    std::size_t emis = 0;
+    auto vider = [&] {
+        for (violation& v : tampon) {
+            sur_rejet(std::move(v));
+            ++emis;
+        }
+        tampon.clear();
+        b.rejets = emis;
+    };
+    index_cles<etablissement_lu> etabs;
     std::map<std::string, contrat_lu, std::less<>> contrats;
     if (fichier_contrats != nullptr) {
-        lot.contrats.emplace();
-        lire_contrats(m, *fichier_contrats, o, lot.rejets, *lot.contrats, contrats);
+        b.contrats.emplace();
+        lire_contrats(m, *fichier_contrats, o, tampon, emis, *b.contrats, contrats, vider);
     }
-    lire_etablissements(m, etablissements, o, lot.rejets, lot.etablissements, etabs, lot.activites_donnees);
-    lire_valeurs(m, valeurs, o, lot.rejets, lot.valeurs, groupes);
-    journal jv{valeurs.name, lot.rejets, lot.valeurs};
-    journal je{etablissements.name, lot.rejets, lot.etablissements};
+    lire_etablissements(m, etablissements, o, tampon, emis, b.etablissements, etabs, b.activites_donnees, vider);
+    etabs.fusionner();
+    journal jv{valeurs.name, tampon, b.valeurs, emis};
+    journal je{etablissements.name, tampon, b.etablissements, emis};
     std::optional<journal> jc;
-    if (fichier_contrats != nullptr) jc.emplace(fichier_contrats->name, lot.rejets, *lot.contrats);
+    if (fichier_contrats != nullptr) jc.emplace(fichier_contrats->name, tampon, *b.contrats, emis);
     const std::vector<repere> index = reperes(m);
 
-    for (auto& [k, g] : groupes) {
+    // An establishment-year whose rows all came: validated, then handed over or rejected.
+    auto fermer_groupe = [&](groupe& g) {
+        const cle& k = g.k;
         const std::string qui = concat(k.finess, " ", std::to_string(k.exercice));
         contrat_lu* contrat = nullptr;
         std::string probleme_contrat;
@@ -119,7 +125,6 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
                 probleme_contrat = concat("no row in ", fichier_contrats->name);
             } else {
                 contrat = &ct->second;
-                contrat->vu = true;
                 if (!contrat->accepte) {
                     probleme_contrat = concat("its contract's row ", fichier_contrats->name, ":",
                                               std::to_string(contrat->ligne), " was rejected");
@@ -143,14 +148,14 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
             }
         }
         if (nombre_manquants > 4) manque += concat(" and ", std::to_string(nombre_manquants - 4), " more");
-        const auto et = etabs.find(k);
+        etablissement_lu* et = etabs.trouver(k.code);
         std::string probleme;
         if (nombre_manquants > 0) probleme = concat("missing ", manque);
-        if (et == etabs.end()) {
+        if (et == nullptr) {
             probleme += concat(probleme.empty() ? "" : "; ", "no row in ", etablissements.name);
-        } else if (!et->second.accepte) {
+        } else if (!et->accepte) {
             probleme += concat(probleme.empty() ? "" : "; ", "its row ", etablissements.name, ":",
-                               std::to_string(et->second.ligne), " was rejected");
+                               std::to_string(et->ligne), " was rejected");
         }
         if (!probleme_contrat.empty()) probleme += concat(probleme.empty() ? "" : "; ", probleme_contrat);
 
@@ -158,7 +163,7 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
         if (probleme.empty()) {
             // The final per-report check is the library's `validate`, not a copy of it; the
             // report names its values by code, as any caller's would.
-            const etablissement_lu& el = et->second;
+            const etablissement_lu& el = *et;
             std::vector<saisie_indicateur> saisies;
             for (const auto& x : index) {
                 // An indicator of a volet out of its term is left out unless the file gave it.
@@ -179,7 +184,7 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
             rapport_annuel r = el.donnees;
             // Without the activities column every activity of the template's scope is taken as
             // exercised (docs/input-format.md), and the lot says so.
-            if (!lot.activites_donnees) r.activites_etablissement = m.perimetre;
+            if (!b.activites_donnees) r.activites_etablissement = m.perimetre;
             r.valeurs = saisies;
             r.economies = economies;
             r.decisions = el.decisions;
@@ -191,18 +196,19 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
                 return validate(m, c, r, p);
             }();
             if (v) {
-                for (const std::size_t row : g.rows)
-                    jv.accepter(row);
-                je.accepter(el.row);
+                jv.accepter(g.attente);
+                je.accepter();
+                et->decide = true;
                 if (contrat != nullptr) contrat->utilise = true;
-                lot.rapports.push_back({k.finess, std::move(v).valeur(), g.premiere_ligne, el.ligne,
-                                        contrat != nullptr ? contrat->ligne : 0});
-                continue;
+                sur_rapport(rapport_lu{k.finess, std::move(v).valeur(), g.premiere_ligne, el.ligne,
+                                       contrat != nullptr ? contrat->ligne : 0},
+                            std::as_const(b));
+                return;
             }
             // A decision, savings or other cell of the establishments file is located at its
             // own row and column; the rest at the establishment-year's first row of values.
             for (const auto& x : v.erreurs()) {
-                const std::string colonne = colonne_etablissement(x.lieu, el.decisions, lot.activites_donnees);
+                const std::string colonne = colonne_etablissement(x.lieu, el.decisions, b.activites_donnees);
                 refus.push_back({x.id,
                                  colonne.empty() ? jv.lieu(g.premiere_ligne, "finess") : je.lieu(el.ligne, colonne),
                                  concat(qui, ": ", x.lieu, ": ", x.detail)});
@@ -212,32 +218,117 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
                 {regle::indicateur_absent, jv.lieu(g.premiere_ligne, "finess"), concat(qui, ": ", probleme)});
         }
 
-        const bool etab_a_rejeter = et != etabs.end() && et->second.accepte;
+        const bool etab_a_rejeter = et != nullptr && et->accepte;
         // The rows that go down with it: its valid rows of the values file, and its row of
         // the establishments file; a group whose rows were all rejected on their own has none.
         const std::string etab =
-            etab_a_rejeter ? concat(etablissements.name, ":", std::to_string(et->second.ligne)) : std::string{};
+            etab_a_rejeter ? concat(etablissements.name, ":", std::to_string(et->ligne)) : std::string{};
         std::string avec;
-        if (!g.rows.empty())
-            avec = concat(" with its ", lignes_texte(lot.valeurs, g.rows), etab.empty() ? "" : " and ", etab);
+        if (g.attente > 0)
+            avec = concat(" with its ", lignes_texte(g.attente, g.premiere_attente, g.derniere_attente),
+                          etab.empty() ? "" : " and ", etab);
         else if (!etab.empty())
             avec = concat(" with ", etab);
         refus.front().detail += concat("; establishment-year rejected", avec);
-        const std::size_t premier = lot.rejets.size();
-        for (auto& v : refus)
-            lot.rejets.push_back(std::move(v));
-        for (const std::size_t row : g.rows)
-            jv.rejeter(row, premier);
-        if (etab_a_rejeter) je.rejeter(et->second.row, premier);
-        if (contrat != nullptr && !contrat->rejet) contrat->rejet = premier;
+        for (auto& x : refus)
+            tampon.push_back(std::move(x));
+        jv.rejeter_lignes(g.attente);
+        if (etab_a_rejeter) {
+            je.rejeter_lignes();
+            et->decide = true;
+        }
+        if (contrat != nullptr) contrat->rejete = true;
+    };
+
+    fichier_lu f{};
+    ouvrir(f, valeurs, o, b.valeurs, {"finess", "exercice", "indicateur", "mesure", "valeur"});
+    b.octets_valeurs = f.apercu.bytes;
+    if (!f.e.erreur.empty()) {
+        refuser(f, jv, b.valeurs);
+        vider();
+    } else {
+        const std::array<std::size_t, 3> colonnes{f.e.colonne("indicateur"), f.e.colonne("mesure"),
+                                                  f.e.colonne("valeur")};
+        // The establishment-years closed so far, 8 bytes each: a row of one of them that comes
+        // back is rejected at its line (CAQES-E044), since its establishment-year was decided.
+        index_cles<std::uint64_t> fermees;
+        groupe g{};
+        bool ouvert = false;
+        std::optional<au_dela> trop{};
+        ligne_valeurs l{};
+        record_view r{};
+        while (f.lecteur->next(r)) {
+            jv.ligne(r.line);
+            if (trop) {
+                trop->compter(jv);
+                continue;
+            }
+            lire_ligne_valeurs(m, jv, r, f.e, f.d, f.apercu.head, index, colonnes, l);
+            if (l.k && (!ouvert || l.k->code != g.k.code)) {
+                if (fermees.trouver(l.k->code) != nullptr) {
+                    jv.rejeter(regle::valeurs_non_contigues, "finess",
+                               concat(l.k->finess, " ", std::to_string(l.k->exercice),
+                                      ": its rows are not together: another establishment-year's rows came after "
+                                      "them, which closed it (read, decided and handed over), and this one comes "
+                                      "back; write each establishment-year's rows in one block (sort the file by "
+                                      "finess then exercice, as ORDER BY finess, exercice does)"));
+                    vider();
+                    continue;
+                }
+                if (fermees.size() + (ouvert ? 1U : 0U) >= o.etablissements_annees_max) {
+                    // Past the stated maximum the rest of the file is refused, with this row
+                    // named, rather than remembered until memory runs out.
+                    if (ouvert) fermer_groupe(g);
+                    ouvert = false;
+                    trop = au_dela{r.line, concat(l.k->finess, " ", std::to_string(l.k->exercice)), 0, 0};
+                    trop->compter(jv);
+                    vider();
+                    continue;
+                }
+                if (ouvert) {
+                    b.octets_valeurs_lus = f.lecteur->bytes_read();
+                    fermer_groupe(g);
+                    fermees.ajouter(g.k.code);
+                }
+                g.ouvrir(std::move(*l.k), index.size(), r.line);
+                ouvert = true;
+            }
+            if (l.k && l.jm != absent) {
+                std::size_t& claim = g.ligne[l.ind->k][l.jm];
+                if (claim != 0) {
+                    jv.rejeter(regle::texte_invalide, "mesure",
+                               concat("duplicate of line ", std::to_string(claim), " for ", g.k.finess, " ",
+                                      std::to_string(g.k.exercice), " ", l.code, ".", l.code_mesure));
+                } else {
+                    claim = r.line;
+                    if (!jv.rejetee()) {
+                        g.valeurs[l.ind->k][l.jm] = l.v.v;
+                        g.donnee[l.ind->k][l.jm] = true;
+                        g.garder(r.line);
+                    }
+                }
+            }
+            vider();
+        }
+        if (ouvert) {
+            b.octets_valeurs_lus = f.lecteur->bytes_read();
+            fermer_groupe(g);
+        }
+        if (trop) trop->signaler(jv, b.valeurs, o.etablissements_annees_max, "establishment-year");
+        sans_ligne(f, jv, b.valeurs);
+        fermer(f, b.valeurs);
+        vider();
     }
+    b.octets_valeurs_lus = b.octets_valeurs;
 
     // Establishment rows with no values at all: every indicator is missing.
-    for (const auto& [k, et] : etabs) {
-        if (groupes.contains(k) || !et.accepte) continue;
-        je.rejeter(et.row, regle::indicateur_absent, "finess",
-                   concat(k.finess, " ", std::to_string(k.exercice), ": no row in ", valeurs.name,
-                          "; establishment-year rejected"));
+    for (const etablissement_lu& et : etabs.entrees()) {
+        if (et.decide || !et.accepte) continue;
+        je.signaler(regle::indicateur_absent, et.ligne, "finess",
+                    concat(finess_de_cle(et.code), " ", std::to_string(exercice_de_cle(et.code)), ": no row in ",
+                           valeurs.name, "; establishment-year rejected"));
+        je.rejeter_lignes();
+        vider();
     }
 
     // A contract row is kept when one of its establishment-years was; otherwise it goes down
@@ -245,25 +336,56 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
     for (auto& [finess, c] : contrats) {
         if (!c.accepte) continue;
         if (c.utilise) {
-            jc->accepter(c.row);
-        } else if (c.rejet) {
-            jc->rejeter(c.row, *c.rejet);
+            jc->accepter();
         } else {
-            jc->rejeter(c.row, regle::indicateur_absent, "finess",
-                        concat(finess, ": no establishment-year in ", etablissements.name,
-                               " for this contract; contract rejected"));
+            if (!c.rejete) {
+                jc->signaler(regle::indicateur_absent, c.ligne, "finess",
+                             concat(finess, ": no establishment-year in ", etablissements.name,
+                                    " for this contract; contract rejected"));
+            }
+            jc->rejeter_lignes();
         }
+        vider();
     }
 
-    // Every row is now accepted or rejected. A row left pending would be a reader bug: it is
-    // counted in neither, so the reconciliation shows it, in release builds too.
-    compter(lot.valeurs, lot.rejets.size());
-    compter(lot.etablissements, lot.rejets.size());
-    if (lot.contrats) compter(*lot.contrats, lot.rejets.size());
-    assert(lot.balanced());
-    return lot;
+    // Every row is now accepted or rejected. A row left undecided would be a reader bug: it
+    // is counted in neither, so the reconciliation shows it, in release builds too.
+    assert(b.balanced());
+    return b;
 }
 
+}  // namespace detail
+
+// Reads and validates a batch one establishment-year at a time, with memory bounded
+// (docs/input-format.md, "Memory"): `sur_rapport(rapport_lu&&, const bilan_lecture&)` receives
+// each accepted establishment-year as soon as its rows are read, `sur_rejet(violation&&)` each
+// violation (file:line:field, rule, detail) as soon as it is found. Each source is a text or a
+// stream (`source::flux`). Without the contracts file (`contrats` null), contract time is not
+// checked and every validated report says so.
+template <class SurRapport, class SurRejet>
+[[nodiscard]] bilan_lecture lire_rapports_flux(const modele_contrat_def& m, const parametres_evaluation& p,
+                                               const source& valeurs, const source& etablissements,
+                                               const source* contrats, const options_lecture& o,
+                                               SurRapport&& sur_rapport, SurRejet&& sur_rejet) {
+    return detail::lire(m, p, valeurs, etablissements, contrats, o, sur_rapport, sur_rejet);
+}
+
+namespace detail {
+// The whole batch in memory, for small inputs, tests and callers that want it so.
+[[nodiscard]] inline lot_rapports lire_tout(const modele_contrat_def& m, const parametres_evaluation& p,
+                                            const source& valeurs, const source& etablissements,
+                                            const source* contrats, const options_lecture& o) {
+    lot_rapports lot{};
+    bilan_lecture b = lire_rapports_flux(
+        m, p, valeurs, etablissements, contrats, o,
+        [&lot](rapport_lu&& r, const bilan_lecture&) { lot.rapports.push_back(std::move(r)); },
+        [&lot](violation&& v) { lot.rejets.push_back(std::move(v)); });
+    lot.valeurs = std::move(b.valeurs);
+    lot.etablissements = std::move(b.etablissements);
+    lot.contrats = std::move(b.contrats);
+    lot.activites_donnees = b.activites_donnees;
+    return lot;
+}
 }  // namespace detail
 
 // Reads and validates a batch without contract data: contract time is not checked, and every
@@ -271,7 +393,7 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
 [[nodiscard]] inline lot_rapports lire_rapports(const modele_contrat_def& m, const parametres_evaluation& p,
                                                 const source& valeurs, const source& etablissements,
                                                 const options_lecture& o = {}) {
-    return detail::lire(m, p, valeurs, etablissements, nullptr, o);
+    return detail::lire_tout(m, p, valeurs, etablissements, nullptr, o);
 }
 
 // The same with the contracts file: each report is validated against its establishment's
@@ -279,7 +401,7 @@ inline void compter(reconciliation& rec, std::size_t nombre_rejets) {
 [[nodiscard]] inline lot_rapports lire_rapports(const modele_contrat_def& m, const parametres_evaluation& p,
                                                 const source& valeurs, const source& etablissements,
                                                 const source& contrats, const options_lecture& o = {}) {
-    return detail::lire(m, p, valeurs, etablissements, &contrats, o);
+    return detail::lire_tout(m, p, valeurs, etablissements, &contrats, o);
 }
 
 }  // namespace caqes::csv

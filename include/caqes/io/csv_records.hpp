@@ -127,6 +127,10 @@ class record_reader {
     [[nodiscard]] const std::optional<cr_seul>& lone_cr() const noexcept { return lone_cr_; }
     // A stream that failed (not its end): the caller reports the file unreadable.
     [[nodiscard]] bool read_failed() const noexcept { return in_ != nullptr && in_->bad(); }
+    // Bytes of the input consumed so far (a progress measure; the byte-order mark included).
+    [[nodiscard]] std::uint64_t bytes_read() const noexcept {
+        return in_ == nullptr ? pos_ + (had_bom_ ? utf8_bom.size() : 0U) : shifted_ + begin_;
+    }
 
   private:
     void init() {
@@ -150,6 +154,7 @@ class record_reader {
         if (begin_ > 0) {
             std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
             end_ -= begin_;
+            shifted_ += begin_;
             begin_ = 0;
         }
         while (!eof_ && end_ < buf_.size()) {
@@ -294,6 +299,7 @@ class record_reader {
     std::vector<char> buf_{};
     std::size_t begin_{0};
     std::size_t end_{0};
+    std::uint64_t shifted_{0};  // bytes moved out of the buffer's front
     bool eof_{false};
     std::optional<dialect> forced_{};
     std::optional<dialect> dialect_{};
@@ -322,6 +328,105 @@ class record_reader {
         return cr_seul{line, i - debut + 1};
     }
     return std::nullopt;
+}
+
+// What a reader of a whole file needs to know before it decides any row, found in one pass
+// over the file (fixed memory): where it would stop at a CR alone, the CR and CR LF counts its
+// message gives, its first bytes (the encoding is guessed from them) and its size.
+struct apercu_fichier {
+    std::string head;  // the first `taille_tete` bytes, unchanged
+    std::optional<cr_seul> lone_cr{};
+    std::size_t cr{0};    // CR bytes, CR LF pairs included
+    std::size_t crlf{0};  // CR LF pairs
+    std::uint64_t bytes{0};
+    static constexpr std::size_t taille_tete = 4096;
+};
+
+namespace detail {
+
+// Fed the file in consecutive chunks; the same result whatever the chunks.
+class analyse_fins {
+  public:
+    void ajouter(std::string_view s) {
+        if (premier_) {
+            premier_ = false;
+            if (s.starts_with(utf8_bom)) s.remove_prefix(utf8_bom.size());
+        }
+        // The common case, a chunk with no CR: only its line feeds are counted.
+        if (!cr_attente_ && s.find('\r') == std::string_view::npos) {
+            const std::size_t dernier = s.rfind('\n');
+            if (dernier == std::string_view::npos) {
+                colonne_ += s.size();
+                return;
+            }
+            ligne_ += static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
+            colonne_ = s.size() - dernier - 1;
+            return;
+        }
+        for (const char c : s) {
+            if (cr_attente_) {
+                cr_attente_ = false;
+                if (c == '\n') {
+                    ++a_.crlf;
+                } else if (!a_.lone_cr) {
+                    a_.lone_cr = en_attente_;
+                }
+            }
+            if (c == '\r') {
+                ++a_.cr;
+                cr_attente_ = true;
+                en_attente_ = cr_seul{ligne_, colonne_ + 1};
+            }
+            if (c == '\n') {
+                ++ligne_;
+                colonne_ = 0;
+            } else {
+                ++colonne_;
+            }
+        }
+    }
+    [[nodiscard]] apercu_fichier finir(std::string head, std::uint64_t bytes) {
+        if (cr_attente_ && !a_.lone_cr) a_.lone_cr = en_attente_;
+        a_.head = std::move(head);
+        a_.bytes = bytes;
+        return std::move(a_);
+    }
+
+  private:
+    apercu_fichier a_{};
+    bool premier_{true};
+    bool cr_attente_{false};
+    cr_seul en_attente_{};
+    std::size_t ligne_{1};
+    std::size_t colonne_{0};
+};
+
+}  // namespace detail
+
+[[nodiscard]] inline apercu_fichier apercu(std::string_view text) {
+    detail::analyse_fins a;
+    a.ajouter(text);
+    return a.finir(std::string{text.substr(0, apercu_fichier::taille_tete)}, text.size());
+}
+
+// Reads the stream to its end through a fixed buffer, then puts it back at its start (a file
+// opened in binary mode: it is read twice). A read that fails leaves `in.bad()` set.
+[[nodiscard]] inline apercu_fichier apercu(std::istream& in) {
+    detail::analyse_fins a;
+    std::string head;
+    std::vector<char> bloc(std::size_t{1} << 16U);
+    std::uint64_t bytes = 0;
+    while (in.read(bloc.data(), static_cast<std::streamsize>(bloc.size())) || in.gcount() > 0) {
+        const std::string_view s{bloc.data(), static_cast<std::size_t>(in.gcount())};
+        if (head.size() < apercu_fichier::taille_tete) head.append(s.substr(0, apercu_fichier::taille_tete - head.size()));
+        a.ajouter(s);
+        bytes += s.size();
+    }
+    if (!in.bad()) {
+        in.clear();
+        in.seekg(0);
+    }
+    return a.finir(std::move(head), bytes);
 }
 
 // A record with its fields owned, for `table`.

@@ -1,7 +1,8 @@
 #pragma once
 // Machinery of the batch reader, not for users (include <caqes/io/csv.hpp>): each file's own
-// rows. The values file (`lire_valeurs`, one record at a time), the establishments file
-// (`lire_etablissements`) and the contracts file (`lire_contrats`), with the cells they parse.
+// rows, each read one record at a time through the reader's fixed buffers. A values row checked
+// on its own (`lire_ligne_valeurs`), the establishments file (`lire_etablissements`, into an
+// index) and the contracts file (`lire_contrats`), with the cells they parse.
 #include <caqes/calendrier/format.hpp>
 #include <caqes/contrat/etablissement.hpp>
 #include <caqes/contrat/instance.hpp>
@@ -129,23 +130,51 @@ struct valeur_lue {
     return {v, regle::aucune, {}};
 }
 
-// An establishment-year as the values file gives it, before it is accepted.
+// The establishment-year the values file is on, held until a row of another one closes it:
+// its values, the row that claimed each measure, and its rows not rejected on their own
+// (counted, with their first and last line). Its arrays are sized once per template and
+// reused, so a group costs no allocation: B = indicators x (sizeof(valeurs_indicateur) +
+// mesures_max x (sizeof(std::size_t) + 1)) bytes (docs/input-format.md, "Memory").
 struct groupe {
+    cle k;
     std::vector<valeurs_indicateur> valeurs;
     std::vector<std::array<std::size_t, mesures_max>> ligne;  // row that claimed each measure, or 0
     std::vector<std::array<bool, mesures_max>> donnee;        // an accepted value is there
-    std::vector<std::size_t> rows;                            // its rows not rejected on their own
+    std::size_t attente{0};                                   // its rows not rejected on their own
+    std::size_t premiere_attente{0};                          // the first and last of them
+    std::size_t derniere_attente{0};
     std::size_t premiere_ligne{0};
+
+    void ouvrir(cle nouvelle, std::size_t indicateurs, std::size_t line) {
+        k = std::move(nouvelle);
+        valeurs.assign(indicateurs, valeurs_indicateur{});
+        ligne.assign(indicateurs, {});
+        donnee.assign(indicateurs, {});
+        attente = 0;
+        premiere_attente = 0;
+        derniere_attente = 0;
+        premiere_ligne = line;
+    }
+    void garder(std::size_t line) noexcept {
+        if (attente == 0) premiere_attente = line;
+        derniere_attente = line;
+        ++attente;
+    }
 };
 
+// One row of the establishments file, parsed, until its establishment-year of the values file
+// closes (or the end of the batch). sizeof(etablissement_lu) bytes each, and its decisions
+// (sizeof(decision_volet) each) when it has some: docs/input-format.md, "Memory".
 struct etablissement_lu {
-    std::size_t row{0};
+    std::uint64_t code{0};  // cle_64
     std::size_t ligne{0};
     bool accepte{false};
+    bool decide{false};        // counted accepted or rejected with its establishment-year
     rapport_annuel donnees{};  // without its spans: the amounts below, per volet in template order
     std::array<std::optional<centimes>, volets_max> economies{};
     std::vector<decision_volet> decisions{};  // in the template's volet order
 };
+[[nodiscard]] constexpr std::uint64_t cle_de(const etablissement_lu& e) noexcept { return e.code; }
 
 // The column of the establishments file a violation of `validate` is about: a decision's
 // amount, rate or nature, a volet's savings, or a field of the row; empty when it is about
@@ -213,36 +242,37 @@ struct repere {
 // The rate and duration of a volet's decision (`taux_<volet>`, a percentage; `duree_<volet>`,
 // whole months): both or neither, and only beside a decision. Fills the decision just read
 // (the last of `decisions`) when `decidee`. Returns false when the row was rejected.
-inline bool lire_taux_duree(journal& j, std::size_t row, const record& r, const entete& e, dialect d, volet_id v,
-                            bool decidee, std::vector<decision_volet>& decisions) {
+template <class R>
+bool lire_taux_duree(journal& j, const R& r, const entete& e, dialect d, volet_id v, bool decidee,
+                     std::vector<decision_volet>& decisions) {
     const std::string col_taux = concat("taux_", nom_colonne(v));
     const std::string col_duree = concat("duree_", nom_colonne(v));
     const std::string_view taux = trim(r.fields[e.colonne(col_taux)]);
     const std::string_view duree = trim(r.fields[e.colonne(col_duree)]);
     if (taux.empty() && duree.empty()) return true;
     if (taux.empty() != duree.empty()) {
-        j.rejeter(row, regle::decision_hors_issues, taux.empty() ? col_taux : col_duree,
+        j.rejeter(regle::decision_hors_issues, taux.empty() ? col_taux : col_duree,
                   "a decision set as a rate gives its rate and its duration in months, both");
         return false;
     }
     if (!decidee) {
-        j.rejeter(row, regle::decision_hors_issues, col_taux,
+        j.rejeter(regle::decision_hors_issues, col_taux,
                   concat("a rate and a duration belong to a decision: give its nature and amount in nature_",
                          nom_colonne(v), " and decision_", nom_colonne(v)));
         return false;
     }
     const parsed<fraction> f = parse_percent(taux, d);
     if (!f.ok()) {
-        j.rejeter(row, f.rule, col_taux, f.error);
+        j.rejeter(f.rule, col_taux, f.error);
         return false;
     }
     const parsed<std::int64_t> n = parse_integer(duree, d);
     if (!n.ok()) {
-        j.rejeter(row, n.rule, col_duree, n.error);
+        j.rejeter(n.rule, col_duree, n.error);
         return false;
     }
     if (n.value < 1 || n.value > 1200) {
-        j.rejeter(row, regle::valeur_hors_domaine, col_duree,
+        j.rejeter(regle::valeur_hors_domaine, col_duree,
                   concat(std::to_string(n.value), " is not a duration in months (1 to 1200)"));
         return false;
     }
@@ -263,8 +293,8 @@ inline constexpr std::array<std::string_view, 6> colonnes_l162_30_4{"l162_30_4_s
 
 // The six `l162_30_4_*` cells: all empty (no such data) or all given. Returns false when the
 // row was rejected.
-inline bool lire_l162_30_4(journal& j, std::size_t row, const record& r, const entete& e, dialect d,
-                           std::optional<donnees_l162_30_4>& out) {
+template <class R>
+bool lire_l162_30_4(journal& j, const R& r, const entete& e, dialect d, std::optional<donnees_l162_30_4>& out) {
     std::array<std::string_view, colonnes_l162_30_4.size()> cellules{};
     std::size_t donnees = 0;
     for (std::size_t i = 0; i < cellules.size(); ++i) {
@@ -274,7 +304,7 @@ inline bool lire_l162_30_4(journal& j, std::size_t row, const record& r, const e
     if (donnees == 0) return true;
     for (std::size_t i = 0; i < cellules.size(); ++i) {
         if (cellules[i].empty()) {
-            j.rejeter(row, regle::indicateur_absent, colonnes_l162_30_4[i],
+            j.rejeter(regle::indicateur_absent, colonnes_l162_30_4[i],
                       "the L.162-30-4 data is given in part: give its six columns, or none");
             return false;
         }
@@ -282,7 +312,7 @@ inline bool lire_l162_30_4(journal& j, std::size_t row, const record& r, const e
     donnees_l162_30_4 x{};
     const parsed<ymd> saisine = parse_date(cellules[0]);
     if (!saisine.ok()) {
-        j.rejeter(row, saisine.rule, colonnes_l162_30_4[0], saisine.error);
+        j.rejeter(saisine.rule, colonnes_l162_30_4[0], saisine.error);
         return false;
     }
     x.saisine = saisine.value;
@@ -290,7 +320,7 @@ inline bool lire_l162_30_4(journal& j, std::size_t row, const record& r, const e
     for (std::size_t i = 0; i < 3; ++i) {
         const parsed<std::int64_t> n = parse_integer(cellules[1 + i], d);
         if (!n.ok() || n.value < 0) {
-            j.rejeter(row, n.ok() ? regle::valeur_hors_domaine : n.rule, colonnes_l162_30_4[1 + i],
+            j.rejeter(n.ok() ? regle::valeur_hors_domaine : n.rule, colonnes_l162_30_4[1 + i],
                       n.ok() ? concat(std::to_string(n.value), ": a number of acts is not negative") : n.error);
             return false;
         }
@@ -300,7 +330,7 @@ inline bool lire_l162_30_4(journal& j, std::size_t row, const record& r, const e
     for (std::size_t i = 0; i < 2; ++i) {
         const parsed<centimes> c = parse_centimes(cellules[4 + i], d);
         if (!c.ok() || c.value < centimes{0}) {
-            j.rejeter(row, c.ok() ? regle::valeur_hors_domaine : c.rule, colonnes_l162_30_4[4 + i],
+            j.rejeter(c.ok() ? regle::valeur_hors_domaine : c.rule, colonnes_l162_30_4[4 + i],
                       c.ok() ? concat(texte_euros(c.value), " EUR: a rate base is not negative") : c.error);
             return false;
         }
@@ -341,26 +371,191 @@ inline constexpr std::array<activite_ecrite, 4> activites_ecrites{
     return {a, {}};
 }
 
-// A file read whole and split into records (the establishments and contracts files: one row
-// per establishment-year or contract), with its reconciliation started: one pending status
-// per data row, and the physical lines counted.
-[[nodiscard]] inline table ouvrir(const source& src, const options_lecture& o, reconciliation& rec) {
-    table t = split(src.text, o.forced, o.lignes);
-    rec.file = src.name;
-    rec.d = t.d;
-    for (const auto& r : t.rows)
-        rec.rows.push_back({r.line, row_state::pending, 0});
-    rec.lines = t.lines;
-    rec.blank = t.blank;
-    rec.header = t.header ? 1 : 0;
-    return t;
+// A file past the maximum of establishment-years (options_lecture::etablissements_annees_max):
+// the row that goes past it, and the rows from it on, which are counted rejected, unread.
+struct au_dela {
+    std::size_t ligne{0};
+    std::string qui;
+    std::size_t lignes{0};
+    std::size_t derniere{0};
+
+    void compter(journal& j) {
+        j.rejeter();
+        ++lignes;
+        derniere = j.ligne();
+    }
+    // The violation, once the rows it covers are known; the file is marked unusable.
+    void signaler(journal& j, reconciliation& rec, std::size_t max, std::string_view quoi) {
+        rec.unusable = j.signaler(
+            regle::fichier_inutilisable, ligne, "finess",
+            concat(qui, " is ", quoi, " number ", std::to_string(max + 1), ", past the maximum of ", std::to_string(max),
+                   " held at once (options_lecture::etablissements_annees_max); this row and the ",
+                   std::to_string(lignes - 1), " after it (to line ", std::to_string(derniere),
+                   ") are rejected unread: split the file, or raise the maximum if the memory allows"));
+    }
+};
+
+// One row of the establishments file: its cells parsed, then kept in the index (rejected rows
+// too, so that their establishment-year says why it has no row).
+struct colonnes_volet {
+    std::string economies, decision, nature;
+    std::size_t c_economies, c_decision, c_nature;
+};
+
+inline void lire_etablissement(const modele_contrat_def& m, journal& j, const record_view& r, const entete& e,
+                               dialect dl, std::string_view tete, const std::vector<colonnes_volet>& cv,
+                               bool activites_donnees, bool avec_taux, bool avec_l162, centimes& total_decisions,
+                               std::size_t& nombre_decisions, index_cles<etablissement_lu>& etabs, std::size_t max,
+                               std::optional<au_dela>& trop) {
+        if (!forme_valide(j, r, e, dl, tete)) return;
+        const std::optional<cle> k = lire_cle(j, r, e, m, dl);
+        bool ok = k.has_value();
+
+        rapport_annuel d{};
+        std::array<std::optional<centimes>, volets_max> economies{};
+        std::vector<decision_volet> decisions;
+        const parsed<std::int64_t> annee = parse_integer(r.fields[e.colonne("annee_contrat")], dl);
+        if (!annee.ok()) {
+            j.rejeter(annee.rule, "annee_contrat", annee.error);
+            ok = false;
+        } else if (annee.value < 1 || annee.value > 99) {
+            j.rejeter(regle::valeur_hors_domaine, "annee_contrat",
+                      concat(std::to_string(annee.value), " is not a contract year (1 for the first)"));
+            ok = false;
+        } else {
+            d.annee_contrat = static_cast<int>(annee.value);
+        }
+        const parsed<centimes> produits = parse_centimes(r.fields[e.colonne("produits_assurance_maladie")], dl);
+        if (!produits.ok()) {
+            j.rejeter(produits.rule, "produits_assurance_maladie", produits.error);
+            ok = false;
+        } else if (produits.value < centimes{0}) {
+            j.rejeter(regle::valeur_hors_domaine, "produits_assurance_maladie",
+                      concat(texte(type_mesure::montant, entier(produits.value.valeur)),
+                             ": the revenue base is not negative"));
+            ok = false;
+        } else {
+            d.produits_assurance_maladie = produits.value;
+        }
+        // The year of the "dernier exercice clos" the revenue base comes from; empty: not given.
+        if (const std::string_view an = trim(r.fields[e.colonne("annee_produits")]); !an.empty()) {
+            const parsed<std::int64_t> a = parse_integer(an, dl);
+            if (!a.ok()) {
+                j.rejeter(a.rule, "annee_produits", a.error);
+                ok = false;
+            } else if (a.value < 1900 || a.value > 9999) {
+                j.rejeter(regle::texte_invalide, "annee_produits",
+                          concat(std::to_string(a.value), " is not a year"));
+                ok = false;
+            } else {
+                d.annee_produits = static_cast<int>(a.value);
+            }
+        }
+        if (activites_donnees) {
+            const parsed<activites> a = parse_activites(r.fields[e.colonne("activites")]);
+            if (a.ok()) {
+                d.activites_etablissement = a.value;
+            } else {
+                j.rejeter(a.rule, "activites", a.error);
+                ok = false;
+            }
+        }
+        if (avec_l162 && !lire_l162_30_4(j, r, e, dl, d.l162_30_4)) ok = false;
+        for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
+            // Savings are signed; an empty cell is *non renseigne* (no savings entry, never 0),
+            // an empty decision none recorded.
+            const std::string& col_eco = cv[iv].economies;
+            const std::string_view eco = trim(r.fields[cv[iv].c_economies]);
+            if (!eco.empty()) {
+                const parsed<centimes> c = parse_centimes(eco, dl);
+                if (c.ok()) {
+                    economies[iv] = c.value;
+                } else {
+                    j.rejeter(c.rule, col_eco, c.error);
+                    ok = false;
+                }
+            }
+            const std::string& col_dec = cv[iv].decision;
+            const std::string& col_nat = cv[iv].nature;
+            const std::string_view dec = trim(r.fields[cv[iv].c_decision]);
+            const std::string_view nat = trim(r.fields[cv[iv].c_nature]);
+            std::optional<issue_legale> nature{};
+            bool nature_lue = false;
+            for (const nature_ecrite& n : natures_decision) {
+                if (!nat.empty() && equal_ci(nat, n.mot)) {
+                    nature = n.nature;
+                    nature_lue = true;
+                }
+            }
+            if (!nat.empty() && !nature_lue) {
+                j.rejeter(regle::decision_hors_issues, col_nat,
+                          concat(quoted_field(nat),
+                                 " is not a decision's nature: aucune, sanction, interessement, "
+                                 "reduction_liste_en_sus, interessement_national, abattement, minoration, dotation or "
+                                 "penalite"));
+                ok = false;
+            } else if (nat.empty() != dec.empty()) {
+                j.rejeter(
+                    regle::decision_hors_issues, nat.empty() ? col_nat : col_dec,
+                    "a decision has both its amount and its nature (\"aucune\" with 0 when the ARS decided neither)");
+                ok = false;
+            }
+            if (!dec.empty()) {
+                const parsed<centimes> c = parse_centimes(dec, dl);
+                if (!c.ok()) {
+                    j.rejeter(c.rule, col_dec, c.error);
+                    ok = false;
+                } else if (c.value < centimes{0}) {
+                    j.rejeter(regle::valeur_hors_domaine, col_dec,
+                              concat(texte(type_mesure::montant, entier(c.value.valeur)),
+                                     ": a decided amount is not negative"));
+                    ok = false;
+                } else if (const montant_calcule somme = additionner(total_decisions, c.value); !somme.ok) {
+                    // Decisions are not negative, so any sum of accepted ones (the batch's total)
+                    // is at most this control total, which therefore must fit.
+                    j.rejeter(
+                        regle::depassement_capacite, col_dec,
+                        concat(
+                            texte_euros(c.value),
+                            " EUR brings the file's total of decisions past 92233720368547758.07 EUR (64-bit cents): ",
+                            std::to_string(nombre_decisions), " decisions before it total ",
+                            texte_euros(total_decisions), " EUR; no total of the decisions could be exact"));
+                    ok = false;
+                } else {
+                    decisions.push_back({.volet = m.volets[iv].volet, .nature = nature, .montant = c.value});
+                    total_decisions = somme.valeur;
+                    ++nombre_decisions;
+                }
+            }
+            // A decision the law sets as a rate for a limited duration (L.162-30-4, the 2017
+            // liste en sus cut) gives them beside its nature; the amount is the user's estimate.
+            if (avec_taux && !lire_taux_duree(j, r, e, dl, m.volets[iv].volet, !dec.empty(), decisions))
+                ok = false;
+        }
+        if (!k) return;
+        d.exercice = k->exercice;
+        if (const etablissement_lu* deja = etabs.trouver(k->code)) {
+            j.rejeter(regle::texte_invalide, "finess",
+                      concat("duplicate of line ", std::to_string(deja->ligne), " for ", k->finess, " ",
+                             std::to_string(k->exercice)));
+            return;
+        }
+        if (etabs.size() >= max) {
+            trop = au_dela{r.line, concat(k->finess, " ", std::to_string(k->exercice)), 0, 0};
+            trop->compter(j);
+            return;
+        }
+        etabs.ajouter(etablissement_lu{k->code, r.line, ok, false, d, economies, std::move(decisions)});
 }
 
-inline void lire_etablissements(const modele_contrat_def& m, const source& src, const options_lecture& o,
-                                violations& out, reconciliation& rec, std::map<cle, etablissement_lu>& etabs,
-                                bool& activites_donnees) {
-    const table t = ouvrir(src, o, rec);
-    journal j{src.name, out, rec};
+// The establishments file, read row by row: each row parsed into the index, where its
+// establishment-year of the values file finds it. `vider` hands the violations over after
+// each row.
+template <class Vider>
+void lire_etablissements(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
+                         const std::size_t& emis, reconciliation& rec, index_cles<etablissement_lu>& etabs,
+                         bool& activites_donnees, Vider&& vider) {
+    journal j{src.name, out, rec, emis};
 
     std::vector<std::string> attendues{"finess", "exercice", "annee_contrat", "produits_assurance_maladie",
                                        "annee_produits"};
@@ -377,8 +572,26 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
     }
     const std::vector<std::vector<std::string>> optionnelles{
         {"activites"}, taux_durees, {colonnes_l162_30_4.begin(), colonnes_l162_30_4.end()}};
-    const entete e = lire_entete(t, attendues, src.text, optionnelles);
-    if (!utilisable(j, rec, t, e)) return;
+    fichier_lu f{};
+    ouvrir(f, src, o, rec, attendues, optionnelles);
+    const entete& e = f.e;
+    if (!e.erreur.empty()) {
+        refuser(f, j, rec);
+        return vider();
+    }
+    std::vector<colonnes_volet> cv;
+    for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
+        colonnes_volet c{concat("economies_", nom_colonne(m.volets[iv].volet)),
+                         concat("decision_", nom_colonne(m.volets[iv].volet)),
+                         concat("nature_", nom_colonne(m.volets[iv].volet)),
+                         0,
+                         0,
+                         0};
+        c.c_economies = e.colonne(c.economies);
+        c.c_decision = e.colonne(c.decision);
+        c.c_nature = e.colonne(c.nature);
+        cv.push_back(std::move(c));
+    }
     activites_donnees = e.colonne("activites") != absent;
     const bool avec_taux = e.colonne(taux_durees.front()) != absent;
     const bool avec_l162 = e.colonne(colonnes_l162_30_4.front()) != absent;
@@ -386,156 +599,39 @@ inline void lire_etablissements(const modele_contrat_def& m, const source& src, 
     centimes total_decisions{};
     std::size_t nombre_decisions = 0;
 
-    for (std::size_t row = 0; row < t.rows.size(); ++row) {
-        const record& r = t.rows[row];
-        if (!forme_valide(j, row, r, e, t.d, src.text)) continue;
-        const std::optional<cle> k = lire_cle(j, row, r, e, m, t.d);
-        bool ok = k.has_value();
-
-        rapport_annuel d{};
-        std::array<std::optional<centimes>, volets_max> economies{};
-        std::vector<decision_volet> decisions;
-        const parsed<std::int64_t> annee = parse_integer(r.fields[e.colonne("annee_contrat")], t.d);
-        if (!annee.ok()) {
-            j.rejeter(row, annee.rule, "annee_contrat", annee.error);
-            ok = false;
-        } else if (annee.value < 1 || annee.value > 99) {
-            j.rejeter(row, regle::valeur_hors_domaine, "annee_contrat",
-                      concat(std::to_string(annee.value), " is not a contract year (1 for the first)"));
-            ok = false;
-        } else {
-            d.annee_contrat = static_cast<int>(annee.value);
-        }
-        const parsed<centimes> produits = parse_centimes(r.fields[e.colonne("produits_assurance_maladie")], t.d);
-        if (!produits.ok()) {
-            j.rejeter(row, produits.rule, "produits_assurance_maladie", produits.error);
-            ok = false;
-        } else if (produits.value < centimes{0}) {
-            j.rejeter(row, regle::valeur_hors_domaine, "produits_assurance_maladie",
-                      concat(texte(type_mesure::montant, entier(produits.value.valeur)),
-                             ": the revenue base is not negative"));
-            ok = false;
-        } else {
-            d.produits_assurance_maladie = produits.value;
-        }
-        // The year of the "dernier exercice clos" the revenue base comes from; empty: not given.
-        if (const std::string_view an = trim(r.fields[e.colonne("annee_produits")]); !an.empty()) {
-            const parsed<std::int64_t> a = parse_integer(an, t.d);
-            if (!a.ok()) {
-                j.rejeter(row, a.rule, "annee_produits", a.error);
-                ok = false;
-            } else if (a.value < 1900 || a.value > 9999) {
-                j.rejeter(row, regle::texte_invalide, "annee_produits",
-                          concat(std::to_string(a.value), " is not a year"));
-                ok = false;
-            } else {
-                d.annee_produits = static_cast<int>(a.value);
-            }
-        }
-        if (activites_donnees) {
-            const parsed<activites> a = parse_activites(r.fields[e.colonne("activites")]);
-            if (a.ok()) {
-                d.activites_etablissement = a.value;
-            } else {
-                j.rejeter(row, a.rule, "activites", a.error);
-                ok = false;
-            }
-        }
-        if (avec_l162 && !lire_l162_30_4(j, row, r, e, t.d, d.l162_30_4)) ok = false;
-        for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
-            // Savings are signed; an empty cell is *non renseigne* (no savings entry, never 0),
-            // an empty decision none recorded.
-            const std::string col_eco = concat("economies_", nom_colonne(m.volets[iv].volet));
-            const std::string_view eco = trim(r.fields[e.colonne(col_eco)]);
-            if (!eco.empty()) {
-                const parsed<centimes> c = parse_centimes(eco, t.d);
-                if (c.ok()) {
-                    economies[iv] = c.value;
-                } else {
-                    j.rejeter(row, c.rule, col_eco, c.error);
-                    ok = false;
-                }
-            }
-            const std::string col_dec = concat("decision_", nom_colonne(m.volets[iv].volet));
-            const std::string col_nat = concat("nature_", nom_colonne(m.volets[iv].volet));
-            const std::string_view dec = trim(r.fields[e.colonne(col_dec)]);
-            const std::string_view nat = trim(r.fields[e.colonne(col_nat)]);
-            std::optional<issue_legale> nature{};
-            bool nature_lue = false;
-            for (const nature_ecrite& n : natures_decision) {
-                if (!nat.empty() && equal_ci(nat, n.mot)) {
-                    nature = n.nature;
-                    nature_lue = true;
-                }
-            }
-            if (!nat.empty() && !nature_lue) {
-                j.rejeter(row, regle::decision_hors_issues, col_nat,
-                          concat(quoted_field(nat),
-                                 " is not a decision's nature: aucune, sanction, interessement, "
-                                 "reduction_liste_en_sus, interessement_national, abattement, minoration, dotation or "
-                                 "penalite"));
-                ok = false;
-            } else if (nat.empty() != dec.empty()) {
-                j.rejeter(
-                    row, regle::decision_hors_issues, nat.empty() ? col_nat : col_dec,
-                    "a decision has both its amount and its nature (\"aucune\" with 0 when the ARS decided neither)");
-                ok = false;
-            }
-            if (!dec.empty()) {
-                const parsed<centimes> c = parse_centimes(dec, t.d);
-                if (!c.ok()) {
-                    j.rejeter(row, c.rule, col_dec, c.error);
-                    ok = false;
-                } else if (c.value < centimes{0}) {
-                    j.rejeter(row, regle::valeur_hors_domaine, col_dec,
-                              concat(texte(type_mesure::montant, entier(c.value.valeur)),
-                                     ": a decided amount is not negative"));
-                    ok = false;
-                } else if (const montant_calcule somme = additionner(total_decisions, c.value); !somme.ok) {
-                    // Decisions are not negative, so any sum of accepted ones (the batch's total)
-                    // is at most this control total, which therefore must fit.
-                    j.rejeter(
-                        row, regle::depassement_capacite, col_dec,
-                        concat(
-                            texte_euros(c.value),
-                            " EUR brings the file's total of decisions past 92233720368547758.07 EUR (64-bit cents): ",
-                            std::to_string(nombre_decisions), " decisions before it total ",
-                            texte_euros(total_decisions), " EUR; no total of the decisions could be exact"));
-                    ok = false;
-                } else {
-                    decisions.push_back({.volet = m.volets[iv].volet, .nature = nature, .montant = c.value});
-                    total_decisions = somme.valeur;
-                    ++nombre_decisions;
-                }
-            }
-            // A decision the law sets as a rate for a limited duration (L.162-30-4, the 2017
-            // liste en sus cut) gives them beside its nature; the amount is the user's estimate.
-            if (avec_taux && !lire_taux_duree(j, row, r, e, t.d, m.volets[iv].volet, !dec.empty(), decisions))
-                ok = false;
-        }
-        if (!k) continue;
-        d.exercice = k->exercice;
-        const auto deja = etabs.find(*k);
-        if (deja != etabs.end()) {
-            j.rejeter(row, regle::texte_invalide, "finess",
-                      concat("duplicate of line ", std::to_string(deja->second.ligne), " for ", k->finess, " ",
-                             std::to_string(k->exercice)));
+    const dialect dl = f.d;
+    std::optional<au_dela> trop{};
+    record_view r{};
+    while (f.lecteur->next(r)) {
+        j.ligne(r.line);
+        if (trop) {
+            trop->compter(j);
             continue;
         }
-        etabs.emplace(*k, etablissement_lu{row, r.line, ok, d, economies, decisions});
+        lire_etablissement(m, j, r, e, dl, f.apercu.head, cv, activites_donnees, avec_taux, avec_l162, total_decisions,
+                           nombre_decisions, etabs, o.etablissements_annees_max, trop);
+        vider();
     }
+    if (trop) {
+        // The rows kept so far go down with the file.
+        j.rejeter_lignes(etabs.size());
+        etabs.clear();
+        trop->signaler(j, rec, o.etablissements_annees_max, "establishments row");
+    }
+    sans_ligne(f, j, rec);
+    fermer(f, rec);
+    vider();
 }
+
 
 // One contract as the contracts file gives it: its instance (activities come from each
 // year's row of the establishments file), and which of its establishment-years were kept.
 struct contrat_lu {
-    std::size_t row{0};
     std::size_t ligne{0};
     bool accepte{false};
     contrat_instance instance{};
-    std::optional<std::size_t> rejet{};  // the rejection of its first establishment-year rejected
-    bool utilise{false};                 // an establishment-year of it was accepted
-    bool vu{false};                      // an establishment-year names it
+    bool rejete{false};   // an establishment-year of it was rejected, which reported the row with it
+    bool utilise{false};  // an establishment-year of it was accepted
 };
 
 // The column of the contracts file a violation of `validate(m, instance)` is about.
@@ -574,28 +670,17 @@ struct contrat_lu {
 
 // The contracts file: one row per FINESS. Each row is checked by `validate(m, instance)` with
 // the template's scope as activities (each year's activities are checked with its report).
-inline void lire_contrats(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
-                          reconciliation& rec, std::map<std::string, contrat_lu, std::less<>>& contrats) {
-    const table t = ouvrir(src, o, rec);
-    journal j{src.name, out, rec};
-
-    std::vector<std::string> attendues{
-        "finess", "ars", "organisme_local", "representant_legal", "reception_proposition", "signature", "debut_effet"};
-    for (const auto& v : m.volets)
-        attendues.push_back(concat("avenant_", nom_colonne(v.volet)));
-    const entete e = lire_entete(t, attendues, src.text);
-    if (!utilisable(j, rec, t, e)) return;
-
-    for (std::size_t row = 0; row < t.rows.size(); ++row) {
-        const record& r = t.rows[row];
-        if (!forme_valide(j, row, r, e, t.d, src.text)) continue;
+inline void lire_contrat(const modele_contrat_def& m, journal& j, const record_view& r, const entete& e, dialect dl,
+                         std::string_view tete, std::map<std::string, contrat_lu, std::less<>>& contrats,
+                         std::size_t max, std::optional<au_dela>& trop) {
+        if (!forme_valide(j, r, e, dl, tete)) return;
         bool ok = true;
         const std::string_view finess = trim(r.fields[e.colonne("finess")]);
         if (!regles::finess_bien_forme(finess)) {
-            j.rejeter(row, regle::finess_mal_forme, "finess",
+            j.rejeter(regle::finess_mal_forme, "finess",
                       concat(quoted_field(finess),
                              " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
-            continue;
+            return;
         }
         contrat_instance c{};
         c.etab.finess_ej = std::string{finess};
@@ -611,7 +696,7 @@ inline void lire_contrats(const modele_contrat_def& m, const source& src, const 
             if (d.ok()) {
                 *date = d.value;
             } else {
-                j.rejeter(row, d.rule, champ, d.error);
+                j.rejeter(d.rule, champ, d.error);
                 ok = false;
             }
         }
@@ -623,150 +708,112 @@ inline void lire_contrats(const modele_contrat_def& m, const source& src, const 
             if (d.ok()) {
                 c.avenants.push_back({.signature = d.value, .volet_du_modele = v.volet});
             } else {
-                j.rejeter(row, d.rule, col, d.error);
+                j.rejeter(d.rule, col, d.error);
                 ok = false;
             }
         }
         if (ok) {
             for (const violation& x : validate(m, c)) {
                 j.rejeter(
-                    row, x.id, colonne_contrat(m, x, c),
+                    x.id, colonne_contrat(m, x, c),
                     concat(finess, ": ", x.lieu, ": ", x.detail.empty() ? std::string{fiche(x.id).titre} : x.detail));
                 ok = false;
             }
         }
         if (const auto deja = contrats.find(finess); deja != contrats.end()) {
-            j.rejeter(row, regle::texte_invalide, "finess",
+            j.rejeter(regle::texte_invalide, "finess",
                       concat("duplicate of line ", std::to_string(deja->second.ligne), " for ", finess));
-            continue;
+            return;
         }
-        contrats.emplace(std::string{finess}, contrat_lu{row, r.line, ok, std::move(c), {}, false, false});
-    }
+        if (contrats.size() >= max) {
+            trop = au_dela{r.line, std::string{finess}, 0, 0};
+            trop->compter(j);
+            return;
+        }
+        contrats.emplace(std::string{finess}, contrat_lu{r.line, ok, std::move(c), false, false});
 }
 
-// The values file is read one record at a time (csv_records.hpp): a row costs no allocation
-// of its own once the reader's buffers and the row statuses have grown, and the text is never
-// split into owned strings.
-inline void lire_valeurs(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
-                         reconciliation& rec, std::map<cle, groupe>& groupes) {
-    rec.file = src.name;
-    journal j{src.name, out, rec};
-    record_reader lecteur{src.text, o.forced, o.lignes};
-    record_view r{};
-    // The header as lire_entete reads it; a CR alone anywhere makes the file unusable before
-    // any row is decided, so it is looked for first.
-    table t{};
-    t.lone_cr = find_lone_cr(src.text);
-    if (lecteur.next(r)) {
-        t.header = record{
-            r.line, {r.fields.begin(), r.fields.end()}, std::string{message(r.error)}, r.error_field, r.quoted_any};
-    }
-    t.d = lecteur.dialect_of();
-    rec.d = t.d;
-    const entete e = lire_entete(t, {"finess", "exercice", "indicateur", "mesure", "valeur"}, src.text);
-    auto fin = [&] {
-        rec.lines = lecteur.lines();
-        rec.blank = lecteur.blank();
-        rec.header = t.header ? 1 : 0;
-    };
+
+// The contracts file: each row parsed into `contrats`, by FINESS.
+template <class Vider>
+void lire_contrats(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
+                   const std::size_t& emis, reconciliation& rec, std::map<std::string, contrat_lu, std::less<>>& contrats,
+                   Vider&& vider) {
+    journal j{src.name, out, rec, emis};
+
+    std::vector<std::string> attendues{
+        "finess", "ars", "organisme_local", "representant_legal", "reception_proposition", "signature", "debut_effet"};
+    for (const auto& v : m.volets)
+        attendues.push_back(concat("avenant_", nom_colonne(v.volet)));
+    fichier_lu f{};
+    ouvrir(f, src, o, rec, attendues);
+    const entete& e = f.e;
     if (!e.erreur.empty()) {
-        // Every row of an unusable file is counted and rejected with it.
-        while (lecteur.next(r))
-            rec.rows.push_back({r.line, row_state::pending, 0});
-        const std::size_t n = rec.rows.size();
-        const std::size_t i = j.signaler(
-            e.id, e.ligne, e.champ,
-            t.lone_cr ? concat(e.erreur, "; the file is not read (", std::to_string(n), " rows before it rejected)")
-                      : concat(e.erreur, "; none of the ", std::to_string(n), " rows is read"));
-        for (std::size_t row = 0; row < n; ++row)
-            j.rejeter(row, i);
-        rec.unusable = i;
-        return fin();
+        refuser(f, j, rec);
+        return vider();
     }
-    const std::vector<repere> index = reperes(m);
-    const std::size_t c_indicateur = e.colonne("indicateur");
-    const std::size_t c_mesure = e.colonne("mesure");
-    const std::size_t c_valeur = e.colonne("valeur");
-    std::optional<std::size_t> trop{};  // the violation of the establishment-year past the maximum
-
-    while (lecteur.next(r)) {
-        const std::size_t row = rec.rows.size();
-        rec.rows.push_back({r.line, row_state::pending, 0});
-        if (!forme_valide(j, row, r, e, t.d, src.text)) continue;
-        const std::optional<cle> k = lire_cle(j, row, r, e, m, t.d);
-
-        const std::string_view code = trim(r.fields[c_indicateur]);
-        const repere* ind = nullptr;
-        for (const auto& x : index) {
-            if (x.ind->code == code) ind = &x;
-        }
-        const std::string_view code_mesure = trim(r.fields[c_mesure]);
-        std::size_t jm = absent;
-        if (ind == nullptr) {
-            j.rejeter(row, regle::mesure_inconnue, "indicateur",
-                      concat("unknown indicator code ", quoted_field(code), " in \"", m.nom, "\""));
-        } else {
-            for (std::size_t x = 0; x < mesures_max; ++x) {
-                if (!ind->ind->mesures[x].vide() && ind->ind->mesures[x].code == code_mesure) jm = x;
-            }
-            if (jm == absent) {
-                j.rejeter(row, regle::mesure_inconnue, "mesure",
-                          concat("unknown measure ", quoted_field(code_mesure), " of indicator ", code));
-            }
-        }
-        valeur_lue v{};
-        if (jm != absent) {
-            v = lire_valeur(r.fields[c_valeur], ind->ind->mesures[jm].type, t.d);
-            if (v.erreur != regle::aucune)
-                j.rejeter(row, v.erreur, "valeur", concat(code, ".", code_mesure, ": ", v.detail));
-        }
-        if (!k) continue;
-        if (trop) continue;
-        if (groupes.size() >= o.etablissements_annees_max && !groupes.contains(*k)) {
-            // Past the stated maximum the batch is refused whole, with this row named, rather
-            // than held until memory runs out (docs/input-format.md, "Memory").
-            trop = j.signaler(
-                regle::fichier_inutilisable, r.line, "finess",
-                concat(k->finess, " ", std::to_string(k->exercice), " is establishment-year number ",
-                       std::to_string(groupes.size() + 1), ", past the maximum of ",
-                       std::to_string(o.etablissements_annees_max),
-                       " held at once (options_lecture::etablissements_annees_max); the file is not evaluated: "
-                       "split it, or raise the maximum if the memory allows"));
+    std::optional<au_dela> trop{};
+    record_view r{};
+    while (f.lecteur->next(r)) {
+        j.ligne(r.line);
+        if (trop) {
+            trop->compter(j);
             continue;
         }
-
-        const std::size_t n = index.size();
-        groupe& g = groupes[*k];
-        if (g.valeurs.empty()) {
-            g.valeurs.resize(n);
-            g.ligne.resize(n, {});
-            g.donnee.resize(n, {});
-            g.premiere_ligne = r.line;
-        }
-        if (jm == absent) continue;
-        std::size_t& claim = g.ligne[ind->k][jm];
-        if (claim != 0) {
-            j.rejeter(row, regle::texte_invalide, "mesure",
-                      concat("duplicate of line ", std::to_string(claim), " for ", k->finess, " ",
-                             std::to_string(k->exercice), " ", code, ".", code_mesure));
-            continue;
-        }
-        claim = r.line;
-        if (v.erreur != regle::aucune) continue;
-        g.valeurs[ind->k][jm] = v.v;
-        g.donnee[ind->k][jm] = true;
-        g.rows.push_back(row);
+        lire_contrat(m, j, r, e, f.d, f.apercu.head, contrats, o.etablissements_annees_max, trop);
+        vider();
     }
-    if (rec.rows.empty())
-        rec.unusable =
-            j.signaler(regle::fichier_inutilisable, 1, e.noms.front(), "a header and no data row: nothing to read");
     if (trop) {
-        for (std::size_t row = 0; row < rec.rows.size(); ++row)
-            j.rejeter(row, *trop);
-        rec.unusable = trop;
-        groupes.clear();
+        j.rejeter_lignes(contrats.size());
+        contrats.clear();
+        trop->signaler(j, rec, o.etablissements_annees_max, "contract");
     }
-    fin();
+    sans_ligne(f, j, rec);
+    fermer(f, rec);
+    vider();
+}
+
+// One row of the values file, checked on its own: shape, key, indicator, measure and value.
+// Every violation is reported at its field; `k` is set when the key is valid, `ind` and `jm`
+// when the indicator and measure are known, `v` then holds the value or its error.
+struct ligne_valeurs {
+    std::optional<cle> k;
+    const repere* ind{nullptr};
+    std::size_t jm{absent};
+    valeur_lue v{};
+    std::string_view code;
+    std::string_view code_mesure;
+};
+
+inline void lire_ligne_valeurs(const modele_contrat_def& m, journal& j, const record_view& r, const entete& e,
+                               dialect dl, std::string_view tete, std::span<const repere> index,
+                               const std::array<std::size_t, 3>& colonnes, ligne_valeurs& l) {
+    l.k.reset();
+    l.ind = nullptr;
+    l.jm = absent;
+    l.v = {};
+    if (!forme_valide(j, r, e, dl, tete)) return;
+    l.k = lire_cle(j, r, e, m, dl);
+    l.code = trim(r.fields[colonnes[0]]);
+    for (const auto& x : index) {
+        if (x.ind->code == l.code) l.ind = &x;
+    }
+    l.code_mesure = trim(r.fields[colonnes[1]]);
+    if (l.ind == nullptr) {
+        j.rejeter(regle::mesure_inconnue, "indicateur",
+                  concat("unknown indicator code ", quoted_field(l.code), " in \"", m.nom, "\""));
+        return;
+    }
+    for (std::size_t x = 0; x < mesures_max; ++x) {
+        if (!l.ind->ind->mesures[x].vide() && l.ind->ind->mesures[x].code == l.code_mesure) l.jm = x;
+    }
+    if (l.jm == absent) {
+        j.rejeter(regle::mesure_inconnue, "mesure",
+                  concat("unknown measure ", quoted_field(l.code_mesure), " of indicator ", l.code));
+        return;
+    }
+    l.v = lire_valeur(r.fields[colonnes[2]], l.ind->ind->mesures[l.jm].type, dl);
+    if (l.v.erreur != regle::aucune) j.rejeter(l.v.erreur, "valeur", concat(l.code, ".", l.code_mesure, ": ", l.v.detail));
 }
 
 }  // namespace caqes::csv::detail

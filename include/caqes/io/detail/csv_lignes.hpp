@@ -1,7 +1,8 @@
 #pragma once
 // Machinery of the batch reader, not for users (include <caqes/io/csv.hpp>): what every file
 // shares. The violations and row statuses of one file (`journal`), its header read against the
-// expected columns (`lire_entete`), a file refused whole (`utilisable`), the shape of a row
+// expected columns (`lire_entete`), a file opened and refused whole (`ouvrir`, `refuser`), the
+// establishment-year key in 64 bits and the index on it (`index_cles`), the shape of a row
 // (`forme_valide`) and the establishment-year key (`lire_cle`).
 #include <caqes/calendrier/format.hpp>
 #include <caqes/contrat/etablissement.hpp>
@@ -51,10 +52,17 @@ inline constexpr std::size_t absent = std::numeric_limits<std::size_t>::max();
     return true;
 }
 
-// Violations and row statuses of one file.
+// The violations and counts of one file. Rows are decided one at a time: `ligne` starts a
+// row, whose first rejection counts it rejected (its later violations are reported too); a
+// row left pending (a values row waiting for its establishment-year to close, an
+// establishments or contracts row waiting for the values file) is counted when it is decided
+// (`accepter`, `rejeter_lignes`). Violations go to `out`, which the reader drains to the
+// caller after each row; `emis` counts those already handed over, so a violation's index is
+// its rank among all the rejections of the batch.
 class journal {
   public:
-    journal(std::string file, violations& out, reconciliation& rec) : file_{std::move(file)}, out_{out}, rec_{rec} {}
+    journal(std::string file, violations& out, reconciliation& rec, const std::size_t& emis)
+            : file_{std::move(file)}, out_{out}, rec_{rec}, emis_{emis} {}
 
     [[nodiscard]] std::string lieu(std::size_t line, std::string_view field) const {
         return concat(file_, ":", std::to_string(line), ":", field);
@@ -63,26 +71,34 @@ class journal {
     // Records a violation and returns its index.
     std::size_t signaler(regle r, std::size_t line, std::string_view field, std::string detail) {
         out_.push_back({r, lieu(line, field), std::move(detail)});
-        return out_.size() - 1;
+        return emis_ + out_.size() - 1;
     }
 
-    // Rejects row `row` for violation `reason`; the first reason of a row is kept.
-    void rejeter(std::size_t row, std::size_t reason) {
-        row_status& s = rec_.rows[row];
-        if (s.state == row_state::rejected) return;
-        s.state = row_state::rejected;
-        s.reason = reason;
+    // A new data row, at physical line `line`.
+    void ligne(std::size_t line) noexcept {
+        ligne_ = line;
+        rejetee_ = false;
+        ++rec_.read;
     }
+    [[nodiscard]] std::size_t ligne() const noexcept { return ligne_; }
+    [[nodiscard]] bool rejetee() const noexcept { return rejetee_; }
 
-    std::size_t rejeter(std::size_t row, regle r, std::string_view field, std::string detail) {
-        const std::size_t i = signaler(r, rec_.rows[row].line, field, std::move(detail));
-        rejeter(row, i);
+    // Rejects the current row for a new violation; returns its index.
+    std::size_t rejeter(regle r, std::string_view field, std::string detail) {
+        const std::size_t i = signaler(r, ligne_, field, std::move(detail));
+        rejeter();
         return i;
     }
-
-    void accepter(std::size_t row) {
-        if (rec_.rows[row].state == row_state::pending) rec_.rows[row].state = row_state::accepted;
+    // Rejects the current row for a violation already reported.
+    void rejeter() noexcept {
+        if (rejetee_) return;
+        rejetee_ = true;
+        ++rec_.rejected;
     }
+
+    // Rows decided after their own turn.
+    void accepter(std::size_t n = 1) noexcept { rec_.accepted += n; }
+    void rejeter_lignes(std::size_t n = 1) noexcept { rec_.rejected += n; }
 
     [[nodiscard]] const std::string& file() const noexcept { return file_; }
 
@@ -90,6 +106,9 @@ class journal {
     std::string file_;
     violations& out_;
     reconciliation& rec_;
+    const std::size_t& emis_;
+    std::size_t ligne_{0};
+    bool rejetee_{false};
 };
 
 // The header's columns by name. Every expected column once, nothing else: a misspelt column
@@ -118,20 +137,14 @@ struct entete {
     return simple ? std::string{nom} : concat("column ", std::to_string(i + 1));
 }
 
-[[nodiscard]] inline std::size_t compter_crlf(std::string_view s) noexcept {
-    std::size_t n = 0;
-    for (std::size_t i = s.find("\r\n"); i != std::string_view::npos; i = s.find("\r\n", i + 2))
-        ++n;
-    return n;
-}
-
 // The header of a file that is not UTF-8, or whose separator or line ends are not ours, is
 // unusable (CAQES-E041, CAQES-E042): every row of the file is rejected with it.
 // `optionnelles`: groups of columns a file may leave out, each absent or complete.
 [[nodiscard]] inline entete lire_entete(const table& t, const std::vector<std::string>& attendues,
-                                        std::string_view texte_fichier,
+                                        const apercu_fichier& ap,
                                         const std::vector<std::vector<std::string>>& optionnelles = {}) {
     entete e{};
+    const std::string_view texte_fichier = ap.head;
     // UTF-16 writes CR LF as CR NUL LF NUL: it would read as CRs alone, so the encoding is
     // named first.
     if (texte_fichier.starts_with("\xFF\xFE") || texte_fichier.starts_with("\xFE\xFF") ||
@@ -147,8 +160,8 @@ struct entete {
     }
     if (t.lone_cr) {
         // Reading stopped there (csv_records.hpp): what came before is not the whole file.
-        const auto cr = static_cast<std::size_t>(std::count(texte_fichier.begin(), texte_fichier.end(), '\r'));
-        const std::size_t crlf = compter_crlf(texte_fichier);
+        const std::size_t cr = ap.cr;
+        const std::size_t crlf = ap.crlf;
         e.erreur = concat("line end: a carriage return (CR) not followed by a line feed (LF), at byte ",
                           std::to_string(t.lone_cr->byte), " of line ", std::to_string(t.lone_cr->line),
                           "; the file has ", std::to_string(cr - crlf), " CR alone and ", std::to_string(crlf),
@@ -274,35 +287,131 @@ template <class R>
 // The checks every row of both files shares: well formed, as many fields as the header.
 // Returns false when the row was rejected.
 template <class R>
-[[nodiscard]] bool forme_valide(journal& j, std::size_t row, const R& r, const entete& e, dialect d,
-                                std::string_view texte_fichier) {
+[[nodiscard]] bool forme_valide(journal& j, const R& r, const entete& e, dialect d, std::string_view tete) {
     if (!r.ok()) {
         const std::size_t c = r.error_field < e.noms.size() ? r.error_field : e.noms.size() - 1;
-        j.rejeter(row, regle::texte_invalide, e.noms[c], std::string{erreur_de(r)});
+        j.rejeter(regle::texte_invalide, e.noms[c], std::string{erreur_de(r)});
         return false;
     }
     // Checked before anything quotes a field, so no invalid byte reaches a message.
     for (std::size_t i = 0; i < r.fields.size(); ++i) {
         if (const std::optional<std::size_t> o = invalid_utf8(r.fields[i])) {
-            j.rejeter(row, regle::encodage_invalide,
+            j.rejeter(regle::encodage_invalide,
                       i < e.noms.size() ? e.noms[i] : concat("column ", std::to_string(i + 1)),
-                      not_utf8(r.fields[i], *o, texte_fichier));
+                      not_utf8(r.fields[i], *o, tete));
             return false;
         }
     }
     if (r.fields.size() != e.noms.size()) {
         const std::size_t c = r.fields.size() < e.noms.size() ? r.fields.size() : e.noms.size() - 1;
-        j.rejeter(row, regle::texte_invalide, e.noms[c], champs_en_trop(r, e, d));
+        j.rejeter(regle::texte_invalide, e.noms[c], champs_en_trop(r, e, d));
         return false;
     }
     return true;
 }
+
+// A FINESS (CAQES-E022: well formed) in 30 bits: department (two digits, or 2A, 2B) then seven
+// digits, numbered so that the order of the numbers is the order of the texts.
+[[nodiscard]] constexpr std::uint32_t finess_30(std::string_view f) noexcept {
+    const auto chiffre = [](char c) { return static_cast<std::uint32_t>(c - '0'); };
+    const std::uint32_t second = f[1] == 'A' ? 10U : f[1] == 'B' ? 11U : chiffre(f[1]);
+    std::uint32_t n = chiffre(f[0]) * 12U + second;
+    for (std::size_t i = 2; i < 9; ++i)
+        n = n * 10U + chiffre(f[i]);
+    return n;
+}
+
+[[nodiscard]] inline std::string finess_de(std::uint32_t n) {
+    std::string f(9, '0');
+    for (std::size_t i = 9; i-- > 2;) {
+        f[i] = static_cast<char>('0' + n % 10U);
+        n /= 10U;
+    }
+    const std::uint32_t second = n % 12U;
+    f[0] = static_cast<char>('0' + n / 12U);
+    f[1] = second == 10U ? 'A' : second == 11U ? 'B' : static_cast<char>('0' + second);
+    return f;
+}
+
+// An establishment-year in 64 bits (the FINESS and the year, 1 to 9999), ordered as the pair
+// (FINESS text, year): what the reader remembers of each one, 8 bytes.
+[[nodiscard]] constexpr std::uint64_t cle_64(std::string_view finess, int exercice) noexcept {
+    return std::uint64_t{finess_30(finess)} * 10'000U + static_cast<std::uint64_t>(exercice);
+}
+[[nodiscard]] inline std::string finess_de_cle(std::uint64_t k) { return finess_de(static_cast<std::uint32_t>(k / 10'000U)); }
+[[nodiscard]] constexpr int exercice_de_cle(std::uint64_t k) noexcept { return static_cast<int>(k % 10'000U); }
+
+[[nodiscard]] constexpr std::uint64_t cle_de(std::uint64_t k) noexcept { return k; }
+
+// Entries looked up by their 64-bit key (`cle_de(entry)`) without a node per entry: one
+// array, sorted. An entry that comes in order (sorted input) is appended to it; one out of
+// order waits in a short unsorted tail, merged into the array when full (`fusionner`). Memory:
+// sizeof(T) per entry, the array's capacity at most twice its size (growth by doubling).
+template <class T>
+class index_cles {
+  public:
+    static constexpr std::size_t recents_max = 512;
+
+    index_cles() { recents_.reserve(recents_max); }
+
+    [[nodiscard]] T* trouver(std::uint64_t k) noexcept {
+        const auto it = std::lower_bound(trie_.begin(), trie_.end(), k,
+                                         [](const T& a, std::uint64_t b) { return cle_de(a) < b; });
+        if (it != trie_.end() && cle_de(*it) == k) return &*it;
+        for (T& x : recents_) {
+            if (cle_de(x) == k) return &x;
+        }
+        return nullptr;
+    }
+
+    void ajouter(T x) {
+        if (recents_.empty() && (trie_.empty() || cle_de(trie_.back()) < cle_de(x))) {
+            trie_.push_back(std::move(x));
+            return;
+        }
+        recents_.push_back(std::move(x));
+        if (recents_.size() == recents_max) fusionner();
+    }
+
+    // Every entry into the sorted array, merged from its end: no second array.
+    void fusionner() {
+        std::sort(recents_.begin(), recents_.end(), [](const T& a, const T& b) { return cle_de(a) < cle_de(b); });
+        std::size_t i = trie_.size();
+        std::size_t j = recents_.size();
+        trie_.resize(i + j);
+        std::size_t k = trie_.size();
+        while (j > 0) {
+            if (i > 0 && cle_de(recents_[j - 1]) < cle_de(trie_[i - 1])) {
+                trie_[--k] = std::move(trie_[--i]);
+            } else {
+                trie_[--k] = std::move(recents_[--j]);
+            }
+        }
+        recents_.clear();
+    }
+
+    [[nodiscard]] std::size_t size() const noexcept { return trie_.size() + recents_.size(); }
+    // In key order, once merged.
+    [[nodiscard]] std::vector<T>& entrees() {
+        fusionner();
+        return trie_;
+    }
+    void clear() noexcept {
+        trie_ = {};
+        recents_.clear();
+    }
+
+  private:
+    std::vector<T> trie_;
+    std::vector<T> recents_;
+};
 
 // The establishment-year key shared by both files: FINESS (CAQES-E022) and exercise year
 // (CAQES-E029 when not a year, CAQES-E030 when the template does not cover it).
 struct cle {
     std::string finess;
     int exercice{0};
+    std::uint64_t code{0};  // cle_64(finess, exercice)
     // Written out rather than defaulted: clang 14's defaulted <=> compares with a literal 0
     // and trips -Wzero-as-null-pointer-constant in a consumer's build.
     friend std::strong_ordering operator<=>(const cle& a, const cle& b) noexcept {
@@ -313,12 +422,12 @@ struct cle {
 };
 
 template <class R>
-[[nodiscard]] std::optional<cle> lire_cle(journal& j, std::size_t row, const R& r, const entete& e,
+[[nodiscard]] std::optional<cle> lire_cle(journal& j, const R& r, const entete& e,
                                           const modele_contrat_def& m, dialect d) {
     bool ok = true;
     const std::string_view finess = trim(r.fields[e.colonne("finess")]);
     if (!regles::finess_bien_forme(finess)) {
-        j.rejeter(row, regle::finess_mal_forme, "finess",
+        j.rejeter(regle::finess_mal_forme, "finess",
                   concat(quoted_field(finess),
                          " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
         ok = false;
@@ -326,15 +435,15 @@ template <class R>
     int exercice = 0;
     const parsed<std::int64_t> an = parse_integer(r.fields[e.colonne("exercice")], d);
     if (!an.ok()) {
-        j.rejeter(row, an.rule, "exercice", an.error);
+        j.rejeter(an.rule, "exercice", an.error);
         ok = false;
     } else if (an.value < 1 || an.value > 9999) {
-        j.rejeter(row, regle::texte_invalide, "exercice", concat(std::to_string(an.value), " is not a year"));
+        j.rejeter(regle::texte_invalide, "exercice", concat(std::to_string(an.value), " is not a year"));
         ok = false;
     } else {
         exercice = static_cast<int>(an.value);
         if (!regles::exercice_couvert(m, exercice)) {
-            j.rejeter(row, regle::exercice_non_couvert, "exercice",
+            j.rejeter(regle::exercice_non_couvert, "exercice",
                       concat(std::to_string(exercice), " is outside ",
                              texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}), ", where contracts of \"",
                              m.nom, "\" produce effects"));
@@ -342,24 +451,78 @@ template <class R>
         }
     }
     if (!ok) return std::nullopt;
-    return cle{std::string{finess}, exercice};
+    return cle{std::string{finess}, exercice, cle_64(finess, exercice)};
 }
 
-// A file with an unusable header, or with no data row, is refused as a whole: one
-// violation, every row rejected for it, and the file marked unusable.
-[[nodiscard]] inline bool utilisable(journal& j, reconciliation& rec, const table& t, const entete& e) {
-    if (e.erreur.empty() && !t.rows.empty()) return true;
-    const std::size_t i =
-        e.erreur.empty()
-            ? j.signaler(regle::fichier_inutilisable, 1, e.noms.front(), "a header and no data row: nothing to read")
-            : j.signaler(e.id, e.ligne, e.champ,
-                         t.lone_cr
-                             ? concat(e.erreur, "; the file is not read (", std::to_string(t.rows.size()),
-                                      " rows before it rejected)")
-                             : concat(e.erreur, "; none of the ", std::to_string(t.rows.size()), " rows is read"));
-    for (std::size_t row = 0; row < t.rows.size(); ++row)
-        j.rejeter(row, i);
-    rec.unusable = i;
-    return false;
+// One file opened for reading row by row: its preview (line ends, encoding, first bytes), its
+// reader (fixed buffers), its header read against the expected columns, and its dialect.
+struct fichier_lu {
+    apercu_fichier apercu;
+    std::optional<record_reader> lecteur;
+    entete e;
+    dialect d{dialect::french};
+};
+
+// Opens `src` and reads its header; `rec` gets the file's name, dialect and header line.
+inline void ouvrir(fichier_lu& f, const source& src, const options_lecture& o, reconciliation& rec,
+                   const std::vector<std::string>& attendues,
+                   const std::vector<std::vector<std::string>>& optionnelles = {}) {
+    table t{};
+    if (src.flux != nullptr) {
+        f.apercu = apercu(*src.flux);
+        f.lecteur.emplace(*src.flux, o.forced, o.lignes);
+    } else {
+        f.apercu = apercu(src.text);
+        f.lecteur.emplace(src.text, o.forced, o.lignes);
+    }
+    t.lone_cr = f.apercu.lone_cr;
+    record_view r{};
+    if (f.lecteur->next(r)) {
+        t.header = record{
+            r.line, {r.fields.begin(), r.fields.end()}, std::string{message(r.error)}, r.error_field, r.quoted_any};
+    }
+    t.d = f.lecteur->dialect_of();
+    f.d = t.d;
+    rec.file = src.name;
+    rec.d = t.d;
+    rec.header = t.header ? 1 : 0;
+    f.e = lire_entete(t, attendues, f.apercu, optionnelles);
+    if (src.flux != nullptr && src.flux->bad() && f.e.erreur.empty()) {
+        f.e.erreur = "the file could not be read to its end";
+        f.e.champ = "header";
+    }
 }
+
+// The physical lines of a file read to its end (or to a CR alone).
+inline void fermer(const fichier_lu& f, reconciliation& rec) {
+    rec.lines = f.lecteur->lines();
+    rec.blank = f.lecteur->blank();
+}
+
+// A file whose header cannot be used is refused as a whole: its rows are counted (not read)
+// and rejected with one violation, and the file is marked unusable.
+inline void refuser(fichier_lu& f, journal& j, reconciliation& rec) {
+    record_view r{};
+    std::size_t n = 0;
+    while (f.lecteur->next(r)) {
+        j.ligne(r.line);
+        ++n;
+    }
+    const std::size_t i = j.signaler(f.e.id, f.e.ligne, f.e.champ,
+                                     f.apercu.lone_cr ? concat(f.e.erreur, "; the file is not read (",
+                                                               std::to_string(n), " rows before it rejected)")
+                                                      : concat(f.e.erreur, "; none of the ", std::to_string(n),
+                                                               " rows is read"));
+    j.rejeter_lignes(n);
+    rec.unusable = i;
+    fermer(f, rec);
+}
+
+// A header and no data row: nothing to read.
+inline void sans_ligne(const fichier_lu& f, journal& j, reconciliation& rec) {
+    if (rec.read == 0 && !rec.unusable)
+        rec.unusable =
+            j.signaler(regle::fichier_inutilisable, 1, f.e.noms.front(), "a header and no data row: nothing to read");
+}
+
 }  // namespace caqes::csv::detail
