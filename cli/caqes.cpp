@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -88,11 +89,14 @@ statut signaler_grille(std::ostream& out, const std::string& chemin, const caqes
     return std::move(r).valeur();
 }
 
-// Every rejected row, located (file:line:field), then the reconciliation of each file: on
-// stderr, so that stdout holds the results alone and loads as it is.
+// A rejected row, located (file:line:field): on stderr, as soon as it is found, so that stdout
+// holds the results alone and loads as it is.
+void rejet(const caqes::violation& v) { std::cerr << v.lieu << ": error: " << v.code() << ": " << v.detail << '\n'; }
+
+// The paths that could not be read, then the reconciliation of each file.
 void bilan(const caqes::cli::bilan_lot& b) {
-    for (const caqes::violation& v : b.rejets)
-        std::cerr << v.lieu << ": error: " << v.code() << ": " << v.detail << '\n';
+    for (const caqes::violation& v : b.chemins)
+        rejet(v);
     if (b.fichiers.empty()) return;
     std::cerr << "reconciliation\n";
     for (const caqes::csv::reconciliation& rec : b.fichiers) {
@@ -106,24 +110,28 @@ void bilan(const caqes::cli::bilan_lot& b) {
 class progression {
   public:
     progression() : actif_(isatty(fileno(stderr)) != 0) {}
-    void avancer(std::size_t fait, std::size_t total) {
+    void avancer(std::uint64_t fait, std::uint64_t total) {
         if (!actif_ || total == 0) return;
-        const std::size_t pct = fait * 100 / total;
+        const std::uint64_t pct = fait * 100 / total;
         if (pct == dernier_) return;
         dernier_ = pct;
-        const std::size_t plein = pct / 5;
-        std::cerr << "\revaluating [" << std::string(plein, '#') << std::string(20 - plein, ' ') << "] " << pct
-                  << " % (" << fait << "/" << total << ")" << std::flush;
+        const std::size_t plein = static_cast<std::size_t>(pct / 5);
+        std::cerr << "\revaluating [" << std::string(plein, '#') << std::string(20 - plein, ' ') << "] " << pct << " %"
+                  << std::flush;
     }
-    ~progression() {
+    // Clears the bar, before a line of its own is written to stderr (a rejection); the next
+    // step draws it again.
+    void effacer() {
         if (actif_ && dernier_ <= 100) std::cerr << "\r" << std::string(60, ' ') << "\r" << std::flush;
+        dernier_ = 101;
     }
+    ~progression() { effacer(); }
     progression(const progression&) = delete;
     progression& operator=(const progression&) = delete;
 
   private:
     bool actif_;
-    std::size_t dernier_{101};
+    std::uint64_t dernier_{101};
 };
 
 struct options_lot {
@@ -143,7 +151,8 @@ struct options_lot {
     {
         progression barre;
         b = caqes::cli::lire_lot(
-            def, p, o.fichiers, [&](const caqes::csv::rapport_lu& r, std::size_t i, std::size_t n) {
+            def, p, o.fichiers,
+            [&](const caqes::csv::rapport_lu& r, std::uint64_t fait, std::uint64_t total) {
                 if (!entete) sortie.entete();
                 entete = true;
                 // The report was validated against `def` by the reader (caqes::validate); the
@@ -153,7 +162,11 @@ struct options_lot {
                                                            ? caqes::evaluer(r.rapport, p, caqes::politique_grille{}, t)
                                                            : caqes::evaluer(r.rapport, p);
                 sortie.ecrire({r, res, avec_trace ? &t : nullptr});
-                barre.avancer(i + 1, n);
+                barre.avancer(fait, total);
+            },
+            [&barre](const caqes::violation& v) {
+                barre.effacer();
+                rejet(v);
             });
     }
     // Files read but nothing accepted: the table still has its header.
@@ -181,28 +194,29 @@ struct evaluation_unique {
     e.grille = charger_grille(o.grille, s);
     if (!e.grille) return s;
     const caqes::parametres_evaluation& p = e.grille->parametres();
+    // Its rejections name it as "FINESS YEAR" in their detail (docs/input-format.md): only those
+    // are kept, to be shown if it was not evaluated.
+    const std::string qui = caqes::concat(c.finess, " ", std::to_string(c.exercice));
+    caqes::violations siennes;
     const caqes::cli::bilan_lot b = caqes::cli::lire_lot(
-        e.grille->definition(), p, o.fichiers, [&](const caqes::csv::rapport_lu& r, std::size_t, std::size_t) {
+        e.grille->definition(), p, o.fichiers,
+        [&](const caqes::csv::rapport_lu& r, std::uint64_t, std::uint64_t) {
             if (r.finess != c.finess || r.rapport.exercice() != c.exercice) return;
             e.lu = r;
             e.res = caqes::evaluer(e.lu->rapport, p, caqes::politique_grille{}, e.trace_);
+        },
+        [&](caqes::violation&& v) {
+            if (v.detail.find(qui) != std::string::npos) siennes.push_back(std::move(v));
         });
     if (b.fichiers.empty()) {
         bilan(b);
         return b.statut;
     }
     if (e.lu) return statut::accepted;
-    // Its rejections name it as "FINESS YEAR" in their detail (docs/input-format.md).
-    const std::string qui = caqes::concat(c.finess, " ", std::to_string(c.exercice));
-    std::size_t n = 0;
-    for (const caqes::violation& v : b.rejets) {
-        if (v.detail.find(qui) == std::string::npos) continue;
-        std::cerr << v.lieu << ": error: " << v.code() << ": " << v.detail << '\n';
-        ++n;
-    }
-    std::cerr << "caqes: " << qui
-              << " was not evaluated: " << (n == 0 ? "no accepted establishment-year in the files" : "rejected (above)")
-              << '\n';
+    for (const caqes::violation& v : siennes)
+        rejet(v);
+    std::cerr << "caqes: " << qui << " was not evaluated: "
+              << (siennes.empty() ? "no accepted establishment-year in the files" : "rejected (above)") << '\n';
     return statut::unusable_input;
 }
 

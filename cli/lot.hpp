@@ -1,9 +1,9 @@
 #pragma once
 // How the `caqes` tool reads a batch (the values file and the establishments file of
 // docs/input-format.md) against a grid loaded at run time. `lire_lot` is the only function of
-// the tool that knows which reader does it: today `caqes::csv::lire_rapports`, which holds the
-// whole batch; the streaming reader (bounded memory) replaces its body without touching the
-// commands, which already receive one accepted establishment-year at a time.
+// the tool that knows which reader does it: the CSV files are streamed
+// (`caqes::csv::lire_rapports_flux`, memory bounded: docs/input-format.md, "Memory"), and each
+// accepted establishment-year and each rejection is handed over as soon as it is read.
 #include <caqes/contrat/modele.hpp>
 #include <caqes/droit/violation.hpp>
 #include <caqes/evaluation/parametres.hpp>
@@ -12,65 +12,82 @@
 #include <caqes/io/json/valeurs.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <fstream>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace caqes::cli {
 
-// What remains of a batch once every accepted establishment-year was handed over: the rejected
-// rows (file:line:field, rule, detail), the reconciliation of each file read and the exit status
-// (docs/input-format.md, "Exit status").
+// What remains of a batch once every accepted establishment-year and every rejection was handed
+// over: the paths that could not be read (CAQES-E042, nothing else is then read), the
+// reconciliation of each file read and the exit status (docs/input-format.md, "Exit status").
 struct bilan_lot {
-    violations rejets;
+    violations chemins;
     std::vector<csv::reconciliation> fichiers;  // each file read, in the order given
     csv::exit_status statut{csv::exit_status::accepted};
 };
 
 // Reads the batch `fichiers` (paths as the caller gave them, which every location cites) against
-// `m` and `p`, and calls `rapport(const csv::rapport_lu&, std::size_t rang, std::size_t total)`
-// for each accepted establishment-year. Two or three files are the CSV batch (values,
-// establishments, and the contracts when given: docs/input-format.md), whose establishment-years
-// come in FINESS then year order; one file is JSON Lines (json/valeurs.hpp), in file order. A
-// path that cannot be read is one CAQES-E042 rejection and status 3, and nothing is handed over.
-template <class Rapport>
+// `m` and `p`; calls `rapport(const csv::rapport_lu&, std::uint64_t fait, std::uint64_t total)`
+// for each accepted establishment-year (`fait` out of `total`: the progress, in bytes of the
+// values file for CSV, in establishment-years for JSON Lines) and `rejet(violation&&)` for each
+// rejection, in the order found. Two or three files are the CSV batch (values, establishments,
+// and the contracts when given: docs/input-format.md), whose establishment-years come in the
+// values file's order; one file is JSON Lines (json/valeurs.hpp), read whole, in file order. A
+// path that cannot be read is one CAQES-E042 in `chemins` and status 3, and nothing is handed
+// over.
+template <class Rapport, class Rejet>
 [[nodiscard]] bilan_lot lire_lot(const modele_contrat_def& m, const parametres_evaluation& p,
-                                 const std::vector<std::string>& fichiers, Rapport&& rapport) {
+                                 const std::vector<std::string>& fichiers, Rapport&& rapport, Rejet&& rejet) {
     bilan_lot b{};
-    std::vector<std::string> textes;
     for (const std::string& chemin : fichiers) {
-        csv::parsed<std::string> f = csv::read_file(chemin);
-        if (!f.ok()) {
-            b.rejets.push_back({f.rule, chemin, f.error});
-            b.statut = csv::exit_status::unusable_input;
-            continue;
-        }
-        textes.push_back(std::move(f.value));
+        const csv::parsed<bool> f = csv::fichier_lisible(chemin);
+        if (!f.ok()) b.chemins.push_back({f.rule, chemin, f.error});
     }
-    if (!b.rejets.empty()) return b;
-    auto remettre = [&rapport](const std::vector<csv::rapport_lu>& rapports) {
-        for (std::size_t i = 0; i < rapports.size(); ++i)
-            rapport(rapports[i], i, rapports.size());
-    };
+    if (!b.chemins.empty()) {
+        b.statut = csv::exit_status::unusable_input;
+        return b;
+    }
     if (fichiers.size() == 1) {
-        json::lot_jsonl lot = json::lire_rapports_jsonl(m, p, {fichiers[0], textes[0]});
-        remettre(lot.rapports);
+        csv::parsed<std::string> texte = csv::read_file(fichiers[0]);
+        if (!texte.ok()) {
+            b.chemins.push_back({texte.rule, fichiers[0], texte.error});
+            b.statut = csv::exit_status::unusable_input;
+            return b;
+        }
+        json::lot_jsonl lot = json::lire_rapports_jsonl(m, p, {fichiers[0], texte.value});
+        for (std::size_t i = 0; i < lot.rapports.size(); ++i)
+            rapport(lot.rapports[i], i + 1, lot.rapports.size());
+        for (violation& v : lot.rejets)
+            rejet(std::move(v));
         b.statut = json::status(lot);
-        b.rejets = std::move(lot.rejets);
         b.fichiers.push_back(std::move(lot.lignes));
         return b;
     }
-    const csv::source valeurs{fichiers[0], textes[0]};
-    const csv::source etablissements{fichiers[1], textes[1]};
-    csv::lot_rapports lot = fichiers.size() == 3
-                                ? csv::lire_rapports(m, p, valeurs, etablissements, {fichiers[2], textes[2]})
-                                : csv::lire_rapports(m, p, valeurs, etablissements);
-    remettre(lot.rapports);
-    b.statut = csv::status(lot);
-    b.rejets = std::move(lot.rejets);
-    b.fichiers.push_back(std::move(lot.valeurs));
-    b.fichiers.push_back(std::move(lot.etablissements));
-    if (lot.contrats) b.fichiers.push_back(std::move(*lot.contrats));
+    std::vector<std::ifstream> flux;
+    flux.reserve(fichiers.size());  // the sources point to these streams: no reallocation
+    std::vector<csv::source> sources;
+    for (const std::string& chemin : fichiers) {
+        flux.emplace_back(chemin, std::ios::binary);
+        if (!flux.back()) {
+            b.chemins.push_back({regle::fichier_inutilisable, chemin, concat("cannot open ", chemin)});
+            b.statut = csv::exit_status::unusable_input;
+            return b;
+        }
+        sources.push_back({chemin, {}, &flux.back()});
+    }
+    const csv::bilan_lecture lu = csv::lire_rapports_flux(
+        m, p, sources[0], sources[1], sources.size() == 3 ? &sources[2] : nullptr, {},
+        [&rapport](const csv::rapport_lu& r, const csv::bilan_lecture& en_cours) {
+            rapport(r, en_cours.octets_valeurs_lus, en_cours.octets_valeurs);
+        },
+        rejet);
+    b.statut = csv::status(lu);
+    b.fichiers.push_back(lu.valeurs);
+    b.fichiers.push_back(lu.etablissements);
+    if (lu.contrats) b.fichiers.push_back(*lu.contrats);
     return b;
 }
 

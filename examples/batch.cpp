@@ -27,9 +27,12 @@
 #define CAQES_AVEC_JSON 0
 #endif
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
@@ -126,10 +129,10 @@ caqes::violation erreur_evaluation(const caqes::resultat_evaluation& res) {
 
 // Adds `c` to `total`; the first refusal records where and why.
 void cumuler(totaux& t, caqes::total_centimes& total, caqes::centimes c, std::string_view quoi,
-             const caqes::csv::rapport_lu& r, const caqes::csv::lot_rapports& lot) {
+             const caqes::csv::rapport_lu& r, std::string_view fichier_valeurs) {
     if (total.depasse || total.ajouter(c)) return;
     t.depassements_totaux.push_back(
-        caqes::concat(lot.valeurs.file, ":", std::to_string(r.ligne_valeurs), ":finess: CAQES-E040: ", r.finess, " ",
+        caqes::concat(fichier_valeurs, ":", std::to_string(r.ligne_valeurs), ":finess: CAQES-E040: ", r.finess, " ",
                       std::to_string(r.rapport.exercice()), ": the total of ", quoi, " leaves 64-bit cents (",
                       caqes::texte_euros(total.valeur), " EUR over ", std::to_string(total.termes), " amounts, plus ",
                       caqes::texte_euros(c), " EUR); the total is not printed"));
@@ -142,51 +145,115 @@ std::string montant_total(const caqes::total_centimes& total) {
 void usage() { std::cerr << "usage: example_batch [--all] [--json] [valeurs.csv etablissements.csv [contrats.csv]]\n"; }
 
 // The files of the lot, each with its reconciliation.
-std::vector<const caqes::csv::reconciliation*> fichiers(const caqes::csv::lot_rapports& lot) {
+std::vector<const caqes::csv::reconciliation*> fichiers(const caqes::csv::bilan_lecture& lot) {
     std::vector<const caqes::csv::reconciliation*> f{&lot.valeurs, &lot.etablissements};
     if (lot.contrats) f.push_back(&*lot.contrats);
     return f;
 }
 
+// The rejections, kept in a temporary file until the table or the document before them is
+// written, so that memory does not grow with their number; then copied out in the order found.
+class rejets_differes {
+  public:
+    rejets_differes() : f_{std::tmpfile()} {}
+    ~rejets_differes() {
+        if (f_ != nullptr) std::fclose(f_);
+    }
+    rejets_differes(const rejets_differes&) = delete;
+    rejets_differes& operator=(const rejets_differes&) = delete;
+
+    [[nodiscard]] bool ok() const noexcept { return f_ != nullptr && !erreur_; }
+    void ajouter(std::string_view s) {
+        erreur_ = erreur_ || std::fwrite(s.data(), 1, s.size(), f_) != s.size();
+        ++nombre_;
+    }
+    [[nodiscard]] std::size_t nombre() const noexcept { return nombre_; }
+    void recopier(std::ostream& out) {
+        std::rewind(f_);
+        std::array<char, 1U << 16U> bloc{};
+        for (std::size_t n = 0; (n = std::fread(bloc.data(), 1, bloc.size(), f_)) > 0;)
+            out.write(bloc.data(), static_cast<std::streamsize>(n));
+        erreur_ = erreur_ || std::ferror(f_) != 0;
+    }
+
+  private:
+    std::FILE* f_;
+    std::size_t nombre_{0};
+    bool erreur_{false};
+};
+
 #if CAQES_AVEC_JSON
-// The whole batch as one JSON document (schema caqes.evaluation/1, docs/json-schema.md): every
-// evaluation with its trace, then the rejections and the reconciliation, so that nothing read
-// is missing from the output.
-int ecrire_json(const caqes::csv::lot_rapports& lot, const caqes::parametres_evaluation& parametres) {
-    std::vector<caqes::json::evaluation_etablissement> evaluations;
-    evaluations.reserve(lot.rapports.size());
-    for (const auto& r : lot.rapports) {
+// `doc` as nlohmann writes it at that depth of the document: each line after the first
+// indented by `retrait` spaces (a JSON string holds no raw line end, so only layout moves).
+std::string en_retrait(const nlohmann::json& doc, std::size_t retrait) {
+    const std::string texte = caqes::json::serialiser(doc);
+    std::string s;
+    s.reserve(texte.size());
+    for (const char c : texte) {
+        s += c;
+        if (c == '\n') s.append(retrait, ' ');
+    }
+    return s;
+}
+
+// The batch as one JSON document (schema caqes.evaluation/1, docs/json-schema.md), written as it
+// is read: the opening, each evaluation with its trace as its establishment-year ends, then the
+// rejections and the reconciliation, so that nothing read is missing from the output. The bytes
+// are those of the whole document written at once (nlohmann's layout, keys in order).
+class document_json {
+  public:
+    explicit document_json(const caqes::parametres_evaluation& p) : parametres_{p} {
+        std::cout << "{\n  \"evaluations\": ";
+    }
+
+    void evaluation(const caqes::csv::rapport_lu& r) {
         caqes::json::evaluation_etablissement e{
             .finess = r.finess, .raison_sociale = {}, .exercice = r.rapport.exercice(), .modele = std::string{def.nom}};
         const caqes::resultat_validation<caqes::rapport_valide_pour<def>> valide = caqes::validate<def>(r.rapport);
         if (valide.ok()) {
             e.resultat =
-                caqes::evaluateur<def>::evaluer(valide.valeur(), parametres, caqes::politique_grille{}, e.trace_);
+                caqes::evaluateur<def>::evaluer(valide.valeur(), parametres_, caqes::politique_grille{}, e.trace_);
             if (!e.resultat.ok()) e.erreurs.push_back(erreur_evaluation(e.resultat));
         } else {
             e.erreurs = valide.erreurs();
         }
-        evaluations.push_back(std::move(e));
+        std::cout << (evaluations_ == 0 ? "[\n    " : ",\n    ") << en_retrait(caqes::json::evaluation_json(e), 4);
+        ++evaluations_;
     }
-    nlohmann::json doc = caqes::json::document(evaluations);
-    nlohmann::json rejets = nlohmann::json::array();
-    for (const auto& v : lot.rejets)
-        rejets.push_back({{"code", v.code()}, {"lieu", v.lieu}, {"detail", v.detail}});
-    doc["rejets"] = std::move(rejets);
-    nlohmann::json rec = nlohmann::json::array();
-    for (const caqes::csv::reconciliation* x : fichiers(lot)) {
-        rec.push_back({{"fichier", x->file},
-                       {"lignes", x->lines},
-                       {"entete", x->header},
-                       {"vides", x->blank},
-                       {"lues", x->read},
-                       {"acceptees", x->accepted},
-                       {"rejetees", x->rejected}});
+
+    static void rejet(rejets_differes& rejets, const caqes::violation& v) {
+        rejets.ajouter(caqes::concat(rejets.nombre() == 0 ? "" : ",\n", "    ",
+                                     en_retrait({{"code", v.code()}, {"lieu", v.lieu}, {"detail", v.detail}}, 4)));
     }
-    doc["reconciliation"] = std::move(rec);
-    std::cout << caqes::json::serialiser(doc) << "\n";
-    return static_cast<int>(caqes::csv::status(lot));
-}
+
+    int finir(const caqes::csv::bilan_lecture& lot, rejets_differes& rejets) {
+        std::cout << (evaluations_ == 0 ? "[]" : "\n  ]") << ",\n  \"reconciliation\": ";
+        nlohmann::json rec = nlohmann::json::array();
+        for (const caqes::csv::reconciliation* x : fichiers(lot)) {
+            rec.push_back({{"fichier", x->file},
+                           {"lignes", x->lines},
+                           {"entete", x->header},
+                           {"vides", x->blank},
+                           {"lues", x->read},
+                           {"acceptees", x->accepted},
+                           {"rejetees", x->rejected}});
+        }
+        std::cout << en_retrait(rec, 2) << ",\n  \"rejets\": ";
+        if (rejets.nombre() == 0) {
+            std::cout << "[]";
+        } else {
+            std::cout << "[\n";
+            rejets.recopier(std::cout);
+            std::cout << "\n  ]";
+        }
+        std::cout << ",\n  \"schema\": " << caqes::json::serialiser(nlohmann::json(std::string{caqes::json::schema})) << "\n}\n";
+        return static_cast<int>(caqes::csv::status(lot));
+    }
+
+  private:
+    const caqes::parametres_evaluation& parametres_;
+    std::size_t evaluations_{0};
+};
 #endif
 
 }  // namespace
@@ -219,59 +286,84 @@ int main(int argc, char** argv) {
         return static_cast<int>(caqes::csv::exit_status::usage);
     }
 
+    // Each file is read through the reader's fixed buffer, never whole (docs/input-format.md,
+    // "Memory"); violations cite the file name only, so the output does not depend on where it
+    // lives.
+    std::vector<std::ifstream> flux;
     std::vector<caqes::csv::source> sources;
-    std::vector<std::string> textes;
-    textes.reserve(3);  // the sources view these strings: no reallocation after the first view
+    flux.reserve(chemins.size());  // the sources point to these streams: no reallocation
     for (const auto& c : chemins) {
-        caqes::csv::parsed<std::string> f = caqes::csv::read_file(c);
-        if (!f.ok()) {
-            std::cerr << "example_batch: " << caqes::fiche(f.rule).code << ": " << f.error << "\n";
+        const caqes::csv::parsed<bool> lisible = caqes::csv::fichier_lisible(c);
+        if (lisible.ok()) flux.emplace_back(c, std::ios::binary);
+        if (!lisible.ok() || !flux.back()) {
+            std::cerr << "example_batch: " << caqes::fiche(caqes::regle::fichier_inutilisable).code << ": "
+                      << (lisible.ok() ? caqes::concat("cannot open ", c) : lisible.error) << "\n";
             return static_cast<int>(caqes::csv::exit_status::unusable_input);
         }
-        textes.push_back(std::move(f.value));
-        // Violations cite the file name only, so the output does not depend on where it lives.
-        sources.push_back({std::filesystem::path{c}.filename().string(), textes.back()});
+        sources.push_back({std::filesystem::path{c}.filename().string(), {}, &flux.back()});
     }
 
     const caqes::parametres_evaluation parametres{};
-    const caqes::csv::lot_rapports lot =
-        sources.size() == 3 ? caqes::csv::lire_rapports(def, parametres, sources[0], sources[1], sources[2])
-                            : caqes::csv::lire_rapports(def, parametres, sources[0], sources[1]);
+    rejets_differes rejets;
+    if (!rejets.ok()) {
+        std::cerr << "example_batch: cannot open a temporary file for the rejections\n";
+        return static_cast<int>(caqes::csv::exit_status::unusable_input);
+    }
+    auto lire = [&](auto&& sur_rapport, auto&& sur_rejet) {
+        return caqes::csv::lire_rapports_flux(def, parametres, sources[0], sources[1],
+                                              sources.size() == 3 ? &sources[2] : nullptr, {}, sur_rapport, sur_rejet);
+    };
 #if CAQES_AVEC_JSON
-    if (json) return ecrire_json(lot, parametres);
+    if (json) {
+        document_json doc{parametres};
+        const caqes::csv::bilan_lecture lot = lire([&](const caqes::csv::rapport_lu& r,
+                                                       const caqes::csv::bilan_lecture&) { doc.evaluation(r); },
+                                                   [&](const caqes::violation& v) { document_json::rejet(rejets, v); });
+        return doc.finir(lot, rejets);
+    }
 #endif
 
-    std::cout
-        << "caqes batch evaluation\n"
-        << "template: " << def.nom << " (ILLUSTRATIF: illustrative indicators and scoring scale)\n"
-        << "input: " << lot.valeurs.file << " (" << caqes::csv::name(lot.valeurs.d) << "), " << lot.etablissements.file
-        << " (" << caqes::csv::name(lot.etablissements.d) << ")"
-        << (lot.contrats ? caqes::concat(", ", lot.contrats->file, " (", caqes::csv::name(lot.contrats->d), ")")
-                         : std::string{})
-        << "\n"
-        << "amounts are proposals in EUR (the ARS decides); * = a cap bound the amount\n"
-        << "rules: " << caqes::decrire(def.regime).nom << ", law version policy " << caqes::nom(parametres.version)
-        << " [U, default], partial years " << caqes::nom(parametres.annee_partielle) << " [U, default], transition "
-        << caqes::nom(def.transition) << "\n"
-        << (lot.contrats
-                ? caqes::concat(
-                      "contract time: checked against ", lot.contrats->file,
-                      " (each volet in its term, volets by avenant from their signature, D.162-16 II, D.162-15)\n")
-                : std::string{"contract time: not checked, the input has no contract file (every template volet is "
-                              "evaluated)\n"})
-        << (lot.activites_donnees
-                ? "activities: as given per establishment-year\n"
-                : "activities: not given, every activity of the template's scope is taken as exercised\n")
-        << "revenue base: produits_assurance_maladie of the year in annee_produits; savings NR = non renseigne, no "
-           "incentive computed\n\n";
+    // The heading names each file's dialect, known once its header is read: it is written
+    // before the first establishment-year, or at the end when none was accepted.
+    bool en_tete = false;
+    auto entete_table = [&](const caqes::csv::bilan_lecture& lot) {
+        if (en_tete) return;
+        en_tete = true;
+        std::cout
+            << "caqes batch evaluation\n"
+            << "template: " << def.nom << " (ILLUSTRATIF: illustrative indicators and scoring scale)\n"
+            << "input: " << lot.valeurs.file << " (" << caqes::csv::name(lot.valeurs.d) << "), " << lot.etablissements.file
+            << " (" << caqes::csv::name(lot.etablissements.d) << ")"
+            << (lot.contrats ? caqes::concat(", ", lot.contrats->file, " (", caqes::csv::name(lot.contrats->d), ")")
+                             : std::string{})
+            << "\n"
+            << "amounts are proposals in EUR (the ARS decides); * = a cap bound the amount\n"
+            << "rules: " << caqes::decrire(def.regime).nom << ", law version policy " << caqes::nom(parametres.version)
+            << " [U, default], partial years " << caqes::nom(parametres.annee_partielle) << " [U, default], transition "
+            << caqes::nom(def.transition) << "\n"
+            << (lot.contrats
+                    ? caqes::concat(
+                          "contract time: checked against ", lot.contrats->file,
+                          " (each volet in its term, volets by avenant from their signature, D.162-16 II, D.162-15)\n")
+                    : std::string{"contract time: not checked, the input has no contract file (every template volet is "
+                                  "evaluated)\n"})
+            << (lot.activites_donnees
+                    ? "activities: as given per establishment-year\n"
+                    : "activities: not given, every activity of the template's scope is taken as exercised\n")
+            << "revenue base: produits_assurance_maladie of the year in annee_produits; savings NR = non renseigne, no "
+               "incentive computed\n\n";
 
-    std::string entete = caqes::concat(cadrer("finess", 10), " ", cadrer("annee", 6));
-    for (const auto& v : def.volets)
-        entete += " | " + cadrer(std::string{caqes::traits(v.volet).nom}, 38);
-    std::cout << entete << "\n";
+        std::string entete = caqes::concat(cadrer("finess", 10), " ", cadrer("annee", 6));
+        for (const auto& v : def.volets)
+            entete += " | " + cadrer(std::string{caqes::traits(v.volet).nom}, 38);
+        std::cout << entete << "\n";
+    };
 
     totaux t{};
-    for (const auto& r : lot.rapports) {
+    bool incoherent = false;
+    auto ligne_table = [&](const caqes::csv::rapport_lu& r, const caqes::csv::bilan_lecture& lot) {
+        entete_table(lot);
+        if (incoherent) return;
         std::string ligne = caqes::concat(cadrer(r.finess, 10), " ", cadrer(std::to_string(r.rapport.exercice()), 6));
         // The reader validated the report against `def`; typing it for `evaluateur<def>` checks that.
         const caqes::resultat_validation<caqes::rapport_valide_pour<def>> valide = caqes::validate<def>(r.rapport);
@@ -279,7 +371,8 @@ int main(int argc, char** argv) {
             // Cannot happen: the reader validated against `def` itself. Unusable, not "some rows".
             for (const auto& v : valide.erreurs())
                 std::cerr << "example_batch: " << r.finess << ": " << caqes::texte(v) << "\n";
-            return 3;
+            incoherent = true;
+            return;
         }
         const caqes::resultat_evaluation res = caqes::evaluateur<def>::evaluer(valide.valeur(), parametres);
         if (!res.ok()) {
@@ -311,17 +404,24 @@ int main(int argc, char** argv) {
         for (const caqes::version_applicable v : caqes::politiques_de_version) {
             if (res.regles.diverge(v)) loi.autres_politiques.insert(std::string{caqes::nom(v)});
         }
-        cumuler(t, t.montant_sanctions, res.total_sanctions, "sanctions proposed", r, lot);
-        cumuler(t, t.montant_interessements, res.total_interessements, "incentives proposed", r, lot);
-        cumuler(t, t.montant_sanctions_decidees, res.total_sanctions_decidees, "sanctions decided", r, lot);
-        cumuler(t, t.montant_interessements_decides, res.total_interessements_decides, "incentives decided", r, lot);
+        cumuler(t, t.montant_sanctions, res.total_sanctions, "sanctions proposed", r, lot.valeurs.file);
+        cumuler(t, t.montant_interessements, res.total_interessements, "incentives proposed", r, lot.valeurs.file);
+        cumuler(t, t.montant_sanctions_decidees, res.total_sanctions_decidees, "sanctions decided", r, lot.valeurs.file);
+        cumuler(t, t.montant_interessements_decides, res.total_interessements_decides, "incentives decided", r, lot.valeurs.file);
         // The grid's indicators are illustrative whatever the proposals, so every row says so.
         if (tout || t.evalues < lignes_par_defaut) {
             std::cout << ligne << (res.plafond_global_atteint ? " [5 % cap]" : "") << " ILLUSTRATIF" << decisions(res)
                       << "\n";
         }
         ++t.evalues;
-    }
+    };
+    const caqes::csv::bilan_lecture lot =
+        lire(ligne_table, [&rejets](const caqes::violation& v) {
+            rejets.ajouter(caqes::concat("  ", v.lieu, ": ", v.code(), ": ", v.detail, "\n"));
+        });
+    // Cannot happen: the reader validated against `def` itself. Unusable, not "some rows".
+    if (incoherent) return static_cast<int>(caqes::csv::exit_status::unusable_input);
+    entete_table(lot);
     if (!tout && t.evalues > lignes_par_defaut) {
         std::cout << "... " << t.evalues - lignes_par_defaut << " more establishment-years (--all prints them)\n";
     }
@@ -358,9 +458,8 @@ int main(int argc, char** argv) {
                   << "\n";
     }
 
-    std::cout << "\nrejections (" << lot.rejets.size() << ")\n";
-    for (const auto& v : lot.rejets)
-        std::cout << "  " << v.lieu << ": " << v.code() << ": " << v.detail << "\n";
+    std::cout << "\nrejections (" << rejets.nombre() << ")\n";
+    rejets.recopier(std::cout);
 
     std::cout << "\nreconciliation\n";
     for (const caqes::csv::reconciliation* rec : fichiers(lot)) {

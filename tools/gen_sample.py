@@ -263,9 +263,15 @@ def main():
     for _ in range(5):
         extras.append(copie())                                                       # duplicate
     for ligne in extras:
-        # next to the establishment's own rows, as a hand edit would leave it
+        # next to the establishment's own rows, as a hand edit would leave it; within its
+        # establishment-year's block when it has one, since a reader takes each block's end as
+        # that establishment-year's end (docs/input-format.md, "Memory")
         pos = next((i for i, r in enumerate(valeurs) if r[0] == ligne[0]), len(valeurs))
-        valeurs.insert(pos + rng.randrange(20), ligne)
+        decalage = rng.randrange(20)
+        bloc = [i for i, r in enumerate(valeurs) if r[0] == ligne[0] and r[1] == ligne[1]]
+        if bloc:
+            pos, decalage = bloc[0], min(decalage, len(bloc))
+        valeurs.insert(pos + decalage, ligne)
     for _ in range(4):
         del valeurs[rng.randrange(len(valeurs))]                                     # E026: missing measure
 

@@ -9,14 +9,16 @@
 #include <filesystem>
 #include <fstream>
 #include <ios>
+#include <limits>
 #include <new>
 #include <string>
 #include <system_error>
 
 namespace caqes::csv {
 
-// The largest file `read_file` reads by default: the batch holds the whole text, so a larger
-// one is refused with a clear error rather than read until memory runs out.
+// The largest file `read_file` reads by default: it holds the whole text, so a larger one is
+// refused with a clear error rather than read until memory runs out. The batch programs do not
+// read their files whole: they stream them (csv_rapports.hpp, `source::flux`).
 inline constexpr std::uintmax_t taille_fichier_max = std::uintmax_t{1} << 30U;  // 1 GiB
 
 // The bytes of `path`, unchanged (the byte-order mark and line ends are the tokenizer's job),
@@ -24,23 +26,32 @@ inline constexpr std::uintmax_t taille_fichier_max = std::uintmax_t{1} << 30U;  
 // `max_octets`, or a read failed (memory included). Nothing is thrown: libstdc++ reports a
 // failed read of an open stream (a directory opens but cannot be read) with
 // std::ios_base::failure, which is caught here, as is std::bad_alloc.
-[[nodiscard]] inline parsed<std::string> read_file(const std::string& path,
-                                                   std::uintmax_t max_octets = taille_fichier_max) {
+// Whether `path` names a file that can be opened for reading, or why not: it does not exist, it
+// is a directory, or it is a regular file larger than `max_octets`.
+[[nodiscard]] inline parsed<bool> fichier_lisible(const std::string& path,
+                                                  std::uintmax_t max_octets = std::numeric_limits<std::uintmax_t>::max()) {
     std::error_code ec;
     const std::filesystem::file_status st = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(st))
-        return {{}, concat("cannot open ", path, ": no such file"), regle::fichier_inutilisable};
+        return {false, concat("cannot open ", path, ": no such file"), regle::fichier_inutilisable};
     if (std::filesystem::is_directory(st))
-        return {{}, concat("cannot read ", path, ": it is a directory, not a file"), regle::fichier_inutilisable};
+        return {false, concat("cannot read ", path, ": it is a directory, not a file"), regle::fichier_inutilisable};
     if (std::filesystem::is_regular_file(st)) {
         const std::uintmax_t taille = std::filesystem::file_size(path, ec);
         if (!ec && taille > max_octets) {
-            return {{},
+            return {false,
                     concat("cannot read ", path, ": ", std::to_string(taille), " bytes, more than the maximum of ",
                            std::to_string(max_octets), " read at once; split the batch"),
                     regle::fichier_inutilisable};
         }
     }
+    return {true, {}};
+}
+
+[[nodiscard]] inline parsed<std::string> read_file(const std::string& path,
+                                                   std::uintmax_t max_octets = taille_fichier_max) {
+    if (parsed<bool> lisible = fichier_lisible(path, max_octets); !lisible.ok())
+        return {{}, std::move(lisible.error), lisible.rule};
     std::ifstream in{path, std::ios::binary};
     if (!in) return {{}, concat("cannot open ", path), regle::fichier_inutilisable};
     try {

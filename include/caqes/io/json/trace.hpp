@@ -276,21 +276,26 @@ struct evaluation_etablissement {
     violations erreurs{};
 };
 
+// One establishment of a batch as the document's "evaluations" array holds it: written one at a
+// time by a caller that streams the document (example_batch --json).
+[[nodiscard]] inline nlohmann::json evaluation_json(const evaluation_etablissement& e) {
+    nlohmann::json j{
+        {"finess", e.finess}, {"raison_sociale", e.raison_sociale}, {"exercice", e.exercice}, {"modele", e.modele}};
+    if (!e.erreurs.empty()) {
+        nlohmann::json errs = nlohmann::json::array();
+        for (const violation& v : e.erreurs)
+            errs.push_back({{"code", v.code()}, {"lieu", v.lieu}, {"detail", v.detail}});
+        j["erreurs"] = std::move(errs);
+    } else {
+        j.update(evaluation_json(e.resultat, e.trace_.lignes.empty() ? nullptr : &e.trace_));
+    }
+    return j;
+}
+
 [[nodiscard]] inline nlohmann::json document(std::span<const evaluation_etablissement> lot) {
     nlohmann::json evals = nlohmann::json::array();
-    for (const evaluation_etablissement& e : lot) {
-        nlohmann::json j{
-            {"finess", e.finess}, {"raison_sociale", e.raison_sociale}, {"exercice", e.exercice}, {"modele", e.modele}};
-        if (!e.erreurs.empty()) {
-            nlohmann::json errs = nlohmann::json::array();
-            for (const violation& v : e.erreurs)
-                errs.push_back({{"code", v.code()}, {"lieu", v.lieu}, {"detail", v.detail}});
-            j["erreurs"] = std::move(errs);
-        } else {
-            j.update(evaluation_json(e.resultat, e.trace_.lignes.empty() ? nullptr : &e.trace_));
-        }
-        evals.push_back(std::move(j));
-    }
+    for (const evaluation_etablissement& e : lot)
+        evals.push_back(evaluation_json(e));
     return {{"schema", schema}, {"evaluations", std::move(evals)}};
 }
 

@@ -397,11 +397,13 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
             ++lot.lignes.blank;
             continue;
         }
-        const std::size_t row = lot.lignes.rows.size();
-        lot.lignes.rows.push_back({numero, csv::row_state::pending, 0});
-        const std::size_t premier = lot.rejets.size();
+        ++lot.lignes.read;
         lecteur_ligne l{src.name, numero, lot.rejets};
-        auto rejeter = [&] { lot.lignes.rows[row] = {numero, csv::row_state::rejected, premier}; };
+        bool rejetee = false;
+        auto rejeter = [&] {
+            lot.lignes.rejected += rejetee ? 0U : 1U;
+            rejetee = true;
+        };
         if (const auto mauvais = csv::invalid_utf8(brut)) {
             l.signaler(regle::encodage_invalide, "", csv::not_utf8(brut, *mauvais, brut));
             rejeter();
@@ -505,17 +507,16 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
             rejeter();
             continue;
         }
-        lot.lignes.rows[row].state = csv::row_state::accepted;
+        ++lot.lignes.accepted;
         lot.rapports.push_back({out.finess, std::move(v).valeur(), numero, numero});
     }
     // Lines read = blank + accepted + rejected (no header line in JSON Lines).
     lot.lignes.lines = numero;
-    if (lot.lignes.rows.empty()) {
+    if (lot.lignes.read == 0) {
         lot.rejets.push_back(
             {regle::fichier_inutilisable, concat(src.name, ":1"), "no establishment-year: the file is empty"});
         lot.lignes.unusable = lot.rejets.size() - 1;
     }
-    csv::detail::compter(lot.lignes, lot.rejets.size());
     return lot;
 }
 
