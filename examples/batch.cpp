@@ -246,7 +246,8 @@ class document_json {
             rejets.recopier(std::cout);
             std::cout << "\n  ]";
         }
-        std::cout << ",\n  \"schema\": " << caqes::json::serialiser(nlohmann::json(std::string{caqes::json::schema})) << "\n}\n";
+        std::cout << ",\n  \"schema\": " << caqes::json::serialiser(nlohmann::json(std::string{caqes::json::schema}))
+                  << "\n}\n";
         return static_cast<int>(caqes::csv::status(lot));
     }
 
@@ -316,9 +317,9 @@ int main(int argc, char** argv) {
 #if CAQES_AVEC_JSON
     if (json) {
         document_json doc{parametres};
-        const caqes::csv::bilan_lecture lot = lire([&](const caqes::csv::rapport_lu& r,
-                                                       const caqes::csv::bilan_lecture&) { doc.evaluation(r); },
-                                                   [&](const caqes::violation& v) { document_json::rejet(rejets, v); });
+        const caqes::csv::bilan_lecture lot =
+            lire([&](const caqes::csv::rapport_lu& r, const caqes::csv::bilan_lecture&) { doc.evaluation(r); },
+                 [&](const caqes::violation& v) { document_json::rejet(rejets, v); });
         return doc.finir(lot, rejets);
     }
 #endif
@@ -332,8 +333,8 @@ int main(int argc, char** argv) {
         std::cout
             << "caqes batch evaluation\n"
             << "template: " << def.nom << " (ILLUSTRATIF: illustrative indicators and scoring scale)\n"
-            << "input: " << lot.valeurs.file << " (" << caqes::csv::name(lot.valeurs.d) << "), " << lot.etablissements.file
-            << " (" << caqes::csv::name(lot.etablissements.d) << ")"
+            << "input: " << lot.valeurs.file << " (" << caqes::csv::name(lot.valeurs.d) << "), "
+            << lot.etablissements.file << " (" << caqes::csv::name(lot.etablissements.d) << ")"
             << (lot.contrats ? caqes::concat(", ", lot.contrats->file, " (", caqes::csv::name(lot.contrats->d), ")")
                              : std::string{})
             << "\n"
@@ -406,8 +407,10 @@ int main(int argc, char** argv) {
         }
         cumuler(t, t.montant_sanctions, res.total_sanctions, "sanctions proposed", r, lot.valeurs.file);
         cumuler(t, t.montant_interessements, res.total_interessements, "incentives proposed", r, lot.valeurs.file);
-        cumuler(t, t.montant_sanctions_decidees, res.total_sanctions_decidees, "sanctions decided", r, lot.valeurs.file);
-        cumuler(t, t.montant_interessements_decides, res.total_interessements_decides, "incentives decided", r, lot.valeurs.file);
+        cumuler(t, t.montant_sanctions_decidees, res.total_sanctions_decidees, "sanctions decided", r,
+                lot.valeurs.file);
+        cumuler(t, t.montant_interessements_decides, res.total_interessements_decides, "incentives decided", r,
+                lot.valeurs.file);
         // The grid's indicators are illustrative whatever the proposals, so every row says so.
         if (tout || t.evalues < lignes_par_defaut) {
             std::cout << ligne << (res.plafond_global_atteint ? " [5 % cap]" : "") << " ILLUSTRATIF" << decisions(res)
@@ -415,10 +418,9 @@ int main(int argc, char** argv) {
         }
         ++t.evalues;
     };
-    const caqes::csv::bilan_lecture lot =
-        lire(ligne_table, [&rejets](const caqes::violation& v) {
-            rejets.ajouter(caqes::concat("  ", v.lieu, ": ", v.code(), ": ", v.detail, "\n"));
-        });
+    const caqes::csv::bilan_lecture lot = lire(ligne_table, [&rejets](const caqes::violation& v) {
+        rejets.ajouter(caqes::concat("  ", v.lieu, ": ", v.code(), ": ", v.detail, "\n"));
+    });
     // Cannot happen: the reader validated against `def` itself. Unusable, not "some rows".
     if (incoherent) return static_cast<int>(caqes::csv::exit_status::unusable_input);
     entete_table(lot);

@@ -269,6 +269,41 @@ TEST_CASE("csv records: a stream read through a fixed buffer gives the records o
     CHECK(rc.lone_cr()->byte == 51);
 }
 
+TEST_CASE("csv reader: the first pass finds the first CR alone, counts CRs and lines, whatever the chunks", "[csv]") {
+    const std::string texte =
+        "\xEF\xBB\xBF"
+        "a;b\r\nc;d\r\nef\rgh\r\n\r\nij\r";
+    const csv::apercu_fichier tout = csv::apercu(texte);
+    REQUIRE(tout.lone_cr);
+    CHECK(tout.lone_cr->line == 3);
+    CHECK(tout.lone_cr->byte == 3);
+    CHECK(tout.cr == 6);
+    CHECK(tout.crlf == 4);
+    CHECK(tout.bytes == texte.size());
+    CHECK(tout.lines == 5);
+    CHECK(tout.head == texte);
+    for (std::size_t taille = 1; taille <= texte.size(); ++taille) {
+        INFO(taille);
+        csv::detail::analyse_fins a;
+        for (std::size_t i = 0; i < texte.size(); i += taille)
+            a.ajouter(std::string_view{texte}.substr(i, taille));
+        const csv::apercu_fichier x = a.finir({}, texte.size());
+        REQUIRE(x.lone_cr);
+        CHECK(x.lone_cr->line == 3);
+        CHECK(x.lone_cr->byte == 3);
+        CHECK(x.cr == 6);
+        CHECK(x.crlf == 4);
+    }
+    std::istringstream flux{texte};
+    const csv::apercu_fichier f = csv::apercu(flux);
+    CHECK(f.head == texte);
+    CHECK(f.cr == 6);
+    CHECK(flux.tellg() == 0);  // put back at its start, for the second pass
+    const csv::apercu_fichier propre = csv::apercu(std::string_view{"a;b\r\nc;d\n"});
+    CHECK_FALSE(propre.lone_cr);
+    CHECK(propre.cr == 1);
+}
+
 TEST_CASE("csv reader: French dialect, accepted reports in template order", "[csv]") {
     const std::string v =
         "\xEF\xBB\xBF"

@@ -28,8 +28,8 @@ inline constexpr std::uintmax_t taille_fichier_max = std::uintmax_t{1} << 30U;  
 // std::ios_base::failure, which is caught here, as is std::bad_alloc.
 // Whether `path` names a file that can be opened for reading, or why not: it does not exist, it
 // is a directory, or it is a regular file larger than `max_octets`.
-[[nodiscard]] inline parsed<bool> fichier_lisible(const std::string& path,
-                                                  std::uintmax_t max_octets = std::numeric_limits<std::uintmax_t>::max()) {
+[[nodiscard]] inline parsed<bool> fichier_lisible(
+    const std::string& path, std::uintmax_t max_octets = std::numeric_limits<std::uintmax_t>::max()) {
     std::error_code ec;
     const std::filesystem::file_status st = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(st))

@@ -373,8 +373,8 @@ template <class SurRapport, class SurRejet>
 namespace detail {
 // The whole batch in memory, for small inputs, tests and callers that want it so.
 [[nodiscard]] inline lot_rapports lire_tout(const modele_contrat_def& m, const parametres_evaluation& p,
-                                            const source& valeurs, const source& etablissements,
-                                            const source* contrats, const options_lecture& o) {
+                                            const source& valeurs, const source& etablissements, const source* contrats,
+                                            const options_lecture& o) {
     lot_rapports lot{};
     bilan_lecture b = lire_rapports_flux(
         m, p, valeurs, etablissements, contrats, o,

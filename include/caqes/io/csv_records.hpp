@@ -312,24 +312,6 @@ class record_reader {
     std::optional<cr_seul> lone_cr_{};
 };
 
-// The first CR not followed by LF in `text` (after its byte-order mark), where a reader of it
-// would stop: found before any row is decided, so that a file cut short by one is refused
-// whole rather than in part.
-[[nodiscard]] constexpr std::optional<cr_seul> find_lone_cr(std::string_view text) noexcept {
-    if (text.starts_with(utf8_bom)) text.remove_prefix(utf8_bom.size());
-    std::size_t line = 1;
-    std::size_t debut = 0;  // first byte of the current line
-    for (std::size_t i = text.find('\r'); i != std::string_view::npos; i = text.find('\r', i + 1)) {
-        if (i + 1 < text.size() && text[i + 1] == '\n') continue;
-        for (std::size_t k = text.find('\n', debut); k != std::string_view::npos && k < i; k = text.find('\n', debut)) {
-            ++line;
-            debut = k + 1;
-        }
-        return cr_seul{line, i - debut + 1};
-    }
-    return std::nullopt;
-}
-
 // What a reader of a whole file needs to know before it decides any row, found in one pass
 // over the file (fixed memory): where it would stop at a CR alone, the CR and CR LF counts its
 // message gives, its first bytes (the encoding is guessed from them) and its size.
@@ -339,6 +321,7 @@ struct apercu_fichier {
     std::size_t cr{0};    // CR bytes, CR LF pairs included
     std::size_t crlf{0};  // CR LF pairs
     std::uint64_t bytes{0};
+    std::size_t lines{0};  // physical lines, at most (an upper bound on the rows: a reader reserves for them)
     static constexpr std::size_t taille_tete = 4096;
 };
 
@@ -389,6 +372,7 @@ class analyse_fins {
         if (cr_attente_ && !a_.lone_cr) a_.lone_cr = en_attente_;
         a_.head = std::move(head);
         a_.bytes = bytes;
+        a_.lines = ligne_;
         return std::move(a_);
     }
 
@@ -418,7 +402,8 @@ class analyse_fins {
     std::uint64_t bytes = 0;
     while (in.read(bloc.data(), static_cast<std::streamsize>(bloc.size())) || in.gcount() > 0) {
         const std::string_view s{bloc.data(), static_cast<std::size_t>(in.gcount())};
-        if (head.size() < apercu_fichier::taille_tete) head.append(s.substr(0, apercu_fichier::taille_tete - head.size()));
+        if (head.size() < apercu_fichier::taille_tete)
+            head.append(s.substr(0, apercu_fichier::taille_tete - head.size()));
         a.ajouter(s);
         bytes += s.size();
     }

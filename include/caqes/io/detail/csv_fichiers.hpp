@@ -388,8 +388,8 @@ struct au_dela {
     void signaler(journal& j, reconciliation& rec, std::size_t max, std::string_view quoi) {
         rec.unusable = j.signaler(
             regle::fichier_inutilisable, ligne, "finess",
-            concat(qui, " is ", quoi, " number ", std::to_string(max + 1), ", past the maximum of ", std::to_string(max),
-                   " held at once (options_lecture::etablissements_annees_max); this row and the ",
+            concat(qui, " is ", quoi, " number ", std::to_string(max + 1), ", past the maximum of ",
+                   std::to_string(max), " held at once (options_lecture::etablissements_annees_max); this row and the ",
                    std::to_string(lignes - 1), " after it (to line ", std::to_string(derniere),
                    ") are rejected unread: split the file, or raise the maximum if the memory allows"));
     }
@@ -407,145 +407,141 @@ inline void lire_etablissement(const modele_contrat_def& m, journal& j, const re
                                bool activites_donnees, bool avec_taux, bool avec_l162, centimes& total_decisions,
                                std::size_t& nombre_decisions, index_cles<etablissement_lu>& etabs, std::size_t max,
                                std::optional<au_dela>& trop) {
-        if (!forme_valide(j, r, e, dl, tete)) return;
-        const std::optional<cle> k = lire_cle(j, r, e, m, dl);
-        bool ok = k.has_value();
+    if (!forme_valide(j, r, e, dl, tete)) return;
+    const std::optional<cle> k = lire_cle(j, r, e, m, dl);
+    bool ok = k.has_value();
 
-        rapport_annuel d{};
-        std::array<std::optional<centimes>, volets_max> economies{};
-        std::vector<decision_volet> decisions;
-        const parsed<std::int64_t> annee = parse_integer(r.fields[e.colonne("annee_contrat")], dl);
-        if (!annee.ok()) {
-            j.rejeter(annee.rule, "annee_contrat", annee.error);
+    rapport_annuel d{};
+    std::array<std::optional<centimes>, volets_max> economies{};
+    std::vector<decision_volet> decisions;
+    const parsed<std::int64_t> annee = parse_integer(r.fields[e.colonne("annee_contrat")], dl);
+    if (!annee.ok()) {
+        j.rejeter(annee.rule, "annee_contrat", annee.error);
+        ok = false;
+    } else if (annee.value < 1 || annee.value > 99) {
+        j.rejeter(regle::valeur_hors_domaine, "annee_contrat",
+                  concat(std::to_string(annee.value), " is not a contract year (1 for the first)"));
+        ok = false;
+    } else {
+        d.annee_contrat = static_cast<int>(annee.value);
+    }
+    const parsed<centimes> produits = parse_centimes(r.fields[e.colonne("produits_assurance_maladie")], dl);
+    if (!produits.ok()) {
+        j.rejeter(produits.rule, "produits_assurance_maladie", produits.error);
+        ok = false;
+    } else if (produits.value < centimes{0}) {
+        j.rejeter(
+            regle::valeur_hors_domaine, "produits_assurance_maladie",
+            concat(texte(type_mesure::montant, entier(produits.value.valeur)), ": the revenue base is not negative"));
+        ok = false;
+    } else {
+        d.produits_assurance_maladie = produits.value;
+    }
+    // The year of the "dernier exercice clos" the revenue base comes from; empty: not given.
+    if (const std::string_view an = trim(r.fields[e.colonne("annee_produits")]); !an.empty()) {
+        const parsed<std::int64_t> a = parse_integer(an, dl);
+        if (!a.ok()) {
+            j.rejeter(a.rule, "annee_produits", a.error);
             ok = false;
-        } else if (annee.value < 1 || annee.value > 99) {
-            j.rejeter(regle::valeur_hors_domaine, "annee_contrat",
-                      concat(std::to_string(annee.value), " is not a contract year (1 for the first)"));
+        } else if (a.value < 1900 || a.value > 9999) {
+            j.rejeter(regle::texte_invalide, "annee_produits", concat(std::to_string(a.value), " is not a year"));
             ok = false;
         } else {
-            d.annee_contrat = static_cast<int>(annee.value);
+            d.annee_produits = static_cast<int>(a.value);
         }
-        const parsed<centimes> produits = parse_centimes(r.fields[e.colonne("produits_assurance_maladie")], dl);
-        if (!produits.ok()) {
-            j.rejeter(produits.rule, "produits_assurance_maladie", produits.error);
-            ok = false;
-        } else if (produits.value < centimes{0}) {
-            j.rejeter(regle::valeur_hors_domaine, "produits_assurance_maladie",
-                      concat(texte(type_mesure::montant, entier(produits.value.valeur)),
-                             ": the revenue base is not negative"));
-            ok = false;
+    }
+    if (activites_donnees) {
+        const parsed<activites> a = parse_activites(r.fields[e.colonne("activites")]);
+        if (a.ok()) {
+            d.activites_etablissement = a.value;
         } else {
-            d.produits_assurance_maladie = produits.value;
+            j.rejeter(a.rule, "activites", a.error);
+            ok = false;
         }
-        // The year of the "dernier exercice clos" the revenue base comes from; empty: not given.
-        if (const std::string_view an = trim(r.fields[e.colonne("annee_produits")]); !an.empty()) {
-            const parsed<std::int64_t> a = parse_integer(an, dl);
-            if (!a.ok()) {
-                j.rejeter(a.rule, "annee_produits", a.error);
-                ok = false;
-            } else if (a.value < 1900 || a.value > 9999) {
-                j.rejeter(regle::texte_invalide, "annee_produits",
-                          concat(std::to_string(a.value), " is not a year"));
-                ok = false;
+    }
+    if (avec_l162 && !lire_l162_30_4(j, r, e, dl, d.l162_30_4)) ok = false;
+    for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
+        // Savings are signed; an empty cell is *non renseigne* (no savings entry, never 0),
+        // an empty decision none recorded.
+        const std::string& col_eco = cv[iv].economies;
+        const std::string_view eco = trim(r.fields[cv[iv].c_economies]);
+        if (!eco.empty()) {
+            const parsed<centimes> c = parse_centimes(eco, dl);
+            if (c.ok()) {
+                economies[iv] = c.value;
             } else {
-                d.annee_produits = static_cast<int>(a.value);
-            }
-        }
-        if (activites_donnees) {
-            const parsed<activites> a = parse_activites(r.fields[e.colonne("activites")]);
-            if (a.ok()) {
-                d.activites_etablissement = a.value;
-            } else {
-                j.rejeter(a.rule, "activites", a.error);
+                j.rejeter(c.rule, col_eco, c.error);
                 ok = false;
             }
         }
-        if (avec_l162 && !lire_l162_30_4(j, r, e, dl, d.l162_30_4)) ok = false;
-        for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
-            // Savings are signed; an empty cell is *non renseigne* (no savings entry, never 0),
-            // an empty decision none recorded.
-            const std::string& col_eco = cv[iv].economies;
-            const std::string_view eco = trim(r.fields[cv[iv].c_economies]);
-            if (!eco.empty()) {
-                const parsed<centimes> c = parse_centimes(eco, dl);
-                if (c.ok()) {
-                    economies[iv] = c.value;
-                } else {
-                    j.rejeter(c.rule, col_eco, c.error);
-                    ok = false;
-                }
+        const std::string& col_dec = cv[iv].decision;
+        const std::string& col_nat = cv[iv].nature;
+        const std::string_view dec = trim(r.fields[cv[iv].c_decision]);
+        const std::string_view nat = trim(r.fields[cv[iv].c_nature]);
+        std::optional<issue_legale> nature{};
+        bool nature_lue = false;
+        for (const nature_ecrite& n : natures_decision) {
+            if (!nat.empty() && equal_ci(nat, n.mot)) {
+                nature = n.nature;
+                nature_lue = true;
             }
-            const std::string& col_dec = cv[iv].decision;
-            const std::string& col_nat = cv[iv].nature;
-            const std::string_view dec = trim(r.fields[cv[iv].c_decision]);
-            const std::string_view nat = trim(r.fields[cv[iv].c_nature]);
-            std::optional<issue_legale> nature{};
-            bool nature_lue = false;
-            for (const nature_ecrite& n : natures_decision) {
-                if (!nat.empty() && equal_ci(nat, n.mot)) {
-                    nature = n.nature;
-                    nature_lue = true;
-                }
-            }
-            if (!nat.empty() && !nature_lue) {
-                j.rejeter(regle::decision_hors_issues, col_nat,
-                          concat(quoted_field(nat),
-                                 " is not a decision's nature: aucune, sanction, interessement, "
-                                 "reduction_liste_en_sus, interessement_national, abattement, minoration, dotation or "
-                                 "penalite"));
+        }
+        if (!nat.empty() && !nature_lue) {
+            j.rejeter(regle::decision_hors_issues, col_nat,
+                      concat(quoted_field(nat),
+                             " is not a decision's nature: aucune, sanction, interessement, "
+                             "reduction_liste_en_sus, interessement_national, abattement, minoration, dotation or "
+                             "penalite"));
+            ok = false;
+        } else if (nat.empty() != dec.empty()) {
+            j.rejeter(regle::decision_hors_issues, nat.empty() ? col_nat : col_dec,
+                      "a decision has both its amount and its nature (\"aucune\" with 0 when the ARS decided neither)");
+            ok = false;
+        }
+        if (!dec.empty()) {
+            const parsed<centimes> c = parse_centimes(dec, dl);
+            if (!c.ok()) {
+                j.rejeter(c.rule, col_dec, c.error);
                 ok = false;
-            } else if (nat.empty() != dec.empty()) {
+            } else if (c.value < centimes{0}) {
                 j.rejeter(
-                    regle::decision_hors_issues, nat.empty() ? col_nat : col_dec,
-                    "a decision has both its amount and its nature (\"aucune\" with 0 when the ARS decided neither)");
+                    regle::valeur_hors_domaine, col_dec,
+                    concat(texte(type_mesure::montant, entier(c.value.valeur)), ": a decided amount is not negative"));
                 ok = false;
-            }
-            if (!dec.empty()) {
-                const parsed<centimes> c = parse_centimes(dec, dl);
-                if (!c.ok()) {
-                    j.rejeter(c.rule, col_dec, c.error);
-                    ok = false;
-                } else if (c.value < centimes{0}) {
-                    j.rejeter(regle::valeur_hors_domaine, col_dec,
-                              concat(texte(type_mesure::montant, entier(c.value.valeur)),
-                                     ": a decided amount is not negative"));
-                    ok = false;
-                } else if (const montant_calcule somme = additionner(total_decisions, c.value); !somme.ok) {
-                    // Decisions are not negative, so any sum of accepted ones (the batch's total)
-                    // is at most this control total, which therefore must fit.
-                    j.rejeter(
-                        regle::depassement_capacite, col_dec,
-                        concat(
-                            texte_euros(c.value),
-                            " EUR brings the file's total of decisions past 92233720368547758.07 EUR (64-bit cents): ",
-                            std::to_string(nombre_decisions), " decisions before it total ",
-                            texte_euros(total_decisions), " EUR; no total of the decisions could be exact"));
-                    ok = false;
-                } else {
-                    decisions.push_back({.volet = m.volets[iv].volet, .nature = nature, .montant = c.value});
-                    total_decisions = somme.valeur;
-                    ++nombre_decisions;
-                }
-            }
-            // A decision the law sets as a rate for a limited duration (L.162-30-4, the 2017
-            // liste en sus cut) gives them beside its nature; the amount is the user's estimate.
-            if (avec_taux && !lire_taux_duree(j, r, e, dl, m.volets[iv].volet, !dec.empty(), decisions))
+            } else if (const montant_calcule somme = additionner(total_decisions, c.value); !somme.ok) {
+                // Decisions are not negative, so any sum of accepted ones (the batch's total)
+                // is at most this control total, which therefore must fit.
+                j.rejeter(
+                    regle::depassement_capacite, col_dec,
+                    concat(texte_euros(c.value),
+                           " EUR brings the file's total of decisions past 92233720368547758.07 EUR (64-bit cents): ",
+                           std::to_string(nombre_decisions), " decisions before it total ",
+                           texte_euros(total_decisions), " EUR; no total of the decisions could be exact"));
                 ok = false;
+            } else {
+                decisions.push_back({.volet = m.volets[iv].volet, .nature = nature, .montant = c.value});
+                total_decisions = somme.valeur;
+                ++nombre_decisions;
+            }
         }
-        if (!k) return;
-        d.exercice = k->exercice;
-        if (const etablissement_lu* deja = etabs.trouver(k->code)) {
-            j.rejeter(regle::texte_invalide, "finess",
-                      concat("duplicate of line ", std::to_string(deja->ligne), " for ", k->finess, " ",
-                             std::to_string(k->exercice)));
-            return;
-        }
-        if (etabs.size() >= max) {
-            trop = au_dela{r.line, concat(k->finess, " ", std::to_string(k->exercice)), 0, 0};
-            trop->compter(j);
-            return;
-        }
-        etabs.ajouter(etablissement_lu{k->code, r.line, ok, false, d, economies, std::move(decisions)});
+        // A decision the law sets as a rate for a limited duration (L.162-30-4, the 2017
+        // liste en sus cut) gives them beside its nature; the amount is the user's estimate.
+        if (avec_taux && !lire_taux_duree(j, r, e, dl, m.volets[iv].volet, !dec.empty(), decisions)) ok = false;
+    }
+    if (!k) return;
+    d.exercice = k->exercice;
+    if (const etablissement_lu* deja = etabs.trouver(k->code)) {
+        j.rejeter(regle::texte_invalide, "finess",
+                  concat("duplicate of line ", std::to_string(deja->ligne), " for ", k->finess, " ",
+                         std::to_string(k->exercice)));
+        return;
+    }
+    if (etabs.size() >= max) {
+        trop = au_dela{r.line, concat(k->finess, " ", std::to_string(k->exercice)), 0, 0};
+        trop->compter(j);
+        return;
+    }
+    etabs.ajouter(etablissement_lu{k->code, r.line, ok, false, d, economies, std::move(decisions)});
 }
 
 // The establishments file, read row by row: each row parsed into the index, where its
@@ -600,6 +596,9 @@ void lire_etablissements(const modele_contrat_def& m, const source& src, const o
     std::size_t nombre_decisions = 0;
 
     const dialect dl = f.d;
+    // One entry per row, reserved from the file's line count (the first pass): the index never
+    // moves, and costs sizeof(etablissement_lu) per row (docs/input-format.md, "Memory").
+    etabs.reserver(std::min(f.apercu.lines, o.etablissements_annees_max));
     std::optional<au_dela> trop{};
     record_view r{};
     while (f.lecteur->next(r)) {
@@ -622,7 +621,6 @@ void lire_etablissements(const modele_contrat_def& m, const source& src, const o
     fermer(f, rec);
     vider();
 }
-
 
 // One contract as the contracts file gives it: its instance (activities come from each
 // year's row of the establishments file), and which of its establishment-years were kept.
@@ -673,72 +671,70 @@ struct contrat_lu {
 inline void lire_contrat(const modele_contrat_def& m, journal& j, const record_view& r, const entete& e, dialect dl,
                          std::string_view tete, std::map<std::string, contrat_lu, std::less<>>& contrats,
                          std::size_t max, std::optional<au_dela>& trop) {
-        if (!forme_valide(j, r, e, dl, tete)) return;
-        bool ok = true;
-        const std::string_view finess = trim(r.fields[e.colonne("finess")]);
-        if (!regles::finess_bien_forme(finess)) {
-            j.rejeter(regle::finess_mal_forme, "finess",
-                      concat(quoted_field(finess),
-                             " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
-            return;
+    if (!forme_valide(j, r, e, dl, tete)) return;
+    bool ok = true;
+    const std::string_view finess = trim(r.fields[e.colonne("finess")]);
+    if (!regles::finess_bien_forme(finess)) {
+        j.rejeter(regle::finess_mal_forme, "finess",
+                  concat(quoted_field(finess),
+                         " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
+        return;
+    }
+    contrat_instance c{};
+    c.etab.finess_ej = std::string{finess};
+    c.etab.activites_exercees = m.perimetre;
+    c.parties = {std::string{trim(r.fields[e.colonne("ars")])},
+                 std::string{trim(r.fields[e.colonne("organisme_local")])},
+                 std::string{trim(r.fields[e.colonne("representant_legal")])}};
+    for (const auto& [champ, date] :
+         {std::pair<std::string_view, ymd*>{"reception_proposition", &c.reception_proposition},
+          {"signature", &c.signature},
+          {"debut_effet", &c.debut_effet}}) {
+        const parsed<ymd> d = parse_date(r.fields[e.colonne(champ)]);
+        if (d.ok()) {
+            *date = d.value;
+        } else {
+            j.rejeter(d.rule, champ, d.error);
+            ok = false;
         }
-        contrat_instance c{};
-        c.etab.finess_ej = std::string{finess};
-        c.etab.activites_exercees = m.perimetre;
-        c.parties = {std::string{trim(r.fields[e.colonne("ars")])},
-                     std::string{trim(r.fields[e.colonne("organisme_local")])},
-                     std::string{trim(r.fields[e.colonne("representant_legal")])}};
-        for (const auto& [champ, date] :
-             {std::pair<std::string_view, ymd*>{"reception_proposition", &c.reception_proposition},
-              {"signature", &c.signature},
-              {"debut_effet", &c.debut_effet}}) {
-            const parsed<ymd> d = parse_date(r.fields[e.colonne(champ)]);
-            if (d.ok()) {
-                *date = d.value;
-            } else {
-                j.rejeter(d.rule, champ, d.error);
-                ok = false;
-            }
+    }
+    for (const auto& v : m.volets) {
+        const std::string col = concat("avenant_", nom_colonne(v.volet));
+        const std::string_view cellule = trim(r.fields[e.colonne(col)]);
+        if (cellule.empty()) continue;  // in the contract from its start
+        const parsed<ymd> d = parse_date(cellule);
+        if (d.ok()) {
+            c.avenants.push_back({.signature = d.value, .volet_du_modele = v.volet});
+        } else {
+            j.rejeter(d.rule, col, d.error);
+            ok = false;
         }
-        for (const auto& v : m.volets) {
-            const std::string col = concat("avenant_", nom_colonne(v.volet));
-            const std::string_view cellule = trim(r.fields[e.colonne(col)]);
-            if (cellule.empty()) continue;  // in the contract from its start
-            const parsed<ymd> d = parse_date(cellule);
-            if (d.ok()) {
-                c.avenants.push_back({.signature = d.value, .volet_du_modele = v.volet});
-            } else {
-                j.rejeter(d.rule, col, d.error);
-                ok = false;
-            }
+    }
+    if (ok) {
+        for (const violation& x : validate(m, c)) {
+            j.rejeter(x.id, colonne_contrat(m, x, c),
+                      concat(finess, ": ", x.lieu, ": ", x.detail.empty() ? std::string{fiche(x.id).titre} : x.detail));
+            ok = false;
         }
-        if (ok) {
-            for (const violation& x : validate(m, c)) {
-                j.rejeter(
-                    x.id, colonne_contrat(m, x, c),
-                    concat(finess, ": ", x.lieu, ": ", x.detail.empty() ? std::string{fiche(x.id).titre} : x.detail));
-                ok = false;
-            }
-        }
-        if (const auto deja = contrats.find(finess); deja != contrats.end()) {
-            j.rejeter(regle::texte_invalide, "finess",
-                      concat("duplicate of line ", std::to_string(deja->second.ligne), " for ", finess));
-            return;
-        }
-        if (contrats.size() >= max) {
-            trop = au_dela{r.line, std::string{finess}, 0, 0};
-            trop->compter(j);
-            return;
-        }
-        contrats.emplace(std::string{finess}, contrat_lu{r.line, ok, std::move(c), false, false});
+    }
+    if (const auto deja = contrats.find(finess); deja != contrats.end()) {
+        j.rejeter(regle::texte_invalide, "finess",
+                  concat("duplicate of line ", std::to_string(deja->second.ligne), " for ", finess));
+        return;
+    }
+    if (contrats.size() >= max) {
+        trop = au_dela{r.line, std::string{finess}, 0, 0};
+        trop->compter(j);
+        return;
+    }
+    contrats.emplace(std::string{finess}, contrat_lu{r.line, ok, std::move(c), false, false});
 }
-
 
 // The contracts file: each row parsed into `contrats`, by FINESS.
 template <class Vider>
 void lire_contrats(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
-                   const std::size_t& emis, reconciliation& rec, std::map<std::string, contrat_lu, std::less<>>& contrats,
-                   Vider&& vider) {
+                   const std::size_t& emis, reconciliation& rec,
+                   std::map<std::string, contrat_lu, std::less<>>& contrats, Vider&& vider) {
     journal j{src.name, out, rec, emis};
 
     std::vector<std::string> attendues{
@@ -813,7 +809,8 @@ inline void lire_ligne_valeurs(const modele_contrat_def& m, journal& j, const re
         return;
     }
     l.v = lire_valeur(r.fields[colonnes[2]], l.ind->ind->mesures[l.jm].type, dl);
-    if (l.v.erreur != regle::aucune) j.rejeter(l.v.erreur, "valeur", concat(l.code, ".", l.code_mesure, ": ", l.v.detail));
+    if (l.v.erreur != regle::aucune)
+        j.rejeter(l.v.erreur, "valeur", concat(l.code, ".", l.code_mesure, ": ", l.v.detail));
 }
 
 }  // namespace caqes::csv::detail

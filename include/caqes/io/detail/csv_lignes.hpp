@@ -338,7 +338,9 @@ template <class R>
 [[nodiscard]] constexpr std::uint64_t cle_64(std::string_view finess, int exercice) noexcept {
     return std::uint64_t{finess_30(finess)} * 10'000U + static_cast<std::uint64_t>(exercice);
 }
-[[nodiscard]] inline std::string finess_de_cle(std::uint64_t k) { return finess_de(static_cast<std::uint32_t>(k / 10'000U)); }
+[[nodiscard]] inline std::string finess_de_cle(std::uint64_t k) {
+    return finess_de(static_cast<std::uint32_t>(k / 10'000U));
+}
 [[nodiscard]] constexpr int exercice_de_cle(std::uint64_t k) noexcept { return static_cast<int>(k % 10'000U); }
 
 [[nodiscard]] constexpr std::uint64_t cle_de(std::uint64_t k) noexcept { return k; }
@@ -346,7 +348,8 @@ template <class R>
 // Entries looked up by their 64-bit key (`cle_de(entry)`) without a node per entry: one
 // array, sorted. An entry that comes in order (sorted input) is appended to it; one out of
 // order waits in a short unsorted tail, merged into the array when full (`fusionner`). Memory:
-// sizeof(T) per entry, the array's capacity at most twice its size (growth by doubling).
+// sizeof(T) per entry reserved (`reserver`), or, when the count is not known in advance, an
+// array that grows by doubling: at most 3 x sizeof(T) per entry while it moves.
 template <class T>
 class index_cles {
   public:
@@ -355,8 +358,8 @@ class index_cles {
     index_cles() { recents_.reserve(recents_max); }
 
     [[nodiscard]] T* trouver(std::uint64_t k) noexcept {
-        const auto it = std::lower_bound(trie_.begin(), trie_.end(), k,
-                                         [](const T& a, std::uint64_t b) { return cle_de(a) < b; });
+        const auto it =
+            std::lower_bound(trie_.begin(), trie_.end(), k, [](const T& a, std::uint64_t b) { return cle_de(a) < b; });
         if (it != trie_.end() && cle_de(*it) == k) return &*it;
         for (T& x : recents_) {
             if (cle_de(x) == k) return &x;
@@ -390,6 +393,7 @@ class index_cles {
         recents_.clear();
     }
 
+    void reserver(std::size_t n) { trie_.reserve(n); }
     [[nodiscard]] std::size_t size() const noexcept { return trie_.size() + recents_.size(); }
     // In key order, once merged.
     [[nodiscard]] std::vector<T>& entrees() {
@@ -422,8 +426,8 @@ struct cle {
 };
 
 template <class R>
-[[nodiscard]] std::optional<cle> lire_cle(journal& j, const R& r, const entete& e,
-                                          const modele_contrat_def& m, dialect d) {
+[[nodiscard]] std::optional<cle> lire_cle(journal& j, const R& r, const entete& e, const modele_contrat_def& m,
+                                          dialect d) {
     bool ok = true;
     const std::string_view finess = trim(r.fields[e.colonne("finess")]);
     if (!regles::finess_bien_forme(finess)) {
@@ -508,11 +512,11 @@ inline void refuser(fichier_lu& f, journal& j, reconciliation& rec) {
         j.ligne(r.line);
         ++n;
     }
-    const std::size_t i = j.signaler(f.e.id, f.e.ligne, f.e.champ,
-                                     f.apercu.lone_cr ? concat(f.e.erreur, "; the file is not read (",
-                                                               std::to_string(n), " rows before it rejected)")
-                                                      : concat(f.e.erreur, "; none of the ", std::to_string(n),
-                                                               " rows is read"));
+    const std::size_t i =
+        j.signaler(f.e.id, f.e.ligne, f.e.champ,
+                   f.apercu.lone_cr
+                       ? concat(f.e.erreur, "; the file is not read (", std::to_string(n), " rows before it rejected)")
+                       : concat(f.e.erreur, "; none of the ", std::to_string(n), " rows is read"));
     j.rejeter_lignes(n);
     rec.unusable = i;
     fermer(f, rec);
