@@ -1,5 +1,6 @@
 // Evaluation: properties over generated inputs (a deterministic PRNG, a few thousand cases).
 #include "evaluation_modeles.hpp"
+#include "meme_resultat.hpp"
 #include "outils.hpp"
 
 #include <cstdint>
@@ -78,31 +79,7 @@ resultat_evaluation compile(const cas& c) {
     return evaluateur<def_2017>::evaluer(valide(c), c.parametres, c.politique);
 }
 
-bool meme_proposition(const proposition& a, const proposition& b) {
-    return a.nature == b.nature && a.montant == b.montant && a.plafond == b.plafond &&
-           a.plafond_atteint == b.plafond_atteint && a.taux == b.taux && a.article().texte == b.article().texte &&
-           a.decision_finale == b.decision_finale && a.illustratif == b.illustratif && a.depassement == b.depassement;
-}
-
-bool meme_resultat(const resultat_evaluation& a, const resultat_evaluation& b) {
-    if (a.nombre_volets != b.nombre_volets || a.nombre_contrat != b.nombre_contrat ||
-        a.total_sanctions != b.total_sanctions || a.total_interessements != b.total_interessements ||
-        a.plafond_global_atteint != b.plafond_global_atteint) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.nombre_volets; ++i) {
-        const resultat_volet& x = a.volets[i];
-        const resultat_volet& y = b.volets[i];
-        if (x.volet != y.volet || x.score.points != y.score.points || x.score.poids != y.score.poids ||
-            !meme_proposition(x.principale, y.principale)) {
-            return false;
-        }
-    }
-    for (std::size_t i = 0; i < a.nombre_contrat; ++i) {
-        if (!meme_proposition(a.contrat[i], b.contrat[i])) return false;
-    }
-    return true;
-}
+using essais::meme_resultat;
 
 // One indicator made better in its direction (or given a met value when it was missing).
 // Returns false when the chosen indicator is non concerne (no "better" is defined for it).
