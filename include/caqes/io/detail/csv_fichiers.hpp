@@ -674,12 +674,7 @@ inline void lire_contrat(const modele_contrat_def& m, journal& j, const record_v
     if (!forme_valide(j, r, e, dl, tete)) return;
     bool ok = true;
     const std::string_view finess = trim(r.fields[e.colonne("finess")]);
-    if (!regles::finess_bien_forme(finess)) {
-        j.rejeter(regle::finess_mal_forme, "finess",
-                  concat(quoted_field(finess),
-                         " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
-        return;
-    }
+    if (!finess_valide(j, finess)) return;
     contrat_instance c{};
     c.etab.finess_ej = std::string{finess};
     c.etab.activites_exercees = m.perimetre;

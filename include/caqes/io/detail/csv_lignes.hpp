@@ -425,17 +425,21 @@ struct cle {
     friend bool operator==(const cle&, const cle&) = default;
 };
 
+// CAQES-E022 at the row's `finess` column, for every file that has one. Returns false when the
+// row was rejected.
+inline bool finess_valide(journal& j, std::string_view finess) {
+    if (regles::finess_bien_forme(finess)) return true;
+    j.rejeter(regle::finess_mal_forme, "finess",
+              concat(quoted_field(finess),
+                     " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
+    return false;
+}
+
 template <class R>
 [[nodiscard]] std::optional<cle> lire_cle(journal& j, const R& r, const entete& e, const modele_contrat_def& m,
                                           dialect d) {
-    bool ok = true;
     const std::string_view finess = trim(r.fields[e.colonne("finess")]);
-    if (!regles::finess_bien_forme(finess)) {
-        j.rejeter(regle::finess_mal_forme, "finess",
-                  concat(quoted_field(finess),
-                         " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
-        ok = false;
-    }
+    bool ok = finess_valide(j, finess);
     int exercice = 0;
     const parsed<std::int64_t> an = parse_integer(r.fields[e.colonne("exercice")], d);
     if (!an.ok()) {
