@@ -176,22 +176,29 @@ struct etablissement_lu {
 };
 [[nodiscard]] constexpr std::uint64_t cle_de(const etablissement_lu& e) noexcept { return e.code; }
 
+// The index in a violation's place "name[i]...", when it starts with `prefixe` ("avenants["):
+// how a violation of `validate` names the element of a list it is about.
+[[nodiscard]] constexpr std::optional<std::size_t> indice_lieu(std::string_view lieu,
+                                                               std::string_view prefixe) noexcept {
+    if (!lieu.starts_with(prefixe)) return std::nullopt;
+    std::size_t i = 0;
+    std::size_t pos = prefixe.size();
+    while (pos < lieu.size() && lieu[pos] >= '0' && lieu[pos] <= '9')
+        i = i * 10 + static_cast<std::size_t>(lieu[pos++] - '0');
+    return i;
+}
+
 // The column of the establishments file a violation of `validate` is about: a decision's
 // amount, rate or nature, a volet's savings, or a field of the row; empty when it is about
 // something else. `activites`: the file has that column.
 [[nodiscard]] inline std::string colonne_etablissement(std::string_view lieu, std::span<const decision_volet> decisions,
                                                        bool activites) {
-    constexpr std::string_view prefixe = "rapport.decisions[";
-    if (lieu.starts_with(prefixe)) {
-        std::size_t i = 0;
-        std::size_t pos = prefixe.size();
-        while (pos < lieu.size() && lieu[pos] >= '0' && lieu[pos] <= '9')
-            i = i * 10 + static_cast<std::size_t>(lieu[pos++] - '0');
-        if (i >= decisions.size()) return {};
+    if (const std::optional<std::size_t> i = indice_lieu(lieu, "rapport.decisions[")) {
+        if (*i >= decisions.size()) return {};
         const std::string_view colonne = lieu.ends_with(".nature") ? "nature_"
                                          : lieu.ends_with(".taux") ? "taux_"
                                                                    : "decision_";
-        return concat(colonne, nom_colonne(decisions[i].volet));
+        return concat(colonne, nom_colonne(decisions[*i].volet));
     }
     for (const std::string_view champ : {"annee_contrat", "produits_assurance_maladie", "annee_produits"}) {
         if (lieu == concat("rapport.", champ)) return std::string{champ};
@@ -645,20 +652,12 @@ struct contrat_lu {
     for (const std::string_view champ : {"reception_proposition", "signature", "debut_effet"}) {
         if (lieu == champ) return std::string{champ};
     }
-    auto indice = [&lieu](std::string_view prefixe) -> std::optional<std::size_t> {
-        if (!lieu.starts_with(prefixe)) return std::nullopt;
-        std::size_t i = 0;
-        std::size_t pos = prefixe.size();
-        while (pos < lieu.size() && lieu[pos] >= '0' && lieu[pos] <= '9')
-            i = i * 10 + static_cast<std::size_t>(lieu[pos++] - '0');
-        return i;
-    };
-    if (const auto i = indice("avenants["); i && *i < c.avenants.size() && c.avenants[*i].volet_du_modele) {
+    if (const auto i = indice_lieu(lieu, "avenants["); i && *i < c.avenants.size() && c.avenants[*i].volet_du_modele) {
         return concat("avenant_", nom_colonne(*c.avenants[*i].volet_du_modele));
     }
     // A template rule re-applied with the contract's dates (validate(m, c)): about a volet an
     // avenant brought in, at that avenant's column; else at the contract's start.
-    if (const auto i = indice("volets["); i && *i < m.volets.size()) {
+    if (const auto i = indice_lieu(lieu, "volets["); i && *i < m.volets.size()) {
         for (const avenant& a : c.avenants) {
             if (a.volet_du_modele == m.volets[*i].volet) return concat("avenant_", nom_colonne(*a.volet_du_modele));
         }
