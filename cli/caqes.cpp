@@ -93,15 +93,17 @@ statut signaler_grille(std::ostream& out, const std::string& chemin, const caqes
 // holds the results alone and loads as it is.
 void rejet(const caqes::violation& v) { std::cerr << v.lieu << ": error: " << v.code() << ": " << v.detail << '\n'; }
 
-// The paths that could not be read, then the reconciliation of each file.
+// The paths that could not be read, then the reconciliation of each file, in physical lines as
+// the reader counts them: lines read = header + blank + accepted + rejected.
 void bilan(const caqes::cli::bilan_lot& b) {
     for (const caqes::violation& v : b.chemins)
         rejet(v);
     if (b.fichiers.empty()) return;
     std::cerr << "reconciliation\n";
     for (const caqes::csv::reconciliation& rec : b.fichiers) {
-        std::cerr << "  " << rec.file << ": " << rec.read << " rows read = " << rec.accepted << " accepted + "
-                  << rec.rejected << " rejected " << (rec.balanced() ? "OK" : "MISMATCH") << '\n';
+        std::cerr << "  " << rec.file << ": " << rec.lines << " lines read = " << rec.header << " header + "
+                  << rec.blank << " blank + " << rec.accepted << " accepted + " << rec.rejected << " rejected "
+                  << (rec.balanced() ? "OK" : "MISMATCH") << '\n';
     }
 }
 

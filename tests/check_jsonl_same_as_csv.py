@@ -43,7 +43,9 @@ def main() -> int:
     rejetees = {int(m.group(1)) for m in re.finditer(r"valeurs\.jsonl:([0-9]+)#[^:]*: error: CAQES-E[0-9]{3}: ", j.stderr.decode())}
     if len(jsonl_evals) + len(rejetees) != lignes:
         erreurs.append(f"{lignes} lines, {len(jsonl_evals)} evaluated, {len(rejetees)} rejected")
-    if f"valeurs.jsonl: {lignes} rows read = {len(jsonl_evals)} accepted + {len(rejetees)} rejected OK" not in j.stderr.decode():
+    physiques = len(jsonl.read_text(encoding="utf-8").splitlines())
+    if (f"valeurs.jsonl: {physiques} lines read = 0 header + {physiques - lignes} blank + {len(jsonl_evals)} accepted + "
+            f"{len(rejetees)} rejected OK") not in j.stderr.decode():
         erreurs.append("the reconciliation of the JSON Lines file is not the one counted here")
     if len(jsonl_evals) < len(csv_evals) * 9 // 10:
         erreurs.append(f"only {len(jsonl_evals)} of the CSV's {len(csv_evals)} establishment-years accepted")
