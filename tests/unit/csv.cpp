@@ -927,6 +927,54 @@ TEST_CASE("csv reader: past the maximum of establishment-years held, the rest of
     }
 }
 
+TEST_CASE(
+    "csv reader: streamed, each establishment-year is handed over when its rows end; a stream reads as the "
+    "text",
+    "[csv][memoire]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    std::string b = valeurs_fr("750000002", "2018");
+    b.replace(b.find("52,5"), 4, "n.d.");
+    const std::string v = h + valeurs_fr("750000001", "2018") + b;
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n";
+    std::vector<std::string> evenements;
+    auto lire_flux = [&](const csv::source& sv, const csv::source& se) {
+        evenements.clear();
+        return csv::lire_rapports_flux(
+            t_def, {}, sv, se, nullptr, {},
+            [&](csv::rapport_lu&& r, const csv::bilan_lecture& en_cours) {
+                evenements.push_back(concat("rapport ", r.finess, " at byte ",
+                                            std::to_string(en_cours.octets_valeurs_lus), " of ",
+                                            std::to_string(en_cours.octets_valeurs)));
+            },
+            [&](violation&& x) { evenements.push_back(concat("rejet ", x.lieu)); });
+    };
+    const csv::bilan_lecture texte = lire_flux({"valeurs.csv", v}, {"etablissements.csv", e});
+    // 750000001 is handed over when the first row of 750000002 is read (the reader has its
+    // line, line 7, in its buffer); 750000002's bad value is reported at its row, then the
+    // establishment-year at its end.
+    const std::size_t debut_b = h.size() + valeurs_fr("750000001", "2018").size();
+    REQUIRE(evenements.size() == 3);
+    CHECK(evenements[0] == concat("rapport 750000001 at byte ", std::to_string(debut_b + b.find("\r\n") + 2), " of ",
+                                  std::to_string(v.size())));
+    CHECK(evenements[1] == "rejet valeurs.csv:7:valeur");
+    CHECK(evenements[2] == "rejet valeurs.csv:7:finess");
+    CHECK(texte.rejets == 2);
+    CHECK(texte.valeurs.accepted == 5);
+    CHECK(texte.valeurs.rejected == 5);
+    CHECK(texte.balanced());
+    CHECK(csv::status(texte) == csv::exit_status::some_rejected);
+
+    std::istringstream fv{v};
+    std::istringstream fe{e};
+    const std::vector<std::string> attendus = evenements;
+    const csv::bilan_lecture flux = lire_flux({"valeurs.csv", {}, &fv}, {"etablissements.csv", {}, &fe});
+    CHECK(evenements == attendus);
+    CHECK(flux.valeurs.lines == texte.valeurs.lines);
+    CHECK(flux.valeurs.accepted == texte.valeurs.accepted);
+    CHECK(flux.etablissements.accepted == texte.etablissements.accepted);
+    CHECK(flux.octets_valeurs == v.size());
+}
+
 TEST_CASE("csv reader: an establishment-year's rows come together (CAQES-E044)", "[csv][memoire]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
     const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n";

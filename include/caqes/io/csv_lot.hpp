@@ -1,7 +1,8 @@
 #pragma once
-// The batch input's public types: the files given (`source`), the options, the row statuses
-// and the reconciliation of each file, the accepted establishment-years (`lot_rapports`) and
-// the exit status. Read by `lire_rapports` (csv_rapports.hpp).
+// The batch input's public types: the files given (`source`), the options, the reconciliation
+// of each file, what a streamed read leaves (`bilan_lecture`), the accepted establishment-years
+// (`lot_rapports`) and the exit status. Read by `lire_rapports_flux` and `lire_rapports`
+// (csv_rapports.hpp).
 
 #include <caqes/calendrier/format.hpp>
 #include <caqes/contrat/etablissement.hpp>
@@ -99,8 +100,8 @@ struct bilan_lecture {
 };
 
 struct lot_rapports {
-    std::vector<rapport_lu> rapports;  // accepted establishment-years, by FINESS then year
-    violations rejets;                 // rows of the files in the order read, then establishment-years
+    std::vector<rapport_lu> rapports;  // accepted establishment-years, in the values file's order
+    violations rejets;                 // in the order found
     reconciliation valeurs;
     reconciliation etablissements;
     std::optional<reconciliation> contrats;  // when a contracts file was given

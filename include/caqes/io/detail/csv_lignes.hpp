@@ -1,6 +1,6 @@
 #pragma once
 // Machinery of the batch reader, not for users (include <caqes/io/csv.hpp>): what every file
-// shares. The violations and row statuses of one file (`journal`), its header read against the
+// shares. The violations and row counts of one file (`journal`), its header read against the
 // expected columns (`lire_entete`), a file opened and refused whole (`ouvrir`, `refuser`), the
 // establishment-year key in 64 bits and the index on it (`index_cles`), the shape of a row
 // (`forme_valide`) and the establishment-year key (`lire_cle`).
