@@ -928,7 +928,7 @@ TEST_CASE("csv reader: past the maximum of establishment-years held, the rest of
 }
 
 TEST_CASE(
-    "csv reader: streamed, each establishment-year is handed over when its rows end; a stream reads as the "
+    "csv reader: streamed, each establishment-year is handed over when its rows end, and a stream reads as the "
     "text",
     "[csv][memoire]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
