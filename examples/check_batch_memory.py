@@ -13,7 +13,8 @@ status and the reconciliation. The generated files are deleted at the end, pass 
 
 The bound, as docs/input-format.md states it for this input (no contracts file):
   FIXE  the program and its fixed buffers (code, libraries, stack, the reader's buffers of
-        64 KiB, the standard streams), the address space of a run on a tiny input;
+        64 KiB, the standard streams): a run on the bundled sample needs 8 MiB of address
+        space; 48 MiB are allowed;
   E     sizeof(etablissement_lu) = 264 bytes per row of the establishments file (reserved
         once from its line count; these rows carry no decision, which would add 64 each);
   K     24 bytes per establishment-year of the values file (its key, 8 bytes, in an array
