@@ -77,10 +77,14 @@ inline void ajouter_champ(std::string& ligne, const pqxx::field& f) {
 }
 
 // Every volet the schema has columns for (their names: csv::nom_colonne).
-inline constexpr std::array<volet_id, 8> volets_du_schema{
-    volet_id::volet_socle,      volet_id::volet_transports,         volet_id::volet_pertinence,
-    volet_id::volet_amelioration_pratiques, volet_id::volet_bon_usage, volet_id::volet_organisation_soins,
-    volet_id::volet_pertinence_soins, volet_id::dispositif_efficience};
+inline constexpr std::array<volet_id, 8> volets_du_schema{volet_id::volet_socle,
+                                                          volet_id::volet_transports,
+                                                          volet_id::volet_pertinence,
+                                                          volet_id::volet_amelioration_pratiques,
+                                                          volet_id::volet_bon_usage,
+                                                          volet_id::volet_organisation_soins,
+                                                          volet_id::volet_pertinence_soins,
+                                                          volet_id::dispositif_efficience};
 
 [[nodiscard]] inline bool dans_la_grille(const modele_contrat_def& m, volet_id v) noexcept {
     for (const volet_modele& x : m.volets) {
@@ -131,8 +135,8 @@ struct tables_lues {
 
     const pqxx::result e =
         tx.exec_params("SELECT * FROM caqes.etablissements WHERE exercice = $1 ORDER BY finess", annee);
-    std::vector<std::string> ce{"finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits",
-                                "activites"};
+    std::vector<std::string> ce{"finess",         "exercice", "annee_contrat", "produits_assurance_maladie",
+                                "annee_produits", "activites"};
     for (std::string& x : colonnes_volets(m, e, {"economies_", "decision_", "nature_", "taux_", "duree_"}))
         ce.push_back(std::move(x));
     for (const std::string_view x : csv::detail::colonnes_l162_30_4)
@@ -145,8 +149,8 @@ struct tables_lues {
         "SELECT * FROM caqes.contrats WHERE finess IN (SELECT finess FROM caqes.etablissements WHERE exercice = $1 "
         "UNION SELECT finess FROM caqes.valeurs WHERE exercice = $1) ORDER BY finess",
         annee);
-    std::vector<std::string> cc{"finess",    "ars",        "organisme_local", "representant_legal", "reception_proposition",
-                                "signature", "debut_effet"};
+    std::vector<std::string> cc{
+        "finess", "ars", "organisme_local", "representant_legal", "reception_proposition", "signature", "debut_effet"};
     for (std::string& x : colonnes_volets(m, c, {"avenant_"}))
         cc.push_back(std::move(x));
     t.contrats = rendre("caqes.contrats", c, cc, 1);
@@ -233,7 +237,8 @@ inline void ecrire(pqxx::transaction_base& tx, int annee, const std::string& gri
             r.evaluation);
         tx.exec_params(
             "INSERT INTO caqes.traces (finess, exercice, grille, version_grille, rang, ligne) "
-            "SELECT $1, $2, $3, $4, t.rang, t.ligne FROM jsonb_array_elements($5::jsonb) WITH ORDINALITY AS t(ligne, rang)",
+            "SELECT $1, $2, $3, $4, t.rang, t.ligne FROM jsonb_array_elements($5::jsonb) WITH ORDINALITY AS t(ligne, "
+            "rang)",
             r.finess, e.exercice, grille, version, r.trace);
     }
 }
