@@ -20,8 +20,9 @@ Checks, each with its exact outcome:
 5. a generated exercise of 1 200 establishment-years (24 000 value rows): all accepted; a CHECK
    constraint that the 1 000th written result breaks makes the run fail with status 5, the
    constraint named, and nothing of that run written, on empty results and over earlier ones;
-6. a server that is down, a connection string that is not one, a database without the schema:
-   one line on stderr each, status 5.
+6. a database without the schema, a server that is down (its own server stopped; with a shared
+   server, a socket directory where none listens), a connection string that is not one: one
+   line on stderr each, status 5.
 """
 import json
 import os
@@ -205,19 +206,22 @@ def annee_generee(source: Path, caqes: str, base: Base) -> None:
     verifier(empreinte(base) == avant, "injected failure over results: the results changed")
 
 
-def indisponible(source: Path, caqes: str, vide: Path, sans_schema: Base) -> None:
-    for conninfo, attendu in ((f"host={vide} user=postgres dbname=postgres",
-                               f'caqes evaluate: database: connection to server on socket "{vide}/.s.PGSQL.5432" '
-                               "failed: No such file or directory; Is the server running locally and accepting "
-                               "connections on that socket?; nothing was written\n"),
-                              ("serveur=local", 'caqes evaluate: database: invalid connection option "serveur"; '
-                               "nothing was written\n"),
-                              (sans_schema.conninfo,
-                               'caqes evaluate: database: ERROR:  relation "caqes.valeurs" does not exist')):
-        r = subprocess.run([caqes, "evaluate", "--grid", str(source / GRILLE), "--db", conninfo, "--year", "2018"],
-                           capture_output=True, text=True, check=False)
-        verifier(r.returncode == 5 and r.stdout == "" and r.stderr.startswith(attendu) and
-                 r.stderr.count("\n") == 1, f"{conninfo}: status {r.returncode}, stderr {r.stderr!r}")
+def echoue(source: Path, caqes: str, conninfo: str, attendu: str) -> None:
+    """A run that cannot use the database: status 5, nothing on stdout, one line on stderr."""
+    r = subprocess.run([caqes, "evaluate", "--grid", str(source / GRILLE), "--db", conninfo, "--year", "2018"],
+                       capture_output=True, text=True, check=False)
+    verifier(r.returncode == 5 and r.stdout == "" and r.stderr.startswith(attendu) and r.stderr.count("\n") == 1,
+             f"{conninfo}: status {r.returncode}, stderr {r.stderr!r}")
+
+
+def indisponible(source: Path, caqes: str, arrete: Path) -> None:
+    """No server listening on the socket directory `arrete`; a connection string that is not one."""
+    echoue(source, caqes, f"host={arrete} user=postgres dbname=postgres",
+           f'caqes evaluate: database: connection to server on socket "{arrete}/.s.PGSQL.5432" failed: No such file '
+           "or directory; Is the server running locally and accepting connections on that socket?; nothing was "
+           "written\n")
+    echoue(source, caqes, "serveur=local",
+           'caqes evaluate: database: invalid connection option "serveur"; nothing was written\n')
 
 
 def main() -> int:
@@ -244,7 +248,16 @@ def main() -> int:
             admin.psql(f"CREATE DATABASE {b.nom}")
         echantillon(source, caqes, bases[0], travail)
         annee_generee(source, caqes, bases[1])
-        indisponible(source, caqes, travail, bases[2])
+        echoue(source, caqes, bases[2].conninfo,
+               'caqes evaluate: database: ERROR:  relation "caqes.valeurs" does not exist')
+        if propre is None:
+            # The shared server stays up for others: a socket directory where none listens is
+            # what a client sees of a server that is down.
+            indisponible(source, caqes, travail)
+        else:
+            # Our own server, stopped: the very socket directory the runs above used.
+            subprocess.run(["bash", str(source / "scripts" / "pg-server.sh"), "stop", str(propre)], check=True)
+            indisponible(source, caqes, propre)
         print("postgres: sample (359 results, equal to the CSV's), re-run, unknown volet column, 1 200-row year, "
               "failure at the 1 000th row, server down: OK")
         return 0
@@ -252,7 +265,7 @@ def main() -> int:
         print(f"FAILED: {e}", file=sys.stderr)
         return 1
     finally:
-        for b in bases:
+        for b in bases if propre is None else []:
             subprocess.run(["psql", "-h", hote, "-U", "postgres", "-d", "postgres", "-q", "-c",
                             f"DROP DATABASE IF EXISTS {b.nom}"], capture_output=True, check=False)
         if propre is not None:
