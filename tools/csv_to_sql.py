@@ -104,7 +104,9 @@ def charger(chemin: str, table: str, cle: str, sortie) -> None:
         else:
             sortie.write("\t".join(echapper(v) for v in cellules) + "\n")
     sortie.write("\\.\n")
-    sortie.write(f"INSERT INTO caqes.{table} SELECT * FROM {temp} ON CONFLICT ({cle}) DO NOTHING;\n")
+    # In the file's order (a fresh table's physical order), so that the first of two rows with
+    # one key is the one inserted.
+    sortie.write(f"INSERT INTO caqes.{table} SELECT * FROM {temp} ORDER BY ctid ON CONFLICT ({cle}) DO NOTHING;\n")
 
 
 def main() -> int:
