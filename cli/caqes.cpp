@@ -167,11 +167,6 @@ struct options_lot {
     return b.statut;
 }
 
-// The status of `evaluate --db` when the database cannot be used: the server cannot be reached,
-// the connection string is not one, the schema is missing, or a write failed; nothing was
-// written (docs/cli.md, "Exit status").
-constexpr int statut_base = 5;
-
 struct options_base {
     std::string conninfo;
     int annee{0};
@@ -191,6 +186,10 @@ struct options_base {
     return static_cast<int>(statut::usage);
 #else
     namespace base = caqes::cli::base;
+    // The status when the database cannot be used: the server cannot be reached, the
+    // connection string is not one, the schema is missing, or a write failed; nothing was
+    // written (docs/cli.md, "Exit status").
+    constexpr int statut_base = 5;
     statut s = statut::accepted;
     const std::optional<caqes::json::grille_chargee> g = charger_grille(o.grille, s);
     if (!g) return static_cast<int>(s);
