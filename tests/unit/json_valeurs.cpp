@@ -243,3 +243,51 @@ TEST_CASE("JSON Lines L.162-30-4 data: six members, all or none, by the CSV's ch
                 "v.jsonl:1#/l162_30_4/x");
     }
 }
+
+TEST_CASE("JSON Lines contract time: a volet brought in by an avenant is not reported on before it",
+          "[json][jsonl][contrat][avenant]") {
+    // The socle of `grille_texte`, and a transports volet of three years that the contract below
+    // brings in by an avenant of 2019-01-01 (D.162-15): not in force in 2018.
+    std::string deux_volets = grille_texte;
+    const std::string fin = "\n  ]\n}";
+    REQUIRE(deux_volets.ends_with(fin));
+    deux_volets.insert(deux_volets.size() - fin.size(), R"(,
+    {"volet": "volet_transports", "terme": {"annees": 3}, "clauses": ["sanction"],
+     "grille": [
+       {"id": 2, "code": "T1", "libelle": "transports", "origine": "illustrative",
+        "mesures": [{"code": "taux", "nature": "taux"}], "sens": "plus_haut_est_mieux",
+        "objectif": {"mesure": "taux", "valeur": {"nature": "taux", "num": 49, "den": 100}},
+        "validite": {"debut": "2017-07-01", "fin": "2022-01-01"}}
+     ]})");
+    const auto g = json::lire_grille(deux_volets, "deux.json");
+    INFO(outils::tout(g.erreurs()));
+    REQUIRE(g.ok());
+    auto lire_deux = [&](const std::string& texte) {
+        return json::lire_rapports_jsonl(g.valeur().definition(), g.valeur().parametres(), {"v.jsonl", texte + "\n"});
+    };
+    const std::string avec_avenant =
+        avec_contrat(R"("2017-09-01")", R"("2017-09-01","avenants":{"transports":"2019-01-01"})");
+    SECTION("2018 without transports values: accepted, the volet not evaluated") {
+        const json::lot_jsonl l = lire_deux(avec_avenant);
+        INFO(outils::tout(l.rejets));
+        REQUIRE(l.rapports.size() == 1);
+        CHECK(l.rapports[0].rapport.avec_instance());
+    }
+    SECTION("2018 with transports values: CAQES-E060, the line rejected") {
+        std::string ligne = avec_avenant;
+        const std::string s1 = R"("S1":{)";
+        ligne.insert(ligne.find(s1), R"("T1":{"taux":50},)");
+        const json::lot_jsonl l = lire_deux(ligne);
+        CHECK(l.rapports.empty());
+        REQUIRE_FALSE(l.rejets.empty());
+        CHECK(l.rejets[0].id == regle::volet_hors_terme);
+        CHECK(l.rejets[0].lieu == "v.jsonl:1#");
+    }
+    SECTION("without the contract, transports is required: CAQES-E026") {
+        const json::lot_jsonl l = lire_deux(ligne_valide);
+        CHECK(l.rapports.empty());
+        REQUIRE(l.rejets.size() == 1);
+        CHECK(l.rejets[0].id == regle::indicateur_absent);
+        CHECK(l.rejets[0].lieu == "v.jsonl:1#/valeurs");
+    }
+}
