@@ -75,12 +75,12 @@ def split(size):
 def grid_cpp(size, ns, with_modele=True):
     """The grid as caqes data, in namespace `ns`."""
     out = [f"namespace {ns} {{", "using namespace caqes;",
-           "inline constexpr mesure<taux> taux_a{\"taux_a\"};",
-           "inline constexpr mesure<echelle> echelle_a{\"echelle_a\"};",
-           "inline constexpr mesure<taux_evolution> evolution_a{\"evolution_a\"};",
-           "inline constexpr mesure<montant> montant_a{\"montant_a\"};",
-           "inline constexpr mesure<nombre> nombre_a{\"nombre_a\"};",
-           "inline constexpr mesure<oui_non> oui_non_a{\"oui_non_a\"};",
+           "inline constexpr mesure<grandeur::taux> taux_a{\"taux_a\"};",
+           "inline constexpr mesure<grandeur::echelle> echelle_a{\"echelle_a\"};",
+           "inline constexpr mesure<grandeur::taux_evolution> evolution_a{\"evolution_a\"};",
+           "inline constexpr mesure<grandeur::montant> montant_a{\"montant_a\"};",
+           "inline constexpr mesure<grandeur::nombre> nombre_a{\"nombre_a\"};",
+           "inline constexpr mesure<grandeur::oui_non> oui_non_a{\"oui_non_a\"};",
            "inline constexpr periode validite{ymd{2017, 7, 1}, ymd{2022, 1, 1}};"]
     i = 0
     counts = split(size)

@@ -5,12 +5,17 @@
 //   establishment-year of a batch (two CSV files, or one JSON Lines file) against a grid
 //   loaded at run time, through the same
 //   `validate` and `evaluer(rapport_valide, ...)` as the library, and streams the results;
+//   `caqes evaluate --grid GRID.json --db CONNINFO --year N` does the same with one exercise of a
+//   PostgreSQL database (sql/schema.sql) and writes the results back, when built with libpqxx;
 // - `caqes explain` prints the trace of one establishment-year, with the articles it cites;
 // - `caqes calendar` prints the procedure dates of one evaluation under a named convention.
 // docs/cli.md documents the commands, the output and the exit status; paths are taken relative
 // to the caller's working directory.
 #include "lot.hpp"
 #include "sortie.hpp"
+#ifdef CAQES_AVEC_POSTGRES
+#include "base_donnees.hpp"
+#endif
 
 #include <caqes/calendrier/format.hpp>
 #include <caqes/evaluation/evaluer.hpp>
@@ -94,15 +99,21 @@ statut signaler_grille(std::ostream& out, const std::string& chemin, const caqes
 void rejet(const caqes::violation& v) { std::cerr << v.lieu << ": error: " << v.code() << ": " << v.detail << '\n'; }
 
 // The paths that could not be read, then the reconciliation of each file, in physical lines as
-// the reader counts them: lines read = header + blank + accepted + rejected.
-void bilan(const caqes::cli::bilan_lot& b) {
+// the reader counts them: lines read = header + blank + accepted + rejected; for the tables of
+// a database (`tables`), which have no lines, in rows: rows read = accepted + rejected.
+void bilan(const caqes::cli::bilan_lot& b, bool tables = false) {
     for (const caqes::violation& v : b.chemins)
         rejet(v);
     if (b.fichiers.empty()) return;
     std::cerr << "reconciliation\n";
     for (const caqes::csv::reconciliation& rec : b.fichiers) {
-        std::cerr << "  " << rec.file << ": " << rec.lines << " lines read = " << rec.header << " header + "
-                  << rec.blank << " blank + " << rec.accepted << " accepted + " << rec.rejected << " rejected "
+        std::cerr << "  " << rec.file << ": ";
+        if (tables) {
+            std::cerr << rec.read << " rows read = ";
+        } else {
+            std::cerr << rec.lines << " lines read = " << rec.header << " header + " << rec.blank << " blank + ";
+        }
+        std::cerr << rec.accepted << " accepted + " << rec.rejected << " rejected "
                   << (rec.balanced() ? "OK" : "MISMATCH") << '\n';
     }
 }
@@ -175,6 +186,88 @@ struct options_lot {
     if (!entete && !b.fichiers.empty()) sortie.entete();
     bilan(b);
     return b.statut;
+}
+
+struct options_base {
+    std::string conninfo;
+    int annee{0};
+};
+
+// `evaluate --db`: the exercise read from the tables of sql/schema.sql by the CSV batch reader
+// (base_donnees.hpp), every accepted establishment-year evaluated with its trace, then the
+// rejections and reconciliation on stderr as for files, and the results written back in the
+// transaction that read the rows. Nothing is written when a table is unusable (status 3): the
+// results of an earlier run stay.
+[[nodiscard]] int evaluer_base(const options_lot& o, const options_base& ob) {
+#ifndef CAQES_AVEC_POSTGRES
+    (void)o;
+    (void)ob;
+    std::cerr << "caqes evaluate: --db: this caqes was built without PostgreSQL support (libpqxx was not found "
+                 "when it was configured; docs/install.md)\n";
+    return static_cast<int>(statut::usage);
+#else
+    namespace base = caqes::cli::base;
+    // The status when the database cannot be used: the server cannot be reached, the
+    // connection string is not one, the schema is missing, or a write failed; nothing was
+    // written (docs/cli.md, "Exit status").
+    constexpr int statut_base = 5;
+    statut s = statut::accepted;
+    const std::optional<caqes::json::grille_chargee> g = charger_grille(o.grille, s);
+    if (!g) return static_cast<int>(s);
+    const caqes::modele_contrat_def& def = g->definition();
+    const caqes::parametres_evaluation& p = g->parametres();
+    // Read again for its digest; it was just read whole, so a failure here is a file that
+    // changed under us, reported as the grid reader reports one.
+    const caqes::csv::parsed<std::string> octets = caqes::csv::read_file(o.grille);
+    if (!octets.ok()) {
+        std::cerr << o.grille << ": error: " << caqes::fiche(octets.rule).code << ": " << octets.error << '\n';
+        return static_cast<int>(statut::unusable_input);
+    }
+    const std::string version = base::version_grille(octets.value);
+    try {
+        pqxx::connection cx{ob.conninfo};
+        // One snapshot for the three tables, and the writes in the same transaction.
+        pqxx::transaction<pqxx::isolation_level::repeatable_read> tx{cx};
+        tx.exec0("SET LOCAL DateStyle = ISO, YMD");
+        const base::tables_lues t = base::lire_tables(tx, def, ob.annee);
+        caqes::csv::options_lecture lecture{};
+        lecture.forced = caqes::csv::dialect::plain;
+        caqes::csv::lot_rapports lot = caqes::csv::lire_rapports(def, p, {t.valeurs.nom, t.valeurs.texte},
+                                                                 {t.etablissements.nom, t.etablissements.texte},
+                                                                 {t.contrats.nom, t.contrats.texte}, lecture);
+        std::vector<base::resultat_ecrit> resultats;
+        for (const caqes::csv::rapport_lu& r : lot.rapports) {
+            caqes::trace tr;
+            resultats.push_back({r.finess, caqes::evaluer(r.rapport, p, caqes::politique_grille{}, tr), {}, {}});
+            base::resultat_ecrit& x = resultats.back();
+            nlohmann::json j{{"finess", r.finess}, {"exercice", x.res.exercice}, {"modele", def.nom}};
+            j.update(caqes::json::evaluation_json(x.res, &tr));
+            x.trace = caqes::json::serialiser(j["trace"], -1);
+            j.erase("trace");
+            x.evaluation = caqes::json::serialiser(j, -1);
+        }
+        for (caqes::violation& v : lot.rejets)
+            rejet({v.id, base::situer(std::move(v.lieu), t), base::situer(std::move(v.detail), t)});
+        caqes::cli::bilan_lot b{};
+        b.statut = caqes::csv::status(lot);
+        b.fichiers = {std::move(lot.valeurs), std::move(lot.etablissements)};
+        if (lot.contrats) b.fichiers.push_back(std::move(*lot.contrats));
+        bilan(b, true);
+        if (b.statut == statut::unusable_input) {
+            std::cerr << "caqes evaluate: nothing written: the exercise cannot be evaluated as a whole (above)\n";
+            return static_cast<int>(b.statut);
+        }
+        base::ecrire(tx, ob.annee, std::string{def.nom}, version, resultats);
+        tx.commit();
+        std::cout << "caqes.resultats: " << resultats.size() << " establishment-years of " << ob.annee
+                  << " written for grid \"" << def.nom << "\" " << version
+                  << ", replacing that exercise's results of this grid version\n";
+        return static_cast<int>(b.statut);
+    } catch (const pqxx::failure& e) {
+        std::cerr << "caqes evaluate: database: " << base::une_ligne(e.what()) << "; nothing was written\n";
+        return statut_base;
+    }
+#endif
 }
 
 struct cible {
@@ -410,11 +503,11 @@ int main(int argc, char** argv) {
     auto options_communes = [&lot](CLI::App* sub) {
         sub->add_option("--grid", lot.grille, "the grid file (caqes.grille/1) the batch is evaluated against")
             ->required();
-        sub->add_option(
-               "VALUES ESTABLISHMENTS [CONTRACTS]", lot.fichiers,
-               "the batch (docs/input-format.md): the values, establishments and, when given, contracts CSV files; "
-               "or one JSON Lines file, one establishment-year a line")
-            ->required()
+        return sub
+            ->add_option(
+                "VALUES ESTABLISHMENTS [CONTRACTS]", lot.fichiers,
+                "the batch (docs/input-format.md): the values, establishments and, when given, contracts CSV files; "
+                "or one JSON Lines file, one establishment-year a line")
             ->expected(1, 3);
     };
 
@@ -423,20 +516,31 @@ int main(int argc, char** argv) {
     CLI::App* evaluate = app.add_subcommand("evaluate",
                                             "Evaluate every accepted establishment-year of a batch against a grid; "
                                             "results on stdout, one per establishment-year, as they are evaluated");
-    options_communes(evaluate);
+    CLI::Option* lot_evaluate = options_communes(evaluate);
+    options_base ob;
+    CLI::Option* db = evaluate->add_option(
+        "--db", ob.conninfo,
+        "instead of files: a PostgreSQL connection string (libpq: \"host=... dbname=...\" or a postgresql:// URI); "
+        "the exercise is read from the tables of share/caqes/schema.sql and the results written back in one "
+        "transaction");
+    CLI::Option* annee = evaluate->add_option("--year", ob.annee, "with --db: the exercise evaluated");
+    db->excludes(lot_evaluate)->needs(annee);
+    annee->needs(db);
     evaluate
         ->add_option("--format", format,
                      "jsonl (default), csv-fr (';' and decimal comma), csv (',' and decimal point), markdown")
         ->check(CLI::IsMember({"jsonl", "csv-fr", "csv", "markdown"}));
     evaluate->add_flag("--trace", avec_trace, "with --format jsonl: each line carries the trace of its indicators");
-    evaluate->footer(statuts);
+    evaluate->footer(statuts +
+                     " With --db: 5 the database cannot be used (server down, bad connection string, schema missing, "
+                     "a write refused): nothing written.");
 
     cible c;
     bool en_json = false;
     CLI::App* explain = app.add_subcommand("explain",
                                            "Print the trace of one establishment-year: each indicator, each proposal, "
                                            "the articles and versions they cite");
-    options_communes(explain);
+    options_communes(explain)->required();
     explain->add_option("--finess", c.finess, "the establishment")->required();
     explain->add_option("--year", c.exercice, "the exercise")->required();
     explain->add_flag("--json", en_json, "the evaluation and its trace as one JSON document (caqes.evaluation/1)");
@@ -448,7 +552,7 @@ int main(int argc, char** argv) {
     CLI::App* calendar = app.add_subcommand("calendar",
                                             "Print the procedure dates of one evaluation (D.162-16) under a named "
                                             "deadline convention");
-    options_communes(calendar);
+    options_communes(calendar)->required();
     calendar->add_option("--finess", c.finess, "the establishment")->required();
     calendar->add_option("--year", c.exercice, "the exercise")->required();
     std::string liste_conventions;
@@ -496,6 +600,19 @@ int main(int argc, char** argv) {
                                                                    : caqes::cli::format_sortie::jsonl;
         if (avec_trace && f != caqes::cli::format_sortie::jsonl) {
             std::cerr << "caqes evaluate: --trace needs --format jsonl (a trace has one line per indicator)\n";
+            return static_cast<int>(statut::usage);
+        }
+        if (!ob.conninfo.empty() || *db) {
+            if (evaluate->count("--format") > 0 || avec_trace) {
+                std::cerr << "caqes evaluate: --db writes its results and traces to the database: no --format or "
+                             "--trace\n";
+                return static_cast<int>(statut::usage);
+            }
+            return evaluer_base(lot, ob);
+        }
+        if (lot.fichiers.empty()) {
+            std::cerr << "caqes evaluate: VALUES ESTABLISHMENTS [CONTRACTS] or --db is required\n"
+                      << "Run with --help for more information.\n";
             return static_cast<int>(statut::usage);
         }
         return static_cast<int>(evaluer_lot(lot, f, avec_trace));

@@ -17,9 +17,9 @@ using namespace caqes;
 
 // [docs:eval-mesures]
 // Each measure has a kind (a rate, a scale, an amount...) and a code the report names it by.
-inline constexpr mesure<taux> generiques{"taux_generiques"};
-inline constexpr mesure<echelle> informatisation{"informatisation"};
-inline constexpr mesure<taux_evolution> croissance{"croissance_transports"};
+inline constexpr mesure<grandeur::taux> generiques{"taux_generiques"};
+inline constexpr mesure<grandeur::echelle> informatisation{"informatisation"};
+inline constexpr mesure<grandeur::taux_evolution> croissance{"croissance_transports"};
 
 inline constexpr periode validite{ymd{2017, 7, 1}, ymd{2022, 1, 1}};
 inline constexpr std::array<indicateur, 2> grille_socle{{

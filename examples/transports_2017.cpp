@@ -45,15 +45,15 @@ inline constexpr valeur_legale cap_interessement =
 struct etablissement_exemple {
     std::string_view nom;
     // 2016 figures, used for targeting on 2017-07-01.
-    quantite<taux_evolution> croissance_2016;
-    quantite<montant> depense_2016;
+    quantite<grandeur::taux_evolution> croissance_2016;
+    quantite<grandeur::montant> depense_2016;
     // The 2018 report.
     centimes produits;  // produits des regimes obligatoires, last closed year: base of the sanction caps
-    quantite<taux> generiques;
-    quantite<echelle> informatisation_2018;
-    quantite<taux_evolution> croissance_2018;
-    quantite<montant> depense_2018;
-    quantite<echelle> plan_2018;
+    quantite<grandeur::taux> generiques;
+    quantite<grandeur::echelle> informatisation_2018;
+    quantite<grandeur::taux_evolution> croissance_2018;
+    quantite<grandeur::montant> depense_2018;
+    quantite<grandeur::echelle> plan_2018;
     centimes economies_transports;  // observed savings on the volet, signed
 };
 
@@ -86,7 +86,7 @@ using caqes::fraction;
 // "1 234 567.89 EUR", exact: cents are integers.
 std::string eur(centimes c) { return caqes::concat(caqes::texte_euros(c, caqes::groupes_milliers::espace), " EUR"); }
 
-std::string eur(caqes::quantite<caqes::montant> q) { return eur(centimes{q.valeur.num / q.valeur.den}); }
+std::string eur(caqes::quantite<caqes::grandeur::montant> q) { return eur(centimes{q.valeur.num / q.valeur.den}); }
 
 std::string pct(fraction f) { return caqes::texte(caqes::type_mesure::taux, f); }
 

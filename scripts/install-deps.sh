@@ -9,6 +9,7 @@ packages=(
   catch2 libbenchmark-dev libbenchmark-tools pkgconf
   libcli11-dev python3-jsonschema libclang-rt-14-dev
   clang-format
+  libpqxx-dev postgresql
 )
 
 missing=()

@@ -7,12 +7,26 @@
 # grid reader, then the CSV record reader with the number parsers and the batch reader
 # through the evaluators and the JSON output; for each, the corpus replay, then 45 s of
 # fuzzing for the grid reader and 60 s for each CSV target). First, before any build, the
-# format check (scripts/check-format.sh, skipped only with CAQES_SKIP_FORMAT_CHECK=1).
+# format check (scripts/check-format.sh, skipped only with CAQES_SKIP_FORMAT_CHECK=1), and a
+# PostgreSQL server started for the whole run (scripts/pg-server.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
 bash scripts/check-format.sh
+# A PostgreSQL server for the test postgres.evaluate_db (label postgres), as the `postgres`
+# user on a Unix socket in a temporary directory, no TCP port; stopped on the way out, failure
+# or not. The test finds it through CAQES_PG_HOST.
+pg_parent=$(mktemp -d)
+chmod 755 "$pg_parent"
+pg_dir="$pg_parent/serveur"
+stop_pg() {
+  bash scripts/pg-server.sh stop "$pg_dir" || true
+  rm -rf "$pg_parent"
+}
+trap stop_pg EXIT
+bash scripts/pg-server.sh start "$pg_dir" >/dev/null
+export CAQES_PG_HOST="$pg_dir"
 # --fresh: a cache left by an earlier configure must not hide a configure error.
 cmake --workflow --preset gcc --fresh
 cmake --workflow --preset clang --fresh

@@ -108,8 +108,9 @@ elseif(STEP STREQUAL "tool_missing_cli11")
   endif()
 
 elseif(STEP STREQUAL "tool")
-  # The tool installed beside the headers (by STEP=install) runs from the prefix.
-  require_files("${PREFIX}" bin/caqes)
+  # The tool installed beside the headers (by STEP=install) runs from the prefix, with the
+  # PostgreSQL schema it reads and writes with --db.
+  require_files("${PREFIX}" bin/caqes share/caqes/schema.sql)
   run_program("${PREFIX}/bin/caqes" "caqes ${EXPECTED_VERSION}" --version)
 
 elseif(STEP STREQUAL "consumer")

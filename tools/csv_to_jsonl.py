@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Writes the JSON Lines twin of a batch input (docs/input-format.md, "JSON Lines").
 
-    csv_to_jsonl.py VALEURS.csv ETABLISSEMENTS.csv > valeurs.jsonl
+    csv_to_jsonl.py VALEURS.csv ETABLISSEMENTS.csv [CONTRATS.csv] > valeurs.jsonl
 
 One line per establishment-year of the establishments file, in its order, with the values of
-that establishment-year from the values file. Numbers are written as JSON numbers with the same
+that establishment-year from the values file, and with the contracts file its establishment's
+contract (`contrat`, repeated on each of its lines). The optional columns become members when
+the file has them: `activites`, each decision's `taux` and `duree_mois`, the `l162_30_4` object
+(its non-empty cells: one given in part stays in part, for the reader to reject). Numbers are written as JSON numbers with the same
 digits (the French decimal comma becomes a point, thousands separators are dropped); a cell that
 is not a number of the plain form is written as a string, so that `caqes evaluate` rejects it
 with the rule the CSV reader gives. Used by the tests (cli.jsonl_same_as_csv) and by
@@ -39,11 +42,15 @@ def lire(chemin: str):
 
 
 def main() -> int:
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         print(__doc__, file=sys.stderr)
         return 2
     valeurs, fr_v = lire(sys.argv[1])
     etabs, fr_e = lire(sys.argv[2])
+    contrats = {}
+    if len(sys.argv) == 4:
+        for c in lire(sys.argv[3])[0]:
+            contrats.setdefault(c["finess"].strip(), c)  # the first row stands, as in the reader
     par_cle = {}
     for r in valeurs:
         par_cle.setdefault((r["finess"], r["exercice"]), []).append(r)
@@ -63,9 +70,28 @@ def main() -> int:
             elif col.startswith("decision_") and cellule.strip():
                 volet = col[len("decision_"):]
                 nature = e.get(f"nature_{volet}", "")
-                decisions.append(f'{json.dumps(volet)}:{{"nature":{json.dumps(nature.strip())},"montant":{nombre(cellule, fr_e)}}}')
+                taux = ""
+                if e.get(f"taux_{volet}", "").strip():
+                    taux += f',"taux":{nombre(e[f"taux_{volet}"], fr_e)}'
+                if e.get(f"duree_{volet}", "").strip():
+                    taux += f',"duree_mois":{nombre(e[f"duree_{volet}"], fr_e)}'
+                decisions.append(f'{json.dumps(volet)}:{{"nature":{json.dumps(nature.strip())},"montant":{nombre(cellule, fr_e)}{taux}}}')
         membres.append('"economies":{' + ",".join(economies) + "}")
         membres.append('"decisions":{' + ",".join(decisions) + "}")
+        l162 = [(col[len("l162_30_4_"):], cellule.strip()) for col, cellule in e.items()
+                if col.startswith("l162_30_4_") and cellule.strip()]
+        if l162:
+            membres.append('"l162_30_4":{' + ",".join(
+                f'{json.dumps(k)}:{json.dumps(v) if k == "saisine" else nombre(v, fr_e)}' for k, v in l162) + "}")
+        contrat = contrats.get(e["finess"].strip())
+        if contrat is not None:
+            champs = [f'{json.dumps(k)}:{json.dumps(contrat[k].strip())}' for k in
+                      ("ars", "organisme_local", "representant_legal", "reception_proposition", "signature",
+                       "debut_effet")]
+            avenants = [f'{json.dumps(col[len("avenant_"):])}:{json.dumps(cellule.strip())}'
+                        for col, cellule in contrat.items() if col.startswith("avenant_") and cellule.strip()]
+            champs.append('"avenants":{' + ",".join(avenants) + "}")
+            membres.append('"contrat":{' + ",".join(champs) + "}")
         indicateurs = {}
         for r in par_cle.get((e["finess"], e["exercice"]), []):
             v = r["valeur"].strip()

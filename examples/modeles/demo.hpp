@@ -11,10 +11,10 @@ namespace modeles::demo {
 using namespace caqes;
 
 // --- A first-generation template (2017): socle + transports -------------------------------
-inline constexpr mesure<taux> taux_generiques{"taux_generiques"};
-inline constexpr mesure<echelle> informatisation{"informatisation_prescription"};
-inline constexpr mesure<taux_evolution> croissance_transports{"croissance_transports"};
-inline constexpr mesure<montant> depense_transports{"depense_transports"};
+inline constexpr mesure<grandeur::taux> taux_generiques{"taux_generiques"};
+inline constexpr mesure<grandeur::echelle> informatisation{"informatisation_prescription"};
+inline constexpr mesure<grandeur::taux_evolution> croissance_transports{"croissance_transports"};
+inline constexpr mesure<grandeur::montant> depense_transports{"depense_transports"};
 
 // [docs:grille-socle]
 inline constexpr std::array<indicateur, 2> grille_socle{{

@@ -18,20 +18,20 @@ using namespace caqes;
 
 inline constexpr periode validite_2017{ymd{2017, 7, 1}, ymd{2022, 1, 1}};
 
-inline constexpr mesure<taux> taux_generiques{"taux"};
-inline constexpr mesure<echelle> informatisation{"niveau"};
-inline constexpr mesure<taux_evolution> evolution_phmev{"evolution"};
-inline constexpr mesure<taux_evolution> evolution_liste_en_sus{"evolution"};
-inline constexpr mesure<taux> analyse_pharmaceutique{"taux"};
-inline constexpr mesure<oui_non> plan_antibiotiques{"plan"};
-inline constexpr mesure<montant> depense_lpp{"depense"};
-inline constexpr mesure<taux_evolution> evolution_lpp{"evolution"};
-inline constexpr mesure<montant_signe> economies_generiques{"economies"};
-inline constexpr mesure<nombre> boites_hors_repertoire{"boites"};
-inline constexpr mesure<echelle> tracabilite{"niveau"};
-inline constexpr mesure<oui_non> management_qualite{"certifie"};
-inline constexpr mesure<taux> identification_prescripteur{"taux"};
-inline constexpr mesure<taux> biosimilaires{"taux"};
+inline constexpr mesure<grandeur::taux> taux_generiques{"taux"};
+inline constexpr mesure<grandeur::echelle> informatisation{"niveau"};
+inline constexpr mesure<grandeur::taux_evolution> evolution_phmev{"evolution"};
+inline constexpr mesure<grandeur::taux_evolution> evolution_liste_en_sus{"evolution"};
+inline constexpr mesure<grandeur::taux> analyse_pharmaceutique{"taux"};
+inline constexpr mesure<grandeur::oui_non> plan_antibiotiques{"plan"};
+inline constexpr mesure<grandeur::montant> depense_lpp{"depense"};
+inline constexpr mesure<grandeur::taux_evolution> evolution_lpp{"evolution"};
+inline constexpr mesure<grandeur::montant_signe> economies_generiques{"economies"};
+inline constexpr mesure<grandeur::nombre> boites_hors_repertoire{"boites"};
+inline constexpr mesure<grandeur::echelle> tracabilite{"niveau"};
+inline constexpr mesure<grandeur::oui_non> management_qualite{"certifie"};
+inline constexpr mesure<grandeur::taux> identification_prescripteur{"taux"};
+inline constexpr mesure<grandeur::taux> biosimilaires{"taux"};
 
 inline constexpr std::array<indicateur, 13> grille_socle{{
     {.id = 101,
@@ -99,7 +99,7 @@ inline constexpr std::array<indicateur, 13> grille_socle{{
      .provenance = origine::illustrative,
      .mesures = {{economies_generiques.def()}},
      .direction = sens::plus_haut_est_mieux,
-     .objectif = viser(economies_generiques, quantite<montant_signe>{entier(0)}),
+     .objectif = viser(economies_generiques, quantite<grandeur::montant_signe>{entier(0)}),
      .validite = validite_2017},
     {.id = 109,
      .code = "S09",
@@ -143,9 +143,9 @@ inline constexpr std::array<indicateur, 13> grille_socle{{
      .validite = validite_2017},
 }};
 
-inline constexpr mesure<taux_evolution> croissance_transports{"evolution"};
-inline constexpr mesure<montant> depense_transports{"depense"};
-inline constexpr mesure<taux> transports_assis{"taux"};
+inline constexpr mesure<grandeur::taux_evolution> croissance_transports{"evolution"};
+inline constexpr mesure<grandeur::montant> depense_transports{"depense"};
+inline constexpr mesure<grandeur::taux> transports_assis{"taux"};
 
 // Transports: the 2017 referentiel values; the grid's choice of combination is
 // "growth <= 2.2 % OR spending < 500 000 EUR" ([U] in CAQES.md).
@@ -170,9 +170,9 @@ inline constexpr std::array<indicateur, 2> grille_transports{{
      .validite = validite_2017},
 }};
 
-inline constexpr mesure<taux> chirurgie_ambulatoire{"taux"};
-inline constexpr mesure<nombre> actes_cibles{"actes"};
-inline constexpr mesure<taux> reentrees{"taux"};
+inline constexpr mesure<grandeur::taux> chirurgie_ambulatoire{"taux"};
+inline constexpr mesure<grandeur::nombre> actes_cibles{"actes"};
+inline constexpr mesure<grandeur::taux> reentrees{"taux"};
 
 inline constexpr std::array<indicateur, 3> grille_pertinence{{
     {.id = 301,

@@ -15,15 +15,15 @@ using namespace caqes;
 inline constexpr ymd jour_ciblage{2017, 7, 1};
 inline constexpr const auto& version_croissance = *referentiels::croissance_transports::en_vigueur(jour_ciblage);
 inline constexpr const auto& version_montant = *referentiels::montant_transports::en_vigueur(jour_ciblage);
-inline constexpr quantite<taux_evolution> seuil_croissance = version_croissance.valeur;  // 2.2 %
-inline constexpr quantite<montant> seuil_depense = version_montant.valeur;               // 500 000 EUR
+inline constexpr quantite<grandeur::taux_evolution> seuil_croissance = version_croissance.valeur;  // 2.2 %
+inline constexpr quantite<grandeur::montant> seuil_depense = version_montant.valeur;               // 500 000 EUR
 
 // --- 2. The grids ---------------------------------------------------------------------------
-inline constexpr mesure<taux> taux_generiques{"taux_generiques"};
-inline constexpr mesure<echelle> informatisation{"informatisation_prescription"};
-inline constexpr mesure<taux_evolution> croissance_transports{"croissance_transports"};
-inline constexpr mesure<montant> depense_transports{"depense_transports"};
-inline constexpr mesure<echelle> plan_transports{"plan_actions_transports"};
+inline constexpr mesure<grandeur::taux> taux_generiques{"taux_generiques"};
+inline constexpr mesure<grandeur::echelle> informatisation{"informatisation_prescription"};
+inline constexpr mesure<grandeur::taux_evolution> croissance_transports{"croissance_transports"};
+inline constexpr mesure<grandeur::montant> depense_transports{"depense_transports"};
+inline constexpr mesure<grandeur::echelle> plan_transports{"plan_actions_transports"};
 
 inline constexpr periode validite_grille{ymd{2017, 7, 1}, ymd{2022, 1, 1}};
 

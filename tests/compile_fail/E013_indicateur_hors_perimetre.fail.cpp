@@ -11,7 +11,7 @@
 namespace ex {
 using namespace caqes;
 
-inline constexpr mesure<taux> part_isolement{"part_isolement"};
+inline constexpr mesure<grandeur::taux> part_isolement{"part_isolement"};
 
 inline constexpr std::array<indicateur, 1> grille{{
     {.id = 1,

@@ -12,8 +12,8 @@
 namespace ex {
 using namespace caqes;
 
-inline constexpr mesure<montant> depense_perfadom{"depense_perfadom"};
-inline constexpr mesure<taux> part_diffuseurs_actifs{"part_diffuseurs_actifs"};
+inline constexpr mesure<grandeur::montant> depense_perfadom{"depense_perfadom"};
+inline constexpr mesure<grandeur::taux> part_diffuseurs_actifs{"part_diffuseurs_actifs"};
 
 inline constexpr std::array<indicateur, 1> grille{{
     {.id = 1,

@@ -14,7 +14,7 @@ inline constexpr reference_legale arrete_2017{"arrete du 27 avril 2017", "", "20
 inline constexpr reference_legale arrete_2018{"arrete du 12 decembre 2018", "", "2018-12-12"};
 
 // Growth of PHMEV + LPP: 4 %, then 3.3 % from the arrete of 2018-12-12.
-inline constexpr parametre_def<quantite<taux_evolution>, 2> def{
+inline constexpr parametre_def<quantite<grandeur::taux_evolution>, 2> def{
     .nom = "croissance des PHMEV et LPP",
     .versions = {{
         {periode{ymd{2017, 4, 27}, ymd{2019, 1, 1}}, evolution_pourcent(4), arrete_2017},

@@ -7,7 +7,8 @@ namespace ex {
 using namespace caqes;
 
 struct valeurs_ipp {
-    BOOST_HANA_DEFINE_STRUCT(valeurs_ipp, (quantite<nombre>, boites_ipp), (quantite<montant>, depense_ipp));
+    BOOST_HANA_DEFINE_STRUCT(valeurs_ipp, (quantite<grandeur::nombre>, boites_ipp),
+                             (quantite<grandeur::montant>, depense_ipp));
 };
 
 inline constexpr saisie_indicateur v =

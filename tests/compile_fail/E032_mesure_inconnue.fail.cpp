@@ -12,7 +12,8 @@ namespace ex {
 using namespace caqes;
 
 struct valeurs_ipp {
-    BOOST_HANA_DEFINE_STRUCT(valeurs_ipp, (quantite<nombre>, boites), (quantite<montant>, depense_ipp));
+    BOOST_HANA_DEFINE_STRUCT(valeurs_ipp, (quantite<grandeur::nombre>, boites),
+                             (quantite<grandeur::montant>, depense_ipp));
 };
 
 inline constexpr saisie_indicateur v =

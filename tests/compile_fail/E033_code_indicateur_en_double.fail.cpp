@@ -12,8 +12,8 @@
 namespace ex {
 using namespace caqes;
 
-inline constexpr mesure<nombre> boites_ipp{"boites_ipp"};
-inline constexpr mesure<montant> depense_perfadom{"depense_perfadom"};
+inline constexpr mesure<grandeur::nombre> boites_ipp{"boites_ipp"};
+inline constexpr mesure<grandeur::montant> depense_perfadom{"depense_perfadom"};
 
 inline constexpr std::array<indicateur, 2> grille{{
     {.id = 1,

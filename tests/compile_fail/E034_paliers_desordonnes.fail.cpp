@@ -3,7 +3,7 @@
 // Meaning: The first step whose threshold a score is under gives the sanction rate, so steps go
 // up in threshold and down in rate. Here the 0.5 % step for scores under 3/4 comes
 // first, so a score of 0.4 would take 0.5 % instead of the 1 % meant for scores under 1/2.
-// Location: caqes::parametres_conformes<ex::parametres>
+// Location: parametre<caqes::champ_parametre::p2017_paliers, 1>
 
 #include <caqes/evaluation/parametres.hpp>
 

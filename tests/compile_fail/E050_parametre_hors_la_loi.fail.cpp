@@ -4,7 +4,7 @@
 // rules. A rate the user chooses within them (here the scale's first step) may not exceed them;
 // D.162-16 III 1 (2017): "dans la limite, pour chaque volet du contrat, de 1 %".
 // Here the step asks 1/100 + 1/10^9 of the revenue, one billionth above the 1 % cap.
-// Location: caqes::parametres_conformes<ex::parametres>
+// Location: parametre<caqes::champ_parametre::p2017_paliers_taux, 0>
 
 #include <caqes/evaluation/parametres.hpp>
 

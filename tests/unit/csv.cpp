@@ -19,11 +19,11 @@ using csv::dialect;
 
 // A small template: the socle with a rate, a two-measure indicator (amount and count) and a
 // yes/no item; transports with a growth rate and an incentive.
-inline constexpr mesure<taux> t_taux{"taux"};
-inline constexpr mesure<montant> t_depense{"depense"};
-inline constexpr mesure<nombre> t_boites{"boites"};
-inline constexpr mesure<oui_non> t_plan{"plan"};
-inline constexpr mesure<taux_evolution> t_evolution{"evolution"};
+inline constexpr mesure<grandeur::taux> t_taux{"taux"};
+inline constexpr mesure<grandeur::montant> t_depense{"depense"};
+inline constexpr mesure<grandeur::nombre> t_boites{"boites"};
+inline constexpr mesure<grandeur::oui_non> t_plan{"plan"};
+inline constexpr mesure<grandeur::taux_evolution> t_evolution{"evolution"};
 inline constexpr periode t_validite{ymd{2017, 7, 1}, ymd{2022, 1, 1}};
 
 inline constexpr std::array<indicateur, 3> t_socle{{

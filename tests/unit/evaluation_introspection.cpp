@@ -13,15 +13,15 @@ using namespace caqes;
 namespace {
 
 struct valeurs_ipp {
-    BOOST_HANA_DEFINE_STRUCT(valeurs_ipp, (quantite<nombre>, boites_ipp),
-                             (std::optional<quantite<montant>>, depense_ipp),
-                             (quantite<taux_evolution>, evolution_depense_ipp));
+    BOOST_HANA_DEFINE_STRUCT(valeurs_ipp, (quantite<grandeur::nombre>, boites_ipp),
+                             (std::optional<quantite<grandeur::montant>>, depense_ipp),
+                             (quantite<grandeur::taux_evolution>, evolution_depense_ipp));
 };
 
 // Members in another order than the indicator's measures, and one measure left out.
 struct valeurs_perfadom {
-    BOOST_HANA_DEFINE_STRUCT(valeurs_perfadom, (quantite<taux>, part_diffuseurs_actifs),
-                             (quantite<montant>, depense_perfadom));
+    BOOST_HANA_DEFINE_STRUCT(valeurs_perfadom, (quantite<grandeur::taux>, part_diffuseurs_actifs),
+                             (quantite<grandeur::montant>, depense_perfadom));
 };
 
 }  // namespace

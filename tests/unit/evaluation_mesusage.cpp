@@ -17,8 +17,8 @@ using outils::trouver;
 
 namespace {
 
-inline constexpr mesure<nombre> m_boites{"boites"};
-inline constexpr mesure<montant> m_depense{"depense"};
+inline constexpr mesure<grandeur::nombre> m_boites{"boites"};
+inline constexpr mesure<grandeur::montant> m_depense{"depense"};
 inline constexpr periode validite{ymd{2017, 4, 23}, ymd{2022, 1, 1}};
 
 // A 2017 socle of one indicator scored by its referentiel alone: missed, it proposes the 1 %
@@ -481,7 +481,9 @@ TEST_CASE("issue 8 defect 4: sanction steps out of order are rejected (E034), in
     const auto refuse = validate<def_2017>(e.annuel(), desordre);
     REQUIRE_FALSE(refuse.ok());
     CHECK(refuse.erreurs().front().id == regle::paliers_desordonnes);
-    CHECK(refuse.erreurs().front().lieu == "p2017.paliers");
+    CHECK(refuse.erreurs().front().lieu == "p2017.paliers[1]");
+    // The step the compile-time checker names (lieu::parametre<p2017_paliers, 1>) is the same.
+    CHECK(regles::premier_palier_desordonne(desordre.p2017).rang == 1);
     REQUIRE(validate(desordre).size() == 1);
 
     const parametres_evaluation ordre{};  // 1 % under 1/2, 0.5 % under 3/4
@@ -568,4 +570,37 @@ TEST_CASE("a total of proposals that leaves 64-bit cents is CAQES-E040, never wr
     const resultat_evaluation juste = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(e, p), p);
     CHECK(juste.ok());
     CHECK(juste.total_interessements == centimes{max.valeur / 2 + 1});
+}
+
+TEST_CASE("issue 18: the field a parameter rule names is the same at compile time and at run time",
+          "[evaluation][mesusage][parametres]") {
+    // parametres_conformes<P> instantiates its checker with `lieu::parametre<champ, rang>` from
+    // these functions; validate(p) locates its violations with `texte(champ, rang)`.
+    parametres_evaluation p{};
+    CHECK_FALSE(regles::premier_taux_hors_la_loi(p).trouve);
+    CHECK_FALSE(regles::premier_palier_desordonne(p.p2017).trouve);
+
+    p.p2022.taux_minoration = {51, 100};    // L.162-30-4: 50 %
+    p.successeur.taux_penalite = {3, 100};  // L.162-23-14 from 2027 [S]: 2 %
+    const regles::ecart_parametre e = regles::premier_taux_hors_la_loi(p);
+    REQUIRE(e.trouve);
+    CHECK(e.champ == champ_parametre::p2022_taux_minoration);
+    CHECK(e.rang == -1);
+    const violations v = validate(p);
+    REQUIRE(v.size() == 2);
+    CHECK(v[0].lieu == texte(e.champ, e.rang));
+    CHECK(v[0].lieu == "p2022.taux_minoration");
+    CHECK(v[1].lieu == "successeur.taux_penalite");
+
+    parametres_evaluation paliers{};
+    paliers.p2017.paliers = {{{{1, 2}, {1, 100}}, {{3, 4}, {1, 200}}, {{7, 8}, {2, 100}}}};
+    const regles::ecart_parametre d = regles::premier_palier_desordonne(paliers.p2017);
+    REQUIRE(d.trouve);
+    CHECK(d.rang == 2);  // the third step raises the rate again (and its 2 % is past the law)
+    const violations vd = validate(paliers);
+    REQUIRE(vd.size() == 2);
+    CHECK(vd[0].id == regle::paliers_desordonnes);
+    CHECK(vd[0].lieu == "p2017.paliers[2]");
+    CHECK(vd[1].id == regle::parametre_hors_la_loi);
+    CHECK(vd[1].lieu == "p2017.paliers[2].taux");
 }

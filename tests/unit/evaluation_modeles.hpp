@@ -16,9 +16,9 @@
 namespace evalmod {
 using namespace caqes;
 
-inline constexpr mesure<taux> m_taux{"taux"};
-inline constexpr mesure<nombre> m_nombre{"nombre"};
-inline constexpr mesure<echelle> m_echelle{"echelle"};
+inline constexpr mesure<grandeur::taux> m_taux{"taux"};
+inline constexpr mesure<grandeur::nombre> m_nombre{"nombre"};
+inline constexpr mesure<grandeur::echelle> m_echelle{"echelle"};
 
 inline constexpr periode validite_2017{ymd{2017, 4, 23}, ymd{2022, 1, 1}};
 inline constexpr periode validite_2022{ymd{2022, 1, 1}, ymd{2027, 1, 1}};
@@ -154,7 +154,9 @@ inline constexpr const modele_contrat_def& def_successeur = dispositif_efficienc
     return une(valeur_mesure::de(taux_pourcent(pourcent)));
 }
 [[nodiscard]] constexpr valeurs_indicateur nombre(std::int64_t n) { return une(valeur_mesure::de(nombre_de(n))); }
-[[nodiscard]] constexpr valeurs_indicateur echelle_de(quantite<echelle> q) { return une(valeur_mesure::de(q)); }
+[[nodiscard]] constexpr valeurs_indicateur echelle_de(quantite<grandeur::echelle> q) {
+    return une(valeur_mesure::de(q));
+}
 
 // Every indicator of `m` at its target (met).
 [[nodiscard]] inline std::vector<valeurs_indicateur> tout_atteint(const modele_contrat_def& m) {

@@ -12,7 +12,7 @@ resultat_indicateur evaluer_seul(const indicateur& ind, const valeurs_indicateur
 }
 
 valeurs_indicateur taux_exact(std::int64_t num, std::int64_t den) {
-    return evalmod::une(valeur_mesure::de(quantite<taux>{fraction{num, den}}));
+    return evalmod::une(valeur_mesure::de(quantite<grandeur::taux>{fraction{num, den}}));
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ TEST_CASE("CAQES-E027: a value of the wrong kind is rejected, the right kind is 
 TEST_CASE("CAQES-E028: a negative amount or a rate above 100 % is rejected, 100 % is accepted",
           "[evaluation][validation]") {
     std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2022);
-    v[1][0] = valeur_mesure::de(quantite<montant>{entier(-1)});  // PERFADOM spending
+    v[1][0] = valeur_mesure::de(quantite<grandeur::montant>{entier(-1)});  // PERFADOM spending
     const violations neg = controler(rapport(evalmod::def_2022, 2023, v));
     INFO(outils::tout(neg));
     REQUIRE(trouver(neg, regle::valeur_hors_domaine) != nullptr);

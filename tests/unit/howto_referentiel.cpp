@@ -17,7 +17,7 @@ inline constexpr reference_legale arrete_test_2020{"arrete hypothetique du 1er j
 inline constexpr periode validite_2019_bornee{ref::validite_2019.debut, ymd{2020, 7, 1}};
 inline constexpr periode validite_2020{ymd{2020, 7, 1}, ref::validite_2019.fin};
 // Step 3: the parameter with one more version (the array size follows).
-inline constexpr parametre_def<quantite<taux_evolution>, 3> croissance_transports_2020{
+inline constexpr parametre_def<quantite<grandeur::taux_evolution>, 3> croissance_transports_2020{
     "croissance des depenses de transports prescrits a l'hopital",
     {{{ref::validite_2017, evolution_pourcent(22, 10), ref::arrete_2017_04_27},
       {validite_2019_bornee, evolution_pourcent(22, 10), ref::arrete_2018_12_12},
@@ -40,7 +40,7 @@ TEST_CASE("howto referentiel year: a version appended, the previous one bounded,
     CHECK(croissance_transports_test::en_vigueur(ymd{2022, 1, 1}) == nullptr);
 
     // Forgetting step 2 (the previous version keeps its end) is CAQES-E025, located.
-    parametre_def<quantite<taux_evolution>, 3> oubli = croissance_transports_2020;
+    parametre_def<quantite<grandeur::taux_evolution>, 3> oubli = croissance_transports_2020;
     oubli.versions[1].validite = ref::validite_2019;
     const violations vs = validate(oubli);
     INFO(outils::tout(vs));

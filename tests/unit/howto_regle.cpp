@@ -10,7 +10,7 @@
 namespace {
 using namespace caqes;
 
-inline constexpr mesure<taux> generiques{"taux_generiques"};
+inline constexpr mesure<grandeur::taux> generiques{"taux_generiques"};
 inline constexpr periode validite{ymd{2022, 2, 23}, ymd{2027, 1, 1}};
 inline constexpr std::array<indicateur, 2> grille_ok{{
     {.id = 1,

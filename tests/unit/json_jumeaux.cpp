@@ -39,7 +39,7 @@ json::grille_chargee charger(std::string_view nom) {
 
 void comparer(const condition& a, const condition& b) {
     CHECK(a.mesure == b.mesure);
-    CHECK(a.type_mesure_ == b.type_mesure_);
+    CHECK(a.type_de_mesure == b.type_de_mesure);
     CHECK(a.op == b.op);
     CHECK(a.type_seuil == b.type_seuil);
     CHECK(a.seuil == b.seuil);
@@ -61,7 +61,7 @@ void comparer(const indicateur& a, const indicateur& b) {
     }
     CHECK(a.direction == b.direction);
     CHECK(a.objectif.mesure == b.objectif.mesure);
-    CHECK(a.objectif.type_mesure_ == b.objectif.type_mesure_);
+    CHECK(a.objectif.type_de_mesure == b.objectif.type_de_mesure);
     CHECK(a.objectif.type_valeur == b.objectif.type_valeur);
     CHECK(a.objectif.valeur == b.objectif.valeur);
     REQUIRE(a.ref.taille == b.ref.taille);

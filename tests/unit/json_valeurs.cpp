@@ -20,7 +20,7 @@ const std::string grille_texte = R"({
   "regime": "caqes_2017",
   "fenetre": {"debut": "2017-07-01", "fin": "2019-01-01"},
   "volets": [
-    {"volet": "volet_socle", "terme": {"indeterminee": true}, "clauses": ["sanction"],
+    {"volet": "volet_socle", "terme": {"indeterminee": true}, "clauses": ["sanction", "minoration_liste_en_sus"],
      "grille": [
        {"id": 1, "code": "S1", "libelle": "taux", "origine": "illustrative",
         "mesures": [{"code": "taux", "nature": "taux"}, {"code": "depense", "nature": "montant"}], "sens": "plus_haut_est_mieux",
@@ -107,7 +107,8 @@ TEST_CASE("JSON Lines rejections: rule and file:line#pointer", "[json][jsonl]") 
             regle::encodage_invalide, "v.jsonl:1#");
     // The decision passes the form, then the library's validate bounds it by the law (1 % of the
     // revenue base per volet, D.162-16 III 1): the same CAQES-E062 as from the CSV.
-    refusee(avec(R"("montant":100)", R"("montant":20000)"), regle::decision_hors_la_loi, "v.jsonl:1#");
+    refusee(avec(R"("montant":100)", R"("montant":20000)"), regle::decision_hors_la_loi,
+            "v.jsonl:1#/decisions/socle/montant");
 }
 
 TEST_CASE("JSON Lines: a second line for the same establishment-year is rejected, the first stands", "[json][jsonl]") {
@@ -127,4 +128,166 @@ TEST_CASE("JSON Lines: an empty file is unusable", "[json][jsonl]") {
     REQUIRE(l.rejets.size() == 1);
     CHECK(l.rejets[0].id == regle::fichier_inutilisable);
     CHECK(json::status(l) == csv::exit_status::unusable_input);
+}
+
+namespace {
+// `ligne_valide` with `membre` added after its "annee_produits".
+std::string avec_membre(const std::string& membre) {
+    return avec(R"("annee_produits":2017,)", R"("annee_produits":2017,)" + membre + ",");
+}
+
+const std::string contrat_valide =
+    R"("contrat":{"ars":"ARS Ain","organisme_local":"CPAM 01","representant_legal":"Directeur",)"
+    R"("reception_proposition":"2017-08-01","signature":"2017-08-15","debut_effet":"2017-09-01"})";
+
+// `ligne_valide` in its second contract year, with `contrat_valide` where `avant` is `apres`.
+std::string avec_contrat(const std::string& avant = {}, const std::string& apres = {}) {
+    std::string c = contrat_valide;
+    if (!avant.empty()) {
+        const std::size_t k = c.find(avant);
+        REQUIRE(k != std::string::npos);
+        c.replace(k, avant.size(), apres);
+    }
+    std::string l = avec_membre(c);
+    const std::string un = R"("annee_contrat":1,)";
+    l.replace(l.find(un), un.size(), R"("annee_contrat":2,)");
+    return l;
+}
+}  // namespace
+
+TEST_CASE("JSON Lines contract: read and validated as a row of the contracts file", "[json][jsonl][contrat]") {
+    SECTION("accepted: the report is validated against its instance (contract year 2 in 2018)") {
+        const json::lot_jsonl sans = lire(ligne_valide + "\n");
+        REQUIRE(sans.rapports.size() == 1);
+        CHECK_FALSE(sans.rapports[0].rapport.avec_instance());
+        CHECK(sans.rapports[0].ligne_contrat == 0);
+        const json::lot_jsonl c = lire(avec_contrat() + "\n");
+        INFO(outils::tout(c.rejets));
+        REQUIRE(c.rapports.size() == 1);
+        CHECK(c.rapports[0].rapport.avec_instance());
+        CHECK(c.rapports[0].ligne_contrat == 1);
+    }
+    SECTION("rejected, each at its member, with the CSV's rule") {
+        refusee(avec_membre(contrat_valide), regle::annee_contrat_incoherente, "v.jsonl:1#/annee_contrat");
+        refusee(avec_contrat(R"("ars":"ARS Ain")", R"("ars":"")"), regle::partie_absente, "v.jsonl:1#/contrat/ars");
+        refusee(avec_contrat(R"("ars":"ARS Ain",)", ""), regle::texte_invalide, "v.jsonl:1#/contrat");
+        refusee(avec_contrat("2017-08-15", "2017-07-15"), regle::date_hors_fenetre, "v.jsonl:1#/contrat/signature");
+        refusee(avec_contrat("2017-09-01", "2017-02-30"), regle::date_inexistante, "v.jsonl:1#/contrat/debut_effet");
+        refusee(avec_contrat("2017-09-01", "1er septembre"), regle::texte_invalide, "v.jsonl:1#/contrat/debut_effet");
+        refusee(avec_contrat(R"("2017-09-01")", R"("2017-09-01","avenants":{"transports":"2018-01-01"})"),
+                regle::texte_invalide, "v.jsonl:1#/contrat/avenants/transports");
+        refusee(avec_contrat(R"("2017-09-01")", R"("2017-09-01","remarque":"x")"), regle::texte_invalide,
+                "v.jsonl:1#/contrat/remarque");
+    }
+}
+
+TEST_CASE("JSON Lines decisions set as a rate: taux and duree_mois, by the CSV's checks", "[json][jsonl][taux]") {
+    const std::string decision = R"("nature":"sanction","montant":100)";
+    auto taux = [&](const std::string& d) { return avec(decision, d); };
+    SECTION("accepted: a 10 % reduction for 12 months") {
+        const json::lot_jsonl l =
+            lire(taux(R"("nature":"reduction_liste_en_sus","montant":5000,"taux":10,"duree_mois":12)") + "\n");
+        INFO(outils::tout(l.rejets));
+        REQUIRE(l.rapports.size() == 1);
+        const auto d = l.rapports[0].rapport.decisions();
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].d.taux == fraction{1, 10});
+        CHECK(d[0].d.duree_mois == 12);
+        CHECK(d[0].d.montant == centimes{500'000});
+    }
+    SECTION("rejected, at the member the CSV's column is") {
+        refusee(taux(R"("nature":"reduction_liste_en_sus","montant":5000,"taux":35,"duree_mois":12)"),
+                regle::decision_hors_la_loi, "v.jsonl:1#/decisions/socle/taux");
+        refusee(taux(R"("nature":"reduction_liste_en_sus","montant":5000,"taux":10)"), regle::decision_hors_issues,
+                "v.jsonl:1#/decisions/socle/duree_mois");
+        refusee(taux(R"("nature":"reduction_liste_en_sus","montant":5000)"), regle::decision_hors_issues,
+                "v.jsonl:1#/decisions/socle/taux");
+        refusee(taux(R"("nature":"reduction_liste_en_sus","montant":5000,"taux":10,"duree_mois":0)"),
+                regle::valeur_hors_domaine, "v.jsonl:1#/decisions/socle/duree_mois");
+        refusee(taux(R"("nature":"reduction_liste_en_sus","montant":5000,"taux":"10","duree_mois":12)"),
+                regle::texte_invalide, "v.jsonl:1#/decisions/socle/taux");
+    }
+}
+
+TEST_CASE("JSON Lines L.162-30-4 data: six members, all or none, by the CSV's checks", "[json][jsonl][l162_30_4]") {
+    const std::string donnees =
+        R"("l162_30_4":{"saisine":"2018-03-01","actes_realises":1200,"actes_cible":900,)"
+        R"("actes_annee_precedente":1000,"tarif_national_moyen":350.50,"part_liste_en_sus":12})";
+    SECTION("accepted: all six, carried into the validated report") {
+        const json::lot_jsonl l = lire(avec_membre(donnees) + "\n");
+        INFO(outils::tout(l.rejets));
+        REQUIRE(l.rapports.size() == 1);
+        const std::optional<donnees_l162_30_4>& d = l.rapports[0].rapport.l162_30_4();
+        REQUIRE(d.has_value());
+        CHECK(d->saisine == ymd{2018, 3, 1});
+        CHECK(d->actes_realises == 1200);
+        CHECK(d->actes_cible == 900);
+        CHECK(d->actes_annee_precedente == 1000);
+        CHECK(d->tarif_national_moyen == centimes{35'050});
+        CHECK(d->part_liste_en_sus == centimes{1'200});
+        const json::lot_jsonl vide = lire(avec_membre(R"("l162_30_4":{})") + "\n");
+        REQUIRE(vide.rapports.size() == 1);
+        CHECK_FALSE(vide.rapports[0].rapport.l162_30_4().has_value());
+    }
+    SECTION("rejected, at the member") {
+        auto sauf = [&](const std::string& avant, const std::string& apres) {
+            std::string d = donnees;
+            d.replace(d.find(avant), avant.size(), apres);
+            return avec_membre(d);
+        };
+        refusee(sauf(R"("actes_cible":900,)", ""), regle::indicateur_absent, "v.jsonl:1#/l162_30_4/actes_cible");
+        refusee(sauf("1200", "-5"), regle::valeur_hors_domaine, "v.jsonl:1#/l162_30_4/actes_realises");
+        refusee(sauf(R"("2018-03-01")", "20180301"), regle::texte_invalide, "v.jsonl:1#/l162_30_4/saisine");
+        refusee(sauf("350.50", "350.505"), regle::texte_invalide, "v.jsonl:1#/l162_30_4/tarif_national_moyen");
+        refusee(sauf(R"("part_liste_en_sus":12)", R"("part_liste_en_sus":12,"x":1)"), regle::texte_invalide,
+                "v.jsonl:1#/l162_30_4/x");
+    }
+}
+
+TEST_CASE("JSON Lines contract time: a volet brought in by an avenant is not reported on before it",
+          "[json][jsonl][contrat][avenant]") {
+    // The socle of `grille_texte`, and a transports volet of three years that the contract below
+    // brings in by an avenant of 2019-01-01 (D.162-15): not in force in 2018.
+    std::string deux_volets = grille_texte;
+    const std::string fin = "\n  ]\n}";
+    REQUIRE(deux_volets.ends_with(fin));
+    deux_volets.insert(deux_volets.size() - fin.size(), R"(,
+    {"volet": "volet_transports", "terme": {"annees": 3}, "clauses": ["sanction"],
+     "grille": [
+       {"id": 2, "code": "T1", "libelle": "transports", "origine": "illustrative",
+        "mesures": [{"code": "taux", "nature": "taux"}], "sens": "plus_haut_est_mieux",
+        "objectif": {"mesure": "taux", "valeur": {"nature": "taux", "num": 49, "den": 100}},
+        "validite": {"debut": "2017-07-01", "fin": "2022-01-01"}}
+     ]})");
+    const auto g = json::lire_grille(deux_volets, "deux.json");
+    INFO(outils::tout(g.erreurs()));
+    REQUIRE(g.ok());
+    auto lire_deux = [&](const std::string& texte) {
+        return json::lire_rapports_jsonl(g.valeur().definition(), g.valeur().parametres(), {"v.jsonl", texte + "\n"});
+    };
+    const std::string avec_avenant =
+        avec_contrat(R"("2017-09-01")", R"("2017-09-01","avenants":{"transports":"2019-01-01"})");
+    SECTION("2018 without transports values: accepted, the volet not evaluated") {
+        const json::lot_jsonl l = lire_deux(avec_avenant);
+        INFO(outils::tout(l.rejets));
+        REQUIRE(l.rapports.size() == 1);
+        CHECK(l.rapports[0].rapport.avec_instance());
+    }
+    SECTION("2018 with transports values: CAQES-E060, the line rejected") {
+        std::string ligne = avec_avenant;
+        const std::string s1 = R"("S1":{)";
+        ligne.insert(ligne.find(s1), R"("T1":{"taux":50},)");
+        const json::lot_jsonl l = lire_deux(ligne);
+        CHECK(l.rapports.empty());
+        REQUIRE_FALSE(l.rejets.empty());
+        CHECK(l.rejets[0].id == regle::volet_hors_terme);
+        CHECK(l.rejets[0].lieu == "v.jsonl:1#");
+    }
+    SECTION("without the contract, transports is required: CAQES-E026") {
+        const json::lot_jsonl l = lire_deux(ligne_valide);
+        CHECK(l.rapports.empty());
+        REQUIRE(l.rejets.size() == 1);
+        CHECK(l.rejets[0].id == regle::indicateur_absent);
+        CHECK(l.rejets[0].lieu == "v.jsonl:1#/valeurs");
+    }
 }

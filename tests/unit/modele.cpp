@@ -45,9 +45,9 @@ indicateur illustratif(std::uint32_t id, std::string_view code) {
     i.code = code;
     i.libelle = "indicateur illustratif";
     i.provenance = origine::illustrative;
-    i.mesures[0] = mesure<taux>{"taux_generiques"}.def();
+    i.mesures[0] = mesure<grandeur::taux>{"taux_generiques"}.def();
     i.direction = sens::plus_haut_est_mieux;
-    i.objectif = viser(mesure<taux>{"taux_generiques"}, taux_pourcent(49));
+    i.objectif = viser(mesure<grandeur::taux>{"taux_generiques"}, taux_pourcent(49));
     i.validite = periode{ymd{2017, 4, 23}, ymd{2022, 1, 1}};
     return i;
 }
@@ -681,7 +681,7 @@ TEST_CASE("modele E023: a term ending on an impossible day needs a politique_jou
 // Compile-time and run-time paths agree.
 namespace t_modele {
 
-inline constexpr mesure<taux> generiques{"taux_generiques"};
+inline constexpr mesure<grandeur::taux> generiques{"taux_generiques"};
 inline constexpr std::array<indicateur, 2> grille{{
     {.id = 1,
      .code = "CX-1",

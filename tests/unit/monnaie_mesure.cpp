@@ -197,12 +197,12 @@ TEST_CASE("texte(type_mesure, value) prints each kind in its unit", "[mesure][fo
 
 TEST_CASE("typed comparisons build the right condition", "[mesure][referentiel]") {
     using namespace caqes;
-    const mesure<nombre> boites{"boites"};
+    const mesure<grandeur::nombre> boites{"boites"};
 
     const condition lt = boites < nombre_de(8'500);
     CHECK(lt.mesure == "boites");
     CHECK(lt.op == comparateur::inferieur);
-    CHECK(lt.type_mesure_ == type_mesure::nombre);
+    CHECK(lt.type_de_mesure == type_mesure::nombre);
     CHECK(lt.type_seuil == type_mesure::nombre);
     CHECK(lt.seuil == entier(8'500));
     CHECK(unite_coherente(lt));
@@ -210,8 +210,8 @@ TEST_CASE("typed comparisons build the right condition", "[mesure][referentiel]"
     CHECK((boites <= nombre_de(1)).op == comparateur::inferieur_ou_egal);
     CHECK((boites > nombre_de(1)).op == comparateur::superieur);
     CHECK((boites >= nombre_de(1)).op == comparateur::superieur_ou_egal);
-    CHECK(egal(mesure<oui_non>{"fait"}, oui).op == comparateur::egal);
-    CHECK(egal(mesure<oui_non>{"fait"}, oui).type_seuil == type_mesure::oui_non);
+    CHECK(egal(mesure<grandeur::oui_non>{"fait"}, oui).op == comparateur::egal);
+    CHECK(egal(mesure<grandeur::oui_non>{"fait"}, oui).type_seuil == type_mesure::oui_non);
 
     CHECK(symbole(comparateur::inferieur) == "<");
     CHECK(symbole(comparateur::inferieur_ou_egal) == "<=");
@@ -220,7 +220,7 @@ TEST_CASE("typed comparisons build the right condition", "[mesure][referentiel]"
     CHECK(symbole(comparateur::egal) == "==");
 
     CHECK(texte(lt) == "boites < 8500");
-    CHECK(texte(mesure<taux>{"part"} >= taux_pourcent(49)) == "part >= 49 %");
+    CHECK(texte(mesure<grandeur::taux>{"part"} >= taux_pourcent(49)) == "part >= 49 %");
 }
 
 TEST_CASE("comparer: strict and non-strict comparators at equality", "[mesure][referentiel]") {
@@ -275,9 +275,9 @@ TEST_CASE("est_atteint on the 2022 referentiels: 'or' conditions, strict at equa
 TEST_CASE("referentiel algebra: 'and' needs every condition, an empty referentiel is never met",
           "[mesure][referentiel]") {
     using namespace caqes;
-    const mesure<nombre> a{"a"};
-    const mesure<taux> b{"b"};
-    const mesure<echelle> c{"c"};
+    const mesure<grandeur::nombre> a{"a"};
+    const mesure<grandeur::taux> b{"b"};
+    const mesure<grandeur::echelle> c{"c"};
     const referentiel ref = a < nombre_de(1) || (b < taux_pourcent(2) && egal(c, echelle_oui));
     REQUIRE(ref.taille == 2);
     CHECK(ref.termes[1].taille == 2);
@@ -294,7 +294,7 @@ TEST_CASE("referentiel algebra: 'and' needs every condition, an empty referentie
 
 TEST_CASE("referentiel capacities: going past them sets depasse, never truncates silently", "[mesure][referentiel]") {
     using namespace caqes;
-    const mesure<nombre> a{"a"};
+    const mesure<grandeur::nombre> a{"a"};
     const condition c = a < nombre_de(1);
 
     conjonction cj{};
@@ -317,15 +317,15 @@ TEST_CASE("referentiel capacities: going past them sets depasse, never truncates
 
 TEST_CASE("quantities of different kinds cannot be added or compared, one kind compares", "[mesure][types]") {
     using namespace caqes;
-    STATIC_REQUIRE_FALSE(additionnables<quantite<montant>, quantite<taux>>);
-    STATIC_REQUIRE_FALSE(additionnables<quantite<nombre>, quantite<montant>>);
-    STATIC_REQUIRE_FALSE(ordonnables<quantite<montant>, quantite<montant_signe>>);
-    STATIC_REQUIRE_FALSE(ordonnables<quantite<taux>, quantite<taux_evolution>>);
-    STATIC_REQUIRE_FALSE(egalables<quantite<oui_non>, quantite<echelle>>);
-    STATIC_REQUIRE_FALSE(ordonnables<quantite<taux>, fraction>);
+    STATIC_REQUIRE_FALSE(additionnables<quantite<grandeur::montant>, quantite<grandeur::taux>>);
+    STATIC_REQUIRE_FALSE(additionnables<quantite<grandeur::nombre>, quantite<grandeur::montant>>);
+    STATIC_REQUIRE_FALSE(ordonnables<quantite<grandeur::montant>, quantite<grandeur::montant_signe>>);
+    STATIC_REQUIRE_FALSE(ordonnables<quantite<grandeur::taux>, quantite<grandeur::taux_evolution>>);
+    STATIC_REQUIRE_FALSE(egalables<quantite<grandeur::oui_non>, quantite<grandeur::echelle>>);
+    STATIC_REQUIRE_FALSE(ordonnables<quantite<grandeur::taux>, fraction>);
 
-    STATIC_REQUIRE(ordonnables<quantite<taux>, quantite<taux>>);
-    STATIC_REQUIRE(egalables<quantite<montant>, quantite<montant>>);
+    STATIC_REQUIRE(ordonnables<quantite<grandeur::taux>, quantite<grandeur::taux>>);
+    STATIC_REQUIRE(egalables<quantite<grandeur::montant>, quantite<grandeur::montant>>);
     STATIC_REQUIRE(additionnables<centimes, centimes>);
 
     CHECK(taux_pourcent(22, 10) < taux_pourcent(3));

@@ -12,7 +12,7 @@
 namespace readme {
 using namespace caqes;
 
-inline constexpr mesure<taux> generiques{"taux_generiques"};
+inline constexpr mesure<grandeur::taux> generiques{"taux_generiques"};
 inline constexpr std::array<indicateur, 1> grille{{
     {.id = 1,
      .code = "ILL-S1",

@@ -53,7 +53,7 @@ TEST_CASE("referentiels 2017-2019: the value in force on a day", "[referentiels]
 
 TEST_CASE("validate(parametre_def) at run time: E001, E002, E025", "[referentiels][parametre]") {
     // Built from run-time values, as a loader would.
-    parametre_def<quantite<taux>, 2> p{"plafond regional", {}};
+    parametre_def<quantite<grandeur::taux>, 2> p{"plafond regional", {}};
     p.versions[0] = {periode{ymd{2020, 1, 1}, ymd{2021, 1, 1}}, taux_pourcent(30),
                      reference_legale{"arrete A", "", "2020-01-01"}};
     p.versions[1] = {periode{ymd{2021, 1, 1}, ymd{2022, 1, 1}}, taux_pourcent(50),

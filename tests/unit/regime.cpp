@@ -29,7 +29,7 @@ TEST_CASE("evolution_entre: exact growth from the previous year's amount", "[mes
     CHECK(evolution_entre(montant_euros(3), montant_euros(4)).valeur == fraction{1, 3});
     CHECK(evolution_entre(montant_de(centimes{7}), montant_de(centimes{0})).valeur == entier(-1));
     // No growth rate from zero: an invalid value that the report check rejects (CAQES-E028).
-    const quantite<taux_evolution> sans = evolution_entre(montant_euros(0), montant_euros(4));
+    const quantite<grandeur::taux_evolution> sans = evolution_entre(montant_euros(0), montant_euros(4));
     CHECK_FALSE(sans.valeur.valide());
     CHECK_FALSE(dans_domaine(type_mesure::taux_evolution, sans.valeur));
 }

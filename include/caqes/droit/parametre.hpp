@@ -87,7 +87,7 @@ template <class T, std::size_t N>
 }
 
 // The compile-time checked parameter:
-//     inline constexpr caqes::parametre_def<caqes::quantite<caqes::taux>, 2> def{...};
+//     inline constexpr caqes::parametre_def<caqes::quantite<caqes::grandeur::taux>, 2> def{...};
 //     struct mon_parametre : caqes::parametre_date<def> {};
 template <const auto& P>
 struct parametre_date {

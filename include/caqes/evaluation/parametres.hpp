@@ -11,6 +11,7 @@
 // (CAQES-E051).
 #include <caqes/calendrier/date.hpp>
 #include <caqes/calendrier/format.hpp>
+#include <caqes/contrat/detail/enfreinte.hpp>
 #include <caqes/droit/loi.hpp>
 #include <caqes/droit/regime.hpp>
 #include <caqes/droit/violation.hpp>
@@ -20,8 +21,11 @@
 #include <caqes/monnaie/fraction.hpp>
 
 #include <array>
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 
 namespace caqes {
 
@@ -99,6 +103,39 @@ struct parametres_evaluation {
     politique_annee_partielle annee_partielle{politique_annee_partielle::tout_jour_compte};
 };
 
+// The fields of a parameter set that a rule checks, so that the compile-time diagnostic
+// (`lieu::parametre<champ, rang>`) and `validate`'s location name the same field.
+enum class champ_parametre : std::uint8_t {
+    p2017_paliers,                      // CAQES-E034: the list of steps, at the first step out of order
+    p2017_paliers_taux,                 // CAQES-E050: a step's rate (D.162-16 III 1: 1 % per volet)
+    p2017_part_interessement,           // CAQES-E050: D.162-16 III 1: 30 % of the savings
+    p2017_reduction_liste_en_sus_taux,  // CAQES-E050: D.162-16 III 2: 30 %
+    p2022_taux_abattement,              // CAQES-E050: L.162-30-4: 50 %
+    p2022_taux_minoration,              // CAQES-E050: L.162-30-4: 50 %
+    successeur_taux_penalite,           // CAQES-E050: L.162-23-14 from 2027 [S]: 2 %
+};
+
+// A field's path in `parametres_evaluation`, with its index when it is in a list.
+[[nodiscard]] inline std::string texte(champ_parametre c, int rang) {
+    switch (c) {
+        case champ_parametre::p2017_paliers:
+            return "p2017.paliers";
+        case champ_parametre::p2017_paliers_taux:
+            return concat("p2017.paliers[", std::to_string(rang), "].taux");
+        case champ_parametre::p2017_part_interessement:
+            return "p2017.part_interessement";
+        case champ_parametre::p2017_reduction_liste_en_sus_taux:
+            return "p2017.reduction_liste_en_sus.taux";
+        case champ_parametre::p2022_taux_abattement:
+            return "p2022.taux_abattement";
+        case champ_parametre::p2022_taux_minoration:
+            return "p2022.taux_minoration";
+        case champ_parametre::successeur_taux_penalite:
+            return "successeur.taux_penalite";
+    }
+    return "?";
+}
+
 namespace regles {
 
 // CAQES-E028 for a threshold on a score: a score is a share of the points, in [0, 1].
@@ -106,24 +143,38 @@ namespace regles {
     return f.valide() && fraction{0, 1} <= f && f <= fraction{1, 1};
 }
 
+// Where a parameter rule is first broken: `trouve` false when it holds.
+struct ecart_parametre {
+    bool trouve{false};
+    champ_parametre champ{champ_parametre::p2017_paliers};
+    int rang{-1};  // the index in the field's list, -1 for a field that is not in one
+};
+
 // CAQES-E034: the first step whose threshold the score is under gives the rate, so the steps
 // must go up in threshold and down (or equal) in rate: the lower the achievement, the higher
 // the sanction (D.162-16 III 1, LEGIARTI000034459834: the sanction follows the level of
 // non-achievement). Out of order, a score of 0.4 would take the 0.5 % step meant for scores
 // under 0.75 instead of the 1 % step meant for scores under 0.5. Steps of rate zero are unused.
+// Returns the first step that breaks the order.
 // (A flag and a copy, not a pointer compared with nullptr: g++ 12 with -fsanitize=null cannot
 // evaluate that in the constant expression of parametres_conformes<P>.)
-[[nodiscard]] constexpr bool paliers_ordonnes(const parametres_2017& p) noexcept {
+[[nodiscard]] constexpr ecart_parametre premier_palier_desordonne(const parametres_2017& p) noexcept {
     bool premier = true;
     palier_sanction precedent{};
-    for (const auto& palier : p.paliers) {
-        if (!palier.seuil.valide() || !palier.taux.valide()) return false;
+    for (std::size_t i = 0; i < p.paliers.size(); ++i) {
+        const palier_sanction& palier = p.paliers[i];
+        const bool desordonne =
+            !palier.seuil.valide() || !palier.taux.valide() ||
+            (palier.taux.positive() && !premier && (palier.seuil <= precedent.seuil || palier.taux > precedent.taux));
+        if (desordonne) return {true, champ_parametre::p2017_paliers, static_cast<int>(i)};
         if (!palier.taux.positive()) continue;
-        if (!premier && (palier.seuil <= precedent.seuil || palier.taux > precedent.taux)) return false;
         premier = false;
         precedent = palier;
     }
-    return true;
+    return {};
+}
+[[nodiscard]] constexpr bool paliers_ordonnes(const parametres_2017& p) noexcept {
+    return !premier_palier_desordonne(p).trouve;
 }
 
 // CAQES-E050: one user rate against the strictest value the law gives its cap.
@@ -131,20 +182,35 @@ namespace regles {
     return !(limite_legale(plafond) < taux);
 }
 
-// CAQES-E050 over a whole parameter set.
-[[nodiscard]] constexpr bool parametres_dans_la_loi(const parametres_evaluation& p) noexcept {
-    bool ok = true;
-    for (const auto& palier : p.p2017.paliers)
-        ok = ok && taux_dans_la_loi(palier.taux, constante_legale::plafond_sanction_volet);
-    ok = ok && taux_dans_la_loi(p.p2017.part_interessement, constante_legale::plafond_interessement);
-    if (p.p2017.reduction_liste_en_sus) {
-        ok = ok &&
-             taux_dans_la_loi(p.p2017.reduction_liste_en_sus->taux, constante_legale::plafond_reduction_liste_en_sus);
+// Every user rate the law bounds, with its field and its cap, in the order `validate` reports
+// them: the one list behind both times of CAQES-E050.
+template <class F>
+constexpr void parcourir_taux_bornes(const parametres_evaluation& p, F&& f) {
+    for (std::size_t i = 0; i < p.p2017.paliers.size(); ++i) {
+        f(champ_parametre::p2017_paliers_taux, static_cast<int>(i), p.p2017.paliers[i].taux,
+          constante_legale::plafond_sanction_volet);
     }
-    ok = ok && taux_dans_la_loi(p.p2022.taux_abattement, constante_legale::plafond_abattement);
-    ok = ok && taux_dans_la_loi(p.p2022.taux_minoration, constante_legale::plafond_minoration);
-    ok = ok && taux_dans_la_loi(p.successeur.taux_penalite, constante_legale::plafond_penalite);
-    return ok;
+    f(champ_parametre::p2017_part_interessement, -1, p.p2017.part_interessement,
+      constante_legale::plafond_interessement);
+    if (p.p2017.reduction_liste_en_sus) {
+        f(champ_parametre::p2017_reduction_liste_en_sus_taux, -1, p.p2017.reduction_liste_en_sus->taux,
+          constante_legale::plafond_reduction_liste_en_sus);
+    }
+    f(champ_parametre::p2022_taux_abattement, -1, p.p2022.taux_abattement, constante_legale::plafond_abattement);
+    f(champ_parametre::p2022_taux_minoration, -1, p.p2022.taux_minoration, constante_legale::plafond_minoration);
+    f(champ_parametre::successeur_taux_penalite, -1, p.successeur.taux_penalite, constante_legale::plafond_penalite);
+}
+
+// CAQES-E050 over a whole parameter set: the first rate past the law.
+[[nodiscard]] constexpr ecart_parametre premier_taux_hors_la_loi(const parametres_evaluation& p) noexcept {
+    ecart_parametre e{};
+    parcourir_taux_bornes(p, [&e](champ_parametre c, int rang, fraction taux, constante_legale plafond) {
+        if (!e.trouve && !taux_dans_la_loi(taux, plafond)) e = {true, c, rang};
+    });
+    return e;
+}
+[[nodiscard]] constexpr bool parametres_dans_la_loi(const parametres_evaluation& p) noexcept {
+    return !premier_taux_hors_la_loi(p).trouve;
 }
 
 }  // namespace regles
@@ -164,24 +230,13 @@ inline void verifier_taux(violations& out, std::string_view lieu, fraction taux,
 // violation per rate past the law.
 [[nodiscard]] inline violations validate(const parametres_evaluation& p) {
     violations out;
-    if (!regles::paliers_ordonnes(p.p2017)) {
-        out.push_back({regle::paliers_desordonnes, "p2017.paliers",
+    if (const regles::ecart_parametre e = regles::premier_palier_desordonne(p.p2017); e.trouve) {
+        out.push_back({regle::paliers_desordonnes, concat(texte(e.champ, e.rang), "[", std::to_string(e.rang), "]"),
                        "steps must have increasing thresholds and non-increasing rates"});
     }
-    for (std::size_t i = 0; i < p.p2017.paliers.size(); ++i) {
-        detail::verifier_taux(out, concat("p2017.paliers[", std::to_string(i), "].taux"), p.p2017.paliers[i].taux,
-                              constante_legale::plafond_sanction_volet);
-    }
-    detail::verifier_taux(out, "p2017.part_interessement", p.p2017.part_interessement,
-                          constante_legale::plafond_interessement);
-    if (p.p2017.reduction_liste_en_sus) {
-        detail::verifier_taux(out, "p2017.reduction_liste_en_sus.taux", p.p2017.reduction_liste_en_sus->taux,
-                              constante_legale::plafond_reduction_liste_en_sus);
-    }
-    detail::verifier_taux(out, "p2022.taux_abattement", p.p2022.taux_abattement, constante_legale::plafond_abattement);
-    detail::verifier_taux(out, "p2022.taux_minoration", p.p2022.taux_minoration, constante_legale::plafond_minoration);
-    detail::verifier_taux(out, "successeur.taux_penalite", p.successeur.taux_penalite,
-                          constante_legale::plafond_penalite);
+    regles::parcourir_taux_bornes(p, [&out](champ_parametre c, int rang, fraction taux, constante_legale plafond) {
+        detail::verifier_taux(out, texte(c, rang), taux, plafond);
+    });
     // CAQES-E028: a score threshold is a share of the points, in [0, 1].
     if (!regles::seuil_de_score(p.successeur.seuil_penalite)) {
         out.push_back({regle::valeur_hors_domaine, "successeur.seuil_penalite",
@@ -193,20 +248,28 @@ inline void verifier_taux(violations& out, std::string_view lieu, fraction taux,
 // The compile-time checked parameter set:
 //     inline constexpr caqes::parametres_evaluation mes_parametres{...};
 //     struct parametres_region : caqes::parametres_conformes<mes_parametres> {};
+namespace detail {
+// The checker's location: the field at fault, or `lieu::aucun` when the rule holds. The gap
+// travels as its three scalars: g++ 12 cannot substitute a class-type template argument here.
+template <bool Trouve, champ_parametre Champ, int Rang>
+using lieu_parametre = std::conditional_t<Trouve, lieu::parametre<Champ, Rang>, lieu::aucun>;
+}  // namespace detail
+
 template <const parametres_evaluation& P>
 struct parametres_conformes {
     static constexpr const parametres_evaluation& valeur = P;
 
-    static_assert(regles::paliers_ordonnes(P.p2017),
-                  "CAQES-E034: sanction steps are not in increasing score order with non-increasing rates "
-                  "(D.162-16 III 1 (LEGIARTI000034459834): the sanction follows the level of non-achievement); "
-                  "see docs/diagnostics.md#caqes-e034");
+  private:
+    static constexpr regles::ecart_parametre paliers = regles::premier_palier_desordonne(P.p2017);
+    static constexpr regles::ecart_parametre taux = regles::premier_taux_hors_la_loi(P);
+    // Each checker is instantiated with the field at fault, which the compiler prints in the
+    // first error block: `lieu::parametre<caqes::champ_parametre::p2017_paliers_taux, 0>`.
+    static_assert(enfreinte<regle::paliers_desordonnes,
+                            detail::lieu_parametre<paliers.trouve, paliers.champ, paliers.rang>>::verifiee);
+    static_assert(
+        enfreinte<regle::parametre_hors_la_loi, detail::lieu_parametre<taux.trouve, taux.champ, taux.rang>>::verifiee);
 
-    static_assert(regles::parametres_dans_la_loi(P),
-                  "CAQES-E050: a user rate exceeds the legal limit of the article that bounds it (D.162-16 III "
-                  "1 and 2 (LEGIARTI000034459834): 1 % per volet, 30 % of savings, 30 % liste en sus; "
-                  "L.162-30-4 (LEGIARTI000041398020, LEGIARTI000042685227, LEGIARTI000048702783): 50 %; "
-                  "L.162-23-14 from 2027 [S]: 2 %); see docs/diagnostics.md#caqes-e050");
+  public:
     static constexpr bool valide = true;  // reached only when every rule above holds
 };
 

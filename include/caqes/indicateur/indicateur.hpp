@@ -87,7 +87,7 @@ enum class sens : std::uint8_t { plus_bas_est_mieux, plus_haut_est_mieux };
 // The target: a value on one named measure of the indicator.
 struct cible {
     std::string_view mesure;
-    type_mesure type_mesure_{type_mesure::nombre};
+    type_mesure type_de_mesure{type_mesure::nombre};
     type_mesure type_valeur{type_mesure::nombre};
     fraction valeur{};
 
@@ -169,13 +169,13 @@ namespace regles {
         const std::size_t k = i.position(code);
         return unite_coherente(t_mesure, t_valeur) && (k == mesures_max || i.mesures[k].type == t_mesure);
     };
-    if (i.objectif.presente() && !coherente(i.objectif.mesure, i.objectif.type_mesure_, i.objectif.type_valeur)) {
+    if (i.objectif.presente() && !coherente(i.objectif.mesure, i.objectif.type_de_mesure, i.objectif.type_valeur)) {
         return false;
     }
     for (std::size_t k = 0; k < i.ref.taille; ++k) {
         const conjonction& cj = i.ref.termes[k];
         for (std::size_t j = 0; j < cj.taille; ++j) {
-            if (!coherente(cj.termes[j].mesure, cj.termes[j].type_mesure_, cj.termes[j].type_seuil)) return false;
+            if (!coherente(cj.termes[j].mesure, cj.termes[j].type_de_mesure, cj.termes[j].type_seuil)) return false;
         }
     }
     return true;

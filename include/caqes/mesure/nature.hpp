@@ -69,7 +69,12 @@ enum class type_mesure : std::uint8_t {
     return false;
 }
 
-// The kind tags. Named structs, so a diagnostic names `caqes::taux`, not a number.
+// The kind tags, in a namespace of their own (CONTRIBUTING.md, naming rule 2): their names are
+// ordinary nouns that members want (`proposition::montant`, `proposition::taux`), and a data
+// member never hides a namespace before `::`. Named structs, so a diagnostic names
+// `caqes::grandeur::taux`, not a number. "Grandeur" (a measurable quantity) rather than "nature",
+// which the law already uses for the nature of a decision (`proposition::nature`).
+namespace grandeur {
 struct montant {
     static constexpr type_mesure id = type_mesure::montant;
 };
@@ -91,6 +96,11 @@ struct oui_non {
 struct echelle {
     static constexpr type_mesure id = type_mesure::echelle;
 };
+}  // namespace grandeur
+
+// No deprecated alias keeps the old names (`caqes::taux`...): an alias is a typedef, and g++'s
+// -Wshadow reports every local variable named `taux` or `montant` that it would shadow, the very
+// clash this namespace removes; 0.1.0, which had them, was never released (CHANGELOG.md).
 
 // A quantity of kind K. Same-kind comparison only.
 template <class K>
@@ -102,22 +112,27 @@ struct quantite {
     friend constexpr bool operator==(quantite a, quantite b) noexcept { return a.valeur == b.valeur; }
 };
 
-[[nodiscard]] constexpr quantite<montant> montant_de(centimes c) noexcept { return {entier(c.valeur)}; }
-[[nodiscard]] constexpr quantite<montant> montant_euros(std::int64_t e) noexcept { return montant_de(euros(e)); }
-[[nodiscard]] constexpr quantite<montant_signe> montant_signe_de(centimes c) noexcept { return {entier(c.valeur)}; }
-[[nodiscard]] constexpr quantite<nombre> nombre_de(std::int64_t n) noexcept { return {entier(n)}; }
+[[nodiscard]] constexpr quantite<grandeur::montant> montant_de(centimes c) noexcept { return {entier(c.valeur)}; }
+[[nodiscard]] constexpr quantite<grandeur::montant> montant_euros(std::int64_t e) noexcept {
+    return montant_de(euros(e));
+}
+[[nodiscard]] constexpr quantite<grandeur::montant_signe> montant_signe_de(centimes c) noexcept {
+    return {entier(c.valeur)};
+}
+[[nodiscard]] constexpr quantite<grandeur::nombre> nombre_de(std::int64_t n) noexcept { return {entier(n)}; }
 // taux_pourcent(22, 10) is 2.2 %.
-[[nodiscard]] constexpr quantite<taux> taux_pourcent(std::int64_t num, std::int64_t den = 1) noexcept {
+[[nodiscard]] constexpr quantite<grandeur::taux> taux_pourcent(std::int64_t num, std::int64_t den = 1) noexcept {
     return {pourcentage(num, den)};
 }
-[[nodiscard]] constexpr quantite<taux_evolution> evolution_pourcent(std::int64_t num, std::int64_t den = 1) noexcept {
+[[nodiscard]] constexpr quantite<grandeur::taux_evolution> evolution_pourcent(std::int64_t num,
+                                                                              std::int64_t den = 1) noexcept {
     return {pourcentage(num, den)};
 }
 // Growth from the previous year's amount to this year's, exact: (courant - precedent) / precedent.
 // A zero previous amount has no growth rate: the result is an invalid fraction, which
 // `dans_domaine` rejects (CAQES-E028) rather than inventing one.
-[[nodiscard]] constexpr quantite<taux_evolution> evolution_entre(quantite<montant> precedent,
-                                                                 quantite<montant> courant) noexcept {
+[[nodiscard]] constexpr quantite<grandeur::taux_evolution> evolution_entre(
+    quantite<grandeur::montant> precedent, quantite<grandeur::montant> courant) noexcept {
     const fraction p = precedent.valeur.normalisee();
     const fraction c = courant.valeur.normalisee();
     if (p.num == 0) return {fraction{0, 0}};
@@ -125,10 +140,10 @@ struct quantite {
     return {reduire(int128{c.num} * p.den - int128{p.num} * c.den, int128{c.den} * p.num).value_or(fraction{0, 0})};
 }
 
-inline constexpr quantite<oui_non> non{entier(0)};
-inline constexpr quantite<oui_non> oui{entier(1)};
-inline constexpr quantite<echelle> echelle_non{entier(0)};
-inline constexpr quantite<echelle> echelle_partiel{entier(1)};
-inline constexpr quantite<echelle> echelle_oui{entier(2)};
+inline constexpr quantite<grandeur::oui_non> non{entier(0)};
+inline constexpr quantite<grandeur::oui_non> oui{entier(1)};
+inline constexpr quantite<grandeur::echelle> echelle_non{entier(0)};
+inline constexpr quantite<grandeur::echelle> echelle_partiel{entier(1)};
+inline constexpr quantite<grandeur::echelle> echelle_oui{entier(2)};
 
 }  // namespace caqes

@@ -78,7 +78,7 @@ enum class comparateur : std::uint8_t {
 // One comparison "measure OP threshold".
 struct condition {
     std::string_view mesure;
-    type_mesure type_mesure_{type_mesure::nombre};
+    type_mesure type_de_mesure{type_mesure::nombre};
     comparateur op{comparateur::inferieur};
     type_mesure type_seuil{type_mesure::nombre};
     fraction seuil{};
@@ -92,7 +92,7 @@ struct condition {
     return de_la_mesure == du_seuil;
 }
 [[nodiscard]] constexpr bool unite_coherente(const condition& c) noexcept {
-    return unite_coherente(c.type_mesure_, c.type_seuil);
+    return unite_coherente(c.type_de_mesure, c.type_seuil);
 }
 
 template <class K1, class K2>

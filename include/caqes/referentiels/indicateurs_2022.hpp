@@ -21,16 +21,16 @@ inline constexpr reference_legale arrete_2022_02_23{"arrete du 23 fevrier 2022, 
 inline constexpr periode validite_2022{ymd{2022, 2, 23}, ymd{2027, 1, 1}};
 
 namespace mesures_2022 {
-inline constexpr mesure<nombre> boites_ipp{"boites_ipp"};
-inline constexpr mesure<montant> depense_ipp{"depense_ipp"};
-inline constexpr mesure<taux_evolution> evolution_depense_ipp{"evolution_depense_ipp"};
+inline constexpr mesure<grandeur::nombre> boites_ipp{"boites_ipp"};
+inline constexpr mesure<grandeur::montant> depense_ipp{"depense_ipp"};
+inline constexpr mesure<grandeur::taux_evolution> evolution_depense_ipp{"evolution_depense_ipp"};
 
-inline constexpr mesure<montant> depense_perfadom{"depense_perfadom"};
-inline constexpr mesure<taux> part_diffuseurs_actifs{"part_diffuseurs_actifs"};
-inline constexpr mesure<taux_evolution> evolution_depense_perfadom{"evolution_depense_perfadom"};
+inline constexpr mesure<grandeur::montant> depense_perfadom{"depense_perfadom"};
+inline constexpr mesure<grandeur::taux> part_diffuseurs_actifs{"part_diffuseurs_actifs"};
+inline constexpr mesure<grandeur::taux_evolution> evolution_depense_perfadom{"evolution_depense_perfadom"};
 
-inline constexpr mesure<taux> part_ambulance{"part_ambulance"};
-inline constexpr mesure<montant> depense_ambulance{"depense_ambulance"};
+inline constexpr mesure<grandeur::taux> part_ambulance{"part_ambulance"};
+inline constexpr mesure<grandeur::montant> depense_ambulance{"depense_ambulance"};
 }  // namespace mesures_2022
 
 // 1. PHEV of proton-pump inhibitors: met with fewer than 8 500 boxes a year; target -5 % a

@@ -20,28 +20,28 @@ inline constexpr periode validite_2017{ymd{2017, 4, 27}, ymd{2018, 12, 12}};
 inline constexpr periode validite_2019{ymd{2018, 12, 12}, ymd{2022, 1, 1}};
 
 namespace donnees {
-inline constexpr parametre_def<quantite<taux_evolution>, 2> croissance_transports{
+inline constexpr parametre_def<quantite<grandeur::taux_evolution>, 2> croissance_transports{
     "croissance des depenses de transports prescrits a l'hopital",
     {{{validite_2017, evolution_pourcent(22, 10), arrete_2017_04_27},
       {validite_2019, evolution_pourcent(22, 10), arrete_2018_12_12}}}};
-inline constexpr parametre_def<quantite<montant>, 2> montant_transports{
+inline constexpr parametre_def<quantite<grandeur::montant>, 2> montant_transports{
     "montant des depenses de transports prescrits",
     {{{validite_2017, montant_euros(500'000), arrete_2017_04_27},
       {validite_2019, montant_euros(500'000), arrete_2018_12_12}}}};
-inline constexpr parametre_def<quantite<taux_evolution>, 2> croissance_phmev_lpp{
+inline constexpr parametre_def<quantite<grandeur::taux_evolution>, 2> croissance_phmev_lpp{
     "croissance des PHMEV et LPP (prescriptions executees en ville)",
     {{{validite_2017, evolution_pourcent(4), arrete_2017_04_27},
       {validite_2019, evolution_pourcent(33, 10), arrete_2018_12_12}}}};
-inline constexpr parametre_def<quantite<taux_evolution>, 1> croissance_phmev_medicaments{
+inline constexpr parametre_def<quantite<grandeur::taux_evolution>, 1> croissance_phmev_medicaments{
     "croissance des PHMEV de medicaments", {{{validite_2019, evolution_pourcent(32, 10), arrete_2018_12_12}}}};
-inline constexpr parametre_def<quantite<taux_evolution>, 1> croissance_phmev_lpp_seule{
+inline constexpr parametre_def<quantite<grandeur::taux_evolution>, 1> croissance_phmev_lpp_seule{
     "croissance des PHMEV de produits et prestations (LPP)",
     {{{validite_2019, evolution_pourcent(36, 10), arrete_2018_12_12}}}};
-inline constexpr parametre_def<quantite<taux_evolution>, 1> croissance_liste_en_sus_specialites{
+inline constexpr parametre_def<quantite<grandeur::taux_evolution>, 1> croissance_liste_en_sus_specialites{
     "croissance de la liste en sus (specialites)", {{{validite_2019, evolution_pourcent(3), arrete_2018_12_12}}}};
-inline constexpr parametre_def<quantite<taux_evolution>, 1> croissance_liste_en_sus_lpp{
+inline constexpr parametre_def<quantite<grandeur::taux_evolution>, 1> croissance_liste_en_sus_lpp{
     "croissance de la liste en sus (LPP)", {{{validite_2019, evolution_pourcent(3), arrete_2018_12_12}}}};
-inline constexpr parametre_def<quantite<taux>, 1> taux_prescription_generiques{
+inline constexpr parametre_def<quantite<grandeur::taux>, 1> taux_prescription_generiques{
     "taux de prescription dans le repertoire des generiques",
     {{{validite_2019, taux_pourcent(49), arrete_2018_12_12}}}};
 }  // namespace donnees

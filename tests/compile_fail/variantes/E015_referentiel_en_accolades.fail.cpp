@@ -8,8 +8,8 @@
 namespace ex {
 using namespace caqes;
 
-inline constexpr mesure<nombre> boites{"boites"};
-inline constexpr mesure<montant> depense{"depense"};
+inline constexpr mesure<grandeur::nombre> boites{"boites"};
+inline constexpr mesure<grandeur::montant> depense{"depense"};
 
 inline constexpr indicateur ind{.id = 1,
                                 .code = "ILL-1",

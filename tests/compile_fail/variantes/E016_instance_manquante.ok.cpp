@@ -7,7 +7,7 @@
 namespace ex {
 using namespace caqes;
 
-inline constexpr mesure<taux> generiques{"taux"};
+inline constexpr mesure<grandeur::taux> generiques{"taux"};
 
 inline constexpr std::array<indicateur, 1> grille{{
     {.id = 1,

@@ -9,7 +9,7 @@ namespace ex {
 using namespace caqes;
 
 struct valeurs_ipp {
-    BOOST_HANA_DEFINE_STRUCT(valeurs_ipp, (quantite<nombre>, boites_ipp), (double, depense_ipp));
+    BOOST_HANA_DEFINE_STRUCT(valeurs_ipp, (quantite<grandeur::nombre>, boites_ipp), (double, depense_ipp));
 };
 
 inline const saisie_indicateur v = valeurs_de<referentiels::indicateur_2022_ipp>(valeurs_ipp{nombre_de(8'000), 1200.0});

@@ -37,10 +37,18 @@ struct indicateur {
     static constexpr bool respecte = false;
 };
 
+// A field of an evaluation parameter set (`champ_parametre`, evaluation/parametres.hpp), with
+// its index when it is in a list (-1 otherwise): `parametres_conformes<P>` checks them.
+template <auto Champ, int Rang>
+struct parametre {
+    static constexpr bool respecte = false;
+};
+
 }  // namespace lieu
 
 // One specialisation per rule checked at compile time by `modele_contrat` (and by
-// `dispositif_efficience`, which checks its view with the same rules).
+// `dispositif_efficience`, which checks its view with the same rules), and by
+// `parametres_conformes` for a parameter set.
 template <regle R, class Lieu>
 struct enfreinte;
 
@@ -242,6 +250,25 @@ struct enfreinte<regle::socle_duree_bornee, L> {
                   "CAQES-E052: the first-generation socle has a bounded term: it is concluded for an indefinite "
                   "term (D.162-14 I (LEGIARTI000034459855, 2017-04-23); [S: FHF 2017 and ARS page: conclu pour "
                   "une duree indeterminee]); see docs/diagnostics.md#caqes-e052");
+    static constexpr bool verifiee = true;
+};
+
+template <class L>
+struct enfreinte<regle::paliers_desordonnes, L> {
+    static_assert(L::respecte,
+                  "CAQES-E034: sanction steps are not in increasing score order with non-increasing rates "
+                  "(D.162-16 III 1 (LEGIARTI000034459834): the sanction follows the level of non-achievement); "
+                  "see docs/diagnostics.md#caqes-e034");
+    static constexpr bool verifiee = true;
+};
+
+template <class L>
+struct enfreinte<regle::parametre_hors_la_loi, L> {
+    static_assert(L::respecte,
+                  "CAQES-E050: a user rate exceeds the legal limit of the article that bounds it (D.162-16 III "
+                  "1 and 2 (LEGIARTI000034459834): 1 % per volet, 30 % of savings, 30 % liste en sus; "
+                  "L.162-30-4 (LEGIARTI000041398020, LEGIARTI000042685227, LEGIARTI000048702783): 50 %; "
+                  "L.162-23-14 from 2027 [S]: 2 %); see docs/diagnostics.md#caqes-e050");
     static constexpr bool verifiee = true;
 };
 

@@ -246,46 +246,62 @@ struct repere {
     return couverts;
 }
 
-// The rate and duration of a volet's decision (`taux_<volet>`, a percentage; `duree_<volet>`,
-// whole months): both or neither, and only beside a decision. Fills the decision just read
-// (the last of `decisions`) when `decidee`. Returns false when the row was rejected.
+// A cell refused by one of the per-row checks below, which read cell texts wherever they come
+// from (a CSV row, a JSON Lines member): the rule, which cell (the check's own order), why.
+struct refus_cellule {
+    regle r{regle::aucune};
+    std::size_t cellule{0};
+    std::string detail;
+};
+
+// The rate and duration of a volet's decision (cells 0 and 1: a percentage; whole months, 1 to
+// 1200): both or neither, and only beside a decision (`decidee`). `nature_decision` names where
+// the decision is given, for the message. Sets `out` when both are given and valid.
+[[nodiscard]] inline std::optional<refus_cellule> verifier_taux_duree(std::string_view taux, std::string_view duree,
+                                                                      dialect d, bool decidee,
+                                                                      std::string_view nature_decision,
+                                                                      std::optional<std::pair<fraction, int>>& out) {
+    if (taux.empty() && duree.empty()) return std::nullopt;
+    if (taux.empty() != duree.empty()) {
+        return refus_cellule{regle::decision_hors_issues, taux.empty() ? 0U : 1U,
+                             "a decision set as a rate gives its rate and its duration in months, both"};
+    }
+    if (!decidee) {
+        return refus_cellule{
+            regle::decision_hors_issues, 0,
+            concat("a rate and a duration belong to a decision: give its nature and amount in ", nature_decision)};
+    }
+    const parsed<fraction> f = parse_percent(taux, d);
+    if (!f.ok()) return refus_cellule{f.rule, 0, f.error};
+    const parsed<std::int64_t> n = parse_integer(duree, d);
+    if (!n.ok()) return refus_cellule{n.rule, 1, n.error};
+    if (n.value < 1 || n.value > 1200) {
+        return refus_cellule{regle::valeur_hors_domaine, 1,
+                             concat(std::to_string(n.value), " is not a duration in months (1 to 1200)")};
+    }
+    out = std::pair<fraction, int>{f.value, static_cast<int>(n.value)};
+    return std::nullopt;
+}
+
+// The rate and duration of a volet's decision (`taux_<volet>`, `duree_<volet>`), by
+// `verifier_taux_duree`. Fills the decision just read (the last of `decisions`) when
+// `decidee`. Returns false when the row was rejected.
 template <class R>
 bool lire_taux_duree(journal& j, const R& r, const entete& e, dialect d, volet_id v, bool decidee,
                      std::vector<decision_volet>& decisions) {
     const std::string col_taux = concat("taux_", nom_colonne(v));
     const std::string col_duree = concat("duree_", nom_colonne(v));
-    const std::string_view taux = trim(r.fields[e.colonne(col_taux)]);
-    const std::string_view duree = trim(r.fields[e.colonne(col_duree)]);
-    if (taux.empty() && duree.empty()) return true;
-    if (taux.empty() != duree.empty()) {
-        j.rejeter(regle::decision_hors_issues, taux.empty() ? col_taux : col_duree,
-                  "a decision set as a rate gives its rate and its duration in months, both");
+    std::optional<std::pair<fraction, int>> lu;
+    if (const std::optional<refus_cellule> refus =
+            verifier_taux_duree(trim(r.fields[e.colonne(col_taux)]), trim(r.fields[e.colonne(col_duree)]), d, decidee,
+                                concat("nature_", nom_colonne(v), " and decision_", nom_colonne(v)), lu)) {
+        j.rejeter(refus->r, refus->cellule == 0 ? col_taux : col_duree, refus->detail);
         return false;
     }
-    if (!decidee) {
-        j.rejeter(regle::decision_hors_issues, col_taux,
-                  concat("a rate and a duration belong to a decision: give its nature and amount in nature_",
-                         nom_colonne(v), " and decision_", nom_colonne(v)));
-        return false;
-    }
-    const parsed<fraction> f = parse_percent(taux, d);
-    if (!f.ok()) {
-        j.rejeter(f.rule, col_taux, f.error);
-        return false;
-    }
-    const parsed<std::int64_t> n = parse_integer(duree, d);
-    if (!n.ok()) {
-        j.rejeter(n.rule, col_duree, n.error);
-        return false;
-    }
-    if (n.value < 1 || n.value > 1200) {
-        j.rejeter(regle::valeur_hors_domaine, col_duree,
-                  concat(std::to_string(n.value), " is not a duration in months (1 to 1200)"));
-        return false;
-    }
+    if (!lu) return true;
     if (decisions.empty() || decisions.back().volet != v) return false;  // the decision was rejected: already reported
-    decisions.back().taux = f.value;
-    decisions.back().duree_mois = static_cast<int>(n.value);
+    decisions.back().taux = lu->first;
+    decisions.back().duree_mois = lu->second;
     return true;
 }
 
@@ -298,38 +314,32 @@ inline constexpr std::array<std::string_view, 6> colonnes_l162_30_4{"l162_30_4_s
                                                                     "l162_30_4_tarif_national_moyen",
                                                                     "l162_30_4_part_liste_en_sus"};
 
-// The six `l162_30_4_*` cells: all empty (no such data) or all given. Returns false when the
-// row was rejected.
-template <class R>
-bool lire_l162_30_4(journal& j, const R& r, const entete& e, dialect d, std::optional<donnees_l162_30_4>& out) {
-    std::array<std::string_view, colonnes_l162_30_4.size()> cellules{};
+// The six L.162-30-4 cells, in the order of `colonnes_l162_30_4`: all empty (no such data, `out`
+// left empty) or all given, each of its kind.
+[[nodiscard]] inline std::optional<refus_cellule> verifier_l162_30_4(
+    const std::array<std::string_view, colonnes_l162_30_4.size()>& cellules, dialect d,
+    std::optional<donnees_l162_30_4>& out) {
     std::size_t donnees = 0;
-    for (std::size_t i = 0; i < cellules.size(); ++i) {
-        cellules[i] = trim(r.fields[e.colonne(colonnes_l162_30_4[i])]);
-        donnees += cellules[i].empty() ? 0U : 1U;
-    }
-    if (donnees == 0) return true;
+    for (const std::string_view c : cellules)
+        donnees += c.empty() ? 0U : 1U;
+    if (donnees == 0) return std::nullopt;
     for (std::size_t i = 0; i < cellules.size(); ++i) {
         if (cellules[i].empty()) {
-            j.rejeter(regle::indicateur_absent, colonnes_l162_30_4[i],
-                      "the L.162-30-4 data is given in part: give its six columns, or none");
-            return false;
+            return refus_cellule{regle::indicateur_absent, i,
+                                 "the L.162-30-4 data is given in part: give its six values, or none"};
         }
     }
     donnees_l162_30_4 x{};
     const parsed<ymd> saisine = parse_date(cellules[0]);
-    if (!saisine.ok()) {
-        j.rejeter(saisine.rule, colonnes_l162_30_4[0], saisine.error);
-        return false;
-    }
+    if (!saisine.ok()) return refus_cellule{saisine.rule, 0, saisine.error};
     x.saisine = saisine.value;
     std::int64_t* actes[] = {&x.actes_realises, &x.actes_cible, &x.actes_annee_precedente};
     for (std::size_t i = 0; i < 3; ++i) {
         const parsed<std::int64_t> n = parse_integer(cellules[1 + i], d);
         if (!n.ok() || n.value < 0) {
-            j.rejeter(n.ok() ? regle::valeur_hors_domaine : n.rule, colonnes_l162_30_4[1 + i],
-                      n.ok() ? concat(std::to_string(n.value), ": a number of acts is not negative") : n.error);
-            return false;
+            return refus_cellule{
+                n.ok() ? regle::valeur_hors_domaine : n.rule, 1 + i,
+                n.ok() ? concat(std::to_string(n.value), ": a number of acts is not negative") : n.error};
         }
         *actes[i] = n.value;
     }
@@ -337,13 +347,26 @@ bool lire_l162_30_4(journal& j, const R& r, const entete& e, dialect d, std::opt
     for (std::size_t i = 0; i < 2; ++i) {
         const parsed<centimes> c = parse_centimes(cellules[4 + i], d);
         if (!c.ok() || c.value < centimes{0}) {
-            j.rejeter(c.ok() ? regle::valeur_hors_domaine : c.rule, colonnes_l162_30_4[4 + i],
-                      c.ok() ? concat(texte_euros(c.value), " EUR: a rate base is not negative") : c.error);
-            return false;
+            return refus_cellule{c.ok() ? regle::valeur_hors_domaine : c.rule, 4 + i,
+                                 c.ok() ? concat(texte_euros(c.value), " EUR: a rate base is not negative") : c.error};
         }
         *montants[i] = c.value;
     }
     out = x;
+    return std::nullopt;
+}
+
+// The six `l162_30_4_*` cells of a row, by `verifier_l162_30_4`. Returns false when the row
+// was rejected.
+template <class R>
+bool lire_l162_30_4(journal& j, const R& r, const entete& e, dialect d, std::optional<donnees_l162_30_4>& out) {
+    std::array<std::string_view, colonnes_l162_30_4.size()> cellules{};
+    for (std::size_t i = 0; i < cellules.size(); ++i)
+        cellules[i] = trim(r.fields[e.colonne(colonnes_l162_30_4[i])]);
+    if (const std::optional<refus_cellule> refus = verifier_l162_30_4(cellules, d, out)) {
+        j.rejeter(refus->r, colonnes_l162_30_4[refus->cellule], refus->detail);
+        return false;
+    }
     return true;
 }
 

@@ -32,6 +32,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -259,16 +260,21 @@ struct ligne_lue {
     return std::nullopt;
 }
 
-inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, const valeur_ligne& vs, ligne_lue& out) {
+// `couverts`: the volets the contract has in force this exercise (all of them without a
+// contract); an indicator of another volet is not required, and is left out unless given
+// (`validate` then refuses it, CAQES-E060), as in the CSV reader.
+inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, const valeur_ligne& vs, ligne_lue& out,
+                               const std::array<bool, volets_max>& couverts) {
     if (!l.objet(vs, "/valeurs")) return;
     std::string manque;
     std::size_t nombre_manquants = 0;
-    for (const auto& v : m.volets) {
-        for (const indicateur& ind : v.grille) {
+    for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
+        for (const indicateur& ind : m.volets[iv].grille) {
             saisie_indicateur s{};
             s.indicateur = ind.code;
             const std::string p = concat("/valeurs/", sax_ligne::segment(ind.code));
             const valeur_ligne* vi = vs.membre(ind.code);
+            if (vi == nullptr && iv < volets_max && !couverts[iv]) continue;
             if (vi != nullptr && !l.objet(*vi, p)) vi = nullptr;
             for (std::size_t jm = 0; jm < mesures_max; ++jm) {
                 if (ind.mesures[jm].vide()) continue;
@@ -347,7 +353,7 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
                 continue;
             }
             if (!l.objet(x, p)) continue;
-            l.connus(x, p, {"nature", "montant"});
+            l.connus(x, p, {"nature", "montant", "taux", "duree_mois"});
             const valeur_ligne* n = l.membre(x, p, "nature", true);
             const valeur_ligne* a = l.membre(x, p, "montant", true);
             if (n == nullptr || a == nullptr) continue;
@@ -367,11 +373,165 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
                                   "penalite"));
                 continue;
             }
-            if (const auto c = l.montant(*a, concat(p, "/montant"), false, "a decided amount")) {
-                out.decisions.push_back({.volet = *v, .nature = nature, .montant = *c});
+            const auto c = l.montant(*a, concat(p, "/montant"), false, "a decided amount");
+            if (!c) continue;
+            out.decisions.push_back({.volet = *v, .nature = nature, .montant = *c});
+            // A decision the law sets as a rate for a limited duration (L.162-30-4, the 2017
+            // liste en sus cut): its rate and duration, by the CSV row's own check.
+            std::array<std::string_view, 2> cellules{};
+            bool lisibles = true;
+            const std::array<std::string_view, 2> noms{"taux", "duree_mois"};
+            for (std::size_t i = 0; i < noms.size(); ++i) {
+                if (const valeur_ligne* t = x.membre(noms[i]); t != nullptr) {
+                    const auto texte_nombre = l.nombre(*t, concat(p, "/", noms[i]));
+                    lisibles = lisibles && texte_nombre.has_value();
+                    if (texte_nombre) cellules[i] = *texte_nombre;
+                }
+            }
+            if (!lisibles) continue;
+            std::optional<std::pair<fraction, int>> taux_duree;
+            if (const auto refus = csv::detail::verifier_taux_duree(cellules[0], cellules[1], csv::dialect::plain, true,
+                                                                    concat(p, "/nature and /montant"), taux_duree)) {
+                l.signaler(refus->r, concat(p, "/", noms[refus->cellule]), refus->detail);
+                continue;
+            }
+            if (taux_duree) {
+                out.decisions.back().taux = taux_duree->first;
+                out.decisions.back().duree_mois = taux_duree->second;
             }
         }
     }
+}
+
+// The L.162-30-4 data (`"l162_30_4": {"saisine": "2018-03-01", "actes_realises": 1200, ...}`),
+// as the six CSV columns: all six or none, each checked by the CSV row's own check.
+inline void lire_l162_30_4_ligne(lecteur_ligne& l, const valeur_ligne& racine, ligne_lue& out) {
+    const valeur_ligne* o = l.membre(racine, "", "l162_30_4", false);
+    if (o == nullptr || !l.objet(*o, "/l162_30_4")) return;
+    constexpr std::array<std::string_view, csv::detail::colonnes_l162_30_4.size()> noms{
+        "saisine",          "actes_realises", "actes_cible", "actes_annee_precedente", "tarif_national_moyen",
+        "part_liste_en_sus"};
+    l.connus(*o, "/l162_30_4", {noms[0], noms[1], noms[2], noms[3], noms[4], noms[5]});
+    std::array<std::string_view, noms.size()> cellules{};
+    bool lisibles = true;
+    for (std::size_t i = 0; i < noms.size(); ++i) {
+        const valeur_ligne* x = o->membre(noms[i]);
+        if (x == nullptr) continue;
+        const std::string p = concat("/l162_30_4/", noms[i]);
+        if (i == 0) {  // a day, as a string
+            if (x->s == valeur_ligne::sorte::chaine) {
+                cellules[i] = x->texte;
+            } else {
+                l.signaler(regle::texte_invalide, p, "expected a date as a string, \"2018-03-01\"");
+                lisibles = false;
+            }
+        } else if (const auto n = l.nombre(*x, p)) {
+            cellules[i] = *n;
+        } else {
+            lisibles = false;
+        }
+    }
+    if (!lisibles) return;
+    if (const auto refus = csv::detail::verifier_l162_30_4(cellules, csv::dialect::plain, out.r.l162_30_4))
+        l.signaler(refus->r, concat("/l162_30_4/", noms[refus->cellule]), refus->detail);
+}
+
+// The contract instance (`"contrat": {"ars": ..., "debut_effet": "2017-09-01", "avenants":
+// {"pertinence": "2019-01-01"}}`), as a row of the CSV contracts file: read, then checked by
+// `validate(m, instance)`, each violation at the member of the column the CSV would name.
+// Returns the instance when it is valid.
+[[nodiscard]] inline std::optional<contrat_instance> lire_contrat_ligne(lecteur_ligne& l, const modele_contrat_def& m,
+                                                                        const valeur_ligne& racine,
+                                                                        std::string_view finess) {
+    const valeur_ligne* o = l.membre(racine, "", "contrat", false);
+    if (o == nullptr || !l.objet(*o, "/contrat")) return std::nullopt;
+    l.connus(*o, "/contrat",
+             {"ars", "organisme_local", "representant_legal", "reception_proposition", "signature", "debut_effet",
+              "avenants"});
+    bool ok = true;
+    auto chaine = [&](std::string_view cle) -> std::optional<std::string> {
+        const valeur_ligne* x = l.membre(*o, "/contrat", cle, true);
+        if (x == nullptr) {
+            ok = false;
+            return std::nullopt;
+        }
+        if (x->s != valeur_ligne::sorte::chaine) {
+            l.signaler(regle::texte_invalide, concat("/contrat/", cle), "expected a string");
+            ok = false;
+            return std::nullopt;
+        }
+        return x->texte;
+    };
+    auto jour = [&](const std::optional<std::string>& t, std::string_view ptr, ymd& out) {
+        if (!t) return;
+        const csv::parsed<ymd> d = csv::parse_date(*t);
+        if (d.ok()) {
+            out = d.value;
+        } else {
+            l.signaler(d.rule, ptr, d.error);
+            ok = false;
+        }
+    };
+    contrat_instance c{};
+    c.etab.finess_ej = std::string{finess};
+    c.etab.activites_exercees = m.perimetre;
+    c.parties = {chaine("ars").value_or(""), chaine("organisme_local").value_or(""),
+                 chaine("representant_legal").value_or("")};
+    for (const auto& [cle, date] :
+         {std::pair<std::string_view, ymd*>{"reception_proposition", &c.reception_proposition},
+          {"signature", &c.signature},
+          {"debut_effet", &c.debut_effet}})
+        jour(chaine(cle), concat("/contrat/", cle), *date);
+    if (const valeur_ligne* a = o->membre("avenants"); a != nullptr && l.objet(*a, "/contrat/avenants")) {
+        for (const valeur_ligne& x : a->membres) {
+            const std::string p = concat("/contrat/avenants/", sax_ligne::segment(x.cle));
+            const std::optional<volet_id> v = volet_de_colonne(m, x.cle);
+            if (!v) {
+                l.signaler(regle::texte_invalide, p,
+                           concat(csv::quoted_field(x.cle), " is no volet of \"", m.nom, "\""));
+                ok = false;
+                continue;
+            }
+            if (x.s != valeur_ligne::sorte::chaine) {
+                l.signaler(regle::texte_invalide, p, "expected a date as a string, \"2019-01-01\"");
+                ok = false;
+                continue;
+            }
+            ymd d{};
+            jour(x.texte, p, d);
+            if (d.ok()) c.avenants.push_back({.signature = d, .volet_du_modele = *v});
+        }
+    } else if (a != nullptr) {
+        ok = false;
+    }
+    if (!ok || finess.empty()) return std::nullopt;
+    bool valide = true;
+    for (const violation& x : validate(m, c)) {
+        const std::string colonne = csv::detail::colonne_contrat(m, x, c);
+        const std::string ptr = colonne == "finess"               ? std::string{"/finess"}
+                                : colonne.starts_with("avenant_") ? concat("/contrat/avenants/", colonne.substr(8))
+                                                                  : concat("/contrat/", colonne);
+        l.signaler(x.id, ptr,
+                   concat(finess, ": ", x.lieu, ": ", x.detail.empty() ? std::string{fiche(x.id).titre} : x.detail));
+        valide = false;
+    }
+    if (!valide) return std::nullopt;
+    return c;
+}
+
+// The member a violation of `validate(m, [instance,] rapport)` is about, as the CSV reader
+// names its column (csv::detail::colonne_etablissement); empty: the line as a whole.
+[[nodiscard]] inline std::string pointeur_rapport(std::string_view lieu, std::span<const decision_volet> decisions,
+                                                  bool activites) {
+    const std::string colonne = csv::detail::colonne_etablissement(lieu, decisions, activites);
+    for (const auto& [prefixe, membre] : {std::pair<std::string_view, std::string_view>{"decision_", "/montant"},
+                                          {"nature_", "/nature"},
+                                          {"taux_", "/taux"}}) {
+        if (colonne.starts_with(prefixe)) return concat("/decisions/", colonne.substr(prefixe.size()), membre);
+    }
+    if (colonne.starts_with("economies_")) return concat("/economies/", colonne.substr(10));
+    if (colonne.starts_with("l162_30_4_")) return concat("/l162_30_4/", colonne.substr(10));
+    return colonne.empty() ? std::string{} : concat("/", colonne);
 }
 
 }  // namespace detail
@@ -429,7 +589,7 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
         }
         l.connus(racine, "",
                  {"finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits", "activites",
-                  "economies", "decisions", "valeurs"});
+                  "economies", "decisions", "l162_30_4", "contrat", "valeurs"});
         ligne_lue out{};
         const valeur_ligne* f = l.membre(racine, "", "finess", true);
         if (f != nullptr) {
@@ -478,7 +638,12 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
             }
         }
         lire_volets_ligne(l, m, racine, out);
-        if (const valeur_ligne* vs = l.membre(racine, "", "valeurs", true)) lire_valeurs_ligne(l, m, *vs, out);
+        lire_l162_30_4_ligne(l, racine, out);
+        const std::optional<contrat_instance> contrat = lire_contrat_ligne(l, m, racine, out.finess);
+        const std::array<bool, volets_max> couverts =
+            csv::detail::volets_couverts(m, contrat ? &*contrat : nullptr, out.r.exercice, p.annee_partielle);
+        if (const valeur_ligne* vs = l.membre(racine, "", "valeurs", true))
+            lire_valeurs_ligne(l, m, *vs, out, couverts);
 
         if (l.ok()) {
             const csv::detail::cle k{out.finess, out.r.exercice};
@@ -498,17 +663,23 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
         out.r.valeurs = out.saisies;
         out.r.economies = out.economies;
         out.r.decisions = out.decisions;
-        resultat_validation<rapport_valide> v = validate(m, out.r, p);
+        resultat_validation<rapport_valide> v = [&] {
+            if (!contrat) return validate(m, out.r, p);
+            // This year's activities are the contract's establishment's (L.162-22).
+            contrat_instance c = *contrat;
+            c.etab.activites_exercees = out.r.activites_etablissement;
+            return validate(m, c, out.r, p);
+        }();
         if (!v) {
             for (const violation& x : v.erreurs()) {
-                l.signaler(x.id, "",
+                l.signaler(x.id, pointeur_rapport(x.lieu, out.decisions, out.activites_donnees),
                            concat(out.finess, " ", std::to_string(out.r.exercice), ": ", x.lieu, ": ", x.detail));
             }
             rejeter();
             continue;
         }
         ++lot.lignes.accepted;
-        lot.rapports.push_back({out.finess, std::move(v).valeur(), numero, numero});
+        lot.rapports.push_back({out.finess, std::move(v).valeur(), numero, numero, contrat ? numero : 0});
     }
     // Lines read = blank + accepted + rejected (no header line in JSON Lines).
     lot.lignes.lines = numero;
