@@ -1,4 +1,4 @@
-// Fixed: the spending is a quantite<montant>, the kind of the measure depense_ipp.
+// Fixed: the spending is a quantite<grandeur::montant>, the kind of the measure depense_ipp.
 
 #include <caqes/evaluation/introspection.hpp>
 #include <caqes/referentiels/indicateurs_2022.hpp>
