@@ -113,8 +113,10 @@ template <class SurRapport, class SurRejet>
     if (fichier_contrats != nullptr) jc.emplace(fichier_contrats->name, tampon, *b.contrats, emis);
     const std::vector<repere> index = reperes(m);
 
-    // An establishment-year whose rows all came: validated, then handed over or rejected.
-    auto fermer_groupe = [&](groupe& g) {
+    // An establishment-year whose rows all came: validated, then handed over or rejected. One
+    // that a read error cut (`coupe`, the line it stopped at; 0 when none) is rejected: rows of
+    // it may be among those not read, and one of them could have rejected it.
+    auto fermer_groupe = [&](groupe& g, std::size_t coupe) {
         const cle& k = g.k;
         const std::string qui = concat(k.finess, " ", std::to_string(k.exercice));
         contrat_lu* contrat = nullptr;
@@ -158,6 +160,10 @@ template <class SurRapport, class SurRejet>
                                std::to_string(et->ligne), " was rejected");
         }
         if (!probleme_contrat.empty()) probleme += concat(probleme.empty() ? "" : "; ", probleme_contrat);
+        if (coupe != 0) {
+            probleme += concat(probleme.empty() ? "" : "; ", "the read error at line ", std::to_string(coupe),
+                               " stopped the file before its rows ended");
+        }
 
         violations refus;
         if (probleme.empty()) {
@@ -278,7 +284,7 @@ template <class SurRapport, class SurRejet>
                 if (fermees.size() + (ouvert ? 1U : 0U) >= o.etablissements_annees_max) {
                     // Past the stated maximum the rest of the file is refused, with this row
                     // named, rather than remembered until memory runs out.
-                    if (ouvert) fermer_groupe(g);
+                    if (ouvert) fermer_groupe(g, 0);
                     ouvert = false;
                     trop = au_dela{r.line, concat(l.k->finess, " ", std::to_string(l.k->exercice)), 0, 0};
                     trop->compter(jv);
@@ -287,7 +293,7 @@ template <class SurRapport, class SurRejet>
                 }
                 if (ouvert) {
                     b.octets_valeurs_lus = f.lecteur->bytes_read();
-                    fermer_groupe(g);
+                    fermer_groupe(g, 0);
                     fermees.ajouter(g.k.code);
                 }
                 g.ouvrir(std::move(*l.k), index.size(), r.line);
@@ -310,9 +316,11 @@ template <class SurRapport, class SurRejet>
             }
             vider();
         }
+        // A read error is reported first: the establishment-year it cut says so.
+        const bool coupe = interrompu(f, jv, b.valeurs);
         if (ouvert) {
             b.octets_valeurs_lus = f.lecteur->bytes_read();
-            fermer_groupe(g);
+            fermer_groupe(g, coupe ? f.lecteur->lines() + 1 : 0);
         }
         if (trop) trop->signaler(jv, b.valeurs, o.etablissements_annees_max, "establishment-year");
         sans_ligne(f, jv, b.valeurs);
@@ -349,8 +357,9 @@ template <class SurRapport, class SurRejet>
     }
 
     // Every row is now accepted or rejected. A row left undecided would be a reader bug: it
-    // is counted in neither, so the reconciliation shows it, in release builds too.
-    assert(b.balanced());
+    // is counted in neither, so the reconciliation shows it, in release builds too. (A file not
+    // read to its end does not balance, and says so: `reconciliation::unread`.)
+    assert(b.counts_agree());
     return b;
 }
 

@@ -641,11 +641,15 @@ void lire_etablissements(const modele_contrat_def& m, const source& src, const o
                            nombre_decisions, etabs, o.etablissements_annees_max, trop);
         vider();
     }
-    if (trop) {
-        // The rows kept so far go down with the file.
-        j.rejeter_lignes(etabs.size());
+    // Past the maximum or cut by a read error, the rows kept so far go down with the file: an
+    // establishment-year is never decided against a file known incomplete. Those rejected on
+    // their own were counted already.
+    if (const bool coupe = interrompu(f, j, rec); trop || coupe) {
+        const std::vector<etablissement_lu>& gardees = etabs.entrees();
+        j.rejeter_lignes(static_cast<std::size_t>(
+            std::count_if(gardees.begin(), gardees.end(), [](const etablissement_lu& x) { return x.accepte; })));
         etabs.clear();
-        trop->signaler(j, rec, o.etablissements_annees_max, "establishments row");
+        if (trop) trop->signaler(j, rec, o.etablissements_annees_max, "establishments row");
     }
     sans_ligne(f, j, rec);
     fermer(f, rec);
@@ -776,10 +780,13 @@ void lire_contrats(const modele_contrat_def& m, const source& src, const options
         lire_contrat(m, j, r, e, f.d, f.apercu.head, contrats, o.etablissements_annees_max, trop);
         vider();
     }
-    if (trop) {
-        j.rejeter_lignes(contrats.size());
+    // As for the establishments file: past the maximum or cut by a read error, the contracts
+    // kept so far go down with the file.
+    if (const bool coupe = interrompu(f, j, rec); trop || coupe) {
+        j.rejeter_lignes(static_cast<std::size_t>(
+            std::count_if(contrats.begin(), contrats.end(), [](const auto& x) { return x.second.accepte; })));
         contrats.clear();
-        trop->signaler(j, rec, o.etablissements_annees_max, "contract");
+        if (trop) trop->signaler(j, rec, o.etablissements_annees_max, "contract");
     }
     sans_ligne(f, j, rec);
     fermer(f, rec);
