@@ -1,5 +1,6 @@
 // The CSV batch input: exact numbers, dialects, records, and the reader's accept/reject
 // decisions with their file:line:field locations and the reconciliation.
+#include "grille_banc_7.hpp"  // generated from benchmarks/gen_grids.py
 #include "outils.hpp"
 
 #include <caqes/io/csv.hpp>
@@ -1520,6 +1521,88 @@ TEST_CASE("csv reader: a stream that cannot be read twice (a pipe) is refused up
         CHECK(lot.valeurs.unread == 0U);
         CHECK_FALSE(lot.valeurs.balanced());
         CHECK(lot.counts_agree());
+        CHECK(csv::status(lot) == csv::exit_status::unusable_input);
+    }
+}
+
+TEST_CASE("csv reader: the establishment-year held takes at most 256 bytes for the benchmarks' 7-indicator grid",
+          "[csv][memoire]") {
+    // B = sizeof(groupe) + S x sizeof(mesure_tenue) + F x sizeof(fraction): S the template's
+    // measures (10 for the 7 indicators of benchmarks/gen_grids.py), F the values whose
+    // denominator does not fit 32 bits (none in the benchmarks' values).
+    const std::vector<csv::detail::repere> index = csv::detail::reperes(banc::g7::def);
+    REQUIRE(index.size() == 7);
+    const std::size_t s = csv::detail::nombre_mesures(index);
+    CHECK(s == 10);
+    CHECK(sizeof(csv::detail::mesure_tenue) == 16);
+    CHECK(csv::detail::octets_groupe(s) == sizeof(csv::detail::groupe) + 160);
+    CHECK(csv::detail::octets_groupe(s) <= 256);
+    // The old form, a valeurs_indicateur and four lines and flags per indicator: 132 x 7.
+    CHECK(csv::detail::octets_groupe(s) < 7 * (sizeof(valeurs_indicateur) + mesures_max * (sizeof(std::size_t) + 1)));
+}
+
+TEST_CASE("csv reader: the compact form of the values held is exact, a value beyond it kept whole", "[csv][memoire]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n";
+    SECTION("accepted: a denominator of 32 bits and a numerator of 64 stay in the compact form") {
+        std::string v = h + valeurs_fr("750000001", "2018");
+        v.replace(v.find("52,5"), 4, "52,1234567");                     // 521234567 / 10^9
+        v.replace(v.find("1 234,56"), 8, "92 233 720 368 547 758,07");  // the largest amount
+        const csv::lot_rapports lot = lire(v, e);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rapports.size() == 1);
+        const rapport_valide& r = lot.rapports[0].rapport;
+        CHECK(r.valeurs()[0][0].v == fraction{521234567, 1'000'000'000});
+        CHECK(r.valeurs()[0][0].type == type_mesure::taux);
+        CHECK(r.valeurs()[1][0].v == entier(9'223'372'036'854'775'807));
+        CHECK(r.valeurs()[1][1].etat == etat_valeur::non_concernee);
+    }
+    SECTION("accepted: a denominator beyond 32 bits is kept whole, not rounded") {
+        std::string v = h + valeurs_fr("750000001", "2018");
+        v.replace(v.find("52,5"), 4, "52,123456789123");  // 52123456789123 / 10^14, reduced
+        v.replace(v.find("-3,5"), 4, "-3,000000000001");
+        const csv::lot_rapports lot = lire(v, e);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rapports.size() == 1);
+        const rapport_valide& r = lot.rapports[0].rapport;
+        CHECK(r.valeurs()[0][0].v == fraction{52'123'456'789'123, 100'000'000'000'000});
+        CHECK(r.valeurs()[0][0].v.den > std::int64_t{std::numeric_limits<std::uint32_t>::max()});
+        CHECK(r.valeurs()[3][0].v == fraction{-3'000'000'000'001, 100'000'000'000'000});
+        CHECK(r.valeurs()[3][0].type == type_mesure::taux_evolution);
+    }
+}
+
+TEST_CASE("csv reader: past the maximum of lines of a values file, the rest is refused, located", "[csv][memoire]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018");
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n";
+    csv::options_lecture o{};
+    SECTION("accepted: at the maximum") {
+        o.lignes_valeurs_max = 11;
+        const csv::lot_rapports lot = csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", e}, o);
+        CHECK(lot.rejets.empty());
+        CHECK(lot.rapports.size() == 2);
+    }
+    SECTION("rejected: past it, the row named, the establishment-year it cut rejected") {
+        o.lignes_valeurs_max = 9;
+        const csv::lot_rapports lot = csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", e}, o);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rejets.size() == 2);
+        CHECK(lot.rejets[0].lieu == "valeurs.csv:7:finess");
+        CHECK(lot.rejets[0].detail ==
+              "750000002 2018: missing A3.plan, B1.evolution; the maximum of 9 lines at line 10 stopped the file "
+              "before its rows ended; establishment-year rejected with its 3 rows, lines 7 to 9 and "
+              "etablissements.csv:3");
+        CHECK(lot.rejets[1].id == regle::fichier_inutilisable);
+        CHECK(lot.rejets[1].lieu == "valeurs.csv:10:finess");
+        CHECK(lot.rejets[1].detail ==
+              "line 10 is past the maximum of 9 lines of a values file (options_lecture::lignes_valeurs_max: the "
+              "establishment-year held keeps its line numbers in 32 bits); this row and the 1 after it (to line 11) "
+              "are rejected unread: split the file");
+        CHECK(lot.rapports.size() == 1);
+        CHECK(lot.valeurs.accepted == 5);
+        CHECK(lot.valeurs.rejected == 5);
+        CHECK(lot.balanced());
         CHECK(csv::status(lot) == csv::exit_status::unusable_input);
     }
 }

@@ -165,6 +165,10 @@ struct options_lecture {
     // costs memory until the end (docs/input-format.md, "Memory"), so past it the rest of the
     // file is refused with a located error, never read until memory runs out.
     std::size_t etablissements_annees_max{2'000'000};
+    // The most physical lines of the values file: the establishment-year held keeps the lines
+    // of its rows in 32 bits (docs/input-format.md, "Memory"), so past this line the rest of the
+    // file is refused with a located error. At most, and by default, 4 294 967 295.
+    std::size_t lignes_valeurs_max{4'294'967'295};
 };
 
 // The nature of a decision as the establishments file writes it, and back: the outcomes a
