@@ -268,71 +268,64 @@ template <class SurRapport, class SurRejet>
         const std::size_t lignes_max = std::min(o.lignes_valeurs_max, lignes_max_32);
         bool trop_de_lignes = false;
         ligne_valeurs l{};
-        record_view r{};
-        while (f.lecteur->next(r)) {
-            jv.ligne(r.line);
-            if (trop) {
-                trop->compter(jv);
-                continue;
-            }
-            if (r.line > lignes_max) {
-                if (ouvert) {
-                    fermer_groupe(g, concat("the maximum of ", std::to_string(lignes_max), " lines at line ",
-                                            std::to_string(r.line), " stopped the file before its rows ended"));
-                }
-                ouvert = false;
-                trop = au_dela{r.line, {}, 0, 0};
-                trop_de_lignes = true;
-                trop->compter(jv);
-                vider();
-                continue;
-            }
-            lire_ligne_valeurs(m, jv, r, f.e, f.d, f.apercu.head, index, colonnes, l);
-            if (l.k && (!ouvert || l.k->code != g.code)) {
-                if (fermees.trouver(l.k->code) != nullptr) {
-                    jv.rejeter(regle::valeurs_non_contigues, "finess",
-                               concat(l.k->finess, " ", std::to_string(l.k->exercice),
-                                      ": its rows are not together: another establishment-year's rows came after "
-                                      "them, which closed it (read, decided and handed over), and this one comes "
-                                      "back; write each establishment-year's rows in one block (sort the file by "
-                                      "finess then exercice, as ORDER BY finess, exercice does)"));
-                    vider();
-                    continue;
-                }
-                if (fermees.size() + (ouvert ? 1U : 0U) >= o.etablissements_annees_max) {
-                    // Past the stated maximum the rest of the file is refused, with this row
-                    // named, rather than remembered until memory runs out.
-                    if (ouvert) fermer_groupe(g, {});
+        lire_lignes(
+            f, jv, trop,
+            [&](const record_view& r) {
+                if (r.line > lignes_max) {
+                    if (ouvert) {
+                        fermer_groupe(g, concat("the maximum of ", std::to_string(lignes_max), " lines at line ",
+                                                std::to_string(r.line), " stopped the file before its rows ended"));
+                    }
                     ouvert = false;
-                    trop = au_dela{r.line, concat(l.k->finess, " ", std::to_string(l.k->exercice)), 0, 0};
+                    trop = au_dela{r.line, {}, 0, 0};
+                    trop_de_lignes = true;
                     trop->compter(jv);
-                    vider();
-                    continue;
+                    return;
                 }
-                if (ouvert) {
-                    b.octets_valeurs_lus = f.lecteur->bytes_read();
-                    fermer_groupe(g, {});
-                    fermees.ajouter(g.code);
+                lire_ligne_valeurs(m, jv, r, f.e, f.d, f.apercu.head, index, colonnes, l);
+                if (l.k && (!ouvert || l.k->code != g.code)) {
+                    if (fermees.trouver(l.k->code) != nullptr) {
+                        jv.rejeter(regle::valeurs_non_contigues, "finess",
+                                   concat(l.k->finess, " ", std::to_string(l.k->exercice),
+                                          ": its rows are not together: another establishment-year's rows came after "
+                                          "them, which closed it (read, decided and handed over), and this one comes "
+                                          "back; write each establishment-year's rows in one block (sort the file by "
+                                          "finess then exercice, as ORDER BY finess, exercice does)"));
+                        return;
+                    }
+                    if (fermees.size() + (ouvert ? 1U : 0U) >= o.etablissements_annees_max) {
+                        // Past the stated maximum the rest of the file is refused, with this row
+                        // named, rather than remembered until memory runs out.
+                        if (ouvert) fermer_groupe(g, {});
+                        ouvert = false;
+                        trop = au_dela{r.line, concat(l.k->finess, " ", std::to_string(l.k->exercice)), 0, 0};
+                        trop->compter(jv);
+                        return;
+                    }
+                    if (ouvert) {
+                        b.octets_valeurs_lus = f.lecteur->bytes_read();
+                        fermer_groupe(g, {});
+                        fermees.ajouter(g.code);
+                    }
+                    g.ouvrir(l.k->code, mesures_modele, r.line);
+                    ouvert = true;
                 }
-                g.ouvrir(l.k->code, mesures_modele, r.line);
-                ouvert = true;
-            }
-            if (l.k && l.jm != absent) {
-                mesure_tenue& t = g.mesures[l.ind->place[l.jm]];
-                if (t.ligne != 0) {
-                    jv.rejeter(regle::texte_invalide, "mesure",
-                               concat("duplicate of line ", std::to_string(t.ligne), " for ", l.k->finess, " ",
-                                      std::to_string(l.k->exercice), " ", l.code, ".", l.code_mesure));
-                } else {
-                    t.ligne = static_cast<std::uint32_t>(r.line);
-                    if (!jv.rejetee()) {
-                        g.tenir(t, l.v.v);
-                        g.garder(r.line);
+                if (l.k && l.jm != absent) {
+                    mesure_tenue& t = g.mesures[l.ind->place[l.jm]];
+                    if (t.ligne != 0) {
+                        jv.rejeter(regle::texte_invalide, "mesure",
+                                   concat("duplicate of line ", std::to_string(t.ligne), " for ", l.k->finess, " ",
+                                          std::to_string(l.k->exercice), " ", l.code, ".", l.code_mesure));
+                    } else {
+                        t.ligne = static_cast<std::uint32_t>(r.line);
+                        if (!jv.rejetee()) {
+                            g.tenir(t, l.v.v);
+                            g.garder(r.line);
+                        }
                     }
                 }
-            }
-            vider();
-        }
+            },
+            vider);
         // A read error is reported first: the establishment-year it cut says so.
         const bool coupe = interrompu(f, jv, b.valeurs);
         if (ouvert) {

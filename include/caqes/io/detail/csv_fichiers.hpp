@@ -510,6 +510,36 @@ struct au_dela {
     }
 };
 
+// The record loop every file shares: each data row of `f` counted read (`j.ligne`) and handed
+// to `ligne(r)`, then the violations handed over (`vider`); once a maximum stopped the file
+// (`trop`), the rows after it are counted rejected, unread.
+template <class Ligne, class Vider>
+void lire_lignes(fichier_lu& f, journal& j, std::optional<au_dela>& trop, Ligne&& ligne, Vider&& vider) {
+    record_view r{};
+    while (f.lecteur->next(r)) {
+        j.ligne(r.line);
+        if (trop) {
+            trop->compter(j);
+            continue;
+        }
+        ligne(std::as_const(r));
+        vider();
+    }
+}
+
+// After the rows of the establishments or contracts file: past the maximum (`trop`) or cut by a
+// read error, the `gardees` rows kept so far and not rejected on their own go down with the
+// file, and the violation past the maximum is reported. Returns true when the caller drops its
+// index: an establishment-year is never decided against a file known incomplete.
+inline bool abandonner(const fichier_lu& f, journal& j, reconciliation& rec, std::optional<au_dela>& trop,
+                       std::size_t gardees, std::size_t max, std::string_view quoi) {
+    const bool coupe = interrompu(f, j, rec);
+    if (!trop && !coupe) return false;
+    j.rejeter_lignes(gardees);
+    if (trop) trop->signaler(j, rec, max, quoi);
+    return true;
+}
+
 // One row of the establishments file: its cells parsed, then kept in the index (rejected rows
 // too, so that their establishment-year says why it has no row).
 struct colonnes_volet {
@@ -715,27 +745,20 @@ void lire_etablissements(const modele_contrat_def& m, const source& src, const o
     // moves, and costs sizeof(etablissement_lu) per row (docs/input-format.md, "Memory").
     etabs.reserver(std::min(f.apercu.lines, o.etablissements_annees_max));
     std::optional<au_dela> trop{};
-    record_view r{};
-    while (f.lecteur->next(r)) {
-        j.ligne(r.line);
-        if (trop) {
-            trop->compter(j);
-            continue;
-        }
-        lire_etablissement(m, j, r, e, dl, f.apercu.head, cv, activites_donnees, avec_taux, avec_l162, total_decisions,
-                           nombre_decisions, etabs, o.etablissements_annees_max, trop);
-        vider();
-    }
-    // Past the maximum or cut by a read error, the rows kept so far go down with the file: an
-    // establishment-year is never decided against a file known incomplete. Those rejected on
-    // their own were counted already.
-    if (const bool coupe = interrompu(f, j, rec); trop || coupe) {
-        const std::vector<etablissement_lu>& gardees = etabs.entrees();
-        j.rejeter_lignes(static_cast<std::size_t>(
-            std::count_if(gardees.begin(), gardees.end(), [](const etablissement_lu& x) { return x.accepte; })));
+    lire_lignes(
+        f, j, trop,
+        [&](const record_view& r) {
+            lire_etablissement(m, j, r, e, dl, f.apercu.head, cv, activites_donnees, avec_taux, avec_l162,
+                               total_decisions, nombre_decisions, etabs, o.etablissements_annees_max, trop);
+        },
+        vider);
+    // Those rejected on their own were counted already.
+    const std::vector<etablissement_lu>& gardees = etabs.entrees();
+    if (abandonner(f, j, rec, trop,
+                   static_cast<std::size_t>(std::count_if(gardees.begin(), gardees.end(),
+                                                          [](const etablissement_lu& x) { return x.accepte; })),
+                   o.etablissements_annees_max, "establishments row"))
         etabs.clear();
-        if (trop) trop->signaler(j, rec, o.etablissements_annees_max, "establishments row");
-    }
     sans_ligne(f, j, rec);
     fermer(f, rec);
     vider();
@@ -855,24 +878,17 @@ void lire_contrats(const modele_contrat_def& m, const source& src, const options
         return vider();
     }
     std::optional<au_dela> trop{};
-    record_view r{};
-    while (f.lecteur->next(r)) {
-        j.ligne(r.line);
-        if (trop) {
-            trop->compter(j);
-            continue;
-        }
-        lire_contrat(m, j, r, e, f.d, f.apercu.head, contrats, o.etablissements_annees_max, trop);
-        vider();
-    }
-    // As for the establishments file: past the maximum or cut by a read error, the contracts
-    // kept so far go down with the file.
-    if (const bool coupe = interrompu(f, j, rec); trop || coupe) {
-        j.rejeter_lignes(static_cast<std::size_t>(
-            std::count_if(contrats.begin(), contrats.end(), [](const auto& x) { return x.second.accepte; })));
+    lire_lignes(
+        f, j, trop,
+        [&](const record_view& r) {
+            lire_contrat(m, j, r, e, f.d, f.apercu.head, contrats, o.etablissements_annees_max, trop);
+        },
+        vider);
+    if (abandonner(f, j, rec, trop,
+                   static_cast<std::size_t>(
+                       std::count_if(contrats.begin(), contrats.end(), [](const auto& x) { return x.second.accepte; })),
+                   o.etablissements_annees_max, "contract"))
         contrats.clear();
-        if (trop) trop->signaler(j, rec, o.etablissements_annees_max, "contract");
-    }
     sans_ligne(f, j, rec);
     fermer(f, rec);
     vider();
