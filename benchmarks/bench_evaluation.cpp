@@ -591,18 +591,23 @@ struct grille128 {
 }  // namespace bench
 
 int main(int argc, char** argv) {
-    // --export-dense=DIR [--export-n=N]: write the dense columns and the toolkit's results of
-    // both dense grids (DIR/g7, DIR/g32) for the numpy baseline, then stop.
+    // --export-dense=DIR [--export-n=N] [--export-grid=7|32]: write the dense columns and the
+    // toolkit's results of the dense grids (DIR/g7, DIR/g32) for the numpy baseline
+    // (benchmarks/numpy_grille.py), then stop.
     std::string export_dir;
     std::size_t export_n = 1'000'000;
+    std::string export_grid;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a.rfind("--export-dense=", 0) == 0) export_dir = a.substr(15);
         if (a.rfind("--export-n=", 0) == 0) export_n = std::stoul(a.substr(11));
+        if (a.rfind("--export-grid=", 0) == 0) export_grid = a.substr(14);
     }
     if (!export_dir.empty()) {
-        bench::exporter<bench::grille7>(std::filesystem::path{export_dir} / "g7", export_n);
-        bench::exporter<bench::grille32>(std::filesystem::path{export_dir} / "g32", export_n);
+        if (export_grid.empty() || export_grid == "7")
+            bench::exporter<bench::grille7>(std::filesystem::path{export_dir} / "g7", export_n);
+        if (export_grid.empty() || export_grid == "32")
+            bench::exporter<bench::grille32>(std::filesystem::path{export_dir} / "g32", export_n);
         return 0;
     }
     benchmark::AddCustomContext(

@@ -61,9 +61,9 @@ struct colonnes_denses {
     std::vector<std::vector<std::int32_t>> i32;
     std::vector<std::vector<std::int64_t>> i64;
     std::vector<std::vector<std::uint8_t>> u8;
-    std::vector<std::int64_t> produits;                   // cents
+    std::vector<std::int64_t> produits;                  // cents
     std::array<std::vector<std::int64_t>, 4> economies;  // cents; sans_montant: non renseignees
-    std::vector<std::uint8_t> en_terme;                   // bit v: volet v's term covers the exercise
+    std::vector<std::uint8_t> en_terme;                  // bit v: volet v's term covers the exercise
     // One batch is one exercise evaluated on one date: whether the regime's transition applies
     // is a property of the batch, not of each establishment.
     bool transition{false};
@@ -164,10 +164,10 @@ struct resultats_colonnes {
     std::array<std::vector<std::int64_t>, 4> decide;
     std::array<std::vector<std::int32_t>, 4> points;
     std::array<std::vector<std::int32_t>, 4> poids;
-    std::vector<std::int64_t> total_sanctions;              // sum of the proposed sanctions
-    std::vector<std::int64_t> total_interessements;         // sum of the proposed incentives
-    std::vector<std::int64_t> total_sanctions_decidees;     // sum of the decided sanctions
-    std::vector<std::int64_t> total_interessements_decides; // sum of the decided incentives
+    std::vector<std::int64_t> total_sanctions;               // sum of the proposed sanctions
+    std::vector<std::int64_t> total_interessements;          // sum of the proposed incentives
+    std::vector<std::int64_t> total_sanctions_decidees;      // sum of the decided sanctions
+    std::vector<std::int64_t> total_interessements_decides;  // sum of the decided incentives
     std::vector<std::uint8_t> drapeaux_etab;
 
     static constexpr std::size_t octets_par_etablissement = 4 * (1 + 1 + 8 + 8 + 8 + 4 + 4) + 4 * 8 + 1;
@@ -202,24 +202,19 @@ struct scores_bloc {
     }
 };
 
-// base x n / d towards zero, for 0 <= n <= d: the result always fits (|result| <= |base|);
-// only the product may not, then it is taken in 128 bits.
-[[nodiscard, gnu::always_inline]] inline std::int64_t part(std::int64_t base, std::int64_t n, std::int64_t d) noexcept {
-    std::int64_t p = 0;
-    if (!__builtin_mul_overflow(base, n, &p)) return p / d;
-    return static_cast<std::int64_t>(i128{base} * n / d);
-}
-
 // First generation (D.162-16 III 1, 2017) with caqes::parametres_2017's illustrative defaults,
 // the same rules as hw::conclure_2017 over integer scores P / W (halves of a weight):
 // - incentive on a volet that provides it (bit v of I) when P / W >= 3/4: 20 % of savings,
 //   capped at 30 % (the law's cap); savings non renseignees compute none; savings <= 0 give none;
 // - else a sanction of 1 % of revenue when P / W < 1/2, 0.5 % when < 3/4, capped at 1 %;
 // - then the 5 % overall cap on the sanctions, each scaled down in proportion.
+// Branch-free but for the caps and the overflow check, which the data never takes: the
+// thresholds fall at random, and a mispredicted branch per volet would cost more than the rule.
 // Overflow: 4 P and 3 W fit 32 bits (a grid's weights sum to at most 6 per indicator, in
-// halves); every rate is <= 1, so every amount fits (`part`); the sanctions' sum is at most
-// 4 % of the revenue; only the incentives' sum can overflow (four volets of 20 % of savings
-// near INT64_MAX), and it is checked: CAQES-E040, totals 0, as the toolkit does.
+// halves); every rate is <= 1 and is applied without a wider product (x / 10 * 3 + x % 10 * 3 /
+// 10 is x * 3 / 10 towards zero), so every amount fits; the sanctions' sum is at most 4 % of
+// the revenue; only the incentives' sum can overflow (four volets of 20 % of savings near
+// INT64_MAX), and it is checked: CAQES-E040, totals 0, as the toolkit does.
 // The data's contracts start on 2017-07-01 and cover the whole exercise 2019: no prorata.
 // No decision is recorded in the benchmark data: the decided columns hold "none" and 0.
 template <bool complet, unsigned I>
@@ -229,54 +224,45 @@ template <bool complet, unsigned I>
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t e = debut + i;
         const std::int64_t produits = d.produits[e];
+        const std::int64_t p100 = produits / 100;
+        const std::int64_t p200 = produits / 200;
         const unsigned terme = d.en_terme[e];
         std::array<std::int64_t, 4> montant{};
         std::array<std::int64_t, 4> cap{};
         std::array<std::uint8_t, 4> nat{};
         std::array<std::uint8_t, 4> fl{};
+        std::int64_t total_s = 0;  // at most 4 % of the revenue: no overflow
+        std::int64_t total_i = 0;
+        bool depasse = false;
         for (std::size_t v = 0; v < 4; ++v) {
             const std::int32_t P = s.points[v][i];
             const std::int32_t W = s.poids[v][i];
-            if (((terme >> v) & 1U) == 0) {
-                fl[v] = hors_terme;
-                continue;
-            }
-            if (W <= 0) continue;
-            std::int64_t voulu = 0;
-            if (((I >> v) & 1U) != 0 && 4 * P >= 3 * W) {
-                const std::int64_t eco = d.economies[v][e];
-                if (eco == sans_montant) {
-                    fl[v] = economies_nr;
-                    continue;
-                }
-                if (eco <= 0) continue;
-                nat[v] = 2;
-                voulu = eco / 5;
-                cap[v] = part(eco, 3, 10);
-            } else if (2 * P < W) {
-                nat[v] = 1;
-                voulu = produits / 100;
-                cap[v] = produits / 100;
-            } else if (4 * P < 3 * W) {
-                nat[v] = 1;
-                voulu = produits / 200;
-                cap[v] = produits / 100;
-            } else {
-                continue;
-            }
-            fl[v] = illustratif;
-            if (voulu > cap[v]) {
+            const bool en_terme = ((terme >> v) & 1U) != 0;
+            const bool defini = en_terme & (W > 0);
+            const bool seuil_i = (((I >> v) & 1U) != 0) & (4 * P >= 3 * W);
+            const std::int64_t eco = d.economies[v][e];
+            const bool eco_nr = eco == sans_montant;
+            const bool inter = defini & seuil_i & (eco > 0);
+            const bool s1 = defini & !seuil_i & (2 * P < W);
+            const bool s2 = defini & !seuil_i & (2 * P >= W) & (4 * P < 3 * W);
+            std::int64_t voulu = inter ? eco / 5 : s1 ? p100 : s2 ? p200 : 0;
+            cap[v] = inter ? eco / 10 * 3 + eco % 10 * 3 / 10 : (s1 | s2) ? p100 : 0;
+            nat[v] = inter ? std::uint8_t{2} : (s1 | s2) ? std::uint8_t{1} : std::uint8_t{0};
+            fl[v] = !en_terme                   ? std::uint8_t{hors_terme}
+                    : defini & seuil_i & eco_nr ? std::uint8_t{economies_nr}
+                    : nat[v] != 0               ? std::uint8_t{illustratif}
+                                                : std::uint8_t{0};
+            if (voulu > cap[v]) [[unlikely]] {  // never with these rates (1/5 < 3/10, 1/200 < 1/100)
                 voulu = cap[v];
                 fl[v] |= plafond_atteint;
             }
             montant[v] = voulu;
+            total_s += nat[v] == 1 ? voulu : 0;
+            depasse |= __builtin_add_overflow(total_i, nat[v] == 2 ? voulu : 0, &total_i);
         }
         std::uint8_t fe = d.transition ? transition : 0;
-        std::int64_t total_s = 0;  // at most 4 % of the revenue: no overflow
-        for (std::size_t v = 0; v < 4; ++v)
-            total_s += nat[v] == 1 ? montant[v] : 0;
         const std::int64_t cap_global = produits / 20;
-        if (total_s > cap_global) {  // never with the law's values (4 x 1 % < 5 %), but the rule
+        if (total_s > cap_global) [[unlikely]] {  // never with the law's values (4 x 1 % < 5 %), but the rule
             fe |= plafond_global;
             const std::int64_t avant = total_s;
             total_s = 0;
@@ -287,12 +273,7 @@ template <bool complet, unsigned I>
                 total_s += montant[v];
             }
         }
-        std::int64_t total_i = 0;
-        bool ok = true;
-        for (std::size_t v = 0; v < 4; ++v) {
-            if (nat[v] == 2) ok = ok && !__builtin_add_overflow(total_i, montant[v], &total_i);
-        }
-        if (!ok) {
+        if (depasse) [[unlikely]] {
             fe |= erreur_totaux;
             total_s = 0;
             total_i = 0;
@@ -429,8 +410,7 @@ struct ligne {
     if (a.total_sanctions_decidees != b.total_sanctions_decidees)
         return champ("total_sanctions_decidees", 4, a.total_sanctions_decidees, b.total_sanctions_decidees);
     if (a.total_interessements_decides != b.total_interessements_decides)
-        return champ("total_interessements_decides", 4, a.total_interessements_decides,
-                     b.total_interessements_decides);
+        return champ("total_interessements_decides", 4, a.total_interessements_decides, b.total_interessements_decides);
     if (a.drapeaux_etab != b.drapeaux_etab) return champ("establishment flags", 4, a.drapeaux_etab, b.drapeaux_etab);
     return {};
 }
