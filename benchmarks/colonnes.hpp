@@ -208,7 +208,7 @@ struct scores_bloc {
 //   capped at 30 % (the law's cap); savings non renseignees compute none; savings <= 0 give none;
 // - else a sanction of 1 % of revenue when P / W < 1/2, 0.5 % when < 3/4, capped at 1 %;
 // - then the 5 % overall cap on the sanctions, each scaled down in proportion.
-// Branch-free but for the caps and the overflow check, which the data never takes: the
+// Branch-free but for the overall cap and the overflow check, which the data never takes: the
 // thresholds fall at random, and a mispredicted branch per volet would cost more than the rule.
 // Overflow: 4 P and 3 W fit 32 bits (a grid's weights sum to at most 6 per indicator, in
 // halves); every rate is <= 1 and is applied without a wider product (x / 10 * 3 + x % 10 * 3 /
@@ -245,24 +245,33 @@ template <bool complet, unsigned I>
             const bool inter = defini & seuil_i & (eco > 0);
             const bool s1 = defini & !seuil_i & (2 * P < W);
             const bool s2 = defini & !seuil_i & (2 * P >= W) & (4 * P < 3 * W);
-            std::int64_t voulu = inter ? eco / 5 : s1 ? p100 : s2 ? p200 : 0;
-            cap[v] = inter ? eco / 10 * 3 + eco % 10 * 3 / 10 : (s1 | s2) ? p100 : 0;
-            nat[v] = inter ? std::uint8_t{2} : (s1 | s2) ? std::uint8_t{1} : std::uint8_t{0};
-            fl[v] = !en_terme                   ? std::uint8_t{hors_terme}
-                    : defini & seuil_i & eco_nr ? std::uint8_t{economies_nr}
-                    : nat[v] != 0               ? std::uint8_t{illustratif}
-                                                : std::uint8_t{0};
-            if (voulu > cap[v]) [[unlikely]] {  // never with these rates (1/5 < 3/10, 1/200 < 1/100)
-                voulu = cap[v];
-                fl[v] |= plafond_atteint;
+            // Every candidate computed, one kept by multiplying with 0 or 1: no branch to mispredict.
+            std::int64_t voulu = std::int64_t{inter} * (eco / 5) + std::int64_t{s1} * p100 + std::int64_t{s2} * p200;
+            nat[v] = static_cast<std::uint8_t>(2 * int{inter} + int{s1 | s2});
+            // The volet caps cannot bind at these rates: for x >= 0, x / 5 <= x * 3 / 10 and
+            // x / 200 <= x / 100 towards zero, so the amount is the one wanted; (a) still
+            // writes each cap, and the check that it did not bind.
+            if constexpr (complet) {
+                cap[v] = inter ? eco / 10 * 3 + eco % 10 * 3 / 10 : (s1 | s2) ? p100 : 0;
+                fl[v] = !en_terme                   ? std::uint8_t{hors_terme}
+                        : defini & seuil_i & eco_nr ? std::uint8_t{economies_nr}
+                        : nat[v] != 0               ? std::uint8_t{illustratif}
+                                                    : std::uint8_t{0};
+                if (voulu > cap[v]) [[unlikely]] {
+                    voulu = cap[v];
+                    fl[v] |= plafond_atteint;
+                }
             }
             montant[v] = voulu;
-            total_s += nat[v] == 1 ? voulu : 0;
-            depasse |= __builtin_add_overflow(total_i, nat[v] == 2 ? voulu : 0, &total_i);
+            total_s += std::int64_t{s1 | s2} * voulu;
+            depasse |= __builtin_add_overflow(total_i, std::int64_t{inter} * voulu, &total_i);
         }
         std::uint8_t fe = d.transition ? transition : 0;
+        // The 5 % overall cap cannot bind either: 4 x (p / 100) <= p / 20 towards zero, for a
+        // revenue p >= 0 (validation rejects a negative one). The rule is kept as written, for
+        // a grid whose rates would let it bind; the branch is never taken.
         const std::int64_t cap_global = produits / 20;
-        if (total_s > cap_global) [[unlikely]] {  // never with the law's values (4 x 1 % < 5 %), but the rule
+        if (total_s > cap_global) [[unlikely]] {
             fe |= plafond_global;
             const std::int64_t avant = total_s;
             total_s = 0;

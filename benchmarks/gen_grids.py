@@ -269,17 +269,17 @@ def dense_cpp(size, ns):
                 o.append(f"            const {ty}* x = d.{st}[{c['index']}].data() + debut;")
                 o.append("            for (std::size_t i = 0; i < n; ++i) {")
                 if k == 0:  # >= T, T > every sentinel
-                    o.append(f"                s.points[{v}][i] += x[i] >= {T} ? {w2} : 0;")
+                    o.append(f"                s.points[{v}][i] += std::int32_t{{x[i] >= {T}}} * {w2};")
                 else:
-                    o.append(f"                s.points[{v}][i] += (x[i] <= {T}) & (x[i] > col::{nc}) ? {w2} : 0;")
-                o.append(f"                s.poids[{v}][i] += x[i] != col::{nc} ? {w2} : 0;")
+                    o.append(f"                s.points[{v}][i] += std::int32_t{{(x[i] <= {T}) & (x[i] > col::{nc})}} * {w2};")
+                o.append(f"                s.poids[{v}][i] += std::int32_t{{x[i] != col::{nc}}} * {w2};")
                 o.append("            }")
             elif k == 1:
                 c = by[(i, 0)]
                 o.append(f"            const std::uint8_t* x = d.u8[{c['index']}].data() + debut;")
                 o.append("            for (std::size_t i = 0; i < n; ++i) {")
-                o.append(f"                s.points[{v}][i] += x[i] == 2 ? {w2} : x[i] == 1 ? {ind['w']} : 0;")
-                o.append(f"                s.poids[{v}][i] += x[i] != col::nc8 ? {w2} : 0;")
+                o.append(f"                s.points[{v}][i] += std::int32_t{{x[i] == 2}} * {w2} + std::int32_t{{x[i] == 1}} * {ind['w']};")
+                o.append(f"                s.poids[{v}][i] += std::int32_t{{x[i] != col::nc8}} * {w2};")
                 o.append("            }")
             else:  # a < K || (b >= t && c == oui)
                 ca, cb, cc = by[(i, 0)], by[(i, 1)], by[(i, 2)]
@@ -294,9 +294,9 @@ def dense_cpp(size, ns):
                 o.append("                const bool cv = c[i] < col::nc8;")
                 o.append(f"                const bool atteint = (av & (a[i] < {K})) | ((b[i] >= {T}) & (c[i] == 1));")
                 o.append("                // Not met and not complete: the first measure not given says whether it counts.")
-                o.append("                const bool nr = !av ? a[i] == col::nr32 : !bv ? b[i] == col::nr32 : c[i] == col::nr8;")
-                o.append(f"                s.points[{v}][i] += atteint ? {w2} : 0;")
-                o.append(f"                s.poids[{v}][i] += (atteint | (av & bv & cv) | nr) ? {w2} : 0;")
+                o.append("                const bool nr = (!av & (a[i] == col::nr32)) | (av & !bv & (b[i] == col::nr32)) | (av & bv & !cv & (c[i] == col::nr8));")
+                o.append(f"                s.points[{v}][i] += std::int32_t{{atteint}} * {w2};")
+                o.append(f"                s.poids[{v}][i] += std::int32_t{{atteint | (av & bv & cv) | nr}} * {w2};")
                 o.append("            }")
             o.append("        }")
             i += 1

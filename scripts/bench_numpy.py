@@ -9,8 +9,8 @@ each round runs, in turns (the order swapped every round, so that a change of lo
   repetitions), which also reports its cent errors against the toolkit on every establishment.
 It prints ns per establishment and the ratios of each round, then the medians over the rounds.
 
-The toolkit's scalar evaluator runs at the largest N its layout allows for the grid (1e6 for
-7 indicators, 6e5 for 32: caqes_bench caps one variant's data at 2 GB); the numpy data and the
+The toolkit's scalar evaluator runs at the largest N its layout allows for the grid, at most
+1e6 (caqes_bench caps one variant's data at 2 GB; it lists its sizes); the numpy data and the
 dense baselines use the same N, so every figure of a round is on the same establishments.
 
 Usage: scripts/bench_numpy.py [--bench build/bench/benchmarks/caqes_bench] [--grids 7 32]
@@ -20,19 +20,25 @@ Needs numpy for the numpy side (Debian python3-numpy; run with the Debian interp
 import argparse
 import json
 import pathlib
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
 
 RACINE = pathlib.Path(__file__).resolve().parent.parent
-TAILLE_TOOLKIT = {7: 1_000_000, 32: 600_000}
 VARIANTES = ["toolkit", "dense", "dense_totals", "dense_plain_read"]
 
 
 def charge():
     with open("/proc/loadavg", encoding="utf-8") as f:
         return " ".join(f.read().split()[:3])
+
+
+def taille_toolkit(bench, g):
+    """The largest N at which caqes_bench times the toolkit on grid g."""
+    out = subprocess.run([bench, "--benchmark_list_tests"], check=True, capture_output=True, text=True).stdout
+    return max(int(m.group(1)) for m in re.finditer(rf"^eval/g{g}/n(\d+)/toolkit/", out, re.M))
 
 
 def run_bench(bench, g, n, min_time):
@@ -68,7 +74,7 @@ def main():
         a.data = tmp.name
     print(f"load average at start: {charge()}")
     for g in a.grids:
-        n = a.n or TAILLE_TOOLKIT[g]
+        n = a.n or taille_toolkit(a.bench, g)
         dossier = pathlib.Path(a.data) / f"g{g}"
         if not (dossier / "manifest.txt").exists() or f"n {n}" not in (dossier / "manifest.txt").read_text():
             subprocess.run([a.bench, f"--export-dense={a.data}", f"--export-n={n}", f"--export-grid={g}"], check=True,
