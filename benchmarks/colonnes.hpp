@@ -253,10 +253,10 @@ template <bool complet, unsigned I>
             // writes each cap, and the check that it did not bind.
             if constexpr (complet) {
                 cap[v] = inter ? eco / 10 * 3 + eco % 10 * 3 / 10 : (s1 | s2) ? p100 : 0;
-                fl[v] = !en_terme                   ? std::uint8_t{hors_terme}
-                        : defini & seuil_i & eco_nr ? std::uint8_t{economies_nr}
-                        : nat[v] != 0               ? std::uint8_t{illustratif}
-                                                    : std::uint8_t{0};
+                fl[v] = !en_terme                     ? std::uint8_t{hors_terme}
+                        : (defini & seuil_i & eco_nr) ? std::uint8_t{economies_nr}
+                        : nat[v] != 0                 ? std::uint8_t{illustratif}
+                                                      : std::uint8_t{0};
                 if (voulu > cap[v]) [[unlikely]] {
                     voulu = cap[v];
                     fl[v] |= plafond_atteint;
