@@ -33,6 +33,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -255,6 +257,133 @@ void totaux_denses(donnees_denses<G>& x, col::scores_bloc& s) {
     std::exit(1);
 }
 
+// One establishment of the dense data from a generated report: its columns, and the toolkit's
+// result as a row of result columns.
+template <class G>
+void remplir_dense(const std::string& cle, std::size_t e, rapport_brut& brut, col::colonnes_denses& d,
+                   col::ligne& attendu) {
+    using D = typename G::dense;
+    const caqes::modele_contrat_def& def = G::def;
+    const bool transition = col::transition_2017(brut.champs.exercice, brut.champs.date_evaluation);
+    if (e == 0) d.transition = transition;
+    if (transition != d.transition) echec(cle, e, "another exercise or evaluation date in one batch");
+    d.produits[e] = brut.champs.produits_assurance_maladie.valeur;
+    std::uint8_t terme = 0;
+    for (std::size_t v = 0; v < 4; ++v) {
+        d.economies[v][e] = col::sans_montant;
+        terme = static_cast<std::uint8_t>(terme | (brut.en_terme[v] ? 1U << v : 0U));
+    }
+    d.en_terme[e] = terme;
+    for (const caqes::montant_volet& c : brut.economies) {
+        for (std::size_t v = 0; v < def.volets.size(); ++v) {
+            if (def.volets[v].volet == c.volet) d.economies[v][e] = c.montant.valeur;
+        }
+    }
+    for (const col::colonne_dense& c : D::colonnes) {
+        if (!col::encoder(brut.valeurs[c.indicateur].mesures[c.mesure].valeur, c, d, e))
+            echec(cle, e,
+                  caqes::concat("a value of indicator ", std::to_string(c.indicateur + 1U),
+                                " is not exact at its column's scale (", std::to_string(c.echelle), ")"));
+    }
+    const caqes::parametres_evaluation params{};
+    caqes::resultat_validation<caqes::rapport_valide_pour<G::def>> v =
+        caqes::validate<G::def>(brut.contrat, brut.annuel_du_contrat(), params);
+    if (!v.ok()) echec(cle, e, "report rejected: " + caqes::texte(v.erreurs().front()));
+    attendu = col::ligne_de(caqes::evaluateur<G::def>::evaluer(std::move(v).valeur(), params, {}));
+}
+
+// Edge cases the generated data does not reach, checked the same way: every objective met with
+// savings at the int64 limit (the largest incentives, their caps and totals), none met with
+// the revenue at the int64 limit (the largest sanctions), every value "non renseigne", every
+// value "non concerne" (no score). Each measure takes the value that meets, or misses, every
+// threshold of the grid (gen_grids.py: rates >= 40 %, growth <= 1.5 %, amounts <= 200 000 EUR,
+// counts < 8 000).
+template <class G>
+void verifier_cas_limites() {
+    using D = typename G::dense;
+    const std::string cle = caqes::concat("dense/g", std::to_string(G::taille), "/edge cases");
+    const caqes::modele_contrat_def& def = G::def;
+    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    enum class cas { atteint, manque, non_renseigne, non_concerne };
+    const cas tous[] = {cas::atteint, cas::manque, cas::non_renseigne, cas::non_concerne};
+    col::colonnes_denses d;
+    d.dimensionner(std::size(tous), D::n_i32, D::n_i64, D::n_u8);
+    std::vector<col::ligne> attendu(std::size(tous));
+    alea a{0xed9eULL};
+    rapport_brut brut;
+    for (std::size_t e = 0; e < std::size(tous); ++e) {
+        rapport_genere(a, def, brut);
+        std::size_t k = 0;
+        for (const auto& vm : def.volets) {
+            for (const caqes::indicateur& ind : vm.grille) {
+                for (std::size_t j = 0; j < caqes::mesures_max; ++j) {
+                    if (ind.mesures[j].vide()) continue;
+                    caqes::saisie_mesure& m = brut.valeurs[k].mesures[j];
+                    using caqes::type_mesure;
+                    const type_mesure t = ind.mesures[j].type;
+                    const bool oui = tous[e] == cas::atteint;
+                    caqes::fraction f{};
+                    switch (t) {
+                        case type_mesure::taux:
+                            f = {oui ? 1 : 0, 1};
+                            break;
+                        case type_mesure::taux_evolution:
+                            f = oui ? caqes::fraction{-1, 20} : caqes::fraction{9, 100};
+                            break;
+                        case type_mesure::montant:
+                        case type_mesure::montant_signe:
+                            f = {oui ? 0 : 8'000'000'000, 1};
+                            break;
+                        case type_mesure::nombre:
+                            f = {oui ? 0 : 16'000, 1};
+                            break;
+                        case type_mesure::oui_non:
+                            f = {oui ? 1 : 0, 1};
+                            break;
+                        case type_mesure::echelle:
+                            f = {oui ? 2 : 0, 1};
+                            break;
+                    }
+                    m.valeur = tous[e] == cas::non_renseigne ? caqes::valeur_mesure::non_renseignee()
+                               : tous[e] == cas::non_concerne
+                                   ? caqes::valeur_mesure::non_concernee()
+                                   : caqes::valeur_mesure{caqes::etat_valeur::renseignee, t, f};
+                }
+                ++k;
+            }
+        }
+        brut.champs.produits_assurance_maladie = caqes::centimes{tous[e] == cas::atteint ? 100'000'000 : max};
+        brut.economies.clear();
+        for (const auto& v : def.volets)
+            brut.economies.push_back({v.volet, caqes::centimes{max}});
+        contrat_genere(a, def, brut);
+        brut.contrat.avenants.clear();
+        brut.en_terme = {true, true, true, true};
+        brut.valeurs_en_terme = brut.valeurs;
+        brut.economies_en_terme = brut.economies;
+        remplir_dense<G>(cle, e, brut, d, attendu[e]);
+    }
+    col::resultats_colonnes r;
+    r.dimensionner(d.n);
+    std::vector<std::int64_t> ts(d.n, -1);
+    std::vector<std::int64_t> ti(d.n, -1);
+    auto s = std::make_unique<col::scores_bloc>();
+    D::evaluer(d, 0, d.n, *s, r);
+    D::totaux(d, 0, d.n, *s, ts.data(), ti.data());
+    for (std::size_t e = 0; e < d.n; ++e) {
+        const std::string diff = col::difference(col::lire(r, e), attendu[e]);
+        if (!diff.empty()) echec(cle, e, "dense (a) differs from the toolkit: " + diff);
+        if (ts[e] != attendu[e].total_sanctions || ti[e] != attendu[e].total_interessements)
+            echec(cle, e, "dense_totals (b) differs from the toolkit");
+    }
+    std::fprintf(stderr,
+                 "check %s: identical result columns: toolkit = dense (a), totals = dense_totals (b) (all met, "
+                 "savings at the int64 limit: incentives %lld cents; none met, revenue at the int64 limit: "
+                 "sanctions %lld cents)\n",
+                 cle.c_str(), static_cast<long long>(attendu[0].total_interessements),
+                 static_cast<long long>(attendu[1].total_sanctions));
+}
+
 template <class G>
 donnees_denses<G>& obtenir_dense(std::size_t n) {
     constexpr std::size_t S = G::taille;
@@ -269,38 +398,13 @@ donnees_denses<G>& obtenir_dense(std::size_t n) {
     alea a{0x5eed0000ULL + S * 1'000'003ULL + n};  // as in obtenir
     x->d.dimensionner(n, D::n_i32, D::n_i64, D::n_u8);
     x->attendu.resize(n);
-    const caqes::parametres_evaluation params{};
-    const caqes::politique_grille pol{};
     rapport_brut brut;
     for (std::size_t e = 0; e < n; ++e) {
         rapport_genere(a, def, brut);
         contrat_genere(a, def, brut);
-        const bool transition = col::transition_2017(brut.champs.exercice, brut.champs.date_evaluation);
-        if (e == 0) x->d.transition = transition;
-        if (transition != x->d.transition) echec(cle, e, "another exercise or evaluation date in one batch");
-        x->d.produits[e] = brut.champs.produits_assurance_maladie.valeur;
-        std::uint8_t terme = 0;
-        for (std::size_t v = 0; v < 4; ++v) {
-            x->d.economies[v][e] = col::sans_montant;
-            terme = static_cast<std::uint8_t>(terme | (brut.en_terme[v] ? 1U << v : 0U));
-        }
-        x->d.en_terme[e] = terme;
-        for (const caqes::montant_volet& c : brut.economies) {
-            for (std::size_t v = 0; v < def.volets.size(); ++v) {
-                if (def.volets[v].volet == c.volet) x->d.economies[v][e] = c.montant.valeur;
-            }
-        }
-        for (const col::colonne_dense& c : D::colonnes) {
-            if (!col::encoder(brut.valeurs[c.indicateur].mesures[c.mesure].valeur, c, x->d, e))
-                echec(cle, e,
-                      caqes::concat("a value of indicator ", std::to_string(c.indicateur + 1U),
-                                    " is not exact at its column's scale (", std::to_string(c.echelle), ")"));
-        }
-        caqes::resultat_validation<caqes::rapport_valide_pour<G::def>> v =
-            caqes::validate<G::def>(brut.contrat, brut.annuel_du_contrat(), params);
-        if (!v.ok()) echec(cle, e, "report rejected: " + caqes::texte(v.erreurs().front()));
-        x->attendu[e] = col::ligne_de(caqes::evaluateur<G::def>::evaluer(std::move(v).valeur(), params, pol));
+        remplir_dense<G>(cle, e, brut, x->d, x->attendu[e]);
     }
+    verifier_cas_limites<G>();
 
     // Before any timing: (a) writes the toolkit's result columns, (b) its totals, for every
     // establishment, to the cent and the flag.

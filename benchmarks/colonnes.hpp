@@ -213,8 +213,10 @@ struct scores_bloc {
 // Overflow: 4 P and 3 W fit 32 bits (a grid's weights sum to at most 6 per indicator, in
 // halves); every rate is <= 1 and is applied without a wider product (x / 10 * 3 + x % 10 * 3 /
 // 10 is x * 3 / 10 towards zero), so every amount fits; the sanctions' sum is at most 4 % of
-// the revenue; only the incentives' sum can overflow (four volets of 20 % of savings near
-// INT64_MAX), and it is checked: CAQES-E040, totals 0, as the toolkit does.
+// the revenue; the incentives' sum is at most 3 x 20 % of INT64_MAX in these grids (the socle
+// has none), so it cannot overflow either; it is checked all the same (CAQES-E040, totals 0,
+// as the toolkit does), as a grid with more incentive volets or a larger share would need.
+// bench_evaluation.cpp (`verifier_cas_limites`) checks savings and revenue at the int64 limit.
 // The data's contracts start on 2017-07-01 and cover the whole exercise 2019: no prorata.
 // No decision is recorded in the benchmark data: the decided columns hold "none" and 0.
 template <bool complet, unsigned I>
