@@ -1423,6 +1423,25 @@ TEST_CASE("csv reader: a read error is never silent: the file is unusable from t
         CHECK_FALSE(lot.balanced());
         CHECK(csv::status(lot) == csv::exit_status::unusable_input);
     }
+    SECTION("rejected: a file refused for its header fails while its rows are counted: both said") {
+        constexpr std::size_t premier_remplissage = 64 * 1024 + 2;
+        std::string v = g.valeurs;
+        v.replace(v.find("valeur\r\n"), 6, "valeux");  // an unknown column, same length
+        const std::size_t lues = lignes_dans(std::string_view{v}.substr(0, premier_remplissage));
+        flux_defaillant fv{v, 100'000, 2};
+        flux_defaillant e{g.etabs, jamais, 0};
+        const csv::lot_rapports lot = lire_flux(fv, e);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rejets.size() >= 2);
+        CHECK(lot.rejets[0].lieu == "valeurs.csv:1:valeux");
+        CHECK(outils::contient_texte(lot.rejets[0].detail,
+                                     concat("; none of the ", std::to_string(lues - 1), " rows is read")));
+        CHECK(lot.rejets[1].lieu == concat("valeurs.csv:", std::to_string(lues + 1), ":read error"));
+        CHECK(lot.valeurs.rejected == lues - 1);
+        CHECK(lot.valeurs.unread == total - lues);
+        CHECK(lot.counts_agree());
+        CHECK_FALSE(lot.valeurs.balanced());
+    }
     SECTION("rejected: the values file fails in the first pass: nothing of it is read") {
         // The first pass reads blocks of 64 KiB: the first is whole, the second fails.
         constexpr std::size_t bloc = 64 * 1024;
