@@ -105,7 +105,7 @@ class ecrivain {
     // many spaces per level. `retrait`: the depth, in spaces, of the first value (a value placed
     // inside a document written by another writer).
     explicit ecrivain(std::ostream* out, int indentation = 2, std::size_t retrait = 0)
-        : out_{out}, pas_{indentation}, retrait_{retrait} {
+            : out_{out}, pas_{indentation}, retrait_{retrait} {
         if (out_ != nullptr) tampon_.reserve(bloc + bloc / 4);
     }
     ecrivain(const ecrivain&) = delete;
