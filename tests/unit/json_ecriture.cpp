@@ -157,7 +157,8 @@ evalmod::rapport_essai rapport_au_hasard(const modele_contrat_def& m, alea& a) {
                     // Within each kind's domain, so that most reports pass validation.
                     const auto den = 1 + static_cast<std::int64_t>(a.sous(997));
                     if (y.type == type_mesure::taux) y.v = fraction{static_cast<std::int64_t>(a.sous(den + 1)), den};
-                    if (y.type == type_mesure::taux_evolution) y.v = pourcentage(static_cast<std::int64_t>(a.sous(41)) - 20);
+                    if (y.type == type_mesure::taux_evolution)
+                        y.v = pourcentage(static_cast<std::int64_t>(a.sous(41)) - 20);
                     if (y.type == type_mesure::nombre || y.type == type_mesure::montant)
                         y.v = entier(static_cast<std::int64_t>(a.sous(1'000'000)));
                     break;
@@ -174,8 +175,8 @@ evalmod::rapport_essai rapport_au_hasard(const modele_contrat_def& m, alea& a) {
     for (std::size_t i = 0; i < m.volets.size(); ++i) {
         if (a.sous(3) == 0) r.economies[i] = centimes{static_cast<std::int64_t>(a.sous(50'000'000))};
         if (a.sous(10) == 0) {
-            const std::array<std::optional<issue_legale>, 3> natures{
-                std::nullopt, issue_legale::sanction_volet, issue_legale::interessement_volet};
+            const std::array<std::optional<issue_legale>, 3> natures{std::nullopt, issue_legale::sanction_volet,
+                                                                     issue_legale::interessement_volet};
             r.decisions.push_back(evalmod::decision(m.volets[i].volet, natures[a.sous(natures.size())],
                                                     centimes{static_cast<std::int64_t>(a.sous(100'000))}));
         }
@@ -216,7 +217,8 @@ void brouiller(resultat_evaluation& r, alea& a) {
         v.couverture.jours = static_cast<std::int32_t>(a.sous(367));
         proposition& p = v.principale;
         if (a.pile()) p.decision_finale = a.pile() ? std::optional<centimes>{montant()} : std::nullopt;
-        if (a.pile()) v.nature_decidee = a.pile() ? std::optional<issue_legale>{issue_legale::minoration} : std::nullopt;
+        if (a.pile())
+            v.nature_decidee = a.pile() ? std::optional<issue_legale>{issue_legale::minoration} : std::nullopt;
         p.montant = montant();
         p.taux = une_fraction();
         p.depassement = a.pile();
@@ -274,8 +276,11 @@ TEST_CASE("json writer: every byte and every pair of bytes is escaped as nlohman
           "\"a\\\"b\\\\c\\b\\f\\n\\r\\t\\u0001\\u001f\x7F\"");
     CHECK(ecrit_chaine(std::string_view{"\0", 1}) == "\"\\u0000\"");
     CHECK(ecrit_chaine("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80") == "\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"");
-    CHECK(ecrit_chaine("caf\xE9") == "\"caf\xEF\xBF\xBD\"");            // Latin-1: U+FFFD
-    CHECK(ecrit_chaine("\xE2\x82" "A") == "\"\xEF\xBF\xBD" "A\"");      // cut short: one U+FFFD
+    CHECK(ecrit_chaine("caf\xE9") == "\"caf\xEF\xBF\xBD\"");  // Latin-1: U+FFFD
+    CHECK(ecrit_chaine("\xE2\x82"
+                       "A") ==
+          "\"\xEF\xBF\xBD"
+          "A\"");                                                                       // cut short: one U+FFFD
     CHECK(ecrit_chaine("\xED\xA0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // a surrogate
 }
 

@@ -117,15 +117,20 @@ class ecrivain {
     void debut_tableau() { ouvrir('[', true); }
     void fin_tableau() { fermer(']'); }
 
-    // A member's key; its value follows.
+    // A member's key, a name of the schema (letters, digits, '_': nothing to escape); its value
+    // follows.
     ecrivain& cle(std::string_view k) {
         assert(profondeur_ > 0 && !niveaux_[profondeur_ - 1].tableau);
         niveau& n = niveaux_[profondeur_ - 1];
+#ifndef NDEBUG
         assert(n.vide || n.derniere_cle < k);  // byte order, as std::map<std::string> sorts
-        separer(n);
+        for (const char c : k)
+            assert(!special(static_cast<unsigned char>(c)));
         n.derniere_cle = k;
+#endif
+        separer(n);
         tampon_ += '"';
-        echapper(k);
+        tampon_ += k;
         tampon_ += pas_ < 0 ? "\":" : "\": ";
         cle_posee_ = true;
         return *this;
@@ -196,7 +201,7 @@ class ecrivain {
     struct niveau {
         bool tableau{false};
         bool vide{true};
-        std::string_view derniere_cle;
+        std::string_view derniere_cle;  // checked in debug builds
     };
 
     void separer(niveau& n) {
@@ -244,7 +249,7 @@ class ecrivain {
         std::size_t i = 0;
         while (i < n) {
             const unsigned char b = p[i];
-            if (b >= 0x20 && b != '"' && b != '\\' && b < 0x80) {
+            if (!special(b)) {
                 ++i;
                 continue;
             }
@@ -265,6 +270,17 @@ class ecrivain {
             debut = i;
         }
         tampon_.append(s.data() + debut, n - debut);
+    }
+    // The bytes that are not copied as they are: '"', '\\', control bytes, and the bytes of
+    // UTF-8 sequences (checked before they are copied).
+    [[nodiscard]] static bool special(unsigned char b) noexcept {
+        static constexpr std::array<bool, 256> table = [] {
+            std::array<bool, 256> t{};
+            for (std::size_t c = 0; c < t.size(); ++c)
+                t[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+            return t;
+        }();
+        return table[b];
     }
     void echapper_ascii(unsigned char b) {
         switch (b) {
