@@ -156,7 +156,8 @@ evalmod::rapport_essai rapport_au_hasard(const modele_contrat_def& m, alea& a) {
                 case 3: {
                     // Within each kind's domain, so that most reports pass validation.
                     const auto den = 1 + static_cast<std::int64_t>(a.sous(997));
-                    if (y.type == type_mesure::taux) y.v = fraction{static_cast<std::int64_t>(a.sous(den + 1)), den};
+                    if (y.type == type_mesure::taux)
+                        y.v = fraction{static_cast<std::int64_t>(a.sous(static_cast<std::uint64_t>(den) + 1)), den};
                     if (y.type == type_mesure::taux_evolution)
                         y.v = pourcentage(static_cast<std::int64_t>(a.sous(41)) - 20);
                     if (y.type == type_mesure::nombre || y.type == type_mesure::montant)
