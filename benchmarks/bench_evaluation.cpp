@@ -9,10 +9,18 @@
 //   poly             one virtual call per indicator, values in std::unordered_map by code
 //   plain_read       a sum over the same bytes the toolkit reads (memory-bandwidth bound)
 //
+// The hand-written exact baselines over the dense columnar layout (7 and 32 indicators;
+// benchmarks/colonnes.hpp, generated per grid by gen_grids.py), checked before timing against
+// the toolkit's result, every result column of every establishment:
+//   dense             (a) blocks of 512, one loop per indicator, every result column written
+//   dense_totals      (b) the same, only each establishment's two totals handed back
+//   dense_plain_read  (c) a sum over every byte of the dense layout
+//
 // Targets (path without trace; docs/performance.md reports them, no test times anything):
 //   toolkit <= 1.10 x hand at every size; at 1e6 within 1.5 x plain_read; 0 allocations per
 //   evaluation (counter allocs_per_eval, from the replaced global operator new).
 #include "allocations.hpp"
+#include "colonnes.hpp"
 #include "donnees.hpp"
 #include "e2e.hpp"
 #include "polymorphic.hpp"
@@ -20,9 +28,13 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <iterator>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -213,6 +225,288 @@ donnees<G>& obtenir(std::size_t n) {
     return static_cast<donnees<G>&>(*g_courantes);
 }
 
+// ---- the dense columnar baselines ----
+
+// The dense layout of the same generated data (the same seed and sequence as `obtenir`, so the
+// same establishments at the same N), the toolkit's result of each establishment as the row
+// of result columns, and the outputs of (a) and (b). The toolkit's reports are validated and
+// evaluated one by one and not kept, so N is not capped by their 96-byte-per-value layout.
+template <class G>
+struct donnees_denses final : donnees_base {
+    std::size_t n{0};
+    col::colonnes_denses d;
+    std::vector<col::ligne> attendu;                      // the toolkit's
+    col::resultats_colonnes r;                            // (a)
+    std::vector<std::int64_t> sanctions, interessements;  // (b)
+};
+
+template <class G>
+void evaluer_dense(donnees_denses<G>& x, col::scores_bloc& s) {
+    for (std::size_t debut = 0; debut < x.n; debut += col::bloc)
+        G::dense::evaluer(x.d, debut, std::min(col::bloc, x.n - debut), s, x.r);
+}
+
+template <class G>
+void totaux_denses(donnees_denses<G>& x, col::scores_bloc& s) {
+    for (std::size_t debut = 0; debut < x.n; debut += col::bloc)
+        G::dense::totaux(x.d, debut, std::min(col::bloc, x.n - debut), s, x.sanctions.data(), x.interessements.data());
+}
+
+[[noreturn]] void echec(const std::string& cle, std::size_t e, const std::string& quoi) {
+    std::fprintf(stderr, "check FAILED %s: establishment %zu: %s\n", cle.c_str(), e, quoi.c_str());
+    std::exit(1);
+}
+
+// One establishment of the dense data from a generated report: its columns, and the toolkit's
+// result as a row of result columns.
+template <class G>
+void remplir_dense(const std::string& cle, std::size_t e, rapport_brut& brut, col::colonnes_denses& d,
+                   col::ligne& attendu) {
+    using D = typename G::dense;
+    const caqes::modele_contrat_def& def = G::def;
+    const bool transition = col::transition_2017(brut.champs.exercice, brut.champs.date_evaluation);
+    if (e == 0) d.transition = transition;
+    if (transition != d.transition) echec(cle, e, "another exercise or evaluation date in one batch");
+    d.produits[e] = brut.champs.produits_assurance_maladie.valeur;
+    std::uint8_t terme = 0;
+    for (std::size_t v = 0; v < 4; ++v) {
+        d.economies[v][e] = col::sans_montant;
+        terme = static_cast<std::uint8_t>(terme | (brut.en_terme[v] ? 1U << v : 0U));
+    }
+    d.en_terme[e] = terme;
+    for (const caqes::montant_volet& c : brut.economies) {
+        for (std::size_t v = 0; v < def.volets.size(); ++v) {
+            if (def.volets[v].volet == c.volet) d.economies[v][e] = c.montant.valeur;
+        }
+    }
+    for (const col::colonne_dense& c : D::colonnes) {
+        if (!col::encoder(brut.valeurs[c.indicateur].mesures[c.mesure].valeur, c, d, e))
+            echec(cle, e,
+                  caqes::concat("a value of indicator ", std::to_string(c.indicateur + 1U),
+                                " is not exact at its column's scale (", std::to_string(c.echelle), ")"));
+    }
+    const caqes::parametres_evaluation params{};
+    caqes::resultat_validation<caqes::rapport_valide_pour<G::def>> v =
+        caqes::validate<G::def>(brut.contrat, brut.annuel_du_contrat(), params);
+    if (!v.ok()) echec(cle, e, "report rejected: " + caqes::texte(v.erreurs().front()));
+    attendu = col::ligne_de(caqes::evaluateur<G::def>::evaluer(std::move(v).valeur(), params, {}));
+}
+
+// Edge cases the generated data does not reach, checked the same way: every objective met with
+// savings at the int64 limit (the largest incentives, their caps and totals), none met with
+// the revenue at the int64 limit (the largest sanctions), every value "non renseigne", every
+// value "non concerne" (no score). Each measure takes the value that meets, or misses, every
+// threshold of the grid (gen_grids.py: rates >= 40 %, growth <= 1.5 %, amounts <= 200 000 EUR,
+// counts < 8 000).
+template <class G>
+void verifier_cas_limites() {
+    using D = typename G::dense;
+    const std::string cle = caqes::concat("dense/g", std::to_string(G::taille), "/edge cases");
+    const caqes::modele_contrat_def& def = G::def;
+    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    enum class cas { atteint, manque, non_renseigne, non_concerne };
+    const cas tous[] = {cas::atteint, cas::manque, cas::non_renseigne, cas::non_concerne};
+    col::colonnes_denses d;
+    d.dimensionner(std::size(tous), D::n_i32, D::n_i64, D::n_u8);
+    std::vector<col::ligne> attendu(std::size(tous));
+    alea a{0xed9eULL};
+    rapport_brut brut;
+    for (std::size_t e = 0; e < std::size(tous); ++e) {
+        rapport_genere(a, def, brut);
+        std::size_t k = 0;
+        for (const auto& vm : def.volets) {
+            for (const caqes::indicateur& ind : vm.grille) {
+                for (std::size_t j = 0; j < caqes::mesures_max; ++j) {
+                    if (ind.mesures[j].vide()) continue;
+                    caqes::saisie_mesure& m = brut.valeurs[k].mesures[j];
+                    using caqes::type_mesure;
+                    const type_mesure t = ind.mesures[j].type;
+                    const bool oui = tous[e] == cas::atteint;
+                    caqes::fraction f{};
+                    switch (t) {
+                        case type_mesure::taux:
+                            f = {oui ? 1 : 0, 1};
+                            break;
+                        case type_mesure::taux_evolution:
+                            f = oui ? caqes::fraction{-1, 20} : caqes::fraction{9, 100};
+                            break;
+                        case type_mesure::montant:
+                        case type_mesure::montant_signe:
+                            f = {oui ? 0 : 8'000'000'000, 1};
+                            break;
+                        case type_mesure::nombre:
+                            f = {oui ? 0 : 16'000, 1};
+                            break;
+                        case type_mesure::oui_non:
+                            f = {oui ? 1 : 0, 1};
+                            break;
+                        case type_mesure::echelle:
+                            f = {oui ? 2 : 0, 1};
+                            break;
+                    }
+                    m.valeur = tous[e] == cas::non_renseigne ? caqes::valeur_mesure::non_renseignee()
+                               : tous[e] == cas::non_concerne
+                                   ? caqes::valeur_mesure::non_concernee()
+                                   : caqes::valeur_mesure{caqes::etat_valeur::renseignee, t, f};
+                }
+                ++k;
+            }
+        }
+        brut.champs.produits_assurance_maladie = caqes::centimes{tous[e] == cas::atteint ? 100'000'000 : max};
+        brut.economies.clear();
+        for (const auto& v : def.volets)
+            brut.economies.push_back({v.volet, caqes::centimes{max}});
+        contrat_genere(a, def, brut);
+        brut.contrat.avenants.clear();
+        brut.en_terme = {true, true, true, true};
+        brut.valeurs_en_terme = brut.valeurs;
+        brut.economies_en_terme = brut.economies;
+        remplir_dense<G>(cle, e, brut, d, attendu[e]);
+    }
+    col::resultats_colonnes r;
+    r.dimensionner(d.n);
+    std::vector<std::int64_t> ts(d.n, -1);
+    std::vector<std::int64_t> ti(d.n, -1);
+    auto s = std::make_unique<col::scores_bloc>();
+    D::evaluer(d, 0, d.n, *s, r);
+    D::totaux(d, 0, d.n, *s, ts.data(), ti.data());
+    for (std::size_t e = 0; e < d.n; ++e) {
+        const std::string diff = col::difference(col::lire(r, e), attendu[e]);
+        if (!diff.empty()) echec(cle, e, "dense (a) differs from the toolkit: " + diff);
+        if (ts[e] != attendu[e].total_sanctions || ti[e] != attendu[e].total_interessements)
+            echec(cle, e, "dense_totals (b) differs from the toolkit");
+    }
+    std::fprintf(stderr,
+                 "check %s: identical result columns: toolkit = dense (a), totals = dense_totals (b) (all met, "
+                 "savings at the int64 limit: incentives %lld cents; none met, revenue at the int64 limit: "
+                 "sanctions %lld cents)\n",
+                 cle.c_str(), static_cast<long long>(attendu[0].total_interessements),
+                 static_cast<long long>(attendu[1].total_sanctions));
+}
+
+template <class G>
+donnees_denses<G>& obtenir_dense(std::size_t n) {
+    constexpr std::size_t S = G::taille;
+    using D = typename G::dense;
+    const std::string cle = caqes::concat("dense/g", std::to_string(S), "/n", std::to_string(n));
+    if (g_cle == cle) return static_cast<donnees_denses<G>&>(*g_courantes);
+    g_courantes.reset();
+    g_cle.clear();
+    auto x = std::make_unique<donnees_denses<G>>();
+    x->n = n;
+    const caqes::modele_contrat_def& def = G::def;
+    alea a{0x5eed0000ULL + S * 1'000'003ULL + n};  // as in obtenir
+    x->d.dimensionner(n, D::n_i32, D::n_i64, D::n_u8);
+    x->attendu.resize(n);
+    rapport_brut brut;
+    for (std::size_t e = 0; e < n; ++e) {
+        rapport_genere(a, def, brut);
+        contrat_genere(a, def, brut);
+        remplir_dense<G>(cle, e, brut, x->d, x->attendu[e]);
+    }
+    verifier_cas_limites<G>();
+
+    // Before any timing: (a) writes the toolkit's result columns, (b) its totals, for every
+    // establishment, to the cent and the flag.
+    x->r.dimensionner(n);
+    x->sanctions.assign(n, -1);
+    x->interessements.assign(n, -1);
+    auto s = std::make_unique<col::scores_bloc>();
+    evaluer_dense(*x, *s);
+    totaux_denses(*x, *s);
+    std::size_t sanctions = 0;
+    std::size_t interessements = 0;
+    std::size_t hors_terme = 0;
+    std::size_t economies_nr = 0;
+    for (std::size_t e = 0; e < n; ++e) {
+        const col::ligne l = col::lire(x->r, e);
+        const std::string diff = col::difference(l, x->attendu[e]);
+        if (!diff.empty()) echec(cle, e, "dense (a) differs from the toolkit: " + diff);
+        if (x->sanctions[e] != x->attendu[e].total_sanctions ||
+            x->interessements[e] != x->attendu[e].total_interessements)
+            echec(cle, e,
+                  caqes::concat("dense_totals (b) differs from the toolkit: ", std::to_string(x->sanctions[e]), " / ",
+                                std::to_string(x->interessements[e]), " where the toolkit has ",
+                                std::to_string(x->attendu[e].total_sanctions), " / ",
+                                std::to_string(x->attendu[e].total_interessements)));
+        for (std::size_t v = 0; v < 4; ++v) {
+            sanctions += l.nature[v] == 1 ? 1U : 0U;
+            interessements += l.nature[v] == 2 ? 1U : 0U;
+            hors_terme += (l.drapeaux[v] & col::hors_terme) != 0 ? 1U : 0U;
+            economies_nr += (l.drapeaux[v] & col::economies_nr) != 0 ? 1U : 0U;
+        }
+    }
+    std::fprintf(stderr,
+                 "check %s: identical result columns for %zu establishments: toolkit = dense (a), totals = "
+                 "dense_totals (b) (%zu volet sanctions, %zu volet incentives, %zu volets out of their term, %zu "
+                 "incentives without savings; dense layout %zu bytes per establishment, result columns %zu)\n",
+                 cle.c_str(), n, sanctions, interessements, hors_terme, economies_nr, x->d.octets_par_etablissement(),
+                 col::resultats_colonnes::octets_par_etablissement);
+    g_courantes = std::move(x);
+    g_cle = cle;
+    return static_cast<donnees_denses<G>&>(*g_courantes);
+}
+
+// Writes the dense columns of N establishments and the toolkit's results to `dossier`, for the
+// numpy baseline (benchmarks/numpy_grille.py): raw little-endian arrays, one file each, and a
+// manifest naming them.
+template <class G>
+void exporter(const std::filesystem::path& dossier, std::size_t n) {
+    donnees_denses<G>& x = obtenir_dense<G>(n);
+    std::filesystem::create_directories(dossier);
+    std::FILE* manifeste = std::fopen((dossier / "manifest.txt").string().c_str(), "w");
+    if (manifeste == nullptr) {
+        std::fprintf(stderr, "export: cannot write %s: %s\n", (dossier / "manifest.txt").string().c_str(),
+                     std::strerror(errno));
+        std::exit(1);
+    }
+    auto ecrire = [&](const std::string& nom, const void* p, std::size_t taille, const char* dtype) {
+        std::FILE* f = std::fopen((dossier / nom).string().c_str(), "wb");
+        if (f == nullptr || std::fwrite(p, 1, taille, f) != taille || std::fclose(f) != 0) {
+            std::fprintf(stderr, "export: cannot write %s\n", (dossier / nom).string().c_str());
+            std::exit(1);
+        }
+        std::fprintf(manifeste, "file %s %s\n", nom.c_str(), dtype);
+    };
+    std::fprintf(manifeste, "grid %zu\nn %zu\ntransition %d\n", G::taille, n, x.d.transition ? 1 : 0);
+    for (const col::colonne_dense& c : G::dense::colonnes) {
+        const std::string nom =
+            caqes::concat("col_", std::to_string(c.indicateur), "_", std::to_string(c.mesure), ".bin");
+        std::fprintf(manifeste, "column %u %u %lld %s\n", unsigned{c.indicateur}, unsigned{c.mesure},
+                     static_cast<long long>(c.echelle), nom.c_str());
+        switch (c.st) {
+            case col::stockage::i32:
+                ecrire(nom, x.d.i32[c.index].data(), n * 4, "int32");
+                break;
+            case col::stockage::i64:
+                ecrire(nom, x.d.i64[c.index].data(), n * 8, "int64");
+                break;
+            case col::stockage::u8:
+                ecrire(nom, x.d.u8[c.index].data(), n, "uint8");
+                break;
+        }
+    }
+    ecrire("produits.bin", x.d.produits.data(), n * 8, "int64");
+    for (std::size_t v = 0; v < 4; ++v)
+        ecrire("economies_" + std::to_string(v) + ".bin", x.d.economies[v].data(), n * 8, "int64");
+    ecrire("en_terme.bin", x.d.en_terme.data(), n, "uint8");
+    std::vector<std::int64_t> t(n);
+    auto colonne = [&](const std::string& nom, auto champ) {
+        for (std::size_t e = 0; e < n; ++e)
+            t[e] = champ(x.attendu[e]);
+        ecrire(nom, t.data(), n * 8, "int64");
+    };
+    colonne("toolkit_total_sanctions.bin", [](const col::ligne& l) { return l.total_sanctions; });
+    colonne("toolkit_total_interessements.bin", [](const col::ligne& l) { return l.total_interessements; });
+    for (std::size_t v = 0; v < 4; ++v) {
+        colonne("toolkit_nature_" + std::to_string(v) + ".bin", [v](const col::ligne& l) { return l.nature[v]; });
+        colonne("toolkit_montant_" + std::to_string(v) + ".bin", [v](const col::ligne& l) { return l.propose[v]; });
+    }
+    std::fclose(manifeste);
+    std::fprintf(stderr, "export: %zu establishments of grid %zu written to %s\n", n, G::taille,
+                 dossier.string().c_str());
+}
+
 void compteurs(benchmark::State& state, std::size_t n, std::size_t s, std::uint64_t allocs,
                std::size_t octets_par_eval) {
     const auto evals = static_cast<double>(state.iterations()) * static_cast<double>(n);
@@ -224,8 +518,43 @@ void compteurs(benchmark::State& state, std::size_t n, std::size_t s, std::uint6
     state.counters["indicators"] = benchmark::Counter(static_cast<double>(s));
 }
 
-enum class variante { hand, toolkit, toolkit_runtime, toolkit_trace, poly, plain_read };
-constexpr const char* noms_variantes[] = {"hand", "toolkit", "toolkit_runtime", "toolkit_trace", "poly", "plain_read"};
+enum class variante {
+    hand,
+    toolkit,
+    toolkit_runtime,
+    toolkit_trace,
+    poly,
+    plain_read,
+    dense,
+    dense_totals,
+    dense_plain_read
+};
+constexpr const char* noms_variantes[] = {"hand",       "toolkit", "toolkit_runtime", "toolkit_trace",   "poly",
+                                          "plain_read", "dense",   "dense_totals",    "dense_plain_read"};
+
+template <class G, variante V>
+void bm_dense(benchmark::State& state) {
+    constexpr std::size_t S = G::taille;
+    const auto n = static_cast<std::size_t>(state.range(0));
+    donnees_denses<G>& x = obtenir_dense<G>(n);
+    auto s = std::make_unique<col::scores_bloc>();
+    std::int64_t acc = 0;
+    const std::uint64_t allocs_avant = allocations();
+    for (auto _ : state) {
+        if constexpr (V == variante::dense) {
+            evaluer_dense(x, *s);
+            acc += x.r.total_sanctions[n - 1] + x.r.total_interessements[0];
+        } else if constexpr (V == variante::dense_totals) {
+            totaux_denses(x, *s);
+            acc += x.sanctions[n - 1] + x.interessements[0];
+        } else {
+            acc += static_cast<std::int64_t>(col::lecture_dense(x.d));
+        }
+        benchmark::DoNotOptimize(acc);
+        benchmark::ClobberMemory();
+    }
+    compteurs(state, n, S, allocations() - allocs_avant, x.d.octets_par_etablissement());
+}
 
 template <class G, variante V>
 void bm_evaluation(benchmark::State& state) {
@@ -300,6 +629,25 @@ void enregistrer_variante(std::size_t n) {
         ->UseRealTime();
 }
 
+template <class G, variante V>
+void enregistrer_dense(std::size_t n) {
+    const std::string nom =
+        "eval/g" + std::to_string(G::taille) + "/n" + std::to_string(n) + "/" + noms_variantes[static_cast<int>(V)];
+    benchmark::RegisterBenchmark(nom.c_str(), bm_dense<G, V>)
+        ->Arg(static_cast<std::int64_t>(n))
+        ->Unit(benchmark::kMicrosecond)
+        ->UseRealTime();
+}
+
+template <class G>
+void enregistrer_denses(std::size_t n) {
+    if constexpr (G::avec_dense) {
+        enregistrer_dense<G, variante::dense>(n);
+        enregistrer_dense<G, variante::dense_totals>(n);
+        enregistrer_dense<G, variante::dense_plain_read>(n);
+    }
+}
+
 template <class G>
 void enregistrer_grille() {
     constexpr std::size_t S = G::taille;
@@ -313,22 +661,30 @@ void enregistrer_grille() {
         enregistrer_variante<G, variante::toolkit_trace>(n);
         if (n <= n_poly || n == ns.back()) enregistrer_variante<G, variante::poly>(n);
         enregistrer_variante<G, variante::plain_read>(n);
+        enregistrer_denses<G>(n);
     }
+    // The dense layout is small enough for 1e6 establishments of every grid it is generated for.
+    if (ns.back() < 1'000'000) enregistrer_denses<G>(1'000'000);
 }
 
 // The generated grids, named for the templates above.
 struct grille7 {
     static constexpr std::size_t taille = 7;
+    static constexpr bool avec_dense = true;
+    using dense = g7::dense;
     static constexpr const caqes::modele_contrat_def& def = g7::def;
     static hw::resultat evaluer_a_la_main(const hw::etablissement<7>& e) noexcept { return g7::evaluer_a_la_main(e); }
 };
 struct grille32 {
     static constexpr std::size_t taille = 32;
+    static constexpr bool avec_dense = true;
+    using dense = g32::dense;
     static constexpr const caqes::modele_contrat_def& def = g32::def;
     static hw::resultat evaluer_a_la_main(const hw::etablissement<32>& e) noexcept { return g32::evaluer_a_la_main(e); }
 };
 struct grille128 {
     static constexpr std::size_t taille = 128;
+    static constexpr bool avec_dense = false;
     static constexpr const caqes::modele_contrat_def& def = g128::def;
     static hw::resultat evaluer_a_la_main(const hw::etablissement<128>& e) noexcept {
         return g128::evaluer_a_la_main(e);
@@ -339,6 +695,25 @@ struct grille128 {
 }  // namespace bench
 
 int main(int argc, char** argv) {
+    // --export-dense=DIR [--export-n=N] [--export-grid=7|32]: write the dense columns and the
+    // toolkit's results of the dense grids (DIR/g7, DIR/g32) for the numpy baseline
+    // (benchmarks/numpy_grille.py), then stop.
+    std::string export_dir;
+    std::size_t export_n = 1'000'000;
+    std::string export_grid;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a.rfind("--export-dense=", 0) == 0) export_dir = a.substr(15);
+        if (a.rfind("--export-n=", 0) == 0) export_n = std::stoul(a.substr(11));
+        if (a.rfind("--export-grid=", 0) == 0) export_grid = a.substr(14);
+    }
+    if (!export_dir.empty()) {
+        if (export_grid.empty() || export_grid == "7")
+            bench::exporter<bench::grille7>(std::filesystem::path{export_dir} / "g7", export_n);
+        if (export_grid.empty() || export_grid == "32")
+            bench::exporter<bench::grille32>(std::filesystem::path{export_dir} / "g32", export_n);
+        return 0;
+    }
     benchmark::AddCustomContext(
         "targets (no trace)",
         "toolkit <= 1.10x hand at every size; toolkit within 1.5x of plain_read at the largest N; "

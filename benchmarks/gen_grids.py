@@ -8,11 +8,16 @@ For every grid size S this writes, in one header:
   plain structs (benchmarks/handwritten.hpp), with every threshold, weight and clause a
   literal, in the same exact arithmetic (int64 fractions, 128-bit cross products).
 
-One source of truth for both: a change of the indicator mix changes the grid and its
+- `bench::gS::dense` (only for the sizes given after `--dense`), the hand-written exact
+  baselines over the dense columnar layout (benchmarks/colonnes.hpp): the column of every
+  measure with its fixed-point scale, a block evaluator writing every result column, and the
+  totals-only kernel.
+
+One source of truth for all: a change of the indicator mix changes the grid and its
 hand-written evaluator together, so they cannot drift apart; the benchmark then checks
 that both give identical results before timing anything.
 
-Usage: gen_grids.py OUTPUT.hpp SIZE [SIZE...]   (used by benchmarks/CMakeLists.txt)
+Usage: gen_grids.py OUTPUT.hpp SIZE [SIZE...] [--dense SIZE...]   (benchmarks/CMakeLists.txt)
 The module is also imported by scripts/bench_compile.py for the compile-time TUs.
 """
 import math
@@ -169,10 +174,155 @@ def hand_cpp(size, ns):
     return "\n".join(o)
 
 
+# ---- the dense columnar baselines (benchmarks/colonnes.hpp) ----
+
+# Input precision of each measure type: the denominator of one step of the values the benchmark
+# data holds (benchmarks/donnees.hpp, valeur_generee: rates with two decimals of a percent,
+# growth rates with one, amounts in cents, counts, yes/no and the no/partial/yes scale as
+# integers). A value finer than this is not in the data: building the columns rejects it.
+PRECISION = {"taux": 10_000, "taux_evolution": 1_000, "montant": 1, "nombre": 1, "oui_non": 1, "echelle": 1}
+# Storage of each type: 32-bit for rates, growth rates and counts at these scales, 64-bit for
+# cents (any amount in int64 cents fits), one byte for yes/no and the scale.
+STOCKAGE = {"taux": "i32", "taux_evolution": "i32", "montant": "i64", "nombre": "i32", "oui_non": "u8", "echelle": "u8"}
+SENTINELLES = {"i32": ("nr32", "nc32"), "i64": ("nr64", "nc64"), "u8": ("nr8", "nc8")}
+
+
+def seuils(ind):
+    """(measure type, threshold as a fraction) of every comparison of an indicator."""
+    k = ind["kind"]
+    if k == 0:
+        return [("taux", ind["t"])]
+    if k == 1:
+        return [("echelle", (2, 1)), ("echelle", (1, 1))]
+    if k == 2:
+        m = 400_000 + 1_000 * (ind["i"] % 50)
+        return [("taux_evolution", ind["t"]), ("montant", (m * 100, 1))]
+    if k == 3:
+        return [("nombre", (ind["K"], 1)), ("taux", ind["t"]), ("oui_non", (1, 1))]
+    return [("montant", ind["t"])]
+
+
+def echelles(size):
+    """The scale of each measure type in this grid: the least common multiple of the input
+    precision and of every threshold's denominator, so that every threshold and every value of
+    the data is an exact integer in its column."""
+    e = dict(PRECISION)
+    for i in range(size):
+        for t, (_, d) in seuils(indicator(i)):
+            e[t] = e[t] * d // math.gcd(e[t], d)
+    return e
+
+
+def colonnes(size):
+    """The dense columns: one per measure of every indicator, in template order, each with its
+    storage, its index among the columns of that storage, and its scale."""
+    e = echelles(size)
+    out = []
+    count = {"i32": 0, "i64": 0, "u8": 0}
+    for i in range(size):
+        for j, (_, t) in enumerate(indicator(i)["measures"]):
+            st = STOCKAGE[t]
+            out.append({"i": i, "j": j, "type": t, "stockage": st, "index": count[st], "echelle": e[t]})
+            count[st] += 1
+    return out, count
+
+
+def scaled(f, echelle):
+    n, d = f
+    assert (n * echelle) % d == 0
+    return n * echelle // d
+
+
+def dense_cpp(size, ns):
+    """The hand-written dense columnar evaluator of the grid: one tight loop per indicator over a
+    block, integer scores in halves of a weight, then the shared conclusion (colonnes.hpp)."""
+    cols, count = colonnes(size)
+    by = {(c["i"], c["j"]): c for c in cols}
+    e = echelles(size)
+    o = [f"namespace {ns} {{", "struct dense {",
+         f"    static constexpr std::size_t n_i32 = {count['i32']};",
+         f"    static constexpr std::size_t n_i64 = {count['i64']};",
+         f"    static constexpr std::size_t n_u8 = {count['u8']};",
+         f"    static constexpr std::array<col::colonne_dense, {len(cols)}> colonnes{{{{"]
+    for c in cols:
+        o.append(f"        {{{c['i']}, {c['j']}, caqes::type_mesure::{c['type']}, col::stockage::{c['stockage']}, "
+                 f"{c['index']}, {c['echelle']}}},")
+    o.append("    }};")
+    mask = sum(1 << v for v, x in enumerate(HAS_INTERESSEMENT) if x)
+    o.append(f"    static constexpr unsigned interessement = {mask};  // bit v: volet v provides an incentive")
+    o.append("    // Scores of one block, integer, in halves of a weight (\"partiel\" earns half).")
+    o.append("    static void noter(const col::colonnes_denses& d, std::size_t debut, std::size_t n, col::scores_bloc& s) noexcept {")
+    o.append("        s.zero(n);")
+    i = 0
+    for v, nb in enumerate(split(size)):
+        for _ in range(nb):
+            ind = indicator(i)
+            w2 = 2 * ind["w"]
+            k = ind["kind"]
+            o.append(f"        {{  // {ind['code']}")
+            if k in (0, 2, 4):
+                c = by[(i, 0)]
+                st = c["stockage"]
+                nr, nc = SENTINELLES[st]
+                T = scaled(ind["t"], c["echelle"])
+                ty = {"i32": "std::int32_t", "i64": "std::int64_t"}[st]
+                o.append(f"            const {ty}* x = d.{st}[{c['index']}].data() + debut;")
+                o.append("            for (std::size_t i = 0; i < n; ++i) {")
+                if k == 0:  # >= T, T > every sentinel
+                    o.append(f"                s.points[{v}][i] += std::int32_t{{x[i] >= {T}}} * {w2};")
+                else:
+                    o.append(f"                s.points[{v}][i] += std::int32_t{{(x[i] <= {T}) & (x[i] > col::{nc})}} * {w2};")
+                o.append(f"                s.poids[{v}][i] += std::int32_t{{x[i] != col::{nc}}} * {w2};")
+                o.append("            }")
+            elif k == 1:
+                c = by[(i, 0)]
+                o.append(f"            const std::uint8_t* x = d.u8[{c['index']}].data() + debut;")
+                o.append("            for (std::size_t i = 0; i < n; ++i) {")
+                o.append(f"                s.points[{v}][i] += std::int32_t{{x[i] == 2}} * {w2} + std::int32_t{{x[i] == 1}} * {ind['w']};")
+                o.append(f"                s.poids[{v}][i] += std::int32_t{{x[i] != col::nc8}} * {w2};")
+                o.append("            }")
+            else:  # a < K || (b >= t && c == oui)
+                ca, cb, cc = by[(i, 0)], by[(i, 1)], by[(i, 2)]
+                K = scaled((ind["K"], 1), ca["echelle"])
+                T = scaled(ind["t"], cb["echelle"])
+                o.append(f"            const std::int32_t* a = d.i32[{ca['index']}].data() + debut;")
+                o.append(f"            const std::int32_t* b = d.i32[{cb['index']}].data() + debut;")
+                o.append(f"            const std::uint8_t* c = d.u8[{cc['index']}].data() + debut;")
+                o.append("            for (std::size_t i = 0; i < n; ++i) {")
+                o.append("                const bool av = a[i] > col::nc32;")
+                o.append("                const bool bv = b[i] > col::nc32;")
+                o.append("                const bool cv = c[i] < col::nc8;")
+                o.append(f"                const bool atteint = (av & (a[i] < {K})) | ((b[i] >= {T}) & (c[i] == 1));")
+                o.append("                // Not met and not complete: the first measure not given says whether it counts.")
+                o.append("                const bool nr = (!av & (a[i] == col::nr32)) | (av & !bv & (b[i] == col::nr32)) | (av & bv & !cv & (c[i] == col::nr8));")
+                o.append(f"                s.points[{v}][i] += std::int32_t{{atteint}} * {w2};")
+                o.append(f"                s.poids[{v}][i] += std::int32_t{{atteint | (av & bv & cv) | nr}} * {w2};")
+                o.append("            }")
+            o.append("        }")
+            i += 1
+    o.append("    }")
+    o.append("    // (a) every result column of the block [debut, debut + n).")
+    o.append("    static void evaluer(const col::colonnes_denses& d, std::size_t debut, std::size_t n, col::scores_bloc& s,")
+    o.append("                        col::resultats_colonnes& r) noexcept {")
+    o.append("        noter(d, debut, n, s);")
+    o.append("        col::conclure_2017<true, interessement>(d, debut, n, s, &r, nullptr, nullptr);")
+    o.append("    }")
+    o.append("    // (b) the two totals only.")
+    o.append("    static void totaux(const col::colonnes_denses& d, std::size_t debut, std::size_t n, col::scores_bloc& s,")
+    o.append("                       std::int64_t* sanctions, std::int64_t* interessements) noexcept {")
+    o.append("        noter(d, debut, n, s);")
+    o.append("        col::conclure_2017<false, interessement>(d, debut, n, s, nullptr, sanctions, interessements);")
+    o.append("    }")
+    o.append("};")
+    o.append(f"}}  // namespace {ns}")
+    return "\n".join(o)
+
+
 HEADER = """#pragma once
 // GENERATED by benchmarks/gen_grids.py at build time: do not edit.
 #include <caqes/caqes.hpp>
 
+#include "colonnes.hpp"
 #include "handwritten.hpp"
 
 #include <array>
@@ -185,10 +335,17 @@ namespace bench {
 def main(argv):
     if len(argv) < 3:
         sys.exit("usage: gen_grids.py OUTPUT.hpp SIZE [SIZE...]")
+    args = argv[2:]
+    dense = []
+    if "--dense" in args:
+        k = args.index("--dense")
+        args, dense = args[:k], [int(x) for x in args[k + 1:]]
     parts = [HEADER]
-    for size in map(int, argv[2:]):
+    for size in map(int, args):
         parts.append(grid_cpp(size, f"g{size}"))
         parts.append(hand_cpp(size, f"g{size}"))
+        if size in dense:
+            parts.append(dense_cpp(size, f"g{size}"))
     parts.append("}  // namespace bench\n")
     text = "\n".join(parts)
     try:

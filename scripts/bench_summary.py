@@ -6,7 +6,8 @@ Writes:
   coefficient of variation over the repetitions, every ratio against the hand-written
   baseline measured in the same run) and of the end-to-end results;
 - docs/performance-runtime.svg, a hand-written SVG chart (no plotting library);
-- the tables into docs/performance.md between the `<!-- runtime:begin -->` / `end` markers.
+- the tables into docs/performance.md between the `<!-- runtime:begin -->` / `end` markers,
+  and the dense columnar baselines' table between `<!-- dense:begin -->` / `end`.
 
 Usage: bench_summary.py RUN.json [--doc docs/performance.md] [--svg docs/performance-runtime.svg]
 """
@@ -107,6 +108,23 @@ def runtime_table(ev):
             f"{'n/a' if r_read is None else f'{r_read:.2f}'} | {t['allocs']:.3g} |")
         verdicts.append((g, n, r_hand, r_read, t["allocs"]))
     return "\n".join(lines), verdicts
+
+
+def dense_table(ev):
+    """The toolkit against the hand-written dense columnar baselines of the same grid and N."""
+    lines = ["| grid | N | toolkit ns/eval | dense (a) ns/eval (cv) | dense totals (b) ns/eval (cv) | "
+             "dense plain read (c) ns/eval (cv) | toolkit / (a) | toolkit / (b) | toolkit / (c) | (b) / (c) |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for (g, n) in sorted(ev):
+        v = ev[(g, n)]
+        a, b, c, t = v.get("dense"), v.get("dense_totals"), v.get("dense_plain_read"), v.get("toolkit")
+        if not a or not b or not c:
+            continue
+        tt = f"{t['ns']:.1f}" if t else "not run (N above its cap)"
+        r = (lambda x, y: f"{x['ns'] / y['ns']:.1f}" if x else "n/a")
+        lines.append(f"| {g} | {fmt_n(n)} | {tt} | {a['ns']:.1f} ({pct(a['cv'])}) | {b['ns']:.1f} ({pct(b['cv'])}) | "
+                     f"{c['ns']:.2f} ({pct(c['cv'])}) | {r(t, a)} | {r(t, b)} | {r(t, c)} | {r(b, c)} |")
+    return "\n".join(lines)
 
 
 def e2e_table(e2e):
@@ -218,8 +236,11 @@ def main():
             f.write(text + "\n")
     if a.svg:
         svg_chart(ev, a.svg)
+    dense = dense_table(ev)
+    print("\nDense columnar baselines:\n\n" + dense)
     if a.doc:
         replace_section(a.doc, "runtime", text)
+        replace_section(a.doc, "dense", dense)
 
 
 if __name__ == "__main__":

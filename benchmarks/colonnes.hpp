@@ -1,0 +1,429 @@
+#pragma once
+// The dense columnar layout, the result columns, and what the hand-written exact baselines
+// over them share (docs/performance.md, "Dense columns and result columns"):
+//
+// - `colonnes_denses`: one column per measure of every indicator, fixed-point at the grid's
+//   scale for the measure's type (gen_grids.py, `echelles`), "non concerne" and "non
+//   renseigne" as sentinel values, plus the revenue, the savings per volet and the mask of the
+//   volets in their term. Evaluation runs by blocks of `bloc` establishments.
+// - `resultats_colonnes`: every field `caqes evaluate`'s CSV prints that the evaluation
+//   computes, one column each.
+// - `conclure_2017`: from the integer scores of a block to the proposals and totals of the
+//   first generation with caqes::parametres_2017's defaults, written once for both baselines:
+//   (a) every result column, (b) the two totals only. The indicator loops of each grid are
+//   generated (gen_grids.py, `dense_cpp`).
+//
+// Exact: integer scores (points and weights in halves of a weight: "partiel" earns half),
+// int64 cents, rates applied with truncation towards zero as caqes::appliquer_taux does. Where
+// a sum or product could overflow it is checked; where it cannot, the comment says why.
+#include <caqes/caqes.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <numeric>
+#include <string>
+#include <vector>
+
+namespace col {
+
+__extension__ using i128 = __int128;
+
+enum class stockage : std::uint8_t { i32, i64, u8 };
+
+// Sentinels: below every value for the signed columns, above every value for the bytes. A
+// given value equal to a sentinel is rejected when the columns are built (`encoder`).
+inline constexpr std::int32_t nr32 = std::numeric_limits<std::int32_t>::min();
+inline constexpr std::int32_t nc32 = nr32 + 1;
+inline constexpr std::int64_t nr64 = std::numeric_limits<std::int64_t>::min();
+inline constexpr std::int64_t nc64 = nr64 + 1;
+inline constexpr std::uint8_t nr8 = 0xFF;
+inline constexpr std::uint8_t nc8 = 0xFE;
+// An amount that is not there: savings "non renseignees", no decision recorded.
+inline constexpr std::int64_t sans_montant = std::numeric_limits<std::int64_t>::min();
+
+inline constexpr std::size_t bloc = 512;
+
+// One column: which measure of which indicator (template order), and how it is stored: the
+// value v is held as v x echelle, an exact integer.
+struct colonne_dense {
+    std::uint16_t indicateur;
+    std::uint8_t mesure;
+    caqes::type_mesure type;
+    stockage st;
+    std::uint16_t index;  // among the columns of its storage
+    std::int64_t echelle;
+};
+
+struct colonnes_denses {
+    std::size_t n{0};
+    std::vector<std::vector<std::int32_t>> i32;
+    std::vector<std::vector<std::int64_t>> i64;
+    std::vector<std::vector<std::uint8_t>> u8;
+    std::vector<std::int64_t> produits;                  // cents
+    std::array<std::vector<std::int64_t>, 4> economies;  // cents; sans_montant: non renseignees
+    std::vector<std::uint8_t> en_terme;                  // bit v: volet v's term covers the exercise
+    // One batch is one exercise evaluated on one date: whether the regime's transition applies
+    // is a property of the batch, not of each establishment.
+    bool transition{false};
+
+    void dimensionner(std::size_t taille, std::size_t n_i32, std::size_t n_i64, std::size_t n_u8) {
+        n = taille;
+        i32.assign(n_i32, std::vector<std::int32_t>(taille));
+        i64.assign(n_i64, std::vector<std::int64_t>(taille));
+        u8.assign(n_u8, std::vector<std::uint8_t>(taille));
+        produits.assign(taille, 0);
+        for (auto& c : economies)
+            c.assign(taille, 0);
+        en_terme.assign(taille, 0);
+    }
+    [[nodiscard]] std::size_t octets_par_etablissement() const noexcept {
+        return 4 * i32.size() + 8 * i64.size() + u8.size() + 8 + 4 * 8 + 1;
+    }
+};
+
+// The first generation's regime stops producing effects on 2022-01-01 (D.162-16 in its 2017
+// version; caqes::decrire(regime_id::caqes_2017).fin_effets): past it, the template's
+// transition policy applies and every output says so.
+[[nodiscard]] inline bool transition_2017(int exercice, caqes::ymd date_evaluation) noexcept {
+    const caqes::ymd fin{2022, 1, 1};
+    return !(caqes::ymd{exercice, 1, 1} < fin) || !(date_evaluation < fin);
+}
+
+// Stores value `v` of column `c` for establishment `e`; false when it is not an exact integer
+// at the column's scale, or does not fit its storage, or equals a sentinel: such a value is
+// never rounded (the benchmark then stops: its data must fit the columns).
+[[nodiscard]] inline bool encoder(const caqes::valeur_mesure& v, const colonne_dense& c, colonnes_denses& d,
+                                  std::size_t e) {
+    const bool nc = v.etat == caqes::etat_valeur::non_concernee;
+    if (v.etat != caqes::etat_valeur::renseignee) {
+        switch (c.st) {
+            case stockage::i32:
+                d.i32[c.index][e] = nc ? nc32 : nr32;
+                return true;
+            case stockage::i64:
+                d.i64[c.index][e] = nc ? nc64 : nr64;
+                return true;
+            case stockage::u8:
+                d.u8[c.index][e] = nc ? nc8 : nr8;
+                return true;
+        }
+        return false;
+    }
+    if (v.v.den == 0) return false;
+    i128 q = i128{v.v.num} * c.echelle;
+    if (q % v.v.den != 0) return false;
+    q /= v.v.den;
+    switch (c.st) {
+        case stockage::i32:
+            if (q <= nc32 || q > std::numeric_limits<std::int32_t>::max()) return false;
+            d.i32[c.index][e] = static_cast<std::int32_t>(q);
+            return true;
+        case stockage::i64:
+            if (q <= nc64 || q > std::numeric_limits<std::int64_t>::max()) return false;
+            d.i64[c.index][e] = static_cast<std::int64_t>(q);
+            return true;
+        case stockage::u8:
+            if (q < 0 || q >= nc8) return false;
+            d.u8[c.index][e] = static_cast<std::uint8_t>(q);
+            return true;
+    }
+    return false;
+}
+
+// ---- result columns ----
+
+// Flags of a volet's proposal.
+enum drapeau : std::uint8_t {
+    illustratif = 1,         // computed with an [U] formula's illustrative default
+    plafond_atteint = 2,     // a cap bound the amount
+    depassement = 4,         // an amount did not fit 64-bit cents: not evaluated
+    hors_terme = 8,          // the volet's term does not cover the exercise (D.162-16 II)
+    economies_nr = 16,       // the incentive needs savings the report left empty
+    decision_au_dessus = 32  // the decision recorded exceeds the proposal
+};
+// Flags of an establishment-year.
+enum drapeau_etab : std::uint8_t {
+    plafond_global = 1,  // the 5 % overall cap bound the sanctions
+    transition = 2,      // the regime's transition policy applied (CAQES-E006)
+    erreur_totaux = 4,   // CAQES-E040: a total does not fit 64-bit cents; totals 0
+    erreur_score = 8,    // CAQES-E037: a score is not exact in 64 bits; nothing proposed
+};
+
+// Per volet: nature (caqes::nature_proposition), flags, the proposed amount, its cap and the
+// decided amount (cents; sans_montant when none was recorded), the score as points / weight
+// (halves of a weight; weight 0: no score). Per establishment: the totals, each of its own
+// kind of amount (proposed sanctions, proposed incentives, decided sanctions, decided
+// incentives), and the flags.
+struct resultats_colonnes {
+    std::array<std::vector<std::uint8_t>, 4> nature;
+    std::array<std::vector<std::uint8_t>, 4> drapeaux;
+    std::array<std::vector<std::int64_t>, 4> propose;
+    std::array<std::vector<std::int64_t>, 4> plafond;
+    std::array<std::vector<std::int64_t>, 4> decide;
+    std::array<std::vector<std::int32_t>, 4> points;
+    std::array<std::vector<std::int32_t>, 4> poids;
+    std::vector<std::int64_t> total_sanctions;               // sum of the proposed sanctions
+    std::vector<std::int64_t> total_interessements;          // sum of the proposed incentives
+    std::vector<std::int64_t> total_sanctions_decidees;      // sum of the decided sanctions
+    std::vector<std::int64_t> total_interessements_decides;  // sum of the decided incentives
+    std::vector<std::uint8_t> drapeaux_etab;
+
+    static constexpr std::size_t octets_par_etablissement = 4 * (1 + 1 + 8 + 8 + 8 + 4 + 4) + 4 * 8 + 1;
+
+    void dimensionner(std::size_t n) {
+        for (std::size_t v = 0; v < 4; ++v) {
+            nature[v].assign(n, 0);
+            drapeaux[v].assign(n, 0);
+            propose[v].assign(n, 0);
+            plafond[v].assign(n, 0);
+            decide[v].assign(n, sans_montant);
+            points[v].assign(n, 0);
+            poids[v].assign(n, 0);
+        }
+        total_sanctions.assign(n, 0);
+        total_interessements.assign(n, 0);
+        total_sanctions_decidees.assign(n, 0);
+        total_interessements_decides.assign(n, 0);
+        drapeaux_etab.assign(n, 0);
+    }
+};
+
+// Scores of one block, integer, in halves of a weight.
+struct scores_bloc {
+    alignas(64) std::array<std::array<std::int32_t, bloc>, 4> points;
+    alignas(64) std::array<std::array<std::int32_t, bloc>, 4> poids;
+    void zero(std::size_t n) noexcept {
+        for (std::size_t v = 0; v < 4; ++v) {
+            std::fill_n(points[v].begin(), n, 0);
+            std::fill_n(poids[v].begin(), n, 0);
+        }
+    }
+};
+
+// First generation (D.162-16 III 1, 2017) with caqes::parametres_2017's illustrative defaults,
+// the same rules as hw::conclure_2017 over integer scores P / W (halves of a weight):
+// - incentive on a volet that provides it (bit v of I) when P / W >= 3/4: 20 % of savings,
+//   capped at 30 % (the law's cap); savings non renseignees compute none; savings <= 0 give none;
+// - else a sanction of 1 % of revenue when P / W < 1/2, 0.5 % when < 3/4, capped at 1 %;
+// - then the 5 % overall cap on the sanctions, each scaled down in proportion.
+// Branch-free but for the overall cap and the overflow check, which the data never takes: the
+// thresholds fall at random, and a mispredicted branch per volet would cost more than the rule.
+// Overflow: 4 P and 3 W fit 32 bits (a grid's weights sum to at most 6 per indicator, in
+// halves); every rate is <= 1 and is applied without a wider product (x / 10 * 3 + x % 10 * 3 /
+// 10 is x * 3 / 10 towards zero), so every amount fits; the sanctions' sum is at most 4 % of
+// the revenue; the incentives' sum is at most 3 x 20 % of INT64_MAX in these grids (the socle
+// has none), so it cannot overflow either; it is checked all the same (CAQES-E040, totals 0,
+// as the toolkit does), as a grid with more incentive volets or a larger share would need.
+// bench_evaluation.cpp (`verifier_cas_limites`) checks savings and revenue at the int64 limit.
+// The data's contracts start on 2017-07-01 and cover the whole exercise 2019: no prorata.
+// No decision is recorded in the benchmark data: the decided columns hold "none" and 0.
+template <bool complet, unsigned I>
+[[gnu::always_inline]] inline void conclure_2017(const colonnes_denses& d, std::size_t debut, std::size_t n,
+                                                 const scores_bloc& s, resultats_colonnes* r, std::int64_t* sanctions,
+                                                 std::int64_t* interessements) noexcept {
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t e = debut + i;
+        const std::int64_t produits = d.produits[e];
+        const std::int64_t p100 = produits / 100;
+        const std::int64_t p200 = produits / 200;
+        const unsigned terme = d.en_terme[e];
+        std::array<std::int64_t, 4> montant{};
+        std::array<std::int64_t, 4> cap{};
+        std::array<std::uint8_t, 4> nat{};
+        std::array<std::uint8_t, 4> fl{};
+        std::int64_t total_s = 0;  // at most 4 % of the revenue: no overflow
+        std::int64_t total_i = 0;
+        bool depasse = false;
+        for (std::size_t v = 0; v < 4; ++v) {
+            const std::int32_t P = s.points[v][i];
+            const std::int32_t W = s.poids[v][i];
+            const bool en_terme = ((terme >> v) & 1U) != 0;
+            const bool defini = en_terme & (W > 0);
+            const bool seuil_i = (((I >> v) & 1U) != 0) & (4 * P >= 3 * W);
+            const std::int64_t eco = d.economies[v][e];
+            const bool eco_nr = eco == sans_montant;
+            const bool inter = defini & seuil_i & (eco > 0);
+            const bool s1 = defini & !seuil_i & (2 * P < W);
+            const bool s2 = defini & !seuil_i & (2 * P >= W) & (4 * P < 3 * W);
+            // Every candidate computed, one kept by multiplying with 0 or 1: no branch to mispredict.
+            std::int64_t voulu = std::int64_t{inter} * (eco / 5) + std::int64_t{s1} * p100 + std::int64_t{s2} * p200;
+            nat[v] = static_cast<std::uint8_t>(2 * int{inter} + int{s1 | s2});
+            // The volet caps cannot bind at these rates: for x >= 0, x / 5 <= x * 3 / 10 and
+            // x / 200 <= x / 100 towards zero, so the amount is the one wanted; (a) still
+            // writes each cap, and the check that it did not bind.
+            if constexpr (complet) {
+                cap[v] = inter ? eco / 10 * 3 + eco % 10 * 3 / 10 : (s1 | s2) ? p100 : 0;
+                fl[v] = !en_terme                     ? std::uint8_t{hors_terme}
+                        : (defini & seuil_i & eco_nr) ? std::uint8_t{economies_nr}
+                        : nat[v] != 0                 ? std::uint8_t{illustratif}
+                                                      : std::uint8_t{0};
+                if (voulu > cap[v]) [[unlikely]] {
+                    voulu = cap[v];
+                    fl[v] |= plafond_atteint;
+                }
+            }
+            montant[v] = voulu;
+            total_s += std::int64_t{s1 | s2} * voulu;
+            depasse |= __builtin_add_overflow(total_i, std::int64_t{inter} * voulu, &total_i);
+        }
+        std::uint8_t fe = d.transition ? transition : 0;
+        // The 5 % overall cap cannot bind either: 4 x (p / 100) <= p / 20 towards zero, for a
+        // revenue p >= 0 (validation rejects a negative one). The rule is kept as written, for
+        // a grid whose rates would let it bind; the branch is never taken.
+        const std::int64_t cap_global = produits / 20;
+        if (total_s > cap_global) [[unlikely]] {
+            fe |= plafond_global;
+            const std::int64_t avant = total_s;
+            total_s = 0;
+            for (std::size_t v = 0; v < 4; ++v) {
+                if (nat[v] != 1) continue;
+                montant[v] = static_cast<std::int64_t>(i128{montant[v]} * cap_global / avant);
+                fl[v] |= plafond_atteint;
+                total_s += montant[v];
+            }
+        }
+        if (depasse) [[unlikely]] {
+            fe |= erreur_totaux;
+            total_s = 0;
+            total_i = 0;
+        }
+        if constexpr (complet) {
+            for (std::size_t v = 0; v < 4; ++v) {
+                const bool compte = ((terme >> v) & 1U) != 0;
+                r->nature[v][e] = nat[v];
+                r->drapeaux[v][e] = fl[v];
+                r->propose[v][e] = montant[v];
+                r->plafond[v][e] = cap[v];
+                r->decide[v][e] = sans_montant;
+                r->points[v][e] = compte ? s.points[v][i] : 0;
+                r->poids[v][e] = compte ? s.poids[v][i] : 0;
+            }
+            r->total_sanctions[e] = total_s;
+            r->total_interessements[e] = total_i;
+            r->total_sanctions_decidees[e] = 0;
+            r->total_interessements_decides[e] = 0;
+            r->drapeaux_etab[e] = fe;
+        } else {
+            sanctions[e] = total_s;
+            interessements[e] = total_i;
+        }
+    }
+}
+
+// (c) a read of every byte of the dense layout: the memory-bandwidth bound of the baselines.
+[[nodiscard]] inline std::uint64_t lecture_dense(const colonnes_denses& d) noexcept {
+    std::uint64_t somme = 0;
+    for (const auto& c : d.i32) {
+        for (const std::int32_t x : c)
+            somme += static_cast<std::uint32_t>(x);
+    }
+    for (const auto& c : d.i64) {
+        for (const std::int64_t x : c)
+            somme += static_cast<std::uint64_t>(x);
+    }
+    for (const auto& c : d.u8) {
+        for (const std::uint8_t x : c)
+            somme += x;
+    }
+    for (const std::int64_t x : d.produits)
+        somme += static_cast<std::uint64_t>(x);
+    for (const auto& c : d.economies) {
+        for (const std::int64_t x : c)
+            somme += static_cast<std::uint64_t>(x);
+    }
+    for (const std::uint8_t x : d.en_terme)
+        somme += x;
+    return somme;
+}
+
+// ---- one establishment's row, to compare the baselines with the toolkit ----
+struct ligne {
+    std::array<std::int64_t, 4> nature{}, drapeaux{}, propose{}, plafond{}, decide{}, score_num{}, score_den{};
+    std::int64_t total_sanctions{0}, total_interessements{0}, total_sanctions_decidees{0},
+        total_interessements_decides{0}, drapeaux_etab{0};
+};
+
+[[nodiscard]] inline ligne lire(const resultats_colonnes& r, std::size_t e) {
+    ligne l;
+    for (std::size_t v = 0; v < 4; ++v) {
+        l.nature[v] = r.nature[v][e];
+        l.drapeaux[v] = r.drapeaux[v][e];
+        l.propose[v] = r.propose[v][e];
+        l.plafond[v] = r.plafond[v][e];
+        l.decide[v] = r.decide[v][e];
+        const std::int64_t p = r.points[v][e];
+        const std::int64_t w = r.poids[v][e];
+        const std::int64_t g = w > 0 ? std::gcd(p, w) : 1;
+        l.score_num[v] = w > 0 ? p / g : 0;
+        l.score_den[v] = w > 0 ? w / g : 0;
+    }
+    l.total_sanctions = r.total_sanctions[e];
+    l.total_interessements = r.total_interessements[e];
+    l.total_sanctions_decidees = r.total_sanctions_decidees[e];
+    l.total_interessements_decides = r.total_interessements_decides[e];
+    l.drapeaux_etab = r.drapeaux_etab[e];
+    return l;
+}
+
+// The toolkit's result as the same row. Its amounts of an absent proposal are 0, as the
+// columns'; the score is its exact fraction, reduced.
+[[nodiscard]] inline ligne ligne_de(const caqes::resultat_evaluation& r) {
+    ligne l;
+    for (std::size_t v = 0; v < 4 && v < r.nombre_volets; ++v) {
+        const caqes::resultat_volet& rv = r.volets[v];
+        const caqes::proposition& p = rv.principale;
+        l.nature[v] = static_cast<std::int64_t>(p.nature);
+        l.drapeaux[v] = (p.illustratif ? illustratif : 0) | (p.plafond_atteint ? plafond_atteint : 0) |
+                        (p.depassement ? depassement : 0) | (rv.couverture.evalue ? 0 : hors_terme) |
+                        (p.economies_non_renseignees ? economies_nr : 0) |
+                        (p.decision_au_dessus ? decision_au_dessus : 0);
+        l.propose[v] = p.montant.valeur;
+        l.plafond[v] = p.plafond.valeur;
+        l.decide[v] = p.decision_finale ? p.decision_finale->valeur : sans_montant;
+        if (rv.score.defini()) {
+            const caqes::fraction f = rv.score.valeur();
+            l.score_num[v] = f.num;
+            l.score_den[v] = f.den;
+        }
+    }
+    l.total_sanctions = r.total_sanctions.valeur;
+    l.total_interessements = r.total_interessements.valeur;
+    l.total_sanctions_decidees = r.total_sanctions_decidees.valeur;
+    l.total_interessements_decides = r.total_interessements_decides.valeur;
+    l.drapeaux_etab = (r.plafond_global_atteint ? plafond_global : 0) |
+                      (r.regles.a(caqes::alerte_evaluation::transition_appliquee) ? transition : 0) |
+                      (r.erreur == caqes::regle::depassement_capacite ? erreur_totaux : 0) |
+                      (r.erreur == caqes::regle::depassement_score ? erreur_score : 0);
+    return l;
+}
+
+// The first field where two rows differ, "" when they are equal.
+[[nodiscard]] inline std::string difference(const ligne& a, const ligne& b) {
+    auto champ = [](const char* nom, std::size_t v, std::int64_t x, std::int64_t y) {
+        return caqes::concat(nom, v < 4 ? caqes::concat(" of volet ", std::to_string(v)) : std::string{}, ": ",
+                             std::to_string(x), " where the toolkit has ", std::to_string(y));
+    };
+    for (std::size_t v = 0; v < 4; ++v) {
+        if (a.nature[v] != b.nature[v]) return champ("nature", v, a.nature[v], b.nature[v]);
+        if (a.drapeaux[v] != b.drapeaux[v]) return champ("flags", v, a.drapeaux[v], b.drapeaux[v]);
+        if (a.propose[v] != b.propose[v]) return champ("proposed amount", v, a.propose[v], b.propose[v]);
+        if (a.plafond[v] != b.plafond[v]) return champ("cap", v, a.plafond[v], b.plafond[v]);
+        if (a.decide[v] != b.decide[v]) return champ("decided amount", v, a.decide[v], b.decide[v]);
+        if (a.score_num[v] != b.score_num[v]) return champ("score numerator", v, a.score_num[v], b.score_num[v]);
+        if (a.score_den[v] != b.score_den[v]) return champ("score denominator", v, a.score_den[v], b.score_den[v]);
+    }
+    if (a.total_sanctions != b.total_sanctions)
+        return champ("total_sanctions", 4, a.total_sanctions, b.total_sanctions);
+    if (a.total_interessements != b.total_interessements)
+        return champ("total_interessements", 4, a.total_interessements, b.total_interessements);
+    if (a.total_sanctions_decidees != b.total_sanctions_decidees)
+        return champ("total_sanctions_decidees", 4, a.total_sanctions_decidees, b.total_sanctions_decidees);
+    if (a.total_interessements_decides != b.total_interessements_decides)
+        return champ("total_interessements_decides", 4, a.total_interessements_decides, b.total_interessements_decides);
+    if (a.drapeaux_etab != b.drapeaux_etab) return champ("establishment flags", 4, a.drapeaux_etab, b.drapeaux_etab);
+    return {};
+}
+
+}  // namespace col
