@@ -8,14 +8,13 @@
 #include <caqes/evaluation/trace.hpp>
 #include <caqes/io/csv_dialect.hpp>
 #include <caqes/io/csv_rapports.hpp>
-#include <caqes/io/json/trace.hpp>
+#include <caqes/io/json/ecriture.hpp>
 #include <caqes/mesure/format.hpp>
 #include <caqes/monnaie/format.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -189,16 +188,19 @@ class ecrivain {
              << texte_euros(r.total_interessements) << " |\n";
     }
 
-    // One JSON object a line (schema caqes.evaluation/1, one evaluation per line).
+    // One JSON object a line (schema caqes.evaluation/1, one evaluation per line), written
+    // without a tree (json/ecriture.hpp): the bytes nlohmann's dump(-1) gives.
     void ecrire_jsonl(const ligne_resultat& l) {
-        nlohmann::json j{{"finess", l.lu.finess}, {"exercice", l.res.exercice}, {"modele", m_.nom}};
-        j.update(json::evaluation_json(l.res, l.trace_));
-        out_ << json::serialiser(j, -1) << '\n';
+        const json::identite id{l.lu.finess, l.res.exercice, m_.nom, std::nullopt};
+        json::ecrire_evaluation(jsonl_, l.res, l.trace_, &id);
+        jsonl_.brut("\n");
+        jsonl_.vider();
     }
 
     std::ostream& out_;
     format_sortie f_;
     const modele_contrat_def& m_;
+    json::ecrivain jsonl_{&out_, -1};
 };
 
 }  // namespace caqes::cli

@@ -183,77 +183,82 @@ class rejets_differes {
 };
 
 #if CAQES_AVEC_JSON
-// `doc` as nlohmann writes it at that depth of the document: each line after the first
-// indented by `retrait` spaces (a JSON string holds no raw line end, so only layout moves).
-std::string en_retrait(const nlohmann::json& doc, std::size_t retrait) {
-    const std::string texte = caqes::json::serialiser(doc);
-    std::string s;
-    s.reserve(texte.size());
-    for (const char c : texte) {
-        s += c;
-        if (c == '\n') s.append(retrait, ' ');
-    }
-    return s;
-}
-
 // The batch as one JSON document (schema caqes.evaluation/1, docs/json-schema.md), written as it
 // is read: the opening, each evaluation with its trace as its establishment-year ends, then the
-// rejections and the reconciliation, so that nothing read is missing from the output. The bytes
-// are those of the whole document written at once (nlohmann's layout, keys in order).
+// rejections and the reconciliation, so that nothing read is missing from the output. Written
+// straight to the stream (caqes::json::ecrivain, no tree): the bytes are those nlohmann writes
+// for the whole document at once (keys in order, its layout).
 class document_json {
   public:
     explicit document_json(const caqes::parametres_evaluation& p) : parametres_{p} {
-        std::cout << "{\n  \"evaluations\": ";
+        w_.debut_objet();
+        w_.cle("evaluations");
+        w_.debut_tableau();
     }
 
     void evaluation(const caqes::csv::rapport_lu& r) {
-        caqes::json::evaluation_etablissement e{
-            .finess = r.finess, .raison_sociale = {}, .exercice = r.rapport.exercice(), .modele = std::string{def.nom}};
+        const caqes::json::identite id{r.finess, r.rapport.exercice(), def.nom, std::string_view{}};
         const caqes::resultat_validation<caqes::rapport_valide_pour<def>> valide = caqes::validate<def>(r.rapport);
-        if (valide.ok()) {
-            e.resultat =
-                caqes::evaluateur<def>::evaluer(valide.valeur(), parametres_, caqes::politique_grille{}, e.trace_);
-            if (!e.resultat.ok()) e.erreurs.push_back(erreur_evaluation(e.resultat));
-        } else {
-            e.erreurs = valide.erreurs();
+        if (!valide.ok()) {
+            caqes::json::ecrire_erreurs(w_, id, valide.erreurs());
+            return;
         }
-        std::cout << (evaluations_ == 0 ? "[\n    " : ",\n    ") << en_retrait(caqes::json::evaluation_json(e), 4);
-        ++evaluations_;
+        trace_.lignes.clear();  // its capacity is kept: no allocation per establishment-year
+        const caqes::resultat_evaluation res =
+            caqes::evaluateur<def>::evaluer(valide.valeur(), parametres_, caqes::politique_grille{}, trace_);
+        if (!res.ok()) {
+            const caqes::violation v = erreur_evaluation(res);
+            caqes::json::ecrire_erreurs(w_, id, {&v, 1});
+            return;
+        }
+        // With an empty trace (a template without indicators) the document has no "trace".
+        caqes::json::ecrire_evaluation(w_, res, trace_.lignes.empty() ? nullptr : &trace_, &id);
     }
 
+    // Each rejection as the document's "rejets" array holds it, kept aside until the end.
     static void rejet(rejets_differes& rejets, const caqes::violation& v) {
-        rejets.ajouter(caqes::concat(rejets.nombre() == 0 ? "" : ",\n", "    ",
-                                     en_retrait({{"code", v.code()}, {"lieu", v.lieu}, {"detail", v.detail}}, 4)));
+        caqes::json::ecrivain w{nullptr, 2, 4};
+        caqes::json::ecrire(w, v);
+        rejets.ajouter(caqes::concat(rejets.nombre() == 0 ? "" : ",\n", "    ", w.texte()));
     }
 
     int finir(const caqes::csv::bilan_lecture& lot, rejets_differes& rejets) {
-        std::cout << (evaluations_ == 0 ? "[]" : "\n  ]") << ",\n  \"reconciliation\": ";
-        nlohmann::json rec = nlohmann::json::array();
+        w_.fin_tableau();
+        w_.cle("reconciliation");
+        w_.debut_tableau();
         for (const caqes::csv::reconciliation* x : fichiers(lot)) {
-            rec.push_back({{"fichier", x->file},
-                           {"lignes", x->lines},
-                           {"entete", x->header},
-                           {"vides", x->blank},
-                           {"lues", x->read},
-                           {"acceptees", x->accepted},
-                           {"rejetees", x->rejected}});
+            w_.debut_objet();
+            w_.membre("acceptees", x->accepted);
+            w_.membre("entete", x->header);
+            w_.membre("fichier", x->file);
+            w_.membre("lignes", x->lines);
+            w_.membre("lues", x->read);
+            w_.membre("rejetees", x->rejected);
+            w_.membre("vides", x->blank);
+            w_.fin_objet();
         }
-        std::cout << en_retrait(rec, 2) << ",\n  \"rejets\": ";
+        w_.fin_tableau();
+        w_.cle("rejets");
         if (rejets.nombre() == 0) {
-            std::cout << "[]";
+            w_.debut_tableau();
+            w_.fin_tableau();
         } else {
-            std::cout << "[\n";
+            w_.valeur_brute("[\n");
+            w_.vider();
             rejets.recopier(std::cout);
-            std::cout << "\n  ]";
+            w_.brut("\n  ]");
         }
-        std::cout << ",\n  \"schema\": " << caqes::json::serialiser(nlohmann::json(std::string{caqes::json::schema}))
-                  << "\n}\n";
+        w_.membre("schema", caqes::json::schema);
+        w_.fin_objet();
+        w_.brut("\n");
+        w_.vider();
         return static_cast<int>(caqes::csv::status(lot));
     }
 
   private:
     const caqes::parametres_evaluation& parametres_;
-    std::size_t evaluations_{0};
+    caqes::json::ecrivain w_{&std::cout};
+    caqes::trace trace_;
 };
 #endif
 

@@ -6,10 +6,12 @@ inputs under an address-space limit.
 
 Writes a valid batch of at least 200 MB of values with tools/gen_lot.py (one establishments
 row per establishment-year, 20 values rows each, every row accepted), runs example_batch on it
-in table mode under `prlimit --as` set to the documented bound plus the margin below, then in
---json mode on the first 20 MB of it (the JSON document of 200 MB of values is about 7.6 GB
-and takes minutes to write; its memory does not depend on its length), and checks the exit
-status and the reconciliation. The generated files are deleted at the end, pass or fail.
+under `prlimit --as` set to the documented bound plus the margin below, in table mode and then
+in --json mode, and checks the exit status and the reconciliation. The JSON document (7.6 GB for
+200 MB of values) is never written to disk: it is read from the pipe in blocks, its bytes are
+counted, its evaluations are counted (one per establishment-year), and its last 64 KiB are kept
+to check the reconciliation and its end. The generated files are deleted at the end, pass or
+fail.
 
 The bound, as docs/input-format.md states it for this input (no contracts file):
   FIXE  the program and its fixed buffers (code, libraries, stack, the reader's buffers of
@@ -46,18 +48,31 @@ def generate(gen_lot, directory, size_mb):
     return int(m.group(1))
 
 
+# The first member of each evaluation in the document, at its depth: the evaluations array is
+# the only place where an object 6 spaces deep starts with "contrat" (neither the rejections nor
+# the reconciliation have it).
+EVALUATION = b'\n    {\n      "contrat": '
+
+
 def run(prlimit, batch, limit, args):
-    """Exit status, and the last 64 KiB of stdout (the whole output is not kept)."""
+    """Exit status, the last 64 KiB of stdout, its length in bytes, and how many evaluations it
+    holds (the whole output is not kept)."""
     p = subprocess.Popen([prlimit, f"--as={limit}", "--", batch] + args, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE)
     tail = b""
+    size = 0
+    evaluations = 0
     while True:
-        chunk = p.stdout.read(1 << 20)
+        chunk = p.stdout.read(1 << 22)
         if not chunk:
             break
-        tail = (tail + chunk)[-(1 << 16):]
+        size += len(chunk)
+        # The pattern may straddle two blocks: look in the end of the last one too.
+        joined = tail[-(len(EVALUATION) - 1):] + chunk
+        evaluations += joined.count(EVALUATION)
+        tail = joined[-(1 << 16):]
     err = p.stderr.read()
-    return p.wait(), tail.decode("utf-8", "replace"), err.decode("utf-8", "replace")
+    return p.wait(), tail.decode("utf-8", "replace"), err.decode("utf-8", "replace"), size, evaluations
 
 
 def check(name, condition, detail):
@@ -75,27 +90,25 @@ def main():
         rows = 20 * n
         limit = FIXE + E * n + K * n + B + MARGE
         check("size", os.path.getsize(grand / "valeurs.csv") >= 200_000_000, "less than 200 MB generated")
-        status, out, err = run(prlimit, batch, limit, [str(grand / "valeurs.csv"), str(grand / "etablissements.csv")])
+        files = [str(grand / "valeurs.csv"), str(grand / "etablissements.csv")]
+        status, out, err, _, _ = run(prlimit, batch, limit, files)
         check("table", status == 0, f"exit status {status} under --as={limit}: {err[-2000:]}")
         for fichier, lignes, acceptees in [("valeurs.csv", rows + 1, rows), ("etablissements.csv", n + 1, n)]:
             # as example_batch lays it out: name in 20 columns, counts right-aligned in 6 and 5
             expected = (f"  {fichier:<20}{lignes:>6} lines read = 1 header + 0 blank + {acceptees:>6} accepted + "
                         f"{0:>5} rejected  OK")
             check("table", expected in out, f"no line {expected!r} in:\n{out[-1500:]}")
-        shutil.rmtree(grand)
 
-        petit = scratch / "20mo"
-        n = generate(gen_lot, petit, 20)
-        rows = 20 * n
-        limit = FIXE + E * n + K * n + B + MARGE
-        status, out, err = run(prlimit, batch, limit,
-                               ["--json", str(petit / "valeurs.csv"), str(petit / "etablissements.csv")])
+        status, out, err, size, evaluations = run(prlimit, batch, limit, ["--json"] + files)
         check("json", status == 0, f"exit status {status} under --as={limit}: {err[-2000:]}")
+        check("json", evaluations == n, f"{evaluations} evaluations in the document for {n} establishment-years")
         for fichier, lignes, acceptees in [("valeurs.csv", rows + 1, rows), ("etablissements.csv", n + 1, n)]:
             motif = (r'"acceptees": %d,\s*"entete": 1,\s*"fichier": "%s",\s*"lignes": %d,\s*"lues": %d,\s*'
                      r'"rejetees": 0' % (acceptees, re.escape(fichier), lignes, acceptees))
             check("json", re.search(motif, out) is not None, f"no reconciliation of {fichier} in:\n{out[-1500:]}")
         check("json", out.endswith('"rejets": [],\n  "schema": "caqes.evaluation/1"\n}\n'), f"end: {out[-200:]!r}")
+        print(f"{n} establishment-years, {rows} values rows; --as={limit}; JSON document: {size} bytes, "
+              f"{evaluations} evaluations")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     for f in failures:

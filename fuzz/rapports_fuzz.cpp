@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,17 @@ namespace {
 
 using namespace caqes;
 constexpr const modele_contrat_def& def = modeles::regional_2017::definition;
+
+// `texte` with each line after the first indented by `retrait` more spaces: a value as nlohmann
+// writes it at that depth of a document.
+std::string en_retrait(std::string_view texte, std::size_t retrait) {
+    std::string s;
+    for (const char c : texte) {
+        s += c;
+        if (c == '\n') s.append(retrait, ' ');
+    }
+    return s;
+}
 
 void exiger(bool propriete) {
     if (!propriete) __builtin_trap();
@@ -103,9 +115,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         evaluations.push_back(std::move(e));
     }
     nlohmann::json doc = json::document(evaluations);
+    // The streaming writer example_batch --json uses gives nlohmann's bytes (ecriture.hpp).
+    std::ostringstream ecrit;
+    json::ecrire(ecrit, evaluations);
+    exiger(ecrit.str() == json::serialiser(doc) + "\n");
     nlohmann::json rejets = nlohmann::json::array();
-    for (const auto& v : lot.rejets)
+    for (const auto& v : lot.rejets) {
         rejets.push_back({{"code", v.code()}, {"lieu", v.lieu}, {"detail", v.detail}});
+        json::ecrivain w{nullptr, 2, 4};
+        json::ecrire(w, v);
+        exiger(w.texte() == en_retrait(json::serialiser(rejets.back()), 4));
+    }
     doc["rejets"] = std::move(rejets);
     doc["lues"] = lot.valeurs.lines;
     const nlohmann::json relu = nlohmann::json::parse(json::serialiser(doc), nullptr, false);

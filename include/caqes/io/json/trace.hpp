@@ -1,7 +1,10 @@
 #pragma once
-// JSON output of an evaluation: the result, its trace and its proposals (schema
-// "caqes.evaluation/1", docs/json-schema.md). Optional part: target caqes::json, needs
-// nlohmann-json; the core never includes this header.
+// JSON output of an evaluation as nlohmann::json trees: the result, its trace and its proposals
+// (schema "caqes.evaluation/1", docs/json-schema.md), for a caller that works on the tree
+// (`caqes explain --json`, the database output, the fuzz target, tests). The batch and
+// `caqes evaluate` write the same bytes without a tree (ecriture.hpp), the faster way; the test
+// json_ecriture.cpp compares the two. Optional part: target caqes::json, needs nlohmann-json;
+// the core never includes this header.
 //
 // Exactness: amounts are integer cents; fractions are {"num", "den"} (plus an informative
 // "decimal" string, truncated); no value goes through a floating-point number.
@@ -10,6 +13,7 @@
 #include <caqes/evaluation/evaluer.hpp>
 #include <caqes/evaluation/proposition.hpp>
 #include <caqes/evaluation/trace.hpp>
+#include <caqes/io/json/ecriture.hpp>
 #include <caqes/mesure/format.hpp>
 #include <caqes/volet/volet.hpp>
 
@@ -23,72 +27,10 @@
 
 namespace caqes::json {
 
-inline constexpr std::string_view schema = "caqes.evaluation/1";
-
-// The decimal form of a fraction, truncated towards zero after `chiffres` digits: "0.333333".
-// Informative only; the exact value is num/den.
-[[nodiscard]] inline std::string decimal_tronque(fraction f, int chiffres = 6) {
-    const fraction x = f.normalisee();
-    if (!x.valide()) return "NaN";
-    const int128 n = x.num < 0 ? -int128{x.num} : int128{x.num};
-    const int128 d = x.den;
-    std::string s = x.num < 0 ? "-" : "";
-    s += std::to_string(static_cast<unsigned long long>(n / d));
-    int128 reste = n % d;
-    if (reste == 0) return s;
-    s += '.';
-    for (int i = 0; i < chiffres && reste != 0; ++i) {
-        reste *= 10;
-        s += static_cast<char>('0' + static_cast<int>(reste / d));
-        reste %= d;
-    }
-    return s;
-}
-
 // {"num": 1, "den": 3, "decimal": "0.333333"}; num and den normalised (den > 0).
 [[nodiscard]] inline nlohmann::json fraction_json(fraction f) {
     const fraction x = f.normalisee();
     return {{"num", x.num}, {"den", x.den}, {"decimal", decimal_tronque(x)}};
-}
-
-[[nodiscard]] inline std::string_view nom(statut s) noexcept {
-    switch (s) {
-        case statut::atteint:
-            return "atteint";
-        case statut::partiel:
-            return "partiel";
-        case statut::non_atteint:
-            return "non_atteint";
-        case statut::non_concerne:
-            return "non_concerne";
-        case statut::non_renseigne:
-            return "non_renseigne";
-    }
-    return "?";
-}
-
-[[nodiscard]] inline std::string_view nom(origine o) noexcept {
-    switch (o) {
-        case origine::nationale:
-            return "nationale";
-        case origine::regionale:
-            return "regionale";
-        case origine::illustrative:
-            return "illustrative";
-    }
-    return "?";
-}
-
-[[nodiscard]] inline std::string_view nom(referentiel_etat e) noexcept {
-    switch (e) {
-        case referentiel_etat::sans_objet:
-            return "sans_objet";
-        case referentiel_etat::atteint:
-            return "atteint";
-        case referentiel_etat::non_atteint:
-            return "non_atteint";
-    }
-    return "?";
 }
 
 [[nodiscard]] inline nlohmann::json valeur_json(const valeur_mesure& v) {
@@ -262,20 +204,6 @@ inline constexpr std::string_view schema = "caqes.evaluation/1";
     return {{"schema", schema}, {"evaluations", nlohmann::json::array({evaluation_json(r, t)})}};
 }
 
-// One establishment of a batch: who, which year, and its evaluation. `trace_` may be empty
-// (evaluated with sans_trace): the document then has no "trace" member for it.
-struct evaluation_etablissement {
-    std::string finess;
-    std::string raison_sociale;
-    int exercice{0};
-    std::string modele;
-    resultat_evaluation resultat{};
-    trace trace_{};
-    // Report validation failures: when not empty, `resultat` was not computed and the
-    // document lists the violations instead.
-    violations erreurs{};
-};
-
 // One establishment of a batch as the document's "evaluations" array holds it: written one at a
 // time by a caller that streams the document (example_batch --json).
 [[nodiscard]] inline nlohmann::json evaluation_json(const evaluation_etablissement& e) {
@@ -304,11 +232,6 @@ struct evaluation_etablissement {
 // bytes become U+FFFD instead and the rest of the document is never lost.
 [[nodiscard]] inline std::string serialiser(const nlohmann::json& doc, int indentation = 2) {
     return doc.dump(indentation, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-// Writes one document for a batch: {"schema": "caqes.evaluation/1", "evaluations": [...]}.
-inline void ecrire(std::ostream& out, std::span<const evaluation_etablissement> lot, int indentation = 2) {
-    out << serialiser(document(lot), indentation) << '\n';
 }
 
 }  // namespace caqes::json
