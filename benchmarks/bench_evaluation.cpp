@@ -58,8 +58,8 @@ constexpr double budget_octets = 2e9;
 template <std::size_t S>
 constexpr std::size_t octets_toolkit = S*(sizeof(caqes::valeurs_indicateur) + sizeof(caqes::plan_indicateur)) +
                                        sizeof(caqes::rapport_valide);
-// Measured for poly (allocated bytes of the maps and their nodes, see the check's output),
-// rounded up: about 190 bytes per indicator.
+// Measured for poly (allocated bytes of the maps and their nodes, which the check line prints:
+// 153 to 167 bytes per indicator), rounded up with room to spare.
 template <std::size_t S>
 constexpr std::size_t octets_poly = S * 200 + 128;
 

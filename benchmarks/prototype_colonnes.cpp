@@ -1,0 +1,408 @@
+// A prototype for docs/design-columnar.md (issue 16, step 2; its section 6 gives the figures),
+// not the library: ONE generic definition of statut_par_cible and of the status -> points rule,
+// instantiated (1) over caqes::fraction, as the scalar evaluator would, and (2) over an int32
+// fixed-point column, in a block loop whose plan is read at run time (a loaded grid) or given as
+// constants (a compile-time grid). For one indicator (a rate >= 60 %, weight 2, 4 % non concerne,
+// 3 % non renseigne, with or without a 5 % tolerance) it checks, on every establishment, that the
+// library's decisions::statut_par_cible, both instantiations, the scalar path of today
+// (valeur_mesure, score_volet) and the hand-written branch-free loop of gen_grids.py agree, then
+// times them. The coding rules it found (masks, no early return, no widening, no bool struct,
+// thresholds copied into locals) are the design's; the library's kernels will replace this file.
+//
+//   prototype_colonnes [N] [--tolerance]   check, then time (ns per establishment)
+//   prototype_colonnes --verifier           check only, N = 20 000, both tolerances (CTest)
+#include <caqes/caqes.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace proto {
+using namespace caqes;
+
+// ---- arithmetics: how a value, a threshold and a tolerance compare ----
+struct arith_fraction {
+    using valeur = fraction;
+    static constexpr bool le(fraction a, fraction b) noexcept { return a <= b; }
+    static constexpr bool ge(fraction a, fraction b) noexcept { return a >= b; }
+    static constexpr bool eq(fraction a, fraction b) noexcept { return a == b; }
+    static constexpr bool positive(fraction t) noexcept { return t.positive(); }
+    // "a and then b": fractions short-circuit (b may be a 256-bit sign), columns do not (no branch).
+    template <class F>
+    [[gnu::always_inline]] static constexpr bool et(bool a, F&& b) noexcept {
+        return a && b();
+    }
+    template <class F>
+    [[gnu::always_inline]] static constexpr bool ou(bool a, F&& b) noexcept {
+        return a || b();
+    }
+    template <class C>
+    static constexpr bool proche(fraction v, const C& cc, bool plus_bas) noexcept {
+        const fraction c = cc.cible, tol = cc.tolerance;
+        const fraction moins{-c.num, c.den};
+        return plus_bas ? detail::signe_somme(v, moins, {-tol.num, tol.den}) <= 0
+                        : detail::signe_somme(v, moins, tol) >= 0;
+    }
+};
+
+template <class T>
+struct arith_fixe {
+    using valeur = T;
+    static constexpr bool le(T a, T b) noexcept { return a <= b; }
+    static constexpr bool ge(T a, T b) noexcept { return a >= b; }
+    static constexpr bool eq(T a, T b) noexcept { return a == b; }
+    static constexpr bool positive(T t) noexcept { return t > 0; }
+    template <class F>
+    [[gnu::always_inline]] static constexpr bool et(bool a, F&& b) noexcept {
+        return static_cast<bool>(int{a} & int{b()});
+    }
+    template <class F>
+    [[gnu::always_inline]] static constexpr bool ou(bool a, F&& b) noexcept {
+        return static_cast<bool>(int{a} | int{b()});
+    }
+    // Within the tolerance: against cible -/+ tolerance, formed when the grid is built (the plan
+    // checks that it fits T; else the column is wider or the grid goes to the scalar path). No
+    // widening in the loop: g++ 12 does not vectorise an int32 loop with an int64 difference.
+    template <class C>
+    static constexpr bool proche(T v, const C& c, bool plus_bas) noexcept {
+        return plus_bas ? v <= c.borne : v >= c.borne;
+    }
+};
+
+// c ? a : b without a branch (a mask), so that loops over it vectorise.
+[[nodiscard, gnu::always_inline]] constexpr statut choisir(bool c, statut a, statut b) noexcept {
+    const auto x = static_cast<std::uint8_t>(a), y = static_cast<std::uint8_t>(b);
+    return static_cast<statut>(static_cast<std::uint8_t>(y ^ ((x ^ y) & (0U - unsigned{c}))));
+}
+
+// A target in representation A, built once per grid (the fixed-point one at the column's scale).
+template <class A>
+struct cible_a {
+    typename A::valeur cible, tolerance, un, deux;
+    typename A::valeur borne{};  // fixed point only: cible -/+ tolerance
+};
+
+// ---- THE one definition (today's decisions::statut_par_cible, made generic) ----
+// The decision as two flags (a block keeps them in 32-bit lanes; a statut is one byte).
+struct verdict {
+    std::int32_t atteint, partiel;  // 0 or 1; not bools: g++ 12 does not vectorise a struct of two bools
+};
+template <class A>
+[[nodiscard, gnu::always_inline]] constexpr verdict verdict_cible(typename A::valeur v, const cible_a<A>& c,
+                                                                  sens direction, type_mesure t) noexcept {
+    const bool plus_bas = direction == sens::plus_bas_est_mieux;
+    const bool atteint = plus_bas ? A::le(v, c.cible) : A::ge(v, c.cible);
+    const bool partiel = A::ou(
+        A::et(t == type_mesure::echelle, [&] { return A::et(A::eq(c.cible, c.deux), [&] { return A::eq(v, c.un); }); }),
+        [&] {
+            return A::et(A::et(!atteint, [&] { return A::positive(c.tolerance); }),
+                         [&] { return A::proche(v, c, plus_bas); });
+        });
+    return {std::int32_t{atteint}, std::int32_t{partiel}};
+}
+template <class A>
+[[nodiscard, gnu::always_inline]] constexpr statut statut_par_cible(typename A::valeur v, const cible_a<A>& c,
+                                                                    sens direction, type_mesure t) noexcept {
+    const verdict r = verdict_cible<A>(v, c, direction, t);
+    return choisir(r.atteint != 0, statut::atteint, choisir(r.partiel != 0, statut::partiel, statut::non_atteint));
+}
+
+// ---- THE one statut -> (points, weight) rule over a grid-wide common denominator ----
+// W: the indicator's weight x D; Wp: W x part_partielle (an integer: D is a multiple of its den).
+struct gain {
+    std::int32_t points, poids;
+};
+[[nodiscard, gnu::always_inline]] constexpr gain gain_de(statut s, std::int32_t W, std::int32_t Wp,
+                                                         const politique_grille& pol) noexcept {
+    const bool nc = s == statut::non_concerne;
+    const bool nr = s == statut::non_renseigne;
+    const bool compte = (!nc && !nr) | (nc & (pol.non_concerne == compte_non_concerne::atteint)) |
+                        (nr & (pol.non_renseigne == compte_non_renseigne::non_atteint));
+    const bool plein = (s == statut::atteint) | (nc & (pol.non_concerne == compte_non_concerne::atteint));
+    return {std::int32_t{plein} * W + std::int32_t{s == statut::partiel} * Wp, std::int32_t{compte} * W};
+}
+
+inline constexpr std::int32_t nr32 = std::numeric_limits<std::int32_t>::min(), nc32 = nr32 + 1;
+
+// The gains of an indicator under the grid's policy, formed when the grid is built (one rule:
+// gain_de over each statut), so the block loop has no policy test.
+struct gains {
+    std::int32_t atteint, partiel, non_atteint, poids, nc_points, nc_poids, nr_points, nr_poids;
+};
+[[nodiscard]] constexpr gains gains_de(std::int32_t W, std::int32_t Wp, const politique_grille& pol) noexcept {
+    const gain a = gain_de(statut::atteint, W, Wp, pol), p = gain_de(statut::partiel, W, Wp, pol),
+               n = gain_de(statut::non_atteint, W, Wp, pol), c = gain_de(statut::non_concerne, W, Wp, pol),
+               r = gain_de(statut::non_renseigne, W, Wp, pol);
+    return {a.points, p.points, n.points, a.poids, c.points, c.poids, r.points, r.poids};
+}
+
+// One establishment of the block: the verdict and the sentinels as lane masks; the gains of
+// each statut were formed by gain_de when the grid was built. No statut byte: 32-bit lanes.
+template <sens S, type_mesure TV>
+[[gnu::always_inline]] inline void noter_un(std::int32_t v, const cible_a<arith_fixe<std::int32_t>>& c, const gains& g,
+                                            std::int32_t& pts, std::int32_t& poids) noexcept {
+    const verdict r = verdict_cible<arith_fixe<std::int32_t>>(v, c, S, TV);
+    const std::int32_t nr = -std::int32_t{v == nr32}, nc = -std::int32_t{v == nc32}, donne = ~(nr | nc);
+    const std::int32_t A = -r.atteint, P = ~A & -r.partiel, N = ~(A | P);
+    pts +=
+        (((g.atteint & A) | (g.partiel & P) | (g.non_atteint & N)) & donne) | (g.nc_points & nc) | (g.nr_points & nr);
+    poids += (g.poids & donne) | (g.nc_poids & nc) | (g.nr_poids & nr);
+}
+
+// Loaded grid: thresholds and gains are run-time values of the indicator's plan, read once per
+// block (one call per indicator per block through the kernel table).
+template <sens S, type_mesure TV>
+[[gnu::noinline]] void noter_bloc(const std::int32_t* x, std::size_t n, const cible_a<arith_fixe<std::int32_t>>& c,
+                                  const gains& g, std::int32_t* pts, std::int32_t* poids) noexcept {
+    // Copied out of memory the result stores could alias: loop-invariant.
+    const cible_a<arith_fixe<std::int32_t>> c_ = c;
+    const gains g_ = g;
+    for (std::size_t i = 0; i < n; ++i)
+        noter_un<S, TV>(x[i], c_, g_, pts[i], poids[i]);
+}
+// Compile-time grid: the same kernel body with the plan as constants.
+template <sens S, type_mesure TV, cible_a<arith_fixe<std::int32_t>> C, gains G>
+[[gnu::noinline]] void noter_bloc_const(const std::int32_t* x, std::size_t n, std::int32_t* pts,
+                                        std::int32_t* poids) noexcept {
+    for (std::size_t i = 0; i < n; ++i)
+        noter_un<S, TV>(x[i], C, G, pts[i], poids[i]);
+}
+
+// Hand-written, branch-free (gen_grids.py's dense kernel for ">= T", default policy, no tolerance).
+[[gnu::noinline]] void noter_main(const std::int32_t* x, std::size_t n, std::int32_t T, std::int32_t W,
+                                  std::int32_t* pts, std::int32_t* poids) noexcept {
+    for (std::size_t i = 0; i < n; ++i) {
+        pts[i] += std::int32_t{x[i] >= T} * W;
+        poids[i] += std::int32_t{x[i] != nc32} * W;
+    }
+}
+// Hand-written with a tolerance (partial within tol below T).
+[[gnu::noinline]] void noter_main_tol(const std::int32_t* x, std::size_t n, std::int32_t T, std::int32_t tol,
+                                      std::int32_t W, std::int32_t Wp, std::int32_t* pts,
+                                      std::int32_t* poids) noexcept {
+    for (std::size_t i = 0; i < n; ++i) {
+        const bool v = x[i] > nc32;
+        pts[i] += std::int32_t{x[i] >= T} * W + std::int32_t{v & (x[i] < T) & (x[i] >= T - tol)} * Wp;
+        poids[i] += std::int32_t{x[i] != nc32} * W;
+    }
+}
+
+// Today's scalar path for the same indicator: valeur_mesure (fractions), library decisions,
+// score_volet per establishment.
+[[gnu::noinline]] void noter_scalaire(const std::vector<valeur_mesure>& vals, fraction cible, fraction poids_ind,
+                                      const politique_grille& pol, std::vector<score_volet>& scores) noexcept {
+    for (std::size_t i = 0; i < vals.size(); ++i) {
+        const valeur_mesure& v = vals[i];
+        const resultat_indicateur r =
+            v.etat != etat_valeur::renseignee
+                ? decisions::sans_valeur(v.etat, pol, referentiel_etat::sans_objet)
+                : decisions::decide(
+                      decisions::statut_par_cible(v.v, cible, sens::plus_haut_est_mieux, type_mesure::taux, pol),
+                      referentiel_etat::sans_objet, pol);
+        scores[i].ajouter(poids_ind, r, 1);
+    }
+}
+// The same with the generic definition over fractions (what the scalar evaluator would call).
+[[gnu::noinline]] void noter_scalaire_generique(const std::vector<valeur_mesure>& vals,
+                                                const cible_a<arith_fraction>& c, fraction poids_ind,
+                                                const politique_grille& pol,
+                                                std::vector<score_volet>& scores) noexcept {
+    for (std::size_t i = 0; i < vals.size(); ++i) {
+        const valeur_mesure& v = vals[i];
+        const resultat_indicateur r = v.etat != etat_valeur::renseignee
+                                          ? decisions::sans_valeur(v.etat, pol, referentiel_etat::sans_objet)
+                                          : decisions::decide(statut_par_cible<arith_fraction>(
+                                                                  v.v, c, sens::plus_haut_est_mieux, type_mesure::taux),
+                                                              referentiel_etat::sans_objet, pol);
+        scores[i].ajouter(poids_ind, r, 1);
+    }
+}
+
+}  // namespace proto
+
+namespace {
+std::uint64_t etat_alea = 0x9E3779B97F4A7C15ULL;
+std::uint64_t alea() {
+    std::uint64_t z = (etat_alea += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+template <class F>
+double ns_par_etab(std::size_t n, int reps, F&& f) {
+    std::vector<double> t;
+    for (int r = 0; r < reps; ++r) {
+        const auto a = std::chrono::steady_clock::now();
+        f();
+        const auto b = std::chrono::steady_clock::now();
+        t.push_back(std::chrono::duration<double, std::nano>(b - a).count() / static_cast<double>(n));
+    }
+    std::sort(t.begin(), t.end());
+    return t[t.size() / 2];
+}
+}  // namespace
+
+// Checks one data set (exit status 1 at the first difference), then times it when asked.
+int executer(std::size_t n, bool avec_tol, bool chronometrer) {
+    using namespace caqes;
+    constexpr std::int64_t echelle = 10'000;  // rate column: 1/100 of a percent
+    const fraction cible{60, 100};
+    const fraction tol = avec_tol ? fraction{5, 100} : fraction{0, 1};
+    politique_grille pol{};
+    pol.tolerance = tol;
+    const fraction poids_ind{2, 1};
+    // D = 2 (part_partielle 1/2, integer weights): W = 2 x 2, Wp = 2.
+    const std::int32_t W = 4, Wp = 2;
+    const proto::gains g = proto::gains_de(W, Wp, pol);
+    const proto::cible_a<proto::arith_fraction> cf{cible, tol, entier(1), entier(2)};
+    const proto::cible_a<proto::arith_fixe<std::int32_t>> cx{
+        6000, static_cast<std::int32_t>(tol.num * echelle / tol.den), 1 * echelle, 2 * echelle,
+        static_cast<std::int32_t>(6000 - tol.num * echelle / tol.den)};
+
+    std::vector<valeur_mesure> vals(n);
+    std::vector<std::int32_t> col(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint64_t r = alea() % 1000;
+        if (r < 40) {
+            vals[i] = valeur_mesure::non_concernee();
+            col[i] = proto::nc32;
+        } else if (r < 70) {
+            vals[i] = valeur_mesure::non_renseignee();
+            col[i] = proto::nr32;
+        } else {
+            const auto x = static_cast<std::int64_t>(alea() % 10'001);
+            vals[i] = {etat_valeur::renseignee, type_mesure::taux, fraction{x, echelle}.normalisee()};
+            col[i] = static_cast<std::int32_t>(x);
+        }
+    }
+    // 1. The generic definition over fractions = the library's, on every value.
+    for (std::size_t i = 0; i < n; ++i) {
+        if (vals[i].etat != etat_valeur::renseignee) continue;
+        const statut a =
+            decisions::statut_par_cible(vals[i].v, cible, sens::plus_haut_est_mieux, type_mesure::taux, pol);
+        const statut b =
+            proto::statut_par_cible<proto::arith_fraction>(vals[i].v, cf, sens::plus_haut_est_mieux, type_mesure::taux);
+        const statut c = proto::statut_par_cible<proto::arith_fixe<std::int32_t>>(col[i], cx, sens::plus_haut_est_mieux,
+                                                                                  type_mesure::taux);
+        if (a != b || a != c) {
+            std::printf("MISMATCH statut at %zu\n", i);
+            return 1;
+        }
+    }
+    std::vector<score_volet> s1(n), s2(n);
+    std::vector<std::int32_t> pb(n, 0), wb(n, 0), pm(n, 0), wm(n, 0);
+    proto::noter_scalaire(vals, cible, poids_ind, pol, s1);
+    proto::noter_scalaire_generique(vals, cf, poids_ind, pol, s2);
+    for (std::size_t d = 0; d < n; d += 512)
+        proto::noter_bloc<sens::plus_haut_est_mieux, type_mesure::taux>(
+            col.data() + d, std::min<std::size_t>(512, n - d), cx, g, pb.data() + d, wb.data() + d);
+    if (avec_tol)
+        proto::noter_main_tol(col.data(), n, 6000, cx.tolerance, W, Wp, pm.data(), wm.data());
+    else
+        proto::noter_main(col.data(), n, 6000, W, pm.data(), wm.data());
+    // 2. Block (integer points over D = 2) = scalar (fractions) = hand-written, establishment by establishment.
+    std::size_t partiels = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const fraction p{pb[i], 2}, w{wb[i], 2};
+        if (!(s1[i].points == p && s1[i].poids == w && s2[i].points == p && s2[i].poids == w && pm[i] == pb[i] &&
+              wm[i] == wb[i])) {
+            std::printf("MISMATCH points at %zu\n", i);
+            return 1;
+        }
+        partiels += pb[i] == Wp ? 1 : 0;
+    }
+    std::printf("identical: library = generic<fraction> = generic<int32 block> = hand on %zu values (%zu partial)\n", n,
+                partiels);
+
+    // 3. The same kernel with its plan as constants (a compile-time grid) = with its plan read at run time.
+    constexpr proto::cible_a<proto::arith_fixe<std::int32_t>> cx0{6000, 0, echelle, 2 * echelle, 6000};
+    constexpr proto::cible_a<proto::arith_fixe<std::int32_t>> cx5{6000, 500, echelle, 2 * echelle, 5500};
+    constexpr proto::gains g0 = proto::gains_de(4, 2, politique_grille{});
+    auto bloc_const = [&](std::size_t d, std::size_t m) {
+        if (avec_tol)
+            proto::noter_bloc_const<sens::plus_haut_est_mieux, type_mesure::taux, cx5, g0>(
+                col.data() + d, m, pm.data() + d, wm.data() + d);
+        else
+            proto::noter_bloc_const<sens::plus_haut_est_mieux, type_mesure::taux, cx0, g0>(
+                col.data() + d, m, pm.data() + d, wm.data() + d);
+    };
+    auto bloc = [&](std::size_t d, std::size_t m) {
+        proto::noter_bloc<sens::plus_haut_est_mieux, type_mesure::taux>(col.data() + d, m, cx, g, pb.data() + d,
+                                                                        wb.data() + d);
+    };
+    std::fill(pm.begin(), pm.end(), 0);
+    std::fill(wm.begin(), wm.end(), 0);
+    std::fill(pb.begin(), pb.end(), 0);
+    std::fill(wb.begin(), wb.end(), 0);
+    for (std::size_t d = 0; d < n; d += 512) {
+        bloc_const(d, std::min<std::size_t>(512, n - d));
+        bloc(d, std::min<std::size_t>(512, n - d));
+    }
+    if (pm != pb || wm != wb) {
+        std::printf("MISMATCH compile-time kernel\n");
+        return 1;
+    }
+    std::printf("identical: the kernel with its plan as constants = with its plan read at run time\n");
+    if (!chronometrer) return 0;
+
+    const int reps = 7;
+    const double t_scal = ns_par_etab(n, reps, [&] { proto::noter_scalaire(vals, cible, poids_ind, pol, s1); });
+    const double t_scal_g =
+        ns_par_etab(n, reps, [&] { proto::noter_scalaire_generique(vals, cf, poids_ind, pol, s2); });
+    const double t_bloc = ns_par_etab(n, reps, [&] {
+        for (std::size_t d = 0; d < n; d += 512)
+            bloc(d, std::min<std::size_t>(512, n - d));
+    });
+    const double t_const = ns_par_etab(n, reps, [&] {
+        for (std::size_t d = 0; d < n; d += 512)
+            bloc_const(d, std::min<std::size_t>(512, n - d));
+    });
+    const double t_main = ns_par_etab(n, reps, [&] {
+        for (std::size_t d = 0; d < n; d += 512) {
+            if (avec_tol)
+                proto::noter_main_tol(col.data() + d, std::min<std::size_t>(512, n - d), 6000, cx.tolerance, W, Wp,
+                                      pm.data() + d, wm.data() + d);
+            else
+                proto::noter_main(col.data() + d, std::min<std::size_t>(512, n - d), 6000, W, pm.data() + d,
+                                  wm.data() + d);
+        }
+    });
+    std::printf("N=%zu tolerance=%s ns/establishment, one indicator (median of %d):\n", n, avec_tol ? "5%" : "0", reps);
+    std::printf("  scalar today (valeur_mesure, fractions, score_volet): %.2f\n", t_scal);
+    std::printf("  scalar, generic definition over fraction:            %.2f\n", t_scal_g);
+    std::printf("  block of 512, generic, plan read at run time:        %.3f\n", t_bloc);
+    std::printf("  block of 512, same kernel, plan as constants:        %.3f\n", t_const);
+    std::printf("  block of 512, hand-written branch-free:              %.3f\n", t_main);
+    std::printf("  run-time plan / hand: %.2f; constant plan / hand: %.2f; run-time / constant: %.2f\n",
+                t_bloc / t_main, t_const / t_main, t_bloc / t_const);
+    // The results are read, so that no timed loop is removed as dead.
+    return static_cast<int>(pb[n / 2] + pm[n / 3] + wb[n / 5] + wm[n / 7]) == -1 ? 1 : 0;
+}
+
+int main(int argc, char** argv) {
+    std::size_t n = 1'000'000;
+    bool tolerance = false;
+    bool verifier = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "--tolerance") {
+            tolerance = true;
+        } else if (a == "--verifier") {
+            verifier = true;
+        } else {
+            n = std::strtoull(argv[i], nullptr, 10);
+            if (n < 1'000) {
+                std::fprintf(stderr, "prototype_colonnes: N must be at least 1000, got '%s'\n", argv[i]);
+                return 2;
+            }
+        }
+    }
+    if (verifier) return executer(20'000, false, false) | executer(20'000, true, false);
+    return executer(n, tolerance, true);
+}
