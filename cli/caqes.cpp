@@ -113,8 +113,15 @@ void bilan(const caqes::cli::bilan_lot& b, bool tables = false) {
         } else {
             std::cerr << rec.lines << " lines read = " << rec.header << " header + " << rec.blank << " blank + ";
         }
-        std::cerr << rec.accepted << " accepted + " << rec.rejected << " rejected "
-                  << (rec.balanced() ? "OK" : "MISMATCH") << '\n';
+        std::cerr << rec.accepted << " accepted + " << rec.rejected << " rejected ";
+        // A file not read to its end (a read error) is never OK: its unread lines are no row.
+        if (rec.unread) {
+            std::cerr << "NOT READ TO ITS END";
+            if (*rec.unread > 0) std::cerr << " (" << *rec.unread << " lines unread)";
+            std::cerr << '\n';
+        } else {
+            std::cerr << (rec.balanced() ? "OK" : "MISMATCH") << '\n';
+        }
     }
 }
 

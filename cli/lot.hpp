@@ -13,8 +13,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <string>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -32,10 +34,10 @@ struct bilan_lot {
 // Reads the batch `fichiers` (paths as the caller gave them, which every location cites) against
 // `m` and `p`; calls `rapport(const csv::rapport_lu&, std::uint64_t fait, std::uint64_t total)`
 // for each accepted establishment-year (`fait` out of `total`: the progress, in bytes of the
-// values file for CSV, in establishment-years for JSON Lines) and `rejet(violation&&)` for each
+// values file for CSV and JSON Lines alike) and `rejet(violation&&)` for each
 // rejection, in the order found. Two or three files are the CSV batch (values, establishments,
 // and the contracts when given: docs/input-format.md), whose establishment-years come in the
-// values file's order; one file is JSON Lines (json/valeurs.hpp), read whole, in file order. A
+// values file's order; one file is JSON Lines (json/valeurs.hpp), streamed, in file order. A
 // path that cannot be read is one CAQES-E042 in `chemins` and status 3, and nothing is handed
 // over.
 template <class Rapport, class Rejet>
@@ -51,19 +53,22 @@ template <class Rapport, class Rejet>
         return b;
     }
     if (fichiers.size() == 1) {
-        csv::parsed<std::string> texte = csv::read_file(fichiers[0]);
-        if (!texte.ok()) {
-            b.chemins.push_back({texte.rule, fichiers[0], texte.error});
+        // Streamed line by line through a fixed buffer, once (a pipe will do).
+        std::ifstream in{fichiers[0], std::ios::binary};
+        if (!in) {
+            b.chemins.push_back({regle::fichier_inutilisable, fichiers[0], concat("cannot open ", fichiers[0])});
             b.statut = csv::exit_status::unusable_input;
             return b;
         }
-        json::lot_jsonl lot = json::lire_rapports_jsonl(m, p, {fichiers[0], texte.value});
-        for (std::size_t i = 0; i < lot.rapports.size(); ++i)
-            rapport(lot.rapports[i], i + 1, lot.rapports.size());
-        for (violation& v : lot.rejets)
-            rejet(std::move(v));
-        b.statut = json::status(lot);
-        b.fichiers.push_back(std::move(lot.lignes));
+        std::error_code ec;
+        const std::uintmax_t taille =
+            std::filesystem::is_regular_file(fichiers[0], ec) && !ec ? std::filesystem::file_size(fichiers[0], ec) : 0;
+        const std::uint64_t total = ec ? 0 : static_cast<std::uint64_t>(taille);
+        const csv::reconciliation rec = json::lire_rapports_jsonl_flux(
+            m, p, {fichiers[0], {}, &in}, {},
+            [&rapport, total](const csv::rapport_lu& r, std::uint64_t lus) { rapport(r, lus, total); }, rejet);
+        b.statut = json::status(rec);
+        b.fichiers.push_back(rec);
         return b;
     }
     std::vector<std::ifstream> flux;

@@ -475,7 +475,13 @@ int main(int argc, char** argv) {
                   << " lines read = " << rec->header << " header + " << rec->blank << " blank + "
                   << cadrer(std::to_string(rec->accepted), 6, true) << " accepted + "
                   << cadrer(std::to_string(rec->rejected), 5, true) << " rejected  "
-                  << (rec->balanced() ? "OK" : "MISMATCH") << "\n";
+                  << (rec->unread       ? caqes::concat("NOT READ TO ITS END",
+                                                  *rec->unread > 0 ? caqes::concat(" (", std::to_string(*rec->unread),
+                                                                                         " lines unread)")
+                                                                         : std::string{})
+                            : rec->balanced() ? std::string{"OK"}
+                                        : std::string{"MISMATCH"})
+                  << "\n";
     }
     return static_cast<int>(caqes::csv::status(lot));
 }

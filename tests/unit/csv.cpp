@@ -1,16 +1,22 @@
 // The CSV batch input: exact numbers, dialects, records, and the reader's accept/reject
 // decisions with their file:line:field locations and the reconciliation.
+#include "grille_banc_7.hpp"  // generated from benchmarks/gen_grids.py
 #include "outils.hpp"
 
 #include <caqes/io/csv.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <istream>
 #include <limits>
 #include <sstream>
+#include <stdexcept>
+#include <streambuf>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -925,6 +931,19 @@ TEST_CASE("csv reader: past the maximum of establishment-years held, the rest of
         CHECK(lot.balanced());
         CHECK(csv::status(lot) == csv::exit_status::unusable_input);
     }
+    SECTION("the establishments file: a row rejected on its own is counted once when the file goes down") {
+        o.etablissements_annees_max = 2;
+        const std::string e = entete_etab_fr +
+                              "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;x;1000;;;;;;;\r\n"
+                              "750000003;2018;1;1000;;;;;;;\r\n";
+        const csv::lot_rapports lot = csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", e}, o);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(a(lot, "etablissements.csv:3:annee_contrat") != nullptr);
+        REQUIRE(a(lot, "etablissements.csv:4:finess") != nullptr);
+        CHECK(lot.etablissements.read == 3);
+        CHECK(lot.etablissements.rejected == 3);
+        CHECK(lot.balanced());
+    }
 }
 
 TEST_CASE(
@@ -1278,5 +1297,331 @@ TEST_CASE("csv L.162-30-4 data: six columns, all or none, each checked", "[csv][
         const csv::lot_rapports pile =
             lire(v2020, he + "750000001;2020;4;1000;2019;;;;;;;2020-03-01;1 200;700;1 000;350,50;12\r\n");
         CHECK(pile.rejets.empty());
+    }
+}
+
+namespace {
+// A stream buffer over a text that fails as a disk does: its `underflow` throws once `echec`
+// bytes were given in pass `passe_echec` (a pass starts at each seek back to the start), which
+// `std::istream` turns into `bad()`. `seekable` false: a pipe, whose position cannot be told.
+class flux_defaillant : public std::streambuf {
+  public:
+    flux_defaillant(std::string texte, std::size_t echec, int passe_echec, bool seekable = true)
+            : texte_{std::move(texte)}, echec_{echec}, passe_echec_{passe_echec}, seekable_{seekable} {
+        seekpos(0, std::ios_base::in);
+    }
+
+  protected:
+    int_type underflow() override {
+        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+        if (limite_ < texte_.size()) throw std::runtime_error("disk error");
+        return traits_type::eof();
+    }
+    pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode which) override {
+        if (!seekable_) return pos_type(off_type(-1));
+        if (dir == std::ios_base::cur && off == 0) return pos_type(gptr() - eback());
+        if (dir == std::ios_base::beg) return seekpos(pos_type(off), which);
+        return pos_type(off_type(-1));
+    }
+    pos_type seekpos(pos_type p, std::ios_base::openmode) override {
+        if (!seekable_ && passe_ > 0) return pos_type(off_type(-1));
+        const auto debut = static_cast<std::size_t>(off_type(p));
+        if (debut == 0) ++passe_;
+        limite_ = passe_ == passe_echec_ ? std::min(echec_, texte_.size()) : texte_.size();
+        char* base = texte_.data();
+        setg(base, base + std::min(debut, limite_), base + limite_);
+        return p;
+    }
+
+  private:
+    std::string texte_;
+    std::size_t echec_;
+    int passe_echec_;
+    bool seekable_;
+    int passe_{0};
+    std::size_t limite_{0};
+};
+
+// 900 establishment-years, so that the values file is larger than the reader's first fill
+// (`limites::ligne_max` + 2 bytes, 64 KiB + 2 by default) and the first pass's first block
+// (64 KiB).
+struct grand_lot {
+    std::string valeurs = "finess;exercice;indicateur;mesure;valeur\r\n";
+    std::string etabs = entete_etab_fr;
+    grand_lot() {
+        for (int i = 1; i <= 900; ++i) {
+            const std::string f = std::to_string(750000000 + i);
+            valeurs += valeurs_fr(f, "2018");
+            etabs += f + ";2018;1;1000;;;;;;;\r\n";
+        }
+    }
+};
+
+csv::lot_rapports lire_flux(std::streambuf& v, std::streambuf& e) {
+    std::istream fv{&v};
+    std::istream fe{&e};
+    return csv::lire_rapports(t_def, {}, {"valeurs.csv", {}, &fv}, {"etablissements.csv", {}, &fe});
+}
+
+std::size_t lignes_dans(std::string_view s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+}  // namespace
+
+TEST_CASE("csv reader: a read error is never silent: the file is unusable from the line reached, the rest unread",
+          "[csv][flux]") {
+    const grand_lot g;
+    const std::size_t total = lignes_dans(g.valeurs);
+    constexpr std::size_t jamais = std::numeric_limits<std::size_t>::max();
+
+    SECTION("accepted: a stream that does not fail reads as the text") {
+        flux_defaillant v{g.valeurs, jamais, 0};
+        flux_defaillant e{g.etabs, jamais, 0};
+        const csv::lot_rapports lot = lire_flux(v, e);
+        CHECK(lot.rejets.empty());
+        CHECK(lot.rapports.size() == 900);
+        CHECK(lot.valeurs.lines == total);
+        CHECK_FALSE(lot.valeurs.unread);
+        CHECK(lot.balanced());
+        CHECK(csv::status(lot) == csv::exit_status::accepted);
+    }
+    SECTION("rejected: the values file fails in the second pass, in an establishment-year") {
+        // The second pass's first read gives 64 KiB + 2 bytes; the next one fails. Its whole
+        // lines are read, the line cut by the failure is not.
+        constexpr std::size_t premier_remplissage = 64 * 1024 + 2;
+        const std::size_t lues = lignes_dans(std::string_view{g.valeurs}.substr(0, premier_remplissage));
+        REQUIRE(g.valeurs[premier_remplissage - 1] != '\n');
+        flux_defaillant v{g.valeurs, 100'000, 2};
+        flux_defaillant e{g.etabs, jamais, 0};
+        const csv::lot_rapports lot = lire_flux(v, e);
+        INFO(outils::tout(lot.rejets));
+        const violation* x = a(lot, concat("valeurs.csv:", std::to_string(lues + 1), ":read error"));
+        REQUIRE(x != nullptr);
+        CHECK(x->id == regle::fichier_inutilisable);
+        CHECK(x->detail == concat("read error: the stream failed after line ", std::to_string(lues),
+                                  " (an I/O error), before the end of the file; lines ", std::to_string(lues + 1),
+                                  " to ", std::to_string(total), " (", std::to_string(total - lues),
+                                  " lines) are not read, their rows neither accepted nor rejected, and the file's "
+                                  "reconciliation does not balance; read the file again once it can be read whole"));
+        // The establishment-year the failure cut is rejected, not evaluated from part of its rows.
+        const std::size_t ouverte = (lues - 2) / 5;  // establishment-years whose 5 rows were all read
+        const std::size_t premiere = 2 + ouverte * 5;
+        const std::string f = std::to_string(750000000 + ouverte + 1);
+        const violation* coupee = a(lot, concat("valeurs.csv:", std::to_string(premiere), ":finess"));
+        REQUIRE(coupee != nullptr);
+        CHECK(coupee->id == regle::indicateur_absent);
+        CHECK(outils::contient_texte(coupee->detail,
+                                     concat("the read error at line ", std::to_string(lues + 1),
+                                            " stopped the file before its rows ended; establishment-year rejected")));
+        CHECK(lot.rapports.size() == ouverte);
+        CHECK(lot.valeurs.accepted == ouverte * 5);
+        CHECK(lot.valeurs.rejected == lues - 1 - ouverte * 5);
+        REQUIRE(lot.valeurs.unread);
+        CHECK(*lot.valeurs.unread == total - lues);
+        CHECK(lot.valeurs.lines == total);
+        CHECK(lot.valeurs.unusable);
+        CHECK(lot.counts_agree());
+        CHECK_FALSE(lot.valeurs.balanced());  // never "OK"
+        CHECK_FALSE(lot.balanced());
+        CHECK(csv::status(lot) == csv::exit_status::unusable_input);
+    }
+    SECTION("rejected: a file refused for its header fails while its rows are counted: both said") {
+        constexpr std::size_t premier_remplissage = 64 * 1024 + 2;
+        std::string v = g.valeurs;
+        v.replace(v.find("valeur\r\n"), 6, "valeux");  // an unknown column, same length
+        const std::size_t lues = lignes_dans(std::string_view{v}.substr(0, premier_remplissage));
+        flux_defaillant fv{v, 100'000, 2};
+        flux_defaillant e{g.etabs, jamais, 0};
+        const csv::lot_rapports lot = lire_flux(fv, e);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rejets.size() >= 2);
+        CHECK(lot.rejets[0].lieu == "valeurs.csv:1:valeux");
+        CHECK(outils::contient_texte(lot.rejets[0].detail,
+                                     concat("; none of the ", std::to_string(lues - 1), " rows is read")));
+        CHECK(lot.rejets[1].lieu == concat("valeurs.csv:", std::to_string(lues + 1), ":read error"));
+        CHECK(lot.valeurs.rejected == lues - 1);
+        CHECK(lot.valeurs.unread == total - lues);
+        CHECK(lot.counts_agree());
+        CHECK_FALSE(lot.valeurs.balanced());
+    }
+    SECTION("rejected: the values file fails in the first pass: nothing of it is read") {
+        // The first pass reads blocks of 64 KiB: the first is whole, the second fails.
+        constexpr std::size_t bloc = 64 * 1024;
+        REQUIRE(g.valeurs[bloc - 1] != '\n');
+        const std::size_t ligne = lignes_dans(std::string_view{g.valeurs}.substr(0, bloc)) + 1;
+        flux_defaillant v{g.valeurs, 100'000, 1};
+        flux_defaillant e{g.etabs, jamais, 0};
+        const csv::lot_rapports lot = lire_flux(v, e);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE_FALSE(lot.rejets.empty());
+        CHECK(lot.rejets[0].id == regle::fichier_inutilisable);
+        CHECK(lot.rejets[0].lieu == concat("valeurs.csv:", std::to_string(ligne), ":read error"));
+        CHECK(lot.rejets[0].detail ==
+              concat("read error: the stream failed after byte ", std::to_string(bloc), ", on line ",
+                     std::to_string(ligne),
+                     " (an I/O error), before the end of the file, in the first pass (the line-end check); the file is "
+                     "not read, its rows neither accepted nor rejected; read it again once it can be read whole"));
+        CHECK(lot.rapports.empty());
+        CHECK(lot.valeurs.read == 0);
+        CHECK(lot.valeurs.unread == ligne);
+        CHECK(lot.valeurs.lines == ligne);
+        CHECK(lot.counts_agree());
+        CHECK_FALSE(lot.valeurs.balanced());
+        CHECK(csv::status(lot) == csv::exit_status::unusable_input);
+    }
+    SECTION("rejected: the establishments file fails in the second pass: the rows kept go down with it") {
+        // A small file: the second pass's first read fails, at its header.
+        flux_defaillant v{g.valeurs, jamais, 0};
+        flux_defaillant e{g.etabs, 1'000, 2};
+        const csv::lot_rapports lot = lire_flux(v, e);
+        INFO(outils::tout(lot.rejets));
+        const std::size_t lignes_etab = lignes_dans(g.etabs);
+        REQUIRE_FALSE(lot.rejets.empty());
+        CHECK(lot.rejets[0].lieu == "etablissements.csv:1:read error");
+        CHECK(lot.rejets[0].detail ==
+              concat("read error: the stream failed after line 0 (an I/O error), before the end of the file; lines 1 "
+                     "to ",
+                     std::to_string(lignes_etab), " (", std::to_string(lignes_etab),
+                     " lines) are not read, their rows neither accepted nor rejected, and the file's reconciliation "
+                     "does not balance; read the file again once it can be read whole"));
+        CHECK(lot.rapports.empty());
+        CHECK(lot.etablissements.unread == lignes_etab);
+        CHECK_FALSE(lot.etablissements.balanced());
+        CHECK(lot.valeurs.rejected == total - 1);  // no establishment-year is decided without its row
+        CHECK(lot.counts_agree());
+        CHECK(csv::status(lot) == csv::exit_status::unusable_input);
+    }
+    SECTION("rejected: the establishments file fails after some rows: those read go down with the file") {
+        std::string etabs = entete_etab_fr;
+        for (int i = 1; i <= 3500; ++i)
+            etabs += std::to_string(750000000 + i) + ";2018;1;1000;;;;;;;\r\n";
+        constexpr std::size_t premier_remplissage = 64 * 1024 + 2;
+        const std::size_t lues = lignes_dans(std::string_view{etabs}.substr(0, premier_remplissage));
+        REQUIRE(etabs[premier_remplissage - 1] != '\n');
+        flux_defaillant v{g.valeurs, jamais, 0};
+        flux_defaillant e{etabs, 80'000, 2};
+        const csv::lot_rapports lot = lire_flux(v, e);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE_FALSE(lot.rejets.empty());
+        CHECK(lot.rejets[0].lieu == concat("etablissements.csv:", std::to_string(lues + 1), ":read error"));
+        CHECK(lot.rapports.empty());
+        CHECK(lot.etablissements.read == lues - 1);
+        CHECK(lot.etablissements.rejected == lues - 1);
+        CHECK(lot.etablissements.unread == lignes_dans(etabs) - lues);
+        CHECK(lot.counts_agree());
+        CHECK_FALSE(lot.balanced());
+    }
+}
+
+TEST_CASE("csv reader: a stream that cannot be read twice (a pipe) is refused up front, nothing read", "[csv][flux]") {
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n";
+    const std::string v = "finess;exercice;indicateur;mesure;valeur\r\n" + valeurs_fr("750000001", "2018");
+    constexpr std::size_t jamais = std::numeric_limits<std::size_t>::max();
+    SECTION("accepted: a stream that can seek is read twice") {
+        flux_defaillant fv{v, jamais, 0};
+        flux_defaillant fe{e, jamais, 0};
+        const csv::lot_rapports lot = lire_flux(fv, fe);
+        CHECK(lot.rejets.empty());
+        CHECK(lot.rapports.size() == 1);
+        CHECK(lot.balanced());
+    }
+    SECTION("rejected: one that cannot is refused, named, and its reconciliation is not OK") {
+        flux_defaillant fv{v, jamais, 0, false};
+        flux_defaillant fe{e, jamais, 0};
+        const csv::lot_rapports lot = lire_flux(fv, fe);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE_FALSE(lot.rejets.empty());
+        CHECK(lot.rejets[0].id == regle::fichier_inutilisable);
+        CHECK(lot.rejets[0].lieu == "valeurs.csv:1:header");
+        CHECK(lot.rejets[0].detail ==
+              "cannot read valeurs.csv twice: it is a stream that cannot go back to its start (a pipe, a terminal, "
+              "/dev/stdin fed by a pipe), and the reader reads each file twice (a first pass checks its line ends and "
+              "counts its lines); nothing of it is read: write it to a file first");
+        CHECK(lot.rapports.empty());
+        CHECK(lot.valeurs.read == 0);
+        CHECK(lot.valeurs.unread == 0U);
+        CHECK_FALSE(lot.valeurs.balanced());
+        CHECK(lot.counts_agree());
+        CHECK(csv::status(lot) == csv::exit_status::unusable_input);
+    }
+}
+
+TEST_CASE("csv reader: the establishment-year held takes at most 256 bytes for the benchmarks' 7-indicator grid",
+          "[csv][memoire]") {
+    // B = sizeof(groupe) + S x sizeof(mesure_tenue) + F x sizeof(fraction): S the template's
+    // measures (10 for the 7 indicators of benchmarks/gen_grids.py), F the values whose
+    // denominator does not fit 32 bits (none in the benchmarks' values).
+    const std::vector<csv::detail::repere> index = csv::detail::reperes(banc::g7::def);
+    REQUIRE(index.size() == 7);
+    const std::size_t s = csv::detail::nombre_mesures(index);
+    CHECK(s == 10);
+    CHECK(sizeof(csv::detail::mesure_tenue) == 16);
+    CHECK(csv::detail::octets_groupe(s) == sizeof(csv::detail::groupe) + 160);
+    CHECK(csv::detail::octets_groupe(s) <= 256);
+    // The old form, a valeurs_indicateur and four lines and flags per indicator: 132 x 7.
+    CHECK(csv::detail::octets_groupe(s) < 7 * (sizeof(valeurs_indicateur) + mesures_max * (sizeof(std::size_t) + 1)));
+}
+
+TEST_CASE("csv reader: the compact form of the values held is exact, a value beyond it kept whole", "[csv][memoire]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n";
+    SECTION("accepted: a denominator of 32 bits and a numerator of 64 stay in the compact form") {
+        std::string v = h + valeurs_fr("750000001", "2018");
+        v.replace(v.find("52,5"), 4, "52,1234567");                     // 521234567 / 10^9
+        v.replace(v.find("1 234,56"), 8, "92 233 720 368 547 758,07");  // the largest amount
+        const csv::lot_rapports lot = lire(v, e);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rapports.size() == 1);
+        const rapport_valide& r = lot.rapports[0].rapport;
+        CHECK(r.valeurs()[0][0].v == fraction{521234567, 1'000'000'000});
+        CHECK(r.valeurs()[0][0].type == type_mesure::taux);
+        CHECK(r.valeurs()[1][0].v == entier(9'223'372'036'854'775'807));
+        CHECK(r.valeurs()[1][1].etat == etat_valeur::non_concernee);
+    }
+    SECTION("accepted: a denominator beyond 32 bits is kept whole, not rounded") {
+        std::string v = h + valeurs_fr("750000001", "2018");
+        v.replace(v.find("52,5"), 4, "52,123456789123");  // 52123456789123 / 10^14, reduced
+        v.replace(v.find("-3,5"), 4, "-3,000000000001");
+        const csv::lot_rapports lot = lire(v, e);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rapports.size() == 1);
+        const rapport_valide& r = lot.rapports[0].rapport;
+        CHECK(r.valeurs()[0][0].v == fraction{52'123'456'789'123, 100'000'000'000'000});
+        CHECK(r.valeurs()[0][0].v.den > std::int64_t{std::numeric_limits<std::uint32_t>::max()});
+        CHECK(r.valeurs()[3][0].v == fraction{-3'000'000'000'001, 100'000'000'000'000});
+        CHECK(r.valeurs()[3][0].type == type_mesure::taux_evolution);
+    }
+}
+
+TEST_CASE("csv reader: past the maximum of lines of a values file, the rest is refused, located", "[csv][memoire]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018");
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n";
+    csv::options_lecture o{};
+    SECTION("accepted: at the maximum") {
+        o.lignes_valeurs_max = 11;
+        const csv::lot_rapports lot = csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", e}, o);
+        CHECK(lot.rejets.empty());
+        CHECK(lot.rapports.size() == 2);
+    }
+    SECTION("rejected: past it, the row named, the establishment-year it cut rejected") {
+        o.lignes_valeurs_max = 9;
+        const csv::lot_rapports lot = csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", e}, o);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rejets.size() == 2);
+        CHECK(lot.rejets[0].lieu == "valeurs.csv:7:finess");
+        CHECK(lot.rejets[0].detail ==
+              "750000002 2018: missing A3.plan, B1.evolution; the maximum of 9 lines at line 10 stopped the file "
+              "before its rows ended; establishment-year rejected with its 3 rows, lines 7 to 9 and "
+              "etablissements.csv:3");
+        CHECK(lot.rejets[1].id == regle::fichier_inutilisable);
+        CHECK(lot.rejets[1].lieu == "valeurs.csv:10:finess");
+        CHECK(lot.rejets[1].detail ==
+              "line 10 is past the maximum of 9 lines of a values file (options_lecture::lignes_valeurs_max: the "
+              "establishment-year held keeps its line numbers in 32 bits); this row and the 1 after it (to line 11) "
+              "are rejected unread: split the file");
+        CHECK(lot.rapports.size() == 1);
+        CHECK(lot.valeurs.accepted == 5);
+        CHECK(lot.valeurs.rejected == 5);
+        CHECK(lot.balanced());
+        CHECK(csv::status(lot) == csv::exit_status::unusable_input);
     }
 }

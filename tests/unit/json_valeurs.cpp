@@ -7,6 +7,11 @@
 #include <caqes/io/json/grille.hpp>
 #include <caqes/io/json/valeurs.hpp>
 
+#include <cstdint>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+#include <streambuf>
 #include <string>
 
 using namespace caqes;
@@ -289,5 +294,148 @@ TEST_CASE("JSON Lines contract time: a volet brought in by an avenant is not rep
         REQUIRE(l.rejets.size() == 1);
         CHECK(l.rejets[0].id == regle::indicateur_absent);
         CHECK(l.rejets[0].lieu == "v.jsonl:1#/valeurs");
+    }
+}
+
+namespace {
+// A second establishment-year.
+std::string ligne_2() { return avec("019900001", "019900002"); }
+
+// A stream buffer over a text whose `underflow` throws (as a failing disk does: the stream turns
+// it into `bad()`) once `echec` bytes were given.
+class flux_defaillant : public std::streambuf {
+  public:
+    flux_defaillant(std::string texte, std::size_t echec) : texte_{std::move(texte)}, echec_{echec} {
+        setg(texte_.data(), texte_.data(), texte_.data() + std::min(echec_, texte_.size()));
+    }
+
+  protected:
+    int_type underflow() override {
+        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+        if (echec_ < texte_.size()) throw std::runtime_error("disk error");
+        return traits_type::eof();
+    }
+
+  private:
+    std::string texte_;
+    std::size_t echec_;
+};
+
+json::lot_jsonl lire_flux(std::istream& in, const csv::options_lecture& o = {}) {
+    static const auto g = json::lire_grille(grille_texte, "essai.json");
+    REQUIRE(g.ok());
+    json::lot_jsonl lot{};
+    lot.lignes = json::lire_rapports_jsonl_flux(
+        g.valeur().definition(), g.valeur().parametres(), {"v.jsonl", {}, &in}, o,
+        [&lot](csv::rapport_lu&& r, std::uint64_t) { lot.rapports.push_back(std::move(r)); },
+        [&lot](violation&& v) { lot.rejets.push_back(std::move(v)); });
+    return lot;
+}
+}  // namespace
+
+TEST_CASE("JSON Lines streamed: a stream reads as the text, line by line through a fixed buffer",
+          "[json][jsonl][flux]") {
+    SECTION("accepted: the same reports and reconciliation as the text") {
+        const std::string texte = "\xEF\xBB\xBF" + ligne_valide + "\r\n\n" + ligne_2();  // no LF at the end
+        std::istringstream in{texte};
+        const json::lot_jsonl flux = lire_flux(in);
+        const json::lot_jsonl tout = lire(texte);
+        INFO(outils::tout(flux.rejets));
+        CHECK(flux.rejets.empty());
+        REQUIRE(flux.rapports.size() == 2);
+        CHECK(flux.rapports[1].finess == "019900002");
+        CHECK(flux.rapports[1].ligne_valeurs == 3);
+        CHECK(flux.rapports.size() == tout.rapports.size());
+        CHECK(flux.lignes.lines == 3);
+        CHECK(flux.lignes.blank == 1);
+        CHECK(flux.lignes.lines == tout.lignes.lines);
+        CHECK(flux.lignes.balanced());
+        CHECK(json::status(flux) == csv::exit_status::accepted);
+    }
+    SECTION("rejected: a line longer than the buffer is one rejected line, its bytes skipped, never held") {
+        csv::options_lecture o{};
+        o.lignes.ligne_max = 1024;
+        const std::string longue = "{\"finess\":\"" + std::string(1'000'000, '0') + "\"}";
+        std::istringstream in{ligne_valide + "\n" + longue + "\n" + ligne_2() + "\n"};
+        const json::lot_jsonl lot = lire_flux(in, o);
+        REQUIRE(lot.rejets.size() == 1);
+        CHECK(lot.rejets[0].id == regle::texte_invalide);
+        CHECK(lot.rejets[0].lieu == "v.jsonl:2#");
+        CHECK(lot.rejets[0].detail == "line longer than the reader's limit (limites::ligne_max, 64 KiB by default)");
+        CHECK(lot.rapports.size() == 2);
+        CHECK(lot.lignes.lines == 3);
+        CHECK(lot.lignes.rejected == 1);
+        CHECK(lot.lignes.balanced());
+        // The memory the lines take is the buffer, whatever the file: ligne_max + 2 bytes.
+        std::istringstream encore{longue + "\n" + ligne_valide};
+        json::detail::lecteur_lignes lignes{encore, o.lignes};
+        std::string_view l;
+        bool trop_longue = false;
+        REQUIRE(lignes.suivante(l, trop_longue));
+        CHECK(trop_longue);
+        REQUIRE(lignes.suivante(l, trop_longue));
+        CHECK_FALSE(trop_longue);
+        CHECK(l == ligne_valide);
+        CHECK(lignes.tampon() == 1026);
+        CHECK_FALSE(lignes.suivante(l, trop_longue));
+    }
+}
+
+TEST_CASE("JSON Lines streamed: past the maximum of establishment-years, the rest is refused, located",
+          "[json][jsonl][flux]") {
+    const std::string texte = ligne_valide + "\n" + ligne_2() + "\n" + avec("019900001", "019900003") + "\n" +
+                              avec("019900001", "019900004") + "\n";
+    csv::options_lecture o{};
+    SECTION("accepted: at the maximum") {
+        o.etablissements_annees_max = 4;
+        std::istringstream in{texte};
+        const json::lot_jsonl lot = lire_flux(in, o);
+        CHECK(lot.rejets.empty());
+        CHECK(lot.rapports.size() == 4);
+    }
+    SECTION("rejected: past it") {
+        o.etablissements_annees_max = 2;
+        std::istringstream in{texte};
+        const json::lot_jsonl lot = lire_flux(in, o);
+        REQUIRE(lot.rejets.size() == 1);
+        CHECK(lot.rejets[0].id == regle::fichier_inutilisable);
+        CHECK(lot.rejets[0].lieu == "v.jsonl:3");
+        CHECK(lot.rejets[0].detail ==
+              "019900003 2018 is establishment-year number 3, past the maximum of 2 held at once "
+              "(options_lecture::etablissements_annees_max); this line and the 1 after it (to line 4) are rejected "
+              "unread: split the file, or raise the maximum if the memory allows");
+        CHECK(lot.rapports.size() == 2);
+        CHECK(lot.lignes.rejected == 2);
+        CHECK(lot.lignes.balanced());
+        CHECK(json::status(lot) == csv::exit_status::unusable_input);
+    }
+}
+
+TEST_CASE("JSON Lines streamed: a read error is never silent", "[json][jsonl][flux]") {
+    const std::string texte = ligne_valide + "\n" + ligne_2() + "\n";
+    SECTION("accepted: a stream that does not fail") {
+        flux_defaillant b{texte, std::numeric_limits<std::size_t>::max()};
+        std::istream in{&b};
+        const json::lot_jsonl lot = lire_flux(in);
+        CHECK(lot.rejets.empty());
+        CHECK(lot.rapports.size() == 2);
+        CHECK(lot.lignes.balanced());
+    }
+    SECTION("rejected: the first read fails; the file is unusable, its reconciliation not OK") {
+        flux_defaillant b{texte, texte.size() / 2};
+        std::istream in{&b};
+        const json::lot_jsonl lot = lire_flux(in);
+        REQUIRE(lot.rejets.size() == 1);
+        CHECK(lot.rejets[0].id == regle::fichier_inutilisable);
+        CHECK(lot.rejets[0].lieu == "v.jsonl:1");
+        CHECK(lot.rejets[0].detail ==
+              "read error: the stream failed after line 0 (an I/O error), before the end of the file; the rest of the "
+              "file is not read, and the file's reconciliation does not balance; read the file again once it can be "
+              "read whole");
+        CHECK(lot.rapports.empty());
+        REQUIRE(lot.lignes.unread);
+        CHECK_FALSE(lot.lignes.balanced());
+        CHECK(lot.lignes.counts_agree());
+        CHECK(json::status(lot) == csv::exit_status::unusable_input);
     }
 }

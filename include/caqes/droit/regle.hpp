@@ -179,7 +179,8 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
     {regle::encodage_invalide, "CAQES-E041", "a field of an input file is not valid UTF-8",
      "input format (docs/input-format.md): files are UTF-8"},
     {regle::fichier_inutilisable, "CAQES-E042",
-     "an input file cannot be used: empty, no data row, or a header that cannot be read",
+     "an input file cannot be used: empty, no data row, a header that cannot be read, or a file that cannot be read "
+     "to its end (a read error, a stream that cannot seek)",
      "input format (docs/input-format.md)"},
     {regle::hors_caqes, "CAQES-E043",
      "a contract template names a regime that concludes no CAQES: the successor is a dispositif_efficience_def, "

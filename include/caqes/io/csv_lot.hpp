@@ -67,10 +67,18 @@ struct reconciliation {
     // over (the index in `lot_rapports::rejets`) of the violation that says why; the rows it
     // covers are rejected for it.
     std::optional<std::size_t> unusable{};
+    // Set when the file could not be read to its end: a read error (the stream failed), or a
+    // stream that cannot be read twice. The lines known to be left unread, counted in `lines`
+    // (the first pass counted them; 0 when the failure left their number unknown). Such a file
+    // never balances: what was not read cannot be reconciled.
+    std::optional<std::size_t> unread{};
 
-    [[nodiscard]] bool balanced() const noexcept {
-        return read == accepted + rejected && lines == header + blank + read;
+    // The counts agree: every line read is the header, blank or a row, every row decided.
+    [[nodiscard]] bool counts_agree() const noexcept {
+        return read == accepted + rejected && lines == header + blank + read + unread.value_or(0);
     }
+    // The file was read to its end and the counts agree: what the reconciliation calls OK.
+    [[nodiscard]] bool balanced() const noexcept { return !unread && counts_agree(); }
 };
 
 // One establishment-year, accepted: its report, validated against the template.
@@ -97,6 +105,10 @@ struct bilan_lecture {
     [[nodiscard]] bool balanced() const noexcept {
         return valeurs.balanced() && etablissements.balanced() && (!contrats || contrats->balanced());
     }
+    // Every row read decided, every line counted (a file not read to its end included).
+    [[nodiscard]] bool counts_agree() const noexcept {
+        return valeurs.counts_agree() && etablissements.counts_agree() && (!contrats || contrats->counts_agree());
+    }
 };
 
 struct lot_rapports {
@@ -109,6 +121,9 @@ struct lot_rapports {
 
     [[nodiscard]] bool balanced() const noexcept {
         return valeurs.balanced() && etablissements.balanced() && (!contrats || contrats->balanced());
+    }
+    [[nodiscard]] bool counts_agree() const noexcept {
+        return valeurs.counts_agree() && etablissements.counts_agree() && (!contrats || contrats->counts_agree());
     }
 };
 
@@ -150,6 +165,10 @@ struct options_lecture {
     // costs memory until the end (docs/input-format.md, "Memory"), so past it the rest of the
     // file is refused with a located error, never read until memory runs out.
     std::size_t etablissements_annees_max{2'000'000};
+    // The most physical lines of the values file: the establishment-year held keeps the lines
+    // of its rows in 32 bits (docs/input-format.md, "Memory"), so past this line the rest of the
+    // file is refused with a located error. At most, and by default, 4 294 967 295.
+    std::size_t lignes_valeurs_max{4'294'967'295};
 };
 
 // The nature of a decision as the establishments file writes it, and back: the outcomes a

@@ -113,9 +113,12 @@ template <class SurRapport, class SurRejet>
     if (fichier_contrats != nullptr) jc.emplace(fichier_contrats->name, tampon, *b.contrats, emis);
     const std::vector<repere> index = reperes(m);
 
-    // An establishment-year whose rows all came: validated, then handed over or rejected.
-    auto fermer_groupe = [&](groupe& g) {
-        const cle& k = g.k;
+    const std::size_t mesures_modele = nombre_mesures(index);
+    // An establishment-year whose rows all came: validated, then handed over or rejected. One
+    // that the file stopped short of its end cut (`coupe`, why; empty when none) is rejected:
+    // rows of it may be among those not read, and one of them could have rejected it.
+    auto fermer_groupe = [&](groupe& g, std::string_view coupe) {
+        const cle k{finess_de_cle(g.code), exercice_de_cle(g.code), g.code};
         const std::string qui = concat(k.finess, " ", std::to_string(k.exercice));
         contrat_lu* contrat = nullptr;
         std::string probleme_contrat;
@@ -141,7 +144,7 @@ template <class SurRapport, class SurRejet>
         for (const auto& x : index) {
             if (!couverts[x.volet]) continue;
             for (std::size_t jm = 0; jm < mesures_max; ++jm) {
-                if (x.ind->mesures[jm].vide() || g.donnee[x.k][jm]) continue;
+                if (x.place[jm] == absent || groupe::donnee(g.mesures[x.place[jm]])) continue;
                 if (nombre_manquants < 4)
                     manque += concat(nombre_manquants == 0 ? "" : ", ", x.ind->code, ".", x.ind->mesures[jm].code);
                 ++nombre_manquants;
@@ -158,6 +161,7 @@ template <class SurRapport, class SurRejet>
                                std::to_string(et->ligne), " was rejected");
         }
         if (!probleme_contrat.empty()) probleme += concat(probleme.empty() ? "" : "; ", probleme_contrat);
+        if (!coupe.empty()) probleme += concat(probleme.empty() ? "" : "; ", coupe);
 
         violations refus;
         if (probleme.empty()) {
@@ -168,13 +172,17 @@ template <class SurRapport, class SurRejet>
             for (const auto& x : index) {
                 // An indicator of a volet out of its term is left out unless the file gave it.
                 bool donne = couverts[x.volet];
-                for (std::size_t jm = 0; jm < mesures_max; ++jm)
-                    donne = donne || g.donnee[x.k][jm];
+                for (const std::size_t place : x.place)
+                    donne = donne || (place != absent && groupe::donnee(g.mesures[place]));
                 if (!donne) continue;
                 saisie_indicateur& si = saisies.emplace_back();
                 si.indicateur = x.ind->code;
+                // Expanded from the compact form only now: the values as `lire_valeur` read them.
                 for (std::size_t jm = 0; jm < mesures_max; ++jm) {
-                    if (!x.ind->mesures[jm].vide()) si.mesures[jm] = {x.ind->mesures[jm].code, g.valeurs[x.k][jm]};
+                    if (x.place[jm] == absent) continue;
+                    const mesure_tenue& t = g.mesures[x.place[jm]];
+                    si.mesures[jm] = {x.ind->mesures[jm].code,
+                                      groupe::donnee(t) ? g.valeur(t, x.ind->mesures[jm].type) : valeur_mesure{}};
                 }
             }
             std::vector<montant_volet> economies;
@@ -255,66 +263,82 @@ template <class SurRapport, class SurRejet>
         groupe g{};
         bool ouvert = false;
         std::optional<au_dela> trop{};
+        // The establishment-year held keeps its lines in 32 bits: past this line the rest of
+        // the file is refused, located, rather than numbered wrong.
+        const std::size_t lignes_max = std::min(o.lignes_valeurs_max, lignes_max_32);
+        bool trop_de_lignes = false;
         ligne_valeurs l{};
-        record_view r{};
-        while (f.lecteur->next(r)) {
-            jv.ligne(r.line);
-            if (trop) {
-                trop->compter(jv);
-                continue;
-            }
-            lire_ligne_valeurs(m, jv, r, f.e, f.d, f.apercu.head, index, colonnes, l);
-            if (l.k && (!ouvert || l.k->code != g.k.code)) {
-                if (fermees.trouver(l.k->code) != nullptr) {
-                    jv.rejeter(regle::valeurs_non_contigues, "finess",
-                               concat(l.k->finess, " ", std::to_string(l.k->exercice),
-                                      ": its rows are not together: another establishment-year's rows came after "
-                                      "them, which closed it (read, decided and handed over), and this one comes "
-                                      "back; write each establishment-year's rows in one block (sort the file by "
-                                      "finess then exercice, as ORDER BY finess, exercice does)"));
-                    vider();
-                    continue;
-                }
-                if (fermees.size() + (ouvert ? 1U : 0U) >= o.etablissements_annees_max) {
-                    // Past the stated maximum the rest of the file is refused, with this row
-                    // named, rather than remembered until memory runs out.
-                    if (ouvert) fermer_groupe(g);
+        lire_lignes(
+            f, jv, trop,
+            [&](const record_view& r) {
+                if (r.line > lignes_max) {
+                    if (ouvert) {
+                        fermer_groupe(g, concat("the maximum of ", std::to_string(lignes_max), " lines at line ",
+                                                std::to_string(r.line), " stopped the file before its rows ended"));
+                    }
                     ouvert = false;
-                    trop = au_dela{r.line, concat(l.k->finess, " ", std::to_string(l.k->exercice)), 0, 0};
+                    trop = au_dela{r.line, {}, 0, 0};
+                    trop_de_lignes = true;
                     trop->compter(jv);
-                    vider();
-                    continue;
+                    return;
                 }
-                if (ouvert) {
-                    b.octets_valeurs_lus = f.lecteur->bytes_read();
-                    fermer_groupe(g);
-                    fermees.ajouter(g.k.code);
+                lire_ligne_valeurs(m, jv, r, f.e, f.d, f.apercu.head, index, colonnes, l);
+                if (l.k && (!ouvert || l.k->code != g.code)) {
+                    if (fermees.trouver(l.k->code) != nullptr) {
+                        jv.rejeter(regle::valeurs_non_contigues, "finess",
+                                   concat(l.k->finess, " ", std::to_string(l.k->exercice),
+                                          ": its rows are not together: another establishment-year's rows came after "
+                                          "them, which closed it (read, decided and handed over), and this one comes "
+                                          "back; write each establishment-year's rows in one block (sort the file by "
+                                          "finess then exercice, as ORDER BY finess, exercice does)"));
+                        return;
+                    }
+                    if (fermees.size() + (ouvert ? 1U : 0U) >= o.etablissements_annees_max) {
+                        // Past the stated maximum the rest of the file is refused, with this row
+                        // named, rather than remembered until memory runs out.
+                        if (ouvert) fermer_groupe(g, {});
+                        ouvert = false;
+                        trop = au_dela{r.line, concat(l.k->finess, " ", std::to_string(l.k->exercice)), 0, 0};
+                        trop->compter(jv);
+                        return;
+                    }
+                    if (ouvert) {
+                        b.octets_valeurs_lus = f.lecteur->bytes_read();
+                        fermer_groupe(g, {});
+                        fermees.ajouter(g.code);
+                    }
+                    g.ouvrir(l.k->code, mesures_modele, r.line);
+                    ouvert = true;
                 }
-                g.ouvrir(std::move(*l.k), index.size(), r.line);
-                ouvert = true;
-            }
-            if (l.k && l.jm != absent) {
-                std::size_t& claim = g.ligne[l.ind->k][l.jm];
-                if (claim != 0) {
-                    jv.rejeter(regle::texte_invalide, "mesure",
-                               concat("duplicate of line ", std::to_string(claim), " for ", g.k.finess, " ",
-                                      std::to_string(g.k.exercice), " ", l.code, ".", l.code_mesure));
-                } else {
-                    claim = r.line;
-                    if (!jv.rejetee()) {
-                        g.valeurs[l.ind->k][l.jm] = l.v.v;
-                        g.donnee[l.ind->k][l.jm] = true;
-                        g.garder(r.line);
+                if (l.k && l.jm != absent) {
+                    mesure_tenue& t = g.mesures[l.ind->place[l.jm]];
+                    if (t.ligne != 0) {
+                        jv.rejeter(regle::texte_invalide, "mesure",
+                                   concat("duplicate of line ", std::to_string(t.ligne), " for ", l.k->finess, " ",
+                                          std::to_string(l.k->exercice), " ", l.code, ".", l.code_mesure));
+                    } else {
+                        t.ligne = static_cast<std::uint32_t>(r.line);
+                        if (!jv.rejetee()) {
+                            g.tenir(t, l.v.v);
+                            g.garder(r.line);
+                        }
                     }
                 }
-            }
-            vider();
-        }
+            },
+            vider);
+        // A read error is reported first: the establishment-year it cut says so.
+        const bool coupe = interrompu(f, jv, b.valeurs);
         if (ouvert) {
             b.octets_valeurs_lus = f.lecteur->bytes_read();
-            fermer_groupe(g);
+            fermer_groupe(g, coupe ? concat("the read error at line ", std::to_string(f.lecteur->lines() + 1),
+                                            " stopped the file before its rows ended")
+                                   : std::string{});
         }
-        if (trop) trop->signaler(jv, b.valeurs, o.etablissements_annees_max, "establishment-year");
+        if (trop && trop_de_lignes) {
+            trop->signaler_lignes(jv, b.valeurs, lignes_max);
+        } else if (trop) {
+            trop->signaler(jv, b.valeurs, o.etablissements_annees_max, "establishment-year");
+        }
         sans_ligne(f, jv, b.valeurs);
         fermer(f, b.valeurs);
         vider();
@@ -349,8 +373,9 @@ template <class SurRapport, class SurRejet>
     }
 
     // Every row is now accepted or rejected. A row left undecided would be a reader bug: it
-    // is counted in neither, so the reconciliation shows it, in release builds too.
-    assert(b.balanced());
+    // is counted in neither, so the reconciliation shows it, in release builds too. (A file not
+    // read to its end does not balance, and says so: `reconciliation::unread`.)
+    assert(b.counts_agree());
     return b;
 }
 

@@ -125,7 +125,9 @@ class record_reader {
     [[nodiscard]] dialect dialect_of() const noexcept { return dialect_.value_or(forced_.value_or(dialect::french)); }
     // Set when reading stopped at a CR not followed by LF.
     [[nodiscard]] const std::optional<cr_seul>& lone_cr() const noexcept { return lone_cr_; }
-    // A stream that failed (not its end): the caller reports the file unreadable.
+    // A stream that failed (an I/O error, not its end): reading stopped after the last whole
+    // line before the failure (a line cut by it is not returned), and the caller reports the
+    // file unreadable from line `lines() + 1` on.
     [[nodiscard]] bool read_failed() const noexcept { return in_ != nullptr && in_->bad(); }
     // Bytes of the input consumed so far (a progress measure; the byte-order mark included).
     [[nodiscard]] std::uint64_t bytes_read() const noexcept {
@@ -202,6 +204,9 @@ class record_reader {
             fill();
             lf = static_cast<const char*>(std::memchr(buf_.data() + begin_, '\n', end_ - begin_));
         }
+        // The bytes after the last LF of a stream that failed are a line cut short, not the
+        // file's last line: a truncated value must never be read as a whole one.
+        if (lf == nullptr && read_failed()) return false;
         if (lf != nullptr || eof_) {
             const std::size_t stop = lf != nullptr ? static_cast<std::size_t>(lf - buf_.data()) : end_;
             std::string_view l{buf_.data() + begin_, stop - begin_};
@@ -230,6 +235,7 @@ class record_reader {
             }
             offset += part.size();
             begin_ = end_ - (keep_cr ? 1 : 0);
+            if (read_failed()) return false;
             if (eof_) break;
             fill();
         }
@@ -321,7 +327,14 @@ struct apercu_fichier {
     std::size_t cr{0};    // CR bytes, CR LF pairs included
     std::size_t crlf{0};  // CR LF pairs
     std::uint64_t bytes{0};
-    std::size_t lines{0};  // physical lines, at most (an upper bound on the rows: a reader reserves for them)
+    // Physical lines (a last line without its LF counts); when `read_error`, the lines reached,
+    // the last of them perhaps cut short.
+    std::size_t lines{0};
+    // The stream cannot be put back at its start (a pipe, a terminal): it was not read, since
+    // the reader needs to read it twice. Not set for a text.
+    bool not_seekable{false};
+    // The stream failed (an I/O error) before its end, after `bytes` bytes, on line `lines`.
+    bool read_error{false};
     static constexpr std::size_t taille_tete = 4096;
 };
 
@@ -372,7 +385,9 @@ class analyse_fins {
         if (cr_attente_ && !a_.lone_cr) a_.lone_cr = en_attente_;
         a_.head = std::move(head);
         a_.bytes = bytes;
-        a_.lines = ligne_;
+        // `ligne_` is the line the next byte would be on: a file ending with its LF has one
+        // line fewer (and an empty file none).
+        a_.lines = colonne_ > 0 ? ligne_ : ligne_ - 1;
         return std::move(a_);
     }
 
@@ -393,10 +408,18 @@ class analyse_fins {
     return a.finir(std::string{text.substr(0, apercu_fichier::taille_tete)}, text.size());
 }
 
-// Reads the stream to its end through a fixed buffer, then puts it back at its start (a file
-// opened in binary mode: it is read twice). A read that fails leaves `in.bad()` set.
+// Reads the stream to its end through a fixed buffer, then puts it back where it started (a
+// file opened in binary mode: it is read twice). A stream that cannot seek (a pipe, a terminal,
+// /dev/stdin from a pipe) is not read at all, since it could not be read again: `not_seekable`.
+// A read that fails sets `read_error` and leaves the stream there.
 [[nodiscard]] inline apercu_fichier apercu(std::istream& in) {
     detail::analyse_fins a;
+    const std::istream::pos_type debut = in.tellg();
+    if (debut == std::istream::pos_type(-1)) {
+        apercu_fichier r = a.finir({}, 0);
+        r.not_seekable = true;
+        return r;
+    }
     std::string head;
     std::vector<char> bloc(std::size_t{1} << 16U);
     std::uint64_t bytes = 0;
@@ -407,11 +430,16 @@ class analyse_fins {
         a.ajouter(s);
         bytes += s.size();
     }
-    if (!in.bad()) {
+    const bool echec = in.bad();
+    if (!echec) {
         in.clear();
-        in.seekg(0);
+        in.seekg(debut);
     }
-    return a.finir(std::move(head), bytes);
+    apercu_fichier r = a.finir(std::move(head), bytes);
+    r.read_error = echec;
+    // A stream that tells its position but cannot go back to it is read once only.
+    r.not_seekable = !echec && in.fail();
+    return r;
 }
 
 // A record with its fields owned, for `table`.

@@ -130,37 +130,96 @@ struct valeur_lue {
     return {v, regle::aucune, {}};
 }
 
-// The establishment-year the values file is on, held until a row of another one closes it:
-// its values, the row that claimed each measure, and its rows not rejected on their own
-// (counted, with their first and last line). Its arrays are sized once per template and
-// reused, so a group costs no allocation: B = indicators x (sizeof(valeurs_indicateur) +
-// mesures_max x (sizeof(std::size_t) + 1)) bytes (docs/input-format.md, "Memory").
-struct groupe {
-    cle k;
-    std::vector<valeurs_indicateur> valeurs;
-    std::vector<std::array<std::size_t, mesures_max>> ligne;  // row that claimed each measure, or 0
-    std::vector<std::array<bool, mesures_max>> donnee;        // an accepted value is there
-    std::size_t attente{0};                                   // its rows not rejected on their own
-    std::size_t premiere_attente{0};                          // the first and last of them
-    std::size_t derniere_attente{0};
-    std::size_t premiere_ligne{0};
+// One measure of the template in the establishment-year held: its value, exact, in a compact
+// form, and the line of the row that claimed it. 16 bytes.
+struct mesure_tenue {
+    // A state, or the denominator of a value given (1 to `den_max`): a value is `num / den`
+    // exactly as read (a reduced fraction). A value whose denominator does not fit 32 bits
+    // (more than nine decimal places) is kept whole in `groupe::hors_forme`, at index `num`:
+    // nothing is rounded.
+    static constexpr std::uint32_t den_aucune = 0;  // no accepted value (none given, or rejected)
+    static constexpr std::uint32_t den_nc = std::numeric_limits<std::uint32_t>::max();
+    static constexpr std::uint32_t den_nr = den_nc - 1;
+    static constexpr std::uint32_t den_hors_forme = den_nc - 2;
+    static constexpr std::uint32_t den_max = den_nc - 3;
 
-    void ouvrir(cle nouvelle, std::size_t indicateurs, std::size_t line) {
-        k = std::move(nouvelle);
-        valeurs.assign(indicateurs, valeurs_indicateur{});
-        ligne.assign(indicateurs, {});
-        donnee.assign(indicateurs, {});
+    std::int64_t num{0};
+    std::uint32_t den{den_aucune};
+    std::uint32_t ligne{0};  // the row that claimed it, 0 when none (a duplicate names it)
+};
+
+// The most physical lines of a values file: the establishment-year held keeps its lines in 32
+// bits (`options_lecture::lignes_valeurs_max` may lower it, not raise it).
+inline constexpr std::size_t lignes_max_32 = std::numeric_limits<std::uint32_t>::max();
+
+// The establishment-year the values file is on, held until a row of another one closes it:
+// one `mesure_tenue` per measure of the template (only the measures each indicator has, in
+// report order: `repere::place`), and its rows not rejected on its own (counted, with their
+// first and last line). Expanded to the report `validate` reads only when it closes. Its
+// arrays are sized once per template and reused, so a group costs no allocation once warm:
+//   B = sizeof(groupe) + S x sizeof(mesure_tenue) + F x sizeof(fraction)
+// for S measures in the template and F values whose denominator does not fit 32 bits
+// (`octets_groupe`; docs/input-format.md, "Memory").
+struct groupe {
+    std::uint64_t code{0};              // cle_64 of its establishment-year
+    std::uint32_t attente{0};           // its rows not rejected on their own
+    std::uint32_t premiere_attente{0};  // the first and last of them
+    std::uint32_t derniere_attente{0};
+    std::uint32_t premiere_ligne{0};
+    std::vector<mesure_tenue> mesures;
+    std::vector<fraction> hors_forme;
+
+    void ouvrir(std::uint64_t nouvelle, std::size_t nombre_mesures, std::size_t line) {
+        code = nouvelle;
+        mesures.assign(nombre_mesures, mesure_tenue{});
+        hors_forme.clear();
         attente = 0;
         premiere_attente = 0;
         derniere_attente = 0;
-        premiere_ligne = line;
+        premiere_ligne = static_cast<std::uint32_t>(line);
     }
     void garder(std::size_t line) noexcept {
-        if (attente == 0) premiere_attente = line;
-        derniere_attente = line;
+        if (attente == 0) premiere_attente = static_cast<std::uint32_t>(line);
+        derniere_attente = static_cast<std::uint32_t>(line);
         ++attente;
     }
+    // An accepted value, into its measure's place.
+    void tenir(mesure_tenue& t, const valeur_mesure& v) {
+        switch (v.etat) {
+            case etat_valeur::non_concernee:
+                t.den = mesure_tenue::den_nc;
+                return;
+            case etat_valeur::non_renseignee:
+                t.den = mesure_tenue::den_nr;
+                return;
+            case etat_valeur::renseignee:
+                break;
+        }
+        if (v.v.den >= 1 && v.v.den <= std::int64_t{mesure_tenue::den_max}) {
+            t.num = v.v.num;
+            t.den = static_cast<std::uint32_t>(v.v.den);
+            return;
+        }
+        t.num = static_cast<std::int64_t>(hors_forme.size());
+        t.den = mesure_tenue::den_hors_forme;
+        hors_forme.push_back(v.v);
+    }
+    [[nodiscard]] static bool donnee(const mesure_tenue& t) noexcept { return t.den != mesure_tenue::den_aucune; }
+    // The value as `lire_valeur` read it, for a measure of kind `type`.
+    [[nodiscard]] valeur_mesure valeur(const mesure_tenue& t, type_mesure type) const {
+        if (t.den == mesure_tenue::den_nc) return valeur_mesure::non_concernee();
+        if (t.den == mesure_tenue::den_nr) return valeur_mesure::non_renseignee();
+        const fraction f = t.den == mesure_tenue::den_hors_forme ? hors_forme[static_cast<std::size_t>(t.num)]
+                                                                 : fraction{t.num, std::int64_t{t.den}};
+        return {etat_valeur::renseignee, type, f};
+    }
 };
+
+// B, the bytes of the establishment-year held, for a template of `nombre_mesures` measures,
+// `hors_forme` of whose values have a denominator beyond 32 bits.
+[[nodiscard]] constexpr std::size_t octets_groupe(std::size_t nombre_mesures, std::size_t hors_forme = 0) noexcept {
+    return sizeof(groupe) + nombre_mesures * sizeof(mesure_tenue) + hors_forme * sizeof(fraction);
+}
 
 // One row of the establishments file, parsed, until its establishment-year of the values file
 // closes (or the end of the batch). sizeof(etablissement_lu) bytes each, and its decisions
@@ -214,20 +273,36 @@ struct etablissement_lu {
     return concat("economies_", volet);
 }
 
-// The template's indicators in report order, looked up by code.
+// The template's indicators in report order, looked up by code, with the place of each of
+// their measures among the template's (`groupe::mesures`).
 struct repere {
     const indicateur* ind{nullptr};
     std::size_t k{0};
     std::size_t volet{0};  // index of its volet in the template
+    std::array<std::size_t, mesures_max> place{};
 };
 
 [[nodiscard]] inline std::vector<repere> reperes(const modele_contrat_def& m) {
     std::vector<repere> r;
+    std::size_t places = 0;
     for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
-        for (const auto& ind : m.volets[iv].grille)
-            r.push_back({&ind, r.size(), iv});
+        for (const auto& ind : m.volets[iv].grille) {
+            repere& x = r.emplace_back(repere{&ind, r.size(), iv, {}});
+            for (std::size_t jm = 0; jm < mesures_max; ++jm)
+                x.place[jm] = ind.mesures[jm].vide() ? absent : places++;
+        }
     }
     return r;
+}
+
+// The measures of a template: S in B (`octets_groupe`).
+[[nodiscard]] inline std::size_t nombre_mesures(std::span<const repere> index) noexcept {
+    std::size_t n = 0;
+    for (const repere& x : index) {
+        for (const std::size_t p : x.place)
+            n += p != absent ? 1U : 0U;
+    }
+    return n;
 }
 
 // Which template volets an establishment-year reports on: all of them without a contract;
@@ -423,7 +498,47 @@ struct au_dela {
                    std::to_string(lignes - 1), " after it (to line ", std::to_string(derniere),
                    ") are rejected unread: split the file, or raise the maximum if the memory allows"));
     }
+    // The same past the values file's maximum of lines.
+    void signaler_lignes(journal& j, reconciliation& rec, std::size_t max) {
+        rec.unusable = j.signaler(
+            regle::fichier_inutilisable, ligne, "finess",
+            concat("line ", std::to_string(ligne), " is past the maximum of ", std::to_string(max),
+                   " lines of a values file (options_lecture::lignes_valeurs_max: the establishment-year held keeps "
+                   "its line numbers in 32 bits); this row and the ",
+                   std::to_string(lignes - 1), " after it (to line ", std::to_string(derniere),
+                   ") are rejected unread: split the file"));
+    }
 };
+
+// The record loop every file shares: each data row of `f` counted read (`j.ligne`) and handed
+// to `ligne(r)`, then the violations handed over (`vider`); once a maximum stopped the file
+// (`trop`), the rows after it are counted rejected, unread.
+template <class Ligne, class Vider>
+void lire_lignes(fichier_lu& f, journal& j, std::optional<au_dela>& trop, Ligne&& ligne, Vider&& vider) {
+    record_view r{};
+    while (f.lecteur->next(r)) {
+        j.ligne(r.line);
+        if (trop) {
+            trop->compter(j);
+            continue;
+        }
+        ligne(std::as_const(r));
+        vider();
+    }
+}
+
+// After the rows of the establishments or contracts file: past the maximum (`trop`) or cut by a
+// read error, the `gardees` rows kept so far and not rejected on their own go down with the
+// file, and the violation past the maximum is reported. Returns true when the caller drops its
+// index: an establishment-year is never decided against a file known incomplete.
+inline bool abandonner(const fichier_lu& f, journal& j, reconciliation& rec, std::optional<au_dela>& trop,
+                       std::size_t gardees, std::size_t max, std::string_view quoi) {
+    const bool coupe = interrompu(f, j, rec);
+    if (!trop && !coupe) return false;
+    j.rejeter_lignes(gardees);
+    if (trop) trop->signaler(j, rec, max, quoi);
+    return true;
+}
 
 // One row of the establishments file: its cells parsed, then kept in the index (rejected rows
 // too, so that their establishment-year says why it has no row).
@@ -630,23 +745,20 @@ void lire_etablissements(const modele_contrat_def& m, const source& src, const o
     // moves, and costs sizeof(etablissement_lu) per row (docs/input-format.md, "Memory").
     etabs.reserver(std::min(f.apercu.lines, o.etablissements_annees_max));
     std::optional<au_dela> trop{};
-    record_view r{};
-    while (f.lecteur->next(r)) {
-        j.ligne(r.line);
-        if (trop) {
-            trop->compter(j);
-            continue;
-        }
-        lire_etablissement(m, j, r, e, dl, f.apercu.head, cv, activites_donnees, avec_taux, avec_l162, total_decisions,
-                           nombre_decisions, etabs, o.etablissements_annees_max, trop);
-        vider();
-    }
-    if (trop) {
-        // The rows kept so far go down with the file.
-        j.rejeter_lignes(etabs.size());
+    lire_lignes(
+        f, j, trop,
+        [&](const record_view& r) {
+            lire_etablissement(m, j, r, e, dl, f.apercu.head, cv, activites_donnees, avec_taux, avec_l162,
+                               total_decisions, nombre_decisions, etabs, o.etablissements_annees_max, trop);
+        },
+        vider);
+    // Those rejected on their own were counted already.
+    const std::vector<etablissement_lu>& gardees = etabs.entrees();
+    if (abandonner(f, j, rec, trop,
+                   static_cast<std::size_t>(std::count_if(gardees.begin(), gardees.end(),
+                                                          [](const etablissement_lu& x) { return x.accepte; })),
+                   o.etablissements_annees_max, "establishments row"))
         etabs.clear();
-        trop->signaler(j, rec, o.etablissements_annees_max, "establishments row");
-    }
     sans_ligne(f, j, rec);
     fermer(f, rec);
     vider();
@@ -766,21 +878,17 @@ void lire_contrats(const modele_contrat_def& m, const source& src, const options
         return vider();
     }
     std::optional<au_dela> trop{};
-    record_view r{};
-    while (f.lecteur->next(r)) {
-        j.ligne(r.line);
-        if (trop) {
-            trop->compter(j);
-            continue;
-        }
-        lire_contrat(m, j, r, e, f.d, f.apercu.head, contrats, o.etablissements_annees_max, trop);
-        vider();
-    }
-    if (trop) {
-        j.rejeter_lignes(contrats.size());
+    lire_lignes(
+        f, j, trop,
+        [&](const record_view& r) {
+            lire_contrat(m, j, r, e, f.d, f.apercu.head, contrats, o.etablissements_annees_max, trop);
+        },
+        vider);
+    if (abandonner(f, j, rec, trop,
+                   static_cast<std::size_t>(
+                       std::count_if(contrats.begin(), contrats.end(), [](const auto& x) { return x.second.accepte; })),
+                   o.etablissements_annees_max, "contract"))
         contrats.clear();
-        trop->signaler(j, rec, o.etablissements_annees_max, "contract");
-    }
     sans_ligne(f, j, rec);
     fermer(f, rec);
     vider();

@@ -471,14 +471,35 @@ struct fichier_lu {
     dialect d{dialect::french};
 };
 
-// Opens `src` and reads its header; `rec` gets the file's name, dialect and header line.
+// Why the second pass over a file stopped before its end (the stream failed): the line
+// reached, and the lines after it, which the first pass counted, left unread.
+[[nodiscard]] inline std::string lecture_interrompue(const fichier_lu& f) {
+    const std::size_t lues = f.lecteur->lines();
+    const std::size_t total = f.apercu.lines;
+    const std::string reste =
+        total > lues ? concat("lines ", std::to_string(lues + 1), " to ", std::to_string(total), " (",
+                              std::to_string(total - lues), total - lues == 1 ? " line) are" : " lines) are")
+                     : std::string{"the rest of the file is"};
+    return concat("read error: the stream failed after line ", std::to_string(lues),
+                  " (an I/O error), before the end of the file; ", reste,
+                  " not read, their rows neither accepted nor rejected, and the file's reconciliation does not "
+                  "balance; read the file again once it can be read whole");
+}
+
+// Opens `src` and reads its header; `rec` gets the file's name, dialect and header line. A
+// stream that cannot be read twice, or that fails, makes the file unusable (CAQES-E042) with
+// the reason as its header's error, and `rec.unread` set: never an empty or short file.
 inline void ouvrir(fichier_lu& f, const source& src, const options_lecture& o, reconciliation& rec,
                    const std::vector<std::string>& attendues,
                    const std::vector<std::vector<std::string>>& optionnelles = {}) {
     table t{};
     if (src.flux != nullptr) {
         f.apercu = apercu(*src.flux);
-        f.lecteur.emplace(*src.flux, o.forced, o.lignes);
+        if (f.apercu.not_seekable || f.apercu.read_error) {
+            f.lecteur.emplace(std::string_view{}, o.forced, o.lignes);  // nothing to read again
+        } else {
+            f.lecteur.emplace(*src.flux, o.forced, o.lignes);
+        }
     } else {
         f.apercu = apercu(src.text);
         f.lecteur.emplace(src.text, o.forced, o.lignes);
@@ -495,15 +516,49 @@ inline void ouvrir(fichier_lu& f, const source& src, const options_lecture& o, r
     rec.d = t.d;
     rec.header = t.header ? 1 : 0;
     f.e = lire_entete(t, attendues, f.apercu, optionnelles);
-    if (src.flux != nullptr && src.flux->bad() && f.e.erreur.empty()) {
-        f.e.erreur = "the file could not be read to its end";
-        f.e.champ = "header";
+    auto refuser_flux = [&](std::string erreur, std::string champ, std::size_t ligne, std::size_t non_lues) {
+        f.e.erreur = std::move(erreur);
+        f.e.champ = std::move(champ);
+        f.e.ligne = ligne;
+        f.e.id = regle::fichier_inutilisable;
+        rec.unread = non_lues;
+    };
+    if (f.apercu.not_seekable) {
+        // The reader reads each file twice (a first pass checks its line ends and counts its
+        // lines, docs/input-format.md, "Memory"): a pipe would be empty the second time.
+        refuser_flux(concat("cannot read ", src.name,
+                            " twice: it is a stream that cannot go back to its start (a pipe, a terminal, /dev/stdin "
+                            "fed by a pipe), and the reader reads each file twice (a first pass checks its line ends "
+                            "and counts its lines); nothing of it is read: write it to a file first"),
+                     "header", 1, 0);
+    } else if (f.apercu.read_error) {
+        refuser_flux(concat("read error: the stream failed after byte ", std::to_string(f.apercu.bytes), ", on line ",
+                            std::to_string(f.apercu.lines),
+                            " (an I/O error), before the end of the file, in the first pass (the line-end check); "
+                            "the file is not read, its rows neither accepted nor rejected; read it again once it "
+                            "can be read whole"),
+                     "read error", std::max<std::size_t>(f.apercu.lines, 1), f.apercu.lines);
+    } else if (f.lecteur->read_failed()) {
+        const std::size_t lues = f.lecteur->lines();
+        refuser_flux(lecture_interrompue(f), "read error", lues + 1, f.apercu.lines > lues ? f.apercu.lines - lues : 0);
     }
 }
 
-// The physical lines of a file read to its end (or to a CR alone).
+// A stream that failed during the second pass: the file is unusable (CAQES-E042 at the line
+// reached), the lines after it are counted unread. Returns true when it happened.
+inline bool interrompu(const fichier_lu& f, journal& j, reconciliation& rec) {
+    if (!f.lecteur->read_failed() || rec.unread) return false;
+    const std::size_t lues = f.lecteur->lines();
+    rec.unread = f.apercu.lines > lues ? f.apercu.lines - lues : 0;
+    const std::size_t i = j.signaler(regle::fichier_inutilisable, lues + 1, "read error", lecture_interrompue(f));
+    if (!rec.unusable) rec.unusable = i;
+    return true;
+}
+
+// The physical lines of a file read to its end (or to a CR alone, or to a read error: then
+// with the lines left unread).
 inline void fermer(const fichier_lu& f, reconciliation& rec) {
-    rec.lines = f.lecteur->lines();
+    rec.lines = f.lecteur->lines() + rec.unread.value_or(0);
     rec.blank = f.lecteur->blank();
 }
 
@@ -516,13 +571,19 @@ inline void refuser(fichier_lu& f, journal& j, reconciliation& rec) {
         j.ligne(r.line);
         ++n;
     }
-    const std::size_t i =
-        j.signaler(f.e.id, f.e.ligne, f.e.champ,
-                   f.apercu.lone_cr
-                       ? concat(f.e.erreur, "; the file is not read (", std::to_string(n), " rows before it rejected)")
-                       : concat(f.e.erreur, "; none of the ", std::to_string(n), " rows is read"));
+    // The rows are counted to be rejected with the file; a read error while counting them
+    // leaves the rest unread, and says so.
+    const bool coupe = !rec.unread && f.lecteur->read_failed();
+    if (coupe) rec.unread = f.apercu.lines > f.lecteur->lines() ? f.apercu.lines - f.lecteur->lines() : 0;
+    const std::string detail =
+        rec.unread && !coupe ? f.e.erreur
+        : f.apercu.lone_cr
+            ? concat(f.e.erreur, "; the file is not read (", std::to_string(n), " rows before it rejected)")
+            : concat(f.e.erreur, "; none of the ", std::to_string(n), " rows is read");
+    const std::size_t i = j.signaler(f.e.id, f.e.ligne, f.e.champ, detail);
     j.rejeter_lignes(n);
     rec.unusable = i;
+    if (coupe) j.signaler(regle::fichier_inutilisable, f.lecteur->lines() + 1, "read error", lecture_interrompue(f));
     fermer(f, rec);
 }
 

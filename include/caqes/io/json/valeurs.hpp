@@ -28,7 +28,9 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
+#include <istream>
 #include <map>
 #include <optional>
 #include <set>
@@ -49,11 +51,13 @@ struct lot_jsonl {
     csv::reconciliation lignes;
 };
 
-// 0 every line accepted, 1 some rejected, 3 no line or none accepted (docs/input-format.md).
-[[nodiscard]] inline csv::exit_status status(const lot_jsonl& l) noexcept {
-    if (!l.lignes.balanced() || l.lignes.unusable || l.lignes.accepted == 0) return csv::exit_status::unusable_input;
-    return l.lignes.rejected > 0 ? csv::exit_status::some_rejected : csv::exit_status::accepted;
+// 0 every line accepted, 1 some rejected, 3 no line or none accepted, or the file unusable
+// (docs/input-format.md).
+[[nodiscard]] inline csv::exit_status status(const csv::reconciliation& l) noexcept {
+    if (!l.balanced() || l.unusable || l.accepted == 0) return csv::exit_status::unusable_input;
+    return l.rejected > 0 ? csv::exit_status::some_rejected : csv::exit_status::accepted;
 }
+[[nodiscard]] inline csv::exit_status status(const lot_jsonl& l) noexcept { return status(l.lignes); }
 
 namespace detail {
 
@@ -536,37 +540,170 @@ inline void lire_l162_30_4_ligne(lecteur_ligne& l, const valeur_ligne& racine, l
 
 }  // namespace detail
 
-// Reads the JSON Lines text of `src` against `m` and `p`. `src.name` is how locations name it.
-[[nodiscard]] inline lot_jsonl lire_rapports_jsonl(const modele_contrat_def& m, const parametres_evaluation& p,
-                                                   const csv::source& src) {
-    using namespace detail;
-    lot_jsonl lot{};
-    lot.lignes.file = src.name;
-    lot.lignes.d = csv::dialect::plain;
-    std::string_view reste = src.text;
-    if (reste.starts_with(csv::utf8_bom)) reste.remove_prefix(csv::utf8_bom.size());
-    std::map<csv::detail::cle, std::size_t> vues;  // establishment-year -> its first line
+namespace detail {
+// The lines of a JSON Lines source, one at a time, through a buffer fixed at construction
+// (`limites::ligne_max` + 2 bytes): a text, or a stream read once (a pipe will do). A line
+// longer than the limit is returned empty with `trop_longue`, its bytes skipped, never held.
+class lecteur_lignes {
+  public:
+    lecteur_lignes(std::string_view texte, csv::limites l) : texte_{texte}, lim_{l} {}
+    lecteur_lignes(std::istream& in, csv::limites l) : in_{&in}, lim_{l}, buf_(l.ligne_max + 2) {}
+
+    // The next line without its LF (nor the CR before it); false at the end, or at a read
+    // error (`echec`): a line the failure cut is not returned.
+    [[nodiscard]] bool suivante(std::string_view& ligne, bool& trop_longue) {
+        trop_longue = false;
+        bool lue = false;
+        if (in_ == nullptr) {
+            if (pos_ >= texte_.size()) return false;
+            const std::size_t fin = texte_.find('\n', pos_);
+            ligne = texte_.substr(pos_, fin == std::string_view::npos ? std::string_view::npos : fin - pos_);
+            pos_ = fin == std::string_view::npos ? texte_.size() : fin + 1;
+            lue = true;
+        } else {
+            lue = suivante_flux(ligne, trop_longue);
+            if (!lue) return false;
+        }
+        if (ligne.ends_with('\r')) ligne.remove_suffix(1);
+        if (trop_longue || ligne.size() > lim_.ligne_max) {
+            trop_longue = true;
+            ligne = {};
+        }
+        return lue;
+    }
+    [[nodiscard]] bool echec() const noexcept { return in_ != nullptr && in_->bad(); }
+    // The buffer's size, fixed at construction (0 for a text, which is not copied).
+    [[nodiscard]] std::size_t tampon() const noexcept { return buf_.size(); }
+    // Bytes consumed so far (a progress measure).
+    [[nodiscard]] std::uint64_t octets_lus() const noexcept { return in_ == nullptr ? pos_ : decales_ + debut_; }
+
+  private:
+    [[nodiscard]] bool suivante_flux(std::string_view& ligne, bool& trop_longue) {
+        while (true) {
+            const char* lf = static_cast<const char*>(std::memchr(buf_.data() + debut_, '\n', fin_ - debut_));
+            if (lf != nullptr) {
+                const auto stop = static_cast<std::size_t>(lf - buf_.data());
+                ligne = {buf_.data() + debut_, stop - debut_};
+                debut_ = stop + 1;
+                trop_longue = std::exchange(saut_, false);
+                return true;
+            }
+            if (eof_) {
+                // The last line, without its LF; none when a read error cut it.
+                if (echec() || (debut_ == fin_ && !saut_)) return false;
+                ligne = {buf_.data() + debut_, fin_ - debut_};
+                debut_ = fin_;
+                trop_longue = std::exchange(saut_, false);
+                return true;
+            }
+            if (debut_ == 0 && fin_ == buf_.size()) {
+                // The buffer is full and holds no LF: the line is too long, its bytes skipped.
+                saut_ = true;
+                decales_ += fin_;
+                fin_ = 0;
+            }
+            remplir();
+        }
+    }
+    void remplir() {
+        if (debut_ > 0) {
+            std::memmove(buf_.data(), buf_.data() + debut_, fin_ - debut_);
+            fin_ -= debut_;
+            decales_ += debut_;
+            debut_ = 0;
+        }
+        while (!eof_ && fin_ < buf_.size()) {
+            in_->read(buf_.data() + fin_, static_cast<std::streamsize>(buf_.size() - fin_));
+            const auto n = static_cast<std::size_t>(in_->gcount());
+            fin_ += n;
+            if (n == 0 || !*in_) eof_ = true;
+        }
+    }
+
+    std::string_view texte_{};
+    std::size_t pos_{0};
+    std::istream* in_{nullptr};
+    csv::limites lim_{};
+    std::vector<char> buf_{};
+    std::size_t debut_{0};
+    std::size_t fin_{0};
+    std::uint64_t decales_{0};
+    bool eof_{false};
+    bool saut_{false};  // skipping the rest of a line too long
+};
+
+// An establishment-year seen, by its key, with its line: 16 bytes each.
+struct vue {
+    std::uint64_t code{0};
+    std::size_t ligne{0};
+};
+[[nodiscard]] constexpr std::uint64_t cle_de(const vue& v) noexcept { return v.code; }
+
+// Reads `src` line by line: each accepted establishment-year to `sur_rapport(csv::rapport_lu&&,
+// std::uint64_t octets_lus)` as soon as its line is read, each violation to
+// `sur_rejet(violation&&)`. Returns the reconciliation of its lines.
+template <class SurRapport, class SurRejet>
+[[nodiscard]] csv::reconciliation lire_jsonl(const modele_contrat_def& m, const parametres_evaluation& p,
+                                             const csv::source& src, const csv::options_lecture& o,
+                                             SurRapport&& sur_rapport, SurRejet&& sur_rejet) {
+    csv::reconciliation rec{};
+    rec.file = src.name;
+    rec.d = csv::dialect::plain;
+    std::optional<lecteur_lignes> lignes;
+    if (src.flux != nullptr) {
+        lignes.emplace(*src.flux, o.lignes);
+    } else {
+        lignes.emplace(src.text, o.lignes);
+    }
+    violations tampon;  // the violations of the line at hand
+    std::size_t emis = 0;
+    auto vider = [&] {
+        for (violation& v : tampon) {
+            sur_rejet(std::move(v));
+            ++emis;
+        }
+        tampon.clear();
+    };
+    // The establishment-years seen, 16 bytes each, to find a duplicate; at most
+    // `etablissements_annees_max` of them (docs/cli.md, "JSON Lines input").
+    csv::detail::index_cles<vue> vues;
+    std::string trop;  // the establishment-year past the maximum, when one came
+    std::size_t trop_ligne = 0;
+    std::size_t trop_lignes = 0;
+    std::size_t trop_derniere = 0;
     std::size_t numero = 0;
-    while (!reste.empty()) {
-        const std::size_t fin = reste.find('\n');
-        std::string_view brut = reste.substr(0, fin);
-        reste.remove_prefix(fin == std::string_view::npos ? reste.size() : fin + 1);
+    std::string_view brut;
+    bool trop_longue = false;
+    while (lignes->suivante(brut, trop_longue)) {
         ++numero;
-        if (brut.ends_with('\r')) brut.remove_suffix(1);
-        if (csv::trim(brut).empty()) {  // an empty line holds no establishment-year
-            ++lot.lignes.blank;
+        if (numero == 1 && brut.starts_with(csv::utf8_bom)) brut.remove_prefix(csv::utf8_bom.size());
+        if (!trop_longue && csv::trim(brut).empty()) {  // an empty line holds no establishment-year
+            ++rec.blank;
             continue;
         }
-        ++lot.lignes.read;
-        lecteur_ligne l{src.name, numero, lot.rejets};
+        ++rec.read;
+        lecteur_ligne l{src.name, numero, tampon};
         bool rejetee = false;
         auto rejeter = [&] {
-            lot.lignes.rejected += rejetee ? 0U : 1U;
+            rec.rejected += rejetee ? 0U : 1U;
             rejetee = true;
         };
+        if (!trop.empty()) {
+            ++trop_lignes;
+            trop_derniere = numero;
+            rejeter();
+            continue;
+        }
+        if (trop_longue) {
+            l.signaler(regle::texte_invalide, "", std::string{csv::message(csv::record_error::line_too_long)});
+            rejeter();
+            vider();
+            continue;
+        }
         if (const auto mauvais = csv::invalid_utf8(brut)) {
             l.signaler(regle::encodage_invalide, "", csv::not_utf8(brut, *mauvais, brut));
             rejeter();
+            vider();
             continue;
         }
         sax_ligne sax;
@@ -580,11 +717,13 @@ inline void lire_l162_30_4_ligne(lecteur_ligne& l, const valeur_ligne& racine, l
         }
         if (!l.ok()) {
             rejeter();
+            vider();
             continue;
         }
         const valeur_ligne& racine = sax.racine();
         if (!l.objet(racine, "")) {
             rejeter();
+            vider();
             continue;
         }
         l.connus(racine, "",
@@ -646,17 +785,28 @@ inline void lire_l162_30_4_ligne(lecteur_ligne& l, const valeur_ligne& racine, l
             lire_valeurs_ligne(l, m, *vs, out, couverts);
 
         if (l.ok()) {
-            const csv::detail::cle k{out.finess, out.r.exercice};
-            if (const auto deja = vues.find(k); deja != vues.end()) {
+            const csv::detail::cle k{out.finess, out.r.exercice, csv::detail::cle_64(out.finess, out.r.exercice)};
+            if (const vue* deja = vues.trouver(k.code)) {
                 l.signaler(regle::texte_invalide, "/finess",
-                           concat("duplicate of line ", std::to_string(deja->second), " for ", out.finess, " ",
+                           concat("duplicate of line ", std::to_string(deja->ligne), " for ", out.finess, " ",
                                   std::to_string(out.r.exercice)));
+            } else if (vues.size() >= o.etablissements_annees_max) {
+                // Past the stated maximum the rest of the file is refused, this line named,
+                // rather than its keys remembered until memory runs out.
+                trop = concat(out.finess, " ", std::to_string(out.r.exercice));
+                trop_ligne = numero;
+                trop_derniere = numero;
+                ++trop_lignes;
+                rejeter();
+                vider();
+                continue;
             } else {
-                vues.emplace(k, numero);
+                vues.ajouter(vue{k.code, numero});
             }
         }
         if (!l.ok()) {
             rejeter();
+            vider();
             continue;
         }
         if (!out.activites_donnees) out.r.activites_etablissement = m.perimetre;
@@ -676,18 +826,62 @@ inline void lire_l162_30_4_ligne(lecteur_ligne& l, const valeur_ligne& racine, l
                            concat(out.finess, " ", std::to_string(out.r.exercice), ": ", x.lieu, ": ", x.detail));
             }
             rejeter();
+            vider();
             continue;
         }
-        ++lot.lignes.accepted;
-        lot.rapports.push_back({out.finess, std::move(v).valeur(), numero, numero, contrat ? numero : 0});
+        ++rec.accepted;
+        sur_rapport(csv::rapport_lu{out.finess, std::move(v).valeur(), numero, numero, contrat ? numero : 0},
+                    lignes->octets_lus());
     }
     // Lines read = blank + accepted + rejected (no header line in JSON Lines).
-    lot.lignes.lines = numero;
-    if (lot.lignes.read == 0) {
-        lot.rejets.push_back(
-            {regle::fichier_inutilisable, concat(src.name, ":1"), "no establishment-year: the file is empty"});
-        lot.lignes.unusable = lot.rejets.size() - 1;
+    rec.lines = numero;
+    auto inutilisable = [&](std::size_t ligne, std::string detail) {
+        tampon.push_back(
+            {regle::fichier_inutilisable, concat(src.name, ":", std::to_string(ligne)), std::move(detail)});
+        if (!rec.unusable) rec.unusable = emis;
+        vider();
+    };
+    if (!trop.empty()) {
+        inutilisable(trop_ligne,
+                     concat(trop, " is establishment-year number ", std::to_string(o.etablissements_annees_max + 1),
+                            ", past the maximum of ", std::to_string(o.etablissements_annees_max),
+                            " held at once (options_lecture::etablissements_annees_max); this line and the ",
+                            std::to_string(trop_lignes - 1), " after it (to line ", std::to_string(trop_derniere),
+                            ") are rejected unread: split the file, or raise the maximum if the memory allows"));
     }
+    if (lignes->echec()) {
+        // One pass only: how many lines the failure left is not known, and the file never
+        // balances.
+        rec.unread = 0;
+        inutilisable(numero + 1, concat("read error: the stream failed after line ", std::to_string(numero),
+                                        " (an I/O error), before the end of the file; the rest of the file is not "
+                                        "read, and the file's reconciliation does not balance; read the file again "
+                                        "once it can be read whole"));
+    }
+    if (rec.read == 0 && !rec.unusable) inutilisable(1, "no establishment-year: the file is empty");
+    return rec;
+}
+}  // namespace detail
+
+// Reads JSON Lines from `src` (a text, or a stream read once, line by line, with memory that
+// does not grow with the file: docs/cli.md, "JSON Lines input") against `m` and `p`, handing
+// each accepted establishment-year to `sur_rapport(csv::rapport_lu&&, std::uint64_t
+// octets_lus)` and each violation to `sur_rejet(violation&&)` as they are found. `src.name`
+// is how locations name it.
+template <class SurRapport, class SurRejet>
+[[nodiscard]] csv::reconciliation lire_rapports_jsonl_flux(const modele_contrat_def& m, const parametres_evaluation& p,
+                                                           const csv::source& src, const csv::options_lecture& o,
+                                                           SurRapport&& sur_rapport, SurRejet&& sur_rejet) {
+    return detail::lire_jsonl(m, p, src, o, sur_rapport, sur_rejet);
+}
+
+// The same, collected in memory, for small inputs and tests.
+[[nodiscard]] inline lot_jsonl lire_rapports_jsonl(const modele_contrat_def& m, const parametres_evaluation& p,
+                                                   const csv::source& src, const csv::options_lecture& o = {}) {
+    lot_jsonl lot{};
+    lot.lignes = lire_rapports_jsonl_flux(
+        m, p, src, o, [&lot](csv::rapport_lu&& r, std::uint64_t) { lot.rapports.push_back(std::move(r)); },
+        [&lot](violation&& v) { lot.rejets.push_back(std::move(v)); });
     return lot;
 }
 
