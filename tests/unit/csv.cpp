@@ -1546,9 +1546,8 @@ TEST_CASE("csv reader: a stream that cannot be read twice (a pipe) is refused up
 
 TEST_CASE("csv reader: the establishment-year held takes at most 256 bytes for the benchmarks' 7-indicator grid",
           "[csv][memoire]") {
-    // B = sizeof(groupe) + S x sizeof(mesure_tenue) + F x sizeof(fraction): S the template's
-    // measures (10 for the 7 indicators of benchmarks/gen_grids.py), F the values whose
-    // denominator does not fit 32 bits (none in the benchmarks' values).
+    // B = sizeof(groupe) + S x sizeof(mesure_tenue): S the template's measures (10 for the 7
+    // indicators of benchmarks/gen_grids.py), whatever the values.
     const std::vector<csv::detail::repere> index = csv::detail::reperes(banc::g7::def);
     REQUIRE(index.size() == 7);
     const std::size_t s = csv::detail::nombre_mesures(index);
@@ -1560,7 +1559,7 @@ TEST_CASE("csv reader: the establishment-year held takes at most 256 bytes for t
     CHECK(csv::detail::octets_groupe(s) < 7 * (sizeof(valeurs_indicateur) + mesures_max * (sizeof(std::size_t) + 1)));
 }
 
-TEST_CASE("csv reader: the compact form of the values held is exact, a value beyond it kept whole", "[csv][memoire]") {
+TEST_CASE("csv reader: the compact form of the values held is exact, whatever the decimals", "[csv][memoire]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
     const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n";
     SECTION("accepted: a denominator of 32 bits and a numerator of 64 stay in the compact form") {
@@ -1576,7 +1575,7 @@ TEST_CASE("csv reader: the compact form of the values held is exact, a value bey
         CHECK(r.valeurs()[1][0].v == entier(9'223'372'036'854'775'807));
         CHECK(r.valeurs()[1][1].etat == etat_valeur::non_concernee);
     }
-    SECTION("accepted: a denominator beyond 32 bits is kept whole, not rounded") {
+    SECTION("accepted: a denominator beyond 32 bits, 2^a x 5^b, is held as its exponents, not rounded") {
         std::string v = h + valeurs_fr("750000001", "2018");
         v.replace(v.find("52,5"), 4, "52,123456789123");  // 52123456789123 / 10^14, reduced
         v.replace(v.find("-3,5"), 4, "-3,000000000001");
@@ -1588,6 +1587,36 @@ TEST_CASE("csv reader: the compact form of the values held is exact, a value bey
         CHECK(r.valeurs()[0][0].v.den > std::int64_t{std::numeric_limits<std::uint32_t>::max()});
         CHECK(r.valeurs()[3][0].v == fraction{-3'000'000'000'001, 100'000'000'000'000});
         CHECK(r.valeurs()[3][0].type == type_mesure::taux_evolution);
+    }
+}
+
+TEST_CASE("csv reader: a held value round-trips exactly; a denominator that is not a decimal's is refused",
+          "[csv][memoire]") {
+    using csv::detail::groupe;
+    using csv::detail::mesure_tenue;
+    const auto donnee = [](fraction f) { return valeur_mesure{etat_valeur::renseignee, type_mesure::taux, f}; };
+    SECTION("accepted: small, 2^a x 5^b up to 10^18 and 2^62, states") {
+        for (const fraction f :
+             {fraction{-7, 1}, fraction{1, 3}, fraction{5, 4'294'963'197}, fraction{1, 1'000'000'000'000'000'000},
+              fraction{-3, 4'611'686'018'427'387'904}, fraction{9'223'372'036'854'775'807, 3'814'697'265'625}}) {
+            mesure_tenue t{};
+            REQUIRE(groupe::tenir(t, donnee(f)));
+            CHECK(groupe::donnee(t));
+            CHECK(groupe::valeur(t, type_mesure::taux).v == f);
+            CHECK(groupe::valeur(t, type_mesure::taux).etat == etat_valeur::renseignee);
+        }
+        mesure_tenue nc{};
+        REQUIRE(groupe::tenir(nc, valeur_mesure::non_concernee()));
+        CHECK(groupe::valeur(nc, type_mesure::taux).etat == etat_valeur::non_concernee);
+        mesure_tenue nr{};
+        REQUIRE(groupe::tenir(nr, valeur_mesure::non_renseignee()));
+        CHECK(groupe::valeur(nr, type_mesure::taux).etat == etat_valeur::non_renseignee);
+    }
+    SECTION("rejected: a large denominator with another prime factor, nothing held") {
+        mesure_tenue t{};
+        CHECK_FALSE(groupe::tenir(t, donnee(fraction{1, 3 * std::int64_t{1'000'000'000'000}})));
+        CHECK_FALSE(groupe::tenir(t, donnee(fraction{1, 4'294'967'311})));  // a prime above 2^32
+        CHECK_FALSE(groupe::donnee(t));
     }
 }
 

@@ -319,8 +319,13 @@ template <class SurRapport, class SurRejet>
                     } else {
                         t.ligne = static_cast<std::uint32_t>(r.line);
                         if (!jv.rejetee()) {
-                            g.tenir(t, l.v.v);
-                            g.garder(r.line);
+                            if (groupe::tenir(t, l.v.v)) {
+                                g.garder(r.line);
+                            } else {
+                                jv.rejeter(regle::depassement_capacite, "valeur",
+                                           concat("the denominator of ", texte(l.v.v.type, l.v.v.v),
+                                                  " is not that of a decimal number: it cannot be held exactly"));
+                            }
                         }
                     }
                 }

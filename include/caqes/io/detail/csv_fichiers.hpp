@@ -133,15 +133,17 @@ struct valeur_lue {
 // One measure of the template in the establishment-year held: its value, exact, in a compact
 // form, and the line of the row that claimed it. 16 bytes.
 struct mesure_tenue {
-    // A state, or the denominator of a value given (1 to `den_max`): a value is `num / den`
-    // exactly as read (a reduced fraction). A value whose denominator does not fit 32 bits
-    // (more than nine decimal places) is kept whole in `groupe::hors_forme`, at index `num`:
-    // nothing is rounded.
+    // A state, or the denominator of a value given: a value is `num / den` exactly as read (a
+    // reduced fraction). A denominator up to `den_direct_max` is held as it is; a larger one is
+    // 2^a x 5^b, since every number the CSV reader accepts is a decimal (csv_number.hpp: at
+    // most 18 decimals, over a scale of 1 or 100, so its denominator divides 10^20), and is
+    // held as the code `den_puissances + 64 a + b`. Nothing is rounded, and nothing is held
+    // beside these 16 bytes.
     static constexpr std::uint32_t den_aucune = 0;  // no accepted value (none given, or rejected)
     static constexpr std::uint32_t den_nc = std::numeric_limits<std::uint32_t>::max();
     static constexpr std::uint32_t den_nr = den_nc - 1;
-    static constexpr std::uint32_t den_hors_forme = den_nc - 2;
-    static constexpr std::uint32_t den_max = den_nc - 3;
+    static constexpr std::uint32_t den_puissances = den_nr - 64 * 64;
+    static constexpr std::uint32_t den_direct_max = den_puissances - 1;
 
     std::int64_t num{0};
     std::uint32_t den{den_aucune};
@@ -154,12 +156,11 @@ inline constexpr std::size_t lignes_max_32 = std::numeric_limits<std::uint32_t>:
 
 // The establishment-year the values file is on, held until a row of another one closes it:
 // one `mesure_tenue` per measure of the template (only the measures each indicator has, in
-// report order: `repere::place`), and its rows not rejected on its own (counted, with their
+// report order: `repere::place`), and its rows not rejected on their own (counted, with their
 // first and last line). Expanded to the report `validate` reads only when it closes. Its
-// arrays are sized once per template and reused, so a group costs no allocation once warm:
-//   B = sizeof(groupe) + S x sizeof(mesure_tenue) + F x sizeof(fraction)
-// for S measures in the template and F values whose denominator does not fit 32 bits
-// (`octets_groupe`; docs/input-format.md, "Memory").
+// array is sized once per template and reused, so a group costs no allocation once warm:
+//   B = sizeof(groupe) + S x sizeof(mesure_tenue)
+// for S measures in the template (`octets_groupe`; docs/input-format.md, "Memory").
 struct groupe {
     std::uint64_t code{0};              // cle_64 of its establishment-year
     std::uint32_t attente{0};           // its rows not rejected on their own
@@ -167,12 +168,10 @@ struct groupe {
     std::uint32_t derniere_attente{0};
     std::uint32_t premiere_ligne{0};
     std::vector<mesure_tenue> mesures;
-    std::vector<fraction> hors_forme;
 
     void ouvrir(std::uint64_t nouvelle, std::size_t nombre_mesures, std::size_t line) {
         code = nouvelle;
         mesures.assign(nombre_mesures, mesure_tenue{});
-        hors_forme.clear();
         attente = 0;
         premiere_attente = 0;
         derniere_attente = 0;
@@ -183,42 +182,59 @@ struct groupe {
         derniere_attente = static_cast<std::uint32_t>(line);
         ++attente;
     }
-    // An accepted value, into its measure's place.
-    void tenir(mesure_tenue& t, const valeur_mesure& v) {
+    // An accepted value, into its measure's place. False, and nothing held, for a value whose
+    // denominator is neither small nor 2^a x 5^b: the CSV number parsers produce none, and the
+    // caller rejects such a row rather than hold it inexactly.
+    [[nodiscard]] static bool tenir(mesure_tenue& t, const valeur_mesure& v) noexcept {
         switch (v.etat) {
             case etat_valeur::non_concernee:
                 t.den = mesure_tenue::den_nc;
-                return;
+                return true;
             case etat_valeur::non_renseignee:
                 t.den = mesure_tenue::den_nr;
-                return;
+                return true;
             case etat_valeur::renseignee:
                 break;
         }
-        if (v.v.den >= 1 && v.v.den <= std::int64_t{mesure_tenue::den_max}) {
+        if (v.v.den < 1) return false;
+        if (v.v.den <= std::int64_t{mesure_tenue::den_direct_max}) {
             t.num = v.v.num;
             t.den = static_cast<std::uint32_t>(v.v.den);
-            return;
+            return true;
         }
-        t.num = static_cast<std::int64_t>(hors_forme.size());
-        t.den = mesure_tenue::den_hors_forme;
-        hors_forme.push_back(v.v);
+        auto reste = static_cast<std::uint64_t>(v.v.den);
+        const auto a = static_cast<std::uint32_t>(__builtin_ctzll(reste));
+        reste >>= a;
+        std::uint32_t b = 0;
+        while (reste % 5 == 0) {
+            reste /= 5;
+            ++b;
+        }
+        if (reste != 1) return false;  // a and b are below 64: den fits 63 bits
+        t.num = v.v.num;
+        t.den = mesure_tenue::den_puissances + 64 * a + b;
+        return true;
     }
     [[nodiscard]] static bool donnee(const mesure_tenue& t) noexcept { return t.den != mesure_tenue::den_aucune; }
     // The value as `lire_valeur` read it, for a measure of kind `type`.
-    [[nodiscard]] valeur_mesure valeur(const mesure_tenue& t, type_mesure type) const {
+    [[nodiscard]] static valeur_mesure valeur(const mesure_tenue& t, type_mesure type) noexcept {
         if (t.den == mesure_tenue::den_nc) return valeur_mesure::non_concernee();
         if (t.den == mesure_tenue::den_nr) return valeur_mesure::non_renseignee();
-        const fraction f = t.den == mesure_tenue::den_hors_forme ? hors_forme[static_cast<std::size_t>(t.num)]
-                                                                 : fraction{t.num, std::int64_t{t.den}};
-        return {etat_valeur::renseignee, type, f};
+        std::int64_t den = t.den;
+        if (t.den >= mesure_tenue::den_puissances) {
+            // 2^a x 5^b was an int64 denominator when it was held: the products fit.
+            const std::uint32_t code = t.den - mesure_tenue::den_puissances;
+            den = std::int64_t{1} << (code / 64);
+            for (std::uint32_t i = 0; i < code % 64; ++i)
+                den *= 5;
+        }
+        return {etat_valeur::renseignee, type, fraction{t.num, den}};
     }
 };
 
-// B, the bytes of the establishment-year held, for a template of `nombre_mesures` measures,
-// `hors_forme` of whose values have a denominator beyond 32 bits.
-[[nodiscard]] constexpr std::size_t octets_groupe(std::size_t nombre_mesures, std::size_t hors_forme = 0) noexcept {
-    return sizeof(groupe) + nombre_mesures * sizeof(mesure_tenue) + hors_forme * sizeof(fraction);
+// B, the bytes of the establishment-year held, for a template of `nombre_mesures` measures.
+[[nodiscard]] constexpr std::size_t octets_groupe(std::size_t nombre_mesures) noexcept {
+    return sizeof(groupe) + nombre_mesures * sizeof(mesure_tenue);
 }
 
 // One row of the establishments file, parsed, until its establishment-year of the values file
