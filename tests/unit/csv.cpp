@@ -1590,7 +1590,7 @@ TEST_CASE("csv reader: the compact form of the values held is exact, whatever th
     }
 }
 
-TEST_CASE("csv reader: a held value round-trips exactly; a denominator that is not a decimal's is refused",
+TEST_CASE("csv reader: a held value round-trips exactly, a denominator that is not a decimal's is refused",
           "[csv][memoire]") {
     using csv::detail::groupe;
     using csv::detail::mesure_tenue;
