@@ -299,9 +299,15 @@ def render(cases, run_time_only, versions):
     out += ["", "## Contents", ""]
     if not entries:
         out.append("No diagnostics are defined yet.")
+    out.append("- [CAQES-E000: no rule](#caqes-e000) (not a rule)")
     for kind, entry in entries:
         suffix = " (run time only)" if kind == "run" else ""
         out.append(f"- [CAQES-{entry['id']}: {entry['title']}](#caqes-{entry['id'].lower()}){suffix}")
+    out += ["", '<a id="caqes-e000"></a>', "", "## CAQES-E000: no rule", "",
+            "**Not a rule:** no check reports it. It is the id of `caqes::fiche_aucune`, the",
+            "entry `caqes::fiche(r)` returns for `caqes::regle::aucune` (a result that",
+            "carries no violation) and for an id with no catalogue entry, so that such a value",
+            "is never printed under another rule's id (`include/caqes/droit/regle.hpp`)."]
     for kind, entry in entries:
         out += ["", f'<a id="caqes-{entry["id"].lower()}"></a>', ""]
         out += render_case(entry) if kind == "case" else render_run_time(entry)
