@@ -386,7 +386,7 @@ struct evaluation_unique {
             const caqes::indicateur& ind = *l.ind;
             std::cout << "  " << ind.code << " " << ind.libelle << " [" << caqes::json::nom(ind.provenance)
                       << "]: " << caqes::texte(l.valeur) << " -> " << caqes::json::nom(l.resultat.s) << ", achievement "
-                      << caqes::texte_fraction(l.resultat.realisation)
+                      << caqes::texte_fraction(l.realisation)
                       << (l.resultat.compte ? caqes::concat(", weight ", caqes::texte_fraction(ind.poids), ", points ",
                                                             caqes::texte_fraction(l.points))
                                             : std::string{", does not count"})

@@ -169,7 +169,7 @@ int main() {
     for (const ligne_trace& l : t.lignes) {
         std::cout << "  " << l.ind->code << " " << texte(l.valeur) << ": "
                   << (l.resultat.compte ? "counts" : "does not count") << ", achievement "
-                  << texte_fraction(l.resultat.realisation) << ", points " << texte_fraction(l.points) << "\n";
+                  << texte_fraction(l.realisation) << ", points " << texte_fraction(l.points) << "\n";
     }
     // [docs:eval-trace]
 

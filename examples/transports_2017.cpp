@@ -219,7 +219,7 @@ void imprimer_trace(const caqes::trace& t) {
                   << ind.objectif.mesure << " = " << caqes::texte(l.valeur.type, l.valeur.v) << ", target "
                   << (ind.direction == caqes::sens::plus_bas_est_mieux ? "<= " : ">= ")
                   << caqes::texte(ind.objectif.type_valeur, ind.objectif.valeur) << " -> " << nom_statut(l.resultat.s)
-                  << ", achievement " << caqes::texte_fraction(l.resultat.realisation) << " x weight "
+                  << ", achievement " << caqes::texte_fraction(l.realisation) << " x weight "
                   << caqes::texte_fraction(ind.poids) << " = " << caqes::texte_fraction(l.points)
                   << " point(s) (ILLUSTRATIF)\n";
     }

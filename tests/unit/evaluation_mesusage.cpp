@@ -277,12 +277,16 @@ TEST_CASE("score arithmetic equals cpp_rational on 10^6 random grids, or fails w
         for (std::int64_t k = 0; k < n; ++k) {
             const fraction w{tirer(1, 1'000'000'000), tirer(1, 1'000'000'000)};
             const std::int64_t issue = tirer(0, 3);
-            resultat_indicateur r{};
-            r.compte = issue != 3;
-            r.realisation = issue == 0 ? entier(1) : (issue == 1 ? partielle : entier(0));
-            s.ajouter(w, r, static_cast<std::uint32_t>(k));
-            if (!r.compte) continue;
-            points += exact(w) * exact(r.realisation);
+            // Met, partial, not met, or non concerne (out of the score under the default policy).
+            const statut st = issue == 0   ? statut::atteint
+                              : issue == 1 ? statut::partiel
+                              : issue == 2 ? statut::non_atteint
+                                           : statut::non_concerne;
+            politique_grille pol{};
+            pol.part_partielle = partielle;
+            s.ajouter(w, st, pol, static_cast<std::uint32_t>(k));
+            if (issue == 3) continue;
+            points += exact(w) * exact(issue == 0 ? entier(1) : (issue == 1 ? partielle : entier(0)));
             poids += exact(w);
         }
         const auto v = s.valeur_verifiee();

@@ -23,9 +23,9 @@ TEST_CASE("achievement, higher is better: the target itself is met, below is not
     CHECK(evaluer_seul(ind, evalmod::taux_de(60)).s == statut::atteint);
     const resultat_indicateur dessous = evaluer_seul(ind, taux_exact(4899, 10'000));
     CHECK(dessous.s == statut::non_atteint);
-    CHECK(dessous.realisation == entier(0));
+    CHECK(realisation(dessous.s, {}) == entier(0));
     CHECK(dessous.compte);
-    CHECK(evaluer_seul(ind, evalmod::taux_de(49)).realisation == entier(1));
+    CHECK(realisation(evaluer_seul(ind, evalmod::taux_de(49)).s, {}) == entier(1));
 }
 
 TEST_CASE("achievement, lower is better: the target itself is met, above is not", "[evaluation][realisation]") {
@@ -42,7 +42,7 @@ TEST_CASE("tolerance: within it (boundary included) is partial, past it is not m
     const indicateur haut = evalmod::ind_taux(1, "T", validite_2017);
     const resultat_indicateur p = evaluer_seul(haut, evalmod::taux_de(47), pol);
     CHECK(p.s == statut::partiel);
-    CHECK(p.realisation == fraction{1, 3});
+    CHECK(realisation(p.s, pol) == fraction{1, 3});
     CHECK(evaluer_seul(haut, evalmod::taux_de(48), pol).s == statut::partiel);
     CHECK(evaluer_seul(haut, taux_exact(4699, 10'000), pol).s == statut::non_atteint);
 
@@ -60,10 +60,10 @@ TEST_CASE("echelle: oui is met, partiel earns the grid's partial share, non is n
     CHECK(evaluer_seul(ind, evalmod::echelle_de(echelle_oui)).s == statut::atteint);
     const resultat_indicateur p = evaluer_seul(ind, evalmod::echelle_de(echelle_partiel));
     CHECK(p.s == statut::partiel);
-    CHECK(p.realisation == fraction{1, 2});
+    CHECK(realisation(p.s, {}) == fraction{1, 2});
     politique_grille pol{};
     pol.part_partielle = {1, 4};
-    CHECK(evaluer_seul(ind, evalmod::echelle_de(echelle_partiel), pol).realisation == fraction{1, 4});
+    CHECK(realisation(evaluer_seul(ind, evalmod::echelle_de(echelle_partiel), pol).s, pol) == fraction{1, 4});
     CHECK(evaluer_seul(ind, evalmod::echelle_de(echelle_non)).s == statut::non_atteint);
 }
 
@@ -122,7 +122,7 @@ TEST_CASE("non concerne and non renseigne count as the grid's policy says", "[ev
     const resultat_indicateur b = evaluer_seul(ind, nr);
     CHECK(b.s == statut::non_renseigne);
     CHECK(b.compte);
-    CHECK(b.realisation == entier(0));
+    CHECK(realisation(b.s, {}) == entier(0));
 
     politique_grille autre{};
     autre.non_concerne = compte_non_concerne::atteint;
@@ -130,7 +130,7 @@ TEST_CASE("non concerne and non renseigne count as the grid's policy says", "[ev
     const resultat_indicateur c = evaluer_seul(ind, nc, autre);
     CHECK(c.s == statut::non_concerne);
     CHECK(c.compte);
-    CHECK(c.realisation == entier(1));
+    CHECK(realisation(c.s, autre) == entier(1));
     const resultat_indicateur d = evaluer_seul(ind, nr, autre);
     CHECK(d.s == statut::non_renseigne);
     CHECK_FALSE(d.compte);
@@ -195,3 +195,76 @@ TEST_CASE("worked example 1: weighted socle score 5/8 gives the 0.5 % step", "[e
     CHECK(res.volets[0].principale.illustratif);
 }
 // [docs:exemple-score]
+
+TEST_CASE("gain_de: the one rule from a status to points, 5 statuses x 4 policies, over fractions and integers",
+          "[evaluation][realisation][gain]") {
+    struct attendu {
+        statut s;
+        compte_non_concerne nc;
+        compte_non_renseigne nr;
+        fraction points;  // for a weight of 3/4 and a partial share of 1/3
+        fraction poids;
+        std::int64_t points_entiers;  // for W = 9 (3/4 at the common denominator 12)
+        std::int64_t poids_entier;
+    };
+    using cnc = compte_non_concerne;
+    using cnr = compte_non_renseigne;
+    const fraction zero{0, 1};
+    const fraction w{3, 4};
+    std::vector<attendu> cas;
+    for (const cnc nc : {cnc::exclu, cnc::atteint}) {
+        for (const cnr nr : {cnr::non_atteint, cnr::exclu}) {
+            // An evaluated indicator counts whatever the policy: met earns its weight, partial a
+            // third of it, not met nothing.
+            cas.push_back({statut::atteint, nc, nr, w, w, 9, 9});
+            cas.push_back({statut::partiel, nc, nr, {1, 4}, w, 3, 9});
+            cas.push_back({statut::non_atteint, nc, nr, zero, w, 0, 9});
+            // Non concerne: out of the score, or counted as met.
+            if (nc == cnc::exclu) {
+                cas.push_back({statut::non_concerne, nc, nr, zero, zero, 0, 0});
+            } else {
+                cas.push_back({statut::non_concerne, nc, nr, w, w, 9, 9});
+            }
+            // Non renseigne: a missed objective, or out of the score.
+            if (nr == cnr::non_atteint) {
+                cas.push_back({statut::non_renseigne, nc, nr, zero, w, 0, 9});
+            } else {
+                cas.push_back({statut::non_renseigne, nc, nr, zero, zero, 0, 0});
+            }
+        }
+    }
+    REQUIRE(cas.size() == 20);
+    for (const attendu& a : cas) {
+        politique_grille pol{};
+        pol.non_concerne = a.nc;
+        pol.non_renseigne = a.nr;
+        pol.part_partielle = {1, 3};
+        CAPTURE(static_cast<int>(a.s), static_cast<int>(a.nc), static_cast<int>(a.nr));
+        const gain<fraction> g = gain_de(a.s, w, pol);
+        CHECK(g.ok);
+        CHECK(g.points == a.points);
+        CHECK(g.poids == a.poids);
+        CHECK(compte(a.s, pol) == a.poids.positive());
+        const gain<std::int64_t> e = gain_de(a.s, std::int64_t{9}, pol);
+        CHECK(e.ok);
+        CHECK(e.points == a.points_entiers);
+        CHECK(e.poids == a.poids_entier);
+        // The score adds exactly what gain_de says.
+        score_volet sv{};
+        sv.ajouter(w, a.s, pol, 1);
+        CHECK(sv.points == a.points);
+        CHECK(sv.poids == a.poids);
+    }
+    politique_grille tiers{};
+    tiers.part_partielle = {2, 3};
+    // Integers: a weight whose partial share is not an integer is refused, never truncated.
+    CHECK_FALSE(gain_de(statut::partiel, std::int64_t{10}, tiers).ok);
+    CHECK(gain_de(statut::atteint, std::int64_t{10}, tiers).points == 10);
+    // Fractions: points that do not fit 64 bits are reported (CAQES-E037), and the score stops there.
+    const fraction enorme{std::numeric_limits<std::int64_t>::max(), 1};
+    CHECK_FALSE(gain_de(statut::partiel, enorme, tiers).ok);
+    score_volet sv{};
+    sv.ajouter(enorme, statut::partiel, tiers, 42);
+    CHECK(sv.depassement);
+    CHECK(sv.indicateur_depasse == 42);
+}

@@ -190,7 +190,7 @@ void comparer(ecarts& c, const trace& a, const trace& b) {
         c.egal(x.ind->id == y.ind->id && x.ind->code == y.ind->code, ou + ".indicateur");
         c.egal(x.valeur.etat == y.valeur.etat && x.valeur.type == y.valeur.type && x.valeur.v == y.valeur.v,
                ou + ".valeur");
-        c.egal(x.resultat.s == y.resultat.s && x.resultat.realisation == y.resultat.realisation &&
+        c.egal(x.resultat.s == y.resultat.s && x.realisation == y.realisation &&
                    x.resultat.compte == y.resultat.compte && x.resultat.referentiel == y.resultat.referentiel,
                ou + ".resultat");
         c.egal(x.points == y.points, ou + ".points");

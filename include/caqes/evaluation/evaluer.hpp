@@ -57,10 +57,10 @@ template <class Trace>
                                             const indicateur& ind, const plan_indicateur& plan,
                                             const valeurs_indicateur& vals, const politique_grille& pol, Trace& t) {
     const resultat_indicateur res = evaluer_indicateur<Trace::actif>(ind, plan, vals, pol);
-    s.volets[volet].ajouter(ind, res);
-    if (compte_regional(regime, ind)) s.regional.ajouter(ind, res);
+    s.volets[volet].ajouter(ind, res, pol);
+    if (compte_regional(regime, ind)) s.regional.ajouter(ind, res, pol);
     if constexpr (Trace::actif)
-        t.indicateur_evalue(static_cast<std::uint8_t>(volet), ind, valeur_decisive(plan, vals), res);
+        t.indicateur_evalue(static_cast<std::uint8_t>(volet), ind, valeur_decisive(plan, vals), res, pol);
 }
 
 }  // namespace detail

@@ -42,12 +42,70 @@ struct politique_grille {
 
 enum class referentiel_etat : std::uint8_t { sans_objet, atteint, non_atteint };
 
+// What an indicator's evaluation decided. Its achievement and its points follow from its status
+// and the grid's policy by one rule (`compte`, `realisation`, `gain_de` below), so the result
+// carries no fraction of its own.
 struct resultat_indicateur {
     statut s{statut::non_renseigne};
-    fraction realisation{0, 1};  // in [0, 1]
-    bool compte{false};          // in the score's denominator
+    bool compte{false};  // in the score's denominator: compte(s, pol), kept for the trace and the output
     referentiel_etat referentiel{referentiel_etat::sans_objet};
 };
+
+// ---- The one rule from a status to points (CAQES.md section 9: the scale is [U], a policy) ----
+// Whether an indicator of status `s` enters the score's denominator: an indicator that was
+// evaluated always does; *non concerne* and *non renseigne* as the grid's policy says.
+[[nodiscard, gnu::always_inline]] constexpr bool compte(statut s, const politique_grille& pol) noexcept {
+    switch (s) {
+        case statut::non_concerne:
+            return pol.non_concerne == compte_non_concerne::atteint;
+        case statut::non_renseigne:
+            return pol.non_renseigne == compte_non_renseigne::non_atteint;
+        case statut::atteint:
+        case statut::partiel:
+        case statut::non_atteint:
+            break;
+    }
+    return true;
+}
+
+// The achievement, in [0, 1]: 1 when met (or *non concerne* counted as met), the grid's partial
+// share when partial, 0 otherwise (not met, or a status that does not count).
+[[nodiscard, gnu::always_inline]] constexpr fraction realisation(statut s, const politique_grille& pol) noexcept {
+    switch (s) {
+        case statut::atteint:
+            return entier(1);
+        case statut::partiel:
+            return pol.part_partielle;
+        case statut::non_concerne:
+            return pol.non_concerne == compte_non_concerne::atteint ? entier(1) : entier(0);
+        case statut::non_atteint:
+        case statut::non_renseigne:
+            break;
+    }
+    return entier(0);
+}
+
+// What an indicator adds to a score: `points` (weight x achievement) and `poids` (the weight,
+// when it counts). `ok` is false when the points do not fit their representation (CAQES-E037
+// for fractions; for integers, a weight whose partial share is not an integer).
+template <class P>
+struct gain {
+    P points{};
+    P poids{};
+    bool ok{true};
+};
+// Over exact fractions (the scalar score): the weight `poids` times the achievement, checked.
+[[nodiscard, gnu::always_inline]] constexpr gain<fraction> gain_de(statut s, fraction poids,
+                                                                   const politique_grille& pol) noexcept;
+// Over integers at a common denominator D (W = weight x D): the same rule, exact when D is a
+// multiple of the partial share's denominator (what a grid's column plan guarantees).
+[[nodiscard]] constexpr gain<std::int64_t> gain_de(statut s, std::int64_t W, const politique_grille& pol) noexcept {
+    if (!compte(s, pol)) return {0, 0, true};
+    const fraction r = realisation(s, pol).normalisee();
+    std::int64_t produit = 0;
+    const bool ok = !__builtin_mul_overflow(W, r.num, &produit) && produit % r.den == 0;
+    return {ok ? produit / r.den : 0, W, ok};
+}
 
 namespace detail {
 // Exact, checked sums and products of score fractions. A score is sum(weight x achievement)
@@ -147,6 +205,13 @@ struct entier_256 {
 }
 }  // namespace detail
 
+[[nodiscard, gnu::always_inline]] constexpr gain<fraction> gain_de(statut s, fraction poids,
+                                                                   const politique_grille& pol) noexcept {
+    if (!compte(s, pol)) return {{0, 1}, {0, 1}, true};
+    const detail::fraction_verifiee pts = detail::multiplier(poids, realisation(s, pol));
+    return {pts.f, poids, pts.ok};
+}
+
 // The decisions of an evaluation, shared by the run-time evaluator below and the compile-time
 // one (evaluateur<def>), which calls them with constant thresholds.
 namespace decisions {
@@ -193,17 +258,8 @@ struct bilan_referentiel {
 // A missing decisive value counts as the grid's policy says.
 [[nodiscard, gnu::always_inline]] constexpr resultat_indicateur sans_valeur(etat_valeur e, const politique_grille& pol,
                                                                             referentiel_etat ref) noexcept {
-    resultat_indicateur r{};
-    r.referentiel = ref;
-    if (e == etat_valeur::non_concernee) {
-        r.s = statut::non_concerne;
-        r.compte = pol.non_concerne == compte_non_concerne::atteint;
-        r.realisation = r.compte ? entier(1) : entier(0);
-    } else {
-        r.s = statut::non_renseigne;
-        r.compte = pol.non_renseigne == compte_non_renseigne::non_atteint;
-    }
-    return r;
+    const statut s = e == etat_valeur::non_concernee ? statut::non_concerne : statut::non_renseigne;
+    return {s, compte(s, pol), ref};
 }
 
 // Met on the right side of the target (the target itself counts as met); partial for
@@ -226,12 +282,7 @@ struct bilan_referentiel {
 
 [[nodiscard, gnu::always_inline]] constexpr resultat_indicateur decide(statut s, referentiel_etat ref,
                                                                        const politique_grille& pol) noexcept {
-    resultat_indicateur r{};
-    r.s = s;
-    r.referentiel = ref;
-    r.compte = true;
-    r.realisation = s == statut::atteint ? entier(1) : (s == statut::partiel ? pol.part_partielle : entier(0));
-    return r;
+    return {s, compte(s, pol), ref};
 }
 
 }  // namespace decisions
@@ -314,19 +365,21 @@ struct score_volet {
         points = p.f;
         poids = w.f;
     }
-    [[gnu::always_inline]] constexpr void ajouter(fraction poids_indicateur, const resultat_indicateur& r,
+    // Adds an indicator of weight `poids_indicateur` and status `s`: what it earns is gain_de's.
+    [[gnu::always_inline]] constexpr void ajouter(fraction poids_indicateur, statut s, const politique_grille& pol,
                                                   std::uint32_t id) noexcept {
-        if (!r.compte || depassement) return;
-        const detail::fraction_verifiee pts = detail::multiplier(poids_indicateur, r.realisation);
-        if (!pts.ok) {
+        if (depassement || !compte(s, pol)) return;
+        const gain<fraction> g = gain_de(s, poids_indicateur, pol);
+        if (!g.ok) {
             depassement = true;
             indicateur_depasse = id;
             return;
         }
-        cumuler(pts.f, poids_indicateur, id);
+        cumuler(g.points, g.poids, id);
     }
-    [[gnu::always_inline]] constexpr void ajouter(const indicateur& ind, const resultat_indicateur& r) noexcept {
-        ajouter(ind.poids, r, ind.id);
+    [[gnu::always_inline]] constexpr void ajouter(const indicateur& ind, const resultat_indicateur& r,
+                                                  const politique_grille& pol) noexcept {
+        ajouter(ind.poids, r.s, pol, ind.id);
     }
     // The sum of two scores (the overall score from the volets'), checked the same way.
     constexpr void fusionner(const score_volet& autre) noexcept {

@@ -19,24 +19,25 @@ struct ligne_trace {
     const indicateur* ind{nullptr};  // points into the template's grid
     valeur_mesure valeur{};          // the value that decided (the target's measure)
     resultat_indicateur resultat{};
-    fraction points{0, 1};  // weight x achievement, when it counts
+    fraction realisation{0, 1};  // realisation(resultat.s, policy): the achievement, in [0, 1]
+    fraction points{0, 1};       // weight x achievement, when it counts
 };
 
 struct sans_trace {
     static constexpr bool actif = false;
-    constexpr void indicateur_evalue(std::uint8_t, const indicateur&, const valeur_mesure&,
-                                     const resultat_indicateur&) const noexcept {}
+    constexpr void indicateur_evalue(std::uint8_t, const indicateur&, const valeur_mesure&, const resultat_indicateur&,
+                                     const politique_grille&) const noexcept {}
 };
 
 struct trace {
     static constexpr bool actif = true;
     std::vector<ligne_trace> lignes;
 
+    // The achievement and the points are the score's (gain_de); an overflow of the points fails
+    // the evaluation (E037), so the trace's value then does not matter.
     void indicateur_evalue(std::uint8_t volet, const indicateur& ind, const valeur_mesure& v,
-                           const resultat_indicateur& r) {
-        fraction pts{0, 1};
-        if (r.compte) pts = detail::multiplier(ind.poids, r.realisation).f;  // an overflow fails the evaluation (E037)
-        lignes.push_back({volet, &ind, v, r, pts});
+                           const resultat_indicateur& r, const politique_grille& pol) {
+        lignes.push_back({volet, &ind, v, r, realisation(r.s, pol), gain_de(r.s, ind.poids, pol).points});
     }
 };
 

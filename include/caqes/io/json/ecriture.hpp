@@ -448,7 +448,7 @@ inline void ecrire(ecrivain& w, const ligne_trace& l) {
     w.cle("points");
     ecrire(w, l.points);
     w.cle("realisation");
-    ecrire(w, l.resultat.realisation);
+    ecrire(w, l.realisation);
     w.membre("referentiel", nom(l.resultat.referentiel));
     if (i != nullptr) {
         if (!i->ref.vide()) w.membre("referentiel_texte", texte(i->ref));

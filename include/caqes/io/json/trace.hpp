@@ -82,7 +82,7 @@ namespace caqes::json {
     j["valeur"] = valeur_json(l.valeur);
     j["statut"] = nom(l.resultat.s);
     j["compte"] = l.resultat.compte;
-    j["realisation"] = fraction_json(l.resultat.realisation);
+    j["realisation"] = fraction_json(l.realisation);
     j["referentiel"] = nom(l.resultat.referentiel);
     j["points"] = fraction_json(l.points);
     return j;
