@@ -1,13 +1,14 @@
-// A prototype for docs/design-columnar.md (issue 16, step 2; its section 6 gives the figures),
-// not the library: ONE generic definition of statut_par_cible and of the status -> points rule,
-// instantiated (1) over caqes::fraction, as the scalar evaluator would, and (2) over an int32
-// fixed-point column, in a block loop whose plan is read at run time (a loaded grid) or given as
-// constants (a compile-time grid). For one indicator (a rate >= 60 %, weight 2, 4 % non concerne,
-// 3 % non renseigne, with or without a 5 % tolerance) it checks, on every establishment, that the
-// library's decisions::statut_par_cible, both instantiations, the scalar path of today
-// (valeur_mesure, score_volet) and the hand-written branch-free loop of gen_grids.py agree, then
-// times them. The coding rules it found (masks, no early return, no widening, no bool struct,
-// thresholds copied into locals) are the design's; the library's kernels will replace this file.
+// A prototype for docs/design-columnar.md (issue 16, step 2; its section 6 gives the figures):
+// the library's ONE definition of the target decision (decisions::verdict_cible and
+// statut_par_cible over an arithmetic) and of the status -> points rule (gain_de), instantiated
+// (1) over caqes::fraction (arith_fraction), as the scalar evaluators do, and (2) over an int32
+// fixed-point column (arith_fixe<int32_t>), in a block loop whose plan is read at run time (a
+// loaded grid) or given as constants (a compile-time grid). For one indicator (a rate >= 60 %,
+// weight 2, 4 % non concerne, 3 % non renseigne, with or without a 5 % tolerance) it checks, on
+// every establishment, that both instantiations, the scalar path (valeur_mesure, score_volet), the
+// block kernels and the hand-written branch-free loop of gen_grids.py agree, then times them. The
+// coding rules it found (masks, no early return, no widening, no bool struct, thresholds copied
+// into locals) are the design's; the block kernels here move into the library with its commit 6.
 //
 //   prototype_colonnes [N] [--tolerance]   check, then time (ns per establishment)
 //   prototype_colonnes --verifier           check only, N = 20 000, both tolerances (CTest)
@@ -19,6 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <vector>
@@ -26,128 +28,34 @@
 namespace proto {
 using namespace caqes;
 
-// ---- arithmetics: how a value, a threshold and a tolerance compare ----
-struct arith_fraction {
-    using valeur = fraction;
-    static constexpr bool le(fraction a, fraction b) noexcept { return a <= b; }
-    static constexpr bool ge(fraction a, fraction b) noexcept { return a >= b; }
-    static constexpr bool eq(fraction a, fraction b) noexcept { return a == b; }
-    static constexpr bool positive(fraction t) noexcept { return t.positive(); }
-    // "a and then b": fractions short-circuit (b may be a 256-bit sign), columns do not (no branch).
-    template <class F>
-    [[gnu::always_inline]] static constexpr bool et(bool a, F&& b) noexcept {
-        return a && b();
-    }
-    template <class F>
-    [[gnu::always_inline]] static constexpr bool ou(bool a, F&& b) noexcept {
-        return a || b();
-    }
-    template <class C>
-    static constexpr bool proche(fraction v, const C& cc, bool plus_bas) noexcept {
-        const fraction c = cc.cible, tol = cc.tolerance;
-        const fraction moins{-c.num, c.den};
-        return plus_bas ? detail::signe_somme(v, moins, {-tol.num, tol.den}) <= 0
-                        : detail::signe_somme(v, moins, tol) >= 0;
-    }
-};
+// The arithmetics (caqes::arith_fraction, caqes::arith_fixe<T>), the target at a column's scale
+// (caqes::cible_a, caqes::cible_fixe), the decision (caqes::decisions::verdict_cible,
+// statut_par_cible) and the status -> points rule (caqes::gain_de) are the library's: this file
+// only adds the block kernels that commit 6 of the design will move into it.
+using A32 = arith_fixe<std::int32_t>;
 
-template <class T>
-struct arith_fixe {
-    using valeur = T;
-    static constexpr bool le(T a, T b) noexcept { return a <= b; }
-    static constexpr bool ge(T a, T b) noexcept { return a >= b; }
-    static constexpr bool eq(T a, T b) noexcept { return a == b; }
-    static constexpr bool positive(T t) noexcept { return t > 0; }
-    template <class F>
-    [[gnu::always_inline]] static constexpr bool et(bool a, F&& b) noexcept {
-        return static_cast<bool>(int{a} & int{b()});
-    }
-    template <class F>
-    [[gnu::always_inline]] static constexpr bool ou(bool a, F&& b) noexcept {
-        return static_cast<bool>(int{a} | int{b()});
-    }
-    // Within the tolerance: against cible -/+ tolerance, formed when the grid is built (the plan
-    // checks that it fits T; else the column is wider or the grid goes to the scalar path). No
-    // widening in the loop: g++ 12 does not vectorise an int32 loop with an int64 difference.
-    template <class C>
-    static constexpr bool proche(T v, const C& c, bool plus_bas) noexcept {
-        return plus_bas ? v <= c.borne : v >= c.borne;
-    }
-};
-
-// c ? a : b without a branch (a mask), so that loops over it vectorise.
-[[nodiscard, gnu::always_inline]] constexpr statut choisir(bool c, statut a, statut b) noexcept {
-    const auto x = static_cast<std::uint8_t>(a), y = static_cast<std::uint8_t>(b);
-    return static_cast<statut>(static_cast<std::uint8_t>(y ^ ((x ^ y) & (0U - unsigned{c}))));
-}
-
-// A target in representation A, built once per grid (the fixed-point one at the column's scale).
-template <class A>
-struct cible_a {
-    typename A::valeur cible, tolerance, un, deux;
-    typename A::valeur borne{};  // fixed point only: cible -/+ tolerance
-};
-
-// ---- THE one definition (today's decisions::statut_par_cible, made generic) ----
-// The decision as two flags (a block keeps them in 32-bit lanes; a statut is one byte).
-struct verdict {
-    std::int32_t atteint, partiel;  // 0 or 1; not bools: g++ 12 does not vectorise a struct of two bools
-};
-template <class A>
-[[nodiscard, gnu::always_inline]] constexpr verdict verdict_cible(typename A::valeur v, const cible_a<A>& c,
-                                                                  sens direction, type_mesure t) noexcept {
-    const bool plus_bas = direction == sens::plus_bas_est_mieux;
-    const bool atteint = plus_bas ? A::le(v, c.cible) : A::ge(v, c.cible);
-    const bool partiel = A::ou(
-        A::et(t == type_mesure::echelle, [&] { return A::et(A::eq(c.cible, c.deux), [&] { return A::eq(v, c.un); }); }),
-        [&] {
-            return A::et(A::et(!atteint, [&] { return A::positive(c.tolerance); }),
-                         [&] { return A::proche(v, c, plus_bas); });
-        });
-    return {std::int32_t{atteint}, std::int32_t{partiel}};
-}
-template <class A>
-[[nodiscard, gnu::always_inline]] constexpr statut statut_par_cible(typename A::valeur v, const cible_a<A>& c,
-                                                                    sens direction, type_mesure t) noexcept {
-    const verdict r = verdict_cible<A>(v, c, direction, t);
-    return choisir(r.atteint != 0, statut::atteint, choisir(r.partiel != 0, statut::partiel, statut::non_atteint));
-}
-
-// ---- THE one statut -> (points, weight) rule over a grid-wide common denominator ----
-// W: the indicator's weight x D; Wp: W x part_partielle (an integer: D is a multiple of its den).
-struct gain {
-    std::int32_t points, poids;
-};
-[[nodiscard, gnu::always_inline]] constexpr gain gain_de(statut s, std::int32_t W, std::int32_t Wp,
-                                                         const politique_grille& pol) noexcept {
-    const bool nc = s == statut::non_concerne;
-    const bool nr = s == statut::non_renseigne;
-    const bool compte = (!nc && !nr) | (nc & (pol.non_concerne == compte_non_concerne::atteint)) |
-                        (nr & (pol.non_renseigne == compte_non_renseigne::non_atteint));
-    const bool plein = (s == statut::atteint) | (nc & (pol.non_concerne == compte_non_concerne::atteint));
-    return {std::int32_t{plein} * W + std::int32_t{s == statut::partiel} * Wp, std::int32_t{compte} * W};
-}
-
-inline constexpr std::int32_t nr32 = std::numeric_limits<std::int32_t>::min(), nc32 = nr32 + 1;
-
-// The gains of an indicator under the grid's policy, formed when the grid is built (one rule:
-// gain_de over each statut), so the block loop has no policy test.
+// The gains of an indicator under the grid's policy, formed when the grid is built by the
+// library's one rule (gain_de over each statut, W = weight x D), so the block loop has no policy test.
 struct gains {
     std::int32_t atteint, partiel, non_atteint, poids, nc_points, nc_poids, nr_points, nr_poids;
 };
-[[nodiscard]] constexpr gains gains_de(std::int32_t W, std::int32_t Wp, const politique_grille& pol) noexcept {
-    const gain a = gain_de(statut::atteint, W, Wp, pol), p = gain_de(statut::partiel, W, Wp, pol),
-               n = gain_de(statut::non_atteint, W, Wp, pol), c = gain_de(statut::non_concerne, W, Wp, pol),
-               r = gain_de(statut::non_renseigne, W, Wp, pol);
-    return {a.points, p.points, n.points, a.poids, c.points, c.poids, r.points, r.poids};
+[[nodiscard]] constexpr gains gains_de(std::int64_t W, const politique_grille& pol) noexcept {
+    const gain<std::int64_t> a = gain_de(statut::atteint, W, pol), p = gain_de(statut::partiel, W, pol),
+                             n = gain_de(statut::non_atteint, W, pol), c = gain_de(statut::non_concerne, W, pol),
+                             r = gain_de(statut::non_renseigne, W, pol);
+    auto i32 = [](std::int64_t x) { return static_cast<std::int32_t>(x); };
+    return {i32(a.points), i32(p.points), i32(n.points), i32(a.poids),
+            i32(c.points), i32(c.poids),  i32(r.points), i32(r.poids)};
 }
+
+inline constexpr std::int32_t nr32 = A32::non_renseigne, nc32 = A32::non_concerne;
 
 // One establishment of the block: the verdict and the sentinels as lane masks; the gains of
 // each statut were formed by gain_de when the grid was built. No statut byte: 32-bit lanes.
 template <sens S, type_mesure TV>
-[[gnu::always_inline]] inline void noter_un(std::int32_t v, const cible_a<arith_fixe<std::int32_t>>& c, const gains& g,
-                                            std::int32_t& pts, std::int32_t& poids) noexcept {
-    const verdict r = verdict_cible<arith_fixe<std::int32_t>>(v, c, S, TV);
+[[gnu::always_inline]] inline void noter_un(std::int32_t v, const cible_a<A32>& c, const gains& g, std::int32_t& pts,
+                                            std::int32_t& poids) noexcept {
+    const decisions::verdict<A32> r = decisions::verdict_cible<A32>(v, c, S, TV);
     const std::int32_t nr = -std::int32_t{v == nr32}, nc = -std::int32_t{v == nc32}, donne = ~(nr | nc);
     const std::int32_t A = -r.atteint, P = ~A & -r.partiel, N = ~(A | P);
     pts +=
@@ -158,16 +66,16 @@ template <sens S, type_mesure TV>
 // Loaded grid: thresholds and gains are run-time values of the indicator's plan, read once per
 // block (one call per indicator per block through the kernel table).
 template <sens S, type_mesure TV>
-[[gnu::noinline]] void noter_bloc(const std::int32_t* x, std::size_t n, const cible_a<arith_fixe<std::int32_t>>& c,
-                                  const gains& g, std::int32_t* pts, std::int32_t* poids) noexcept {
+[[gnu::noinline]] void noter_bloc(const std::int32_t* x, std::size_t n, const cible_a<A32>& c, const gains& g,
+                                  std::int32_t* pts, std::int32_t* poids) noexcept {
     // Copied out of memory the result stores could alias: loop-invariant.
-    const cible_a<arith_fixe<std::int32_t>> c_ = c;
+    const cible_a<A32> c_ = c;
     const gains g_ = g;
     for (std::size_t i = 0; i < n; ++i)
         noter_un<S, TV>(x[i], c_, g_, pts[i], poids[i]);
 }
 // Compile-time grid: the same kernel body with the plan as constants.
-template <sens S, type_mesure TV, cible_a<arith_fixe<std::int32_t>> C, gains G>
+template <sens S, type_mesure TV, cible_a<A32> C, gains G>
 [[gnu::noinline]] void noter_bloc_const(const std::int32_t* x, std::size_t n, std::int32_t* pts,
                                         std::int32_t* poids) noexcept {
     for (std::size_t i = 0; i < n; ++i)
@@ -193,8 +101,8 @@ template <sens S, type_mesure TV, cible_a<arith_fixe<std::int32_t>> C, gains G>
     }
 }
 
-// Today's scalar path for the same indicator: valeur_mesure (fractions), library decisions,
-// score_volet per establishment.
+// The scalar path for the same indicator: valeur_mesure (fractions), the library's decisions over
+// arith_fraction, score_volet per establishment.
 [[gnu::noinline]] void noter_scalaire(const std::vector<valeur_mesure>& vals, fraction cible, fraction poids_ind,
                                       const politique_grille& pol, std::vector<score_volet>& scores) noexcept {
     for (std::size_t i = 0; i < vals.size(); ++i) {
@@ -205,22 +113,7 @@ template <sens S, type_mesure TV, cible_a<arith_fixe<std::int32_t>> C, gains G>
                 : decisions::decide(
                       decisions::statut_par_cible(v.v, cible, sens::plus_haut_est_mieux, type_mesure::taux, pol),
                       referentiel_etat::sans_objet, pol);
-        scores[i].ajouter(poids_ind, r, 1);
-    }
-}
-// The same with the generic definition over fractions (what the scalar evaluator would call).
-[[gnu::noinline]] void noter_scalaire_generique(const std::vector<valeur_mesure>& vals,
-                                                const cible_a<arith_fraction>& c, fraction poids_ind,
-                                                const politique_grille& pol,
-                                                std::vector<score_volet>& scores) noexcept {
-    for (std::size_t i = 0; i < vals.size(); ++i) {
-        const valeur_mesure& v = vals[i];
-        const resultat_indicateur r = v.etat != etat_valeur::renseignee
-                                          ? decisions::sans_valeur(v.etat, pol, referentiel_etat::sans_objet)
-                                          : decisions::decide(statut_par_cible<arith_fraction>(
-                                                                  v.v, c, sens::plus_haut_est_mieux, type_mesure::taux),
-                                                              referentiel_etat::sans_objet, pol);
-        scores[i].ajouter(poids_ind, r, 1);
+        scores[i].ajouter(poids_ind, r.s, pol, 1);
     }
 }
 
@@ -259,11 +152,14 @@ int executer(std::size_t n, bool avec_tol, bool chronometrer) {
     const fraction poids_ind{2, 1};
     // D = 2 (part_partielle 1/2, integer weights): W = 2 x 2, Wp = 2.
     const std::int32_t W = 4, Wp = 2;
-    const proto::gains g = proto::gains_de(W, Wp, pol);
-    const proto::cible_a<proto::arith_fraction> cf{cible, tol, entier(1), entier(2)};
-    const proto::cible_a<proto::arith_fixe<std::int32_t>> cx{
-        6000, static_cast<std::int32_t>(tol.num * echelle / tol.den), 1 * echelle, 2 * echelle,
-        static_cast<std::int32_t>(6000 - tol.num * echelle / tol.den)};
+    const proto::gains g = proto::gains_de(W, pol);
+    const std::optional<cible_a<proto::A32>> cible_colonne =
+        cible_fixe<std::int32_t>(cible, tol, sens::plus_haut_est_mieux, echelle);
+    if (!cible_colonne) {
+        std::printf("the target does not fit the column\n");
+        return 1;
+    }
+    const cible_a<proto::A32> cx = *cible_colonne;
 
     std::vector<valeur_mesure> vals(n);
     std::vector<std::int32_t> col(n);
@@ -281,24 +177,21 @@ int executer(std::size_t n, bool avec_tol, bool chronometrer) {
             col[i] = static_cast<std::int32_t>(x);
         }
     }
-    // 1. The generic definition over fractions = the library's, on every value.
+    // 1. The library's decision over fractions = over the int32 column, on every value.
     for (std::size_t i = 0; i < n; ++i) {
         if (vals[i].etat != etat_valeur::renseignee) continue;
         const statut a =
             decisions::statut_par_cible(vals[i].v, cible, sens::plus_haut_est_mieux, type_mesure::taux, pol);
-        const statut b =
-            proto::statut_par_cible<proto::arith_fraction>(vals[i].v, cf, sens::plus_haut_est_mieux, type_mesure::taux);
-        const statut c = proto::statut_par_cible<proto::arith_fixe<std::int32_t>>(col[i], cx, sens::plus_haut_est_mieux,
-                                                                                  type_mesure::taux);
-        if (a != b || a != c) {
+        const statut c =
+            decisions::statut_par_cible<proto::A32>(col[i], cx, sens::plus_haut_est_mieux, type_mesure::taux);
+        if (a != c) {
             std::printf("MISMATCH statut at %zu\n", i);
             return 1;
         }
     }
-    std::vector<score_volet> s1(n), s2(n);
+    std::vector<score_volet> s1(n);
     std::vector<std::int32_t> pb(n, 0), wb(n, 0), pm(n, 0), wm(n, 0);
     proto::noter_scalaire(vals, cible, poids_ind, pol, s1);
-    proto::noter_scalaire_generique(vals, cf, poids_ind, pol, s2);
     for (std::size_t d = 0; d < n; d += 512)
         proto::noter_bloc<sens::plus_haut_est_mieux, type_mesure::taux>(
             col.data() + d, std::min<std::size_t>(512, n - d), cx, g, pb.data() + d, wb.data() + d);
@@ -310,20 +203,21 @@ int executer(std::size_t n, bool avec_tol, bool chronometrer) {
     std::size_t partiels = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const fraction p{pb[i], 2}, w{wb[i], 2};
-        if (!(s1[i].points == p && s1[i].poids == w && s2[i].points == p && s2[i].poids == w && pm[i] == pb[i] &&
-              wm[i] == wb[i])) {
+        if (!(s1[i].points == p && s1[i].poids == w && pm[i] == pb[i] && wm[i] == wb[i])) {
             std::printf("MISMATCH points at %zu\n", i);
             return 1;
         }
         partiels += pb[i] == Wp ? 1 : 0;
     }
-    std::printf("identical: library = generic<fraction> = generic<int32 block> = hand on %zu values (%zu partial)\n", n,
+    std::printf("identical: library<fraction> = library<int32 block> = hand on %zu values (%zu partial)\n", n,
                 partiels);
 
     // 3. The same kernel with its plan as constants (a compile-time grid) = with its plan read at run time.
-    constexpr proto::cible_a<proto::arith_fixe<std::int32_t>> cx0{6000, 0, echelle, 2 * echelle, 6000};
-    constexpr proto::cible_a<proto::arith_fixe<std::int32_t>> cx5{6000, 500, echelle, 2 * echelle, 5500};
-    constexpr proto::gains g0 = proto::gains_de(4, 2, politique_grille{});
+    constexpr cible_a<proto::A32> cx0 =
+        *cible_fixe<std::int32_t>({60, 100}, {0, 1}, sens::plus_haut_est_mieux, echelle);
+    constexpr cible_a<proto::A32> cx5 =
+        *cible_fixe<std::int32_t>({60, 100}, {5, 100}, sens::plus_haut_est_mieux, echelle);
+    constexpr proto::gains g0 = proto::gains_de(4, politique_grille{});
     auto bloc_const = [&](std::size_t d, std::size_t m) {
         if (avec_tol)
             proto::noter_bloc_const<sens::plus_haut_est_mieux, type_mesure::taux, cx5, g0>(
@@ -353,8 +247,6 @@ int executer(std::size_t n, bool avec_tol, bool chronometrer) {
 
     const int reps = 7;
     const double t_scal = ns_par_etab(n, reps, [&] { proto::noter_scalaire(vals, cible, poids_ind, pol, s1); });
-    const double t_scal_g =
-        ns_par_etab(n, reps, [&] { proto::noter_scalaire_generique(vals, cf, poids_ind, pol, s2); });
     const double t_bloc = ns_par_etab(n, reps, [&] {
         for (std::size_t d = 0; d < n; d += 512)
             bloc(d, std::min<std::size_t>(512, n - d));
@@ -374,8 +266,7 @@ int executer(std::size_t n, bool avec_tol, bool chronometrer) {
         }
     });
     std::printf("N=%zu tolerance=%s ns/establishment, one indicator (median of %d):\n", n, avec_tol ? "5%" : "0", reps);
-    std::printf("  scalar today (valeur_mesure, fractions, score_volet): %.2f\n", t_scal);
-    std::printf("  scalar, generic definition over fraction:            %.2f\n", t_scal_g);
+    std::printf("  scalar (valeur_mesure, fractions, score_volet):      %.2f\n", t_scal);
     std::printf("  block of 512, generic, plan read at run time:        %.3f\n", t_bloc);
     std::printf("  block of 512, same kernel, plan as constants:        %.3f\n", t_const);
     std::printf("  block of 512, hand-written branch-free:              %.3f\n", t_main);

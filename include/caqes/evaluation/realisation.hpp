@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <type_traits>
 
 namespace caqes {
 
@@ -212,46 +213,227 @@ struct entier_256 {
     return {pts.f, poids, pts.ok};
 }
 
-// The decisions of an evaluation, shared by the run-time evaluator below and the compile-time
-// one (evaluateur<def>), which calls them with constant thresholds.
+// ---- Arithmetics: how a value compares with a threshold (docs/design-columnar.md, 1.1) ----
+// Every decision below is written once, over an arithmetic A: what a cell holds, how it compares,
+// how two conditions combine. The scalar evaluators instantiate it with `arith_fraction` (a
+// report's `valeur_mesure`, exact fractions); a block of fixed-point columns with `arith_fixe<T>`.
+// The decisions have no early return that depends on a value and select with `A::choisir`, so a
+// loop over a block has no control flow and vectorises; `arith_fraction` short-circuits and
+// selects with `?:` instead, because the 256-bit tolerance sign is worth skipping there.
+
+// A mask is `bool` for fractions, an int32 0 or 1 for columns (g++ 12 does not vectorise a loop
+// over a struct of two bools, nor one mixing 8- and 32-bit lanes).
+struct arith_fraction {
+    using cellule = valeur_mesure;
+    using valeur = fraction;
+    using masque = bool;
+    using etat = etat_valeur;  // the state of a missing cell
+    static constexpr etat etat_renseigne = etat_valeur::renseignee;
+
+    [[nodiscard, gnu::always_inline]] static constexpr masque de(bool b) noexcept { return b; }
+    [[nodiscard, gnu::always_inline]] static constexpr masque non(masque m) noexcept { return !m; }
+    [[nodiscard, gnu::always_inline]] static constexpr valeur valeur_de(const cellule& c) noexcept { return c.v; }
+    [[nodiscard, gnu::always_inline]] static constexpr etat etat_de(const cellule& c) noexcept { return c.etat; }
+    [[nodiscard, gnu::always_inline]] static constexpr etat_valeur vers_etat(etat e) noexcept { return e; }
+    [[nodiscard, gnu::always_inline]] static constexpr masque renseignee(const cellule& c) noexcept {
+        return c.etat == etat_valeur::renseignee;
+    }
+    [[nodiscard, gnu::always_inline]] static constexpr masque comparer(valeur v, comparateur op, valeur s) noexcept {
+        return caqes::comparer(v, op, s);
+    }
+    [[nodiscard, gnu::always_inline]] static constexpr masque le(valeur a, valeur b) noexcept { return a <= b; }
+    [[nodiscard, gnu::always_inline]] static constexpr masque ge(valeur a, valeur b) noexcept { return a >= b; }
+    [[nodiscard, gnu::always_inline]] static constexpr masque eq(valeur a, valeur b) noexcept { return a == b; }
+    [[nodiscard, gnu::always_inline]] static constexpr masque positive(valeur t) noexcept { return t.positive(); }
+    // "a and then f()": short-circuit, so f (a 256-bit sign) runs only when it decides.
+    template <class F>
+    [[nodiscard, gnu::always_inline]] static constexpr masque et(masque a, F&& f) noexcept {
+        return a && f();
+    }
+    template <class F>
+    [[nodiscard, gnu::always_inline]] static constexpr masque ou(masque a, F&& f) noexcept {
+        return a || f();
+    }
+    template <class T>
+    [[nodiscard, gnu::always_inline]] static constexpr T choisir(masque m, T a, T b) noexcept {
+        return m ? a : b;
+    }
+    // Within the tolerance: v <= cible + tolerance, or v >= cible - tolerance, decided exactly
+    // (detail::signe_somme) without forming cible +/- tolerance, which may not fit 64 bits.
+    template <class C>
+    [[nodiscard, gnu::always_inline]] static constexpr masque proche(valeur v, const C& c, bool plus_bas) noexcept {
+        const fraction moins_cible{-c.cible.num, c.cible.den};  // cible.num > INT64_MIN: a domain value
+        return plus_bas ? detail::signe_somme(v, moins_cible, {-c.tolerance.num, c.tolerance.den}) <= 0
+                        : detail::signe_somme(v, moins_cible, c.tolerance) >= 0;
+    }
+};
+
+// A fixed-point column lane: the value times the column's scale, exact, in T (uint8, int32 or
+// int64), with two sentinels for the states: the lowest values of a signed type, the highest of
+// an unsigned one (0xFF non renseigne, 0xFE non concerne in a byte).
+template <class T>
+struct arith_fixe {
+    static_assert(std::is_integral_v<T> && !std::is_same_v<T, bool>);
+    using cellule = T;
+    using valeur = T;
+    using masque = std::int32_t;
+    using etat = T;  // the sentinel of the first missing cell
+    static constexpr T non_renseigne =
+        std::is_signed_v<T> ? std::numeric_limits<T>::min() : std::numeric_limits<T>::max();
+    static constexpr T non_concerne =
+        std::is_signed_v<T> ? static_cast<T>(non_renseigne + 1) : static_cast<T>(non_renseigne - 1);
+    static constexpr etat etat_renseigne = T{0};
+
+    [[nodiscard, gnu::always_inline]] static constexpr masque de(bool b) noexcept { return masque{b}; }
+    [[nodiscard, gnu::always_inline]] static constexpr masque non(masque m) noexcept { return m ^ 1; }
+    [[nodiscard, gnu::always_inline]] static constexpr valeur valeur_de(cellule c) noexcept { return c; }
+    [[nodiscard, gnu::always_inline]] static constexpr etat etat_de(cellule c) noexcept { return c; }
+    [[nodiscard]] static constexpr etat_valeur vers_etat(etat e) noexcept {
+        if (e == non_renseigne) return etat_valeur::non_renseignee;
+        return e == non_concerne ? etat_valeur::non_concernee : etat_valeur::renseignee;
+    }
+    [[nodiscard, gnu::always_inline]] static constexpr masque renseignee(cellule c) noexcept {
+        return masque{c != non_renseigne} & masque{c != non_concerne};
+    }
+    // `op` is a constant of the indicator's shape in a block kernel: the switch folds away.
+    [[nodiscard, gnu::always_inline]] static constexpr masque comparer(valeur v, comparateur op, valeur s) noexcept {
+        switch (op) {
+            case comparateur::inferieur:
+                return masque{v < s};
+            case comparateur::inferieur_ou_egal:
+                return masque{v <= s};
+            case comparateur::superieur:
+                return masque{v > s};
+            case comparateur::superieur_ou_egal:
+                return masque{v >= s};
+            case comparateur::egal:
+                return masque{v == s};
+        }
+        return 0;
+    }
+    [[nodiscard, gnu::always_inline]] static constexpr masque le(valeur a, valeur b) noexcept { return masque{a <= b}; }
+    [[nodiscard, gnu::always_inline]] static constexpr masque ge(valeur a, valeur b) noexcept { return masque{a >= b}; }
+    [[nodiscard, gnu::always_inline]] static constexpr masque eq(valeur a, valeur b) noexcept { return masque{a == b}; }
+    [[nodiscard, gnu::always_inline]] static constexpr masque positive(valeur t) noexcept { return masque{t > 0}; }
+    // Both sides always evaluated: no branch in a block loop.
+    template <class F>
+    [[nodiscard, gnu::always_inline]] static constexpr masque et(masque a, F&& f) noexcept {
+        return a & f();
+    }
+    template <class F>
+    [[nodiscard, gnu::always_inline]] static constexpr masque ou(masque a, F&& f) noexcept {
+        return a | f();
+    }
+    // m ? a : b without a branch, for integers and enumerations.
+    template <class U>
+    [[nodiscard, gnu::always_inline]] static constexpr U choisir(masque m, U a, U b) noexcept {
+        using E = typename std::conditional_t<std::is_enum_v<U>, std::underlying_type<U>, std::type_identity<U>>::type;
+        using N = std::make_unsigned_t<E>;
+        const N x = static_cast<N>(a);
+        const N y = static_cast<N>(b);
+        const N tout = static_cast<N>(N{0} - static_cast<N>(m));
+        return static_cast<U>(static_cast<N>(y ^ ((x ^ y) & tout)));
+    }
+    // Within the tolerance: against `borne` = cible -/+ tolerance, formed when the target was put
+    // at the column's scale (cible_fixe checks that it fits T). No widening in the loop: g++ 12 does
+    // not vectorise an int32 loop with an int64 difference.
+    template <class C>
+    [[nodiscard, gnu::always_inline]] static constexpr masque proche(valeur v, const C& c, bool plus_bas) noexcept {
+        return plus_bas ? masque{v <= c.borne} : masque{v >= c.borne};
+    }
+};
+
+// An indicator's target in arithmetic A: its value, the grid's tolerance, the scale's 1 and 2
+// (the "partiel" and "oui" of a no/partial/yes scale) and, in fixed point, cible -/+ tolerance.
+template <class A>
+struct cible_a {
+    typename A::valeur cible{};
+    typename A::valeur tolerance{};
+    typename A::valeur un{};
+    typename A::valeur deux{};
+    typename A::valeur borne{};  // fixed point only
+};
+
+// The target as the scalar evaluator sees it: exact fractions.
+[[nodiscard, gnu::always_inline]] constexpr cible_a<arith_fraction> cible_fraction(
+    fraction cible, const politique_grille& pol) noexcept {
+    return {cible, pol.tolerance, entier(1), entier(2), {}};
+}
+
+// The target at a column's scale, or nothing when the column cannot decide it exactly: the
+// target, the tolerance or cible -/+ tolerance is not an integer at that scale or does not fit T.
+// Such a grid is evaluated by the scalar path, where signe_somme decides the tolerance exactly.
+template <class T>
+[[nodiscard]] constexpr std::optional<cible_a<arith_fixe<T>>> cible_fixe(fraction cible, fraction tolerance,
+                                                                         sens direction,
+                                                                         std::int64_t echelle) noexcept {
+    using A = arith_fixe<T>;
+    auto a_l_echelle = [echelle](fraction f) -> std::optional<int128> {
+        const fraction g = f.normalisee();
+        if (!g.valide() || echelle <= 0) return std::nullopt;
+        const int128 p = int128{g.num} * echelle;
+        if (p % g.den != 0) return std::nullopt;
+        return p / g.den;
+    };
+    // The sentinels stay out of the values a threshold can take.
+    auto tient = [](int128 x) {
+        return x >= int128{std::numeric_limits<T>::min()} && x <= int128{std::numeric_limits<T>::max()} &&
+               x != int128{A::non_renseigne} && x != int128{A::non_concerne};
+    };
+    const std::optional<int128> c = a_l_echelle(cible);
+    const std::optional<int128> t = a_l_echelle(tolerance);
+    if (!c || !t) return std::nullopt;
+    const int128 borne = direction == sens::plus_bas_est_mieux ? *c + *t : *c - *t;
+    const int128 un = echelle;
+    const int128 deux = int128{2} * echelle;
+    if (!tient(*c) || !tient(*t) || !tient(borne) || !tient(un) || !tient(deux)) return std::nullopt;
+    return cible_a<A>{static_cast<T>(*c), static_cast<T>(*t), static_cast<T>(un), static_cast<T>(deux),
+                      static_cast<T>(borne)};
+}
+
+// The decisions of an evaluation, written once over an arithmetic A and shared by the run-time
+// evaluator below and the compile-time one (evaluateur<def>), which calls them with constant
+// thresholds.
 namespace decisions {
 
 // A referentiel conjunction, condition by condition: all conditions hold, or one is missing.
+template <class A>
 struct bilan_conjonction {
-    bool toutes{true};
-    bool complete{true};
-    etat_valeur manquant{etat_valeur::renseignee};  // the state of the first missing measure
+    typename A::masque toutes{A::de(true)};
+    typename A::masque complete{A::de(true)};
+    typename A::etat manquant{A::etat_renseigne};  // the state of the first missing measure
 };
 
-[[gnu::always_inline]] constexpr void noter_condition(bilan_conjonction& b, const valeur_mesure& v, comparateur op,
-                                                      fraction seuil) noexcept {
-    if (!b.complete) return;  // the first missing measure ends the conjunction
-    if (v.etat != etat_valeur::renseignee) {
-        b.complete = false;
-        b.toutes = false;
-        b.manquant = v.etat;
-        return;
-    }
-    b.toutes = b.toutes && comparer(v.v, op, seuil);
+// The first missing measure ends the conjunction (its state is kept, later ones are not): with
+// masks, a select on `complete` before this condition, and no early return.
+template <class A>
+[[gnu::always_inline]] constexpr void noter_condition(bilan_conjonction<A>& b, const typename A::cellule& c,
+                                                      comparateur op, typename A::valeur seuil) noexcept {
+    const typename A::masque present = A::renseignee(c);
+    const typename A::masque premier_manquant = A::et(b.complete, [&] { return A::non(present); });
+    b.manquant = A::choisir(premier_manquant, A::etat_de(c), b.manquant);
+    // Once incomplete, `toutes` is false already: it stays so.
+    b.toutes = A::et(A::et(b.toutes, [&] { return present; }), [&] { return A::comparer(A::valeur_de(c), op, seuil); });
+    b.complete = A::et(b.complete, [&] { return present; });
 }
 
 // The whole referentiel: met when one conjunction holds ("ou" of the arrete of 2022-02-23);
-// undecided when none holds and a measure is missing.
+// undecided when none holds and a measure is missing (the first conjunction's missing measure).
+template <class A>
 struct bilan_referentiel {
-    bool complet{true};
-    bool atteint{false};
-    etat_valeur manquant{etat_valeur::renseignee};
+    typename A::masque complet{A::de(true)};
+    typename A::masque atteint{A::de(false)};
+    typename A::etat manquant{A::etat_renseigne};
 
-    [[gnu::always_inline]] constexpr void ajouter(const bilan_conjonction& c) noexcept {
-        atteint = atteint || c.toutes;
-        if (!c.complete && complet) {
-            complet = false;
-            manquant = c.manquant;
-        }
+    [[gnu::always_inline]] constexpr void ajouter(const bilan_conjonction<A>& c) noexcept {
+        atteint = A::ou(atteint, [&] { return c.toutes; });
+        const typename A::masque premiere_incomplete = A::et(complet, [&] { return A::non(c.complete); });
+        manquant = A::choisir(premiere_incomplete, c.manquant, manquant);
+        complet = A::et(complet, [&] { return c.complete; });
     }
-    [[nodiscard]] constexpr referentiel_etat etat() const noexcept {
-        if (atteint) return referentiel_etat::atteint;
-        return complet ? referentiel_etat::non_atteint : referentiel_etat::sans_objet;
+    [[nodiscard, gnu::always_inline]] constexpr referentiel_etat etat() const noexcept {
+        return A::choisir(atteint, referentiel_etat::atteint,
+                          A::choisir(complet, referentiel_etat::non_atteint, referentiel_etat::sans_objet));
     }
 };
 
@@ -262,22 +444,44 @@ struct bilan_referentiel {
     return {s, compte(s, pol), ref};
 }
 
+// A target's decision as two masks (a block keeps them in 32-bit lanes; a statut is one byte).
+template <class A>
+struct verdict {
+    typename A::masque atteint;
+    typename A::masque partiel;  // meaningful when not met
+};
+
 // Met on the right side of the target (the target itself counts as met); partial for
 // "partiel" on a no/partial/yes scale aiming at "oui", or within the grid's tolerance.
+template <class A>
+[[nodiscard, gnu::always_inline]] constexpr verdict<A> verdict_cible(typename A::valeur v, const cible_a<A>& c,
+                                                                     sens direction, type_mesure type_valeur) noexcept {
+    const bool plus_bas = direction == sens::plus_bas_est_mieux;
+    const typename A::masque atteint = plus_bas ? A::le(v, c.cible) : A::ge(v, c.cible);
+    const typename A::masque partiel = A::et(A::non(atteint), [&] {
+        return A::ou(A::et(A::de(type_valeur == type_mesure::echelle),
+                           [&] { return A::et(A::eq(c.cible, c.deux), [&] { return A::eq(v, c.un); }); }),
+                     [&] { return A::et(A::positive(c.tolerance), [&] { return A::proche(v, c, plus_bas); }); });
+    });
+    return {atteint, partiel};
+}
+
+template <class A>
+[[nodiscard, gnu::always_inline]] constexpr statut statut_de(const verdict<A>& r) noexcept {
+    return A::choisir(r.atteint, statut::atteint, A::choisir(r.partiel, statut::partiel, statut::non_atteint));
+}
+
+template <class A>
+[[nodiscard, gnu::always_inline]] constexpr statut statut_par_cible(typename A::valeur v, const cible_a<A>& c,
+                                                                    sens direction, type_mesure type_valeur) noexcept {
+    return statut_de<A>(verdict_cible<A>(v, c, direction, type_valeur));
+}
+
+// The same over fractions, with the grid's policy: what the scalar evaluators call.
 [[nodiscard, gnu::always_inline]] constexpr statut statut_par_cible(fraction v, fraction cible, sens direction,
                                                                     type_mesure type_valeur,
                                                                     const politique_grille& pol) noexcept {
-    const bool plus_bas = direction == sens::plus_bas_est_mieux;
-    if (plus_bas ? v <= cible : v >= cible) return statut::atteint;
-    if (type_valeur == type_mesure::echelle && cible == entier(2) && v == entier(1)) return statut::partiel;
-    // v <= cible + tolerance, or v >= cible - tolerance, decided exactly (detail::signe_somme).
-    const fraction moins_cible{-cible.num, cible.den};  // cible.num > INT64_MIN: a domain value
-    if (pol.tolerance.positive() &&
-        (plus_bas ? detail::signe_somme(v, moins_cible, {-pol.tolerance.num, pol.tolerance.den}) <= 0
-                  : detail::signe_somme(v, moins_cible, pol.tolerance) >= 0)) {
-        return statut::partiel;
-    }
-    return statut::non_atteint;
+    return statut_par_cible<arith_fraction>(v, cible_fraction(cible, pol), direction, type_valeur);
 }
 
 [[nodiscard, gnu::always_inline]] constexpr resultat_indicateur decide(statut s, referentiel_etat ref,
@@ -294,11 +498,11 @@ template <bool AvecReferentiel = true>
 [[nodiscard]] constexpr resultat_indicateur evaluer_indicateur(const indicateur& ind, const plan_indicateur& plan,
                                                                const valeurs_indicateur& vals,
                                                                const politique_grille& pol) noexcept {
-    decisions::bilan_referentiel bilan{};
+    decisions::bilan_referentiel<arith_fraction> bilan{};
     const bool avec_ref = !ind.ref.vide() && (AvecReferentiel || plan.cible == mesure_absente);
     if (avec_ref) {
         for (std::size_t k = 0; k < ind.ref.taille; ++k) {
-            decisions::bilan_conjonction c{};
+            decisions::bilan_conjonction<arith_fraction> c{};
             for (std::size_t j = 0; j < ind.ref.termes[k].taille; ++j) {
                 const condition& cond = ind.ref.termes[k].termes[j];
                 decisions::noter_condition(c, vals[static_cast<std::size_t>(plan.conditions[k][j])], cond.op,

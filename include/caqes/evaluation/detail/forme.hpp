@@ -53,10 +53,9 @@ struct forme_indicateur {
 namespace detail {
 
 template <forme_indicateur F, std::size_t K, std::size_t... J>
-[[gnu::always_inline]] constexpr decisions::bilan_conjonction conjonction_forme(const indicateur& ind,
-                                                                                const valeurs_indicateur& vals,
-                                                                                std::index_sequence<J...>) noexcept {
-    decisions::bilan_conjonction c{};
+[[gnu::always_inline]] constexpr decisions::bilan_conjonction<arith_fraction> conjonction_forme(
+    const indicateur& ind, const valeurs_indicateur& vals, std::index_sequence<J...>) noexcept {
+    decisions::bilan_conjonction<arith_fraction> c{};
     (decisions::noter_condition(c, vals[static_cast<std::size_t>(F.mesures[K][J])], F.ops[K][J],
                                 ind.ref.termes[K].termes[J].seuil),
      ...);
@@ -64,10 +63,9 @@ template <forme_indicateur F, std::size_t K, std::size_t... J>
 }
 
 template <forme_indicateur F, std::size_t... K>
-[[gnu::always_inline]] constexpr decisions::bilan_referentiel referentiel_forme(const indicateur& ind,
-                                                                                const valeurs_indicateur& vals,
-                                                                                std::index_sequence<K...>) noexcept {
-    decisions::bilan_referentiel b{};
+[[gnu::always_inline]] constexpr decisions::bilan_referentiel<arith_fraction> referentiel_forme(
+    const indicateur& ind, const valeurs_indicateur& vals, std::index_sequence<K...>) noexcept {
+    decisions::bilan_referentiel<arith_fraction> b{};
     (b.ajouter(conjonction_forme<F, K>(ind, vals, std::make_index_sequence<F.tailles[K]>{})), ...);
     return b;
 }
@@ -80,7 +78,7 @@ template <forme_indicateur F>
 [[nodiscard, gnu::always_inline]] constexpr resultat_indicateur evaluer_forme(const indicateur& ind,
                                                                               const valeurs_indicateur& vals,
                                                                               const politique_grille& pol) noexcept {
-    decisions::bilan_referentiel bilan{};
+    decisions::bilan_referentiel<arith_fraction> bilan{};
     if constexpr (F.avec_referentiel)
         bilan = detail::referentiel_forme<F>(ind, vals, std::make_index_sequence<F.conjonctions>{});
     const referentiel_etat ref = F.avec_referentiel ? bilan.etat() : referentiel_etat::sans_objet;
