@@ -233,9 +233,11 @@ void imprimer_evaluation(const ex::etablissement_exemple& e) {
     std::cout << " (report valid)\n";
     const caqes::rapport_valide& rapport = valide.valeur().rapport();
 
+    // The grid's default scoring policy; the overall score below is rebuilt under it.
+    const caqes::politique_grille politique{};
     caqes::trace t;
     const caqes::resultat_evaluation res =
-        caqes::evaluateur<ex::def>::evaluer(valide.valeur(), ex::parametres, caqes::politique_grille{}, t);
+        caqes::evaluateur<ex::def>::evaluer(valide.valeur(), ex::parametres, politique, t);
     if (!res.ok()) {
         std::cout << "     not evaluated: "
                   << caqes::texte(caqes::violation{
@@ -262,7 +264,7 @@ void imprimer_evaluation(const ex::etablissement_exemple& e) {
     // from the trace, by the engine's own scoring.
     caqes::score_volet score_global{};
     for (const caqes::ligne_trace& l : t.lignes)
-        score_global.ajouter(*l.ind, l.resultat);
+        score_global.ajouter(*l.ind, l.resultat, politique);
     const fraction global = score_global.valeur();
     std::cout << "     overall score " << caqes::texte_fraction(global) << ": share of savings "
               << caqes::texte_fraction(ex::parametres.p2022.part_economies_nationale) << " x "

@@ -75,8 +75,7 @@ int comparer_cibles(const colonne<T>& col, alea& g, int tirages) {
                     if (v < col.bas || v > col.haut) continue;
                     const statut attendu = decisions::statut_par_cible<arith_fraction>(
                         fraction{v, col.echelle}.normalisee(), cf, dir, col.type);
-                    const statut obtenu =
-                        decisions::statut_par_cible<AF>(static_cast<T>(v), *cx, dir, col.type);
+                    const statut obtenu = decisions::statut_par_cible<AF>(static_cast<T>(v), *cx, dir, col.type);
                     if (attendu != obtenu) {
                         CAPTURE(v, c, col.echelle, tol.num, tol.den, static_cast<int>(dir));
                         REQUIRE(attendu == obtenu);
@@ -99,8 +98,8 @@ int comparer_conditions(const colonne<T>& col, alea& g, int tirages) {
         for (int t = 0; t < tirages; ++t) {
             const std::int64_t s = g.entre(col.bas, col.haut);
             // Half the values near the threshold, so that equality is drawn often.
-            const std::int64_t v = (t % 2 == 0) ? g.entre(col.bas, col.haut)
-                                                : std::min(col.haut, std::max(col.bas, s + g.entre(-1, 1)));
+            const std::int64_t v =
+                (t % 2 == 0) ? g.entre(col.bas, col.haut) : std::min(col.haut, std::max(col.bas, s + g.entre(-1, 1)));
             const fraction vf = fraction{v, col.echelle}.normalisee();
             const fraction sf = fraction{s, col.echelle}.normalisee();
             decisions::bilan_conjonction<arith_fraction> a{};
@@ -164,8 +163,8 @@ TEST_CASE("a tolerance the column cannot hold stays on the fractions, where sign
                                                       type_mesure::nombre) == statut::partiel);
     CHECK(decisions::statut_par_cible<arith_fraction>({-2, max64}, c0, sens::plus_haut_est_mieux,
                                                       type_mesure::nombre) == statut::non_atteint);
-    CHECK(decisions::statut_par_cible<arith_fraction>({1, max64}, c0, sens::plus_bas_est_mieux,
-                                                      type_mesure::nombre) == statut::partiel);
+    CHECK(decisions::statut_par_cible<arith_fraction>({1, max64}, c0, sens::plus_bas_est_mieux, type_mesure::nombre) ==
+          statut::partiel);
     const cible_a<arith_fraction> c60 = cible_fraction({60, 100}, fin);
     CHECK(decisions::statut_par_cible<arith_fraction>({5'999, 10'000}, c60, sens::plus_haut_est_mieux,
                                                       type_mesure::taux) == statut::non_atteint);
@@ -199,10 +198,10 @@ TEST_CASE("the no/partial/yes scale in a byte column: partial only for 'partiel'
     const sens haut = sens::plus_haut_est_mieux;
     const sens bas = sens::plus_bas_est_mieux;
     const attendu cas[] = {
-        {2, haut, 2, statut::atteint},     {2, haut, 1, statut::partiel},     {2, haut, 0, statut::non_atteint},
-        {1, haut, 2, statut::atteint},     {1, haut, 1, statut::atteint},     {1, haut, 0, statut::non_atteint},
-        {0, bas, 0, statut::atteint},      {0, bas, 1, statut::non_atteint},  {0, bas, 2, statut::non_atteint},
-        {2, bas, 1, statut::atteint},      {1, bas, 2, statut::non_atteint},
+        {2, haut, 2, statut::atteint}, {2, haut, 1, statut::partiel},    {2, haut, 0, statut::non_atteint},
+        {1, haut, 2, statut::atteint}, {1, haut, 1, statut::atteint},    {1, haut, 0, statut::non_atteint},
+        {0, bas, 0, statut::atteint},  {0, bas, 1, statut::non_atteint}, {0, bas, 2, statut::non_atteint},
+        {2, bas, 1, statut::atteint},  {1, bas, 2, statut::non_atteint},
     };
     for (const attendu& a : cas) {
         CAPTURE(a.cible, static_cast<int>(a.dir), int{a.v});
@@ -223,8 +222,7 @@ TEST_CASE("the no/partial/yes scale in a byte column: partial only for 'partiel'
     CHECK(A::renseignee(0xFE) == 0);
     CHECK(A::vers_etat(0xFE) == etat_valeur::non_concernee);
     CHECK(A::vers_etat(0xFF) == etat_valeur::non_renseignee);
-    CHECK(arith_fixe<std::int32_t>::vers_etat(std::numeric_limits<std::int32_t>::min()) ==
-          etat_valeur::non_renseignee);
+    CHECK(arith_fixe<std::int32_t>::vers_etat(std::numeric_limits<std::int32_t>::min()) == etat_valeur::non_renseignee);
 }
 
 namespace {
@@ -278,10 +276,10 @@ decisions::bilan_referentiel<A> referentiel_masques(const std::vector<std::vecto
         decisions::bilan_conjonction<A> bc{};
         for (const int x : c) {
             if constexpr (std::is_same_v<A, arith_fraction>) {
-                const valeur_mesure v = x == nc   ? valeur_mesure::non_concernee()
-                                        : x == nr ? valeur_mesure::non_renseignee()
-                                                  : valeur_mesure{etat_valeur::renseignee, type_mesure::nombre,
-                                                                  entier(x)};
+                const valeur_mesure v = x == nc ? valeur_mesure::non_concernee()
+                                        : x == nr
+                                            ? valeur_mesure::non_renseignee()
+                                            : valeur_mesure{etat_valeur::renseignee, type_mesure::nombre, entier(x)};
                 decisions::noter_condition(bc, v, op, entier(seuil));
             } else {
                 using T = typename A::cellule;
