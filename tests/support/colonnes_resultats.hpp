@@ -274,8 +274,7 @@ inline void ecrire(resultats_colonnes<std::int64_t>& c, std::size_t e, const caq
         if (a.propose[v] != b.propose[v]) return champ("proposed amount", volet(v), a.propose[v], b.propose[v]);
         if (a.plafond[v] != b.plafond[v]) return champ("cap", volet(v), a.plafond[v], b.plafond[v]);
         if (a.decide[v] != b.decide[v]) return champ("decided amount", volet(v), a.decide[v], b.decide[v]);
-        if (a.score_num[v] != b.score_num[v])
-            return champ("score numerator", volet(v), a.score_num[v], b.score_num[v]);
+        if (a.score_num[v] != b.score_num[v]) return champ("score numerator", volet(v), a.score_num[v], b.score_num[v]);
         if (a.score_den[v] != b.score_den[v])
             return champ("score denominator", volet(v), a.score_den[v], b.score_den[v]);
     }

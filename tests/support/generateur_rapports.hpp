@@ -150,16 +150,16 @@ class generateur_rapports {
         }
         // A share of "partiel" with a large prime denominator: on a grid of 1/3 ... 1/31
         // weights, the scores' denominators then pass 64 bits (CAQES-E037).
-        pol.part_partielle = a_.une_fois_sur(8) ? fraction{a_.entre(1, 999'999'936), 999'999'937}
-                                                : fraction{a_.entre(0, 10), 10};
+        pol.part_partielle =
+            a_.une_fois_sur(8) ? fraction{a_.entre(1, 999'999'936), 999'999'937} : fraction{a_.entre(0, 10), 10};
     }
 
     // ---- contract time ----
     void tirer_contrat(annee_generee& g) {
         const ymd fin_regime = decrire(m_.regime).fin_effets;
         // A start in the template's window, on the first of a month.
-        const int mois_fenetre = (m_.fenetre.fin.y - m_.fenetre.debut.y) * 12 +
-                                 static_cast<int>(m_.fenetre.fin.m) - static_cast<int>(m_.fenetre.debut.m);
+        const int mois_fenetre = (m_.fenetre.fin.y - m_.fenetre.debut.y) * 12 + static_cast<int>(m_.fenetre.fin.m) -
+                                 static_cast<int>(m_.fenetre.debut.m);
         const int decalage = static_cast<int>(a_.entre(0, mois_fenetre > 0 ? mois_fenetre - 1 : 0));
         const int mois0 = static_cast<int>(m_.fenetre.debut.m) - 1 + decalage;
         const ymd debut{m_.fenetre.debut.y + mois0 / 12, static_cast<unsigned>(mois0 % 12 + 1), 1};
@@ -281,7 +281,7 @@ class generateur_rapports {
     }
 
     void tirer_montants(annee_generee& g) {
-        g.r.produits_assurance_maladie = a_.une_fois_sur(12)  ? centimes{max64}
+        g.r.produits_assurance_maladie = a_.une_fois_sur(12)   ? centimes{max64}
                                          : a_.une_fois_sur(30) ? centimes{0}
                                                                : centimes{a_.entre(100'000'000, 50'000'000'000)};
         for (std::size_t iv = 0; iv < m_.volets.size(); ++iv) {
@@ -310,8 +310,8 @@ class generateur_rapports {
             }
             // A decision of no outcome has no amount (CAQES-E061); one in twenty has one all the same.
             const std::int64_t montant = !nature && !a_.une_fois_sur(20) ? 0
-                                         : a_.une_fois_sur(3)             ? a_.entre(0, 1'000'000'000)
-                                                                          : a_.entre(0, 10'000'000);
+                                         : a_.une_fois_sur(3)            ? a_.entre(0, 1'000'000'000)
+                                                                         : a_.entre(0, 10'000'000);
             g.decisions.push_back({.volet = v.volet, .nature = nature, .montant = centimes{montant}});
         }
     }

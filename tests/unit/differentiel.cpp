@@ -80,7 +80,8 @@ sujet compile_time() {
                 resultat_validation<rapport_valide_pour<M>> v =
                     g.contrat ? validate<M>(*g.contrat, r, g.parametres) : validate<M>(r, g.parametres);
                 if (!v.ok()) return issue_annee{v.erreurs(), std::nullopt};
-                if (t != nullptr) return issue_annee{{}, evaluateur<M>::evaluer(v.valeur(), g.parametres, g.politique, *t)};
+                if (t != nullptr)
+                    return issue_annee{{}, evaluateur<M>::evaluer(v.valeur(), g.parametres, g.politique, *t)};
                 return issue_annee{{}, evaluateur<M>::evaluer(v.valeur(), g.parametres, g.politique)};
             }};
 }
@@ -133,17 +134,17 @@ void compter(compteurs& c, const essais::annee_generee& g, const issue_annee& x,
         c.compter("volet proposal overflowed", p.depassement);
         c.compter("savings non renseignees", p.economies_non_renseignees);
         c.compter("volet out of term", !rv.couverture.evalue);
-        c.compter("2017 sanction at the 1 % cap", p.nature == nature_proposition::sanction_volet &&
-                                                      p.montant == p.plafond && p.montant.valeur > 0);
+        c.compter("2017 sanction at the 1 % cap",
+                  p.nature == nature_proposition::sanction_volet && p.montant == p.plafond && p.montant.valeur > 0);
         if (rv.couverture.evalue && rv.couverture.partielle())
             c.compter(concat("part-year evaluated under ", nom(r.regles.annee_partielle)));
         if (!rv.couverture.evalue && rv.couverture.partielle()) c.compter("part-year not evaluated (annee_entiere)");
         c.compter("part-year amount scaled (prorata_temporis)",
                   rv.couverture.partielle() && p.presente() && !p.depassement &&
                       r.regles.annee_partielle == politique_annee_partielle::prorata_temporis);
-        c.compter("savings zero or negative, no incentive",
-                  rv.couverture.evalue && rv.economies && rv.economies->valeur <= 0 && !p.presente() &&
-                      !p.economies_non_renseignees && rv.score.defini());
+        c.compter("savings zero or negative, no incentive", rv.couverture.evalue && rv.economies &&
+                                                                rv.economies->valeur <= 0 && !p.presente() &&
+                                                                !p.economies_non_renseignees && rv.score.defini());
         c.compter("decision above the proposal", p.decision_au_dessus);
         c.compter("decision of another nature",
                   rv.nature_decidee && p.presente() && issue_de(p.nature) != *rv.nature_decidee);
@@ -163,7 +164,8 @@ void compter(compteurs& c, const essais::annee_generee& g, const issue_annee& x,
     c.compter("L.162-30-4 target under the floor", r.regles.a(alerte_evaluation::cible_sous_plancher));
     c.compter("L.162-30-4 open notion missing", r.regles.a(alerte_evaluation::seuil_largement_absent));
     c.compter("no contract instance", r.regles.a(alerte_evaluation::sans_instance));
-    c.compter("revenue at the int64 limit", r.produits_assurance_maladie.valeur == std::numeric_limits<std::int64_t>::max());
+    c.compter("revenue at the int64 limit",
+              r.produits_assurance_maladie.valeur == std::numeric_limits<std::int64_t>::max());
 }
 
 // ---- the differential run ----
@@ -341,8 +343,7 @@ TEST_CASE("differential: transports 2017, evaluateur<def> and the grid read from
                                                     16'20171, cas_vus()));
 }
 
-TEST_CASE("differential: regional 2017, evaluateur<def> and the grid read from its JSON twin agree",
-          "[differentiel]") {
+TEST_CASE("differential: regional 2017, evaluateur<def> and the grid read from its JSON twin agree", "[differentiel]") {
     verifier(exemple<modeles::def_regional_2017>("regional_2017.json", parametres_evaluation{}, 16'20172, cas_vus()));
 }
 
@@ -380,8 +381,8 @@ TEST_CASE("differential: every case the generator claims occurred", "[differenti
                                                         16'20171, c));
         verifier(exemple<modeles::def_regional_2017>("regional_2017.json", parametres_evaluation{}, 16'20172, c));
         verifier(exemple<modeles::demo::def_2022>("demo_2022.json", parametres_evaluation{}, 16'2022, c));
-        verifier(exemple<modeles::indicateurs_2022::def>("indicateurs_2022.json",
-                                                         modeles::indicateurs_2022::parametres, 16'20221, c));
+        verifier(exemple<modeles::indicateurs_2022::def>("indicateurs_2022.json", modeles::indicateurs_2022::parametres,
+                                                         16'20221, c));
         verifier(essai<def_inverses>("1/3 ... 1/31 weights", parametres_evaluation{}, 16'37, c));
         verifier(essai<evalmod::def_2022>("essai 2022 (L.162-30-4)", parametres_evaluation{}, 16'304, c));
         verifier(essai<evalmod::def_successeur>("essai successeur", parametres_evaluation{}, 16'2026, c));
@@ -456,8 +457,8 @@ TEST_CASE("differential: a perturbed column is reported as the exact first diffe
     std::int64_t avant = 0;
     const bilan b = differentiel(
         "transports_2017.json", compile_time<modeles::transports_2017::def>(), m, p,
-        run_time("the grid read from transports_2017.json", g.definition()), g.definition(), g.parametres(), 99, 300,
-        c, [&](col::resultats_colonnes<std::int64_t>& a, std::size_t e) {
+        run_time("the grid read from transports_2017.json", g.definition()), g.definition(), g.parametres(), 99, 300, c,
+        [&](col::resultats_colonnes<std::int64_t>& a, std::size_t e) {
             // The first row with a sanction on the transports volet (volet 1).
             if (perturbe || a.nature[1][e] != static_cast<std::uint8_t>(nature_proposition::sanction_volet)) return;
             perturbe = true;
@@ -485,8 +486,8 @@ TEST_CASE("differential: another parameter set on one side is told apart", "[dif
     autre.p2017.part_interessement = {30, 100};
     autre.p2017.seuil_interessement = {1, 2};
     const bilan b = differentiel("demo_2017.json", compile_time<modeles::demo::def_2017>(), modeles::demo::def_2017,
-                                 parametres_evaluation{}, run_time("the altered grid", g.definition()),
-                                 g.definition(), autre, 7, 500, c);
+                                 parametres_evaluation{}, run_time("the altered grid", g.definition()), g.definition(),
+                                 autre, 7, 500, c);
     INFO(b.premiere);
     CHECK_FALSE(b.premiere.empty());
     CHECK(b.premiere.find("grid demo_2017.json, regime caqes_2017: ") == 0);
