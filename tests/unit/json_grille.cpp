@@ -91,6 +91,20 @@ TEST_CASE("json grille: a truncated or empty file is CAQES-E042", "[json_grille]
     CHECK(erreurs_de("{\"schema\": \"caqes.grille/1\",}")[0].id == regle::fichier_inutilisable);
 }
 
+TEST_CASE("json grille: a number beyond a double's range is CAQES-E042 at its line, not an exception",
+          "[json_grille]") {
+    // nlohmann throws out_of_range (406) for it, not parse_error; found by fuzz.grille_run.
+    const violations e = erreurs_de("{\"schema\": \"caqes.grille/1\",\n \"x\": 1E999}");
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].id == regle::fichier_inutilisable);
+    CHECK(outils::contient_texte(e[0].detail, "not JSON: line 2, byte 40"));
+    CHECK(outils::contient_texte(e[0].detail, "number overflow parsing '1E999'"));
+    // The same number alone: the whole file, which is not truncated.
+    const violations seul = erreurs_de("-1E999");
+    REQUIRE(seul.size() == 1);
+    CHECK(outils::contient_texte(seul[0].detail, "not JSON: line 1, byte 6"));
+}
+
 TEST_CASE("json grille: a key given twice in one object is CAQES-E071 at its pointer", "[json_grille]") {
     const violations e = erreurs_de(avec("\"sens\": \"plus_haut_est_mieux\"",
                                          "\"sens\": \"plus_haut_est_mieux\", \"sens\": \"plus_bas_est_mieux\""));

@@ -197,6 +197,32 @@ inline constexpr std::array<nom_valeur<version_applicable>, 3> noms_versions{
     return std::nullopt;
 }
 
+// The byte at which nlohmann's parser stops on `contenu`, found without building a document.
+// For the errors nlohmann throws without a position (out_of_range 406, a number too large).
+[[nodiscard]] inline std::size_t octet_erreur_json(std::string_view contenu) {
+    struct position_erreur : nlohmann::json_sax<nlohmann::json> {
+        std::size_t octet{0};
+        bool null() override { return true; }
+        bool boolean(bool) override { return true; }
+        bool number_integer(number_integer_t) override { return true; }
+        bool number_unsigned(number_unsigned_t) override { return true; }
+        bool number_float(number_float_t, const string_t&) override { return true; }
+        bool string(string_t&) override { return true; }
+        bool binary(binary_t&) override { return true; }
+        bool start_object(std::size_t) override { return true; }
+        bool key(string_t&) override { return true; }
+        bool end_object() override { return true; }
+        bool start_array(std::size_t) override { return true; }
+        bool end_array() override { return true; }
+        bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override {
+            octet = position;
+            return false;
+        }
+    } sax;
+    nlohmann::json::sax_parse(contenu.begin(), contenu.end(), &sax, nlohmann::json::input_format_t::json, true, false);
+    return sax.octet;
+}
+
 // Duplicate keys and depth, seen by nlohmann's parser callback while the document is built.
 class surveillant_cles {
   public:
@@ -797,15 +823,22 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
     }
     detail::surveillant_cles surveillant;
     nlohmann::json doc;
+    const auto inutilisable = [&](std::size_t octet, bool tronque, const char* quoi) {
+        const std::string_view lu = contenu.substr(0, std::min<std::size_t>(octet, contenu.size()));
+        const std::size_t ligne = 1 + static_cast<std::size_t>(std::count(lu.begin(), lu.end(), '\n'));
+        l.signaler(regle::fichier_inutilisable, "",
+                   concat(tronque ? "truncated or empty: " : "not JSON: ", "line ", std::to_string(ligne), ", byte ",
+                          std::to_string(octet), ": ", quoi));
+        return resultat{std::move(l.erreurs())};
+    };
     try {
         doc = nlohmann::json::parse(contenu.begin(), contenu.end(), std::ref(surveillant), true, false);
     } catch (const nlohmann::json::parse_error& e) {
-        const std::string_view lu = contenu.substr(0, std::min<std::size_t>(e.byte, contenu.size()));
-        const std::size_t ligne = 1 + static_cast<std::size_t>(std::count(lu.begin(), lu.end(), '\n'));
-        l.signaler(regle::fichier_inutilisable, "",
-                   concat(e.byte >= contenu.size() ? "truncated or empty: " : "not JSON: ", "line ",
-                          std::to_string(ligne), ", byte ", std::to_string(e.byte), ": ", e.what()));
-        return resultat{std::move(l.erreurs())};
+        return inutilisable(e.byte, e.byte >= contenu.size(), e.what());
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number beyond a double's range (1E999): nlohmann throws it without its position,
+        // so a second, tree-free pass finds the byte where it ends.
+        return inutilisable(detail::octet_erreur_json(contenu), false, e.what());
     }
     for (const auto& d : surveillant.doublons()) {
         l.signaler(
