@@ -98,8 +98,6 @@ sujet run_time(std::string nom, const modele_contrat_def& m) {
             }};
 }
 
-// ---- the comparison ----
-
 // ---- the cases, counted from the outcomes ----
 
 struct compteurs {
