@@ -236,7 +236,7 @@ struct donnees_denses final : donnees_base {
     std::size_t n{0};
     col::colonnes_denses d;
     std::vector<col::ligne> attendu;                      // the toolkit's
-    col::resultats_colonnes r;                            // (a)
+    col::resultats r;                                     // (a)
     std::vector<std::int64_t> sanctions, interessements;  // (b)
 };
 
@@ -290,6 +290,15 @@ void remplir_dense(const std::string& cle, std::size_t e, rapport_brut& brut, co
         caqes::validate<G::def>(brut.contrat, brut.annuel_du_contrat(), params);
     if (!v.ok()) echec(cle, e, "report rejected: " + caqes::texte(v.erreurs().front()));
     attendu = col::ligne_de(caqes::evaluateur<G::def>::evaluer(std::move(v).valeur(), params, {}));
+    // The context the result columns repeat on every row is the batch's, as `transition` is.
+    if (e == 0) {
+        d.exercice = static_cast<std::int32_t>(attendu.exercice);
+        d.annee_contrat = static_cast<std::int32_t>(attendu.annee_contrat);
+        d.date_regles = static_cast<std::int32_t>(attendu.date_regles);
+    }
+    if (attendu.exercice != d.exercice || attendu.annee_contrat != d.annee_contrat ||
+        attendu.date_regles != d.date_regles)
+        echec(cle, e, "another exercise, contract year or date of the rules in one batch");
 }
 
 // Edge cases the generated data does not reach, checked the same way: every objective met with
@@ -363,7 +372,7 @@ void verifier_cas_limites() {
         brut.economies_en_terme = brut.economies;
         remplir_dense<G>(cle, e, brut, d, attendu[e]);
     }
-    col::resultats_colonnes r;
+    col::resultats r;
     r.dimensionner(d.n);
     std::vector<std::int64_t> ts(d.n, -1);
     std::vector<std::int64_t> ti(d.n, -1);
@@ -441,7 +450,7 @@ donnees_denses<G>& obtenir_dense(std::size_t n) {
                  "dense_totals (b) (%zu volet sanctions, %zu volet incentives, %zu volets out of their term, %zu "
                  "incentives without savings; dense layout %zu bytes per establishment, result columns %zu)\n",
                  cle.c_str(), n, sanctions, interessements, hors_terme, economies_nr, x->d.octets_par_etablissement(),
-                 col::resultats_colonnes::octets_par_etablissement);
+                 col::resultats::octets_par_etablissement);
     g_courantes = std::move(x);
     g_cle = cle;
     return static_cast<donnees_denses<G>&>(*g_courantes);

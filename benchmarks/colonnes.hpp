@@ -6,8 +6,9 @@
 //   scale for the measure's type (gen_grids.py, `echelles`), "non concerne" and "non
 //   renseigne" as sentinel values, plus the revenue, the savings per volet and the mask of the
 //   volets in their term. Evaluation runs by blocks of `bloc` establishments.
-// - `resultats_colonnes`: every field `caqes evaluate`'s CSV prints that the evaluation
-//   computes, one column each.
+// - `resultats_colonnes` (tests/support/colonnes_resultats.hpp, shared with the differential
+//   test): every field `caqes evaluate`'s CSV prints, one column each; here with int32 score
+//   lanes.
 // - `conclure_2017`: from the integer scores of a block to the proposals and totals of the
 //   first generation with caqes::parametres_2017's defaults, written once for both baselines:
 //   (a) every result column, (b) the two totals only. The indicator loops of each grid are
@@ -16,6 +17,8 @@
 // Exact: integer scores (points and weights in halves of a weight: "partiel" earns half),
 // int64 cents, rates applied with truncation towards zero as caqes::appliquer_taux does. Where
 // a sum or product could overflow it is checked; where it cannot, the comment says why.
+#include "colonnes_resultats.hpp"
+
 #include <caqes/caqes.hpp>
 
 #include <array>
@@ -40,8 +43,6 @@ inline constexpr std::int64_t nr64 = std::numeric_limits<std::int64_t>::min();
 inline constexpr std::int64_t nc64 = nr64 + 1;
 inline constexpr std::uint8_t nr8 = 0xFF;
 inline constexpr std::uint8_t nc8 = 0xFE;
-// An amount that is not there: savings "non renseignees", no decision recorded.
-inline constexpr std::int64_t sans_montant = std::numeric_limits<std::int64_t>::min();
 
 inline constexpr std::size_t bloc = 512;
 
@@ -67,6 +68,11 @@ struct colonnes_denses {
     // One batch is one exercise evaluated on one date: whether the regime's transition applies
     // is a property of the batch, not of each establishment.
     bool transition{false};
+    // The same for the context the result columns repeat on every row: the exercise, the
+    // contract year and the date of the rules (a serial day).
+    std::int32_t exercice{0};
+    std::int32_t annee_contrat{0};
+    std::int32_t date_regles{0};
 
     void dimensionner(std::size_t taille, std::size_t n_i32, std::size_t n_i64, std::size_t n_u8) {
         n = taille;
@@ -132,63 +138,8 @@ struct colonnes_denses {
     return false;
 }
 
-// ---- result columns ----
-
-// Flags of a volet's proposal.
-enum drapeau : std::uint8_t {
-    illustratif = 1,         // computed with an [U] formula's illustrative default
-    plafond_atteint = 2,     // a cap bound the amount
-    depassement = 4,         // an amount did not fit 64-bit cents: not evaluated
-    hors_terme = 8,          // the volet's term does not cover the exercise (D.162-16 II)
-    economies_nr = 16,       // the incentive needs savings the report left empty
-    decision_au_dessus = 32  // the decision recorded exceeds the proposal
-};
-// Flags of an establishment-year.
-enum drapeau_etab : std::uint8_t {
-    plafond_global = 1,  // the 5 % overall cap bound the sanctions
-    transition = 2,      // the regime's transition policy applied (CAQES-E006)
-    erreur_totaux = 4,   // CAQES-E040: a total does not fit 64-bit cents; totals 0
-    erreur_score = 8,    // CAQES-E037: a score is not exact in 64 bits; nothing proposed
-};
-
-// Per volet: nature (caqes::nature_proposition), flags, the proposed amount, its cap and the
-// decided amount (cents; sans_montant when none was recorded), the score as points / weight
-// (halves of a weight; weight 0: no score). Per establishment: the totals, each of its own
-// kind of amount (proposed sanctions, proposed incentives, decided sanctions, decided
-// incentives), and the flags.
-struct resultats_colonnes {
-    std::array<std::vector<std::uint8_t>, 4> nature;
-    std::array<std::vector<std::uint8_t>, 4> drapeaux;
-    std::array<std::vector<std::int64_t>, 4> propose;
-    std::array<std::vector<std::int64_t>, 4> plafond;
-    std::array<std::vector<std::int64_t>, 4> decide;
-    std::array<std::vector<std::int32_t>, 4> points;
-    std::array<std::vector<std::int32_t>, 4> poids;
-    std::vector<std::int64_t> total_sanctions;               // sum of the proposed sanctions
-    std::vector<std::int64_t> total_interessements;          // sum of the proposed incentives
-    std::vector<std::int64_t> total_sanctions_decidees;      // sum of the decided sanctions
-    std::vector<std::int64_t> total_interessements_decides;  // sum of the decided incentives
-    std::vector<std::uint8_t> drapeaux_etab;
-
-    static constexpr std::size_t octets_par_etablissement = 4 * (1 + 1 + 8 + 8 + 8 + 4 + 4) + 4 * 8 + 1;
-
-    void dimensionner(std::size_t n) {
-        for (std::size_t v = 0; v < 4; ++v) {
-            nature[v].assign(n, 0);
-            drapeaux[v].assign(n, 0);
-            propose[v].assign(n, 0);
-            plafond[v].assign(n, 0);
-            decide[v].assign(n, sans_montant);
-            points[v].assign(n, 0);
-            poids[v].assign(n, 0);
-        }
-        total_sanctions.assign(n, 0);
-        total_interessements.assign(n, 0);
-        total_sanctions_decidees.assign(n, 0);
-        total_interessements_decides.assign(n, 0);
-        drapeaux_etab.assign(n, 0);
-    }
-};
+// The result columns, with the score lanes of these grids.
+using resultats = resultats_colonnes<std::int32_t>;
 
 // Scores of one block, integer, in halves of a weight.
 struct scores_bloc {
@@ -221,7 +172,7 @@ struct scores_bloc {
 // No decision is recorded in the benchmark data: the decided columns hold "none" and 0.
 template <bool complet, unsigned I>
 [[gnu::always_inline]] inline void conclure_2017(const colonnes_denses& d, std::size_t debut, std::size_t n,
-                                                 const scores_bloc& s, resultats_colonnes* r, std::int64_t* sanctions,
+                                                 const scores_bloc& s, resultats* r, std::int64_t* sanctions,
                                                  std::int64_t* interessements) noexcept {
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t e = debut + i;
@@ -290,6 +241,10 @@ template <bool complet, unsigned I>
             total_i = 0;
         }
         if constexpr (complet) {
+            r->exercice[e] = d.exercice;
+            r->annee_contrat[e] = d.annee_contrat;
+            r->produits[e] = produits;
+            r->date_regles[e] = d.date_regles;
             for (std::size_t v = 0; v < 4; ++v) {
                 const bool compte = ((terme >> v) & 1U) != 0;
                 r->nature[v][e] = nat[v];
@@ -299,6 +254,14 @@ template <bool complet, unsigned I>
                 r->decide[v][e] = sans_montant;
                 r->points[v][e] = compte ? s.points[v][i] : 0;
                 r->poids[v][e] = compte ? s.poids[v][i] : 0;
+            }
+            // No contract-level proposal: these parameters choose no liste en sus cut.
+            for (std::size_t k = 0; k < propositions_contrat; ++k) {
+                r->contrat_nature[k][e] = 0;
+                r->contrat_drapeaux[k][e] = 0;
+                r->contrat_propose[k][e] = 0;
+                r->contrat_plafond[k][e] = 0;
+                r->contrat_decide[k][e] = sans_montant;
             }
             r->total_sanctions[e] = total_s;
             r->total_interessements[e] = total_i;
@@ -336,94 +299,6 @@ template <bool complet, unsigned I>
     for (const std::uint8_t x : d.en_terme)
         somme += x;
     return somme;
-}
-
-// ---- one establishment's row, to compare the baselines with the toolkit ----
-struct ligne {
-    std::array<std::int64_t, 4> nature{}, drapeaux{}, propose{}, plafond{}, decide{}, score_num{}, score_den{};
-    std::int64_t total_sanctions{0}, total_interessements{0}, total_sanctions_decidees{0},
-        total_interessements_decides{0}, drapeaux_etab{0};
-};
-
-[[nodiscard]] inline ligne lire(const resultats_colonnes& r, std::size_t e) {
-    ligne l;
-    for (std::size_t v = 0; v < 4; ++v) {
-        l.nature[v] = r.nature[v][e];
-        l.drapeaux[v] = r.drapeaux[v][e];
-        l.propose[v] = r.propose[v][e];
-        l.plafond[v] = r.plafond[v][e];
-        l.decide[v] = r.decide[v][e];
-        const std::int64_t p = r.points[v][e];
-        const std::int64_t w = r.poids[v][e];
-        const std::int64_t g = w > 0 ? std::gcd(p, w) : 1;
-        l.score_num[v] = w > 0 ? p / g : 0;
-        l.score_den[v] = w > 0 ? w / g : 0;
-    }
-    l.total_sanctions = r.total_sanctions[e];
-    l.total_interessements = r.total_interessements[e];
-    l.total_sanctions_decidees = r.total_sanctions_decidees[e];
-    l.total_interessements_decides = r.total_interessements_decides[e];
-    l.drapeaux_etab = r.drapeaux_etab[e];
-    return l;
-}
-
-// The toolkit's result as the same row. Its amounts of an absent proposal are 0, as the
-// columns'; the score is its exact fraction, reduced.
-[[nodiscard]] inline ligne ligne_de(const caqes::resultat_evaluation& r) {
-    ligne l;
-    for (std::size_t v = 0; v < 4 && v < r.nombre_volets; ++v) {
-        const caqes::resultat_volet& rv = r.volets[v];
-        const caqes::proposition& p = rv.principale;
-        l.nature[v] = static_cast<std::int64_t>(p.nature);
-        l.drapeaux[v] = (p.illustratif ? illustratif : 0) | (p.plafond_atteint ? plafond_atteint : 0) |
-                        (p.depassement ? depassement : 0) | (rv.couverture.evalue ? 0 : hors_terme) |
-                        (p.economies_non_renseignees ? economies_nr : 0) |
-                        (p.decision_au_dessus ? decision_au_dessus : 0);
-        l.propose[v] = p.montant.valeur;
-        l.plafond[v] = p.plafond.valeur;
-        l.decide[v] = p.decision_finale ? p.decision_finale->valeur : sans_montant;
-        if (rv.score.defini()) {
-            const caqes::fraction f = rv.score.valeur();
-            l.score_num[v] = f.num;
-            l.score_den[v] = f.den;
-        }
-    }
-    l.total_sanctions = r.total_sanctions.valeur;
-    l.total_interessements = r.total_interessements.valeur;
-    l.total_sanctions_decidees = r.total_sanctions_decidees.valeur;
-    l.total_interessements_decides = r.total_interessements_decides.valeur;
-    l.drapeaux_etab = (r.plafond_global_atteint ? plafond_global : 0) |
-                      (r.regles.a(caqes::alerte_evaluation::transition_appliquee) ? transition : 0) |
-                      (r.erreur == caqes::regle::depassement_capacite ? erreur_totaux : 0) |
-                      (r.erreur == caqes::regle::depassement_score ? erreur_score : 0);
-    return l;
-}
-
-// The first field where two rows differ, "" when they are equal.
-[[nodiscard]] inline std::string difference(const ligne& a, const ligne& b) {
-    auto champ = [](const char* nom, std::size_t v, std::int64_t x, std::int64_t y) {
-        return caqes::concat(nom, v < 4 ? caqes::concat(" of volet ", std::to_string(v)) : std::string{}, ": ",
-                             std::to_string(x), " where the toolkit has ", std::to_string(y));
-    };
-    for (std::size_t v = 0; v < 4; ++v) {
-        if (a.nature[v] != b.nature[v]) return champ("nature", v, a.nature[v], b.nature[v]);
-        if (a.drapeaux[v] != b.drapeaux[v]) return champ("flags", v, a.drapeaux[v], b.drapeaux[v]);
-        if (a.propose[v] != b.propose[v]) return champ("proposed amount", v, a.propose[v], b.propose[v]);
-        if (a.plafond[v] != b.plafond[v]) return champ("cap", v, a.plafond[v], b.plafond[v]);
-        if (a.decide[v] != b.decide[v]) return champ("decided amount", v, a.decide[v], b.decide[v]);
-        if (a.score_num[v] != b.score_num[v]) return champ("score numerator", v, a.score_num[v], b.score_num[v]);
-        if (a.score_den[v] != b.score_den[v]) return champ("score denominator", v, a.score_den[v], b.score_den[v]);
-    }
-    if (a.total_sanctions != b.total_sanctions)
-        return champ("total_sanctions", 4, a.total_sanctions, b.total_sanctions);
-    if (a.total_interessements != b.total_interessements)
-        return champ("total_interessements", 4, a.total_interessements, b.total_interessements);
-    if (a.total_sanctions_decidees != b.total_sanctions_decidees)
-        return champ("total_sanctions_decidees", 4, a.total_sanctions_decidees, b.total_sanctions_decidees);
-    if (a.total_interessements_decides != b.total_interessements_decides)
-        return champ("total_interessements_decides", 4, a.total_interessements_decides, b.total_interessements_decides);
-    if (a.drapeaux_etab != b.drapeaux_etab) return champ("establishment flags", 4, a.drapeaux_etab, b.drapeaux_etab);
-    return {};
 }
 
 }  // namespace col

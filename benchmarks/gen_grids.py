@@ -303,7 +303,7 @@ def dense_cpp(size, ns):
     o.append("    }")
     o.append("    // (a) every result column of the block [debut, debut + n).")
     o.append("    static void evaluer(const col::colonnes_denses& d, std::size_t debut, std::size_t n, col::scores_bloc& s,")
-    o.append("                        col::resultats_colonnes& r) noexcept {")
+    o.append("                        col::resultats& r) noexcept {")
     o.append("        noter(d, debut, n, s);")
     o.append("        col::conclure_2017<true, interessement>(d, debut, n, s, &r, nullptr, nullptr);")
     o.append("    }")

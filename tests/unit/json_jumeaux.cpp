@@ -5,6 +5,7 @@
 // validation errors, the same result in every field and the same trace, line by line.
 // Built into caqes_json_tests, only when caqes::json exists.
 #include "evaluation_modeles.hpp"
+#include "meme_resultat.hpp"
 #include "modeles/demo.hpp"
 #include "modeles/indicateurs_2022.hpp"
 #include "modeles/regional_2017.hpp"
@@ -124,78 +125,9 @@ void comparer(const parametres_evaluation& a, const parametres_evaluation& b) {
     CHECK(a.version == b.version);
 }
 
-// --- The results, field by field -------------------------------------------------------------
-// One `ok` flag rather than a CHECK per field: 10 000 years x every field would swamp Catch's
-// counters; the first difference is reported with its year and field.
+// --- The results, field by field: essais::comparer (tests/support/meme_resultat.hpp) -----------
 
-struct ecarts {
-    bool ok{true};
-    std::string premiere;
-    void egal(bool b, const std::string& quoi) {
-        if (!b && ok) premiere = quoi;
-        ok = ok && b;
-    }
-};
-
-void comparer(ecarts& c, const std::string& ou, const score_volet& a, const score_volet& b) {
-    c.egal(a.points == b.points && a.poids == b.poids && a.depassement == b.depassement &&
-               a.indicateur_depasse == b.indicateur_depasse,
-           ou + ".score");
-}
-
-void comparer(ecarts& c, const std::string& ou, const proposition& a, const proposition& b) {
-    c.egal(a.montant == b.montant, ou + ".montant");
-    c.egal(a.plafond == b.plafond, ou + ".plafond");
-    c.egal(a.taux == b.taux, ou + ".taux");
-    c.egal(a.loi == b.loi, ou + ".loi");  // one law table: the same version is the same object
-    c.egal(a.decision_finale == b.decision_finale, ou + ".decision_finale");
-    c.egal(a.nature == b.nature, ou + ".nature");
-    c.egal(a.plafond_atteint == b.plafond_atteint, ou + ".plafond_atteint");
-    c.egal(a.illustratif == b.illustratif, ou + ".illustratif");
-    c.egal(a.depassement == b.depassement, ou + ".depassement");
-}
-
-void comparer(ecarts& c, const resultat_evaluation& a, const resultat_evaluation& b) {
-    c.egal(a.nombre_volets == b.nombre_volets, "nombre_volets");
-    for (std::size_t v = 0; v < volets_max; ++v) {
-        const std::string ou = concat("volets[", std::to_string(v), "]");
-        c.egal(a.volets[v].volet == b.volets[v].volet, ou + ".volet");
-        comparer(c, ou, a.volets[v].score, b.volets[v].score);
-        comparer(c, ou + ".principale", a.volets[v].principale, b.volets[v].principale);
-    }
-    c.egal(a.nombre_contrat == b.nombre_contrat, "nombre_contrat");
-    for (std::size_t k = 0; k < a.contrat.size(); ++k)
-        comparer(c, concat("contrat[", std::to_string(k), "]"), a.contrat[k], b.contrat[k]);
-    comparer(c, "global", a.score_global, b.score_global);
-    c.egal(a.plafond_global_atteint == b.plafond_global_atteint, "plafond_global_atteint");
-    c.egal(a.total_sanctions == b.total_sanctions, "total_sanctions");
-    c.egal(a.total_interessements == b.total_interessements, "total_interessements");
-    c.egal(a.erreur == b.erreur && a.volet_erreur == b.volet_erreur && a.indicateur_erreur == b.indicateur_erreur,
-           "erreur");
-    c.egal(a.regles.politique == b.regles.politique, "regles.politique");
-    c.egal(a.regles.date == b.regles.date, "regles.date");
-    c.egal(a.regles.politiques_divergentes == b.regles.politiques_divergentes, "regles.politiques_divergentes");
-    c.egal(a.regles.refusees.bits == b.regles.refusees.bits, "regles.refusees");
-    c.egal(a.regles.alertes == b.regles.alertes, "regles.alertes");
-    c.egal(a.regles.periode_mesures == b.regles.periode_mesures, "regles.periode_mesures");
-}
-
-void comparer(ecarts& c, const trace& a, const trace& b) {
-    c.egal(a.lignes.size() == b.lignes.size(), "trace.size");
-    for (std::size_t k = 0; k < a.lignes.size() && k < b.lignes.size(); ++k) {
-        const ligne_trace& x = a.lignes[k];
-        const ligne_trace& y = b.lignes[k];
-        const std::string ou = concat("trace[", std::to_string(k), "]");
-        c.egal(x.volet == y.volet, ou + ".volet");
-        c.egal(x.ind->id == y.ind->id && x.ind->code == y.ind->code, ou + ".indicateur");
-        c.egal(x.valeur.etat == y.valeur.etat && x.valeur.type == y.valeur.type && x.valeur.v == y.valeur.v,
-               ou + ".valeur");
-        c.egal(x.resultat.s == y.resultat.s && x.realisation == y.realisation &&
-                   x.resultat.compte == y.resultat.compte && x.resultat.referentiel == y.resultat.referentiel,
-               ou + ".resultat");
-        c.egal(x.points == y.points, ou + ".points");
-    }
-}
+using essais::ecarts;
 
 // --- Generated establishment-years ---------------------------------------------------------------
 

@@ -1,0 +1,306 @@
+#pragma once
+// The result columns of an evaluation, one column per field `caqes evaluate`'s CSV prints
+// (cli/sortie.hpp), and one establishment's row of them, to compare evaluators field by field.
+//
+// One definition, shared by the benchmarks' hand-written baselines (benchmarks/colonnes.hpp
+// includes this file) and by the differential test (tests/unit/differentiel.cpp), which fills
+// the columns from each evaluator's full result (`ecrire`) and compares them row by row. No
+// library or CLI code reads them yet: they move into include/ with the columnar evaluator that
+// writes them (docs/design-columnar.md, section 3).
+//
+// The CSV's fields and their columns:
+// - finess: none; a row is an index, and the caller keeps its key beside the columns;
+// - exercice, annee_contrat, produits_assurance_maladie, date_regles: `exercice`,
+//   `annee_contrat`, `produits`, `date_regles` (a serial day);
+// - score_<volet>: `points` / `poids` (the score's fraction, not reduced; weight 0: no score);
+// - proposition_, montant_, plafond_atteint_, decision_<volet>: `nature`, `propose` (the CSV
+//   leaves it empty when `drapeaux` has `depassement`), `drapeaux`, `decide`; and `plafond`;
+// - propositions_contrat: `contrat_nature` and `contrat_propose` (with their caps, flags and
+//   decisions);
+// - total_sanctions, total_interessements, total_sanctions_decidees,
+//   total_interessements_decides: the four totals;
+// - plafond_global_atteint, erreur: `drapeaux_etab` (`plafond_global`; `erreur_totaux`, the
+//   CSV's CAQES-E040; `erreur_score`, its CAQES-E037).
+#include <caqes/calendrier/date.hpp>
+#include <caqes/droit/regle.hpp>
+#include <caqes/evaluation/proposition.hpp>
+#include <caqes/monnaie/fraction.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <numeric>
+#include <string>
+#include <vector>
+
+namespace col {
+
+// An amount that is not there: savings "non renseignees", no decision recorded.
+inline constexpr std::int64_t sans_montant = std::numeric_limits<std::int64_t>::min();
+
+// The contract-level proposals a result holds (`resultat_evaluation::contrat`).
+inline constexpr std::size_t propositions_contrat = 3;
+
+// Flags of a proposal (a volet's or the contract's).
+enum drapeau : std::uint8_t {
+    illustratif = 1,         // computed with an [U] formula's illustrative default
+    plafond_atteint = 2,     // a cap bound the amount
+    depassement = 4,         // an amount did not fit 64-bit cents: not evaluated
+    hors_terme = 8,          // the volet's term does not cover the exercise (D.162-16 II)
+    economies_nr = 16,       // the incentive needs savings the report left empty
+    decision_au_dessus = 32  // the decision recorded exceeds the proposal
+};
+// Flags of an establishment-year.
+enum drapeau_etab : std::uint8_t {
+    plafond_global = 1,  // the 5 % overall cap bound the sanctions
+    transition = 2,      // the regime's transition policy applied (CAQES-E006)
+    erreur_totaux = 4,   // CAQES-E040: a total does not fit 64-bit cents; totals 0
+    erreur_score = 8,    // CAQES-E037: a score is not exact in 64 bits; nothing proposed
+};
+
+// The columns. `L` is the lane of the score columns: a grid whose scores are integers over a
+// common denominator that fits 32 bits writes them in int32 (the benchmarks' grids: halves of a
+// weight); any grid fits int64, since a score the toolkit does not report as CAQES-E037 is a
+// fraction of 64-bit terms.
+//
+// Per establishment: the context (exercise, contract year, revenue base, the date of the rules
+// as a serial day); per volet: nature (caqes::nature_proposition), flags, the proposed amount,
+// its cap and the decided amount (cents; sans_montant when none was recorded), the score as
+// points / weight; per contract-level proposal the same but the score; the totals, each of its
+// own kind of amount (proposed sanctions, proposed incentives, decided sanctions, decided
+// incentives), and the flags.
+template <class L>
+struct resultats_colonnes {
+    std::vector<std::int32_t> exercice;
+    std::vector<std::int32_t> annee_contrat;
+    std::vector<std::int64_t> produits;
+    std::vector<std::int32_t> date_regles;
+    std::array<std::vector<std::uint8_t>, 4> nature;
+    std::array<std::vector<std::uint8_t>, 4> drapeaux;
+    std::array<std::vector<std::int64_t>, 4> propose;
+    std::array<std::vector<std::int64_t>, 4> plafond;
+    std::array<std::vector<std::int64_t>, 4> decide;
+    std::array<std::vector<L>, 4> points;
+    std::array<std::vector<L>, 4> poids;
+    std::array<std::vector<std::uint8_t>, propositions_contrat> contrat_nature;
+    std::array<std::vector<std::uint8_t>, propositions_contrat> contrat_drapeaux;
+    std::array<std::vector<std::int64_t>, propositions_contrat> contrat_propose;
+    std::array<std::vector<std::int64_t>, propositions_contrat> contrat_plafond;
+    std::array<std::vector<std::int64_t>, propositions_contrat> contrat_decide;
+    std::vector<std::int64_t> total_sanctions;               // sum of the proposed sanctions
+    std::vector<std::int64_t> total_interessements;          // sum of the proposed incentives
+    std::vector<std::int64_t> total_sanctions_decidees;      // sum of the decided sanctions
+    std::vector<std::int64_t> total_interessements_decides;  // sum of the decided incentives
+    std::vector<std::uint8_t> drapeaux_etab;
+
+    static constexpr std::size_t octets_par_etablissement = (4 + 4 + 8 + 4) + 4 * (1 + 1 + 8 + 8 + 8 + 2 * sizeof(L)) +
+                                                            propositions_contrat * (1 + 1 + 8 + 8 + 8) + 4 * 8 + 1;
+
+    void dimensionner(std::size_t n) {
+        exercice.assign(n, 0);
+        annee_contrat.assign(n, 0);
+        produits.assign(n, 0);
+        date_regles.assign(n, 0);
+        for (std::size_t v = 0; v < 4; ++v) {
+            nature[v].assign(n, 0);
+            drapeaux[v].assign(n, 0);
+            propose[v].assign(n, 0);
+            plafond[v].assign(n, 0);
+            decide[v].assign(n, sans_montant);
+            points[v].assign(n, 0);
+            poids[v].assign(n, 0);
+        }
+        for (std::size_t k = 0; k < propositions_contrat; ++k) {
+            contrat_nature[k].assign(n, 0);
+            contrat_drapeaux[k].assign(n, 0);
+            contrat_propose[k].assign(n, 0);
+            contrat_plafond[k].assign(n, 0);
+            contrat_decide[k].assign(n, sans_montant);
+        }
+        total_sanctions.assign(n, 0);
+        total_interessements.assign(n, 0);
+        total_sanctions_decidees.assign(n, 0);
+        total_interessements_decides.assign(n, 0);
+        drapeaux_etab.assign(n, 0);
+    }
+};
+
+// ---- one establishment's row ----
+
+// The score is reduced (so two evaluators that hold it over other denominators agree); an
+// undefined score is 0 / 0.
+struct ligne {
+    std::int64_t exercice{0}, annee_contrat{0}, produits{0}, date_regles{0};
+    std::array<std::int64_t, 4> nature{}, drapeaux{}, propose{}, plafond{}, decide{}, score_num{}, score_den{};
+    std::array<std::int64_t, propositions_contrat> contrat_nature{}, contrat_drapeaux{}, contrat_propose{},
+        contrat_plafond{}, contrat_decide{};
+    std::int64_t total_sanctions{0}, total_interessements{0}, total_sanctions_decidees{0},
+        total_interessements_decides{0}, drapeaux_etab{0};
+};
+
+template <class L>
+[[nodiscard]] inline ligne lire(const resultats_colonnes<L>& r, std::size_t e) {
+    ligne l;
+    l.exercice = r.exercice[e];
+    l.annee_contrat = r.annee_contrat[e];
+    l.produits = r.produits[e];
+    l.date_regles = r.date_regles[e];
+    for (std::size_t v = 0; v < 4; ++v) {
+        l.nature[v] = r.nature[v][e];
+        l.drapeaux[v] = r.drapeaux[v][e];
+        l.propose[v] = r.propose[v][e];
+        l.plafond[v] = r.plafond[v][e];
+        l.decide[v] = r.decide[v][e];
+        const std::int64_t p = r.points[v][e];
+        const std::int64_t w = r.poids[v][e];
+        const std::int64_t g = w > 0 ? std::gcd(p, w) : 1;
+        l.score_num[v] = w > 0 ? p / g : 0;
+        l.score_den[v] = w > 0 ? w / g : 0;
+    }
+    for (std::size_t k = 0; k < propositions_contrat; ++k) {
+        l.contrat_nature[k] = r.contrat_nature[k][e];
+        l.contrat_drapeaux[k] = r.contrat_drapeaux[k][e];
+        l.contrat_propose[k] = r.contrat_propose[k][e];
+        l.contrat_plafond[k] = r.contrat_plafond[k][e];
+        l.contrat_decide[k] = r.contrat_decide[k][e];
+    }
+    l.total_sanctions = r.total_sanctions[e];
+    l.total_interessements = r.total_interessements[e];
+    l.total_sanctions_decidees = r.total_sanctions_decidees[e];
+    l.total_interessements_decides = r.total_interessements_decides[e];
+    l.drapeaux_etab = r.drapeaux_etab[e];
+    return l;
+}
+
+// A proposal's flags; `evalue` false for a volet whose term does not cover the exercise.
+[[nodiscard]] inline std::int64_t drapeaux_de(const caqes::proposition& p, bool evalue) {
+    return (p.illustratif ? illustratif : 0) | (p.plafond_atteint ? plafond_atteint : 0) |
+           (p.depassement ? depassement : 0) | (evalue ? 0 : hors_terme) |
+           (p.economies_non_renseignees ? economies_nr : 0) | (p.decision_au_dessus ? decision_au_dessus : 0);
+}
+
+// A full result as the same row. Its amounts of an absent proposal are 0, as the columns'; the
+// score is its exact fraction, reduced; a score that overflowed (CAQES-E037) is 0 / 0, the
+// establishment's flag saying why.
+[[nodiscard]] inline ligne ligne_de(const caqes::resultat_evaluation& r) {
+    ligne l;
+    l.decide.fill(sans_montant);
+    l.contrat_decide.fill(sans_montant);
+    l.exercice = r.exercice;
+    l.annee_contrat = r.annee_contrat;
+    l.produits = r.produits_assurance_maladie.valeur;
+    l.date_regles = r.regles.date.serie();
+    for (std::size_t v = 0; v < 4 && v < r.nombre_volets; ++v) {
+        const caqes::resultat_volet& rv = r.volets[v];
+        const caqes::proposition& p = rv.principale;
+        l.nature[v] = static_cast<std::int64_t>(p.nature);
+        l.drapeaux[v] = drapeaux_de(p, rv.couverture.evalue);
+        l.propose[v] = p.montant.valeur;
+        l.plafond[v] = p.plafond.valeur;
+        l.decide[v] = p.decision_finale ? p.decision_finale->valeur : sans_montant;
+        if (rv.score.defini() && !rv.score.depasse()) {
+            const caqes::fraction f = rv.score.valeur();
+            l.score_num[v] = f.num;
+            l.score_den[v] = f.den;
+        }
+    }
+    for (std::size_t k = 0; k < propositions_contrat && k < r.nombre_contrat; ++k) {
+        const caqes::proposition& p = r.contrat[k];
+        l.contrat_nature[k] = static_cast<std::int64_t>(p.nature);
+        l.contrat_drapeaux[k] = drapeaux_de(p, true);
+        l.contrat_propose[k] = p.montant.valeur;
+        l.contrat_plafond[k] = p.plafond.valeur;
+        l.contrat_decide[k] = p.decision_finale ? p.decision_finale->valeur : sans_montant;
+    }
+    l.total_sanctions = r.total_sanctions.valeur;
+    l.total_interessements = r.total_interessements.valeur;
+    l.total_sanctions_decidees = r.total_sanctions_decidees.valeur;
+    l.total_interessements_decides = r.total_interessements_decides.valeur;
+    l.drapeaux_etab = (r.plafond_global_atteint ? plafond_global : 0) |
+                      (r.regles.a(caqes::alerte_evaluation::transition_appliquee) ? transition : 0) |
+                      (r.erreur == caqes::regle::depassement_capacite ? erreur_totaux : 0) |
+                      (r.erreur == caqes::regle::depassement_score ? erreur_score : 0);
+    return l;
+}
+
+// Writes row `e` of the columns from a full result: the sink of an evaluator that produces
+// full results (the scalar ones), so that its columns can be compared with another's. The
+// score goes in as its reduced fraction, which fits int64 lanes.
+inline void ecrire(resultats_colonnes<std::int64_t>& c, std::size_t e, const caqes::resultat_evaluation& r) {
+    const ligne l = ligne_de(r);
+    c.exercice[e] = static_cast<std::int32_t>(l.exercice);
+    c.annee_contrat[e] = static_cast<std::int32_t>(l.annee_contrat);
+    c.produits[e] = l.produits;
+    c.date_regles[e] = static_cast<std::int32_t>(l.date_regles);
+    for (std::size_t v = 0; v < 4; ++v) {
+        c.nature[v][e] = static_cast<std::uint8_t>(l.nature[v]);
+        c.drapeaux[v][e] = static_cast<std::uint8_t>(l.drapeaux[v]);
+        c.propose[v][e] = l.propose[v];
+        c.plafond[v][e] = l.plafond[v];
+        c.decide[v][e] = l.decide[v];
+        c.points[v][e] = l.score_num[v];
+        c.poids[v][e] = l.score_den[v];
+    }
+    for (std::size_t k = 0; k < propositions_contrat; ++k) {
+        c.contrat_nature[k][e] = static_cast<std::uint8_t>(l.contrat_nature[k]);
+        c.contrat_drapeaux[k][e] = static_cast<std::uint8_t>(l.contrat_drapeaux[k]);
+        c.contrat_propose[k][e] = l.contrat_propose[k];
+        c.contrat_plafond[k][e] = l.contrat_plafond[k];
+        c.contrat_decide[k][e] = l.contrat_decide[k];
+    }
+    c.total_sanctions[e] = l.total_sanctions;
+    c.total_interessements[e] = l.total_interessements;
+    c.total_sanctions_decidees[e] = l.total_sanctions_decidees;
+    c.total_interessements_decides[e] = l.total_interessements_decides;
+    c.drapeaux_etab[e] = static_cast<std::uint8_t>(l.drapeaux_etab);
+}
+
+// The first field where two rows differ, "" when they are equal: "<field>[ of volet v |
+// of contract proposal k]: <a> where <nom_b> has <b>".
+[[nodiscard]] inline std::string difference(const ligne& a, const ligne& b, const std::string& nom_b = "the toolkit") {
+    auto champ = [&nom_b](const char* nom, const std::string& ou, std::int64_t x, std::int64_t y) {
+        return std::string{nom} + ou + ": " + std::to_string(x) + " where " + nom_b + " has " + std::to_string(y);
+    };
+    auto volet = [](std::size_t v) { return " of volet " + std::to_string(v); };
+    auto contrat = [](std::size_t k) { return " of contract proposal " + std::to_string(k); };
+    if (a.exercice != b.exercice) return champ("exercice", "", a.exercice, b.exercice);
+    if (a.annee_contrat != b.annee_contrat) return champ("annee_contrat", "", a.annee_contrat, b.annee_contrat);
+    if (a.produits != b.produits) return champ("produits", "", a.produits, b.produits);
+    if (a.date_regles != b.date_regles) return champ("date_regles", "", a.date_regles, b.date_regles);
+    for (std::size_t v = 0; v < 4; ++v) {
+        if (a.nature[v] != b.nature[v]) return champ("nature", volet(v), a.nature[v], b.nature[v]);
+        if (a.drapeaux[v] != b.drapeaux[v]) return champ("flags", volet(v), a.drapeaux[v], b.drapeaux[v]);
+        if (a.propose[v] != b.propose[v]) return champ("proposed amount", volet(v), a.propose[v], b.propose[v]);
+        if (a.plafond[v] != b.plafond[v]) return champ("cap", volet(v), a.plafond[v], b.plafond[v]);
+        if (a.decide[v] != b.decide[v]) return champ("decided amount", volet(v), a.decide[v], b.decide[v]);
+        if (a.score_num[v] != b.score_num[v]) return champ("score numerator", volet(v), a.score_num[v], b.score_num[v]);
+        if (a.score_den[v] != b.score_den[v])
+            return champ("score denominator", volet(v), a.score_den[v], b.score_den[v]);
+    }
+    for (std::size_t k = 0; k < propositions_contrat; ++k) {
+        if (a.contrat_nature[k] != b.contrat_nature[k])
+            return champ("nature", contrat(k), a.contrat_nature[k], b.contrat_nature[k]);
+        if (a.contrat_drapeaux[k] != b.contrat_drapeaux[k])
+            return champ("flags", contrat(k), a.contrat_drapeaux[k], b.contrat_drapeaux[k]);
+        if (a.contrat_propose[k] != b.contrat_propose[k])
+            return champ("proposed amount", contrat(k), a.contrat_propose[k], b.contrat_propose[k]);
+        if (a.contrat_plafond[k] != b.contrat_plafond[k])
+            return champ("cap", contrat(k), a.contrat_plafond[k], b.contrat_plafond[k]);
+        if (a.contrat_decide[k] != b.contrat_decide[k])
+            return champ("decided amount", contrat(k), a.contrat_decide[k], b.contrat_decide[k]);
+    }
+    if (a.total_sanctions != b.total_sanctions)
+        return champ("total_sanctions", "", a.total_sanctions, b.total_sanctions);
+    if (a.total_interessements != b.total_interessements)
+        return champ("total_interessements", "", a.total_interessements, b.total_interessements);
+    if (a.total_sanctions_decidees != b.total_sanctions_decidees)
+        return champ("total_sanctions_decidees", "", a.total_sanctions_decidees, b.total_sanctions_decidees);
+    if (a.total_interessements_decides != b.total_interessements_decides)
+        return champ("total_interessements_decides", "", a.total_interessements_decides,
+                     b.total_interessements_decides);
+    if (a.drapeaux_etab != b.drapeaux_etab) return champ("establishment flags", "", a.drapeaux_etab, b.drapeaux_etab);
+    return {};
+}
+
+}  // namespace col
