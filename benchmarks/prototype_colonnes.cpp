@@ -9,6 +9,8 @@
 // block kernels and the hand-written branch-free loop of gen_grids.py agree, then times them. The
 // coding rules it found (masks, no early return, no widening, no bool struct, thresholds copied
 // into locals) are the design's; the block kernels here move into the library with its commit 6.
+// CTest's bench.vectorisation fails unless the loops marked "vectorised: bench.vectorisation"
+// are vectorised (benchmarks/verifier_vectorisation.py).
 //
 //   prototype_colonnes [N] [--tolerance]   check, then time (ns per establishment)
 //   prototype_colonnes --verifier           check only, N = 20 000, both tolerances (CTest)
@@ -71,14 +73,14 @@ template <sens S, type_mesure TV>
     // Copied out of memory the result stores could alias: loop-invariant.
     const cible_a<A32> c_ = c;
     const gains g_ = g;
-    for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t i = 0; i < n; ++i)  // vectorised: bench.vectorisation
         noter_un<S, TV>(x[i], c_, g_, pts[i], poids[i]);
 }
 // Compile-time grid: the same kernel body with the plan as constants.
 template <sens S, type_mesure TV, cible_a<A32> C, gains G>
 [[gnu::noinline]] void noter_bloc_const(const std::int32_t* x, std::size_t n, std::int32_t* pts,
                                         std::int32_t* poids) noexcept {
-    for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t i = 0; i < n; ++i)  // vectorised: bench.vectorisation
         noter_un<S, TV>(x[i], C, G, pts[i], poids[i]);
 }
 

@@ -105,7 +105,7 @@ constexpr void conclure_2017(O& sortie, std::size_t n, const modele_contrat_def&
     if (!p.reduction_liste_en_sus) return;
     for (std::size_t i = 0; i < n; ++i) {
         if (!m.volets[i].clauses.contient(minoration_liste_en_sus) || !s.volets[i].defini()) continue;
-        if (s.volets[i].valeur() < entier(1)) {
+        if (s.volets[i].inferieur(entier(1))) {
             const proposition pr = proposer_reduction_liste_en_sus_2017(*p.reduction_liste_en_sus, lois);
             if (pr.presente()) sortie.ajouter_contrat(pr);
             return;
@@ -209,12 +209,13 @@ constexpr void conclure_successeur(O& sortie, const modele_contrat_def& m, const
         sortie.regles.signaler(alerte_evaluation::base_penalite_absente);
         return;
     }
-    const fraction score_global = global.valeur();
     // The formula is [U] (parametres_successeur::formule); the cap is the law's.
     detail::fraction_verifiee taux_verifie{};
     if (p.formule == formule_penalite::taux_plein_sous_seuil) {
-        taux_verifie = {score_global < p.seuil_penalite ? p.taux_penalite : fraction{0, 1}, true};
+        taux_verifie = {global.inferieur(p.seuil_penalite) ? p.taux_penalite : fraction{0, 1}, true};
     } else {
+        // taux x (1 - score): the score is an operand, as a fraction.
+        const fraction score_global = global.valeur();
         taux_verifie =
             detail::multiplier(p.taux_penalite, fraction{score_global.den - score_global.num, score_global.den});
     }

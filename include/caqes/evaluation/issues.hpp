@@ -75,9 +75,11 @@ namespace detail {
     return p;
 }
 
-[[nodiscard]] constexpr fraction taux_sanction(const parametres_2017& p, fraction score) noexcept {
+// The rate of the first step whose threshold the score is under (the steps: parametres_2017).
+template <class S>
+[[nodiscard]] constexpr fraction taux_sanction(const parametres_2017& p, const S& score) noexcept {
     for (const auto& palier : p.paliers) {
-        if (palier.taux.positive() && score < palier.seuil) return palier.taux;
+        if (palier.taux.positive() && score.inferieur(palier.seuil)) return palier.taux;
     }
     return {0, 1};
 }
@@ -89,14 +91,14 @@ namespace detail {
 // when the template's clauses say so. Caps are those of the D.162-16 version in force on
 // `lois.jour()`, the date of the rules; a version that provides the outcome no longer gives
 // none. Savings *non renseignees* compute no incentive, and the proposal says so. `S` is the
-// score's representation (realisation.hpp): only `defini()` and `valeur()` are read.
+// score's representation (realisation.hpp): only `defini()` and its comparisons with the
+// thresholds (`au_moins`, `inferieur`) are read.
 template <class S = score_volet>
 [[nodiscard]] constexpr proposition proposition_2017(const volet_modele& v, const S& s, centimes base,
                                                      std::optional<centimes> economies_donnees,
                                                      const parametres_2017& p, const lois_du_jour& lois) noexcept {
     if (!s.defini()) return {};
-    const fraction score = s.valeur();
-    if (v.clauses.contient(interessement) && score >= p.seuil_interessement) {
+    if (v.clauses.contient(interessement) && s.au_moins(p.seuil_interessement)) {
         if (!economies_donnees) return proposition{.economies_non_renseignees = true};
         const centimes economies = *economies_donnees;
         if (economies <= centimes{0}) return {};  // negative or no savings give no incentive
@@ -106,7 +108,7 @@ template <class S = score_volet>
                                            cap.valeur, cap.version, p.illustratif);
     }
     if (!v.clauses.contient(sanction)) return {};
-    const fraction taux = detail::taux_sanction(p, score);
+    const fraction taux = detail::taux_sanction(p, s);
     if (!taux.positive()) return {};
     const valeur_legale cap = lois.constante(article_loi::d162_16, constante_legale::plafond_sanction_volet);
     if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::sanction_volet)) return {};

@@ -103,9 +103,14 @@ struct gain {
 [[nodiscard]] constexpr gain<std::int64_t> gain_de(statut s, std::int64_t W, const politique_grille& pol) noexcept {
     if (!compte(s, pol)) return {0, 0, true};
     const fraction r = realisation(s, pol).normalisee();
-    std::int64_t produit = 0;
-    const bool ok = !__builtin_mul_overflow(W, r.num, &produit) && produit % r.den == 0;
-    return {ok ? produit / r.den : 0, W, ok};
+    // In 128 bits: W x r.num may leave 64 bits (W = 2^40, r = 999 999 999 / 10^9) where the
+    // points W x r, at most W for an achievement in [0, 1], fit.
+    if (!r.valide()) return {0, W, false};
+    const int128 produit = int128{W} * r.num;
+    const int128 points = produit / r.den;
+    const bool ok = produit % r.den == 0 && points >= std::numeric_limits<std::int64_t>::min() &&
+                    points <= std::numeric_limits<std::int64_t>::max();
+    return {ok ? static_cast<std::int64_t>(points) : 0, W, ok};
 }
 
 namespace detail {
@@ -544,6 +549,11 @@ struct score_volet {
     }
     // The score, for a score known to be exact (`!depasse()`); 0 otherwise.
     [[nodiscard]] constexpr fraction valeur() const noexcept { return valeur_verifiee().f; }
+    // The score against a threshold of the law or of the parameters, exact (the fraction
+    // comparison is a 128-bit cross product); as valeur(), for a score that is not depasse().
+    // The same interface as score_entier's (evaluation/colonnes/score_entier.hpp).
+    [[nodiscard]] constexpr bool inferieur(fraction seuil) const noexcept { return valeur() < seuil; }
+    [[nodiscard]] constexpr bool au_moins(fraction seuil) const noexcept { return valeur() >= seuil; }
     [[nodiscard]] constexpr bool depasse() const noexcept {
         if (depassement) return true;
         if (!defini()) return false;
