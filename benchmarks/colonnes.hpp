@@ -6,9 +6,9 @@
 //   scale for the measure's type (gen_grids.py, `echelles`), "non concerne" and "non
 //   renseigne" as sentinel values, plus the revenue, the savings per volet and the mask of the
 //   volets in their term. Evaluation runs by blocks of `bloc` establishments.
-// - `resultats_colonnes` (tests/support/colonnes_resultats.hpp, shared with the differential
-//   test): every field `caqes evaluate`'s CSV prints, one column each; here with int32 score
-//   lanes.
+// - `resultats_colonnes` (include/caqes/evaluation/colonnes/resultats.hpp, the library's result
+//   columns, shared with the differential test): every field `caqes evaluate`'s CSV prints,
+//   one column each; here with int32 score lanes.
 // - `conclure_2017`: from the integer scores of a block to the proposals and totals of the
 //   first generation with caqes::parametres_2017's defaults, written once for both baselines:
 //   (a) every result column, (b) the two totals only. The indicator loops of each grid are
@@ -17,9 +17,8 @@
 // Exact: integer scores (points and weights in halves of a weight: "partiel" earns half),
 // int64 cents, rates applied with truncation towards zero as caqes::appliquer_taux does. Where
 // a sum or product could overflow it is checked; where it cannot, the comment says why.
-#include "colonnes_resultats.hpp"
-
 #include <caqes/caqes.hpp>
+#include <caqes/evaluation/colonnes/resultats.hpp>
 
 #include <array>
 #include <cstddef>
@@ -30,6 +29,9 @@
 #include <vector>
 
 namespace col {
+
+// The result columns, their row and their comparison are the library's.
+using namespace caqes::colonnes;
 
 __extension__ using i128 = __int128;
 

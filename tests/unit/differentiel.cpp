@@ -2,8 +2,10 @@
 // of the same template, on the same generated establishment-years (tests/support/
 // generateur_rapports.hpp), must give
 // - the same validation outcome (the same violations, in order, when a report is refused);
-// - the same result columns (tests/support/colonnes_resultats.hpp: every field `caqes evaluate`'s
-//   CSV prints), compared establishment by establishment;
+// - the same result columns (include/caqes/evaluation/colonnes/resultats.hpp: every field
+//   `caqes evaluate`'s CSV prints), compared establishment by establishment;
+// - for each of the two, the row its conclusion writes through the row sink
+//   (`colonnes::ligne_resultats`) equal to the row of its own full result (`ligne_de`);
 // - on a sample (every 97th establishment, every one with a flag set, every error), the same
 //   full result and the same trace (tests/support/meme_resultat.hpp).
 // The first difference fails the test with the grid, the regime, the establishment, the field
@@ -15,7 +17,6 @@
 // the L.162-30-4 clauses, the successor scheme), against the run-time `evaluer` over the same
 // C++ definition. The columnar evaluator of issue 16 becomes a third subject (`sujet`).
 // Each case the generator covers is counted from the outcomes, and required to occur.
-#include "colonnes_resultats.hpp"
 #include "evaluation_modeles.hpp"
 #include "generateur_rapports.hpp"
 #include "meme_resultat.hpp"
@@ -25,6 +26,7 @@
 #include "modeles/transports_2017.hpp"
 #include "outils.hpp"
 
+#include <caqes/evaluation/colonnes/resultats.hpp>
 #include <caqes/io/json/grille.hpp>
 
 #include <cstdint>
@@ -34,6 +36,7 @@
 #include <vector>
 
 using namespace caqes;
+namespace col = caqes::colonnes;
 
 namespace {
 
@@ -65,17 +68,26 @@ struct issue_annee {
     std::optional<resultat_evaluation> res;
 };
 
-// An evaluator under test: its name in messages, and the evaluation of one generated year
-// (`t` null: no trace). A batch evaluator writes its columns with `col::ecrire`'s layout.
+// An evaluator under test: its name in messages, the evaluation of one generated year (`t`
+// null: no trace), and the same evaluation with its conclusion written to a row of result
+// columns (false: the report was refused). A batch evaluator writes its columns with
+// `col::ecrire`'s layout.
 struct sujet {
     std::string nom;
     std::function<issue_annee(const essais::annee_generee&, trace*)> evaluer;
+    std::function<bool(const essais::annee_generee&, col::ligne_resultats&)> vers_ligne;
 };
+
+// The law of the report's context, as a batch computes it once per context.
+lois_du_jour lois_de(const rapport_valide& r, const parametres_evaluation& p) {
+    return lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), p);
+}
 
 // The compile-time driver, unrolled over M.
 template <const modele_contrat_def& M>
 sujet compile_time() {
-    return {"evaluateur<def>", [](const essais::annee_generee& g, trace* t) {
+    return {"evaluateur<def>",
+            [](const essais::annee_generee& g, trace* t) {
                 const rapport_annuel r = g.annuel();
                 resultat_validation<rapport_valide_pour<M>> v =
                     g.contrat ? validate<M>(*g.contrat, r, g.parametres) : validate<M>(r, g.parametres);
@@ -83,18 +95,36 @@ sujet compile_time() {
                 if (t != nullptr)
                     return issue_annee{{}, evaluateur<M>::evaluer(v.valeur(), g.parametres, g.politique, *t)};
                 return issue_annee{{}, evaluateur<M>::evaluer(v.valeur(), g.parametres, g.politique)};
+            },
+            [](const essais::annee_generee& g, col::ligne_resultats& sortie) {
+                const rapport_annuel r = g.annuel();
+                resultat_validation<rapport_valide_pour<M>> v =
+                    g.contrat ? validate<M>(*g.contrat, r, g.parametres) : validate<M>(r, g.parametres);
+                if (!v.ok()) return false;
+                evaluateur<M>::evaluer_vers(v.valeur(), g.parametres, g.politique,
+                                            lois_de(v.valeur().rapport(), g.parametres), sortie);
+                return true;
             }};
 }
 
 // The run-time driver over a definition known at run time (read from a file, or a C++ one).
 sujet run_time(std::string nom, const modele_contrat_def& m) {
-    return {std::move(nom), [&m](const essais::annee_generee& g, trace* t) {
+    return {std::move(nom),
+            [&m](const essais::annee_generee& g, trace* t) {
                 const rapport_annuel r = g.annuel();
                 resultat_validation<rapport_valide> v =
                     g.contrat ? validate(m, *g.contrat, r, g.parametres) : validate(m, r, g.parametres);
                 if (!v.ok()) return issue_annee{v.erreurs(), std::nullopt};
                 if (t != nullptr) return issue_annee{{}, evaluer(v.valeur(), g.parametres, g.politique, *t)};
                 return issue_annee{{}, evaluer(v.valeur(), g.parametres, g.politique)};
+            },
+            [&m](const essais::annee_generee& g, col::ligne_resultats& sortie) {
+                const rapport_annuel r = g.annuel();
+                resultat_validation<rapport_valide> v =
+                    g.contrat ? validate(m, *g.contrat, r, g.parametres) : validate(m, r, g.parametres);
+                if (!v.ok()) return false;
+                evaluer_vers(v.valeur(), g.parametres, g.politique, lois_de(v.valeur(), g.parametres), sortie);
+                return true;
             }};
 }
 
@@ -178,21 +208,38 @@ struct bilan {
 // One grid: `sa` against `sb`, each fed by its own generator (the same template drawn the same
 // way from the same seed, each side's parameters as base). Establishment by establishment: the
 // validation outcome, then every result column, then for the sample the full result and the
-// trace. `alterer`, when given, changes side a's row `e` after it is written (the mutation test).
+// trace. Each side's row sink is compared with the row of its own full result. `alterer`, when
+// given, changes side a's row `e` after it is written, and `alterer_ligne` side a's row written
+// by the row sink (the mutation tests).
 using alteration = std::function<void(col::resultats_colonnes<std::int64_t>&, std::size_t)>;
+
+// Subject `s`'s evaluation of `g` with its conclusion written to row `e` of `c` by the row sink,
+// compared with the row of its full result `r`: the first difference, "" when none.
+std::string par_la_sortie_ligne(const sujet& s, const essais::annee_generee& g, const resultat_evaluation& r,
+                                col::resultats_colonnes<std::int64_t>& c, std::size_t e, const alteration& alterer) {
+    col::ligne_resultats sortie(c, e);
+    if (!s.vers_ligne(g, sortie)) return concat("refused by the row sink of ", s.nom, " only");
+    if (alterer) alterer(c, e);
+    const std::string d = col::difference(col::lire(c, e), col::ligne_de(r), concat(s.nom, "'s full result"));
+    return d.empty() ? d : concat("the row sink of ", s.nom, ": ", d);
+}
 
 bilan differentiel(const std::string& grille, const sujet& sa, const modele_contrat_def& ma,
                    const parametres_evaluation& pa, const sujet& sb, const modele_contrat_def& mb,
                    const parametres_evaluation& pb, std::uint64_t graine, int n, compteurs& cas,
-                   const alteration& alterer = {}) {
+                   const alteration& alterer = {}, const alteration& alterer_ligne = {}) {
     essais::generateur_rapports gen_a(ma, pa, graine);
     essais::generateur_rapports gen_b(mb, pb, graine);
     bilan b;
     const std::string ou = concat("grid ", grille, ", regime ", nom_regime(ma.regime), ": ");
     col::resultats_colonnes<std::int64_t> ca;
     col::resultats_colonnes<std::int64_t> cb;
+    col::resultats_colonnes<std::int64_t> la;  // written by each side's row sink
+    col::resultats_colonnes<std::int64_t> lb;
     ca.dimensionner(static_cast<std::size_t>(n));
     cb.dimensionner(static_cast<std::size_t>(n));
+    la.dimensionner(static_cast<std::size_t>(n));
+    lb.dimensionner(static_cast<std::size_t>(n));
     for (int rang = 0; b.evaluees < n && rang < 3 * n; ++rang) {
         const essais::annee_generee ga = gen_a.suivante();
         const essais::annee_generee gb = gen_b.suivante();
@@ -229,6 +276,14 @@ bilan differentiel(const std::string& grille, const sujet& sa, const modele_cont
         const std::string d = col::difference(col::lire(ca, e), col::lire(cb, e), sb.nom);
         if (!d.empty()) {
             b.premiere = concat(ou, "establishment ", std::to_string(e), " (", cle, "): ", d);
+            return b;
+        }
+        // The row sink: each side's conclusion writes the columns itself, and they must be the
+        // row of the same side's full result.
+        std::string dl = par_la_sortie_ligne(sa, ga, *xa.res, la, e, alterer_ligne);
+        if (dl.empty()) dl = par_la_sortie_ligne(sb, gb, *xb.res, lb, e, {});
+        if (!dl.empty()) {
+            b.premiere = concat(ou, "establishment ", std::to_string(e), " (", cle, "): ", dl);
             return b;
         }
         const col::ligne l = col::lire(ca, e);
@@ -472,6 +527,24 @@ TEST_CASE("differential: a perturbed column is reported as the exact first diffe
     CHECK(b.premiere.find(concat("): proposed amount of volet 1: ", std::to_string(avant + 1),
                                  " where the grid read from transports_2017.json has ", std::to_string(avant))) !=
           std::string::npos);
+}
+
+TEST_CASE("differential: a perturbed column of the row sink is reported with its field", "[differentiel]") {
+    // The row sink's comparison is tested: one cent more on the revenue base the sink wrote for
+    // the first establishment is named as the row sink's difference with the full result.
+    compteurs c;
+    const json::grille_chargee g = charger("transports_2017.json");
+    const modele_contrat_def& m = modeles::transports_2017::def;
+    const parametres_evaluation& p = modeles::transports_2017::parametres;
+    const bilan b = differentiel("transports_2017.json", compile_time<modeles::transports_2017::def>(), m, p,
+                                 run_time("the grid read from transports_2017.json", g.definition()), g.definition(),
+                                 g.parametres(), 99, 300, c, {},
+                                 [](col::resultats_colonnes<std::int64_t>& a, std::size_t e) { a.produits[e] += 1; });
+    INFO(b.premiere);
+    CHECK(b.evaluees == 1);
+    CHECK(b.premiere.find("grid transports_2017.json, regime caqes_2017: establishment 0 (generated year ") == 0);
+    CHECK(b.premiere.find("): the row sink of evaluateur<def>: produits: ") != std::string::npos);
+    CHECK(b.premiere.find(" where evaluateur<def>'s full result has ") != std::string::npos);
 }
 
 TEST_CASE("differential: another parameter set on one side is told apart", "[differentiel]") {

@@ -53,7 +53,7 @@ TEST_CASE("appliquer_taux reports overflow near INT64_MAX instead of wrapping", 
     CHECK_FALSE(appliquer_taux(base_80m, fraction{1, 0}).ok);  // an invalid rate is not a zero
     // An amount that overflows is flagged on the proposal, never a wrapped number.
     const proposition p =
-        proposition_2017(socle(), score_de(0, 1), centimes{max}, {}, un_palier(entier(2)), ymd{2018, 1, 1});
+        proposition_2017(socle(), score_de(0, 1), centimes{max}, {}, un_palier(entier(2)), lois_au(ymd{2018, 1, 1}));
     CHECK(p.depassement);
     CHECK(p.montant == centimes{0});
 }
@@ -66,7 +66,7 @@ TEST_CASE("rounding is towards zero, for positive and negative amounts", "[evalu
 
 TEST_CASE("sanction per volet: exactly 1 % passes, one cent over is capped", "[evaluation][montant][plafond]") {
     const proposition pile =
-        proposition_2017(socle(), score_de(0, 1), base_80m, {}, un_palier({1, 100}), ymd{2018, 1, 1});
+        proposition_2017(socle(), score_de(0, 1), base_80m, {}, un_palier({1, 100}), lois_au(ymd{2018, 1, 1}));
     CHECK(pile.montant == centimes{80'000'000});
     CHECK(pile.plafond == centimes{80'000'000});
     CHECK_FALSE(pile.plafond_atteint);
@@ -74,7 +74,7 @@ TEST_CASE("sanction per volet: exactly 1 % passes, one cent over is capped", "[e
 
     // A rate worth 1 % + 1 cent of this base.
     const proposition plus = proposition_2017(socle(), score_de(0, 1), base_80m, {},
-                                              un_palier({80'000'001, 8'000'000'000}), ymd{2018, 1, 1});
+                                              un_palier({80'000'001, 8'000'000'000}), lois_au(ymd{2018, 1, 1}));
     CHECK(plus.montant == centimes{80'000'000});
     CHECK(plus.plafond_atteint);
 }
@@ -83,14 +83,14 @@ TEST_CASE("incentive: exactly 30 % of the savings passes, one cent over is cappe
     parametres_2017 p{};
     p.part_interessement = {30, 100};
     const centimes eco{1'000'000};
-    const proposition pile = proposition_2017(transports(), score_de(1, 1), base_80m, eco, p, ymd{2018, 1, 1});
+    const proposition pile = proposition_2017(transports(), score_de(1, 1), base_80m, eco, p, lois_au(ymd{2018, 1, 1}));
     CHECK(pile.nature == nature_proposition::interessement_volet);
     CHECK(pile.montant == centimes{300'000});
     CHECK(pile.plafond == centimes{300'000});
     CHECK_FALSE(pile.plafond_atteint);
 
     p.part_interessement = {300'001, 1'000'000};
-    const proposition plus = proposition_2017(transports(), score_de(1, 1), base_80m, eco, p, ymd{2018, 1, 1});
+    const proposition plus = proposition_2017(transports(), score_de(1, 1), base_80m, eco, p, lois_au(ymd{2018, 1, 1}));
     CHECK(plus.montant == centimes{300'000});
     CHECK(plus.plafond_atteint);
 }
@@ -98,16 +98,20 @@ TEST_CASE("incentive: exactly 30 % of the savings passes, one cent over is cappe
 TEST_CASE("negative or zero savings give no incentive", "[evaluation][montant]") {
     const parametres_2017 p{};
     CHECK_FALSE(
-        proposition_2017(transports(), score_de(1, 1), base_80m, centimes{-500'000}, p, ymd{2018, 1, 1}).presente());
-    CHECK_FALSE(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{0}, p, ymd{2018, 1, 1}).presente());
-    CHECK(proposition_2017(transports(), score_de(1, 1), base_80m, centimes{1}, p, ymd{2018, 1, 1}).presente());
-    CHECK_FALSE(proposition_2022(evalmod::volets_2022[0], entier(1), centimes{-1}, {}, ymd{2024, 6, 1}).presente());
+        proposition_2017(transports(), score_de(1, 1), base_80m, centimes{-500'000}, p, lois_au(ymd{2018, 1, 1}))
+            .presente());
     CHECK_FALSE(
-        proposition_successeur(evalmod::dispositif_essai::grille[0], centimes{-1}, {}, ymd{2027, 6, 1}).presente());
+        proposition_2017(transports(), score_de(1, 1), base_80m, centimes{0}, p, lois_au(ymd{2018, 1, 1})).presente());
+    CHECK(
+        proposition_2017(transports(), score_de(1, 1), base_80m, centimes{1}, p, lois_au(ymd{2018, 1, 1})).presente());
+    CHECK_FALSE(
+        proposition_2022(evalmod::volets_2022[0], entier(1), centimes{-1}, {}, lois_au(ymd{2024, 6, 1})).presente());
+    CHECK_FALSE(proposition_successeur(evalmod::dispositif_essai::grille[0], centimes{-1}, {}, lois_au(ymd{2027, 6, 1}))
+                    .presente());
 }
 
 TEST_CASE("zero revenue: a sanction of zero, within a zero cap", "[evaluation][montant]") {
-    const proposition p = proposition_2017(socle(), score_de(0, 1), centimes{0}, {}, {}, ymd{2018, 1, 1});
+    const proposition p = proposition_2017(socle(), score_de(0, 1), centimes{0}, {}, {}, lois_au(ymd{2018, 1, 1}));
     CHECK(p.nature == nature_proposition::sanction_volet);
     CHECK(p.montant == centimes{0});
     CHECK(p.plafond == centimes{0});
@@ -165,7 +169,7 @@ TEST_CASE("the overall cap mechanism, with a lowered cap: the sum after scaling 
     p.p2017 = un_palier({1, 100});
     resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r), p);
     // The law's 5 % cannot bind (above); the mechanism is exercised with a lower cap.
-    appliquer_plafond_global(res, base_80m, {7, 300});
+    appliquer_plafond_global(res, res.nombre_volets, base_80m, {7, 300});
     const centimes cap = appliquer_taux(base_80m, {7, 300}).valeur;
     CHECK(cap == centimes{186'666'666});
     CHECK(res.plafond_global_atteint);

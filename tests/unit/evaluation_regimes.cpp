@@ -35,10 +35,11 @@ TEST_CASE("2017 additional volet: a sanction or an incentive, never both, by sco
     const parametres_2017 p{};
     const centimes eco = euros(200'000);
     // 3/4 is the illustrative incentive threshold: at it, an incentive; just below, a sanction.
-    const proposition haut = proposition_2017(t, {{3, 1}, {4, 1}}, euros(10'000'000), eco, p, ymd{2018, 1, 1});
+    const proposition haut = proposition_2017(t, {{3, 1}, {4, 1}}, euros(10'000'000), eco, p, lois_au(ymd{2018, 1, 1}));
     CHECK(haut.nature == nature_proposition::interessement_volet);
     CHECK(haut.montant == euros(40'000));  // 20 % of the savings, within 30 %
-    const proposition bas = proposition_2017(t, {{74, 1}, {100, 1}}, euros(10'000'000), eco, p, ymd{2018, 1, 1});
+    const proposition bas =
+        proposition_2017(t, {{74, 1}, {100, 1}}, euros(10'000'000), eco, p, lois_au(ymd{2018, 1, 1}));
     CHECK(bas.nature == nature_proposition::sanction_volet);
     CHECK(bas.montant == euros(50'000));  // the 0.5 % step
     // A volet whose clauses give no incentive: a good score gives nothing.
@@ -47,7 +48,8 @@ TEST_CASE("2017 additional volet: a sanction or an incentive, never both, by sco
                                           .grille = evalmod::g_transports,
                                           .clauses = sanction};
     CHECK_FALSE(
-        proposition_2017(seulement_sanction, {{1, 1}, {1, 1}}, euros(10'000'000), eco, p, ymd{2018, 1, 1}).presente());
+        proposition_2017(seulement_sanction, {{1, 1}, {1, 1}}, euros(10'000'000), eco, p, lois_au(ymd{2018, 1, 1}))
+            .presente());
 }
 
 TEST_CASE("final decisions are carried beside the proposals, never computed", "[evaluation][regime]") {

@@ -674,16 +674,24 @@ inline constexpr calendrier_loi calendrier_loi_ = calculer_calendrier_loi();
     return versions_au(jour).de(a);
 }
 
-// The version of article `a` in force on `jour`, or nullptr.
-[[nodiscard]] constexpr const version_loi* version_en_vigueur(article_loi a, ymd jour) noexcept {
-    const std::size_t k = rang_en_vigueur(a, jour);
+// The version of article `a` in force on the day of `v`, or nullptr.
+[[nodiscard]] constexpr const version_loi* version_en_vigueur(const versions_du_jour& v, article_loi a) noexcept {
+    const std::size_t k = v.de(a);
     return k == table_loi.size() ? nullptr : &table_loi[k];
 }
+// The same, looked up for `jour`.
+[[nodiscard]] constexpr const version_loi* version_en_vigueur(article_loi a, ymd jour) noexcept {
+    return version_en_vigueur(versions_au(jour), a);
+}
 
-// The version that governs outcome `i` on `jour` when it allows it, else nullptr.
-[[nodiscard]] constexpr const version_loi* version_pour(issue_legale i, ymd jour) noexcept {
-    const std::size_t k = rang_en_vigueur(article_de(i), jour);
+// The version that governs outcome `i` on the day of `v` when it allows it, else nullptr.
+[[nodiscard]] constexpr const version_loi* version_pour(const versions_du_jour& v, issue_legale i) noexcept {
+    const std::size_t k = v.de(article_de(i));
     return k != table_loi.size() && table_loi[k].permises.contient(i) ? &table_loi[k] : nullptr;
+}
+// The same, looked up for `jour`.
+[[nodiscard]] constexpr const version_loi* version_pour(issue_legale i, ymd jour) noexcept {
+    return version_pour(versions_au(jour), i);
 }
 
 // A constant of the law on a day, with the version it comes from: the value and its citation
@@ -697,15 +705,20 @@ struct valeur_legale {
     [[nodiscard]] constexpr bool en_vigueur() const noexcept { return present; }
 };
 
-// Constant `c` as set by the version of `a` in force on `jour`; not in force when that version
-// does not set it.
-[[nodiscard]] constexpr valeur_legale constante_en_vigueur(article_loi a, constante_legale c, ymd jour) noexcept {
-    const std::size_t k = rang_en_vigueur(a, jour);
+// Constant `c` as set by the version of `a` in force on the day of `jour`; not in force when
+// that version does not set it.
+[[nodiscard]] constexpr valeur_legale constante_en_vigueur(const versions_du_jour& jour, article_loi a,
+                                                           constante_legale c) noexcept {
+    const std::size_t k = jour.de(a);
     if (k == table_loi.size()) return {};
     const version_loi& v = table_loi[k];
     const std::size_t j = v.rang(c);
     if (j == dispositions_max) return {};
     return {v.dispositions[j].valeur, &v, &v.dispositions[j], true};
+}
+// The same, looked up for `jour`.
+[[nodiscard]] constexpr valeur_legale constante_en_vigueur(article_loi a, constante_legale c, ymd jour) noexcept {
+    return constante_en_vigueur(versions_au(jour), a, c);
 }
 
 // The strictest value the law ever set for cap `c`, over every version: the bound a user rate

@@ -33,17 +33,38 @@ namespace caqes {
 // Scores gathered over a contract: per volet, and over the non-national indicators (the
 // regional objectives of D.162-16 V 1; illustrative indicators stand in for regional ones),
 // which only the second generation reads. The overall score is the volets' sum (`global`).
+// `S` is the scores' representation (realisation.hpp); `score_volet`, exact fractions, is the
+// one the scalar evaluator uses (`scores_contrat<>`).
+template <class S = score_volet>
 struct scores_contrat {
-    std::array<score_volet, volets_max> volets{};
-    score_volet regional{};
+    std::array<S, volets_max> volets{};
+    S regional{};
 
-    [[nodiscard]] constexpr score_volet global() const noexcept {
-        score_volet g{};
+    [[nodiscard]] constexpr S global() const noexcept {
+        S g{};
         for (const auto& v : volets)
             g.fusionner(v);
         return g;
     }
 };
+
+// What the conclusion reads of an establishment-year (its data checked by validation):
+// `rapport_valide` models it; a row of a validated block of columns is the other model the
+// columnar evaluator needs (docs/design-columnar.md, section 3).
+template <class E>
+concept donnees_etablissement = requires(const E& e, std::size_t i) {
+    { e.produits_assurance_maladie() } -> std::same_as<centimes>;
+    { e.economies(i) } -> std::same_as<std::optional<centimes>>;
+    { e.couverture(i) } -> std::convertible_to<const couverture_volet&>;
+    { e.decisions() } -> std::convertible_to<std::span<const decision_enregistree>>;
+    { e.l162_30_4() } -> std::convertible_to<const std::optional<donnees_l162_30_4>&>;
+    { e.exercice() } -> std::same_as<int>;
+    { e.annee_contrat() } -> std::same_as<int>;
+    { e.date_evaluation() } -> std::same_as<ymd>;
+    { e.annee_produits() } -> std::same_as<std::optional<int>>;
+    { e.avec_instance() } -> std::same_as<bool>;
+};
+static_assert(donnees_etablissement<rapport_valide>);
 
 // Whether an indicator counts in the regional score: only the second generation uses it.
 [[nodiscard]] constexpr bool compte_regional(regime_id r, const indicateur& ind) noexcept {
@@ -53,7 +74,7 @@ struct scores_contrat {
 namespace detail {
 
 template <class Trace>
-[[gnu::always_inline]] constexpr void noter(scores_contrat& s, regime_id regime, std::size_t volet,
+[[gnu::always_inline]] constexpr void noter(scores_contrat<>& s, regime_id regime, std::size_t volet,
                                             const indicateur& ind, const plan_indicateur& plan,
                                             const valeurs_indicateur& vals, const politique_grille& pol, Trace& t) {
     const resultat_indicateur res = evaluer_indicateur<Trace::actif>(ind, plan, vals, pol);
@@ -69,79 +90,80 @@ namespace detail {
 
 // First generation: one proposal per volet, then the 5 % overall cap (D.162-16 III 1, 2017),
 // then the liste en sus cut for products breaches (D.162-16 III 2), each with the D.162-16
-// version in force on `jour`, the date of the rules.
-constexpr void conclure_2017(resultat_evaluation& res, const modele_contrat_def& m, const scores_contrat& s,
-                             const rapport_valide& r, const parametres_2017& p, ymd jour) noexcept {
-    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-        res.volets[i].principale =
-            proposition_2017(m.volets[i], s.volets[i], r.produits_assurance_maladie(), r.economies()[i], p, jour);
+// version in force on the date of the rules (`lois`).
+template <class S, class E, class O>
+constexpr void conclure_2017(O& sortie, std::size_t n, const modele_contrat_def& m, const scores_contrat<S>& s,
+                             const E& etab, const parametres_2017& p, const lois_du_jour& lois) noexcept {
+    for (std::size_t i = 0; i < n; ++i) {
+        sortie.principale(i) =
+            proposition_2017(m.volets[i], s.volets[i], etab.produits_assurance_maladie(), etab.economies(i), p, lois);
     }
-    const valeur_legale global =
-        constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_global, jour);
-    if (global.en_vigueur()) appliquer_plafond_global(res, r.produits_assurance_maladie(), global.valeur);
+    const valeur_legale global = lois.constante(article_loi::d162_16, constante_legale::plafond_sanction_global);
+    if (global.en_vigueur()) appliquer_plafond_global(sortie, n, etab.produits_assurance_maladie(), global.valeur);
     // "Lorsqu'il s'agit de manquements relatifs aux produits de sante": a volet carrying the
     // clause whose obligations were not all met, and a cut the ARS chose.
     if (!p.reduction_liste_en_sus) return;
-    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
         if (!m.volets[i].clauses.contient(minoration_liste_en_sus) || !s.volets[i].defini()) continue;
-        if (s.volets[i].valeur() < entier(1)) {
-            const proposition pr = proposer_reduction_liste_en_sus_2017(*p.reduction_liste_en_sus, jour);
-            if (pr.presente()) res.ajouter_contrat(pr);
+        if (s.volets[i].inferieur(entier(1))) {
+            const proposition pr = proposer_reduction_liste_en_sus_2017(*p.reduction_liste_en_sus, lois);
+            if (pr.presente()) sortie.ajouter_contrat(pr);
             return;
         }
     }
 }
 
 // Second generation: national incentives per volet, the regional incentive, and the L.162-30-4
-// measures (D.162-16 V; L.162-30-4), with the versions in force on `jour`. No sanction
-// proportional to revenue.
-constexpr void conclure_2022(resultat_evaluation& res, const modele_contrat_def& m, const scores_contrat& s,
-                             const rapport_valide& r, const parametres_2022& p, ymd jour) noexcept {
+// measures (D.162-16 V; L.162-30-4), with the versions in force on the date of the rules. No
+// sanction proportional to revenue. `global` is the contract's overall score.
+template <class S, class E, class O>
+constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def& m, const scores_contrat<S>& s,
+                             const S& global, const E& etab, const parametres_2022& p,
+                             const lois_du_jour& lois) noexcept {
     // The revision by the overall score needs one; without revision the savings decide alone.
-    const score_volet global = s.global();
     if (global.defini() || !p.revision_par_score) {
         const fraction score_global = global.valeur();
-        for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-            res.volets[i].principale = proposition_2022(m.volets[i], score_global, r.economies()[i], p, jour);
+        for (std::size_t i = 0; i < n; ++i) {
+            sortie.principale(i) = proposition_2022(m.volets[i], score_global, etab.economies(i), p, lois);
         }
     }
     // D.162-16 V 1: the regional incentive follows the achievement of all regional objectives.
-    const version_loi* v_regional = version_pour(issue_legale::interessement_regional, jour);
+    const version_loi* v_regional = lois.version(issue_legale::interessement_regional);
     if (v_regional != nullptr && p.enveloppe_regionale > centimes{0} && s.regional.defini()) {
-        res.ajouter_contrat(montant_plafonne_de(nature_proposition::interessement_regional, p.enveloppe_regionale,
-                                                s.regional.valeur(), entier(1), v_regional, p.illustratif));
+        sortie.ajouter_contrat(montant_plafonne_de(nature_proposition::interessement_regional, p.enveloppe_regionale,
+                                                   s.regional.valeur(), entier(1), v_regional, p.illustratif));
     }
     // L.162-30-4: two years after the referral, acts still "largement" above the target, for a
     // volet whose term covers the exercise.
     bool pertinence = false;
-    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-        pertinence = pertinence || (m.volets[i].clauses.contient(abattement_tarifaire) && r.couvertures()[i].evalue);
+    for (std::size_t i = 0; i < n; ++i) {
+        pertinence = pertinence || (m.volets[i].clauses.contient(abattement_tarifaire) && etab.couverture(i).evalue);
     }
-    if (!r.l162_30_4() || !pertinence) return;
-    const version_loi* loi = version_en_vigueur(article_loi::l162_30_4, jour);
+    if (!etab.l162_30_4() || !pertinence) return;
+    const version_loi* loi = lois.version(article_loi::l162_30_4);
     if (loi == nullptr || !loi->permises.contient(issue_legale::abattement)) return;
-    const donnees_l162_30_4& d = *r.l162_30_4();
+    const donnees_l162_30_4& d = *etab.l162_30_4();
     // L.162-30-3: a target under the floor is no target the measures can rest on (CAQES-E031).
-    const valeur_legale plancher = constante_en_vigueur(article_loi::l162_30_3, constante_legale::plancher_cible, jour);
+    const valeur_legale plancher = lois.constante(article_loi::l162_30_3, constante_legale::plancher_cible);
     if (plancher.en_vigueur() && !regles::cible_au_dessus_du_plancher(d, plancher.valeur)) {
-        res.regles.signaler(alerte_evaluation::cible_sous_plancher);
+        sortie.regles.signaler(alerte_evaluation::cible_sous_plancher);
         return;
     }
     // The open notions have no default (CAQES-E051): without them, no measure.
-    if (!p.seuil_largement_superieur) res.regles.signaler(alerte_evaluation::seuil_largement_absent);
+    if (!p.seuil_largement_superieur) sortie.regles.signaler(alerte_evaluation::seuil_largement_absent);
     if (!p.duree_mesures_mois || *p.duree_mesures_mois <= 0)
-        res.regles.signaler(alerte_evaluation::duree_mesures_absente);
+        sortie.regles.signaler(alerte_evaluation::duree_mesures_absente);
     if (!p.seuil_largement_superieur || !p.duree_mesures_mois || *p.duree_mesures_mois <= 0) return;
-    const valeur_legale delai = constante_en_vigueur(article_loi::l162_30_4, constante_legale::delai_saisine, jour);
+    const valeur_legale delai = lois.constante(article_loi::l162_30_4, constante_legale::delai_saisine);
     const date_calculee echeance =
         ajouter_annees(d.saisine, static_cast<int>(delai.valeur.num / delai.valeur.den), politique_jour::fin_de_mois);
-    if (!echeance.ok() || r.date_evaluation() < echeance.valeur) return;
+    if (!echeance.ok() || etab.date_evaluation() < echeance.valeur) return;
     // "largement superieur": acts - target > seuil x target, in 128 bits.
     const fraction seuil = p.seuil_largement_superieur->normalisee();
     const int128 ecart = int128{d.actes_realises} - d.actes_cible;
     if (ecart <= 0 || ecart * seuil.den <= int128{d.actes_cible} * seuil.num) return;
-    const date_calculee fin = ajouter_mois(r.date_evaluation(), *p.duree_mesures_mois, politique_jour::fin_de_mois);
-    if (fin.ok()) res.regles.periode_mesures = periode{r.date_evaluation(), fin.valeur};
+    const date_calculee fin = ajouter_mois(etab.date_evaluation(), *p.duree_mesures_mois, politique_jour::fin_de_mois);
+    if (fin.ok()) sortie.regles.periode_mesures = periode{etab.date_evaluation(), fin.valeur};
     // 128-bit product: an excess that does not fit in 64-bit cents is reported, never wrapped.
     const int128 excedent_exact = int128{d.tarif_national_moyen.valeur} * (d.actes_realises - d.actes_cible);
     const bool excedent_trop_grand = excedent_exact > std::numeric_limits<std::int64_t>::max();
@@ -155,240 +177,256 @@ constexpr void conclure_2022(resultat_evaluation& res, const modele_contrat_def&
         if (excedent_trop_grand)
             pa = proposition{
                 .taux = pa.taux, .loi = loi, .nature = pa.nature, .illustratif = pa.illustratif, .depassement = true};
-        res.ajouter_contrat(pa);
+        sortie.ajouter_contrat(pa);
     }
     if (!p.taux_minoration.positive()) return;
     // Before 2020-12-16 ("ainsi qu'une minoration") the reduction only goes with a tariff cut.
     if (loi->minoration_liee_abattement && !abattement_fixe) {
-        res.regles.signaler(alerte_evaluation::minoration_liee);
+        sortie.regles.signaler(alerte_evaluation::minoration_liee);
         return;
     }
-    res.ajouter_contrat(montant_plafonne_de(nature_proposition::minoration, d.part_liste_en_sus, p.taux_minoration,
-                                            plafond_m, loi, p.illustratif));
+    sortie.ajouter_contrat(montant_plafonne_de(nature_proposition::minoration, d.part_liste_en_sus, p.taux_minoration,
+                                               plafond_m, loi, p.illustratif));
 }
 
 // Successor: an allocation from savings per scheme (L.162-23-14 1, interim version); the
 // penalty where the version in force provides it, from 2027 [S], on a base the user names [U].
-constexpr void conclure_successeur(resultat_evaluation& res, const modele_contrat_def& m, const scores_contrat& s,
-                                   const rapport_valide& r, const parametres_successeur& p, ymd jour) noexcept {
+// `global` is the scheme's overall score.
+template <class S, class E, class O>
+constexpr void conclure_successeur(O& sortie, const modele_contrat_def& m, const S& global, const E& etab,
+                                   const parametres_successeur& p, const lois_du_jour& lois) noexcept {
     // The scheme's one grid (successeur/dispositif.hpp): its outcomes are the scheme's own.
     const volet_modele& grille = m.volets[0];
-    proposition dotation = proposition_successeur(grille, r.economies()[0], p, jour);
-    for (const decision_enregistree& d : r.decisions()) {
+    proposition dotation = proposition_successeur(grille, etab.economies(0), p, lois);
+    for (const decision_enregistree& d : etab.decisions()) {
         if (d.volet == 0 && d.d.nature == issue_legale::dotation) dotation.decision_finale = d.d.montant;
     }
-    if (dotation.presente() || dotation.decision_finale) res.ajouter_contrat(dotation);
+    if (dotation.presente() || dotation.decision_finale) sortie.ajouter_contrat(dotation);
     const bool clause = grille.clauses.contient(penalite);
-    const valeur_legale cap = constante_en_vigueur(article_loi::l162_23_14, constante_legale::plafond_penalite, jour);
-    const score_volet global = s.global();
+    const valeur_legale cap = lois.constante(article_loi::l162_23_14, constante_legale::plafond_penalite);
     if (!clause || !cap.en_vigueur() || !global.defini()) return;
     if (!p.base_penalite) {
-        res.regles.signaler(alerte_evaluation::base_penalite_absente);
+        sortie.regles.signaler(alerte_evaluation::base_penalite_absente);
         return;
     }
-    const fraction score_global = global.valeur();
     // The formula is [U] (parametres_successeur::formule); the cap is the law's.
     detail::fraction_verifiee taux_verifie{};
     if (p.formule == formule_penalite::taux_plein_sous_seuil) {
-        taux_verifie = {score_global < p.seuil_penalite ? p.taux_penalite : fraction{0, 1}, true};
+        taux_verifie = {global.inferieur(p.seuil_penalite) ? p.taux_penalite : fraction{0, 1}, true};
     } else {
+        // taux x (1 - score): the score is an operand, as a fraction.
+        const fraction score_global = global.valeur();
         taux_verifie =
             detail::multiplier(p.taux_penalite, fraction{score_global.den - score_global.num, score_global.den});
     }
     if (!taux_verifie.ok) {
-        res.ajouter_contrat({.taux = p.taux_penalite,
-                             .loi = cap.version,
-                             .nature = nature_proposition::penalite_financement,
-                             .illustratif = p.illustratif,
-                             .depassement = true});
+        sortie.ajouter_contrat({.taux = p.taux_penalite,
+                                .loi = cap.version,
+                                .nature = nature_proposition::penalite_financement,
+                                .illustratif = p.illustratif,
+                                .depassement = true});
     } else if (taux_verifie.f.positive()) {
-        res.ajouter_contrat(montant_plafonne_de(nature_proposition::penalite_financement, *p.base_penalite,
-                                                taux_verifie.f, cap.valeur, cap.version, p.illustratif));
+        sortie.ajouter_contrat(montant_plafonne_de(nature_proposition::penalite_financement, *p.base_penalite,
+                                                   taux_verifie.f, cap.valeur, cap.version, p.illustratif));
     }
 }
 
 // Contract time (D.162-16 II): a volet whose term does not cover the exercise proposes nothing;
 // under pro rata temporis [U] a partly covered volet's amounts are scaled by its days in force,
 // rounded towards zero like every amount.
-constexpr void appliquer_couvertures(resultat_evaluation& res, const rapport_valide& r,
-                                     politique_annee_partielle pol) noexcept {
-    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-        const couverture_volet& c = r.couvertures()[i];
-        resultat_volet& v = res.volets[i];
-        v.couverture = c;
+template <class E, class O>
+constexpr void appliquer_couvertures(O& sortie, std::size_t n, const E& etab, politique_annee_partielle pol) noexcept {
+    for (std::size_t i = 0; i < n; ++i) {
+        const couverture_volet& c = etab.couverture(i);
+        sortie.noter_couverture(i, c);
+        proposition& pr = sortie.principale(i);
         if (!c.evalue) {
-            v.principale = proposition{};
+            pr = proposition{};
             continue;
         }
         const fraction part = c.part(pol);
-        if (part == fraction{1, 1} || !v.principale.presente() || v.principale.depassement) continue;
-        v.principale.montant =
-            appliquer_taux(v.principale.montant, part).valeur;  // a share <= 1 of a fitting amount fits
-        v.principale.plafond = appliquer_taux(v.principale.plafond, part).valeur;
+        if (part == fraction{1, 1} || !pr.presente() || pr.depassement) continue;
+        pr.montant = appliquer_taux(pr.montant, part).valeur;  // a share <= 1 of a fitting amount fits
+        pr.plafond = appliquer_taux(pr.plafond, part).valeur;
     }
 }
 
 // The decisions recorded, beside the proposals: the principal one per volet, flagged when it
 // exceeds the proposal (it is within the law: validate checked it, CAQES-E062).
-constexpr void noter_decisions(resultat_evaluation& res, const rapport_valide& r) noexcept {
-    for (const decision_enregistree& d : r.decisions()) {
-        ++res.nombre_decisions;
-        if (d.volet >= res.nombre_volets) continue;
-        const std::optional<issue_legale> n = d.d.nature;
-        if (!decision_principale(n)) continue;
-        resultat_volet& v = res.volets[d.volet];
-        v.principale.decision_finale = d.d.montant;
-        v.nature_decidee = n;
-        const bool meme_nature = n && v.principale.presente() && issue_de(v.principale.nature) == *n;
-        v.principale.decision_au_dessus = d.d.montant > (meme_nature ? v.principale.montant : centimes{0});
+template <class E, class O>
+constexpr void noter_decisions(O& sortie, std::size_t n, const E& etab) noexcept {
+    for (const decision_enregistree& d : etab.decisions()) {
+        sortie.compter_decision();
+        if (d.volet >= n) continue;
+        const std::optional<issue_legale> nature = d.d.nature;
+        if (!decision_principale(nature)) continue;
+        proposition& pr = sortie.principale(d.volet);
+        pr.decision_finale = d.d.montant;
+        sortie.noter_decision(d.volet, nature);
+        const bool meme_nature = nature && pr.presente() && issue_de(pr.nature) == *nature;
+        pr.decision_au_dessus = d.d.montant > (meme_nature ? pr.montant : centimes{0});
     }
 }
 
 // The totals, checked (CAQES-E040): each amount fits 64-bit cents, their sum may not (three
 // national incentives of half of savings near the limit); such a total is never wrapped: it
 // stays 0 and the result says why. Proposals and decisions have totals of their own.
-constexpr void totaliser(resultat_evaluation& res, const rapport_valide& r) noexcept {
-    auto cumuler = [&res](centimes& total, centimes montant) {
+template <class E, class O>
+constexpr void totaliser(O& sortie, std::size_t n, const E& etab) noexcept {
+    centimes sanctions{0};
+    centimes interessements{0};
+    centimes sanctions_decidees{0};
+    centimes interessements_decides{0};
+    bool depassement = false;
+    auto cumuler = [&depassement](centimes& total, centimes montant) {
         const montant_calcule s = additionner(total, montant);
         if (s.ok) {
             total = s.valeur;
-        } else if (res.erreur == regle::aucune) {
-            res.erreur = regle::depassement_capacite;
+        } else {
+            depassement = true;
         }
     };
-    auto compter = [&cumuler, &res](const proposition& pr) {
+    auto compter = [&](const proposition& pr) {
         switch (pr.nature) {
             case nature_proposition::sanction_volet:
             case nature_proposition::penalite_financement:
-                cumuler(res.total_sanctions, pr.montant);
+                cumuler(sanctions, pr.montant);
                 break;
             case nature_proposition::interessement_volet:
             case nature_proposition::interessement_national:
             case nature_proposition::interessement_regional:
             case nature_proposition::dotation:
-                cumuler(res.total_interessements, pr.montant);
+                cumuler(interessements, pr.montant);
                 break;
             default:
                 break;
         }
     };
-    for (std::size_t i = 0; i < res.nombre_volets; ++i)
-        compter(res.volets[i].principale);
-    for (std::size_t i = 0; i < res.nombre_contrat; ++i)
-        compter(res.contrat[i]);
-    for (const decision_enregistree& d : r.decisions()) {
+    for (std::size_t i = 0; i < n; ++i)
+        compter(sortie.principale(i));
+    for (const proposition& pr : sortie.propositions_du_contrat())
+        compter(pr);
+    for (const decision_enregistree& d : etab.decisions()) {
         if (!d.d.nature) continue;
         switch (*d.d.nature) {
             case issue_legale::sanction_volet:
             case issue_legale::penalite_financement:
-                cumuler(res.total_sanctions_decidees, d.d.montant);
+                cumuler(sanctions_decidees, d.d.montant);
                 break;
             case issue_legale::interessement_volet:
             case issue_legale::interessement_national:
             case issue_legale::interessement_regional:
             case issue_legale::dotation:
-                cumuler(res.total_interessements_decides, d.d.montant);
+                cumuler(interessements_decides, d.d.montant);
                 break;
             default:
                 break;  // rate measures: their amount is an estimate, totalled nowhere
         }
     }
-    if (res.erreur == regle::depassement_capacite) {
-        res.total_sanctions = centimes{0};
-        res.total_interessements = centimes{0};
-        res.total_sanctions_decidees = centimes{0};
-        res.total_interessements_decides = centimes{0};
+    if (depassement) {
+        sanctions = centimes{0};
+        interessements = centimes{0};
+        sanctions_decidees = centimes{0};
+        interessements_decides = centimes{0};
     }
+    sortie.noter_totaux(sanctions, interessements, sanctions_decidees, interessements_decides, depassement);
 }
 
 }  // namespace detail
 
-// From the scores to the proposals of regime R. A template on the regime so that the
-// compile-time driver compiles only its own regime's rules.
+// From the scores to the proposals of regime R, written to `sortie`: a full result or a row of
+// result columns (`sortie_conclusion`, proposition.hpp). A template on the regime so that the
+// compile-time driver compiles only its own regime's rules; on the scores' representation `S`
+// and the establishment's data `E` so that the scalar and the columnar evaluator share every
+// rule (docs/design-columnar.md, section 3). `lois` is the law of the context: the one
+// `lois_pour(m, etab.exercice(), etab.date_evaluation(), p)` gives.
+template <regime_id R, class S, donnees_etablissement E, class O>
+    requires sortie_conclusion<O, S>
+[[gnu::always_inline]] constexpr void conclure_pour(const modele_contrat_def& m, const scores_contrat<S>& s,
+                                                    const E& etab, const parametres_evaluation& p,
+                                                    const lois_du_jour& lois, O& sortie) noexcept {
+    // A successor scheme has no volets (successeur/dispositif.hpp): its outcomes are its own.
+    const std::size_t n =
+        R == regime_id::successeur_2026 ? 0 : (m.volets.size() < volets_max ? m.volets.size() : volets_max);
+    sortie.ouvrir(m.regime, etab.exercice(), etab.annee_contrat(), etab.produits_assurance_maladie(),
+                  etab.annee_produits(), static_cast<std::uint8_t>(n));
+    const S global = s.global();
+    sortie.noter_score_global(global);
+    for (std::size_t i = 0; i < n; ++i)
+        sortie.noter_volet(i, m.volets[i].volet, s.volets[i], etab.economies(i));
+    // The context's rules, its transition alert included (CAQES-E006, `lois_pour`).
+    sortie.regles = lois.regles;
+    // A successor scheme has no instance to give (successeur/dispositif.hpp): nothing to flag.
+    if (!etab.avec_instance() && conclut_des_caqes(m.regime)) sortie.regles.signaler(alerte_evaluation::sans_instance);
+    // CAQES-E037: a score that is not exact proposes nothing, located at its first volet and
+    // indicator; the regional and overall scores are sums of the same indicators.
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!s.volets[i].depasse()) continue;
+        sortie.noter_erreur_score(static_cast<std::uint8_t>(i), s.volets[i].indicateur_depasse);
+        sortie.fermer();
+        return;
+    }
+    if (global.depasse() || s.regional.depasse()) {
+        sortie.noter_erreur_score(0, global.depassement ? global.indicateur_depasse : s.regional.indicateur_depasse);
+        sortie.fermer();
+        return;
+    }
+    if constexpr (R == regime_id::caqes_2017) detail::conclure_2017(sortie, n, m, s, etab, p.p2017, lois);
+    if constexpr (R == regime_id::caqes_2022) detail::conclure_2022(sortie, n, m, s, global, etab, p.p2022, lois);
+    if constexpr (R == regime_id::successeur_2026)
+        detail::conclure_successeur(sortie, m, global, etab, p.successeur, lois);
+    detail::appliquer_couvertures(sortie, n, etab, p.annee_partielle);
+    detail::noter_decisions(sortie, n, etab);
+    detail::totaliser(sortie, n, etab);
+    sortie.fermer();
+}
+
+// The same, for a regime known at run time.
+template <class S, donnees_etablissement E, class O>
+    requires sortie_conclusion<O, S>
+constexpr void conclure(const modele_contrat_def& m, const scores_contrat<S>& s, const E& etab,
+                        const parametres_evaluation& p, const lois_du_jour& lois, O& sortie) noexcept {
+    switch (m.regime) {
+        case regime_id::caqes_2017:
+            return conclure_pour<regime_id::caqes_2017>(m, s, etab, p, lois, sortie);
+        case regime_id::caqes_2022:
+            return conclure_pour<regime_id::caqes_2022>(m, s, etab, p, lois, sortie);
+        case regime_id::successeur_2026:
+            return conclure_pour<regime_id::successeur_2026>(m, s, etab, p, lois, sortie);
+        case regime_id::contrats_anterieurs:
+            break;
+    }
+    conclure_pour<regime_id::contrats_anterieurs>(m, s, etab, p, lois, sortie);
+}
+
+// The full result of one establishment-year, the law of its context looked up for it.
 template <regime_id R>
 [[nodiscard, gnu::always_inline]] constexpr resultat_evaluation conclure_pour(const modele_contrat_def& m,
-                                                                              const scores_contrat& s,
+                                                                              const scores_contrat<>& s,
                                                                               const rapport_valide& r,
                                                                               const parametres_evaluation& p) noexcept {
     resultat_evaluation res{};
-    res.regime = m.regime;
-    res.exercice = r.exercice();
-    res.annee_contrat = r.annee_contrat();
-    res.produits_assurance_maladie = r.produits_assurance_maladie();
-    res.annee_produits = r.annee_produits();
-    // A successor scheme has no volets (successeur/dispositif.hpp): its outcomes are its own.
-    res.nombre_volets = R == regime_id::successeur_2026
-                            ? std::uint8_t{0}
-                            : static_cast<std::uint8_t>(m.volets.size() < volets_max ? m.volets.size() : volets_max);
-    res.score_global = s.global();
-    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-        res.volets[i].volet = m.volets[i].volet;
-        res.volets[i].score = s.volets[i];
-        res.volets[i].economies = r.economies()[i];
-    }
-    // Every constant is looked up at the date the version policy gives (droit/loi.hpp).
-    res.regles = regles_de(m, r.exercice(), r.date_evaluation(), p);
-    res.regles.date_evaluation = r.date_evaluation();
-    res.regles.annee_partielle = p.annee_partielle;
-    res.regles.transition = m.transition;
-    // A successor scheme has no instance to give (successeur/dispositif.hpp): nothing to flag.
-    if (!r.avec_instance() && conclut_des_caqes(m.regime)) res.regles.signaler(alerte_evaluation::sans_instance);
-    // On or after the regime's end (2027-01-01 for the second generation), the template's
-    // transition policy has cut or kept the terms (CAQES-E006): every output shows it.
-    const ymd fin_regime = decrire(m.regime).fin_effets;
-    if (!(ymd{r.exercice(), 1, 1} < fin_regime) || !(r.date_evaluation() < fin_regime)) {
-        res.regles.signaler(alerte_evaluation::transition_appliquee);
-    }
-    const ymd jour = res.regles.date;
-    // CAQES-E037: a score that is not exact proposes nothing, located at its first volet and
-    // indicator; the regional and overall scores are sums of the same indicators.
-    for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-        if (!s.volets[i].depasse()) continue;
-        res.erreur = regle::depassement_score;
-        res.volet_erreur = static_cast<std::uint8_t>(i);
-        res.indicateur_erreur = s.volets[i].indicateur_depasse;
-        return res;
-    }
-    if (res.score_global.depasse() || s.regional.depasse()) {
-        res.erreur = regle::depassement_score;
-        res.indicateur_erreur =
-            res.score_global.depassement ? res.score_global.indicateur_depasse : s.regional.indicateur_depasse;
-        return res;
-    }
-    if constexpr (R == regime_id::caqes_2017) detail::conclure_2017(res, m, s, r, p.p2017, jour);
-    if constexpr (R == regime_id::caqes_2022) detail::conclure_2022(res, m, s, r, p.p2022, jour);
-    if constexpr (R == regime_id::successeur_2026) detail::conclure_successeur(res, m, s, r, p.successeur, jour);
-    detail::appliquer_couvertures(res, r, p.annee_partielle);
-    detail::noter_decisions(res, r);
-    detail::totaliser(res, r);
+    conclure_pour<R>(m, s, r, p, lois_pour(m, r.exercice(), r.date_evaluation(), p), res);
     return res;
 }
 
 // The same, for a regime known at run time.
-[[nodiscard]] constexpr resultat_evaluation conclure(const modele_contrat_def& m, const scores_contrat& s,
+[[nodiscard]] constexpr resultat_evaluation conclure(const modele_contrat_def& m, const scores_contrat<>& s,
                                                      const rapport_valide& r, const parametres_evaluation& p) noexcept {
-    switch (m.regime) {
-        case regime_id::caqes_2017:
-            return conclure_pour<regime_id::caqes_2017>(m, s, r, p);
-        case regime_id::caqes_2022:
-            return conclure_pour<regime_id::caqes_2022>(m, s, r, p);
-        case regime_id::successeur_2026:
-            return conclure_pour<regime_id::successeur_2026>(m, s, r, p);
-        case regime_id::contrats_anterieurs:
-            break;
-    }
-    return conclure_pour<regime_id::contrats_anterieurs>(m, s, r, p);
+    resultat_evaluation res{};
+    conclure(m, s, r, p, lois_pour(m, r.exercice(), r.date_evaluation(), p), res);
+    return res;
 }
 
-// Run-time driver: the template is the one `r` was validated against, and its plans come
-// with it, so values, plans and indicators cannot disagree.
-template <class Trace = sans_trace>
-[[nodiscard]] constexpr resultat_evaluation evaluer(const rapport_valide& r, const parametres_evaluation& p,
-                                                    const politique_grille& pol, Trace& t) {
+namespace detail {
+
+// The scores of a report over the template it was validated against, known at run time.
+template <class Trace>
+[[nodiscard]] constexpr scores_contrat<> scores_de(const rapport_valide& r, const politique_grille& pol, Trace& t) {
     const modele_contrat_def& m = r.modele_evalue();
     const std::span<const plan_indicateur> plans = r.plans();
     const std::span<const valeurs_indicateur> valeurs = r.valeurs();
-    scores_contrat s{};
+    scores_contrat<> s{};
     std::size_t k = 0;
     for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
         for (const indicateur& ind : m.volets[iv].grille) {
@@ -396,7 +434,27 @@ template <class Trace = sans_trace>
             ++k;
         }
     }
-    return conclure(m, s, r, p);
+    return s;
+}
+
+}  // namespace detail
+
+// Run-time driver: the template is the one `r` was validated against, and its plans come
+// with it, so values, plans and indicators cannot disagree.
+template <class Trace = sans_trace>
+[[nodiscard]] constexpr resultat_evaluation evaluer(const rapport_valide& r, const parametres_evaluation& p,
+                                                    const politique_grille& pol, Trace& t) {
+    return conclure(r.modele_evalue(), detail::scores_de(r, pol, t), r, p);
+}
+
+// The same, written to a sink (`sortie_conclusion`), with the law of the context given: `lois`
+// is `lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), p)`, which a caller
+// evaluating many reports of one context computes once.
+template <class O>
+constexpr void evaluer_vers(const rapport_valide& r, const parametres_evaluation& p, const politique_grille& pol,
+                            const lois_du_jour& lois, O& sortie) {
+    sans_trace t;
+    conclure(r.modele_evalue(), detail::scores_de(r, pol, t), r, p, lois, sortie);
 }
 
 // The same, without a trace.
@@ -447,7 +505,7 @@ struct evaluateur {
 
     // Indicator (V, I), evaluated by the function of its shape (evaluation/detail/forme.hpp).
     template <std::size_t V, std::size_t I, class Trace>
-    [[gnu::always_inline]] static constexpr void noter_indicateur(scores_contrat& s, const valeurs_indicateur& vals,
+    [[gnu::always_inline]] static constexpr void noter_indicateur(scores_contrat<>& s, const valeurs_indicateur& vals,
                                                                   const politique_grille& pol, Trace& t) {
         constexpr forme_indicateur forme = forme_de(ind_<V, I>, plan_<V, I>, Trace::actif);
         constexpr bool regional = compte_regional(M.regime, ind_<V, I>);
@@ -461,25 +519,22 @@ struct evaluateur {
     }
 
     template <std::size_t V, class Trace, std::size_t... I>
-    static constexpr void noter_volet(scores_contrat& s, const valeurs_indicateur* valeurs, const politique_grille& pol,
-                                      Trace& t, std::index_sequence<I...>) {
+    static constexpr void noter_volet(scores_contrat<>& s, const valeurs_indicateur* valeurs,
+                                      const politique_grille& pol, Trace& t, std::index_sequence<I...>) {
         (noter_indicateur<V, I>(s, valeurs[debuts[V] + I], pol, t), ...);
     }
 
     template <class Trace, std::size_t... V>
-    static constexpr void noter_tout(scores_contrat& s, const valeurs_indicateur* valeurs, const politique_grille& pol,
-                                     Trace& t, std::index_sequence<V...>) {
+    static constexpr void noter_tout(scores_contrat<>& s, const valeurs_indicateur* valeurs,
+                                     const politique_grille& pol, Trace& t, std::index_sequence<V...>) {
         (noter_volet<V>(s, valeurs, pol, t, std::make_index_sequence<M.volets[V].grille.size()>{}), ...);
     }
 
-  public:
-    // `rv` was validated against M (validate<M>): its values are M's, in M's order.
-    template <class Trace = sans_trace>
-    [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_valide_pour<M>& rv,
-                                                               const parametres_evaluation& p,
-                                                               const politique_grille& pol, Trace& t) {
-        const rapport_valide& r = rv.rapport();
-        scores_contrat s{};
+    // The scores of `r`, validated against M.
+    template <class Trace>
+    [[nodiscard, gnu::always_inline]] static constexpr scores_contrat<> scores(const rapport_valide& r,
+                                                                               const politique_grille& pol, Trace& t) {
+        scores_contrat<> s{};
         noter_tout(s, r.valeurs().data(), pol, t, std::make_index_sequence<nv>{});
         // Volets added by avenant (D.162-15) are known at run time only: they follow M's.
         const modele_contrat_def& me = r.modele_evalue();
@@ -490,7 +545,26 @@ struct evaluateur {
                 ++k;
             }
         }
-        return conclure_pour<M.regime>(me, s, r, p);
+        return s;
+    }
+
+  public:
+    // `rv` was validated against M (validate<M>): its values are M's, in M's order.
+    template <class Trace = sans_trace>
+    [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_valide_pour<M>& rv,
+                                                               const parametres_evaluation& p,
+                                                               const politique_grille& pol, Trace& t) {
+        const rapport_valide& r = rv.rapport();
+        return conclure_pour<M.regime>(r.modele_evalue(), scores(r, pol, t), r, p);
+    }
+    // The same, written to a sink (`sortie_conclusion`), with the law of the context given
+    // (`lois_pour`, computed once for the reports of one context).
+    template <class O>
+    static constexpr void evaluer_vers(const rapport_valide_pour<M>& rv, const parametres_evaluation& p,
+                                       const politique_grille& pol, const lois_du_jour& lois, O& sortie) {
+        const rapport_valide& r = rv.rapport();
+        sans_trace t;
+        conclure_pour<M.regime>(r.modele_evalue(), scores(r, pol, t), r, p, lois, sortie);
     }
     [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_valide_pour<M>& r,
                                                                const parametres_evaluation& p,

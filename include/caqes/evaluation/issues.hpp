@@ -26,6 +26,36 @@ namespace regles {
 
 }  // namespace regles
 
+// The law of one evaluation context (a template, an exercise, an evaluation date, parameters):
+// the rules `regles_de` gives and the version of every article in force on their date, from
+// which `constante_en_vigueur` and `version_pour` answer without a lookup by date. A batch
+// computes it once per context (docs/design-columnar.md, section 3); the scalar evaluator once
+// per evaluation (`lois_pour`). Only `jour()` and the versions are read by the proposals.
+struct lois_du_jour {
+    regles_appliquees regles{};
+    versions_du_jour versions{};
+
+    [[nodiscard]] constexpr ymd jour() const noexcept { return regles.date; }
+    [[nodiscard]] constexpr valeur_legale constante(article_loi a, constante_legale c) const noexcept {
+        return constante_en_vigueur(versions, a, c);
+    }
+    [[nodiscard]] constexpr const version_loi* version(issue_legale i) const noexcept {
+        return version_pour(versions, i);
+    }
+    [[nodiscard]] constexpr const version_loi* version(article_loi a) const noexcept {
+        return version_en_vigueur(versions, a);
+    }
+};
+
+// The law in force on `jour`, for a proposal computed outside an evaluation (its date of the
+// rules is `jour`; nothing else of an evaluation context is set).
+[[nodiscard]] constexpr lois_du_jour lois_au(ymd jour) noexcept {
+    lois_du_jour l{};
+    l.regles.date = jour;
+    l.versions = versions_au(jour);
+    return l;
+}
+
 namespace detail {
 
 // base x taux, rounded towards zero, checked against base x plafond; cites `loi`, the version
@@ -45,9 +75,11 @@ namespace detail {
     return p;
 }
 
-[[nodiscard]] constexpr fraction taux_sanction(const parametres_2017& p, fraction score) noexcept {
+// The rate of the first step whose threshold the score is under (the steps: parametres_2017).
+template <class S>
+[[nodiscard]] constexpr fraction taux_sanction(const parametres_2017& p, const S& score) noexcept {
     for (const auto& palier : p.paliers) {
-        if (palier.taux.positive() && score < palier.seuil) return palier.taux;
+        if (palier.taux.positive() && score.inferieur(palier.seuil)) return palier.taux;
     }
     return {0, 1};
 }
@@ -57,28 +89,28 @@ namespace detail {
 // First generation, one volet (D.162-16 III 1, 2017): "soit une sanction ... soit un
 // interessement". The socle has no incentive (D.162-16 I); an additional volet carries one only
 // when the template's clauses say so. Caps are those of the D.162-16 version in force on
-// `jour`, the date of the rules; a version that provides the outcome no longer gives none.
-// Savings *non renseignees* compute no incentive, and the proposal says so.
-[[nodiscard]] constexpr proposition proposition_2017(const volet_modele& v, const score_volet& s, centimes base,
+// `lois.jour()`, the date of the rules; a version that provides the outcome no longer gives
+// none. Savings *non renseignees* compute no incentive, and the proposal says so. `S` is the
+// score's representation (realisation.hpp): only `defini()` and its comparisons with the
+// thresholds (`au_moins`, `inferieur`) are read.
+template <class S = score_volet>
+[[nodiscard]] constexpr proposition proposition_2017(const volet_modele& v, const S& s, centimes base,
                                                      std::optional<centimes> economies_donnees,
-                                                     const parametres_2017& p, ymd jour) noexcept {
+                                                     const parametres_2017& p, const lois_du_jour& lois) noexcept {
     if (!s.defini()) return {};
-    const fraction score = s.valeur();
-    if (v.clauses.contient(interessement) && score >= p.seuil_interessement) {
+    if (v.clauses.contient(interessement) && s.au_moins(p.seuil_interessement)) {
         if (!economies_donnees) return proposition{.economies_non_renseignees = true};
         const centimes economies = *economies_donnees;
         if (economies <= centimes{0}) return {};  // negative or no savings give no incentive
-        const valeur_legale cap =
-            constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_interessement, jour);
+        const valeur_legale cap = lois.constante(article_loi::d162_16, constante_legale::plafond_interessement);
         if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::interessement_volet)) return {};
         return detail::montant_plafonne_de(nature_proposition::interessement_volet, economies, p.part_interessement,
                                            cap.valeur, cap.version, p.illustratif);
     }
     if (!v.clauses.contient(sanction)) return {};
-    const fraction taux = detail::taux_sanction(p, score);
+    const fraction taux = detail::taux_sanction(p, s);
     if (!taux.positive()) return {};
-    const valeur_legale cap =
-        constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, jour);
+    const valeur_legale cap = lois.constante(article_loi::d162_16, constante_legale::plafond_sanction_volet);
     if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::sanction_volet)) return {};
     return detail::montant_plafonne_de(nature_proposition::sanction_volet, base, taux, cap.valeur, cap.version,
                                        p.illustratif);
@@ -87,18 +119,21 @@ namespace detail {
 // D.162-16 III 1 (2017): "dans la limite de 5 % de ces produits, pour l'ensemble des volets".
 // With four volets capped at 1 % each this cap cannot bind under the law's values; the law's
 // rule is still applied: the sanctions are scaled down in proportion, each rounded towards
-// zero, so their sum stays within the cap.
-constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, fraction plafond_global) noexcept {
+// zero, so their sum stays within the cap. `sortie` (a `sortie_conclusion`, proposition.hpp)
+// holds the first `nombre_volets` volets' proposals; it is told when the cap binds.
+template <class O>
+constexpr void appliquer_plafond_global(O& sortie, std::size_t nombre_volets, centimes base,
+                                        fraction plafond_global) noexcept {
     const montant_calcule cap = appliquer_taux(base, plafond_global);
     int128 total = 0;
-    for (std::size_t i = 0; i < r.nombre_volets; ++i) {
-        if (r.volets[i].principale.nature == nature_proposition::sanction_volet)
-            total += r.volets[i].principale.montant.valeur;
+    for (std::size_t i = 0; i < nombre_volets; ++i) {
+        if (sortie.principale(i).nature == nature_proposition::sanction_volet)
+            total += sortie.principale(i).montant.valeur;
     }
     if (!cap.ok || total <= cap.valeur.valeur) return;
-    r.plafond_global_atteint = true;
-    for (std::size_t i = 0; i < r.nombre_volets; ++i) {
-        proposition& pr = r.volets[i].principale;
+    sortie.noter_plafond_global();
+    for (std::size_t i = 0; i < nombre_volets; ++i) {
+        proposition& pr = sortie.principale(i);
         if (pr.nature != nature_proposition::sanction_volet) continue;
         pr.montant = centimes{static_cast<std::int64_t>(int128{pr.montant.valeur} * cap.valeur.valeur / total)};
         pr.plafond_atteint = true;
@@ -109,9 +144,8 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
 // liste en sus products "dans la limite de 30 %", at the rate the ARS chose (a parameter
 // checked by CAQES-E050), on the share the user supplies.
 [[nodiscard]] constexpr proposition proposer_reduction_liste_en_sus_2017(const reduction_liste_en_sus_2017& choix,
-                                                                         ymd jour) noexcept {
-    const valeur_legale cap =
-        constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus, jour);
+                                                                         const lois_du_jour& lois) noexcept {
+    const valeur_legale cap = lois.constante(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus);
     if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::reduction_liste_en_sus) ||
         !choix.taux.positive())
         return {};
@@ -123,12 +157,12 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
 // savings, revised downwards by the contract's overall score when the parameters say so.
 [[nodiscard]] constexpr proposition proposition_2022(const volet_modele& v, fraction score_global,
                                                      std::optional<centimes> economies_donnees,
-                                                     const parametres_2022& p, ymd jour) noexcept {
+                                                     const parametres_2022& p, const lois_du_jour& lois) noexcept {
     if (!v.clauses.contient(interessement)) return {};
     if (!economies_donnees) return proposition{.economies_non_renseignees = true};
     const centimes economies = *economies_donnees;
     if (economies <= centimes{0}) return {};
-    const version_loi* loi = version_pour(issue_legale::interessement_national, jour);
+    const version_loi* loi = lois.version(issue_legale::interessement_national);
     if (loi == nullptr) return {};
     fraction part = p.part_economies_nationale;
     if (p.revision_par_score) {
@@ -151,12 +185,13 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
 // Successor, one scheme: an allocation computed from the savings (L.162-23-14 1).
 [[nodiscard]] constexpr proposition proposition_successeur(const volet_modele& v,
                                                            std::optional<centimes> economies_donnees,
-                                                           const parametres_successeur& p, ymd jour) noexcept {
+                                                           const parametres_successeur& p,
+                                                           const lois_du_jour& lois) noexcept {
     if (!v.clauses.contient(dotation_complementaire)) return {};
     if (!economies_donnees) return proposition{.economies_non_renseignees = true};
     const centimes economies = *economies_donnees;
     if (economies <= centimes{0}) return {};
-    const version_loi* loi = version_pour(issue_legale::dotation, jour);
+    const version_loi* loi = lois.version(issue_legale::dotation);
     if (loi == nullptr) return {};
     return detail::montant_plafonne_de(nature_proposition::dotation, economies, p.part_economies, entier(1), loi,
                                        p.illustratif);
@@ -275,6 +310,25 @@ constexpr void appliquer_plafond_global(resultat_evaluation& r, centimes base, f
         }
     }
     return g;
+}
+
+// The law of an evaluation context: its rules (the date every constant is looked up at, the
+// outcomes refused, the diverging policies) and the versions in force on that date. On or
+// after the regime's end (2027-01-01 for the second generation), the template's transition
+// policy has cut or kept the terms (CAQES-E006): every output shows it.
+[[nodiscard]] constexpr lois_du_jour lois_pour(const modele_contrat_def& m, int exercice, ymd date_evaluation,
+                                               const parametres_evaluation& p) noexcept {
+    lois_du_jour l{};
+    // Every constant is looked up at the date the version policy gives (droit/loi.hpp).
+    l.regles = regles_de(m, exercice, date_evaluation, p);
+    l.regles.date_evaluation = date_evaluation;
+    l.regles.annee_partielle = p.annee_partielle;
+    l.regles.transition = m.transition;
+    const ymd fin_regime = decrire(m.regime).fin_effets;
+    if (!(ymd{exercice, 1, 1} < fin_regime) || !(date_evaluation < fin_regime))
+        l.regles.signaler(alerte_evaluation::transition_appliquee);
+    l.versions = versions_au(l.regles.date);
+    return l;
 }
 
 }  // namespace caqes

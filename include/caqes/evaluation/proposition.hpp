@@ -12,8 +12,11 @@
 #include <caqes/volet/volet.hpp>
 
 #include <array>
+#include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 
 namespace caqes {
@@ -233,9 +236,81 @@ struct resultat_evaluation {
     [[nodiscard]] constexpr bool ok() const noexcept { return erreur == regle::aucune; }
     regles_appliquees regles{};
 
+    // ---- as the sink of the conclusion (evaluer.hpp, `conclure_pour`; `sortie_conclusion`
+    // below): the conclusion writes the full result through these, and reads back only the
+    // proposals it revises (the overall cap, the terms, the decisions, the totals) ----
+
+    constexpr void ouvrir(regime_id r, int ex, int annee, centimes produits, std::optional<int> annee_prod,
+                          std::uint8_t n) noexcept {
+        regime = r;
+        exercice = ex;
+        annee_contrat = annee;
+        produits_assurance_maladie = produits;
+        annee_produits = annee_prod;
+        nombre_volets = n;
+    }
+    constexpr void noter_score_global(const score_volet& s) noexcept { score_global = s; }
+    constexpr void noter_volet(std::size_t i, volet_id v, const score_volet& s,
+                               std::optional<centimes> economies) noexcept {
+        volets[i].volet = v;
+        volets[i].score = s;
+        volets[i].economies = economies;
+    }
+    // CAQES-E037 at volet `v` (0 for the overall and regional scores), indicator `id`.
+    constexpr void noter_erreur_score(std::uint8_t v, std::uint32_t id) noexcept {
+        erreur = regle::depassement_score;
+        volet_erreur = v;
+        indicateur_erreur = id;
+    }
+    [[nodiscard]] constexpr proposition& principale(std::size_t i) noexcept { return volets[i].principale; }
     constexpr void ajouter_contrat(const proposition& p) noexcept {
         if (nombre_contrat < contrat.size()) contrat[nombre_contrat++] = p;
     }
+    [[nodiscard]] constexpr std::span<const proposition> propositions_du_contrat() const noexcept {
+        return {contrat.data(), nombre_contrat};
+    }
+    constexpr void noter_plafond_global() noexcept { plafond_global_atteint = true; }
+    constexpr void noter_couverture(std::size_t i, const couverture_volet& c) noexcept { volets[i].couverture = c; }
+    constexpr void noter_decision(std::size_t i, std::optional<issue_legale> n) noexcept {
+        volets[i].nature_decidee = n;
+    }
+    constexpr void compter_decision() noexcept { ++nombre_decisions; }
+    // The four totals; `depassement`: one did not fit (CAQES-E040), all are 0.
+    constexpr void noter_totaux(centimes sanctions, centimes interessements, centimes sanctions_decidees,
+                                centimes interessements_decides, bool depassement) noexcept {
+        total_sanctions = sanctions;
+        total_interessements = interessements;
+        total_sanctions_decidees = sanctions_decidees;
+        total_interessements_decides = interessements_decides;
+        if (depassement) erreur = regle::depassement_capacite;
+    }
+    constexpr void fermer() noexcept {}
 };
+
+// What the conclusion writes to: a full result (above) or a row of result columns
+// (evaluation/colonnes/resultats.hpp). `S` is the scores' representation. The proposals of
+// the volets live in the sink (`principale(i)`): the overall cap, the terms and the decisions
+// revise them in place, in that order, as the law's rounding asks; the contract-level ones
+// are final when added. `regles` is the rules applied, which the conclusion fills with the
+// context's and signals on; `fermer()` ends the establishment's row.
+template <class O, class S>
+concept sortie_conclusion = requires(O& o, const S& s, std::size_t i, const proposition& pr, const couverture_volet& c,
+                                     std::optional<issue_legale> n, std::optional<centimes> e, centimes m) {
+    o.ouvrir(regime_id{}, 0, 0, m, std::optional<int>{}, std::uint8_t{0});
+    o.noter_score_global(s);
+    o.noter_volet(i, volet_id{}, s, e);
+    o.noter_erreur_score(std::uint8_t{0}, std::uint32_t{0});
+    { o.principale(i) } -> std::same_as<proposition&>;
+    o.ajouter_contrat(pr);
+    { o.propositions_du_contrat() } -> std::convertible_to<std::span<const proposition>>;
+    o.noter_plafond_global();
+    o.noter_couverture(i, c);
+    o.noter_decision(i, n);
+    o.compter_decision();
+    o.noter_totaux(m, m, m, m, false);
+    o.fermer();
+    { (o.regles) } -> std::same_as<regles_appliquees&>;
+};
+static_assert(sortie_conclusion<resultat_evaluation, score_volet>);
 
 }  // namespace caqes

@@ -82,6 +82,7 @@ class rapport_valide {
     [[nodiscard]] constexpr const std::array<couverture_volet, volets_max>& couvertures() const noexcept {
         return couvertures_;
     }
+    [[nodiscard]] constexpr const couverture_volet& couverture(std::size_t i) const noexcept { return couvertures_[i]; }
     [[nodiscard]] constexpr int exercice() const noexcept { return exercice_; }
     [[nodiscard]] constexpr int annee_contrat() const noexcept { return annee_contrat_; }
     [[nodiscard]] constexpr ymd date_evaluation() const noexcept { return date_evaluation_; }
@@ -95,6 +96,7 @@ class rapport_valide {
     [[nodiscard]] constexpr const std::array<std::optional<centimes>, volets_max>& economies() const noexcept {
         return economies_;
     }
+    [[nodiscard]] constexpr std::optional<centimes> economies(std::size_t i) const noexcept { return economies_[i]; }
     [[nodiscard]] constexpr std::span<const decision_enregistree> decisions() const noexcept { return decisions_; }
     [[nodiscard]] constexpr const std::optional<donnees_l162_30_4>& l162_30_4() const noexcept { return l162_30_4_; }
 

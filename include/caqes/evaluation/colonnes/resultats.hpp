@@ -1,12 +1,13 @@
 #pragma once
 // The result columns of an evaluation, one column per field `caqes evaluate`'s CSV prints
-// (cli/sortie.hpp), and one establishment's row of them, to compare evaluators field by field.
+// (cli/sortie.hpp), one establishment's row of them, and the conclusion's sink that writes a
+// row (`ligne_resultats`): the output of the columnar evaluator (docs/design-columnar.md,
+// section 3), and what evaluators are compared on, field by field.
 //
-// One definition, shared by the benchmarks' hand-written baselines (benchmarks/colonnes.hpp
-// includes this file) and by the differential test (tests/unit/differentiel.cpp), which fills
-// the columns from each evaluator's full result (`ecrire`) and compares them row by row. No
-// library or CLI code reads them yet: they move into include/ with the columnar evaluator that
-// writes them (docs/design-columnar.md, section 3).
+// Users: the benchmarks' hand-written baselines (benchmarks/colonnes.hpp), and the
+// differential test (tests/unit/differentiel.cpp), which fills the columns from each
+// evaluator's full result (`ecrire`), and from the conclusion through `ligne_resultats`, and
+// compares them row by row.
 //
 // The CSV's fields and their columns:
 // - finess: none; a row is an index, and the caller keeps its key beside the columns;
@@ -23,18 +24,22 @@
 //   CSV's CAQES-E040; `erreur_score`, its CAQES-E037).
 #include <caqes/calendrier/date.hpp>
 #include <caqes/droit/regle.hpp>
+#include <caqes/evaluation/couverture.hpp>
 #include <caqes/evaluation/proposition.hpp>
 #include <caqes/monnaie/fraction.hpp>
+#include <caqes/monnaie/montant.hpp>
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <numeric>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
-namespace col {
+namespace caqes::colonnes {
 
 // An amount that is not there: savings "non renseignees", no decision recorded.
 inline constexpr std::int64_t sans_montant = std::numeric_limits<std::int64_t>::min();
@@ -65,7 +70,7 @@ enum drapeau_etab : std::uint8_t {
 // fraction of 64-bit terms.
 //
 // Per establishment: the context (exercise, contract year, revenue base, the date of the rules
-// as a serial day); per volet: nature (caqes::nature_proposition), flags, the proposed amount,
+// as a serial day); per volet: nature (nature_proposition), flags, the proposed amount,
 // its cap and the decided amount (cents; sans_montant when none was recorded), the score as
 // points / weight; per contract-level proposal the same but the score; the totals, each of its
 // own kind of amount (proposed sanctions, proposed incentives, decided sanctions, decided
@@ -174,7 +179,7 @@ template <class L>
 }
 
 // A proposal's flags; `evalue` false for a volet whose term does not cover the exercise.
-[[nodiscard]] inline std::int64_t drapeaux_de(const caqes::proposition& p, bool evalue) {
+[[nodiscard]] inline std::int64_t drapeaux_de(const proposition& p, bool evalue) {
     return (p.illustratif ? illustratif : 0) | (p.plafond_atteint ? plafond_atteint : 0) |
            (p.depassement ? depassement : 0) | (evalue ? 0 : hors_terme) |
            (p.economies_non_renseignees ? economies_nr : 0) | (p.decision_au_dessus ? decision_au_dessus : 0);
@@ -183,7 +188,7 @@ template <class L>
 // A full result as the same row. Its amounts of an absent proposal are 0, as the columns'; the
 // score is its exact fraction, reduced; a score that overflowed (CAQES-E037) is 0 / 0, the
 // establishment's flag saying why.
-[[nodiscard]] inline ligne ligne_de(const caqes::resultat_evaluation& r) {
+[[nodiscard]] inline ligne ligne_de(const resultat_evaluation& r) {
     ligne l;
     l.decide.fill(sans_montant);
     l.contrat_decide.fill(sans_montant);
@@ -192,21 +197,21 @@ template <class L>
     l.produits = r.produits_assurance_maladie.valeur;
     l.date_regles = r.regles.date.serie();
     for (std::size_t v = 0; v < 4 && v < r.nombre_volets; ++v) {
-        const caqes::resultat_volet& rv = r.volets[v];
-        const caqes::proposition& p = rv.principale;
+        const resultat_volet& rv = r.volets[v];
+        const proposition& p = rv.principale;
         l.nature[v] = static_cast<std::int64_t>(p.nature);
         l.drapeaux[v] = drapeaux_de(p, rv.couverture.evalue);
         l.propose[v] = p.montant.valeur;
         l.plafond[v] = p.plafond.valeur;
         l.decide[v] = p.decision_finale ? p.decision_finale->valeur : sans_montant;
         if (rv.score.defini() && !rv.score.depasse()) {
-            const caqes::fraction f = rv.score.valeur();
+            const fraction f = rv.score.valeur();
             l.score_num[v] = f.num;
             l.score_den[v] = f.den;
         }
     }
     for (std::size_t k = 0; k < propositions_contrat && k < r.nombre_contrat; ++k) {
-        const caqes::proposition& p = r.contrat[k];
+        const proposition& p = r.contrat[k];
         l.contrat_nature[k] = static_cast<std::int64_t>(p.nature);
         l.contrat_drapeaux[k] = drapeaux_de(p, true);
         l.contrat_propose[k] = p.montant.valeur;
@@ -218,16 +223,16 @@ template <class L>
     l.total_sanctions_decidees = r.total_sanctions_decidees.valeur;
     l.total_interessements_decides = r.total_interessements_decides.valeur;
     l.drapeaux_etab = (r.plafond_global_atteint ? plafond_global : 0) |
-                      (r.regles.a(caqes::alerte_evaluation::transition_appliquee) ? transition : 0) |
-                      (r.erreur == caqes::regle::depassement_capacite ? erreur_totaux : 0) |
-                      (r.erreur == caqes::regle::depassement_score ? erreur_score : 0);
+                      (r.regles.a(alerte_evaluation::transition_appliquee) ? transition : 0) |
+                      (r.erreur == regle::depassement_capacite ? erreur_totaux : 0) |
+                      (r.erreur == regle::depassement_score ? erreur_score : 0);
     return l;
 }
 
 // Writes row `e` of the columns from a full result: the sink of an evaluator that produces
 // full results (the scalar ones), so that its columns can be compared with another's. The
 // score goes in as its reduced fraction, which fits int64 lanes.
-inline void ecrire(resultats_colonnes<std::int64_t>& c, std::size_t e, const caqes::resultat_evaluation& r) {
+inline void ecrire(resultats_colonnes<std::int64_t>& c, std::size_t e, const resultat_evaluation& r) {
     const ligne l = ligne_de(r);
     c.exercice[e] = static_cast<std::int32_t>(l.exercice);
     c.annee_contrat[e] = static_cast<std::int32_t>(l.annee_contrat);
@@ -303,4 +308,111 @@ inline void ecrire(resultats_colonnes<std::int64_t>& c, std::size_t e, const caq
     return {};
 }
 
-}  // namespace col
+// The conclusion's sink for one row of int64-lane columns (`sortie_conclusion`,
+// proposition.hpp): it writes the row's columns from the conclusion itself, the same values
+// `ecrire(c, e, full result)` writes, without a full result. It keeps what the conclusion
+// revises after writing it (the volets' proposals, until the overall cap, the terms and the
+// decisions have passed; the contract-level ones, which the totals read) and the rules
+// applied, and writes them at `fermer()`. Scores go in as their reduced fraction, which fits
+// int64 lanes; a score that overflowed (CAQES-E037) or is undefined is 0 / 0.
+class ligne_resultats {
+  public:
+    regles_appliquees regles{};
+
+    ligne_resultats(resultats_colonnes<std::int64_t>& c, std::size_t e) noexcept : c_(&c), e_(e) {}
+
+    void ouvrir(regime_id, int exercice, int annee_contrat, centimes produits, std::optional<int>,
+                std::uint8_t nombre_volets) noexcept {
+        c_->exercice[e_] = static_cast<std::int32_t>(exercice);
+        c_->annee_contrat[e_] = static_cast<std::int32_t>(annee_contrat);
+        c_->produits[e_] = produits.valeur;
+        n_ = nombre_volets;
+        for (std::size_t v = 0; v < volets_max; ++v) {
+            c_->points[v][e_] = 0;
+            c_->poids[v][e_] = 0;
+            principales_[v] = proposition{};
+            evalue_[v] = couverture_volet{}.evalue;
+        }
+        nombre_contrat_ = 0;
+        drapeaux_etab_ = 0;
+        total_sanctions_ = centimes{0};
+        total_interessements_ = centimes{0};
+        total_sanctions_decidees_ = centimes{0};
+        total_interessements_decides_ = centimes{0};
+    }
+    // The overall score has no column: the CSV prints the volets'.
+    template <class S>
+    void noter_score_global(const S&) noexcept {}
+    template <class S>
+    void noter_volet(std::size_t i, volet_id, const S& s, std::optional<centimes>) noexcept {
+        if (!s.defini() || s.depasse()) return;
+        const fraction f = s.valeur();
+        c_->points[i][e_] = f.num;
+        c_->poids[i][e_] = f.den;
+    }
+    void noter_erreur_score(std::uint8_t, std::uint32_t) noexcept { drapeaux_etab_ |= erreur_score; }
+    [[nodiscard]] proposition& principale(std::size_t i) noexcept { return principales_[i]; }
+    void ajouter_contrat(const proposition& p) noexcept {
+        if (nombre_contrat_ < contrat_.size()) contrat_[nombre_contrat_++] = p;
+    }
+    [[nodiscard]] std::span<const proposition> propositions_du_contrat() const noexcept {
+        return {contrat_.data(), nombre_contrat_};
+    }
+    void noter_plafond_global() noexcept { drapeaux_etab_ |= plafond_global; }
+    void noter_couverture(std::size_t i, const couverture_volet& c) noexcept { evalue_[i] = c.evalue; }
+    // The nature decided and the number of decisions have no column.
+    void noter_decision(std::size_t, std::optional<issue_legale>) noexcept {}
+    void compter_decision() noexcept {}
+    void noter_totaux(centimes sanctions, centimes interessements, centimes sanctions_decidees,
+                      centimes interessements_decides, bool depassement_total) noexcept {
+        total_sanctions_ = sanctions;
+        total_interessements_ = interessements;
+        total_sanctions_decidees_ = sanctions_decidees;
+        total_interessements_decides_ = interessements_decides;
+        if (depassement_total) drapeaux_etab_ |= erreur_totaux;
+    }
+    void fermer() noexcept {
+        c_->date_regles[e_] = static_cast<std::int32_t>(regles.date.serie());
+        if (regles.a(alerte_evaluation::transition_appliquee)) drapeaux_etab_ |= transition;
+        for (std::size_t v = 0; v < volets_max; ++v) {
+            const proposition& p = principales_[v];
+            const bool present = v < n_;
+            c_->nature[v][e_] = present ? static_cast<std::uint8_t>(p.nature) : std::uint8_t{0};
+            c_->drapeaux[v][e_] = present ? static_cast<std::uint8_t>(drapeaux_de(p, evalue_[v])) : std::uint8_t{0};
+            c_->propose[v][e_] = present ? p.montant.valeur : 0;
+            c_->plafond[v][e_] = present ? p.plafond.valeur : 0;
+            c_->decide[v][e_] = present && p.decision_finale ? p.decision_finale->valeur : sans_montant;
+        }
+        for (std::size_t k = 0; k < propositions_contrat; ++k) {
+            const proposition& p = contrat_[k];
+            const bool present = k < nombre_contrat_;
+            c_->contrat_nature[k][e_] = present ? static_cast<std::uint8_t>(p.nature) : std::uint8_t{0};
+            c_->contrat_drapeaux[k][e_] = present ? static_cast<std::uint8_t>(drapeaux_de(p, true)) : std::uint8_t{0};
+            c_->contrat_propose[k][e_] = present ? p.montant.valeur : 0;
+            c_->contrat_plafond[k][e_] = present ? p.plafond.valeur : 0;
+            c_->contrat_decide[k][e_] = present && p.decision_finale ? p.decision_finale->valeur : sans_montant;
+        }
+        c_->total_sanctions[e_] = total_sanctions_.valeur;
+        c_->total_interessements[e_] = total_interessements_.valeur;
+        c_->total_sanctions_decidees[e_] = total_sanctions_decidees_.valeur;
+        c_->total_interessements_decides[e_] = total_interessements_decides_.valeur;
+        c_->drapeaux_etab[e_] = drapeaux_etab_;
+    }
+
+  private:
+    resultats_colonnes<std::int64_t>* c_;
+    std::size_t e_;
+    std::array<proposition, volets_max> principales_{};
+    std::array<proposition, propositions_contrat> contrat_{};
+    centimes total_sanctions_{0};
+    centimes total_interessements_{0};
+    centimes total_sanctions_decidees_{0};
+    centimes total_interessements_decides_{0};
+    std::size_t nombre_contrat_{0};
+    std::size_t n_{0};
+    std::array<bool, volets_max> evalue_{};
+    std::uint8_t drapeaux_etab_{0};
+};
+static_assert(sortie_conclusion<ligne_resultats, score_volet>);
+
+}  // namespace caqes::colonnes
