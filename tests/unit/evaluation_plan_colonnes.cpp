@@ -61,7 +61,8 @@ struct grille_essai {
     modele_contrat_def def{};
 
     explicit grille_essai(std::vector<indicateur> g) : grille(std::move(g)) {
-        volets[0] = {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = grille, .clauses = sanction};
+        volets[0] = {
+            .volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = grille, .clauses = sanction};
         def = {.nom = "grille d'essai",
                .regime = regime_id::caqes_2017,
                .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
@@ -152,8 +153,8 @@ TEST_CASE("plan_colonnes: the scale and storage of every column of the example g
     SECTION("successor") {
         const plan_colonnes p = planifier_colonnes(evalmod::def_successeur, {});
         CHECK(p.borne.somme_poids == 4);
-        verifier_colonnes(p, {{"ILL-E1", "taux", taux, milliard, stockage::i32},
-                              {"ILL-E2", "nombre", nombre, 1, stockage::i64}});
+        verifier_colonnes(
+            p, {{"ILL-E1", "taux", taux, milliard, stockage::i32}, {"ILL-E2", "nombre", nombre, 1, stockage::i64}});
     }
     SECTION("the benchmarks' 7-indicator grid (every measure type)") {
         const plan_colonnes p = planifier_colonnes(banc::g7::def, {});
@@ -220,8 +221,8 @@ TEST_CASE("plan_colonnes: the gains are gain_de's at D, for every status and pol
     CHECK(tiers.indicateurs[0].gains.points_atteint == 6);
     CHECK(tiers.indicateurs[0].gains.points_partiel == 2);
     CHECK(tiers.indicateurs[0].gains.points_non_atteint == 0);
-    CHECK(tiers.indicateurs[0].gains.poids_non_concerne == 0);     // excluded by default
-    CHECK(tiers.indicateurs[0].gains.poids_non_renseigne == 6);    // missed by default
+    CHECK(tiers.indicateurs[0].gains.poids_non_concerne == 0);   // excluded by default
+    CHECK(tiers.indicateurs[0].gains.poids_non_renseigne == 6);  // missed by default
     CHECK(tiers.indicateurs[0].gains.points_non_renseigne == 0);
     // gains_de refuses a weight whose partial share is not an integer, as gain_de does.
     CHECK_FALSE(gains_de(1, {.part_partielle = {1, 3}}).has_value());
@@ -270,7 +271,8 @@ TEST_CASE("plan_colonnes: large prime weights send the whole grid to the scalar 
     CHECK(p.scalaire_seulement());
     CHECK(p.raison == raison_scalaire::denominateur_trop_grand);
     const std::string d = p.decrire();
-    CHECK(d.starts_with("scalar path: the common denominator of the weights and the partial share does not fit 64 bits"));
+    CHECK(
+        d.starts_with("scalar path: the common denominator of the weights and the partial share does not fit 64 bits"));
     // The columns are still described; no gain is given.
     CHECK(p.colonnes.size() == 4);
     CHECK(outils::contient_texte(d, "ILL-W3.taux (taux): scale 1000000000"));
@@ -281,15 +283,18 @@ TEST_CASE("plan_colonnes: large prime weights send the whole grid to the scalar 
     // And the description of a plan in columns.
     const std::string ok = planifier_colonnes(evalmod::def_2017, {}).decrire();
     CHECK(ok.starts_with("columns: D = 2, SW = 18, scores in int32 lanes\n"));
-    CHECK(outils::contient_texte(ok, "ILL-S1.taux (taux): scale 1000000000 = lcm(input step 1000000000, thresholds 100, "
-                               "tolerance 1); int32: holds 0 to 2000000000"));
-    CHECK(outils::contient_texte(ok, "ILL-S3.nombre (nombre): scale 1 = lcm(input step 1, thresholds 1, tolerance 1); "
-                               "int64: the type has no bound below 64 bits"));
+    CHECK(outils::contient_texte(ok,
+                                 "ILL-S1.taux (taux): scale 1000000000 = lcm(input step 1000000000, thresholds 100, "
+                                 "tolerance 1); int32: holds 0 to 2000000000"));
+    CHECK(outils::contient_texte(ok,
+                                 "ILL-S3.nombre (nombre): scale 1 = lcm(input step 1, thresholds 1, tolerance 1); "
+                                 "int64: the type has no bound below 64 bits"));
 }
 
-TEST_CASE("plan_colonnes: a tolerance the columns can hold is at their scale, one they cannot sends the grid to the "
-          "scalar path",
-          "[evaluation][plan_colonnes]") {
+TEST_CASE(
+    "plan_colonnes: a tolerance the columns can hold is at their scale, one they cannot sends the grid to the "
+    "scalar path",
+    "[evaluation][plan_colonnes]") {
     // 5 %: 49 % - 5 % on the rate, 1 000 + 1/20 on the count (scale 20).
     const plan_colonnes p = planifier_colonnes(evalmod::def_2017, {.tolerance = {5, 100}});
     REQUIRE_FALSE(p.scalaire_seulement());

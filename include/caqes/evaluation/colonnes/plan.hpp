@@ -47,9 +47,7 @@ struct precision_entree {
     // Indexed by type_mesure: montant, montant_signe, nombre, taux, taux_evolution, oui_non, echelle.
     std::array<std::int64_t, 7> pas{{1, 1, 1, 1'000'000'000, 1'000'000'000, 1, 1}};
 
-    [[nodiscard]] constexpr std::int64_t pour(type_mesure t) const noexcept {
-        return pas[static_cast<std::size_t>(t)];
-    }
+    [[nodiscard]] constexpr std::int64_t pour(type_mesure t) const noexcept { return pas[static_cast<std::size_t>(t)]; }
 };
 
 // How a column is stored: one byte (0xFF non renseigne, 0xFE non concerne), or a signed 32- or
@@ -79,20 +77,20 @@ struct colonne_plan {
     std::string_view code_indicateur;
     std::string_view code_mesure;
     type_mesure type{type_mesure::nombre};
-    std::int64_t echelle{1};  // lcm of the three below
+    std::int64_t echelle{1};    // lcm of the three below
     std::int64_t precision{1};  // the type's input step (precision_entree)
     std::int64_t seuils{1};     // lcm of the denominators of the thresholds on this column
     std::int64_t tolerance{1};  // the tolerance's denominator, on a target's column; else 1
     stockage st{stockage::i64};
-    bool borne{false};          // the type's domain is bounded ([0, 1], {0, 1}, {0, 1, 2})
-    std::int64_t maximum{0};    // bounded: the largest value x scale the column holds (2 x scale on a target's)
+    bool borne{false};        // the type's domain is bounded ([0, 1], {0, 1}, {0, 1, 2})
+    std::int64_t maximum{0};  // bounded: the largest value x scale the column holds (2 x scale on a target's)
 
     // Why this scale and this storage, for the CLI's grid command and the batch's log.
     [[nodiscard]] std::string decrire() const {
         std::string s = std::string{code_indicateur} + "." + std::string{code_mesure} + " (" + std::string{nom(type)} +
                         "): scale " + std::to_string(echelle) + " = lcm(input step " + std::to_string(precision) +
-                        ", thresholds " + std::to_string(seuils) + ", tolerance " + std::to_string(tolerance) +
-                        "); " + std::string{nom(st)};
+                        ", thresholds " + std::to_string(seuils) + ", tolerance " + std::to_string(tolerance) + "); " +
+                        std::string{nom(st)};
         if (borne)
             return s + ": holds 0 to " + std::to_string(maximum) +
                    " (the type's domain at this scale, and 2 x scale on a target's column) and the two sentinels";
@@ -235,8 +233,8 @@ namespace detail {
 
 template <class T>
 [[nodiscard]] constexpr std::optional<cible_a<arith_fixe<std::int64_t>>> cible_elargie(fraction cible,
-                                                                                      fraction tolerance, sens d,
-                                                                                      std::int64_t echelle) noexcept {
+                                                                                       fraction tolerance, sens d,
+                                                                                       std::int64_t echelle) noexcept {
     const std::optional<cible_a<arith_fixe<T>>> c = cible_fixe<T>(cible, tolerance, d, echelle);
     if (!c) return std::nullopt;
     return cible_a<arith_fixe<std::int64_t>>{c->cible, c->tolerance, c->un, c->deux, c->borne};
@@ -244,8 +242,10 @@ template <class T>
 
 // The target at the column's scale in its storage (commit 2's cible_fixe, which refuses what a
 // column cannot decide exactly), widened to 64 bits.
-[[nodiscard]] constexpr std::optional<cible_a<arith_fixe<std::int64_t>>> cible_colonne(
-    fraction cible, fraction tolerance, sens d, std::int64_t echelle, stockage st) noexcept {
+[[nodiscard]] constexpr std::optional<cible_a<arith_fixe<std::int64_t>>> cible_colonne(fraction cible,
+                                                                                       fraction tolerance, sens d,
+                                                                                       std::int64_t echelle,
+                                                                                       stockage st) noexcept {
     switch (st) {
         case stockage::u8:
             return cible_elargie<std::uint8_t>(cible, tolerance, d, echelle);
@@ -327,22 +327,23 @@ template <class T>
                 const int128 haut = max ? int128{cible_ici && *max < 2 ? 2 : *max} * c.echelle : 0;
                 c.borne = max.has_value() && haut <= std::numeric_limits<std::int64_t>::max();
                 c.maximum = c.borne ? static_cast<std::int64_t>(haut) : 0;
-                c.st = !c.borne                                                         ? stockage::i64
-                       : haut < int128{arith_fixe<std::uint8_t>::non_concerne}          ? stockage::u8
-                       : haut <= int128{std::numeric_limits<std::int32_t>::max()}       ? stockage::i32
-                                                                                        : stockage::i64;
+                c.st = !c.borne                                                   ? stockage::i64
+                       : haut < int128{arith_fixe<std::uint8_t>::non_concerne}    ? stockage::u8
+                       : haut <= int128{std::numeric_limits<std::int32_t>::max()} ? stockage::i32
+                                                                                  : stockage::i64;
                 ip.colonnes[k] = static_cast<std::int32_t>(p.colonnes.size());
                 p.colonnes.push_back(c);
             }
 
             if (resolu.cible != mesure_absente) {
-                const colonne_plan& c = p.colonnes[static_cast<std::size_t>(ip.colonnes[static_cast<std::size_t>(resolu.cible)])];
+                const colonne_plan& c =
+                    p.colonnes[static_cast<std::size_t>(ip.colonnes[static_cast<std::size_t>(resolu.cible)])];
                 ip.colonne_cible = ip.colonnes[static_cast<std::size_t>(resolu.cible)];
                 // The target alone first, so that the reason names what does not fit.
                 if (!detail::cible_colonne(ind.objectif.valeur, {0, 1}, ind.direction, c.echelle, c.st)) {
                     refuser(raison_scalaire::seuil_hors_colonne);
-                } else if (const auto cf = detail::cible_colonne(ind.objectif.valeur, tolerance, ind.direction,
-                                                                 c.echelle, c.st)) {
+                } else if (const auto cf =
+                               detail::cible_colonne(ind.objectif.valeur, tolerance, ind.direction, c.echelle, c.st)) {
                     ip.cible = *cf;
                 } else {
                     refuser(raison_scalaire::tolerance_hors_colonne);
@@ -350,8 +351,8 @@ template <class T>
             }
             for (std::size_t a = 0; a < ind.ref.taille; ++a) {
                 for (std::size_t b = 0; b < ind.ref.termes[a].taille; ++b) {
-                    const std::int32_t col =
-                        ip.colonnes[static_cast<std::size_t>(resolu.conditions[a][b] < 0 ? 0 : resolu.conditions[a][b])];
+                    const std::int32_t col = ip.colonnes[static_cast<std::size_t>(
+                        resolu.conditions[a][b] < 0 ? 0 : resolu.conditions[a][b])];
                     ip.colonnes_conditions[a][b] = col;
                     const colonne_plan& c = p.colonnes[static_cast<std::size_t>(col < 0 ? 0 : col)];
                     const std::optional<std::int64_t> s =
