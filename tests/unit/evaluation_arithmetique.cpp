@@ -1,6 +1,7 @@
 // The decisions written once over an arithmetic (evaluation/realisation.hpp): a fixed-point
 // column at a scale decides exactly as the fractions it stands for, and the mask form of the
 // referentiel's rules and of the no/partial/yes scale decides as the rules say.
+#include "alea.hpp"
 #include "outils.hpp"
 
 #include <cstdint>
@@ -12,19 +13,8 @@ using namespace caqes;
 
 namespace {
 
-// A reproducible generator (splitmix64).
-struct alea {
-    std::uint64_t etat;
-    std::uint64_t suivant() {
-        std::uint64_t z = (etat += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    std::int64_t entre(std::int64_t de, std::int64_t a) {
-        return de + static_cast<std::int64_t>(suivant() % static_cast<std::uint64_t>(a - de + 1));
-    }
-};
+// The tests' reproducible generator (tests/support/alea.hpp).
+using alea = essais::alea_essai;
 
 constexpr std::int64_t max64 = std::numeric_limits<std::int64_t>::max();
 

@@ -2,6 +2,7 @@
 // same scores as the scalar score_volet whenever the grid's bound fits 64 bits, the grids whose
 // bound does not fit left to the scalar path (which reports CAQES-E037 as before), and exact
 // comparisons with a threshold on both sides of the 64-bit products.
+#include "alea.hpp"
 #include "evaluation_modeles.hpp"
 #include "outils.hpp"
 
@@ -26,19 +27,8 @@ rationnel exact(fraction f) { return rationnel{f.num} / rationnel{f.den}; }
 constexpr std::int64_t max64 = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t max32 = std::numeric_limits<std::int32_t>::max();
 
-// A reproducible generator (splitmix64).
-struct alea {
-    std::uint64_t etat;
-    std::uint64_t suivant() {
-        std::uint64_t z = (etat += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    std::int64_t entre(std::int64_t de, std::int64_t a) {
-        return de + static_cast<std::int64_t>(suivant() % static_cast<std::uint64_t>(a - de + 1));
-    }
-};
+// The tests' reproducible generator (tests/support/alea.hpp).
+using alea = essais::alea_essai;
 
 // A 2017 contract over grids known at run time: the indicators of weights `poids`, the first
 // `premier_volet` of them in the socle, the others in the transports volet.
