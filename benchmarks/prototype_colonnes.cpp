@@ -15,6 +15,7 @@
 //   prototype_colonnes [N] [--tolerance]   check, then time (ns per establishment)
 //   prototype_colonnes --verifier           check only, N = 20 000, both tolerances (CTest)
 #include <caqes/caqes.hpp>
+#include <caqes/evaluation/colonnes/plan.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -36,18 +37,18 @@ using namespace caqes;
 // only adds the block kernels that commit 6 of the design will move into it.
 using A32 = arith_fixe<std::int32_t>;
 
-// The gains of an indicator under the grid's policy, formed when the grid is built by the
-// library's one rule (gain_de over each statut, W = weight x D), so the block loop has no policy test.
+// The gains of an indicator under the grid's policy, the library's column plan's (gains_de, from
+// the one rule gain_de over each statut, W = weight x D) in the int32 lanes of this prototype, so
+// the block loop has no policy test.
 struct gains {
     std::int32_t atteint, partiel, non_atteint, poids, nc_points, nc_poids, nr_points, nr_poids;
 };
 [[nodiscard]] constexpr gains gains_de(std::int64_t W, const politique_grille& pol) noexcept {
-    const gain<std::int64_t> a = gain_de(statut::atteint, W, pol), p = gain_de(statut::partiel, W, pol),
-                             n = gain_de(statut::non_atteint, W, pol), c = gain_de(statut::non_concerne, W, pol),
-                             r = gain_de(statut::non_renseigne, W, pol);
+    const gains_indicateur g = caqes::gains_de(W, pol).value();
     auto i32 = [](std::int64_t x) { return static_cast<std::int32_t>(x); };
-    return {i32(a.points), i32(p.points), i32(n.points), i32(a.poids),
-            i32(c.points), i32(c.poids),  i32(r.points), i32(r.poids)};
+    return {
+        i32(g.points_atteint),      i32(g.points_partiel),     i32(g.points_non_atteint),   i32(g.poids),
+        i32(g.points_non_concerne), i32(g.poids_non_concerne), i32(g.points_non_renseigne), i32(g.poids_non_renseigne)};
 }
 
 inline constexpr std::int32_t nr32 = A32::non_renseigne, nc32 = A32::non_concerne;

@@ -197,10 +197,7 @@ struct score_entier {
         ajouter(gain_de(s, W, pol));
     }
     // The sum of two scores (the overall score from the volets').
-    constexpr void fusionner(const score_entier& autre) noexcept {
-        points = static_cast<L>(points + autre.points);
-        poids = static_cast<L>(poids + autre.poids);
-    }
+    constexpr void fusionner(const score_entier& autre) noexcept { ajouter({autre.points, autre.poids, true}); }
 };
 
 static_assert(representation_score<score_entier<std::int32_t>>);
