@@ -46,8 +46,8 @@ struct scores_bloc {
 };
 
 template <sens D, bool Echelle, class T, class L>
-void noter_cible_en(const T* x, std::size_t n, const cible_a<arith_fixe<T>>& c, const gains_voie<L>& g,
-                    bool regional, std::size_t volet, scores_bloc<L>& s) {
+void noter_cible_en(const T* x, std::size_t n, const cible_a<arith_fixe<T>>& c, const gains_voie<L>& g, bool regional,
+                    std::size_t volet, scores_bloc<L>& s) {
     if (regional) {
         noter_cible<D, Echelle, true>(x, n, c, g, s.points[volet].data(), s.poids[volet].data(),
                                       s.points_regional.data(), s.poids_regional.data());
@@ -59,8 +59,8 @@ void noter_cible_en(const T* x, std::size_t n, const cible_a<arith_fixe<T>>& c, 
 
 // An indicator decided by its target: its column in storage T, the kernel of its shape.
 template <class T, class L>
-void noter_cible_de(const lot_colonnes& lot, const indicateur_plan& ip, const indicateur& ind,
-                    const gains_voie<L>& g, scores_bloc<L>& s) {
+void noter_cible_de(const lot_colonnes& lot, const indicateur_plan& ip, const indicateur& ind, const gains_voie<L>& g,
+                    scores_bloc<L>& s) {
     const T* x = lot.colonne<T>(static_cast<std::size_t>(ip.colonne_cible));
     const cible_a<arith_fixe<T>> c = ip.cible_en<T>();
     const std::size_t n = lot.taille();
@@ -140,8 +140,8 @@ void conclure_lot(const lot_colonnes& lot, const scores_bloc<L>& s, resultats_co
     const std::size_t nv = std::min(g.modele().volets.size(), volets_max);
     for (std::size_t i = 0; i < lot.taille(); ++i) {
         ligne_resultats ligne(sortie, debut + i);
-        const rapport_valide& r = lot.rapport(i);
         if (lot.voie(i) != voie_ligne::colonnes) {
+            const rapport_valide& r = lot.rapport(i);
             evaluer_vers(r, p, g.politique(), lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), p),
                          ligne);
             continue;
@@ -150,7 +150,8 @@ void conclure_lot(const lot_colonnes& lot, const scores_bloc<L>& s, resultats_co
         for (std::size_t v = 0; v < nv; ++v)
             sc.volets[v] = {s.points[v][i], s.poids[v][i]};
         sc.regional = {s.points_regional[i], s.poids_regional[i]};
-        conclure_pour<R>(r.modele_evalue(), sc, r, p, lot.lois(i), ligne);
+        // A row in columns evaluates the batch's template: its report brought no avenant volet.
+        conclure_pour<R>(g.modele(), sc, ligne_lot{lot, i}, p, lot.lois(i), ligne);
     }
 }
 

@@ -7,13 +7,17 @@
 // (colonnes/evaluer_lot.hpp) sees nothing that was not validated. Each value goes into its
 // column at the scale the grid's column plan chose (colonnes/plan.hpp). Nothing is rounded: a
 // value its column cannot hold exactly sends its row to the exact scalar path (the default), or
-// is rejected with its place, CAQES-E045, under `politique_hors_echelle::refus`. The block keeps
-// each row's report: the conclusion reads the revenue, savings, terms and decisions from it
-// (the design's first version; section 4.3), and the scalar path evaluates its rows from it.
+// is rejected with its place, CAQES-E045, under `politique_hors_echelle::refus`. Beside the
+// columns, a block keeps what the conclusion reads of each row (`donnees_ligne`: revenue,
+// savings, terms, the context) and, in side tables, the rows' recorded decisions and L.162-30-4
+// data; `ligne_lot` shows a row as the conclusion's `donnees_etablissement`. Only a row on the
+// scalar path keeps its whole report, which that path evaluates.
 #include <caqes/contrat/modele.hpp>
 #include <caqes/droit/regle.hpp>
 #include <caqes/droit/violation.hpp>
 #include <caqes/evaluation/colonnes/plan.hpp>
+#include <caqes/evaluation/couverture.hpp>
+#include <caqes/evaluation/evaluer.hpp>
 #include <caqes/evaluation/issues.hpp>
 #include <caqes/evaluation/parametres.hpp>
 #include <caqes/evaluation/rapport_valide.hpp>
@@ -26,7 +30,9 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -97,7 +103,25 @@ struct contexte_lot {
     lois_du_jour lois{};
 };
 
+// What the conclusion reads of one row (evaluer.hpp, `donnees_etablissement`), copied from its
+// report when the row is added; its values are in the columns.
+struct donnees_ligne {
+    centimes produits{0};
+    std::array<std::optional<centimes>, volets_max> economies{};
+    std::array<couverture_volet, volets_max> couvertures{};
+    std::optional<int> annee_produits{};
+    ymd date_evaluation{};
+    std::int32_t exercice{0};
+    std::int32_t annee_contrat{1};
+    std::uint32_t premiere_decision{0};  // the row's decisions in the block's side table
+    std::uint32_t nombre_decisions{0};
+    std::int32_t l162_30_4{-1};  // its L.162-30-4 data in the block's side table; -1: none
+    std::int32_t rapport{-1};    // its whole report, kept for a row on the scalar path; -1: none
+    bool avec_instance{false};
+};
+
 class validateur_lot;
+class ligne_lot;
 
 class lot_colonnes {
   public:
@@ -105,10 +129,13 @@ class lot_colonnes {
     // A block closes when it holds this many contexts: one byte per row indexes them.
     static constexpr std::size_t contextes_max = 255;
 
-    [[nodiscard]] std::size_t taille() const noexcept { return rapports_.size(); }
+    [[nodiscard]] std::size_t taille() const noexcept { return lignes_.size(); }
     [[nodiscard]] const grille_lot& grille() const noexcept { return *g_; }
     [[nodiscard]] voie_ligne voie(std::size_t i) const noexcept { return voies_[i]; }
-    [[nodiscard]] const rapport_valide& rapport(std::size_t i) const noexcept { return rapports_[i]; }
+    // The whole report of a row on the scalar path (voie(i) != voie_ligne::colonnes).
+    [[nodiscard]] const rapport_valide& rapport(std::size_t i) const noexcept {
+        return rapports_[static_cast<std::size_t>(lignes_[i].rapport)];
+    }
     // The law of row i's context; meaningful for a row on the columns' path.
     [[nodiscard]] const lois_du_jour& lois(std::size_t i) const noexcept { return contextes_[contexte_[i]].lois; }
     [[nodiscard]] std::size_t lignes_scalaires() const noexcept {
@@ -125,12 +152,13 @@ class lot_colonnes {
 
   private:
     friend class validateur_lot;
+    friend class ligne_lot;
     explicit lot_colonnes(std::shared_ptr<const grille_lot> g)
             : g_(std::move(g)),
               u8_(g_->nombre(stockage::u8) * capacite),
               i32_(g_->nombre(stockage::i32) * capacite),
               i64_(g_->nombre(stockage::i64) * capacite) {
-        rapports_.reserve(capacite);
+        lignes_.reserve(capacite);
         voies_.reserve(capacite);
         contexte_.reserve(capacite);
     }
@@ -150,11 +178,41 @@ class lot_colonnes {
     std::vector<std::uint8_t> u8_;
     std::vector<std::int32_t> i32_;
     std::vector<std::int64_t> i64_;
-    std::vector<rapport_valide> rapports_;
+    std::vector<donnees_ligne> lignes_;
     std::vector<voie_ligne> voies_;
     std::vector<std::uint8_t> contexte_;
     std::vector<contexte_lot> contextes_;
+    std::vector<decision_enregistree> decisions_;
+    std::vector<std::optional<donnees_l162_30_4>> l162_30_4_;
+    std::vector<rapport_valide> rapports_;
 };
+
+// Row i of a block as the conclusion reads an establishment-year (`donnees_etablissement`).
+class ligne_lot {
+  public:
+    ligne_lot(const lot_colonnes& l, std::size_t i) noexcept : l_(&l), d_(&l.lignes_[i]) {}
+
+    [[nodiscard]] centimes produits_assurance_maladie() const noexcept { return d_->produits; }
+    [[nodiscard]] std::optional<centimes> economies(std::size_t i) const noexcept { return d_->economies[i]; }
+    [[nodiscard]] const couverture_volet& couverture(std::size_t i) const noexcept { return d_->couvertures[i]; }
+    [[nodiscard]] std::span<const decision_enregistree> decisions() const noexcept {
+        return {l_->decisions_.data() + d_->premiere_decision, d_->nombre_decisions};
+    }
+    [[nodiscard]] const std::optional<donnees_l162_30_4>& l162_30_4() const noexcept {
+        static const std::optional<donnees_l162_30_4> aucune{};
+        return d_->l162_30_4 < 0 ? aucune : l_->l162_30_4_[static_cast<std::size_t>(d_->l162_30_4)];
+    }
+    [[nodiscard]] int exercice() const noexcept { return d_->exercice; }
+    [[nodiscard]] int annee_contrat() const noexcept { return d_->annee_contrat; }
+    [[nodiscard]] ymd date_evaluation() const noexcept { return d_->date_evaluation; }
+    [[nodiscard]] std::optional<int> annee_produits() const noexcept { return d_->annee_produits; }
+    [[nodiscard]] bool avec_instance() const noexcept { return d_->avec_instance; }
+
+  private:
+    const lot_colonnes* l_;
+    const donnees_ligne* d_;
+};
+static_assert(donnees_etablissement<ligne_lot>);
 
 // Fills blocks from validated reports, in their order. `ajouter` takes a report validated
 // against the batch's template; a block is ready when it is full (`prendre`), and the last,
@@ -191,9 +249,8 @@ class validateur_lot {
         if (voie != voie_ligne::colonnes) remplir_manquants(i);
         courant_.contexte_.push_back(voie == voie_ligne::colonnes ? contexte_de(r) : std::uint8_t{0});
         courant_.voies_.push_back(voie);
-        courant_.rapports_.push_back(std::move(r));
-        if (courant_.taille() == lot_colonnes::capacite ||
-            courant_.contextes_.size() == lot_colonnes::contextes_max) {
+        garder(std::move(r), voie);
+        if (courant_.taille() == lot_colonnes::capacite || courant_.contextes_.size() == lot_colonnes::contextes_max) {
             prets_.push_back(std::move(courant_));
             courant_ = lot_colonnes{g_};
         }
@@ -221,6 +278,33 @@ class validateur_lot {
     }
 
   private:
+    // What the conclusion reads of r; its decisions and L.162-30-4 data in the side tables; the
+    // whole report for a row on the scalar path.
+    void garder(rapport_valide r, voie_ligne voie) {
+        lot_colonnes& l = courant_;
+        donnees_ligne d{};
+        d.produits = r.produits_assurance_maladie();
+        d.economies = r.economies();
+        d.couvertures = r.couvertures();
+        d.annee_produits = r.annee_produits();
+        d.date_evaluation = r.date_evaluation();
+        d.exercice = r.exercice();
+        d.annee_contrat = r.annee_contrat();
+        d.avec_instance = r.avec_instance();
+        d.premiere_decision = static_cast<std::uint32_t>(l.decisions_.size());
+        d.nombre_decisions = static_cast<std::uint32_t>(r.decisions().size());
+        l.decisions_.insert(l.decisions_.end(), r.decisions().begin(), r.decisions().end());
+        if (r.l162_30_4()) {
+            d.l162_30_4 = static_cast<std::int32_t>(l.l162_30_4_.size());
+            l.l162_30_4_.push_back(r.l162_30_4());
+        }
+        if (voie != voie_ligne::colonnes) {
+            d.rapport = static_cast<std::int32_t>(l.rapports_.size());
+            l.rapports_.push_back(std::move(r));
+        }
+        l.lignes_.push_back(d);
+    }
+
     // Row i's cells, each measure x its column's scale (detail::a_l_echelle: exact, within the
     // storage, off its sentinels); the first value that does not fit, with its place.
     [[nodiscard]] std::optional<violation> encoder(const rapport_valide& r, std::size_t i) {

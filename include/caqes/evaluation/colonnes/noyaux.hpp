@@ -42,8 +42,8 @@ struct gains_voie {
 // One row's gain, selected by masks (0 or 1): met, partial (when not met), non renseigne, non
 // concerne. The five cases exclude one another, so the selections are or-ed.
 template <class L>
-[[gnu::always_inline]] inline void cumuler(std::int32_t atteint, std::int32_t partiel, std::int32_t nr,
-                                           std::int32_t nc, const gains_voie<L>& g, L& points, L& poids) noexcept {
+[[gnu::always_inline]] inline void cumuler(std::int32_t atteint, std::int32_t partiel, std::int32_t nr, std::int32_t nc,
+                                           const gains_voie<L>& g, L& points, L& poids) noexcept {
     const std::int32_t donne = (nr | nc) ^ 1;
     const L mA = L{0} - static_cast<L>(atteint & donne);
     const L mP = L{0} - static_cast<L>(partiel & (atteint ^ 1) & donne);
@@ -59,9 +59,8 @@ template <class L>
 // `Echelle` (the value is on a no/partial/yes scale) fix the decision's shape; the regional
 // score gets the same gain when the indicator counts there.
 template <sens D, bool Echelle, bool Regional, class T, class L>
-[[gnu::noinline]] void noter_cible(const T* x, std::size_t n, const cible_a<arith_fixe<T>>& c,
-                                   const gains_voie<L>& g, L* points, L* poids, L* points_regional,
-                                   L* poids_regional) noexcept {
+[[gnu::noinline]] void noter_cible(const T* x, std::size_t n, const cible_a<arith_fixe<T>>& c, const gains_voie<L>& g,
+                                   L* points, L* poids, L* points_regional, L* poids_regional) noexcept {
     using A = arith_fixe<T>;
     constexpr type_mesure type_valeur = Echelle ? type_mesure::echelle : type_mesure::taux;
     // Copied out of memory the result stores could alias: loop-invariant.
@@ -112,11 +111,10 @@ struct condition_colonne {
 // undecided when none holds and a measure is missing, which then counts as its first missing
 // measure's state (evaluer_indicateur's rule, written once in decisions::).
 template <class L>
-[[gnu::noinline]] void noter_referentiel(const std::array<std::array<condition_colonne, conditions_max>,
-                                                          conjonctions_max>& conditions,
-                                         const std::array<std::size_t, conjonctions_max>& tailles,
-                                         std::size_t nombre, std::size_t n, const gains_voie<L>& g, bool regional,
-                                         L* points, L* poids, L* points_regional, L* poids_regional) noexcept {
+[[gnu::noinline]] void noter_referentiel(
+    const std::array<std::array<condition_colonne, conditions_max>, conjonctions_max>& conditions,
+    const std::array<std::size_t, conjonctions_max>& tailles, std::size_t nombre, std::size_t n, const gains_voie<L>& g,
+    bool regional, L* points, L* poids, L* points_regional, L* poids_regional) noexcept {
     using A = arith_fixe<std::int64_t>;
     for (std::size_t i = 0; i < n; ++i) {
         decisions::bilan_referentiel<A> b{};
