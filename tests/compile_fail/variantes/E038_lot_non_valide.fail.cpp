@@ -11,7 +11,8 @@
 namespace ex {
 using namespace caqes;
 
-inline void evaluer_tout(const std::vector<rapport_valide>& rapports, colonnes::resultats_colonnes<std::int64_t>& sortie) {
+inline void evaluer_tout(const std::vector<rapport_valide>& rapports,
+                         colonnes::resultats_colonnes<std::int64_t>& sortie) {
     colonnes::evaluer_lot(rapports, sortie);
 }
 }  // namespace ex

@@ -174,12 +174,16 @@ void evaluer_en(const lot_colonnes& lot, resultats_colonnes<std::int64_t>& sorti
 
 }  // namespace detail
 
-// Evaluates block `lot` and appends its rows to `sortie`, in the order its reports were added.
-inline void evaluer_lot(const lot_colonnes& lot, resultats_colonnes<std::int64_t>& sortie) {
-    const std::size_t debut = sortie.taille();
-    sortie.agrandir(debut + lot.taille());
+// Evaluates block `lot` into rows `debut` to `debut + lot.taille()` of `sortie`, in the order
+// its reports were added; `sortie` grows when it has fewer rows.
+inline void evaluer_lot(const lot_colonnes& lot, resultats_colonnes<std::int64_t>& sortie, std::size_t debut) {
+    if (sortie.taille() < debut + lot.taille()) sortie.agrandir(debut + lot.taille());
     if (lot.grille().plan().voie == voie_score::i32) return detail::evaluer_en<std::int32_t>(lot, sortie, debut);
     detail::evaluer_en<std::int64_t>(lot, sortie, debut);
+}
+// The same, its rows appended to `sortie`.
+inline void evaluer_lot(const lot_colonnes& lot, resultats_colonnes<std::int64_t>& sortie) {
+    evaluer_lot(lot, sortie, sortie.taille());
 }
 
 // CAQES-E038 at compile time: the batch evaluator takes only a block that validateur_lot filled

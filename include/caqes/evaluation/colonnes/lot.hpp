@@ -144,6 +144,12 @@ class lot_colonnes {
             n += v == voie_ligne::colonnes ? 0 : 1;
         return n;
     }
+    // The bytes the block holds per row: its cells, what the conclusion reads, the path and the
+    // context index (the side tables and the reports kept for the scalar path are extra).
+    [[nodiscard]] std::size_t octets_par_ligne() const noexcept {
+        return (u8_.size() + i32_.size() * 4 + i64_.size() * 8) / capacite + sizeof(donnees_ligne) +
+               sizeof(voie_ligne) + 1;
+    }
     // Column c of the plan, in its storage T (u8, int32 or int64: plan().colonnes[c].st).
     template <class T>
     [[nodiscard]] const T* colonne(std::size_t c) const noexcept {
