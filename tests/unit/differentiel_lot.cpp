@@ -1,12 +1,15 @@
 // The batch evaluator over blocks of columns (include/caqes/evaluation/colonnes/{lot,
 // evaluer_lot}.hpp; docs/design-columnar.md, commit 6): blocks of up to 512 generated
 // establishment-years, filled by validateur_lot, evaluated by evaluer_lot, must give on every row
-// the columns of the scalar evaluator on the same validated report (`ligne_de(evaluer(...))`).
+// the columns of the scalar evaluator on the same validated report (`ligne_de(evaluer(...))`),
+// and, for every 97th row and every row on the scalar path, the full result and the trace on
+// demand (`evaluer_un`) equal to the scalar evaluator's.
 // Also: a value its column cannot hold takes the scalar path, or is refused with CAQES-E045 and
 // its place; a report validated against another template is refused (CAQES-E038); a grid that
 // cannot be put in columns sends every row to the scalar path.
 #include "evaluation_modeles.hpp"
 #include "generateur_rapports.hpp"
+#include "meme_resultat.hpp"
 #include "modeles/demo.hpp"
 #include "modeles/indicateurs_2022.hpp"
 #include "modeles/regional_2017.hpp"
@@ -33,6 +36,7 @@ struct bilan_lots {
     std::size_t lignes{0};
     std::size_t blocs{0};
     std::size_t blocs_pleins{0};
+    std::size_t echantillon{0};  // rows whose full result and trace were compared
     std::map<col::voie_ligne, std::size_t> voies;
     std::string premiere;  // the first difference, "" when none
 };
@@ -54,11 +58,13 @@ bilan_lots par_blocs(const modele_contrat_def& m, const parametres_evaluation& b
         std::vector<rapport_valide> acceptes;
         std::vector<col::voie_ligne> voies;
         col::resultats_colonnes<std::int64_t> res;
+        std::vector<col::lot_colonnes> lots;  // kept for the full results on demand
         auto evaluer_prets = [&](std::optional<col::lot_colonnes> l) {
             for (; l; l = v.prendre()) {
                 ++b.blocs;
                 b.blocs_pleins += l->taille() == col::lot_colonnes::capacite ? 1 : 0;
                 col::evaluer_lot(*l, res);
+                lots.push_back(std::move(*l));
             }
         };
         for (int k = 0; k < par_groupe; ++k) {
@@ -79,20 +85,43 @@ bilan_lots par_blocs(const modele_contrat_def& m, const parametres_evaluation& b
         for (std::optional<col::lot_colonnes> l = v.terminer(); l; l = v.terminer()) {
             ++b.blocs;
             col::evaluer_lot(*l, res);
+            lots.push_back(std::move(*l));
         }
         if (res.taille() != acceptes.size()) {
             b.premiere = concat("rows written: ", std::to_string(res.taille()),
                                 ", reports added: ", std::to_string(acceptes.size()));
             return b;
         }
-        for (std::size_t i = 0; i < acceptes.size(); ++i) {
-            const col::ligne attendue = col::ligne_de(evaluer(acceptes[i], p, pol));
-            const std::string d = col::difference(col::lire(res, i), attendue, "the scalar evaluator");
-            if (!d.empty()) {
-                b.premiere = concat(m.nom, ", batch ", std::to_string(groupe), ", row ", std::to_string(i), " (",
-                                    texte(voies[i]), "): ", d);
-                return b;
+        std::size_t debut = 0;
+        for (const col::lot_colonnes& l : lots) {
+            for (std::size_t j = 0; j < l.taille(); ++j) {
+                const std::size_t i = debut + j;
+                const std::string ou = concat(m.nom, ", batch ", std::to_string(groupe), ", row ", std::to_string(i),
+                                              " (", texte(voies[i]), "): ");
+                const col::ligne attendue = col::ligne_de(evaluer(acceptes[i], p, pol));
+                const std::string d = col::difference(col::lire(res, i), attendue, "the scalar evaluator");
+                if (!d.empty()) {
+                    b.premiere = concat(ou, d);
+                    return b;
+                }
+                // The full result and the trace on demand: for every 97th row and every row on the
+                // scalar path, equal to the scalar evaluator's with its trace.
+                if (i % 97 != 0 && voies[i] == col::voie_ligne::colonnes) continue;
+                ++b.echantillon;
+                trace ta;
+                trace tb;
+                const resultat_evaluation ra = col::evaluer_un(l, j, ta);
+                const resultat_evaluation rb = evaluer(acceptes[i], p, pol, tb);
+                essais::ecarts ec;
+                essais::comparer(ec, ra, rb);
+                essais::comparer(ec, ta, tb);
+                ec.egal(col::difference(col::ligne_de(ra), col::lire(res, i)).empty(), "the block's row");
+                if (!ec.ok) {
+                    b.premiere = concat(ou, "full result on demand: ", ec.premiere);
+                    return b;
+                }
             }
+            debut += l.taille();
         }
         b.lignes += acceptes.size();
     }
@@ -110,6 +139,7 @@ void verifier(const bilan_lots& b, std::size_t lignes_min) {
     CHECK(b.lignes >= lignes_min);
     CHECK(b.blocs_pleins > 0);
     CHECK(n(col::voie_ligne::colonnes) * 10 > b.lignes * 8);
+    CHECK(b.echantillon >= b.lignes / 97);
 }
 
 }  // namespace

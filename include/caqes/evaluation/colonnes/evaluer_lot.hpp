@@ -15,7 +15,11 @@
 #include <caqes/evaluation/colonnes/plan.hpp>
 #include <caqes/evaluation/colonnes/resultats.hpp>
 #include <caqes/evaluation/colonnes/score_entier.hpp>
+#include <caqes/evaluation/detail/plan.hpp>
 #include <caqes/evaluation/evaluer.hpp>
+#include <caqes/evaluation/proposition.hpp>
+#include <caqes/evaluation/trace.hpp>
+#include <caqes/evaluation/valeur.hpp>
 
 #include <algorithm>
 #include <array>
@@ -184,6 +188,36 @@ inline void evaluer_lot(const lot_colonnes& lot, resultats_colonnes<std::int64_t
 // The same, its rows appended to `sortie`.
 inline void evaluer_lot(const lot_colonnes& lot, resultats_colonnes<std::int64_t>& sortie) {
     evaluer_lot(lot, sortie, sortie.taille());
+}
+
+// The full result and the trace of row i of a block, on demand (docs/design-columnar.md, section
+// 4.4). A row on the scalar path is evaluated from the report the block kept for it. A row in
+// columns is evaluated from its cells, each read back as the exact fraction cell / scale
+// (`lot_colonnes::valeur`: a column holds only exact values), through the scalar evaluator's
+// rules for each indicator and the same conclusion as evaluer_lot's, so the trace shows the
+// exact values and the law's versions as the scalar evaluator's would.
+template <class Trace>
+[[nodiscard]] resultat_evaluation evaluer_un(const lot_colonnes& lot, std::size_t i, Trace& t) {
+    const grille_lot& g = lot.grille();
+    if (lot.voie(i) != voie_ligne::colonnes) return evaluer(lot.rapport(i), g.parametres(), g.politique(), t);
+    const modele_contrat_def& m = g.modele();
+    scores_contrat<> s{};
+    for (const indicateur_plan& ip : g.plan().indicateurs) {
+        const indicateur& ind = m.volets[ip.volet].grille[ip.indice];
+        valeurs_indicateur vals{};
+        for (std::size_t j = 0; j < mesures_max; ++j) {
+            if (ip.colonnes[j] != colonne_absente) vals[j] = lot.valeur(static_cast<std::size_t>(ip.colonnes[j]), i);
+        }
+        caqes::detail::noter(s, m.regime, ip.volet, ind, planifier(ind), vals, g.politique(), t);
+    }
+    resultat_evaluation res{};
+    conclure(m, s, ligne_lot{lot, i}, g.parametres(), lot.lois(i), res);
+    return res;
+}
+// The same, without a trace.
+[[nodiscard]] inline resultat_evaluation evaluer_un(const lot_colonnes& lot, std::size_t i) {
+    sans_trace t;
+    return evaluer_un(lot, i, t);
 }
 
 // CAQES-E038 at compile time: the batch evaluator takes only a block that validateur_lot filled

@@ -150,6 +150,20 @@ class lot_colonnes {
         return (u8_.size() + i32_.size() * 4 + i64_.size() * 8) / capacite + sizeof(donnees_ligne) +
                sizeof(voie_ligne) + 1;
     }
+    // Row i's value in column c, read back exactly: the cell over the column's scale, or the
+    // state its sentinel stands for.
+    [[nodiscard]] valeur_mesure valeur(std::size_t c, std::size_t i) const noexcept {
+        const colonne_plan& cp = g_->plan().colonnes[c];
+        switch (cp.st) {
+            case stockage::u8:
+                return valeur_de<std::uint8_t>(cp, colonne<std::uint8_t>(c)[i]);
+            case stockage::i32:
+                return valeur_de<std::int32_t>(cp, colonne<std::int32_t>(c)[i]);
+            case stockage::i64:
+                break;
+        }
+        return valeur_de<std::int64_t>(cp, colonne<std::int64_t>(c)[i]);
+    }
     // Column c of the plan, in its storage T (u8, int32 or int64: plan().colonnes[c].st).
     template <class T>
     [[nodiscard]] const T* colonne(std::size_t c) const noexcept {
@@ -169,6 +183,13 @@ class lot_colonnes {
         contexte_.reserve(capacite);
     }
 
+    template <class T>
+    [[nodiscard]] static valeur_mesure valeur_de(const colonne_plan& cp, T x) noexcept {
+        using A = arith_fixe<T>;
+        if (x == A::non_renseigne) return valeur_mesure::non_renseignee();
+        if (x == A::non_concerne) return valeur_mesure::non_concernee();
+        return {etat_valeur::renseignee, cp.type, fraction{static_cast<std::int64_t>(x), cp.echelle}.normalisee()};
+    }
     template <class T>
     [[nodiscard]] const std::vector<T>& reserve() const noexcept {
         if constexpr (std::is_same_v<T, std::uint8_t>) return u8_;
