@@ -1,8 +1,10 @@
 // Evaluation: money. Exact rates on integer cents, 128-bit intermediates, rounding towards
 // zero, and every cap exactly at its value and one cent over.
+#include "alea.hpp"
 #include "evaluation_modeles.hpp"
 #include "outils.hpp"
 
+#include <array>
 #include <cstdint>
 #include <limits>
 
@@ -24,6 +26,53 @@ parametres_2017 un_palier(fraction taux) {
 }
 
 }  // namespace
+
+TEST_CASE("appliquer_taux: the 64-bit fast path and the 128-bit path give the same amount, or both refuse",
+          "[montants]") {
+    // The reference: base x num / den in 128 bits, truncated towards zero, refused when it leaves
+    // 64-bit cents. Bases and numerators from every magnitude, both signs and the int64 limits,
+    // so that both paths are taken (counted) and their edge is crossed.
+    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
+    essais::alea_essai a{0x7a0};
+    auto nombre = [&a]() -> std::int64_t {
+        switch (a.entre(0, 5)) {
+            case 0:
+                return a.entre(-1'000, 1'000);
+            case 1:
+                return a.entre(-100'000'000'000, 100'000'000'000);
+            case 2:
+                return a.une_fois_sur(2) ? max - a.entre(0, 3) : min + a.entre(0, 3);
+            default:
+                return static_cast<std::int64_t>(a.suivant() >> a.entre(0, 62)) * (a.une_fois_sur(2) ? -1 : 1);
+        }
+    };
+    int rapides = 0;
+    int larges = 0;
+    int refuses = 0;
+    for (int k = 0; k < 200'000; ++k) {
+        const std::int64_t base = nombre();
+        const fraction taux{nombre(), a.une_fois_sur(4) ? -a.entre(1, max) : a.entre(1, max)};
+        const int128 q = int128{base} * taux.num / taux.den;
+        const bool tient = q >= min && q <= max;
+        std::int64_t p = 0;
+        const bool rapide = taux.den > 0 && !__builtin_mul_overflow(base, taux.num, &p);
+        rapides += rapide ? 1 : 0;
+        larges += rapide ? 0 : 1;
+        refuses += tient ? 0 : 1;
+        const montant_calcule m = appliquer_taux(centimes{base}, taux);
+        INFO(base << " x " << taux.num << " / " << taux.den);
+        REQUIRE(m.ok == tient);
+        if (tient) REQUIRE(m.valeur.valeur == static_cast<std::int64_t>(q));
+    }
+    CHECK(rapides > 50'000);
+    CHECK(larges > 50'000);
+    CHECK(refuses > 1'000);
+    // The edges written out: INT64_MIN x 1 fits; INT64_MIN x -1 does not (2^63).
+    CHECK(appliquer_taux(centimes{min}, fraction{1, 1}).valeur == centimes{min});
+    CHECK_FALSE(appliquer_taux(centimes{min}, fraction{-1, 1}).ok);
+    CHECK(appliquer_taux(centimes{min}, fraction{-1, 2}).valeur == centimes{max / 2 + 1});
+}
 
 TEST_CASE("appliquer_taux: an 80 M EUR base times fine-grained rates, exact through 128 bits",
           "[evaluation][montant]") {

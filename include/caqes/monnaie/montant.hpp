@@ -29,6 +29,12 @@ struct montant_calcule {
     // No gcd: truncating base * num / den towards zero gives the same result whatever the
     // fraction's form, including a negative denominator.
     if (!taux.valide()) return {{}, false};
+    // The checked 64-bit fast path: when base x num fits 64 bits and den > 0, the quotient fits
+    // too (|q| <= |base x num|) and truncates as the 128-bit one does; a 128-bit division is a
+    // library call (__divti3), the one the issue-16 profile found on every amount.
+    std::int64_t produit = 0;
+    if (taux.den > 0 && !__builtin_mul_overflow(base.valeur, taux.num, &produit))
+        return {{produit / taux.den}, true};
     const int128 q = int128{base.valeur} * taux.num / taux.den;  // C++ division truncates towards zero
     if (q > std::numeric_limits<std::int64_t>::max() || q < std::numeric_limits<std::int64_t>::min())
         return {{}, false};
