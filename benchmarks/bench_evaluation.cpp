@@ -15,6 +15,9 @@
 //   dense             (a) blocks of 512, one loop per indicator, every result column written
 //   dense_totals      (b) the same, only each establishment's two totals handed back
 //   dense_plain_read  (c) a sum over every byte of the dense layout
+//   columnar          the toolkit's batch evaluator (caqes::colonnes::evaluer_lot) over the
+//                     blocks validateur_lot filled from the same validated reports, writing the
+//                     same result columns (checked equal before timing)
 //
 // Targets (path without trace; docs/performance.md reports them, no test times anything):
 //   toolkit <= 1.10 x hand at every size; at 1e6 within 1.5 x plain_read; 0 allocations per
@@ -24,6 +27,8 @@
 #include "donnees.hpp"
 #include "e2e.hpp"
 #include "polymorphic.hpp"
+
+#include <caqes/evaluation/colonnes/evaluer_lot.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -36,6 +41,7 @@
 #include <iterator>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -238,7 +244,19 @@ struct donnees_denses final : donnees_base {
     std::vector<col::ligne> attendu;                      // the toolkit's
     col::resultats r;                                     // (a)
     std::vector<std::int64_t> sanctions, interessements;  // (b)
+    std::vector<caqes::colonnes::lot_colonnes> lots;      // the toolkit's batch evaluator
+    caqes::colonnes::resultats_colonnes<std::int64_t> rc;
 };
+
+// The toolkit's batch evaluator over every block, in place.
+template <class G>
+void evaluer_colonnes(donnees_denses<G>& x) {
+    std::size_t debut = 0;
+    for (const caqes::colonnes::lot_colonnes& l : x.lots) {
+        caqes::colonnes::evaluer_lot(l, x.rc, debut);
+        debut += l.taille();
+    }
+}
 
 template <class G>
 void evaluer_dense(donnees_denses<G>& x, col::scores_bloc& s) {
@@ -261,7 +279,7 @@ void totaux_denses(donnees_denses<G>& x, col::scores_bloc& s) {
 // result as a row of result columns.
 template <class G>
 void remplir_dense(const std::string& cle, std::size_t e, rapport_brut& brut, col::colonnes_denses& d,
-                   col::ligne& attendu) {
+                   col::ligne& attendu, caqes::colonnes::validateur_lot& lots) {
     using D = typename G::dense;
     const caqes::modele_contrat_def& def = G::def;
     const bool transition = col::transition_2017(brut.champs.exercice, brut.champs.date_evaluation);
@@ -289,6 +307,9 @@ void remplir_dense(const std::string& cle, std::size_t e, rapport_brut& brut, co
     caqes::resultat_validation<caqes::rapport_valide_pour<G::def>> v =
         caqes::validate<G::def>(brut.contrat, brut.annuel_du_contrat(), params);
     if (!v.ok()) echec(cle, e, "report rejected: " + caqes::texte(v.erreurs().front()));
+    const caqes::resultat_validation<caqes::colonnes::voie_ligne> voie = lots.ajouter(v.valeur());
+    if (!voie.ok() || voie.valeur() != caqes::colonnes::voie_ligne::colonnes)
+        echec(cle, e, "the batch evaluator did not take the report into its columns");
     attendu = col::ligne_de(caqes::evaluateur<G::def>::evaluer(std::move(v).valeur(), params, {}));
     // The context the result columns repeat on every row is the batch's, as `transition` is.
     if (e == 0) {
@@ -316,6 +337,8 @@ void verifier_cas_limites() {
     enum class cas { atteint, manque, non_renseigne, non_concerne };
     const cas tous[] = {cas::atteint, cas::manque, cas::non_renseigne, cas::non_concerne};
     col::colonnes_denses d;
+    caqes::colonnes::validateur_lot lots(std::make_shared<const caqes::colonnes::grille_lot>(
+        def, caqes::politique_grille{}, caqes::parametres_evaluation{}));
     d.dimensionner(std::size(tous), D::n_i32, D::n_i64, D::n_u8);
     std::vector<col::ligne> attendu(std::size(tous));
     alea a{0xed9eULL};
@@ -370,8 +393,11 @@ void verifier_cas_limites() {
         brut.en_terme = {true, true, true, true};
         brut.valeurs_en_terme = brut.valeurs;
         brut.economies_en_terme = brut.economies;
-        remplir_dense<G>(cle, e, brut, d, attendu[e]);
+        remplir_dense<G>(cle, e, brut, d, attendu[e], lots);
     }
+    caqes::colonnes::resultats_colonnes<std::int64_t> rc;
+    while (std::optional<caqes::colonnes::lot_colonnes> l = lots.terminer())
+        caqes::colonnes::evaluer_lot(*l, rc);
     col::resultats r;
     r.dimensionner(d.n);
     std::vector<std::int64_t> ts(d.n, -1);
@@ -382,15 +408,18 @@ void verifier_cas_limites() {
     for (std::size_t e = 0; e < d.n; ++e) {
         const std::string diff = col::difference(col::lire(r, e), attendu[e]);
         if (!diff.empty()) echec(cle, e, "dense (a) differs from the toolkit: " + diff);
+        const std::string diff_c = col::difference(col::lire(rc, e), attendu[e]);
+        if (!diff_c.empty()) echec(cle, e, "columnar differs from the toolkit's scalar evaluator: " + diff_c);
         if (ts[e] != attendu[e].total_sanctions || ti[e] != attendu[e].total_interessements)
             echec(cle, e, "dense_totals (b) differs from the toolkit");
     }
-    std::fprintf(stderr,
-                 "check %s: identical result columns: toolkit = dense (a), totals = dense_totals (b) (all met, "
-                 "savings at the int64 limit: incentives %lld cents; none met, revenue at the int64 limit: "
-                 "sanctions %lld cents)\n",
-                 cle.c_str(), static_cast<long long>(attendu[0].total_interessements),
-                 static_cast<long long>(attendu[1].total_sanctions));
+    std::fprintf(
+        stderr,
+        "check %s: identical result columns: toolkit = dense (a) = columnar, totals = dense_totals (b) (all met, "
+        "savings at the int64 limit: incentives %lld cents; none met, revenue at the int64 limit: "
+        "sanctions %lld cents)\n",
+        cle.c_str(), static_cast<long long>(attendu[0].total_interessements),
+        static_cast<long long>(attendu[1].total_sanctions));
 }
 
 template <class G>
@@ -408,11 +437,17 @@ donnees_denses<G>& obtenir_dense(std::size_t n) {
     x->d.dimensionner(n, D::n_i32, D::n_i64, D::n_u8);
     x->attendu.resize(n);
     rapport_brut brut;
+    caqes::colonnes::validateur_lot lots(std::make_shared<const caqes::colonnes::grille_lot>(
+        def, caqes::politique_grille{}, caqes::parametres_evaluation{}));
     for (std::size_t e = 0; e < n; ++e) {
         rapport_genere(a, def, brut);
         contrat_genere(a, def, brut);
-        remplir_dense<G>(cle, e, brut, x->d, x->attendu[e]);
+        remplir_dense<G>(cle, e, brut, x->d, x->attendu[e], lots);
+        while (std::optional<caqes::colonnes::lot_colonnes> l = lots.prendre())
+            x->lots.push_back(std::move(*l));
     }
+    while (std::optional<caqes::colonnes::lot_colonnes> l = lots.terminer())
+        x->lots.push_back(std::move(*l));
     verifier_cas_limites<G>();
 
     // Before any timing: (a) writes the toolkit's result columns, (b) its totals, for every
@@ -423,6 +458,7 @@ donnees_denses<G>& obtenir_dense(std::size_t n) {
     auto s = std::make_unique<col::scores_bloc>();
     evaluer_dense(*x, *s);
     totaux_denses(*x, *s);
+    evaluer_colonnes(*x);
     std::size_t sanctions = 0;
     std::size_t interessements = 0;
     std::size_t hors_terme = 0;
@@ -431,6 +467,8 @@ donnees_denses<G>& obtenir_dense(std::size_t n) {
         const col::ligne l = col::lire(x->r, e);
         const std::string diff = col::difference(l, x->attendu[e]);
         if (!diff.empty()) echec(cle, e, "dense (a) differs from the toolkit: " + diff);
+        const std::string diff_c = col::difference(col::lire(x->rc, e), x->attendu[e]);
+        if (!diff_c.empty()) echec(cle, e, "columnar differs from the toolkit's scalar evaluator: " + diff_c);
         if (x->sanctions[e] != x->attendu[e].total_sanctions ||
             x->interessements[e] != x->attendu[e].total_interessements)
             echec(cle, e,
@@ -446,11 +484,12 @@ donnees_denses<G>& obtenir_dense(std::size_t n) {
         }
     }
     std::fprintf(stderr,
-                 "check %s: identical result columns for %zu establishments: toolkit = dense (a), totals = "
-                 "dense_totals (b) (%zu volet sanctions, %zu volet incentives, %zu volets out of their term, %zu "
-                 "incentives without savings; dense layout %zu bytes per establishment, result columns %zu)\n",
+                 "check %s: identical result columns for %zu establishments: toolkit = dense (a) = columnar, "
+                 "totals = dense_totals (b) (%zu volet sanctions, %zu volet incentives, %zu volets out of their "
+                 "term, %zu incentives without savings; dense layout %zu bytes per establishment, columnar blocks "
+                 "%zu, result columns %zu)\n",
                  cle.c_str(), n, sanctions, interessements, hors_terme, economies_nr, x->d.octets_par_etablissement(),
-                 col::resultats::octets_par_etablissement);
+                 x->lots.front().octets_par_ligne(), col::resultats::octets_par_etablissement);
     g_courantes = std::move(x);
     g_cle = cle;
     return static_cast<donnees_denses<G>&>(*g_courantes);
@@ -536,10 +575,11 @@ enum class variante {
     plain_read,
     dense,
     dense_totals,
-    dense_plain_read
+    dense_plain_read,
+    columnar
 };
-constexpr const char* noms_variantes[] = {"hand",       "toolkit", "toolkit_runtime", "toolkit_trace",   "poly",
-                                          "plain_read", "dense",   "dense_totals",    "dense_plain_read"};
+constexpr const char* noms_variantes[] = {"hand",       "toolkit", "toolkit_runtime", "toolkit_trace",    "poly",
+                                          "plain_read", "dense",   "dense_totals",    "dense_plain_read", "columnar"};
 
 template <class G, variante V>
 void bm_dense(benchmark::State& state) {
@@ -556,13 +596,17 @@ void bm_dense(benchmark::State& state) {
         } else if constexpr (V == variante::dense_totals) {
             totaux_denses(x, *s);
             acc += x.sanctions[n - 1] + x.interessements[0];
+        } else if constexpr (V == variante::columnar) {
+            evaluer_colonnes(x);
+            acc += x.rc.total_sanctions[n - 1] + x.rc.total_interessements[0];
         } else {
             acc += static_cast<std::int64_t>(col::lecture_dense(x.d));
         }
         benchmark::DoNotOptimize(acc);
         benchmark::ClobberMemory();
     }
-    compteurs(state, n, S, allocations() - allocs_avant, x.d.octets_par_etablissement());
+    compteurs(state, n, S, allocations() - allocs_avant,
+              V == variante::columnar ? x.lots.front().octets_par_ligne() : x.d.octets_par_etablissement());
 }
 
 template <class G, variante V>
@@ -654,6 +698,7 @@ void enregistrer_denses(std::size_t n) {
         enregistrer_dense<G, variante::dense>(n);
         enregistrer_dense<G, variante::dense_totals>(n);
         enregistrer_dense<G, variante::dense_plain_read>(n);
+        enregistrer_dense<G, variante::columnar>(n);
     }
 }
 

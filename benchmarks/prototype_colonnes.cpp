@@ -8,13 +8,15 @@
 // every establishment, that both instantiations, the scalar path (valeur_mesure, score_volet), the
 // block kernels and the hand-written branch-free loop of gen_grids.py agree, then times them. The
 // coding rules it found (masks, no early return, no widening, no bool struct, thresholds copied
-// into locals) are the design's; the block kernels here move into the library with its commit 6.
-// CTest's bench.vectorisation fails unless the loops marked "vectorised: bench.vectorisation"
-// are vectorised (benchmarks/verifier_vectorisation.py).
+// into locals) are the design's; the library's target kernel (colonnes/noyaux.hpp, commit 6) is
+// checked against the prototype's and timed beside it. CTest's bench.vectorisation fails unless
+// the loops marked "vectorised: bench.vectorisation" are vectorised, here and in the headers this
+// file includes (benchmarks/verifier_vectorisation.py).
 //
 //   prototype_colonnes [N] [--tolerance]   check, then time (ns per establishment)
 //   prototype_colonnes --verifier           check only, N = 20 000, both tolerances (CTest)
 #include <caqes/caqes.hpp>
+#include <caqes/evaluation/colonnes/noyaux.hpp>
 #include <caqes/evaluation/colonnes/plan.hpp>
 
 #include <algorithm>
@@ -246,6 +248,33 @@ int executer(std::size_t n, bool avec_tol, bool chronometrer) {
         return 1;
     }
     std::printf("identical: the kernel with its plan as constants = with its plan read at run time\n");
+
+    // 4. The library's target kernel (colonnes/noyaux.hpp, what evaluer_lot calls) = the
+    // prototype's, in int32 lanes, and in int64 lanes with the regional score beside.
+    const auto g32 = colonnes::gains_voie<std::int32_t>::de(caqes::gains_de(W, pol).value());
+    const auto g64 = colonnes::gains_voie<std::int64_t>::de(caqes::gains_de(W, pol).value());
+    std::vector<std::int32_t> pl(n, 0), wl(n, 0);
+    std::vector<std::int64_t> pl64(n, 0), wl64(n, 0), pr64(n, 0), wr64(n, 0);
+    auto bloc_lib = [&](std::size_t d, std::size_t m) {
+        colonnes::noter_cible<sens::plus_haut_est_mieux, false, false>(
+            col.data() + d, m, cx, g32, pl.data() + d, wl.data() + d, static_cast<std::int32_t*>(nullptr),
+            static_cast<std::int32_t*>(nullptr));
+    };
+    for (std::size_t d = 0; d < n; d += 512) {
+        bloc_lib(d, std::min<std::size_t>(512, n - d));
+        colonnes::noter_cible<sens::plus_haut_est_mieux, false, true>(col.data() + d, std::min<std::size_t>(512, n - d),
+                                                                      cx, g64, pl64.data() + d, wl64.data() + d,
+                                                                      pr64.data() + d, wr64.data() + d);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (pl[i] != pb[i] || wl[i] != wb[i] || pl64[i] != pb[i] || wl64[i] != wb[i] || pr64[i] != pb[i] ||
+            wr64[i] != wb[i]) {
+            std::printf("MISMATCH the library's kernel at %zu\n", i);
+            return 1;
+        }
+    }
+    std::printf(
+        "identical: the library's kernel (int32 lanes; int64 lanes and the regional score) = the prototype's\n");
     if (!chronometrer) return 0;
 
     const int reps = 7;
@@ -268,13 +297,20 @@ int executer(std::size_t n, bool avec_tol, bool chronometrer) {
                                   wm.data() + d);
         }
     });
+    const double t_lib = ns_par_etab(n, reps, [&] {
+        for (std::size_t d = 0; d < n; d += 512)
+            bloc_lib(d, std::min<std::size_t>(512, n - d));
+    });
     std::printf("N=%zu tolerance=%s ns/establishment, one indicator (median of %d):\n", n, avec_tol ? "5%" : "0", reps);
     std::printf("  scalar (valeur_mesure, fractions, score_volet):      %.2f\n", t_scal);
     std::printf("  block of 512, generic, plan read at run time:        %.3f\n", t_bloc);
     std::printf("  block of 512, same kernel, plan as constants:        %.3f\n", t_const);
     std::printf("  block of 512, hand-written branch-free:              %.3f\n", t_main);
-    std::printf("  run-time plan / hand: %.2f; constant plan / hand: %.2f; run-time / constant: %.2f\n",
-                t_bloc / t_main, t_const / t_main, t_bloc / t_const);
+    std::printf("  block of 512, the library's kernel (noyaux.hpp):     %.3f\n", t_lib);
+    std::printf(
+        "  run-time plan / hand: %.2f; constant plan / hand: %.2f; run-time / constant: %.2f; library / "
+        "hand: %.2f\n",
+        t_bloc / t_main, t_const / t_main, t_bloc / t_const, t_lib / t_main);
     // The results are read, so that no timed loop is removed as dead.
     return static_cast<int>(pb[n / 2] + pm[n / 3] + wb[n / 5] + wm[n / 7]) == -1 ? 1 : 0;
 }

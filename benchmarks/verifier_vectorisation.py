@@ -12,6 +12,9 @@ vectorisation report on stderr (g++: -fopt-info-vec-optimized-missed; clang:
 carries the marker comment MARQUE: at least one "vectorised" report at that line, and no
 "not vectorised" one (a kernel template has one loop per instantiation: all must vectorise).
 COMPILE_ARGS are the include directories and definitions of the target that builds SOURCE.
+The marked loops of every header SOURCE includes directly (found in COMPILE_ARGS' -I
+directories) are checked too: the library's kernels live in headers, and are instantiated by
+SOURCE.
 Exit status 1, with the compiler's reasons, when a marked loop is not vectorised or when SOURCE
 marks no loop (the check would then prove nothing).
 """
@@ -41,7 +44,15 @@ def main():
         sys.exit(__doc__.split("\n\n")[1])
     genre, compilateur, source = sys.argv[1], sys.argv[2], Path(sys.argv[3])
     drapeaux, vectorisee, non_vectorisee = COMPILATEURS[genre]
-    marquees = [n for n, ligne in enumerate(source.read_text().splitlines(), 1) if MARQUE in ligne]
+    # The files whose marks are checked: SOURCE, and the headers it includes directly.
+    dossiers = [Path(a[2:]) for a in sys.argv[4:] if a.startswith("-I") and len(a) > 2]
+    fichiers = [source.resolve()]
+    for inclus in re.findall(r'^#include [<"]([^>"]+)[>"]', source.read_text(), re.M):
+        for d in [source.parent, *dossiers]:
+            if (d / inclus).is_file():
+                fichiers.append((d / inclus).resolve())
+                break
+    marquees = [(f, n) for f in fichiers for n, ligne in enumerate(f.read_text().splitlines(), 1) if MARQUE in ligne]
     if not marquees:
         sys.exit(f"{source}: no loop carries the marker '{MARQUE}': nothing would be checked")
 
@@ -52,24 +63,24 @@ def main():
     if fini.returncode != 0:
         sys.exit(f"compilation failed ({fini.returncode}): {' '.join(commande)}\n{fini.stderr}")
 
-    # "<file>:<line>:<column>: <message>", for SOURCE's own lines only (not the headers').
+    # "<file>:<line>:<column>: <message>", keyed by the file's resolved path and the line.
     rapport = re.compile(r"^(.*):(\d+):\d+: (.*)$")
     messages = {}
     for ligne in fini.stderr.splitlines():
         m = rapport.match(ligne)
-        if m and Path(m.group(1)).name == source.name:
-            messages.setdefault(int(m.group(2)), []).append(m.group(3))
+        if m and Path(m.group(1)).is_file():
+            messages.setdefault((Path(m.group(1)).resolve(), int(m.group(2))), []).append(m.group(3))
 
     echecs = 0
-    for n in marquees:
-        recus = messages.get(n, [])
+    for f, n in marquees:
+        recus = messages.get((f, n), [])
         oui = sum(1 for msg in recus if vectorisee(msg))
         non = sum(1 for msg in recus if non_vectorisee(msg))
         if oui >= 1 and non == 0:
-            print(f"{source.name}:{n}: vectorised ({oui} report(s))")
+            print(f"{f.name}:{n}: vectorised ({oui} report(s))")
             continue
         echecs += 1
-        print(f"{source.name}:{n}: NOT vectorised ({oui} vectorised, {non} not vectorised); the compiler said:")
+        print(f"{f.name}:{n}: NOT vectorised ({oui} vectorised, {non} not vectorised); the compiler said:")
         for msg in recus or ["(nothing: the loop was removed or not reported)"]:
             print(f"    {msg}")
     if echecs:

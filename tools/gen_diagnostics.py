@@ -233,6 +233,7 @@ READERS = {
     "csv": "the CSV reader (`caqes::csv::lire_rapports`, `caqes::csv::read_file`)",
     "grille": "the grid reader (`caqes::json::lire_grille`, `caqes::json::lire_grille_fichier`, `caqes check`)",
     "valeurs": "the JSON Lines reader (`caqes::json::lire_rapports_jsonl`, `caqes evaluate`)",
+    "lot": "the batch's block validator (`caqes::colonnes::validateur_lot::ajouter`)",
 }
 
 

@@ -5,7 +5,7 @@
 //
 // - measures non concernees and non renseignees, under each policy of `politique_grille` (NC
 //   excluded or met, NR missed or excluded), with and without a tolerance; values near each
-//   target, so that tolerances decide;
+//   target, so that tolerances decide; rates in thirds, which no fixed-point column holds;
 // - revenue and savings: zero, negative, non renseignees, ordinary, and at the int64 limit
 //   (the totals' CAQES-E040, the overflow of a proposal);
 // - parameters: the law's caps reached by the rates (2017: 1 % per volet on every volet), shares
@@ -200,6 +200,9 @@ class generateur_rapports {
         const bool pres = cible && a_.une_fois_sur(2);
         switch (t) {
             case type_mesure::taux: {
+                // One rate in fifty in thirds: no column of step 10^-9 holds it (the columnar
+                // evaluator's scalar path, CAQES-E045 under its strict policy).
+                if (a_.une_fois_sur(50)) return fraction{a_.entre(1, 2), 3};
                 const std::int64_t c = pres ? cible->num * 1'000 / cible->den : a_.entre(0, 1'000);
                 return fraction{std::clamp<std::int64_t>(c + (pres ? a_.entre(-60, 60) : 0), 0, 1'000), 1'000}
                     .normalisee();

@@ -15,7 +15,9 @@
 // grid read from examples/grilles/*.json (every example grid with a C++ twin), and, for the
 // test grids that have no JSON twin (a 1/3 ... 1/31 weights grid, a second-generation grid with
 // the L.162-30-4 clauses, the successor scheme), against the run-time `evaluer` over the same
-// C++ definition. The columnar evaluator of issue 16 becomes a third subject (`sujet`).
+// C++ definition. The third subject is the columnar evaluator (colonnes/evaluer_lot.hpp) over
+// each side's template, on a block of the year alone (`par_les_colonnes`): compile-time
+// definitions and grids read from files alike.
 // Each case the generator covers is counted from the outcomes, and required to occur.
 #include "evaluation_modeles.hpp"
 #include "generateur_rapports.hpp"
@@ -26,12 +28,14 @@
 #include "modeles/transports_2017.hpp"
 #include "outils.hpp"
 
+#include <caqes/evaluation/colonnes/evaluer_lot.hpp>
 #include <caqes/evaluation/colonnes/resultats.hpp>
 #include <caqes/io/json/grille.hpp>
 
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -224,6 +228,26 @@ std::string par_la_sortie_ligne(const sujet& s, const essais::annee_generee& g, 
     return d.empty() ? d : concat("the row sink of ", s.nom, ": ", d);
 }
 
+// The columnar evaluator (colonnes/evaluer_lot.hpp) on a block of this one year over template m
+// (a compile-time definition or a grid read from a file), planned with the year's own grid policy
+// and parameters: its row must be the row of `r`, the scalar full result of the same year.
+// Blocks of many rows under one policy are tested in differentiel_lot.cpp.
+std::string par_les_colonnes(const essais::annee_generee& g, const modele_contrat_def& m, const resultat_evaluation& r,
+                             const std::string& nom, compteurs& cas) {
+    const rapport_annuel ra = g.annuel();
+    resultat_validation<rapport_valide> v =
+        g.contrat ? validate(m, *g.contrat, ra, g.parametres) : validate(m, ra, g.parametres);
+    if (!v.ok()) return concat("refused by validate before the columnar evaluator over ", nom, "'s template");
+    col::validateur_lot lot(std::make_shared<const col::grille_lot>(m, g.politique, g.parametres));
+    const resultat_validation<col::voie_ligne> voie = lot.ajouter(std::move(v).valeur());
+    if (!voie.ok()) return concat("refused by the columnar evaluator's block: ", texte(voie.erreurs().front()));
+    cas.compter(concat("columnar ", texte(voie.valeur())));
+    col::resultats_colonnes<std::int64_t> res;
+    col::evaluer_lot(*lot.terminer(), res);
+    const std::string d = col::difference(col::lire(res, 0), col::ligne_de(r), concat(nom, "'s full result"));
+    return d.empty() ? d : concat("the columnar evaluator over ", nom, "'s template: ", d);
+}
+
 bilan differentiel(const std::string& grille, const sujet& sa, const modele_contrat_def& ma,
                    const parametres_evaluation& pa, const sujet& sb, const modele_contrat_def& mb,
                    const parametres_evaluation& pb, std::uint64_t graine, int n, compteurs& cas,
@@ -282,6 +306,9 @@ bilan differentiel(const std::string& grille, const sujet& sa, const modele_cont
         // row of the same side's full result.
         std::string dl = par_la_sortie_ligne(sa, ga, *xa.res, la, e, alterer_ligne);
         if (dl.empty()) dl = par_la_sortie_ligne(sb, gb, *xb.res, lb, e, {});
+        // The columnar evaluator over each side's template: the third subject.
+        if (dl.empty()) dl = par_les_colonnes(ga, ma, *xa.res, sa.nom, cas);
+        if (dl.empty()) dl = par_les_colonnes(gb, mb, *xb.res, sb.nom, cas);
         if (!dl.empty()) {
             b.premiere = concat(ou, "establishment ", std::to_string(e), " (", cle, "): ", dl);
             return b;
@@ -487,6 +514,9 @@ TEST_CASE("differential: every case the generator claims occurred", "[differenti
         "refused CAQES-E060",
         "L.162-30-4 open notion missing",
         "refused CAQES-E050",
+        "columnar columns",
+        "columnar scalar path: a value its column cannot hold exactly",
+        "columnar scalar path: the grid cannot be evaluated in columns",
     };
     for (const char* a : attendus) {
         INFO(a);

@@ -56,6 +56,7 @@ enum class regle : std::uint8_t {
     fichier_inutilisable = 42,         // E042
     hors_caqes = 43,                   // E043
     valeurs_non_contigues = 44,        // E044
+    valeur_hors_echelle = 45,          // E045
     parametre_hors_la_loi = 50,        // E050
     parametre_ouvert_absent = 51,      // E051
     socle_duree_bornee = 52,           // E052
@@ -192,6 +193,10 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
      "rows come together, in one block",
      "input format (docs/input-format.md, \"Memory\"): each establishment-year is read, decided and dropped when "
      "its rows end"},
+    {regle::valeur_hors_echelle, "CAQES-E045",
+     "a value is finer than the scale of its column in a batch evaluated in columns, and the batch refuses the "
+     "scalar path",
+     "exact evaluation (CAQES.md section 8; docs/design-columnar.md, section 4.3): a value is never rounded"},
     {regle::parametre_hors_la_loi, "CAQES-E050", "a user rate exceeds the legal limit of the article that bounds it",
      "D.162-16 III 1 and 2 (LEGIARTI000034459834): 1 % per volet, 30 % of savings, 30 % liste en sus; "
      "L.162-30-4 (LEGIARTI000041398020, LEGIARTI000042685227, LEGIARTI000048702783): 50 %; L.162-23-14 from 2027 [S]: "

@@ -340,7 +340,7 @@ constexpr void totaliser(O& sortie, std::size_t n, const E& etab) noexcept {
 // and the establishment's data `E` so that the scalar and the columnar evaluator share every
 // rule (docs/design-columnar.md, section 3). `lois` is the law of the context: the one
 // `lois_pour(m, etab.exercice(), etab.date_evaluation(), p)` gives.
-template <regime_id R, class S, donnees_etablissement E, class O>
+template <regime_id R, representation_score S, donnees_etablissement E, class O>
     requires sortie_conclusion<O, S>
 [[gnu::always_inline]] constexpr void conclure_pour(const modele_contrat_def& m, const scores_contrat<S>& s,
                                                     const E& etab, const parametres_evaluation& p,
@@ -362,12 +362,13 @@ template <regime_id R, class S, donnees_etablissement E, class O>
     // indicator; the regional and overall scores are sums of the same indicators.
     for (std::size_t i = 0; i < n; ++i) {
         if (!s.volets[i].depasse()) continue;
-        sortie.noter_erreur_score(static_cast<std::uint8_t>(i), s.volets[i].indicateur_depasse);
+        sortie.noter_erreur_score(static_cast<std::uint8_t>(i), s.volets[i].depassement_en().value_or(0));
         sortie.fermer();
         return;
     }
     if (global.depasse() || s.regional.depasse()) {
-        sortie.noter_erreur_score(0, global.depassement ? global.indicateur_depasse : s.regional.indicateur_depasse);
+        const std::optional<std::uint32_t> ou = global.depassement_en();
+        sortie.noter_erreur_score(0, ou ? *ou : s.regional.depassement_en().value_or(0));
         sortie.fermer();
         return;
     }

@@ -12,6 +12,7 @@
 #include <caqes/indicateur/indicateur.hpp>
 
 #include <array>
+#include <concepts>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -554,6 +555,12 @@ struct score_volet {
     // The same interface as score_entier's (evaluation/colonnes/score_entier.hpp).
     [[nodiscard]] constexpr bool inferieur(fraction seuil) const noexcept { return valeur() < seuil; }
     [[nodiscard]] constexpr bool au_moins(fraction seuil) const noexcept { return valeur() >= seuil; }
+    // The indicator at which a sum overflowed, if one did (depasse() also covers a quotient that
+    // does not fit, which no indicator caused).
+    [[nodiscard]] constexpr std::optional<std::uint32_t> depassement_en() const noexcept {
+        if (!depassement) return std::nullopt;
+        return indicateur_depasse;
+    }
     [[nodiscard]] constexpr bool depasse() const noexcept {
         if (depassement) return true;
         if (!defini()) return false;
@@ -604,5 +611,21 @@ struct score_volet {
         if (autre.poids.num != 0 || autre.points.num != 0) cumuler(autre.points, autre.poids, autre.indicateur_depasse);
     }
 };
+
+// The questions the rules of the regimes ask of a score (the conclusion reads nothing else):
+// `defini()`, `depasse()` (CAQES-E037), `valeur()` where a fraction is an operand, and the two
+// comparisons with a threshold, exact, and where a sum overflowed. Two models: score_volet above
+// (exact fractions, the scalar evaluators) and score_entier (evaluation/colonnes/score_entier.hpp,
+// integers over a grid's common denominator, the columnar one).
+template <class S>
+concept representation_score = requires(const S& s, fraction seuil) {
+    { s.defini() } -> std::same_as<bool>;
+    { s.depasse() } -> std::same_as<bool>;
+    { s.valeur() } -> std::same_as<fraction>;
+    { s.inferieur(seuil) } -> std::same_as<bool>;
+    { s.au_moins(seuil) } -> std::same_as<bool>;
+    { s.depassement_en() } -> std::same_as<std::optional<std::uint32_t>>;
+};
+static_assert(representation_score<score_volet>);
 
 }  // namespace caqes

@@ -102,32 +102,42 @@ struct resultats_colonnes {
     static constexpr std::size_t octets_par_etablissement = (4 + 4 + 8 + 4) + 4 * (1 + 1 + 8 + 8 + 8 + 2 * sizeof(L)) +
                                                             propositions_contrat * (1 + 1 + 8 + 8 + 8) + 4 * 8 + 1;
 
+    [[nodiscard]] std::size_t taille() const noexcept { return exercice.size(); }
+
+    // n empty rows.
     void dimensionner(std::size_t n) {
-        exercice.assign(n, 0);
-        annee_contrat.assign(n, 0);
-        produits.assign(n, 0);
-        date_regles.assign(n, 0);
+        *this = resultats_colonnes{};
+        agrandir(n);
+    }
+
+    // Grows to n rows, each new one empty (no proposal, no decision); the rows already written
+    // stay. A batch appends each block's rows.
+    void agrandir(std::size_t n) {
+        exercice.resize(n, 0);
+        annee_contrat.resize(n, 0);
+        produits.resize(n, 0);
+        date_regles.resize(n, 0);
         for (std::size_t v = 0; v < 4; ++v) {
-            nature[v].assign(n, 0);
-            drapeaux[v].assign(n, 0);
-            propose[v].assign(n, 0);
-            plafond[v].assign(n, 0);
-            decide[v].assign(n, sans_montant);
-            points[v].assign(n, 0);
-            poids[v].assign(n, 0);
+            nature[v].resize(n, 0);
+            drapeaux[v].resize(n, 0);
+            propose[v].resize(n, 0);
+            plafond[v].resize(n, 0);
+            decide[v].resize(n, sans_montant);
+            points[v].resize(n, 0);
+            poids[v].resize(n, 0);
         }
         for (std::size_t k = 0; k < propositions_contrat; ++k) {
-            contrat_nature[k].assign(n, 0);
-            contrat_drapeaux[k].assign(n, 0);
-            contrat_propose[k].assign(n, 0);
-            contrat_plafond[k].assign(n, 0);
-            contrat_decide[k].assign(n, sans_montant);
+            contrat_nature[k].resize(n, 0);
+            contrat_drapeaux[k].resize(n, 0);
+            contrat_propose[k].resize(n, 0);
+            contrat_plafond[k].resize(n, 0);
+            contrat_decide[k].resize(n, sans_montant);
         }
-        total_sanctions.assign(n, 0);
-        total_interessements.assign(n, 0);
-        total_sanctions_decidees.assign(n, 0);
-        total_interessements_decides.assign(n, 0);
-        drapeaux_etab.assign(n, 0);
+        total_sanctions.resize(n, 0);
+        total_interessements.resize(n, 0);
+        total_sanctions_decidees.resize(n, 0);
+        total_interessements_decides.resize(n, 0);
+        drapeaux_etab.resize(n, 0);
     }
 };
 

@@ -27,19 +27,6 @@
 
 namespace caqes {
 
-// The questions the rules of the regimes ask of a score (the conclusion reads nothing else):
-// `defini()`, `depasse()` (CAQES-E037), `valeur()` where a fraction is an operand, and the two
-// comparisons with a threshold, exact.
-template <class S>
-concept representation_score = requires(const S& s, fraction seuil) {
-    { s.defini() } -> std::same_as<bool>;
-    { s.depasse() } -> std::same_as<bool>;
-    { s.valeur() } -> std::same_as<fraction>;
-    { s.inferieur(seuil) } -> std::same_as<bool>;
-    { s.au_moins(seuil) } -> std::same_as<bool>;
-};
-static_assert(representation_score<score_volet>);
-
 // Why a grid cannot be evaluated in columns, and goes whole to the scalar path.
 enum class raison_scalaire : std::uint8_t {
     aucune,
@@ -161,6 +148,7 @@ struct score_entier {
 
     [[nodiscard]] constexpr bool defini() const noexcept { return poids > 0; }
     [[nodiscard]] constexpr bool depasse() const noexcept { return false; }
+    [[nodiscard]] constexpr std::optional<std::uint32_t> depassement_en() const noexcept { return std::nullopt; }
     // The score reduced (one gcd: only where a fraction is an operand), 0 when undefined as
     // score_volet::valeur() is. P and W fit 64 bits, so their reduced quotient does.
     [[nodiscard]] constexpr fraction valeur() const noexcept {

@@ -1,0 +1,393 @@
+#pragma once
+// A block of validated establishment-years in columns, and the only way to fill one
+// (docs/design-columnar.md, section 4.3).
+//
+// `lot_colonnes` has a private constructor: `validateur_lot` alone builds and fills it, from
+// reports that `validate` accepted (`rapport_valide`), so the batch evaluator
+// (colonnes/evaluer_lot.hpp) sees nothing that was not validated. Each value goes into its
+// column at the scale the grid's column plan chose (colonnes/plan.hpp). Nothing is rounded: a
+// value its column cannot hold exactly sends its row to the exact scalar path (the default), or
+// is rejected with its place, CAQES-E045, under `politique_hors_echelle::refus`. Beside the
+// columns, a block keeps what the conclusion reads of each row (`donnees_ligne`: revenue,
+// savings, terms, the context) and, in side tables, the rows' recorded decisions and L.162-30-4
+// data; `ligne_lot` shows a row as the conclusion's `donnees_etablissement`. Only a row on the
+// scalar path keeps its whole report, which that path evaluates.
+#include <caqes/contrat/modele.hpp>
+#include <caqes/droit/regle.hpp>
+#include <caqes/droit/violation.hpp>
+#include <caqes/evaluation/colonnes/plan.hpp>
+#include <caqes/evaluation/couverture.hpp>
+#include <caqes/evaluation/evaluer.hpp>
+#include <caqes/evaluation/issues.hpp>
+#include <caqes/evaluation/parametres.hpp>
+#include <caqes/evaluation/rapport_valide.hpp>
+#include <caqes/evaluation/realisation.hpp>
+#include <caqes/evaluation/valeur.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace caqes::colonnes {
+
+// What becomes of a value finer than its column's scale (its type's `precision_entree` and the
+// grid's thresholds): its row is evaluated by the scalar path, exactly, or it is refused
+// (CAQES-E045) for a batch that must run in columns only.
+enum class politique_hors_echelle : std::uint8_t { voie_scalaire, refus };
+
+// The path of a row of a block, and why it is the scalar one.
+enum class voie_ligne : std::uint8_t {
+    colonnes,
+    grille,        // the whole grid is planned on the scalar path (plan_colonnes::raison)
+    avenant,       // the report evaluates volets added by avenant (D.162-15): known at run time only
+    hors_echelle,  // a value its column cannot hold exactly
+};
+
+[[nodiscard]] constexpr std::string_view texte(voie_ligne v) noexcept {
+    switch (v) {
+        case voie_ligne::colonnes:
+            return "columns";
+        case voie_ligne::grille:
+            return "scalar path: the grid cannot be evaluated in columns";
+        case voie_ligne::avenant:
+            return "scalar path: volets added by avenant";
+        case voie_ligne::hors_echelle:
+            return "scalar path: a value its column cannot hold exactly";
+    }
+    return "?";
+}
+
+// What a batch is evaluated against, fixed for the whole batch: the template, the grid's policy,
+// the parameters, and the column plan built once from the first two (planifier_colonnes).
+class grille_lot {
+  public:
+    grille_lot(const modele_contrat_def& m, const politique_grille& pol, const parametres_evaluation& p,
+               const precision_entree& precision = {})
+            : m_(&m), pol_(pol), p_(p), plan_(planifier_colonnes(m, pol, precision)) {
+        std::array<std::size_t, 3> n{};
+        rangs_.reserve(plan_.colonnes.size());
+        for (const colonne_plan& c : plan_.colonnes)
+            rangs_.push_back(n[static_cast<std::size_t>(c.st)]++);
+        par_stockage_ = n;
+    }
+
+    [[nodiscard]] const modele_contrat_def& modele() const noexcept { return *m_; }
+    [[nodiscard]] const politique_grille& politique() const noexcept { return pol_; }
+    [[nodiscard]] const parametres_evaluation& parametres() const noexcept { return p_; }
+    [[nodiscard]] const plan_colonnes& plan() const noexcept { return plan_; }
+    // Column c's place among the columns of its storage.
+    [[nodiscard]] std::size_t rang(std::size_t c) const noexcept { return rangs_[c]; }
+    [[nodiscard]] std::size_t nombre(stockage st) const noexcept { return par_stockage_[static_cast<std::size_t>(st)]; }
+
+  private:
+    const modele_contrat_def* m_;
+    politique_grille pol_;
+    parametres_evaluation p_;
+    plan_colonnes plan_;
+    std::vector<std::size_t> rangs_;
+    std::array<std::size_t, 3> par_stockage_{};
+};
+
+// The law of a block's rows: one per (exercise, evaluation date), computed once (lois_pour).
+struct contexte_lot {
+    int exercice{0};
+    ymd date_evaluation{};
+    lois_du_jour lois{};
+};
+
+// What the conclusion reads of one row (evaluer.hpp, `donnees_etablissement`), copied from its
+// report when the row is added; its values are in the columns.
+struct donnees_ligne {
+    centimes produits{0};
+    std::array<std::optional<centimes>, volets_max> economies{};
+    std::array<couverture_volet, volets_max> couvertures{};
+    std::optional<int> annee_produits{};
+    ymd date_evaluation{};
+    std::int32_t exercice{0};
+    std::int32_t annee_contrat{1};
+    std::uint32_t premiere_decision{0};  // the row's decisions in the block's side table
+    std::uint32_t nombre_decisions{0};
+    std::int32_t l162_30_4{-1};  // its L.162-30-4 data in the block's side table; -1: none
+    std::int32_t rapport{-1};    // its whole report, kept for a row on the scalar path; -1: none
+    bool avec_instance{false};
+};
+
+class validateur_lot;
+class ligne_lot;
+
+class lot_colonnes {
+  public:
+    static constexpr std::size_t capacite = 512;
+    // A block closes when it holds this many contexts: one byte per row indexes them.
+    static constexpr std::size_t contextes_max = 255;
+
+    [[nodiscard]] std::size_t taille() const noexcept { return lignes_.size(); }
+    [[nodiscard]] const grille_lot& grille() const noexcept { return *g_; }
+    [[nodiscard]] voie_ligne voie(std::size_t i) const noexcept { return voies_[i]; }
+    // The whole report of a row on the scalar path (voie(i) != voie_ligne::colonnes).
+    [[nodiscard]] const rapport_valide& rapport(std::size_t i) const noexcept {
+        return rapports_[static_cast<std::size_t>(lignes_[i].rapport)];
+    }
+    // The law of row i's context; meaningful for a row on the columns' path.
+    [[nodiscard]] const lois_du_jour& lois(std::size_t i) const noexcept { return contextes_[contexte_[i]].lois; }
+    [[nodiscard]] std::size_t lignes_scalaires() const noexcept {
+        std::size_t n = 0;
+        for (const voie_ligne v : voies_)
+            n += v == voie_ligne::colonnes ? 0 : 1;
+        return n;
+    }
+    // The bytes the block holds per row: its cells, what the conclusion reads, the path and the
+    // context index (the side tables and the reports kept for the scalar path are extra).
+    [[nodiscard]] std::size_t octets_par_ligne() const noexcept {
+        return (u8_.size() + i32_.size() * 4 + i64_.size() * 8) / capacite + sizeof(donnees_ligne) +
+               sizeof(voie_ligne) + 1;
+    }
+    // Column c of the plan, in its storage T (u8, int32 or int64: plan().colonnes[c].st).
+    template <class T>
+    [[nodiscard]] const T* colonne(std::size_t c) const noexcept {
+        return reserve<T>().data() + g_->rang(c) * capacite;
+    }
+
+  private:
+    friend class validateur_lot;
+    friend class ligne_lot;
+    explicit lot_colonnes(std::shared_ptr<const grille_lot> g)
+            : g_(std::move(g)),
+              u8_(g_->nombre(stockage::u8) * capacite),
+              i32_(g_->nombre(stockage::i32) * capacite),
+              i64_(g_->nombre(stockage::i64) * capacite) {
+        lignes_.reserve(capacite);
+        voies_.reserve(capacite);
+        contexte_.reserve(capacite);
+    }
+
+    template <class T>
+    [[nodiscard]] const std::vector<T>& reserve() const noexcept {
+        if constexpr (std::is_same_v<T, std::uint8_t>) return u8_;
+        if constexpr (std::is_same_v<T, std::int32_t>) return i32_;
+        if constexpr (std::is_same_v<T, std::int64_t>) return i64_;
+    }
+    template <class T>
+    [[nodiscard]] T* colonne_ecrite(std::size_t c) noexcept {
+        return const_cast<T*>(colonne<T>(c));
+    }
+
+    std::shared_ptr<const grille_lot> g_;
+    std::vector<std::uint8_t> u8_;
+    std::vector<std::int32_t> i32_;
+    std::vector<std::int64_t> i64_;
+    std::vector<donnees_ligne> lignes_;
+    std::vector<voie_ligne> voies_;
+    std::vector<std::uint8_t> contexte_;
+    std::vector<contexte_lot> contextes_;
+    std::vector<decision_enregistree> decisions_;
+    std::vector<std::optional<donnees_l162_30_4>> l162_30_4_;
+    std::vector<rapport_valide> rapports_;
+};
+
+// Row i of a block as the conclusion reads an establishment-year (`donnees_etablissement`).
+class ligne_lot {
+  public:
+    ligne_lot(const lot_colonnes& l, std::size_t i) noexcept : l_(&l), d_(&l.lignes_[i]) {}
+
+    [[nodiscard]] centimes produits_assurance_maladie() const noexcept { return d_->produits; }
+    [[nodiscard]] std::optional<centimes> economies(std::size_t i) const noexcept { return d_->economies[i]; }
+    [[nodiscard]] const couverture_volet& couverture(std::size_t i) const noexcept { return d_->couvertures[i]; }
+    [[nodiscard]] std::span<const decision_enregistree> decisions() const noexcept {
+        return {l_->decisions_.data() + d_->premiere_decision, d_->nombre_decisions};
+    }
+    [[nodiscard]] const std::optional<donnees_l162_30_4>& l162_30_4() const noexcept {
+        static const std::optional<donnees_l162_30_4> aucune{};
+        return d_->l162_30_4 < 0 ? aucune : l_->l162_30_4_[static_cast<std::size_t>(d_->l162_30_4)];
+    }
+    [[nodiscard]] int exercice() const noexcept { return d_->exercice; }
+    [[nodiscard]] int annee_contrat() const noexcept { return d_->annee_contrat; }
+    [[nodiscard]] ymd date_evaluation() const noexcept { return d_->date_evaluation; }
+    [[nodiscard]] std::optional<int> annee_produits() const noexcept { return d_->annee_produits; }
+    [[nodiscard]] bool avec_instance() const noexcept { return d_->avec_instance; }
+
+  private:
+    const lot_colonnes* l_;
+    const donnees_ligne* d_;
+};
+static_assert(donnees_etablissement<ligne_lot>);
+
+// Fills blocks from validated reports, in their order. `ajouter` takes a report validated
+// against the batch's template; a block is ready when it is full (`prendre`), and the last,
+// partial one when the input has ended (`terminer`).
+class validateur_lot {
+  public:
+    explicit validateur_lot(std::shared_ptr<const grille_lot> g,
+                            politique_hors_echelle h = politique_hors_echelle::voie_scalaire)
+            : g_(std::move(g)), h_(h), courant_(g_) {}
+
+    // The path row gets, or why it is refused: CAQES-E038 for a report validated against another
+    // template (its values are not the plan's), CAQES-E045 for a value off its column's scale
+    // under `politique_hors_echelle::refus`. A refused report is not in any block.
+    [[nodiscard]] resultat_validation<voie_ligne> ajouter(rapport_valide r) {
+        const grille_lot& g = *g_;
+        if (&r.modele() != &g.modele()) {
+            return resultat_validation<voie_ligne>{violations{
+                {regle::rapport_autre_modele, "rapport",
+                 "the report was validated against \"" + std::string{r.modele().nom} + "\", the batch evaluates \"" +
+                     std::string{g.modele().nom} + "\": validate it against the batch's template"}}};
+        }
+        voie_ligne voie = voie_ligne::colonnes;
+        if (g.plan().scalaire_seulement()) voie = voie_ligne::grille;
+        if (voie == voie_ligne::colonnes && r.modele_evalue().volets.size() != g.modele().volets.size())
+            voie = voie_ligne::avenant;
+        const std::size_t i = courant_.taille();
+        if (voie == voie_ligne::colonnes) {
+            std::optional<violation> hors = encoder(r, i);
+            if (hors) {
+                if (h_ == politique_hors_echelle::refus) return resultat_validation<voie_ligne>{violations{*hors}};
+                voie = voie_ligne::hors_echelle;
+            }
+        }
+        if (voie != voie_ligne::colonnes) remplir_manquants(i);
+        courant_.contexte_.push_back(voie == voie_ligne::colonnes ? contexte_de(r) : std::uint8_t{0});
+        courant_.voies_.push_back(voie);
+        garder(std::move(r), voie);
+        if (courant_.taille() == lot_colonnes::capacite || courant_.contextes_.size() == lot_colonnes::contextes_max) {
+            prets_.push_back(std::move(courant_));
+            courant_ = lot_colonnes{g_};
+        }
+        return resultat_validation<voie_ligne>{voie};
+    }
+    template <const modele_contrat_def& M>
+    [[nodiscard]] resultat_validation<voie_ligne> ajouter(const rapport_valide_pour<M>& r) {
+        return ajouter(r.rapport());
+    }
+
+    // The next full block, if one is ready.
+    [[nodiscard]] std::optional<lot_colonnes> prendre() {
+        if (prets_.empty()) return std::nullopt;
+        lot_colonnes l = std::move(prets_.front());
+        prets_.pop_front();
+        return l;
+    }
+    // Once the input has ended: the full blocks, then the last partial one; nothing at the end.
+    [[nodiscard]] std::optional<lot_colonnes> terminer() {
+        if (std::optional<lot_colonnes> l = prendre()) return l;
+        if (courant_.taille() == 0) return std::nullopt;
+        lot_colonnes l = std::move(courant_);
+        courant_ = lot_colonnes{g_};
+        return l;
+    }
+
+  private:
+    // What the conclusion reads of r; its decisions and L.162-30-4 data in the side tables; the
+    // whole report for a row on the scalar path.
+    void garder(rapport_valide r, voie_ligne voie) {
+        lot_colonnes& l = courant_;
+        donnees_ligne d{};
+        d.produits = r.produits_assurance_maladie();
+        d.economies = r.economies();
+        d.couvertures = r.couvertures();
+        d.annee_produits = r.annee_produits();
+        d.date_evaluation = r.date_evaluation();
+        d.exercice = r.exercice();
+        d.annee_contrat = r.annee_contrat();
+        d.avec_instance = r.avec_instance();
+        d.premiere_decision = static_cast<std::uint32_t>(l.decisions_.size());
+        d.nombre_decisions = static_cast<std::uint32_t>(r.decisions().size());
+        l.decisions_.insert(l.decisions_.end(), r.decisions().begin(), r.decisions().end());
+        if (r.l162_30_4()) {
+            d.l162_30_4 = static_cast<std::int32_t>(l.l162_30_4_.size());
+            l.l162_30_4_.push_back(r.l162_30_4());
+        }
+        if (voie != voie_ligne::colonnes) {
+            d.rapport = static_cast<std::int32_t>(l.rapports_.size());
+            l.rapports_.push_back(std::move(r));
+        }
+        l.lignes_.push_back(d);
+    }
+
+    // Row i's cells, each measure x its column's scale (detail::a_l_echelle: exact, within the
+    // storage, off its sentinels); the first value that does not fit, with its place.
+    [[nodiscard]] std::optional<violation> encoder(const rapport_valide& r, std::size_t i) {
+        const plan_colonnes& plan = g_->plan();
+        const std::span<const valeurs_indicateur> valeurs = r.valeurs();
+        for (std::size_t k = 0; k < plan.indicateurs.size(); ++k) {
+            const indicateur_plan& ip = plan.indicateurs[k];
+            for (std::size_t j = 0; j < mesures_max; ++j) {
+                if (ip.colonnes[j] == colonne_absente) continue;
+                const auto c = static_cast<std::size_t>(ip.colonnes[j]);
+                const colonne_plan& cp = plan.colonnes[c];
+                const valeur_mesure& v = valeurs[k][j];
+                std::optional<std::int64_t> x;
+                if (v.etat == etat_valeur::renseignee) {
+                    x = detail::a_l_echelle(v.v, cp.echelle, cp.st);
+                    if (!x) {
+                        return violation{regle::valeur_hors_echelle,
+                                         std::string{cp.code_indicateur} + "." + std::string{cp.code_mesure},
+                                         texte(v) + " (" + std::to_string(v.v.num) + "/" + std::to_string(v.v.den) +
+                                             ") is not a multiple of 1/" + std::to_string(cp.echelle) +
+                                             ", the scale of its column (" + cp.decrire() +
+                                             "); raise the precision of its type (precision_entree), or let the "
+                                             "row take the scalar path (politique_hors_echelle::voie_scalaire)"};
+                    }
+                }
+                ecrire(c, i, v.etat, x.value_or(0));
+            }
+        }
+        return std::nullopt;
+    }
+    // A row on the scalar path: its cells hold "non renseigne", so the kernels stay uniform.
+    void remplir_manquants(std::size_t i) {
+        for (std::size_t c = 0; c < g_->plan().colonnes.size(); ++c)
+            ecrire(c, i, etat_valeur::non_renseignee, 0);
+    }
+    void ecrire(std::size_t c, std::size_t i, etat_valeur e, std::int64_t x) {
+        switch (g_->plan().colonnes[c].st) {
+            case stockage::u8:
+                return ecrire_en<std::uint8_t>(c, i, e, x);
+            case stockage::i32:
+                return ecrire_en<std::int32_t>(c, i, e, x);
+            case stockage::i64:
+                return ecrire_en<std::int64_t>(c, i, e, x);
+        }
+    }
+    template <class T>
+    void ecrire_en(std::size_t c, std::size_t i, etat_valeur e, std::int64_t x) {
+        using A = arith_fixe<T>;
+        T& cellule = courant_.colonne_ecrite<T>(c)[i];
+        switch (e) {
+            case etat_valeur::renseignee:
+                cellule = static_cast<T>(x);  // a_l_echelle checked that T holds it
+                return;
+            case etat_valeur::non_concernee:
+                cellule = A::non_concerne;
+                return;
+            case etat_valeur::non_renseignee:
+                cellule = A::non_renseigne;
+                return;
+        }
+    }
+    // The index of r's context in the current block, added when new.
+    [[nodiscard]] std::uint8_t contexte_de(const rapport_valide& r) {
+        std::vector<contexte_lot>& cs = courant_.contextes_;
+        for (std::size_t k = cs.size(); k-- > 0;) {
+            if (cs[k].exercice == r.exercice() && cs[k].date_evaluation == r.date_evaluation())
+                return static_cast<std::uint8_t>(k);
+        }
+        cs.push_back({r.exercice(), r.date_evaluation(),
+                      lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), g_->parametres())});
+        return static_cast<std::uint8_t>(cs.size() - 1);
+    }
+
+    std::shared_ptr<const grille_lot> g_;
+    politique_hors_echelle h_;
+    lot_colonnes courant_;
+    std::deque<lot_colonnes> prets_;
+};
+
+}  // namespace caqes::colonnes

@@ -1,0 +1,271 @@
+// The batch evaluator over blocks of columns (include/caqes/evaluation/colonnes/{lot,
+// evaluer_lot}.hpp; docs/design-columnar.md, commit 6): blocks of up to 512 generated
+// establishment-years, filled by validateur_lot, evaluated by evaluer_lot, must give on every row
+// the columns of the scalar evaluator on the same validated report (`ligne_de(evaluer(...))`).
+// Also: a value its column cannot hold takes the scalar path, or is refused with CAQES-E045 and
+// its place; a report validated against another template is refused (CAQES-E038); a grid that
+// cannot be put in columns sends every row to the scalar path.
+#include "evaluation_modeles.hpp"
+#include "generateur_rapports.hpp"
+#include "modeles/demo.hpp"
+#include "modeles/indicateurs_2022.hpp"
+#include "modeles/regional_2017.hpp"
+#include "modeles/transports_2017.hpp"
+#include "outils.hpp"
+
+#include <caqes/evaluation/colonnes/evaluer_lot.hpp>
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace caqes;
+namespace col = caqes::colonnes;
+
+namespace {
+
+// What one run of blocks saw.
+struct bilan_lots {
+    std::size_t lignes{0};
+    std::size_t blocs{0};
+    std::size_t blocs_pleins{0};
+    std::map<col::voie_ligne, std::size_t> voies;
+    std::string premiere;  // the first difference, "" when none
+};
+
+// `groupes` batches of `par_groupe` generated years over template m: each batch takes the
+// parameters and the grid policy of one generated year, and every report is validated with
+// them. Each batch is filled into blocks and evaluated; each row is compared with the scalar
+// evaluator's result on the same report.
+bilan_lots par_blocs(const modele_contrat_def& m, const parametres_evaluation& base, std::uint64_t graine, int groupes,
+                     int par_groupe) {
+    bilan_lots b;
+    essais::generateur_rapports gen(m, base, graine);
+    for (int groupe = 0; groupe < groupes; ++groupe) {
+        const essais::annee_generee tete = gen.suivante();
+        const parametres_evaluation& p = tete.parametres;
+        const politique_grille& pol = tete.politique;
+        auto grille = std::make_shared<const col::grille_lot>(m, pol, p);
+        col::validateur_lot v(grille);
+        std::vector<rapport_valide> acceptes;
+        std::vector<col::voie_ligne> voies;
+        col::resultats_colonnes<std::int64_t> res;
+        auto evaluer_prets = [&](std::optional<col::lot_colonnes> l) {
+            for (; l; l = v.prendre()) {
+                ++b.blocs;
+                b.blocs_pleins += l->taille() == col::lot_colonnes::capacite ? 1 : 0;
+                col::evaluer_lot(*l, res);
+            }
+        };
+        for (int k = 0; k < par_groupe; ++k) {
+            const essais::annee_generee g = gen.suivante();
+            const rapport_annuel r = g.annuel();
+            resultat_validation<rapport_valide> val = g.contrat ? validate(m, *g.contrat, r, p) : validate(m, r, p);
+            if (!val.ok()) continue;
+            const resultat_validation<col::voie_ligne> voie = v.ajouter(val.valeur());
+            if (!voie.ok()) {
+                b.premiere = concat("block refused a validated report: ", texte(voie.erreurs().front()));
+                return b;
+            }
+            ++b.voies[voie.valeur()];
+            voies.push_back(voie.valeur());
+            acceptes.push_back(std::move(val).valeur());
+            evaluer_prets(v.prendre());
+        }
+        for (std::optional<col::lot_colonnes> l = v.terminer(); l; l = v.terminer()) {
+            ++b.blocs;
+            col::evaluer_lot(*l, res);
+        }
+        if (res.taille() != acceptes.size()) {
+            b.premiere = concat("rows written: ", std::to_string(res.taille()),
+                                ", reports added: ", std::to_string(acceptes.size()));
+            return b;
+        }
+        for (std::size_t i = 0; i < acceptes.size(); ++i) {
+            const col::ligne attendue = col::ligne_de(evaluer(acceptes[i], p, pol));
+            const std::string d = col::difference(col::lire(res, i), attendue, "the scalar evaluator");
+            if (!d.empty()) {
+                b.premiere = concat(m.nom, ", batch ", std::to_string(groupe), ", row ", std::to_string(i), " (",
+                                    texte(voies[i]), "): ", d);
+                return b;
+            }
+        }
+        b.lignes += acceptes.size();
+    }
+    return b;
+}
+
+// Most rows in columns: the scalar path must stay the exception it is meant to be.
+void verifier(const bilan_lots& b, std::size_t lignes_min) {
+    const auto n = [&b](col::voie_ligne v) { return b.voies.contains(v) ? b.voies.at(v) : std::size_t{0}; };
+    INFO(b.lignes << " rows in " << b.blocs << " blocks (" << b.blocs_pleins << " full); in columns "
+                  << n(col::voie_ligne::colonnes) << ", scalar: avenant " << n(col::voie_ligne::avenant)
+                  << ", off scale " << n(col::voie_ligne::hors_echelle) << ", grid " << n(col::voie_ligne::grille));
+    INFO("first difference: " << b.premiere);
+    CHECK(b.premiere.empty());
+    CHECK(b.lignes >= lignes_min);
+    CHECK(b.blocs_pleins > 0);
+    CHECK(n(col::voie_ligne::colonnes) * 10 > b.lignes * 8);
+}
+
+}  // namespace
+
+TEST_CASE("batch: blocks of the demo 2017 grid give the scalar evaluator's columns on every row", "[lot]") {
+    const bilan_lots b = par_blocs(modeles::demo::def_2017, parametres_evaluation{}, 6'2017, 3, 1'100);
+    verifier(b, 1'500);
+}
+
+TEST_CASE("batch: blocks of the transports 2017 grid give the scalar evaluator's columns on every row", "[lot]") {
+    verifier(par_blocs(modeles::transports_2017::def, modeles::transports_2017::parametres, 6'20171, 3, 1'100), 1'500);
+}
+
+TEST_CASE("batch: blocks of the regional 2017 grid give the scalar evaluator's columns on every row", "[lot]") {
+    verifier(par_blocs(modeles::def_regional_2017, parametres_evaluation{}, 6'20172, 3, 1'100), 1'500);
+}
+
+TEST_CASE("batch: blocks of the demo 2022 grid give the scalar evaluator's columns on every row", "[lot]") {
+    verifier(par_blocs(modeles::demo::def_2022, parametres_evaluation{}, 6'2022, 3, 1'100), 1'500);
+}
+
+TEST_CASE("batch: blocks of the national indicators 2022 give the scalar evaluator's columns on every row", "[lot]") {
+    verifier(par_blocs(modeles::indicateurs_2022::def, modeles::indicateurs_2022::parametres, 6'20221, 3, 1'100),
+             1'500);
+}
+
+TEST_CASE("batch: blocks of a 2022 grid with the L.162-30-4 clauses and of the successor scheme", "[lot]") {
+    verifier(par_blocs(evalmod::def_2022, parametres_evaluation{}, 6'304, 3, 1'100), 1'000);
+    verifier(par_blocs(evalmod::def_successeur, parametres_evaluation{}, 6'2026, 3, 1'100), 1'500);
+}
+
+namespace {
+
+// Two weights 1/p of primes near 2^32: their common denominator does not fit 64 bits, so the
+// plan sends the whole grid to the scalar path (raison_scalaire::denominateur_trop_grand).
+constexpr std::array<indicateur, 2> grille_premiers{
+    {evalmod::ind_taux(200, "P1", evalmod::validite_2017, fraction{1, 4'294'967'291}),
+     evalmod::ind_taux(201, "P2", evalmod::validite_2017, fraction{1, 4'294'967'279})}};
+constexpr std::array<volet_modele, 1> volets_premiers{{
+    {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = grille_premiers, .clauses = sanction},
+}};
+constexpr modele_contrat_def def_premiers{
+    .nom = "essai: poids 1/p de grands premiers (illustratif)",
+    .regime = regime_id::caqes_2017,
+    .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
+    .volets = volets_premiers,
+    .transition = politique_transition::arret_fin_regime,
+};
+struct modele_premiers : modele_contrat<def_premiers> {};
+
+// A generated demo 2017 year whose first rate given is `x`, validated; the measure's place.
+struct annee_modifiee {
+    std::optional<rapport_valide> r;
+    std::string lieu;
+};
+annee_modifiee avec_taux(essais::generateur_rapports& gen, const parametres_evaluation& p, fraction x) {
+    for (;;) {
+        essais::annee_generee g = gen.suivante();
+        std::string lieu;
+        for (saisie_indicateur& s : g.valeurs) {
+            for (saisie_mesure& m : s.mesures) {
+                if (!lieu.empty() || m.valeur.etat != etat_valeur::renseignee || m.valeur.type != type_mesure::taux)
+                    continue;
+                m.valeur.v = x;
+                lieu = concat(s.indicateur, ".", m.mesure);
+            }
+        }
+        if (lieu.empty()) continue;
+        const rapport_annuel r = g.annuel();
+        resultat_validation<rapport_valide> v =
+            g.contrat ? validate(modeles::demo::def_2017, *g.contrat, r, p) : validate(modeles::demo::def_2017, r, p);
+        if (v.ok()) return {std::move(v).valeur(), lieu};
+    }
+}
+
+}  // namespace
+
+TEST_CASE("batch: a value its column cannot hold takes the exact scalar path, or is refused (CAQES-E045)", "[lot]") {
+    // A rate of 1/3 is not a multiple of the rate columns' step, 10^-9 (precision_entree): it is
+    // never rounded.
+    const parametres_evaluation p{};
+    const politique_grille pol{};
+    auto grille = std::make_shared<const col::grille_lot>(modeles::demo::def_2017, pol, p);
+    essais::generateur_rapports gen(modeles::demo::def_2017, p, 45);
+    const annee_modifiee tiers = avec_taux(gen, p, fraction{1, 3});
+    const annee_modifiee exact = avec_taux(gen, p, fraction{333'333'333, 1'000'000'000});
+    REQUIRE(tiers.r);
+    REQUIRE(exact.r);
+
+    SECTION("default policy: the row is evaluated by the scalar path, with the scalar evaluator's columns") {
+        col::validateur_lot v(grille);
+        const resultat_validation<col::voie_ligne> a = v.ajouter(*tiers.r);
+        const resultat_validation<col::voie_ligne> b = v.ajouter(*exact.r);
+        REQUIRE(a.ok());
+        REQUIRE(b.ok());
+        CHECK(a.valeur() == col::voie_ligne::hors_echelle);
+        CHECK(b.valeur() == col::voie_ligne::colonnes);
+        std::optional<col::lot_colonnes> l = v.terminer();
+        REQUIRE(l);
+        CHECK(l->lignes_scalaires() == 1);
+        col::resultats_colonnes<std::int64_t> res;
+        col::evaluer_lot(*l, res);
+        REQUIRE(res.taille() == 2);
+        CHECK(col::difference(col::lire(res, 0), col::ligne_de(evaluer(*tiers.r, p, pol))) == "");
+        CHECK(col::difference(col::lire(res, 1), col::ligne_de(evaluer(*exact.r, p, pol))) == "");
+        CHECK_FALSE(v.terminer());
+    }
+    SECTION("strict policy: the report is refused with its indicator, measure, value and the column's scale") {
+        col::validateur_lot v(grille, col::politique_hors_echelle::refus);
+        const resultat_validation<col::voie_ligne> a = v.ajouter(*tiers.r);
+        REQUIRE_FALSE(a.ok());
+        REQUIRE(a.erreurs().size() == 1);
+        const violation& e = a.erreurs().front();
+        CHECK(e.id == regle::valeur_hors_echelle);
+        CHECK(e.code() == "CAQES-E045");
+        CHECK(e.lieu == tiers.lieu);
+        INFO(texte(e));
+        CHECK(e.detail.find("(1/3) is not a multiple of 1/1000000000") != std::string::npos);
+        // The accepted twin: a rate the column holds goes into the columns.
+        const resultat_validation<col::voie_ligne> b = v.ajouter(*exact.r);
+        REQUIRE(b.ok());
+        CHECK(b.valeur() == col::voie_ligne::colonnes);
+        std::optional<col::lot_colonnes> l = v.terminer();
+        REQUIRE(l);
+        CHECK(l->taille() == 1);  // the refused report is in no block
+    }
+}
+
+TEST_CASE("batch: a report validated against another template is refused (CAQES-E038)", "[lot]") {
+    const parametres_evaluation p{};
+    essais::generateur_rapports gen(modeles::demo::def_2022, p, 38);
+    std::optional<rapport_valide> autre;
+    while (!autre) {
+        const essais::annee_generee g = gen.suivante();
+        const rapport_annuel r = g.annuel();
+        resultat_validation<rapport_valide> v =
+            g.contrat ? validate(modeles::demo::def_2022, *g.contrat, r, p) : validate(modeles::demo::def_2022, r, p);
+        if (v.ok()) autre = std::move(v).valeur();
+    }
+    col::validateur_lot v2017(std::make_shared<const col::grille_lot>(modeles::demo::def_2017, politique_grille{}, p));
+    const resultat_validation<col::voie_ligne> refus = v2017.ajouter(*autre);
+    REQUIRE_FALSE(refus.ok());
+    CHECK(refus.erreurs().front().id == regle::rapport_autre_modele);
+    CHECK_FALSE(v2017.terminer());
+    col::validateur_lot v2022(std::make_shared<const col::grille_lot>(modeles::demo::def_2022, politique_grille{}, p));
+    CHECK(v2022.ajouter(*autre).ok());
+}
+
+TEST_CASE("batch: a grid whose common denominator leaves 64 bits is evaluated by the scalar path, row by row",
+          "[lot]") {
+    const col::grille_lot g(def_premiers, politique_grille{}, parametres_evaluation{});
+    CHECK(g.plan().raison == raison_scalaire::denominateur_trop_grand);
+    const bilan_lots b = par_blocs(def_premiers, parametres_evaluation{}, 6'37, 2, 1'100);
+    INFO(b.premiere);
+    CHECK(b.premiere.empty());
+    CHECK(b.lignes > 1'000);
+    CHECK(b.voies.size() == 1);
+    CHECK(b.voies.at(col::voie_ligne::grille) == b.lignes);
+}
