@@ -199,7 +199,7 @@ template <class L>
 // flags, proposed amount, cap and decided amount. The default is a proposal that is not there
 // (a volet beyond the template's, a contract-level proposal not made): 0, no flag, 0, 0 and no
 // decision.
-struct cellules {
+struct cellules_proposition {
     std::int64_t nature{0}, drapeaux{0}, propose{0}, plafond{0}, decide{sans_montant};
 };
 
@@ -207,7 +207,7 @@ struct cellules {
 // false for a volet whose term does not cover the exercise. The one derivation of these cells:
 // `ligne_de` (from a full result) and `ligne_resultats` (from the conclusion) both use it, so the
 // differential test compares the evaluators, not two copies of this.
-[[nodiscard]] inline cellules cellules_de(const proposition& p, bool evalue) {
+[[nodiscard]] inline cellules_proposition cellules_de(const proposition& p, bool evalue) {
     return {static_cast<std::int64_t>(p.nature), drapeaux_de(p, evalue), p.montant.valeur, p.plafond.valeur,
             p.decision_finale ? p.decision_finale->valeur : sans_montant};
 }
@@ -216,7 +216,7 @@ namespace detail {
 // Writes cells into a row's fields (int64) or into row e of the columns, whose nature and flags
 // are bytes (nature_proposition is one; the flags above sum to 63).
 template <class Octet>
-void poser(const cellules& x, Octet& nature, Octet& drapeaux, std::int64_t& propose, std::int64_t& plafond,
+void poser(const cellules_proposition& x, Octet& nature, Octet& drapeaux, std::int64_t& propose, std::int64_t& plafond,
            std::int64_t& decide) noexcept {
     nature = static_cast<Octet>(x.nature);
     drapeaux = static_cast<Octet>(x.drapeaux);
@@ -238,7 +238,8 @@ void poser(const cellules& x, Octet& nature, Octet& drapeaux, std::int64_t& prop
     for (std::size_t v = 0; v < 4; ++v) {
         const bool present = v < r.nombre_volets;
         const resultat_volet& rv = r.volets[v];
-        const cellules x = present ? cellules_de(rv.principale, rv.couverture.evalue) : cellules{};
+        const cellules_proposition x =
+            present ? cellules_de(rv.principale, rv.couverture.evalue) : cellules_proposition{};
         detail::poser(x, l.nature[v], l.drapeaux[v], l.propose[v], l.plafond[v], l.decide[v]);
         if (present && rv.score.defini() && !rv.score.depasse()) {
             const fraction f = rv.score.valeur();
@@ -247,7 +248,7 @@ void poser(const cellules& x, Octet& nature, Octet& drapeaux, std::int64_t& prop
         }
     }
     for (std::size_t k = 0; k < propositions_contrat; ++k) {
-        const cellules x = k < r.nombre_contrat ? cellules_de(r.contrat[k], true) : cellules{};
+        const cellules_proposition x = k < r.nombre_contrat ? cellules_de(r.contrat[k], true) : cellules_proposition{};
         detail::poser(x, l.contrat_nature[k], l.contrat_drapeaux[k], l.contrat_propose[k], l.contrat_plafond[k],
                       l.contrat_decide[k]);
     }
@@ -408,12 +409,13 @@ class ligne_resultats {
         c_->date_regles[e_] = static_cast<std::int32_t>(regles.date.serie());
         if (regles.a(alerte_evaluation::transition_appliquee)) drapeaux_etab_ |= transition;
         for (std::size_t v = 0; v < volets_max; ++v) {
-            const cellules x = v < n_ ? cellules_de(principales_[v], evalue_[v]) : cellules{};
+            const cellules_proposition x = v < n_ ? cellules_de(principales_[v], evalue_[v]) : cellules_proposition{};
             detail::poser(x, c_->nature[v][e_], c_->drapeaux[v][e_], c_->propose[v][e_], c_->plafond[v][e_],
                           c_->decide[v][e_]);
         }
         for (std::size_t k = 0; k < propositions_contrat; ++k) {
-            const cellules x = k < nombre_contrat_ ? cellules_de(contrat_[k], true) : cellules{};
+            const cellules_proposition x =
+                k < nombre_contrat_ ? cellules_de(contrat_[k], true) : cellules_proposition{};
             detail::poser(x, c_->contrat_nature[k][e_], c_->contrat_drapeaux[k][e_], c_->contrat_propose[k][e_],
                           c_->contrat_plafond[k][e_], c_->contrat_decide[k][e_]);
         }
