@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: configure, build (including the header self-containment
-# check) and test, once with g++ and once with clang++ (the benchmarks are built by the g++
-# build only, which checks the vectorisation report of both compilers); then the unit tests,
-# the tool's tests and the examples again, built at -O0 with AddressSanitizer and
-# UndefinedBehaviorSanitizer by each compiler (presets asan-gcc and asan-clang: no
-# build-failure, package, docs or bench test, which would only repeat the plain builds; -O0
-# compiles in half the time of -O1 and leaves every access checked; the longest random test
-# takes 10^5 cases there instead of 10^6, tests/support/sanitiseur.hpp); last, the libFuzzer
+# Runs the whole test suite: configure, build and test, once with g++ and once with clang++
+# (the g++ build alone also runs the header self-containment check and builds the benchmarks,
+# and checks the vectorisation report of both compilers); then the unit tests again, built
+# with AddressSanitizer and UndefinedBehaviorSanitizer by each compiler (presets asan-gcc and
+# asan-clang), with the examples in asan-gcc and the tool's tests in asan-clang (no
+# build-failure, package, docs or bench test, which would only repeat the plain builds; the
+# cpp_rational property test takes 10^5 cases there instead of 10^6,
+# tests/support/sanitiseur.hpp); last, the libFuzzer
 # targets with clang (preset fuzz: the grid reader, then the CSV record reader with the
 # number parsers and the batch reader through the evaluators and the JSON output; for each,
 # the corpus replay, then 45 s of fuzzing for the grid reader and 60 s for each CSV target).
