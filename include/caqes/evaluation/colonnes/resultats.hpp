@@ -212,19 +212,17 @@ struct cellules_proposition {
             p.decision_finale ? p.decision_finale->valeur : sans_montant};
 }
 
-namespace detail {
 // Writes cells into a row's fields (int64) or into row e of the columns, whose nature and flags
 // are bytes (nature_proposition is one; the flags above sum to 63).
 template <class Octet>
-void poser(const cellules_proposition& x, Octet& nature, Octet& drapeaux, std::int64_t& propose, std::int64_t& plafond,
-           std::int64_t& decide) noexcept {
+void poser_cellules(const cellules_proposition& x, Octet& nature, Octet& drapeaux, std::int64_t& propose,
+                    std::int64_t& plafond, std::int64_t& decide) noexcept {
     nature = static_cast<Octet>(x.nature);
     drapeaux = static_cast<Octet>(x.drapeaux);
     propose = x.propose;
     plafond = x.plafond;
     decide = x.decide;
 }
-}  // namespace detail
 
 // A full result as the same row. Its amounts of an absent proposal are 0, as the columns'; the
 // score is its exact fraction, reduced; a score that overflowed (CAQES-E037) is 0 / 0, the
@@ -240,7 +238,7 @@ void poser(const cellules_proposition& x, Octet& nature, Octet& drapeaux, std::i
         const resultat_volet& rv = r.volets[v];
         const cellules_proposition x =
             present ? cellules_de(rv.principale, rv.couverture.evalue) : cellules_proposition{};
-        detail::poser(x, l.nature[v], l.drapeaux[v], l.propose[v], l.plafond[v], l.decide[v]);
+        poser_cellules(x, l.nature[v], l.drapeaux[v], l.propose[v], l.plafond[v], l.decide[v]);
         if (present && rv.score.defini() && !rv.score.depasse()) {
             const fraction f = rv.score.valeur();
             l.score_num[v] = f.num;
@@ -249,8 +247,8 @@ void poser(const cellules_proposition& x, Octet& nature, Octet& drapeaux, std::i
     }
     for (std::size_t k = 0; k < propositions_contrat; ++k) {
         const cellules_proposition x = k < r.nombre_contrat ? cellules_de(r.contrat[k], true) : cellules_proposition{};
-        detail::poser(x, l.contrat_nature[k], l.contrat_drapeaux[k], l.contrat_propose[k], l.contrat_plafond[k],
-                      l.contrat_decide[k]);
+        poser_cellules(x, l.contrat_nature[k], l.contrat_drapeaux[k], l.contrat_propose[k], l.contrat_plafond[k],
+                       l.contrat_decide[k]);
     }
     l.total_sanctions = r.total_sanctions.valeur;
     l.total_interessements = r.total_interessements.valeur;
@@ -410,14 +408,14 @@ class ligne_resultats {
         if (regles.a(alerte_evaluation::transition_appliquee)) drapeaux_etab_ |= transition;
         for (std::size_t v = 0; v < volets_max; ++v) {
             const cellules_proposition x = v < n_ ? cellules_de(principales_[v], evalue_[v]) : cellules_proposition{};
-            detail::poser(x, c_->nature[v][e_], c_->drapeaux[v][e_], c_->propose[v][e_], c_->plafond[v][e_],
-                          c_->decide[v][e_]);
+            poser_cellules(x, c_->nature[v][e_], c_->drapeaux[v][e_], c_->propose[v][e_], c_->plafond[v][e_],
+                           c_->decide[v][e_]);
         }
         for (std::size_t k = 0; k < propositions_contrat; ++k) {
             const cellules_proposition x =
                 k < nombre_contrat_ ? cellules_de(contrat_[k], true) : cellules_proposition{};
-            detail::poser(x, c_->contrat_nature[k][e_], c_->contrat_drapeaux[k][e_], c_->contrat_propose[k][e_],
-                          c_->contrat_plafond[k][e_], c_->contrat_decide[k][e_]);
+            poser_cellules(x, c_->contrat_nature[k][e_], c_->contrat_drapeaux[k][e_], c_->contrat_propose[k][e_],
+                           c_->contrat_plafond[k][e_], c_->contrat_decide[k][e_]);
         }
         c_->total_sanctions[e_] = total_sanctions_.valeur;
         c_->total_interessements[e_] = total_interessements_.valeur;
