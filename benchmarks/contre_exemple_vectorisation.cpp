@@ -1,4 +1,4 @@
-// The rejected case of bench.vectorisation (CTest bench.vectorisation_refus): a marked block
+// The rejected case of bench.vectorisation (CTest bench.vectorisation_refus_gcc, _clang): a marked block
 // loop written as scalar code is, with an early exit from the iteration and a store on one
 // branch only, the first coding rule of docs/design-columnar.md (section 6) broken. Neither
 // g++ 12 ("control flow in loop") nor clang 14 ("vectorization is not beneficial") vectorises

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks that the marked block loops of a kernel TU are vectorised (CTest: bench.vectorisation).
+"""Checks that the marked block loops of a kernel TU are vectorised (CTest: bench.vectorisation_gcc, _clang).
 
     verifier_vectorisation.py gcc|clang COMPILER SOURCE [COMPILE_ARGS...]
 

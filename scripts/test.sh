@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: configure, build (including the header self-containment
-# check) and test, once with g++ and once with clang++; then the unit tests and examples
-# again, built with AddressSanitizer and UndefinedBehaviorSanitizer by each compiler
-# (presets asan-gcc and asan-clang: no build-failure, package or docs test, which would
-# only repeat the plain builds); last, the libFuzzer targets with clang (preset fuzz: the
-# grid reader, then the CSV record reader with the number parsers and the batch reader
-# through the evaluators and the JSON output; for each, the corpus replay, then 45 s of
-# fuzzing for the grid reader and 60 s for each CSV target). First, before any build, the
-# format check (scripts/check-format.sh, skipped only with CAQES_SKIP_FORMAT_CHECK=1), and a
-# PostgreSQL server started for the whole run (scripts/pg-server.sh).
+# Runs the whole test suite: configure, build and test, once with g++ and once with clang++
+# (the g++ build alone also runs the header self-containment check and builds the benchmarks,
+# and checks the vectorisation report of both compilers); then the unit tests again, built
+# with AddressSanitizer and UndefinedBehaviorSanitizer by each compiler (presets asan-gcc and
+# asan-clang), with the examples in asan-gcc and the tool's tests in asan-clang (no
+# build-failure, package, docs or bench test, which would only repeat the plain builds; the
+# cpp_rational property test takes 10^5 cases there instead of 10^6,
+# tests/support/sanitiseur.hpp); last, the libFuzzer
+# targets with clang (preset fuzz: the grid reader, then the CSV record reader with the
+# number parsers and the batch reader through the evaluators and the JSON output; for each,
+# the corpus replay, then 45 s of fuzzing for the grid reader and 60 s for each CSV target).
+# First, before any build, the format check (scripts/check-format.sh, skipped only with
+# CAQES_SKIP_FORMAT_CHECK=1), and a PostgreSQL server started for the whole run
+# (scripts/pg-server.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

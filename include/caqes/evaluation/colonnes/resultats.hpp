@@ -195,38 +195,60 @@ template <class L>
            (p.economies_non_renseignees ? economies_nr : 0) | (p.decision_au_dessus ? decision_au_dessus : 0);
 }
 
+// A proposal's five cells, in a row and in the columns alike: its nature (nature_proposition),
+// flags, proposed amount, cap and decided amount. The default is a proposal that is not there
+// (a volet beyond the template's, a contract-level proposal not made): 0, no flag, 0, 0 and no
+// decision.
+struct cellules_proposition {
+    std::int64_t nature{0}, drapeaux{0}, propose{0}, plafond{0}, decide{sans_montant};
+};
+
+// The cells of a proposal that is there, for a volet's and for a contract-level one; `evalue`
+// false for a volet whose term does not cover the exercise. The one derivation of these cells:
+// `ligne_de` (from a full result) and `ligne_resultats` (from the conclusion) both use it, so the
+// differential test compares the evaluators, not two copies of this.
+[[nodiscard]] inline cellules_proposition cellules_de(const proposition& p, bool evalue) {
+    return {static_cast<std::int64_t>(p.nature), drapeaux_de(p, evalue), p.montant.valeur, p.plafond.valeur,
+            p.decision_finale ? p.decision_finale->valeur : sans_montant};
+}
+
+// Writes cells into a row's fields (int64) or into row e of the columns, whose nature and flags
+// are bytes (nature_proposition is one; the flags above sum to 63).
+template <class Octet>
+void poser_cellules(const cellules_proposition& x, Octet& nature, Octet& drapeaux, std::int64_t& propose,
+                    std::int64_t& plafond, std::int64_t& decide) noexcept {
+    nature = static_cast<Octet>(x.nature);
+    drapeaux = static_cast<Octet>(x.drapeaux);
+    propose = x.propose;
+    plafond = x.plafond;
+    decide = x.decide;
+}
+
 // A full result as the same row. Its amounts of an absent proposal are 0, as the columns'; the
 // score is its exact fraction, reduced; a score that overflowed (CAQES-E037) is 0 / 0, the
 // establishment's flag saying why.
 [[nodiscard]] inline ligne ligne_de(const resultat_evaluation& r) {
     ligne l;
-    l.decide.fill(sans_montant);
-    l.contrat_decide.fill(sans_montant);
     l.exercice = r.exercice;
     l.annee_contrat = r.annee_contrat;
     l.produits = r.produits_assurance_maladie.valeur;
     l.date_regles = r.regles.date.serie();
-    for (std::size_t v = 0; v < 4 && v < r.nombre_volets; ++v) {
+    for (std::size_t v = 0; v < 4; ++v) {
+        const bool present = v < r.nombre_volets;
         const resultat_volet& rv = r.volets[v];
-        const proposition& p = rv.principale;
-        l.nature[v] = static_cast<std::int64_t>(p.nature);
-        l.drapeaux[v] = drapeaux_de(p, rv.couverture.evalue);
-        l.propose[v] = p.montant.valeur;
-        l.plafond[v] = p.plafond.valeur;
-        l.decide[v] = p.decision_finale ? p.decision_finale->valeur : sans_montant;
-        if (rv.score.defini() && !rv.score.depasse()) {
+        const cellules_proposition x =
+            present ? cellules_de(rv.principale, rv.couverture.evalue) : cellules_proposition{};
+        poser_cellules(x, l.nature[v], l.drapeaux[v], l.propose[v], l.plafond[v], l.decide[v]);
+        if (present && rv.score.defini() && !rv.score.depasse()) {
             const fraction f = rv.score.valeur();
             l.score_num[v] = f.num;
             l.score_den[v] = f.den;
         }
     }
-    for (std::size_t k = 0; k < propositions_contrat && k < r.nombre_contrat; ++k) {
-        const proposition& p = r.contrat[k];
-        l.contrat_nature[k] = static_cast<std::int64_t>(p.nature);
-        l.contrat_drapeaux[k] = drapeaux_de(p, true);
-        l.contrat_propose[k] = p.montant.valeur;
-        l.contrat_plafond[k] = p.plafond.valeur;
-        l.contrat_decide[k] = p.decision_finale ? p.decision_finale->valeur : sans_montant;
+    for (std::size_t k = 0; k < propositions_contrat; ++k) {
+        const cellules_proposition x = k < r.nombre_contrat ? cellules_de(r.contrat[k], true) : cellules_proposition{};
+        poser_cellules(x, l.contrat_nature[k], l.contrat_drapeaux[k], l.contrat_propose[k], l.contrat_plafond[k],
+                       l.contrat_decide[k]);
     }
     l.total_sanctions = r.total_sanctions.valeur;
     l.total_interessements = r.total_interessements.valeur;
@@ -385,22 +407,15 @@ class ligne_resultats {
         c_->date_regles[e_] = static_cast<std::int32_t>(regles.date.serie());
         if (regles.a(alerte_evaluation::transition_appliquee)) drapeaux_etab_ |= transition;
         for (std::size_t v = 0; v < volets_max; ++v) {
-            const proposition& p = principales_[v];
-            const bool present = v < n_;
-            c_->nature[v][e_] = present ? static_cast<std::uint8_t>(p.nature) : std::uint8_t{0};
-            c_->drapeaux[v][e_] = present ? static_cast<std::uint8_t>(drapeaux_de(p, evalue_[v])) : std::uint8_t{0};
-            c_->propose[v][e_] = present ? p.montant.valeur : 0;
-            c_->plafond[v][e_] = present ? p.plafond.valeur : 0;
-            c_->decide[v][e_] = present && p.decision_finale ? p.decision_finale->valeur : sans_montant;
+            const cellules_proposition x = v < n_ ? cellules_de(principales_[v], evalue_[v]) : cellules_proposition{};
+            poser_cellules(x, c_->nature[v][e_], c_->drapeaux[v][e_], c_->propose[v][e_], c_->plafond[v][e_],
+                           c_->decide[v][e_]);
         }
         for (std::size_t k = 0; k < propositions_contrat; ++k) {
-            const proposition& p = contrat_[k];
-            const bool present = k < nombre_contrat_;
-            c_->contrat_nature[k][e_] = present ? static_cast<std::uint8_t>(p.nature) : std::uint8_t{0};
-            c_->contrat_drapeaux[k][e_] = present ? static_cast<std::uint8_t>(drapeaux_de(p, true)) : std::uint8_t{0};
-            c_->contrat_propose[k][e_] = present ? p.montant.valeur : 0;
-            c_->contrat_plafond[k][e_] = present ? p.plafond.valeur : 0;
-            c_->contrat_decide[k][e_] = present && p.decision_finale ? p.decision_finale->valeur : sans_montant;
+            const cellules_proposition x =
+                k < nombre_contrat_ ? cellules_de(contrat_[k], true) : cellules_proposition{};
+            poser_cellules(x, c_->contrat_nature[k][e_], c_->contrat_drapeaux[k][e_], c_->contrat_propose[k][e_],
+                           c_->contrat_plafond[k][e_], c_->contrat_decide[k][e_]);
         }
         c_->total_sanctions[e_] = total_sanctions_.valeur;
         c_->total_interessements[e_] = total_interessements_.valeur;
