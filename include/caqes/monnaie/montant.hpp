@@ -33,8 +33,7 @@ struct montant_calcule {
     // too (|q| <= |base x num|) and truncates as the 128-bit one does; a 128-bit division is a
     // library call (__divti3), the one the issue-16 profile found on every amount.
     std::int64_t produit = 0;
-    if (taux.den > 0 && !__builtin_mul_overflow(base.valeur, taux.num, &produit))
-        return {{produit / taux.den}, true};
+    if (taux.den > 0 && !__builtin_mul_overflow(base.valeur, taux.num, &produit)) return {{produit / taux.den}, true};
     const int128 q = int128{base.valeur} * taux.num / taux.den;  // C++ division truncates towards zero
     if (q > std::numeric_limits<std::int64_t>::max() || q < std::numeric_limits<std::int64_t>::min())
         return {{}, false};
