@@ -90,17 +90,7 @@ void noter_referentiel_de(const lot_colonnes& lot, const indicateur_plan& ip, co
             const auto c = static_cast<std::size_t>(ip.colonnes_conditions[a][b]);
             condition_colonne& cc = conditions[a][b];
             cc.st = plan.colonnes[c].st;
-            switch (cc.st) {
-                case stockage::u8:
-                    cc.cellules = lot.colonne<std::uint8_t>(c);
-                    break;
-                case stockage::i32:
-                    cc.cellules = lot.colonne<std::int32_t>(c);
-                    break;
-                case stockage::i64:
-                    cc.cellules = lot.colonne<std::int64_t>(c);
-                    break;
-            }
+            cc.cellules = selon_stockage(cc.st, [&](auto t) -> const void* { return lot.colonne<decltype(t)>(c); });
             cc.op = ind.ref.termes[a].termes[b].op;
             cc.seuil = ip.seuils_conditions[a][b];
         }
@@ -121,17 +111,8 @@ void noter_lot(const lot_colonnes& lot, scores_bloc<L>& s) {
             noter_referentiel_de(lot, ip, ind, g, s);
             continue;
         }
-        switch (plan.colonnes[static_cast<std::size_t>(ip.colonne_cible)].st) {
-            case stockage::u8:
-                noter_cible_de<std::uint8_t>(lot, ip, ind, g, s);
-                break;
-            case stockage::i32:
-                noter_cible_de<std::int32_t>(lot, ip, ind, g, s);
-                break;
-            case stockage::i64:
-                noter_cible_de<std::int64_t>(lot, ip, ind, g, s);
-                break;
-        }
+        selon_stockage(plan.colonnes[static_cast<std::size_t>(ip.colonne_cible)].st,
+                       [&](auto t) { noter_cible_de<decltype(t)>(lot, ip, ind, g, s); });
     }
 }
 

@@ -154,15 +154,10 @@ class lot_colonnes {
     // state its sentinel stands for.
     [[nodiscard]] valeur_mesure valeur(std::size_t c, std::size_t i) const noexcept {
         const colonne_plan& cp = g_->plan().colonnes[c];
-        switch (cp.st) {
-            case stockage::u8:
-                return valeur_de<std::uint8_t>(cp, colonne<std::uint8_t>(c)[i]);
-            case stockage::i32:
-                return valeur_de<std::int32_t>(cp, colonne<std::int32_t>(c)[i]);
-            case stockage::i64:
-                break;
-        }
-        return valeur_de<std::int64_t>(cp, colonne<std::int64_t>(c)[i]);
+        return selon_stockage(cp.st, [&](auto t) {
+            using T = decltype(t);
+            return valeur_de<T>(cp, colonne<T>(c)[i]);
+        });
     }
     // Column c of the plan, in its storage T (u8, int32 or int64: plan().colonnes[c].st).
     template <class T>
@@ -368,14 +363,7 @@ class validateur_lot {
             ecrire(c, i, etat_valeur::non_renseignee, 0);
     }
     void ecrire(std::size_t c, std::size_t i, etat_valeur e, std::int64_t x) {
-        switch (g_->plan().colonnes[c].st) {
-            case stockage::u8:
-                return ecrire_en<std::uint8_t>(c, i, e, x);
-            case stockage::i32:
-                return ecrire_en<std::int32_t>(c, i, e, x);
-            case stockage::i64:
-                return ecrire_en<std::int64_t>(c, i, e, x);
-        }
+        selon_stockage(g_->plan().colonnes[c].st, [&](auto t) { ecrire_en<decltype(t)>(c, i, e, x); });
     }
     template <class T>
     void ecrire_en(std::size_t c, std::size_t i, etat_valeur e, std::int64_t x) {

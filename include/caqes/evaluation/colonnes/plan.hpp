@@ -66,6 +66,21 @@ enum class stockage : std::uint8_t { u8, i32, i64 };
     return "?";
 }
 
+// Calls f with a value of the lane type of storage st (std::uint8_t, std::int32_t or
+// std::int64_t): the one switch on a column's storage, for whatever works on a column of any.
+template <class F>
+constexpr decltype(auto) selon_stockage(stockage st, F&& f) {
+    switch (st) {
+        case stockage::u8:
+            return f(std::uint8_t{});
+        case stockage::i32:
+            return f(std::int32_t{});
+        case stockage::i64:
+            break;
+    }
+    return f(std::int64_t{});
+}
+
 // The lane of a grid's scores (score_entier<L>): 32 bits when SW < 2^31, 64 otherwise.
 enum class voie_score : std::uint8_t { i32, i64 };
 
@@ -246,15 +261,7 @@ template <class T>
                                                                                        fraction tolerance, sens d,
                                                                                        std::int64_t echelle,
                                                                                        stockage st) noexcept {
-    switch (st) {
-        case stockage::u8:
-            return cible_elargie<std::uint8_t>(cible, tolerance, d, echelle);
-        case stockage::i32:
-            return cible_elargie<std::int32_t>(cible, tolerance, d, echelle);
-        case stockage::i64:
-            return cible_elargie<std::int64_t>(cible, tolerance, d, echelle);
-    }
-    return std::nullopt;
+    return selon_stockage(st, [&](auto t) { return cible_elargie<decltype(t)>(cible, tolerance, d, echelle); });
 }
 
 }  // namespace detail
