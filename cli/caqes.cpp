@@ -3,8 +3,9 @@
 //   C++ template and prints each violation, located by file and JSON pointer, with its rule id;
 // - `caqes evaluate --grid GRID.json VALUES [ESTABLISHMENTS]` evaluates every accepted
 //   establishment-year of a batch (two CSV files, or one JSON Lines file) against a grid
-//   loaded at run time, through the same
-//   `validate` and `evaluer(rapport_valide, ...)` as the library, and streams the results;
+//   loaded at run time, through the same `validate` as the library and the columnar evaluator
+//   (`colonnes::evaluer_lot`, in blocks), or with `--scalar` the scalar `evaluer(rapport_valide,
+//   ...)`, its oracle, and streams the results;
 //   `caqes evaluate --grid GRID.json --db CONNINFO --year N` does the same with one exercise of a
 //   PostgreSQL database (sql/schema.sql) and writes the results back, when built with libpqxx;
 // - `caqes explain` prints the trace of one establishment-year, with the articles it cites;
@@ -609,7 +610,7 @@ int main(int argc, char** argv) {
     bool scalaire = false;
     CLI::App* evaluate = app.add_subcommand("evaluate",
                                             "Evaluate every accepted establishment-year of a batch against a grid; "
-                                            "results on stdout, one per establishment-year, as they are evaluated");
+                                            "results on stdout, one per establishment-year, a block at a time");
     CLI::Option* lot_evaluate = options_communes(evaluate);
     options_base ob;
     CLI::Option* db = evaluate->add_option(
