@@ -18,6 +18,9 @@
 //   columnar          the toolkit's batch evaluator (caqes::colonnes::evaluer_lot) over the
 //                     blocks validateur_lot filled from the same validated reports, writing the
 //                     same result columns (checked equal before timing)
+//   columnar_loaded   the same, the grid read at run time from its grid file (gen_grids.py,
+//                     `json`) by caqes::json::lire_grille and the reports validated against it
+//                     (only where caqes::json is built)
 //
 // Targets (path without trace; docs/performance.md reports them, no test times anything):
 //   toolkit <= 1.10 x hand at every size; at 1e6 within 1.5 x plain_read; 0 allocations per
@@ -29,6 +32,9 @@
 #include "polymorphic.hpp"
 
 #include <caqes/evaluation/colonnes/evaluer_lot.hpp>
+#ifdef CAQES_BENCH_GRILLE_CHARGEE
+#include <caqes/io/json/grille.hpp>
+#endif
 
 #include <benchmark/benchmark.h>
 
@@ -43,6 +49,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bench {
@@ -241,18 +248,48 @@ template <class G>
 struct donnees_denses final : donnees_base {
     std::size_t n{0};
     col::colonnes_denses d;
-    std::vector<col::ligne> attendu;                      // the toolkit's
-    col::resultats r;                                     // (a)
-    std::vector<std::int64_t> sanctions, interessements;  // (b)
-    std::vector<caqes::colonnes::lot_colonnes> lots;      // the toolkit's batch evaluator
+    std::vector<col::ligne> attendu;                          // the toolkit's
+    col::resultats r;                                         // (a)
+    std::vector<std::int64_t> sanctions, interessements;      // (b)
+    std::vector<caqes::colonnes::lot_colonnes> lots;          // the toolkit's batch evaluator
+    std::vector<caqes::colonnes::lot_colonnes> lots_charges;  // the same, over the loaded grid
     caqes::colonnes::resultats_colonnes<std::int64_t> rc;
+};
+
+#ifdef CAQES_BENCH_GRILLE_CHARGEE
+// The grid of G read from its grid file, as `caqes evaluate` reads a user's; kept for the
+// whole run (reports validated against it point to it).
+template <class G>
+const caqes::json::grille_chargee& grille_chargee() {
+    static const caqes::json::grille_chargee g = [] {
+        caqes::resultat_validation<caqes::json::grille_chargee> r =
+            caqes::json::lire_grille(G::json, caqes::concat("g", std::to_string(G::taille), ".json"));
+        if (!r.ok()) {
+            std::fprintf(stderr, "check FAILED: the bench grid file does not load: %s\n",
+                         caqes::texte(r.erreurs().front()).c_str());
+            std::exit(1);
+        }
+        return std::move(r).valeur();
+    }();
+    return g;
+}
+#endif
+
+// The blocks of the loaded grid, filled beside those of the compile-time one; nothing where
+// caqes::json is not built.
+template <class G>
+struct lots_charges {
+#ifdef CAQES_BENCH_GRILLE_CHARGEE
+    caqes::colonnes::validateur_lot lots{std::make_shared<const caqes::colonnes::grille_lot>(
+        grille_chargee<G>().definition(), caqes::politique_grille{}, grille_chargee<G>().parametres())};
+#endif
 };
 
 // The toolkit's batch evaluator over every block, in place.
 template <class G>
-void evaluer_colonnes(donnees_denses<G>& x) {
+void evaluer_colonnes(donnees_denses<G>& x, const std::vector<caqes::colonnes::lot_colonnes>& lots) {
     std::size_t debut = 0;
-    for (const caqes::colonnes::lot_colonnes& l : x.lots) {
+    for (const caqes::colonnes::lot_colonnes& l : lots) {
         caqes::colonnes::evaluer_lot(l, x.rc, debut);
         debut += l.taille();
     }
@@ -279,7 +316,7 @@ void totaux_denses(donnees_denses<G>& x, col::scores_bloc& s) {
 // result as a row of result columns.
 template <class G>
 void remplir_dense(const std::string& cle, std::size_t e, rapport_brut& brut, col::colonnes_denses& d,
-                   col::ligne& attendu, caqes::colonnes::validateur_lot& lots) {
+                   col::ligne& attendu, caqes::colonnes::validateur_lot& lots, lots_charges<G>& charges) {
     using D = typename G::dense;
     const caqes::modele_contrat_def& def = G::def;
     const bool transition = col::transition_2017(brut.champs.exercice, brut.champs.date_evaluation);
@@ -310,6 +347,17 @@ void remplir_dense(const std::string& cle, std::size_t e, rapport_brut& brut, co
     const caqes::resultat_validation<caqes::colonnes::voie_ligne> voie = lots.ajouter(v.valeur());
     if (!voie.ok() || voie.valeur() != caqes::colonnes::voie_ligne::colonnes)
         echec(cle, e, "the batch evaluator did not take the report into its columns");
+#ifdef CAQES_BENCH_GRILLE_CHARGEE
+    const caqes::json::grille_chargee& g = grille_chargee<G>();
+    caqes::resultat_validation<caqes::rapport_valide> vc =
+        caqes::validate(g.definition(), brut.contrat, brut.annuel_du_contrat(), g.parametres());
+    if (!vc.ok()) echec(cle, e, "report rejected by the loaded grid: " + caqes::texte(vc.erreurs().front()));
+    const caqes::resultat_validation<caqes::colonnes::voie_ligne> voie_c = charges.lots.ajouter(vc.valeur());
+    if (!voie_c.ok() || voie_c.valeur() != caqes::colonnes::voie_ligne::colonnes)
+        echec(cle, e, "the batch evaluator did not take the report into the loaded grid's columns");
+#else
+    (void)charges;
+#endif
     attendu = col::ligne_de(caqes::evaluateur<G::def>::evaluer(std::move(v).valeur(), params, {}));
     // The context the result columns repeat on every row is the batch's, as `transition` is.
     if (e == 0) {
@@ -339,6 +387,7 @@ void verifier_cas_limites() {
     col::colonnes_denses d;
     caqes::colonnes::validateur_lot lots(std::make_shared<const caqes::colonnes::grille_lot>(
         def, caqes::politique_grille{}, caqes::parametres_evaluation{}));
+    lots_charges<G> charges;
     d.dimensionner(std::size(tous), D::n_i32, D::n_i64, D::n_u8);
     std::vector<col::ligne> attendu(std::size(tous));
     alea a{0xed9eULL};
@@ -393,11 +442,16 @@ void verifier_cas_limites() {
         brut.en_terme = {true, true, true, true};
         brut.valeurs_en_terme = brut.valeurs;
         brut.economies_en_terme = brut.economies;
-        remplir_dense<G>(cle, e, brut, d, attendu[e], lots);
+        remplir_dense<G>(cle, e, brut, d, attendu[e], lots, charges);
     }
     caqes::colonnes::resultats_colonnes<std::int64_t> rc;
     while (std::optional<caqes::colonnes::lot_colonnes> l = lots.terminer())
         caqes::colonnes::evaluer_lot(*l, rc);
+    caqes::colonnes::resultats_colonnes<std::int64_t> rc_charge;
+#ifdef CAQES_BENCH_GRILLE_CHARGEE
+    while (std::optional<caqes::colonnes::lot_colonnes> l = charges.lots.terminer())
+        caqes::colonnes::evaluer_lot(*l, rc_charge);
+#endif
     col::resultats r;
     r.dimensionner(d.n);
     std::vector<std::int64_t> ts(d.n, -1);
@@ -410,16 +464,21 @@ void verifier_cas_limites() {
         if (!diff.empty()) echec(cle, e, "dense (a) differs from the toolkit: " + diff);
         const std::string diff_c = col::difference(col::lire(rc, e), attendu[e]);
         if (!diff_c.empty()) echec(cle, e, "columnar differs from the toolkit's scalar evaluator: " + diff_c);
+        if (rc_charge.taille() > 0) {
+            const std::string diff_l = col::difference(col::lire(rc_charge, e), attendu[e]);
+            if (!diff_l.empty())
+                echec(cle, e, "columnar over the loaded grid differs from the toolkit's scalar evaluator: " + diff_l);
+        }
         if (ts[e] != attendu[e].total_sanctions || ti[e] != attendu[e].total_interessements)
             echec(cle, e, "dense_totals (b) differs from the toolkit");
     }
     std::fprintf(
         stderr,
-        "check %s: identical result columns: toolkit = dense (a) = columnar, totals = dense_totals (b) (all met, "
+        "check %s: identical result columns: toolkit = dense (a) = columnar%s, totals = dense_totals (b) (all met, "
         "savings at the int64 limit: incentives %lld cents; none met, revenue at the int64 limit: "
         "sanctions %lld cents)\n",
-        cle.c_str(), static_cast<long long>(attendu[0].total_interessements),
-        static_cast<long long>(attendu[1].total_sanctions));
+        cle.c_str(), rc_charge.taille() > 0 ? " = columnar_loaded" : "",
+        static_cast<long long>(attendu[0].total_interessements), static_cast<long long>(attendu[1].total_sanctions));
 }
 
 template <class G>
@@ -439,15 +498,24 @@ donnees_denses<G>& obtenir_dense(std::size_t n) {
     rapport_brut brut;
     caqes::colonnes::validateur_lot lots(std::make_shared<const caqes::colonnes::grille_lot>(
         def, caqes::politique_grille{}, caqes::parametres_evaluation{}));
+    lots_charges<G> charges;
     for (std::size_t e = 0; e < n; ++e) {
         rapport_genere(a, def, brut);
         contrat_genere(a, def, brut);
-        remplir_dense<G>(cle, e, brut, x->d, x->attendu[e], lots);
+        remplir_dense<G>(cle, e, brut, x->d, x->attendu[e], lots, charges);
         while (std::optional<caqes::colonnes::lot_colonnes> l = lots.prendre())
             x->lots.push_back(std::move(*l));
+#ifdef CAQES_BENCH_GRILLE_CHARGEE
+        while (std::optional<caqes::colonnes::lot_colonnes> l = charges.lots.prendre())
+            x->lots_charges.push_back(std::move(*l));
+#endif
     }
     while (std::optional<caqes::colonnes::lot_colonnes> l = lots.terminer())
         x->lots.push_back(std::move(*l));
+#ifdef CAQES_BENCH_GRILLE_CHARGEE
+    while (std::optional<caqes::colonnes::lot_colonnes> l = charges.lots.terminer())
+        x->lots_charges.push_back(std::move(*l));
+#endif
     verifier_cas_limites<G>();
 
     // Before any timing: (a) writes the toolkit's result columns, (b) its totals, for every
@@ -458,7 +526,17 @@ donnees_denses<G>& obtenir_dense(std::size_t n) {
     auto s = std::make_unique<col::scores_bloc>();
     evaluer_dense(*x, *s);
     totaux_denses(*x, *s);
-    evaluer_colonnes(*x);
+    // The loaded grid's blocks first, each row checked, then the compile-time grid's into the
+    // same columns, each row checked below.
+    if (!x->lots_charges.empty()) {
+        evaluer_colonnes(*x, x->lots_charges);
+        for (std::size_t e = 0; e < n; ++e) {
+            const std::string diff_l = col::difference(col::lire(x->rc, e), x->attendu[e]);
+            if (!diff_l.empty())
+                echec(cle, e, "columnar over the loaded grid differs from the toolkit's scalar evaluator: " + diff_l);
+        }
+    }
+    evaluer_colonnes(*x, x->lots);
     std::size_t sanctions = 0;
     std::size_t interessements = 0;
     std::size_t hors_terme = 0;
@@ -484,12 +562,13 @@ donnees_denses<G>& obtenir_dense(std::size_t n) {
         }
     }
     std::fprintf(stderr,
-                 "check %s: identical result columns for %zu establishments: toolkit = dense (a) = columnar, "
+                 "check %s: identical result columns for %zu establishments: toolkit = dense (a) = columnar%s, "
                  "totals = dense_totals (b) (%zu volet sanctions, %zu volet incentives, %zu volets out of their "
                  "term, %zu incentives without savings; dense layout %zu bytes per establishment, columnar blocks "
                  "%zu, result columns %zu)\n",
-                 cle.c_str(), n, sanctions, interessements, hors_terme, economies_nr, x->d.octets_par_etablissement(),
-                 x->lots.front().octets_par_ligne(), col::resultats::octets_par_etablissement);
+                 cle.c_str(), n, x->lots_charges.empty() ? "" : " = columnar_loaded", sanctions, interessements,
+                 hors_terme, economies_nr, x->d.octets_par_etablissement(), x->lots.front().octets_par_ligne(),
+                 col::resultats::octets_par_etablissement);
     g_courantes = std::move(x);
     g_cle = cle;
     return static_cast<donnees_denses<G>&>(*g_courantes);
@@ -576,10 +655,12 @@ enum class variante {
     dense,
     dense_totals,
     dense_plain_read,
-    columnar
+    columnar,
+    columnar_loaded
 };
-constexpr const char* noms_variantes[] = {"hand",       "toolkit", "toolkit_runtime", "toolkit_trace",    "poly",
-                                          "plain_read", "dense",   "dense_totals",    "dense_plain_read", "columnar"};
+constexpr const char* noms_variantes[] = {
+    "hand",  "toolkit",      "toolkit_runtime",  "toolkit_trace", "poly",           "plain_read",
+    "dense", "dense_totals", "dense_plain_read", "columnar",      "columnar_loaded"};
 
 template <class G, variante V>
 void bm_dense(benchmark::State& state) {
@@ -597,7 +678,10 @@ void bm_dense(benchmark::State& state) {
             totaux_denses(x, *s);
             acc += x.sanctions[n - 1] + x.interessements[0];
         } else if constexpr (V == variante::columnar) {
-            evaluer_colonnes(x);
+            evaluer_colonnes(x, x.lots);
+            acc += x.rc.total_sanctions[n - 1] + x.rc.total_interessements[0];
+        } else if constexpr (V == variante::columnar_loaded) {
+            evaluer_colonnes(x, x.lots_charges);
             acc += x.rc.total_sanctions[n - 1] + x.rc.total_interessements[0];
         } else {
             acc += static_cast<std::int64_t>(col::lecture_dense(x.d));
@@ -606,7 +690,8 @@ void bm_dense(benchmark::State& state) {
         benchmark::ClobberMemory();
     }
     compteurs(state, n, S, allocations() - allocs_avant,
-              V == variante::columnar ? x.lots.front().octets_par_ligne() : x.d.octets_par_etablissement());
+              V == variante::columnar || V == variante::columnar_loaded ? x.lots.front().octets_par_ligne()
+                                                                        : x.d.octets_par_etablissement());
 }
 
 template <class G, variante V>
@@ -699,6 +784,9 @@ void enregistrer_denses(std::size_t n) {
         enregistrer_dense<G, variante::dense_totals>(n);
         enregistrer_dense<G, variante::dense_plain_read>(n);
         enregistrer_dense<G, variante::columnar>(n);
+#ifdef CAQES_BENCH_GRILLE_CHARGEE
+        enregistrer_dense<G, variante::columnar_loaded>(n);
+#endif
     }
 }
 
@@ -727,6 +815,7 @@ struct grille7 {
     static constexpr bool avec_dense = true;
     using dense = g7::dense;
     static constexpr const caqes::modele_contrat_def& def = g7::def;
+    static constexpr std::string_view json = g7::json;
     static hw::resultat evaluer_a_la_main(const hw::etablissement<7>& e) noexcept { return g7::evaluer_a_la_main(e); }
 };
 struct grille32 {
@@ -734,6 +823,7 @@ struct grille32 {
     static constexpr bool avec_dense = true;
     using dense = g32::dense;
     static constexpr const caqes::modele_contrat_def& def = g32::def;
+    static constexpr std::string_view json = g32::json;
     static hw::resultat evaluer_a_la_main(const hw::etablissement<32>& e) noexcept { return g32::evaluer_a_la_main(e); }
 };
 struct grille128 {

@@ -8,6 +8,8 @@ For every grid size S this writes, in one header:
   plain structs (benchmarks/handwritten.hpp), with every threshold, weight and clause a
   literal, in the same exact arithmetic (int64 fractions, 128-bit cross products).
 
+- `bench::gS::json`, the same grid as a grid file (docs/json-schema.md), which the benchmark
+  loads at run time as a user's grid is loaded;
 - `bench::gS::dense` (only for the sizes given after `--dense`), the hand-written exact
   baselines over the dense columnar layout (benchmarks/colonnes.hpp): the column of every
   measure with its fixed-point scale, a block evaluator writing every result column, and the
@@ -20,6 +22,7 @@ that both give identical results before timing anything.
 Usage: gen_grids.py OUTPUT.hpp SIZE [SIZE...] [--dense SIZE...]   (benchmarks/CMakeLists.txt)
 The module is also imported by scripts/bench_compile.py for the compile-time TUs.
 """
+import json
 import math
 import sys
 
@@ -119,6 +122,56 @@ def grid_cpp(size, ns, with_modele=True):
     out.append(f"inline constexpr std::size_t taille = {size};")
     out.append(f"}}  // namespace {ns}")
     return "\n".join(out)
+
+
+def json_grid(size, ns):
+    """The same grid as a grid file (docs/json-schema.md, caqes.grille/1), as a string in
+    namespace `ns`: the benchmark loads it with caqes::json::lire_grille, the path of a grid a
+    user loads at run time, and checks that it evaluates exactly as the C++ grid does."""
+    def q(nature, num, den=1):
+        num, den = frac(num, den)
+        return {"nature": nature, "num": num, "den": den}
+
+    def cond(mesure, op, seuil):
+        return {"mesure": mesure, "op": op, "seuil": seuil}
+
+    validite = {"debut": "2017-07-01", "fin": "2022-01-01"}
+    volets = []
+    i = 0
+    for v, n in enumerate(split(size)):
+        grille = []
+        for _ in range(n):
+            ind = indicator(i)
+            k = ind["kind"]
+            j = {"id": ind["id"], "code": ind["code"], "libelle": f"indicateur de banc d'essai {ind['id']}",
+                 "origine": "illustrative", "mesures": [{"code": m, "nature": t} for m, t in ind["measures"]],
+                 "sens": ind["sens"]}
+            if k == 0:
+                j["objectif"] = {"mesure": "taux_a", "valeur": q("taux", *ind["t"])}
+            elif k == 1:
+                j["objectif"] = {"mesure": "echelle_a", "valeur": q("echelle", 2)}
+            elif k == 2:
+                j["objectif"] = {"mesure": "evolution_a", "valeur": q("taux_evolution", *ind["t"])}
+                m = 400_000 + 1_000 * (i % 50)
+                j["referentiel"] = [[cond("evolution_a", "<=", q("taux_evolution", *ind["t"]))],
+                                    [cond("montant_a", "<", q("montant", m * 100))]]
+            elif k == 3:
+                j["referentiel"] = [[cond("nombre_a", "<", q("nombre", ind["K"]))],
+                                    [cond("taux_a", ">=", q("taux", *ind["t"])),
+                                     cond("oui_non_a", "==", q("oui_non", 1))]]
+            else:
+                j["objectif"] = {"mesure": "montant_a", "valeur": q("montant", *ind["t"])}
+            j["validite"] = validite
+            j["poids"] = {"num": ind["w"], "den": 1}
+            grille.append(j)
+            i += 1
+        terme = {"indeterminee": True} if v == 0 else {"annees": 4}
+        clauses = [c.strip() for c in CLAUSES[v].split("|")]
+        volets.append({"volet": VOLETS[v], "terme": terme, "clauses": clauses, "grille": grille})
+    doc = {"schema": "caqes.grille/1", "nom": f"grille de banc d'essai, {size} indicateurs",
+           "regime": "caqes_2017", "fenetre": {"debut": "2017-07-01", "fin": "2019-01-01"},
+           "transition": "arret_fin_regime", "volets": volets}
+    return f'namespace {ns} {{\ninline constexpr std::string_view json = R"grille({json.dumps(doc, indent=1)})grille";\n}}'
 
 
 def hand_cpp(size, ns):
@@ -327,6 +380,7 @@ HEADER = """#pragma once
 
 #include <array>
 #include <cstddef>
+#include <string_view>
 
 namespace bench {
 """
@@ -344,6 +398,7 @@ def main(argv):
     for size in map(int, args):
         parts.append(grid_cpp(size, f"g{size}"))
         parts.append(hand_cpp(size, f"g{size}"))
+        parts.append(json_grid(size, f"g{size}"))
         if size in dense:
             parts.append(dense_cpp(size, f"g{size}"))
     parts.append("}  // namespace bench\n")

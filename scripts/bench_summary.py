@@ -7,7 +7,8 @@ Writes:
   baseline measured in the same run) and of the end-to-end results;
 - docs/performance-runtime.svg, a hand-written SVG chart (no plotting library);
 - the tables into docs/performance.md between the `<!-- runtime:begin -->` / `end` markers,
-  and the dense columnar baselines' table between `<!-- dense:begin -->` / `end`.
+  the dense columnar baselines' table between `<!-- dense:begin -->` / `end`, and the columnar
+  evaluator's between `<!-- columnar:begin -->` / `end`.
 
 Usage: bench_summary.py RUN.json [--doc docs/performance.md] [--svg docs/performance-runtime.svg]
 """
@@ -127,6 +128,33 @@ def dense_table(ev):
     return "\n".join(lines)
 
 
+TARGET_COLUMNAR = 1.3
+TARGET_LOADED = 1.5
+
+
+def columnar_table(ev):
+    """The toolkit's batch evaluator (compile-time and loaded grid) against the dense baselines
+    and the scalar evaluator of the same grid and N, with issue 16's two goals."""
+    lines = ["| grid | N | columnar ns/eval (cv) | columnar, loaded grid ns/eval (cv) | dense (a) ns/eval | "
+             "dense totals (b) ns/eval | dense plain read (c) ns/eval | scalar toolkit ns/eval | "
+             f"columnar / (a) (goal <= {TARGET_COLUMNAR}) | loaded / columnar (goal <= {TARGET_LOADED}) | "
+             "columnar / (b) | columnar / (c) | scalar / columnar |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for (g, n) in sorted(ev):
+        v = ev[(g, n)]
+        c, l, a, b, r, t = (v.get(x) for x in ("columnar", "columnar_loaded", "dense", "dense_totals",
+                                                "dense_plain_read", "toolkit"))
+        if not c or not a or not b or not r:
+            continue
+        ns = (lambda x: f"{x['ns']:.1f}" if x else "not run")
+        q = (lambda x, y: f"{x['ns'] / y['ns']:.2f}" if x and y else "n/a")
+        cv_de = (lambda x: f" ({pct(x['cv'])})" if x else "")
+        lines.append(f"| {g} | {fmt_n(n)} | {c['ns']:.1f} ({pct(c['cv'])}) | "
+                     f"{ns(l)}{cv_de(l)} | {ns(a)} | {ns(b)} | {r['ns']:.2f} | "
+                     f"{ns(t)} | **{q(c, a)}** | **{q(l, c)}** | {q(c, b)} | {q(c, r)} | {q(t, c)} |")
+    return "\n".join(lines)
+
+
 def e2e_table(e2e):
     lines = ["| rows | plain read MB/s (cv) | plain read rows/s | pipeline MB/s (cv) | pipeline rows/s | pipeline time / plain read time | allocs/row |",
              "|---|---|---|---|---|---|---|"]
@@ -238,9 +266,12 @@ def main():
         svg_chart(ev, a.svg)
     dense = dense_table(ev)
     print("\nDense columnar baselines:\n\n" + dense)
+    columnar = columnar_table(ev)
+    print("\nThe columnar evaluator:\n\n" + columnar)
     if a.doc:
         replace_section(a.doc, "runtime", text)
         replace_section(a.doc, "dense", dense)
+        replace_section(a.doc, "columnar", columnar)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@
 // Each case the generator covers is counted from the outcomes, and required to occur.
 #include "evaluation_modeles.hpp"
 #include "generateur_rapports.hpp"
+#include "grille_exemple.hpp"
 #include "meme_resultat.hpp"
 #include "modeles/demo.hpp"
 #include "modeles/indicateurs_2022.hpp"
@@ -338,17 +339,10 @@ bilan differentiel(const std::string& grille, const sujet& sa, const modele_cont
     return b;
 }
 
-json::grille_chargee charger(std::string_view nom) {
-    auto r = json::lire_grille_fichier(concat(CAQES_SOURCE_DIR, "/examples/grilles/", nom));
-    INFO(outils::tout(r.erreurs()));
-    REQUIRE(r.ok());
-    return std::move(r).valeur();
-}
-
 // An example grid: its C++ twin at compile time against the JSON file read at run time.
 template <const modele_contrat_def& M>
 bilan exemple(std::string_view fichier, const parametres_evaluation& p, std::uint64_t graine, compteurs& cas) {
-    const json::grille_chargee g = charger(fichier);
+    const json::grille_chargee g = essais::charger_exemple(fichier);
     return differentiel(std::string{fichier}, compile_time<M>(), M, p,
                         run_time(concat("the grid read from ", fichier), g.definition()), g.definition(),
                         g.parametres(), graine, annees, cas);
@@ -532,7 +526,7 @@ TEST_CASE("differential: a perturbed column is reported as the exact first diffe
     // The comparison itself is tested: one cent more on one proposed amount of one side, at a
     // row the test picks, is named with its row, its field and both values.
     compteurs c;
-    const json::grille_chargee g = charger("transports_2017.json");
+    const json::grille_chargee g = essais::charger_exemple("transports_2017.json");
     const modele_contrat_def& m = modeles::transports_2017::def;
     const parametres_evaluation& p = modeles::transports_2017::parametres;
     bool perturbe = false;
@@ -563,7 +557,7 @@ TEST_CASE("differential: a perturbed column of the row sink is reported with its
     // The row sink's comparison is tested: one cent more on the revenue base the sink wrote for
     // the first establishment is named as the row sink's difference with the full result.
     compteurs c;
-    const json::grille_chargee g = charger("transports_2017.json");
+    const json::grille_chargee g = essais::charger_exemple("transports_2017.json");
     const modele_contrat_def& m = modeles::transports_2017::def;
     const parametres_evaluation& p = modeles::transports_2017::parametres;
     const bilan b = differentiel("transports_2017.json", compile_time<modeles::transports_2017::def>(), m, p,
@@ -581,7 +575,7 @@ TEST_CASE("differential: another parameter set on one side is told apart", "[dif
     // The loaded side with the sanction steps at 1 % instead of the grid's: some establishment's
     // proposal differs, and the first difference names an amount.
     compteurs c;
-    const json::grille_chargee g = charger("demo_2017.json");
+    const json::grille_chargee g = essais::charger_exemple("demo_2017.json");
     parametres_evaluation autre = g.parametres();
     autre.p2017.paliers = {{{{1, 2}, {1, 100}}, {{3, 4}, {1, 100}}, {}}};
     autre.p2017.part_interessement = {30, 100};

@@ -6,9 +6,11 @@
 // demand (`evaluer_un`) equal to the scalar evaluator's.
 // Also: a value its column cannot hold takes the scalar path, or is refused with CAQES-E045 and
 // its place; a report validated against another template is refused (CAQES-E038); a grid that
-// cannot be put in columns sends every row to the scalar path.
+// cannot be put in columns sends every row to the scalar path. Every example grid is also read
+// from its file and evaluated in blocks, as `caqes evaluate` loads a user's grid.
 #include "evaluation_modeles.hpp"
 #include "generateur_rapports.hpp"
+#include "grille_exemple.hpp"
 #include "meme_resultat.hpp"
 #include "modeles/demo.hpp"
 #include "modeles/indicateurs_2022.hpp"
@@ -164,6 +166,19 @@ TEST_CASE("batch: blocks of the demo 2022 grid give the scalar evaluator's colum
 TEST_CASE("batch: blocks of the national indicators 2022 give the scalar evaluator's columns on every row", "[lot]") {
     verifier(par_blocs(modeles::indicateurs_2022::def, modeles::indicateurs_2022::parametres, 6'20221, 3, 1'100),
              1'500);
+}
+
+// The grids a user loads at run time: every example grid file, read by caqes::json, filled into
+// full blocks of reports validated against the loaded definition and evaluated with its own
+// parameters; the same driver as for a C++ template, here on a definition that lives on the heap.
+TEST_CASE("batch: blocks of every example grid loaded from its file give the scalar evaluator's columns", "[lot]") {
+    std::uint64_t graine = 6'1000;
+    for (const char* fichier :
+         {"demo_2017.json", "transports_2017.json", "regional_2017.json", "demo_2022.json", "indicateurs_2022.json"}) {
+        INFO(fichier);
+        const json::grille_chargee g = essais::charger_exemple(fichier);
+        verifier(par_blocs(g.definition(), g.parametres(), ++graine, 3, 1'100), 1'500);
+    }
 }
 
 TEST_CASE("batch: blocks of a 2022 grid with the L.162-30-4 clauses and of the successor scheme", "[lot]") {

@@ -54,7 +54,7 @@ struct scores_contrat {
 template <class E>
 concept donnees_etablissement = requires(const E& e, std::size_t i) {
     { e.produits_assurance_maladie() } -> std::same_as<centimes>;
-    { e.economies(i) } -> std::same_as<std::optional<centimes>>;
+    { e.economies(i) } -> std::convertible_to<const std::optional<centimes>&>;
     { e.couverture(i) } -> std::convertible_to<const couverture_volet&>;
     { e.decisions() } -> std::convertible_to<std::span<const decision_enregistree>>;
     { e.l162_30_4() } -> std::convertible_to<const std::optional<donnees_l162_30_4>&>;
@@ -95,8 +95,9 @@ template <class S, class E, class O>
 constexpr void conclure_2017(O& sortie, std::size_t n, const modele_contrat_def& m, const scores_contrat<S>& s,
                              const E& etab, const parametres_2017& p, const lois_du_jour& lois) noexcept {
     for (std::size_t i = 0; i < n; ++i) {
-        sortie.principale(i) =
-            proposition_2017(m.volets[i], s.volets[i], etab.produits_assurance_maladie(), etab.economies(i), p, lois);
+        proposition& pr = sortie.principale(i);
+        pr = proposition{};
+        proposer_2017(pr, m.volets[i], s.volets[i], etab.produits_assurance_maladie(), etab.economies(i), p, lois);
     }
     const valeur_legale global = lois.constante(article_loi::d162_16, constante_legale::plafond_sanction_global);
     if (global.en_vigueur()) appliquer_plafond_global(sortie, n, etab.produits_assurance_maladie(), global.valeur);
@@ -124,7 +125,9 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
     if (global.defini() || !p.revision_par_score) {
         const fraction score_global = global.valeur();
         for (std::size_t i = 0; i < n; ++i) {
-            sortie.principale(i) = proposition_2022(m.volets[i], score_global, etab.economies(i), p, lois);
+            proposition& pr = sortie.principale(i);
+            pr = proposition{};
+            proposer_2022(pr, m.volets[i], score_global, etab.economies(i), p, lois);
         }
     }
     // D.162-16 V 1: the regional incentive follows the achievement of all regional objectives.

@@ -59,19 +59,32 @@ struct lois_du_jour {
 namespace detail {
 
 // base x taux, rounded towards zero, checked against base x plafond; cites `loi`, the version
-// the cap was looked up in.
-[[nodiscard]] constexpr proposition montant_plafonne_de(nature_proposition n, centimes base, fraction taux,
-                                                        fraction plafond, const version_loi* loi,
-                                                        bool illustratif) noexcept {
+// the cap was looked up in. Written into `p`, which holds no proposal yet: a batch writes each
+// row's proposal in place, field by field, rather than building a 64-byte value and copying it
+// (a copy that reloads what was just stored narrowly stalls the store buffer).
+[[gnu::always_inline]] constexpr void plafonner_dans(proposition& p, nature_proposition n, centimes base, fraction taux,
+                                                     fraction plafond, const version_loi* loi,
+                                                     bool illustratif) noexcept {
     const montant_calcule voulu = appliquer_taux(base, taux);
     const montant_calcule cap = appliquer_taux(base, plafond);
-    proposition p{
-        .taux = taux, .loi = loi, .nature = n, .illustratif = illustratif, .depassement = !voulu.ok || !cap.ok};
-    if (p.depassement) return p;
+    p.taux = taux;
+    p.loi = loi;
+    p.nature = n;
+    p.illustratif = illustratif;
+    p.depassement = !voulu.ok || !cap.ok;
+    if (p.depassement) return;
     const montant_plafonne m = plafonner(voulu.valeur, cap.valeur);
     p.montant = m.valeur;
     p.plafond = m.plafond;
     p.plafond_atteint = m.plafond_atteint;
+}
+
+// The same, as a value.
+[[nodiscard]] constexpr proposition montant_plafonne_de(nature_proposition n, centimes base, fraction taux,
+                                                        fraction plafond, const version_loi* loi,
+                                                        bool illustratif) noexcept {
+    proposition p{};
+    plafonner_dans(p, n, base, taux, plafond, loi, illustratif);
     return p;
 }
 
@@ -93,27 +106,41 @@ template <class S>
 // none. Savings *non renseignees* compute no incentive, and the proposal says so. `S` is the
 // score's representation (realisation.hpp): only `defini()` and its comparisons with the
 // thresholds (`au_moins`, `inferieur`) are read.
+//
+// Written into `pr`, which holds no proposal yet (see detail::plafonner_dans).
+template <class S = score_volet>
+[[gnu::always_inline]] constexpr void proposer_2017(proposition& pr, const volet_modele& v, const S& s, centimes base,
+                                                    const std::optional<centimes>& economies_donnees,
+                                                    const parametres_2017& p, const lois_du_jour& lois) noexcept {
+    if (!s.defini()) return;
+    if (v.clauses.contient(interessement) && s.au_moins(p.seuil_interessement)) {
+        if (!economies_donnees) {
+            pr.economies_non_renseignees = true;
+            return;
+        }
+        const centimes economies = *economies_donnees;
+        if (economies <= centimes{0}) return;  // negative or no savings give no incentive
+        const valeur_legale cap = lois.constante(article_loi::d162_16, constante_legale::plafond_interessement);
+        if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::interessement_volet)) return;
+        return detail::plafonner_dans(pr, nature_proposition::interessement_volet, economies, p.part_interessement,
+                                      cap.valeur, cap.version, p.illustratif);
+    }
+    if (!v.clauses.contient(sanction)) return;
+    const fraction taux = detail::taux_sanction(p, s);
+    if (!taux.positive()) return;
+    const valeur_legale cap = lois.constante(article_loi::d162_16, constante_legale::plafond_sanction_volet);
+    if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::sanction_volet)) return;
+    detail::plafonner_dans(pr, nature_proposition::sanction_volet, base, taux, cap.valeur, cap.version, p.illustratif);
+}
+
+// The same, as a value.
 template <class S = score_volet>
 [[nodiscard]] constexpr proposition proposition_2017(const volet_modele& v, const S& s, centimes base,
-                                                     std::optional<centimes> economies_donnees,
+                                                     const std::optional<centimes>& economies_donnees,
                                                      const parametres_2017& p, const lois_du_jour& lois) noexcept {
-    if (!s.defini()) return {};
-    if (v.clauses.contient(interessement) && s.au_moins(p.seuil_interessement)) {
-        if (!economies_donnees) return proposition{.economies_non_renseignees = true};
-        const centimes economies = *economies_donnees;
-        if (economies <= centimes{0}) return {};  // negative or no savings give no incentive
-        const valeur_legale cap = lois.constante(article_loi::d162_16, constante_legale::plafond_interessement);
-        if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::interessement_volet)) return {};
-        return detail::montant_plafonne_de(nature_proposition::interessement_volet, economies, p.part_interessement,
-                                           cap.valeur, cap.version, p.illustratif);
-    }
-    if (!v.clauses.contient(sanction)) return {};
-    const fraction taux = detail::taux_sanction(p, s);
-    if (!taux.positive()) return {};
-    const valeur_legale cap = lois.constante(article_loi::d162_16, constante_legale::plafond_sanction_volet);
-    if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::sanction_volet)) return {};
-    return detail::montant_plafonne_de(nature_proposition::sanction_volet, base, taux, cap.valeur, cap.version,
-                                       p.illustratif);
+    proposition pr{};
+    proposer_2017(pr, v, s, base, economies_donnees, p, lois);
+    return pr;
 }
 
 // D.162-16 III 1 (2017): "dans la limite de 5 % de ces produits, pour l'ensemble des volets".
@@ -155,36 +182,50 @@ constexpr void appliquer_plafond_global(O& sortie, std::size_t nombre_volets, ce
 
 // Second generation, one volet: the national incentive (D.162-16 V 2), from the volet's
 // savings, revised downwards by the contract's overall score when the parameters say so.
-[[nodiscard]] constexpr proposition proposition_2022(const volet_modele& v, fraction score_global,
-                                                     std::optional<centimes> economies_donnees,
-                                                     const parametres_2022& p, const lois_du_jour& lois) noexcept {
-    if (!v.clauses.contient(interessement)) return {};
-    if (!economies_donnees) return proposition{.economies_non_renseignees = true};
+// Written into `pr`, which holds no proposal yet (see detail::plafonner_dans).
+[[gnu::always_inline]] constexpr void proposer_2022(proposition& pr, const volet_modele& v, fraction score_global,
+                                                    const std::optional<centimes>& economies_donnees,
+                                                    const parametres_2022& p, const lois_du_jour& lois) noexcept {
+    if (!v.clauses.contient(interessement)) return;
+    if (!economies_donnees) {
+        pr.economies_non_renseignees = true;
+        return;
+    }
     const centimes economies = *economies_donnees;
-    if (economies <= centimes{0}) return {};
+    if (economies <= centimes{0}) return;
     const version_loi* loi = lois.version(issue_legale::interessement_national);
-    if (loi == nullptr) return {};
+    if (loi == nullptr) return;
     fraction part = p.part_economies_nationale;
     if (p.revision_par_score) {
         const detail::fraction_verifiee revise = detail::multiplier(part, score_global);
         if (!revise.ok) {
-            return {.taux = part,
-                    .loi = loi,
-                    .nature = nature_proposition::interessement_national,
-                    .illustratif = p.illustratif,
-                    .depassement = true};
+            pr.taux = part;
+            pr.loi = loi;
+            pr.nature = nature_proposition::interessement_national;
+            pr.illustratif = p.illustratif;
+            pr.depassement = true;
+            return;
         }
         part = revise.f;
     }
-    if (!part.positive()) return {};  // revised down to nothing: no incentive, not a zero one
+    if (!part.positive()) return;  // revised down to nothing: no incentive, not a zero one
     // The national incentive has no legal cap of its own: it is checked against the savings.
-    return detail::montant_plafonne_de(nature_proposition::interessement_national, economies, part, entier(1), loi,
-                                       p.illustratif);
+    detail::plafonner_dans(pr, nature_proposition::interessement_national, economies, part, entier(1), loi,
+                           p.illustratif);
+}
+
+// The same, as a value.
+[[nodiscard]] constexpr proposition proposition_2022(const volet_modele& v, fraction score_global,
+                                                     const std::optional<centimes>& economies_donnees,
+                                                     const parametres_2022& p, const lois_du_jour& lois) noexcept {
+    proposition pr{};
+    proposer_2022(pr, v, score_global, economies_donnees, p, lois);
+    return pr;
 }
 
 // Successor, one scheme: an allocation computed from the savings (L.162-23-14 1).
 [[nodiscard]] constexpr proposition proposition_successeur(const volet_modele& v,
-                                                           std::optional<centimes> economies_donnees,
+                                                           const std::optional<centimes>& economies_donnees,
                                                            const parametres_successeur& p,
                                                            const lois_du_jour& lois) noexcept {
     if (!v.clauses.contient(dotation_complementaire)) return {};

@@ -96,7 +96,9 @@ class rapport_valide {
     [[nodiscard]] constexpr const std::array<std::optional<centimes>, volets_max>& economies() const noexcept {
         return economies_;
     }
-    [[nodiscard]] constexpr std::optional<centimes> economies(std::size_t i) const noexcept { return economies_[i]; }
+    [[nodiscard]] constexpr const std::optional<centimes>& economies(std::size_t i) const noexcept {
+        return economies_[i];
+    }
     [[nodiscard]] constexpr std::span<const decision_enregistree> decisions() const noexcept { return decisions_; }
     [[nodiscard]] constexpr const std::optional<donnees_l162_30_4>& l162_30_4() const noexcept { return l162_30_4_; }
 

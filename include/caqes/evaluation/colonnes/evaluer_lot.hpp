@@ -123,8 +123,9 @@ void conclure_lot(const lot_colonnes& lot, const scores_bloc<L>& s, resultats_co
     const grille_lot& g = lot.grille();
     const parametres_evaluation& p = g.parametres();
     const std::size_t nv = std::min(g.modele().volets.size(), volets_max);
+    ligne_resultats ligne(sortie, debut);
     for (std::size_t i = 0; i < lot.taille(); ++i) {
-        ligne_resultats ligne(sortie, debut + i);
+        ligne.aller_a(debut + i);
         if (lot.voie(i) != voie_ligne::colonnes) {
             const rapport_valide& r = lot.rapport(i);
             evaluer_vers(r, p, g.politique(), lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), p),

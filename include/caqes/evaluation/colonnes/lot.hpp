@@ -215,7 +215,7 @@ class ligne_lot {
     ligne_lot(const lot_colonnes& l, std::size_t i) noexcept : l_(&l), d_(&l.lignes_[i]) {}
 
     [[nodiscard]] centimes produits_assurance_maladie() const noexcept { return d_->produits; }
-    [[nodiscard]] std::optional<centimes> economies(std::size_t i) const noexcept { return d_->economies[i]; }
+    [[nodiscard]] const std::optional<centimes>& economies(std::size_t i) const noexcept { return d_->economies[i]; }
     [[nodiscard]] const couverture_volet& couverture(std::size_t i) const noexcept { return d_->couvertures[i]; }
     [[nodiscard]] std::span<const decision_enregistree> decisions() const noexcept {
         return {l_->decisions_.data() + d_->premiere_decision, d_->nombre_decisions};

@@ -24,6 +24,7 @@
 //   CSV's CAQES-E040; `erreur_score`, its CAQES-E037).
 #include <caqes/calendrier/date.hpp>
 #include <caqes/droit/regle.hpp>
+#include <caqes/evaluation/colonnes/score_entier.hpp>
 #include <caqes/evaluation/couverture.hpp>
 #include <caqes/evaluation/proposition.hpp>
 #include <caqes/monnaie/fraction.hpp>
@@ -352,6 +353,9 @@ class ligne_resultats {
     regles_appliquees regles{};
 
     ligne_resultats(resultats_colonnes<std::int64_t>& c, std::size_t e) noexcept : c_(&c), e_(e) {}
+    // The same sink for row e: a block reuses one sink rather than building (and zeroing) one per
+    // row; `ouvrir` resets what a row reads.
+    void aller_a(std::size_t e) noexcept { e_ = e; }
 
     void ouvrir(regime_id, int exercice, int annee_contrat, centimes produits, std::optional<int>,
                 std::uint8_t nombre_volets) noexcept {
@@ -362,6 +366,9 @@ class ligne_resultats {
         for (std::size_t v = 0; v < volets_max; ++v) {
             c_->points[v][e_] = 0;
             c_->poids[v][e_] = 0;
+        }
+        // Only the first n_ volets are read (`fermer` writes empty cells past them).
+        for (std::size_t v = 0; v < n_; ++v) {
             principales_[v] = proposition{};
             evalue_[v] = couverture_volet{}.evalue;
         }
@@ -381,6 +388,14 @@ class ligne_resultats {
         const fraction f = s.valeur();
         c_->points[i][e_] = f.num;
         c_->poids[i][e_] = f.den;
+    }
+    // An integer score is written as its points and weight: the columns hold the fraction not
+    // reduced, which spares the batch a gcd and two divisions per volet and row.
+    template <class L>
+    void noter_volet(std::size_t i, volet_id, const score_entier<L>& s, std::optional<centimes>) noexcept {
+        if (!s.defini()) return;
+        c_->points[i][e_] = s.points;
+        c_->poids[i][e_] = s.poids;
     }
     void noter_erreur_score(std::uint8_t, std::uint32_t) noexcept { drapeaux_etab_ |= erreur_score; }
     [[nodiscard]] proposition& principale(std::size_t i) noexcept { return principales_[i]; }
