@@ -5,10 +5,11 @@
     check_evaluate_colonnes.py SOURCE_DIR CAQES WORK_DIR
 
 The batch is the bundled sample (examples/data/, with its contracts): more than 512 accepted
-establishment-years, so more than one block, with rejected rows interleaved. One rate is rewritten with twelve decimals: the rate
-columns' step is 10^-9 (colonnes/plan.hpp, precision_entree), so that row's value is off its
-column's scale and the row takes the scalar path inside its block. The same batch is also
-given as JSON Lines (tools/csv_to_jsonl.py).
+establishment-years, so more than one block, with rejected rows interleaved. One rate is
+rewritten with twelve decimals: the rate columns' step is 10^-9 (colonnes/plan.hpp,
+precision_entree), so that row's value is off its column's scale (checked in its trace) and the
+row takes the scalar path inside its block. The same batch is also given as JSON Lines
+(tools/csv_to_jsonl.py).
 
 Two grids: examples/grilles/regional_2017.json, and a copy whose pertinence indicators weigh
 1/p for three primes p near 2^21, whose scores overflow 64 bits (CAQES-E037) when all three
