@@ -8,12 +8,12 @@ For every grid size S this writes, in one header:
   plain structs (benchmarks/handwritten.hpp), with every threshold, weight and clause a
   literal, in the same exact arithmetic (int64 fractions, 128-bit cross products).
 
-- `bench::gS::json`, the same grid as a grid file (docs/json-schema.md), which the benchmark
-  loads at run time as a user's grid is loaded;
-- `bench::gS::dense` (only for the sizes given after `--dense`), the hand-written exact
-  baselines over the dense columnar layout (benchmarks/colonnes.hpp): the column of every
+- `bench::gS::dense` and `bench::gS::json` (only for the sizes given after `--dense`): the
+  hand-written exact baselines over the dense columnar layout (benchmarks/colonnes.hpp): the column of every
   measure with its fixed-point scale, a block evaluator writing every result column, and the
-  totals-only kernel.
+  totals-only kernel; and the same grid as a grid file (docs/json-schema.md), which the
+  benchmark loads at run time as a user's grid is loaded (compact, so that a string literal
+  stays under the 65 536 characters compilers must accept).
 
 One source of truth for all: a change of the indicator mix changes the grid and its
 hand-written evaluator together, so they cannot drift apart; the benchmark then checks
@@ -171,7 +171,8 @@ def json_grid(size, ns):
     doc = {"schema": "caqes.grille/1", "nom": f"grille de banc d'essai, {size} indicateurs",
            "regime": "caqes_2017", "fenetre": {"debut": "2017-07-01", "fin": "2019-01-01"},
            "transition": "arret_fin_regime", "volets": volets}
-    return f'namespace {ns} {{\ninline constexpr std::string_view json = R"grille({json.dumps(doc, indent=1)})grille";\n}}'
+    texte = json.dumps(doc, separators=(",", ":"))
+    return f'namespace {ns} {{\ninline constexpr std::string_view json = R"grille({texte})grille";\n}}'
 
 
 def hand_cpp(size, ns):
@@ -398,9 +399,9 @@ def main(argv):
     for size in map(int, args):
         parts.append(grid_cpp(size, f"g{size}"))
         parts.append(hand_cpp(size, f"g{size}"))
-        parts.append(json_grid(size, f"g{size}"))
         if size in dense:
             parts.append(dense_cpp(size, f"g{size}"))
+            parts.append(json_grid(size, f"g{size}"))
     parts.append("}  // namespace bench\n")
     text = "\n".join(parts)
     try:
