@@ -2,14 +2,22 @@
 // docs/input-format.md) through caqes::csv::lire_rapports (reading, parsing, validation),
 // the evaluation of every accepted establishment-year, and the output of one CSV line each
 // to a file; against a plain read of the same files (read them, count their lines).
+// Two pipelines: `pipeline`, each report evaluated by the scalar evaluator of the compile-time
+// grid, and `columns`, the reports put into blocks (colonnes::validateur_lot) and each block
+// evaluated by colonnes::evaluer_lot, its lines written from the result columns, as `caqes
+// evaluate` does (docs/design-columnar.md, section 5, commit 10).
 //
 // The files are generated from the same values the run-time benchmarks use, and before any
-// timing the pipeline's results are checked identical, report by report, to a direct
-// evaluation of those values; every row must be accepted.
+// timing the scalar pipeline's results are checked identical, report by report, to a direct
+// evaluation of those values, and the columnar pipeline's output file identical, byte for
+// byte, to the scalar pipeline's; every row must be accepted.
 #include "allocations.hpp"
 #include "donnees.hpp"
 #include "e2e.hpp"
 
+#include <caqes/evaluation/colonnes/evaluer_lot.hpp>
+#include <caqes/evaluation/colonnes/lot.hpp>
+#include <caqes/evaluation/colonnes/resultats.hpp>
 #include <caqes/io/csv.hpp>
 
 #include <benchmark/benchmark.h>
@@ -22,7 +30,9 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bench {
@@ -91,6 +101,7 @@ struct fichiers {
     fs::path valeurs;
     fs::path etablissements;
     fs::path sortie;
+    fs::path sortie_colonnes;
     std::size_t lignes{0};  // data rows of both files
     std::size_t octets{0};
     std::vector<std::uint64_t> attendues;  // digest per establishment-year, in FINESS then year order
@@ -103,27 +114,63 @@ struct fichiers {
 std::unique_ptr<fichiers> g_fichiers;
 std::size_t g_lignes_demandees = 0;
 
-// The pipeline; returns the number of evaluated establishment-years.
-std::size_t pipeline(const fichiers& f, std::vector<std::uint64_t>* empreintes) {
+// The files read and validated (lire_rapports), every row accepted.
+caqes::csv::lot_rapports lire(const fichiers& f, const caqes::parametres_evaluation& params) {
     const caqes::csv::parsed<std::string> tv = caqes::csv::read_file(f.valeurs.string());
     const caqes::csv::parsed<std::string> te = caqes::csv::read_file(f.etablissements.string());
     if (!tv.ok() || !te.ok()) {
         std::fprintf(stderr, "e2e: %s%s\n", tv.error.c_str(), te.error.c_str());
         std::exit(1);
     }
-    const caqes::parametres_evaluation params{};
-    const caqes::csv::lot_rapports lot =
+    caqes::csv::lot_rapports lot =
         caqes::csv::lire_rapports(def_e2e, params, {"valeurs.csv", tv.value}, {"etablissements.csv", te.value});
     if (!lot.rejets.empty() || !lot.balanced()) {
         std::fprintf(stderr, "e2e check FAILED: %zu rejections, first: %s\n", lot.rejets.size(),
                      lot.rejets.empty() ? "-" : caqes::texte(lot.rejets.front()).c_str());
         std::exit(1);
     }
+    return lot;
+}
+
+constexpr std::string_view entete_sortie =
+    "finess;exercice;total_sanctions;total_interessements;socle;transports;pertinence;amelioration_pratiques\n";
+
+// One output line: `nature(i)` and `montant(i)` (cents) of each of the `volets` volets.
+template <class Nature, class Montant>
+void ajouter_ligne(std::string& sortie, std::string_view finess, std::int64_t exercice, std::int64_t sanctions,
+                   std::int64_t interessements, std::size_t volets, Nature nature, Montant montant) {
+    sortie += finess;
+    sortie += ';';
+    ajouter_entier(sortie, exercice);
+    sortie += ';';
+    ajouter_decimal(sortie, sanctions, 2);
+    sortie += ';';
+    ajouter_decimal(sortie, interessements, 2);
+    for (std::size_t i = 0; i < volets; ++i) {
+        sortie += ';';
+        sortie += caqes::nom(nature(i));
+        sortie += ' ';
+        ajouter_decimal(sortie, montant(i), 2);
+    }
+    sortie += '\n';
+}
+
+void ecrire_fichier(const fs::path& chemin, const std::string& sortie) {
+    std::FILE* out = std::fopen(chemin.c_str(), "wb");
+    if (out == nullptr || std::fwrite(sortie.data(), 1, sortie.size(), out) != sortie.size() || std::fclose(out) != 0) {
+        std::fprintf(stderr, "e2e: cannot write %s\n", chemin.c_str());
+        std::exit(1);
+    }
+}
+
+// The pipeline; returns the number of evaluated establishment-years.
+std::size_t pipeline(const fichiers& f, std::vector<std::uint64_t>* empreintes) {
+    const caqes::parametres_evaluation params{};
+    const caqes::csv::lot_rapports lot = lire(f, params);
     const caqes::politique_grille pol{};
     std::string sortie;
     sortie.reserve(lot.rapports.size() * 64 + 128);
-    sortie +=
-        "finess;exercice;total_sanctions;total_interessements;socle;transports;pertinence;amelioration_pratiques\n";
+    sortie += entete_sortie;
     for (const caqes::csv::rapport_lu& lu : lot.rapports) {
         // The reader validated against def_e2e; the compile-time grid takes the report so typed.
         const caqes::resultat_validation<caqes::rapport_valide_pour<def_e2e>> valide =
@@ -134,27 +181,57 @@ std::size_t pipeline(const fichiers& f, std::vector<std::uint64_t>* empreintes) 
         }
         const caqes::resultat_evaluation res = caqes::evaluateur<def_e2e>::evaluer(valide.valeur(), params, pol);
         if (empreintes != nullptr) empreintes->push_back(empreinte_de(res));
-        sortie += lu.finess;
-        sortie += ';';
-        ajouter_entier(sortie, lu.rapport.exercice());
-        sortie += ';';
-        ajouter_decimal(sortie, res.total_sanctions.valeur, 2);
-        sortie += ';';
-        ajouter_decimal(sortie, res.total_interessements.valeur, 2);
-        for (std::size_t i = 0; i < res.nombre_volets; ++i) {
-            sortie += ';';
-            sortie += caqes::nom(res.volets[i].principale.nature);
-            sortie += ' ';
-            ajouter_decimal(sortie, res.volets[i].principale.montant.valeur, 2);
-        }
-        sortie += '\n';
+        ajouter_ligne(
+            sortie, lu.finess, lu.rapport.exercice(), res.total_sanctions.valeur, res.total_interessements.valeur,
+            res.nombre_volets, [&res](std::size_t i) { return res.volets[i].principale.nature; },
+            [&res](std::size_t i) { return res.volets[i].principale.montant.valeur; });
     }
-    std::FILE* out = std::fopen(f.sortie.c_str(), "wb");
-    if (out == nullptr || std::fwrite(sortie.data(), 1, sortie.size(), out) != sortie.size() || std::fclose(out) != 0) {
-        std::fprintf(stderr, "e2e: cannot write %s\n", f.sortie.c_str());
-        std::exit(1);
-    }
+    ecrire_fichier(f.sortie, sortie);
     return lot.rapports.size();
+}
+
+// The columnar pipeline: the same files read and validated, each report added to a block, each
+// block evaluated into result columns and its lines written from them, in input order. Returns
+// the number of evaluated establishment-years; the output goes to `chemin`; `scalaires`, when
+// given, counts the rows the blocks sent to the scalar path.
+std::size_t pipeline_colonnes(const fichiers& f, const fs::path& chemin, std::size_t* scalaires = nullptr) {
+    namespace col = caqes::colonnes;
+    const caqes::parametres_evaluation params{};
+    const caqes::csv::lot_rapports lot = lire(f, params);
+    const auto grille = std::make_shared<const col::grille_lot>(def_e2e, caqes::politique_grille{}, params);
+    col::validateur_lot validateur{grille};
+    col::resultats_colonnes<std::int64_t> res;
+    // The conclusion's volets (conclure_pour): the template's, in a regime with volets.
+    const std::size_t volets = std::min(def_e2e.volets.size(), caqes::volets_max);
+    std::string sortie;
+    sortie.reserve(lot.rapports.size() * 64 + 128);
+    sortie += entete_sortie;
+    std::size_t ecrites = 0;  // the reports whose lines are written: the next block starts there
+    auto ecrire_bloc = [&](const col::lot_colonnes& b) {
+        col::evaluer_lot(b, res, 0);
+        if (scalaires != nullptr) *scalaires += b.lignes_scalaires();
+        for (std::size_t i = 0; i < b.taille(); ++i) {
+            ajouter_ligne(
+                sortie, lot.rapports[ecrites + i].finess, res.exercice[i], res.total_sanctions[i],
+                res.total_interessements[i], volets,
+                [&res, i](std::size_t v) { return static_cast<caqes::nature_proposition>(res.nature[v][i]); },
+                [&res, i](std::size_t v) { return res.propose[v][i]; });
+        }
+        ecrites += b.taille();
+    };
+    for (const caqes::csv::rapport_lu& lu : lot.rapports) {
+        const caqes::resultat_validation<col::voie_ligne> a = validateur.ajouter(lu.rapport);
+        if (!a.ok()) {
+            std::fprintf(stderr, "e2e check FAILED: %s\n", caqes::texte(a.erreurs().front()).c_str());
+            std::exit(1);
+        }
+        while (std::optional<col::lot_colonnes> b = validateur.prendre())
+            ecrire_bloc(*b);
+    }
+    while (std::optional<col::lot_colonnes> b = validateur.terminer())
+        ecrire_bloc(*b);
+    ecrire_fichier(chemin, sortie);
+    return ecrites;
 }
 
 fichiers& obtenir_fichiers(std::size_t lignes) {
@@ -166,6 +243,7 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
     f->valeurs = f->dossier / "valeurs.csv";
     f->etablissements = f->dossier / "etablissements.csv";
     f->sortie = f->dossier / "resultats.csv";
+    f->sortie_colonnes = f->dossier / "resultats_colonnes.csv";
 
     std::size_t mesures = 0;
     for (const auto& v : def_e2e.volets) {
@@ -247,10 +325,22 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
                      f->attendues.size(), obtenues == f->attendues ? "equal" : "differ");
         std::exit(1);
     }
+    // The columnar pipeline writes the scalar pipeline's file, byte for byte.
+    std::size_t scalaires = 0;
+    const std::size_t nc = pipeline_colonnes(*f, f->sortie_colonnes, &scalaires);
+    const caqes::csv::parsed<std::string> scalaire = caqes::csv::read_file(f->sortie.string());
+    const caqes::csv::parsed<std::string> colonnes = caqes::csv::read_file(f->sortie_colonnes.string());
+    if (nc != n || !scalaire.ok() || !colonnes.ok() || scalaire.value != colonnes.value) {
+        std::fprintf(stderr,
+                     "e2e check FAILED: the columnar pipeline evaluated %zu establishment-years (%zu), output %s\n", nc,
+                     n, scalaire.value == colonnes.value ? "identical" : "differs");
+        std::exit(1);
+    }
     std::fprintf(stderr,
                  "check e2e/rows%zu: %zu rows (%.1f MB) all accepted; %zu establishment-years identical to the direct "
-                 "evaluation\n",
-                 lignes, f->lignes, static_cast<double>(f->octets) / 1e6, n);
+                 "evaluation; the columnar pipeline's output identical to the scalar one's (%zu of its rows on the "
+                 "scalar path)\n",
+                 lignes, f->lignes, static_cast<double>(f->octets) / 1e6, n, scalaires);
     g_fichiers = std::move(f);
     g_lignes_demandees = lignes;
     return *g_fichiers;
@@ -262,6 +352,23 @@ void bm_pipeline(benchmark::State& state) {
     const std::uint64_t allocs_avant = allocations();
     for (auto _ : state) {
         acc += pipeline(f, nullptr);
+        benchmark::DoNotOptimize(acc);
+    }
+    const auto it = static_cast<std::int64_t>(state.iterations());
+    state.SetItemsProcessed(it * static_cast<std::int64_t>(f.lignes));
+    state.SetBytesProcessed(it * static_cast<std::int64_t>(f.octets));
+    state.counters["rows"] = benchmark::Counter(static_cast<double>(f.lignes));
+    state.counters["allocs_per_row"] =
+        benchmark::Counter(static_cast<double>(allocations() - allocs_avant) /
+                           static_cast<double>(it * static_cast<std::int64_t>(f.lignes)));
+}
+
+void bm_colonnes(benchmark::State& state) {
+    const fichiers& f = obtenir_fichiers(static_cast<std::size_t>(state.range(0)));
+    std::size_t acc = 0;
+    const std::uint64_t allocs_avant = allocations();
+    for (auto _ : state) {
+        acc += pipeline_colonnes(f, f.sortie_colonnes);
         benchmark::DoNotOptimize(acc);
     }
     const auto it = static_cast<std::int64_t>(state.iterations());
@@ -299,6 +406,10 @@ void enregistrer_e2e() {
             ->Unit(benchmark::kMillisecond)
             ->UseRealTime();
         benchmark::RegisterBenchmark((p + "/pipeline").c_str(), bm_pipeline)
+            ->Arg(lignes)
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime();
+        benchmark::RegisterBenchmark((p + "/columns").c_str(), bm_colonnes)
             ->Arg(lignes)
             ->Unit(benchmark::kMillisecond)
             ->UseRealTime();

@@ -3,8 +3,9 @@
 //   C++ template and prints each violation, located by file and JSON pointer, with its rule id;
 // - `caqes evaluate --grid GRID.json VALUES [ESTABLISHMENTS]` evaluates every accepted
 //   establishment-year of a batch (two CSV files, or one JSON Lines file) against a grid
-//   loaded at run time, through the same
-//   `validate` and `evaluer(rapport_valide, ...)` as the library, and streams the results;
+//   loaded at run time, through the same `validate` as the library and the columnar evaluator
+//   (`colonnes::evaluer_lot`, in blocks), or with `--scalar` the scalar `evaluer(rapport_valide,
+//   ...)`, its oracle, and streams the results;
 //   `caqes evaluate --grid GRID.json --db CONNINFO --year N` does the same with one exercise of a
 //   PostgreSQL database (sql/schema.sql) and writes the results back, when built with libpqxx;
 // - `caqes explain` prints the trace of one establishment-year, with the articles it cites;
@@ -18,6 +19,9 @@
 #endif
 
 #include <caqes/calendrier/format.hpp>
+#include <caqes/evaluation/colonnes/evaluer_lot.hpp>
+#include <caqes/evaluation/colonnes/lot.hpp>
+#include <caqes/evaluation/colonnes/resultats.hpp>
 #include <caqes/evaluation/evaluer.hpp>
 #include <caqes/evaluation/procedure.hpp>
 #include <caqes/io/csv_rapports.hpp>
@@ -35,6 +39,7 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -159,13 +164,88 @@ struct options_lot {
     std::vector<std::string> fichiers;  // values, establishments[, contracts]; or one JSON Lines file
 };
 
-[[nodiscard]] statut evaluer_lot(const options_lot& o, caqes::cli::format_sortie f, bool avec_trace) {
+// The rows of a batch, block by block (docs/design-columnar.md, section 4): each accepted report
+// goes into a validateur_lot, and each block it closes is evaluated and written, its rows in
+// input order. Beside the block, the FINESS of each of its rows (all the writers need of the
+// `rapport_lu`): memory is bounded by one block, not by the file.
+class ecriture_par_blocs {
+  public:
+    ecriture_par_blocs(const caqes::json::grille_chargee& g, caqes::cli::ecrivain& sortie, caqes::cli::format_sortie f,
+                       bool avec_trace)
+            : grille_(std::make_shared<const caqes::colonnes::grille_lot>(g.definition(), caqes::politique_grille{},
+                                                                          g.parametres())),
+              validateur_(grille_),
+              sortie_(sortie),
+              f_(f),
+              avec_trace_(avec_trace) {
+        finess_.reserve(caqes::colonnes::lot_colonnes::capacite);
+    }
+
+    void ajouter(const caqes::csv::rapport_lu& r) {
+        // The reader validated r against the grid's template, which the block's plan was built
+        // from, and the default policy sends a value off its column's scale to the scalar path:
+        // the validator has no reason to refuse it (valeur() would throw if it did).
+        (void)validateur_.ajouter(r.rapport).valeur();
+        finess_.push_back(r.finess);
+        while (std::optional<caqes::colonnes::lot_colonnes> l = validateur_.prendre())
+            ecrire(*l);
+    }
+    // Once the input has ended: the last blocks.
+    void terminer() {
+        while (std::optional<caqes::colonnes::lot_colonnes> l = validateur_.terminer())
+            ecrire(*l);
+    }
+
+  private:
+    void ecrire(const caqes::colonnes::lot_colonnes& lot) {
+        const std::size_t n = lot.taille();
+        if (f_ == caqes::cli::format_sortie::jsonl) {
+            // JSON Lines prints the whole result (regles, coverage, every proposal's law, the
+            // trace), which the result columns do not hold: each row's full result on demand.
+            for (std::size_t i = 0; i < n; ++i) {
+                caqes::trace t;
+                const caqes::resultat_evaluation res =
+                    avec_trace_ ? caqes::colonnes::evaluer_un(lot, i, t) : caqes::colonnes::evaluer_un(lot, i);
+                sortie_.ecrire({finess_[i], res, avec_trace_ ? &t : nullptr});
+            }
+        } else {
+            // CSV and Markdown print only what the result columns hold (cli/sortie.hpp,
+            // vue_colonnes), but for a row with CAQES-E037, printed from its full result.
+            caqes::colonnes::evaluer_lot(lot, resultats_, 0);
+            const std::size_t volets = lot.grille().modele().regime == caqes::regime_id::successeur_2026
+                                           ? 0
+                                           : std::min(lot.grille().modele().volets.size(), caqes::volets_max);
+            for (std::size_t i = 0; i < n; ++i) {
+                const caqes::colonnes::ligne l = caqes::colonnes::lire(resultats_, i);
+                if (caqes::cli::vue_colonnes::colonnes_suffisent(l)) {
+                    sortie_.ecrire(finess_[i], caqes::cli::vue_colonnes{l, volets});
+                } else {
+                    const caqes::resultat_evaluation res = caqes::colonnes::evaluer_un(lot, i);
+                    sortie_.ecrire({finess_[i], res});
+                }
+            }
+        }
+        sortie_.vider();
+        finess_.erase(finess_.begin(), finess_.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+
+    std::shared_ptr<const caqes::colonnes::grille_lot> grille_;
+    caqes::colonnes::validateur_lot validateur_;
+    caqes::cli::ecrivain& sortie_;
+    caqes::cli::format_sortie f_;
+    bool avec_trace_;
+    std::vector<std::string> finess_;                              // of the rows not yet written
+    caqes::colonnes::resultats_colonnes<std::int64_t> resultats_;  // one block's, reused
+};
+
+[[nodiscard]] statut evaluer_lot(const options_lot& o, caqes::cli::format_sortie f, bool avec_trace, bool scalaire) {
     statut s = statut::accepted;
     const std::optional<caqes::json::grille_chargee> g = charger_grille(o.grille, s);
     if (!g) return s;
     const caqes::modele_contrat_def& def = g->definition();
     const caqes::parametres_evaluation& p = g->parametres();
     caqes::cli::ecrivain sortie{std::cout, f, def};
+    ecriture_par_blocs blocs{*g, sortie, f, avec_trace};
     bool entete = false;
     caqes::cli::bilan_lot b{};
     {
@@ -175,19 +255,26 @@ struct options_lot {
             [&](const caqes::csv::rapport_lu& r, std::uint64_t fait, std::uint64_t total) {
                 if (!entete) sortie.entete();
                 entete = true;
-                // The report was validated against `def` by the reader (caqes::validate); the
-                // run-time driver evaluates the template it was validated against.
-                caqes::trace t;
-                const caqes::resultat_evaluation res = avec_trace
-                                                           ? caqes::evaluer(r.rapport, p, caqes::politique_grille{}, t)
-                                                           : caqes::evaluer(r.rapport, p);
-                sortie.ecrire({r, res, avec_trace ? &t : nullptr});
+                if (scalaire) {
+                    // --scalar: the oracle path (docs/cli.md). The report was validated against
+                    // `def` by the reader (caqes::validate); the run-time driver evaluates the
+                    // template it was validated against; each row is written at once.
+                    caqes::trace t;
+                    const caqes::resultat_evaluation res =
+                        avec_trace ? caqes::evaluer(r.rapport, p, caqes::politique_grille{}, t)
+                                   : caqes::evaluer(r.rapport, p);
+                    sortie.ecrire({r.finess, res, avec_trace ? &t : nullptr});
+                    sortie.vider();
+                } else {
+                    blocs.ajouter(r);
+                }
                 barre.avancer(fait, total);
             },
             [&barre](const caqes::violation& v) {
                 barre.effacer();
                 rejet(v);
             });
+        blocs.terminer();
     }
     // Files read but nothing accepted: the table still has its header.
     if (!entete && !b.fichiers.empty()) sortie.entete();
@@ -520,9 +607,10 @@ int main(int argc, char** argv) {
 
     std::string format = "jsonl";
     bool avec_trace = false;
+    bool scalaire = false;
     CLI::App* evaluate = app.add_subcommand("evaluate",
                                             "Evaluate every accepted establishment-year of a batch against a grid; "
-                                            "results on stdout, one per establishment-year, as they are evaluated");
+                                            "results on stdout, one per establishment-year, a block at a time");
     CLI::Option* lot_evaluate = options_communes(evaluate);
     options_base ob;
     CLI::Option* db = evaluate->add_option(
@@ -538,6 +626,9 @@ int main(int argc, char** argv) {
                      "jsonl (default), csv-fr (';' and decimal comma), csv (',' and decimal point), markdown")
         ->check(CLI::IsMember({"jsonl", "csv-fr", "csv", "markdown"}));
     evaluate->add_flag("--trace", avec_trace, "with --format jsonl: each line carries the trace of its indicators");
+    evaluate->add_flag("--scalar", scalaire,
+                       "evaluate each establishment-year with the scalar evaluator, the oracle the default columnar "
+                       "path is checked against: the same output, each row written as it is evaluated, slower");
     evaluate->footer(statuts +
                      " With --db: 5 the database cannot be used (server down, bad connection string, schema missing, "
                      "a write refused): nothing written.");
@@ -622,7 +713,7 @@ int main(int argc, char** argv) {
                       << "Run with --help for more information.\n";
             return static_cast<int>(statut::usage);
         }
-        return static_cast<int>(evaluer_lot(lot, f, avec_trace));
+        return static_cast<int>(evaluer_lot(lot, f, avec_trace, scalaire));
     }
     if (*explain) return static_cast<int>(expliquer(lot, c, en_json));
     if (*calendar) return static_cast<int>(calendrier(lot, c, oc));

@@ -1,9 +1,14 @@
 #pragma once
-// The outputs of `caqes evaluate` (docs/cli.md): one record per establishment-year, written as
-// soon as it is evaluated, in JSON Lines, CSV (French dialect: `;` and decimal comma; or plain:
-// `,` and decimal point) or Markdown. Amounts are exact: integer cents in JSON, cents written
-// with two decimals in CSV and Markdown; never a floating-point number.
+// The outputs of `caqes evaluate` (docs/cli.md): one record per establishment-year, in JSON
+// Lines, CSV (French dialect: `;` and decimal comma; or plain: `,` and decimal point) or
+// Markdown. Amounts are exact: integer cents in JSON, cents written with two decimals in CSV and
+// Markdown; never a floating-point number.
+//
+// The CSV and Markdown records read a result through a view (`vue_resultat` over a full result,
+// `vue_colonnes` over a row of result columns), so that one writer prints both and the columnar
+// path's output is the scalar path's byte for byte (tests/check_evaluate_colonnes.py).
 #include <caqes/calendrier/format.hpp>
+#include <caqes/evaluation/colonnes/resultats.hpp>
 #include <caqes/evaluation/proposition.hpp>
 #include <caqes/evaluation/trace.hpp>
 #include <caqes/io/csv_dialect.hpp>
@@ -23,11 +28,109 @@ namespace caqes::cli {
 
 enum class format_sortie : std::uint8_t { jsonl, csv_fr, csv, markdown };
 
-// One evaluated establishment-year, as every format receives it.
+// One evaluated establishment-year as a full result, as every format receives it.
 struct ligne_resultat {
-    const csv::rapport_lu& lu;
+    std::string_view finess;
     const resultat_evaluation& res;
     const trace* trace_{nullptr};  // with --trace (JSON Lines only)
+};
+
+// A full result as the CSV and Markdown writers read it.
+class vue_resultat {
+  public:
+    explicit vue_resultat(const resultat_evaluation& r) noexcept : r_(r) {}
+
+    [[nodiscard]] int exercice() const noexcept { return r_.exercice; }
+    [[nodiscard]] int annee_contrat() const noexcept { return r_.annee_contrat; }
+    [[nodiscard]] centimes produits() const noexcept { return r_.produits_assurance_maladie; }
+    [[nodiscard]] ymd date_regles() const noexcept { return r_.regles.date; }
+    [[nodiscard]] std::size_t nombre_volets() const noexcept { return r_.nombre_volets; }
+    // The volet's score; empty when no indicator counts.
+    [[nodiscard]] std::optional<fraction> score(std::size_t i) const noexcept {
+        const score_volet& s = r_.volets[i].score;
+        return s.defini() ? std::optional<fraction>{s.valeur()} : std::nullopt;
+    }
+    [[nodiscard]] const proposition& principale(std::size_t i) const noexcept { return r_.volets[i].principale; }
+    [[nodiscard]] bool evalue(std::size_t i) const noexcept { return r_.volets[i].couverture.evalue; }
+    [[nodiscard]] std::size_t nombre_contrat() const noexcept { return r_.nombre_contrat; }
+    [[nodiscard]] const proposition& contrat(std::size_t k) const noexcept { return r_.contrat[k]; }
+    [[nodiscard]] centimes total_sanctions() const noexcept { return r_.total_sanctions; }
+    [[nodiscard]] centimes total_interessements() const noexcept { return r_.total_interessements; }
+    [[nodiscard]] centimes total_sanctions_decidees() const noexcept { return r_.total_sanctions_decidees; }
+    [[nodiscard]] centimes total_interessements_decides() const noexcept { return r_.total_interessements_decides; }
+    [[nodiscard]] bool plafond_global_atteint() const noexcept { return r_.plafond_global_atteint; }
+    [[nodiscard]] regle erreur() const noexcept { return r_.erreur; }
+
+  private:
+    const resultat_evaluation& r_;
+};
+
+// A row of result columns (colonnes::lire: its score reduced) as the same writers read it:
+// each proposal read back from its five cells (colonnes::cellules_de's inverse), which hold
+// every field the writers print. A row with CAQES-E037 cannot be printed from its columns (a
+// score that overflowed is 0 / 0 there, where the full result prints its value 0), so
+// `colonnes_suffisent` sends it to the full result.
+class vue_colonnes {
+  public:
+    // `nombre_volets`: the conclusion's (conclure_pour): the template's volets, none for a
+    // successor scheme.
+    vue_colonnes(const colonnes::ligne& l, std::size_t nombre_volets) noexcept : l_(l), n_(nombre_volets) {}
+
+    [[nodiscard]] static bool colonnes_suffisent(const colonnes::ligne& l) noexcept {
+        return (l.drapeaux_etab & colonnes::erreur_score) == 0;
+    }
+
+    [[nodiscard]] int exercice() const noexcept { return static_cast<int>(l_.exercice); }
+    [[nodiscard]] int annee_contrat() const noexcept { return static_cast<int>(l_.annee_contrat); }
+    [[nodiscard]] centimes produits() const noexcept { return centimes{l_.produits}; }
+    [[nodiscard]] ymd date_regles() const noexcept { return ymd::de_serie(static_cast<jour_serie>(l_.date_regles)); }
+    [[nodiscard]] std::size_t nombre_volets() const noexcept { return n_; }
+    [[nodiscard]] std::optional<fraction> score(std::size_t i) const noexcept {
+        if (l_.score_den[i] <= 0) return std::nullopt;
+        return fraction{l_.score_num[i], l_.score_den[i]};
+    }
+    [[nodiscard]] proposition principale(std::size_t i) const noexcept {
+        return lue(l_.nature[i], l_.drapeaux[i], l_.propose[i], l_.plafond[i], l_.decide[i]);
+    }
+    [[nodiscard]] bool evalue(std::size_t i) const noexcept { return (l_.drapeaux[i] & colonnes::hors_terme) == 0; }
+    [[nodiscard]] std::size_t nombre_contrat() const noexcept { return colonnes::propositions_contrat; }
+    [[nodiscard]] proposition contrat(std::size_t k) const noexcept {
+        return lue(l_.contrat_nature[k], l_.contrat_drapeaux[k], l_.contrat_propose[k], l_.contrat_plafond[k],
+                   l_.contrat_decide[k]);
+    }
+    [[nodiscard]] centimes total_sanctions() const noexcept { return centimes{l_.total_sanctions}; }
+    [[nodiscard]] centimes total_interessements() const noexcept { return centimes{l_.total_interessements}; }
+    [[nodiscard]] centimes total_sanctions_decidees() const noexcept { return centimes{l_.total_sanctions_decidees}; }
+    [[nodiscard]] centimes total_interessements_decides() const noexcept {
+        return centimes{l_.total_interessements_decides};
+    }
+    [[nodiscard]] bool plafond_global_atteint() const noexcept {
+        return (l_.drapeaux_etab & colonnes::plafond_global) != 0;
+    }
+    // CAQES-E040 is the only error a row printed from its columns can carry.
+    [[nodiscard]] regle erreur() const noexcept {
+        return (l_.drapeaux_etab & colonnes::erreur_totaux) != 0 ? regle::depassement_capacite : regle::aucune;
+    }
+
+  private:
+    // A proposal not made has nature 0 (aucune), which the writers test first.
+    [[nodiscard]] static proposition lue(std::int64_t nature, std::int64_t drapeaux, std::int64_t propose,
+                                         std::int64_t plafond, std::int64_t decide) noexcept {
+        proposition p{};
+        p.nature = static_cast<nature_proposition>(nature);
+        p.montant = centimes{propose};
+        p.plafond = centimes{plafond};
+        p.plafond_atteint = (drapeaux & colonnes::plafond_atteint) != 0;
+        p.illustratif = (drapeaux & colonnes::illustratif) != 0;
+        p.depassement = (drapeaux & colonnes::depassement) != 0;
+        p.economies_non_renseignees = (drapeaux & colonnes::economies_nr) != 0;
+        p.decision_au_dessus = (drapeaux & colonnes::decision_au_dessus) != 0;
+        if (decide != colonnes::sans_montant) p.decision_finale = centimes{decide};
+        return p;
+    }
+
+    const colonnes::ligne& l_;
+    std::size_t n_;
 };
 
 // "1234,56" in the French dialect, "1234.56" in the plain one: no thousands separator, so that
@@ -40,9 +143,9 @@ struct ligne_resultat {
 
 // A score as a ratio in [0, 1], truncated to 6 decimals with the dialect's mark (informative:
 // the JSON Lines output gives it exactly, as num/den); empty when no indicator counted.
-[[nodiscard]] inline std::string score(const score_volet& s, csv::dialect d) {
-    if (!s.defini()) return {};
-    std::string t = json::decimal_tronque(s.valeur());
+[[nodiscard]] inline std::string score(const std::optional<fraction>& s, csv::dialect d) {
+    if (!s) return {};
+    std::string t = json::decimal_tronque(*s);
     if (d == csv::dialect::french) {
         for (char& c : t)
             c = c == '.' ? ',' : c;
@@ -61,11 +164,13 @@ struct ligne_resultat {
 
 // The contract-level proposals (regional or national incentive, L.162-30-4 measures, successor
 // penalty): "interessement_regional 1234,56", joined by " + ".
-[[nodiscard]] inline std::string propositions_contrat(const resultat_evaluation& r, csv::dialect d) {
+template <class Vue>
+[[nodiscard]] std::string propositions_contrat(const Vue& r, csv::dialect d) {
     std::string s;
-    for (std::size_t i = 0; i < r.nombre_contrat; ++i) {
-        if (!r.contrat[i].presente()) continue;
-        s += concat(s.empty() ? "" : " + ", nom(r.contrat[i].nature), " ", montant(r.contrat[i].montant, d));
+    for (std::size_t i = 0; i < r.nombre_contrat(); ++i) {
+        const proposition& p = r.contrat(i);
+        if (!p.presente()) continue;
+        s += concat(s.empty() ? "" : " + ", nom(p.nature), " ", montant(p.montant, d));
     }
     return s;
 }
@@ -90,25 +195,16 @@ class ecrivain {
         }
     }
 
-    // Written and flushed at once: a consumer reading the pipe sees each establishment-year as
-    // soon as it is evaluated, and nothing is held back in memory.
+    // One full result, in any format.
     void ecrire(const ligne_resultat& l) {
-        switch (f_) {
-            case format_sortie::jsonl:
-                ecrire_jsonl(l);
-                break;
-            case format_sortie::csv_fr:
-                ecrire_csv(l, csv::dialect::french);
-                break;
-            case format_sortie::csv:
-                ecrire_csv(l, csv::dialect::plain);
-                break;
-            case format_sortie::markdown:
-                ecrire_markdown(l);
-                break;
-        }
-        out_.flush();
+        if (f_ == format_sortie::jsonl) return ecrire_jsonl(l);
+        ecrire_vue(l.finess, vue_resultat{l.res});
     }
+    // One row of result columns, in CSV or Markdown (JSON Lines needs the full result).
+    void ecrire(std::string_view finess, const vue_colonnes& v) { ecrire_vue(finess, v); }
+    // What was written reaches the stream's reader: after each row on the scalar path, after each
+    // block on the columnar one (docs/cli.md).
+    void vider() { out_.flush(); }
 
   private:
     void entete_csv(csv::dialect d) {
@@ -125,27 +221,40 @@ class ecrivain {
              << sep << "erreur\n";
     }
 
-    void ecrire_csv(const ligne_resultat& l, csv::dialect d) {
+    template <class Vue>
+    void ecrire_vue(std::string_view finess, const Vue& r) {
+        switch (f_) {
+            case format_sortie::jsonl:
+                return;  // ecrire(ligne_resultat): from the full result
+            case format_sortie::csv_fr:
+                return ecrire_csv(finess, r, csv::dialect::french);
+            case format_sortie::csv:
+                return ecrire_csv(finess, r, csv::dialect::plain);
+            case format_sortie::markdown:
+                return ecrire_markdown(finess, r);
+        }
+    }
+
+    template <class Vue>
+    void ecrire_csv(std::string_view finess, const Vue& r, csv::dialect d) {
         const char sep = csv::separator(d);
-        const resultat_evaluation& r = l.res;
-        out_ << champ(l.lu.finess, d) << sep << r.exercice << sep << r.annee_contrat << sep
-             << montant(r.produits_assurance_maladie, d) << sep << texte(r.regles.date);
+        out_ << champ(finess, d) << sep << r.exercice() << sep << r.annee_contrat() << sep << montant(r.produits(), d)
+             << sep << texte(r.date_regles());
         for (std::size_t i = 0; i < m_.volets.size(); ++i) {
-            if (i >= r.nombre_volets) {
+            if (i >= r.nombre_volets()) {
                 out_ << sep << sep << sep << sep << sep;
                 continue;
             }
-            const resultat_volet& v = r.volets[i];
-            const proposition& p = v.principale;
-            out_ << sep << score(v.score, d) << sep << (p.presente() ? nom(p.nature) : std::string_view{}) << sep
+            const proposition& p = r.principale(i);
+            out_ << sep << score(r.score(i), d) << sep << (p.presente() ? nom(p.nature) : std::string_view{}) << sep
                  << (p.presente() && !p.depassement ? montant(p.montant, d) : std::string{}) << sep
                  << (p.plafond_atteint ? 1 : 0) << sep
                  << (p.decision_finale ? montant(*p.decision_finale, d) : std::string{});
         }
-        out_ << sep << propositions_contrat(r, d) << sep << montant(r.total_sanctions, d) << sep
-             << montant(r.total_interessements, d) << sep << montant(r.total_sanctions_decidees, d) << sep
-             << montant(r.total_interessements_decides, d) << sep << (r.plafond_global_atteint ? 1 : 0) << sep
-             << (r.ok() ? std::string_view{} : fiche(r.erreur).code) << '\n';
+        out_ << sep << propositions_contrat(r, d) << sep << montant(r.total_sanctions(), d) << sep
+             << montant(r.total_interessements(), d) << sep << montant(r.total_sanctions_decidees(), d) << sep
+             << montant(r.total_interessements_decides(), d) << sep << (r.plafond_global_atteint() ? 1 : 0) << sep
+             << (r.erreur() == regle::aucune ? std::string_view{} : fiche(r.erreur()).code) << '\n';
     }
 
     void entete_markdown() {
@@ -159,18 +268,18 @@ class ecrivain {
     }
 
     // "62.5 % sanction 1234.56*": score, proposal, amount, and * when a cap bound it.
-    void ecrire_markdown(const ligne_resultat& l) {
-        const resultat_evaluation& r = l.res;
-        out_ << "| " << l.lu.finess << " | " << r.exercice << " |";
+    template <class Vue>
+    void ecrire_markdown(std::string_view finess, const Vue& r) {
+        out_ << "| " << finess << " | " << r.exercice() << " |";
         for (std::size_t i = 0; i < m_.volets.size(); ++i) {
-            if (i >= r.nombre_volets) {
+            if (i >= r.nombre_volets()) {
                 out_ << " |";
                 continue;
             }
-            const resultat_volet& v = r.volets[i];
-            const proposition& p = v.principale;
-            std::string c = v.score.defini() ? texte_decimal(v.score.valeur()) : std::string{"-"};
-            if (!v.couverture.evalue)
+            const proposition& p = r.principale(i);
+            const std::optional<fraction> s = r.score(i);
+            std::string c = s ? texte_decimal(*s) : std::string{"-"};
+            if (!r.evalue(i))
                 c += " out of term";
             else if (p.economies_non_renseignees)
                 c += " savings NR";
@@ -182,16 +291,16 @@ class ecrivain {
             out_ << ' ' << c << " |";
         }
         // CAQES-E037: nothing was proposed; the contract cell says why.
-        std::string contrat =
-            r.ok() ? propositions_contrat(r, csv::dialect::plain) : concat(fiche(r.erreur).code, " nothing proposed");
-        out_ << ' ' << (contrat.empty() ? "-" : contrat) << " | " << texte_euros(r.total_sanctions) << " | "
-             << texte_euros(r.total_interessements) << " |\n";
+        std::string contrat = r.erreur() == regle::aucune ? propositions_contrat(r, csv::dialect::plain)
+                                                          : concat(fiche(r.erreur()).code, " nothing proposed");
+        out_ << ' ' << (contrat.empty() ? "-" : contrat) << " | " << texte_euros(r.total_sanctions()) << " | "
+             << texte_euros(r.total_interessements()) << " |\n";
     }
 
     // One JSON object a line (schema caqes.evaluation/1, one evaluation per line), written
     // without a tree (json/ecriture.hpp): the bytes nlohmann's dump(-1) gives.
     void ecrire_jsonl(const ligne_resultat& l) {
-        const json::identite id{l.lu.finess, l.res.exercice, m_.nom, std::nullopt};
+        const json::identite id{l.finess, l.res.exercice, m_.nom, std::nullopt};
         json::ecrire_evaluation(jsonl_, l.res, l.trace_, &id);
         jsonl_.brut("\n");
         jsonl_.vider();
