@@ -346,12 +346,15 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
     return *g_fichiers;
 }
 
-void bm_pipeline(benchmark::State& state) {
+// Times `passe` (one pass over the files, returning the rows evaluated), with the counters of
+// both pipelines.
+template <class Passe>
+void mesurer_pipeline(benchmark::State& state, Passe passe) {
     const fichiers& f = obtenir_fichiers(static_cast<std::size_t>(state.range(0)));
     std::size_t acc = 0;
     const std::uint64_t allocs_avant = allocations();
     for (auto _ : state) {
-        acc += pipeline(f, nullptr);
+        acc += passe(f);
         benchmark::DoNotOptimize(acc);
     }
     const auto it = static_cast<std::int64_t>(state.iterations());
@@ -363,21 +366,12 @@ void bm_pipeline(benchmark::State& state) {
                            static_cast<double>(it * static_cast<std::int64_t>(f.lignes)));
 }
 
+void bm_pipeline(benchmark::State& state) {
+    mesurer_pipeline(state, [](const fichiers& f) { return pipeline(f, nullptr); });
+}
+
 void bm_colonnes(benchmark::State& state) {
-    const fichiers& f = obtenir_fichiers(static_cast<std::size_t>(state.range(0)));
-    std::size_t acc = 0;
-    const std::uint64_t allocs_avant = allocations();
-    for (auto _ : state) {
-        acc += pipeline_colonnes(f, f.sortie_colonnes);
-        benchmark::DoNotOptimize(acc);
-    }
-    const auto it = static_cast<std::int64_t>(state.iterations());
-    state.SetItemsProcessed(it * static_cast<std::int64_t>(f.lignes));
-    state.SetBytesProcessed(it * static_cast<std::int64_t>(f.octets));
-    state.counters["rows"] = benchmark::Counter(static_cast<double>(f.lignes));
-    state.counters["allocs_per_row"] =
-        benchmark::Counter(static_cast<double>(allocations() - allocs_avant) /
-                           static_cast<double>(it * static_cast<std::int64_t>(f.lignes)));
+    mesurer_pipeline(state, [](const fichiers& f) { return pipeline_colonnes(f, f.sortie_colonnes); });
 }
 
 void bm_lecture_simple(benchmark::State& state) {

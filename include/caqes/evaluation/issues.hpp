@@ -122,8 +122,9 @@ template <class S = score_volet>
         if (economies <= centimes{0}) return;  // negative or no savings give no incentive
         const valeur_legale cap = lois.constante(article_loi::d162_16, constante_legale::plafond_interessement);
         if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::interessement_volet)) return;
-        return detail::plafonner_dans(pr, nature_proposition::interessement_volet, economies, p.part_interessement,
-                                      cap.valeur, cap.version, p.illustratif);
+        detail::plafonner_dans(pr, nature_proposition::interessement_volet, economies, p.part_interessement, cap.valeur,
+                               cap.version, p.illustratif);
+        return;
     }
     if (!v.clauses.contient(sanction)) return;
     const fraction taux = detail::taux_sanction(p, s);
