@@ -212,9 +212,7 @@ class ecriture_par_blocs {
             // CSV and Markdown print only what the result columns hold (cli/sortie.hpp,
             // vue_colonnes), but for a row with CAQES-E037, printed from its full result.
             caqes::colonnes::evaluer_lot(lot, resultats_, 0);
-            const std::size_t volets = lot.grille().modele().regime == caqes::regime_id::successeur_2026
-                                           ? 0
-                                           : std::min(lot.grille().modele().volets.size(), caqes::volets_max);
+            const std::size_t volets = caqes::nombre_volets_conclus(lot.grille().modele());
             for (std::size_t i = 0; i < n; ++i) {
                 const caqes::colonnes::ligne l = caqes::colonnes::lire(resultats_, i);
                 if (caqes::cli::vue_colonnes::colonnes_suffisent(l)) {

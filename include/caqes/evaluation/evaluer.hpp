@@ -66,6 +66,14 @@ concept donnees_etablissement = requires(const E& e, std::size_t i) {
 };
 static_assert(donnees_etablissement<rapport_valide>);
 
+// The volets a conclusion writes: the template's (at most volets_max), none for a successor
+// scheme, which has no volets of its own (successeur/dispositif.hpp). A reader of the result
+// columns asks the same, since the columns do not store it.
+[[nodiscard]] constexpr std::size_t nombre_volets_conclus(const modele_contrat_def& m) noexcept {
+    if (m.regime == regime_id::successeur_2026) return 0;
+    return m.volets.size() < volets_max ? m.volets.size() : volets_max;
+}
+
 // Whether an indicator counts in the regional score: only the second generation uses it.
 [[nodiscard]] constexpr bool compte_regional(regime_id r, const indicateur& ind) noexcept {
     return r == regime_id::caqes_2022 && ind.provenance != origine::nationale;
@@ -348,9 +356,7 @@ template <regime_id R, representation_score S, donnees_etablissement E, class O>
 [[gnu::always_inline]] constexpr void conclure_pour(const modele_contrat_def& m, const scores_contrat<S>& s,
                                                     const E& etab, const parametres_evaluation& p,
                                                     const lois_du_jour& lois, O& sortie) noexcept {
-    // A successor scheme has no volets (successeur/dispositif.hpp): its outcomes are its own.
-    const std::size_t n =
-        R == regime_id::successeur_2026 ? 0 : (m.volets.size() < volets_max ? m.volets.size() : volets_max);
+    const std::size_t n = nombre_volets_conclus(m);
     sortie.ouvrir(m.regime, etab.exercice(), etab.annee_contrat(), etab.produits_assurance_maladie(),
                   etab.annee_produits(), static_cast<std::uint8_t>(n));
     const S global = s.global();
