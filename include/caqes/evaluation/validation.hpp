@@ -469,24 +469,88 @@ struct validation_rapport {
 
 }  // namespace detail
 
+class validateur_rapports;
+[[nodiscard]] inline resultat_validation<validateur_rapports> validate_lot(const modele_contrat_def& m,
+                                                                           const parametres_evaluation& p);
+[[nodiscard]] inline resultat_validation<rapport_valide> validate(const modele_contrat_def& m,
+                                                                  const contrat_instance& c, const rapport_annuel& r,
+                                                                  const parametres_evaluation& p);
+
+// Validates many yearly reports against one template and one parameter set. The template and
+// the parameters are the same for every report of a batch, so they are checked once, when the
+// validator is made, by `validate_lot(m, p)`, its only way in: holding one proves both passed, and
+// each report then costs its own checks only. A contract instance differs from one
+// establishment to the next, so `valider(c, r)` checks it on each call. The validator refers to
+// the template (as every `rapport_valide` does) and keeps a copy of the parameters.
+class validateur_rapports {
+  public:
+    [[nodiscard]] const modele_contrat_def& modele() const noexcept { return *m_; }
+    [[nodiscard]] const parametres_evaluation& parametres() const noexcept { return p_; }
+
+    // `validate(m, r, p)` without checking m and p again: every template volet is evaluated
+    // and the result says contract time was not checked; prefer the overload below.
+    [[nodiscard]] resultat_validation<rapport_valide> valider(const rapport_annuel& r) const {
+        return detail::validation_rapport::valider(*m_, std::vector<volet_modele>(m_->volets.begin(), m_->volets.end()),
+                                                   nullptr, r, p_);
+    }
+
+    // `validate(m, c, r, p)` without checking m and p again: the instance is validated first
+    // (validate(m, c)); the volets evaluated are the template's and the avenants' (each from
+    // its own start, D.162-15), each only while its effective term covers the exercise
+    // (D.162-16 II), under the partial-year policy of the parameters [U].
+    [[nodiscard]] resultat_validation<rapport_valide> valider(const contrat_instance& c,
+                                                              const rapport_annuel& r) const {
+        violations out = validate(*m_, c);
+        if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
+        return valider_instance_verifiee(c, r);
+    }
+
+  private:
+    validateur_rapports(const modele_contrat_def& m, const parametres_evaluation& p) : m_(&m), p_(p) {}
+
+    [[nodiscard]] resultat_validation<rapport_valide> valider_instance_verifiee(const contrat_instance& c,
+                                                                                const rapport_annuel& r) const {
+        return detail::validation_rapport::valider(*m_, volets_du_contrat(*m_, c), &c, r, p_);
+    }
+
+    friend resultat_validation<validateur_rapports> validate_lot(const modele_contrat_def& m,
+                                                                 const parametres_evaluation& p);
+    friend resultat_validation<rapport_valide> validate(const modele_contrat_def& m, const contrat_instance& c,
+                                                        const rapport_annuel& r, const parametres_evaluation& p);
+
+    const modele_contrat_def* m_;
+    parametres_evaluation p_;
+};
+
+// The validator of the reports of template `m` under parameters `p`, or the violations of the
+// template (validate(m)), else of the parameters (validate(p)): no report is matched against a
+// template or parameters that break a rule. These are the checks `validate(m, r, p)` always
+// made; the open notions a template needs of its parameters are `validate(m, p)`'s (issues.hpp).
+[[nodiscard]] inline resultat_validation<validateur_rapports> validate_lot(const modele_contrat_def& m,
+                                                                           const parametres_evaluation& p) {
+    violations out = validate(m);
+    if (!out.empty()) return resultat_validation<validateur_rapports>{std::move(out)};
+    out = validate(p);
+    if (!out.empty()) return resultat_validation<validateur_rapports>{std::move(out)};
+    return resultat_validation<validateur_rapports>{validateur_rapports{m, p}};
+}
+
 // Validates a yearly report against its template and the evaluation's parameters, and returns
 // the validated report (the only input of the evaluators) or every violation found, each
 // located. The template itself is checked first (validate(m)): no value is matched against a
 // template that breaks a rule. Without a contract instance every template volet is evaluated
-// and the result says contract time was not checked; prefer the overload below.
+// and the result says contract time was not checked; prefer the overload below. For many
+// reports of one template, make a `validateur_rapports` once with validate_lot(m, p).
 [[nodiscard]] inline resultat_validation<rapport_valide> validate(const modele_contrat_def& m, const rapport_annuel& r,
                                                                   const parametres_evaluation& p) {
-    violations out = validate(m);
-    if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
-    if (auto vp = validate(p); !vp.empty()) return resultat_validation<rapport_valide>{std::move(vp)};
-    return detail::validation_rapport::valider(m, std::vector<volet_modele>(m.volets.begin(), m.volets.end()), nullptr,
-                                               r, p);
+    const resultat_validation<validateur_rapports> v = validate_lot(m, p);
+    if (!v) return resultat_validation<rapport_valide>{v.erreurs()};
+    return v.valeur().valider(r);
 }
 
-// The same against one establishment's contract instance: the instance is validated first
-// (validate(m, c)); the volets evaluated are the template's and the avenants' (each from its
-// own start, D.162-15), each only while its effective term covers the exercise (D.162-16 II),
-// under the partial-year policy of the parameters [U].
+// The same against one establishment's contract instance (validateur_rapports::valider(c, r)).
+// The checks come in the order template, instance, parameters: the first that fails is the
+// one reported.
 [[nodiscard]] inline resultat_validation<rapport_valide> validate(const modele_contrat_def& m,
                                                                   const contrat_instance& c, const rapport_annuel& r,
                                                                   const parametres_evaluation& p) {
@@ -494,8 +558,9 @@ struct validation_rapport {
     if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
     out = validate(m, c);
     if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
-    if (auto vp = validate(p); !vp.empty()) return resultat_validation<rapport_valide>{std::move(vp)};
-    return detail::validation_rapport::valider(m, volets_du_contrat(m, c), &c, r, p);
+    out = validate(p);
+    if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
+    return validateur_rapports{m, p}.valider_instance_verifiee(c, r);
 }
 
 // The report validated against the compile-time template M, typed for `evaluateur<M>`. A

@@ -114,6 +114,10 @@ template <class SurRapport, class SurRejet>
     const std::vector<repere> index = reperes(m);
 
     const std::size_t mesures_modele = nombre_mesures(index);
+    // The template and the parameters, checked once for the whole batch. When they break a
+    // rule every establishment-year is rejected with the violations `validate(m, [c,] r, p)`
+    // gives, in its order (template, instance, parameters).
+    const resultat_validation<validateur_rapports> validateur = validate_lot(m, p);
     // An establishment-year whose rows all came: validated, then handed over or rejected. One
     // that the file stopped short of its end cut (`coupe`, why; empty when none) is rejected:
     // rows of it may be among those not read, and one of them could have rejected it.
@@ -197,11 +201,11 @@ template <class SurRapport, class SurRejet>
             r.economies = economies;
             r.decisions = el.decisions;
             resultat_validation<rapport_valide> v = [&] {
-                if (contrat == nullptr) return validate(m, r, p);
+                if (contrat == nullptr) return validateur ? validateur.valeur().valider(r) : validate(m, r, p);
                 // This year's activities are the contract's establishment's (L.162-22).
                 contrat_instance c = contrat->instance;
                 c.etab.activites_exercees = r.activites_etablissement;
-                return validate(m, c, r, p);
+                return validateur ? validateur.valeur().valider(c, r) : validate(m, c, r, p);
             }();
             if (v) {
                 jv.accepter(g.attente);

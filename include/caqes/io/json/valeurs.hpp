@@ -672,6 +672,8 @@ template <class SurRapport, class SurRejet>
     std::size_t trop_lignes = 0;
     std::size_t trop_derniere = 0;
     std::size_t numero = 0;
+    // The template and the parameters, checked once for the whole file (csv_rapports.hpp).
+    const resultat_validation<validateur_rapports> validateur = validate_lot(m, p);
     std::string_view brut;
     bool trop_longue = false;
     while (lignes->suivante(brut, trop_longue)) {
@@ -814,11 +816,11 @@ template <class SurRapport, class SurRejet>
         out.r.economies = out.economies;
         out.r.decisions = out.decisions;
         resultat_validation<rapport_valide> v = [&] {
-            if (!contrat) return validate(m, out.r, p);
+            if (!contrat) return validateur ? validateur.valeur().valider(out.r) : validate(m, out.r, p);
             // This year's activities are the contract's establishment's (L.162-22).
             contrat_instance c = *contrat;
             c.etab.activites_exercees = out.r.activites_etablissement;
-            return validate(m, c, out.r, p);
+            return validateur ? validateur.valeur().valider(c, out.r) : validate(m, c, out.r, p);
         }();
         if (!v) {
             for (const violation& x : v.erreurs()) {
