@@ -66,9 +66,10 @@ void meme_resultat(const resultat_validation<rapport_valide>& a, const resultat_
 
 }  // namespace
 
-TEST_CASE("validate_lot: a valid template and parameters give a validator, a bad template or bad parameters their "
-          "violations",
-          "[evaluation][validation][lot]") {
+TEST_CASE(
+    "validate_lot: a valid template and parameters give a validator, a bad template or bad parameters their "
+    "violations",
+    "[evaluation][validation][lot]") {
     using evalmod::def_2017;
     SECTION("accepted") {
         const resultat_validation<validateur_rapports> v = validate_lot(def_2017, {});
@@ -160,7 +161,8 @@ TEST_CASE("validate(m, c, r, p): the template, then the instance, then the param
     REQUIRE_FALSE(a.ok());
     CHECK(en_texte(a.erreurs()) == en_texte(validate(def_2017, hors_modele)));
     // A good instance and bad parameters: the parameters'.
-    const resultat_validation<rapport_valide> b = validate(def_2017, instance_2017(), r.annuel(), parametres_en_desordre());
+    const resultat_validation<rapport_valide> b =
+        validate(def_2017, instance_2017(), r.annuel(), parametres_en_desordre());
     REQUIRE_FALSE(b.ok());
     CHECK(b.erreurs().front().id == regle::paliers_desordonnes);
     // All good: accepted.
