@@ -103,13 +103,15 @@ void lire_montants_volets(const modele_contrat_def& m, std::span<const montant_v
                           violations& out, Ecrire&& ecrire) {
     std::array<bool, volets_max> vus{};
     for (std::size_t i = 0; i < montants.size(); ++i) {
-        const std::string lieu =
-            concat("rapport.", champ, "[", std::to_string(i), "] (", traits(montants[i].volet).nom, ")");
+        // Built only for a violation: most reports raise none (the same below).
+        const auto lieu = [&] {
+            return concat("rapport.", champ, "[", std::to_string(i), "] (", traits(montants[i].volet).nom, ")");
+        };
         const int iv = indice_volet(m, montants[i].volet);
         if (iv < 0) {
-            out.push_back({regle::mesure_inconnue, lieu, "the template has no such volet"});
+            out.push_back({regle::mesure_inconnue, lieu(), "the template has no such volet"});
         } else if (vus[static_cast<std::size_t>(iv)]) {
-            out.push_back({regle::saisie_en_double, lieu, "this volet was already given"});
+            out.push_back({regle::saisie_en_double, lieu(), "this volet was already given"});
         } else {
             vus[static_cast<std::size_t>(iv)] = true;
             ecrire(static_cast<std::size_t>(iv), montants[i].montant);
@@ -153,70 +155,74 @@ struct validation_rapport {
         int128 sanctions = 0;  // the 2017 overall cap: every volet's sanctions together
         for (std::size_t i = 0; i < r.decisions.size(); ++i) {
             const decision_volet& d = r.decisions[i];
-            const std::string lieu = concat("rapport.decisions[", std::to_string(i), "] (", traits(d.volet).nom, ")");
+            const auto lieu = [&] {
+                return concat("rapport.decisions[", std::to_string(i), "] (", traits(d.volet).nom, ")");
+            };
             const int iv_signe = indice_volet(m, d.volet);
             if (iv_signe < 0) {
-                out.push_back({regle::mesure_inconnue, lieu, "the template has no such volet"});
+                out.push_back({regle::mesure_inconnue, lieu(), "the template has no such volet"});
                 continue;
             }
             const auto iv = static_cast<std::size_t>(iv_signe);
             if (!v.couvertures_[iv].evalue) {
-                out.push_back({regle::volet_hors_terme, lieu,
+                out.push_back({regle::volet_hors_terme, lieu(),
                                concat("the volet's term ", texte(v.couvertures_[iv].terme), " does not cover exercise ",
                                       std::to_string(r.exercice), " (", nom(p.annee_partielle), ")")});
                 continue;
             }
             const bool date_donnee = !(d.date == ymd{});
             if (date_donnee && !d.date.ok()) {
-                out.push_back({regle::date_inexistante, concat(lieu, ".date"), texte(d.date)});
+                out.push_back({regle::date_inexistante, concat(lieu(), ".date"), texte(d.date)});
                 continue;
             }
             const ymd jour = date_donnee ? d.date : jour_regles;
             if (d.montant < centimes{0}) {
                 out.push_back(
-                    {regle::valeur_hors_domaine, concat(lieu, ".montant"), "a decided amount is not negative"});
+                    {regle::valeur_hors_domaine, concat(lieu(), ".montant"), "a decided amount is not negative"});
                 continue;
             }
             if (!d.nature) {
                 if (d.montant != centimes{0} || d.taux) {
-                    out.push_back({regle::decision_hors_issues, concat(lieu, ".nature"),
+                    out.push_back({regle::decision_hors_issues, concat(lieu(), ".nature"),
                                    "a decision of no outcome has no amount and no rate: name its nature"});
                     continue;
                 }
             } else {
                 const issue_legale n = *d.nature;
                 if (!issues_du_volet(m.regime, m.volets[iv]).contient(n)) {
-                    out.push_back({regle::decision_hors_issues, concat(lieu, ".nature"),
+                    out.push_back({regle::decision_hors_issues, concat(lieu(), ".nature"),
                                    concat("'", nom(n), "' is not an outcome of this volet's clauses under ",
                                           decrire(m.regime).nom)});
                     continue;
                 }
                 const version_loi* loi = version_pour(n, jour);
                 if (loi == nullptr) {
-                    out.push_back({regle::decision_hors_issues, concat(lieu, ".nature"),
+                    out.push_back({regle::decision_hors_issues, concat(lieu(), ".nature"),
                                    concat("no version of ", nom(article_de(n)), " in force on ", texte(jour),
                                           " provides '", nom(n), "'")});
                     continue;
                 }
                 if (nature_de_taux(n) && (!d.taux || !d.duree_mois || *d.duree_mois <= 0)) {
                     out.push_back(
-                        {regle::decision_hors_issues, concat(lieu, ".taux"),
+                        {regle::decision_hors_issues, concat(lieu(), ".taux"),
                          concat("'", nom(n), "' is a rate the law bounds: give its rate and its duration in months")});
                     continue;
                 }
                 if (d.taux && (!d.taux->valide() || *d.taux < fraction{0, 1})) {
-                    out.push_back({regle::valeur_hors_domaine, concat(lieu, ".taux"), "a rate is a fraction from 0"});
+                    out.push_back({regle::valeur_hors_domaine, concat(lieu(), ".taux"), "a rate is a fraction from 0"});
                     continue;
                 }
                 // The legal limits of the version in force on the decision's date.
-                const std::string ref =
-                    concat(" (", loi->reference.texte, " ", loi->reference.legi_id, ", in force on ", texte(jour), ")");
+                const auto ref = [&] {
+                    return concat(" (", loi->reference.texte, " ", loi->reference.legi_id, ", in force on ",
+                                  texte(jour), ")");
+                };
                 if (const constante_legale c = plafond_du_taux(n); c != constante_legale::aucune && d.taux) {
                     const valeur_legale cap = constante_en_vigueur(article_de(n), c, jour);
                     if (cap.en_vigueur() && cap.valeur < *d.taux) {
-                        out.push_back({regle::decision_hors_la_loi, concat(lieu, ".taux"),
+                        out.push_back({regle::decision_hors_la_loi, concat(lieu(), ".taux"),
                                        concat(texte_fraction(*d.taux), " exceeds the legal ", nom(c), " of ",
-                                              texte_fraction(cap.valeur), ref)});
+                                              texte_fraction(cap.valeur), ref())});
                         continue;
                     }
                 }
@@ -224,9 +230,9 @@ struct validation_rapport {
                     const valeur_legale cap =
                         constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, jour);
                     if (cap.en_vigueur() && !montant_dans_la_loi(d.montant, v.produits_, cap.valeur)) {
-                        out.push_back({regle::decision_hors_la_loi, concat(lieu, ".montant"),
+                        out.push_back({regle::decision_hors_la_loi, concat(lieu(), ".montant"),
                                        concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur),
-                                              " of the revenue base ", texte_euros(v.produits_), " EUR", ref)});
+                                              " of the revenue base ", texte_euros(v.produits_), " EUR", ref())});
                         continue;
                     }
                     sanctions += d.montant.valeur;
@@ -235,9 +241,9 @@ struct validation_rapport {
                     const fraction g = global.valeur.normalisee();
                     if (global.en_vigueur() && sanctions * g.den > int128{v.produits_.valeur} * g.num) {
                         out.push_back(
-                            {regle::decision_hors_la_loi, concat(lieu, ".montant"),
+                            {regle::decision_hors_la_loi, concat(lieu(), ".montant"),
                              concat("the sanctions decided for all volets exceed ", texte_fraction(global.valeur),
-                                    " of the revenue base ", texte_euros(v.produits_), " EUR", ref)});
+                                    " of the revenue base ", texte_euros(v.produits_), " EUR", ref())});
                         continue;
                     }
                 }
@@ -246,30 +252,30 @@ struct validation_rapport {
                         constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_interessement, jour);
                     const std::optional<centimes> eco = v.economies_[iv];
                     if (cap.en_vigueur() && (!eco || !montant_dans_la_loi(d.montant, *eco, cap.valeur))) {
-                        out.push_back({regle::decision_hors_la_loi, concat(lieu, ".montant"),
+                        out.push_back({regle::decision_hors_la_loi, concat(lieu(), ".montant"),
                                        eco ? concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur),
-                                                    " of the savings ", texte_euros(*eco), " EUR", ref)
+                                                    " of the savings ", texte_euros(*eco), " EUR", ref())
                                            : concat("the incentive is bounded by ", texte_fraction(cap.valeur),
-                                                    " of the savings, which are not given (non renseigne)", ref)});
+                                                    " of the savings, which are not given (non renseigne)", ref())});
                         continue;
                     }
                 }
             }
             // One decision per outcome, and one principal outcome per volet and year.
             if (d.nature && vues[iv].contient(*d.nature)) {
-                out.push_back({regle::saisie_en_double, concat(lieu, ".nature"),
+                out.push_back({regle::saisie_en_double, concat(lieu(), ".nature"),
                                "this outcome was already decided for the volet"});
                 continue;
             }
             if (d.nature && !soit_soit(vues[iv] | *d.nature)) {
-                out.push_back({regle::sanction_et_interessement, concat(lieu, ".nature"),
+                out.push_back({regle::sanction_et_interessement, concat(lieu(), ".nature"),
                                concat("rapport.decisions[", std::to_string(principale[iv]),
                                       "] already decided the other one for this volet and year (D.162-16 III 1, "
                                       "LEGIARTI000034459834)")});
                 continue;
             }
             if (decision_principale(d.nature) && principale[iv] != sans) {
-                out.push_back({regle::saisie_en_double, concat(lieu, ".nature"),
+                out.push_back({regle::saisie_en_double, concat(lieu(), ".nature"),
                                concat("rapport.decisions[", std::to_string(principale[iv]),
                                       "] already decided this volet's outcome")});
                 continue;
@@ -370,56 +376,60 @@ struct validation_rapport {
         std::vector<std::size_t> saisie_de(n, r.valeurs.size());  // which entry gave indicator k
         for (std::size_t e = 0; e < r.valeurs.size(); ++e) {
             const saisie_indicateur& si = r.valeurs[e];
-            const std::string lieu_saisie = concat("rapport.valeurs[", std::to_string(e), "] (", si.indicateur, ")");
+            const auto lieu_saisie = [&] {
+                return concat("rapport.valeurs[", std::to_string(e), "] (", si.indicateur, ")");
+            };
             const position_indicateur pos = chercher_indicateur(me, si.indicateur, e);
             if (!pos.trouve) {
-                out.push_back({regle::mesure_inconnue, lieu_saisie, "the template has no indicator with this code"});
+                out.push_back({regle::mesure_inconnue, lieu_saisie(), "the template has no indicator with this code"});
                 continue;
             }
             if (saisie_de[pos.k] != r.valeurs.size()) {
-                out.push_back({regle::saisie_en_double, lieu_saisie,
+                out.push_back({regle::saisie_en_double, lieu_saisie(),
                                concat("already given by rapport.valeurs[", std::to_string(saisie_de[pos.k]), "]")});
                 continue;
             }
             saisie_de[pos.k] = e;
             if (!v.couvertures_[pos.volet].evalue) {
                 out.push_back(
-                    {regle::volet_hors_terme, lieu_saisie,
+                    {regle::volet_hors_terme, lieu_saisie(),
                      concat("the volet's term ", texte(v.couvertures_[pos.volet].terme), " does not cover exercise ",
                             std::to_string(r.exercice), " (", nom(p.annee_partielle), ")")});
                 continue;
             }
             const indicateur& ind = me.volets[pos.volet].grille[pos.rang];
-            const std::string lieu = texte(me, lieu_modele{static_cast<int>(pos.volet), static_cast<int>(pos.rang)});
+            const auto lieu = [&] {
+                return texte(me, lieu_modele{static_cast<int>(pos.volet), static_cast<int>(pos.rang)});
+            };
             const bool applicable = applicable_a(ind, r.activites_etablissement);
             std::array<bool, mesures_max> donnee{};
             for (const saisie_mesure& sm : si.mesures) {
                 if (sm.mesure.empty()) continue;  // an unused slot
                 const std::int8_t j = indice_mesure(ind, sm.mesure);
-                const std::string ou = concat(lieu, ".", sm.mesure);
+                const auto ou = [&] { return concat(lieu(), ".", sm.mesure); };
                 if (j == mesure_absente) {
-                    out.push_back({regle::mesure_inconnue, ou, "the indicator has no measure with this code"});
+                    out.push_back({regle::mesure_inconnue, ou(), "the indicator has no measure with this code"});
                     continue;
                 }
                 const auto ju = static_cast<std::size_t>(j);
                 if (donnee[ju]) {
-                    out.push_back({regle::saisie_en_double, ou, "this measure was already given"});
+                    out.push_back({regle::saisie_en_double, ou(), "this measure was already given"});
                     continue;
                 }
                 donnee[ju] = true;
                 if (!applicable) {
                     if (sm.valeur.etat == etat_valeur::renseignee) {
-                        out.push_back({regle::indicateur_non_applicable, ou,
+                        out.push_back({regle::indicateur_non_applicable, ou(),
                                        concat("a value is reported but the indicator applies to none of the "
                                               "establishment's activities")});
                     }
                     continue;
                 }
                 if (!nature_conforme(ind.mesures[ju], sm.valeur)) {
-                    out.push_back({regle::mesure_mauvaise_nature, ou,
+                    out.push_back({regle::mesure_mauvaise_nature, ou(),
                                    concat("expected ", nom(ind.mesures[ju].type), ", got ", nom(sm.valeur.type))});
                 } else if (!valeur_dans_domaine(sm.valeur)) {
-                    out.push_back({regle::valeur_hors_domaine, ou, texte(sm.valeur.type, sm.valeur.v)});
+                    out.push_back({regle::valeur_hors_domaine, ou(), texte(sm.valeur.type, sm.valeur.v)});
                 }
                 v.valeurs_[pos.k][ju] = sm.valeur;
             }
@@ -438,13 +448,13 @@ struct validation_rapport {
                     }
                     continue;
                 }
-                const std::string lieu = texte(me, lieu_modele{static_cast<int>(iv), static_cast<int>(ii)});
+                const auto lieu = [&] { return texte(me, lieu_modele{static_cast<int>(iv), static_cast<int>(ii)}); };
                 if (saisie_de[k] == r.valeurs.size()) {
-                    out.push_back({regle::indicateur_absent, lieu, "no values reported"});
+                    out.push_back({regle::indicateur_absent, lieu(), "no values reported"});
                     continue;
                 }
                 if (!ind.validite.chevauche(annee)) {
-                    out.push_back({regle::indicateur_hors_validite, lieu,
+                    out.push_back({regle::indicateur_hors_validite, lieu(),
                                    concat("valid ", texte(ind.validite), ", exercise ", std::to_string(r.exercice))});
                 }
             }

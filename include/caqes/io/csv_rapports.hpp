@@ -118,6 +118,9 @@ template <class SurRapport, class SurRejet>
     // rule every establishment-year is rejected with the violations `validate(m, [c,] r, p)`
     // gives, in its order (template, instance, parameters).
     const resultat_validation<validateur_rapports> validateur = validate_lot(m, p);
+    // The report's lists, refilled for each establishment-year: their memory is reused.
+    std::vector<saisie_indicateur> saisies;
+    std::vector<montant_volet> economies;
     // An establishment-year whose rows all came: validated, then handed over or rejected. One
     // that the file stopped short of its end cut (`coupe`, why; empty when none) is rejected:
     // rows of it may be among those not read, and one of them could have rejected it.
@@ -172,7 +175,7 @@ template <class SurRapport, class SurRejet>
             // The final per-report check is the library's `validate`, not a copy of it; the
             // report names its values by code, as any caller's would.
             const etablissement_lu& el = *et;
-            std::vector<saisie_indicateur> saisies;
+            saisies.clear();
             for (const auto& x : index) {
                 // An indicator of a volet out of its term is left out unless the file gave it.
                 bool donne = couverts[x.volet];
@@ -189,7 +192,7 @@ template <class SurRapport, class SurRejet>
                                       groupe::donnee(t) ? g.valeur(t, x.ind->mesures[jm].type) : valeur_mesure{}};
                 }
             }
-            std::vector<montant_volet> economies;
+            economies.clear();
             for (std::size_t iv = 0; iv < m.volets.size() && iv < volets_max; ++iv) {
                 if (el.economies[iv]) economies.push_back({m.volets[iv].volet, *el.economies[iv]});
             }
@@ -202,10 +205,15 @@ template <class SurRapport, class SurRejet>
             r.decisions = el.decisions;
             resultat_validation<rapport_valide> v = [&] {
                 if (contrat == nullptr) return validateur ? validateur.valeur().valider(r) : validate(m, r, p);
-                // This year's activities are the contract's establishment's (L.162-22).
-                contrat_instance c = contrat->instance;
-                c.etab.activites_exercees = r.activites_etablissement;
-                return validateur ? validateur.valeur().valider(c, r) : validate(m, c, r, p);
+                // This year's activities are the contract's establishment's (L.162-22): set on
+                // the contract read for the time of this validation rather than on a copy of it
+                // (its strings and lists), then put back.
+                contrat_instance& c = contrat->instance;
+                const activites lues = std::exchange(c.etab.activites_exercees, r.activites_etablissement);
+                resultat_validation<rapport_valide> w =
+                    validateur ? validateur.valeur().valider(c, r) : validate(m, c, r, p);
+                c.etab.activites_exercees = lues;
+                return w;
             }();
             if (v) {
                 jv.accepter(g.attente);
