@@ -5,12 +5,16 @@
 // Two pipelines: `pipeline`, each report evaluated by the scalar evaluator of the compile-time
 // grid, and `columns`, the reports put into blocks (colonnes::validateur_lot) and each block
 // evaluated by colonnes::evaluer_lot, its lines written from the result columns, as `caqes
-// evaluate` does (docs/design-columnar.md, section 5, commit 10).
+// evaluate` does (docs/design-columnar.md, section 5, commit 10). And `hand_parse`, the
+// lower bound of any reader of these files: both read as plain_read reads them, then every field
+// of every row parsed by hand-written code into dense columns, nothing validated, evaluated or
+// written (bench::dense).
 //
 // The files are generated from the same values the run-time benchmarks use, and before any
 // timing the scalar pipeline's results are checked identical, report by report, to a direct
 // evaluation of those values, and the columnar pipeline's output file identical, byte for
-// byte, to the scalar pipeline's; every row must be accepted.
+// byte, to the scalar pipeline's, and the hand parser's columns to the values written; every row
+// must be accepted.
 #include "allocations.hpp"
 #include "donnees.hpp"
 #include "e2e.hpp"
@@ -18,6 +22,7 @@
 #include <caqes/evaluation/colonnes/evaluer_lot.hpp>
 #include <caqes/evaluation/colonnes/lot.hpp>
 #include <caqes/evaluation/colonnes/resultats.hpp>
+#include <caqes/evaluation/evaluer.hpp>
 #include <caqes/io/csv.hpp>
 
 #include <benchmark/benchmark.h>
@@ -27,8 +32,10 @@
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -61,6 +68,35 @@ void ajouter_decimal(std::string& s, std::int64_t x, int decimales) {
     s += f;
 }
 
+// The digits after the decimal comma the files write for each kind; the hand-written parser's
+// columns hold as many (bench::dense).
+constexpr int decimales(caqes::type_mesure t) noexcept {
+    switch (t) {
+        case caqes::type_mesure::taux:
+        case caqes::type_mesure::montant:
+        case caqes::type_mesure::montant_signe:
+            return 2;
+        case caqes::type_mesure::taux_evolution:
+            return 1;
+        default:
+            return 0;
+    }
+}
+
+// A given value as the integer the file writes, its comma left out: a rate of 0.525 at 2
+// decimals of a percentage is 5250; oui/partiel/non are 2/1/0 (oui/non: 1/0).
+std::int64_t chiffres(const caqes::valeur_mesure& v) {
+    const caqes::fraction f = v.v;
+    switch (v.type) {
+        case caqes::type_mesure::taux:
+            return f.num * (10'000 / f.den);
+        case caqes::type_mesure::taux_evolution:
+            return f.num * (1'000 / f.den);
+        default:
+            return f.num;
+    }
+}
+
 // A value as a French spreadsheet writes it; the reader gives back the same fraction.
 void ajouter_valeur(std::string& s, const caqes::valeur_mesure& v) {
     using caqes::type_mesure;
@@ -72,26 +108,18 @@ void ajouter_valeur(std::string& s, const caqes::valeur_mesure& v) {
         s += "NR";
         return;
     }
-    const caqes::fraction f = v.v;
     switch (v.type) {
-        case type_mesure::taux:
-            ajouter_decimal(s, f.num * (10'000 / f.den), 2);
-            break;
-        case type_mesure::taux_evolution:
-            ajouter_decimal(s, f.num * (1'000 / f.den), 1);
-            break;
-        case type_mesure::montant:
-        case type_mesure::montant_signe:
-            ajouter_decimal(s, f.num, 2);
-            break;
-        case type_mesure::nombre:
-            ajouter_entier(s, f.num);
-            break;
         case type_mesure::oui_non:
-            s += f.num == 1 ? "oui" : "non";
+            s += v.v.num == 1 ? "oui" : "non";
             break;
         case type_mesure::echelle:
-            s += f.num == 2 ? "oui" : (f.num == 1 ? "partiel" : "non");
+            s += v.v.num == 2 ? "oui" : (v.v.num == 1 ? "partiel" : "non");
+            break;
+        case type_mesure::nombre:
+            ajouter_entier(s, chiffres(v));
+            break;
+        default:
+            ajouter_decimal(s, chiffres(v), decimales(v.type));
             break;
     }
 }
@@ -105,6 +133,7 @@ struct fichiers {
     std::size_t lignes{0};  // data rows of both files
     std::size_t octets{0};
     std::vector<std::uint64_t> attendues;  // digest per establishment-year, in FINESS then year order
+    std::uint64_t somme_dense{0};          // the hand parser's checksum, from the values written (somme_*)
     ~fichiers() {
         std::error_code ec;
         fs::remove_all(dossier, ec);
@@ -201,8 +230,8 @@ std::size_t pipeline_colonnes(const fichiers& f, const fs::path& chemin, std::si
     const auto grille = std::make_shared<const col::grille_lot>(def_e2e, caqes::politique_grille{}, params);
     col::validateur_lot validateur{grille};
     col::resultats_colonnes<std::int64_t> res;
-    // The conclusion's volets (conclure_pour): the template's, in a regime with volets.
-    const std::size_t volets = std::min(def_e2e.volets.size(), caqes::volets_max);
+    // The volets a conclusion writes (the template's, none for a successor scheme).
+    const std::size_t volets = caqes::nombre_volets_conclus(def_e2e);
     std::string sortie;
     sortie.reserve(lot.rapports.size() * 64 + 128);
     sortie += entete_sortie;
@@ -232,6 +261,319 @@ std::size_t pipeline_colonnes(const fichiers& f, const fs::path& chemin, std::si
         ecrire_bloc(*b);
     ecrire_fichier(chemin, sortie);
     return ecrites;
+}
+
+// The hand-written lower bound of any reader of these files: the code a strong engineer would
+// write for this one template, with no validation, no evaluation and no output. It reads the same
+// two files as plain_read, then parses every field of every row into dense columns: the
+// establishments file first (its rows give the number of establishment-years, so every column is
+// sized once), then the values file into one column per measure of the template, fixed-point in
+// the measure's kind (decimals below), "NC" and "NR" as sentinels, each row's column found by
+// guessing the one after the previous row's (the files list measures in template order) and
+// checking its codes, else by a search. A key packs the FINESS and the year into 64 bits. Every
+// malformed field counts an error; the bench requires none, and the checksum of the columns to be
+// the one computed from the values the generator wrote, so nothing is skipped or optimised away.
+namespace dense {
+
+constexpr std::int64_t nc = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t nr = nc + 1;
+constexpr std::int64_t vide = nc + 2;  // an empty cell of the establishments file
+
+// One value column of the template: its codes and kind.
+struct colonne {
+    std::string_view indicateur;
+    std::string_view mesure;
+    caqes::type_mesure type{};
+};
+
+struct colonnes {
+    std::vector<colonne> modele;  // in template order
+    std::size_t etablissements_annees{0};
+    std::vector<std::uint64_t> cle;  // per establishment-year, from the establishments file
+    std::vector<std::int32_t> annee_contrat;
+    std::vector<std::int64_t> produits;                                  // cents
+    std::vector<std::int32_t> annee_produits;                            // 0: not given
+    std::array<std::vector<std::int64_t>, caqes::volets_max> economies;  // cents, or vide
+    std::array<std::vector<std::int64_t>, caqes::volets_max> decision;   // cents, or vide
+    std::array<std::vector<std::uint8_t>, caqes::volets_max> nature;     // 1 + index in natures_decision, 0: none
+    std::vector<std::vector<std::int64_t>> valeurs;                      // [column][establishment-year]
+    std::vector<std::uint64_t> cle_valeurs;                              // per establishment-year, values file
+    std::size_t lignes{0};
+    std::size_t erreurs{0};
+};
+
+// The FINESS (nine characters: a department code of two digits or 2A/2B, then seven digits) and
+// the year, packed; the error count grows on a malformed one.
+inline std::uint64_t cle(std::string_view finess, std::string_view annee, std::size_t& erreurs) {
+    std::uint64_t dep = 0;
+    std::uint64_t reste = 0;
+    std::uint64_t an = 0;
+    bool ok = finess.size() == 9 && annee.size() == 4;
+    if (ok) {
+        const char a = finess[0];
+        const char b = finess[1];
+        if (a == '2' && (b == 'A' || b == 'B')) {
+            dep = b == 'A' ? 100 : 101;
+        } else {
+            ok = a >= '0' && a <= '9' && b >= '0' && b <= '9';
+            dep = static_cast<std::uint64_t>(a - '0') * 10 + static_cast<std::uint64_t>(b - '0');
+        }
+        for (std::size_t i = 2; i < 9; ++i) {
+            const auto d = static_cast<unsigned>(finess[i] - '0');
+            ok = ok && d < 10;
+            reste = reste * 10 + d;
+        }
+        for (const char c : annee) {
+            const auto d = static_cast<unsigned>(c - '0');
+            ok = ok && d < 10;
+            an = an * 10 + d;
+        }
+    }
+    erreurs += ok ? 0 : 1;
+    return ((dep * 10'000'000 + reste) << 14U) | an;
+}
+
+// A decimal with a comma ("-12,5"), at `dec` digits after the comma: 12,5 at 2 is 1250. More
+// digits than the column holds, or none, or anything else, is an error.
+inline std::int64_t decimal(std::string_view t, int dec, std::size_t& erreurs) {
+    const bool negatif = !t.empty() && t.front() == '-';
+    std::size_t i = negatif ? 1 : 0;
+    std::int64_t v = 0;
+    std::size_t chiffres = 0;
+    for (; i < t.size() && t[i] != ','; ++i, ++chiffres) {
+        const auto d = static_cast<unsigned>(t[i] - '0');
+        if (d > 9) break;
+        v = v * 10 + d;
+    }
+    int apres = 0;
+    if (i < t.size() && t[i] == ',') {
+        for (++i; i < t.size(); ++i, ++apres, ++chiffres) {
+            const auto d = static_cast<unsigned>(t[i] - '0');
+            if (d > 9) break;
+            v = v * 10 + d;
+        }
+    }
+    if (i != t.size() || chiffres == 0 || chiffres > 18 || apres > dec) {
+        ++erreurs;
+        return 0;
+    }
+    for (; apres < dec; ++apres)
+        v *= 10;
+    return negatif ? -v : v;
+}
+
+inline std::int64_t entier(std::string_view t, std::size_t& erreurs) { return decimal(t, 0, erreurs); }
+
+// The next field of `ligne` from `pos`, up to ';' or the end.
+inline std::string_view champ(std::string_view ligne, std::size_t& pos) {
+    const std::size_t debut = pos;
+    const std::size_t fin = ligne.find(';', pos);
+    pos = fin == std::string_view::npos ? ligne.size() : fin + 1;
+    return ligne.substr(debut, (fin == std::string_view::npos ? ligne.size() : fin) - debut);
+}
+
+// Each line of `texte` after the header, its '\r' dropped, to `f`.
+template <class F>
+void lignes(std::string_view texte, F&& f) {
+    std::size_t pos = texte.find('\n');
+    pos = pos == std::string_view::npos ? texte.size() : pos + 1;
+    while (pos < texte.size()) {
+        std::size_t fin = texte.find('\n', pos);
+        if (fin == std::string_view::npos) fin = texte.size();
+        std::string_view l = texte.substr(pos, fin - pos);
+        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+        if (!l.empty()) f(l);
+        pos = fin + 1;
+    }
+}
+
+inline void lire_etablissements(std::string_view texte, colonnes& c) {
+    std::size_t n = 0;
+    lignes(texte, [&n](std::string_view) { ++n; });
+    c.etablissements_annees = n;
+    c.cle.resize(n);
+    c.annee_contrat.resize(n);
+    c.produits.resize(n);
+    c.annee_produits.resize(n);
+    for (std::size_t v = 0; v < caqes::volets_max; ++v) {
+        c.economies[v].resize(n);
+        c.decision[v].resize(n);
+        c.nature[v].resize(n);
+    }
+    std::size_t e = 0;
+    lignes(texte, [&](std::string_view l) {
+        std::size_t pos = 0;
+        const std::string_view finess = champ(l, pos);
+        c.cle[e] = cle(finess, champ(l, pos), c.erreurs);
+        c.annee_contrat[e] = static_cast<std::int32_t>(entier(champ(l, pos), c.erreurs));
+        c.produits[e] = decimal(champ(l, pos), 2, c.erreurs);
+        const std::string_view ap = champ(l, pos);
+        c.annee_produits[e] = ap.empty() ? 0 : static_cast<std::int32_t>(entier(ap, c.erreurs));
+        for (std::size_t v = 0; v < caqes::volets_max; ++v) {
+            const std::string_view x = champ(l, pos);
+            c.economies[v][e] = x.empty() ? vide : decimal(x, 2, c.erreurs);
+        }
+        for (std::size_t v = 0; v < caqes::volets_max; ++v) {
+            const std::string_view x = champ(l, pos);
+            c.decision[v][e] = x.empty() ? vide : decimal(x, 2, c.erreurs);
+        }
+        for (std::size_t v = 0; v < caqes::volets_max; ++v) {
+            const std::string_view x = champ(l, pos);
+            std::uint8_t k = 0;
+            for (std::size_t i = 0; i < caqes::csv::natures_decision.size() && !x.empty(); ++i) {
+                if (x == caqes::csv::natures_decision[i].mot) k = static_cast<std::uint8_t>(i + 1);
+            }
+            c.erreurs += !x.empty() && k == 0 ? 1 : 0;
+            c.nature[v][e] = k;
+        }
+        c.erreurs += pos == l.size() ? 0 : 1;  // no field left over
+        ++e;
+    });
+    c.lignes += n;
+}
+
+// The values file in one pass over its bytes: each row's "finess;exercice;" compared to the
+// previous row's before it is decoded, its indicator and measure codes compared in place to
+// those of the column after the previous row's.
+inline void lire_valeurs(std::string_view texte, colonnes& c) {
+    const std::size_t n = c.etablissements_annees;
+    const std::size_t colonnes_modele = c.modele.size();
+    c.valeurs.resize(colonnes_modele);
+    for (auto& col : c.valeurs)
+        col.assign(n, nr);
+    c.cle_valeurs.resize(n);
+    std::size_t g = 0;                    // the establishment-year at hand, plus one
+    std::size_t j = colonnes_modele - 1;  // the previous row's column
+    const char* p = texte.data();
+    const char* const fin = p + texte.size();
+    const char* cle_texte = nullptr;  // the previous row's key, in the text
+    auto fin_ligne = [fin](const char* q) {
+        while (q < fin && *q != '\n')
+            ++q;
+        return q;
+    };
+    p = fin_ligne(p) + 1;                       // the header
+    constexpr std::ptrdiff_t largeur_cle = 15;  // "750000001;2018;"
+    while (p < fin) {
+        const char* const eol = fin_ligne(p);
+        const std::string_view ligne{p, static_cast<std::size_t>(eol - p)};
+        p = eol + 1;
+        if (ligne.empty() || ligne == "\r") continue;
+        ++c.lignes;
+        if (eol - ligne.data() < largeur_cle || ligne[9] != ';' || ligne[14] != ';') {
+            ++c.erreurs;
+            continue;
+        }
+        if (cle_texte == nullptr || std::memcmp(ligne.data(), cle_texte, largeur_cle) != 0) {
+            if (g == n) {
+                ++c.erreurs;
+                continue;
+            }
+            c.cle_valeurs[g++] = cle(ligne.substr(0, 9), ligne.substr(10, 4), c.erreurs);
+            cle_texte = ligne.data();
+        }
+        std::string_view reste = ligne.substr(largeur_cle);
+        j = j + 1 == colonnes_modele ? 0 : j + 1;
+        const colonne& x = c.modele[j];
+        const std::size_t ni = x.indicateur.size();
+        const std::size_t nm = x.mesure.size();
+        if (reste.size() > ni + nm + 1 && reste[ni] == ';' && reste[ni + 1 + nm] == ';' &&
+            std::memcmp(reste.data(), x.indicateur.data(), ni) == 0 &&
+            std::memcmp(reste.data() + ni + 1, x.mesure.data(), nm) == 0) {
+            reste.remove_prefix(ni + nm + 2);
+        } else {
+            std::size_t pos = 0;
+            const std::string_view ind = champ(reste, pos);
+            const std::string_view mes = champ(reste, pos);
+            reste.remove_prefix(pos);
+            j = colonnes_modele;
+            for (std::size_t i = 0; i < colonnes_modele; ++i) {
+                if (c.modele[i].indicateur == ind && c.modele[i].mesure == mes) j = i;
+            }
+            if (j == colonnes_modele) {
+                ++c.erreurs;
+                j = 0;
+                continue;
+            }
+        }
+        if (!reste.empty() && reste.back() == '\r') reste.remove_suffix(1);
+        std::int64_t v = 0;
+        if (reste == "NC") {
+            v = nc;
+        } else if (reste == "NR") {
+            v = nr;
+        } else {
+            switch (c.modele[j].type) {
+                case caqes::type_mesure::oui_non:
+                    v = reste == "oui" ? 1 : 0;
+                    c.erreurs += reste == "oui" || reste == "non" ? 0 : 1;
+                    break;
+                case caqes::type_mesure::echelle:
+                    v = reste == "oui" ? 2 : (reste == "partiel" ? 1 : 0);
+                    c.erreurs += reste == "oui" || reste == "partiel" || reste == "non" ? 0 : 1;
+                    break;
+                default:
+                    v = decimal(reste, bench::decimales(c.modele[j].type), c.erreurs);
+                    break;
+            }
+        }
+        c.valeurs[j][g - 1] = v;
+    }
+}
+
+// The checksum of the columns: every field, weighted by its column.
+inline std::uint64_t somme(const colonnes& c) {
+    std::uint64_t s = 0;
+    for (std::size_t e = 0; e < c.etablissements_annees; ++e) {
+        s += c.cle[e] + static_cast<std::uint64_t>(c.annee_contrat[e]) * 3 + static_cast<std::uint64_t>(c.produits[e]) +
+             static_cast<std::uint64_t>(c.annee_produits[e]) * 5;
+        for (std::size_t v = 0; v < caqes::volets_max; ++v) {
+            s += static_cast<std::uint64_t>(c.economies[v][e]) * (v + 7) +
+                 static_cast<std::uint64_t>(c.decision[v][e]) * (v + 11) + c.nature[v][e] * (v + 13);
+        }
+        s += c.cle_valeurs[e] * 17;
+    }
+    for (std::size_t j = 0; j < c.valeurs.size(); ++j) {
+        for (const std::int64_t v : c.valeurs[j])
+            s += static_cast<std::uint64_t>(v) * (j + 19);
+    }
+    return s;
+}
+
+inline std::vector<colonne> colonnes_du_modele(const caqes::modele_contrat_def& m) {
+    std::vector<colonne> r;
+    for (const auto& v : m.volets) {
+        for (const auto& ind : v.grille) {
+            for (const auto& x : ind.mesures) {
+                if (!x.vide()) r.push_back({ind.code, x.code, x.type});
+            }
+        }
+    }
+    return r;
+}
+
+}  // namespace dense
+
+// One pass of the hand-written lower bound: both files read as plain_read reads them, then
+// parsed into `c` (its columns reused from one pass to the next, as a hand-written loop would).
+std::size_t passe_dense(const fichiers& f, dense::colonnes& c) {
+    const caqes::csv::parsed<std::string> te = caqes::csv::read_file(f.etablissements.string());
+    const caqes::csv::parsed<std::string> tv = caqes::csv::read_file(f.valeurs.string());
+    c.lignes = 0;
+    c.erreurs = te.ok() && tv.ok() ? 0 : 1;
+    dense::lire_etablissements(te.value, c);
+    dense::lire_valeurs(tv.value, c);
+    return c.lignes;
+}
+
+// The hand parser read `lignes` rows into `c`: every row of both files, no error, the checksum of
+// the values written.
+void verifier_dense(const fichiers& f, const dense::colonnes& c, std::size_t lignes) {
+    if (lignes != f.lignes || c.erreurs != 0 || dense::somme(c) != f.somme_dense) {
+        std::fprintf(stderr, "e2e check FAILED: the hand parser read %zu rows (%zu), %zu errors, checksum %s\n", lignes,
+                     f.lignes, c.erreurs, dense::somme(c) == f.somme_dense ? "equal" : "differs");
+        std::exit(1);
+    }
 }
 
 fichiers& obtenir_fichiers(std::size_t lignes) {
@@ -264,6 +606,10 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
     // The files' columns are the template's volets, in its order.
     rapport_brut brut;
     const caqes::parametres_evaluation params{};
+    // The hand parser's columns, built from the values written rather than read, for its checksum.
+    dense::colonnes attendu;
+    attendu.modele = dense::colonnes_du_modele(def_e2e);
+    attendu.valeurs.resize(attendu.modele.size());
     for (std::size_t e = 0; e < etabs; ++e) {
         char finess[32];
         std::snprintf(finess, sizeof finess, "75%07zu", e + 1);
@@ -271,9 +617,35 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
             const int exercice = 2017 + static_cast<int>(y);
             rapport_genere(a, def_e2e, brut);
             brut.champs.exercice = exercice;
+            const std::uint64_t cle = dense::cle(finess, std::to_string(exercice), attendu.erreurs);
+            ++attendu.etablissements_annees;
+            attendu.cle.push_back(cle);
+            attendu.cle_valeurs.push_back(cle);
+            attendu.annee_contrat.push_back(2);
+            attendu.produits.push_back(brut.champs.produits_assurance_maladie.valeur);
+            attendu.annee_produits.push_back(0);
+            for (std::size_t iv = 0; iv < caqes::volets_max; ++iv) {
+                std::int64_t eco = dense::vide;
+                for (const caqes::montant_volet& c : brut.economies) {
+                    if (c.volet == def_e2e.volets[iv].volet) eco = c.montant.valeur;
+                }
+                attendu.economies[iv].push_back(eco);
+                attendu.decision[iv].push_back(dense::vide);
+                attendu.nature[iv].push_back(0);
+            }
+            for (auto& col : attendu.valeurs)
+                col.push_back(dense::nr);
             for (const caqes::saisie_indicateur& s : brut.valeurs) {
                 for (const caqes::saisie_mesure& m : s.mesures) {
                     if (m.mesure.empty()) continue;
+                    for (std::size_t j = 0; j < attendu.modele.size(); ++j) {
+                        if (attendu.modele[j].indicateur != s.indicateur || attendu.modele[j].mesure != m.mesure)
+                            continue;
+                        const caqes::etat_valeur etat = m.valeur.etat;
+                        attendu.valeurs[j].back() = etat == caqes::etat_valeur::non_concernee    ? dense::nc
+                                                    : etat == caqes::etat_valeur::non_renseignee ? dense::nr
+                                                                                                 : chiffres(m.valeur);
+                    }
                     tv += finess;
                     tv += ';';
                     ajouter_entier(tv, exercice);
@@ -314,6 +686,7 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
         }
     }
     f->octets = tv.size() + te.size();
+    f->somme_dense = dense::somme(attendu);
     std::ofstream{f->valeurs, std::ios::binary} << tv;
     std::ofstream{f->etablissements, std::ios::binary} << te;
 
@@ -336,10 +709,14 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
                      n, scalaire.value == colonnes.value ? "identical" : "differs");
         std::exit(1);
     }
+    // The hand-written parser reads every row, without an error, into the columns written.
+    dense::colonnes c;
+    c.modele = dense::colonnes_du_modele(def_e2e);
+    verifier_dense(*f, c, passe_dense(*f, c));
     std::fprintf(stderr,
                  "check e2e/rows%zu: %zu rows (%.1f MB) all accepted; %zu establishment-years identical to the direct "
                  "evaluation; the columnar pipeline's output identical to the scalar one's (%zu of its rows on the "
-                 "scalar path)\n",
+                 "scalar path); the hand parser's columns identical to the values written\n",
                  lignes, f->lignes, static_cast<double>(f->octets) / 1e6, n, scalaires);
     g_fichiers = std::move(f);
     g_lignes_demandees = lignes;
@@ -374,6 +751,25 @@ void bm_colonnes(benchmark::State& state) {
     mesurer_pipeline(state, [](const fichiers& f) { return pipeline_colonnes(f, f.sortie_colonnes); });
 }
 
+// The hand-written lower bound: both files read and parsed into dense columns (bench::dense).
+void bm_dense(benchmark::State& state) {
+    const fichiers& f = obtenir_fichiers(static_cast<std::size_t>(state.range(0)));
+    dense::colonnes c;
+    c.modele = dense::colonnes_du_modele(def_e2e);
+    std::size_t lignes = 0;
+    for (auto _ : state) {
+        lignes = passe_dense(f, c);
+        benchmark::DoNotOptimize(lignes);
+        benchmark::ClobberMemory();
+    }
+    // The last pass's columns, checked outside the timing.
+    verifier_dense(f, c, lignes);
+    const auto it = static_cast<std::int64_t>(state.iterations());
+    state.SetItemsProcessed(it * static_cast<std::int64_t>(f.lignes));
+    state.SetBytesProcessed(it * static_cast<std::int64_t>(f.octets));
+    state.counters["rows"] = benchmark::Counter(static_cast<double>(f.lignes));
+}
+
 void bm_lecture_simple(benchmark::State& state) {
     const fichiers& f = obtenir_fichiers(static_cast<std::size_t>(state.range(0)));
     std::size_t acc = 0;
@@ -396,6 +792,10 @@ void enregistrer_e2e() {
     for (const std::int64_t lignes : {100'000L, 1'000'000L}) {
         const std::string p = "e2e/rows" + std::to_string(lignes);
         benchmark::RegisterBenchmark((p + "/plain_read").c_str(), bm_lecture_simple)
+            ->Arg(lignes)
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime();
+        benchmark::RegisterBenchmark((p + "/hand_parse").c_str(), bm_dense)
             ->Arg(lignes)
             ->Unit(benchmark::kMillisecond)
             ->UseRealTime();
