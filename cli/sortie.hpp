@@ -66,7 +66,7 @@ class vue_resultat {
 };
 
 // A row of result columns (colonnes::lire: its score reduced) as the same writers read it:
-// each proposal read back from its five cells (colonnes::cellules_de's inverse), which hold
+// each proposal read back from its five cells (colonnes::proposition_de), which hold
 // every field the writers print. A row with CAQES-E037 cannot be printed from its columns (a
 // score that overflowed is 0 / 0 there, where the full result prints its value 0), so
 // `colonnes_suffisent` sends it to the full result.
@@ -90,13 +90,13 @@ class vue_colonnes {
         return fraction{l_.score_num[i], l_.score_den[i]};
     }
     [[nodiscard]] proposition principale(std::size_t i) const noexcept {
-        return lue(l_.nature[i], l_.drapeaux[i], l_.propose[i], l_.plafond[i], l_.decide[i]);
+        return colonnes::proposition_de({l_.nature[i], l_.drapeaux[i], l_.propose[i], l_.plafond[i], l_.decide[i]});
     }
     [[nodiscard]] bool evalue(std::size_t i) const noexcept { return (l_.drapeaux[i] & colonnes::hors_terme) == 0; }
     [[nodiscard]] std::size_t nombre_contrat() const noexcept { return colonnes::propositions_contrat; }
     [[nodiscard]] proposition contrat(std::size_t k) const noexcept {
-        return lue(l_.contrat_nature[k], l_.contrat_drapeaux[k], l_.contrat_propose[k], l_.contrat_plafond[k],
-                   l_.contrat_decide[k]);
+        return colonnes::proposition_de({l_.contrat_nature[k], l_.contrat_drapeaux[k], l_.contrat_propose[k],
+                                         l_.contrat_plafond[k], l_.contrat_decide[k]});
     }
     [[nodiscard]] centimes total_sanctions() const noexcept { return centimes{l_.total_sanctions}; }
     [[nodiscard]] centimes total_interessements() const noexcept { return centimes{l_.total_interessements}; }
@@ -113,22 +113,6 @@ class vue_colonnes {
     }
 
   private:
-    // A proposal not made has nature 0 (aucune), which the writers test first.
-    [[nodiscard]] static proposition lue(std::int64_t nature, std::int64_t drapeaux, std::int64_t propose,
-                                         std::int64_t plafond, std::int64_t decide) noexcept {
-        proposition p{};
-        p.nature = static_cast<nature_proposition>(nature);
-        p.montant = centimes{propose};
-        p.plafond = centimes{plafond};
-        p.plafond_atteint = (drapeaux & colonnes::plafond_atteint) != 0;
-        p.illustratif = (drapeaux & colonnes::illustratif) != 0;
-        p.depassement = (drapeaux & colonnes::depassement) != 0;
-        p.economies_non_renseignees = (drapeaux & colonnes::economies_nr) != 0;
-        p.decision_au_dessus = (drapeaux & colonnes::decision_au_dessus) != 0;
-        if (decide != colonnes::sans_montant) p.decision_finale = centimes{decide};
-        return p;
-    }
-
     const colonnes::ligne& l_;
     std::size_t n_;
 };

@@ -22,6 +22,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -313,4 +314,54 @@ TEST_CASE("batch: a grid whose common denominator leaves 64 bits is evaluated by
     CHECK(b.lignes > 1'000);
     CHECK(b.voies.size() == 1);
     CHECK(b.voies.at(col::voie_ligne::grille) == b.lignes);
+}
+
+TEST_CASE("batch: a proposal read back from its cells (proposition_de) is the one its cells were written from",
+          "[lot]") {
+    // caqes evaluate prints rows from the result columns through proposition_de: every field the
+    // cells hold must come back, for each flag alone and all together, with and without a
+    // decision, for an evaluated volet and one out of its term.
+    std::vector<proposition> cas;
+    for (int drapeau = 0; drapeau < 6; ++drapeau) {
+        proposition p{
+            .montant = centimes{123'456}, .plafond = centimes{200'000}, .nature = nature_proposition::sanction_volet};
+        p.plafond_atteint = drapeau == 0;
+        p.illustratif = drapeau == 1;
+        p.depassement = drapeau == 2;
+        p.economies_non_renseignees = drapeau == 3;
+        p.decision_au_dessus = drapeau == 4;
+        if (drapeau == 5) p.decision_finale = centimes{-7};
+        cas.push_back(p);
+    }
+    cas.push_back({.montant = centimes{std::numeric_limits<std::int64_t>::max()},
+                   .plafond = centimes{std::numeric_limits<std::int64_t>::max()},
+                   .decision_finale = centimes{0},
+                   .nature = nature_proposition::interessement_volet,
+                   .plafond_atteint = true,
+                   .illustratif = true,
+                   .depassement = true,
+                   .economies_non_renseignees = true,
+                   .decision_au_dessus = true});
+    cas.push_back(proposition{});  // not made
+    for (const bool evalue : {true, false}) {
+        for (const proposition& p : cas) {
+            const col::cellules_proposition x = col::cellules_de(p, evalue);
+            const proposition q = col::proposition_de(x);
+            CHECK(q.nature == p.nature);
+            CHECK(q.montant == p.montant);
+            CHECK(q.plafond == p.plafond);
+            CHECK(q.decision_finale == p.decision_finale);
+            CHECK(q.plafond_atteint == p.plafond_atteint);
+            CHECK(q.illustratif == p.illustratif);
+            CHECK(q.depassement == p.depassement);
+            CHECK(q.economies_non_renseignees == p.economies_non_renseignees);
+            CHECK(q.decision_au_dessus == p.decision_au_dessus);
+            const col::cellules_proposition y = col::cellules_de(q, evalue);
+            CHECK(y.nature == x.nature);
+            CHECK(y.drapeaux == x.drapeaux);
+            CHECK(y.propose == x.propose);
+            CHECK(y.plafond == x.plafond);
+            CHECK(y.decide == x.decide);
+        }
+    }
 }

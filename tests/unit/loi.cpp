@@ -191,3 +191,38 @@ TEST_CASE("law table: the precomputed calendar gives the versions a scan of the 
     CHECK(versions_au(ymd{2016, 1, 1}).rang ==
           versions_au_direct(ymd{2016, 1, 1}).rang);  // before the first day it knows
 }
+
+TEST_CASE("law table: the precomputed ranks of the constants give what a scan of each version gives", "[loi]") {
+    // constante_en_vigueur reads detail::rangs_constantes_; version_loi::trouver scans the
+    // version's dispositions. Every version, every constant, every article.
+    std::size_t trouvees = 0;
+    std::size_t absentes = 0;
+    for (std::size_t k = 0; k < table_loi.size(); ++k) {
+        const version_loi& v = table_loi[k];
+        versions_du_jour jour{};
+        jour.rang.fill(table_loi.size());
+        jour.rang[static_cast<std::size_t>(v.article)] = k;
+        for (std::size_t c = 1; c < detail::nombre_constantes; ++c) {
+            const auto id = static_cast<constante_legale>(c);
+            const disposition* d = v.trouver(id);
+            const valeur_legale l = constante_en_vigueur(jour, v.article, id);
+            INFO(v.reference.texte << ", " << nom(id));
+            REQUIRE(l.en_vigueur() == (d != nullptr));
+            if (d == nullptr) {
+                ++absentes;
+                continue;
+            }
+            ++trouvees;
+            CHECK(l.source == d);
+            CHECK(l.version == &v);
+            CHECK(l.valeur == d->valeur);
+        }
+    }
+    CHECK(trouvees > 20);
+    CHECK(absentes > 0);
+    // A constant beyond the enumeration is in force nowhere.
+    versions_du_jour tout = versions_au(ymd{2020, 6, 30});
+    CHECK_FALSE(
+        constante_en_vigueur(tout, article_loi::d162_16, static_cast<constante_legale>(detail::nombre_constantes))
+            .en_vigueur());
+}

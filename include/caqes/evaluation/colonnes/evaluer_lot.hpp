@@ -33,15 +33,18 @@ namespace caqes::colonnes {
 
 namespace detail {
 
-// A block's scores per row, in lanes L: per volet, and the regional one.
+// A block's scores per row, in lanes L: per volet, and the regional one; and the referentiel
+// kernel's scratch state, sized only when the plan has a referentiel.
 template <class L>
 struct scores_bloc {
     std::array<std::vector<L>, volets_max> points;
     std::array<std::vector<L>, volets_max> poids;
     std::vector<L> points_regional;
     std::vector<L> poids_regional;
+    bilans_referentiel bilans;
 
-    explicit scores_bloc(std::size_t n) : points_regional(n), poids_regional(n) {
+    scores_bloc(std::size_t n, bool referentiels)
+            : points_regional(n), poids_regional(n), bilans(referentiels ? n : 0) {
         for (std::size_t v = 0; v < volets_max; ++v) {
             points[v].assign(n, 0);
             poids[v].assign(n, 0);
@@ -96,7 +99,7 @@ void noter_referentiel_de(const lot_colonnes& lot, const indicateur_plan& ip, co
         }
     }
     noter_referentiel(conditions, tailles, ind.ref.taille, lot.taille(), g, ip.regional, s.points[ip.volet].data(),
-                      s.poids[ip.volet].data(), s.points_regional.data(), s.poids_regional.data());
+                      s.poids[ip.volet].data(), s.points_regional.data(), s.poids_regional.data(), s.bilans);
 }
 
 // Every indicator of the template over the block: one kernel call each.
@@ -143,7 +146,10 @@ void conclure_lot(const lot_colonnes& lot, const scores_bloc<L>& s, resultats_co
 
 template <class L>
 void evaluer_en(const lot_colonnes& lot, resultats_colonnes<std::int64_t>& sortie, std::size_t debut) {
-    scores_bloc<L> s(lot.taille());
+    const std::vector<indicateur_plan>& ips = lot.grille().plan().indicateurs;
+    const bool referentiels = std::any_of(
+        ips.begin(), ips.end(), [](const indicateur_plan& ip) { return ip.colonne_cible == colonne_absente; });
+    scores_bloc<L> s(lot.taille(), referentiels);
     if (!lot.grille().plan().scalaire_seulement()) noter_lot(lot, s);
     switch (lot.grille().modele().regime) {
         case regime_id::caqes_2017:

@@ -15,9 +15,12 @@
 #include <caqes/indicateur/indicateur.hpp>
 #include <caqes/mesure/nature.hpp>
 
+#include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
+#include <vector>
 
 namespace caqes::colonnes {
 
@@ -86,51 +89,143 @@ template <class T>
                                  : (x == A::non_concerne ? A64::non_concerne : static_cast<std::int64_t>(x));
 }
 
-// The condition (a, b) of a referentiel: its column widened to 64 bits, its comparator and its
+// The condition (a, b) of a referentiel: its column, its storage, its comparator and its
 // threshold at the column's scale.
 struct condition_colonne {
     const void* cellules{nullptr};
     stockage st{stockage::i64};
     comparateur op{comparateur::inferieur};
     std::int64_t seuil{0};
-
-    [[nodiscard]] std::int64_t cellule(std::size_t i) const noexcept {
-        switch (st) {
-            case stockage::u8:
-                return en_64(static_cast<const std::uint8_t*>(cellules)[i]);
-            case stockage::i32:
-                return en_64(static_cast<const std::int32_t*>(cellules)[i]);
-            case stockage::i64:
-                break;
-        }
-        return static_cast<const std::int64_t*>(cellules)[i];
-    }
 };
 
-// An indicator without a target, decided by its referentiel: met when one conjunction holds;
-// undecided when none holds and a measure is missing, which then counts as its first missing
-// measure's state (evaluer_indicateur's rule, written once in decisions::).
-template <class L>
-[[gnu::noinline]] void noter_referentiel(
-    const std::array<std::array<condition_colonne, conditions_max>, conjonctions_max>& conditions,
-    const std::array<std::size_t, conjonctions_max>& tailles, std::size_t nombre, std::size_t n, const gains_voie<L>& g,
-    bool regional, L* points, L* poids, L* points_regional, L* poids_regional) noexcept {
+// A referentiel's state over the rows of a block: each row's decisions::bilan_referentiel and
+// the decisions::bilan_conjonction of the conjunction being read, one array per field, so that
+// each condition and each conjunction is one loop over the rows (the rules stay decisions'; a
+// row's state is loaded into them and stored back). The caller owns it: one per block.
+// These loops are not vectorised for the baseline x86-64 target (SSE2 has no 64-bit signed
+// compare, and the cells are compared widened to 64 bits); what they gain over a loop per row
+// is that the storage and the comparator are chosen once per condition and block, not per cell
+// (docs/performance.md, issue 16).
+struct bilans_referentiel {
+    std::vector<std::int32_t> complet, atteint, toutes, complete;
+    std::vector<std::int64_t> manquant, manquant_conjonction;
+
+    explicit bilans_referentiel(std::size_t n)
+            : complet(n), atteint(n), toutes(n), complete(n), manquant(n), manquant_conjonction(n) {}
+};
+
+namespace detail {
+
+// Calls f with the comparator as a constant (std::integral_constant), so that each condition's
+// loop is compiled for its comparator: a switch per row would stop it vectorising.
+template <class F>
+void selon_comparateur(comparateur op, F&& f) {
+    switch (op) {
+        case comparateur::inferieur:
+            return f(std::integral_constant<comparateur, comparateur::inferieur>{});
+        case comparateur::inferieur_ou_egal:
+            return f(std::integral_constant<comparateur, comparateur::inferieur_ou_egal>{});
+        case comparateur::superieur:
+            return f(std::integral_constant<comparateur, comparateur::superieur>{});
+        case comparateur::superieur_ou_egal:
+            return f(std::integral_constant<comparateur, comparateur::superieur_ou_egal>{});
+        case comparateur::egal:
+            break;
+    }
+    f(std::integral_constant<comparateur, comparateur::egal>{});
+}
+
+// One condition of the conjunction being read, over column x (storage T) widened to 64 bits.
+template <comparateur Op, class T>
+[[gnu::noinline]] void noter_condition_bloc(const T* x, std::size_t n, std::int64_t seuil,
+                                            bilans_referentiel& b) noexcept {
     using A = arith_fixe<std::int64_t>;
+    std::int32_t* toutes = b.toutes.data();
+    std::int32_t* complete = b.complete.data();
+    std::int64_t* manquant = b.manquant_conjonction.data();
     for (std::size_t i = 0; i < n; ++i) {
-        decisions::bilan_referentiel<A> b{};
-        for (std::size_t k = 0; k < nombre; ++k) {
-            decisions::bilan_conjonction<A> c{};
-            for (std::size_t j = 0; j < tailles[k]; ++j) {
-                const condition_colonne& cc = conditions[k][j];
-                decisions::noter_condition<A>(c, cc.cellule(i), cc.op, cc.seuil);
-            }
-            b.ajouter(c);
+        decisions::bilan_conjonction<A> c{toutes[i], complete[i], manquant[i]};
+        decisions::noter_condition<A>(c, en_64(x[i]), Op, seuil);
+        toutes[i] = c.toutes;
+        complete[i] = c.complete;
+        manquant[i] = c.manquant;
+    }
+}
+
+// The conjunction just read, added to each row's referentiel.
+inline void ajouter_conjonction_bloc(std::size_t n, bilans_referentiel& b) noexcept {
+    using A = arith_fixe<std::int64_t>;
+    std::int32_t* complet = b.complet.data();
+    std::int32_t* atteint = b.atteint.data();
+    std::int64_t* manquant = b.manquant.data();
+    const std::int32_t* toutes = b.toutes.data();
+    const std::int32_t* complete = b.complete.data();
+    const std::int64_t* manquant_c = b.manquant_conjonction.data();
+    for (std::size_t i = 0; i < n; ++i) {
+        decisions::bilan_referentiel<A> r{complet[i], atteint[i], manquant[i]};
+        r.ajouter(decisions::bilan_conjonction<A>{toutes[i], complete[i], manquant_c[i]});
+        complet[i] = r.complet;
+        atteint[i] = r.atteint;
+        manquant[i] = r.manquant;
+    }
+}
+
+// What each row's referentiel earns: met when one conjunction holds; undecided when none holds
+// and a measure is missing, which then counts as its first missing measure's state
+// (evaluer_indicateur's rule, written once in decisions::).
+template <bool Regional, class L>
+[[gnu::noinline]] void cumuler_referentiel_bloc(std::size_t n, const bilans_referentiel& b, const gains_voie<L>& g,
+                                                L* points, L* poids, L* points_regional, L* poids_regional) noexcept {
+    using A = arith_fixe<std::int64_t>;
+    const gains_voie<L> g_ = g;  // copied out of memory the result stores could alias
+    const std::int32_t* complet = b.complet.data();
+    const std::int32_t* atteint = b.atteint.data();
+    const std::int64_t* manquant = b.manquant.data();
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::int32_t manque = (atteint[i] | complet[i]) ^ 1;
+        const std::int32_t nr = manque & std::int32_t{manquant[i] == A::non_renseigne};
+        const std::int32_t nc = manque & std::int32_t{manquant[i] == A::non_concerne};
+        cumuler(atteint[i], std::int32_t{0}, nr, nc, g_, points[i], poids[i]);
+        if constexpr (Regional) cumuler(atteint[i], std::int32_t{0}, nr, nc, g_, points_regional[i], poids_regional[i]);
+    }
+}
+
+}  // namespace detail
+
+// An indicator without a target, decided by its referentiel, over rows [0, n): each condition,
+// then each conjunction, is one loop over the rows (the referentiel's shape is the plan's, known
+// per block), through the rules of decisions:: (noter_condition, bilan_referentiel::ajouter).
+// `b` is the block's scratch state.
+template <class L>
+void noter_referentiel(const std::array<std::array<condition_colonne, conditions_max>, conjonctions_max>& conditions,
+                       const std::array<std::size_t, conjonctions_max>& tailles, std::size_t nombre, std::size_t n,
+                       const gains_voie<L>& g, bool regional, L* points, L* poids, L* points_regional,
+                       L* poids_regional, bilans_referentiel& b) noexcept {
+    using A = arith_fixe<std::int64_t>;
+    const decisions::bilan_referentiel<A> vide{};
+    std::fill_n(b.complet.begin(), n, vide.complet);
+    std::fill_n(b.atteint.begin(), n, vide.atteint);
+    std::fill_n(b.manquant.begin(), n, vide.manquant);
+    for (std::size_t k = 0; k < nombre; ++k) {
+        const decisions::bilan_conjonction<A> debut{};
+        std::fill_n(b.toutes.begin(), n, debut.toutes);
+        std::fill_n(b.complete.begin(), n, debut.complete);
+        std::fill_n(b.manquant_conjonction.begin(), n, debut.manquant);
+        for (std::size_t j = 0; j < tailles[k]; ++j) {
+            const condition_colonne& cc = conditions[k][j];
+            selon_stockage(cc.st, [&](auto t) {
+                using T = decltype(t);
+                const T* x = static_cast<const T*>(cc.cellules);
+                detail::selon_comparateur(
+                    cc.op, [&](auto op) { detail::noter_condition_bloc<decltype(op)::value, T>(x, n, cc.seuil, b); });
+            });
         }
-        const std::int32_t manque = (b.atteint | b.complet) ^ 1;
-        const std::int32_t nr = manque & std::int32_t{b.manquant == A::non_renseigne};
-        const std::int32_t nc = manque & std::int32_t{b.manquant == A::non_concerne};
-        cumuler(b.atteint, std::int32_t{0}, nr, nc, g, points[i], poids[i]);
-        if (regional) cumuler(b.atteint, std::int32_t{0}, nr, nc, g, points_regional[i], poids_regional[i]);
+        detail::ajouter_conjonction_bloc(n, b);
+    }
+    if (regional) {
+        detail::cumuler_referentiel_bloc<true>(n, b, g, points, poids, points_regional, poids_regional);
+    } else {
+        detail::cumuler_referentiel_bloc<false>(n, b, g, points, poids, points_regional, poids_regional);
     }
 }
 

@@ -213,6 +213,25 @@ struct cellules_proposition {
             p.decision_finale ? p.decision_finale->valeur : sans_montant};
 }
 
+// A proposal read back from its cells, cellules_de's inverse on every field the cells hold
+// (the rate and the law's version are not among them: a reader of the columns takes the law
+// from the row's date of the rules). The flag `hors_terme` is the volet's, not the proposal's:
+// it is read by whoever asks whether the volet was evaluated. A proposal not made has nature 0
+// (aucune).
+[[nodiscard]] inline proposition proposition_de(const cellules_proposition& x) noexcept {
+    proposition p{};
+    p.nature = static_cast<nature_proposition>(x.nature);
+    p.montant = centimes{x.propose};
+    p.plafond = centimes{x.plafond};
+    p.plafond_atteint = (x.drapeaux & plafond_atteint) != 0;
+    p.illustratif = (x.drapeaux & illustratif) != 0;
+    p.depassement = (x.drapeaux & depassement) != 0;
+    p.economies_non_renseignees = (x.drapeaux & economies_nr) != 0;
+    p.decision_au_dessus = (x.drapeaux & decision_au_dessus) != 0;
+    if (x.decide != sans_montant) p.decision_finale = centimes{x.decide};
+    return p;
+}
+
 // Writes cells into a row's fields (int64) or into row e of the columns, whose nature and flags
 // are bytes (nature_proposition is one; the flags above sum to 63).
 template <class Octet>
@@ -271,21 +290,17 @@ inline void ecrire(resultats_colonnes<std::int64_t>& c, std::size_t e, const res
     c.annee_contrat[e] = static_cast<std::int32_t>(l.annee_contrat);
     c.produits[e] = l.produits;
     c.date_regles[e] = static_cast<std::int32_t>(l.date_regles);
-    for (std::size_t v = 0; v < 4; ++v) {
-        c.nature[v][e] = static_cast<std::uint8_t>(l.nature[v]);
-        c.drapeaux[v][e] = static_cast<std::uint8_t>(l.drapeaux[v]);
-        c.propose[v][e] = l.propose[v];
-        c.plafond[v][e] = l.plafond[v];
-        c.decide[v][e] = l.decide[v];
+    for (std::size_t v = 0; v < volets_max; ++v) {
+        poser_cellules(cellules_proposition{l.nature[v], l.drapeaux[v], l.propose[v], l.plafond[v], l.decide[v]},
+                       c.nature[v][e], c.drapeaux[v][e], c.propose[v][e], c.plafond[v][e], c.decide[v][e]);
         c.points[v][e] = l.score_num[v];
         c.poids[v][e] = l.score_den[v];
     }
     for (std::size_t k = 0; k < propositions_contrat; ++k) {
-        c.contrat_nature[k][e] = static_cast<std::uint8_t>(l.contrat_nature[k]);
-        c.contrat_drapeaux[k][e] = static_cast<std::uint8_t>(l.contrat_drapeaux[k]);
-        c.contrat_propose[k][e] = l.contrat_propose[k];
-        c.contrat_plafond[k][e] = l.contrat_plafond[k];
-        c.contrat_decide[k][e] = l.contrat_decide[k];
+        poser_cellules(cellules_proposition{l.contrat_nature[k], l.contrat_drapeaux[k], l.contrat_propose[k],
+                                            l.contrat_plafond[k], l.contrat_decide[k]},
+                       c.contrat_nature[k][e], c.contrat_drapeaux[k][e], c.contrat_propose[k][e],
+                       c.contrat_plafond[k][e], c.contrat_decide[k][e]);
     }
     c.total_sanctions[e] = l.total_sanctions;
     c.total_interessements[e] = l.total_interessements;
