@@ -111,3 +111,47 @@ TEST_CASE("csv reader: at most 0.1 allocation per row over 100 000 valid rows", 
         CHECK(static_cast<double>(apres - avant) <= 0.1 * static_cast<double>(valides - 1'000));
     }
 }
+
+TEST_CASE("csv reader: an establishment-year read, validated and handed over makes at most 8 heap allocations",
+          "[csv][allocation][lot]") {
+    // Those of the validated report it hands over (`rapport_valide` owns its volets, values,
+    // plans and decisions) and of its validation's working lists. A location string built for
+    // each entry, indicator and measure whether or not a violation is raised, a per-report copy
+    // of the reader's lists, or the template checked again per report would cost tens more.
+    const modele_contrat_def& m = evalmod::def_2017;
+    const std::size_t etablissements = 2'000;
+    std::size_t lignes = 0;
+    const std::string valeurs = fichier_valeurs(m, etablissements, lignes);
+    std::string etabs = "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits";
+    for (const char* colonne : {"economies_", "decision_", "nature_"}) {
+        for (const auto& v : m.volets)
+            etabs += concat(";", colonne, csv::nom_colonne(v.volet));
+    }
+    etabs += "\r\n";
+    for (std::size_t e = 0; e < etablissements; ++e) {
+        etabs += concat(std::to_string(750'000'000 + e), ";2018;2;1000000,00;");
+        for (std::size_t i = 0; i < 3 * m.volets.size(); ++i)
+            etabs += ';';
+        etabs += "\r\n";
+    }
+
+    std::size_t acceptes = 0;
+    std::size_t rejets = 0;
+    long avant = 0;
+    long apres = 0;
+    // No assertion inside the callbacks: a reporter may allocate. The first establishment-years
+    // bring the reader's buffers to their size: the steady state follows.
+    const csv::bilan_lecture b = csv::lire_rapports_flux(
+        m, {}, {"valeurs.csv", valeurs}, {"etablissements.csv", etabs}, nullptr, {},
+        [&](csv::rapport_lu&&, const csv::bilan_lecture&) {
+            ++acceptes;
+            if (acceptes == 100) avant = allocations_comptees();
+            apres = allocations_comptees();
+        },
+        [&](violation&&) { ++rejets; });
+    INFO((apres - avant) << " allocations over " << (acceptes - 100) << " establishment-years");
+    REQUIRE(rejets == 0);
+    REQUIRE(acceptes == etablissements);
+    CHECK(b.counts_agree());
+    CHECK(apres - avant <= 8 * static_cast<long>(acceptes - 100));
+}
