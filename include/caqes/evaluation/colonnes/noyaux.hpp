@@ -136,7 +136,9 @@ void selon_comparateur(comparateur op, F&& f) {
 }
 
 // One condition of the conjunction being read, over column x (storage T) widened to 64 bits.
-template <comparateur Op, class T>
+// The first condition of a conjunction starts from the empty conjunction rather than from
+// arrays filled with it: one pass over the block less per conjunction.
+template <comparateur Op, bool Premiere, class T>
 [[gnu::noinline]] void noter_condition_bloc(const T* x, std::size_t n, std::int64_t seuil,
                                             bilans_referentiel& b) noexcept {
     using A = arith_fixe<std::int64_t>;
@@ -144,7 +146,8 @@ template <comparateur Op, class T>
     std::int32_t* complete = b.complete.data();
     std::int64_t* manquant = b.manquant_conjonction.data();
     for (std::size_t i = 0; i < n; ++i) {
-        decisions::bilan_conjonction<A> c{toutes[i], complete[i], manquant[i]};
+        decisions::bilan_conjonction<A> c{};
+        if constexpr (!Premiere) c = {toutes[i], complete[i], manquant[i]};
         decisions::noter_condition<A>(c, en_64(x[i]), Op, seuil);
         toutes[i] = c.toutes;
         complete[i] = c.complete;
@@ -152,8 +155,10 @@ template <comparateur Op, class T>
     }
 }
 
-// The conjunction just read, added to each row's referentiel.
-inline void ajouter_conjonction_bloc(std::size_t n, bilans_referentiel& b) noexcept {
+// The conjunction just read, added to each row's referentiel; the first one to the empty
+// referentiel.
+template <bool Premiere>
+void ajouter_conjonction_bloc(std::size_t n, bilans_referentiel& b) noexcept {
     using A = arith_fixe<std::int64_t>;
     std::int32_t* complet = b.complet.data();
     std::int32_t* atteint = b.atteint.data();
@@ -162,7 +167,8 @@ inline void ajouter_conjonction_bloc(std::size_t n, bilans_referentiel& b) noexc
     const std::int32_t* complete = b.complete.data();
     const std::int64_t* manquant_c = b.manquant_conjonction.data();
     for (std::size_t i = 0; i < n; ++i) {
-        decisions::bilan_referentiel<A> r{complet[i], atteint[i], manquant[i]};
+        decisions::bilan_referentiel<A> r{};
+        if constexpr (!Premiere) r = {complet[i], atteint[i], manquant[i]};
         r.ajouter(decisions::bilan_conjonction<A>{toutes[i], complete[i], manquant_c[i]});
         complet[i] = r.complet;
         atteint[i] = r.atteint;
@@ -202,25 +208,37 @@ void noter_referentiel(const std::array<std::array<condition_colonne, conditions
                        const gains_voie<L>& g, bool regional, L* points, L* poids, L* points_regional,
                        L* poids_regional, bilans_referentiel& b) noexcept {
     using A = arith_fixe<std::int64_t>;
-    const decisions::bilan_referentiel<A> vide{};
-    std::fill_n(b.complet.begin(), n, vide.complet);
-    std::fill_n(b.atteint.begin(), n, vide.atteint);
-    std::fill_n(b.manquant.begin(), n, vide.manquant);
+    // A referentiel without conjunction, or a conjunction without condition (which
+    // referentiel_bien_forme refuses), stays the empty one, as in the scalar rule.
+    if (nombre == 0) {
+        const decisions::bilan_referentiel<A> vide{};
+        std::fill_n(b.complet.begin(), n, vide.complet);
+        std::fill_n(b.atteint.begin(), n, vide.atteint);
+        std::fill_n(b.manquant.begin(), n, vide.manquant);
+    }
     for (std::size_t k = 0; k < nombre; ++k) {
-        const decisions::bilan_conjonction<A> debut{};
-        std::fill_n(b.toutes.begin(), n, debut.toutes);
-        std::fill_n(b.complete.begin(), n, debut.complete);
-        std::fill_n(b.manquant_conjonction.begin(), n, debut.manquant);
+        if (tailles[k] == 0) {
+            const decisions::bilan_conjonction<A> vide{};
+            std::fill_n(b.toutes.begin(), n, vide.toutes);
+            std::fill_n(b.complete.begin(), n, vide.complete);
+            std::fill_n(b.manquant_conjonction.begin(), n, vide.manquant);
+        }
         for (std::size_t j = 0; j < tailles[k]; ++j) {
             const condition_colonne& cc = conditions[k][j];
             selon_stockage(cc.st, [&](auto t) {
                 using T = decltype(t);
                 const T* x = static_cast<const T*>(cc.cellules);
-                detail::selon_comparateur(
-                    cc.op, [&](auto op) { detail::noter_condition_bloc<decltype(op)::value, T>(x, n, cc.seuil, b); });
+                detail::selon_comparateur(cc.op, [&](auto op) {
+                    if (j == 0) return detail::noter_condition_bloc<decltype(op)::value, true, T>(x, n, cc.seuil, b);
+                    detail::noter_condition_bloc<decltype(op)::value, false, T>(x, n, cc.seuil, b);
+                });
             });
         }
-        detail::ajouter_conjonction_bloc(n, b);
+        if (k == 0) {
+            detail::ajouter_conjonction_bloc<true>(n, b);
+        } else {
+            detail::ajouter_conjonction_bloc<false>(n, b);
+        }
     }
     if (regional) {
         detail::cumuler_referentiel_bloc<true>(n, b, g, points, poids, points_regional, poids_regional);
