@@ -32,23 +32,6 @@ inline constexpr volet_modele pertinence_par_avenant{.volet = volet_id::volet_pe
 
 namespace {
 
-// The contract of an establishment signed 2017-06-15, in effect from 2017-07-01.
-contrat_instance instance_2017(std::vector<avenant> avenants = {}) {
-    contrat_instance c;
-    c.etab = {.finess_ej = "750000001",
-              .finess_et = {"750000019"},
-              .raison_sociale = "CH exemple",
-              .region = "Ile-de-France",
-              .caisse_locale = "CPAM de Paris",
-              .activites_exercees = activite_mco};
-    c.parties = {"ARS Ile-de-France", "CPAM de Paris", "Directeur du CH exemple"};
-    c.reception_proposition = ymd{2017, 6, 1};
-    c.signature = ymd{2017, 6, 15};
-    c.debut_effet = ymd{2017, 7, 1};
-    c.avenants = std::move(avenants);
-    return c;
-}
-
 // The first `n` values of `v`, then those from `debut` to `fin`.
 std::vector<valeurs_indicateur> extraits(const std::vector<valeurs_indicateur>& v, std::size_t n, std::size_t debut = 0,
                                          std::size_t fin = 0) {
@@ -72,7 +55,7 @@ TEST_CASE("contract time: the 3-year volet ended 2020-06-30 is not sanctioned fo
     // [2017-07-01, 2020-07-01), ended on 2020-06-30.
     evalmod::rapport_essai r(def_2017, 2021, extraits(evalmod::rien_atteint(def_2017), 3), euros(10'000'000));
     r.r.annee_contrat = 5;
-    const contrat_instance c = instance_2017();
+    const contrat_instance c = evalmod::instance_2017();
     const rapport_valide v = evalmod::valide(r, c);
     CHECK(v.avec_instance());
     CHECK(v.couvertures()[1].terme == periode{ymd{2017, 7, 1}, ymd{2020, 7, 1}});
@@ -109,7 +92,7 @@ TEST_CASE("contract time: an exercise covered in part follows the named policy",
     // Exercise 2020: the 3-year volets are in force 182 of its 366 days.
     evalmod::rapport_essai r(def_2017, 2020, evalmod::rien_atteint(def_2017), euros(10'000'000));
     r.r.annee_contrat = 4;
-    const contrat_instance c = instance_2017();
+    const contrat_instance c = evalmod::instance_2017();
     parametres_evaluation p{};
     SECTION("default: any day in force counts, shown in the result") {
         const resultat_evaluation res = evaluer(evalmod::valide(r, c, p), p);
@@ -141,7 +124,7 @@ TEST_CASE("contract time: an exercise covered in part follows the named policy",
 TEST_CASE("contract time: a volet added by avenant is evaluated from its own start", "[evaluation][contrat][avenant]") {
     using t_contrat::def_socle;
     const std::vector<valeurs_indicateur> rien = evalmod::rien_atteint(evalmod::def_2017);
-    const contrat_instance c = instance_2017({avenant{ymd{2019, 3, 1}, t_contrat::pertinence_par_avenant}});
+    const contrat_instance c = evalmod::instance_2017({avenant{ymd{2019, 3, 1}, t_contrat::pertinence_par_avenant}});
 
     // 2019: the avenant's volet (from 2019-04-01) is evaluated beside the socle.
     evalmod::rapport_essai r(def_socle, 2019, extraits(rien, 3, 5, 7), euros(10'000'000));
@@ -181,17 +164,17 @@ TEST_CASE("contract time CAQES-E064: the contract year is the one the instance g
     using evalmod::def_2017;
     evalmod::rapport_essai r(def_2017, 2018, evalmod::tout_atteint(def_2017), euros(10'000'000));
     r.r.annee_contrat = 1;  // started 2017-07-01: 2018 is the contract's year 2
-    const violation v = seule(validate(def_2017, instance_2017(), r.annuel(), {}).erreurs());
+    const violation v = seule(validate(def_2017, evalmod::instance_2017(), r.annuel(), {}).erreurs());
     CHECK(v.id == regle::annee_contrat_incoherente);
     CHECK(v.lieu == "rapport.annee_contrat");
     r.r.annee_contrat = 2;
-    CHECK(evalmod::valide(r, instance_2017()).annee_contrat() == 2);
+    CHECK(evalmod::valide(r, evalmod::instance_2017()).annee_contrat() == 2);
 }
 
 TEST_CASE("contract time: past the regime's end the template's transition policy applies and is shown",
           "[evaluation][contrat][E006]") {
     using evalmod::def_2022;
-    contrat_instance c = instance_2017();
+    contrat_instance c = evalmod::instance_2017();
     c.reception_proposition = ymd{2024, 5, 1};
     c.signature = ymd{2024, 6, 1};
     c.debut_effet = ymd{2024, 7, 1};
@@ -344,7 +327,7 @@ TEST_CASE("contract time: a template volet brought in by avenant is evaluated fr
     // The grid holds four volets; this establishment signed the pertinence volet by an avenant
     // of 2018-03-01 (D.162-15).
     const contrat_instance c =
-        instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_pertinence}});
+        evalmod::instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_pertinence}});
 
     // 2017: the pertinence volet is not part of the contract yet; the others are sanctioned.
     evalmod::rapport_essai trop(def_2017, 2017, rien, euros(10'000'000));
@@ -381,23 +364,23 @@ TEST_CASE("contract instance CAQES-E065: an avenant brings in a volet of the tem
     using evalmod::def_2017;
     SECTION("accepted: a volet of the template, brought in once") {
         const violations vs = validate(
-            def_2017,
-            instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_pertinence}}));
+            def_2017, evalmod::instance_2017(
+                          {avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_pertinence}}));
         INFO(outils::tout(vs));
         CHECK(vs.empty());
     }
     SECTION("rejected: a volet the template does not have") {
-        const violation v = seule(validate(
-            def_2017,
-            instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_bon_usage}})));
+        const violation v =
+            seule(validate(def_2017, evalmod::instance_2017({avenant{.signature = ymd{2018, 3, 1},
+                                                                     .volet_du_modele = volet_id::volet_bon_usage}})));
         CHECK(v.id == regle::avenant_hors_modele);
         CHECK(v.lieu == "avenants[0].volet_du_modele");
         CHECK(fiche(v.id).code == "CAQES-E065");
     }
     SECTION("rejected: the same volet brought in twice") {
         const violation v = seule(validate(
-            def_2017,
-            instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_pertinence},
+            def_2017, evalmod::instance_2017(
+                          {avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_pertinence},
                            avenant{.signature = ymd{2018, 9, 1}, .volet_du_modele = volet_id::volet_pertinence}})));
         CHECK(v.id == regle::avenant_hors_modele);
         CHECK(v.lieu == "avenants[1].volet_du_modele");

@@ -24,6 +24,23 @@ inline constexpr periode validite_2017{ymd{2017, 4, 23}, ymd{2022, 1, 1}};
 inline constexpr periode validite_2022{ymd{2022, 1, 1}, ymd{2027, 1, 1}};
 inline constexpr periode validite_successeur{ymd{2026, 1, 1}, ymd{2035, 1, 1}};
 
+// The contract of an establishment signed 2017-06-15, in effect from 2017-07-01.
+[[nodiscard]] inline contrat_instance instance_2017(std::vector<avenant> avenants = {}) {
+    contrat_instance c;
+    c.etab = {.finess_ej = "750000001",
+              .finess_et = {"750000019"},
+              .raison_sociale = "CH exemple",
+              .region = "Ile-de-France",
+              .caisse_locale = "CPAM de Paris",
+              .activites_exercees = activite_mco};
+    c.parties = {"ARS Ile-de-France", "CPAM de Paris", "Directeur du CH exemple"};
+    c.reception_proposition = ymd{2017, 6, 1};
+    c.signature = ymd{2017, 6, 15};
+    c.debut_effet = ymd{2017, 7, 1};
+    c.avenants = std::move(avenants);
+    return c;
+}
+
 // Higher is better, target 49 % (the 2019 generic prescription value, used as an example).
 [[nodiscard]] constexpr indicateur ind_taux(std::uint32_t id, std::string_view code, periode validite,
                                             fraction poids = {1, 1}, origine o = origine::illustrative) {

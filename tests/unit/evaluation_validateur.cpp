@@ -12,23 +12,6 @@ using namespace caqes;
 
 namespace {
 
-// The contract of an establishment in effect from 2017-07-01 (evaluation_contrat.cpp's).
-contrat_instance instance_2017(std::vector<avenant> avenants = {}) {
-    contrat_instance c;
-    c.etab = {.finess_ej = "750000001",
-              .finess_et = {"750000019"},
-              .raison_sociale = "CH exemple",
-              .region = "Ile-de-France",
-              .caisse_locale = "CPAM de Paris",
-              .activites_exercees = activite_mco};
-    c.parties = {"ARS Ile-de-France", "CPAM de Paris", "Directeur du CH exemple"};
-    c.reception_proposition = ymd{2017, 6, 1};
-    c.signature = ymd{2017, 6, 15};
-    c.debut_effet = ymd{2017, 7, 1};
-    c.avenants = std::move(avenants);
-    return c;
-}
-
 // Sanction steps out of order: CAQES-E034 at p2017.paliers[1].
 parametres_evaluation parametres_en_desordre() {
     parametres_evaluation p{};
@@ -111,7 +94,7 @@ TEST_CASE("validateur_rapports: the same result as validate(m, [c,] r, p) on acc
     const resultat_validation<validateur_rapports> lot = validate_lot(def_2017, p);
     REQUIRE(lot.ok());
     const validateur_rapports& v = lot.valeur();
-    const contrat_instance c = instance_2017();
+    const contrat_instance c = evalmod::instance_2017();
 
     // Accepted: every indicator reported, contract year 2 of the contract started in 2017.
     evalmod::rapport_essai bon(def_2017, 2018, evalmod::tout_atteint(def_2017), euros(10'000'000));
@@ -142,7 +125,7 @@ TEST_CASE("validateur_rapports: the same result as validate(m, [c,] r, p) on acc
 
     // Rejected: an instance that breaks a rule (CAQES-E065), its violations alone.
     const contrat_instance hors_modele =
-        instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_bon_usage}});
+        evalmod::instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_bon_usage}});
     const resultat_validation<rapport_valide> e065 = v.valider(hors_modele, bon.annuel());
     REQUIRE_FALSE(e065.ok());
     CHECK(en_texte(e065.erreurs()) == en_texte(validate(def_2017, hors_modele)));
@@ -153,7 +136,7 @@ TEST_CASE("validate(m, c, r, p): the template, then the instance, then the param
           "[evaluation][validation][lot]") {
     using evalmod::def_2017;
     const contrat_instance hors_modele =
-        instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_bon_usage}});
+        evalmod::instance_2017({avenant{.signature = ymd{2018, 3, 1}, .volet_du_modele = volet_id::volet_bon_usage}});
     evalmod::rapport_essai r(def_2017, 2018, evalmod::tout_atteint(def_2017), euros(10'000'000));
     r.r.annee_contrat = 2;
     // A bad instance and bad parameters: the instance's violations.
@@ -162,9 +145,9 @@ TEST_CASE("validate(m, c, r, p): the template, then the instance, then the param
     CHECK(en_texte(a.erreurs()) == en_texte(validate(def_2017, hors_modele)));
     // A good instance and bad parameters: the parameters'.
     const resultat_validation<rapport_valide> b =
-        validate(def_2017, instance_2017(), r.annuel(), parametres_en_desordre());
+        validate(def_2017, evalmod::instance_2017(), r.annuel(), parametres_en_desordre());
     REQUIRE_FALSE(b.ok());
     CHECK(b.erreurs().front().id == regle::paliers_desordonnes);
     // All good: accepted.
-    CHECK(validate(def_2017, instance_2017(), r.annuel(), {}).ok());
+    CHECK(validate(def_2017, evalmod::instance_2017(), r.annuel(), {}).ok());
 }
