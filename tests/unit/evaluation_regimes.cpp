@@ -11,6 +11,37 @@ evalmod::rapport_essai rapport(const modele_contrat_def& m, int exercice, const 
     return {m, exercice, v, base};
 }
 
+// The second-generation template whose pertinence volet carries the tariff cut's clause but not
+// the liste en sus reduction's.
+inline constexpr std::array<volet_modele, 3> volets_2022_sans_minoration{{
+    evalmod::volets_2022[0],
+    evalmod::volets_2022[1],
+    {.volet = volet_id::volet_pertinence_soins,
+     .terme = duree_annees(2),
+     .grille = evalmod::g_pertinence_2022,
+     .clauses = interessement | abattement_tarifaire},
+}};
+inline constexpr modele_contrat_def def_2022_sans_minoration{
+    .nom = "essai 2022 sans minoration",
+    .regime = regime_id::caqes_2022,
+    .fenetre = evalmod::def_2022.fenetre,
+    .volets = volets_2022_sans_minoration,
+    .transition = politique_transition::maintien_signale,
+};
+
+// Two years after the referral, 20 % above the target: the L.162-30-4 measures are due.
+void mesures_dues(evalmod::rapport_essai& r, parametres_evaluation& p) {
+    r.r.date_evaluation = ymd{2024, 3, 15};
+    r.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 15},
+                                      .actes_realises = 1'200,
+                                      .actes_cible = 1'000,
+                                      .actes_annee_precedente = 1'300,
+                                      .tarif_national_moyen = centimes{10'000},
+                                      .part_liste_en_sus = centimes{2'000'000}};
+    p.p2022.seuil_largement_superieur = fraction{1, 10};
+    p.p2022.duree_mesures_mois = 12;
+}
+
 }  // namespace
 
 TEST_CASE("2017 socle: a sanction when missed, never an incentive even with savings", "[evaluation][regime][2017]") {
@@ -184,6 +215,45 @@ TEST_CASE("2022 L.162-30-4: only two years after the referral, only largely abov
     // At the target: nothing.
     r.r.l162_30_4->actes_realises = 1'000;
     CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).nombre_contrat == 0);
+}
+
+TEST_CASE("2022 L.162-30-4: the liste en sus reduction needs its own clause, and the output says why it is missing",
+          "[evaluation][regime][2022]") {
+    parametres_evaluation p{};
+    REQUIRE(p.p2022.taux_minoration.positive());  // the default rate, set whatever the clauses
+
+    // With the clause: both measures, no alert.
+    evalmod::rapport_essai avec = rapport(evalmod::def_2022, 2024, evalmod::tout_atteint(evalmod::def_2022));
+    mesures_dues(avec, p);
+    const resultat_evaluation a = evaluateur<evalmod::def_2022>::evaluer(evalmod::valide<evalmod::def_2022>(avec), p);
+    REQUIRE(a.nombre_contrat == 2);
+    CHECK(a.contrat[0].nature == nature_proposition::abattement);
+    CHECK(a.contrat[1].nature == nature_proposition::minoration);
+    CHECK_FALSE(a.regles.a(alerte_evaluation::minoration_sans_clause));
+
+    // Without it: the tariff cut alone, and the alert says why the reduction is not there.
+    evalmod::rapport_essai sans =
+        rapport(def_2022_sans_minoration, 2024, evalmod::tout_atteint(def_2022_sans_minoration));
+    mesures_dues(sans, p);
+    const resultat_evaluation b =
+        evaluateur<def_2022_sans_minoration>::evaluer(evalmod::valide<def_2022_sans_minoration>(sans), p);
+    REQUIRE(b.nombre_contrat == 1);
+    CHECK(b.contrat[0].nature == nature_proposition::abattement);
+    CHECK(b.contrat[0].montant == centimes{400'000});
+    CHECK(b.regles.a(alerte_evaluation::minoration_sans_clause));
+    CHECK_FALSE(b.regles.refusees.contient(issue_legale::minoration));  // not asked for: nothing refused
+    // The run-time driver concludes alike.
+    const resultat_evaluation c = evaluer(evalmod::valide(sans, p), p);
+    REQUIRE(c.nombre_contrat == 1);
+    CHECK(c.regles.a(alerte_evaluation::minoration_sans_clause));
+    CHECK(nom(alerte_evaluation::minoration_sans_clause) == "minoration_sans_clause");
+
+    // Measures not due (one day short of two years): no alert either.
+    sans.r.date_evaluation = ymd{2024, 3, 14};
+    const resultat_evaluation d =
+        evaluateur<def_2022_sans_minoration>::evaluer(evalmod::valide<def_2022_sans_minoration>(sans), p);
+    CHECK(d.nombre_contrat == 0);
+    CHECK_FALSE(d.regles.a(alerte_evaluation::minoration_sans_clause));
 }
 
 TEST_CASE("2022 L.162-30-4: an excess that does not fit in 64-bit cents is reported", "[evaluation][regime][2022]") {

@@ -145,12 +145,18 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
                                                    s.regional.valeur(), entier(1), v_regional, p.illustratif));
     }
     // L.162-30-4: two years after the referral, acts still "largement" above the target, for a
-    // volet whose term covers the exercise.
-    bool pertinence = false;
+    // volet whose term covers the exercise. The article's two measures are distinct choices of
+    // the ARS ("fixer un abattement forfaitaire ... et peut fixer une minoration forfaitaire"):
+    // each is proposed only when an evaluated volet carries its own clause, the outcome the
+    // contract promised (issues_du_volet).
+    bool clause_abattement = false;
+    bool clause_minoration = false;
     for (std::size_t i = 0; i < n; ++i) {
-        pertinence = pertinence || (m.volets[i].clauses.contient(abattement_tarifaire) && etab.couverture(i).evalue);
+        if (!etab.couverture(i).evalue) continue;
+        clause_abattement = clause_abattement || m.volets[i].clauses.contient(abattement_tarifaire);
+        clause_minoration = clause_minoration || m.volets[i].clauses.contient(minoration_liste_en_sus);
     }
-    if (!etab.l162_30_4() || !pertinence) return;
+    if (!etab.l162_30_4() || !clause_abattement) return;
     const version_loi* loi = lois.version(article_loi::l162_30_4);
     if (loi == nullptr || !loi->permises.contient(issue_legale::abattement)) return;
     const donnees_l162_30_4& d = *etab.l162_30_4();
@@ -191,6 +197,12 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
         sortie.ajouter_contrat(pa);
     }
     if (!p.taux_minoration.positive()) return;
+    // A rate without the clause proposes nothing; the output says why (the default rate is set
+    // for every contract, the clause is this contract's).
+    if (!clause_minoration) {
+        sortie.regles.signaler(alerte_evaluation::minoration_sans_clause);
+        return;
+    }
     // Before 2020-12-16 ("ainsi qu'une minoration") the reduction only goes with a tariff cut.
     if (loi->minoration_liee_abattement && !abattement_fixe) {
         sortie.regles.signaler(alerte_evaluation::minoration_liee);

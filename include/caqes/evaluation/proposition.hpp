@@ -123,12 +123,18 @@ enum class alerte_evaluation : std::uint8_t {
     sans_instance,           // no contract instance: volet terms were not checked (validate(m, c, r, p))
     transition_appliquee,    // the exercise or the evaluation is past the regime's end: the template's
                              // transition policy (CAQES-E006) decided the terms
+    minoration_sans_clause,  // L.162-30-4 measures due, but no evaluated volet carries the liste en
+                             // sus reduction's clause: no reduction proposed
 };
 
-inline constexpr std::array<alerte_evaluation, 7> toutes_alertes{
+inline constexpr std::array<alerte_evaluation, 8> toutes_alertes{
     {alerte_evaluation::seuil_largement_absent, alerte_evaluation::duree_mesures_absente,
      alerte_evaluation::base_penalite_absente, alerte_evaluation::cible_sous_plancher,
-     alerte_evaluation::minoration_liee, alerte_evaluation::sans_instance, alerte_evaluation::transition_appliquee}};
+     alerte_evaluation::minoration_liee, alerte_evaluation::sans_instance, alerte_evaluation::transition_appliquee,
+     alerte_evaluation::minoration_sans_clause}};
+
+// `regles_appliquees::alertes` holds them in one byte.
+static_assert(toutes_alertes.size() <= 8);
 
 [[nodiscard]] constexpr std::string_view nom(alerte_evaluation a) noexcept {
     switch (a) {
@@ -142,6 +148,8 @@ inline constexpr std::array<alerte_evaluation, 7> toutes_alertes{
             return "cible_sous_plancher";
         case alerte_evaluation::minoration_liee:
             return "minoration_liee";
+        case alerte_evaluation::minoration_sans_clause:
+            return "minoration_sans_clause";
         case alerte_evaluation::sans_instance:
             return "sans_instance";
         case alerte_evaluation::transition_appliquee:
@@ -175,7 +183,7 @@ struct regles_appliquees {
     std::uint8_t politiques_divergentes{0};
     // Outcomes the contract's clauses carry that no version in force at `date` provides.
     issues_legales refusees{};
-    std::uint8_t alertes{0};
+    std::uint8_t alertes{0};  // bit a: alert a (toutes_alertes)
     // L.162-30-4 measures: the period they are fixed for (from the evaluation, duree_mesures_mois).
     periode periode_mesures{ymd{}, ymd{}};
 
