@@ -1274,7 +1274,7 @@ TEST_CASE("csv L.162-30-4 data: six columns, all or none, each checked", "[csv][
         REQUIRE(aucune.rapports.size() == 1);
         CHECK_FALSE(aucune.rapports[0].rapport.l162_30_4().has_value());
     }
-    SECTION("rejected: given in part (CAQES-E026), a negative count (CAQES-E028), at the cell") {
+    SECTION("rejected: given in part (CAQES-E026), a negative count or tariff (CAQES-E028), at the cell") {
         const csv::lot_rapports partie =
             lire(v, he + "750000001;2018;2;1000;2017;;;;;;;2018-03-01;1 200;;1 000;350,50;12\r\n");
         REQUIRE(a(partie, "etablissements.csv:2:l162_30_4_actes_cible") != nullptr);
@@ -1283,8 +1283,16 @@ TEST_CASE("csv L.162-30-4 data: six columns, all or none, each checked", "[csv][
             lire(v, he + "750000001;2018;2;1000;2017;;;;;;;2018-03-01;-5;900;1 000;350,50;12\r\n");
         REQUIRE(a(negatif, "etablissements.csv:2:l162_30_4_actes_realises") != nullptr);
         CHECK(a(negatif, "etablissements.csv:2:l162_30_4_actes_realises")->id == regle::valeur_hors_domaine);
+        // A negative tariff: the rule validate states (regles::champ_l162_30_4_hors_domaine).
+        const csv::lot_rapports tarif =
+            lire(v, he + "750000001;2018;2;1000;2017;;;;;;;2018-03-01;1 200;900;1 000;-350,50;12\r\n");
+        REQUIRE(a(tarif, "etablissements.csv:2:l162_30_4_tarif_national_moyen") != nullptr);
+        CHECK(a(tarif, "etablissements.csv:2:l162_30_4_tarif_national_moyen")->id == regle::valeur_hors_domaine);
+        CHECK(outils::contient_texte(a(tarif, "etablissements.csv:2:l162_30_4_tarif_national_moyen")->detail,
+                                     "-350.50 EUR: a rate base is not negative"));
         CHECK(partie.balanced());
         CHECK(negatif.balanced());
+        CHECK(tarif.balanced());
     }
     SECTION("rejected: a target more than 30 % below last year's acts (CAQES-E031), at l162_30_4_actes_cible") {
         // Exercise 2020: the floor is read in the L.162-30-3 versions in force from 2019-12-28.

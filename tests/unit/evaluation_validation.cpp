@@ -72,6 +72,58 @@ TEST_CASE("CAQES-E030: an exercise year outside the template's effects is reject
     CHECK(controler(rapport(evalmod::def_2017, 2021, v)).empty());
 }
 
+TEST_CASE("CAQES-E028: L.162-30-4 data out of its domain is rejected by validate at its field, zero is accepted",
+          "[evaluation][validation][l162_30_4]") {
+    const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2022);
+    evalmod::rapport_essai r = rapport(evalmod::def_2022, 2024, v);
+    const donnees_l162_30_4 bonnes{.saisine = ymd{2022, 3, 1},
+                                   .actes_realises = 1'200,
+                                   .actes_cible = 1'000,
+                                   .actes_annee_precedente = 1'300,
+                                   .tarif_national_moyen = centimes{0},
+                                   .part_liste_en_sus = centimes{0}};
+    r.r.l162_30_4 = bonnes;
+    CHECK(controler(r).empty());  // zero rate bases: in the domain
+
+    // Each field out of its domain, alone: rejected at its location, once.
+    const auto rejete = [&](const char* champ, const donnees_l162_30_4& d, const char* texte) {
+        INFO(champ);
+        r.r.l162_30_4 = d;
+        const violations vs = controler(r);
+        INFO(outils::tout(vs));
+        REQUIRE(vs.size() == 1);
+        CHECK(vs[0].id == regle::valeur_hors_domaine);
+        CHECK(vs[0].lieu == concat("rapport.l162_30_4.", champ));
+        CHECK(outils::contient_texte(vs[0].detail, texte));
+    };
+    donnees_l162_30_4 d = bonnes;
+    d.tarif_national_moyen = centimes{-125'000};  // the defect: it gave abattement_tarifaire < 0
+    rejete("tarif_national_moyen", d, "-1250.00 EUR: a rate base is not negative");
+    d = bonnes;
+    d.part_liste_en_sus = centimes{-1};
+    rejete("part_liste_en_sus", d, "-0.01 EUR: a rate base");
+    d = bonnes;
+    d.actes_realises = -1;
+    rejete("actes_realises", d, "-1: a number of acts is not negative");
+    d = bonnes;
+    d.actes_cible = -1;
+    rejete("actes_cible", d, "-1: a number of acts");
+    d = bonnes;
+    d.actes_annee_precedente = -1;
+    rejete("actes_annee_precedente", d, "-1: a number of acts");
+    d = bonnes;
+    d.saisine = ymd{};
+    rejete("saisine", d, "the referral is not a valid day");
+
+    // The rule, as the readers ask it: the index of the first field out, in their column order.
+    CHECK_FALSE(regles::champ_l162_30_4_hors_domaine(bonnes));
+    donnees_l162_30_4 deux = bonnes;
+    deux.actes_cible = -1;
+    deux.part_liste_en_sus = centimes{-1};
+    CHECK(regles::champ_l162_30_4_hors_domaine(deux) == std::optional<std::size_t>{2});
+    CHECK(regles::champs_l162_30_4[2] == "actes_cible");
+}
+
 TEST_CASE("CAQES-E031: an L.162-30-4 target below 70 % of the previous year is rejected, exactly 70 % is accepted",
           "[evaluation][validation]") {
     const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2022);

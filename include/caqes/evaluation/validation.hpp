@@ -18,6 +18,9 @@
 #include <caqes/monnaie/format.hpp>
 
 #include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -55,6 +58,44 @@ namespace regles {
 [[nodiscard]] constexpr bool montant_dans_la_loi(centimes montant, centimes base, fraction plafond) noexcept {
     const fraction c = plafond.normalisee();
     return int128{montant.valeur} * c.den <= int128{base.valeur} * c.num;
+}
+
+// The fields of the L.162-30-4 data, in the order of `donnees_l162_30_4`: a violation's location
+// is `rapport.l162_30_4.<field>`, the readers' columns `l162_30_4_<field>`.
+inline constexpr std::array<std::string_view, 6> champs_l162_30_4{
+    "saisine", "actes_realises", "actes_cible", "actes_annee_precedente", "tarif_national_moyen", "part_liste_en_sus"};
+
+// CAQES-E028: the L.162-30-4 data lies in its domain: the referral is a day, the numbers of acts
+// and the rate bases (the tariff per act, the liste en sus share) are not negative, since the
+// measures' amounts are rates on them. The first field out of it, by its index in
+// `champs_l162_30_4`; none when all are in. The one statement of the rule: `validate` and the
+// CSV and JSON readers ask it.
+[[nodiscard]] constexpr std::optional<std::size_t> champ_l162_30_4_hors_domaine(const donnees_l162_30_4& d) noexcept {
+    if (!d.saisine.ok()) return 0;
+    const std::array<std::int64_t, 5> nombres{d.actes_realises, d.actes_cible, d.actes_annee_precedente,
+                                              d.tarif_national_moyen.valeur, d.part_liste_en_sus.valeur};
+    for (std::size_t i = 0; i < nombres.size(); ++i) {
+        if (nombres[i] < 0) return i + 1;
+    }
+    return std::nullopt;
+}
+
+// Why field `champ` (champ_l162_30_4_hors_domaine's answer) is out of the domain.
+[[nodiscard]] inline std::string pourquoi_l162_30_4_hors_domaine(const donnees_l162_30_4& d, std::size_t champ) {
+    switch (champ) {
+        case 0:
+            return "the referral is not a valid day";
+        case 1:
+            return concat(std::to_string(d.actes_realises), ": a number of acts is not negative");
+        case 2:
+            return concat(std::to_string(d.actes_cible), ": a number of acts is not negative");
+        case 3:
+            return concat(std::to_string(d.actes_annee_precedente), ": a number of acts is not negative");
+        case 4:
+            return concat(texte_euros(d.tarif_national_moyen), " EUR: a rate base is not negative");
+        default:
+            return concat(texte_euros(d.part_liste_en_sus), " EUR: a rate base is not negative");
+    }
 }
 
 // CAQES-E064: the contract year the report gives is the one the instance's start gives: the
@@ -317,7 +358,15 @@ struct validation_rapport {
         // The floor is the L.162-30-3 version's at the date of the rules, not a figure written here.
         const valeur_legale plancher =
             constante_en_vigueur(article_loi::l162_30_3, constante_legale::plancher_cible, jour_regles);
-        if (r.l162_30_4 && plancher.en_vigueur() && !cible_au_dessus_du_plancher(*r.l162_30_4, plancher.valeur)) {
+        // A negative tariff would turn the tariff cut into a payment: the data must lie in its
+        // domain before the floor is read.
+        const std::optional<std::size_t> hors_domaine =
+            r.l162_30_4 ? champ_l162_30_4_hors_domaine(*r.l162_30_4) : std::nullopt;
+        if (hors_domaine) {
+            out.push_back({regle::valeur_hors_domaine, concat("rapport.l162_30_4.", champs_l162_30_4[*hors_domaine]),
+                           pourquoi_l162_30_4_hors_domaine(*r.l162_30_4, *hors_domaine)});
+        } else if (r.l162_30_4 && plancher.en_vigueur() &&
+                   !cible_au_dessus_du_plancher(*r.l162_30_4, plancher.valeur)) {
             out.push_back({regle::cible_sous_plancher, "rapport.l162_30_4.actes_cible",
                            concat(std::to_string(r.l162_30_4->actes_cible), " < ", texte_fraction(plancher.valeur),
                                   " of ", std::to_string(r.l162_30_4->actes_annee_precedente), " (",

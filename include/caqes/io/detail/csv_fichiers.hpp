@@ -427,22 +427,18 @@ inline constexpr std::array<std::string_view, 6> colonnes_l162_30_4{"l162_30_4_s
     std::int64_t* actes[] = {&x.actes_realises, &x.actes_cible, &x.actes_annee_precedente};
     for (std::size_t i = 0; i < 3; ++i) {
         const parsed<std::int64_t> n = parse_integer(cellules[1 + i], d);
-        if (!n.ok() || n.value < 0) {
-            return refus_cellule{
-                n.ok() ? regle::valeur_hors_domaine : n.rule, 1 + i,
-                n.ok() ? concat(std::to_string(n.value), ": a number of acts is not negative") : n.error};
-        }
+        if (!n.ok()) return refus_cellule{n.rule, 1 + i, n.error};
         *actes[i] = n.value;
     }
     centimes* montants[] = {&x.tarif_national_moyen, &x.part_liste_en_sus};
     for (std::size_t i = 0; i < 2; ++i) {
         const parsed<centimes> c = parse_centimes(cellules[4 + i], d);
-        if (!c.ok() || c.value < centimes{0}) {
-            return refus_cellule{c.ok() ? regle::valeur_hors_domaine : c.rule, 4 + i,
-                                 c.ok() ? concat(texte_euros(c.value), " EUR: a rate base is not negative") : c.error};
-        }
+        if (!c.ok()) return refus_cellule{c.rule, 4 + i, c.error};
         *montants[i] = c.value;
     }
+    // The domain is validation's (CAQES-E028), stated once; the cells are in the fields' order.
+    if (const std::optional<std::size_t> champ = regles::champ_l162_30_4_hors_domaine(x))
+        return refus_cellule{regle::valeur_hors_domaine, *champ, regles::pourquoi_l162_30_4_hors_domaine(x, *champ)};
     out = x;
     return std::nullopt;
 }
