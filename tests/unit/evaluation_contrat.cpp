@@ -3,6 +3,11 @@
 #include "evaluation_modeles.hpp"
 #include "outils.hpp"
 
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <random>
 #include <vector>
 
 using namespace caqes;
@@ -118,6 +123,58 @@ TEST_CASE("contract time: an exercise covered in part follows the named policy",
         const resultat_evaluation res = evaluer(evalmod::valide(socle, c, p), p);
         CHECK_FALSE(res.volets[1].principale.presente());
         CHECK(res.total_sanctions == centimes{10'000'000});
+    }
+}
+
+TEST_CASE("contract time: pro rata temporis rounds once, trunc(base x rate x part), not the rounded amount scaled",
+          "[evaluation][contrat][arrondi]") {
+    using evalmod::def_2017;
+    // Exercise 2017: the contract starts on 2017-07-01, every volet is in force 184 of 365 days.
+    evalmod::rapport_essai r(def_2017, 2017, evalmod::rien_atteint(def_2017), centimes{8'000'000'174});
+    r.r.annee_contrat = 1;
+    const contrat_instance c = evalmod::instance_2017();
+    parametres_evaluation p{};
+    p.annee_partielle = politique_annee_partielle::prorata_temporis;
+    const resultat_evaluation res = evaluer(evalmod::valide(r, c, p), p);
+    REQUIRE(res.volets[0].couverture.jours == 184);
+    REQUIRE(res.volets[0].couverture.jours_annee == 365);
+    // 8 000 000 174 x 1 % x 184 / 365 = 40 328 768.07: rounded once, 40 328 768; the rounded
+    // 1 % (80 000 001) scaled and rounded again gave 40 328 767.
+    CHECK(res.volets[0].principale.montant == centimes{40'328'768});
+    CHECK(res.volets[0].principale.plafond == centimes{40'328'768});  // the 1 % cap, scaled alike
+    CHECK_FALSE(res.volets[0].principale.plafond_atteint);
+    CHECK(res.volets[0].principale.taux == fraction{1, 100});  // the rate shown is the volet's, unscaled
+    CHECK(res.total_sanctions == centimes{4 * 40'328'768});
+    // The whole year under the default policy: the rate alone, 80 000 001.
+    const resultat_evaluation entier_an = evaluer(evalmod::valide(r, c, {}), {});
+    CHECK(entier_an.volets[0].principale.montant == centimes{80'000'001});
+}
+
+TEST_CASE("contract time: a pro rata amount equals the exact value of cpp_rational, rounded once towards zero",
+          "[evaluation][contrat][arrondi]") {
+    using rationnel = boost::multiprecision::cpp_rational;
+    using entier_exact = boost::multiprecision::cpp_int;
+    const volet_modele volet = evalmod::volets_2017[0];  // the socle: a sanction
+    const lois_du_jour lois = lois_au(ymd{2018, 1, 1});
+    std::mt19937_64 alea{20261204};
+    std::uniform_int_distribution<std::int64_t> bases{0, std::numeric_limits<std::int64_t>::max() / 2};
+    std::uniform_int_distribution<std::int64_t> jours{1, 365};
+    std::uniform_int_distribution<std::int64_t> centiemes{1, 100};
+    for (int k = 0; k < 20'000; ++k) {
+        const centimes base{k % 2 == 0 ? bases(alea) % 100'000'000'000 : bases(alea)};
+        const fraction part{jours(alea), 365};
+        parametres_2017 p{};
+        p.paliers[0] = {.seuil = entier(2), .taux = fraction{centiemes(alea), 10'000}};  // within 1 %
+        proposition pr{};
+        proposer_2017(pr, volet, score_volet{{0, 1}, {1, 1}}, base, std::nullopt, p, lois, part);
+        // The oracle: base x rate x part in exact rationals, truncated towards zero.
+        const rationnel exact =
+            rationnel{base.valeur} * p.paliers[0].taux.num / p.paliers[0].taux.den * part.num / part.den;
+        const entier_exact attendu =
+            boost::multiprecision::numerator(exact) / boost::multiprecision::denominator(exact);
+        INFO(base.valeur << " x " << p.paliers[0].taux.num << "/10000 x " << part.num << "/365");
+        REQUIRE_FALSE(pr.depassement);
+        REQUIRE(entier_exact{pr.montant.valeur} == attendu);
     }
 }
 

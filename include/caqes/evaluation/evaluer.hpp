@@ -99,13 +99,17 @@ namespace detail {
 // First generation: one proposal per volet, then the 5 % overall cap (D.162-16 III 1, 2017),
 // then the liste en sus cut for products breaches (D.162-16 III 2), each with the D.162-16
 // version in force on the date of the rules (`lois`).
+// A partly covered volet's amounts are scaled by its share of the year (`pol`) inside the one
+// rounding (detail::plafonner_dans).
 template <class S, class E, class O>
 constexpr void conclure_2017(O& sortie, std::size_t n, const modele_contrat_def& m, const scores_contrat<S>& s,
-                             const E& etab, const parametres_2017& p, const lois_du_jour& lois) noexcept {
+                             const E& etab, const parametres_2017& p, politique_annee_partielle pol,
+                             const lois_du_jour& lois) noexcept {
     for (std::size_t i = 0; i < n; ++i) {
         proposition& pr = sortie.principale(i);
         pr = proposition{};
-        proposer_2017(pr, m.volets[i], s.volets[i], etab.produits_assurance_maladie(), etab.economies(i), p, lois);
+        proposer_2017(pr, m.volets[i], s.volets[i], etab.produits_assurance_maladie(), etab.economies(i), p, lois,
+                      etab.couverture(i).part(pol));
     }
     const valeur_legale global = lois.constante(article_loi::d162_16, constante_legale::plafond_sanction_global);
     if (global.en_vigueur()) appliquer_plafond_global(sortie, n, etab.produits_assurance_maladie(), global.valeur);
@@ -124,10 +128,11 @@ constexpr void conclure_2017(O& sortie, std::size_t n, const modele_contrat_def&
 
 // Second generation: national incentives per volet, the regional incentive, and the L.162-30-4
 // measures (D.162-16 V; L.162-30-4), with the versions in force on the date of the rules. No
-// sanction proportional to revenue. `global` is the contract's overall score.
+// sanction proportional to revenue. `global` is the contract's overall score; a partly covered
+// volet's incentive is scaled by its share of the year (`pol`) inside the one rounding.
 template <class S, class E, class O>
 constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def& m, const scores_contrat<S>& s,
-                             const S& global, const E& etab, const parametres_2022& p,
+                             const S& global, const E& etab, const parametres_2022& p, politique_annee_partielle pol,
                              const lois_du_jour& lois) noexcept {
     // The revision by the overall score needs one; without revision the savings decide alone.
     if (global.defini() || !p.revision_par_score) {
@@ -135,7 +140,7 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
         for (std::size_t i = 0; i < n; ++i) {
             proposition& pr = sortie.principale(i);
             pr = proposition{};
-            proposer_2022(pr, m.volets[i], score_global, etab.economies(i), p, lois);
+            proposer_2022(pr, m.volets[i], score_global, etab.economies(i), p, lois, etab.couverture(i).part(pol));
         }
     }
     // D.162-16 V 1: the regional incentive follows the achievement of all regional objectives.
@@ -254,23 +259,15 @@ constexpr void conclure_successeur(O& sortie, const modele_contrat_def& m, const
     }
 }
 
-// Contract time (D.162-16 II): a volet whose term does not cover the exercise proposes nothing;
-// under pro rata temporis [U] a partly covered volet's amounts are scaled by its days in force,
-// rounded towards zero like every amount.
+// Contract time (D.162-16 II): a volet whose term does not cover the exercise proposes nothing.
+// Under pro rata temporis [U] a partly covered volet's amounts were scaled by its days in force
+// when proposed (conclure_2017, conclure_2022), rounded once like every amount.
 template <class E, class O>
-constexpr void appliquer_couvertures(O& sortie, std::size_t n, const E& etab, politique_annee_partielle pol) noexcept {
+constexpr void appliquer_couvertures(O& sortie, std::size_t n, const E& etab) noexcept {
     for (std::size_t i = 0; i < n; ++i) {
         const couverture_volet& c = etab.couverture(i);
         sortie.noter_couverture(i, c);
-        proposition& pr = sortie.principale(i);
-        if (!c.evalue) {
-            pr = proposition{};
-            continue;
-        }
-        const fraction part = c.part(pol);
-        if (part == fraction{1, 1} || !pr.presente() || pr.depassement) continue;
-        pr.montant = appliquer_taux(pr.montant, part).valeur;  // a share <= 1 of a fitting amount fits
-        pr.plafond = appliquer_taux(pr.plafond, part).valeur;
+        if (!c.evalue) sortie.principale(i) = proposition{};
     }
 }
 
@@ -393,11 +390,13 @@ template <regime_id R, representation_score S, donnees_etablissement E, class O>
         sortie.fermer();
         return;
     }
-    if constexpr (R == regime_id::caqes_2017) detail::conclure_2017(sortie, n, m, s, etab, p.p2017, lois);
-    if constexpr (R == regime_id::caqes_2022) detail::conclure_2022(sortie, n, m, s, global, etab, p.p2022, lois);
+    if constexpr (R == regime_id::caqes_2017)
+        detail::conclure_2017(sortie, n, m, s, etab, p.p2017, p.annee_partielle, lois);
+    if constexpr (R == regime_id::caqes_2022)
+        detail::conclure_2022(sortie, n, m, s, global, etab, p.p2022, p.annee_partielle, lois);
     if constexpr (R == regime_id::successeur_2026)
         detail::conclure_successeur(sortie, m, global, etab, p.successeur, lois);
-    detail::appliquer_couvertures(sortie, n, etab, p.annee_partielle);
+    detail::appliquer_couvertures(sortie, n, etab);
     detail::noter_decisions(sortie, n, etab);
     detail::totaliser(sortie, n, etab);
     sortie.fermer();

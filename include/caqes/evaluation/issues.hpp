@@ -58,19 +58,34 @@ struct lois_du_jour {
 
 namespace detail {
 
-// base x taux, rounded towards zero, checked against base x plafond; cites `loi`, the version
-// the cap was looked up in. Written into `p`, which holds no proposal yet: a batch writes each
-// row's proposal in place, field by field, rather than building a 64-byte value and copying it
-// (a copy that reloads what was just stored narrowly stalls the store buffer).
+// base x taux x part, rounded towards zero once, checked against base x plafond x part; cites
+// `loi`, the version the cap was looked up in. `part` is the share of the year a partly covered
+// volet counts under pro rata temporis (couverture_volet::part; 1 otherwise): it is folded into
+// the rates, exactly, before the one rounding of the amount (docs/evaluation.md), since scaling
+// an amount already rounded, trunc(trunc(base x taux) x part), lost up to a cent. A product of
+// rates that does not fit 64-bit fractions is reported like an amount that does not fit
+// (`depassement`), never wrapped. Written into `p`, which holds no proposal yet: a batch writes
+// each row's proposal in place, field by field, rather than building a 64-byte value and copying
+// it (a copy that reloads what was just stored narrowly stalls the store buffer).
 [[gnu::always_inline]] constexpr void plafonner_dans(proposition& p, nature_proposition n, centimes base, fraction taux,
-                                                     fraction plafond, const version_loi* loi,
-                                                     bool illustratif) noexcept {
-    const montant_calcule voulu = appliquer_taux(base, taux);
-    const montant_calcule cap = appliquer_taux(base, plafond);
+                                                     fraction plafond, const version_loi* loi, bool illustratif,
+                                                     fraction part = entier(1)) noexcept {
     p.taux = taux;
     p.loi = loi;
     p.nature = n;
     p.illustratif = illustratif;
+    fraction_verifiee taux_part{taux, true};
+    fraction_verifiee plafond_part{plafond, true};
+    if (part.num != part.den) {
+        taux_part = multiplier(taux, part);
+        plafond_part = multiplier(plafond, part);
+    }
+    if (!taux_part.ok || !plafond_part.ok) {
+        p.depassement = true;
+        return;
+    }
+    const montant_calcule voulu = appliquer_taux(base, taux_part.f);
+    const montant_calcule cap = appliquer_taux(base, plafond_part.f);
     p.depassement = !voulu.ok || !cap.ok;
     if (p.depassement) return;
     const montant_plafonne m = plafonner(voulu.valeur, cap.valeur);
@@ -107,11 +122,13 @@ template <class S>
 // score's representation (realisation.hpp): only `defini()` and its comparisons with the
 // thresholds (`au_moins`, `inferieur`) are read.
 //
-// Written into `pr`, which holds no proposal yet (see detail::plafonner_dans).
+// Written into `pr`, which holds no proposal yet (see detail::plafonner_dans, which applies
+// `part`, the share of a partly covered year under pro rata temporis).
 template <class S = score_volet>
 [[gnu::always_inline]] constexpr void proposer_2017(proposition& pr, const volet_modele& v, const S& s, centimes base,
                                                     const std::optional<centimes>& economies_donnees,
-                                                    const parametres_2017& p, const lois_du_jour& lois) noexcept {
+                                                    const parametres_2017& p, const lois_du_jour& lois,
+                                                    fraction part = entier(1)) noexcept {
     if (!s.defini()) return;
     if (v.clauses.contient(interessement) && s.au_moins(p.seuil_interessement)) {
         if (!economies_donnees) {
@@ -123,7 +140,7 @@ template <class S = score_volet>
         const valeur_legale cap = lois.constante(article_loi::d162_16, constante_legale::plafond_interessement);
         if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::interessement_volet)) return;
         detail::plafonner_dans(pr, nature_proposition::interessement_volet, economies, p.part_interessement, cap.valeur,
-                               cap.version, p.illustratif);
+                               cap.version, p.illustratif, part);
         return;
     }
     if (!v.clauses.contient(sanction)) return;
@@ -131,7 +148,8 @@ template <class S = score_volet>
     if (!taux.positive()) return;
     const valeur_legale cap = lois.constante(article_loi::d162_16, constante_legale::plafond_sanction_volet);
     if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::sanction_volet)) return;
-    detail::plafonner_dans(pr, nature_proposition::sanction_volet, base, taux, cap.valeur, cap.version, p.illustratif);
+    detail::plafonner_dans(pr, nature_proposition::sanction_volet, base, taux, cap.valeur, cap.version, p.illustratif,
+                           part);
 }
 
 // The same, as a value.
@@ -183,10 +201,12 @@ constexpr void appliquer_plafond_global(O& sortie, std::size_t nombre_volets, ce
 
 // Second generation, one volet: the national incentive (D.162-16 V 2), from the volet's
 // savings, revised downwards by the contract's overall score when the parameters say so.
-// Written into `pr`, which holds no proposal yet (see detail::plafonner_dans).
+// Written into `pr`, which holds no proposal yet (see detail::plafonner_dans, which applies
+// `part`, the share of a partly covered year under pro rata temporis).
 [[gnu::always_inline]] constexpr void proposer_2022(proposition& pr, const volet_modele& v, fraction score_global,
                                                     const std::optional<centimes>& economies_donnees,
-                                                    const parametres_2022& p, const lois_du_jour& lois) noexcept {
+                                                    const parametres_2022& p, const lois_du_jour& lois,
+                                                    fraction part = entier(1)) noexcept {
     if (!v.clauses.contient(interessement)) return;
     if (!economies_donnees) {
         pr.economies_non_renseignees = true;
@@ -196,23 +216,23 @@ constexpr void appliquer_plafond_global(O& sortie, std::size_t nombre_volets, ce
     if (economies <= centimes{0}) return;
     const version_loi* loi = lois.version(issue_legale::interessement_national);
     if (loi == nullptr) return;
-    fraction part = p.part_economies_nationale;
+    fraction taux = p.part_economies_nationale;
     if (p.revision_par_score) {
-        const detail::fraction_verifiee revise = detail::multiplier(part, score_global);
+        const detail::fraction_verifiee revise = detail::multiplier(taux, score_global);
         if (!revise.ok) {
-            pr.taux = part;
+            pr.taux = taux;
             pr.loi = loi;
             pr.nature = nature_proposition::interessement_national;
             pr.illustratif = p.illustratif;
             pr.depassement = true;
             return;
         }
-        part = revise.f;
+        taux = revise.f;
     }
-    if (!part.positive()) return;  // revised down to nothing: no incentive, not a zero one
+    if (!taux.positive()) return;  // revised down to nothing: no incentive, not a zero one
     // The national incentive has no legal cap of its own: it is checked against the savings.
-    detail::plafonner_dans(pr, nature_proposition::interessement_national, economies, part, entier(1), loi,
-                           p.illustratif);
+    detail::plafonner_dans(pr, nature_proposition::interessement_national, economies, taux, entier(1), loi,
+                           p.illustratif, part);
 }
 
 // The same, as a value.
