@@ -147,12 +147,15 @@ class vue_colonnes {
 }
 
 // The contract-level proposals (regional or national incentive, L.162-30-4 measures, successor
-// penalty): "interessement_regional 1234,56", joined by " + ".
+// allocation and penalty): "interessement_regional 1234,56", joined by " + ". With
+// `savings_nr`, an allocation not computed for lack of savings is "savings NR", as Markdown
+// writes a volet's (the CSV has no cell for it, for a volet neither).
 template <class Vue>
-[[nodiscard]] std::string propositions_contrat(const Vue& r, csv::dialect d) {
+[[nodiscard]] std::string propositions_contrat(const Vue& r, csv::dialect d, bool savings_nr = false) {
     std::string s;
     for (std::size_t i = 0; i < r.nombre_contrat(); ++i) {
         const proposition& p = r.contrat(i);
+        if (savings_nr && p.economies_non_renseignees) s += concat(s.empty() ? "" : " + ", "savings NR");
         if (!p.presente()) continue;
         s += concat(s.empty() ? "" : " + ", nom(p.nature), " ", montant(p.montant, d));
     }
@@ -275,7 +278,7 @@ class ecrivain {
             out_ << ' ' << c << " |";
         }
         // CAQES-E037: nothing was proposed; the contract cell says why.
-        std::string contrat = r.erreur() == regle::aucune ? propositions_contrat(r, csv::dialect::plain)
+        std::string contrat = r.erreur() == regle::aucune ? propositions_contrat(r, csv::dialect::plain, true)
                                                           : concat(fiche(r.erreur()).code, " nothing proposed");
         out_ << ' ' << (contrat.empty() ? "-" : contrat) << " | " << texte_euros(r.total_sanctions()) << " | "
              << texte_euros(r.total_interessements()) << " |\n";

@@ -2,6 +2,8 @@
 #include "evaluation_modeles.hpp"
 #include "outils.hpp"
 
+#include <caqes/evaluation/colonnes/resultats.hpp>
+
 using namespace caqes;
 
 namespace {
@@ -281,6 +283,7 @@ TEST_CASE("successor: allocation from savings, a penalty only from exercise 2027
     using evalmod::def_successeur;
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_successeur);
     evalmod::rapport_essai r = rapport(def_successeur, 2027, mal, evalmod::base_80m);
+    r.economies[0] = centimes{0};  // no savings: no allocation (left out: the test below)
     parametres_evaluation p{};
     p.successeur.base_penalite = evalmod::base_80m;  // [U]: the base is the user's
 
@@ -314,4 +317,34 @@ TEST_CASE("successor: allocation from savings, a penalty only from exercise 2027
     REQUIRE(alloc.nombre_contrat == 1);
     CHECK(alloc.contrat[0].nature == nature_proposition::dotation);
     CHECK(alloc.contrat[0].montant == centimes{500'000});  // 1/2, towards zero
+}
+
+TEST_CASE("successor: savings non renseignees leave a proposal that says so, savings given propose the allocation",
+          "[evaluation][regime][successeur]") {
+    using evalmod::def_successeur;
+    // Exercise 2026: the interim version has the allocation and no penalty.
+    evalmod::rapport_essai r = rapport(def_successeur, 2026, evalmod::tout_atteint(def_successeur));
+
+    const resultat_evaluation nr = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r), {});
+    REQUIRE(nr.nombre_contrat == 1);
+    CHECK_FALSE(nr.contrat[0].presente());
+    CHECK(nr.contrat[0].economies_non_renseignees);
+    CHECK(nr.contrat[0].montant == centimes{0});
+    CHECK(nr.total_interessements == centimes{0});
+    // The columns carry it as a volet's: the flag of the contract-level cell.
+    const colonnes::ligne l = colonnes::ligne_de(nr);
+    CHECK(l.contrat_nature[0] == 0);
+    CHECK((l.contrat_drapeaux[0] & colonnes::economies_nr) != 0);
+    // The run-time driver concludes alike.
+    const resultat_evaluation nr_dyn = evaluer(evalmod::valide(r), {});
+    REQUIRE(nr_dyn.nombre_contrat == 1);
+    CHECK(nr_dyn.contrat[0].economies_non_renseignees);
+
+    r.economies[0] = centimes{1'000'000};
+    const resultat_evaluation donnees = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r), {});
+    REQUIRE(donnees.nombre_contrat == 1);
+    CHECK(donnees.contrat[0].nature == nature_proposition::dotation);
+    CHECK(donnees.contrat[0].montant == centimes{500'000});
+    CHECK_FALSE(donnees.contrat[0].economies_non_renseignees);
+    CHECK((colonnes::ligne_de(donnees).contrat_drapeaux[0] & colonnes::economies_nr) == 0);
 }

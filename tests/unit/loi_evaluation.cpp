@@ -280,6 +280,7 @@ TEST_CASE("defect 5 (part): no refusal sanction for the successor or earlier con
     CHECK_FALSE(sanction_refus_signature(regime_id::successeur_2026, base_80m, ymd{2026, 6, 1}).presente());
     CHECK_FALSE(sanction_refus_signature(regime_id::contrats_anterieurs, base_80m, ymd{2017, 3, 1}).presente());
     evalmod::rapport_essai rs(evalmod::def_successeur, 2027, rien_successeur(), base_80m);
+    rs.economies[0] = centimes{0};  // no savings: no allocation, the penalty alone
     parametres_evaluation p{};
     const resultat_evaluation sans_base = evaluer_essai<evalmod::def_successeur>(rs, p);
     CHECK(sans_base.nombre_contrat == 0);

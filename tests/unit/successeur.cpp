@@ -68,6 +68,7 @@ TEST_CASE("issue 12 defect 5: a scheme starting in 2026 carries the penalty for 
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(d.modele());
     for (const int exercice : {2026, 2027}) {
         evalmod::rapport_essai r(d.modele(), exercice, mal, evalmod::base_80m);
+        r.economies[0] = centimes{0};  // no savings: no allocation, the penalty alone
         const resultat_validation<rapport_valide> v = validate(d, r.annuel(), p);
         REQUIRE(v.ok());
         const resultat_evaluation res = evaluer(v.valeur(), p);
@@ -171,6 +172,7 @@ TEST_CASE("issue 12: the successor penalty's formula is a [U] parameter, within 
     p.successeur.taux_penalite = {2, 100};
     auto montant_penalite = [&](const std::vector<valeurs_indicateur>& v) {
         evalmod::rapport_essai r(d.modele(), 2027, v, evalmod::base_80m);
+        r.economies[0] = centimes{0};  // no savings: no allocation, the penalty alone
         const resultat_validation<rapport_valide> ok = validate(d, r.annuel(), p);
         REQUIRE(ok.ok());
         const resultat_evaluation res = evaluer(ok.valeur(), p);

@@ -229,7 +229,10 @@ constexpr void conclure_successeur(O& sortie, const modele_contrat_def& m, const
     for (const decision_enregistree& d : etab.decisions()) {
         if (d.volet == 0 && d.d.nature == issue_legale::dotation) dotation.decision_finale = d.d.montant;
     }
-    if (dotation.presente() || dotation.decision_finale) sortie.ajouter_contrat(dotation);
+    // Savings non renseignees compute no allocation: the result keeps the proposal that says so
+    // (nature aucune, `economies_non_renseignees`), as a volet's incentive does.
+    if (dotation.presente() || dotation.decision_finale || dotation.economies_non_renseignees)
+        sortie.ajouter_contrat(dotation);
     const bool clause = grille.clauses.contient(penalite);
     const valeur_legale cap = lois.constante(article_loi::l162_23_14, constante_legale::plafond_penalite);
     if (!clause || !cap.en_vigueur() || !global.defini()) return;
