@@ -137,8 +137,10 @@ class generateur_rapports {
         }
         // A share of "partiel" with a large prime denominator: on a grid of 1/3 ... 1/31
         // weights, the scores' denominators then pass 64 bits (CAQES-E037).
-        pol.part_partielle =
-            a_.une_fois_sur(8) ? fraction{a_.entre(1, 999'999'936), 999'999'937} : fraction{a_.entre(0, 10), 10};
+        pol.part_partielle = part::depuis(a_.une_fois_sur(8) ? fraction{a_.entre(1, 999'999'936), 999'999'937}
+                                                             : fraction{a_.entre(0, 10), 10},
+                                          "part_partielle")
+                                 .valeur();
     }
 
     // ---- contract time ----

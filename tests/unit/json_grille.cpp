@@ -187,8 +187,9 @@ TEST_CASE("json grille: a parameter outside its domain is CAQES-E046 at its key"
         CHECK(e[0].id == regle::parametre_hors_domaine);
         CHECK(e[0].lieu == "essai.json#/parametres/p2022/enveloppe_regionale_centimes");
     }
-    CHECK(json::lire_grille(avec("\"volets\"", "\"parametres\": {\"p2022\": {\"part_economies_nationale\": "
-                                                "{\"num\": 1, \"den\": 1}}}, \"volets\""),
+    CHECK(json::lire_grille(avec("\"volets\"",
+                                 "\"parametres\": {\"p2022\": {\"part_economies_nationale\": "
+                                 "{\"num\": 1, \"den\": 1}}}, \"volets\""),
                             "essai.json")
               .ok());
 }

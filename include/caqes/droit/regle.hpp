@@ -58,6 +58,7 @@ enum class regle : std::uint8_t {
     valeurs_non_contigues = 44,        // E044
     valeur_hors_echelle = 45,          // E045
     parametre_hors_domaine = 46,       // E046
+    part_hors_domaine = 47,            // E047
     parametre_hors_la_loi = 50,        // E050
     parametre_ouvert_absent = 51,      // E051
     socle_duree_bornee = 52,           // E052
@@ -202,6 +203,10 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
      "negative amount",
      "D.162-16 III and V, L.162-30-4, L.162-23-14 (rates and shares of a base; scores are shares of the points); "
      "D.162-16 III 1 (\"soit une sanction ... soit un interessement\": an incentive is not negative)"},
+    {regle::part_hors_domaine, "CAQES-E047",
+     "the grid's scoring policy gives a partial indicator a share outside [0, 1]",
+     "D.162-16 I 2 (LEGIARTI000034459834): the score measures the level of achievement; D.162-16 V 2 "
+     "(LEGIARTI000044102658): the national incentive is revised downwards by the score"},
     {regle::parametre_hors_la_loi, "CAQES-E050", "a user rate exceeds the legal limit of the article that bounds it",
      "D.162-16 III 1 and 2 (LEGIARTI000034459834): 1 % per volet, 30 % of savings, 30 % liste en sus; "
      "L.162-30-4 (LEGIARTI000041398020, LEGIARTI000042685227, LEGIARTI000048702783): 50 %; L.162-23-14 from 2027 [S]: "
