@@ -49,6 +49,11 @@ class part {
   public:
     // A share written in the code: checked when it is compiled. clang prints the message of
     // `diagnose_if` on its first error line, g++ the one of `regle_enfreinte`.
+    // (-Wgcc-compat warns that diagnose_if is clang's: it is, and g++ never sees it.)
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wgcc-compat"
+#endif
     consteval part(std::int64_t num, std::int64_t den)  // NOLINT(google-explicit-constructor)
 #if defined(__clang__)
         __attribute__((diagnose_if(!regles::part_dans_le_domaine(fraction{num, den}),
@@ -67,6 +72,9 @@ class part {
                 "docs/diagnostics.md#caqes-e047">();
         }
     }
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
 
     // A share known at run time (read, computed, drawn): the share, or CAQES-E047 at `lieu`.
     [[nodiscard]] static resultat_validation<part> depuis(fraction f, std::string_view lieu) {
