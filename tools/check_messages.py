@@ -29,6 +29,11 @@ STRING_LIT = gen_diagnostics.STRING_LIT
 # string literals, so the message is the run of literals just before the closing ");".
 STATIC_ASSERT_RE = re.compile(
     rf'static_assert\s*\(((?:[^;"]|{STRING_LIT})*?),\s*((?:{STRING_LIT}\s*)+)\)\s*;', re.S)
+# A check on a constructor's arguments cannot be a static_assert (they are no constants there):
+# `part` (include/caqes/evaluation/part.hpp) gives clang its message by diagnose_if and g++ by
+# the template argument of detail::regle_enfreinte. Both are read like a static_assert's.
+ARGUMENT_RE = re.compile(
+    rf'(?:diagnose_if\s*\([^;"]*?,\s*|regle_enfreinte\s*<\s*)((?:{STRING_LIT}\s*)+)(?:,\s*"error"\s*\)|>)', re.S)
 ID_RE = re.compile(r"CAQES-(E\d{3})")
 # A test-only rule (ids E120 to E127, docs/howto/ajouter-une-regle.md) has its catalogue row in
 # the test header that adds it: `fiche_regle name{id, "CAQES-E12n", "title", "source"};`.
@@ -67,6 +72,9 @@ def messages(path):
     for match in STATIC_ASSERT_RE.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         yield line, gen_diagnostics.join_literals(match.group(2))
+    for match in ARGUMENT_RE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        yield line, gen_diagnostics.join_literals(match.group(1))
 
 
 def files(arguments):

@@ -91,9 +91,10 @@ class generateur_rapports {
             p.p2017.part_interessement = {30, 100};
         }
         if (a_.une_fois_sur(5)) {
-            // Shares the law does not bound, above 1: the savings cap binds.
-            p.p2022.part_economies_nationale = {a_.entre(101, 300), 100};
-            p.successeur.part_economies = {a_.entre(101, 300), 100};
+            // Shares the law does not bound, up to the whole savings (CAQES-E046: a share is in
+            // [0, 1]; above 1 they were refused, so the savings cap cannot bind).
+            p.p2022.part_economies_nationale = {a_.entre(50, 100), 100};
+            p.successeur.part_economies = {a_.entre(50, 100), 100};
         }
         if (a_.une_fois_sur(6)) p.p2022.revision_par_score = false;
         if (a_.une_fois_sur(3)) p.p2022.enveloppe_regionale = centimes{a_.entre(0, 500'000'000)};
@@ -136,8 +137,10 @@ class generateur_rapports {
         }
         // A share of "partiel" with a large prime denominator: on a grid of 1/3 ... 1/31
         // weights, the scores' denominators then pass 64 bits (CAQES-E037).
-        pol.part_partielle =
-            a_.une_fois_sur(8) ? fraction{a_.entre(1, 999'999'936), 999'999'937} : fraction{a_.entre(0, 10), 10};
+        pol.part_partielle = part::depuis(a_.une_fois_sur(8) ? fraction{a_.entre(1, 999'999'936), 999'999'937}
+                                                             : fraction{a_.entre(0, 10), 10},
+                                          "part_partielle")
+                                 .valeur();
     }
 
     // ---- contract time ----

@@ -477,14 +477,13 @@ TEST_CASE("differential: every case the generator claims occurred", "[differenti
         "NR excluded",
         "NR missed",
         "partial within a tolerance",
-        "volet cap bound",
-        "contract cap bound",
+        // No volet or contract cap binds, nor does a proposal overflow: every validated rate is
+        // within its cap (CAQES-E050) and every share of the savings within them (CAQES-E046).
         "2017 sanction at the 1 % cap",
         "savings non renseignees",
         "savings zero or negative, no incentive",
         "revenue at the int64 limit",
         "E040 total overflow",
-        "volet proposal overflowed",
         "E037 score overflow",
         "volet out of term",
         "part-year evaluated under tout_jour_compte",

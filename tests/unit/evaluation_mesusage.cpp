@@ -290,7 +290,7 @@ TEST_CASE(
                               : issue == 2 ? statut::non_atteint
                                            : statut::non_concerne;
             politique_grille pol{};
-            pol.part_partielle = partielle;
+            pol.part_partielle = part::depuis(partielle, "part_partielle").valeur();
             s.ajouter(w, st, pol, static_cast<std::uint32_t>(k));
             if (issue == 3) continue;
             points += exact(w) * exact(issue == 0 ? entier(1) : (issue == 1 ? partielle : entier(0)));

@@ -188,10 +188,10 @@ TEST_CASE("plan_colonnes: the scale and storage of every column of the example g
 
 TEST_CASE("plan_colonnes: the gains are gain_de's at D, for every status and policy", "[evaluation][plan_colonnes]") {
     int verifies = 0;
-    for (const fraction part : {fraction{1, 2}, fraction{1, 3}, fraction{0, 1}, fraction{1, 1}}) {
+    for (const part partielle : {part{1, 2}, part{1, 3}, part{0, 1}, part{1, 1}}) {
         for (const compte_non_concerne nc : {compte_non_concerne::exclu, compte_non_concerne::atteint}) {
             for (const compte_non_renseigne nr : {compte_non_renseigne::non_atteint, compte_non_renseigne::exclu}) {
-                const politique_grille pol{nc, nr, part, {0, 1}};
+                const politique_grille pol{nc, nr, partielle, {0, 1}};
                 const plan_colonnes p = planifier_colonnes(evalmod::def_2017, pol);
                 REQUIRE_FALSE(p.scalaire_seulement());
                 std::size_t k = 0;

@@ -68,7 +68,7 @@ cas generer(generateur& g) {
     p.seuil_interessement = {g.entre(50, 100), 100};
     p.part_interessement = {g.entre(0, 300), 1'000};
     c.politique.tolerance = g.pile(2) ? fraction{0, 1} : fraction{g.entre(0, 5), 100};
-    c.politique.part_partielle = {g.entre(0, 10), 10};
+    c.politique.part_partielle = part::depuis({g.entre(0, 10), 10}, "part_partielle").valeur();
     if (g.pile(2)) c.politique.non_concerne = compte_non_concerne::atteint;
     if (g.pile(2)) c.politique.non_renseigne = compte_non_renseigne::exclu;
     return c;

@@ -110,14 +110,8 @@ TEST_CASE("score_entier: D is the lcm of the weights' denominators times the par
     CHECK(gain_de(statut::partiel, W, fine).points == (std::int64_t{999'999'999} << 33));
     CHECK_FALSE(gain_de(statut::partiel, W + 1, fine).ok);  // not a multiple of the share's denominator
 
-    // Refused, with the reason: a share outside [0, 1], a weight that is not positive.
-    politique_grille trop{};
-    trop.part_partielle = {3, 2};
-    CHECK(denominateur_commun(evalmod::def_2017, trop).raison == raison_scalaire::realisation_hors_bornes);
-    trop.part_partielle = {-1, 2};
-    CHECK(denominateur_commun(evalmod::def_2017, trop).raison == raison_scalaire::realisation_hors_bornes);
-    trop.part_partielle = {1, 0};
-    CHECK(denominateur_commun(evalmod::def_2017, trop).raison == raison_scalaire::realisation_hors_bornes);
+    // Refused, with the reason: a weight that is not positive. (A share outside [0, 1] cannot
+    // reach a policy: CAQES-E047, tests/unit/evaluation_part.cpp.)
     CHECK(denominateur_commun(grille_poids{{entier(1), entier(0)}}.def, {}).raison == raison_scalaire::poids_invalide);
     CHECK(denominateur_commun(grille_poids{{entier(1), entier(1)}}.def, {}).raison == raison_scalaire::aucune);
 
@@ -169,7 +163,7 @@ TEST_CASE("score_entier: weights 1/3 ... 1/31 and seven of 1 fit, and give the s
 TEST_CASE("score_entier equals score_volet on random grids whenever SW fits, for every policy and status",
           "[evaluation][score_entier]") {
     alea a{20170423};
-    const std::array<fraction, 8> parts{
+    const std::array<part, 8> parts{
         {{0, 1}, {1, 2}, {1, 3}, {2, 5}, {1, 1}, {7, 10}, {999, 1000}, {123'456'789, 1'000'000'000}}};
     int en_colonnes = 0;
     int en_32_bits = 0;
@@ -366,12 +360,12 @@ TEST_CASE("score_entier comparisons are exact on both sides of the 64-bit cross 
 
 TEST_CASE("score_entier: each reason a grid leaves the columns has a text of its own", "[evaluation][score_entier]") {
     std::set<std::string_view> textes;
-    for (const raison_scalaire r : {raison_scalaire::aucune, raison_scalaire::poids_invalide,
-                                    raison_scalaire::realisation_hors_bornes, raison_scalaire::denominateur_trop_grand,
-                                    raison_scalaire::somme_trop_grande, raison_scalaire::echelle_trop_grande,
-                                    raison_scalaire::seuil_hors_colonne, raison_scalaire::tolerance_hors_colonne}) {
+    for (const raison_scalaire r :
+         {raison_scalaire::aucune, raison_scalaire::poids_invalide, raison_scalaire::denominateur_trop_grand,
+          raison_scalaire::somme_trop_grande, raison_scalaire::echelle_trop_grande, raison_scalaire::seuil_hors_colonne,
+          raison_scalaire::tolerance_hors_colonne}) {
         CHECK(texte(r) != "?");
         textes.insert(texte(r));
     }
-    CHECK(textes.size() == 8);
+    CHECK(textes.size() == 7);
 }

@@ -171,6 +171,29 @@ TEST_CASE("json grille: a key naming a constant of the law table carries the rul
     CHECK(erreurs_de(avec("\"nom\"", "\"plancher_cible\": 0, \"nom\""))[0].id == regle::cible_sous_plancher);
 }
 
+TEST_CASE("json grille: a parameter outside its domain is CAQES-E046 at its key", "[json_grille]") {
+    {
+        const violations e = erreurs_de(
+            avec("\"volets\"",
+                 "\"parametres\": {\"p2017\": {\"part_interessement\": {\"num\": -1, \"den\": 5}}}, \"volets\""));
+        REQUIRE(e.size() == 1);
+        CHECK(e[0].id == regle::parametre_hors_domaine);
+        CHECK(e[0].lieu == "essai.json#/parametres/p2017/part_interessement");
+    }
+    {
+        const violations e = erreurs_de(
+            avec("\"volets\"", "\"parametres\": {\"p2022\": {\"enveloppe_regionale_centimes\": -100}}, \"volets\""));
+        REQUIRE(e.size() == 1);
+        CHECK(e[0].id == regle::parametre_hors_domaine);
+        CHECK(e[0].lieu == "essai.json#/parametres/p2022/enveloppe_regionale_centimes");
+    }
+    CHECK(json::lire_grille(avec("\"volets\"",
+                                 "\"parametres\": {\"p2022\": {\"part_economies_nationale\": "
+                                 "{\"num\": 1, \"den\": 1}}}, \"volets\""),
+                            "essai.json")
+              .ok());
+}
+
 TEST_CASE("json grille: a rate past the law in the parameters is CAQES-E050, steps out of order CAQES-E034",
           "[json_grille]") {
     {

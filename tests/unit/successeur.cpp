@@ -183,11 +183,11 @@ TEST_CASE("issue 12: the successor penalty's formula is a [U] parameter, within 
     // Score 1: no penalty at all (the proportional formula would give none either).
     CHECK(montant_penalite(evalmod::tout_atteint(d.modele())) == centimes{-1});
 
-    // The threshold is a score, in [0, 1] (CAQES-E028); 1 itself is accepted.
+    // The threshold is a score, in [0, 1] (CAQES-E046); 1 itself is accepted.
     p.successeur.seuil_penalite = {3, 2};
     const violations vs = validate(p);
     REQUIRE(vs.size() == 1);
-    CHECK(vs[0].id == regle::valeur_hors_domaine);
+    CHECK(vs[0].id == regle::parametre_hors_domaine);
     CHECK(vs[0].lieu == "successeur.seuil_penalite");
     p.successeur.seuil_penalite = {1, 1};
     CHECK(validate(p).empty());

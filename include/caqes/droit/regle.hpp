@@ -57,6 +57,8 @@ enum class regle : std::uint8_t {
     hors_caqes = 43,                   // E043
     valeurs_non_contigues = 44,        // E044
     valeur_hors_echelle = 45,          // E045
+    parametre_hors_domaine = 46,       // E046
+    part_hors_domaine = 47,            // E047
     parametre_hors_la_loi = 50,        // E050
     parametre_ouvert_absent = 51,      // E051
     socle_duree_bornee = 52,           // E052
@@ -144,9 +146,8 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
     {regle::mesure_mauvaise_nature, "CAQES-E027", "a reported value is not of its measure's kind",
      "arrete of 2022-02-23, annex (each indicator's measures and units)"},
     {regle::valeur_hors_domaine, "CAQES-E028",
-     "a reported value or an evaluation parameter lies outside its domain (negative amount or count, rate outside [0, "
-     "100 %], "
-     "a score threshold outside [0, 1])",
+     "a reported value lies outside its domain (negative amount or count, rate outside [0, 100 %]); an evaluation "
+     "parameter outside its own is CAQES-E046",
      "D.162-16 III (amounts and rates of the evaluation)"},
     {regle::texte_invalide, "CAQES-E029", "a field is not a number of the expected form (an overflow is CAQES-E040)",
      "input format (docs/evaluation.md)"},
@@ -197,6 +198,15 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
      "a value is finer than the scale of its column in a batch evaluated in columns, and the batch refuses the "
      "scalar path",
      "exact evaluation (CAQES.md section 8; docs/design-columnar.md, section 4.3): a value is never rounded"},
+    {regle::parametre_hors_domaine, "CAQES-E046",
+     "an evaluation parameter lies outside what it means: a rate, a share or a score threshold outside [0, 1], or a "
+     "negative amount",
+     "D.162-16 III and V, L.162-30-4, L.162-23-14 (rates and shares of a base; scores are shares of the points); "
+     "D.162-16 III 1 (\"soit une sanction ... soit un interessement\": an incentive is not negative)"},
+    {regle::part_hors_domaine, "CAQES-E047",
+     "the grid's scoring policy gives a partial indicator a share outside [0, 1]",
+     "D.162-16 I 2 (LEGIARTI000034459834): the score measures the level of achievement; D.162-16 V 2 "
+     "(LEGIARTI000044102658): the national incentive is revised downwards by the score"},
     {regle::parametre_hors_la_loi, "CAQES-E050", "a user rate exceeds the legal limit of the article that bounds it",
      "D.162-16 III 1 and 2 (LEGIARTI000034459834): 1 % per volet, 30 % of savings, 30 % liste en sus; "
      "L.162-30-4 (LEGIARTI000041398020, LEGIARTI000042685227, LEGIARTI000048702783): 50 %; L.162-23-14 from 2027 [S]: "

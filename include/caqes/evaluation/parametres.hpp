@@ -113,6 +113,16 @@ enum class champ_parametre : std::uint8_t {
     p2022_taux_abattement,              // CAQES-E050: L.162-30-4: 50 %
     p2022_taux_minoration,              // CAQES-E050: L.162-30-4: 50 %
     successeur_taux_penalite,           // CAQES-E050: L.162-23-14 from 2027 [S]: 2 %
+    // CAQES-E046 only: the fields above are also in its list (a rate is not negative).
+    p2017_paliers_seuil,                             // a score threshold
+    p2017_seuil_interessement,                       // a score threshold
+    p2017_reduction_liste_en_sus_part_liste_en_sus,  // an amount
+    p2022_enveloppe_regionale,                       // an amount
+    p2022_part_economies_nationale,                  // a share
+    p2022_seuil_largement_superieur,                 // an excess over the target, as a share of it
+    successeur_part_economies,                       // a share
+    successeur_seuil_penalite,                       // a score threshold
+    successeur_base_penalite,                        // an amount
 };
 
 // A field's path in `parametres_evaluation`, with its index when it is in a list.
@@ -132,16 +142,29 @@ enum class champ_parametre : std::uint8_t {
             return "p2022.taux_minoration";
         case champ_parametre::successeur_taux_penalite:
             return "successeur.taux_penalite";
+        case champ_parametre::p2017_paliers_seuil:
+            return concat("p2017.paliers[", std::to_string(rang), "].seuil");
+        case champ_parametre::p2017_seuil_interessement:
+            return "p2017.seuil_interessement";
+        case champ_parametre::p2017_reduction_liste_en_sus_part_liste_en_sus:
+            return "p2017.reduction_liste_en_sus.part_liste_en_sus";
+        case champ_parametre::p2022_enveloppe_regionale:
+            return "p2022.enveloppe_regionale";
+        case champ_parametre::p2022_part_economies_nationale:
+            return "p2022.part_economies_nationale";
+        case champ_parametre::p2022_seuil_largement_superieur:
+            return "p2022.seuil_largement_superieur";
+        case champ_parametre::successeur_part_economies:
+            return "successeur.part_economies";
+        case champ_parametre::successeur_seuil_penalite:
+            return "successeur.seuil_penalite";
+        case champ_parametre::successeur_base_penalite:
+            return "successeur.base_penalite";
     }
     return "?";
 }
 
 namespace regles {
-
-// CAQES-E028 for a threshold on a score: a score is a share of the points, in [0, 1].
-[[nodiscard]] constexpr bool seuil_de_score(fraction f) noexcept {
-    return f.valide() && fraction{0, 1} <= f && f <= fraction{1, 1};
-}
 
 // Where a parameter rule is first broken: `trouve` false when it holds.
 struct ecart_parametre {
@@ -213,6 +236,65 @@ constexpr void parcourir_taux_bornes(const parametres_evaluation& p, F&& f) {
     return !premier_taux_hors_la_loi(p).trouve;
 }
 
+// CAQES-E046: what a user parameter means bounds it before any law does. A rate or a share is
+// a part of a whole and a score threshold is compared with a score, a share of the points: both
+// lie in [0, 1]. An amount (a base, an envelope) is not negative, nor is an excess over a target.
+// Out of it, a formula turns the parameter into an outcome of the wrong sign or an impossible
+// test: a share of the savings of -1/5 proposes a negative incentive, which its cap (an upper
+// bound) lets through, while a decided amount of that sign is refused (CAQES-E062).
+enum class domaine_parametre : std::uint8_t {
+    zero_un,         // a rate, a share or a score threshold: in [0, 1]
+    positif_ou_nul,  // an amount in cents or an excess over a target: from 0
+};
+
+[[nodiscard]] constexpr bool dans_le_domaine(fraction f, domaine_parametre d) noexcept {
+    if (!f.valide() || f < fraction{0, 1}) return false;
+    return d == domaine_parametre::positif_ou_nul || f <= fraction{1, 1};
+}
+
+// Every user parameter with a domain, with its field, in the order `validate` reports them: the
+// one list behind both times of CAQES-E046. An amount travels as a whole fraction of cents.
+template <class F>
+constexpr void parcourir_domaines(const parametres_evaluation& p, F&& f) {
+    constexpr domaine_parametre zero_un = domaine_parametre::zero_un;
+    constexpr domaine_parametre positif = domaine_parametre::positif_ou_nul;
+    const auto montant = [](centimes c) { return fraction{c.valeur, 1}; };
+    for (std::size_t i = 0; i < p.p2017.paliers.size(); ++i) {
+        const int rang = static_cast<int>(i);
+        f(champ_parametre::p2017_paliers_seuil, rang, p.p2017.paliers[i].seuil, zero_un);
+        f(champ_parametre::p2017_paliers_taux, rang, p.p2017.paliers[i].taux, zero_un);
+    }
+    f(champ_parametre::p2017_seuil_interessement, -1, p.p2017.seuil_interessement, zero_un);
+    f(champ_parametre::p2017_part_interessement, -1, p.p2017.part_interessement, zero_un);
+    if (p.p2017.reduction_liste_en_sus) {
+        f(champ_parametre::p2017_reduction_liste_en_sus_taux, -1, p.p2017.reduction_liste_en_sus->taux, zero_un);
+        f(champ_parametre::p2017_reduction_liste_en_sus_part_liste_en_sus, -1,
+          montant(p.p2017.reduction_liste_en_sus->part_liste_en_sus), positif);
+    }
+    f(champ_parametre::p2022_enveloppe_regionale, -1, montant(p.p2022.enveloppe_regionale), positif);
+    f(champ_parametre::p2022_part_economies_nationale, -1, p.p2022.part_economies_nationale, zero_un);
+    f(champ_parametre::p2022_taux_abattement, -1, p.p2022.taux_abattement, zero_un);
+    f(champ_parametre::p2022_taux_minoration, -1, p.p2022.taux_minoration, zero_un);
+    if (p.p2022.seuil_largement_superieur) {
+        f(champ_parametre::p2022_seuil_largement_superieur, -1, *p.p2022.seuil_largement_superieur, positif);
+    }
+    f(champ_parametre::successeur_part_economies, -1, p.successeur.part_economies, zero_un);
+    f(champ_parametre::successeur_taux_penalite, -1, p.successeur.taux_penalite, zero_un);
+    f(champ_parametre::successeur_seuil_penalite, -1, p.successeur.seuil_penalite, zero_un);
+    if (p.successeur.base_penalite) {
+        f(champ_parametre::successeur_base_penalite, -1, montant(*p.successeur.base_penalite), positif);
+    }
+}
+
+// CAQES-E046 over a whole parameter set: the first parameter outside its domain.
+[[nodiscard]] constexpr ecart_parametre premier_parametre_hors_domaine(const parametres_evaluation& p) noexcept {
+    ecart_parametre e{};
+    parcourir_domaines(p, [&e](champ_parametre c, int rang, fraction v, domaine_parametre d) {
+        if (!e.trouve && !dans_le_domaine(v, d)) e = {true, c, rang};
+    });
+    return e;
+}
+
 }  // namespace regles
 
 namespace detail {
@@ -226,8 +308,9 @@ inline void verifier_taux(violations& out, std::string_view lieu, fraction taux,
 
 }  // namespace detail
 
-// Run-time check of a parameter set: CAQES-E034 for steps out of order, and one CAQES-E050
-// violation per rate past the law.
+// Run-time check of a parameter set: CAQES-E034 for steps out of order, one CAQES-E050
+// violation per rate past the law, and one CAQES-E046 violation per parameter outside its
+// domain.
 [[nodiscard]] inline violations validate(const parametres_evaluation& p) {
     violations out;
     if (const regles::ecart_parametre e = regles::premier_palier_desordonne(p.p2017); e.trouve) {
@@ -237,11 +320,12 @@ inline void verifier_taux(violations& out, std::string_view lieu, fraction taux,
     regles::parcourir_taux_bornes(p, [&out](champ_parametre c, int rang, fraction taux, constante_legale plafond) {
         detail::verifier_taux(out, texte(c, rang), taux, plafond);
     });
-    // CAQES-E028: a score threshold is a share of the points, in [0, 1].
-    if (!regles::seuil_de_score(p.successeur.seuil_penalite)) {
-        out.push_back({regle::valeur_hors_domaine, "successeur.seuil_penalite",
-                       concat(texte_fraction(p.successeur.seuil_penalite), " is not a score in [0, 1]")});
-    }
+    regles::parcourir_domaines(p, [&out](champ_parametre c, int rang, fraction v, regles::domaine_parametre d) {
+        if (regles::dans_le_domaine(v, d)) return;
+        out.push_back({regle::parametre_hors_domaine, texte(c, rang),
+                       concat(texte_fraction(v),
+                              d == regles::domaine_parametre::zero_un ? " is not in [0, 1]" : " is negative")});
+    });
     return out;
 }
 
@@ -262,12 +346,15 @@ struct parametres_conformes {
   private:
     static constexpr regles::ecart_parametre paliers = regles::premier_palier_desordonne(P.p2017);
     static constexpr regles::ecart_parametre taux = regles::premier_taux_hors_la_loi(P);
+    static constexpr regles::ecart_parametre domaine = regles::premier_parametre_hors_domaine(P);
     // Each checker is instantiated with the field at fault, which the compiler prints in the
     // first error block: `lieu::parametre<caqes::champ_parametre::p2017_paliers_taux, 0>`.
     static_assert(enfreinte<regle::paliers_desordonnes,
                             detail::lieu_parametre<paliers.trouve, paliers.champ, paliers.rang>>::verifiee);
     static_assert(
         enfreinte<regle::parametre_hors_la_loi, detail::lieu_parametre<taux.trouve, taux.champ, taux.rang>>::verifiee);
+    static_assert(enfreinte<regle::parametre_hors_domaine,
+                            detail::lieu_parametre<domaine.trouve, domaine.champ, domaine.rang>>::verifiee);
 
   public:
     static constexpr bool valide = true;  // reached only when every rule above holds

@@ -8,6 +8,7 @@
 // - *non concerne* and *non renseigne* count as the grid's policy says.
 // The score is sum(weight x achievement) / sum(weight) over the indicators that count, exact.
 #include <caqes/evaluation/detail/plan.hpp>
+#include <caqes/evaluation/part.hpp>
 #include <caqes/evaluation/valeur.hpp>
 #include <caqes/indicateur/indicateur.hpp>
 
@@ -37,8 +38,9 @@ struct politique_grille {
     compte_non_concerne non_concerne{compte_non_concerne::exclu};
     compte_non_renseigne non_renseigne{compte_non_renseigne::non_atteint};
     // A value within `tolerance` of its target (in the target's unit), or "partiel" on a
-    // no/partial/yes scale whose target is "oui", is partial and earns this share.
-    fraction part_partielle{1, 2};
+    // no/partial/yes scale whose target is "oui", is partial and earns this share: a `part`, in
+    // [0, 1] by construction (CAQES-E047), so no score leaves [0, 1].
+    part part_partielle{1, 2};
     fraction tolerance{0, 1};
 };
 
@@ -77,7 +79,7 @@ struct resultat_indicateur {
         case statut::atteint:
             return entier(1);
         case statut::partiel:
-            return pol.part_partielle;
+            return pol.part_partielle.valeur();
         case statut::non_concerne:
             return pol.non_concerne == compte_non_concerne::atteint ? entier(1) : entier(0);
         case statut::non_atteint:

@@ -263,6 +263,17 @@ struct enfreinte<regle::paliers_desordonnes, L> {
 };
 
 template <class L>
+struct enfreinte<regle::parametre_hors_domaine, L> {
+    static_assert(L::respecte,
+                  "CAQES-E046: an evaluation parameter lies outside what it means: a rate, a share or a score "
+                  "threshold outside [0, 1], or a negative amount (D.162-16 III and V, L.162-30-4, L.162-23-14 "
+                  "(rates and shares of a base; scores are shares of the points); D.162-16 III 1 (\"soit une "
+                  "sanction ... soit un interessement\": an incentive is not negative)); see "
+                  "docs/diagnostics.md#caqes-e046");
+    static constexpr bool verifiee = true;
+};
+
+template <class L>
 struct enfreinte<regle::parametre_hors_la_loi, L> {
     static_assert(L::respecte,
                   "CAQES-E050: a user rate exceeds the legal limit of the article that bounds it (D.162-16 III "

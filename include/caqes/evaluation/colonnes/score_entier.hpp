@@ -31,7 +31,6 @@ namespace caqes {
 enum class raison_scalaire : std::uint8_t {
     aucune,
     poids_invalide,           // a weight is not a positive fraction (the grid fails CAQES-E017)
-    realisation_hors_bornes,  // the policy's partial share is not in [0, 1]: the bound needs it
     denominateur_trop_grand,  // D does not fit 64 bits (1/p weights with large primes p)
     somme_trop_grande,        // SW does not fit 64 bits
     echelle_trop_grande,      // a column's scale does not fit 64 bits
@@ -45,8 +44,6 @@ enum class raison_scalaire : std::uint8_t {
             return "columns";
         case raison_scalaire::poids_invalide:
             return "a weight is not a positive fraction (CAQES-E017)";
-        case raison_scalaire::realisation_hors_bornes:
-            return "the partial share of the grid's policy is not in [0, 1]";
         case raison_scalaire::denominateur_trop_grand:
             return "the common denominator of the weights and the partial share does not fit 64 bits";
         case raison_scalaire::somme_trop_grande:
@@ -95,9 +92,9 @@ struct borne_grille {
     std::int64_t realisations = 1;
     for (const statut s :
          {statut::atteint, statut::partiel, statut::non_atteint, statut::non_concerne, statut::non_renseigne}) {
+        // The bound on the sums (0 <= points <= SW) holds for achievements in [0, 1]: the
+        // partial share is a `part`, in [0, 1] by construction (CAQES-E047), the others 0 or 1.
         const fraction r = realisation(s, pol).normalisee();
-        // The bound on the sums (0 <= points <= SW) holds for achievements in [0, 1] only.
-        if (!r.valide() || r < entier(0) || r > entier(1)) return {1, 0, raison_scalaire::realisation_hors_bornes};
         const std::optional<std::int64_t> l = detail::ppcm(realisations, r.den);
         if (!l) return {1, 0, raison_scalaire::denominateur_trop_grand};
         realisations = *l;

@@ -789,6 +789,7 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
 }
 
 // "p2017.paliers[0].taux" (validate(parametres_evaluation)) as "/parametres/p2017/paliers/0/taux".
+// An amount's key says its unit in the file ("enveloppe_regionale_centimes").
 [[nodiscard]] inline std::string pointeur_parametre(std::string_view lieu) {
     std::string p{"/parametres/"};
     for (const char c : lieu) {
@@ -797,6 +798,9 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
         } else if (c != ']') {
             p += c;
         }
+    }
+    for (const std::string_view montant : {"enveloppe_regionale", "part_liste_en_sus", "base_penalite"}) {
+        if (lieu.ends_with(montant)) p += "_centimes";
     }
     return p;
 }
