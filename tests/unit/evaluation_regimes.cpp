@@ -180,15 +180,8 @@ TEST_CASE("2022 L.162-30-4: only two years after the referral, only largely abov
     using evalmod::def_2022;
     const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2022);
     evalmod::rapport_essai r = rapport(def_2022, 2024, v);
-    r.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 15},
-                                      .actes_realises = 1'200,
-                                      .actes_cible = 1'000,
-                                      .actes_annee_precedente = 1'300,
-                                      .tarif_national_moyen = centimes{10'000},
-                                      .part_liste_en_sus = centimes{2'000'000}};
     parametres_evaluation p{};
-    p.p2022.seuil_largement_superieur = fraction{1, 10};  // [U]: more than 10 % above the target
-    p.p2022.duree_mesures_mois = 12;                      // [U]
+    mesures_dues(r, p);  // [U]: more than 10 % above the target, measures for 12 months
 
     r.r.date_evaluation = ymd{2024, 3, 14};  // one day short of two years
     CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).nombre_contrat == 0);
