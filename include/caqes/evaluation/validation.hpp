@@ -372,6 +372,28 @@ struct validation_rapport {
                                   " of ", std::to_string(r.l162_30_4->actes_annee_precedente), " (",
                                   plancher.version->reference.texte, " ", plancher.version->reference.legi_id, ")")});
         }
+        // L.162-30-4's deadline and the measures' period are computed under the template's day
+        // policy [U] (regles::echeance_saisine, fin_des_mesures): a day that does not exist under
+        // it (`stricte`) is refused here, so the evaluators never meet a date that is no day.
+        if (r.l162_30_4 && !hors_domaine) {
+            const valeur_legale delai =
+                constante_en_vigueur(article_loi::l162_30_4, constante_legale::delai_saisine, jour_regles);
+            if (delai.en_vigueur() && !echeance_saisine(*r.l162_30_4, delai.valeur, m.jours).ok()) {
+                out.push_back({regle::date_calendaire_impossible, "rapport.l162_30_4.saisine",
+                               concat(texte(r.l162_30_4->saisine), " + ", texte_fraction(delai.valeur), " years (",
+                                      delai.version->reference.texte, ") is no day under the template's ",
+                                      "day policy; name fin_de_mois, report or premier_mois_suivant (jours)")});
+            }
+            const std::optional<int>& duree = p.p2022.duree_mesures_mois;
+            if (duree && *duree > 0 && r.date_evaluation.ok() &&
+                !fin_des_mesures(r.date_evaluation, *duree, m.jours).ok()) {
+                out.push_back({regle::date_calendaire_impossible, "rapport.date_evaluation",
+                               concat(texte(r.date_evaluation), " + ", std::to_string(*duree),
+                                      " months (p2022.duree_mesures_mois, the L.162-30-4 measures' period) is no day "
+                                      "under the template's day policy; name fin_de_mois, report or "
+                                      "premier_mois_suivant (jours)")});
+            }
+        }
         // L.162-22: the establishment's activities decide which indicators concern it.
         if (!activite_dans_perimetre(r.activites_etablissement, m.perimetre)) {
             out.push_back({regle::activite_hors_perimetre, "rapport.activites_etablissement",
