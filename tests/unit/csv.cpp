@@ -1289,7 +1289,7 @@ TEST_CASE("csv L.162-30-4 data: six columns, all or none, each checked", "[csv][
         REQUIRE(a(tarif, "etablissements.csv:2:l162_30_4_tarif_national_moyen") != nullptr);
         CHECK(a(tarif, "etablissements.csv:2:l162_30_4_tarif_national_moyen")->id == regle::valeur_hors_domaine);
         CHECK(outils::contient_texte(a(tarif, "etablissements.csv:2:l162_30_4_tarif_national_moyen")->detail,
-                                     "-350.50 EUR: a rate base is not negative"));
+                                     "-350.50 EUR: a rate base must not be negative"));
         CHECK(partie.balanced());
         CHECK(negatif.balanced());
         CHECK(tarif.balanced());
