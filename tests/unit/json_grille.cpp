@@ -215,6 +215,39 @@ TEST_CASE("json grille: a parameter outside its domain is CAQES-E046 at its key"
               .ok());
 }
 
+TEST_CASE("json grille: every parameter field a rule names has a JSON pointer to the key the reader reads",
+          "[json_grille]") {
+    // Every key of `parametres` the reader knows, each given once.
+    const std::string parametres =
+        R"("parametres": {"p2017": {"paliers": [{"seuil": 1, "taux": 0}], "seuil_interessement": 1,
+             "part_interessement": 0, "reduction_liste_en_sus": {"taux": 0, "part_liste_en_sus_centimes": 0}},
+           "p2022": {"enveloppe_regionale_centimes": 0, "part_economies_nationale": 0, "taux_abattement": 0,
+             "taux_minoration": 0, "seuil_largement_superieur": 0},
+           "successeur": {"part_economies": 0, "taux_penalite": 0, "base_penalite_centimes": 0},
+           "annee_partielle": "prorata_temporis"}, "volets")";
+    const std::string texte = avec("\"volets\"", parametres);
+    const auto r = json::lire_grille(texte, "essai.json");
+    INFO(outils::tout(r.erreurs()));
+    REQUIRE(r.ok());
+    CHECK(r.valeur().parametres().annee_partielle == politique_annee_partielle::prorata_temporis);
+    const nlohmann::json doc = nlohmann::json::parse(texte);
+    // From the first field to the last of `champ_parametre`; the successor's threshold and
+    // formula are not keys of a grid file (a successor grid is refused, CAQES-E043).
+    for (int c = 0; c <= static_cast<int>(champ_parametre::successeur_base_penalite); ++c) {
+        const auto champ = static_cast<champ_parametre>(c);
+        if (champ == champ_parametre::successeur_seuil_penalite) continue;
+        const std::string ptr = json::detail::pointeur_parametre(champ, 0);
+        INFO(ptr);
+        CHECK(doc.contains(nlohmann::json::json_pointer(ptr)));
+    }
+    // A name of no partial-year policy is refused at its key.
+    const violations e =
+        erreurs_de(avec("\"volets\"", "\"parametres\": {\"annee_partielle\": \"au_mois\"}, \"volets\""));
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].id == regle::grille_mal_formee);
+    CHECK(e[0].lieu == "essai.json#/parametres/annee_partielle");
+}
+
 TEST_CASE("json grille: a rate past the law in the parameters is CAQES-E050, steps out of order CAQES-E034",
           "[json_grille]") {
     {

@@ -128,8 +128,8 @@ enum class champ_parametre : std::uint8_t {
 // A field's path in `parametres_evaluation`, with its index when it is in a list.
 [[nodiscard]] inline std::string texte(champ_parametre c, int rang) {
     switch (c) {
-        case champ_parametre::p2017_paliers:
-            return "p2017.paliers";
+        case champ_parametre::p2017_paliers:  // at the first step out of order, when one is named
+            return rang < 0 ? std::string{"p2017.paliers"} : concat("p2017.paliers[", std::to_string(rang), "]");
         case champ_parametre::p2017_paliers_taux:
             return concat("p2017.paliers[", std::to_string(rang), "].taux");
         case champ_parametre::p2017_part_interessement:
@@ -297,34 +297,34 @@ constexpr void parcourir_domaines(const parametres_evaluation& p, F&& f) {
 
 }  // namespace regles
 
-namespace detail {
-
-inline void verifier_taux(violations& out, std::string_view lieu, fraction taux, constante_legale plafond) {
-    if (regles::taux_dans_la_loi(taux, plafond)) return;
-    out.push_back({regle::parametre_hors_la_loi, std::string{lieu},
-                   concat(texte_fraction(taux), " exceeds the legal ", nom(plafond), " of ",
-                          texte_fraction(limite_legale(plafond)))});
+// Every violation of a parameter set with its field, in the order `validate` reports them:
+// CAQES-E034 for steps out of order, one CAQES-E050 per rate past the law, one CAQES-E046 per
+// parameter outside its domain. `f(regle, champ_parametre, rang, detail)`: a reader that names
+// fields its own way (a grid file's JSON pointer) maps the field, not `validate`'s text.
+template <class F>
+void parcourir_violations(const parametres_evaluation& p, F&& f) {
+    if (const regles::ecart_parametre e = regles::premier_palier_desordonne(p.p2017); e.trouve) {
+        f(regle::paliers_desordonnes, e.champ, e.rang,
+          std::string{"steps must have increasing thresholds and non-increasing rates"});
+    }
+    regles::parcourir_taux_bornes(p, [&f](champ_parametre c, int rang, fraction taux, constante_legale plafond) {
+        if (regles::taux_dans_la_loi(taux, plafond)) return;
+        f(regle::parametre_hors_la_loi, c, rang,
+          concat(texte_fraction(taux), " exceeds the legal ", nom(plafond), " of ",
+                 texte_fraction(limite_legale(plafond))));
+    });
+    regles::parcourir_domaines(p, [&f](champ_parametre c, int rang, fraction v, regles::domaine_parametre d) {
+        if (regles::dans_le_domaine(v, d)) return;
+        f(regle::parametre_hors_domaine, c, rang,
+          concat(texte_fraction(v), d == regles::domaine_parametre::zero_un ? " is not in [0, 1]" : " is negative"));
+    });
 }
 
-}  // namespace detail
-
-// Run-time check of a parameter set: CAQES-E034 for steps out of order, one CAQES-E050
-// violation per rate past the law, and one CAQES-E046 violation per parameter outside its
-// domain.
+// Run-time check of a parameter set: parcourir_violations', located by `texte(champ, rang)`.
 [[nodiscard]] inline violations validate(const parametres_evaluation& p) {
     violations out;
-    if (const regles::ecart_parametre e = regles::premier_palier_desordonne(p.p2017); e.trouve) {
-        out.push_back({regle::paliers_desordonnes, concat(texte(e.champ, e.rang), "[", std::to_string(e.rang), "]"),
-                       "steps must have increasing thresholds and non-increasing rates"});
-    }
-    regles::parcourir_taux_bornes(p, [&out](champ_parametre c, int rang, fraction taux, constante_legale plafond) {
-        detail::verifier_taux(out, texte(c, rang), taux, plafond);
-    });
-    regles::parcourir_domaines(p, [&out](champ_parametre c, int rang, fraction v, regles::domaine_parametre d) {
-        if (regles::dans_le_domaine(v, d)) return;
-        out.push_back({regle::parametre_hors_domaine, texte(c, rang),
-                       concat(texte_fraction(v),
-                              d == regles::domaine_parametre::zero_un ? " is not in [0, 1]" : " is negative")});
+    parcourir_violations(p, [&out](regle id, champ_parametre c, int rang, std::string detail) {
+        out.push_back({id, texte(c, rang), std::move(detail)});
     });
     return out;
 }

@@ -18,6 +18,7 @@
 // Every error is located by file and JSON pointer (RFC 6901): "grille.json#/volets/1/terme".
 #include <caqes/contrat/validation.hpp>
 #include <caqes/droit/loi.hpp>
+#include <caqes/evaluation/couverture.hpp>
 #include <caqes/evaluation/parametres.hpp>
 #include <caqes/io/csv_text.hpp>
 
@@ -187,6 +188,10 @@ inline constexpr std::array<nom_valeur<type_mesure>, 7> noms_natures{{{"montant"
                                                                       {"taux_evolution", type_mesure::taux_evolution},
                                                                       {"oui_non", type_mesure::oui_non},
                                                                       {"echelle", type_mesure::echelle}}};
+inline constexpr std::array<nom_valeur<politique_annee_partielle>, 3> noms_annees_partielles{
+    {{nom(politique_annee_partielle::tout_jour_compte), politique_annee_partielle::tout_jour_compte},
+     {nom(politique_annee_partielle::annee_entiere), politique_annee_partielle::annee_entiere},
+     {nom(politique_annee_partielle::prorata_temporis), politique_annee_partielle::prorata_temporis}}};
 inline constexpr std::array<nom_valeur<version_applicable>, 3> noms_versions{
     {{"regime_du_contrat", version_applicable::regime_du_contrat},
      {"annee_exercice", version_applicable::annee_exercice},
@@ -654,7 +659,7 @@ inline std::optional<duree> lire_terme(lecteur_grille& l, const nlohmann::json& 
 
 inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const std::string& ptr,
                             parametres_evaluation& p) {
-    if (!l.objet(j, ptr, {"p2017", "p2022", "successeur", "version"})) return;
+    if (!l.objet(j, ptr, {"p2017", "p2022", "successeur", "version", "annee_partielle"})) return;
     const auto lire_fraction = [&](const nlohmann::json& x, const std::string& q) { return l.fraction_(x, q); };
     const auto lire_booleen = [&](const nlohmann::json& x, const std::string& q) { return l.booleen(x, q); };
     const auto lire_centimes = [&](const nlohmann::json& x, const std::string& q) -> std::optional<centimes> {
@@ -736,6 +741,9 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
     }
     si_present(l, j, ptr, "version", p.version,
                [&](const nlohmann::json& x, const std::string& q) { return l.nom_(x, q, noms_versions); });
+    // How an exercise a volet's term covers in part counts [U] (evaluation/couverture.hpp).
+    si_present(l, j, ptr, "annee_partielle", p.annee_partielle,
+               [&](const nlohmann::json& x, const std::string& q) { return l.nom_(x, q, noms_annees_partielles); });
 }
 
 // The JSON pointer of the field a template rule is about: the walk says which volet and
@@ -790,21 +798,46 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
     }
 }
 
-// "p2017.paliers[0].taux" (validate(parametres_evaluation)) as "/parametres/p2017/paliers/0/taux".
-// An amount's key says its unit in the file ("enveloppe_regionale_centimes").
-[[nodiscard]] inline std::string pointeur_parametre(std::string_view lieu) {
-    std::string p{"/parametres/"};
-    for (const char c : lieu) {
-        if (c == '.' || c == '[') {
-            p += '/';
-        } else if (c != ']') {
-            p += c;
-        }
+// The JSON pointer of a parameter's key in a grid file, the keys `lire_parametres` reads: the
+// one mapping from a field to its key. A switch without default, so a new field that is not
+// mapped here does not compile (-Wswitch), rather than getting a wrong pointer.
+[[nodiscard]] inline std::string pointeur_parametre(champ_parametre c, int rang) {
+    const std::string palier = concat("/parametres/p2017/paliers/", std::to_string(rang));
+    switch (c) {
+        case champ_parametre::p2017_paliers:
+            return palier;
+        case champ_parametre::p2017_paliers_taux:
+            return palier + "/taux";
+        case champ_parametre::p2017_paliers_seuil:
+            return palier + "/seuil";
+        case champ_parametre::p2017_part_interessement:
+            return "/parametres/p2017/part_interessement";
+        case champ_parametre::p2017_seuil_interessement:
+            return "/parametres/p2017/seuil_interessement";
+        case champ_parametre::p2017_reduction_liste_en_sus_taux:
+            return "/parametres/p2017/reduction_liste_en_sus/taux";
+        case champ_parametre::p2017_reduction_liste_en_sus_part_liste_en_sus:
+            return "/parametres/p2017/reduction_liste_en_sus/part_liste_en_sus_centimes";
+        case champ_parametre::p2022_taux_abattement:
+            return "/parametres/p2022/taux_abattement";
+        case champ_parametre::p2022_taux_minoration:
+            return "/parametres/p2022/taux_minoration";
+        case champ_parametre::p2022_enveloppe_regionale:
+            return "/parametres/p2022/enveloppe_regionale_centimes";
+        case champ_parametre::p2022_part_economies_nationale:
+            return "/parametres/p2022/part_economies_nationale";
+        case champ_parametre::p2022_seuil_largement_superieur:
+            return "/parametres/p2022/seuil_largement_superieur";
+        case champ_parametre::successeur_taux_penalite:
+            return "/parametres/successeur/taux_penalite";
+        case champ_parametre::successeur_part_economies:
+            return "/parametres/successeur/part_economies";
+        case champ_parametre::successeur_seuil_penalite:
+            return "/parametres/successeur/seuil_penalite";
+        case champ_parametre::successeur_base_penalite:
+            return "/parametres/successeur/base_penalite_centimes";
     }
-    for (const std::string_view montant : {"enveloppe_regionale", "part_liste_en_sus", "base_penalite"}) {
-        if (lieu.ends_with(montant)) p += "_centimes";
-    }
-    return p;
+    return "/parametres";
 }
 
 }  // namespace detail
@@ -972,9 +1005,10 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
         }
         l.signaler(id, detail::pointeur_regle(id, lm), std::move(detail));
     });
-    for (violation& v : validate(s->parametres)) {
-        l.signaler(v.id, detail::pointeur_parametre(v.lieu), concat(v.lieu, ": ", v.detail));
-    }
+    const parametres_evaluation& p = s->parametres;
+    parcourir_violations(p, [&l, &p](regle id, champ_parametre c, int rang, const std::string& detail) {
+        l.signaler(id, detail::pointeur_parametre(c, rang), concat(texte(c, rang), ": ", detail));
+    });
     if (!l.erreurs().empty()) return resultat{std::move(l.erreurs())};
     return resultat{grille_chargee{std::move(s)}};
 }
