@@ -1005,8 +1005,7 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
         }
         l.signaler(id, detail::pointeur_regle(id, lm), std::move(detail));
     });
-    const parametres_evaluation& p = s->parametres;
-    parcourir_violations(p, [&l, &p](regle id, champ_parametre c, int rang, const std::string& detail) {
+    parcourir_violations(s->parametres, [&l](regle id, champ_parametre c, int rang, const std::string& detail) {
         l.signaler(id, detail::pointeur_parametre(c, rang), concat(texte(c, rang), ": ", detail));
     });
     if (!l.erreurs().empty()) return resultat{std::move(l.erreurs())};
