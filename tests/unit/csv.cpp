@@ -1289,7 +1289,7 @@ TEST_CASE("csv L.162-30-4 data: six columns, all or none, each checked", "[csv][
         REQUIRE(a(tarif, "etablissements.csv:2:l162_30_4_tarif_national_moyen") != nullptr);
         CHECK(a(tarif, "etablissements.csv:2:l162_30_4_tarif_national_moyen")->id == regle::valeur_hors_domaine);
         CHECK(outils::contient_texte(a(tarif, "etablissements.csv:2:l162_30_4_tarif_national_moyen")->detail,
-                                     "-350.50 EUR: a rate base is not negative"));
+                                     "-350.50 EUR: a rate base must not be negative"));
         CHECK(partie.balanced());
         CHECK(negatif.balanced());
         CHECK(tarif.balanced());
@@ -1305,6 +1305,18 @@ TEST_CASE("csv L.162-30-4 data: six columns, all or none, each checked", "[csv][
         const csv::lot_rapports pile =
             lire(v2020, he + "750000001;2020;4;1000;2019;;;;;;;2020-03-01;1 200;700;1 000;350,50;12\r\n");
         CHECK(pile.rejets.empty());
+    }
+    SECTION("rejected: a referral whose two-year deadline is no day under the template's stricte policy (CAQES-E023)") {
+        // 29 February 2020 + 2 years (L.162-30-4 LEGIARTI000041398020, in force from 2019-12-28).
+        const std::string v2020 = h + valeurs_fr("750000001", "2020");
+        const csv::lot_rapports lot =
+            lire(v2020, he + "750000001;2020;4;1000;2019;;;;;;;2020-02-29;1 200;900;1 000;350,50;12\r\n");
+        REQUIRE(a(lot, "etablissements.csv:2:l162_30_4_saisine") != nullptr);
+        CHECK(a(lot, "etablissements.csv:2:l162_30_4_saisine")->id == regle::date_calendaire_impossible);
+        CHECK(lot.balanced());
+        const csv::lot_rapports veille =
+            lire(v2020, he + "750000001;2020;4;1000;2019;;;;;;;2020-02-28;1 200;900;1 000;350,50;12\r\n");
+        CHECK(veille.rejets.empty());
     }
 }
 

@@ -212,6 +212,77 @@ TEST_CASE("2022 L.162-30-4: only two years after the referral, only largely abov
     CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p)).nombre_contrat == 0);
 }
 
+// The second-generation template under each day policy [U] (CAQES.md section 7).
+template <politique_jour J>
+inline constexpr modele_contrat_def def_2022_jours{
+    .nom = "essai 2022 jours",
+    .regime = regime_id::caqes_2022,
+    .fenetre = evalmod::def_2022.fenetre,
+    .volets = evalmod::volets_2022,
+    .transition = politique_transition::maintien_signale,
+    .jours = J,
+};
+
+TEST_CASE(
+    "2022 L.162-30-4: the deadline and the measures' period follow the template's day policy, "
+    "no day under stricte is CAQES-E023",
+    "[evaluation][regime][2022]") {
+    parametres_evaluation p{};
+    p.p2022.seuil_largement_superieur = fraction{1, 10};
+    p.p2022.duree_mesures_mois = 12;
+    const auto essai = [&](const modele_contrat_def& m, ymd saisine, ymd date_evaluation) {
+        evalmod::rapport_essai r = rapport(m, 2024, evalmod::tout_atteint(m));
+        parametres_evaluation ses_parametres{};  // the data only: each section sets p
+        mesures_dues(r, ses_parametres);
+        r.r.l162_30_4->saisine = saisine;
+        r.r.date_evaluation = date_evaluation;
+        return r;
+    };
+    const auto refus = [&](const modele_contrat_def& m, ymd saisine, ymd date_evaluation) {
+        const resultat_validation<rapport_valide> v = validate(m, essai(m, saisine, date_evaluation).annuel(), p);
+        REQUIRE_FALSE(v);
+        return v.erreurs();
+    };
+    const auto resultat = [&](const modele_contrat_def& m, ymd saisine, ymd date_evaluation) {
+        return evaluer(evalmod::valide(essai(m, saisine, date_evaluation), p));
+    };
+    constexpr const modele_contrat_def& stricte = def_2022_jours<politique_jour::stricte>;
+    constexpr const modele_contrat_def& fin_de_mois = def_2022_jours<politique_jour::fin_de_mois>;
+    constexpr const modele_contrat_def& report = def_2022_jours<politique_jour::report>;
+    constexpr const modele_contrat_def& premier = def_2022_jours<politique_jour::premier_mois_suivant>;
+
+    SECTION("a referral on 29 February: two years later is no day under stricte") {
+        const violations vs = refus(stricte, ymd{2024, 2, 29}, ymd{2026, 3, 2});
+        REQUIRE(vs.size() == 1);
+        CHECK(vs[0].id == regle::date_calendaire_impossible);
+        CHECK(vs[0].lieu == "rapport.l162_30_4.saisine");
+        CHECK(outils::contient_texte(vs[0].detail, "2024-02-29 + 2 years"));
+        // 28 February 2026 under fin_de_mois: due that day; 1 March under report: not yet.
+        CHECK(resultat(fin_de_mois, ymd{2024, 2, 29}, ymd{2026, 2, 28}).nombre_contrat == 2);
+        CHECK(resultat(report, ymd{2024, 2, 29}, ymd{2026, 2, 28}).nombre_contrat == 0);
+        CHECK(resultat(report, ymd{2024, 2, 29}, ymd{2026, 3, 1}).nombre_contrat == 2);
+        CHECK(resultat(premier, ymd{2024, 2, 29}, ymd{2026, 2, 28}).nombre_contrat == 0);
+        // A referral whose anniversary exists is accepted under stricte, and due on it.
+        CHECK(resultat(stricte, ymd{2024, 2, 28}, ymd{2026, 2, 28}).nombre_contrat == 2);
+    }
+    SECTION("an evaluation on 31 December: six months of measures end on no day under stricte") {
+        p.p2022.duree_mesures_mois = 6;
+        const violations vs = refus(stricte, ymd{2022, 3, 15}, ymd{2024, 12, 31});
+        REQUIRE(vs.size() == 1);
+        CHECK(vs[0].id == regle::date_calendaire_impossible);
+        CHECK(vs[0].lieu == "rapport.date_evaluation");
+        CHECK(outils::contient_texte(vs[0].detail, "2024-12-31 + 6 months"));
+        CHECK(resultat(fin_de_mois, ymd{2022, 3, 15}, ymd{2024, 12, 31}).regles.periode_mesures ==
+              periode{ymd{2024, 12, 31}, ymd{2025, 6, 30}});
+        CHECK(resultat(premier, ymd{2022, 3, 15}, ymd{2024, 12, 31}).regles.periode_mesures ==
+              periode{ymd{2024, 12, 31}, ymd{2025, 7, 1}});
+        // Twelve months from 31 December is a day under stricte too.
+        p.p2022.duree_mesures_mois = 12;
+        CHECK(resultat(stricte, ymd{2022, 3, 15}, ymd{2024, 12, 31}).regles.periode_mesures ==
+              periode{ymd{2024, 12, 31}, ymd{2025, 12, 31}});
+    }
+}
+
 TEST_CASE("2022 L.162-30-4: the liste en sus reduction needs its own clause, and the output says why it is missing",
           "[evaluation][regime][2022]") {
     parametres_evaluation p{};

@@ -158,6 +158,27 @@ TEST_CASE("json grille: unknown keys, wrong JSON types and unknown names are CAQ
     CHECK(erreurs_de(avec("\"id\": 1,", "\"id\": -1, \"x\": 2,")).size() == 2);
 }
 
+TEST_CASE("json grille: the day policy is read by each of its four names, another name is CAQES-E070",
+          "[json_grille]") {
+    const auto jours_de = [](const std::string& nom) {
+        const auto r = json::lire_grille(
+            avec("\"regime\": \"caqes_2017\",", "\"regime\": \"caqes_2017\", \"jours\": \"" + nom + "\","),
+            "essai.json");
+        INFO(outils::tout(r.erreurs()));
+        REQUIRE(r.ok());
+        return r.valeur().definition().jours;
+    };
+    CHECK(jours_de("stricte") == politique_jour::stricte);
+    CHECK(jours_de("fin_de_mois") == politique_jour::fin_de_mois);
+    CHECK(jours_de("report") == politique_jour::report);
+    CHECK(jours_de("premier_mois_suivant") == politique_jour::premier_mois_suivant);
+    const violations e =
+        erreurs_de(avec("\"regime\": \"caqes_2017\",", "\"regime\": \"caqes_2017\", \"jours\": \"lendemain\","));
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].id == regle::grille_mal_formee);
+    CHECK(e[0].lieu == "essai.json#/jours");
+}
+
 TEST_CASE("json grille: a key naming a constant of the law table carries the rule of that limit", "[json_grille]") {
     {
         const violations e = erreurs_de(

@@ -262,11 +262,11 @@ TEST_CASE("defect 4c: the 70 % floor of the L.162-30-3 version in force bars a r
 
 TEST_CASE("defect 4d: the measures are fixed for a limited duration, stated in the output, no default",
           "[loi][defaut4]") {
-    const evalmod::rapport_essai r = rapport_2022(2023, ymd{2024, 1, 31});
+    const evalmod::rapport_essai r = rapport_2022(2023, ymd{2024, 1, 15});
     parametres_evaluation p = parametres_l162_30_4();
     p.p2022.duree_mesures_mois = 1;
     const resultat_evaluation res = evaluer_essai<evalmod::def_2022>(r, p);
-    CHECK(res.regles.periode_mesures == periode{ymd{2024, 1, 31}, ymd{2024, 2, 29}});
+    CHECK(res.regles.periode_mesures == periode{ymd{2024, 1, 15}, ymd{2024, 2, 15}});
     p.p2022.duree_mesures_mois.reset();
     const resultat_evaluation sans = evaluer_essai<evalmod::def_2022>(r, p);
     CHECK(sans.nombre_contrat == 0);

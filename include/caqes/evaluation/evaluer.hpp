@@ -178,14 +178,14 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
         sortie.regles.signaler(alerte_evaluation::duree_mesures_absente);
     if (!p.seuil_largement_superieur || !p.duree_mesures_mois || *p.duree_mesures_mois <= 0) return;
     const valeur_legale delai = lois.constante(article_loi::l162_30_4, constante_legale::delai_saisine);
-    const date_calculee echeance =
-        ajouter_annees(d.saisine, static_cast<int>(delai.valeur.num / delai.valeur.den), politique_jour::fin_de_mois);
+    // Under the template's day policy; validate refused a report whose deadline is no day (E023).
+    const date_calculee echeance = regles::echeance_saisine(d, delai.valeur, m.jours);
     if (!echeance.ok() || etab.date_evaluation() < echeance.valeur) return;
     // "largement superieur": acts - target > seuil x target, in 128 bits.
     const fraction seuil = p.seuil_largement_superieur->normalisee();
     const int128 ecart = int128{d.actes_realises} - d.actes_cible;
     if (ecart <= 0 || ecart * seuil.den <= int128{d.actes_cible} * seuil.num) return;
-    const date_calculee fin = ajouter_mois(etab.date_evaluation(), *p.duree_mesures_mois, politique_jour::fin_de_mois);
+    const date_calculee fin = regles::fin_des_mesures(etab.date_evaluation(), *p.duree_mesures_mois, m.jours);
     if (fin.ok()) sortie.regles.periode_mesures = periode{etab.date_evaluation(), fin.valeur};
     // 128-bit product: an excess that does not fit in 64-bit cents is reported, never wrapped.
     const int128 excedent_exact = int128{d.tarif_national_moyen.valeur} * (d.actes_realises - d.actes_cible);

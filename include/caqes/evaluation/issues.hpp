@@ -4,6 +4,7 @@
 // The evaluator proposes; the ARS decides (D.162-16 IV: it "peut" notify, and may decide not
 // to). Every amount is rounded towards zero to the cent (monnaie/montant.hpp), so caps hold
 // after rounding.
+#include <caqes/calendrier/arithmetique.hpp>
 #include <caqes/contrat/modele.hpp>
 #include <caqes/evaluation/parametres.hpp>
 #include <caqes/evaluation/proposition.hpp>
@@ -22,6 +23,24 @@ namespace regles {
 [[nodiscard]] constexpr bool cible_au_dessus_du_plancher(const donnees_l162_30_4& d, fraction plancher) noexcept {
     const fraction p = plancher.normalisee();
     return int128{d.actes_cible} * p.den >= int128{d.actes_annee_precedente} * p.num;
+}
+
+// L.162-30-4: the measures come "two years" after the referral, the delay being the version's
+// `delai_saisine` in whole years. Whether a day that does not exist (29 February plus two
+// years) is the month's last day, rolled over or no day at all is [U] (CAQES.md section 7): the
+// template names it (`modele_contrat_def::jours`), and under `stricte` no day is CAQES-E023.
+// One definition for `validate`, which refuses a report whose deadline is no day, and for the
+// evaluators, which compare the evaluation date with it.
+[[nodiscard]] constexpr date_calculee echeance_saisine(const donnees_l162_30_4& d, fraction delai_annees,
+                                                       politique_jour jours) noexcept {
+    return ajouter_annees(d.saisine, static_cast<int>(delai_annees.num / delai_annees.den), jours);
+}
+
+// The last day of the measures' period: the evaluation date plus `duree_mesures_mois` [U], under
+// the template's day policy as above (31 December plus six months is no day under `stricte`).
+[[nodiscard]] constexpr date_calculee fin_des_mesures(ymd date_evaluation, int duree_mesures_mois,
+                                                      politique_jour jours) noexcept {
+    return ajouter_mois(date_evaluation, duree_mesures_mois, jours);
 }
 
 }  // namespace regles

@@ -61,42 +61,51 @@ namespace regles {
     return int128{montant.valeur} * c.den <= int128{base.valeur} * c.num;
 }
 
-// The fields of the L.162-30-4 data, in the order of `donnees_l162_30_4`: a violation's location
-// is `rapport.l162_30_4.<field>`, the readers' columns `l162_30_4_<field>`.
-inline constexpr std::array<std::string_view, 6> champs_l162_30_4{
-    "saisine", "actes_realises", "actes_cible", "actes_annee_precedente", "tarif_national_moyen", "part_liste_en_sus"};
-
 // CAQES-E028: the L.162-30-4 data lies in its domain: the referral is a day, the numbers of acts
 // and the rate bases (the tariff per act, the liste en sus share) are not negative, since the
-// measures' amounts are rates on them. The first field out of it, by its index in
-// `champs_l162_30_4`; none when all are in. The one statement of the rule: `validate` and the
-// CSV and JSON readers ask it.
+// measures' amounts are rates on them. One entry per field of `donnees_l162_30_4`, in its order:
+// its name (a violation's location is `rapport.l162_30_4.<nom>`, the readers' column
+// `l162_30_4_<nom>`), whether its value lies in the domain, and why it does not.
+struct champ_l162_30_4 {
+    std::string_view nom;
+    bool (*dans_le_domaine)(const donnees_l162_30_4&) noexcept;
+    std::string (*pourquoi)(const donnees_l162_30_4&);
+};
+
+[[nodiscard]] inline std::string pourquoi_actes_negatifs(std::int64_t n) {
+    return concat(std::to_string(n), ": a number of acts must not be negative");
+}
+[[nodiscard]] inline std::string pourquoi_base_negative(centimes c) {
+    return concat(texte_euros(c), " EUR: a rate base must not be negative");
+}
+
+inline constexpr std::array<champ_l162_30_4, 6> champs_l162_30_4{{
+    {"saisine", [](const donnees_l162_30_4& d) noexcept { return d.saisine.ok(); },
+     [](const donnees_l162_30_4&) { return std::string{"the referral is not a valid day"}; }},
+    {"actes_realises", [](const donnees_l162_30_4& d) noexcept { return d.actes_realises >= 0; },
+     [](const donnees_l162_30_4& d) { return pourquoi_actes_negatifs(d.actes_realises); }},
+    {"actes_cible", [](const donnees_l162_30_4& d) noexcept { return d.actes_cible >= 0; },
+     [](const donnees_l162_30_4& d) { return pourquoi_actes_negatifs(d.actes_cible); }},
+    {"actes_annee_precedente", [](const donnees_l162_30_4& d) noexcept { return d.actes_annee_precedente >= 0; },
+     [](const donnees_l162_30_4& d) { return pourquoi_actes_negatifs(d.actes_annee_precedente); }},
+    {"tarif_national_moyen", [](const donnees_l162_30_4& d) noexcept { return d.tarif_national_moyen.valeur >= 0; },
+     [](const donnees_l162_30_4& d) { return pourquoi_base_negative(d.tarif_national_moyen); }},
+    {"part_liste_en_sus", [](const donnees_l162_30_4& d) noexcept { return d.part_liste_en_sus.valeur >= 0; },
+     [](const donnees_l162_30_4& d) { return pourquoi_base_negative(d.part_liste_en_sus); }},
+}};
+
+// The first field out of the domain, by its index in `champs_l162_30_4`; none when all are in.
+// The one statement of the rule: `validate` and the CSV and JSON readers ask it.
 [[nodiscard]] constexpr std::optional<std::size_t> champ_l162_30_4_hors_domaine(const donnees_l162_30_4& d) noexcept {
-    if (!d.saisine.ok()) return 0;
-    const std::array<std::int64_t, 5> nombres{d.actes_realises, d.actes_cible, d.actes_annee_precedente,
-                                              d.tarif_national_moyen.valeur, d.part_liste_en_sus.valeur};
-    for (std::size_t i = 0; i < nombres.size(); ++i) {
-        if (nombres[i] < 0) return i + 1;
+    for (std::size_t i = 0; i < champs_l162_30_4.size(); ++i) {
+        if (!champs_l162_30_4[i].dans_le_domaine(d)) return i;
     }
     return std::nullopt;
 }
 
 // Why field `champ` (champ_l162_30_4_hors_domaine's answer) is out of the domain.
 [[nodiscard]] inline std::string pourquoi_l162_30_4_hors_domaine(const donnees_l162_30_4& d, std::size_t champ) {
-    switch (champ) {
-        case 0:
-            return "the referral is not a valid day";
-        case 1:
-            return concat(std::to_string(d.actes_realises), ": a number of acts is not negative");
-        case 2:
-            return concat(std::to_string(d.actes_cible), ": a number of acts is not negative");
-        case 3:
-            return concat(std::to_string(d.actes_annee_precedente), ": a number of acts is not negative");
-        case 4:
-            return concat(texte_euros(d.tarif_national_moyen), " EUR: a rate base is not negative");
-        default:
-            return concat(texte_euros(d.part_liste_en_sus), " EUR: a rate base is not negative");
-    }
+    return champs_l162_30_4[champ].pourquoi(d);
 }
 
 // CAQES-E064: the contract year the report gives is the one the instance's start gives: the
@@ -365,7 +374,8 @@ struct validation_rapport {
         const std::optional<std::size_t> hors_domaine =
             r.l162_30_4 ? champ_l162_30_4_hors_domaine(*r.l162_30_4) : std::nullopt;
         if (hors_domaine) {
-            out.push_back({regle::valeur_hors_domaine, concat("rapport.l162_30_4.", champs_l162_30_4[*hors_domaine]),
+            out.push_back({regle::valeur_hors_domaine,
+                           concat("rapport.l162_30_4.", champs_l162_30_4[*hors_domaine].nom),
                            pourquoi_l162_30_4_hors_domaine(*r.l162_30_4, *hors_domaine)});
         } else if (r.l162_30_4 && plancher.en_vigueur() &&
                    !cible_au_dessus_du_plancher(*r.l162_30_4, plancher.valeur)) {
@@ -373,6 +383,28 @@ struct validation_rapport {
                            concat(std::to_string(r.l162_30_4->actes_cible), " < ", texte_fraction(plancher.valeur),
                                   " of ", std::to_string(r.l162_30_4->actes_annee_precedente), " (",
                                   plancher.version->reference.texte, " ", plancher.version->reference.legi_id, ")")});
+        }
+        // L.162-30-4's deadline and the measures' period are computed under the template's day
+        // policy [U] (regles::echeance_saisine, fin_des_mesures): a day that does not exist under
+        // it (`stricte`) is refused here, so the evaluators never meet a date that is no day.
+        if (r.l162_30_4 && !hors_domaine) {
+            const valeur_legale delai =
+                constante_en_vigueur(article_loi::l162_30_4, constante_legale::delai_saisine, jour_regles);
+            if (delai.en_vigueur() && !echeance_saisine(*r.l162_30_4, delai.valeur, m.jours).ok()) {
+                out.push_back({regle::date_calendaire_impossible, "rapport.l162_30_4.saisine",
+                               concat(texte(r.l162_30_4->saisine), " + ", texte_fraction(delai.valeur), " years (",
+                                      delai.version->reference.texte, ") is no day under the template's ",
+                                      "day policy; name fin_de_mois, report or premier_mois_suivant (jours)")});
+            }
+            const std::optional<int>& duree = p.p2022.duree_mesures_mois;
+            if (duree && *duree > 0 && r.date_evaluation.ok() &&
+                !fin_des_mesures(r.date_evaluation, *duree, m.jours).ok()) {
+                out.push_back({regle::date_calendaire_impossible, "rapport.date_evaluation",
+                               concat(texte(r.date_evaluation), " + ", std::to_string(*duree),
+                                      " months (p2022.duree_mesures_mois, the L.162-30-4 measures' period) is no day "
+                                      "under the template's day policy; name fin_de_mois, report or "
+                                      "premier_mois_suivant (jours)")});
+            }
         }
         // L.162-22: the establishment's activities decide which indicators concern it.
         if (!activite_dans_perimetre(r.activites_etablissement, m.perimetre)) {

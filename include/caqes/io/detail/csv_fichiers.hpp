@@ -278,7 +278,8 @@ struct etablissement_lu {
     for (const std::string_view champ : {"annee_contrat", "produits_assurance_maladie", "annee_produits"}) {
         if (lieu == concat("rapport.", champ)) return std::string{champ};
     }
-    if (lieu == "rapport.l162_30_4.actes_cible") return "l162_30_4_actes_cible";
+    // "rapport.l162_30_4.<field>" is column "l162_30_4_<field>" (champs_l162_30_4).
+    if (lieu.starts_with("rapport.l162_30_4.")) return concat("l162_30_4_", lieu.substr(18));
     if (activites && (lieu == "rapport.activites_etablissement" || lieu == "etablissement.activites_exercees"))
         return "activites";
     // "rapport.economies (volet_socle)" or "rapport.economies[0] (volet_socle)": the volet named.

@@ -151,9 +151,11 @@ inline constexpr std::array<nom_valeur<politique_transition>, 3> noms_transition
     {{"non_choisie", politique_transition::non_choisie},
      {"arret_fin_regime", politique_transition::arret_fin_regime},
      {"maintien_signale", politique_transition::maintien_signale}}};
-inline constexpr std::array<nom_valeur<politique_jour>, 3> noms_jours{{{"stricte", politique_jour::stricte},
-                                                                       {"fin_de_mois", politique_jour::fin_de_mois},
-                                                                       {"report", politique_jour::report}}};
+inline constexpr std::array<nom_valeur<politique_jour>, 4> noms_jours{
+    {{"stricte", politique_jour::stricte},
+     {"fin_de_mois", politique_jour::fin_de_mois},
+     {"report", politique_jour::report},
+     {"premier_mois_suivant", politique_jour::premier_mois_suivant}}};
 inline constexpr std::array<nom_valeur<activites>, 4> noms_activites{
     {{"mco", activite_mco}, {"psychiatrie", activite_psychiatrie}, {"usld", activite_usld}, {"smr", activite_smr}}};
 inline constexpr std::array<nom_valeur<issues>, 6> noms_issues{{{"sanction", sanction},

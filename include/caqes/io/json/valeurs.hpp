@@ -780,7 +780,7 @@ template <class SurRapport, class SurRejet>
         }
         lire_volets_ligne(l, m, racine, out);
         lire_l162_30_4_ligne(l, racine, out);
-        const std::optional<contrat_instance> contrat = lire_contrat_ligne(l, m, racine, out.finess);
+        std::optional<contrat_instance> contrat = lire_contrat_ligne(l, m, racine, out.finess);
         const std::array<bool, volets_max> couverts =
             csv::detail::volets_couverts(m, contrat ? &*contrat : nullptr, out.r.exercice, p.annee_partielle);
         if (const valeur_ligne* vs = l.membre(racine, "", "valeurs", true))
@@ -817,10 +817,10 @@ template <class SurRapport, class SurRejet>
         out.r.decisions = out.decisions;
         resultat_validation<rapport_valide> v = [&] {
             if (!contrat) return validateur ? validateur.valeur().valider(out.r) : validate(m, out.r, p);
-            // This year's activities are the contract's establishment's (L.162-22).
-            contrat_instance c = *contrat;
-            c.etab.activites_exercees = out.r.activites_etablissement;
-            return validateur ? validateur.valeur().valider(c, out.r) : validate(m, c, out.r, p);
+            // This year's activities are the contract's establishment's (L.162-22): set on the
+            // line's own contract, read for this line only, not on a copy of it.
+            contrat->etab.activites_exercees = out.r.activites_etablissement;
+            return validateur ? validateur.valeur().valider(*contrat, out.r) : validate(m, *contrat, out.r, p);
         }();
         if (!v) {
             for (const violation& x : v.erreurs()) {
