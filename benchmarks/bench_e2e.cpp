@@ -208,7 +208,7 @@ std::size_t pipeline(const fichiers& f, std::vector<std::uint64_t>* empreintes) 
             std::fprintf(stderr, "e2e check FAILED: %s\n", caqes::texte(valide.erreurs().front()).c_str());
             std::exit(1);
         }
-        const caqes::resultat_evaluation res = caqes::evaluateur<def_e2e>::evaluer(valide.valeur(), params, pol);
+        const caqes::resultat_evaluation res = caqes::evaluateur<def_e2e>::evaluer(valide.valeur(), pol);
         if (empreintes != nullptr) empreintes->push_back(empreinte_de(res));
         ajouter_ligne(
             sortie, lu.finess, lu.rapport.exercice(), res.total_sanctions.valeur, res.total_interessements.valeur,
@@ -227,7 +227,8 @@ std::size_t pipeline_colonnes(const fichiers& f, const fs::path& chemin, std::si
     namespace col = caqes::colonnes;
     const caqes::parametres_evaluation params{};
     const caqes::csv::lot_rapports lot = lire(f, params);
-    const auto grille = std::make_shared<const col::grille_lot>(def_e2e, caqes::politique_grille{}, params);
+    const auto grille =
+        std::make_shared<const col::grille_lot>(def_e2e, caqes::politique_grille{}, caqes::parametres_valides{});
     col::validateur_lot validateur{grille};
     col::resultats_colonnes<std::int64_t> res;
     // The volets a conclusion writes (the template's, none for a successor scheme).
@@ -682,7 +683,7 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
                              caqes::texte(valide.erreurs().front()).c_str());
                 std::exit(1);
             }
-            f->attendues.push_back(empreinte_de(caqes::evaluateur<def_e2e>::evaluer(valide.valeur(), params)));
+            f->attendues.push_back(empreinte_de(caqes::evaluateur<def_e2e>::evaluer(valide.valeur())));
         }
     }
     f->octets = tv.size() + te.size();

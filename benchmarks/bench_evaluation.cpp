@@ -4,7 +4,7 @@
 //
 //   hand             hand-written straight-line evaluation over plain structs (the baseline)
 //   toolkit          caqes::evaluateur<def>::evaluer, the compile-time grid, without trace
-//   toolkit_runtime  caqes::evaluer(rapport, ...), the run-time loop, without trace
+//   toolkit_runtime  caqes::evaluer(rapport), the run-time loop, without trace
 //   toolkit_trace    caqes::evaluateur<def>::evaluer with a caqes::trace (reused, cleared)
 //   poly             one virtual call per indicator, values in std::unordered_map by code
 //   plain_read       a sum over the same bytes the toolkit reads (memory-bandwidth bound)
@@ -193,11 +193,11 @@ donnees<G>& obtenir(std::size_t n) {
     caqes::trace t;
     for (std::size_t e = 0; e < n; ++e) {
         const caqes::rapport_valide_pour<G::def>& r = d->rapports[e];
-        const auto tk = caqes::evaluateur<G::def>::evaluer(r, params, pol);
+        const auto tk = caqes::evaluateur<G::def>::evaluer(r, pol);
         caqes::sans_trace st;
-        const auto rt = caqes::evaluer(r.rapport(), params, pol, st);
+        const auto rt = caqes::evaluer(r.rapport(), pol, st);
         t.lignes.clear();
-        const auto tr = caqes::evaluateur<G::def>::evaluer(r, params, pol, t);
+        const auto tr = caqes::evaluateur<G::def>::evaluer(r, pol, t);
         const std::uint64_t attendu = empreinte_de(G::evaluer_a_la_main(d->mains[e]));
         const std::uint64_t obtenus[] = {
             empreinte_de(tk), empreinte_de(rt), empreinte_de(tr),
@@ -281,7 +281,8 @@ template <class G>
 struct lots_charges {
 #ifdef CAQES_BENCH_GRILLE_CHARGEE
     caqes::colonnes::validateur_lot lots{std::make_shared<const caqes::colonnes::grille_lot>(
-        grille_chargee<G>().definition(), caqes::politique_grille{}, grille_chargee<G>().parametres())};
+        grille_chargee<G>().definition(), caqes::politique_grille{},
+        caqes::parametres_valides::depuis(grille_chargee<G>().parametres()).valeur())};
 #endif
 };
 
@@ -358,7 +359,7 @@ void remplir_dense(const std::string& cle, std::size_t e, rapport_brut& brut, co
 #else
     (void)charges;
 #endif
-    attendu = col::ligne_de(caqes::evaluateur<G::def>::evaluer(std::move(v).valeur(), params, {}));
+    attendu = col::ligne_de(caqes::evaluateur<G::def>::evaluer(std::move(v).valeur()));
     // The context the result columns repeat on every row is the batch's, as `transition` is.
     if (e == 0) {
         d.exercice = static_cast<std::int32_t>(attendu.exercice);
@@ -386,7 +387,7 @@ void verifier_cas_limites() {
     const cas tous[] = {cas::atteint, cas::manque, cas::non_renseigne, cas::non_concerne};
     col::colonnes_denses d;
     caqes::colonnes::validateur_lot lots(std::make_shared<const caqes::colonnes::grille_lot>(
-        def, caqes::politique_grille{}, caqes::parametres_evaluation{}));
+        def, caqes::politique_grille{}, caqes::parametres_valides{}));
     lots_charges<G> charges;
     d.dimensionner(std::size(tous), D::n_i32, D::n_i64, D::n_u8);
     std::vector<col::ligne> attendu(std::size(tous));
@@ -497,7 +498,7 @@ donnees_denses<G>& obtenir_dense(std::size_t n) {
     x->attendu.resize(n);
     rapport_brut brut;
     caqes::colonnes::validateur_lot lots(std::make_shared<const caqes::colonnes::grille_lot>(
-        def, caqes::politique_grille{}, caqes::parametres_evaluation{}));
+        def, caqes::politique_grille{}, caqes::parametres_valides{}));
     lots_charges<G> charges;
     for (std::size_t e = 0; e < n; ++e) {
         rapport_genere(a, def, brut);
@@ -699,7 +700,6 @@ void bm_evaluation(benchmark::State& state) {
     constexpr std::size_t S = G::taille;
     const auto n_demande = static_cast<std::size_t>(state.range(0));
     donnees<G>& d = obtenir<G>(n_demande);
-    const caqes::parametres_evaluation params{};
     const caqes::politique_grille pol{};
     const std::size_t n = V == variante::poly ? d.polys.size() : d.n;
     caqes::trace t;
@@ -714,19 +714,19 @@ void bm_evaluation(benchmark::State& state) {
             }
         } else if constexpr (V == variante::toolkit) {
             for (const auto& r : d.rapports) {
-                const caqes::resultat_evaluation res = caqes::evaluateur<G::def>::evaluer(r, params, pol);
+                const caqes::resultat_evaluation res = caqes::evaluateur<G::def>::evaluer(r, pol);
                 acc += res.total_sanctions.valeur + res.total_interessements.valeur;
             }
         } else if constexpr (V == variante::toolkit_runtime) {
             caqes::sans_trace st;
             for (const auto& r : d.rapports) {
-                const caqes::resultat_evaluation res = caqes::evaluer(r.rapport(), params, pol, st);
+                const caqes::resultat_evaluation res = caqes::evaluer(r.rapport(), pol, st);
                 acc += res.total_sanctions.valeur + res.total_interessements.valeur;
             }
         } else if constexpr (V == variante::toolkit_trace) {
             for (const auto& r : d.rapports) {
                 t.lignes.clear();
-                const caqes::resultat_evaluation res = caqes::evaluateur<G::def>::evaluer(r, params, pol, t);
+                const caqes::resultat_evaluation res = caqes::evaluateur<G::def>::evaluer(r, pol, t);
                 acc += res.total_sanctions.valeur + res.total_interessements.valeur +
                        static_cast<std::int64_t>(t.lignes.size());
             }

@@ -4,8 +4,8 @@
 // - `caqes evaluate --grid GRID.json VALUES [ESTABLISHMENTS]` evaluates every accepted
 //   establishment-year of a batch (two CSV files, or one JSON Lines file) against a grid
 //   loaded at run time, through the same `validate` as the library and the columnar evaluator
-//   (`colonnes::evaluer_lot`, in blocks), or with `--scalar` the scalar `evaluer(rapport_valide,
-//   ...)`, its oracle, and streams the results;
+//   (`colonnes::evaluer_lot`, in blocks), or with `--scalar` the scalar `evaluer(rapport_valide)`,
+//   its oracle, and streams the results;
 //   `caqes evaluate --grid GRID.json --db CONNINFO --year N` does the same with one exercise of a
 //   PostgreSQL database (sql/schema.sql) and writes the results back, when built with libpqxx;
 // - `caqes explain` prints the trace of one establishment-year, with the articles it cites;
@@ -23,6 +23,7 @@
 #include <caqes/evaluation/colonnes/lot.hpp>
 #include <caqes/evaluation/colonnes/resultats.hpp>
 #include <caqes/evaluation/evaluer.hpp>
+#include <caqes/evaluation/parametres_valides.hpp>
 #include <caqes/evaluation/procedure.hpp>
 #include <caqes/io/csv_rapports.hpp>
 #include <caqes/io/json/grille.hpp>
@@ -164,6 +165,13 @@ struct options_lot {
     std::vector<std::string> fichiers;  // values, establishments[, contracts]; or one JSON Lines file
 };
 
+// The grid's parameters as validated parameters. Its loader refused a grid whose parameters break
+// a rule (validate(p), json/grille.hpp), so they pass again; the blocks are concluded under these,
+// and validateur_lot refuses a report validated under others (CAQES-E048).
+[[nodiscard]] caqes::parametres_valides parametres_de(const caqes::json::grille_chargee& g) {
+    return caqes::parametres_valides::depuis(g.parametres()).valeur();
+}
+
 // The rows of a batch, block by block (docs/design-columnar.md, section 4): each accepted report
 // goes into a validateur_lot, and each block it closes is evaluated and written, its rows in
 // input order. Beside the block, the FINESS of each of its rows (all the writers need of the
@@ -173,7 +181,7 @@ class ecriture_par_blocs {
     ecriture_par_blocs(const caqes::json::grille_chargee& g, caqes::cli::ecrivain& sortie, caqes::cli::format_sortie f,
                        bool avec_trace)
             : grille_(std::make_shared<const caqes::colonnes::grille_lot>(g.definition(), caqes::politique_grille{},
-                                                                          g.parametres())),
+                                                                          parametres_de(g))),
               validateur_(grille_),
               sortie_(sortie),
               f_(f),
@@ -258,9 +266,9 @@ class ecriture_par_blocs {
                     // `def` by the reader (caqes::validate); the run-time driver evaluates the
                     // template it was validated against; each row is written at once.
                     caqes::trace t;
-                    const caqes::resultat_evaluation res =
-                        avec_trace ? caqes::evaluer(r.rapport, p, caqes::politique_grille{}, t)
-                                   : caqes::evaluer(r.rapport, p);
+                    const caqes::resultat_evaluation res = avec_trace
+                                                               ? caqes::evaluer(r.rapport, caqes::politique_grille{}, t)
+                                                               : caqes::evaluer(r.rapport);
                     sortie.ecrire({r.finess, res, avec_trace ? &t : nullptr});
                     sortie.vider();
                 } else {
@@ -330,7 +338,7 @@ struct options_base {
         std::vector<base::resultat_ecrit> resultats;
         for (const caqes::csv::rapport_lu& r : lot.rapports) {
             caqes::trace tr;
-            resultats.push_back({r.finess, caqes::evaluer(r.rapport, p, caqes::politique_grille{}, tr), {}, {}});
+            resultats.push_back({r.finess, caqes::evaluer(r.rapport, caqes::politique_grille{}, tr), {}, {}});
             base::resultat_ecrit& x = resultats.back();
             nlohmann::json j{{"finess", r.finess}, {"exercice", x.res.exercice}, {"modele", def.nom}};
             j.update(caqes::json::evaluation_json(x.res, &tr));
@@ -390,7 +398,7 @@ struct evaluation_unique {
         [&](const caqes::csv::rapport_lu& r, std::uint64_t, std::uint64_t) {
             if (r.finess != c.finess || r.rapport.exercice() != c.exercice) return;
             e.lu = r;
-            e.res = caqes::evaluer(e.lu->rapport, p, caqes::politique_grille{}, e.trace_);
+            e.res = caqes::evaluer(e.lu->rapport, caqes::politique_grille{}, e.trace_);
         },
         [&](caqes::violation&& v) {
             if (v.detail.find(qui) != std::string::npos) siennes.push_back(std::move(v));

@@ -190,7 +190,7 @@ class rejets_differes {
 // for the whole document at once (keys in order, its layout).
 class document_json {
   public:
-    explicit document_json(const caqes::parametres_evaluation& p) : parametres_{p} {
+    document_json() {
         w_.debut_objet();
         w_.cle("evaluations");
         w_.debut_tableau();
@@ -205,7 +205,7 @@ class document_json {
         }
         trace_.lignes.clear();  // its capacity is kept: no allocation per establishment-year
         const caqes::resultat_evaluation res =
-            caqes::evaluateur<def>::evaluer(valide.valeur(), parametres_, caqes::politique_grille{}, trace_);
+            caqes::evaluateur<def>::evaluer(valide.valeur(), caqes::politique_grille{}, trace_);
         if (!res.ok()) {
             const caqes::violation v = erreur_evaluation(res);
             caqes::json::ecrire_erreurs(w_, id, {&v, 1});
@@ -256,7 +256,6 @@ class document_json {
     }
 
   private:
-    const caqes::parametres_evaluation& parametres_;
     caqes::json::ecrivain w_{&std::cout};
     caqes::trace trace_;
 };
@@ -321,7 +320,7 @@ int main(int argc, char** argv) {
     };
 #if CAQES_AVEC_JSON
     if (json) {
-        document_json doc{parametres};
+        document_json doc;
         const caqes::csv::bilan_lecture lot =
             lire([&](const caqes::csv::rapport_lu& r, const caqes::csv::bilan_lecture&) { doc.evaluation(r); },
                  [&](const caqes::violation& v) { document_json::rejet(rejets, v); });
@@ -380,7 +379,7 @@ int main(int argc, char** argv) {
             incoherent = true;
             return;
         }
-        const caqes::resultat_evaluation res = caqes::evaluateur<def>::evaluer(valide.valeur(), parametres);
+        const caqes::resultat_evaluation res = caqes::evaluateur<def>::evaluer(valide.valeur());
         if (!res.ok()) {
             // Nothing proposed for this establishment-year: counted with the overflows.
             ++t.depassements;

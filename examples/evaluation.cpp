@@ -129,7 +129,7 @@ int main() {
 
     // [docs:eval-evaluation]
     caqes::trace t;
-    const resultat_evaluation res = evaluateur<ex::def>::evaluer(valide.valeur(), parametres, politique_grille{}, t);
+    const resultat_evaluation res = evaluateur<ex::def>::evaluer(valide.valeur(), politique_grille{}, t);
     std::cout << "rules: " << decrire(res.regime).nom << ", version policy " << nom(res.regles.politique) << " (law of "
               << texte(res.regles.date) << "), partial years " << nom(res.regles.annee_partielle) << ", evaluated "
               << texte(res.regles.date_evaluation) << "\n"

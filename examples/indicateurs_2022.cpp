@@ -236,8 +236,7 @@ void imprimer_evaluation(const ex::etablissement_exemple& e) {
     // The grid's default scoring policy; the overall score below is rebuilt under it.
     const caqes::politique_grille politique{};
     caqes::trace t;
-    const caqes::resultat_evaluation res =
-        caqes::evaluateur<ex::def>::evaluer(valide.valeur(), ex::parametres, politique, t);
+    const caqes::resultat_evaluation res = caqes::evaluateur<ex::def>::evaluer(valide.valeur(), politique, t);
     if (!res.ok()) {
         std::cout << "     not evaluated: "
                   << caqes::texte(caqes::violation{

@@ -179,8 +179,7 @@ int main() {
             continue;
         }
         trace t;
-        const resultat_evaluation res =
-            evaluateur<modele::definition>::evaluer(valide.valeur(), parametres, politique_grille{}, t);
+        const resultat_evaluation res = evaluateur<modele::definition>::evaluer(valide.valeur(), politique_grille{}, t);
         if (!res.ok()) {
             std::cout << "  not evaluated: " << texte_erreur(res) << "\n";
             continue;

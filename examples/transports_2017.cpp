@@ -274,9 +274,8 @@ int main() {
 
         trace t;
         const bool tracer = e.nom == ex::etablissement_trace;
-        const resultat_evaluation res =
-            tracer ? evaluateur<ex::def>::evaluer(valide.valeur(), ex::parametres, politique_grille{}, t)
-                   : evaluateur<ex::def>::evaluer(valide.valeur(), ex::parametres);
+        const resultat_evaluation res = tracer ? evaluateur<ex::def>::evaluer(valide.valeur(), politique_grille{}, t)
+                                               : evaluateur<ex::def>::evaluer(valide.valeur());
         std::cout << "  2018 report: valid; revenue " << eur(e.produits) << ", transports savings "
                   << eur(e.economies_transports) << "\n";
         if (!res.ok()) {

@@ -110,8 +110,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         exiger(valide.ok());
         json::evaluation_etablissement e{
             .finess = r.finess, .raison_sociale = {}, .exercice = r.rapport.exercice(), .modele = std::string{def.nom}};
-        e.resultat = evaluateur<def>::evaluer(valide.valeur(), p, politique_grille{}, e.trace_);
-        exiger(meme_resultat(e.resultat, evaluer(r.rapport, p)));
+        e.resultat = evaluateur<def>::evaluer(valide.valeur(), politique_grille{}, e.trace_);
+        exiger(meme_resultat(e.resultat, evaluer(r.rapport)));
         evaluations.push_back(std::move(e));
     }
     nlohmann::json doc = json::document(evaluations);

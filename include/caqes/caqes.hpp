@@ -23,6 +23,7 @@
 #include <caqes/evaluation/evaluer.hpp>
 #include <caqes/evaluation/issues.hpp>
 #include <caqes/evaluation/parametres.hpp>
+#include <caqes/evaluation/parametres_valides.hpp>
 #include <caqes/evaluation/part.hpp>
 #include <caqes/evaluation/procedure.hpp>
 #include <caqes/evaluation/proposition.hpp>

@@ -26,7 +26,5 @@ inline constexpr modele_contrat_def def{
     .volets = volets,
 };
 
-inline resultat_evaluation evaluer_annee(const rapport_annuel& r, const parametres_evaluation& p) {
-    return evaluateur<def>::evaluer(r, p);
-}
+inline resultat_evaluation evaluer_annee(const rapport_annuel& r) { return evaluateur<def>::evaluer(r); }
 }  // namespace ex

@@ -27,6 +27,6 @@ inline constexpr modele_contrat_def def{
 
 inline resultat_evaluation evaluer_annee(const rapport_annuel& r, const parametres_evaluation& p) {
     const resultat_validation<rapport_valide_pour<def>> v = validate<def>(r, p);
-    return v.ok() ? evaluateur<def>::evaluer(v.valeur(), p) : resultat_evaluation{};
+    return v.ok() ? evaluateur<def>::evaluer(v.valeur()) : resultat_evaluation{};
 }
 }  // namespace ex

@@ -347,7 +347,7 @@ TEST_CASE("csv reader: French dialect, accepted reports in template order", "[cs
     CHECK(r.valeurs()[3][0].v == pourcentage(-35, 10));
     const auto rt = validate<t_def>(r);
     REQUIRE(rt.ok());
-    const resultat_evaluation res = evaluateur<t_def>::evaluer(rt.valeur(), {});
+    const resultat_evaluation res = evaluateur<t_def>::evaluer(rt.valeur());
     CHECK(res.volets[0].score.valeur() == entier(1));
     CHECK(lot.valeurs.read == 10);
     CHECK(lot.valeurs.accepted == 10);

@@ -83,9 +83,10 @@ struct sujet {
     std::function<bool(const essais::annee_generee&, col::ligne_resultats&)> vers_ligne;
 };
 
-// The law of the report's context, as a batch computes it once per context.
-lois_du_jour lois_de(const rapport_valide& r, const parametres_evaluation& p) {
-    return lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), p);
+// The law of the report's context, under the parameters it was validated with, as a batch
+// computes it once per context.
+lois_du_jour lois_de(const rapport_valide& r) {
+    return lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), r.parametres().valeur());
 }
 
 // The compile-time driver, unrolled over M.
@@ -97,17 +98,15 @@ sujet compile_time() {
                 resultat_validation<rapport_valide_pour<M>> v =
                     g.contrat ? validate<M>(*g.contrat, r, g.parametres) : validate<M>(r, g.parametres);
                 if (!v.ok()) return issue_annee{v.erreurs(), std::nullopt};
-                if (t != nullptr)
-                    return issue_annee{{}, evaluateur<M>::evaluer(v.valeur(), g.parametres, g.politique, *t)};
-                return issue_annee{{}, evaluateur<M>::evaluer(v.valeur(), g.parametres, g.politique)};
+                if (t != nullptr) return issue_annee{{}, evaluateur<M>::evaluer(v.valeur(), g.politique, *t)};
+                return issue_annee{{}, evaluateur<M>::evaluer(v.valeur(), g.politique)};
             },
             [](const essais::annee_generee& g, col::ligne_resultats& sortie) {
                 const rapport_annuel r = g.annuel();
                 resultat_validation<rapport_valide_pour<M>> v =
                     g.contrat ? validate<M>(*g.contrat, r, g.parametres) : validate<M>(r, g.parametres);
                 if (!v.ok()) return false;
-                evaluateur<M>::evaluer_vers(v.valeur(), g.parametres, g.politique,
-                                            lois_de(v.valeur().rapport(), g.parametres), sortie);
+                evaluateur<M>::evaluer_vers(v.valeur(), g.politique, lois_de(v.valeur().rapport()), sortie);
                 return true;
             }};
 }
@@ -120,15 +119,15 @@ sujet run_time(std::string nom, const modele_contrat_def& m) {
                 resultat_validation<rapport_valide> v =
                     g.contrat ? validate(m, *g.contrat, r, g.parametres) : validate(m, r, g.parametres);
                 if (!v.ok()) return issue_annee{v.erreurs(), std::nullopt};
-                if (t != nullptr) return issue_annee{{}, evaluer(v.valeur(), g.parametres, g.politique, *t)};
-                return issue_annee{{}, evaluer(v.valeur(), g.parametres, g.politique)};
+                if (t != nullptr) return issue_annee{{}, evaluer(v.valeur(), g.politique, *t)};
+                return issue_annee{{}, evaluer(v.valeur(), g.politique)};
             },
             [&m](const essais::annee_generee& g, col::ligne_resultats& sortie) {
                 const rapport_annuel r = g.annuel();
                 resultat_validation<rapport_valide> v =
                     g.contrat ? validate(m, *g.contrat, r, g.parametres) : validate(m, r, g.parametres);
                 if (!v.ok()) return false;
-                evaluer_vers(v.valeur(), g.parametres, g.politique, lois_de(v.valeur(), g.parametres), sortie);
+                evaluer_vers(v.valeur(), g.politique, lois_de(v.valeur()), sortie);
                 return true;
             }};
 }
@@ -239,7 +238,8 @@ std::string par_les_colonnes(const essais::annee_generee& g, const modele_contra
     resultat_validation<rapport_valide> v =
         g.contrat ? validate(m, *g.contrat, ra, g.parametres) : validate(m, ra, g.parametres);
     if (!v.ok()) return concat("refused by validate before the columnar evaluator over ", nom, "'s template");
-    col::validateur_lot lot(std::make_shared<const col::grille_lot>(m, g.politique, g.parametres));
+    // The grid's parameters are the report's, validated (not a copy of the raw ones).
+    col::validateur_lot lot(std::make_shared<const col::grille_lot>(m, g.politique, v.valeur().parametres()));
     const resultat_validation<col::voie_ligne> voie = lot.ajouter(std::move(v).valeur());
     if (!voie.ok()) return concat("refused by the columnar evaluator's block: ", texte(voie.erreurs().front()));
     cas.compter(concat("columnar ", texte(voie.valeur())));

@@ -56,7 +56,7 @@ bilan_lots par_blocs(const modele_contrat_def& m, const parametres_evaluation& b
         const essais::annee_generee tete = gen.suivante();
         const parametres_evaluation& p = tete.parametres;
         const politique_grille& pol = tete.politique;
-        auto grille = std::make_shared<const col::grille_lot>(m, pol, p);
+        auto grille = std::make_shared<const col::grille_lot>(m, pol, evalmod::valides(p));
         col::validateur_lot v(grille);
         std::vector<rapport_valide> acceptes;
         std::vector<col::voie_ligne> voies;
@@ -101,7 +101,7 @@ bilan_lots par_blocs(const modele_contrat_def& m, const parametres_evaluation& b
                 const std::size_t i = debut + j;
                 const std::string ou = concat(m.nom, ", batch ", std::to_string(groupe), ", row ", std::to_string(i),
                                               " (", texte(voies[i]), "): ");
-                const col::ligne attendue = col::ligne_de(evaluer(acceptes[i], p, pol));
+                const col::ligne attendue = col::ligne_de(evaluer(acceptes[i], pol));
                 const std::string d = col::difference(col::lire(res, i), attendue, "the scalar evaluator");
                 if (!d.empty()) {
                     b.premiere = concat(ou, d);
@@ -114,7 +114,7 @@ bilan_lots par_blocs(const modele_contrat_def& m, const parametres_evaluation& b
                 trace ta;
                 trace tb;
                 const resultat_evaluation ra = col::evaluer_un(l, j, ta);
-                const resultat_evaluation rb = evaluer(acceptes[i], p, pol, tb);
+                const resultat_evaluation rb = evaluer(acceptes[i], pol, tb);
                 essais::ecarts ec;
                 essais::comparer(ec, ra, rb);
                 essais::comparer(ec, ta, tb);
@@ -238,7 +238,7 @@ TEST_CASE("batch: a value its column cannot hold takes the exact scalar path, or
     // never rounded.
     const parametres_evaluation p{};
     const politique_grille pol{};
-    auto grille = std::make_shared<const col::grille_lot>(modeles::demo::def_2017, pol, p);
+    auto grille = std::make_shared<const col::grille_lot>(modeles::demo::def_2017, pol, evalmod::valides(p));
     essais::generateur_rapports gen(modeles::demo::def_2017, p, 45);
     const annee_modifiee tiers = avec_taux(gen, p, fraction{1, 3});
     const annee_modifiee exact = avec_taux(gen, p, fraction{333'333'333, 1'000'000'000});
@@ -259,8 +259,8 @@ TEST_CASE("batch: a value its column cannot hold takes the exact scalar path, or
         col::resultats_colonnes<std::int64_t> res;
         col::evaluer_lot(*l, res);
         REQUIRE(res.taille() == 2);
-        CHECK(col::difference(col::lire(res, 0), col::ligne_de(evaluer(*tiers.r, p, pol))) == "");
-        CHECK(col::difference(col::lire(res, 1), col::ligne_de(evaluer(*exact.r, p, pol))) == "");
+        CHECK(col::difference(col::lire(res, 0), col::ligne_de(evaluer(*tiers.r, pol))) == "");
+        CHECK(col::difference(col::lire(res, 1), col::ligne_de(evaluer(*exact.r, pol))) == "");
         CHECK_FALSE(v.terminer());
     }
     SECTION("strict policy: the report is refused with its indicator, measure, value and the column's scale") {
@@ -295,18 +295,20 @@ TEST_CASE("batch: a report validated against another template is refused (CAQES-
             g.contrat ? validate(modeles::demo::def_2022, *g.contrat, r, p) : validate(modeles::demo::def_2022, r, p);
         if (v.ok()) autre = std::move(v).valeur();
     }
-    col::validateur_lot v2017(std::make_shared<const col::grille_lot>(modeles::demo::def_2017, politique_grille{}, p));
+    col::validateur_lot v2017(
+        std::make_shared<const col::grille_lot>(modeles::demo::def_2017, politique_grille{}, evalmod::valides(p)));
     const resultat_validation<col::voie_ligne> refus = v2017.ajouter(*autre);
     REQUIRE_FALSE(refus.ok());
     CHECK(refus.erreurs().front().id == regle::rapport_autre_modele);
     CHECK_FALSE(v2017.terminer());
-    col::validateur_lot v2022(std::make_shared<const col::grille_lot>(modeles::demo::def_2022, politique_grille{}, p));
+    col::validateur_lot v2022(
+        std::make_shared<const col::grille_lot>(modeles::demo::def_2022, politique_grille{}, evalmod::valides(p)));
     CHECK(v2022.ajouter(*autre).ok());
 }
 
 TEST_CASE("batch: a grid whose common denominator leaves 64 bits is evaluated by the scalar path, row by row",
           "[lot]") {
-    const col::grille_lot g(def_premiers, politique_grille{}, parametres_evaluation{});
+    const col::grille_lot g(def_premiers, politique_grille{}, parametres_valides{});
     CHECK(g.plan().raison == raison_scalaire::denominateur_trop_grand);
     const bilan_lots b = par_blocs(def_premiers, parametres_evaluation{}, 6'37, 2, 1'100);
     INFO(b.premiere);

@@ -90,7 +90,7 @@ TEST_CASE("the counting operator new sees allocations", "[evaluation][allocation
     ::operator delete[](bs, a64, std::nothrow);
 }
 
-TEST_CASE("evaluateur<def>::evaluer and evaluer(rapport_valide, ...) allocate nothing with sans_trace",
+TEST_CASE("evaluateur<def>::evaluer and evaluer(rapport_valide) allocate nothing with sans_trace",
           "[evaluation][allocation]") {
     // Everything a caller prepares once, outside the evaluation: validation allocates, the
     // evaluation does not.
@@ -113,10 +113,10 @@ TEST_CASE("evaluateur<def>::evaluer and evaluer(rapport_valide, ...) allocate no
     sans_trace st;
 
     const long avant = allocations.load();
-    const resultat_evaluation a = evaluateur<evalmod::def_2017>::evaluer(r17, p);
-    const resultat_evaluation b = evaluer(r17.rapport(), p, {}, st);
-    const resultat_evaluation c = evaluateur<evalmod::def_2022>::evaluer(r22, p);
-    const resultat_evaluation d = evaluer(r22.rapport(), p, {}, st);
+    const resultat_evaluation a = evaluateur<evalmod::def_2017>::evaluer(r17);
+    const resultat_evaluation b = evaluer(r17.rapport(), {}, st);
+    const resultat_evaluation c = evaluateur<evalmod::def_2022>::evaluer(r22);
+    const resultat_evaluation d = evaluer(r22.rapport(), {}, st);
     const long apres = allocations.load();
 
     CHECK(apres - avant == 0);

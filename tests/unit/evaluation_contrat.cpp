@@ -65,7 +65,7 @@ TEST_CASE("contract time: the 3-year volet ended 2020-06-30 is not sanctioned fo
     CHECK(v.avec_instance());
     CHECK(v.couvertures()[1].terme == periode{ymd{2017, 7, 1}, ymd{2020, 7, 1}});
     CHECK_FALSE(v.couvertures()[1].evalue);
-    const resultat_evaluation res = evaluer(v, {});
+    const resultat_evaluation res = evaluer(v);
     REQUIRE(res.ok());
     CHECK(res.volets[0].principale.nature == nature_proposition::sanction_volet);
     CHECK(res.volets[0].principale.montant == centimes{10'000'000});  // 1 % of 10 M EUR: the socle runs to 2022
@@ -80,7 +80,7 @@ TEST_CASE("contract time: the 3-year volet ended 2020-06-30 is not sanctioned fo
     // says so.
     evalmod::rapport_essai tout(def_2017, 2021, evalmod::rien_atteint(def_2017), euros(10'000'000));
     tout.r.annee_contrat = 5;
-    const resultat_evaluation sans = evaluer(evalmod::valide(tout), {});
+    const resultat_evaluation sans = evaluer(evalmod::valide(tout));
     CHECK(sans.regles.a(alerte_evaluation::sans_instance));
     CHECK(sans.volets[1].principale.montant == centimes{10'000'000});
 
@@ -100,7 +100,7 @@ TEST_CASE("contract time: an exercise covered in part follows the named policy",
     const contrat_instance c = evalmod::instance_2017();
     parametres_evaluation p{};
     SECTION("default: any day in force counts, shown in the result") {
-        const resultat_evaluation res = evaluer(evalmod::valide(r, c, p), p);
+        const resultat_evaluation res = evaluer(evalmod::valide(r, c, p));
         CHECK(res.regles.annee_partielle == politique_annee_partielle::tout_jour_compte);
         CHECK(res.volets[1].couverture.jours == 182);
         CHECK(res.volets[1].couverture.jours_annee == 366);
@@ -108,7 +108,7 @@ TEST_CASE("contract time: an exercise covered in part follows the named policy",
     }
     SECTION("pro rata temporis: 182/366 of the amount, towards zero") {
         p.annee_partielle = politique_annee_partielle::prorata_temporis;
-        const resultat_evaluation res = evaluer(evalmod::valide(r, c, p), p);
+        const resultat_evaluation res = evaluer(evalmod::valide(r, c, p));
         CHECK(res.volets[0].principale.montant == centimes{10'000'000});  // the socle covers the whole year
         CHECK(res.volets[1].principale.montant == centimes{4'972'677});   // 10 000 000 x 182 / 366 = 4 972 677.59
         CHECK(res.total_sanctions == centimes{10'000'000 + 3 * 4'972'677});
@@ -120,7 +120,7 @@ TEST_CASE("contract time: an exercise covered in part follows the named policy",
         CHECK(v.erreurs().front().id == regle::volet_hors_terme);
         evalmod::rapport_essai socle(def_2017, 2020, extraits(evalmod::rien_atteint(def_2017), 3), euros(10'000'000));
         socle.r.annee_contrat = 4;
-        const resultat_evaluation res = evaluer(evalmod::valide(socle, c, p), p);
+        const resultat_evaluation res = evaluer(evalmod::valide(socle, c, p));
         CHECK_FALSE(res.volets[1].principale.presente());
         CHECK(res.total_sanctions == centimes{10'000'000});
     }
@@ -135,7 +135,7 @@ TEST_CASE("contract time: pro rata temporis rounds once, trunc(base x rate x par
     const contrat_instance c = evalmod::instance_2017();
     parametres_evaluation p{};
     p.annee_partielle = politique_annee_partielle::prorata_temporis;
-    const resultat_evaluation res = evaluer(evalmod::valide(r, c, p), p);
+    const resultat_evaluation res = evaluer(evalmod::valide(r, c, p));
     REQUIRE(res.volets[0].couverture.jours == 184);
     REQUIRE(res.volets[0].couverture.jours_annee == 365);
     // 8 000 000 174 x 1 % x 184 / 365 = 40 328 768.07: rounded once, 40 328 768; the rounded
@@ -146,7 +146,7 @@ TEST_CASE("contract time: pro rata temporis rounds once, trunc(base x rate x par
     CHECK(res.volets[0].principale.taux == fraction{1, 100});  // the rate shown is the volet's, unscaled
     CHECK(res.total_sanctions == centimes{4 * 40'328'768});
     // The whole year under the default policy: the rate alone, 80 000 001.
-    const resultat_evaluation entier_an = evaluer(evalmod::valide(r, c, {}), {});
+    const resultat_evaluation entier_an = evaluer(evalmod::valide(r, c, {}));
     CHECK(entier_an.volets[0].principale.montant == centimes{80'000'001});
 }
 
@@ -189,7 +189,7 @@ TEST_CASE("contract time: a volet added by avenant is evaluated from its own sta
     r.volets_avenants = {t_contrat::pertinence_par_avenant};
     const rapport_valide v = evalmod::valide(r, c);
     REQUIRE(v.modele_evalue().volets.size() == 2);
-    const resultat_evaluation res = evaluer(v, {});
+    const resultat_evaluation res = evaluer(v);
     REQUIRE(res.nombre_volets == 2);
     CHECK(res.volets[1].volet == volet_id::volet_pertinence);
     CHECK(res.volets[1].couverture.terme == periode{ymd{2019, 4, 1}, ymd{2022, 1, 1}});  // cut at the regime's end
@@ -197,8 +197,7 @@ TEST_CASE("contract time: a volet added by avenant is evaluated from its own sta
     CHECK(res.volets[1].principale.montant == centimes{10'000'000});
     CHECK(res.total_sanctions == centimes{20'000'000});
     // The compile-time driver evaluates the avenant's volet after the template's own.
-    const resultat_evaluation res_ct =
-        evaluateur<def_socle>::evaluer(validate<def_socle>(rapport_valide{v}).valeur(), {});
+    const resultat_evaluation res_ct = evaluateur<def_socle>::evaluer(validate<def_socle>(rapport_valide{v}).valeur());
     CHECK(res_ct.volets[1].principale.montant == centimes{10'000'000});
     CHECK(res_ct.total_sanctions == res.total_sanctions);
 
@@ -212,7 +211,7 @@ TEST_CASE("contract time: a volet added by avenant is evaluated from its own sta
     CHECK(refuse.erreurs().front().lieu == "rapport.valeurs[3] (ILL-P1)");
     evalmod::rapport_essai socle_seul(def_socle, 2018, extraits(rien, 3), euros(10'000'000));
     socle_seul.r.annee_contrat = 2;
-    const resultat_evaluation res_2018 = evaluer(evalmod::valide(socle_seul, c), {});
+    const resultat_evaluation res_2018 = evaluer(evalmod::valide(socle_seul, c));
     CHECK_FALSE(res_2018.volets[1].couverture.evalue);
     CHECK(res_2018.total_sanctions == centimes{10'000'000});
 }
@@ -238,11 +237,11 @@ TEST_CASE("contract time: past the regime's end the template's transition policy
     evalmod::rapport_essai r(def_2022, 2026, evalmod::tout_atteint(def_2022));
     r.r.annee_contrat = 3;
     r.r.date_evaluation = ymd{2027, 3, 1};
-    const resultat_evaluation res = evaluer(evalmod::valide(r, c), {});
+    const resultat_evaluation res = evaluer(evalmod::valide(r, c));
     CHECK(res.regles.a(alerte_evaluation::transition_appliquee));
     CHECK(res.regles.transition == politique_transition::maintien_signale);
     r.r.date_evaluation = ymd{2026, 12, 31};
-    CHECK_FALSE(evaluer(evalmod::valide(r, c), {}).regles.a(alerte_evaluation::transition_appliquee));
+    CHECK_FALSE(evaluer(evalmod::valide(r, c)).regles.a(alerte_evaluation::transition_appliquee));
 }
 
 TEST_CASE("empty savings cell: non renseigne, the incentive is not computed and the result says why",
@@ -252,7 +251,7 @@ TEST_CASE("empty savings cell: non renseigne, the incentive is not computed and 
     r.economies[1] = euros(1'000'000);  // transports: given
     r.economies[3] = centimes{0};       // pratiques: given, zero
     // pertinence: left empty
-    const resultat_evaluation res = evaluer(evalmod::valide(r), {});
+    const resultat_evaluation res = evaluer(evalmod::valide(r));
     CHECK(res.volets[1].principale.nature == nature_proposition::interessement_volet);
     CHECK(res.volets[1].principale.montant == euros(200'000));  // 20 % of 1 M EUR, within 30 %
     CHECK_FALSE(res.volets[2].principale.presente());
@@ -274,7 +273,7 @@ TEST_CASE("decision above the legal cap: CAQES-E062 at its date, the cap itself 
     CHECK(outils::contient_texte(v.detail, "LEGIARTI000034459834"));
     CHECK(fiche(regle::decision_hors_la_loi).code == "CAQES-E062");
     r.decisions[0].montant = centimes{10'000'000};
-    const resultat_evaluation res = evaluer(evalmod::valide(r), {});
+    const resultat_evaluation res = evaluer(evalmod::valide(r));
     CHECK(res.volets[0].principale.decision_finale == centimes{10'000'000});
     CHECK(res.total_sanctions_decidees == centimes{10'000'000});
 
@@ -320,13 +319,13 @@ TEST_CASE("decision above the proposal but within the law: shown and flagged, no
     v[0] = evalmod::tout_atteint(def_2017)[0];
     evalmod::rapport_essai r(def_2017, 2018, v, euros(10'000'000));
     r.decisions = {evalmod::decision(volet_id::volet_socle, issue_legale::sanction_volet, euros(80'000))};
-    const resultat_evaluation res = evaluer(evalmod::valide(r), {});
+    const resultat_evaluation res = evaluer(evalmod::valide(r));
     CHECK(res.volets[0].principale.montant == euros(50'000));
     CHECK(res.volets[0].principale.decision_finale == euros(80'000));
     CHECK(res.volets[0].principale.decision_au_dessus);
     CHECK(res.total_sanctions_decidees == euros(80'000));
     r.decisions[0].montant = euros(40'000);
-    CHECK_FALSE(evaluer(evalmod::valide(r), {}).volets[0].principale.decision_au_dessus);
+    CHECK_FALSE(evaluer(evalmod::valide(r)).volets[0].principale.decision_au_dessus);
 }
 
 TEST_CASE("decision nature: CAQES-E061 for an outcome the regime or the volet does not allow",
@@ -364,7 +363,7 @@ TEST_CASE("sanction and incentive for one volet and year: CAQES-E063 (soit... so
     // Each alone, or on two volets, is accepted.
     r.decisions[1].volet = volet_id::volet_pertinence;
     r.economies[2] = euros(100'000);
-    const resultat_evaluation res = evaluer(evalmod::valide(r), {});
+    const resultat_evaluation res = evaluer(evalmod::valide(r));
     CHECK(res.volets[1].nature_decidee == issue_legale::sanction_volet);
     CHECK(res.volets[2].nature_decidee == issue_legale::interessement_volet);
     CHECK(res.total_sanctions_decidees == euros(10'000));
@@ -398,7 +397,7 @@ TEST_CASE("contract time: a template volet brought in by avenant is evaluated fr
     REQUIRE(v2017.ok());
     CHECK(v2017.valeur().couvertures()[2].terme == periode{ymd{2018, 3, 1}, ymd{2021, 3, 1}});
     CHECK_FALSE(v2017.valeur().couvertures()[2].evalue);
-    const resultat_evaluation res2017 = evaluer(v2017.valeur(), {});
+    const resultat_evaluation res2017 = evaluer(v2017.valeur());
     CHECK_FALSE(res2017.volets[2].principale.presente());
     CHECK(res2017.total_sanctions == centimes{3 * 10'000'000});
     // Its values for 2017 are refused (CAQES-E060), located at the first of them.
@@ -410,7 +409,7 @@ TEST_CASE("contract time: a template volet brought in by avenant is evaluated fr
     // 2018: in force from 2018-03-01, so evaluated under the default partial-year policy.
     evalmod::rapport_essai r2018(def_2017, 2018, rien, euros(10'000'000));
     r2018.r.annee_contrat = 2;
-    const resultat_evaluation res2018 = evaluer(evalmod::valide(r2018, c), {});
+    const resultat_evaluation res2018 = evaluer(evalmod::valide(r2018, c));
     CHECK(res2018.volets[2].couverture.evalue);
     CHECK(res2018.volets[2].principale.montant == centimes{10'000'000});
     CHECK(res2018.total_sanctions == centimes{4 * 10'000'000});

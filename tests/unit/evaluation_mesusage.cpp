@@ -79,8 +79,7 @@ valeurs_indicateur boites_depense(std::int64_t boites, std::int64_t depense) {
 
 template <const modele_contrat_def& M>
 resultat_evaluation evaluer_boites(std::int64_t boites, std::int64_t depense) {
-    return evaluateur<M>::evaluer(evalmod::valide<M>({M, 2018, {boites_depense(boites, depense)}, euros(20'000'000)}),
-                                  {});
+    return evaluateur<M>::evaluer(evalmod::valide<M>({M, 2018, {boites_depense(boites, depense)}, euros(20'000'000)}));
 }
 
 // Two referentiels are the same when they have the same conjunctions of the same conditions.
@@ -224,7 +223,7 @@ TEST_CASE("issue 8 defect 2: weights 1/3 ... 1/31 and seven of 1 give the exact 
 
     evalmod::rapport_essai e(g.def, 2018, v, euros(20'000'000));
     const rapport_valide r = evalmod::valide(e);
-    const resultat_evaluation res = evaluer(r, {});
+    const resultat_evaluation res = evaluer(r);
     REQUIRE(res.ok());
     REQUIRE_FALSE(res.volets[0].score.depasse());
     CHECK(exact(res.volets[0].score.valeur()) == attendu);
@@ -238,10 +237,10 @@ TEST_CASE("issue 8 defect 2: a tolerance of 1/INT64_MAX is decided exactly", "[e
     pol.tolerance = {1, std::numeric_limits<std::int64_t>::max()};
     const rapport_valide_pour<def_2017> r =
         evalmod::valide<def_2017>({def_2017, 2018, evalmod::rien_atteint(def_2017), euros(1'000'000)});
-    const resultat_evaluation res = evaluateur<def_2017>::evaluer(r, {}, pol);
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(r, pol);
     // Missing every indicator: 1 % on each of the four volets, as with no tolerance.
     CHECK(res.total_sanctions == euros(40'000));  // it was 35 000 EUR
-    CHECK(evaluateur<def_2017>::evaluer(r, {}).total_sanctions == euros(40'000));
+    CHECK(evaluateur<def_2017>::evaluer(r).total_sanctions == euros(40'000));
 
     // At the boundary: 49 % - 1/INT64_MAX is partial, one step below is missed.
     const indicateur& ind = evalmod::g_socle[0];
@@ -325,7 +324,7 @@ TEST_CASE("an overflowing score proposes nothing and says where (CAQES-E037)", "
     REQUIRE(validate(g.def).empty());
     const rapport_valide r =
         evalmod::valide({g.def, 2018, std::vector<valeurs_indicateur>(4, evalmod::taux_de(10)), euros(20'000'000)});
-    const resultat_evaluation res = evaluer(r, {});
+    const resultat_evaluation res = evaluer(r);
     CHECK(res.erreur == regle::depassement_score);
     CHECK_FALSE(res.ok());
     CHECK(res.volet_erreur == 0);
@@ -335,8 +334,7 @@ TEST_CASE("an overflowing score proposes nothing and says where (CAQES-E037)", "
     // The same grid with two indicators fits: a 1 % sanction of 200 000 EUR.
     grille_dynamique deux{{fraction{1, 999'999'937}, fraction{1, 999'999'929}}};
     const resultat_evaluation ok = evaluer(
-        evalmod::valide({deux.def, 2018, std::vector<valeurs_indicateur>(2, evalmod::taux_de(10)), euros(20'000'000)}),
-        {});
+        evalmod::valide({deux.def, 2018, std::vector<valeurs_indicateur>(2, evalmod::taux_de(10)), euros(20'000'000)}));
     CHECK(ok.ok());
     CHECK(ok.volets[0].principale.montant == euros(200'000));
 }
@@ -388,8 +386,8 @@ TEST_CASE("issue 8 defect 3: values are matched by code, so swapped entries eval
     const auto b = validate<def_2017>(r_inverse, {});
     REQUIRE(a.ok());
     REQUIRE(b.ok());
-    const resultat_evaluation ra = evaluateur<def_2017>::evaluer(a.valeur(), {});
-    const resultat_evaluation rb = evaluateur<def_2017>::evaluer(b.valeur(), {});
+    const resultat_evaluation ra = evaluateur<def_2017>::evaluer(a.valeur());
+    const resultat_evaluation rb = evaluateur<def_2017>::evaluer(b.valeur());
     CHECK(ra.volets[1].score.valeur() == fraction{1, 2});
     CHECK(rb.volets[1].score.valeur() == fraction{1, 2});
     CHECK(ra.total_sanctions == rb.total_sanctions);
@@ -500,7 +498,7 @@ TEST_CASE("issue 8 defect 4: sanction steps out of order are rejected (E034), in
     const parametres_evaluation ordre{};  // 1 % under 1/2, 0.5 % under 3/4
     CHECK(regles::paliers_ordonnes(ordre.p2017));
     CHECK(validate(ordre).empty());
-    const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(e, ordre), ordre);
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(e, ordre));
     CHECK(res.volets[0].score.valeur() == fraction{3, 8});      // (0 x 2 + 1/2 + 1) / 4
     CHECK(res.volets[0].principale.montant == euros(100'000));  // 1 %, not the 0.5 % step
 
@@ -549,7 +547,7 @@ TEST_CASE("issue 8 defect 4: an MCO-only indicator is non concerne for a psychia
     e.valeurs.resize(1);
     const rapport_valide_pour<def_activites> r = evalmod::valide<def_activites>(e);
     CHECK(r.rapport().valeurs()[1][0].etat == etat_valeur::non_concernee);
-    const resultat_evaluation res = evaluateur<def_activites>::evaluer(r, {});
+    const resultat_evaluation res = evaluateur<def_activites>::evaluer(r);
     CHECK(res.volets[0].score.valeur() == entier(1));
     CHECK(res.volets[0].score.poids == entier(1));
     CHECK_FALSE(res.volets[0].principale.presente());
@@ -573,12 +571,12 @@ TEST_CASE("a total of proposals that leaves 64-bit cents is CAQES-E040, never wr
     evalmod::rapport_essai e(def_2022, 2023, evalmod::tout_atteint(def_2022));
     const centimes max{std::numeric_limits<std::int64_t>::max()};
     e.economies = {max, max, max};  // three national incentives of half of that: 1.5 x INT64_MAX
-    const resultat_evaluation trop = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(e, p), p);
+    const resultat_evaluation trop = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(e, p));
     CHECK(trop.erreur == regle::depassement_capacite);
     CHECK(trop.total_interessements == centimes{0});
     CHECK(trop.volets[0].principale.montant == centimes{max.valeur / 2});  // each proposal stands
     e.economies = {max, centimes{2}, centimes{0}};
-    const resultat_evaluation juste = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(e, p), p);
+    const resultat_evaluation juste = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(e, p));
     CHECK(juste.ok());
     CHECK(juste.total_interessements == centimes{max.valeur / 2 + 1});
 }

@@ -273,6 +273,13 @@ struct rapport_essai {
     mutable std::vector<montant_volet> eco_;
 };
 
+// The validated parameters; a test that builds an invalid set fails with its violations.
+[[nodiscard]] inline parametres_valides valides(const parametres_evaluation& p) {
+    resultat_validation<parametres_valides> v = parametres_valides::depuis(p);
+    if (!v) throw std::runtime_error(texte(v.erreurs().front()));
+    return std::move(v).valeur();
+}
+
 // The validated report; a test that builds an invalid one fails with its violations.
 template <const modele_contrat_def& M>
 [[nodiscard]] inline rapport_valide_pour<M> valide(rapport_essai e, const parametres_evaluation& p = {}) {

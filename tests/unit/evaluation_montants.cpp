@@ -200,8 +200,9 @@ TEST_CASE("the 5 % overall cap cannot bind with the law's four volets at 1 %", "
     const std::vector<valeurs_indicateur> v = evalmod::rien_atteint(def_2017);
     evalmod::rapport_essai r(def_2017, 2018, v, base_80m);
     parametres_evaluation p{};
-    p.p2017 = un_palier(entier(1));  // asks 100 %: every volet is capped at 1 %
-    const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r), p);
+    // The most a scale may ask: every volet at its 1 % (a higher rate is refused, CAQES-E050).
+    p.p2017 = un_palier({1, 100});
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r, p));
     for (std::size_t i = 0; i < 4; ++i)
         CHECK(res.volets[i].principale.montant == centimes{80'000'000});
     CHECK(res.total_sanctions == centimes{320'000'000});  // 4 %
@@ -216,7 +217,7 @@ TEST_CASE("the overall cap mechanism, with a lowered cap: the sum after scaling 
     evalmod::rapport_essai r(def_2017, 2018, v, base_80m);
     parametres_evaluation p{};
     p.p2017 = un_palier({1, 100});
-    resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r), p);
+    resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r, p));
     // The law's 5 % cannot bind (above); the mechanism is exercised with a lower cap.
     appliquer_plafond_global(res, res.nombre_volets, base_80m, {7, 300});
     const centimes cap = appliquer_taux(base_80m, {7, 300}).valeur;
@@ -280,7 +281,7 @@ TEST_CASE("worked example 2: an 80 M EUR base, the law's caps, rates past them r
     const resultat_validation<rapport_valide_pour<def_2017>> valide = validate<def_2017>(r, p);
     REQUIRE(valide.ok());
 
-    const resultat_evaluation res = evaluateur<def_2017>::evaluer(valide.valeur(), p);
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(valide.valeur());
     // Socle: 1 % of 8e9 = 80 000 000 cents, the cap itself.
     CHECK(res.volets[0].principale.montant == centimes{80'000'000});
     CHECK(res.volets[0].principale.plafond == centimes{80'000'000});

@@ -75,9 +75,7 @@ cas generer(generateur& g) {
 }
 
 rapport_valide_pour<def_2017> valide(const cas& c) { return evalmod::valide<def_2017>(c.essai, c.parametres); }
-resultat_evaluation compile(const cas& c) {
-    return evaluateur<def_2017>::evaluer(valide(c), c.parametres, c.politique);
-}
+resultat_evaluation compile(const cas& c) { return evaluateur<def_2017>::evaluer(valide(c), c.politique); }
 
 using essais::meme_resultat;
 
@@ -187,9 +185,9 @@ TEST_CASE("property: the compile-time and run-time drivers, with or without a tr
         const resultat_evaluation a = compile(c);
         sans_trace st;
         const rapport_valide_pour<def_2017> r = valide(c);
-        const resultat_evaluation b = evaluer(r.rapport(), c.parametres, c.politique, st);
+        const resultat_evaluation b = evaluer(r.rapport(), c.politique, st);
         caqes::trace t;
-        const resultat_evaluation avec_trace = evaluateur<def_2017>::evaluer(r, c.parametres, c.politique, t);
+        const resultat_evaluation avec_trace = evaluateur<def_2017>::evaluer(r, c.politique, t);
         CHECK(meme_resultat(a, b));
         CHECK(meme_resultat(a, avec_trace));
         CHECK(t.lignes.size() == nombre_indicateurs(def_2017));
@@ -211,6 +209,6 @@ TEST_CASE("property: the drivers agree on the 2022 and successor templates too",
         p.p2022.enveloppe_regionale = centimes{g.entre(0, 1'000'000)};
         const rapport_valide_pour<evalmod::def_2022> r = evalmod::valide<evalmod::def_2022>(e, p);
         sans_trace st;
-        CHECK(meme_resultat(evaluateur<evalmod::def_2022>::evaluer(r, p), evaluer(r.rapport(), p, {}, st)));
+        CHECK(meme_resultat(evaluateur<evalmod::def_2022>::evaluer(r), evaluer(r.rapport(), {}, st)));
     }
 }

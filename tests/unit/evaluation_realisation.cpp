@@ -140,7 +140,7 @@ TEST_CASE("every indicator non concerne: the score is undefined and there is no 
     using evalmod::def_2017;
     std::vector<valeurs_indicateur> v(nombre_indicateurs(def_2017), evalmod::une(valeur_mesure::non_concernee()));
     const rapport_valide_pour<def_2017> r = evalmod::valide<def_2017>({def_2017, 2018, v, evalmod::base_80m});
-    const resultat_evaluation res = evaluateur<def_2017>::evaluer(r, {});
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(r);
     REQUIRE(res.nombre_volets == 4);
     for (std::size_t i = 0; i < 4; ++i) {
         CHECK_FALSE(res.volets[i].score.defini());
@@ -151,7 +151,7 @@ TEST_CASE("every indicator non concerne: the score is undefined and there is no 
     // Counted as met instead, the same report scores 1 everywhere and still gives no sanction.
     politique_grille pol{};
     pol.non_concerne = compte_non_concerne::atteint;
-    const resultat_evaluation res2 = evaluateur<def_2017>::evaluer(r, {}, pol);
+    const resultat_evaluation res2 = evaluateur<def_2017>::evaluer(r, pol);
     CHECK(res2.volets[0].score.defini());
     CHECK(res2.volets[0].score.valeur() == entier(1));
     CHECK_FALSE(res2.volets[0].principale.presente());
@@ -184,7 +184,7 @@ TEST_CASE("worked example 1: weighted socle score 5/8 gives the 0.5 % step", "[e
     const parametres_evaluation p{};  // the illustrative scale
     const resultat_validation<rapport_valide_pour<def_2017>> v = validate<def_2017>(r, p);
     REQUIRE(v.ok());  // else v.erreurs() says what is wrong, and where
-    const resultat_evaluation res = evaluateur<def_2017>::evaluer(v.valeur(), p);
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(v.valeur());
 
     CHECK(res.volets[0].score.valeur() == fraction{5, 8});  // (2 + 1/2 + 0) / 4
     // 5/8 is below 3/4 but not below 1/2: the illustrative scale's 0.5 % step.

@@ -51,13 +51,13 @@ TEST_CASE("2017 socle: a sanction when missed, never an incentive even with savi
     const std::vector<valeurs_indicateur> bien = evalmod::tout_atteint(def_2017);
     evalmod::rapport_essai r = rapport(def_2017, 2018, bien);
     r.economies = {euros(1'000'000), euros(1'000'000), euros(1'000'000), euros(1'000'000)};
-    const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r), {});
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r));
     CHECK_FALSE(res.volets[0].principale.presente());  // socle: no incentive clause
     CHECK(res.volets[1].principale.nature == nature_proposition::interessement_volet);
 
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_2017);
     const resultat_evaluation res2 =
-        evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(rapport(def_2017, 2018, mal)), {});
+        evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(rapport(def_2017, 2018, mal)));
     CHECK(res2.volets[0].volet == volet_id::volet_socle);
     CHECK(res2.volets[0].principale.nature == nature_proposition::sanction_volet);
     CHECK(res2.volets[0].principale.montant == euros(100'000));  // 1 % of 10 M EUR
@@ -91,7 +91,7 @@ TEST_CASE("final decisions are carried beside the proposals, never computed", "[
     evalmod::rapport_essai r = rapport(def_2017, 2018, mal);
     r.decisions = {evalmod::decision(volet_id::volet_socle, std::nullopt, centimes{0}),  // no sanction ("peut")
                    evalmod::decision(volet_id::volet_pertinence, issue_legale::sanction_volet, euros(12'345))};
-    const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r), {});
+    const resultat_evaluation res = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r));
     CHECK(res.volets[0].principale.montant == euros(100'000));
     CHECK(res.volets[0].principale.decision_finale == centimes{0});
     CHECK_FALSE(res.volets[0].nature_decidee.has_value());
@@ -114,7 +114,7 @@ TEST_CASE("2022: national incentive from savings, revised by the overall score, 
     evalmod::rapport_essai r = rapport(def_2022, 2023, v);
     r.economies = {centimes{1'000'000}, centimes{2'000'000}, centimes{0}, centimes{0}};
 
-    const resultat_evaluation tout = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p);
+    const resultat_evaluation tout = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p));
     CHECK(tout.volets[0].principale.nature == nature_proposition::interessement_national);
     CHECK(tout.volets[0].principale.montant == centimes{500'000});  // 1/2 x savings x 1
     CHECK(tout.volets[0].principale.article().legi_id == "LEGIARTI000044102658");
@@ -126,14 +126,14 @@ TEST_CASE("2022: national incentive from savings, revised by the overall score, 
 
     // The illustrative indicator ILL-O2 missed: overall 4/5, non-national 1/2.
     r.valeurs[3] = evalmod::nombre(5'000);
-    const resultat_evaluation moins = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p);
+    const resultat_evaluation moins = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p));
     CHECK(moins.volets[0].principale.montant == centimes{400'000});
     CHECK(moins.volets[1].principale.montant == centimes{800'000});
     CHECK(moins.contrat[0].montant == centimes{250'000});
     CHECK(moins.total_interessements == centimes{1'450'000});
 
     p.p2022.revision_par_score = false;
-    CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).volets[0].principale.montant ==
+    CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p)).volets[0].principale.montant ==
           centimes{500'000});
 }
 
@@ -145,7 +145,7 @@ TEST_CASE("2022: an incentive revised down to nothing is no proposal, without re
     evalmod::rapport_essai r = rapport(def_2022, 2023, mal);
     r.economies = {centimes{1'000'000}, centimes{0}, centimes{0}, centimes{0}};
 
-    const resultat_evaluation nul = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p);
+    const resultat_evaluation nul = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p));
     REQUIRE(nul.score_global.defini());
     CHECK(nul.score_global.valeur() == entier(0));
     CHECK_FALSE(nul.volets[0].principale.presente());  // score 0: not a zero-cent incentive
@@ -155,9 +155,9 @@ TEST_CASE("2022: an incentive revised down to nothing is no proposal, without re
     for (auto& x : nc)
         x.fill(valeur_mesure::non_concernee());
     r.valeurs = nc;
-    CHECK_FALSE(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).volets[0].principale.presente());
+    CHECK_FALSE(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p)).volets[0].principale.presente());
     p.p2022.revision_par_score = false;
-    const resultat_evaluation sans = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p);
+    const resultat_evaluation sans = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p));
     CHECK_FALSE(sans.score_global.defini());
     CHECK(sans.volets[0].principale.montant == centimes{500'000});
 }
@@ -166,7 +166,7 @@ TEST_CASE("2022: no sanction proportional to revenue, whatever the score", "[eva
     using evalmod::def_2022;
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_2022);
     const resultat_evaluation res =
-        evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(rapport(def_2022, 2023, mal, evalmod::base_80m)), {});
+        evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(rapport(def_2022, 2023, mal, evalmod::base_80m)));
     for (std::size_t i = 0; i < res.nombre_volets; ++i) {
         CHECK(res.volets[i].principale.nature != nature_proposition::sanction_volet);
         CHECK_FALSE(res.volets[i].principale.presente());
@@ -184,10 +184,10 @@ TEST_CASE("2022 L.162-30-4: only two years after the referral, only largely abov
     mesures_dues(r, p);  // [U]: more than 10 % above the target, measures for 12 months
 
     r.r.date_evaluation = ymd{2024, 3, 14};  // one day short of two years
-    CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).nombre_contrat == 0);
+    CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p)).nombre_contrat == 0);
 
     r.r.date_evaluation = ymd{2024, 3, 15};
-    const resultat_evaluation res = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p);
+    const resultat_evaluation res = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p));
     REQUIRE(res.nombre_contrat == 2);
     CHECK(res.contrat[0].nature == nature_proposition::abattement);
     CHECK(res.contrat[0].taux == fraction{20, 100});
@@ -201,7 +201,7 @@ TEST_CASE("2022 L.162-30-4: only two years after the referral, only largely abov
 
     // Exactly 50 %: within the law; the cap is the version's 50 %.
     p.p2022.taux_abattement = {50, 100};
-    const resultat_evaluation pile = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p), p);
+    const resultat_evaluation pile = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p));
     CHECK(pile.contrat[0].montant == centimes{1'000'000});
     CHECK(pile.contrat[0].plafond == centimes{1'000'000});
     CHECK_FALSE(pile.contrat[0].plafond_atteint);
@@ -209,7 +209,7 @@ TEST_CASE("2022 L.162-30-4: only two years after the referral, only largely abov
 
     // At the target: nothing.
     r.r.l162_30_4->actes_realises = 1'000;
-    CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r), p).nombre_contrat == 0);
+    CHECK(evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p)).nombre_contrat == 0);
 }
 
 // The second-generation template under each day policy [U] (CAQES.md section 7).
@@ -244,7 +244,7 @@ TEST_CASE(
         return v.erreurs();
     };
     const auto resultat = [&](const modele_contrat_def& m, ymd saisine, ymd date_evaluation) {
-        return evaluer(evalmod::valide(essai(m, saisine, date_evaluation), p), p);
+        return evaluer(evalmod::valide(essai(m, saisine, date_evaluation), p));
     };
     constexpr const modele_contrat_def& stricte = def_2022_jours<politique_jour::stricte>;
     constexpr const modele_contrat_def& fin_de_mois = def_2022_jours<politique_jour::fin_de_mois>;
@@ -291,7 +291,7 @@ TEST_CASE("2022 L.162-30-4: the liste en sus reduction needs its own clause, and
     // With the clause: both measures, no alert.
     evalmod::rapport_essai avec = rapport(evalmod::def_2022, 2024, evalmod::tout_atteint(evalmod::def_2022));
     mesures_dues(avec, p);
-    const resultat_evaluation a = evaluateur<evalmod::def_2022>::evaluer(evalmod::valide<evalmod::def_2022>(avec), p);
+    const resultat_evaluation a = evaluateur<evalmod::def_2022>::evaluer(evalmod::valide<evalmod::def_2022>(avec, p));
     REQUIRE(a.nombre_contrat == 2);
     CHECK(a.contrat[0].nature == nature_proposition::abattement);
     CHECK(a.contrat[1].nature == nature_proposition::minoration);
@@ -302,14 +302,14 @@ TEST_CASE("2022 L.162-30-4: the liste en sus reduction needs its own clause, and
         rapport(def_2022_sans_minoration, 2024, evalmod::tout_atteint(def_2022_sans_minoration));
     mesures_dues(sans, p);
     const resultat_evaluation b =
-        evaluateur<def_2022_sans_minoration>::evaluer(evalmod::valide<def_2022_sans_minoration>(sans), p);
+        evaluateur<def_2022_sans_minoration>::evaluer(evalmod::valide<def_2022_sans_minoration>(sans, p));
     REQUIRE(b.nombre_contrat == 1);
     CHECK(b.contrat[0].nature == nature_proposition::abattement);
     CHECK(b.contrat[0].montant == centimes{400'000});
     CHECK(b.regles.a(alerte_evaluation::minoration_sans_clause));
     CHECK_FALSE(b.regles.refusees.contient(issue_legale::minoration));  // not asked for: nothing refused
     // The run-time driver concludes alike.
-    const resultat_evaluation c = evaluer(evalmod::valide(sans, p), p);
+    const resultat_evaluation c = evaluer(evalmod::valide(sans, p));
     REQUIRE(c.nombre_contrat == 1);
     CHECK(c.regles.a(alerte_evaluation::minoration_sans_clause));
     CHECK(nom(alerte_evaluation::minoration_sans_clause) == "minoration_sans_clause");
@@ -317,7 +317,7 @@ TEST_CASE("2022 L.162-30-4: the liste en sus reduction needs its own clause, and
     // Measures not due (one day short of two years): no alert either.
     sans.r.date_evaluation = ymd{2024, 3, 14};
     const resultat_evaluation d =
-        evaluateur<def_2022_sans_minoration>::evaluer(evalmod::valide<def_2022_sans_minoration>(sans), p);
+        evaluateur<def_2022_sans_minoration>::evaluer(evalmod::valide<def_2022_sans_minoration>(sans, p));
     CHECK(d.nombre_contrat == 0);
     CHECK_FALSE(d.regles.a(alerte_evaluation::minoration_sans_clause));
 }
@@ -336,7 +336,7 @@ TEST_CASE("2022 L.162-30-4: an excess that does not fit in 64-bit cents is repor
     parametres_evaluation p{};
     p.p2022.seuil_largement_superieur = fraction{0, 1};
     p.p2022.duree_mesures_mois = 6;
-    const resultat_evaluation res = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p), p);
+    const resultat_evaluation res = evaluateur<def_2022>::evaluer(evalmod::valide<def_2022>(r, p));
     REQUIRE(res.nombre_contrat == 2);
     CHECK(res.contrat[0].depassement);
     CHECK(res.contrat[0].montant == centimes{0});
@@ -351,7 +351,7 @@ TEST_CASE("successor: allocation from savings, a penalty only from exercise 2027
     parametres_evaluation p{};
     p.successeur.base_penalite = evalmod::base_80m;  // [U]: the base is the user's
 
-    const resultat_evaluation res = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r), p);
+    const resultat_evaluation res = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r, p));
     REQUIRE(res.nombre_contrat == 1);
     CHECK(res.contrat[0].nature == nature_proposition::penalite_financement);
     CHECK(res.contrat[0].montant == centimes{80'000'000});   // 1 % x (1 - 0)
@@ -360,13 +360,13 @@ TEST_CASE("successor: allocation from savings, a penalty only from exercise 2027
 
     // Exercise 2026 of the same scheme (it starts in 2026): the interim version has no penalty.
     r.r.exercice = 2026;
-    const resultat_evaluation en_2026 = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r), p);
+    const resultat_evaluation en_2026 = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r, p));
     CHECK(en_2026.nombre_contrat == 0);
     CHECK(en_2026.nombre_volets == 0);
     r.r.exercice = 2027;
 
     p.successeur.taux_penalite = {2, 100};
-    const resultat_evaluation pile = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r), p);
+    const resultat_evaluation pile = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r, p));
     CHECK(pile.contrat[0].montant == centimes{160'000'000});
     CHECK_FALSE(pile.contrat[0].plafond_atteint);
     CHECK(pile.contrat[0].article().texte == "CSS L.162-23-14 [S: LFSS 2026 art. 79 as quoted]");
@@ -376,7 +376,7 @@ TEST_CASE("successor: allocation from savings, a penalty only from exercise 2027
     const std::vector<valeurs_indicateur> bien = evalmod::tout_atteint(def_successeur);
     evalmod::rapport_essai rb = rapport(def_successeur, 2027, bien);
     rb.economies[0] = centimes{1'000'001};
-    const resultat_evaluation alloc = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(rb), {});
+    const resultat_evaluation alloc = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(rb));
     CHECK(alloc.nombre_volets == 0);  // a scheme has no volets
     REQUIRE(alloc.nombre_contrat == 1);
     CHECK(alloc.contrat[0].nature == nature_proposition::dotation);
@@ -389,7 +389,7 @@ TEST_CASE("successor: savings non renseignees leave a proposal that says so, sav
     // Exercise 2026: the interim version has the allocation and no penalty.
     evalmod::rapport_essai r = rapport(def_successeur, 2026, evalmod::tout_atteint(def_successeur));
 
-    const resultat_evaluation nr = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r), {});
+    const resultat_evaluation nr = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r));
     REQUIRE(nr.nombre_contrat == 1);
     CHECK_FALSE(nr.contrat[0].presente());
     CHECK(nr.contrat[0].economies_non_renseignees);
@@ -400,12 +400,12 @@ TEST_CASE("successor: savings non renseignees leave a proposal that says so, sav
     CHECK(l.contrat_nature[0] == 0);
     CHECK((l.contrat_drapeaux[0] & colonnes::economies_nr) != 0);
     // The run-time driver concludes alike.
-    const resultat_evaluation nr_dyn = evaluer(evalmod::valide(r), {});
+    const resultat_evaluation nr_dyn = evaluer(evalmod::valide(r));
     REQUIRE(nr_dyn.nombre_contrat == 1);
     CHECK(nr_dyn.contrat[0].economies_non_renseignees);
 
     r.economies[0] = centimes{1'000'000};
-    const resultat_evaluation donnees = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r), {});
+    const resultat_evaluation donnees = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r));
     REQUIRE(donnees.nombre_contrat == 1);
     CHECK(donnees.contrat[0].nature == nature_proposition::dotation);
     CHECK(donnees.contrat[0].montant == centimes{500'000});

@@ -151,7 +151,7 @@ TEST_CASE("score_entier: weights 1/3 ... 1/31 and seven of 1 fit, and give the s
     CHECK(exact(e.valeur()) == points / total);
     CHECK(e.poids == b.somme_poids);
 
-    const resultat_evaluation res = evaluer(evalmod::valide({g.def, 2018, v, euros(20'000'000)}), {});
+    const resultat_evaluation res = evaluer(evalmod::valide({g.def, 2018, v, euros(20'000'000)}));
     REQUIRE(res.ok());
     CHECK(e.valeur() == res.volets[0].score.valeur());
     memes_comparaisons(e, res.volets[0].score, {3, 4});
@@ -265,8 +265,7 @@ TEST_CASE("a grid whose D or SW does not fit 64 bits is scalaire_seulement, and 
     CHECK(b.scalaire_seulement());
     CHECK(b.raison == raison_scalaire::denominateur_trop_grand);
     const resultat_evaluation res = evaluer(
-        evalmod::valide({g.def, 2018, std::vector<valeurs_indicateur>(4, evalmod::taux_de(10)), euros(20'000'000)}),
-        {});
+        evalmod::valide({g.def, 2018, std::vector<valeurs_indicateur>(4, evalmod::taux_de(10)), euros(20'000'000)}));
     CHECK(res.erreur == regle::depassement_score);
     CHECK(res.volet_erreur == 0);
     CHECK(res.indicateur_erreur == 3);
@@ -279,7 +278,7 @@ TEST_CASE("a grid whose D or SW does not fit 64 bits is scalaire_seulement, and 
     CHECK(bd.denominateur == 1'999'999'732'000'008'946);
     CHECK(bd.somme_poids == 3'999'999'732);
     const resultat_evaluation ok =
-        evaluer(evalmod::valide({deux.def, 2018, {evalmod::taux_de(10), evalmod::taux_de(60)}, euros(20'000'000)}), {});
+        evaluer(evalmod::valide({deux.def, 2018, {evalmod::taux_de(10), evalmod::taux_de(60)}, euros(20'000'000)}));
     REQUIRE(ok.ok());
     score_entier<std::int64_t> e{};
     e.ajouter(bd.poids_entier({1, 999'999'937}), statut::non_atteint, {});
@@ -293,15 +292,13 @@ TEST_CASE("a grid whose D or SW does not fit 64 bits is scalaire_seulement, and 
     REQUIRE(validate(lourds.def).empty());
     CHECK(denominateur_commun(lourds.def, {}).raison == raison_scalaire::somme_trop_grande);
     const resultat_evaluation lourd = evaluer(
-        evalmod::valide({lourds.def, 2018, std::vector<valeurs_indicateur>(2, evalmod::taux_de(10)), euros(1'000)}),
-        {});
+        evalmod::valide({lourds.def, 2018, std::vector<valeurs_indicateur>(2, evalmod::taux_de(10)), euros(1'000)}));
     CHECK(lourd.erreur == regle::depassement_score);
     // One less and they fit, scalar and integer alike.
     const grille_poids moins{{entier((std::int64_t{1} << 61) - 1), entier((std::int64_t{1} << 61) - 1)}};
     CHECK_FALSE(denominateur_commun(moins.def, {}).scalaire_seulement());
     CHECK(evaluer(evalmod::valide(
-                      {moins.def, 2018, std::vector<valeurs_indicateur>(2, evalmod::taux_de(10)), euros(1'000)}),
-                  {})
+                      {moins.def, 2018, std::vector<valeurs_indicateur>(2, evalmod::taux_de(10)), euros(1'000)}))
               .ok());
 }
 

@@ -33,8 +33,8 @@ void meme_resultat(const resultat_validation<rapport_valide>& a, const resultat_
     CHECK(x.avec_instance() == y.avec_instance());
     CHECK(x.exercice() == y.exercice());
     CHECK(&x.modele() == &y.modele());
-    const resultat_evaluation rx = evaluer(x, {});
-    const resultat_evaluation ry = evaluer(y, {});
+    const resultat_evaluation rx = evaluer(x);
+    const resultat_evaluation ry = evaluer(y);
     REQUIRE(rx.ok());
     REQUIRE(ry.ok());
     CHECK(rx.total_sanctions == ry.total_sanctions);
@@ -55,7 +55,7 @@ TEST_CASE(
     "[evaluation][validation][lot]") {
     using evalmod::def_2017;
     SECTION("accepted") {
-        const resultat_validation<validateur_rapports> v = validate_lot(def_2017, {});
+        const resultat_validation<validateur_rapports> v = validate_lot(def_2017, parametres_evaluation{});
         REQUIRE(v.ok());
         CHECK(&v.valeur().modele() == &def_2017);
         CHECK(v.erreurs().empty());
@@ -66,7 +66,7 @@ TEST_CASE(
     mauvais.volets = deux_socles;
     REQUIRE_FALSE(validate(mauvais).empty());
     SECTION("rejected: a template that breaks a rule") {
-        const resultat_validation<validateur_rapports> v = validate_lot(mauvais, {});
+        const resultat_validation<validateur_rapports> v = validate_lot(mauvais, parametres_evaluation{});
         REQUIRE_FALSE(v.ok());
         CHECK(en_texte(v.erreurs()) == en_texte(validate(mauvais)));
         CHECK(outils::trouver(v.erreurs(), regle::volet_en_double) != nullptr);

@@ -247,9 +247,9 @@ json::evaluation_etablissement etablissement_au_hasard(alea& a, bool brouille) {
         return e;
     }
     if (a.sous(5) == 0) {
-        e.resultat = evaluer(valide.valeur(), {});  // sans_trace: no "trace" member
+        e.resultat = evaluer(valide.valeur());  // sans_trace: no "trace" member
     } else {
-        e.resultat = evaluer(valide.valeur(), {}, {}, e.trace_);
+        e.resultat = evaluer(valide.valeur(), {}, e.trace_);
     }
     if (brouille) brouiller(e.resultat, a);
     return e;
@@ -408,7 +408,7 @@ TEST_CASE("json writer: a single evaluation and a rejected row, as nlohmann writ
     r.decisions = {evalmod::decision(volet_id::volet_socle, issue_legale::sanction_volet, centimes{12'345})};
     caqes::trace t;
     const resultat_evaluation res =
-        evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r), {}, {}, t);
+        evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r), {}, t);
     const std::string ecrit = selon_ecrivain([&](json::ecrivain& w) { json::ecrire_evaluation(w, res, &t); }, 2);
     CHECK(ecrit == selon_nlohmann(json::evaluation_json(res, &t), 2));
     CHECK(ecrit.find("\"decision_finale_centimes\": 12345,") != std::string::npos);

@@ -233,8 +233,8 @@ void jumeaux(std::string_view fichier, const parametres_evaluation& p, std::uint
         }
         trace tc;
         trace tj;
-        const resultat_evaluation a = evaluateur<M>::evaluer(vc.valeur(), p, politique_grille{}, tc);
-        const resultat_evaluation b = evaluer(vj.valeur(), g.parametres(), politique_grille{}, tj);
+        const resultat_evaluation a = evaluateur<M>::evaluer(vc.valeur(), politique_grille{}, tc);
+        const resultat_evaluation b = evaluer(vj.valeur(), politique_grille{}, tj);
         ecarts annee;
         comparer(annee, a, b);
         comparer(annee, tc, tj);
@@ -299,8 +299,8 @@ TEST_CASE("json twins: a twin that differs in one threshold is told apart", "[js
         trace tc;
         trace tj;
         ecarts c;
-        comparer(c, evaluateur<modeles::transports_2017::def>::evaluer(vc.valeur(), p, politique_grille{}, tc),
-                 evaluer(vj.valeur(), p, politique_grille{}, tj));
+        comparer(c, evaluateur<modeles::transports_2017::def>::evaluer(vc.valeur(), politique_grille{}, tc),
+                 evaluer(vj.valeur(), politique_grille{}, tj));
         comparer(c, tc, tj);
         difference = !c.ok;
     }

@@ -41,7 +41,7 @@ TEST_CASE("json: a traced evaluation serialises lines, proposals, articles and d
     r.decisions = {evalmod::decision(volet_id::volet_socle, issue_legale::sanction_volet, centimes{12'345})};
     caqes::trace t;
     const resultat_evaluation res =
-        evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r), {}, {}, t);
+        evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r), {}, t);
 
     const nlohmann::json d = json::document(res, &t);
     CHECK(d["schema"] == "caqes.evaluation/1");
@@ -94,7 +94,7 @@ TEST_CASE("json: the rules, the revenue base and its year, savings and contract 
     evalmod::rapport_essai r(evalmod::def_2017, 2018, evalmod::tout_atteint(evalmod::def_2017), evalmod::base_80m);
     r.r.annee_produits = 2016;
     r.economies[1] = euros(1'000);
-    const resultat_evaluation res = evaluer(evalmod::valide(r), {});
+    const resultat_evaluation res = evaluer(evalmod::valide(r));
     const nlohmann::json e = json::document(res)["evaluations"][0];
     const nlohmann::json& g = e["regles"];
     CHECK(g["regime"] == "CAQES premiere generation");
@@ -120,7 +120,7 @@ TEST_CASE("json: no value in the document is a floating-point number", "[json]")
     r.economies = {centimes{1'000'001}, centimes{0}, centimes{0}};
     caqes::trace t;
     const resultat_evaluation res =
-        evaluateur<evalmod::def_2022>::evaluer(evalmod::valide<evalmod::def_2022>(r), {}, {}, t);
+        evaluateur<evalmod::def_2022>::evaluer(evalmod::valide<evalmod::def_2022>(r), {}, t);
     const nlohmann::json d = json::document(res, &t);
     int nombres = 0;
     auto parcourir = [&nombres](const auto& self, const nlohmann::json& j) -> void {
@@ -147,7 +147,7 @@ TEST_CASE("json: a batch writes one document, with errors in place of a result",
     a.e.raison_sociale = "CH essai";
     a.e.exercice = 2018;
     a.e.modele = std::string{evalmod::def_2017.nom};
-    a.e.resultat = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r), {}, {}, a.e.trace_);
+    a.e.resultat = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r), {}, a.e.trace_);
 
     json::evaluation_etablissement b{};
     b.finess = "750000002";
@@ -198,7 +198,7 @@ TEST_CASE("issue 12: the JSON names the law applied: version policy, date of the
     // evaluation would apply the 2022 version, which has no sanction.
     evalmod::rapport_essai r(evalmod::def_2017, 2021, evalmod::rien_atteint(evalmod::def_2017), evalmod::base_80m);
     r.r.date_evaluation = ymd{2022, 6, 1};
-    const resultat_evaluation res = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r), {});
+    const resultat_evaluation res = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r));
     const nlohmann::json g = json::evaluation_json(res)["regles"];
     CHECK(g["politique_version"] == "regime_du_contrat");
     CHECK(g["date_regles"] == "2021-01-01");
@@ -211,8 +211,7 @@ TEST_CASE("issue 12: the JSON names the law applied: version policy, date of the
     // Under the evaluation-date policy the sanction the clauses ask for has no version in force.
     parametres_evaluation p{};
     p.version = version_applicable::date_evaluation;
-    const resultat_evaluation res22 =
-        evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r, p), p);
+    const resultat_evaluation res22 = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r, p));
     const nlohmann::json h = json::evaluation_json(res22)["regles"];
     CHECK(h["politique_version"] == "date_evaluation");
     CHECK(h["date_regles"] == "2022-06-01");
@@ -223,6 +222,6 @@ TEST_CASE("issue 12: the JSON names the law applied: version policy, date of the
     evalmod::rapport_essai s(evalmod::def_successeur, 2027, evalmod::rien_atteint(evalmod::def_successeur),
                              evalmod::base_80m);
     const resultat_evaluation sans_base =
-        evaluateur<evalmod::def_successeur>::evaluer(evalmod::valide<evalmod::def_successeur>(s), {});
+        evaluateur<evalmod::def_successeur>::evaluer(evalmod::valide<evalmod::def_successeur>(s));
     CHECK(json::evaluation_json(sans_base)["regles"]["alertes"] == nlohmann::json::array({"base_penalite_absente"}));
 }

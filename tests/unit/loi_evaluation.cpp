@@ -50,7 +50,7 @@ parametres_evaluation parametres_l162_30_4(version_applicable v = version_applic
 // Validated, then evaluated: the evaluators take nothing else.
 template <const modele_contrat_def& M>
 resultat_evaluation evaluer_essai(const evalmod::rapport_essai& e, const parametres_evaluation& p = {}) {
-    return evaluateur<M>::evaluer(evalmod::valide<M>(e, p), p);
+    return evaluateur<M>::evaluer(evalmod::valide<M>(e, p));
 }
 
 const proposition* trouver(const resultat_evaluation& res, nature_proposition n) {
@@ -306,7 +306,7 @@ TEST_CASE("defect 6: the 2017 evaluation cut of the liste en sus share is comput
     evalmod::rapport_essai r(def, 2018, v, base_80m);
     parametres_evaluation p{};
     p.p2017.reduction_liste_en_sus = reduction_liste_en_sus_2017{{30, 100}, centimes{1'000'001}};
-    const resultat_evaluation res = evaluer(evalmod::valide(r, p), p);
+    const resultat_evaluation res = evaluer(evalmod::valide(r, p));
     REQUIRE(res.nombre_contrat == 1);
     CHECK(res.contrat[0].nature == nature_proposition::minoration);
     CHECK(res.contrat[0].montant == centimes{300'000});
@@ -315,7 +315,7 @@ TEST_CASE("defect 6: the 2017 evaluation cut of the liste en sus share is comput
     // Every obligation met: no breach, no cut.
     const std::vector<valeurs_indicateur> bien = evalmod::tout_atteint(def);
     evalmod::rapport_essai rb(def, 2018, bien, base_80m);
-    CHECK(evaluer(evalmod::valide(rb, p), p).nombre_contrat == 0);
+    CHECK(evaluer(evalmod::valide(rb, p)).nombre_contrat == 0);
 }
 
 TEST_CASE("versions by policy: exercises 2017 to 2028 under each policy, outcomes, limits and LEGI ids",

@@ -41,7 +41,7 @@ inline resultat_evaluation evaluer_annee(const contrat_instance& instance, const
     const parametres_evaluation parametres{};
     auto valide = validate<def>(instance, rapport, parametres);  // values named by code; the only way in
     if (!valide) throw std::invalid_argument(texte(valide.erreurs().front()));
-    return evaluateur<def>::evaluer(valide.valeur(), parametres);  // proposals for the year
+    return evaluateur<def>::evaluer(valide.valeur());  // proposals for the year
 }
 }  // namespace readme
 // [docs:readme]

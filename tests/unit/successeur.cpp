@@ -71,7 +71,7 @@ TEST_CASE("issue 12 defect 5: a scheme starting in 2026 carries the penalty for 
         r.economies[0] = centimes{0};  // no savings: no allocation, the penalty alone
         const resultat_validation<rapport_valide> v = validate(d, r.annuel(), p);
         REQUIRE(v.ok());
-        const resultat_evaluation res = evaluer(v.valeur(), p);
+        const resultat_evaluation res = evaluer(v.valeur());
         CHECK(res.nombre_volets == 0);
         if (exercice == 2026) {
             CHECK(res.nombre_contrat == 0);  // the interim version has no penalty
@@ -175,7 +175,7 @@ TEST_CASE("issue 12: the successor penalty's formula is a [U] parameter, within 
         r.economies[0] = centimes{0};  // no savings: no allocation, the penalty alone
         const resultat_validation<rapport_valide> ok = validate(d, r.annuel(), p);
         REQUIRE(ok.ok());
-        const resultat_evaluation res = evaluer(ok.valeur(), p);
+        const resultat_evaluation res = evaluer(ok.valeur());
         return res.nombre_contrat == 0 ? centimes{-1} : res.contrat[0].montant;
     };
     // Score 0, under 1/2: the whole 2 % of 80 M EUR.

@@ -12,6 +12,7 @@
 #include <caqes/evaluation/detail/forme.hpp>
 #include <caqes/evaluation/detail/plan.hpp>
 #include <caqes/evaluation/issues.hpp>
+#include <caqes/evaluation/parametres_valides.hpp>
 #include <caqes/evaluation/proposition.hpp>
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/rapport_valide.hpp>
@@ -361,13 +362,16 @@ constexpr void totaliser(O& sortie, std::size_t n, const E& etab) noexcept {
 // result columns (`sortie_conclusion`, proposition.hpp). A template on the regime so that the
 // compile-time driver compiles only its own regime's rules; on the scores' representation `S`
 // and the establishment's data `E` so that the scalar and the columnar evaluator share every
-// rule (docs/design-columnar.md, section 3). `lois` is the law of the context: the one
-// `lois_pour(m, etab.exercice(), etab.date_evaluation(), p)` gives.
+// rule (docs/design-columnar.md, section 3). `p` are the parameters the establishment's data
+// was validated with (`rapport_valide::parametres()`; a block's grid's, which validateur_lot
+// checks, CAQES-E048); `lois` is the law of the context: the one
+// `lois_pour(m, etab.exercice(), etab.date_evaluation(), p.valeur())` gives.
 template <regime_id R, representation_score S, donnees_etablissement E, class O>
     requires sortie_conclusion<O, S>
 [[gnu::always_inline]] constexpr void conclure_pour(const modele_contrat_def& m, const scores_contrat<S>& s,
-                                                    const E& etab, const parametres_evaluation& p,
+                                                    const E& etab, const parametres_valides& pv,
                                                     const lois_du_jour& lois, O& sortie) noexcept {
+    const parametres_evaluation& p = pv.valeur();
     const std::size_t n = nombre_volets_conclus(m);
     sortie.ouvrir(m.regime, etab.exercice(), etab.annee_contrat(), etab.produits_assurance_maladie(),
                   etab.annee_produits(), static_cast<std::uint8_t>(n));
@@ -409,7 +413,7 @@ template <regime_id R, representation_score S, donnees_etablissement E, class O>
 template <class S, donnees_etablissement E, class O>
     requires sortie_conclusion<O, S>
 constexpr void conclure(const modele_contrat_def& m, const scores_contrat<S>& s, const E& etab,
-                        const parametres_evaluation& p, const lois_du_jour& lois, O& sortie) noexcept {
+                        const parametres_valides& p, const lois_du_jour& lois, O& sortie) noexcept {
     switch (m.regime) {
         case regime_id::caqes_2017:
             return conclure_pour<regime_id::caqes_2017>(m, s, etab, p, lois, sortie);
@@ -423,22 +427,24 @@ constexpr void conclure(const modele_contrat_def& m, const scores_contrat<S>& s,
     conclure_pour<regime_id::contrats_anterieurs>(m, s, etab, p, lois, sortie);
 }
 
-// The full result of one establishment-year, the law of its context looked up for it.
+// The full result of one establishment-year under the parameters it was validated with, the
+// law of its context looked up for it.
 template <regime_id R>
 [[nodiscard, gnu::always_inline]] constexpr resultat_evaluation conclure_pour(const modele_contrat_def& m,
                                                                               const scores_contrat<>& s,
-                                                                              const rapport_valide& r,
-                                                                              const parametres_evaluation& p) noexcept {
+                                                                              const rapport_valide& r) noexcept {
     resultat_evaluation res{};
-    conclure_pour<R>(m, s, r, p, lois_pour(m, r.exercice(), r.date_evaluation(), p), res);
+    const parametres_valides& p = r.parametres();
+    conclure_pour<R>(m, s, r, p, lois_pour(m, r.exercice(), r.date_evaluation(), p.valeur()), res);
     return res;
 }
 
 // The same, for a regime known at run time.
 [[nodiscard]] constexpr resultat_evaluation conclure(const modele_contrat_def& m, const scores_contrat<>& s,
-                                                     const rapport_valide& r, const parametres_evaluation& p) noexcept {
+                                                     const rapport_valide& r) noexcept {
     resultat_evaluation res{};
-    conclure(m, s, r, p, lois_pour(m, r.exercice(), r.date_evaluation(), p), res);
+    const parametres_valides& p = r.parametres();
+    conclure(m, s, r, p, lois_pour(m, r.exercice(), r.date_evaluation(), p.valeur()), res);
     return res;
 }
 
@@ -464,28 +470,26 @@ template <class Trace>
 }  // namespace detail
 
 // Run-time driver: the template is the one `r` was validated against, and its plans come
-// with it, so values, plans and indicators cannot disagree.
+// with it, so values, plans and indicators cannot disagree; so do the parameters
+// (`r.parametres()`), which validation checked and under which it computed the report's terms.
 template <class Trace = sans_trace>
-[[nodiscard]] constexpr resultat_evaluation evaluer(const rapport_valide& r, const parametres_evaluation& p,
-                                                    const politique_grille& pol, Trace& t) {
-    return conclure(r.modele_evalue(), detail::scores_de(r, pol, t), r, p);
+[[nodiscard]] constexpr resultat_evaluation evaluer(const rapport_valide& r, const politique_grille& pol, Trace& t) {
+    return conclure(r.modele_evalue(), detail::scores_de(r, pol, t), r);
 }
 
 // The same, written to a sink (`sortie_conclusion`), with the law of the context given: `lois`
-// is `lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), p)`, which a caller
-// evaluating many reports of one context computes once.
+// is `lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), r.parametres().valeur())`,
+// which a caller evaluating many reports of one context computes once.
 template <class O>
-constexpr void evaluer_vers(const rapport_valide& r, const parametres_evaluation& p, const politique_grille& pol,
-                            const lois_du_jour& lois, O& sortie) {
+constexpr void evaluer_vers(const rapport_valide& r, const politique_grille& pol, const lois_du_jour& lois, O& sortie) {
     sans_trace t;
-    conclure(r.modele_evalue(), detail::scores_de(r, pol, t), r, p, lois, sortie);
+    conclure(r.modele_evalue(), detail::scores_de(r, pol, t), r, r.parametres(), lois, sortie);
 }
 
 // The same, without a trace.
-[[nodiscard]] constexpr resultat_evaluation evaluer(const rapport_valide& r, const parametres_evaluation& p,
-                                                    const politique_grille& pol = {}) {
+[[nodiscard]] constexpr resultat_evaluation evaluer(const rapport_valide& r, const politique_grille& pol = {}) {
     sans_trace t;
-    return evaluer(r, p, pol, t);
+    return evaluer(r, pol, t);
 }
 
 // Compile-time driver for a template checked by `modele_contrat<M>`.
@@ -574,27 +578,26 @@ struct evaluateur {
 
   public:
     // `rv` was validated against M (validate<M>): its values are M's, in M's order.
+    // Under the parameters it was validated with (`rv.rapport().parametres()`).
     template <class Trace = sans_trace>
     [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_valide_pour<M>& rv,
-                                                               const parametres_evaluation& p,
                                                                const politique_grille& pol, Trace& t) {
         const rapport_valide& r = rv.rapport();
-        return conclure_pour<M.regime>(r.modele_evalue(), scores(r, pol, t), r, p);
+        return conclure_pour<M.regime>(r.modele_evalue(), scores(r, pol, t), r);
     }
     // The same, written to a sink (`sortie_conclusion`), with the law of the context given
     // (`lois_pour`, computed once for the reports of one context).
     template <class O>
-    static constexpr void evaluer_vers(const rapport_valide_pour<M>& rv, const parametres_evaluation& p,
-                                       const politique_grille& pol, const lois_du_jour& lois, O& sortie) {
+    static constexpr void evaluer_vers(const rapport_valide_pour<M>& rv, const politique_grille& pol,
+                                       const lois_du_jour& lois, O& sortie) {
         const rapport_valide& r = rv.rapport();
         sans_trace t;
-        conclure_pour<M.regime>(r.modele_evalue(), scores(r, pol, t), r, p, lois, sortie);
+        conclure_pour<M.regime>(r.modele_evalue(), scores(r, pol, t), r, r.parametres(), lois, sortie);
     }
     [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_valide_pour<M>& r,
-                                                               const parametres_evaluation& p,
                                                                const politique_grille& pol = {}) {
         sans_trace t;
-        return evaluer(r, p, pol, t);
+        return evaluer(r, pol, t);
     }
 
     // CAQES-E038 at compile time: a report that was not validated, or was validated against

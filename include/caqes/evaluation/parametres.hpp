@@ -33,6 +33,8 @@ namespace caqes {
 struct palier_sanction {
     fraction seuil{0, 1};
     fraction taux{0, 1};
+
+    friend constexpr bool operator==(const palier_sanction&, const palier_sanction&) noexcept = default;
 };
 
 // D.162-16 III 2 (2017): for breaches on health products the ARS "peut" decide a cut of the
@@ -42,6 +44,9 @@ struct palier_sanction {
 struct reduction_liste_en_sus_2017 {
     fraction taux{0, 1};
     centimes part_liste_en_sus{0};
+
+    friend constexpr bool operator==(const reduction_liste_en_sus_2017&,
+                                     const reduction_liste_en_sus_2017&) noexcept = default;
 };
 
 struct parametres_2017 {
@@ -52,6 +57,8 @@ struct parametres_2017 {
     fraction part_interessement{20, 100};
     std::optional<reduction_liste_en_sus_2017> reduction_liste_en_sus{};
     bool illustratif{true};
+
+    friend constexpr bool operator==(const parametres_2017&, const parametres_2017&) noexcept = default;
 };
 
 struct parametres_2022 {
@@ -69,6 +76,8 @@ struct parametres_2022 {
     // L.162-30-4: "fixes pour une duree limitee" [U], no default: months from the evaluation.
     std::optional<int> duree_mesures_mois{};
     bool illustratif{true};
+
+    friend constexpr bool operator==(const parametres_2022&, const parametres_2022&) noexcept = default;
 };
 
 // How the successor's penalty follows the results: no text read says [U: L.162-23-14 from 2027
@@ -88,6 +97,8 @@ struct parametres_successeur {
     // The penalty's base [U], no default: "financement" as quoted [S], not sourced further.
     std::optional<centimes> base_penalite{};
     bool illustratif{true};
+
+    friend constexpr bool operator==(const parametres_successeur&, const parametres_successeur&) noexcept = default;
 };
 
 struct parametres_evaluation {
@@ -101,6 +112,8 @@ struct parametres_evaluation {
     // How an exercise a volet's term covers only in part counts [U] (evaluation/couverture.hpp);
     // every outcome names it.
     politique_annee_partielle annee_partielle{politique_annee_partielle::tout_jour_compte};
+
+    friend constexpr bool operator==(const parametres_evaluation&, const parametres_evaluation&) noexcept = default;
 };
 
 // The fields of a parameter set that a rule checks, so that the compile-time diagnostic

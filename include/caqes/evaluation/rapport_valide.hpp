@@ -12,6 +12,10 @@
 // Validated against a contract instance, it also carries contract time: the volets evaluated
 // are the template's and the avenants' (`modele_evalue()`), each with its effective term and
 // how it covers the exercise (`couvertures()`).
+//
+// It carries the parameters it was validated with (`parametres()`): its terms' coverage and its
+// checked decisions were computed under them, so the evaluators read these and take none of
+// their own; a report cannot be evaluated, or cited, under another partial-year policy.
 #include <caqes/contrat/instance.hpp>
 #include <caqes/contrat/modele.hpp>
 #include <caqes/droit/activite.hpp>
@@ -19,6 +23,7 @@
 #include <caqes/evaluation/couverture.hpp>
 #include <caqes/evaluation/detail/plan.hpp>
 #include <caqes/evaluation/parametres.hpp>
+#include <caqes/evaluation/parametres_valides.hpp>
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/valeur.hpp>
 
@@ -83,6 +88,8 @@ class rapport_valide {
         return couvertures_;
     }
     [[nodiscard]] constexpr const couverture_volet& couverture(std::size_t i) const noexcept { return couvertures_[i]; }
+    // The parameters the report was validated with, which its evaluation applies.
+    [[nodiscard]] constexpr const parametres_valides& parametres() const noexcept { return parametres_; }
     [[nodiscard]] constexpr int exercice() const noexcept { return exercice_; }
     [[nodiscard]] constexpr int annee_contrat() const noexcept { return annee_contrat_; }
     [[nodiscard]] constexpr ymd date_evaluation() const noexcept { return date_evaluation_; }
@@ -112,6 +119,7 @@ class rapport_valide {
         avec_instance_ = o.avec_instance_;
         debut_contrat_ = o.debut_contrat_;
         couvertures_ = o.couvertures_;
+        parametres_ = o.parametres_;
         exercice_ = o.exercice_;
         annee_contrat_ = o.annee_contrat_;
         date_evaluation_ = o.date_evaluation_;
@@ -128,6 +136,7 @@ class rapport_valide {
     bool avec_instance_{false};
     ymd debut_contrat_{};
     std::array<couverture_volet, volets_max> couvertures_{};
+    parametres_valides parametres_{};
     int exercice_{0};
     int annee_contrat_{1};
     ymd date_evaluation_{};

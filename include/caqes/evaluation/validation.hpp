@@ -11,6 +11,7 @@
 #include <caqes/droit/violation.hpp>
 #include <caqes/evaluation/issues.hpp>
 #include <caqes/evaluation/parametres.hpp>
+#include <caqes/evaluation/parametres_valides.hpp>
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/rapport_valide.hpp>
 #include <caqes/evaluation/valeur.hpp>
@@ -342,8 +343,9 @@ struct validation_rapport {
     // avenants'), with the instance `c` when one is given.
     static resultat_validation<rapport_valide> valider(const modele_contrat_def& m, std::vector<volet_modele> volets,
                                                        const contrat_instance* c, const rapport_annuel& r,
-                                                       const parametres_evaluation& p) {
+                                                       const parametres_valides& pv) {
         using namespace regles;
+        const parametres_evaluation& p = pv.valeur();
         violations out;
         if (volets.size() > volets_max) {
             out.push_back({regle::volet_en_double, "avenants", "a contract has at most four volets"});
@@ -412,6 +414,7 @@ struct validation_rapport {
 
         rapport_valide v;
         v.modele_ = &m;
+        v.parametres_ = pv;
         v.evalue_ = m;
         v.volets_ = std::move(volets);
         v.evalue_.volets = v.volets_;
@@ -562,6 +565,8 @@ struct validation_rapport {
 
 class validateur_rapports;
 [[nodiscard]] inline resultat_validation<validateur_rapports> validate_lot(const modele_contrat_def& m,
+                                                                           const parametres_valides& p);
+[[nodiscard]] inline resultat_validation<validateur_rapports> validate_lot(const modele_contrat_def& m,
                                                                            const parametres_evaluation& p);
 [[nodiscard]] inline resultat_validation<rapport_valide> validate(const modele_contrat_def& m,
                                                                   const contrat_instance& c, const rapport_annuel& r,
@@ -576,7 +581,8 @@ class validateur_rapports;
 class validateur_rapports {
   public:
     [[nodiscard]] const modele_contrat_def& modele() const noexcept { return *m_; }
-    [[nodiscard]] const parametres_evaluation& parametres() const noexcept { return p_; }
+    // The parameters every report it validates carries (rapport_valide::parametres()).
+    [[nodiscard]] const parametres_valides& parametres() const noexcept { return p_; }
 
     // `validate(m, r, p)` without checking m and p again: every template volet is evaluated
     // and the result says contract time was not checked; prefer the overload below.
@@ -597,7 +603,7 @@ class validateur_rapports {
     }
 
   private:
-    validateur_rapports(const modele_contrat_def& m, const parametres_evaluation& p) : m_(&m), p_(p) {}
+    validateur_rapports(const modele_contrat_def& m, const parametres_valides& p) : m_(&m), p_(p) {}
 
     [[nodiscard]] resultat_validation<rapport_valide> valider_instance_verifiee(const contrat_instance& c,
                                                                                 const rapport_annuel& r) const {
@@ -605,25 +611,37 @@ class validateur_rapports {
     }
 
     friend resultat_validation<validateur_rapports> validate_lot(const modele_contrat_def& m,
+                                                                 const parametres_valides& p);
+    friend resultat_validation<validateur_rapports> validate_lot(const modele_contrat_def& m,
                                                                  const parametres_evaluation& p);
     friend resultat_validation<rapport_valide> validate(const modele_contrat_def& m, const contrat_instance& c,
                                                         const rapport_annuel& r, const parametres_evaluation& p);
 
     const modele_contrat_def* m_;
-    parametres_evaluation p_;
+    parametres_valides p_;
 };
 
-// The validator of the reports of template `m` under parameters `p`, or the violations of the
-// template (validate(m)), else of the parameters (validate(p)): no report is matched against a
+// The validator of the reports of template `m` under parameters `p` already validated, or the
+// violations of the template (validate(m)): no report is matched against a template that breaks
+// a rule.
+[[nodiscard]] inline resultat_validation<validateur_rapports> validate_lot(const modele_contrat_def& m,
+                                                                           const parametres_valides& p) {
+    violations out = validate(m);
+    if (!out.empty()) return resultat_validation<validateur_rapports>{std::move(out)};
+    return resultat_validation<validateur_rapports>{validateur_rapports{m, p}};
+}
+
+// The same under parameters `p`, or the violations of the template (validate(m)), else of the
+// parameters (validate(p), through parametres_valides::depuis): no report is matched against a
 // template or parameters that break a rule. These are the checks `validate(m, r, p)` always
 // made; the open notions a template needs of its parameters are `validate(m, p)`'s (issues.hpp).
 [[nodiscard]] inline resultat_validation<validateur_rapports> validate_lot(const modele_contrat_def& m,
                                                                            const parametres_evaluation& p) {
     violations out = validate(m);
     if (!out.empty()) return resultat_validation<validateur_rapports>{std::move(out)};
-    out = validate(p);
-    if (!out.empty()) return resultat_validation<validateur_rapports>{std::move(out)};
-    return resultat_validation<validateur_rapports>{validateur_rapports{m, p}};
+    resultat_validation<parametres_valides> pv = parametres_valides::depuis(p);
+    if (!pv) return resultat_validation<validateur_rapports>{pv.erreurs()};
+    return resultat_validation<validateur_rapports>{validateur_rapports{m, std::move(pv).valeur()}};
 }
 
 // Validates a yearly report against its template and the evaluation's parameters, and returns
@@ -649,9 +667,9 @@ class validateur_rapports {
     if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
     out = validate(m, c);
     if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
-    out = validate(p);
-    if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
-    return validateur_rapports{m, p}.valider_instance_verifiee(c, r);
+    resultat_validation<parametres_valides> pv = parametres_valides::depuis(p);
+    if (!pv) return resultat_validation<rapport_valide>{pv.erreurs()};
+    return validateur_rapports{m, pv.valeur()}.valider_instance_verifiee(c, r);
 }
 
 // The report validated against the compile-time template M, typed for `evaluateur<M>`. A

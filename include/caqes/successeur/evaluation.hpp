@@ -21,7 +21,8 @@ template <const dispositif_efficience_def& D>
     return validate<dispositif_efficience<D>::modele>(r, p);
 }
 
-// A yearly report validated against a scheme built at run time, for `evaluer(rapport_valide, ...)`.
+// A yearly report validated against a scheme built at run time, for `evaluer(rapport_valide)`,
+// which applies the parameters `p` it was validated with.
 [[nodiscard]] inline resultat_validation<rapport_valide> validate(const dispositif_charge& d, const rapport_annuel& r,
                                                                   const parametres_evaluation& p) {
     return validate(d.modele(), r, p);

@@ -24,7 +24,5 @@ inline constexpr modele_contrat_def def_b{.nom = "B",
                                           .fenetre = periode{ymd{2022, 7, 1}, ymd{2023, 1, 1}},
                                           .volets = volets};
 
-inline resultat_evaluation evaluer_annee(const rapport_valide_pour<def_a>& r, const parametres_evaluation& p) {
-    return evaluateur<def_b>::evaluer(r, p);
-}
+inline resultat_evaluation evaluer_annee(const rapport_valide_pour<def_a>& r) { return evaluateur<def_b>::evaluer(r); }
 }  // namespace ex

@@ -124,14 +124,16 @@ template <regime_id R, class L>
 void conclure_lot(const lot_colonnes& lot, const scores_bloc<L>& s, resultats_colonnes<std::int64_t>& sortie,
                   std::size_t debut) {
     const grille_lot& g = lot.grille();
-    const parametres_evaluation& p = g.parametres();
+    const parametres_valides& p = g.parametres();
     const std::size_t nv = std::min(g.modele().volets.size(), volets_max);
     ligne_resultats ligne(sortie, debut);
     for (std::size_t i = 0; i < lot.taille(); ++i) {
         ligne.aller_a(debut + i);
         if (lot.voie(i) != voie_ligne::colonnes) {
             const rapport_valide& r = lot.rapport(i);
-            evaluer_vers(r, p, g.politique(), lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), p),
+            // Its own parameters, equal to the grid's (CAQES-E048).
+            evaluer_vers(r, g.politique(),
+                         lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), r.parametres().valeur()),
                          ligne);
             continue;
         }
@@ -187,7 +189,7 @@ inline void evaluer_lot(const lot_colonnes& lot, resultats_colonnes<std::int64_t
 template <class Trace>
 [[nodiscard]] resultat_evaluation evaluer_un(const lot_colonnes& lot, std::size_t i, Trace& t) {
     const grille_lot& g = lot.grille();
-    if (lot.voie(i) != voie_ligne::colonnes) return evaluer(lot.rapport(i), g.parametres(), g.politique(), t);
+    if (lot.voie(i) != voie_ligne::colonnes) return evaluer(lot.rapport(i), g.politique(), t);
     const modele_contrat_def& m = g.modele();
     scores_contrat<> s{};
     for (const indicateur_plan& ip : g.plan().indicateurs) {

@@ -12,6 +12,7 @@
 // savings, terms, the context) and, in side tables, the rows' recorded decisions and L.162-30-4
 // data; `ligne_lot` shows a row as the conclusion's `donnees_etablissement`. Only a row on the
 // scalar path keeps its whole report, which that path evaluates.
+#include <caqes/calendrier/format.hpp>
 #include <caqes/contrat/modele.hpp>
 #include <caqes/droit/regle.hpp>
 #include <caqes/droit/violation.hpp>
@@ -20,6 +21,7 @@
 #include <caqes/evaluation/evaluer.hpp>
 #include <caqes/evaluation/issues.hpp>
 #include <caqes/evaluation/parametres.hpp>
+#include <caqes/evaluation/parametres_valides.hpp>
 #include <caqes/evaluation/rapport_valide.hpp>
 #include <caqes/evaluation/realisation.hpp>
 #include <caqes/evaluation/valeur.hpp>
@@ -66,10 +68,11 @@ enum class voie_ligne : std::uint8_t {
 }
 
 // What a batch is evaluated against, fixed for the whole batch: the template, the grid's policy,
-// the parameters, and the column plan built once from the first two (planifier_colonnes).
+// the validated parameters (each report added must carry equal ones, CAQES-E048), and the column
+// plan built once from the first two (planifier_colonnes).
 class grille_lot {
   public:
-    grille_lot(const modele_contrat_def& m, const politique_grille& pol, const parametres_evaluation& p,
+    grille_lot(const modele_contrat_def& m, const politique_grille& pol, const parametres_valides& p,
                const precision_entree& precision = {})
             : m_(&m), pol_(pol), p_(p), plan_(planifier_colonnes(m, pol, precision)) {
         std::array<std::size_t, 3> n{};
@@ -81,7 +84,7 @@ class grille_lot {
 
     [[nodiscard]] const modele_contrat_def& modele() const noexcept { return *m_; }
     [[nodiscard]] const politique_grille& politique() const noexcept { return pol_; }
-    [[nodiscard]] const parametres_evaluation& parametres() const noexcept { return p_; }
+    [[nodiscard]] const parametres_valides& parametres() const noexcept { return p_; }
     [[nodiscard]] const plan_colonnes& plan() const noexcept { return plan_; }
     // Column c's place among the columns of its storage.
     [[nodiscard]] std::size_t rang(std::size_t c) const noexcept { return rangs_[c]; }
@@ -90,7 +93,7 @@ class grille_lot {
   private:
     const modele_contrat_def* m_;
     politique_grille pol_;
-    parametres_evaluation p_;
+    parametres_valides p_;
     plan_colonnes plan_;
     std::vector<std::size_t> rangs_;
     std::array<std::size_t, 3> par_stockage_{};
@@ -246,7 +249,9 @@ class validateur_lot {
             : g_(std::move(g)), h_(h), courant_(g_) {}
 
     // The path row gets, or why it is refused: CAQES-E038 for a report validated against another
-    // template (its values are not the plan's), CAQES-E045 for a value off its column's scale
+    // template (its values are not the plan's), CAQES-E048 for one validated under other
+    // parameters (its terms' coverage and its checked decisions were computed under those, and
+    // the block is concluded under the grid's), CAQES-E045 for a value off its column's scale
     // under `politique_hors_echelle::refus`. A refused report is not in any block.
     [[nodiscard]] resultat_validation<voie_ligne> ajouter(rapport_valide r) {
         const grille_lot& g = *g_;
@@ -255,6 +260,14 @@ class validateur_lot {
                 {regle::rapport_autre_modele, "rapport",
                  "the report was validated against \"" + std::string{r.modele().nom} + "\", the batch evaluates \"" +
                      std::string{g.modele().nom} + "\": validate it against the batch's template"}}};
+        }
+        // Once per report, a few dozen scalar comparisons: no allocation, nothing read twice.
+        if (r.parametres() != g.parametres()) {
+            return resultat_validation<voie_ligne>{
+                violations{{regle::rapport_autres_parametres, "rapport",
+                            concat("the report was validated under other parameters than the batch's",
+                                   autre_annee_partielle(r.parametres(), g.parametres()),
+                                   ": validate it under the batch's parameters (grille_lot::parametres())")}}};
         }
         voie_ligne voie = voie_ligne::colonnes;
         if (g.plan().scalaire_seulement()) voie = voie_ligne::grille;
@@ -300,6 +313,12 @@ class validateur_lot {
     }
 
   private:
+    // The partial-year policies, when they differ: the parameter the report's terms depend on.
+    [[nodiscard]] static std::string autre_annee_partielle(const parametres_valides& r, const parametres_valides& g) {
+        if (r->annee_partielle == g->annee_partielle) return {};
+        return concat(" (partial years: ", nom(r->annee_partielle), ", the batch: ", nom(g->annee_partielle), ")");
+    }
+
     // What the conclusion reads of r; its decisions and L.162-30-4 data in the side tables; the
     // whole report for a row on the scalar path.
     void garder(rapport_valide r, voie_ligne voie) {
@@ -389,7 +408,7 @@ class validateur_lot {
                 return static_cast<std::uint8_t>(k);
         }
         cs.push_back({r.exercice(), r.date_evaluation(),
-                      lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), g_->parametres())});
+                      lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), g_->parametres().valeur())});
         return static_cast<std::uint8_t>(cs.size() - 1);
     }
 

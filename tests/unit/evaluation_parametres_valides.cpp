@@ -1,0 +1,216 @@
+// Only validated parameters reach the evaluators (evaluation/parametres_valides.hpp): a report
+// carries the `parametres_valides` it was validated with, the evaluators read those and take
+// none of their own, and a batch refuses a report validated under other parameters
+// (CAQES-E048).
+#include "evaluation_modeles.hpp"
+#include "outils.hpp"
+
+#include <caqes/evaluation/colonnes/lot.hpp>
+
+#include <memory>
+#include <string>
+#include <type_traits>
+
+using namespace caqes;
+
+namespace {
+
+// A raw set cannot become a validated one but through validate(p) (`depuis`) or
+// parametres_conformes<P> (`de<P>()`).
+static_assert(!std::is_constructible_v<parametres_valides, parametres_evaluation>);
+static_assert(!std::is_convertible_v<parametres_evaluation, parametres_valides>);
+static_assert(std::is_default_constructible_v<parametres_valides>);  // the defaults, proved valid
+
+// The evaluators take no parameters: a raw set, or even a validated one, does not compile
+// beside a report; the report alone does. Each concept is a template, so that an ill-formed
+// call reads as false instead of failing the build.
+template <class P>
+concept evaluable_sous = requires(const rapport_valide& r, const P& p, const politique_grille& pol, sans_trace& t) {
+    evaluer(r, p, pol);
+};
+template <class P>
+concept evaluable_sous_trace = requires(const rapport_valide& r, const P& p, const politique_grille& pol,
+                                        sans_trace& t) {
+    evaluer(r, p, pol, t);
+};
+template <class R>
+concept evaluable = requires(const R& r, const politique_grille& pol, sans_trace& t) {
+    evaluer(r);
+    evaluer(r, pol);
+    evaluer(r, pol, t);
+};
+static_assert(!evaluable_sous<parametres_evaluation>);
+static_assert(!evaluable_sous<parametres_valides>);
+static_assert(!evaluable_sous_trace<parametres_evaluation>);
+static_assert(evaluable<rapport_valide>);
+
+template <const modele_contrat_def& M, class P>
+concept evaluable_par_evaluateur_sous = requires(const rapport_valide_pour<M>& r, const P& p,
+                                                 const politique_grille& pol) {
+    evaluateur<M>::evaluer(r, p, pol);
+};
+template <const modele_contrat_def& M>
+concept evaluable_par_evaluateur = requires(const rapport_valide_pour<M>& r, const politique_grille& pol) {
+    evaluateur<M>::evaluer(r, pol);
+};
+static_assert(!evaluable_par_evaluateur_sous<evalmod::def_2017, parametres_evaluation>);
+static_assert(evaluable_par_evaluateur<evalmod::def_2017>);
+
+// A batch's grid takes validated parameters only.
+static_assert(!std::is_constructible_v<colonnes::grille_lot, const modele_contrat_def&, const politique_grille&,
+                                       const parametres_evaluation&>);
+static_assert(std::is_constructible_v<colonnes::grille_lot, const modele_contrat_def&, const politique_grille&,
+                                      const parametres_valides&>);
+
+// A compile-time set, checked by parametres_conformes<P> (tests/compile_fail/variantes/
+// E046_parametres_valides_de has the rejected twin).
+inline constexpr parametres_evaluation parametres_region = [] {
+    parametres_evaluation p{};
+    p.p2017.part_interessement = {1, 10};
+    p.annee_partielle = politique_annee_partielle::prorata_temporis;
+    return p;
+}();
+constexpr parametres_valides region = parametres_valides::de<parametres_region>();
+static_assert(region.valeur() == parametres_region);
+static_assert(region->annee_partielle == politique_annee_partielle::prorata_temporis);
+static_assert(!(region == parametres_valides{}));
+static_assert(parametres_valides{}.valeur() == parametres_evaluation{});
+
+// The 2017 contract of evalmod, in force from 2017-07-01: its first exercise is partial.
+evalmod::rapport_essai premiere_annee() {
+    evalmod::rapport_essai r(evalmod::def_2017, 2017, evalmod::rien_atteint(evalmod::def_2017),
+                             centimes{8'000'000'174});
+    r.r.annee_contrat = 1;
+    return r;
+}
+
+parametres_evaluation au_prorata() {
+    parametres_evaluation p{};
+    p.annee_partielle = politique_annee_partielle::prorata_temporis;
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("parametres_valides: the defaults and a valid set are accepted, unchanged", "[parametres][validation]") {
+    CHECK(parametres_valides{}.valeur() == parametres_evaluation{});
+    parametres_evaluation p{};
+    p.p2017.part_interessement = {1, 10};
+    p.p2022.taux_abattement = {1, 2};  // L.162-30-4's cap itself
+    const resultat_validation<parametres_valides> v = parametres_valides::depuis(p);
+    REQUIRE(v.ok());
+    CHECK(v.valeur().valeur() == p);
+    CHECK(v.valeur()->p2017.part_interessement == fraction{1, 10});
+    CHECK_FALSE(v.valeur() == parametres_valides{});
+    // Equality is the value's: 20/100 is 1/5.
+    parametres_evaluation q = p;
+    q.p2017.part_interessement = {10, 100};
+    REQUIRE(parametres_valides::depuis(q).ok());
+    CHECK(parametres_valides::depuis(q).valeur() == v.valeur());
+}
+
+TEST_CASE(
+    "parametres_valides: a negative share (E046) or a rate above its cap (E050) is refused at its field, with "
+    "validate(p)'s violations",
+    "[parametres][validation]") {
+    parametres_evaluation negative{};
+    negative.p2017.part_interessement = {-1, 5};
+    const resultat_validation<parametres_valides> n = parametres_valides::depuis(negative);
+    REQUIRE_FALSE(n.ok());
+    REQUIRE(n.erreurs().size() == 1);
+    CHECK(n.erreurs().front().id == regle::parametre_hors_domaine);
+    CHECK(n.erreurs().front().lieu == "p2017.part_interessement");
+    CHECK(outils::tout(n.erreurs()) == outils::tout(validate(negative)));
+
+    parametres_evaluation trop{};
+    trop.p2022.taux_abattement = {51, 100};  // L.162-30-4: 50 %
+    const resultat_validation<parametres_valides> t = parametres_valides::depuis(trop);
+    REQUIRE_FALSE(t.ok());
+    REQUIRE(t.erreurs().size() == 1);
+    CHECK(t.erreurs().front().id == regle::parametre_hors_la_loi);
+    CHECK(t.erreurs().front().lieu == "p2022.taux_abattement");
+    CHECK(outils::tout(t.erreurs()) == outils::tout(validate(trop)));
+
+    // The batch validator gives the same violations, unchanged.
+    const resultat_validation<validateur_rapports> lot = validate_lot(evalmod::def_2017, negative);
+    REQUIRE_FALSE(lot.ok());
+    CHECK(outils::tout(lot.erreurs()) == outils::tout(validate(negative)));
+}
+
+TEST_CASE("a report carries the parameters it was validated with, and its evaluation applies and names them",
+          "[parametres][evaluation]") {
+    const contrat_instance c = evalmod::instance_2017();
+    const rapport_valide prorata = evalmod::valide(premiere_annee(), c, au_prorata());
+    CHECK(prorata.parametres().valeur() == au_prorata());
+    const resultat_evaluation res = evaluer(prorata);
+    CHECK(res.regles.annee_partielle == politique_annee_partielle::prorata_temporis);
+    // 8 000 000 174 x 1 % x 184 / 365, rounded once (tests/unit/evaluation_contrat.cpp).
+    CHECK(res.volets[0].principale.montant == centimes{40'328'768});
+
+    const rapport_valide entier = evalmod::valide(premiere_annee(), c);
+    CHECK(entier.parametres() == parametres_valides{});
+    const resultat_evaluation res_entier = evaluer(entier);
+    CHECK(res_entier.regles.annee_partielle == politique_annee_partielle::tout_jour_compte);
+    CHECK(res_entier.volets[0].principale.montant == centimes{80'000'001});
+
+    // A copy keeps them; the batch validator gives its own to every report, whether it was made
+    // from raw parameters (validated then) or from validated ones.
+    const rapport_valide copie = prorata;
+    CHECK(copie.parametres() == prorata.parametres());
+    const resultat_validation<validateur_rapports> lot = validate_lot(evalmod::def_2017, au_prorata());
+    REQUIRE(lot.ok());
+    CHECK(lot.valeur().parametres().valeur() == au_prorata());
+    const resultat_validation<rapport_valide> v = lot.valeur().valider(c, premiere_annee().annuel());
+    REQUIRE(v.ok());
+    CHECK(v.valeur().parametres() == lot.valeur().parametres());
+    CHECK(evaluer(v.valeur()).volets[0].principale.montant == centimes{40'328'768});
+    const resultat_validation<validateur_rapports> deja =
+        validate_lot(evalmod::def_2017, evalmod::valides(au_prorata()));
+    REQUIRE(deja.ok());
+    const resultat_validation<rapport_valide> w = deja.valeur().valider(c, premiere_annee().annuel());
+    REQUIRE(w.ok());
+    CHECK(w.valeur().parametres()->annee_partielle == politique_annee_partielle::prorata_temporis);
+    CHECK(evaluer(w.valeur()).regles.annee_partielle == politique_annee_partielle::prorata_temporis);
+}
+
+TEST_CASE(
+    "CAQES-E048: a batch refuses a report validated under other parameters, and takes one validated under "
+    "equal ones",
+    "[parametres][lot]") {
+    const contrat_instance c = evalmod::instance_2017();
+    auto grille =
+        std::make_shared<const colonnes::grille_lot>(evalmod::def_2017, politique_grille{}, parametres_valides{});
+    colonnes::validateur_lot lot(grille);
+
+    // Validated under another partial-year policy: its coverage was computed under it.
+    const resultat_validation<colonnes::voie_ligne> autre =
+        lot.ajouter(evalmod::valide(premiere_annee(), c, au_prorata()));
+    REQUIRE_FALSE(autre.ok());
+    REQUIRE(autre.erreurs().size() == 1);
+    CHECK(autre.erreurs().front().id == regle::rapport_autres_parametres);
+    CHECK(autre.erreurs().front().code() == "CAQES-E048");
+    CHECK(autre.erreurs().front().lieu == "rapport");
+    CHECK(autre.erreurs().front().detail.find("partial years: prorata_temporis, the batch: tout_jour_compte") !=
+          std::string::npos);
+
+    // Another share only: refused too, the detail without a partial-year policy.
+    parametres_evaluation part{};
+    part.p2017.part_interessement = {1, 10};
+    const resultat_validation<colonnes::voie_ligne> autre_part =
+        lot.ajouter(evalmod::valide(premiere_annee(), c, part));
+    REQUIRE_FALSE(autre_part.ok());
+    CHECK(autre_part.erreurs().front().id == regle::rapport_autres_parametres);
+    CHECK(autre_part.erreurs().front().detail.find("partial years") == std::string::npos);
+
+    // Equal parameters, validated apart from the grid's: accepted.
+    const resultat_validation<colonnes::voie_ligne> egal = lot.ajouter(evalmod::valide(premiere_annee(), c));
+    REQUIRE(egal.ok());
+    const std::optional<colonnes::lot_colonnes> bloc = lot.terminer();
+    REQUIRE(bloc);
+    CHECK(bloc->taille() == 1);  // the refused reports are in no block
+
+    // A grid under the report's parameters takes it.
+    colonnes::validateur_lot au_prorata_lot(std::make_shared<const colonnes::grille_lot>(
+        evalmod::def_2017, politique_grille{}, evalmod::valides(au_prorata())));
+    CHECK(au_prorata_lot.ajouter(evalmod::valide(premiere_annee(), c, au_prorata())).ok());
+}
