@@ -31,6 +31,24 @@ inline constexpr modele_contrat_def def_2022_sans_minoration{
     .transition = politique_transition::maintien_signale,
 };
 
+// The same template whose pertinence volet carries the liste en sus reduction's clause but not
+// the tariff cut's: the law's "et peut fixer une minoration" is a choice of its own.
+inline constexpr std::array<volet_modele, 3> volets_2022_minoration_seule{{
+    evalmod::volets_2022[0],
+    evalmod::volets_2022[1],
+    {.volet = volet_id::volet_pertinence_soins,
+     .terme = duree_annees(2),
+     .grille = evalmod::g_pertinence_2022,
+     .clauses = interessement | minoration_liste_en_sus},
+}};
+inline constexpr modele_contrat_def def_2022_minoration_seule{
+    .nom = "essai 2022 minoration seule",
+    .regime = regime_id::caqes_2022,
+    .fenetre = evalmod::def_2022.fenetre,
+    .volets = volets_2022_minoration_seule,
+    .transition = politique_transition::maintien_signale,
+};
+
 // Two years after the referral, 20 % above the target: the L.162-30-4 measures are due.
 void mesures_dues(evalmod::rapport_essai& r, parametres_evaluation& p) {
     r.r.date_evaluation = ymd{2024, 3, 15};
@@ -320,6 +338,80 @@ TEST_CASE("2022 L.162-30-4: the liste en sus reduction needs its own clause, and
         evaluateur<def_2022_sans_minoration>::evaluer(evalmod::valide<def_2022_sans_minoration>(sans, p));
     CHECK(d.nombre_contrat == 0);
     CHECK_FALSE(d.regles.a(alerte_evaluation::minoration_sans_clause));
+}
+
+TEST_CASE("2022 L.162-30-4: a contract that promises the liste en sus reduction alone gets it, without a tariff cut",
+          "[evaluation][regime][2022]") {
+    parametres_evaluation p{};
+    REQUIRE(p.p2022.taux_abattement.positive());  // the default rate, set whatever the clauses
+    evalmod::rapport_essai r =
+        rapport(def_2022_minoration_seule, 2024, evalmod::tout_atteint(def_2022_minoration_seule));
+    mesures_dues(r, p);
+    const resultat_evaluation a =
+        evaluateur<def_2022_minoration_seule>::evaluer(evalmod::valide<def_2022_minoration_seule>(r, p));
+    // The reduction alone: 20 % of the liste en sus share, within the version's 50 %; no tariff
+    // cut, whose clause the contract does not carry, and no alert.
+    REQUIRE(a.nombre_contrat == 1);
+    CHECK(a.contrat[0].nature == nature_proposition::minoration);
+    CHECK(a.contrat[0].montant == centimes{400'000});
+    CHECK(a.contrat[0].plafond == centimes{1'000'000});
+    REQUIRE(a.contrat[0].loi != nullptr);
+    CHECK(a.contrat[0].loi->reference.legi_id == std::string_view{"LEGIARTI000042685227"});
+    CHECK(a.regles.periode_mesures == periode{ymd{2024, 3, 15}, ymd{2025, 3, 15}});
+    CHECK_FALSE(a.regles.a(alerte_evaluation::minoration_sans_clause));
+    CHECK_FALSE(a.regles.a(alerte_evaluation::minoration_liee));
+    // The run-time driver concludes alike.
+    const resultat_evaluation b = evaluer(evalmod::valide(r, p));
+    REQUIRE(b.nombre_contrat == 1);
+    CHECK(b.contrat[0].nature == nature_proposition::minoration);
+    CHECK(b.contrat[0].montant == centimes{400'000});
+
+    // The open notions still decide: without "largement superieur", no measure and the alert.
+    parametres_evaluation sans_seuil = p;
+    sans_seuil.p2022.seuil_largement_superieur.reset();
+    const resultat_evaluation c =
+        evaluateur<def_2022_minoration_seule>::evaluer(evalmod::valide<def_2022_minoration_seule>(r, sans_seuil));
+    CHECK(c.nombre_contrat == 0);
+    CHECK(c.regles.a(alerte_evaluation::seuil_largement_absent));
+
+    // Measures not due (one day short of two years): nothing.
+    r.r.date_evaluation = ymd{2024, 3, 14};
+    const resultat_evaluation d =
+        evaluateur<def_2022_minoration_seule>::evaluer(evalmod::valide<def_2022_minoration_seule>(r, p));
+    CHECK(d.nombre_contrat == 0);
+}
+
+TEST_CASE("L.162-30-4 before 2020-12-16: the liste en sus reduction alone is refused with minoration_liee",
+          "[evaluation][regime][2022]") {
+    // No second-generation report is evaluated under that version (the regime's rules start on
+    // 2022-01-01), so the law of 2020-06-01 is given to the conclusion directly: the version
+    // then in force ("ainsi qu'une minoration") ties the reduction to a tariff cut.
+    parametres_evaluation p{};
+    evalmod::rapport_essai r =
+        rapport(def_2022_minoration_seule, 2024, evalmod::tout_atteint(def_2022_minoration_seule));
+    mesures_dues(r, p);
+    const rapport_valide rv = evalmod::valide(r, p);
+    const lois_du_jour avant = lois_au(ymd{2020, 6, 1});
+    REQUIRE(avant.version(article_loi::l162_30_4) != nullptr);
+    REQUIRE(avant.version(article_loi::l162_30_4)->minoration_liee_abattement);
+    scores_contrat<> s{};
+    resultat_evaluation seule{};
+    detail::conclure_2022(seule, 3, def_2022_minoration_seule, s, s.global(), rv, rv.parametres().valeur().p2022,
+                          p.annee_partielle, avant);
+    CHECK(seule.nombre_contrat == 0);
+    CHECK(seule.regles.a(alerte_evaluation::minoration_liee));
+    // With the tariff cut's clause too, both are proposed under that version.
+    evalmod::rapport_essai deux = rapport(evalmod::def_2022, 2024, evalmod::tout_atteint(evalmod::def_2022));
+    mesures_dues(deux, p);
+    const rapport_valide rv2 = evalmod::valide(deux, p);
+    resultat_evaluation les_deux{};
+    detail::conclure_2022(les_deux, 3, evalmod::def_2022, s, s.global(), rv2, rv2.parametres().valeur().p2022,
+                          p.annee_partielle, avant);
+    REQUIRE(les_deux.nombre_contrat == 2);
+    CHECK(les_deux.contrat[0].nature == nature_proposition::abattement);
+    CHECK(les_deux.contrat[1].nature == nature_proposition::minoration);
+    CHECK(les_deux.contrat[1].loi->reference.legi_id == std::string_view{"LEGIARTI000041398020"});
+    CHECK_FALSE(les_deux.regles.a(alerte_evaluation::minoration_liee));
 }
 
 TEST_CASE("2022 L.162-30-4: an excess that does not fit in 64-bit cents is reported", "[evaluation][regime][2022]") {

@@ -154,7 +154,7 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
     // volet whose term covers the exercise. The article's two measures are distinct choices of
     // the ARS ("fixer un abattement forfaitaire ... et peut fixer une minoration forfaitaire"):
     // each is proposed only when an evaluated volet carries its own clause, the outcome the
-    // contract promised (issues_du_volet).
+    // contract promised (issues_du_volet), so a contract may promise the reduction alone.
     bool clause_abattement = false;
     bool clause_minoration = false;
     for (std::size_t i = 0; i < n; ++i) {
@@ -162,9 +162,9 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
         clause_abattement = clause_abattement || m.volets[i].clauses.contient(abattement_tarifaire);
         clause_minoration = clause_minoration || m.volets[i].clauses.contient(minoration_liste_en_sus);
     }
-    if (!etab.l162_30_4() || !clause_abattement) return;
+    if (!etab.l162_30_4() || !(clause_abattement || clause_minoration)) return;
     const version_loi* loi = lois.version(article_loi::l162_30_4);
-    if (loi == nullptr || !loi->permises.contient(issue_legale::abattement)) return;
+    if (loi == nullptr) return;
     const donnees_l162_30_4& d = *etab.l162_30_4();
     // L.162-30-3: a target under the floor is no target the measures can rest on (CAQES-E031).
     const valeur_legale plancher = lois.constante(article_loi::l162_30_3, constante_legale::plancher_cible);
@@ -187,14 +187,15 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
     if (ecart <= 0 || ecart * seuil.den <= int128{d.actes_cible} * seuil.num) return;
     const date_calculee fin = regles::fin_des_mesures(etab.date_evaluation(), *p.duree_mesures_mois, m.jours);
     if (fin.ok()) sortie.regles.periode_mesures = periode{etab.date_evaluation(), fin.valeur};
-    // 128-bit product: an excess that does not fit in 64-bit cents is reported, never wrapped.
-    const int128 excedent_exact = int128{d.tarif_national_moyen.valeur} * (d.actes_realises - d.actes_cible);
-    const bool excedent_trop_grand = excedent_exact > std::numeric_limits<std::int64_t>::max();
-    const centimes excedent{excedent_trop_grand ? 0 : static_cast<std::int64_t>(excedent_exact)};
-    const fraction plafond_a = loi->trouver(constante_legale::plafond_abattement)->valeur;
-    const fraction plafond_m = loi->trouver(constante_legale::plafond_minoration)->valeur;
-    const bool abattement_fixe = p.taux_abattement.positive();
+    // The tariff cut: its clause, a rate, and a version that provides it.
+    const bool abattement_fixe =
+        clause_abattement && p.taux_abattement.positive() && loi->permises.contient(issue_legale::abattement);
     if (abattement_fixe) {
+        // 128-bit product: an excess that does not fit in 64-bit cents is reported, never wrapped.
+        const int128 excedent_exact = int128{d.tarif_national_moyen.valeur} * (d.actes_realises - d.actes_cible);
+        const bool excedent_trop_grand = excedent_exact > std::numeric_limits<std::int64_t>::max();
+        const centimes excedent{excedent_trop_grand ? 0 : static_cast<std::int64_t>(excedent_exact)};
+        const fraction plafond_a = loi->trouver(constante_legale::plafond_abattement)->valeur;
         proposition pa = montant_plafonne_de(nature_proposition::abattement, excedent, p.taux_abattement, plafond_a,
                                              loi, p.illustratif);
         if (excedent_trop_grand)
@@ -209,11 +210,14 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
         sortie.regles.signaler(alerte_evaluation::minoration_sans_clause);
         return;
     }
-    // Before 2020-12-16 ("ainsi qu'une minoration") the reduction only goes with a tariff cut.
+    if (!loi->permises.contient(issue_legale::minoration)) return;
+    // Before 2020-12-16 ("ainsi qu'une minoration") the reduction only goes with a tariff cut;
+    // from then on ("et peut fixer une minoration") it may be fixed alone.
     if (loi->minoration_liee_abattement && !abattement_fixe) {
         sortie.regles.signaler(alerte_evaluation::minoration_liee);
         return;
     }
+    const fraction plafond_m = loi->trouver(constante_legale::plafond_minoration)->valeur;
     sortie.ajouter_contrat(montant_plafonne_de(nature_proposition::minoration, d.part_liste_en_sus, p.taux_minoration,
                                                plafond_m, loi, p.illustratif));
 }
