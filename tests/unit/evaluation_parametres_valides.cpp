@@ -8,6 +8,8 @@
 #include <caqes/evaluation/colonnes/lot.hpp>
 
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <type_traits>
 
@@ -55,6 +57,43 @@ concept evaluable_par_evaluateur = requires(const rapport_valide_pour<M>& r, con
 };
 static_assert(!evaluable_par_evaluateur_sous<evalmod::def_2017, parametres_evaluation>);
 static_assert(evaluable_par_evaluateur<evalmod::def_2017>);
+
+// The conclusion reads the parameters of the data it concludes (`donnees_etablissement::
+// parametres()`): a set given beside the report, even a validated one, does not compile, so an
+// establishment cannot be concluded under a set it was not validated with.
+template <class P>
+concept conclu_sous = requires(const modele_contrat_def& m, const scores_contrat<>& s, const rapport_valide& r,
+                               const P& p, const lois_du_jour& lois, resultat_evaluation& res) {
+    conclure(m, s, r, p, lois, res);
+};
+static_assert(!conclu_sous<parametres_valides>);
+static_assert(!conclu_sous<parametres_evaluation>);
+template <class E>
+concept conclu = requires(const modele_contrat_def& m, const scores_contrat<>& s, const E& e, const lois_du_jour& lois,
+                          resultat_evaluation& res) {
+    conclure(m, s, e, lois, res);
+    conclure_pour<regime_id::caqes_2017>(m, s, e, lois, res);
+};
+static_assert(conclu<rapport_valide>);
+static_assert(conclu<colonnes::ligne_lot>);
+// Data that cannot say which parameters it was validated with is no establishment's data.
+struct sans_parametres {
+    [[nodiscard]] centimes produits_assurance_maladie() const noexcept { return centimes{0}; }
+    [[nodiscard]] const std::optional<centimes>& economies(std::size_t) const noexcept { return e_; }
+    [[nodiscard]] const couverture_volet& couverture(std::size_t) const noexcept { return c_; }
+    [[nodiscard]] std::span<const decision_enregistree> decisions() const noexcept { return {}; }
+    [[nodiscard]] const std::optional<donnees_l162_30_4>& l162_30_4() const noexcept { return l_; }
+    [[nodiscard]] int exercice() const noexcept { return 2019; }
+    [[nodiscard]] int annee_contrat() const noexcept { return 1; }
+    [[nodiscard]] ymd date_evaluation() const noexcept { return ymd{2020, 6, 1}; }
+    [[nodiscard]] std::optional<int> annee_produits() const noexcept { return {}; }
+    [[nodiscard]] bool avec_instance() const noexcept { return true; }
+    std::optional<centimes> e_{};
+    couverture_volet c_{};
+    std::optional<donnees_l162_30_4> l_{};
+};
+static_assert(!donnees_etablissement<sans_parametres>);
+static_assert(!conclu<sans_parametres>);
 
 // A batch's grid takes validated parameters only.
 static_assert(!std::is_constructible_v<colonnes::grille_lot, const modele_contrat_def&, const politique_grille&,

@@ -64,6 +64,10 @@ concept donnees_etablissement = requires(const E& e, std::size_t i) {
     { e.date_evaluation() } -> std::same_as<ymd>;
     { e.annee_produits() } -> std::same_as<std::optional<int>>;
     { e.avec_instance() } -> std::same_as<bool>;
+    // The parameters its data was validated with: the conclusion reads these and no others, so
+    // that nobody can conclude an establishment under a set it was not validated with (its
+    // terms' coverage was computed under that set's partial-year policy).
+    { e.parametres() } -> std::same_as<const parametres_valides&>;
 };
 static_assert(donnees_etablissement<rapport_valide>);
 
@@ -366,16 +370,15 @@ constexpr void totaliser(O& sortie, std::size_t n, const E& etab) noexcept {
 // result columns (`sortie_conclusion`, proposition.hpp). A template on the regime so that the
 // compile-time driver compiles only its own regime's rules; on the scores' representation `S`
 // and the establishment's data `E` so that the scalar and the columnar evaluator share every
-// rule (docs/design-columnar.md, section 3). `p` are the parameters the establishment's data
-// was validated with (`rapport_valide::parametres()`; a block's grid's, which validateur_lot
-// checks, CAQES-E048); `lois` is the law of the context: the one
-// `lois_pour(m, etab.exercice(), etab.date_evaluation(), p.valeur())` gives.
+// rule (docs/design-columnar.md, section 3). The parameters are those the establishment's data
+// was validated with (`etab.parametres()`: a report's own; a block's grid's, which
+// validateur_lot checks, CAQES-E048); `lois` is the law of the context: the one
+// `lois_pour(m, etab.exercice(), etab.date_evaluation(), etab.parametres().valeur())` gives.
 template <regime_id R, representation_score S, donnees_etablissement E, class O>
     requires sortie_conclusion<O, S>
 [[gnu::always_inline]] constexpr void conclure_pour(const modele_contrat_def& m, const scores_contrat<S>& s,
-                                                    const E& etab, const parametres_valides& pv,
-                                                    const lois_du_jour& lois, O& sortie) noexcept {
-    const parametres_evaluation& p = pv.valeur();
+                                                    const E& etab, const lois_du_jour& lois, O& sortie) noexcept {
+    const parametres_evaluation& p = etab.parametres().valeur();
     const std::size_t n = nombre_volets_conclus(m);
     sortie.ouvrir(m.regime, etab.exercice(), etab.annee_contrat(), etab.produits_assurance_maladie(),
                   etab.annee_produits(), static_cast<std::uint8_t>(n));
@@ -417,18 +420,18 @@ template <regime_id R, representation_score S, donnees_etablissement E, class O>
 template <class S, donnees_etablissement E, class O>
     requires sortie_conclusion<O, S>
 constexpr void conclure(const modele_contrat_def& m, const scores_contrat<S>& s, const E& etab,
-                        const parametres_valides& p, const lois_du_jour& lois, O& sortie) noexcept {
+                        const lois_du_jour& lois, O& sortie) noexcept {
     switch (m.regime) {
         case regime_id::caqes_2017:
-            return conclure_pour<regime_id::caqes_2017>(m, s, etab, p, lois, sortie);
+            return conclure_pour<regime_id::caqes_2017>(m, s, etab, lois, sortie);
         case regime_id::caqes_2022:
-            return conclure_pour<regime_id::caqes_2022>(m, s, etab, p, lois, sortie);
+            return conclure_pour<regime_id::caqes_2022>(m, s, etab, lois, sortie);
         case regime_id::successeur_2026:
-            return conclure_pour<regime_id::successeur_2026>(m, s, etab, p, lois, sortie);
+            return conclure_pour<regime_id::successeur_2026>(m, s, etab, lois, sortie);
         case regime_id::contrats_anterieurs:
             break;
     }
-    conclure_pour<regime_id::contrats_anterieurs>(m, s, etab, p, lois, sortie);
+    conclure_pour<regime_id::contrats_anterieurs>(m, s, etab, lois, sortie);
 }
 
 // The full result of one establishment-year under the parameters it was validated with, the
@@ -438,8 +441,7 @@ template <regime_id R>
                                                                               const scores_contrat<>& s,
                                                                               const rapport_valide& r) noexcept {
     resultat_evaluation res{};
-    const parametres_valides& p = r.parametres();
-    conclure_pour<R>(m, s, r, p, lois_pour(m, r.exercice(), r.date_evaluation(), p.valeur()), res);
+    conclure_pour<R>(m, s, r, lois_pour(m, r.exercice(), r.date_evaluation(), r.parametres().valeur()), res);
     return res;
 }
 
@@ -447,8 +449,7 @@ template <regime_id R>
 [[nodiscard]] constexpr resultat_evaluation conclure(const modele_contrat_def& m, const scores_contrat<>& s,
                                                      const rapport_valide& r) noexcept {
     resultat_evaluation res{};
-    const parametres_valides& p = r.parametres();
-    conclure(m, s, r, p, lois_pour(m, r.exercice(), r.date_evaluation(), p.valeur()), res);
+    conclure(m, s, r, lois_pour(m, r.exercice(), r.date_evaluation(), r.parametres().valeur()), res);
     return res;
 }
 
@@ -487,7 +488,7 @@ template <class Trace = sans_trace>
 template <class O>
 constexpr void evaluer_vers(const rapport_valide& r, const politique_grille& pol, const lois_du_jour& lois, O& sortie) {
     sans_trace t;
-    conclure(r.modele_evalue(), detail::scores_de(r, pol, t), r, r.parametres(), lois, sortie);
+    conclure(r.modele_evalue(), detail::scores_de(r, pol, t), r, lois, sortie);
 }
 
 // The same, without a trace.
@@ -596,7 +597,7 @@ struct evaluateur {
                                        const lois_du_jour& lois, O& sortie) {
         const rapport_valide& r = rv.rapport();
         sans_trace t;
-        conclure_pour<M.regime>(r.modele_evalue(), scores(r, pol, t), r, r.parametres(), lois, sortie);
+        conclure_pour<M.regime>(r.modele_evalue(), scores(r, pol, t), r, lois, sortie);
     }
     [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_valide_pour<M>& r,
                                                                const politique_grille& pol = {}) {

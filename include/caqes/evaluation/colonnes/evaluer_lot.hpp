@@ -124,7 +124,6 @@ template <regime_id R, class L>
 void conclure_lot(const lot_colonnes& lot, const scores_bloc<L>& s, resultats_colonnes<std::int64_t>& sortie,
                   std::size_t debut) {
     const grille_lot& g = lot.grille();
-    const parametres_valides& p = g.parametres();
     const std::size_t nv = std::min(g.modele().volets.size(), volets_max);
     ligne_resultats ligne(sortie, debut);
     for (std::size_t i = 0; i < lot.taille(); ++i) {
@@ -142,7 +141,7 @@ void conclure_lot(const lot_colonnes& lot, const scores_bloc<L>& s, resultats_co
             sc.volets[v] = {s.points[v][i], s.poids[v][i]};
         sc.regional = {s.points_regional[i], s.poids_regional[i]};
         // A row in columns evaluates the batch's template: its report brought no avenant volet.
-        conclure_pour<R>(g.modele(), sc, ligne_lot{lot, i}, p, lot.lois(i), ligne);
+        conclure_pour<R>(g.modele(), sc, ligne_lot{lot, i}, lot.lois(i), ligne);
     }
 }
 
@@ -201,7 +200,7 @@ template <class Trace>
         caqes::detail::noter(s, m.regime, ip.volet, ind, planifier(ind), vals, g.politique(), t);
     }
     resultat_evaluation res{};
-    conclure(m, s, ligne_lot{lot, i}, g.parametres(), lot.lois(i), res);
+    conclure(m, s, ligne_lot{lot, i}, lot.lois(i), res);
     return res;
 }
 // The same, without a trace.

@@ -232,6 +232,9 @@ class ligne_lot {
     [[nodiscard]] ymd date_evaluation() const noexcept { return d_->date_evaluation; }
     [[nodiscard]] std::optional<int> annee_produits() const noexcept { return d_->annee_produits; }
     [[nodiscard]] bool avec_instance() const noexcept { return d_->avec_instance; }
+    // A row in columns was validated under the grid's parameters: validateur_lot refused any
+    // other set (CAQES-E048).
+    [[nodiscard]] const parametres_valides& parametres() const noexcept { return l_->g_->parametres(); }
 
   private:
     const lot_colonnes* l_;
