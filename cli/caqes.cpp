@@ -707,9 +707,11 @@ int main(int argc, char** argv) {
             return static_cast<int>(statut::usage);
         }
         if (!ob.conninfo.empty() || *db) {
-            if (evaluate->count("--format") > 0 || avec_trace) {
-                std::cerr << "caqes evaluate: --db writes its results and traces to the database: no --format or "
-                             "--trace\n";
+            // --db always evaluates with the scalar evaluator (it writes each result's trace):
+            // --scalar would choose nothing, so it is refused rather than ignored.
+            if (evaluate->count("--format") > 0 || avec_trace || scalaire) {
+                std::cerr << "caqes evaluate: --db writes its results and traces to the database: no --format, "
+                             "--trace or --scalar\n";
                 return static_cast<int>(statut::usage);
             }
             return evaluer_base(lot, ob);
