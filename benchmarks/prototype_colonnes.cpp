@@ -151,9 +151,9 @@ int executer(std::size_t n, bool avec_tol, bool chronometrer) {
     using namespace caqes;
     constexpr std::int64_t echelle = 10'000;  // rate column: 1/100 of a percent
     const fraction cible{60, 100};
-    const fraction tol = avec_tol ? fraction{5, 100} : fraction{0, 1};
     politique_grille pol{};
-    pol.tolerance = tol;
+    if (avec_tol) pol.tolerance = {5, 100};
+    const fraction tol = pol.tolerance;
     const fraction poids_ind{2, 1};
     // D = 2 (part_partielle 1/2, integer weights): W = 2 x 2, Wp = 2.
     const std::int32_t W = 4, Wp = 2;

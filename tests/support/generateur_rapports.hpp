@@ -132,7 +132,7 @@ class generateur_rapports {
                 pol.tolerance = {5, 100};
                 break;
             default:
-                pol.tolerance = {a_.entre(1, 999), 10'000};
+                pol.tolerance = tolerance::depuis({a_.entre(1, 999), 10'000}, "tolerance").valeur();
                 break;
         }
         // A share of "partiel" with a large prime denominator: on a grid of 1/3 ... 1/31

@@ -40,7 +40,7 @@ int comparer_cibles(const colonne<T>& col, alea& g, int tirages) {
                 const std::int64_t c = g.entre(col.bas, col.haut);
                 const fraction cible = fraction{c, col.echelle}.normalisee();
                 politique_grille pol{};
-                pol.tolerance = tol;
+                pol.tolerance = tolerance::depuis(tol, "tolerance").valeur();
                 const std::optional<cible_a<AF>> cx = cible_fixe<T>(cible, tol, dir, col.echelle);
                 // 1/INT64_MAX is no integer at any scale: such a grid stays on the fractions.
                 if (tol == fraction{1, max64}) {
@@ -163,7 +163,7 @@ TEST_CASE("a tolerance the column cannot hold stays on the fractions, where sign
     // Targets 2 from the limits with a tolerance of 5, whose bounds do not fit: the value at the
     // target is met, the limit itself (2 past it) is partial.
     politique_grille cinq{};
-    cinq.tolerance = entier(5);
+    cinq.tolerance = {5, 1};
     const cible_a<arith_fraction> bas = cible_fraction(cible, cinq);
     CHECK(decisions::statut_par_cible<arith_fraction>(entier(-max64 + 2), bas, sens::plus_haut_est_mieux,
                                                       type_mesure::nombre) == statut::atteint);

@@ -320,8 +320,8 @@ TEST_CASE(
     // A tolerance of 3 on the no/partial/yes scale: "oui" - 3 is below what a byte holds.
     const indicateur e = evalmod::ind_echelle(1, "ILL-E", evalmod::validite_2017);
     const grille_essai g{{e}};
-    CHECK(planifier_colonnes(g.def, {.tolerance = entier(3)}).raison == raison_scalaire::tolerance_hors_colonne);
-    CHECK_FALSE(planifier_colonnes(g.def, {.tolerance = entier(1)}).scalaire_seulement());
+    CHECK(planifier_colonnes(g.def, {.tolerance = {3, 1}}).raison == raison_scalaire::tolerance_hors_colonne);
+    CHECK_FALSE(planifier_colonnes(g.def, {.tolerance = {1, 1}}).scalaire_seulement());
 }
 
 TEST_CASE("plan_colonnes: a scale or a threshold that does not fit 64 bits sends the grid to the scalar path",

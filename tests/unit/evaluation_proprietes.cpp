@@ -67,7 +67,7 @@ cas generer(generateur& g) {
     p.paliers = {{{s1, t1}, {s2, t2}, {}}};
     p.seuil_interessement = {g.entre(50, 100), 100};
     p.part_interessement = {g.entre(0, 300), 1'000};
-    c.politique.tolerance = g.pile(2) ? fraction{0, 1} : fraction{g.entre(0, 5), 100};
+    c.politique.tolerance = tolerance::depuis({g.pile(2) ? 0 : g.entre(0, 5), 100}, "tolerance").valeur();
     c.politique.part_partielle = part::depuis({g.entre(0, 10), 10}, "part_partielle").valeur();
     if (g.pile(2)) c.politique.non_concerne = compte_non_concerne::atteint;
     if (g.pile(2)) c.politique.non_renseigne = compte_non_renseigne::exclu;

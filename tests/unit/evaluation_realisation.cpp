@@ -37,7 +37,7 @@ TEST_CASE("achievement, lower is better: the target itself is met, above is not"
 
 TEST_CASE("tolerance: within it (boundary included) is partial, past it is not met", "[evaluation][realisation]") {
     politique_grille pol{};
-    pol.tolerance = pourcentage(2);  // 2 points of rate
+    pol.tolerance = {2, 100};  // 2 points of rate
     pol.part_partielle = {1, 3};
     const indicateur haut = evalmod::ind_taux(1, "T", validite_2017);
     const resultat_indicateur p = evaluer_seul(haut, evalmod::taux_de(47), pol);
@@ -47,7 +47,7 @@ TEST_CASE("tolerance: within it (boundary included) is partial, past it is not m
     CHECK(evaluer_seul(haut, taux_exact(4699, 10'000), pol).s == statut::non_atteint);
 
     politique_grille pol_n{};
-    pol_n.tolerance = entier(10);
+    pol_n.tolerance = {10, 1};
     const indicateur bas = evalmod::ind_nombre(2, "N", validite_2017);
     CHECK(evaluer_seul(bas, evalmod::nombre(1'010), pol_n).s == statut::partiel);
     CHECK(evaluer_seul(bas, evalmod::nombre(1'011), pol_n).s == statut::non_atteint);

@@ -60,6 +60,7 @@ enum class regle : std::uint8_t {
     parametre_hors_domaine = 46,       // E046
     part_hors_domaine = 47,            // E047
     rapport_autres_parametres = 48,    // E048
+    tolerance_hors_domaine = 49,       // E049
     parametre_hors_la_loi = 50,        // E050
     parametre_ouvert_absent = 51,      // E051
     socle_duree_bornee = 52,           // E052
@@ -213,6 +214,10 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
      "D.162-16 II (LEGIARTI000034459834, LEGIARTI000044102658: one yearly evaluation of the contract in force): the "
      "report's coverage of the exercise by its volets' terms (partial years [U]) and its checked decisions were "
      "computed under its own parameters, which its evaluation must apply and cite"},
+    {regle::tolerance_hors_domaine, "CAQES-E049",
+     "the grid's scoring policy gives a target a tolerance that is negative or no number",
+     "D.162-16 I 2 (LEGIARTI000034459834): the score measures the level of achievement; a tolerance widens a "
+     "target's partial achievement, it cannot narrow it"},
     {regle::parametre_hors_la_loi, "CAQES-E050", "a user rate exceeds the legal limit of the article that bounds it",
      "D.162-16 III 1 and 2 (LEGIARTI000034459834): 1 % per volet, 30 % of savings, 30 % liste en sus; "
      "L.162-30-4 (LEGIARTI000041398020, LEGIARTI000042685227, LEGIARTI000048702783): 50 %; L.162-23-14 from 2027 [S]: "

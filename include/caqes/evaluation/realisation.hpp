@@ -9,6 +9,7 @@
 // The score is sum(weight x achievement) / sum(weight) over the indicators that count, exact.
 #include <caqes/evaluation/detail/plan.hpp>
 #include <caqes/evaluation/part.hpp>
+#include <caqes/evaluation/tolerance.hpp>
 #include <caqes/evaluation/valeur.hpp>
 #include <caqes/indicateur/indicateur.hpp>
 
@@ -41,7 +42,8 @@ struct politique_grille {
     // no/partial/yes scale whose target is "oui", is partial and earns this share: a `part`, in
     // [0, 1] by construction (CAQES-E047), so no score leaves [0, 1].
     part part_partielle{1, 2};
-    fraction tolerance{0, 1};
+    // Not negative and a number by construction (CAQES-E049): none by default.
+    caqes::tolerance tolerance{};
 };
 
 enum class referentiel_etat : std::uint8_t { sans_objet, atteint, non_atteint };

@@ -278,7 +278,8 @@ template <class T>
     auto refuser = [&p](raison_scalaire r) {
         if (!p.scalaire_seulement()) p.raison = r;
     };
-    const fraction tolerance = pol.tolerance.normalisee();
+    // In its domain (CAQES-E049): its lowest terms exist, with a positive denominator.
+    const fraction tolerance = pol.tolerance.valeur().normalisee();
 
     for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
         const std::span<const indicateur> grille = m.volets[iv].grille;
@@ -319,9 +320,8 @@ template <class T>
                 if (!e) refuser(raison_scalaire::echelle_trop_grande);
                 // The tolerance applies to a target only: its denominator joins that column's scale.
                 if (e && cible_ici) {
-                    if (tolerance.valide()) c.tolerance = tolerance.den;
-                    const std::optional<std::int64_t> et =
-                        tolerance.valide() ? detail::ppcm(*e, c.tolerance) : std::nullopt;
+                    c.tolerance = tolerance.den;
+                    const std::optional<std::int64_t> et = detail::ppcm(*e, c.tolerance);
                     if (!et) refuser(raison_scalaire::tolerance_hors_colonne);
                     e = et;
                 }
