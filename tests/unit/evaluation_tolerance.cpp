@@ -22,8 +22,7 @@ TEST_CASE("tolerance: one written in the code is constant and kept as written, n
     STATIC_REQUIRE(cinq.tolerance.positive());
 }
 
-TEST_CASE("tolerance: at run time, a negative one or no number is CAQES-E049 at its place",
-          "[evaluation][tolerance]") {
+TEST_CASE("tolerance: at run time, a negative one or no number is CAQES-E049 at its place", "[evaluation][tolerance]") {
     constexpr std::int64_t min64 = std::numeric_limits<std::int64_t>::min();
     for (const fraction f : {fraction{0, 1}, fraction{5, 100}, fraction{-1, -2}, fraction{7, 1}}) {
         const resultat_validation<tolerance> r = tolerance::depuis(f, "politique.tolerance");
@@ -31,7 +30,8 @@ TEST_CASE("tolerance: at run time, a negative one or no number is CAQES-E049 at 
         CHECK(r.valeur().valeur() == f);
     }
     // Negative, no number, and a value whose lowest terms do not fit 64 bits (2^63).
-    for (const fraction f : {fraction{-1, 100}, fraction{1, -100}, fraction{1, 0}, fraction{0, 0}, fraction{min64, -1}}) {
+    for (const fraction f :
+         {fraction{-1, 100}, fraction{1, -100}, fraction{1, 0}, fraction{0, 0}, fraction{min64, -1}}) {
         const resultat_validation<tolerance> r = tolerance::depuis(f, "politique.tolerance");
         REQUIRE_FALSE(r.ok());
         REQUIRE(r.erreurs().size() == 1);

@@ -66,8 +66,8 @@ class tolerance {
     // `lieu`.
     [[nodiscard]] static resultat_validation<tolerance> depuis(fraction f, std::string_view lieu) {
         if (regles::tolerance_dans_le_domaine(f)) return resultat_validation<tolerance>{tolerance{f}};
-        return resultat_validation<tolerance>{violations{
-            {regle::tolerance_hors_domaine, std::string{lieu}, concat(texte_fraction(f), " is negative or no number")}}};
+        return resultat_validation<tolerance>{violations{{regle::tolerance_hors_domaine, std::string{lieu},
+                                                          concat(texte_fraction(f), " is negative or no number")}}};
     }
 
     [[nodiscard]] constexpr fraction valeur() const noexcept { return valeur_; }
