@@ -275,6 +275,8 @@ TEST_CASE(
         CHECK(vs[0].id == regle::date_calendaire_impossible);
         CHECK(vs[0].lieu == "rapport.l162_30_4.saisine");
         CHECK(outils::contient_texte(vs[0].detail, "2024-02-29 + 2 years"));
+        // The advice names every policy under which the day exists, by its grid key.
+        CHECK(outils::contient_texte(vs[0].detail, "name fin_de_mois, report or premier_mois_suivant (jours)"));
         // 28 February 2026 under fin_de_mois: due that day; 1 March under report: not yet.
         CHECK(resultat(fin_de_mois, ymd{2024, 2, 29}, ymd{2026, 2, 28}).nombre_contrat == 2);
         CHECK(resultat(report, ymd{2024, 2, 29}, ymd{2026, 2, 28}).nombre_contrat == 0);
@@ -290,6 +292,7 @@ TEST_CASE(
         CHECK(vs[0].id == regle::date_calendaire_impossible);
         CHECK(vs[0].lieu == "rapport.date_evaluation");
         CHECK(outils::contient_texte(vs[0].detail, "2024-12-31 + 6 months"));
+        CHECK(outils::contient_texte(vs[0].detail, "name fin_de_mois, report or premier_mois_suivant (jours)"));
         CHECK(resultat(fin_de_mois, ymd{2022, 3, 15}, ymd{2024, 12, 31}).regles.periode_mesures ==
               periode{ymd{2024, 12, 31}, ymd{2025, 6, 30}});
         CHECK(resultat(premier, ymd{2022, 3, 15}, ymd{2024, 12, 31}).regles.periode_mesures ==

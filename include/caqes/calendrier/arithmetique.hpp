@@ -10,7 +10,9 @@
 #include <caqes/calendrier/date.hpp>
 #include <caqes/droit/regle.hpp>
 
+#include <array>
 #include <cstdint>
+#include <string_view>
 
 namespace caqes {
 
@@ -20,6 +22,23 @@ enum class politique_jour : std::uint8_t {
     report,               // roll the extra days over: 31 Jan + 1 month = 2/3 Mar
     premier_mois_suivant  // the first day of the next month: 31 Jan + 1 month = 1 Mar (Catala's round up)
 };
+inline constexpr std::array<politique_jour, 4> politiques_jour{
+    politique_jour::stricte, politique_jour::fin_de_mois, politique_jour::report, politique_jour::premier_mois_suivant};
+
+// Its name: the key of a grid file (`jours`) and the word messages use.
+[[nodiscard]] constexpr std::string_view nom(politique_jour p) noexcept {
+    switch (p) {
+        case politique_jour::stricte:
+            return "stricte";
+        case politique_jour::fin_de_mois:
+            return "fin_de_mois";
+        case politique_jour::report:
+            return "report";
+        case politique_jour::premier_mois_suivant:
+            break;
+    }
+    return "premier_mois_suivant";
+}
 
 // A date, or the rule that prevented it. A value type: no exception, no abort.
 struct date_calculee {

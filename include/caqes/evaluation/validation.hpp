@@ -118,6 +118,20 @@ inline constexpr std::array<champ_l162_30_4, 6> champs_l162_30_4{{
 
 namespace detail {
 
+// CAQES-E023's advice when an L.162-30-4 date is no day under the template's policy: name one
+// of the policies under which every such date exists, by their grid keys (every policy but
+// `stricte`).
+[[nodiscard]] inline std::string conseil_jours() {
+    std::string noms;
+    std::size_t restants = politiques_jour.size() - 1;
+    for (const politique_jour p : politiques_jour) {
+        if (p == politique_jour::stricte) continue;
+        --restants;
+        noms += concat(nom(p), restants > 1 ? ", " : (restants == 1 ? " or " : ""));
+    }
+    return concat("day policy; name ", noms, " (jours)");
+}
+
 // The template's indicator with this code, from position `k` on first (reports usually list
 // indicators in template order), then anywhere. Codes are unique in a valid template (E033).
 struct position_indicateur {
@@ -394,7 +408,7 @@ struct validation_rapport {
                 out.push_back({regle::date_calendaire_impossible, "rapport.l162_30_4.saisine",
                                concat(texte(r.l162_30_4->saisine), " + ", texte_fraction(delai.valeur), " years (",
                                       delai.version->reference.texte, ") is no day under the template's ",
-                                      "day policy; name fin_de_mois, report or premier_mois_suivant (jours)")});
+                                      detail::conseil_jours())});
             }
             const std::optional<int>& duree = p.p2022.duree_mesures_mois;
             if (duree && *duree > 0 && r.date_evaluation.ok() &&
@@ -402,8 +416,8 @@ struct validation_rapport {
                 out.push_back({regle::date_calendaire_impossible, "rapport.date_evaluation",
                                concat(texte(r.date_evaluation), " + ", std::to_string(*duree),
                                       " months (p2022.duree_mesures_mois, the L.162-30-4 measures' period) is no day "
-                                      "under the template's day policy; name fin_de_mois, report or "
-                                      "premier_mois_suivant (jours)")});
+                                      "under the template's ",
+                                      detail::conseil_jours())});
             }
         }
         // L.162-22: the establishment's activities decide which indicators concern it.

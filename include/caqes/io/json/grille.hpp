@@ -152,11 +152,14 @@ inline constexpr std::array<nom_valeur<politique_transition>, 3> noms_transition
     {{"non_choisie", politique_transition::non_choisie},
      {"arret_fin_regime", politique_transition::arret_fin_regime},
      {"maintien_signale", politique_transition::maintien_signale}}};
-inline constexpr std::array<nom_valeur<politique_jour>, 4> noms_jours{
-    {{"stricte", politique_jour::stricte},
-     {"fin_de_mois", politique_jour::fin_de_mois},
-     {"report", politique_jour::report},
-     {"premier_mois_suivant", politique_jour::premier_mois_suivant}}};
+// The day policies by their own names (calendrier/arithmetique.hpp), so a policy added there is
+// a grid key at once.
+inline constexpr std::array<nom_valeur<politique_jour>, politiques_jour.size()> noms_jours = [] {
+    std::array<nom_valeur<politique_jour>, politiques_jour.size()> a{};
+    for (std::size_t i = 0; i < politiques_jour.size(); ++i)
+        a[i] = {nom(politiques_jour[i]), politiques_jour[i]};
+    return a;
+}();
 inline constexpr std::array<nom_valeur<activites>, 4> noms_activites{
     {{"mco", activite_mco}, {"psychiatrie", activite_psychiatrie}, {"usld", activite_usld}, {"smr", activite_smr}}};
 inline constexpr std::array<nom_valeur<issues>, 6> noms_issues{{{"sanction", sanction},
