@@ -4,6 +4,10 @@
 
 #include <caqes/evaluation/colonnes/resultats.hpp>
 
+#include <array>
+#include <span>
+#include <string_view>
+
 using namespace caqes;
 
 namespace {
@@ -13,41 +17,36 @@ evalmod::rapport_essai rapport(const modele_contrat_def& m, int exercice, const 
     return {m, exercice, v, base};
 }
 
-// The second-generation template whose pertinence volet carries the tariff cut's clause but not
-// the liste en sus reduction's.
-inline constexpr std::array<volet_modele, 3> volets_2022_sans_minoration{{
-    evalmod::volets_2022[0],
-    evalmod::volets_2022[1],
-    {.volet = volet_id::volet_pertinence_soins,
-     .terme = duree_annees(2),
-     .grille = evalmod::g_pertinence_2022,
-     .clauses = interessement | abattement_tarifaire},
-}};
-inline constexpr modele_contrat_def def_2022_sans_minoration{
-    .nom = "essai 2022 sans minoration",
-    .regime = regime_id::caqes_2022,
-    .fenetre = evalmod::def_2022.fenetre,
-    .volets = volets_2022_sans_minoration,
-    .transition = politique_transition::maintien_signale,
-};
+// The second-generation volets whose pertinence volet carries `clauses` (the L.162-30-4 part's),
+// and their template.
+consteval std::array<volet_modele, 3> volets_2022_pertinence(issues clauses) {
+    return {{
+        evalmod::volets_2022[0],
+        evalmod::volets_2022[1],
+        {.volet = volet_id::volet_pertinence_soins,
+         .terme = duree_annees(2),
+         .grille = evalmod::g_pertinence_2022,
+         .clauses = clauses},
+    }};
+}
+consteval modele_contrat_def modele_2022(std::string_view nom, std::span<const volet_modele> volets) {
+    return {.nom = nom,
+            .regime = regime_id::caqes_2022,
+            .fenetre = evalmod::def_2022.fenetre,
+            .volets = volets,
+            .transition = politique_transition::maintien_signale};
+}
 
-// The same template whose pertinence volet carries the liste en sus reduction's clause but not
-// the tariff cut's: the law's "et peut fixer une minoration" is a choice of its own.
-inline constexpr std::array<volet_modele, 3> volets_2022_minoration_seule{{
-    evalmod::volets_2022[0],
-    evalmod::volets_2022[1],
-    {.volet = volet_id::volet_pertinence_soins,
-     .terme = duree_annees(2),
-     .grille = evalmod::g_pertinence_2022,
-     .clauses = interessement | minoration_liste_en_sus},
-}};
-inline constexpr modele_contrat_def def_2022_minoration_seule{
-    .nom = "essai 2022 minoration seule",
-    .regime = regime_id::caqes_2022,
-    .fenetre = evalmod::def_2022.fenetre,
-    .volets = volets_2022_minoration_seule,
-    .transition = politique_transition::maintien_signale,
-};
+// The tariff cut's clause but not the liste en sus reduction's.
+inline constexpr auto volets_2022_sans_minoration = volets_2022_pertinence(interessement | abattement_tarifaire);
+inline constexpr modele_contrat_def def_2022_sans_minoration =
+    modele_2022("essai 2022 sans minoration", volets_2022_sans_minoration);
+
+// The liste en sus reduction's clause but not the tariff cut's: the law's "et peut fixer une
+// minoration" is a choice of its own.
+inline constexpr auto volets_2022_minoration_seule = volets_2022_pertinence(interessement | minoration_liste_en_sus);
+inline constexpr modele_contrat_def def_2022_minoration_seule =
+    modele_2022("essai 2022 minoration seule", volets_2022_minoration_seule);
 
 // Two years after the referral, 20 % above the target: the L.162-30-4 measures are due.
 void mesures_dues(evalmod::rapport_essai& r, parametres_evaluation& p) {
