@@ -30,7 +30,7 @@ STRING_LIT = gen_diagnostics.STRING_LIT
 STATIC_ASSERT_RE = re.compile(
     rf'static_assert\s*\(((?:[^;"]|{STRING_LIT})*?),\s*((?:{STRING_LIT}\s*)+)\)\s*;', re.S)
 # A check on a constructor's arguments cannot be a static_assert (they are no constants there):
-# `part` (include/caqes/evaluation/part.hpp) gives clang its message by diagnose_if and g++ by
+# `part` and `tolerance` (include/caqes/evaluation/part.hpp, tolerance.hpp) give clang their message by diagnose_if and g++ by
 # the template argument of detail::regle_enfreinte. Both are read like a static_assert's.
 ARGUMENT_RE = re.compile(
     rf'(?:diagnose_if\s*\([^;"]*?,\s*|regle_enfreinte\s*<\s*)((?:{STRING_LIT}\s*)+)(?:,\s*"error"\s*\)|>)', re.S)
