@@ -281,8 +281,7 @@ template <class G>
 struct lots_charges {
 #ifdef CAQES_BENCH_GRILLE_CHARGEE
     caqes::colonnes::validateur_lot lots{std::make_shared<const caqes::colonnes::grille_lot>(
-        grille_chargee<G>().definition(), caqes::politique_grille{},
-        caqes::parametres_valides::depuis(grille_chargee<G>().parametres()).valeur())};
+        grille_chargee<G>().definition(), caqes::politique_grille{}, grille_chargee<G>().parametres())};
 #endif
 };
 
@@ -351,7 +350,7 @@ void remplir_dense(const std::string& cle, std::size_t e, rapport_brut& brut, co
 #ifdef CAQES_BENCH_GRILLE_CHARGEE
     const caqes::json::grille_chargee& g = grille_chargee<G>();
     caqes::resultat_validation<caqes::rapport_valide> vc =
-        caqes::validate(g.definition(), brut.contrat, brut.annuel_du_contrat(), g.parametres());
+        caqes::validate(g.definition(), brut.contrat, brut.annuel_du_contrat(), g.parametres().valeur());
     if (!vc.ok()) echec(cle, e, "report rejected by the loaded grid: " + caqes::texte(vc.erreurs().front()));
     const caqes::resultat_validation<caqes::colonnes::voie_ligne> voie_c = charges.lots.ajouter(vc.valeur());
     if (!voie_c.ok() || voie_c.valeur() != caqes::colonnes::voie_ligne::colonnes)

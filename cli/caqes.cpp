@@ -165,13 +165,6 @@ struct options_lot {
     std::vector<std::string> fichiers;  // values, establishments[, contracts]; or one JSON Lines file
 };
 
-// The grid's parameters as validated parameters. Its loader refused a grid whose parameters break
-// a rule (validate(p), json/grille.hpp), so they pass again; the blocks are concluded under these,
-// and validateur_lot refuses a report validated under others (CAQES-E048).
-[[nodiscard]] caqes::parametres_valides parametres_de(const caqes::json::grille_chargee& g) {
-    return caqes::parametres_valides::depuis(g.parametres()).valeur();
-}
-
 // The rows of a batch, block by block (docs/design-columnar.md, section 4): each accepted report
 // goes into a validateur_lot, and each block it closes is evaluated and written, its rows in
 // input order. Beside the block, the FINESS of each of its rows (all the writers need of the
@@ -180,8 +173,10 @@ class ecriture_par_blocs {
   public:
     ecriture_par_blocs(const caqes::json::grille_chargee& g, caqes::cli::ecrivain& sortie, caqes::cli::format_sortie f,
                        bool avec_trace)
+            // The blocks are concluded under the grid's parameters, validated when it was read;
+            // validateur_lot refuses a report validated under others (CAQES-E048).
             : grille_(std::make_shared<const caqes::colonnes::grille_lot>(g.definition(), caqes::politique_grille{},
-                                                                          parametres_de(g))),
+                                                                          g.parametres())),
               validateur_(grille_),
               sortie_(sortie),
               f_(f),
@@ -249,7 +244,7 @@ class ecriture_par_blocs {
     const std::optional<caqes::json::grille_chargee> g = charger_grille(o.grille, s);
     if (!g) return s;
     const caqes::modele_contrat_def& def = g->definition();
-    const caqes::parametres_evaluation& p = g->parametres();
+    const caqes::parametres_evaluation& p = g->parametres().valeur();
     caqes::cli::ecrivain sortie{std::cout, f, def};
     ecriture_par_blocs blocs{*g, sortie, f, avec_trace};
     bool entete = false;
@@ -315,7 +310,7 @@ struct options_base {
     const std::optional<caqes::json::grille_chargee> g = charger_grille(o.grille, s);
     if (!g) return static_cast<int>(s);
     const caqes::modele_contrat_def& def = g->definition();
-    const caqes::parametres_evaluation& p = g->parametres();
+    const caqes::parametres_evaluation& p = g->parametres().valeur();
     // Read again for its digest; it was just read whole, so a failure here is a file that
     // changed under us, reported as the grid reader reports one.
     const caqes::csv::parsed<std::string> octets = caqes::csv::read_file(o.grille);
@@ -388,7 +383,7 @@ struct evaluation_unique {
     statut s = statut::accepted;
     e.grille = charger_grille(o.grille, s);
     if (!e.grille) return s;
-    const caqes::parametres_evaluation& p = e.grille->parametres();
+    const caqes::parametres_evaluation& p = e.grille->parametres().valeur();
     // Its rejections name it as "FINESS YEAR" in their detail (docs/input-format.md): only those
     // are kept, to be shown if it was not evaluated.
     const std::string qui = caqes::concat(c.finess, " ", std::to_string(c.exercice));

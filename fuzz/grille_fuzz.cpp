@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     if (r.ok()) {
         exiger(validate(r.valeur().definition()).empty());
-        exiger(validate(r.valeur().parametres()).empty());
+        exiger(validate(r.valeur().parametres().valeur()).empty());
     }
     const resultat_validation<json::grille_chargee> encore = json::lire_grille(texte, "fuzz.json");
     exiger(encore.erreurs().size() == r.erreurs().size());

@@ -345,7 +345,7 @@ bilan exemple(std::string_view fichier, const parametres_evaluation& p, std::uin
     const json::grille_chargee g = essais::charger_exemple(fichier);
     return differentiel(std::string{fichier}, compile_time<M>(), M, p,
                         run_time(concat("the grid read from ", fichier), g.definition()), g.definition(),
-                        g.parametres(), graine, annees, cas);
+                        g.parametres().valeur(), graine, annees, cas);
 }
 
 // A test grid without a JSON twin: compile time against run time, on the same definition.
@@ -533,8 +533,8 @@ TEST_CASE("differential: a perturbed column is reported as the exact first diffe
     std::int64_t avant = 0;
     const bilan b = differentiel(
         "transports_2017.json", compile_time<modeles::transports_2017::def>(), m, p,
-        run_time("the grid read from transports_2017.json", g.definition()), g.definition(), g.parametres(), 99, 300, c,
-        [&](col::resultats_colonnes<std::int64_t>& a, std::size_t e) {
+        run_time("the grid read from transports_2017.json", g.definition()), g.definition(), g.parametres().valeur(),
+        99, 300, c, [&](col::resultats_colonnes<std::int64_t>& a, std::size_t e) {
             // The first row with a sanction on the transports volet (volet 1).
             if (perturbe || a.nature[1][e] != static_cast<std::uint8_t>(nature_proposition::sanction_volet)) return;
             perturbe = true;
@@ -561,7 +561,7 @@ TEST_CASE("differential: a perturbed column of the row sink is reported with its
     const parametres_evaluation& p = modeles::transports_2017::parametres;
     const bilan b = differentiel("transports_2017.json", compile_time<modeles::transports_2017::def>(), m, p,
                                  run_time("the grid read from transports_2017.json", g.definition()), g.definition(),
-                                 g.parametres(), 99, 300, c, {},
+                                 g.parametres().valeur(), 99, 300, c, {},
                                  [](col::resultats_colonnes<std::int64_t>& a, std::size_t e) { a.produits[e] += 1; });
     INFO(b.premiere);
     CHECK(b.evaluees == 1);
@@ -575,7 +575,7 @@ TEST_CASE("differential: another parameter set on one side is told apart", "[dif
     // proposal differs, and the first difference names an amount.
     compteurs c;
     const json::grille_chargee g = essais::charger_exemple("demo_2017.json");
-    parametres_evaluation autre = g.parametres();
+    parametres_evaluation autre = g.parametres().valeur();
     autre.p2017.paliers = {{{{1, 2}, {1, 100}}, {{3, 4}, {1, 100}}, {}}};
     autre.p2017.part_interessement = {30, 100};
     autre.p2017.seuil_interessement = {1, 2};

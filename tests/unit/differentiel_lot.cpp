@@ -178,7 +178,7 @@ TEST_CASE("batch: blocks of every example grid loaded from its file give the sca
          {"demo_2017.json", "transports_2017.json", "regional_2017.json", "demo_2022.json", "indicateurs_2022.json"}) {
         INFO(fichier);
         const json::grille_chargee g = essais::charger_exemple(fichier);
-        verifier(par_blocs(g.definition(), g.parametres(), ++graine, 3, 1'100), 1'500);
+        verifier(par_blocs(g.definition(), g.parametres().valeur(), ++graine, 3, 1'100), 1'500);
     }
 }
 

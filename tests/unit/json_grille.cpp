@@ -229,7 +229,7 @@ TEST_CASE("json grille: every parameter field a rule names has a JSON pointer to
     const auto r = json::lire_grille(texte, "essai.json");
     INFO(outils::tout(r.erreurs()));
     REQUIRE(r.ok());
-    CHECK(r.valeur().parametres().annee_partielle == politique_annee_partielle::prorata_temporis);
+    CHECK(r.valeur().parametres()->annee_partielle == politique_annee_partielle::prorata_temporis);
     const nlohmann::json doc = nlohmann::json::parse(texte);
     // From the first field to the last of `champ_parametre`; the successor's threshold and
     // formula are not keys of a grid file (a successor grid is refused, CAQES-E043).
@@ -276,7 +276,7 @@ TEST_CASE("json grille: the parameters the law leaves open are read", "[json_gri
                           "essai.json");
     INFO(outils::tout(r.erreurs()));
     REQUIRE(r.ok());
-    const parametres_evaluation& p = r.valeur().parametres();
+    const parametres_evaluation& p = r.valeur().parametres().valeur();
     CHECK(p.p2022.seuil_largement_superieur == fraction{1, 5});
     CHECK(p.p2022.duree_mesures_mois == 12);
     CHECK(p.version == version_applicable::annee_exercice);

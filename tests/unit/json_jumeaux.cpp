@@ -207,7 +207,7 @@ template <const modele_contrat_def& M>
 void jumeaux(std::string_view fichier, const parametres_evaluation& p, std::uint64_t graine) {
     const json::grille_chargee g = charger(fichier);
     comparer(M, g.definition());
-    comparer(p, g.parametres());
+    comparer(p, g.parametres().valeur());
 
     std::mt19937_64 alea{graine};
     int evaluees = 0;
@@ -219,7 +219,7 @@ void jumeaux(std::string_view fichier, const parametres_evaluation& p, std::uint
         const evalmod::rapport_essai e = generer(alea, M);
         const rapport_annuel r = e.annuel();
         const resultat_validation<rapport_valide_pour<M>> vc = validate<M>(r, p);
-        const resultat_validation<rapport_valide> vj = validate(g.definition(), r, g.parametres());
+        const resultat_validation<rapport_valide> vj = validate(g.definition(), r, g.parametres().valeur());
         c.egal(vc.ok() == vj.ok(), concat("year ", std::to_string(n), ": validated by one only"));
         if (!vc.ok() || !vj.ok()) {
             if (refusees++ == 0 && !vc.erreurs().empty()) premier_refus = texte(vc.erreurs().front());

@@ -51,7 +51,7 @@ std::string avec(const std::string& avant, const std::string& apres) {
 json::lot_jsonl lire(const std::string& texte) {
     static const auto g = json::lire_grille(grille_texte, "essai.json");
     REQUIRE(g.ok());
-    return json::lire_rapports_jsonl(g.valeur().definition(), g.valeur().parametres(), {"v.jsonl", texte});
+    return json::lire_rapports_jsonl(g.valeur().definition(), g.valeur().parametres().valeur(), {"v.jsonl", texte});
 }
 
 // One line, rejected with exactly one violation: its rule and its location.
@@ -268,7 +268,8 @@ TEST_CASE("JSON Lines contract time: a volet brought in by an avenant is not rep
     INFO(outils::tout(g.erreurs()));
     REQUIRE(g.ok());
     auto lire_deux = [&](const std::string& texte) {
-        return json::lire_rapports_jsonl(g.valeur().definition(), g.valeur().parametres(), {"v.jsonl", texte + "\n"});
+        return json::lire_rapports_jsonl(g.valeur().definition(), g.valeur().parametres().valeur(),
+                                         {"v.jsonl", texte + "\n"});
     };
     const std::string avec_avenant =
         avec_contrat(R"("2017-09-01")", R"("2017-09-01","avenants":{"transports":"2019-01-01"})");
@@ -326,7 +327,7 @@ json::lot_jsonl lire_flux(std::istream& in, const csv::options_lecture& o = {}) 
     REQUIRE(g.ok());
     json::lot_jsonl lot{};
     lot.lignes = json::lire_rapports_jsonl_flux(
-        g.valeur().definition(), g.valeur().parametres(), {"v.jsonl", {}, &in}, o,
+        g.valeur().definition(), g.valeur().parametres().valeur(), {"v.jsonl", {}, &in}, o,
         [&lot](csv::rapport_lu&& r, std::uint64_t) { lot.rapports.push_back(std::move(r)); },
         [&lot](violation&& v) { lot.rejets.push_back(std::move(v)); });
     return lot;

@@ -20,6 +20,7 @@
 #include <caqes/droit/loi.hpp>
 #include <caqes/evaluation/couverture.hpp>
 #include <caqes/evaluation/parametres.hpp>
+#include <caqes/evaluation/parametres_valides.hpp>
 #include <caqes/io/csv_text.hpp>
 
 #include <nlohmann/json.hpp>
@@ -66,7 +67,9 @@ class grille_chargee;
 class grille_chargee {
   public:
     [[nodiscard]] const modele_contrat_def& definition() const noexcept { return s_->def; }
-    [[nodiscard]] const parametres_evaluation& parametres() const noexcept { return s_->parametres; }
+    // Its parameters, validated when it was read (a grid whose parameters break a rule is not
+    // read): what its batches are concluded under, with no second check.
+    [[nodiscard]] const parametres_valides& parametres() const noexcept { return s_->parametres; }
 
   private:
     struct stockage {
@@ -74,7 +77,7 @@ class grille_chargee {
         std::vector<std::vector<indicateur>> grilles;
         std::vector<volet_modele> volets;
         modele_contrat_def def{};
-        parametres_evaluation parametres{};
+        parametres_valides parametres{};
     };
     explicit grille_chargee(std::unique_ptr<const stockage> s) noexcept : s_(std::move(s)) {}
     std::unique_ptr<const stockage> s_;
@@ -851,6 +854,7 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
                                                                      std::string_view fichier) {
     using resultat = resultat_validation<grille_chargee>;
     auto s = std::make_unique<grille_chargee::stockage>();
+    parametres_evaluation parametres{};
     detail::lecteur_grille l{fichier, s->textes};
 
     // 1. Bytes and JSON syntax.
@@ -983,7 +987,7 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
         }
     }
     if (const auto* v = l.champ(doc, racine, "parametres", false))
-        detail::lire_parametres(l, *v, "/parametres", s->parametres);
+        detail::lire_parametres(l, *v, "/parametres", parametres);
     if (!l.erreurs().empty()) return resultat{std::move(l.erreurs())};
     for (std::size_t iv = 0; iv < s->volets.size(); ++iv)
         s->volets[iv].grille = s->grilles[iv];
@@ -1008,10 +1012,13 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
         }
         l.signaler(id, detail::pointeur_regle(id, lm), std::move(detail));
     });
-    parcourir_violations(s->parametres, [&l](regle id, champ_parametre c, int rang, const std::string& detail) {
+    parcourir_violations(parametres, [&l](regle id, champ_parametre c, int rang, const std::string& detail) {
         l.signaler(id, detail::pointeur_parametre(c, rang), concat(texte(c, rang), ": ", detail));
     });
     if (!l.erreurs().empty()) return resultat{std::move(l.erreurs())};
+    // validate(p) walks the same violations (parcourir_violations) and there are none: the set is
+    // accepted as it is.
+    s->parametres = parametres_valides::depuis(parametres).valeur();
     return resultat{grille_chargee{std::move(s)}};
 }
 
