@@ -61,6 +61,19 @@ void mesures_dues(evalmod::rapport_essai& r, parametres_evaluation& p) {
     p.p2022.duree_mesures_mois = 12;
 }
 
+// An exercise 2024 on template M with every objective met, the L.162-30-4 measures due under p,
+// and its result by the compile-time driver.
+template <const modele_contrat_def& M>
+evalmod::rapport_essai rapport_mesures_dues(parametres_evaluation& p) {
+    evalmod::rapport_essai r = rapport(M, 2024, evalmod::tout_atteint(M));
+    mesures_dues(r, p);
+    return r;
+}
+template <const modele_contrat_def& M>
+resultat_evaluation evaluer_sur(const evalmod::rapport_essai& r, const parametres_evaluation& p) {
+    return evaluateur<M>::evaluer(evalmod::valide<M>(r, p));
+}
+
 }  // namespace
 
 TEST_CASE("2017 socle: a sanction when missed, never an incentive even with savings", "[evaluation][regime][2017]") {
@@ -318,11 +331,8 @@ TEST_CASE("2022 L.162-30-4: the liste en sus reduction needs its own clause, and
     CHECK_FALSE(a.regles.a(alerte_evaluation::minoration_sans_clause));
 
     // Without it: the tariff cut alone, and the alert says why the reduction is not there.
-    evalmod::rapport_essai sans =
-        rapport(def_2022_sans_minoration, 2024, evalmod::tout_atteint(def_2022_sans_minoration));
-    mesures_dues(sans, p);
-    const resultat_evaluation b =
-        evaluateur<def_2022_sans_minoration>::evaluer(evalmod::valide<def_2022_sans_minoration>(sans, p));
+    evalmod::rapport_essai sans = rapport_mesures_dues<def_2022_sans_minoration>(p);
+    const resultat_evaluation b = evaluer_sur<def_2022_sans_minoration>(sans, p);
     REQUIRE(b.nombre_contrat == 1);
     CHECK(b.contrat[0].nature == nature_proposition::abattement);
     CHECK(b.contrat[0].montant == centimes{400'000});
@@ -336,8 +346,7 @@ TEST_CASE("2022 L.162-30-4: the liste en sus reduction needs its own clause, and
 
     // Measures not due (one day short of two years): no alert either.
     sans.r.date_evaluation = ymd{2024, 3, 14};
-    const resultat_evaluation d =
-        evaluateur<def_2022_sans_minoration>::evaluer(evalmod::valide<def_2022_sans_minoration>(sans, p));
+    const resultat_evaluation d = evaluer_sur<def_2022_sans_minoration>(sans, p);
     CHECK(d.nombre_contrat == 0);
     CHECK_FALSE(d.regles.a(alerte_evaluation::minoration_sans_clause));
 }
@@ -346,11 +355,8 @@ TEST_CASE("2022 L.162-30-4: a contract that promises the liste en sus reduction 
           "[evaluation][regime][2022]") {
     parametres_evaluation p{};
     REQUIRE(p.p2022.taux_abattement.positive());  // the default rate, set whatever the clauses
-    evalmod::rapport_essai r =
-        rapport(def_2022_minoration_seule, 2024, evalmod::tout_atteint(def_2022_minoration_seule));
-    mesures_dues(r, p);
-    const resultat_evaluation a =
-        evaluateur<def_2022_minoration_seule>::evaluer(evalmod::valide<def_2022_minoration_seule>(r, p));
+    evalmod::rapport_essai r = rapport_mesures_dues<def_2022_minoration_seule>(p);
+    const resultat_evaluation a = evaluer_sur<def_2022_minoration_seule>(r, p);
     // The reduction alone: 20 % of the liste en sus share, within the version's 50 %; no tariff
     // cut, whose clause the contract does not carry, and no alert.
     REQUIRE(a.nombre_contrat == 1);
@@ -371,15 +377,13 @@ TEST_CASE("2022 L.162-30-4: a contract that promises the liste en sus reduction 
     // The open notions still decide: without "largement superieur", no measure and the alert.
     parametres_evaluation sans_seuil = p;
     sans_seuil.p2022.seuil_largement_superieur.reset();
-    const resultat_evaluation c =
-        evaluateur<def_2022_minoration_seule>::evaluer(evalmod::valide<def_2022_minoration_seule>(r, sans_seuil));
+    const resultat_evaluation c = evaluer_sur<def_2022_minoration_seule>(r, sans_seuil);
     CHECK(c.nombre_contrat == 0);
     CHECK(c.regles.a(alerte_evaluation::seuil_largement_absent));
 
     // Measures not due (one day short of two years): nothing.
     r.r.date_evaluation = ymd{2024, 3, 14};
-    const resultat_evaluation d =
-        evaluateur<def_2022_minoration_seule>::evaluer(evalmod::valide<def_2022_minoration_seule>(r, p));
+    const resultat_evaluation d = evaluer_sur<def_2022_minoration_seule>(r, p);
     CHECK(d.nombre_contrat == 0);
 }
 
@@ -389,10 +393,7 @@ TEST_CASE("L.162-30-4 before 2020-12-16: the liste en sus reduction alone is ref
     // 2022-01-01), so the law of 2020-06-01 is given to the conclusion directly: the version
     // then in force ("ainsi qu'une minoration") ties the reduction to a tariff cut.
     parametres_evaluation p{};
-    evalmod::rapport_essai r =
-        rapport(def_2022_minoration_seule, 2024, evalmod::tout_atteint(def_2022_minoration_seule));
-    mesures_dues(r, p);
-    const rapport_valide rv = evalmod::valide(r, p);
+    const rapport_valide rv = evalmod::valide(rapport_mesures_dues<def_2022_minoration_seule>(p), p);
     const lois_du_jour avant = lois_au(ymd{2020, 6, 1});
     REQUIRE(avant.version(article_loi::l162_30_4) != nullptr);
     REQUIRE(avant.version(article_loi::l162_30_4)->minoration_liee_abattement);
@@ -403,9 +404,7 @@ TEST_CASE("L.162-30-4 before 2020-12-16: the liste en sus reduction alone is ref
     CHECK(seule.nombre_contrat == 0);
     CHECK(seule.regles.a(alerte_evaluation::minoration_liee));
     // With the tariff cut's clause too, both are proposed under that version.
-    evalmod::rapport_essai deux = rapport(evalmod::def_2022, 2024, evalmod::tout_atteint(evalmod::def_2022));
-    mesures_dues(deux, p);
-    const rapport_valide rv2 = evalmod::valide(deux, p);
+    const rapport_valide rv2 = evalmod::valide(rapport_mesures_dues<evalmod::def_2022>(p), p);
     resultat_evaluation les_deux{};
     detail::conclure_2022(les_deux, 3, evalmod::def_2022, s, s.global(), rv2, rv2.parametres().valeur().p2022,
                           p.annee_partielle, avant);
