@@ -83,12 +83,6 @@ struct sujet {
     std::function<bool(const essais::annee_generee&, col::ligne_resultats&)> vers_ligne;
 };
 
-// The law of the report's context, under the parameters it was validated with, as a batch
-// computes it once per context.
-lois_du_jour lois_de(const rapport_valide& r) {
-    return lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), r.parametres().valeur());
-}
-
 // The compile-time driver, unrolled over M.
 template <const modele_contrat_def& M>
 sujet compile_time() {
@@ -106,7 +100,7 @@ sujet compile_time() {
                 resultat_validation<rapport_valide_pour<M>> v =
                     g.contrat ? validate<M>(*g.contrat, r, g.parametres) : validate<M>(r, g.parametres);
                 if (!v.ok()) return false;
-                evaluateur<M>::evaluer_vers(v.valeur(), g.politique, lois_de(v.valeur().rapport()), sortie);
+                evaluateur<M>::evaluer_vers(v.valeur(), g.politique, lois_pour(v.valeur().rapport()), sortie);
                 return true;
             }};
 }
@@ -127,7 +121,7 @@ sujet run_time(std::string nom, const modele_contrat_def& m) {
                 resultat_validation<rapport_valide> v =
                     g.contrat ? validate(m, *g.contrat, r, g.parametres) : validate(m, r, g.parametres);
                 if (!v.ok()) return false;
-                evaluer_vers(v.valeur(), g.politique, lois_de(v.valeur()), sortie);
+                evaluer_vers(v.valeur(), g.politique, lois_pour(v.valeur()), sortie);
                 return true;
             }};
 }

@@ -71,6 +71,12 @@ concept donnees_etablissement = requires(const E& e, std::size_t i) {
 };
 static_assert(donnees_etablissement<rapport_valide>);
 
+// The law of a report's context: its evaluated template, exercise and evaluation date, under the
+// parameters it was validated with.
+[[nodiscard]] constexpr lois_du_jour lois_pour(const rapport_valide& r) noexcept {
+    return lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), r.parametres().valeur());
+}
+
 // The volets a conclusion writes: the template's (at most volets_max), none for a successor
 // scheme, which has no volets of its own (successeur/dispositif.hpp). A reader of the result
 // columns asks the same, since the columns do not store it.
@@ -441,7 +447,7 @@ template <regime_id R>
                                                                               const scores_contrat<>& s,
                                                                               const rapport_valide& r) noexcept {
     resultat_evaluation res{};
-    conclure_pour<R>(m, s, r, lois_pour(m, r.exercice(), r.date_evaluation(), r.parametres().valeur()), res);
+    conclure_pour<R>(m, s, r, lois_pour(r), res);
     return res;
 }
 
@@ -449,7 +455,7 @@ template <regime_id R>
 [[nodiscard]] constexpr resultat_evaluation conclure(const modele_contrat_def& m, const scores_contrat<>& s,
                                                      const rapport_valide& r) noexcept {
     resultat_evaluation res{};
-    conclure(m, s, r, lois_pour(m, r.exercice(), r.date_evaluation(), r.parametres().valeur()), res);
+    conclure(m, s, r, lois_pour(r), res);
     return res;
 }
 
@@ -483,8 +489,7 @@ template <class Trace = sans_trace>
 }
 
 // The same, written to a sink (`sortie_conclusion`), with the law of the context given: `lois`
-// is `lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), r.parametres().valeur())`,
-// which a caller evaluating many reports of one context computes once.
+// is `lois_pour(r)`, which a caller evaluating many reports of one context computes once.
 template <class O>
 constexpr void evaluer_vers(const rapport_valide& r, const politique_grille& pol, const lois_du_jour& lois, O& sortie) {
     sans_trace t;

@@ -131,9 +131,7 @@ void conclure_lot(const lot_colonnes& lot, const scores_bloc<L>& s, resultats_co
         if (lot.voie(i) != voie_ligne::colonnes) {
             const rapport_valide& r = lot.rapport(i);
             // Its own parameters, equal to the grid's (CAQES-E048).
-            evaluer_vers(r, g.politique(),
-                         lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), r.parametres().valeur()),
-                         ligne);
+            evaluer_vers(r, g.politique(), lois_pour(r), ligne);
             continue;
         }
         scores_contrat<score_entier<L>> sc{};
