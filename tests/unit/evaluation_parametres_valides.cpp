@@ -11,7 +11,9 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <type_traits>
+#include <vector>
 
 using namespace caqes;
 
@@ -152,28 +154,44 @@ TEST_CASE(
     "parametres_valides: a negative share (E046) or a rate above its cap (E050) is refused at its field, with "
     "validate(p)'s violations",
     "[parametres][validation]") {
+    // One violation, `id` at `lieu`, the one validate(p) gives.
+    const auto refuse = [](const parametres_evaluation& p, regle id, std::string_view lieu) {
+        const resultat_validation<parametres_valides> r = parametres_valides::depuis(p);
+        REQUIRE_FALSE(r.ok());
+        REQUIRE(r.erreurs().size() == 1);
+        CHECK(r.erreurs().front().id == id);
+        CHECK(r.erreurs().front().lieu == lieu);
+        CHECK(outils::tout(r.erreurs()) == outils::tout(validate(p)));
+    };
     parametres_evaluation negative{};
     negative.p2017.part_interessement = {-1, 5};
-    const resultat_validation<parametres_valides> n = parametres_valides::depuis(negative);
-    REQUIRE_FALSE(n.ok());
-    REQUIRE(n.erreurs().size() == 1);
-    CHECK(n.erreurs().front().id == regle::parametre_hors_domaine);
-    CHECK(n.erreurs().front().lieu == "p2017.part_interessement");
-    CHECK(outils::tout(n.erreurs()) == outils::tout(validate(negative)));
-
+    refuse(negative, regle::parametre_hors_domaine, "p2017.part_interessement");
     parametres_evaluation trop{};
     trop.p2022.taux_abattement = {51, 100};  // L.162-30-4: 50 %
-    const resultat_validation<parametres_valides> t = parametres_valides::depuis(trop);
-    REQUIRE_FALSE(t.ok());
-    REQUIRE(t.erreurs().size() == 1);
-    CHECK(t.erreurs().front().id == regle::parametre_hors_la_loi);
-    CHECK(t.erreurs().front().lieu == "p2022.taux_abattement");
-    CHECK(outils::tout(t.erreurs()) == outils::tout(validate(trop)));
+    refuse(trop, regle::parametre_hors_la_loi, "p2022.taux_abattement");
 
     // The batch validator gives the same violations, unchanged.
     const resultat_validation<validateur_rapports> lot = validate_lot(evalmod::def_2017, negative);
     REQUIRE_FALSE(lot.ok());
     CHECK(outils::tout(lot.erreurs()) == outils::tout(validate(negative)));
+}
+
+TEST_CASE("parametres_valides: a reader's route hands each violation with its field, the set only without one",
+          "[parametres][validation]") {
+    std::vector<champ_parametre> champs;
+    const auto noter = [&champs](regle, champ_parametre c, int, const std::string&) { champs.push_back(c); };
+    parametres_evaluation deux{};
+    deux.p2017.part_interessement = {-1, 5};
+    deux.p2022.taux_abattement = {51, 100};
+    CHECK_FALSE(parametres_valides::depuis(deux, noter).has_value());
+    CHECK(champs == std::vector<champ_parametre>{champ_parametre::p2022_taux_abattement,
+                                                 champ_parametre::p2017_part_interessement});
+    CHECK(champs.size() == validate(deux).size());
+    champs.clear();
+    const std::optional<parametres_valides> v = parametres_valides::depuis(parametres_evaluation{}, noter);
+    REQUIRE(v.has_value());
+    CHECK(*v == parametres_valides{});
+    CHECK(champs.empty());
 }
 
 TEST_CASE("a report carries the parameters it was validated with, and its evaluation applies and names them",

@@ -10,6 +10,8 @@
 #include <caqes/droit/violation.hpp>
 #include <caqes/evaluation/parametres.hpp>
 
+#include <optional>
+#include <string>
 #include <utility>
 
 namespace caqes {
@@ -28,6 +30,19 @@ class parametres_valides {
         violations out = validate(p);
         if (!out.empty()) return resultat_validation<parametres_valides>{std::move(out)};
         return resultat_validation<parametres_valides>{parametres_valides{p}};
+    }
+    // The same for a reader that locates violations its own way (a grid file's JSON pointers):
+    // each violation goes to `f(regle, champ_parametre, rang, detail)` as parcourir_violations
+    // gives it, and the set comes back only when there was none; one walk over the rules.
+    template <class F>
+    [[nodiscard]] static std::optional<parametres_valides> depuis(const parametres_evaluation& p, F&& f) {
+        bool valide = true;
+        parcourir_violations(p, [&](regle id, champ_parametre c, int rang, std::string detail) {
+            valide = false;
+            f(id, c, rang, std::move(detail));
+        });
+        if (!valide) return std::nullopt;
+        return parametres_valides{p};
     }
 
     // The compile-time route, for a `constexpr` set: the diagnostics of `parametres_conformes<P>`

@@ -1012,13 +1012,12 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
         }
         l.signaler(id, detail::pointeur_regle(id, lm), std::move(detail));
     });
-    parcourir_violations(parametres, [&l](regle id, champ_parametre c, int rang, const std::string& detail) {
-        l.signaler(id, detail::pointeur_parametre(c, rang), concat(texte(c, rang), ": ", detail));
-    });
+    const std::optional<parametres_valides> valides =
+        parametres_valides::depuis(parametres, [&l](regle id, champ_parametre c, int rang, const std::string& detail) {
+            l.signaler(id, detail::pointeur_parametre(c, rang), concat(texte(c, rang), ": ", detail));
+        });
     if (!l.erreurs().empty()) return resultat{std::move(l.erreurs())};
-    // validate(p) walks the same violations (parcourir_violations) and there are none: the set is
-    // accepted as it is.
-    s->parametres = parametres_valides::depuis(parametres).valeur();
+    s->parametres = *valides;
     return resultat{grille_chargee{std::move(s)}};
 }
 
