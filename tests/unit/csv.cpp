@@ -12,6 +12,8 @@
 #include <fstream>
 #include <istream>
 #include <limits>
+#include <optional>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 #include <streambuf>
@@ -505,6 +507,130 @@ TEST_CASE("csv reader: duplicates, missing measures and the establishment file",
         CHECK(manque.rejets[0].lieu == "etablissements.csv:1:annee_produits");
         CHECK(manque.balanced());
     }
+}
+
+// The short form (detail::decimal_simple) answers only where the general loop accepts, with the
+// loop's decimal; everywhere else parse_decimal is the loop, refusal text and rule included.
+TEST_CASE("csv numbers: the short form gives the general loop's decimal, and only where the loop accepts",
+          "[csv][nombres]") {
+    const auto meme = [](std::string_view texte, dialect d) {
+        const csv::parsed<csv::decimal> boucle = csv::detail::parse_decimal_boucle(texte, d);
+        const csv::parsed<csv::decimal> lu = csv::parse_decimal(texte, d);
+        const std::optional<csv::decimal> court = csv::detail::decimal_simple(csv::trim(texte), d);
+        INFO(std::string{texte});
+        if (court) {
+            REQUIRE(boucle.ok());
+            CHECK(court->mantissa == boucle.value.mantissa);
+            CHECK(court->decimals == boucle.value.decimals);
+        }
+        CHECK(lu.ok() == boucle.ok());
+        CHECK(lu.error == boucle.error);
+        CHECK(lu.rule == boucle.rule);
+        CHECK(lu.value.mantissa == boucle.value.mantissa);
+        CHECK(lu.value.decimals == boucle.value.decimals);
+        return court.has_value();
+    };
+    // The edges, each way.
+    for (const dialect d : {dialect::french, dialect::plain}) {
+        const std::string m(1, csv::decimal_mark(d));
+        CHECK(meme("123" + m + "45", d));
+        CHECK(meme(" -0" + m + "5\t", d));
+        CHECK(meme("+7", d));
+        CHECK(meme("-0", d));
+        CHECK(meme(std::string(18, '9'), d));
+        CHECK(meme("-" + std::string(9, '9') + m + std::string(9, '9'), d));
+        CHECK_FALSE(meme(std::string(19, '9'), d));  // the loop's 128-bit mantissa
+        CHECK_FALSE(meme("1" + m, d));
+        CHECK_FALSE(meme(m + "5", d));
+        CHECK_FALSE(meme("1" + m + "2" + m + "3", d));
+        CHECK_FALSE(meme("-", d));
+        CHECK_FALSE(meme("", d));
+        CHECK_FALSE(meme("1e3", d));
+        CHECK_FALSE(meme("--1", d));
+    }
+    CHECK_FALSE(meme("1 234,5", dialect::french));  // thousands: the loop's
+    CHECK_FALSE(meme("1.5", dialect::french));
+    CHECK_FALSE(meme("1,5", dialect::plain));
+    // Every text of up to 5 characters over the characters that matter, and long ones drawn
+    // at random: the same answer either way.
+    const std::string_view alphabet = "09,.-+ ";
+    std::size_t courts = 0;
+    std::string t;
+    for (std::size_t n = 0; n <= 5; ++n) {
+        std::size_t total = 1;
+        for (std::size_t k = 0; k < n; ++k)
+            total *= alphabet.size();
+        for (std::size_t code = 0; code < total; ++code) {
+            t.clear();
+            for (std::size_t k = 0, c = code; k < n; ++k, c /= alphabet.size())
+                t += alphabet[c % alphabet.size()];
+            for (const dialect d : {dialect::french, dialect::plain})
+                courts += meme(t, d) ? 1 : 0;
+        }
+    }
+    std::mt19937_64 alea{20261204};
+    for (int essai = 0; essai < 5000; ++essai) {
+        t.clear();
+        const std::size_t n = 5 + alea() % 16;
+        for (std::size_t k = 0; k < n; ++k)
+            t += alea() % 8 == 0 ? alphabet[alea() % alphabet.size()] : static_cast<char>('0' + alea() % 10);
+        for (const dialect d : {dialect::french, dialect::plain})
+            courts += meme(t, d) ? 1 : 0;
+    }
+    CHECK(courts > 4000);  // the short form is exercised, not only the loop (5 084 times)
+}
+
+// detail::reduire_decimal strips the factors 2 and 5 instead of taking a gcd: the same lowest
+// terms as reduire, for every power of ten a value can have and mantissas full of both factors.
+TEST_CASE("csv numbers: a decimal's lowest terms without a gcd are reduire's", "[csv][nombres]") {
+    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    std::vector<int128> mantisses{0,
+                                  1,
+                                  -1,
+                                  2,
+                                  5,
+                                  10,
+                                  -10,
+                                  16,
+                                  25,
+                                  125,
+                                  1000,
+                                  1024,
+                                  390625,
+                                  3,
+                                  7,
+                                  12'500'000,
+                                  -4'096'000,
+                                  999'999'999'999'999'999,
+                                  max,
+                                  -max,
+                                  int128{max} + 1,
+                                  -(int128{max} + 1)};
+    std::mt19937_64 alea{20261205};
+    for (int i = 0; i < 2000; ++i) {
+        // A product of powers of 2 and 5 and a small odd cofactor: the factors the shortcut strips.
+        int128 m = static_cast<int128>(1 + 2 * (alea() % 50));
+        for (std::uint64_t k = alea() % 30; k > 0 && m < int128{max} / 5; --k)
+            m *= alea() % 2 == 0 ? 2 : 5;
+        mantisses.push_back(alea() % 2 == 0 ? m : -m);
+    }
+    for (const int128 m : mantisses) {
+        for (int k = 0; k <= 20; ++k) {
+            const std::optional<fraction> attendu = reduire(m, csv::detail::power10(k));
+            const std::optional<fraction> court = csv::detail::reduire_decimal(m, k);
+            INFO(static_cast<long double>(m) << " / 10^" << k);
+            REQUIRE(court.has_value() == attendu.has_value());
+            if (attendu) {
+                CHECK(court->num == attendu->num);
+                CHECK(court->den == attendu->den);
+            }
+        }
+    }
+    // Through the reader's parsers: 12,50 % is 1/8, 0,000 is 0.
+    CHECK(csv::parse_percent("12,50", dialect::french).value == fraction{1, 8});
+    CHECK(csv::parse_percent("12,50", dialect::french).value.den == 8);
+    CHECK(csv::parse_fraction("0,000", dialect::french).value.den == 1);
+    CHECK(csv::parse_fraction("-2,5", dialect::french).value.num == -5);
 }
 
 TEST_CASE("csv numbers: a 37-digit amount overflowed a 128-bit product and read as 0.44 EUR", "[csv][depassement]") {

@@ -165,6 +165,54 @@ TEST_CASE("dans_domaine accepts and rejects per measure kind", "[mesure][domaine
     }
 }
 
+// dans_domaine reads a positive denominator without a gcd: it must answer as the definition on
+// the normal form does, for fractions not reduced, negative denominators and the 64-bit edges.
+TEST_CASE("dans_domaine without a gcd answers as the definition on the normal form", "[mesure][domaine]") {
+    const auto selon_la_forme_normale = [](type_mesure t, fraction v) {
+        const fraction x = v.normalisee();
+        if (!x.valide()) return false;
+        const bool entier_ = x.den == 1;
+        switch (t) {
+            case type_mesure::montant:
+            case type_mesure::nombre:
+                return entier_ && x.num >= 0;
+            case type_mesure::montant_signe:
+                return entier_;
+            case type_mesure::taux:
+                return x >= caqes::entier(0) && x <= caqes::entier(1);
+            case type_mesure::taux_evolution:
+                return x >= caqes::entier(-1);
+            case type_mesure::oui_non:
+                return entier_ && (x.num == 0 || x.num == 1);
+            case type_mesure::echelle:
+                return entier_ && x.num >= 0 && x.num <= 2;
+        }
+        return false;
+    };
+    constexpr std::int64_t min = std::numeric_limits<std::int64_t>::min();
+    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    const std::array<std::int64_t, 17> nombres{min, min + 1, -200, -100, -4,  -3,  -2,      -1, 0,
+                                               1,   2,       3,    4,    100, 200, max - 1, max};
+    std::size_t acceptes = 0;
+    std::size_t refuses = 0;
+    for (const type_mesure t :
+         {type_mesure::montant, type_mesure::montant_signe, type_mesure::nombre, type_mesure::taux,
+          type_mesure::taux_evolution, type_mesure::oui_non, type_mesure::echelle}) {
+        for (const std::int64_t num : nombres) {
+            for (const std::int64_t den : nombres) {
+                const fraction v{num, den};
+                const bool attendu = selon_la_forme_normale(t, v);
+                INFO(num << "/" << den << " as " << caqes::nom(t));
+                CHECK(caqes::dans_domaine(t, v) == attendu);
+                (attendu ? acceptes : refuses) += 1;
+            }
+        }
+    }
+    // Both answers occur for every kind's grid above, so the comparison is not one-sided.
+    CHECK(acceptes > 100);
+    CHECK(refuses > 100);
+}
+
 TEST_CASE("texte_decimal prints exact decimals, else a fraction", "[mesure][format]") {
     CHECK(caqes::texte_decimal(fraction{22, 1000}) == "0.022");
     CHECK(caqes::texte_decimal(fraction{1, 3}) == "1/3");

@@ -17,6 +17,8 @@
 #include <caqes/monnaie/centimes.hpp>
 #include <caqes/monnaie/fraction.hpp>
 
+#include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <limits>
@@ -72,9 +74,60 @@ namespace detail {
     return p;
 }
 
-}  // namespace detail
+// The form nearly every value of a file has: an optional sign, digits, then optionally the
+// dialect's decimal mark and digits, at most 18 digits in all, nothing else (`s` is trimmed).
+// Its mantissa then fits 64 bits, and it is the decimal the general loop of parse_decimal
+// gives; the loop's per-chunk conversion, its 128-bit products and its separator checks cost
+// more than the field itself (docs/performance.md, "End to end"). Any other text, and a text
+// the loop refuses, is nothing here: the loop parses it or explains why it cannot.
+[[nodiscard]] constexpr std::optional<decimal> decimal_simple(std::string_view s, dialect d) noexcept {
+    std::size_t i = 0;
+    const bool negatif = !s.empty() && s[0] == '-';
+    if (!s.empty() && (s[0] == '-' || s[0] == '+')) ++i;
+    std::int64_t m = 0;
+    int chiffres = 0;
+    int decimales = 0;
+    bool fraction_ = false;
+    for (; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c >= '0' && c <= '9') {
+            if (++chiffres > 18) return std::nullopt;
+            m = m * 10 + (c - '0');  // < 10^18: no overflow
+            decimales += fraction_ ? 1 : 0;
+            continue;
+        }
+        // The mark once, after a digit, and followed by one (checked at the end).
+        if (c != decimal_mark(d) || fraction_ || chiffres == 0) return std::nullopt;
+        fraction_ = true;
+    }
+    if (chiffres == 0 || (fraction_ && decimales == 0)) return std::nullopt;
+    return decimal{negatif ? -m : m, decimales};
+}
 
-[[nodiscard]] inline parsed<decimal> parse_decimal(std::string_view text, dialect d) {
+// mantissa / 10^k in lowest terms, as `reduire` gives it, without a gcd: 10^k = 2^k x 5^k, so
+// the common factor is 2^min(k, twos) x 5^min(k, fives) of the mantissa, found by a shift and by
+// divisions by the constant 5. Every decimal the reader accepts goes through here; Euclid's gcd
+// was a tenth of the reading (docs/performance.md, "End to end"). A mantissa or 10^k past 64
+// bits goes to `reduire`.
+[[nodiscard]] constexpr std::optional<fraction> reduire_decimal(int128 mantissa, int k) noexcept {
+    constexpr int128 max64 = std::numeric_limits<std::int64_t>::max();
+    if (k > 18 || mantissa > max64 || mantissa < -max64) return reduire(mantissa, power10(k));
+    if (mantissa == 0) return fraction{0, 1};
+    const bool negatif = mantissa < 0;
+    auto m = static_cast<std::uint64_t>(negatif ? -mantissa : mantissa);
+    const int deux = std::min(std::countr_zero(m), k);
+    m >>= deux;
+    std::int64_t cinqs = 1;  // 5^fives, fives <= k
+    for (int cinq = 0; cinq < k && m % 5 == 0; ++cinq) {
+        m /= 5;
+        cinqs *= 5;
+    }
+    const auto num = static_cast<std::int64_t>(m);
+    return fraction{negatif ? -num : num, static_cast<std::int64_t>(power10(k) >> deux) / cinqs};
+}
+
+// The general loop: every accepted form, and the reason for each refusal.
+[[nodiscard]] inline parsed<decimal> parse_decimal_boucle(std::string_view text, dialect d) {
     const std::string_view s = trim(text);
     auto fail = [&](std::string_view why) {
         return parsed<decimal>{{}, concat("not a number: ", quoted_field(text), " (", why, ")")};
@@ -163,6 +216,13 @@ namespace detail {
     return {r, {}};
 }
 
+}  // namespace detail
+
+[[nodiscard]] inline parsed<decimal> parse_decimal(std::string_view text, dialect d) {
+    if (const std::optional<decimal> simple = detail::decimal_simple(trim(text), d)) return {*simple, {}};
+    return detail::parse_decimal_boucle(text, d);
+}
+
 // An amount in euros with at most two decimals, to cents. The magnitude is bounded by
 // INT64_MAX cents (92 233 720 368 547 758,07 EUR) on both sides, so negating never overflows.
 [[nodiscard]] inline parsed<centimes> parse_centimes(std::string_view text, dialect d) {
@@ -193,7 +253,10 @@ namespace detail {
     if (p.value.decimals > 18)
         return {
             {}, concat("too precise: ", quoted_field(text), " (more than 18 decimals)"), regle::depassement_capacite};
-    const std::optional<fraction> f = reduire(p.value.mantissa, detail::power10(p.value.decimals) * scale);
+    const std::optional<fraction> f =
+        scale == 1 || scale == 100
+            ? detail::reduire_decimal(p.value.mantissa, p.value.decimals + (scale == 100 ? 2 : 0))
+            : reduire(p.value.mantissa, detail::power10(p.value.decimals) * scale);
     if (!f)
         return {{},
                 concat("out of range: ", quoted_field(text), " (its exact fraction does not fit in 64 bits)"),
