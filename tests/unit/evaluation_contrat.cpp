@@ -5,8 +5,10 @@
 
 #include <boost/multiprecision/cpp_int.hpp>
 
+#include <array>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -176,6 +178,53 @@ TEST_CASE("contract time: a pro rata amount equals the exact value of cpp_ration
         REQUIRE_FALSE(pr.depassement);
         REQUIRE(entier_exact{pr.montant.valeur} == attendu);
     }
+}
+
+// A report's evaluated template owns its volets only when an avenant changes them; a copy or a
+// move then points at the new report's own volets, never at the source's (which a copy may
+// outlive), and evaluates the same.
+TEST_CASE("contract time: a report's copies and moves keep their own evaluated volets",
+          "[evaluation][contrat][avenant]") {
+    using t_contrat::def_socle;
+    const std::vector<valeurs_indicateur> rien = evalmod::rien_atteint(evalmod::def_2017);
+
+    // No avenant: the template's own volets, shared by every copy.
+    evalmod::rapport_essai seul(def_socle, 2019, extraits(rien, 3), euros(10'000'000));
+    seul.r.annee_contrat = 3;
+    const rapport_valide sans = evalmod::valide(seul, evalmod::instance_2017({}));
+    CHECK(sans.modele_evalue().volets.data() == def_socle.volets.data());
+    const rapport_valide sans_copie{sans};
+    CHECK(sans_copie.modele_evalue().volets.data() == def_socle.volets.data());
+
+    // An added volet: each report points at its own copy.
+    const contrat_instance c = evalmod::instance_2017({avenant{ymd{2019, 3, 1}, t_contrat::pertinence_par_avenant}});
+    evalmod::rapport_essai r(def_socle, 2019, extraits(rien, 3, 5, 7), euros(10'000'000));
+    r.r.annee_contrat = 3;
+    r.volets_avenants = {t_contrat::pertinence_par_avenant};
+    std::optional<rapport_valide> source{evalmod::valide(r, c)};
+    const resultat_evaluation attendu = evaluer(*source);
+    REQUIRE(source->modele_evalue().volets.size() == 2);
+    CHECK(source->modele_evalue().volets.data() != def_socle.volets.data());
+    rapport_valide copie{*source};
+    CHECK(copie.modele_evalue().volets.data() != source->modele_evalue().volets.data());
+    rapport_valide affectee = sans;
+    affectee = *source;
+    CHECK(affectee.modele_evalue().volets.data() != source->modele_evalue().volets.data());
+    source.reset();  // the copies must not read the source's volets
+    const rapport_valide deplacee{std::move(copie)};
+    rapport_valide deplacee_affectee = sans;
+    deplacee_affectee = std::move(affectee);
+    for (const rapport_valide* x : std::array<const rapport_valide*, 2>{&deplacee, &deplacee_affectee}) {
+        REQUIRE(x->modele_evalue().volets.size() == 2);
+        CHECK(x->modele_evalue().volets[1].volet == volet_id::volet_pertinence);
+        const resultat_evaluation res = evaluer(*x);
+        CHECK(res.nombre_volets == attendu.nombre_volets);
+        CHECK(res.volets[1].principale.montant == attendu.volets[1].principale.montant);
+        CHECK(res.total_sanctions == attendu.total_sanctions);
+    }
+    // Assigning a report without avenant back points at the template again.
+    deplacee_affectee = sans;
+    CHECK(deplacee_affectee.modele_evalue().volets.data() == def_socle.volets.data());
 }
 
 TEST_CASE("contract time: a volet added by avenant is evaluated from its own start", "[evaluation][contrat][avenant]") {

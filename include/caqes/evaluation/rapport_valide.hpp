@@ -27,6 +27,7 @@
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/valeur.hpp>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <span>
@@ -50,36 +51,68 @@ struct decision_enregistree {
     decision_volet d{};
 };
 
+namespace detail {
+
+// The evaluated template: the template with its volets, then those added by avenant (D.162-15).
+// Where no avenant changes them it points at the template's own volets and owns nothing; else
+// at its own copy, which a copy or a move re-points. A report is then copied and moved member
+// by member, with no 864-byte zeroing before an assignment and no allocation per report for the
+// volets (docs/performance.md, "End to end").
+class modele_evalue_possede {
+  public:
+    modele_evalue_possede() = default;
+    modele_evalue_possede(const modele_contrat_def& m, std::vector<volet_modele> volets) : m_(m) {
+        if (!std::equal(volets.begin(), volets.end(), m.volets.begin(), m.volets.end(), meme_volet)) {
+            volets_ = std::move(volets);
+            m_.volets = volets_;
+        }
+    }
+    modele_evalue_possede(const modele_evalue_possede& o) : m_(o.m_), volets_(o.volets_) { repointer(); }
+    modele_evalue_possede(modele_evalue_possede&& o) noexcept : m_(o.m_), volets_(std::move(o.volets_)) { repointer(); }
+    modele_evalue_possede& operator=(const modele_evalue_possede& o) {
+        if (this == &o) return *this;
+        m_ = o.m_;
+        volets_ = o.volets_;
+        repointer();
+        return *this;
+    }
+    modele_evalue_possede& operator=(modele_evalue_possede&& o) noexcept {
+        m_ = o.m_;
+        volets_ = std::move(o.volets_);
+        repointer();
+        return *this;
+    }
+    ~modele_evalue_possede() = default;
+
+    [[nodiscard]] constexpr const modele_contrat_def& modele() const noexcept { return m_; }
+
+  private:
+    [[nodiscard]] static bool meme_volet(const volet_modele& a, const volet_modele& b) noexcept {
+        return a.volet == b.volet && a.terme == b.terme && a.grille.data() == b.grille.data() &&
+               a.grille.size() == b.grille.size() && a.clauses == b.clauses && a.debut == b.debut;
+    }
+    void repointer() noexcept {
+        if (!volets_.empty()) m_.volets = volets_;
+    }
+
+    modele_contrat_def m_{};
+    std::vector<volet_modele> volets_;  // empty: m_ points at the template's volets
+};
+
+}  // namespace detail
+
 class rapport_valide {
   public:
-    rapport_valide(const rapport_valide& o) { *this = o; }
-    rapport_valide(rapport_valide&& o) noexcept { *this = std::move(o); }
-    // The evaluated template's volets point into the report's own copy of them.
-    rapport_valide& operator=(const rapport_valide& o) {
-        if (this == &o) return *this;
-        copier_scalaires(o);
-        valeurs_ = o.valeurs_;
-        plans_ = o.plans_;
-        decisions_ = o.decisions_;
-        volets_ = o.volets_;
-        evalue_.volets = volets_;
-        return *this;
-    }
-    rapport_valide& operator=(rapport_valide&& o) noexcept {
-        copier_scalaires(o);
-        valeurs_ = std::move(o.valeurs_);
-        plans_ = std::move(o.plans_);
-        decisions_ = std::move(o.decisions_);
-        volets_ = std::move(o.volets_);
-        evalue_.volets = volets_;
-        return *this;
-    }
+    rapport_valide(const rapport_valide&) = default;
+    rapport_valide(rapport_valide&&) noexcept = default;
+    rapport_valide& operator=(const rapport_valide&) = default;
+    rapport_valide& operator=(rapport_valide&&) noexcept = default;
     ~rapport_valide() = default;
 
     // The template the report was validated against (its identity is checked by validate<M>).
     [[nodiscard]] constexpr const modele_contrat_def& modele() const noexcept { return *modele_; }
     // The template as evaluated: its volets, then the volets added by avenant (D.162-15).
-    [[nodiscard]] constexpr const modele_contrat_def& modele_evalue() const noexcept { return evalue_; }
+    [[nodiscard]] constexpr const modele_contrat_def& modele_evalue() const noexcept { return evalue_.modele(); }
     // Whether a contract instance gave the terms; without one, every template volet is
     // evaluated and the output says that contract time was not checked.
     [[nodiscard]] constexpr bool avec_instance() const noexcept { return avec_instance_; }
@@ -113,26 +146,8 @@ class rapport_valide {
     rapport_valide() = default;
     friend struct detail::validation_rapport;
 
-    void copier_scalaires(const rapport_valide& o) {
-        modele_ = o.modele_;
-        evalue_ = o.evalue_;
-        avec_instance_ = o.avec_instance_;
-        debut_contrat_ = o.debut_contrat_;
-        couvertures_ = o.couvertures_;
-        parametres_ = o.parametres_;
-        exercice_ = o.exercice_;
-        annee_contrat_ = o.annee_contrat_;
-        date_evaluation_ = o.date_evaluation_;
-        activites_ = o.activites_;
-        produits_ = o.produits_;
-        annee_produits_ = o.annee_produits_;
-        economies_ = o.economies_;
-        l162_30_4_ = o.l162_30_4_;
-    }
-
     const modele_contrat_def* modele_{nullptr};
-    modele_contrat_def evalue_{};
-    std::vector<volet_modele> volets_;
+    detail::modele_evalue_possede evalue_{};
     bool avec_instance_{false};
     ymd debut_contrat_{};
     std::array<couverture_volet, volets_max> couvertures_{};

@@ -211,7 +211,7 @@ struct validation_rapport {
     static void verifier_decisions(const rapport_annuel& r, const parametres_evaluation& p, ymd jour_regles,
                                    rapport_valide& v, violations& out) {
         using namespace regles;
-        const modele_contrat_def& m = v.evalue_;
+        const modele_contrat_def& m = v.evalue_.modele();
         // Per volet: the principal decision already given (its index), for E036 and E063.
         std::array<std::size_t, volets_max> principale{};
         principale.fill(r.decisions.size());
@@ -429,9 +429,7 @@ struct validation_rapport {
         rapport_valide v;
         v.modele_ = &m;
         v.parametres_ = pv;
-        v.evalue_ = m;
-        v.volets_ = std::move(volets);
-        v.evalue_.volets = v.volets_;
+        v.evalue_ = modele_evalue_possede{m, std::move(volets)};
         v.exercice_ = r.exercice;
         v.annee_contrat_ = r.annee_contrat;
         v.date_evaluation_ = r.date_evaluation;
@@ -439,7 +437,7 @@ struct validation_rapport {
         v.produits_ = r.produits_assurance_maladie;
         v.annee_produits_ = r.annee_produits;
         v.l162_30_4_ = r.l162_30_4;
-        const modele_contrat_def& me = v.evalue_;
+        const modele_contrat_def& me = v.evalue_.modele();
 
         // Contract time: each volet's effective term against the exercise (D.162-16 II).
         for (std::size_t iv = 0; iv < me.volets.size(); ++iv) {
