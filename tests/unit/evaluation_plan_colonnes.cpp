@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -352,4 +353,60 @@ TEST_CASE("plan_colonnes: a scale or a threshold that does not fit 64 bits sends
     precision_entree demi{};
     demi.pas[static_cast<std::size_t>(montant)] = 2;
     CHECK(planifier_colonnes(gm.def, {}, demi).raison == raison_scalaire::seuil_hors_colonne);
+}
+
+// detail::a_l_echelle reads a positive denominator without its normal form and divides in 64
+// bits when the product fits: the cell must be the one the definition on the normal form, in
+// 128 bits, gives (x x echelle when it is an integer the storage holds off its sentinels), for
+// fractions not reduced, negative denominators, products past 64 bits and each storage.
+TEST_CASE("plan_colonnes: a value's cell without a gcd is the one the normal form gives",
+          "[evaluation][plan_colonnes]") {
+    using caqes::stockage;
+    const auto selon_la_forme_normale = [](fraction x, std::int64_t echelle,
+                                           stockage st) -> std::optional<std::int64_t> {
+        const fraction f = x.normalisee();
+        if (!f.valide()) return std::nullopt;
+        const int128 p = int128{f.num} * echelle;
+        if (p % f.den != 0) return std::nullopt;
+        const int128 v = p / f.den;
+        int128 bas = 0;
+        int128 haut = 0;
+        switch (st) {
+            case stockage::u8:
+                bas = -1;
+                haut = int128{arith_fixe<std::uint8_t>::non_concerne} - 1;  // below the sentinels
+                break;
+            case stockage::i32:
+                bas = int128{arith_fixe<std::int32_t>::non_concerne};
+                haut = max32;
+                break;
+            case stockage::i64:
+                bas = int128{arith_fixe<std::int64_t>::non_concerne};
+                haut = max64;
+                break;
+        }
+        if (v <= bas || v > haut) return std::nullopt;
+        return static_cast<std::int64_t>(v);
+    };
+    constexpr std::int64_t min64 = std::numeric_limits<std::int64_t>::min();
+    const std::array<std::int64_t, 16> nums{min64, min64 + 1, -max32 - 2, -300, -6,  -1,        0,         1,
+                                            2,     3,         6,          250,  253, max32 + 1, max64 - 1, max64};
+    const std::array<std::int64_t, 9> dens{min64, -4, -1, 0, 1, 2, 3, 4, max64};
+    const std::array<std::int64_t, 5> echelles{1, 2, 100, milliard, max64};
+    std::size_t cellules = 0;
+    std::size_t refus = 0;
+    for (const stockage st : {stockage::u8, stockage::i32, stockage::i64}) {
+        for (const std::int64_t e : echelles) {
+            for (const std::int64_t n : nums) {
+                for (const std::int64_t d : dens) {
+                    const std::optional<std::int64_t> attendu = selon_la_forme_normale(fraction{n, d}, e, st);
+                    INFO(n << "/" << d << " x " << e << " in storage " << static_cast<int>(st));
+                    CHECK(caqes::detail::a_l_echelle(fraction{n, d}, e, st) == attendu);
+                    (attendu ? cellules : refus) += 1;
+                }
+            }
+        }
+    }
+    CHECK(cellules > 100);
+    CHECK(refus > 100);
 }

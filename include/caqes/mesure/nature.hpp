@@ -50,7 +50,8 @@ enum class type_mesure : std::uint8_t {
 // by the gcd only shrinks), and whether the value is whole, its integer value and its order
 // need no gcd. The gcd cost more than the rest of the check, which runs for every value read.
 [[nodiscard]] constexpr bool dans_domaine(type_mesure t, fraction v) noexcept {
-    const fraction x = v.den > 0 ? v : v.normalisee();
+    fraction x = v;
+    if (x.den <= 0) x = v.normalisee();
     if (!x.valide()) return false;  // den == 0, or no 64-bit normal form
     // x.den > 0 from here.
     // A whole value read from a file is already n / 1: no division at all.

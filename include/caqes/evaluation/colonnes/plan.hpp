@@ -225,11 +225,22 @@ namespace detail {
 // x x echelle, when it is an integer that storage `st` holds without meeting a sentinel.
 [[nodiscard]] constexpr std::optional<std::int64_t> a_l_echelle(fraction x, std::int64_t echelle,
                                                                 stockage st) noexcept {
-    const fraction f = x.normalisee();
+    // A positive denominator needs no normal form: it divides num x echelle or not, whatever
+    // factor the two share. The product and the quotient are 64-bit when the product fits, as
+    // for every value a file gives: a 128-bit division is a library call, and the gcd and it
+    // were most of the cost of filling a block (docs/performance.md, "End to end").
+    fraction f = x;
+    if (f.den <= 0) f = x.normalisee();
     if (!f.valide()) return std::nullopt;
-    const int128 p = int128{f.num} * echelle;
-    if (p % f.den != 0) return std::nullopt;
-    const int128 v = p / f.den;
+    int128 v = 0;
+    if (std::int64_t p64 = 0; !__builtin_mul_overflow(f.num, echelle, &p64)) {
+        if (p64 % f.den != 0) return std::nullopt;
+        v = p64 / f.den;
+    } else {
+        const int128 p = int128{f.num} * echelle;
+        if (p % f.den != 0) return std::nullopt;
+        v = p / f.den;
+    }
     switch (st) {
         case stockage::u8:
             if (v < 0 || v > int128{arith_fixe<std::uint8_t>::non_concerne} - 1) return std::nullopt;
