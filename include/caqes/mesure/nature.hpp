@@ -53,25 +53,24 @@ enum class type_mesure : std::uint8_t {
     fraction x = v;
     if (x.den <= 0) x = v.normalisee();
     if (!x.valide()) return false;  // den == 0, or no 64-bit normal form
-    // x.den > 0 from here.
-    // A whole value read from a file is already n / 1: no division at all.
-    const bool entier_ = x.den == 1 || x.num % x.den == 0;
-    const std::int64_t n = x.den == 1 ? x.num : x.num / x.den;  // the value, when it is whole
+    // x.den > 0 from here. Whether x is whole is asked only by the kinds that need it, and a
+    // whole value read from a file is already n / 1: no division then.
+    const auto entier_ = [x] { return x.den == 1 || x.num % x.den == 0; };
+    const auto n = [x] { return x.den == 1 ? x.num : x.num / x.den; };  // the value, once whole
     switch (t) {
         case type_mesure::montant:
-            return entier_ && n >= 0;
-        case type_mesure::montant_signe:
-            return entier_;
         case type_mesure::nombre:
-            return entier_ && n >= 0;
+            return entier_() && n() >= 0;
+        case type_mesure::montant_signe:
+            return entier_();
         case type_mesure::taux:
             return x >= entier(0) && x <= entier(1);
         case type_mesure::taux_evolution:
             return x >= entier(-1);
         case type_mesure::oui_non:
-            return entier_ && (n == 0 || n == 1);
+            return entier_() && (n() == 0 || n() == 1);
         case type_mesure::echelle:
-            return entier_ && n >= 0 && n <= 2;
+            return entier_() && n() >= 0 && n() <= 2;
     }
     return false;
 }
