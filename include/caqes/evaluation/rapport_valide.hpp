@@ -27,7 +27,6 @@
 #include <caqes/evaluation/rapport.hpp>
 #include <caqes/evaluation/valeur.hpp>
 
-#include <algorithm>
 #include <array>
 #include <optional>
 #include <span>
@@ -53,33 +52,35 @@ struct decision_enregistree {
 
 namespace detail {
 
-// The evaluated template: the template with its volets, then those added by avenant (D.162-15).
-// Where no avenant changes them it points at the template's own volets and owns nothing; else
-// at its own copy, which a copy or a move re-points. A report is then copied and moved member
-// by member, with no 864-byte zeroing before an assignment and no allocation per report for the
-// volets (docs/performance.md, "End to end").
+// The evaluated template: the template with its own copy of the volets, then those added by
+// avenant (D.162-15); a copy or a move points the copy's template at the copy's volets. A
+// report is then copied and moved member by member, with no 864-byte zeroing before an
+// assignment (docs/performance.md, "End to end"). Pointing at the template's volets where no
+// avenant changes them saved an allocation per report, but made the scalar evaluator 25 %
+// slower over 1e5 reports while it ran as fast over 1e3 (so where the data lay, not the code;
+// not explained further), so each report owns its volets.
 class modele_evalue_possede {
   public:
     modele_evalue_possede() = default;
-    modele_evalue_possede(const modele_contrat_def& m, std::vector<volet_modele> volets) : m_(m) {
-        if (!std::equal(volets.begin(), volets.end(), m.volets.begin(), m.volets.end(), meme_volet)) {
-            volets_ = std::move(volets);
-            m_.volets = volets_;
-        }
+    modele_evalue_possede(const modele_contrat_def& m, std::vector<volet_modele> volets)
+            : m_(m), volets_(std::move(volets)) {
+        m_.volets = volets_;
     }
-    modele_evalue_possede(const modele_evalue_possede& o) : m_(o.m_), volets_(o.volets_) { repointer(); }
-    modele_evalue_possede(modele_evalue_possede&& o) noexcept : m_(o.m_), volets_(std::move(o.volets_)) { repointer(); }
+    modele_evalue_possede(const modele_evalue_possede& o) : m_(o.m_), volets_(o.volets_) { m_.volets = volets_; }
+    modele_evalue_possede(modele_evalue_possede&& o) noexcept : m_(o.m_), volets_(std::move(o.volets_)) {
+        m_.volets = volets_;
+    }
     modele_evalue_possede& operator=(const modele_evalue_possede& o) {
         if (this == &o) return *this;
         m_ = o.m_;
         volets_ = o.volets_;
-        repointer();
+        m_.volets = volets_;
         return *this;
     }
     modele_evalue_possede& operator=(modele_evalue_possede&& o) noexcept {
         m_ = o.m_;
         volets_ = std::move(o.volets_);
-        repointer();
+        m_.volets = volets_;
         return *this;
     }
     ~modele_evalue_possede() = default;
@@ -87,16 +88,8 @@ class modele_evalue_possede {
     [[nodiscard]] constexpr const modele_contrat_def& modele() const noexcept { return m_; }
 
   private:
-    [[nodiscard]] static bool meme_volet(const volet_modele& a, const volet_modele& b) noexcept {
-        return a.volet == b.volet && a.terme == b.terme && a.grille.data() == b.grille.data() &&
-               a.grille.size() == b.grille.size() && a.clauses == b.clauses && a.debut == b.debut;
-    }
-    void repointer() noexcept {
-        if (!volets_.empty()) m_.volets = volets_;
-    }
-
     modele_contrat_def m_{};
-    std::vector<volet_modele> volets_;  // empty: m_ points at the template's volets
+    std::vector<volet_modele> volets_;
 };
 
 }  // namespace detail
