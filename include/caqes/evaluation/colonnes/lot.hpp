@@ -257,8 +257,8 @@ class validateur_lot {
     // the block is concluded under the grid's), CAQES-E045 for a value off its column's scale
     // under `politique_hors_echelle::refus`. A refused report is not in any block.
     // Taken by reference: a row in columns keeps only what the conclusion reads (`garder`), and
-    // only a row on the scalar path copies the report (864 bytes with its parameters), where a
-    // copy per report, then a move, were a tenth of `caqes evaluate`'s time.
+    // only a row on the scalar path copies the report (864 bytes with its parameters); every
+    // report was copied, then moved, before.
     [[nodiscard]] resultat_validation<voie_ligne> ajouter(const rapport_valide& r) {
         const grille_lot& g = *g_;
         if (&r.modele() != &g.modele()) {
