@@ -3,6 +3,11 @@
 #include "evaluation_modeles.hpp"
 #include "outils.hpp"
 
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
 using namespace caqes;
 using outils::trouver;
 
@@ -135,4 +140,49 @@ TEST_CASE("CAQES-E031: an L.162-30-4 target below 70 % of the previous year is r
     CHECK(outils::contient_texte(trouver(vs, regle::cible_sous_plancher)->detail, "909"));
     r.r.l162_30_4->actes_cible = 910;  // 70 % x 1 300
     CHECK(controler(r).empty());
+}
+
+// The validation finds each entry's indicator at the place the template gives it first, then
+// anywhere: an entry out of place is found all the same, and a code the template lacks is not.
+// Codes compare by their characters: a copy of a code matches as the template's own does.
+TEST_CASE("validation: an entry's indicator is found in place, out of place, or not at all",
+          "[evaluation][validation]") {
+    static_assert(meme_code("ILL-S1", "ILL-S1"));
+    static_assert(!meme_code("ILL-S1", "ILL-S2"));
+    static_assert(!meme_code("ILL-S1", "ILL-S"));
+    const modele_contrat_def& m = evalmod::def_2017;
+    std::size_t k = 0;
+    for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
+        for (std::size_t ii = 0; ii < m.volets[iv].grille.size(); ++ii, ++k) {
+            const std::string_view propre = m.volets[iv].grille[ii].code;
+            const std::string copie{propre};  // other characters' addresses
+            INFO(propre << " at " << k);
+            for (const std::string_view code : {propre, std::string_view{copie}}) {
+                const detail::position_indicateur en_place = detail::chercher_indicateur(m, code, k);
+                CHECK(en_place.trouve);
+                CHECK(en_place.volet == iv);
+                CHECK(en_place.rang == ii);
+                CHECK(en_place.k == k);
+                // Expected at another place, or past the end: found where it is.
+                for (const std::size_t ailleurs : {k == 0 ? std::size_t{1} : std::size_t{0}, std::size_t{99}}) {
+                    const detail::position_indicateur deplace = detail::chercher_indicateur(m, code, ailleurs);
+                    CHECK(deplace.trouve);
+                    CHECK(deplace.k == k);
+                }
+            }
+        }
+    }
+    CHECK_FALSE(detail::chercher_indicateur(m, "ABSENT", 0).trouve);
+    // Through validate: the entries reversed are all accepted and give the same values.
+    evalmod::rapport_essai e = rapport(m, 2018, evalmod::tout_atteint(m));
+    const rapport_annuel dans_l_ordre = e.annuel();
+    std::vector<saisie_indicateur> a_l_envers(dans_l_ordre.valeurs.rbegin(), dans_l_ordre.valeurs.rend());
+    rapport_annuel inverse = dans_l_ordre;
+    inverse.valeurs = a_l_envers;
+    const resultat_validation<rapport_valide> a = validate(m, dans_l_ordre, {});
+    const resultat_validation<rapport_valide> b = validate(m, inverse, {});
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    CHECK(evaluer(a.valeur()).total_sanctions == evaluer(b.valeur()).total_sanctions);
+    CHECK(evaluer(a.valeur()).total_interessements == evaluer(b.valeur()).total_interessements);
 }

@@ -141,13 +141,23 @@ struct position_indicateur {
     bool trouve{false};
 };
 
+// The indicator with this code: the one at `k_attendu` over the whole template when it has it
+// (a report lists its values in template order, so that is where entry k_attendu's is), else the
+// first. The expected place is tried first: a scan from the start for every entry made each
+// report's lookups quadratic in its indicators.
 [[nodiscard]] inline position_indicateur chercher_indicateur(const modele_contrat_def& m, std::string_view code,
                                                              std::size_t k_attendu) {
+    for (std::size_t iv = 0, debut = 0; iv < m.volets.size(); debut += m.volets[iv].grille.size(), ++iv) {
+        if (k_attendu >= debut + m.volets[iv].grille.size()) continue;
+        if (meme_code(m.volets[iv].grille[k_attendu - debut].code, code))
+            return {iv, k_attendu - debut, k_attendu, true};
+        break;
+    }
     position_indicateur premier{};
     std::size_t k = 0;
     for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
         for (std::size_t ii = 0; ii < m.volets[iv].grille.size(); ++ii, ++k) {
-            if (m.volets[iv].grille[ii].code != code) continue;
+            if (!meme_code(m.volets[iv].grille[ii].code, code)) continue;
             if (k == k_attendu) return {iv, ii, k, true};
             if (!premier.trouve) premier = {iv, ii, k, true};
         }

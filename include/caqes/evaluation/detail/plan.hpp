@@ -12,6 +12,8 @@
 
 #include <array>
 #include <cstdint>
+#include <string_view>
+#include <type_traits>
 
 namespace caqes {
 
@@ -22,9 +24,19 @@ struct plan_indicateur {
     std::array<std::array<std::int8_t, conditions_max>, conjonctions_max> conditions{};
 };
 
+// Two codes are the same characters. A reader names each value by the template's own code
+// (csv_rapports.hpp, json/valeurs.hpp), so at run time most comparisons end at the pointers;
+// comparing the characters of every code of every report was 5 % of reading a file.
+[[nodiscard]] constexpr bool meme_code(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    // At compile time, two literals' addresses cannot be compared.
+    if (!std::is_constant_evaluated() && a.data() == b.data()) return true;
+    return a == b;
+}
+
 [[nodiscard]] constexpr std::int8_t indice_mesure(const indicateur& i, std::string_view code) noexcept {
     for (std::size_t k = 0; k < mesures_max; ++k) {
-        if (!i.mesures[k].vide() && i.mesures[k].code == code) return static_cast<std::int8_t>(k);
+        if (!i.mesures[k].vide() && meme_code(i.mesures[k].code, code)) return static_cast<std::int8_t>(k);
     }
     return mesure_absente;
 }
