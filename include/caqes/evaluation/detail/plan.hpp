@@ -26,7 +26,7 @@ struct plan_indicateur {
 
 // Two codes are the same characters. A reader names each value by the template's own code
 // (csv_rapports.hpp, json/valeurs.hpp), so at run time most comparisons end at the pointers;
-// comparing the characters of every code of every report was 5 % of reading a file.
+// `memcmp` was 5 % of reading a file, the reader's comparisons and the validation's together.
 [[nodiscard]] constexpr bool meme_code(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;
     // At compile time, two literals' addresses cannot be compared.
