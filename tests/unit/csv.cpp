@@ -516,7 +516,7 @@ TEST_CASE("csv numbers: the short form gives the general loop's decimal, and onl
     const auto meme = [](std::string_view texte, dialect d) {
         const csv::parsed<csv::decimal> boucle = csv::detail::parse_decimal_boucle(texte, d);
         const csv::parsed<csv::decimal> lu = csv::parse_decimal(texte, d);
-        const std::optional<csv::decimal> court = csv::detail::decimal_simple(csv::trim(texte), d);
+        const std::optional<csv::detail::decimal_court> court = csv::detail::decimal_simple(csv::trim(texte), d);
         INFO(std::string{texte});
         if (court) {
             REQUIRE(boucle.ok());
@@ -528,6 +528,17 @@ TEST_CASE("csv numbers: the short form gives the general loop's decimal, and onl
         CHECK(lu.rule == boucle.rule);
         CHECK(lu.value.mantissa == boucle.value.mantissa);
         CHECK(lu.value.decimals == boucle.value.decimals);
+        // Each kind's short path gives what its rule gives on the loop's decimal.
+        const auto pareils = [](const auto& court_, const auto& regle_) {
+            CHECK(court_.ok() == regle_.ok());
+            CHECK(court_.error == regle_.error);
+            CHECK(court_.rule == regle_.rule);
+            CHECK(court_.value == regle_.value);
+        };
+        pareils(csv::parse_integer(texte, d), csv::detail::entier_de(boucle, texte));
+        pareils(csv::parse_centimes(texte, d), csv::detail::centimes_de(boucle, texte));
+        pareils(csv::parse_fraction(texte, d), csv::detail::fraction_de(boucle, texte, 1));
+        pareils(csv::parse_percent(texte, d), csv::detail::fraction_de(boucle, texte, 100));
         return court.has_value();
     };
     // The edges, each way.
@@ -547,6 +558,17 @@ TEST_CASE("csv numbers: the short form gives the general loop's decimal, and onl
         CHECK_FALSE(meme("", d));
         CHECK_FALSE(meme("1e3", d));
         CHECK_FALSE(meme("--1", d));
+        // The kinds' limits on the short path: cents past INT64_MAX, a third decimal, a
+        // fraction of a percent with 18 decimals.
+        CHECK(meme("92233720368547758", d));                   // x 100 is the last amount that fits
+        CHECK(meme("92233720368547759", d));                   // x 100 does not: refused by the rule
+        CHECK_FALSE(meme("92233720368547758" + m + "07", d));  // 19 digits: the loop's
+        CHECK_FALSE(meme("92233720368547758" + m + "08", d));
+        CHECK(meme("-92233720368547758" + m + "1", d));
+        CHECK(meme("999999999999999999", d));
+        CHECK(meme("1" + m + "234", d));
+        CHECK(meme("0" + m + "00000000000000001", d));
+        CHECK(meme("7" + m + "0", d));
     }
     CHECK_FALSE(meme("1 234,5", dialect::french));  // thousands: the loop's
     CHECK_FALSE(meme("1.5", dialect::french));

@@ -80,7 +80,13 @@ namespace detail {
 // gives; the loop's per-chunk conversion, its 128-bit products and its separator checks cost
 // more than the field itself (docs/performance.md, "End to end"). Any other text gives nothing
 // here, a text the loop refuses included: the loop parses it or says why it cannot.
-[[nodiscard]] constexpr std::optional<decimal> decimal_simple(std::string_view s, dialect d) noexcept {
+// Its value in 64 bits: |mantissa| < 10^18. Kept apart from `decimal`, whose 128-bit mantissa,
+// built and copied field by field, stalled the loads that followed (store forwarding).
+struct decimal_court {
+    std::int64_t mantissa{0};
+    int decimals{0};
+};
+[[nodiscard]] constexpr std::optional<decimal_court> decimal_simple(std::string_view s, dialect d) noexcept {
     std::size_t i = 0;
     const bool negatif = !s.empty() && s[0] == '-';
     if (!s.empty() && (s[0] == '-' || s[0] == '+')) ++i;
@@ -101,7 +107,7 @@ namespace detail {
         fraction_ = true;
     }
     if (chiffres == 0 || (fraction_ && decimales == 0)) return std::nullopt;
-    return decimal{negatif ? -m : m, decimales};
+    return decimal_court{negatif ? -m : m, decimales};
 }
 
 // mantissa / 10^k in lowest terms, as `reduire` gives it, without a gcd: 10^k = 2^k x 5^k, so
@@ -219,14 +225,21 @@ namespace detail {
 }  // namespace detail
 
 [[nodiscard]] inline parsed<decimal> parse_decimal(std::string_view text, dialect d) {
-    if (const std::optional<decimal> simple = detail::decimal_simple(trim(text), d)) return {*simple, {}};
+    if (const std::optional<detail::decimal_court> c = detail::decimal_simple(trim(text), d))
+        return {decimal{c->mantissa, c->decimals}, {}};
     return detail::parse_decimal_boucle(text, d);
 }
 
+namespace detail {
+
+// The rules of each kind of number, from the decimal the text holds (`text` for the messages).
+// parse_centimes, parse_fraction and parse_integer apply them to the general loop's decimal,
+// after a short path that gives the same value for the short form (`decimal_simple`) without a
+// 128-bit intermediate.
+
 // An amount in euros with at most two decimals, to cents. The magnitude is bounded by
 // INT64_MAX cents (92 233 720 368 547 758,07 EUR) on both sides, so negating never overflows.
-[[nodiscard]] inline parsed<centimes> parse_centimes(std::string_view text, dialect d) {
-    const parsed<decimal> p = parse_decimal(text, d);
+[[nodiscard]] inline parsed<centimes> centimes_de(const parsed<decimal>& p, std::string_view text) {
     if (!p.ok()) return {{}, p.error, p.rule};
     if (p.value.decimals > 2) {
         return {{},
@@ -234,7 +247,7 @@ namespace detail {
                        " decimals, at most 2)")};
     }
     // Bounded before the multiplication: 37 digits times 100 would not fit in 128 bits.
-    const int128 echelle = detail::power10(2 - p.value.decimals);
+    const int128 echelle = power10(2 - p.value.decimals);
     constexpr int128 max = std::numeric_limits<std::int64_t>::max();
     if (p.value.mantissa > max / echelle || p.value.mantissa < -(max / echelle)) {
         return {{},
@@ -246,22 +259,55 @@ namespace detail {
 }
 
 // value / scale, exact and normalised, when numerator and denominator fit in 64 bits.
-[[nodiscard]] inline parsed<fraction> parse_fraction(std::string_view text, dialect d, std::int64_t scale = 1) {
-    const parsed<decimal> p = parse_decimal(text, d);
+[[nodiscard]] inline parsed<fraction> fraction_de(const parsed<decimal>& p, std::string_view text, std::int64_t scale) {
     if (!p.ok()) return {{}, p.error, p.rule};
     // 10^36 x 10^18 would overflow 128 bits: a value needing more than 18 decimals is refused.
     if (p.value.decimals > 18)
         return {
             {}, concat("too precise: ", quoted_field(text), " (more than 18 decimals)"), regle::depassement_capacite};
-    const std::optional<fraction> f =
-        scale == 1 || scale == 100
-            ? detail::reduire_decimal(p.value.mantissa, p.value.decimals + (scale == 100 ? 2 : 0))
-            : reduire(p.value.mantissa, detail::power10(p.value.decimals) * scale);
+    const std::optional<fraction> f = scale == 1 || scale == 100
+                                          ? reduire_decimal(p.value.mantissa, p.value.decimals + (scale == 100 ? 2 : 0))
+                                          : reduire(p.value.mantissa, power10(p.value.decimals) * scale);
     if (!f)
         return {{},
                 concat("out of range: ", quoted_field(text), " (its exact fraction does not fit in 64 bits)"),
                 regle::depassement_capacite};
     return {*f, {}};
+}
+
+// A whole number (a year, a contract year): no decimal part, even ",0".
+[[nodiscard]] inline parsed<std::int64_t> entier_de(const parsed<decimal>& p, std::string_view text) {
+    if (!p.ok()) return {{}, p.error, p.rule};
+    if (p.value.decimals != 0) return {{}, concat("not a whole number: ", quoted_field(text))};
+    constexpr int128 max = std::numeric_limits<std::int64_t>::max();
+    if (p.value.mantissa > max || p.value.mantissa < -max)
+        return {{},
+                concat("out of range: ", quoted_field(text), " (does not fit in 64 bits)"),
+                regle::depassement_capacite};
+    return {static_cast<std::int64_t>(p.value.mantissa), {}};
+}
+
+}  // namespace detail
+
+[[nodiscard]] inline parsed<centimes> parse_centimes(std::string_view text, dialect d) {
+    if (const std::optional<detail::decimal_court> c = detail::decimal_simple(trim(text), d); c && c->decimals <= 2) {
+        const std::int64_t echelle = c->decimals == 0 ? 100 : c->decimals == 1 ? 10 : 1;
+        constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+        if (c->mantissa <= max / echelle && c->mantissa >= -(max / echelle))
+            return {centimes{c->mantissa * echelle}, {}};
+    }
+    return detail::centimes_de(detail::parse_decimal_boucle(text, d), text);
+}
+
+[[nodiscard]] inline parsed<fraction> parse_fraction(std::string_view text, dialect d, std::int64_t scale = 1) {
+    if (const std::optional<detail::decimal_court> c = detail::decimal_simple(trim(text), d);
+        c && (scale == 1 || scale == 100)) {
+        // |mantissa| < 10^18 and at most 20 decimals with the percent: always a 64-bit fraction.
+        if (const std::optional<fraction> f =
+                detail::reduire_decimal(c->mantissa, c->decimals + (scale == 100 ? 2 : 0)))
+            return {*f, {}};
+    }
+    return detail::fraction_de(detail::parse_decimal_boucle(text, d), text, scale);
 }
 
 // A percentage: "2,2" is 2.2 %, the fraction 11/500.
@@ -271,15 +317,9 @@ namespace detail {
 
 // A whole number (a year, a contract year): no decimal part, even ",0".
 [[nodiscard]] inline parsed<std::int64_t> parse_integer(std::string_view text, dialect d) {
-    const parsed<decimal> p = parse_decimal(text, d);
-    if (!p.ok()) return {{}, p.error, p.rule};
-    if (p.value.decimals != 0) return {{}, concat("not a whole number: ", quoted_field(text))};
-    constexpr int128 max = std::numeric_limits<std::int64_t>::max();
-    if (p.value.mantissa > max || p.value.mantissa < -max)
-        return {{},
-                concat("out of range: ", quoted_field(text), " (does not fit in 64 bits)"),
-                regle::depassement_capacite};
-    return {static_cast<std::int64_t>(p.value.mantissa), {}};
+    if (const std::optional<detail::decimal_court> c = detail::decimal_simple(trim(text), d); c && c->decimals == 0)
+        return {c->mantissa, {}};
+    return detail::entier_de(detail::parse_decimal_boucle(text, d), text);
 }
 
 }  // namespace caqes::csv
