@@ -289,6 +289,7 @@ namespace detail {
 
 }  // namespace detail
 
+// An amount in euros with at most two decimals, to cents (detail::centimes_de).
 [[nodiscard]] inline parsed<centimes> parse_centimes(std::string_view text, dialect d) {
     if (const std::optional<detail::decimal_court> c = detail::decimal_simple(trim(text), d); c && c->decimals <= 2) {
         const std::int64_t echelle = c->decimals == 0 ? 100 : c->decimals == 1 ? 10 : 1;
@@ -299,10 +300,11 @@ namespace detail {
     return detail::centimes_de(detail::parse_decimal_boucle(text, d), text);
 }
 
+// value / scale, exact and normalised (detail::fraction_de).
 [[nodiscard]] inline parsed<fraction> parse_fraction(std::string_view text, dialect d, std::int64_t scale = 1) {
     if (const std::optional<detail::decimal_court> c = detail::decimal_simple(trim(text), d);
         c && (scale == 1 || scale == 100)) {
-        // |mantissa| < 10^18 and at most 20 decimals with the percent: always a 64-bit fraction.
+        // No 64-bit fraction (a percent with 17 or 18 decimals may have none): the rule says so.
         if (const std::optional<fraction> f =
                 detail::reduire_decimal(c->mantissa, c->decimals + (scale == 100 ? 2 : 0)))
             return {*f, {}};
