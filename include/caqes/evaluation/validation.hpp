@@ -132,7 +132,7 @@ namespace detail {
     return concat("day policy; name ", noms, " (jours)");
 }
 
-// The template's indicator with this code, from position `k` on first (reports usually list
+// The template's indicator with this code, at position `k` first (reports usually list
 // indicators in template order), then anywhere. Codes are unique in a valid template (E033).
 struct position_indicateur {
     std::size_t volet{0};
@@ -141,10 +141,8 @@ struct position_indicateur {
     bool trouve{false};
 };
 
-// The indicator with this code: the one at `k_attendu` over the whole template when it has it
-// (a report lists its values in template order, so that is where entry k_attendu's is), else the
-// first. The expected place is tried first: a scan from the start for every entry made each
-// report's lookups quadratic in its indicators.
+// The expected place is tried first: a scan from the start for every entry made each report's
+// lookups quadratic in its indicators.
 [[nodiscard]] inline position_indicateur chercher_indicateur(const modele_contrat_def& m, std::string_view code,
                                                              std::size_t k_attendu) {
     for (std::size_t iv = 0, debut = 0; iv < m.volets.size(); debut += m.volets[iv].grille.size(), ++iv) {

@@ -74,18 +74,20 @@ namespace detail {
     return p;
 }
 
+// A short decimal's value in 64 bits: |mantissa| < 10^18. Kept apart from `decimal`, whose
+// 128-bit mantissa, built and copied field by field, stalled the loads that followed (store
+// forwarding).
+struct decimal_court {
+    std::int64_t mantissa{0};
+    int decimals{0};
+};
+
 // The form nearly every value of a file has: an optional sign, digits, then optionally the
 // dialect's decimal mark and digits, at most 18 digits in all, nothing else (`s` is trimmed).
 // Its mantissa then fits 64 bits, and it is the decimal the general loop of parse_decimal
 // gives; the loop's per-chunk conversion, its 128-bit products and its separator checks cost
 // more than the field itself (docs/performance.md, "End to end"). Any other text gives nothing
 // here, a text the loop refuses included: the loop parses it or says why it cannot.
-// Its value in 64 bits: |mantissa| < 10^18. Kept apart from `decimal`, whose 128-bit mantissa,
-// built and copied field by field, stalled the loads that followed (store forwarding).
-struct decimal_court {
-    std::int64_t mantissa{0};
-    int decimals{0};
-};
 [[nodiscard]] constexpr std::optional<decimal_court> decimal_simple(std::string_view s, dialect d) noexcept {
     std::size_t i = 0;
     const bool negatif = !s.empty() && s[0] == '-';
@@ -232,83 +234,85 @@ struct decimal_court {
 
 namespace detail {
 
-// The rules of each kind of number, from the decimal the text holds (`text` for the messages).
-// parse_centimes, parse_fraction and parse_integer apply them to the general loop's decimal,
-// after a short path that gives the same value for the short form (`decimal_simple`) without a
-// 128-bit intermediate.
+// The rule of each kind of number, once, on the decimal mantissa / 10^decimals the text holds
+// (`text` for the messages). The public parsers apply it to the short form's decimal
+// (`decimal_simple`), passed as two numbers rather than as a `decimal`, or else to the general
+// loop's; the overloads on `parsed<decimal>` pass the loop's refusal on.
 
 // An amount in euros with at most two decimals, to cents. The magnitude is bounded by
 // INT64_MAX cents (92 233 720 368 547 758,07 EUR) on both sides, so negating never overflows.
-[[nodiscard]] inline parsed<centimes> centimes_de(const parsed<decimal>& p, std::string_view text) {
-    if (!p.ok()) return {{}, p.error, p.rule};
-    if (p.value.decimals > 2) {
+[[nodiscard]] inline parsed<centimes> centimes_de(int128 mantissa, int decimals, std::string_view text) {
+    if (decimals > 2) {
         return {{},
-                concat("not an amount in cents: ", quoted_field(text), " (", std::to_string(p.value.decimals),
+                concat("not an amount in cents: ", quoted_field(text), " (", std::to_string(decimals),
                        " decimals, at most 2)")};
     }
-    // Bounded before the multiplication: 37 digits times 100 would not fit in 128 bits.
-    const int128 echelle = power10(2 - p.value.decimals);
-    constexpr int128 max = std::numeric_limits<std::int64_t>::max();
-    if (p.value.mantissa > max / echelle || p.value.mantissa < -(max / echelle)) {
+    // Bounded before the multiplication: 37 digits times 100 would not fit in 128 bits. The
+    // bound is computed in 64 bits (a 128-bit division is a library call).
+    const std::int64_t echelle = decimals == 0 ? 100 : decimals == 1 ? 10 : 1;
+    const std::int64_t borne = std::numeric_limits<std::int64_t>::max() / echelle;
+    if (mantissa > borne || mantissa < -int128{borne}) {
         return {{},
                 concat("amount out of range: ", quoted_field(text),
                        " (more than 92233720368547758.07 EUR, the 64-bit limit in cents)"),
                 regle::depassement_capacite};
     }
-    return {centimes{static_cast<std::int64_t>(p.value.mantissa * echelle)}, {}};
+    return {centimes{static_cast<std::int64_t>(mantissa) * echelle}, {}};
+}
+[[nodiscard]] inline parsed<centimes> centimes_de(const parsed<decimal>& p, std::string_view text) {
+    if (!p.ok()) return {{}, p.error, p.rule};
+    return centimes_de(p.value.mantissa, p.value.decimals, text);
 }
 
 // value / scale, exact and normalised, when numerator and denominator fit in 64 bits.
-[[nodiscard]] inline parsed<fraction> fraction_de(const parsed<decimal>& p, std::string_view text, std::int64_t scale) {
-    if (!p.ok()) return {{}, p.error, p.rule};
+[[nodiscard]] inline parsed<fraction> fraction_de(int128 mantissa, int decimals, std::string_view text,
+                                                  std::int64_t scale) {
     // 10^36 x 10^18 would overflow 128 bits: a value needing more than 18 decimals is refused.
-    if (p.value.decimals > 18)
+    if (decimals > 18)
         return {
             {}, concat("too precise: ", quoted_field(text), " (more than 18 decimals)"), regle::depassement_capacite};
     const std::optional<fraction> f = scale == 1 || scale == 100
-                                          ? reduire_decimal(p.value.mantissa, p.value.decimals + (scale == 100 ? 2 : 0))
-                                          : reduire(p.value.mantissa, power10(p.value.decimals) * scale);
+                                          ? reduire_decimal(mantissa, decimals + (scale == 100 ? 2 : 0))
+                                          : reduire(mantissa, power10(decimals) * scale);
     if (!f)
         return {{},
                 concat("out of range: ", quoted_field(text), " (its exact fraction does not fit in 64 bits)"),
                 regle::depassement_capacite};
     return {*f, {}};
 }
+[[nodiscard]] inline parsed<fraction> fraction_de(const parsed<decimal>& p, std::string_view text, std::int64_t scale) {
+    if (!p.ok()) return {{}, p.error, p.rule};
+    return fraction_de(p.value.mantissa, p.value.decimals, text, scale);
+}
 
 // A whole number (a year, a contract year): no decimal part, even ",0".
-[[nodiscard]] inline parsed<std::int64_t> entier_de(const parsed<decimal>& p, std::string_view text) {
-    if (!p.ok()) return {{}, p.error, p.rule};
-    if (p.value.decimals != 0) return {{}, concat("not a whole number: ", quoted_field(text))};
+[[nodiscard]] inline parsed<std::int64_t> entier_de(int128 mantissa, int decimals, std::string_view text) {
+    if (decimals != 0) return {{}, concat("not a whole number: ", quoted_field(text))};
     constexpr int128 max = std::numeric_limits<std::int64_t>::max();
-    if (p.value.mantissa > max || p.value.mantissa < -max)
+    if (mantissa > max || mantissa < -max)
         return {{},
                 concat("out of range: ", quoted_field(text), " (does not fit in 64 bits)"),
                 regle::depassement_capacite};
-    return {static_cast<std::int64_t>(p.value.mantissa), {}};
+    return {static_cast<std::int64_t>(mantissa), {}};
+}
+[[nodiscard]] inline parsed<std::int64_t> entier_de(const parsed<decimal>& p, std::string_view text) {
+    if (!p.ok()) return {{}, p.error, p.rule};
+    return entier_de(p.value.mantissa, p.value.decimals, text);
 }
 
 }  // namespace detail
 
 // An amount in euros with at most two decimals, to cents (detail::centimes_de).
 [[nodiscard]] inline parsed<centimes> parse_centimes(std::string_view text, dialect d) {
-    if (const std::optional<detail::decimal_court> c = detail::decimal_simple(trim(text), d); c && c->decimals <= 2) {
-        const std::int64_t echelle = c->decimals == 0 ? 100 : c->decimals == 1 ? 10 : 1;
-        constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
-        if (c->mantissa <= max / echelle && c->mantissa >= -(max / echelle))
-            return {centimes{c->mantissa * echelle}, {}};
-    }
+    if (const std::optional<detail::decimal_court> c = detail::decimal_simple(trim(text), d))
+        return detail::centimes_de(c->mantissa, c->decimals, text);
     return detail::centimes_de(detail::parse_decimal_boucle(text, d), text);
 }
 
 // value / scale, exact and normalised (detail::fraction_de).
 [[nodiscard]] inline parsed<fraction> parse_fraction(std::string_view text, dialect d, std::int64_t scale = 1) {
-    if (const std::optional<detail::decimal_court> c = detail::decimal_simple(trim(text), d);
-        c && (scale == 1 || scale == 100)) {
-        // No 64-bit fraction (a percent with 17 or 18 decimals may have none): the rule says so.
-        if (const std::optional<fraction> f =
-                detail::reduire_decimal(c->mantissa, c->decimals + (scale == 100 ? 2 : 0)))
-            return {*f, {}};
-    }
+    if (const std::optional<detail::decimal_court> c = detail::decimal_simple(trim(text), d))
+        return detail::fraction_de(c->mantissa, c->decimals, text, scale);
     return detail::fraction_de(detail::parse_decimal_boucle(text, d), text, scale);
 }
 
@@ -317,10 +321,10 @@ namespace detail {
     return parse_fraction(text, d, 100);
 }
 
-// A whole number (a year, a contract year): no decimal part, even ",0".
+// A whole number (a year, a contract year): no decimal part, even ",0" (detail::entier_de).
 [[nodiscard]] inline parsed<std::int64_t> parse_integer(std::string_view text, dialect d) {
-    if (const std::optional<detail::decimal_court> c = detail::decimal_simple(trim(text), d); c && c->decimals == 0)
-        return {c->mantissa, {}};
+    if (const std::optional<detail::decimal_court> c = detail::decimal_simple(trim(text), d))
+        return detail::entier_de(c->mantissa, c->decimals, text);
     return detail::entier_de(detail::parse_decimal_boucle(text, d), text);
 }
 
