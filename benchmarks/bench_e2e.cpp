@@ -8,13 +8,15 @@
 // evaluate` does (docs/design-columnar.md, section 5, commit 10). And `hand_parse`, the
 // lower bound of any reader of these files: both read as plain_read reads them, then every field
 // of every row parsed by hand-written code into dense columns, nothing validated, evaluated or
-// written (bench::dense).
+// written (bench::dense). And `hand_pipeline`, the hand-written lower bound of the whole job:
+// that parser into the typed columns of the grid's dense baseline (a), (a)'s loops block by
+// block, and the same output lines (bench::main_entiere).
 //
 // The files are generated from the same values the run-time benchmarks use, and before any
 // timing the scalar pipeline's results are checked identical, report by report, to a direct
 // evaluation of those values, and the columnar pipeline's output file identical, byte for
-// byte, to the scalar pipeline's, and the hand parser's columns to the values written; every row
-// must be accepted.
+// byte, to the scalar pipeline's, and so is the hand-written pipeline's; the hand parser's
+// columns must equal the values written; every row must be accepted.
 #include "allocations.hpp"
 #include "donnees.hpp"
 #include "e2e.hpp"
@@ -48,24 +50,36 @@ namespace {
 namespace fs = std::filesystem;
 constexpr const caqes::modele_contrat_def& def_e2e = g7::def;
 
-void ajouter_entier(std::string& s, std::int64_t x) {
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, x);
-    s.append(buf, r.ptr);
+// x's digits at p, its sign first; returns the end. Room for 20 characters.
+char* ecrire_entier(char* p, std::int64_t x) { return std::to_chars(p, p + 20, x).ptr; }
+
+// "-12,5" from -125 and 1 decimal; "49,32" from 4932 and 2; at p, returning the end. Room for
+// 22 characters. Every pipeline writes its lines with this, the hand-written one included, so
+// it is written as a hand-writer would: no temporary string, the decimals zero-padded in place.
+char* ecrire_decimal(char* p, std::int64_t x, int decimales) {
+    std::int64_t puissance = 1;
+    for (int i = 0; i < decimales; ++i)
+        puissance *= 10;
+    if (x < 0) *p++ = '-';
+    // |x| without overflow at INT64_MIN.
+    const std::uint64_t a = x < 0 ? 0 - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x);
+    const auto u = static_cast<std::uint64_t>(puissance);
+    p = std::to_chars(p, p + 20, a / u).ptr;
+    *p++ = ',';
+    std::uint64_t reste = a % u;
+    for (int i = decimales; i-- > 0; reste /= 10)
+        p[i] = static_cast<char>('0' + reste % 10);
+    return p + decimales;
 }
 
-// "-12,5" from -125 and 1 decimal; "49,32" from 4932 and 2.
+void ajouter_entier(std::string& s, std::int64_t x) {
+    char buf[24];
+    s.append(buf, ecrire_entier(buf, x));
+}
+
 void ajouter_decimal(std::string& s, std::int64_t x, int decimales) {
-    std::int64_t p = 1;
-    for (int i = 0; i < decimales; ++i)
-        p *= 10;
-    if (x < 0) s += '-';
-    const std::int64_t a = x < 0 ? -x : x;
-    ajouter_entier(s, a / p);
-    s += ',';
-    std::string f = std::to_string(a % p);
-    s.append(static_cast<std::size_t>(decimales) - f.size(), '0');
-    s += f;
+    char buf[24];
+    s.append(buf, ecrire_decimal(buf, x, decimales));
 }
 
 // The digits after the decimal comma the files write for each kind; the hand-written parser's
@@ -130,6 +144,7 @@ struct fichiers {
     fs::path etablissements;
     fs::path sortie;
     fs::path sortie_colonnes;
+    fs::path sortie_main;   // the hand-written pipeline's
     std::size_t lignes{0};  // data rows of both files
     std::size_t octets{0};
     std::vector<std::uint64_t> attendues;  // digest per establishment-year, in FINESS then year order
@@ -164,24 +179,36 @@ caqes::csv::lot_rapports lire(const fichiers& f, const caqes::parametres_evaluat
 constexpr std::string_view entete_sortie =
     "finess;exercice;total_sanctions;total_interessements;socle;transports;pertinence;amelioration_pratiques\n";
 
-// One output line: `nature(i)` and `montant(i)` (cents) of each of the `volets` volets.
+// One output line: `nature(i)` and `montant(i)` (cents) of each of the `volets` volets, built
+// in a buffer and appended at once.
 template <class Nature, class Montant>
 void ajouter_ligne(std::string& sortie, std::string_view finess, std::int64_t exercice, std::int64_t sanctions,
                    std::int64_t interessements, std::size_t volets, Nature nature, Montant montant) {
-    sortie += finess;
-    sortie += ';';
-    ajouter_entier(sortie, exercice);
-    sortie += ';';
-    ajouter_decimal(sortie, sanctions, 2);
-    sortie += ';';
-    ajouter_decimal(sortie, interessements, 2);
+    // A line is at most the FINESS, 3 numbers and, per volet, a nature's name (under 40
+    // characters) and an amount: under 400 characters for caqes::volets_max volets.
+    static_assert(caqes::volets_max <= 4);
+    char ligne[512];
+    char* p = ligne;
+    if (finess.size() > 64) std::abort();  // a FINESS has nine characters; the readers checked it
+    std::memcpy(p, finess.data(), finess.size());
+    p += finess.size();
+    *p++ = ';';
+    p = ecrire_entier(p, exercice);
+    *p++ = ';';
+    p = ecrire_decimal(p, sanctions, 2);
+    *p++ = ';';
+    p = ecrire_decimal(p, interessements, 2);
     for (std::size_t i = 0; i < volets; ++i) {
-        sortie += ';';
-        sortie += caqes::nom(nature(i));
-        sortie += ' ';
-        ajouter_decimal(sortie, montant(i), 2);
+        *p++ = ';';
+        const std::string_view n = caqes::nom(nature(i));
+        if (n.size() > 40) std::abort();
+        std::memcpy(p, n.data(), n.size());
+        p += n.size();
+        *p++ = ' ';
+        p = ecrire_decimal(p, montant(i), 2);
     }
-    sortie += '\n';
+    *p++ = '\n';
+    sortie.append(ligne, p);
 }
 
 void ecrire_fichier(const fs::path& chemin, const std::string& sortie) {
@@ -435,13 +462,13 @@ inline void lire_etablissements(std::string_view texte, colonnes& c) {
 
 // The values file in one pass over its bytes: each row's "finess;exercice;" compared to the
 // previous row's before it is decoded, its indicator and measure codes compared in place to
-// those of the column after the previous row's.
-inline void lire_valeurs(std::string_view texte, colonnes& c) {
+// those of the column after the previous row's. Each value goes to `ranger(j, e, v)`: column j
+// of the template, establishment-year e, v in the column's fixed point or `nc` or `nr`; the
+// caller has set every cell to "non renseigne", as a row left out means.
+template <class Ranger>
+void lire_valeurs(std::string_view texte, colonnes& c, Ranger&& ranger) {
     const std::size_t n = c.etablissements_annees;
     const std::size_t colonnes_modele = c.modele.size();
-    c.valeurs.resize(colonnes_modele);
-    for (auto& col : c.valeurs)
-        col.assign(n, nr);
     c.cle_valeurs.resize(n);
     std::size_t g = 0;                    // the establishment-year at hand, plus one
     std::size_t j = colonnes_modele - 1;  // the previous row's column
@@ -518,8 +545,16 @@ inline void lire_valeurs(std::string_view texte, colonnes& c) {
                     break;
             }
         }
-        c.valeurs[j][g - 1] = v;
+        ranger(j, g - 1, v);
     }
+}
+
+// The same into `c.valeurs`, one int64 column per measure: the hand parser's own columns.
+inline void lire_valeurs(std::string_view texte, colonnes& c) {
+    c.valeurs.resize(c.modele.size());
+    for (auto& col : c.valeurs)
+        col.assign(c.etablissements_annees, nr);
+    lire_valeurs(texte, c, [&c](std::size_t j, std::size_t e, std::int64_t v) { c.valeurs[j][e] = v; });
 }
 
 // The checksum of the columns: every field, weighted by its column.
@@ -577,6 +612,131 @@ void verifier_dense(const fichiers& f, const dense::colonnes& c, std::size_t lig
     }
 }
 
+// The hand-written lower bound of the whole job (`hand_pipeline`): the hand parser above, each
+// value stored straight into the typed columns of this grid's dense baseline (a) (g7::dense in
+// the generated grilles_bench.hpp: int32, int64 or a byte per measure, with its sentinels),
+// then, block by block, (a)'s loops into one block of result columns and the block's lines
+// written as the other pipelines write theirs. Nothing is validated: it is the code a strong
+// engineer would write for this one template, trusting its input, as a bound on the toolkit's
+// whole job. Its output must be the scalar pipeline's file, byte for byte.
+namespace main_entiere {
+
+using grille = g7::dense;
+static_assert(&g7::def == &def_e2e, "the dense loops are those of the template the files are written for");
+
+struct etat {
+    dense::colonnes c;       // keys, the establishments file's fields, counts
+    col::colonnes_denses d;  // the values, typed, and the fields (a) reads
+    col::resultats r;        // one block's result columns
+    std::unique_ptr<col::scores_bloc> s = std::make_unique<col::scores_bloc>();
+    std::string sortie;
+    std::string finess;  // the FINESS of the line being written
+};
+
+// Value v of column j (the hand parser's fixed point, its nc and nr) into its typed column,
+// or an error where it does not fit.
+inline void ranger(col::colonnes_denses& d, std::size_t j, std::size_t e, std::int64_t v, std::size_t& erreurs) {
+    const col::colonne_dense& x = grille::colonnes[j];
+    switch (x.st) {
+        case col::stockage::i32:
+            if (v == dense::nc || v == dense::nr) {
+                d.i32[x.index][e] = v == dense::nc ? col::nc32 : col::nr32;
+            } else if (v <= col::nc32 || v > std::numeric_limits<std::int32_t>::max()) {
+                ++erreurs;
+            } else {
+                d.i32[x.index][e] = static_cast<std::int32_t>(v);
+            }
+            break;
+        case col::stockage::i64:
+            if (v == dense::nc || v == dense::nr) {
+                d.i64[x.index][e] = v == dense::nc ? col::nc64 : col::nr64;
+            } else if (v <= col::nc64) {
+                ++erreurs;
+            } else {
+                d.i64[x.index][e] = v;
+            }
+            break;
+        case col::stockage::u8:
+            if (v == dense::nc || v == dense::nr) {
+                d.u8[x.index][e] = v == dense::nc ? col::nc8 : col::nr8;
+            } else if (v < 0 || v >= col::nc8) {
+                ++erreurs;
+            } else {
+                d.u8[x.index][e] = static_cast<std::uint8_t>(v);
+            }
+            break;
+    }
+}
+
+// The nine characters of the FINESS a key packs (dense::cle).
+inline void finess_de(std::uint64_t cle, std::string& f) {
+    const std::uint64_t x = cle >> 14U;
+    const std::uint64_t dep = x / 10'000'000;
+    std::uint64_t reste = x % 10'000'000;
+    f.resize(9);
+    if (dep >= 100) {
+        f[0] = '2';
+        f[1] = dep == 100 ? 'A' : 'B';
+    } else {
+        f[0] = static_cast<char>('0' + dep / 10);
+        f[1] = static_cast<char>('0' + dep % 10);
+    }
+    for (std::size_t i = 9; i-- > 2; reste /= 10)
+        f[i] = static_cast<char>('0' + reste % 10);
+}
+
+// One pass: both files parsed, every establishment-year evaluated and its line written to
+// `chemin`. Returns the establishment-years written.
+inline std::size_t passe(const fichiers& f, etat& x, const fs::path& chemin) {
+    dense::colonnes& c = x.c;
+    col::colonnes_denses& d = x.d;
+    const caqes::csv::parsed<std::string> te = caqes::csv::read_file(f.etablissements.string());
+    const caqes::csv::parsed<std::string> tv = caqes::csv::read_file(f.valeurs.string());
+    c.lignes = 0;
+    c.erreurs = te.ok() && tv.ok() ? 0 : 1;
+    dense::lire_etablissements(te.value, c);
+    const std::size_t n = c.etablissements_annees;
+    if (d.n != n) d.dimensionner(n, grille::n_i32, grille::n_i64, grille::n_u8);
+    // Every cell "non renseigne" until its row is read, as the hand parser's own columns.
+    for (auto& k : d.i32)
+        std::fill(k.begin(), k.end(), col::nr32);
+    for (auto& k : d.i64)
+        std::fill(k.begin(), k.end(), col::nr64);
+    for (auto& k : d.u8)
+        std::fill(k.begin(), k.end(), col::nr8);
+    dense::lire_valeurs(tv.value, c,
+                        [&d, &c](std::size_t j, std::size_t e, std::int64_t v) { ranger(d, j, e, v, c.erreurs); });
+    // The establishments' fields (a) reads: revenue, savings (an empty cell is "non
+    // renseignees"), and every volet in its term (the files' contracts cover every exercise).
+    for (std::size_t e = 0; e < n; ++e) {
+        d.produits[e] = c.produits[e];
+        for (std::size_t v = 0; v < caqes::volets_max; ++v)
+            d.economies[v][e] = c.economies[v][e] == dense::vide ? col::sans_montant : c.economies[v][e];
+        d.en_terme[e] = 0xF;
+    }
+    if (x.r.taille() != col::bloc) x.r.dimensionner(col::bloc);
+    x.sortie.clear();
+    x.sortie += entete_sortie;
+    const std::size_t volets = caqes::nombre_volets_conclus(def_e2e);
+    for (std::size_t debut = 0; debut < n; debut += col::bloc) {
+        const std::size_t taille = std::min(col::bloc, n - debut);
+        grille::evaluer(d, debut, taille, *x.s, x.r, 0);
+        for (std::size_t i = 0; i < taille; ++i) {
+            const std::uint64_t cle = c.cle[debut + i];
+            finess_de(cle, x.finess);
+            ajouter_ligne(
+                x.sortie, x.finess, static_cast<std::int64_t>(cle & 0x3FFFU), x.r.total_sanctions[i],
+                x.r.total_interessements[i], volets,
+                [&x, i](std::size_t v) { return static_cast<caqes::nature_proposition>(x.r.nature[v][i]); },
+                [&x, i](std::size_t v) { return x.r.propose[v][i]; });
+        }
+    }
+    ecrire_fichier(chemin, x.sortie);
+    return c.erreurs == 0 ? n : 0;
+}
+
+}  // namespace main_entiere
+
 fichiers& obtenir_fichiers(std::size_t lignes) {
     if (g_fichiers && g_lignes_demandees == lignes) return *g_fichiers;
     g_fichiers.reset();
@@ -587,6 +747,7 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
     f->etablissements = f->dossier / "etablissements.csv";
     f->sortie = f->dossier / "resultats.csv";
     f->sortie_colonnes = f->dossier / "resultats_colonnes.csv";
+    f->sortie_main = f->dossier / "resultats_main.csv";
 
     std::size_t mesures = 0;
     for (const auto& v : def_e2e.volets) {
@@ -714,10 +875,22 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
     dense::colonnes c;
     c.modele = dense::colonnes_du_modele(def_e2e);
     verifier_dense(*f, c, passe_dense(*f, c));
+    // The hand-written pipeline writes the scalar pipeline's file, byte for byte.
+    main_entiere::etat m;
+    m.c.modele = dense::colonnes_du_modele(def_e2e);
+    const std::size_t nm = main_entiere::passe(*f, m, f->sortie_main);
+    const caqes::csv::parsed<std::string> main = caqes::csv::read_file(f->sortie_main.string());
+    if (nm != n || !main.ok() || main.value != scalaire.value) {
+        std::fprintf(stderr,
+                     "e2e check FAILED: the hand-written pipeline wrote %zu establishment-years (%zu), output %s\n", nm,
+                     n, main.value == scalaire.value ? "identical" : "differs");
+        std::exit(1);
+    }
     std::fprintf(stderr,
                  "check e2e/rows%zu: %zu rows (%.1f MB) all accepted; %zu establishment-years identical to the direct "
                  "evaluation; the columnar pipeline's output identical to the scalar one's (%zu of its rows on the "
-                 "scalar path); the hand parser's columns identical to the values written\n",
+                 "scalar path); the hand parser's columns identical to the values written; the hand-written pipeline's "
+                 "output identical to the scalar one's\n",
                  lignes, f->lignes, static_cast<double>(f->octets) / 1e6, n, scalaires);
     g_fichiers = std::move(f);
     g_lignes_demandees = lignes;
@@ -771,6 +944,13 @@ void bm_dense(benchmark::State& state) {
     state.counters["rows"] = benchmark::Counter(static_cast<double>(f.lignes));
 }
 
+// The hand-written lower bound of the whole job (main_entiere).
+void bm_main(benchmark::State& state) {
+    main_entiere::etat x;
+    x.c.modele = dense::colonnes_du_modele(def_e2e);
+    mesurer_pipeline(state, [&x](const fichiers& f) { return main_entiere::passe(f, x, f.sortie_main); });
+}
+
 void bm_lecture_simple(benchmark::State& state) {
     const fichiers& f = obtenir_fichiers(static_cast<std::size_t>(state.range(0)));
     std::size_t acc = 0;
@@ -797,6 +977,10 @@ void enregistrer_e2e() {
             ->Unit(benchmark::kMillisecond)
             ->UseRealTime();
         benchmark::RegisterBenchmark((p + "/hand_parse").c_str(), bm_dense)
+            ->Arg(lignes)
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime();
+        benchmark::RegisterBenchmark((p + "/hand_pipeline").c_str(), bm_main)
             ->Arg(lignes)
             ->Unit(benchmark::kMillisecond)
             ->UseRealTime();

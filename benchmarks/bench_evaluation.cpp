@@ -298,7 +298,7 @@ void evaluer_colonnes(donnees_denses<G>& x, const std::vector<caqes::colonnes::l
 template <class G>
 void evaluer_dense(donnees_denses<G>& x, col::scores_bloc& s) {
     for (std::size_t debut = 0; debut < x.n; debut += col::bloc)
-        G::dense::evaluer(x.d, debut, std::min(col::bloc, x.n - debut), s, x.r);
+        G::dense::evaluer(x.d, debut, std::min(col::bloc, x.n - debut), s, x.r, debut);
 }
 
 template <class G>
@@ -457,7 +457,7 @@ void verifier_cas_limites() {
     std::vector<std::int64_t> ts(d.n, -1);
     std::vector<std::int64_t> ti(d.n, -1);
     auto s = std::make_unique<col::scores_bloc>();
-    D::evaluer(d, 0, d.n, *s, r);
+    D::evaluer(d, 0, d.n, *s, r, 0);
     D::totaux(d, 0, d.n, *s, ts.data(), ti.data());
     for (std::size_t e = 0; e < d.n; ++e) {
         const std::string diff = col::difference(col::lire(r, e), attendu[e]);

@@ -172,10 +172,12 @@ struct scores_bloc {
 // bench_evaluation.cpp (`verifier_cas_limites`) checks savings and revenue at the int64 limit.
 // The data's contracts start on 2017-07-01 and cover the whole exercise 2019: no prorata.
 // No decision is recorded in the benchmark data: the decided columns hold "none" and 0.
+// Establishment debut + i goes to row debut_r + i of `r`: the baseline (a) writes a batch's
+// columns (debut_r = debut), the hand-written pipeline of bench_e2e.cpp one block's (0).
 template <bool complet, unsigned I>
 [[gnu::always_inline]] inline void conclure_2017(const colonnes_denses& d, std::size_t debut, std::size_t n,
-                                                 const scores_bloc& s, resultats* r, std::int64_t* sanctions,
-                                                 std::int64_t* interessements) noexcept {
+                                                 const scores_bloc& s, resultats* r, std::size_t debut_r,
+                                                 std::int64_t* sanctions, std::int64_t* interessements) noexcept {
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t e = debut + i;
         const std::int64_t produits = d.produits[e];
@@ -243,33 +245,34 @@ template <bool complet, unsigned I>
             total_i = 0;
         }
         if constexpr (complet) {
-            r->exercice[e] = d.exercice;
-            r->annee_contrat[e] = d.annee_contrat;
-            r->produits[e] = produits;
-            r->date_regles[e] = d.date_regles;
+            const std::size_t x = debut_r + i;
+            r->exercice[x] = d.exercice;
+            r->annee_contrat[x] = d.annee_contrat;
+            r->produits[x] = produits;
+            r->date_regles[x] = d.date_regles;
             for (std::size_t v = 0; v < 4; ++v) {
                 const bool compte = ((terme >> v) & 1U) != 0;
-                r->nature[v][e] = nat[v];
-                r->drapeaux[v][e] = fl[v];
-                r->propose[v][e] = montant[v];
-                r->plafond[v][e] = cap[v];
-                r->decide[v][e] = sans_montant;
-                r->points[v][e] = compte ? s.points[v][i] : 0;
-                r->poids[v][e] = compte ? s.poids[v][i] : 0;
+                r->nature[v][x] = nat[v];
+                r->drapeaux[v][x] = fl[v];
+                r->propose[v][x] = montant[v];
+                r->plafond[v][x] = cap[v];
+                r->decide[v][x] = sans_montant;
+                r->points[v][x] = compte ? s.points[v][i] : 0;
+                r->poids[v][x] = compte ? s.poids[v][i] : 0;
             }
             // No contract-level proposal: these parameters choose no liste en sus cut.
             for (std::size_t k = 0; k < propositions_contrat; ++k) {
-                r->contrat_nature[k][e] = 0;
-                r->contrat_drapeaux[k][e] = 0;
-                r->contrat_propose[k][e] = 0;
-                r->contrat_plafond[k][e] = 0;
-                r->contrat_decide[k][e] = sans_montant;
+                r->contrat_nature[k][x] = 0;
+                r->contrat_drapeaux[k][x] = 0;
+                r->contrat_propose[k][x] = 0;
+                r->contrat_plafond[k][x] = 0;
+                r->contrat_decide[k][x] = sans_montant;
             }
-            r->total_sanctions[e] = total_s;
-            r->total_interessements[e] = total_i;
-            r->total_sanctions_decidees[e] = 0;
-            r->total_interessements_decides[e] = 0;
-            r->drapeaux_etab[e] = fe;
+            r->total_sanctions[x] = total_s;
+            r->total_interessements[x] = total_i;
+            r->total_sanctions_decidees[x] = 0;
+            r->total_interessements_decides[x] = 0;
+            r->drapeaux_etab[x] = fe;
         } else {
             sanctions[e] = total_s;
             interessements[e] = total_i;
