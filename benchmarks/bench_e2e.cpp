@@ -158,22 +158,60 @@ struct fichiers {
 std::unique_ptr<fichiers> g_fichiers;
 std::size_t g_lignes_demandees = 0;
 
-// The files read and validated (lire_rapports), every row accepted.
-caqes::csv::lot_rapports lire(const fichiers& f, const caqes::parametres_evaluation& params) {
-    const caqes::csv::parsed<std::string> tv = caqes::csv::read_file(f.valeurs.string());
-    const caqes::csv::parsed<std::string> te = caqes::csv::read_file(f.etablissements.string());
-    if (!tv.ok() || !te.ok()) {
-        std::fprintf(stderr, "e2e: %s%s\n", tv.error.c_str(), te.error.c_str());
+// Both files' text, read into buffers every benchmark of this file keeps from one pass to the
+// next. After the first pass their pages are mapped, so a pass pays the copy from the page cache
+// and not the kernel's mapping of 39 MB of fresh pages. That cost depended on what the process
+// had freed before: glibc maps a buffer this large afresh or takes it from its heap depending on
+// earlier frees, and the same plain read took 13 or 26 ms in two binaries (page faults per pass:
+// 2 500 against 9 500). `caqes evaluate` reads through a stream, with no buffer of the file's size.
+struct textes {
+    std::string valeurs;
+    std::string etablissements;
+
+    void lire(const fichiers& f) {
+        lire_dans(f.valeurs, valeurs);
+        lire_dans(f.etablissements, etablissements);
+    }
+
+  private:
+    static void lire_dans(const fs::path& chemin, std::string& tampon) {
+        std::error_code ec;
+        const std::uintmax_t taille = fs::file_size(chemin, ec);
+        std::FILE* in = ec ? nullptr : std::fopen(chemin.c_str(), "rb");
+        if (in == nullptr) {
+            std::fprintf(stderr, "e2e: cannot read %s\n", chemin.c_str());
+            std::exit(1);
+        }
+        // Same size as the last pass: no reallocation, and no zeroing either.
+        if (tampon.size() != taille) tampon.resize(static_cast<std::size_t>(taille));
+        const std::size_t lus = std::fread(tampon.data(), 1, tampon.size(), in);
+        const bool fin = std::fgetc(in) == EOF;
+        std::fclose(in);
+        if (lus != tampon.size() || !fin) {
+            std::fprintf(stderr, "e2e: %s changed while read\n", chemin.c_str());
+            std::exit(1);
+        }
+    }
+};
+
+// The files read and validated one establishment-year at a time, as `caqes evaluate` reads them
+// (lire_rapports_flux: memory bounded by an establishment-year, docs/input-format.md,
+// "Memory"), each accepted one handed to `sur_rapport` at once; every row must be accepted.
+template <class SurRapport>
+void lire(const fichiers& f, textes& t, const caqes::parametres_evaluation& params, SurRapport&& sur_rapport) {
+    t.lire(f);
+    std::size_t rejets = 0;
+    std::string premier_rejet = "-";
+    const caqes::csv::bilan_lecture b = caqes::csv::lire_rapports_flux(
+        def_e2e, params, {"valeurs.csv", t.valeurs}, {"etablissements.csv", t.etablissements}, nullptr, {},
+        [&sur_rapport](const caqes::csv::rapport_lu& r, const caqes::csv::bilan_lecture&) { sur_rapport(r); },
+        [&rejets, &premier_rejet](caqes::violation&& v) {
+            if (rejets++ == 0) premier_rejet = caqes::texte(v);
+        });
+    if (rejets != 0 || !b.balanced()) {
+        std::fprintf(stderr, "e2e check FAILED: %zu rejections, first: %s\n", rejets, premier_rejet.c_str());
         std::exit(1);
     }
-    caqes::csv::lot_rapports lot =
-        caqes::csv::lire_rapports(def_e2e, params, {"valeurs.csv", tv.value}, {"etablissements.csv", te.value});
-    if (!lot.rejets.empty() || !lot.balanced()) {
-        std::fprintf(stderr, "e2e check FAILED: %zu rejections, first: %s\n", lot.rejets.size(),
-                     lot.rejets.empty() ? "-" : caqes::texte(lot.rejets.front()).c_str());
-        std::exit(1);
-    }
-    return lot;
 }
 
 constexpr std::string_view entete_sortie =
@@ -211,23 +249,48 @@ void ajouter_ligne(std::string& sortie, std::string_view finess, std::int64_t ex
     sortie.append(ligne, p);
 }
 
-void ecrire_fichier(const fs::path& chemin, const std::string& sortie) {
-    std::FILE* out = std::fopen(chemin.c_str(), "wb");
-    if (out == nullptr || std::fwrite(sortie.data(), 1, sortie.size(), out) != sortie.size() || std::fclose(out) != 0) {
-        std::fprintf(stderr, "e2e: cannot write %s\n", chemin.c_str());
+// An output file written as `caqes evaluate` writes its output: each block's lines built in a
+// buffer, then written at once, so memory stays bounded by a block.
+class sortie_fichier {
+  public:
+    explicit sortie_fichier(const fs::path& chemin) : chemin_(chemin), f_(std::fopen(chemin.c_str(), "wb")) {
+        if (f_ == nullptr) echec();
+        tampon_ += entete_sortie;
+    }
+    sortie_fichier(const sortie_fichier&) = delete;
+    sortie_fichier& operator=(const sortie_fichier&) = delete;
+    ~sortie_fichier() {
+        if (f_ != nullptr) std::fclose(f_);
+    }
+    [[nodiscard]] std::string& tampon() noexcept { return tampon_; }
+    void vider() {
+        if (std::fwrite(tampon_.data(), 1, tampon_.size(), f_) != tampon_.size()) echec();
+        tampon_.clear();
+    }
+    void fermer() {
+        vider();
+        const int r = std::fclose(f_);
+        f_ = nullptr;
+        if (r != 0) echec();
+    }
+
+  private:
+    [[noreturn]] void echec() const {
+        std::fprintf(stderr, "e2e: cannot write %s\n", chemin_.c_str());
         std::exit(1);
     }
-}
+    fs::path chemin_;
+    std::FILE* f_;
+    std::string tampon_;
+};
 
 // The pipeline; returns the number of evaluated establishment-years.
-std::size_t pipeline(const fichiers& f, std::vector<std::uint64_t>* empreintes) {
+std::size_t pipeline(const fichiers& f, textes& t, std::vector<std::uint64_t>* empreintes) {
     const caqes::parametres_evaluation params{};
-    const caqes::csv::lot_rapports lot = lire(f, params);
     const caqes::politique_grille pol{};
-    std::string sortie;
-    sortie.reserve(lot.rapports.size() * 64 + 128);
-    sortie += entete_sortie;
-    for (const caqes::csv::rapport_lu& lu : lot.rapports) {
+    sortie_fichier sortie{f.sortie};
+    std::size_t evalues = 0;
+    lire(f, t, params, [&](const caqes::csv::rapport_lu& lu) {
         // The reader validated against def_e2e; the compile-time grid takes the report so typed.
         const caqes::resultat_validation<caqes::rapport_valide_pour<def_e2e>> valide =
             caqes::validate<def_e2e>(lu.rapport);
@@ -238,56 +301,61 @@ std::size_t pipeline(const fichiers& f, std::vector<std::uint64_t>* empreintes) 
         const caqes::resultat_evaluation res = caqes::evaluateur<def_e2e>::evaluer(valide.valeur(), pol);
         if (empreintes != nullptr) empreintes->push_back(empreinte_de(res));
         ajouter_ligne(
-            sortie, lu.finess, lu.rapport.exercice(), res.total_sanctions.valeur, res.total_interessements.valeur,
-            res.nombre_volets, [&res](std::size_t i) { return res.volets[i].principale.nature; },
+            sortie.tampon(), lu.finess, lu.rapport.exercice(), res.total_sanctions.valeur,
+            res.total_interessements.valeur, res.nombre_volets,
+            [&res](std::size_t i) { return res.volets[i].principale.nature; },
             [&res](std::size_t i) { return res.volets[i].principale.montant.valeur; });
-    }
-    ecrire_fichier(f.sortie, sortie);
-    return lot.rapports.size();
+        // Written by blocks of the columnar pipeline's size.
+        if (++evalues % caqes::colonnes::lot_colonnes::capacite == 0) sortie.vider();
+    });
+    sortie.fermer();
+    return evalues;
 }
 
-// The columnar pipeline: the same files read and validated, each report added to a block, each
-// block evaluated into result columns and its lines written from them, in input order. Returns
-// the number of evaluated establishment-years; the output goes to `chemin`; `scalaires`, when
-// given, counts the rows the blocks sent to the scalar path.
-std::size_t pipeline_colonnes(const fichiers& f, const fs::path& chemin, std::size_t* scalaires = nullptr) {
+// The columnar pipeline, as `caqes evaluate` runs it (cli/caqes.cpp, ecriture_par_blocs): each
+// report added to a block as soon as it is read, each block closed evaluated into result
+// columns and its lines written from them, in input order; beside the blocks, the FINESS of
+// each row not yet written. Returns the number of evaluated establishment-years; the output
+// goes to `chemin`; `scalaires`, when given, counts the rows the blocks sent to the scalar path.
+std::size_t pipeline_colonnes(const fichiers& f, textes& t, const fs::path& chemin, std::size_t* scalaires = nullptr) {
     namespace col = caqes::colonnes;
     const caqes::parametres_evaluation params{};
-    const caqes::csv::lot_rapports lot = lire(f, params);
     const auto grille =
         std::make_shared<const col::grille_lot>(def_e2e, caqes::politique_grille{}, caqes::parametres_valides{});
     col::validateur_lot validateur{grille};
     col::resultats_colonnes<std::int64_t> res;
     // The volets a conclusion writes (the template's, none for a successor scheme).
     const std::size_t volets = caqes::nombre_volets_conclus(def_e2e);
-    std::string sortie;
-    sortie.reserve(lot.rapports.size() * 64 + 128);
-    sortie += entete_sortie;
-    std::size_t ecrites = 0;  // the reports whose lines are written: the next block starts there
+    sortie_fichier sortie{chemin};
+    std::vector<std::string> finess;  // of the rows not yet written
+    finess.reserve(col::lot_colonnes::capacite);
+    std::size_t ecrites = 0;
     auto ecrire_bloc = [&](const col::lot_colonnes& b) {
         col::evaluer_lot(b, res, 0);
         if (scalaires != nullptr) *scalaires += b.lignes_scalaires();
         for (std::size_t i = 0; i < b.taille(); ++i) {
             ajouter_ligne(
-                sortie, lot.rapports[ecrites + i].finess, res.exercice[i], res.total_sanctions[i],
-                res.total_interessements[i], volets,
-                [&res, i](std::size_t v) { return static_cast<caqes::nature_proposition>(res.nature[v][i]); },
+                sortie.tampon(), finess[i], res.exercice[i], res.total_sanctions[i], res.total_interessements[i],
+                volets, [&res, i](std::size_t v) { return static_cast<caqes::nature_proposition>(res.nature[v][i]); },
                 [&res, i](std::size_t v) { return res.propose[v][i]; });
         }
+        sortie.vider();
+        finess.erase(finess.begin(), finess.begin() + static_cast<std::ptrdiff_t>(b.taille()));
         ecrites += b.taille();
     };
-    for (const caqes::csv::rapport_lu& lu : lot.rapports) {
+    lire(f, t, params, [&](const caqes::csv::rapport_lu& lu) {
         const caqes::resultat_validation<col::voie_ligne> a = validateur.ajouter(lu.rapport);
         if (!a.ok()) {
             std::fprintf(stderr, "e2e check FAILED: %s\n", caqes::texte(a.erreurs().front()).c_str());
             std::exit(1);
         }
+        finess.push_back(lu.finess);
         while (std::optional<col::lot_colonnes> b = validateur.prendre())
             ecrire_bloc(*b);
-    }
+    });
     while (std::optional<col::lot_colonnes> b = validateur.terminer())
         ecrire_bloc(*b);
-    ecrire_fichier(chemin, sortie);
+    sortie.fermer();
     return ecrites;
 }
 
@@ -592,13 +660,12 @@ inline std::vector<colonne> colonnes_du_modele(const caqes::modele_contrat_def& 
 
 // One pass of the hand-written lower bound: both files read as plain_read reads them, then
 // parsed into `c` (its columns reused from one pass to the next, as a hand-written loop would).
-std::size_t passe_dense(const fichiers& f, dense::colonnes& c) {
-    const caqes::csv::parsed<std::string> te = caqes::csv::read_file(f.etablissements.string());
-    const caqes::csv::parsed<std::string> tv = caqes::csv::read_file(f.valeurs.string());
+std::size_t passe_dense(const fichiers& f, textes& t, dense::colonnes& c) {
+    t.lire(f);
     c.lignes = 0;
-    c.erreurs = te.ok() && tv.ok() ? 0 : 1;
-    dense::lire_etablissements(te.value, c);
-    dense::lire_valeurs(tv.value, c);
+    c.erreurs = 0;
+    dense::lire_etablissements(t.etablissements, c);
+    dense::lire_valeurs(t.valeurs, c);
     return c.lignes;
 }
 
@@ -625,11 +692,11 @@ using grille = g7::dense;
 static_assert(&g7::def == &def_e2e, "the dense loops are those of the template the files are written for");
 
 struct etat {
+    textes t;                // the files' text
     dense::colonnes c;       // keys, the establishments file's fields, counts
     col::colonnes_denses d;  // the values, typed, and the fields (a) reads
     col::resultats r;        // one block's result columns
     std::unique_ptr<col::scores_bloc> s = std::make_unique<col::scores_bloc>();
-    std::string sortie;
     std::string finess;  // the FINESS of the line being written
 };
 
@@ -690,11 +757,10 @@ inline void finess_de(std::uint64_t cle, std::string& f) {
 inline std::size_t passe(const fichiers& f, etat& x, const fs::path& chemin) {
     dense::colonnes& c = x.c;
     col::colonnes_denses& d = x.d;
-    const caqes::csv::parsed<std::string> te = caqes::csv::read_file(f.etablissements.string());
-    const caqes::csv::parsed<std::string> tv = caqes::csv::read_file(f.valeurs.string());
+    x.t.lire(f);
     c.lignes = 0;
-    c.erreurs = te.ok() && tv.ok() ? 0 : 1;
-    dense::lire_etablissements(te.value, c);
+    c.erreurs = 0;
+    dense::lire_etablissements(x.t.etablissements, c);
     const std::size_t n = c.etablissements_annees;
     if (d.n != n) d.dimensionner(n, grille::n_i32, grille::n_i64, grille::n_u8);
     // Every cell "non renseigne" until its row is read, as the hand parser's own columns.
@@ -704,7 +770,7 @@ inline std::size_t passe(const fichiers& f, etat& x, const fs::path& chemin) {
         std::fill(k.begin(), k.end(), col::nr64);
     for (auto& k : d.u8)
         std::fill(k.begin(), k.end(), col::nr8);
-    dense::lire_valeurs(tv.value, c,
+    dense::lire_valeurs(x.t.valeurs, c,
                         [&d, &c](std::size_t j, std::size_t e, std::int64_t v) { ranger(d, j, e, v, c.erreurs); });
     // The establishments' fields (a) reads: revenue, savings (an empty cell is "non
     // renseignees"), and every volet in its term (the files' contracts cover every exercise).
@@ -715,8 +781,7 @@ inline std::size_t passe(const fichiers& f, etat& x, const fs::path& chemin) {
         d.en_terme[e] = 0xF;
     }
     if (x.r.taille() != col::bloc) x.r.dimensionner(col::bloc);
-    x.sortie.clear();
-    x.sortie += entete_sortie;
+    sortie_fichier sortie{chemin};
     const std::size_t volets = caqes::nombre_volets_conclus(def_e2e);
     for (std::size_t debut = 0; debut < n; debut += col::bloc) {
         const std::size_t taille = std::min(col::bloc, n - debut);
@@ -725,13 +790,14 @@ inline std::size_t passe(const fichiers& f, etat& x, const fs::path& chemin) {
             const std::uint64_t cle = c.cle[debut + i];
             finess_de(cle, x.finess);
             ajouter_ligne(
-                x.sortie, x.finess, static_cast<std::int64_t>(cle & 0x3FFFU), x.r.total_sanctions[i],
+                sortie.tampon(), x.finess, static_cast<std::int64_t>(cle & 0x3FFFU), x.r.total_sanctions[i],
                 x.r.total_interessements[i], volets,
                 [&x, i](std::size_t v) { return static_cast<caqes::nature_proposition>(x.r.nature[v][i]); },
                 [&x, i](std::size_t v) { return x.r.propose[v][i]; });
         }
+        sortie.vider();
     }
-    ecrire_fichier(chemin, x.sortie);
+    sortie.fermer();
     return c.erreurs == 0 ? n : 0;
 }
 
@@ -854,7 +920,8 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
 
     // Before timing: every row accepted, every result identical to the direct evaluation.
     std::vector<std::uint64_t> obtenues;
-    const std::size_t n = pipeline(*f, &obtenues);
+    textes t;
+    const std::size_t n = pipeline(*f, t, &obtenues);
     if (n != f->attendues.size() || obtenues != f->attendues) {
         std::fprintf(stderr, "e2e check FAILED: %zu establishment-years evaluated, %zu expected, results %s\n", n,
                      f->attendues.size(), obtenues == f->attendues ? "equal" : "differ");
@@ -862,7 +929,7 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
     }
     // The columnar pipeline writes the scalar pipeline's file, byte for byte.
     std::size_t scalaires = 0;
-    const std::size_t nc = pipeline_colonnes(*f, f->sortie_colonnes, &scalaires);
+    const std::size_t nc = pipeline_colonnes(*f, t, f->sortie_colonnes, &scalaires);
     const caqes::csv::parsed<std::string> scalaire = caqes::csv::read_file(f->sortie.string());
     const caqes::csv::parsed<std::string> colonnes = caqes::csv::read_file(f->sortie_colonnes.string());
     if (nc != n || !scalaire.ok() || !colonnes.ok() || scalaire.value != colonnes.value) {
@@ -874,7 +941,7 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
     // The hand-written parser reads every row, without an error, into the columns written.
     dense::colonnes c;
     c.modele = dense::colonnes_du_modele(def_e2e);
-    verifier_dense(*f, c, passe_dense(*f, c));
+    verifier_dense(*f, c, passe_dense(*f, t, c));
     // The hand-written pipeline writes the scalar pipeline's file, byte for byte.
     main_entiere::etat m;
     m.c.modele = dense::colonnes_du_modele(def_e2e);
@@ -902,10 +969,11 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
 template <class Passe>
 void mesurer_pipeline(benchmark::State& state, Passe passe) {
     const fichiers& f = obtenir_fichiers(static_cast<std::size_t>(state.range(0)));
+    textes t;
     std::size_t acc = 0;
     const std::uint64_t allocs_avant = allocations();
     for (auto _ : state) {
-        acc += passe(f);
+        acc += passe(f, t);
         benchmark::DoNotOptimize(acc);
     }
     const auto it = static_cast<std::int64_t>(state.iterations());
@@ -918,21 +986,22 @@ void mesurer_pipeline(benchmark::State& state, Passe passe) {
 }
 
 void bm_pipeline(benchmark::State& state) {
-    mesurer_pipeline(state, [](const fichiers& f) { return pipeline(f, nullptr); });
+    mesurer_pipeline(state, [](const fichiers& f, textes& t) { return pipeline(f, t, nullptr); });
 }
 
 void bm_colonnes(benchmark::State& state) {
-    mesurer_pipeline(state, [](const fichiers& f) { return pipeline_colonnes(f, f.sortie_colonnes); });
+    mesurer_pipeline(state, [](const fichiers& f, textes& t) { return pipeline_colonnes(f, t, f.sortie_colonnes); });
 }
 
 // The hand-written lower bound: both files read and parsed into dense columns (bench::dense).
 void bm_dense(benchmark::State& state) {
     const fichiers& f = obtenir_fichiers(static_cast<std::size_t>(state.range(0)));
+    textes t;
     dense::colonnes c;
     c.modele = dense::colonnes_du_modele(def_e2e);
     std::size_t lignes = 0;
     for (auto _ : state) {
-        lignes = passe_dense(f, c);
+        lignes = passe_dense(f, t, c);
         benchmark::DoNotOptimize(lignes);
         benchmark::ClobberMemory();
     }
@@ -948,17 +1017,18 @@ void bm_dense(benchmark::State& state) {
 void bm_main(benchmark::State& state) {
     main_entiere::etat x;
     x.c.modele = dense::colonnes_du_modele(def_e2e);
-    mesurer_pipeline(state, [&x](const fichiers& f) { return main_entiere::passe(f, x, f.sortie_main); });
+    // The hand-written pipeline keeps its own buffers (x.t), as it keeps its columns.
+    mesurer_pipeline(state, [&x](const fichiers& f, textes&) { return main_entiere::passe(f, x, f.sortie_main); });
 }
 
 void bm_lecture_simple(benchmark::State& state) {
     const fichiers& f = obtenir_fichiers(static_cast<std::size_t>(state.range(0)));
+    textes t;
     std::size_t acc = 0;
     for (auto _ : state) {
-        for (const fs::path* p : {&f.valeurs, &f.etablissements}) {
-            const caqes::csv::parsed<std::string> t = caqes::csv::read_file(p->string());
-            acc += static_cast<std::size_t>(std::count(t.value.begin(), t.value.end(), '\n'));
-        }
+        t.lire(f);
+        for (const std::string* x : {&t.valeurs, &t.etablissements})
+            acc += static_cast<std::size_t>(std::count(x->begin(), x->end(), '\n'));
         benchmark::DoNotOptimize(acc);
     }
     const auto it = static_cast<std::int64_t>(state.iterations());
