@@ -14,6 +14,7 @@
 #include <limits>
 #include <optional>
 #include <random>
+#include <span>
 #include <sstream>
 #include <stdexcept>
 #include <streambuf>
@@ -1820,5 +1821,153 @@ TEST_CASE("csv reader: past the maximum of lines of a values file, the rest is r
         CHECK(lot.valeurs.rejected == 5);
         CHECK(lot.balanced());
         CHECK(csv::status(lot) == csv::exit_status::unusable_input);
+    }
+}
+
+namespace {
+
+// The record splitter as written before its one-pass field loop (two library searches per
+// unquoted field), kept as the definition the reader must still follow on every line.
+csv::record decouper_reference(std::string_view line, char sep) {
+    csv::record r{};
+    std::size_t i = 0;
+    auto echec = [&r](csv::record_error e) {
+        r.error = std::string{csv::message(e)};
+        r.error_field = r.fields.size() - 1;
+        return r;
+    };
+    while (true) {
+        if (i < line.size() && line[i] == '"') {
+            r.quoted_any = true;
+            ++i;
+            std::string champ;
+            bool ferme = false;
+            while (i < line.size()) {
+                const std::size_t q = line.find('"', i);
+                if (q == std::string_view::npos) {
+                    champ.append(line.substr(i));
+                    i = line.size();
+                    break;
+                }
+                champ.append(line.substr(i, q - i));
+                if (q + 1 < line.size() && line[q + 1] == '"') {
+                    champ += '"';
+                    i = q + 2;
+                    continue;
+                }
+                ferme = true;
+                i = q + 1;
+                break;
+            }
+            r.fields.push_back(champ);
+            if (!ferme) return echec(csv::record_error::quote_not_closed);
+            if (i < line.size() && line[i] != sep) return echec(csv::record_error::text_after_quote);
+        } else {
+            const std::size_t s = std::min(line.find(sep, i), line.size());
+            const std::string_view f = line.substr(i, s - i);
+            r.fields.emplace_back(f);
+            if (f.find('"') != std::string_view::npos) return echec(csv::record_error::quote_in_unquoted);
+            i = s;
+        }
+        if (i < line.size()) {
+            ++i;
+            continue;
+        }
+        return r;
+    }
+}
+
+}  // namespace
+
+TEST_CASE("csv records: every line is split as the two-search definition splits it, errors and their field included",
+          "[csv][records]") {
+    // Every line of up to 5 characters over a ; , " and a space, then 3 000 random ones of up to
+    // 24, in both dialects: fields, error, the error's field, and whether a field was quoted.
+    constexpr std::string_view alphabet = "a;,\" ";
+    std::vector<std::string> lignes;
+    std::vector<std::string> niveau{""};
+    for (int longueur = 1; longueur <= 5; ++longueur) {
+        std::vector<std::string> suivant;
+        for (const std::string& l : niveau) {
+            for (const char c : alphabet)
+                suivant.push_back(l + c);
+        }
+        lignes.insert(lignes.end(), suivant.begin(), suivant.end());
+        niveau = std::move(suivant);
+    }
+    std::mt19937 alea{20261205};
+    for (int n = 0; n < 3000; ++n) {
+        std::string l(alea() % 25, ' ');
+        for (char& c : l)
+            c = alphabet[alea() % alphabet.size()];
+        lignes.push_back(l);
+    }
+    std::size_t erreurs = 0;
+    for (const dialect d : {dialect::french, dialect::plain}) {
+        const char sep = d == dialect::french ? ';' : ',';
+        for (const std::string& l : lignes) {
+            // A line of spaces is a record; an empty line is none and is skipped.
+            if (l.empty()) continue;
+            const csv::table t = csv::split("h\n" + l + "\n", d);
+            INFO("line [" << l << "] sep " << sep);
+            REQUIRE(t.rows.size() == 1);
+            const csv::record attendu = decouper_reference(l, sep);
+            CHECK(t.rows[0].fields == attendu.fields);
+            CHECK(t.rows[0].error == attendu.error);
+            CHECK(t.rows[0].error_field == attendu.error_field);
+            CHECK(t.rows[0].quoted_any == attendu.quoted_any);
+            erreurs += attendu.error.empty() ? 0 : 1;
+        }
+    }
+    // Both outcomes were exercised, many times each.
+    CHECK(erreurs > 1000);
+    CHECK(erreurs + 1000 < 2 * lignes.size());
+}
+
+TEST_CASE("csv reader: a row's indicator is found as a scan finds it, from any previous row's, duplicates included",
+          "[csv][index]") {
+    const modele_contrat_def& m = banc::g7::def;
+    const std::vector<csv::detail::repere> index = csv::detail::reperes(m);
+    // The definition: the last indicator with that code.
+    auto scan = [](std::span<const csv::detail::repere> ix, std::string_view code) {
+        const csv::detail::repere* r = nullptr;
+        for (const auto& x : ix) {
+            if (x.ind->code == code) r = &x;
+        }
+        return r;
+    };
+    std::vector<std::string> codes{"ABSENT", ""};
+    for (const auto& x : index)
+        codes.emplace_back(x.ind->code);
+    std::vector<const csv::detail::repere*> avants{nullptr};
+    for (const auto& x : index) {
+        CHECK(x.seul);
+        avants.push_back(&x);
+    }
+    std::size_t trouves = 0;
+    for (const std::string& code : codes) {
+        for (const csv::detail::repere* avant : avants) {
+            const csv::detail::repere* r = csv::detail::chercher_repere(index, code, avant);
+            CHECK(r == scan(index, code));
+            trouves += r != nullptr ? 1 : 0;
+        }
+    }
+    CHECK(trouves == index.size() * avants.size());
+
+    // Two indicators sharing a code (a template CAQES-E033 refuses): neither is alone with it,
+    // and the lookup answers as the scan does, the previous row's indicator notwithstanding.
+    std::vector<indicateur> grille(m.volets[0].grille.begin(), m.volets[0].grille.end());
+    REQUIRE(grille.size() == 2);
+    grille[1].code = grille[0].code;
+    const std::array<volet_modele, 1> volets{
+        {{.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = grille, .clauses = sanction}}};
+    modele_contrat_def double_code = m;
+    double_code.volets = volets;
+    const std::vector<csv::detail::repere> ix = csv::detail::reperes(double_code);
+    REQUIRE(ix.size() == 2);
+    CHECK_FALSE(ix[0].seul);
+    CHECK_FALSE(ix[1].seul);
+    for (const csv::detail::repere* avant : {static_cast<const csv::detail::repere*>(nullptr), &ix[0], &ix[1]}) {
+        CHECK(csv::detail::chercher_repere(ix, grille[0].code, avant) == &ix[1]);
     }
 }
