@@ -1881,9 +1881,10 @@ csv::record decouper_reference(std::string_view line, char sep) {
 
 TEST_CASE("csv records: every line is split as the two-search definition splits it, errors and their field included",
           "[csv][records]") {
-    // Every line of up to 5 characters over a ; , " and a space, then 3 000 random ones of up to
-    // 24, in both dialects: fields, error, the error's field, and whether a field was quoted.
-    constexpr std::string_view alphabet = "a;,\" ";
+    // Every line of up to 5 characters over a ; , " a space and the byte 0xC3 (half of a UTF-8
+    // character), then 3 000 random ones of up to 24, in both dialects: fields, error, the
+    // error's field, whether a field was quoted, and whether the record is all ASCII.
+    constexpr std::string_view alphabet = "a;,\" \xC3";
     std::vector<std::string> lignes;
     std::vector<std::string> niveau{""};
     for (int longueur = 1; longueur <= 5; ++longueur) {
@@ -1903,6 +1904,7 @@ TEST_CASE("csv records: every line is split as the two-search definition splits 
         lignes.push_back(l);
     }
     std::size_t erreurs = 0;
+    std::size_t asciis = 0;
     for (const dialect d : {dialect::french, dialect::plain}) {
         const char sep = d == dialect::french ? ';' : ',';
         for (const std::string& l : lignes) {
@@ -1916,12 +1918,27 @@ TEST_CASE("csv records: every line is split as the two-search definition splits 
             CHECK(t.rows[0].error == attendu.error);
             CHECK(t.rows[0].error_field == attendu.error_field);
             CHECK(t.rows[0].quoted_any == attendu.quoted_any);
+            // All ASCII: well formed, nothing quoted, every field's bytes below 0x80.
+            bool ascii = attendu.error.empty() && !attendu.quoted_any;
+            for (const std::string& f : attendu.fields) {
+                for (const char c : f)
+                    ascii = ascii && static_cast<unsigned char>(c) < 0x80U;
+            }
+            const std::string texte = "h\n" + l + "\n";
+            csv::record_reader lecteur{texte, d};
+            csv::record_view v{};
+            REQUIRE(lecteur.next(v));
+            REQUIRE(lecteur.next(v));
+            CHECK(v.ascii == ascii);
+            asciis += ascii ? 1 : 0;
             erreurs += attendu.error.empty() ? 0 : 1;
         }
     }
-    // Both outcomes were exercised, many times each.
+    // Each outcome was exercised, many times.
     CHECK(erreurs > 1000);
     CHECK(erreurs + 1000 < 2 * lignes.size());
+    CHECK(asciis > 1000);
+    CHECK(asciis + 1000 < 2 * lignes.size());
 }
 
 TEST_CASE("csv reader: a row's indicator is found as a scan finds it, from any previous row's, duplicates included",

@@ -73,6 +73,9 @@ struct record_view {
     record_error error{record_error::none};
     std::size_t error_field{0};  // index of the field where `error` was found
     bool quoted_any{false};      // some field was quoted (such a record is never "empty")
+    // Well formed, no field quoted and every byte below 0x80: each byte is a UTF-8 character of
+    // its own, so the fields need no encoding check (detail::forme_valide).
+    bool ascii{false};
 
     [[nodiscard]] bool ok() const noexcept { return error == record_error::none; }
 };
@@ -252,6 +255,7 @@ class record_reader {
         fields_.clear();
         scratch_.clear();
         std::size_t i = 0;
+        unsigned octets = 0;  // the unquoted fields' bytes, or-ed
         auto fail = [&](record_error e) {
             r.fields = fields_;
             r.error = e;
@@ -289,8 +293,10 @@ class record_reader {
                 // cost more than the bytes they read.
                 std::size_t s = i;
                 bool guillemet = false;
-                for (; s < line.size() && line[s] != sep; ++s)
+                for (; s < line.size() && line[s] != sep; ++s) {
                     guillemet = guillemet || line[s] == '"';
+                    octets |= static_cast<unsigned char>(line[s]);
+                }
                 fields_.push_back(line.substr(i, s - i));
                 if (guillemet) return fail(record_error::quote_in_unquoted);
                 i = s;
@@ -300,6 +306,7 @@ class record_reader {
                 ++i;  // the separator
                 continue;
             }
+            r.ascii = !r.quoted_any && octets < 0x80U;
             return;
         }
     }

@@ -293,8 +293,9 @@ template <class R>
         j.rejeter(regle::texte_invalide, e.noms[c], std::string{erreur_de(r)});
         return false;
     }
-    // Checked before anything quotes a field, so no invalid byte reaches a message.
-    for (std::size_t i = 0; i < r.fields.size(); ++i) {
+    // Checked before anything quotes a field, so no invalid byte reaches a message. A record the
+    // reader found all ASCII is valid UTF-8 byte by byte: nothing to decode.
+    for (std::size_t i = 0; i < r.fields.size() && !r.ascii; ++i) {
         if (const std::optional<std::size_t> o = invalid_utf8(r.fields[i])) {
             j.rejeter(regle::encodage_invalide,
                       i < e.noms.size() ? e.noms[i] : concat("column ", std::to_string(i + 1)),
