@@ -1988,3 +1988,18 @@ TEST_CASE("csv reader: a row's indicator is found as a scan finds it, from any p
         CHECK(csv::detail::chercher_repere(ix, grille[0].code, avant) == &ix[1]);
     }
 }
+
+TEST_CASE("csv records: the line feeds counted by runs of 255 bytes are std::count's", "[csv][records]") {
+    std::mt19937 alea{5};
+    for (std::size_t n = 0; n <= 1100; ++n) {
+        // From no LF to nothing but LFs: a run of 255 LFs is the most an 8-bit lane holds.
+        for (const unsigned densite : {0U, 1U, 50U, 100U}) {
+            std::string s(n, 'x');
+            for (char& c : s) {
+                if (alea() % 100 < densite) c = '\n';
+            }
+            INFO("length " << n << ", " << densite << " % of LFs");
+            CHECK(csv::detail::compter_lf(s) == static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')));
+        }
+    }
+}
