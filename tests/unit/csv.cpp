@@ -2003,3 +2003,34 @@ TEST_CASE("csv records: the line feeds counted by runs of 255 bytes are std::cou
         }
     }
 }
+
+TEST_CASE("csv reader: a row's key is read again unless written as the previous valid row's", "[csv][index]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string etab = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n";
+    // The same key written with spaces around the FINESS: read again, the same key, one report.
+    std::string espaces = valeurs_fr("750000001", "2018");
+    espaces.replace(espaces.find("750000001", 20), 9, " 750000001 ");
+    const csv::lot_rapports a = lire(h + espaces, etab);
+    CHECK(a.rejets.empty());
+    CHECK(a.rapports.size() == 1);
+    // A key that differs from the previous valid one by a character is read, and refused where
+    // it is wrong, though the rows before it had a valid key.
+    std::string faute = valeurs_fr("750000001", "2018");
+    faute.replace(faute.find("2018", 60), 4, "2O18");
+    const csv::lot_rapports b = lire(h + faute, etab);
+    const violation* v = nullptr;
+    for (const violation& x : b.rejets) {
+        if (x.lieu.find(":exercice") != std::string::npos) v = &x;
+    }
+    REQUIRE(v != nullptr);
+    CHECK(v->lieu == "valeurs.csv:4:exercice");  // the third row, after two with a valid key
+    CHECK(b.rapports.empty());
+    // The valid key after the refused row is read again, not taken from before it.
+    std::string ensuite = valeurs_fr("750000001", "2018");
+    ensuite.replace(ensuite.find("750000001", 20), 9, "75000000X");
+    const csv::lot_rapports c = lire(h + ensuite, etab);
+    bool finess_refuse = false;
+    for (const violation& x : c.rejets)
+        finess_refuse = finess_refuse || x.lieu == "valeurs.csv:3:finess";
+    CHECK(finess_refuse);
+}

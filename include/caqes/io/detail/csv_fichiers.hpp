@@ -943,18 +943,33 @@ struct ligne_valeurs {
     valeur_lue v{};
     std::string_view code;
     std::string_view code_mesure;
+    // The key's two fields as the row that gave `k` wrote them. The rows of an establishment-year
+    // follow one another, and a row writing the same text has the same key, valid, with no
+    // violation: it is not read again.
+    std::string finess_ecrit;
+    std::string exercice_ecrit;
 };
 
 inline void lire_ligne_valeurs(const modele_contrat_def& m, journal& j, const record_view& r, const entete& e,
                                dialect dl, std::string_view tete, std::span<const repere> index,
                                const std::array<std::size_t, 3>& colonnes, ligne_valeurs& l) {
     const repere* const avant = l.ind;  // the previous row's indicator
-    l.k.reset();
     l.ind = nullptr;
     l.jm = absent;
     l.v = {};
-    if (!forme_valide(j, r, e, dl, tete)) return;
-    l.k = lire_cle(j, r, e, m, dl);
+    if (!forme_valide(j, r, e, dl, tete)) {
+        l.k.reset();
+        return;
+    }
+    const std::string_view finess = r.fields[e.colonne("finess")];
+    const std::string_view exercice = r.fields[e.colonne("exercice")];
+    if (!l.k || finess != l.finess_ecrit || exercice != l.exercice_ecrit) {
+        l.k = lire_cle(j, r, e, m, dl);
+        if (l.k) {
+            l.finess_ecrit.assign(finess);
+            l.exercice_ecrit.assign(exercice);
+        }
+    }
     l.code = trim(r.fields[colonnes[0]]);
     l.ind = chercher_repere(index, l.code, avant);
     l.code_mesure = trim(r.fields[colonnes[1]]);
