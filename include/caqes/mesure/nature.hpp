@@ -63,10 +63,13 @@ enum class type_mesure : std::uint8_t {
             return entier_() && n() >= 0;
         case type_mesure::montant_signe:
             return entier_();
+        // With x.den > 0 the bounds compare on the numerator alone: 0 <= x <= 1 is 0 <= num <=
+        // den, and x >= -1 is num >= -den (which fits: den <= INT64_MAX), where a fraction
+        // comparison multiplies across in 128 bits.
         case type_mesure::taux:
-            return x >= entier(0) && x <= entier(1);
+            return x.num >= 0 && x.num <= x.den;
         case type_mesure::taux_evolution:
-            return x >= entier(-1);
+            return x.num >= -x.den;
         case type_mesure::oui_non:
             return entier_() && (n() == 0 || n() == 1);
         case type_mesure::echelle:
