@@ -162,8 +162,9 @@ std::size_t g_lignes_demandees = 0;
 // next. After the first pass their pages are mapped, so a pass pays the copy from the page cache
 // and not the kernel's mapping of 39 MB of fresh pages. That cost depended on what the process
 // had freed before: glibc maps a buffer this large afresh or takes it from its heap depending on
-// earlier frees, and the same plain read took 13 or 26 ms in two binaries (page faults per pass:
-// 2 500 against 9 500). `caqes evaluate` reads through a stream, with no buffer of the file's size.
+// earlier frees, and the same plain read took 13 ms in one binary and 26 ms in the next, which
+// had five times as many page faults. `caqes evaluate` reads through a stream, with no buffer
+// of the file's size.
 struct textes {
     std::string valeurs;
     std::string etablissements;
