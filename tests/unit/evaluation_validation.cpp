@@ -150,6 +150,17 @@ TEST_CASE("validation: an entry's indicator is found in place, out of place, or 
     static_assert(meme_code("ILL-S1", "ILL-S1"));
     static_assert(!meme_code("ILL-S1", "ILL-S2"));
     static_assert(!meme_code("ILL-S1", "ILL-S"));
+    // At run time too, from other characters' addresses: every byte counts, the last included.
+    {
+        const std::string s1{"ILL-S1"};
+        for (std::size_t i = 0; i <= s1.size(); ++i) {
+            std::string autre = s1;
+            if (i < autre.size()) autre[i] = 'x';
+            CHECK(meme_code(s1, autre) == (i == s1.size()));
+            CHECK_FALSE(meme_code(s1, std::string_view{autre}.substr(0, i == 0 ? 0 : i - 1)));
+        }
+    }
+    CHECK(meme_code(std::string{}, std::string{}));
     const modele_contrat_def& m = evalmod::def_2017;
     std::size_t k = 0;
     for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {

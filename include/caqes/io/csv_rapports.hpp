@@ -175,18 +175,24 @@ template <class SurRapport, class SurRejet>
             // The final per-report check is the library's `validate`, not a copy of it; the
             // report names its values by code, as any caller's would.
             const etablissement_lu& el = *et;
-            saisies.clear();
+            // The entries are overwritten in place, every field of each: value-initialising a
+            // new 176-byte entry per indicator (`rep stos`) was the hottest instruction here.
+            if (saisies.size() < index.size()) saisies.resize(index.size());
+            std::size_t donnees = 0;
             for (const auto& x : index) {
                 // An indicator of a volet out of its term is left out unless the file gave it.
                 bool donne = couverts[x.volet];
                 for (const std::size_t place : x.place)
                     donne = donne || (place != absent && groupe::donnee(g.mesures[place]));
                 if (!donne) continue;
-                saisie_indicateur& si = saisies.emplace_back();
+                saisie_indicateur& si = saisies[donnees++];
                 si.indicateur = x.ind->code;
                 // Expanded from the compact form only now: the values as `lire_valeur` read them.
                 for (std::size_t jm = 0; jm < mesures_max; ++jm) {
-                    if (x.place[jm] == absent) continue;
+                    if (x.place[jm] == absent) {
+                        si.mesures[jm] = {};
+                        continue;
+                    }
                     const mesure_tenue& t = g.mesures[x.place[jm]];
                     si.mesures[jm] = {x.ind->mesures[jm].code,
                                       groupe::donnee(t) ? g.valeur(t, x.ind->mesures[jm].type) : valeur_mesure{}};
@@ -200,7 +206,7 @@ template <class SurRapport, class SurRejet>
             // Without the activities column every activity of the template's scope is taken as
             // exercised (docs/input-format.md), and the lot says so.
             if (!b.activites_donnees) r.activites_etablissement = m.perimetre;
-            r.valeurs = saisies;
+            r.valeurs = std::span<const saisie_indicateur>{saisies}.first(donnees);
             r.economies = economies;
             r.decisions = el.decisions;
             resultat_validation<rapport_valide> v = [&] {

@@ -27,11 +27,15 @@ struct plan_indicateur {
 // Two codes are the same characters. A reader names each value by the template's own code
 // (csv_rapports.hpp, json/valeurs.hpp), so at run time most comparisons end at the pointers;
 // `memcmp` was 5 % of reading a file, the reader's comparisons and the validation's together.
+// A code is a few bytes, compared here in a loop: a call to `memcmp` costs more than they do.
 [[nodiscard]] constexpr bool meme_code(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;
     // At compile time, two literals' addresses cannot be compared.
     if (!std::is_constant_evaluated() && a.data() == b.data()) return true;
-    return a == b;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i]) return false;
+    }
+    return true;
 }
 
 [[nodiscard]] constexpr std::int8_t indice_mesure(const indicateur& i, std::string_view code) noexcept {
