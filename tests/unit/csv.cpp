@@ -2034,3 +2034,52 @@ TEST_CASE("csv reader: a row's key is read again unless written as the previous 
         finess_refuse = finess_refuse || x.lieu == "valeurs.csv:3:finess";
     CHECK(finess_refuse);
 }
+
+TEST_CASE("csv reader: a values file's columns are found by name, in any order", "[csv][index]") {
+    // The same rows, each with its five fields in reverse order under a reversed header.
+    auto renverser = [](const std::string& texte) {
+        std::string r;
+        std::size_t debut = 0;
+        while (debut < texte.size()) {
+            const std::size_t fin = texte.find("\r\n", debut);
+            std::vector<std::string> champs;
+            std::size_t p = debut;
+            while (true) {
+                const std::size_t q = texte.find(';', p);
+                if (q == std::string::npos || q > fin) {
+                    champs.push_back(texte.substr(p, fin - p));
+                    break;
+                }
+                champs.push_back(texte.substr(p, q - p));
+                p = q + 1;
+            }
+            for (std::size_t i = champs.size(); i-- > 0;)
+                r += champs[i] + (i == 0 ? "\r\n" : ";");
+            debut = fin + 2;
+        }
+        return r;
+    };
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018");
+    const std::string etab = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n";
+    const csv::lot_rapports droit = lire(v, etab);
+    const csv::lot_rapports envers = lire(renverser(v), etab);
+    REQUIRE(renverser(v).starts_with("valeur;mesure;indicateur;exercice;finess\r\n52,5;taux;A1;2018;750000001\r\n"));
+    CHECK(droit.rejets.empty());
+    CHECK(envers.rejets.empty());
+    REQUIRE(droit.rapports.size() == 2);
+    REQUIRE(envers.rapports.size() == 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+        CHECK(envers.rapports[i].finess == droit.rapports[i].finess);
+        const auto a = droit.rapports[i].rapport.valeurs();
+        const auto b = envers.rapports[i].rapport.valeurs();
+        REQUIRE(a.size() == b.size());
+        for (std::size_t k = 0; k < a.size(); ++k) {
+            for (std::size_t j = 0; j < mesures_max; ++j) {
+                CHECK(a[k][j].etat == b[k][j].etat);
+                CHECK(a[k][j].v.num == b[k][j].v.num);
+                CHECK(a[k][j].v.den == b[k][j].v.den);
+            }
+        }
+    }
+}

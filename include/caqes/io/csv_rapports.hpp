@@ -273,8 +273,7 @@ template <class SurRapport, class SurRejet>
         refuser(f, jv, b.valeurs);
         vider();
     } else {
-        const std::array<std::size_t, 3> colonnes{f.e.colonne("indicateur"), f.e.colonne("mesure"),
-                                                  f.e.colonne("valeur")};
+        const colonnes_valeurs colonnes = colonnes_valeurs::de(f.e);
         // The establishment-years closed so far, 8 bytes each: a row of one of them that comes
         // back is rejected at its line (CAQES-E044), since its establishment-year was decided.
         index_cles<std::uint64_t> fermees;

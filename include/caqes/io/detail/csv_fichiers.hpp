@@ -951,9 +951,23 @@ struct ligne_valeurs {
     std::string exercice_ecrit;
 };
 
+// The values file's columns, found once in its header rather than by name on every row.
+struct colonnes_valeurs {
+    std::size_t finess{absent};
+    std::size_t exercice{absent};
+    std::size_t indicateur{absent};
+    std::size_t mesure{absent};
+    std::size_t valeur{absent};
+
+    [[nodiscard]] static colonnes_valeurs de(const entete& e) noexcept {
+        return {e.colonne("finess"), e.colonne("exercice"), e.colonne("indicateur"), e.colonne("mesure"),
+                e.colonne("valeur")};
+    }
+};
+
 inline void lire_ligne_valeurs(const modele_contrat_def& m, journal& j, const record_view& r, const entete& e,
                                dialect dl, std::string_view tete, std::span<const repere> index,
-                               const std::array<std::size_t, 3>& colonnes, ligne_valeurs& l) {
+                               const colonnes_valeurs& colonnes, ligne_valeurs& l) {
     const repere* const avant = l.ind;  // the previous row's indicator
     l.ind = nullptr;
     l.jm = absent;
@@ -962,8 +976,8 @@ inline void lire_ligne_valeurs(const modele_contrat_def& m, journal& j, const re
         l.k.reset();
         return;
     }
-    const std::string_view finess = r.fields[e.colonne("finess")];
-    const std::string_view exercice = r.fields[e.colonne("exercice")];
+    const std::string_view finess = r.fields[colonnes.finess];
+    const std::string_view exercice = r.fields[colonnes.exercice];
     if (!l.k || finess != l.finess_ecrit || exercice != l.exercice_ecrit) {
         l.k = lire_cle(j, r, e, m, dl);
         if (l.k) {
@@ -971,9 +985,9 @@ inline void lire_ligne_valeurs(const modele_contrat_def& m, journal& j, const re
             l.exercice_ecrit.assign(exercice);
         }
     }
-    l.code = trim(r.fields[colonnes[0]]);
+    l.code = trim(r.fields[colonnes.indicateur]);
     l.ind = chercher_repere(index, l.code, avant);
-    l.code_mesure = trim(r.fields[colonnes[1]]);
+    l.code_mesure = trim(r.fields[colonnes.mesure]);
     if (l.ind == nullptr) {
         j.rejeter(regle::mesure_inconnue, "indicateur",
                   concat("unknown indicator code ", quoted_field(l.code), " in \"", m.nom, "\""));
@@ -987,7 +1001,7 @@ inline void lire_ligne_valeurs(const modele_contrat_def& m, journal& j, const re
                   concat("unknown measure ", quoted_field(l.code_mesure), " of indicator ", l.code));
         return;
     }
-    l.v = lire_valeur(r.fields[colonnes[2]], l.ind->ind->mesures[l.jm].type, dl);
+    l.v = lire_valeur(r.fields[colonnes.valeur], l.ind->ind->mesures[l.jm].type, dl);
     if (l.v.erreur != regle::aucune)
         j.rejeter(l.v.erreur, "valeur", concat(l.code, ".", l.code_mesure, ": ", l.v.detail));
 }
