@@ -12,7 +12,6 @@
 
 #include <caqes/io/csv.hpp>
 
-#include <array>
 #include <cstddef>
 #include <sstream>
 #include <string>
@@ -83,7 +82,7 @@ TEST_CASE("csv reader: at most 0.1 allocation per row over 100 000 valid rows", 
     const std::size_t emis = 0;
     csv::detail::journal j{"valeurs.csv", out, rec, emis};
     const std::vector<csv::detail::repere> index = csv::detail::reperes(m);
-    const std::array<std::size_t, 3> colonnes{e.colonne("indicateur"), e.colonne("mesure"), e.colonne("valeur")};
+    const csv::detail::colonnes_valeurs colonnes = csv::detail::colonnes_valeurs::de(e);
 
     for (const bool flux : {false, true}) {
         std::istringstream in{texte};
