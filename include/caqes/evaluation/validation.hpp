@@ -448,9 +448,14 @@ struct validation_rapport {
         const modele_contrat_def& me = v.evalue_.modele();
 
         // Contract time: each volet's effective term against the exercise (D.162-16 II).
+        // Without an instance every volet has the same unbounded term, so one coverage is
+        // computed for all.
+        const couverture_volet sans_terme =
+            c == nullptr ? couvrir(periode{debut_des_temps, fin_des_temps}, r.exercice, p.annee_partielle)
+                         : couverture_volet{};
         for (std::size_t iv = 0; iv < me.volets.size(); ++iv) {
             if (c == nullptr) {
-                v.couvertures_[iv] = couvrir(periode{debut_des_temps, fin_des_temps}, r.exercice, p.annee_partielle);
+                v.couvertures_[iv] = sans_terme;
                 continue;
             }
             const terme_effectif t = terme_du_volet(me, me.volets[iv], c->debut_effet);
