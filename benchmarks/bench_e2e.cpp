@@ -704,37 +704,34 @@ struct etat {
     std::string finess;  // the FINESS of the line being written
 };
 
-// Value v of column j (the hand parser's fixed point, its nc and nr) into its typed column,
-// or an error where it does not fit.
+// Value v (the hand parser's fixed point, its nc and nr) into cell `c` of storage T, whose
+// sentinels are `nc_t` and `nr_t` and whose values run from `bas` to `haut`; an error where it
+// does not fit.
+template <class T>
+inline void poser(T& c, std::int64_t v, T nc_t, T nr_t, std::int64_t bas, std::int64_t haut, std::size_t& erreurs) {
+    if (v == dense::nc || v == dense::nr) {
+        c = v == dense::nc ? nc_t : nr_t;
+    } else if (v < bas || v > haut) {
+        ++erreurs;
+    } else {
+        c = static_cast<T>(v);
+    }
+}
+
+// Value v of column j into its typed column.
 inline void ranger(col::colonnes_denses& d, std::size_t j, std::size_t e, std::int64_t v, std::size_t& erreurs) {
     const col::colonne_dense& x = grille::colonnes[j];
     switch (x.st) {
         case col::stockage::i32:
-            if (v == dense::nc || v == dense::nr) {
-                d.i32[x.index][e] = v == dense::nc ? col::nc32 : col::nr32;
-            } else if (v <= col::nc32 || v > std::numeric_limits<std::int32_t>::max()) {
-                ++erreurs;
-            } else {
-                d.i32[x.index][e] = static_cast<std::int32_t>(v);
-            }
+            poser(d.i32[x.index][e], v, col::nc32, col::nr32, std::int64_t{col::nc32} + 1,
+                  std::numeric_limits<std::int32_t>::max(), erreurs);
             break;
         case col::stockage::i64:
-            if (v == dense::nc || v == dense::nr) {
-                d.i64[x.index][e] = v == dense::nc ? col::nc64 : col::nr64;
-            } else if (v <= col::nc64) {
-                ++erreurs;
-            } else {
-                d.i64[x.index][e] = v;
-            }
+            poser(d.i64[x.index][e], v, col::nc64, col::nr64, col::nc64 + 1, std::numeric_limits<std::int64_t>::max(),
+                  erreurs);
             break;
         case col::stockage::u8:
-            if (v == dense::nc || v == dense::nr) {
-                d.u8[x.index][e] = v == dense::nc ? col::nc8 : col::nr8;
-            } else if (v < 0 || v >= col::nc8) {
-                ++erreurs;
-            } else {
-                d.u8[x.index][e] = static_cast<std::uint8_t>(v);
-            }
+            poser(d.u8[x.index][e], v, col::nc8, col::nr8, 0, col::nc8 - 1, erreurs);
             break;
     }
 }

@@ -18,6 +18,7 @@
 #include <caqes/mesure/format.hpp>
 #include <caqes/monnaie/format.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -448,18 +449,16 @@ struct validation_rapport {
         const modele_contrat_def& me = v.evalue_.modele();
 
         // Contract time: each volet's effective term against the exercise (D.162-16 II).
-        // Without an instance every volet has the same unbounded term, so one coverage is
-        // computed for all.
-        const couverture_volet sans_terme =
-            c == nullptr ? couvrir(periode{debut_des_temps, fin_des_temps}, r.exercice, p.annee_partielle)
-                         : couverture_volet{};
-        for (std::size_t iv = 0; iv < me.volets.size(); ++iv) {
-            if (c == nullptr) {
-                v.couvertures_[iv] = sans_terme;
-                continue;
+        // Without an instance every volet has the same unbounded term: one coverage for all.
+        if (c == nullptr) {
+            const couverture_volet sans_terme =
+                couvrir(periode{debut_des_temps, fin_des_temps}, r.exercice, p.annee_partielle);
+            std::fill_n(v.couvertures_.begin(), me.volets.size(), sans_terme);
+        } else {
+            for (std::size_t iv = 0; iv < me.volets.size(); ++iv) {
+                const terme_effectif t = terme_du_volet(me, me.volets[iv], c->debut_effet);
+                v.couvertures_[iv] = couvrir(t.dates, r.exercice, p.annee_partielle, t.signale);
             }
-            const terme_effectif t = terme_du_volet(me, me.volets[iv], c->debut_effet);
-            v.couvertures_[iv] = couvrir(t.dates, r.exercice, p.annee_partielle, t.signale);
         }
         if (c != nullptr) {
             v.avec_instance_ = true;

@@ -237,7 +237,23 @@ namespace detail {
 // The rule of each kind of number, once, on the decimal mantissa / 10^decimals the text holds
 // (`text` for the messages). The public parsers apply it to the short form's decimal
 // (`decimal_simple`), passed as two numbers rather than as a `decimal`, or else to the general
-// loop's; the overloads on `parsed<decimal>` pass the loop's refusal on.
+// loop's (`selon_decimal`); the overloads on `parsed<decimal>` pass the loop's refusal on
+// (`appliquer`).
+
+// `regle(mantissa, decimals)` applied to a parsed decimal, or its refusal passed on.
+template <class Regle>
+[[nodiscard]] auto appliquer(const parsed<decimal>& p, Regle&& regle) -> decltype(regle(int128{}, 0)) {
+    if (!p.ok()) return {{}, p.error, p.rule};
+    return regle(p.value.mantissa, p.value.decimals);
+}
+
+// `regle` applied to the decimal `text` holds: the short form's when it has one, else the
+// general loop's.
+template <class Regle>
+[[nodiscard]] auto selon_decimal(std::string_view text, dialect d, Regle&& regle) -> decltype(regle(int128{}, 0)) {
+    if (const std::optional<decimal_court> c = decimal_simple(trim(text), d)) return regle(c->mantissa, c->decimals);
+    return appliquer(parse_decimal_boucle(text, d), regle);
+}
 
 // An amount in euros with at most two decimals, to cents. The magnitude is bounded by
 // INT64_MAX cents (92 233 720 368 547 758,07 EUR) on both sides, so negating never overflows.
@@ -260,8 +276,7 @@ namespace detail {
     return {centimes{static_cast<std::int64_t>(mantissa) * echelle}, {}};
 }
 [[nodiscard]] inline parsed<centimes> centimes_de(const parsed<decimal>& p, std::string_view text) {
-    if (!p.ok()) return {{}, p.error, p.rule};
-    return centimes_de(p.value.mantissa, p.value.decimals, text);
+    return appliquer(p, [text](int128 m, int k) { return centimes_de(m, k, text); });
 }
 
 // value / scale, exact and normalised, when numerator and denominator fit in 64 bits.
@@ -281,8 +296,7 @@ namespace detail {
     return {*f, {}};
 }
 [[nodiscard]] inline parsed<fraction> fraction_de(const parsed<decimal>& p, std::string_view text, std::int64_t scale) {
-    if (!p.ok()) return {{}, p.error, p.rule};
-    return fraction_de(p.value.mantissa, p.value.decimals, text, scale);
+    return appliquer(p, [text, scale](int128 m, int k) { return fraction_de(m, k, text, scale); });
 }
 
 // A whole number (a year, a contract year): no decimal part, even ",0".
@@ -296,24 +310,20 @@ namespace detail {
     return {static_cast<std::int64_t>(mantissa), {}};
 }
 [[nodiscard]] inline parsed<std::int64_t> entier_de(const parsed<decimal>& p, std::string_view text) {
-    if (!p.ok()) return {{}, p.error, p.rule};
-    return entier_de(p.value.mantissa, p.value.decimals, text);
+    return appliquer(p, [text](int128 m, int k) { return entier_de(m, k, text); });
 }
 
 }  // namespace detail
 
 // An amount in euros with at most two decimals, to cents (detail::centimes_de).
 [[nodiscard]] inline parsed<centimes> parse_centimes(std::string_view text, dialect d) {
-    if (const std::optional<detail::decimal_court> c = detail::decimal_simple(trim(text), d))
-        return detail::centimes_de(c->mantissa, c->decimals, text);
-    return detail::centimes_de(detail::parse_decimal_boucle(text, d), text);
+    return detail::selon_decimal(text, d, [text](int128 m, int k) { return detail::centimes_de(m, k, text); });
 }
 
 // value / scale, exact and normalised (detail::fraction_de).
 [[nodiscard]] inline parsed<fraction> parse_fraction(std::string_view text, dialect d, std::int64_t scale = 1) {
-    if (const std::optional<detail::decimal_court> c = detail::decimal_simple(trim(text), d))
-        return detail::fraction_de(c->mantissa, c->decimals, text, scale);
-    return detail::fraction_de(detail::parse_decimal_boucle(text, d), text, scale);
+    return detail::selon_decimal(text, d,
+                                 [text, scale](int128 m, int k) { return detail::fraction_de(m, k, text, scale); });
 }
 
 // A percentage: "2,2" is 2.2 %, the fraction 11/500.
@@ -323,9 +333,7 @@ namespace detail {
 
 // A whole number (a year, a contract year): no decimal part, even ",0" (detail::entier_de).
 [[nodiscard]] inline parsed<std::int64_t> parse_integer(std::string_view text, dialect d) {
-    if (const std::optional<detail::decimal_court> c = detail::decimal_simple(trim(text), d))
-        return detail::entier_de(c->mantissa, c->decimals, text);
-    return detail::entier_de(detail::parse_decimal_boucle(text, d), text);
+    return detail::selon_decimal(text, d, [text](int128 m, int k) { return detail::entier_de(m, k, text); });
 }
 
 }  // namespace caqes::csv

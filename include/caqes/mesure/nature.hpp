@@ -50,8 +50,7 @@ enum class type_mesure : std::uint8_t {
 // by the gcd only shrinks), and whether the value is whole, its integer value and its order
 // need no gcd. The gcd cost more than the rest of the check, which runs for every value read.
 [[nodiscard]] constexpr bool dans_domaine(type_mesure t, fraction v) noexcept {
-    fraction x = v;
-    if (x.den <= 0) x = v.normalisee();
+    const fraction x = v.a_denominateur_positif();
     if (!x.valide()) return false;  // den == 0, or no 64-bit normal form
     // x.den > 0 from here. Whether x is whole is asked only by the kinds that need it, and a
     // whole value read from a file is already n / 1: no division then.

@@ -49,6 +49,10 @@ struct fraction {
     // normal form does not fit (INT64_MIN / -1 is 2^63) becomes {0, 0}: either way `valide()`
     // reports that it is not a number, and nothing wraps.
     [[nodiscard]] constexpr fraction normalisee() const noexcept;
+    // The same value with a positive denominator: itself when it has one, without the gcd of
+    // the normal form (every reader gives a positive denominator), else `normalisee()`. Whether
+    // it is a number is still `valide()`.
+    [[nodiscard]] constexpr fraction a_denominateur_positif() const noexcept { return den > 0 ? *this : normalisee(); }
     [[nodiscard]] constexpr bool valide() const noexcept { return den != 0; }
     [[nodiscard]] constexpr bool positive() const noexcept { return valide() && (num > 0) == (den > 0) && num != 0; }
     [[nodiscard]] constexpr bool negative() const noexcept { return valide() && num != 0 && (num > 0) != (den > 0); }

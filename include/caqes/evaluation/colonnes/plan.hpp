@@ -229,8 +229,7 @@ namespace detail {
     // factor the two share. The product and the quotient are 64-bit when the product fits, as
     // for every value a file gives: a 128-bit division is a library call, and the gcd and it
     // were most of the cost of filling a block (docs/performance.md, "End to end").
-    fraction f = x;
-    if (f.den <= 0) f = x.normalisee();
+    const fraction f = x.a_denominateur_positif();
     if (!f.valide()) return std::nullopt;
     int128 v = 0;
     if (std::int64_t p64 = 0; !__builtin_mul_overflow(f.num, echelle, &p64)) {
