@@ -100,7 +100,7 @@ sujet compile_time() {
                 resultat_validation<rapport_valide_pour<M>> v =
                     g.contrat ? validate<M>(*g.contrat, r, g.parametres) : validate<M>(r, g.parametres);
                 if (!v.ok()) return false;
-                evaluateur<M>::evaluer_vers(v.valeur(), g.politique, lois_pour(v.valeur().rapport()), sortie);
+                evaluateur<M>::evaluer_vers(v.valeur(), g.politique, sortie);
                 return true;
             }};
 }
@@ -121,7 +121,7 @@ sujet run_time(std::string nom, const modele_contrat_def& m) {
                 resultat_validation<rapport_valide> v =
                     g.contrat ? validate(m, *g.contrat, r, g.parametres) : validate(m, r, g.parametres);
                 if (!v.ok()) return false;
-                evaluer_vers(v.valeur(), g.politique, lois_pour(v.valeur()), sortie);
+                evaluer_vers(v.valeur(), g.politique, sortie);
                 return true;
             }};
 }

@@ -60,25 +60,36 @@ concept evaluable_par_evaluateur = requires(const rapport_valide_pour<M>& r, con
 static_assert(!evaluable_par_evaluateur_sous<evalmod::def_2017, parametres_evaluation>);
 static_assert(evaluable_par_evaluateur<evalmod::def_2017>);
 
-// The conclusion reads the parameters of the data it concludes (`donnees_etablissement::
-// parametres()`): a set given beside the report, even a validated one, does not compile, so an
-// establishment cannot be concluded under a set it was not validated with.
+// The conclusion reads the parameters and the law of the data it concludes
+// (`donnees_etablissement::parametres()` and `lois_pour(e)`): a set or a law given beside the
+// report, even a validated set or the report's own law, does not compile, so an establishment
+// cannot be concluded under a set it was not validated with, nor under the caps and versions of
+// another date.
 template <class P>
 concept conclu_sous = requires(const modele_contrat_def& m, const scores_contrat<>& s, const rapport_valide& r,
-                               const P& p, const lois_du_jour& lois, resultat_evaluation& res) {
-    conclure(m, s, r, p, lois, res);
+                               const P& p, resultat_evaluation& res) {
+    conclure(m, s, r, p, res);
 };
 static_assert(!conclu_sous<parametres_valides>);
 static_assert(!conclu_sous<parametres_evaluation>);
+static_assert(!conclu_sous<lois_du_jour>);
 template <class E>
-concept conclu = requires(const modele_contrat_def& m, const scores_contrat<>& s, const E& e, const lois_du_jour& lois,
-                          resultat_evaluation& res) {
-    conclure(m, s, e, lois, res);
+concept conclu_sous_lois = requires(const modele_contrat_def& m, const scores_contrat<>& s, const E& e,
+                                    const lois_du_jour& lois, resultat_evaluation& res) {
     conclure_pour<regime_id::caqes_2017>(m, s, e, lois, res);
+};
+static_assert(!conclu_sous_lois<rapport_valide>);
+static_assert(!conclu_sous_lois<colonnes::ligne_lot>);
+template <class E>
+concept conclu = requires(const modele_contrat_def& m, const scores_contrat<>& s, const E& e,
+                          resultat_evaluation& res) {
+    conclure(m, s, e, res);
+    conclure_pour<regime_id::caqes_2017>(m, s, e, res);
 };
 static_assert(conclu<rapport_valide>);
 static_assert(conclu<colonnes::ligne_lot>);
-// Data that cannot say which parameters it was validated with is no establishment's data.
+// Data that cannot say which parameters it was validated with is no establishment's data; nor is
+// data without the law of its context.
 struct sans_parametres {
     [[nodiscard]] centimes produits_assurance_maladie() const noexcept { return centimes{0}; }
     [[nodiscard]] const std::optional<centimes>& economies(std::size_t) const noexcept { return e_; }
@@ -96,6 +107,24 @@ struct sans_parametres {
 };
 static_assert(!donnees_etablissement<sans_parametres>);
 static_assert(!conclu<sans_parametres>);
+struct sans_lois : sans_parametres {
+    [[nodiscard]] const parametres_valides& parametres() const noexcept { return p_; }
+    parametres_valides p_{};
+};
+static_assert(!donnees_etablissement<sans_lois>);
+static_assert(!conclu<sans_lois>);
+// The same data with the law of a context is an establishment's data: the test above fails for
+// the want of the law alone. An 80 M EUR revenue, every volet in its term.
+struct avec_lois : sans_lois {
+    explicit avec_lois(ymd jour) : loi_(lois_au(jour)) {}
+    [[nodiscard]] centimes produits_assurance_maladie() const noexcept { return centimes{8'000'000'000}; }
+    [[nodiscard]] const couverture_volet& couverture(std::size_t) const noexcept { return couvert_; }
+    [[nodiscard]] friend const lois_du_jour& lois_pour(const avec_lois& x) noexcept { return x.loi_; }
+    lois_du_jour loi_;
+    couverture_volet couvert_{.terme = {}, .jours = 365, .jours_annee = 365, .evalue = true};
+};
+static_assert(donnees_etablissement<avec_lois>);
+static_assert(conclu<avec_lois>);
 
 // A batch's grid takes validated parameters only.
 static_assert(!std::is_constructible_v<colonnes::grille_lot, const modele_contrat_def&, const politique_grille&,
@@ -270,4 +299,24 @@ TEST_CASE(
     colonnes::validateur_lot au_prorata_lot(std::make_shared<const colonnes::grille_lot>(
         evalmod::def_2017, politique_grille{}, evalmod::valides(au_prorata())));
     CHECK(au_prorata_lot.ajouter(evalmod::valide(premiere_annee(), c, au_prorata())).ok());
+}
+
+TEST_CASE("the conclusion applies the law of the data's own context, which no caller can replace",
+          "[parametres][evaluation][loi]") {
+    // Volet 0 of the 2017 template scored 0: under every step, the 1 % sanction where the law of
+    // the context provides one.
+    scores_contrat<> s{};
+    s.volets[0].poids = {1, 1};
+    resultat_evaluation en_2021{};
+    conclure(evalmod::def_2017, s, avec_lois{ymd{2021, 1, 1}}, en_2021);
+    CHECK(en_2021.regles.date == ymd{2021, 1, 1});
+    CHECK(en_2021.volets[0].principale.nature == nature_proposition::sanction_volet);
+    CHECK(en_2021.volets[0].principale.montant == centimes{80'000'000});
+    CHECK(en_2021.volets[0].principale.article().legi_id == "LEGIARTI000034459834");
+    // The D.162-16 version in force on 2022-03-01 provides no sanction: the same scores and
+    // revenue propose none.
+    resultat_evaluation en_2022{};
+    conclure(evalmod::def_2017, s, avec_lois{ymd{2022, 3, 1}}, en_2022);
+    CHECK(en_2022.regles.date == ymd{2022, 3, 1});
+    CHECK_FALSE(en_2022.volets[0].principale.presente());
 }

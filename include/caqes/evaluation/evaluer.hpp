@@ -68,14 +68,20 @@ concept donnees_etablissement = requires(const E& e, std::size_t i) {
     // that nobody can conclude an establishment under a set it was not validated with (its
     // terms' coverage was computed under that set's partial-year policy).
     { e.parametres() } -> std::same_as<const parametres_valides&>;
+    // The law of its context (its evaluated template, exercise and evaluation date, under those
+    // parameters), found by argument-dependent lookup: the conclusion reads this law and no
+    // other, so that nobody can conclude an establishment under the caps and versions of
+    // another date. A report computes it (`lois_pour(const rapport_valide&)`); a row of a block
+    // reads its block's, computed once per context from the row's own report.
+    { lois_pour(e) } -> std::convertible_to<const lois_du_jour&>;
 };
-static_assert(donnees_etablissement<rapport_valide>);
 
 // The law of a report's context: its evaluated template, exercise and evaluation date, under the
 // parameters it was validated with.
 [[nodiscard]] constexpr lois_du_jour lois_pour(const rapport_valide& r) noexcept {
     return lois_pour(r.modele_evalue(), r.exercice(), r.date_evaluation(), r.parametres().valeur());
 }
+static_assert(donnees_etablissement<rapport_valide>);
 
 // The volets a conclusion writes: the template's (at most volets_max), none for a successor
 // scheme, which has no volets of its own (successeur/dispositif.hpp). A reader of the result
@@ -378,13 +384,15 @@ constexpr void totaliser(O& sortie, std::size_t n, const E& etab) noexcept {
 // and the establishment's data `E` so that the scalar and the columnar evaluator share every
 // rule (docs/design-columnar.md, section 3). The parameters are those the establishment's data
 // was validated with (`etab.parametres()`: a report's own; a block's grid's, which
-// validateur_lot checks, CAQES-E048); `lois` is the law of the context: the one
-// `lois_pour(m, etab.exercice(), etab.date_evaluation(), etab.parametres().valeur())` gives.
+// validateur_lot checks, CAQES-E048), and the law is that of its context (`lois_pour(etab)`):
+// neither can be given beside the data.
 template <regime_id R, representation_score S, donnees_etablissement E, class O>
     requires sortie_conclusion<O, S>
 [[gnu::always_inline]] constexpr void conclure_pour(const modele_contrat_def& m, const scores_contrat<S>& s,
-                                                    const E& etab, const lois_du_jour& lois, O& sortie) noexcept {
+                                                    const E& etab, O& sortie) noexcept {
     const parametres_evaluation& p = etab.parametres().valeur();
+    // A reference: a row of a block gives its block's; a report's is computed and kept here.
+    const lois_du_jour& lois = lois_pour(etab);
     const std::size_t n = nombre_volets_conclus(m);
     sortie.ouvrir(m.regime, etab.exercice(), etab.annee_contrat(), etab.produits_assurance_maladie(),
                   etab.annee_produits(), static_cast<std::uint8_t>(n));
@@ -425,19 +433,18 @@ template <regime_id R, representation_score S, donnees_etablissement E, class O>
 // The same, for a regime known at run time.
 template <class S, donnees_etablissement E, class O>
     requires sortie_conclusion<O, S>
-constexpr void conclure(const modele_contrat_def& m, const scores_contrat<S>& s, const E& etab,
-                        const lois_du_jour& lois, O& sortie) noexcept {
+constexpr void conclure(const modele_contrat_def& m, const scores_contrat<S>& s, const E& etab, O& sortie) noexcept {
     switch (m.regime) {
         case regime_id::caqes_2017:
-            return conclure_pour<regime_id::caqes_2017>(m, s, etab, lois, sortie);
+            return conclure_pour<regime_id::caqes_2017>(m, s, etab, sortie);
         case regime_id::caqes_2022:
-            return conclure_pour<regime_id::caqes_2022>(m, s, etab, lois, sortie);
+            return conclure_pour<regime_id::caqes_2022>(m, s, etab, sortie);
         case regime_id::successeur_2026:
-            return conclure_pour<regime_id::successeur_2026>(m, s, etab, lois, sortie);
+            return conclure_pour<regime_id::successeur_2026>(m, s, etab, sortie);
         case regime_id::contrats_anterieurs:
             break;
     }
-    conclure_pour<regime_id::contrats_anterieurs>(m, s, etab, lois, sortie);
+    conclure_pour<regime_id::contrats_anterieurs>(m, s, etab, sortie);
 }
 
 // The full result of one establishment-year under the parameters it was validated with, the
@@ -447,7 +454,7 @@ template <regime_id R>
                                                                               const scores_contrat<>& s,
                                                                               const rapport_valide& r) noexcept {
     resultat_evaluation res{};
-    conclure_pour<R>(m, s, r, lois_pour(r), res);
+    conclure_pour<R>(m, s, r, res);
     return res;
 }
 
@@ -455,7 +462,7 @@ template <regime_id R>
 [[nodiscard]] constexpr resultat_evaluation conclure(const modele_contrat_def& m, const scores_contrat<>& s,
                                                      const rapport_valide& r) noexcept {
     resultat_evaluation res{};
-    conclure(m, s, r, lois_pour(r), res);
+    conclure(m, s, r, res);
     return res;
 }
 
@@ -488,12 +495,13 @@ template <class Trace = sans_trace>
     return conclure(r.modele_evalue(), detail::scores_de(r, pol, t), r);
 }
 
-// The same, written to a sink (`sortie_conclusion`), with the law of the context given: `lois`
-// is `lois_pour(r)`, which a caller evaluating many reports of one context computes once.
+// The same, written to a sink (`sortie_conclusion`). A caller evaluating many reports of one
+// context has the law computed once per context by evaluating them as a batch
+// (colonnes/evaluer_lot.hpp).
 template <class O>
-constexpr void evaluer_vers(const rapport_valide& r, const politique_grille& pol, const lois_du_jour& lois, O& sortie) {
+constexpr void evaluer_vers(const rapport_valide& r, const politique_grille& pol, O& sortie) {
     sans_trace t;
-    conclure(r.modele_evalue(), detail::scores_de(r, pol, t), r, lois, sortie);
+    conclure(r.modele_evalue(), detail::scores_de(r, pol, t), r, sortie);
 }
 
 // The same, without a trace.
@@ -595,14 +603,12 @@ struct evaluateur {
         const rapport_valide& r = rv.rapport();
         return conclure_pour<M.regime>(r.modele_evalue(), scores(r, pol, t), r);
     }
-    // The same, written to a sink (`sortie_conclusion`), with the law of the context given
-    // (`lois_pour`, computed once for the reports of one context).
+    // The same, written to a sink (`sortie_conclusion`).
     template <class O>
-    static constexpr void evaluer_vers(const rapport_valide_pour<M>& rv, const politique_grille& pol,
-                                       const lois_du_jour& lois, O& sortie) {
+    static constexpr void evaluer_vers(const rapport_valide_pour<M>& rv, const politique_grille& pol, O& sortie) {
         const rapport_valide& r = rv.rapport();
         sans_trace t;
-        conclure_pour<M.regime>(r.modele_evalue(), scores(r, pol, t), r, lois, sortie);
+        conclure_pour<M.regime>(r.modele_evalue(), scores(r, pol, t), r, sortie);
     }
     [[nodiscard]] static constexpr resultat_evaluation evaluer(const rapport_valide_pour<M>& r,
                                                                const politique_grille& pol = {}) {

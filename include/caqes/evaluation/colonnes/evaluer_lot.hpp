@@ -131,7 +131,7 @@ void conclure_lot(const lot_colonnes& lot, const scores_bloc<L>& s, resultats_co
         if (lot.voie(i) != voie_ligne::colonnes) {
             const rapport_valide& r = lot.rapport(i);
             // Its own parameters, equal to the grid's (CAQES-E048).
-            evaluer_vers(r, g.politique(), lois_pour(r), ligne);
+            evaluer_vers(r, g.politique(), ligne);
             continue;
         }
         scores_contrat<score_entier<L>> sc{};
@@ -139,7 +139,7 @@ void conclure_lot(const lot_colonnes& lot, const scores_bloc<L>& s, resultats_co
             sc.volets[v] = {s.points[v][i], s.poids[v][i]};
         sc.regional = {s.points_regional[i], s.poids_regional[i]};
         // A row in columns evaluates the batch's template: its report brought no avenant volet.
-        conclure_pour<R>(g.modele(), sc, ligne_lot{lot, i}, lot.lois(i), ligne);
+        conclure_pour<R>(g.modele(), sc, ligne_lot{lot, i}, ligne);
     }
 }
 
@@ -198,7 +198,7 @@ template <class Trace>
         caqes::detail::noter(s, m.regime, ip.volet, ind, planifier(ind), vals, g.politique(), t);
     }
     resultat_evaluation res{};
-    conclure(m, s, ligne_lot{lot, i}, lot.lois(i), res);
+    conclure(m, s, ligne_lot{lot, i}, res);
     return res;
 }
 // The same, without a trace.

@@ -215,7 +215,7 @@ class lot_colonnes {
 // Row i of a block as the conclusion reads an establishment-year (`donnees_etablissement`).
 class ligne_lot {
   public:
-    ligne_lot(const lot_colonnes& l, std::size_t i) noexcept : l_(&l), d_(&l.lignes_[i]) {}
+    ligne_lot(const lot_colonnes& l, std::size_t i) noexcept : l_(&l), d_(&l.lignes_[i]), i_(i) {}
 
     [[nodiscard]] centimes produits_assurance_maladie() const noexcept { return d_->produits; }
     [[nodiscard]] const std::optional<centimes>& economies(std::size_t i) const noexcept { return d_->economies[i]; }
@@ -235,10 +235,14 @@ class ligne_lot {
     // A row in columns was validated under the grid's parameters: validateur_lot refused any
     // other set (CAQES-E048).
     [[nodiscard]] const parametres_valides& parametres() const noexcept { return l_->g_->parametres(); }
+    // The law of the row's context, computed once per context when the block was filled, from
+    // the row's own report (`validateur_lot`).
+    [[nodiscard]] friend const lois_du_jour& lois_pour(const ligne_lot& x) noexcept { return x.l_->lois(x.i_); }
 
   private:
     const lot_colonnes* l_;
     const donnees_ligne* d_;
+    std::size_t i_;
 };
 static_assert(donnees_etablissement<ligne_lot>);
 
