@@ -3,6 +3,8 @@
 #include "evaluation_modeles.hpp"
 #include "outils.hpp"
 
+#include <caqes/evaluation/colonnes/evaluer_lot.hpp>
+
 #include <boost/multiprecision/cpp_int.hpp>
 
 #include <array>
@@ -34,6 +36,26 @@ inline constexpr volet_modele pertinence_par_avenant{.volet = volet_id::volet_pe
                                                      .grille = evalmod::g_pertinence,
                                                      .clauses = sanction | interessement,
                                                      .debut = ymd{2019, 4, 1}};
+
+// Second generation: the bon usage volet for three years, the organisation volet, whose
+// indicators are regional or illustrative, for one.
+inline constexpr std::array<volet_modele, 2> volets_2022_termes{{
+    {.volet = volet_id::volet_bon_usage,
+     .terme = duree_annees(3),
+     .grille = evalmod::g_bon_usage,
+     .clauses = interessement},
+    {.volet = volet_id::volet_organisation_soins,
+     .terme = duree_annees(1),
+     .grille = evalmod::g_organisation,
+     .clauses = interessement},
+}};
+inline constexpr modele_contrat_def def_2022_termes{
+    .nom = "essai 2022, un volet d'un an (illustratif)",
+    .regime = regime_id::caqes_2022,
+    .fenetre = periode{ymd{2022, 7, 1}, ymd{2025, 1, 1}},
+    .volets = volets_2022_termes,
+    .transition = politique_transition::maintien_signale,
+};
 
 }  // namespace t_contrat
 
@@ -483,4 +505,55 @@ TEST_CASE("contract instance CAQES-E065: an avenant brings in a volet of the tem
         CHECK(v.id == regle::avenant_hors_modele);
         CHECK(v.lieu == "avenants[1].volet_du_modele");
     }
+}
+
+TEST_CASE(
+    "contract time: a volet out of its term adds nothing to the overall and regional scores, whatever the "
+    "grid's policy makes of its indicators",
+    "[evaluation][contrat][2022]") {
+    using t_contrat::def_2022_termes;
+    // Exercise 2024 of a contract in effect from 2022-07-01: the organisation volet ended on
+    // 2023-06-30, so its indicators are non concerne, which this grid's policy counts as met.
+    // The bon usage volet, in force, missed both its (national) indicators.
+    contrat_instance c = evalmod::instance_2017();
+    c.reception_proposition = ymd{2022, 6, 1};
+    c.signature = ymd{2022, 6, 15};
+    c.debut_effet = ymd{2022, 7, 1};
+    evalmod::rapport_essai r(def_2022_termes, 2024, extraits(evalmod::rien_atteint(def_2022_termes), 2),
+                             euros(10'000'000));
+    r.r.annee_contrat = 3;
+    r.economies[0] = centimes{1'000'000};
+    parametres_evaluation p{};
+    p.p2022.enveloppe_regionale = centimes{100'000};
+    const rapport_valide v = evalmod::valide(r, c, p);
+    REQUIRE(v.couvertures()[0].evalue);
+    REQUIRE_FALSE(v.couvertures()[1].evalue);
+    const politique_grille nc_atteint{.non_concerne = compte_non_concerne::atteint};
+
+    const resultat_evaluation res = evaluer(v, nc_atteint);
+    REQUIRE(res.ok());
+    // D.162-16 V 2: the national incentive is revised by the achievement of the contract's
+    // objectives, which are the bon usage volet's alone this year: 0, so no incentive (it was
+    // half of the savings x 1/2 when the ended volet's indicators counted as met).
+    CHECK_FALSE(res.volets[0].principale.presente());
+    // D.162-16 V 1: no regional objective is in force, so no regional incentive (it was the
+    // whole envelope).
+    CHECK(res.nombre_contrat == 0);
+    CHECK(res.total_interessements == centimes{0});
+    // Under the default policy (non concerne excluded) the result is the same.
+    const resultat_evaluation defaut = evaluer(v);
+    CHECK_FALSE(defaut.volets[0].principale.presente());
+    CHECK(defaut.nombre_contrat == 0);
+
+    // The batch evaluator gives the same columns.
+    auto grille = std::make_shared<const colonnes::grille_lot>(def_2022_termes, nc_atteint, evalmod::valides(p));
+    colonnes::validateur_lot lot(grille);
+    REQUIRE(lot.ajouter(v).ok());
+    std::optional<colonnes::lot_colonnes> bloc = lot.terminer();
+    REQUIRE(bloc);
+    colonnes::resultats_colonnes<std::int64_t> colonnes_res;
+    colonnes::evaluer_lot(*bloc, colonnes_res);
+    REQUIRE(colonnes_res.taille() == 1);
+    CHECK(colonnes::difference(colonnes::lire(colonnes_res, 0), colonnes::ligne_de(res)).empty());
+    CHECK(colonnes_res.total_interessements[0] == 0);
 }

@@ -397,16 +397,16 @@ TEST_CASE("L.162-30-4 before 2020-12-16: the liste en sus reduction alone is ref
     const lois_du_jour avant = lois_au(ymd{2020, 6, 1});
     REQUIRE(avant.version(article_loi::l162_30_4) != nullptr);
     REQUIRE(avant.version(article_loi::l162_30_4)->minoration_liee_abattement);
-    scores_contrat<> s{};
+    const score_volet aucun{};  // no score: the measures do not read one
     resultat_evaluation seule{};
-    detail::conclure_2022(seule, 3, def_2022_minoration_seule, s, s.global(), rv, rv.parametres().valeur().p2022,
+    detail::conclure_2022(seule, 3, def_2022_minoration_seule, aucun, aucun, rv, rv.parametres().valeur().p2022,
                           p.annee_partielle, avant);
     CHECK(seule.nombre_contrat == 0);
     CHECK(seule.regles.a(alerte_evaluation::minoration_liee));
     // With the tariff cut's clause too, both are proposed under that version.
     const rapport_valide rv2 = evalmod::valide(rapport_mesures_dues<evalmod::def_2022>(p), p);
     resultat_evaluation les_deux{};
-    detail::conclure_2022(les_deux, 3, evalmod::def_2022, s, s.global(), rv2, rv2.parametres().valeur().p2022,
+    detail::conclure_2022(les_deux, 3, evalmod::def_2022, aucun, aucun, rv2, rv2.parametres().valeur().p2022,
                           p.annee_partielle, avant);
     REQUIRE(les_deux.nombre_contrat == 2);
     CHECK(les_deux.contrat[0].nature == nature_proposition::abattement);

@@ -194,3 +194,35 @@ TEST_CASE("issue 12: the successor penalty's formula is a [U] parameter, within 
     p.successeur.seuil_penalite = {-1, 100};
     REQUIRE(validate(p).size() == 1);
 }
+
+TEST_CASE("a recorded successor penalty is bounded by the law's 2 % of its base, or refused (CAQES-E062)",
+          "[successeur][decision][E062]") {
+    const dispositif_charge d{dispositif_2026()};
+    parametres_evaluation p{};
+    p.successeur.base_penalite = evalmod::base_80m;  // 2 %: 160 000 000 cents
+    const volet_id grille = d.modele().volets[0].volet;
+    auto valider = [&](centimes montant, const parametres_evaluation& q) {
+        evalmod::rapport_essai r(d.modele(), 2027, evalmod::rien_atteint(d.modele()), evalmod::base_80m);
+        r.economies[0] = centimes{0};
+        r.decisions = {evalmod::decision(grille, issue_legale::penalite_financement, montant)};
+        return validate(d, r.annuel(), q);
+    };
+    // The cap itself is within the law, and the decision is totalled.
+    const resultat_validation<rapport_valide> au_plafond = valider(centimes{160'000'000}, p);
+    INFO(outils::tout(au_plafond.erreurs()));
+    REQUIRE(au_plafond.ok());
+    CHECK(evaluer(au_plafond.valeur()).total_sanctions_decidees == centimes{160'000'000});
+    // One cent more is refused at the decision's amount, naming the base and the version.
+    const resultat_validation<rapport_valide> au_dessus = valider(centimes{160'000'001}, p);
+    REQUIRE_FALSE(au_dessus.ok());
+    const std::string lieu = "rapport.decisions[0] (" + std::string{traits(grille).nom} + ").montant";
+    exige_seule(au_dessus.erreurs(), regle::decision_hors_la_loi, lieu);
+    CHECK(contient_texte(au_dessus.erreurs()[0].detail, "of the penalty base 80000000.00 EUR"));
+    // Without a base in the parameters, no amount can be shown to be within the law.
+    parametres_evaluation sans_base = p;
+    sans_base.successeur.base_penalite.reset();
+    const resultat_validation<rapport_valide> sans = valider(centimes{1}, sans_base);
+    REQUIRE_FALSE(sans.ok());
+    exige_seule(sans.erreurs(), regle::decision_hors_la_loi, lieu);
+    CHECK(contient_texte(sans.erreurs()[0].detail, "successeur.base_penalite"));
+}

@@ -31,20 +31,38 @@
 
 namespace caqes {
 
-// Scores gathered over a contract: per volet, and over the non-national indicators (the
-// regional objectives of D.162-16 V 1; illustrative indicators stand in for regional ones),
-// which only the second generation reads. The overall score is the volets' sum (`global`).
-// `S` is the scores' representation (realisation.hpp); `score_volet`, exact fractions, is the
-// one the scalar evaluator uses (`scores_contrat<>`).
+// Scores gathered over a contract, per volet: over all its indicators, and over its
+// non-national ones (the regional objectives of D.162-16 V 1; illustrative indicators stand in
+// for regional ones), which only the second generation reads. `S` is the scores'
+// representation (realisation.hpp); `score_volet`, exact fractions, is the one the scalar
+// evaluator uses (`scores_contrat<>`).
+//
+// The overall and the regional scores are sums over the volets the exercise evaluates (`evalue`:
+// the volet's coverage, couverture_volet::evalue). D.162-16 II: only the contract in force fixes
+// objectives for the exercise, so a volet out of its term adds nothing to them, whatever the
+// grid's policy makes of its indicators (validation set them non concerne, which a policy may
+// count as met: compte_non_concerne::atteint).
 template <class S = score_volet>
 struct scores_contrat {
     std::array<S, volets_max> volets{};
-    S regional{};
+    std::array<S, volets_max> regional{};
 
-    [[nodiscard]] constexpr S global() const noexcept {
+    template <class F>
+    [[nodiscard]] constexpr S global(F evalue) const noexcept {
+        return somme(volets, evalue);
+    }
+    template <class F>
+    [[nodiscard]] constexpr S regional_global(F evalue) const noexcept {
+        return somme(regional, evalue);
+    }
+
+  private:
+    template <class F>
+    [[nodiscard]] static constexpr S somme(const std::array<S, volets_max>& x, F evalue) noexcept {
         S g{};
-        for (const auto& v : volets)
-            g.fusionner(v);
+        for (std::size_t i = 0; i < volets_max; ++i) {
+            if (evalue(i)) g.fusionner(x[i]);
+        }
         return g;
     }
 };
@@ -104,7 +122,7 @@ template <class Trace>
                                             const valeurs_indicateur& vals, const politique_grille& pol, Trace& t) {
     const resultat_indicateur res = evaluer_indicateur<Trace::actif>(ind, plan, vals, pol);
     s.volets[volet].ajouter(ind, res, pol);
-    if (compte_regional(regime, ind)) s.regional.ajouter(ind, res, pol);
+    if (compte_regional(regime, ind)) s.regional[volet].ajouter(ind, res, pol);
     if constexpr (Trace::actif)
         t.indicateur_evalue(static_cast<std::uint8_t>(volet), ind, valeur_decisive(plan, vals), res, pol);
 }
@@ -147,9 +165,10 @@ constexpr void conclure_2017(O& sortie, std::size_t n, const modele_contrat_def&
 // measures (D.162-16 V; L.162-30-4), with the versions in force on the date of the rules. No
 // sanction proportional to revenue. `global` is the contract's overall score; a partly covered
 // volet's incentive is scaled by its share of the year (`pol`) inside the one rounding.
+// `regional` is the regional score of the volets the exercise evaluates.
 template <class S, class E, class O>
-constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def& m, const scores_contrat<S>& s,
-                             const S& global, const E& etab, const parametres_2022& p, politique_annee_partielle pol,
+constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def& m, const S& global, const S& regional,
+                             const E& etab, const parametres_2022& p, politique_annee_partielle pol,
                              const lois_du_jour& lois) noexcept {
     // The revision by the overall score needs one; without revision the savings decide alone.
     if (global.defini() || !p.revision_par_score) {
@@ -162,9 +181,9 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
     }
     // D.162-16 V 1: the regional incentive follows the achievement of all regional objectives.
     const version_loi* v_regional = lois.version(issue_legale::interessement_regional);
-    if (v_regional != nullptr && p.enveloppe_regionale > centimes{0} && s.regional.defini()) {
+    if (v_regional != nullptr && p.enveloppe_regionale > centimes{0} && regional.defini()) {
         sortie.ajouter_contrat(montant_plafonne_de(nature_proposition::interessement_regional, p.enveloppe_regionale,
-                                                   s.regional.valeur(), entier(1), v_regional, p.illustratif));
+                                                   regional.valeur(), entier(1), v_regional, p.illustratif));
     }
     // L.162-30-4: two years after the referral, acts still "largement" above the target, for a
     // volet whose term covers the exercise. The article's two measures are distinct choices of
@@ -396,7 +415,11 @@ template <regime_id R, representation_score S, donnees_etablissement E, class O>
     const std::size_t n = nombre_volets_conclus(m);
     sortie.ouvrir(m.regime, etab.exercice(), etab.annee_contrat(), etab.produits_assurance_maladie(),
                   etab.annee_produits(), static_cast<std::uint8_t>(n));
-    const S global = s.global();
+    // Over the volets the exercise evaluates (scores_contrat): a volet out of its term fixes no
+    // objective this year.
+    const auto evalue = [&etab](std::size_t i) { return etab.couverture(i).evalue; };
+    const S global = s.global(evalue);
+    const S regional = s.regional_global(evalue);
     sortie.noter_score_global(global);
     for (std::size_t i = 0; i < n; ++i)
         sortie.noter_volet(i, m.volets[i].volet, s.volets[i], etab.economies(i));
@@ -412,16 +435,16 @@ template <regime_id R, representation_score S, donnees_etablissement E, class O>
         sortie.fermer();
         return;
     }
-    if (global.depasse() || s.regional.depasse()) {
+    if (global.depasse() || regional.depasse()) {
         const std::optional<std::uint32_t> ou = global.depassement_en();
-        sortie.noter_erreur_score(0, ou ? *ou : s.regional.depassement_en().value_or(0));
+        sortie.noter_erreur_score(0, ou ? *ou : regional.depassement_en().value_or(0));
         sortie.fermer();
         return;
     }
     if constexpr (R == regime_id::caqes_2017)
         detail::conclure_2017(sortie, n, m, s, etab, p.p2017, p.annee_partielle, lois);
     if constexpr (R == regime_id::caqes_2022)
-        detail::conclure_2022(sortie, n, m, s, global, etab, p.p2022, p.annee_partielle, lois);
+        detail::conclure_2022(sortie, n, m, global, regional, etab, p.p2022, p.annee_partielle, lois);
     if constexpr (R == regime_id::successeur_2026)
         detail::conclure_successeur(sortie, m, global, etab, p.successeur, lois);
     detail::appliquer_couvertures(sortie, n, etab);
@@ -556,11 +579,11 @@ struct evaluateur {
         constexpr forme_indicateur forme = forme_de(ind_<V, I>, plan_<V, I>, Trace::actif);
         constexpr bool regional = compte_regional(M.regime, ind_<V, I>);
         if constexpr (en_ligne) {
-            noter_forme_en_ligne<forme, regional>(s.volets[V], s.regional, static_cast<std::uint8_t>(V), ind_<V, I>,
+            noter_forme_en_ligne<forme, regional>(s.volets[V], s.regional[V], static_cast<std::uint8_t>(V), ind_<V, I>,
                                                   plan_<V, I>, vals, pol, t);
         } else {
-            noter_forme<forme, regional>(s.volets[V], s.regional, static_cast<std::uint8_t>(V), ind_<V, I>, plan_<V, I>,
-                                         vals, pol, t);
+            noter_forme<forme, regional>(s.volets[V], s.regional[V], static_cast<std::uint8_t>(V), ind_<V, I>,
+                                         plan_<V, I>, vals, pol, t);
         }
     }
 

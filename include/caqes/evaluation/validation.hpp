@@ -334,6 +334,24 @@ struct validation_rapport {
                         continue;
                     }
                 }
+                // L.162-23-14 (from 2027) [S]: the penalty is bounded by the law's share of its base,
+                // the financing the parameters name [U] (parametres_successeur::base_penalite).
+                if (n == issue_legale::penalite_financement) {
+                    const valeur_legale cap =
+                        constante_en_vigueur(article_loi::l162_23_14, constante_legale::plafond_penalite, jour);
+                    const std::optional<centimes>& base = p.successeur.base_penalite;
+                    if (cap.en_vigueur() && (!base || !montant_dans_la_loi(d.montant, *base, cap.valeur))) {
+                        out.push_back({regle::decision_hors_la_loi, concat(lieu(), ".montant"),
+                                       base
+                                           ? concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur),
+                                                    " of the penalty base ", texte_euros(*base), " EUR", ref())
+                                           : concat("the penalty is bounded by ", texte_fraction(cap.valeur),
+                                                    " of its base, which the parameters do not give "
+                                                    "(successeur.base_penalite)",
+                                                    ref())});
+                        continue;
+                    }
+                }
             }
             // One decision per outcome, and one principal outcome per volet and year.
             if (d.nature && vues[iv].contient(*d.nature)) {

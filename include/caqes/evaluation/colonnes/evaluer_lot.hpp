@@ -33,21 +33,23 @@ namespace caqes::colonnes {
 
 namespace detail {
 
-// A block's scores per row, in lanes L: per volet, and the regional one; and the referentiel
-// kernel's scratch state, sized only when the plan has a referentiel.
+// A block's scores per row, in lanes L: per volet, over all its indicators and over its regional
+// ones (scores_contrat), the latter sized only when the plan has a regional indicator; and the
+// referentiel kernel's scratch state, sized only when the plan has a referentiel.
 template <class L>
 struct scores_bloc {
     std::array<std::vector<L>, volets_max> points;
     std::array<std::vector<L>, volets_max> poids;
-    std::vector<L> points_regional;
-    std::vector<L> poids_regional;
+    std::array<std::vector<L>, volets_max> points_regional;
+    std::array<std::vector<L>, volets_max> poids_regional;
     bilans_referentiel bilans;
 
-    scores_bloc(std::size_t n, bool referentiels)
-            : points_regional(n), poids_regional(n), bilans(referentiels ? n : 0) {
+    scores_bloc(std::size_t n, bool referentiels, bool regionaux) : bilans(referentiels ? n : 0) {
         for (std::size_t v = 0; v < volets_max; ++v) {
             points[v].assign(n, 0);
             poids[v].assign(n, 0);
+            points_regional[v].assign(regionaux ? n : 0, 0);
+            poids_regional[v].assign(regionaux ? n : 0, 0);
         }
     }
 };
@@ -57,7 +59,7 @@ void noter_cible_en(const T* x, std::size_t n, const cible_a<arith_fixe<T>>& c, 
                     std::size_t volet, scores_bloc<L>& s) {
     if (regional) {
         noter_cible<D, Echelle, true>(x, n, c, g, s.points[volet].data(), s.poids[volet].data(),
-                                      s.points_regional.data(), s.poids_regional.data());
+                                      s.points_regional[volet].data(), s.poids_regional[volet].data());
     } else {
         noter_cible<D, Echelle, false>(x, n, c, g, s.points[volet].data(), s.poids[volet].data(),
                                        static_cast<L*>(nullptr), static_cast<L*>(nullptr));
@@ -99,7 +101,8 @@ void noter_referentiel_de(const lot_colonnes& lot, const indicateur_plan& ip, co
         }
     }
     noter_referentiel(conditions, tailles, ind.ref.taille, lot.taille(), g, ip.regional, s.points[ip.volet].data(),
-                      s.poids[ip.volet].data(), s.points_regional.data(), s.poids_regional.data(), s.bilans);
+                      s.poids[ip.volet].data(), s.points_regional[ip.volet].data(), s.poids_regional[ip.volet].data(),
+                      s.bilans);
 }
 
 // Every indicator of the template over the block: one kernel call each.
@@ -135,9 +138,10 @@ void conclure_lot(const lot_colonnes& lot, const scores_bloc<L>& s, resultats_co
             continue;
         }
         scores_contrat<score_entier<L>> sc{};
-        for (std::size_t v = 0; v < nv; ++v)
+        for (std::size_t v = 0; v < nv; ++v) {
             sc.volets[v] = {s.points[v][i], s.poids[v][i]};
-        sc.regional = {s.points_regional[i], s.poids_regional[i]};
+            if (!s.points_regional[v].empty()) sc.regional[v] = {s.points_regional[v][i], s.poids_regional[v][i]};
+        }
         // A row in columns evaluates the batch's template: its report brought no avenant volet.
         conclure_pour<R>(g.modele(), sc, ligne_lot{lot, i}, ligne);
     }
@@ -148,7 +152,8 @@ void evaluer_en(const lot_colonnes& lot, resultats_colonnes<std::int64_t>& sorti
     const std::vector<indicateur_plan>& ips = lot.grille().plan().indicateurs;
     const bool referentiels = std::any_of(
         ips.begin(), ips.end(), [](const indicateur_plan& ip) { return ip.colonne_cible == colonne_absente; });
-    scores_bloc<L> s(lot.taille(), referentiels);
+    const bool regionaux = std::any_of(ips.begin(), ips.end(), [](const indicateur_plan& ip) { return ip.regional; });
+    scores_bloc<L> s(lot.taille(), referentiels, regionaux);
     if (!lot.grille().plan().scalaire_seulement()) noter_lot(lot, s);
     switch (lot.grille().modele().regime) {
         case regime_id::caqes_2017:
