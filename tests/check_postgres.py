@@ -124,10 +124,16 @@ def echantillon(source: Path, caqes: str, base: Base, travail: Path) -> None:
             "  caqes.etablissements: 400 rows read = 359 accepted + 41 rejected OK\n"
             "  caqes.contrats: 398 rows read = 359 accepted + 39 rejected OK\n"):
         verifier(attendu in r.stderr, f"sample 2018: stderr lacks {attendu!r}")
+    # Every rejected contract row is named at its own key, those that went down with their
+    # establishment-years too ("every establishment-year of this contract was rejected").
+    avec = [l for l in r.stderr.splitlines() if "every establishment-year of this contract was rejected" in l]
+    verifier(len(avec) == 36 and all(l.startswith("caqes.contrats(") and ":finess: error: CAQES-E026: " in l
+                                     for l in avec),
+             f"sample 2018: {len(avec)} contracts named as rejected with their establishment-years, expected 36")
     rejets = [l for l in r.stderr.splitlines() if ": error: CAQES-" in l]
-    verifier(len(rejets) == 94 and all(l.startswith(("caqes.valeurs(", "caqes.etablissements(", "caqes.contrats("))
+    verifier(len(rejets) == 130 and all(l.startswith(("caqes.valeurs(", "caqes.etablissements(", "caqes.contrats("))
                                        for l in rejets),
-             f"sample 2018: {len(rejets)} located rejections, expected 94 all at a table's key")
+             f"sample 2018: {len(rejets)} located rejections, expected 130 all at a table's key")
 
     # 3. A re-run replaces: the same results, none twice, written again.
     avant = base.psql("SELECT max(evalue_le) FROM caqes.resultats")

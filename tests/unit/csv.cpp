@@ -995,11 +995,14 @@ TEST_CASE("csv reader: a file with CR alone line ends is unusable, located, and 
           "alone and 0 CR LF: "
           "line ends are LF or CR LF, and CR alone (classic Mac OS) is none; save the file with CRLF or LF line ends; "
           "the file is not read "
-          "(0 rows before it rejected)");
+          "(0 rows before it rejected; line 1 not read, neither accepted nor rejected: the file does not balance)");
     REQUIRE(lot.valeurs.unusable);
-    CHECK(lot.valeurs.lines == 0);
+    // Without a LF the file is one line, which the reader could not read: it is counted, unread.
+    CHECK(lot.valeurs.lines == 1);
+    CHECK(lot.valeurs.unread.value_or(0) == 1);
     CHECK(lot.valeurs.read == 0);
-    CHECK(lot.valeurs.balanced());
+    CHECK(lot.valeurs.counts_agree());
+    CHECK_FALSE(lot.valeurs.balanced());
     CHECK(csv::status(lot) == csv::exit_status::unusable_input);
 
     // UTF-16 writes CR LF as CR NUL LF NUL: the encoding is named, not the line ends.
@@ -1013,20 +1016,26 @@ TEST_CASE("csv reader: a file with CR alone line ends is unusable, located, and 
     CHECK(u.rejets[0].lieu == "valeurs.csv:1:header");
     CHECK(u.rejets[0].detail ==
           "not UTF-8: the file looks like UTF-16 (a NUL byte at byte 4); save it as UTF-8 (spreadsheet: \"CSV UTF-8\"; "
-          "or iconv -f UTF-16 -t UTF-8); the file is not read (0 rows before it rejected)");
+          "or iconv -f UTF-16 -t UTF-8); the file is not read (0 rows before it rejected; lines 1 to 2 not read, "
+          "neither accepted nor rejected: the file does not balance)");
 
     // A stray CR in the middle of a CRLF file stops the reading too: the rows before it are
-    // rejected with the file, none is evaluated from a file cut short.
+    // rejected with the file, none is evaluated from a file cut short, and the lines from the
+    // CR's on, which the first pass counted, are unread: the file does not balance.
     std::string stray = "finess;exercice;indicateur;mesure;valeur\r\n" + valeurs_fr("750000001", "2018") +
                         valeurs_fr("750000002", "2018");
     stray.replace(stray.find("oui", stray.find("750000002")), 3, "o\rui");
     const csv::lot_rapports s = lire(stray, e);
     CHECK(s.rejets[0].lieu == "valeurs.csv:10:byte 25");
     CHECK(outils::contient_texte(s.rejets[0].detail, "the file has 1 CR alone and 11 CR LF"));
-    CHECK(outils::contient_texte(s.rejets[0].detail, "the file is not read (8 rows before it rejected)"));
-    CHECK(s.valeurs.lines == 9);
+    CHECK(outils::contient_texte(s.rejets[0].detail,
+                                 "the file is not read (8 rows before it rejected; lines 10 to 11 not read, neither "
+                                 "accepted nor rejected: the file does not balance)"));
+    CHECK(s.valeurs.lines == 11);
+    CHECK(s.valeurs.unread.value_or(0) == 2);
     CHECK(s.valeurs.rejected == 8);
-    CHECK(s.valeurs.balanced());
+    CHECK(s.valeurs.counts_agree());
+    CHECK_FALSE(s.valeurs.balanced());
     CHECK(s.rapports.empty());
 }
 
@@ -1287,6 +1296,53 @@ TEST_CASE("csv contracts: each contract row is validated, located, and reconcile
         CHECK(lot.balanced());
         CHECK(csv::status(lot) == csv::exit_status::unusable_input);  // every row rejected
     }
+}
+
+TEST_CASE("csv contracts: a contract row that goes down with its establishment-years is named at its own row",
+          "[csv][contrat]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string c = entete_contrats + "750000001;ARS;CPAM;Dir;2017-06-01;2017-06-15;2017-07-01;;\r\n";
+    SECTION("its establishment-year rejected (a negative revenue base): the contract row is cited, rejected") {
+        const csv::lot_rapports lot = lire_avec_contrats(h + valeurs_fr("750000001", "2018"),
+                                                         entete_etab_fr + "750000001;2018;2;-5;;;;;2017;;\r\n", c);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(a(lot, "etablissements.csv:2:produits_assurance_maladie") != nullptr);
+        const violation* x = a(lot, "contrats.csv:2:finess");
+        REQUIRE(x != nullptr);
+        CHECK(x->id == regle::indicateur_absent);
+        CHECK(x->detail ==
+              "750000001: every establishment-year of this contract was rejected (above); contract rejected");
+        CHECK(lot.contrats->rejected == 1);
+        CHECK(lot.balanced());
+    }
+    SECTION("its establishment-year has no values: the contract is not said to lack one") {
+        // The values name another establishment; 750000001 2018 has its row of establishments.
+        const std::string e =
+            entete_etab_fr + "750000001;2018;2;1000;;;;;2017;;\r\n750000002;2018;2;1000;;;;;2017;;\r\n";
+        const csv::lot_rapports lot = lire_avec_contrats(h + valeurs_fr("750000002", "2018"), e, c);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(a(lot, "etablissements.csv:2:finess") != nullptr);
+        CHECK(outils::contient_texte(a(lot, "etablissements.csv:2:finess")->detail, "no row in valeurs.csv"));
+        const violation* x = a(lot, "contrats.csv:2:finess");
+        REQUIRE(x != nullptr);
+        CHECK(outils::contient_texte(x->detail, "every establishment-year of this contract was rejected"));
+        CHECK_FALSE(outils::contient_texte(x->detail, "no establishment-year in"));
+        CHECK(lot.contrats->rejected == 1);
+        CHECK(lot.balanced());
+    }
+}
+
+TEST_CASE("csv reader: a header error after blank lines cites the header's own line", "[csv]") {
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n";
+    const csv::lot_rapports lot =
+        lire("\r\n\r\nfiness;exercice;indicateur;mesure;valeurs\r\n" + valeurs_fr("750000001", "2018"), e);
+    INFO(outils::tout(lot.rejets));
+    REQUIRE(a(lot, "valeurs.csv:3:valeurs") != nullptr);
+    CHECK(a(lot, "valeurs.csv:3:valeurs")->id == regle::fichier_inutilisable);
+    // A header and no data row, after a blank line: the header's line too.
+    const csv::lot_rapports seul = lire("\r\nfiness;exercice;indicateur;mesure;valeur\r\n", e);
+    INFO(outils::tout(seul.rejets));
+    CHECK(a(seul, "valeurs.csv:2:finess") != nullptr);
 }
 
 TEST_CASE("csv activities: the activites column is read and checked by the template's rules", "[csv][activites]") {

@@ -367,28 +367,32 @@ template <class SurRapport, class SurRejet>
     }
     b.octets_valeurs_lus = b.octets_valeurs;
 
-    // Establishment rows with no values at all: every indicator is missing.
+    // Establishment rows with no values at all: every indicator is missing. Its contract, if
+    // one names it, goes down with it unless another of its establishment-years was kept.
     for (const etablissement_lu& et : etabs.entrees()) {
         if (et.decide || !et.accepte) continue;
+        const std::string finess = finess_de_cle(et.code);
         je.signaler(regle::indicateur_absent, et.ligne, "finess",
-                    concat(finess_de_cle(et.code), " ", std::to_string(exercice_de_cle(et.code)), ": no row in ",
-                           valeurs.name, "; establishment-year rejected"));
+                    concat(finess, " ", std::to_string(exercice_de_cle(et.code)), ": no row in ", valeurs.name,
+                           "; establishment-year rejected"));
         je.rejeter_lignes();
+        if (const auto c = contrats.find(finess); c != contrats.end()) c->second.rejete = true;
         vider();
     }
 
-    // A contract row is kept when one of its establishment-years was; otherwise it goes down
-    // with the first of them, or alone when no establishment-year names it.
+    // A contract row is kept when one of its establishment-years was; otherwise it is rejected,
+    // at its own row: with its establishment-years, or alone when no establishment-year names it.
     for (auto& [finess, c] : contrats) {
         if (!c.accepte) continue;
         if (c.utilise) {
             jc->accepter();
         } else {
-            if (!c.rejete) {
-                jc->signaler(regle::indicateur_absent, c.ligne, "finess",
-                             concat(finess, ": no establishment-year in ", etablissements.name,
-                                    " for this contract; contract rejected"));
-            }
+            jc->signaler(regle::indicateur_absent, c.ligne, "finess",
+                         c.rejete ? concat(finess,
+                                           ": every establishment-year of this contract was rejected (above); "
+                                           "contract rejected")
+                                  : concat(finess, ": no establishment-year in ", etablissements.name,
+                                           " for this contract; contract rejected"));
             jc->rejeter_lignes();
         }
         vider();

@@ -176,6 +176,8 @@ struct entete {
         e.champ = attendues.front();
         return e;
     }
+    // Blank lines may come before it: a header error cites the header's own line.
+    e.ligne = t.header->line;
     if (!t.header->ok()) {
         e.erreur = concat("malformed header: ", t.header->error);
         e.champ = "header";
@@ -576,14 +578,24 @@ inline void refuser(fichier_lu& f, journal& j, reconciliation& rec) {
     // leaves the rest unread, and says so.
     const bool coupe = !rec.unread && f.lecteur->read_failed();
     if (coupe) rec.unread = f.apercu.lines > f.lecteur->lines() ? f.apercu.lines - f.lecteur->lines() : 0;
+    // A CR alone stops the reader (csv_records.hpp): the lines from its line on, which the first
+    // pass counted, are left unread, and the file does not balance.
+    const std::size_t apres_cr =
+        f.apercu.lone_cr && f.apercu.lines > f.lecteur->lines() ? f.apercu.lines - f.lecteur->lines() : 0;
     const std::string detail =
         rec.unread && !coupe ? f.e.erreur
         : f.apercu.lone_cr
-            ? concat(f.e.erreur, "; the file is not read (", std::to_string(n), " rows before it rejected)")
+            ? concat(f.e.erreur, "; the file is not read (", std::to_string(n), " rows before it rejected",
+                     apres_cr == 0   ? std::string{}
+                     : apres_cr == 1 ? concat("; line ", std::to_string(f.lecteur->lines() + 1), " not read")
+                                     : concat("; lines ", std::to_string(f.lecteur->lines() + 1), " to ",
+                                              std::to_string(f.lecteur->lines() + apres_cr), " not read"),
+                     apres_cr == 0 ? "" : ", neither accepted nor rejected: the file does not balance", ")")
             : concat(f.e.erreur, "; none of the ", std::to_string(n), " rows is read");
     const std::size_t i = j.signaler(f.e.id, f.e.ligne, f.e.champ, detail);
     j.rejeter_lignes(n);
     rec.unusable = i;
+    if (f.apercu.lone_cr && !rec.unread) rec.unread = apres_cr;
     if (coupe) j.signaler(regle::fichier_inutilisable, f.lecteur->lines() + 1, "read error", lecture_interrompue(f));
     fermer(f, rec);
 }
@@ -591,8 +603,8 @@ inline void refuser(fichier_lu& f, journal& j, reconciliation& rec) {
 // A header and no data row: nothing to read.
 inline void sans_ligne(const fichier_lu& f, journal& j, reconciliation& rec) {
     if (rec.read == 0 && !rec.unusable)
-        rec.unusable =
-            j.signaler(regle::fichier_inutilisable, 1, f.e.noms.front(), "a header and no data row: nothing to read");
+        rec.unusable = j.signaler(regle::fichier_inutilisable, f.e.ligne, f.e.noms.front(),
+                                  "a header and no data row: nothing to read");
 }
 
 }  // namespace caqes::csv::detail
