@@ -89,6 +89,16 @@ TEST_CASE("json grille: a truncated or empty file is CAQES-E042", "[json_grille]
     CHECK(outils::contient_texte(e[0].detail, "truncated"));
     CHECK(erreurs_de("")[0].id == regle::fichier_inutilisable);
     CHECK(erreurs_de("{\"schema\": \"caqes.grille/1\",}")[0].id == regle::fichier_inutilisable);
+    // The parser's message quotes what it last read: a raw tab and a directional override in a
+    // string are escaped there, never printed raw.
+    const violations brut = erreurs_de(
+        "{\"schema\": \"\xE2\x80\xAE"
+        "a\tb\"}");
+    REQUIRE(brut.size() == 1);
+    CHECK(brut[0].id == regle::fichier_inutilisable);
+    CHECK(outils::contient_texte(brut[0].detail, "\\u202E"));
+    CHECK_FALSE(outils::contient_texte(brut[0].detail, "\xE2\x80\xAE"));
+    CHECK_FALSE(outils::contient_texte(brut[0].detail, "\t"));
 }
 
 TEST_CASE("json grille: a number beyond a double's range is CAQES-E042 at its line, not an exception",

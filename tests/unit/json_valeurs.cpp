@@ -110,6 +110,19 @@ TEST_CASE("JSON Lines rejections: rule and file:line#pointer", "[json][jsonl]") 
                  "01990\xE9"
                  "001"),
             regle::encodage_invalide, "v.jsonl:1#");
+    // The parser's message quotes the bytes it last read: a raw tab and a directional override
+    // in them are escaped, as in every message, never printed raw.
+    {
+        const json::lot_jsonl l = lire(
+            "{\"finess\":\"\xE2\x80\xAE"
+            "ab\tc\"}\n");
+        REQUIRE(l.rejets.size() == 1);
+        CHECK(l.rejets[0].id == regle::texte_invalide);
+        CHECK(outils::contient_texte(l.rejets[0].detail, "\\u202E"));
+        CHECK_FALSE(outils::contient_texte(l.rejets[0].detail, "\xE2\x80\xAE"));
+        CHECK_FALSE(outils::contient_texte(l.rejets[0].detail, "\t"));
+        CHECK_FALSE(csv::invalid_utf8(l.rejets[0].detail).has_value());
+    }
     // The decision passes the form, then the library's validate bounds it by the law (1 % of the
     // revenue base per volet, D.162-16 III 1): the same CAQES-E062 as from the CSV.
     refusee(avec(R"("montant":100)", R"("montant":20000)"), regle::decision_hors_la_loi,

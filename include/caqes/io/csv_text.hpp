@@ -88,22 +88,23 @@ namespace detail {
     return std::nullopt;
 }
 
-// `s` in double quotes for a message: at most `quoted_max` bytes of it, cut at a character
-// boundary; `"` and `\` as \" and \\; \t \n \r; other controls, invalid bytes and directional
-// overrides as \xHH or \uHHHH. A longer field ends with `..." (N bytes)`.
-[[nodiscard]] inline std::string quoted_field(std::string_view s) {
-    std::string out{"\""};
+namespace detail {
+
+// Appends at most `max` bytes of `s` to `out`, cut at a character boundary: \t \n \r; other
+// controls, invalid bytes and directional overrides as \xHH or \uHHHH; `"` and `\` as \" and
+// \\ when `dans_guillemets`. Returns the bytes of `s` consumed.
+inline std::size_t ajouter_echappe(std::string& out, std::string_view s, std::size_t max, bool dans_guillemets) {
     std::size_t i = 0;
     while (i < s.size()) {
-        const std::size_t n = detail::utf8_sequence(s, i);
-        if (i + (n == 0 ? 1 : n) > quoted_max) break;
+        const std::size_t n = utf8_sequence(s, i);
+        if (i + (n == 0 ? 1 : n) > max) break;
         if (n == 0) {
-            out += concat("\\x", detail::hex(static_cast<unsigned char>(s[i]), 2));
+            out += concat("\\x", hex(static_cast<unsigned char>(s[i]), 2));
             ++i;
             continue;
         }
-        const std::uint32_t cp = detail::code_point(s, i, n);
-        if (cp == '"' || cp == '\\') {
+        const std::uint32_t cp = code_point(s, i, n);
+        if (dans_guillemets && (cp == '"' || cp == '\\')) {
             out += '\\';
             out += static_cast<char>(cp);
         } else if (cp == '\t') {
@@ -112,15 +113,35 @@ namespace detail {
             out += "\\n";
         } else if (cp == '\r') {
             out += "\\r";
-        } else if (detail::escaped(cp)) {
-            out += cp < 0x80U ? concat("\\x", detail::hex(cp, 2)) : concat("\\u", detail::hex(cp, 4));
+        } else if (escaped(cp)) {
+            out += cp < 0x80U ? concat("\\x", hex(cp, 2)) : concat("\\u", hex(cp, 4));
         } else {
             out.append(s.substr(i, n));
         }
         i += n;
     }
+    return i;
+}
+
+}  // namespace detail
+
+// `s` in double quotes for a message: at most `quoted_max` bytes of it, cut at a character
+// boundary; `"` and `\` as \" and \\; \t \n \r; other controls, invalid bytes and directional
+// overrides as \xHH or \uHHHH. A longer field ends with `..." (N bytes)`.
+[[nodiscard]] inline std::string quoted_field(std::string_view s) {
+    std::string out{"\""};
+    const std::size_t i = detail::ajouter_echappe(out, s, quoted_max, true);
     if (i < s.size()) return concat(out, "...\" (", std::to_string(s.size()), " bytes)");
     return out + "\"";
+}
+
+// A text from elsewhere (a library's message that quotes its input) made fit for a message:
+// whole, unquoted, with the controls, invalid bytes and directional overrides escaped as
+// quoted_field escapes them.
+[[nodiscard]] inline std::string escaped_text(std::string_view s) {
+    std::string out;
+    detail::ajouter_echappe(out, s, s.size(), false);
+    return out;
 }
 
 // Why `field` is not UTF-8 and what to do, for a CAQES-E041 message: the first invalid

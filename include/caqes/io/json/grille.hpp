@@ -874,7 +874,7 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
         const std::size_t ligne = 1 + static_cast<std::size_t>(std::count(lu.begin(), lu.end(), '\n'));
         l.signaler(regle::fichier_inutilisable, "",
                    concat(tronque ? "truncated or empty: " : "not JSON: ", "line ", std::to_string(ligne), ", byte ",
-                          std::to_string(octet), ": ", quoi));
+                          std::to_string(octet), ": ", csv::escaped_text(quoi)));
         return resultat{std::move(l.erreurs())};
     };
     try {

@@ -110,7 +110,8 @@ class sax_ligne {
     bool end_object() { return fermer(); }
     bool end_array() { return fermer(); }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
-        erreur_ = concat("not JSON at byte ", std::to_string(position), ": ", e.what());
+        // The parser's text quotes the bytes it last read: escaped, as every field of a message is.
+        erreur_ = concat("not JSON at byte ", std::to_string(position), ": ", csv::escaped_text(e.what()));
         return false;
     }
 
