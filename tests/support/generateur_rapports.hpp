@@ -15,8 +15,10 @@
 // - a part_partielle with a large denominator, which on a grid of 1/3 ... 1/31 weights makes
 //   scores that do not fit 64 bits (CAQES-E037);
 // - contract time: starts across the template's window, so that exercises are whole, partial or
-//   outside a volet's term, avenants that bring a volet in later, reports without an instance,
-//   under each `politique_annee_partielle`;
+//   outside a volet's term, avenants that bring a template volet in later, avenants that add a
+//   volet of their own to a first-generation template that leaves one free (its rows take the
+//   batch's scalar path, `voie_ligne::avenant`), reports without an instance, under each
+//   `politique_annee_partielle`;
 // - recorded decisions: none, of the principal outcome (within and above the proposal), of
 //   another nature, and "no decision" (nature empty);
 // - L.162-30-4 data (referral, acts, target, floor kept or broken, tariffs).
@@ -35,6 +37,19 @@
 #include <vector>
 
 namespace caqes::essais {
+
+// The volet an avenant adds (D.162-15) to a first-generation contract: one rate indicator of its
+// own code, in force over the first generation's years.
+inline constexpr mesure<grandeur::taux> taux_avenant{"taux"};
+inline constexpr std::array<indicateur, 1> grille_avenant{{{.id = 9'001,
+                                                            .code = "AV-1",
+                                                            .libelle = "taux (volet ajoute par avenant, illustratif)",
+                                                            .provenance = origine::illustrative,
+                                                            .mesures = {{taux_avenant.def()}},
+                                                            .direction = sens::plus_haut_est_mieux,
+                                                            .objectif = viser(taux_avenant, taux_pourcent(60)),
+                                                            .validite = periode{ymd{2017, 4, 23}, ymd{2022, 1, 1}},
+                                                            .poids = {1, 1}}}};
 
 // One generated establishment-year: it owns what its report points to.
 struct annee_generee {
@@ -178,21 +193,45 @@ class generateur_rapports {
             if (signature < debut) signature = debut;
             c.avenants.push_back({.signature = signature, .volet_du_modele = m_.volets[iv].volet});
         }
+        if (const std::optional<volet_id> libre = volet_libre(); libre && a_.une_fois_sur(10)) {
+            // A volet of its own, added by avenant (D.162-15), in force from its signature.
+            const int annee = static_cast<int>(a_.entre(debut.y, std::min(debut.y + 3, fin_regime.y - 1)));
+            ymd signature{annee, static_cast<unsigned>(a_.entre(1, 12)), 1};
+            if (signature < debut) signature = debut;
+            c.avenants.push_back({.signature = signature,
+                                  .volet_ajoute = volet_modele{.volet = *libre,
+                                                               .terme = duree_annees(2),
+                                                               .grille = grille_avenant,
+                                                               .clauses = sanction | interessement}});
+        }
         g.r.annee_contrat = regles::annee_du_contrat(debut, exercice);
         g.contrat = std::move(c);
     }
 
-    // Which volets the report may give values for: those whose term covers the exercise under
-    // the drawn policy, as the library computes it (contrat/modele.hpp, evaluation/couverture.hpp);
-    // a report in fifty ignores the terms, and both sides must refuse it (CAQES-E060).
+    // A first-generation volet the template does not have, which an avenant may add.
+    [[nodiscard]] std::optional<volet_id> volet_libre() const {
+        if (m_.regime != regime_id::caqes_2017 || m_.volets.size() >= volets_max) return std::nullopt;
+        for (const volet_id v :
+             {volet_id::volet_transports, volet_id::volet_pertinence, volet_id::volet_amelioration_pratiques}) {
+            if (std::none_of(m_.volets.begin(), m_.volets.end(), [v](const volet_modele& x) { return x.volet == v; }))
+                return v;
+        }
+        return std::nullopt;
+    }
+
+    // The volets of the contract (the template's, then those added by avenant) and which ones the
+    // report may give values for: those whose term covers the exercise under the drawn policy, as
+    // the library computes it (contrat/modele.hpp, evaluation/couverture.hpp); a report in fifty
+    // ignores the terms, and both sides must refuse it (CAQES-E060).
     void tirer_termes(const annee_generee& g) {
-        en_terme_.assign(m_.volets.size(), true);
+        volets_.assign(m_.volets.begin(), m_.volets.end());
+        if (g.contrat) volets_ = volets_du_contrat(m_, *g.contrat);
+        en_terme_.assign(volets_.size(), true);
         if (!g.contrat || a_.une_fois_sur(50)) return;
-        const std::vector<volet_modele> volets = volets_du_contrat(m_, *g.contrat);
         modele_contrat_def me = m_;
-        me.volets = volets;
-        for (std::size_t iv = 0; iv < m_.volets.size(); ++iv) {
-            const terme_effectif t = terme_du_volet(me, volets[iv], g.contrat->debut_effet);
+        me.volets = volets_;
+        for (std::size_t iv = 0; iv < volets_.size(); ++iv) {
+            const terme_effectif t = terme_du_volet(me, volets_[iv], g.contrat->debut_effet);
             en_terme_[iv] = couvrir(t.dates, g.r.exercice, g.parametres.annee_partielle, t.signale).evalue;
         }
     }
@@ -234,9 +273,9 @@ class generateur_rapports {
         // One report in forty: every measure non renseignee, or every one non concernee (no
         // score at all); otherwise each measure on its own.
         const std::int64_t tout = a_.entre(1, 40);
-        for (std::size_t iv = 0; iv < m_.volets.size(); ++iv) {
+        for (std::size_t iv = 0; iv < volets_.size(); ++iv) {
             if (!en_terme_[iv]) continue;
-            for (const indicateur& ind : m_.volets[iv].grille) {
+            for (const indicateur& ind : volets_[iv].grille) {
                 saisie_indicateur s{.indicateur = ind.code};
                 for (std::size_t k = 0; k < mesures_max; ++k) {
                     const mesure_def& md = ind.mesures[k];
@@ -276,16 +315,16 @@ class generateur_rapports {
         g.r.produits_assurance_maladie = a_.une_fois_sur(12)   ? centimes{max64}
                                          : a_.une_fois_sur(30) ? centimes{0}
                                                                : centimes{a_.entre(100'000'000, 50'000'000'000)};
-        for (std::size_t iv = 0; iv < m_.volets.size(); ++iv) {
+        for (std::size_t iv = 0; iv < volets_.size(); ++iv) {
             if (!en_terme_[iv] || a_.une_fois_sur(8)) continue;  // out of term, or non renseignees
-            g.economies.push_back({m_.volets[iv].volet, montant()});
+            g.economies.push_back({volets_[iv].volet, montant()});
         }
     }
 
     // ---- decisions ----
     void tirer_decisions(annee_generee& g) {
-        for (std::size_t iv = 0; iv < m_.volets.size(); ++iv) {
-            const volet_modele& v = m_.volets[iv];
+        for (std::size_t iv = 0; iv < volets_.size(); ++iv) {
+            const volet_modele& v = volets_[iv];
             if (!en_terme_[iv] || !a_.une_fois_sur(3)) continue;
             const issues_legales prevues = issues_du_volet(m_.regime, v);
             std::optional<issue_legale> nature{};
@@ -330,6 +369,7 @@ class generateur_rapports {
     parametres_evaluation base_;
     alea_essai a_;
     std::uint64_t rang_{0};
+    std::vector<volet_modele> volets_;  // the contract's: the template's, then the avenants'
     std::vector<bool> en_terme_;
 };
 
