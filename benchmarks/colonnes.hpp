@@ -257,6 +257,7 @@ template <bool complet, unsigned I>
                 r->propose[v][x] = montant[v];
                 r->plafond[v][x] = cap[v];
                 r->decide[v][x] = sans_montant;
+                r->nature_decidee[v][x] = 0;  // no decision recorded
                 r->points[v][x] = compte ? s.points[v][i] : 0;
                 r->poids[v][x] = compte ? s.poids[v][i] : 0;
             }

@@ -51,6 +51,11 @@ class vue_resultat {
         return s.defini() ? std::optional<fraction>{s.valeur()} : std::nullopt;
     }
     [[nodiscard]] const proposition& principale(std::size_t i) const noexcept { return r_.volets[i].principale; }
+    // The word of the recorded decision's nature (csv::natures_decision); empty when none.
+    [[nodiscard]] std::string_view nature_decision(std::size_t i) const noexcept {
+        if (!r_.volets[i].principale.decision_finale) return {};
+        return csv::mot_nature_decision(r_.volets[i].nature_decidee);
+    }
     [[nodiscard]] bool evalue(std::size_t i) const noexcept { return r_.volets[i].couverture.evalue; }
     [[nodiscard]] std::size_t nombre_contrat() const noexcept { return r_.nombre_contrat; }
     [[nodiscard]] const proposition& contrat(std::size_t k) const noexcept { return r_.contrat[k]; }
@@ -91,6 +96,10 @@ class vue_colonnes {
     }
     [[nodiscard]] proposition principale(std::size_t i) const noexcept {
         return colonnes::proposition_de({l_.nature[i], l_.drapeaux[i], l_.propose[i], l_.plafond[i], l_.decide[i]});
+    }
+    [[nodiscard]] std::string_view nature_decision(std::size_t i) const noexcept {
+        if (l_.nature_decidee[i] == 0) return {};
+        return csv::mot_nature_decision(colonnes::nature_decidee_de(l_.nature_decidee[i]));
     }
     [[nodiscard]] bool evalue(std::size_t i) const noexcept { return (l_.drapeaux[i] & colonnes::hors_terme) == 0; }
     [[nodiscard]] std::size_t nombre_contrat() const noexcept { return colonnes::propositions_contrat; }
@@ -201,7 +210,7 @@ class ecrivain {
         for (const auto& v : m_.volets) {
             const std::string_view n = csv::nom_colonne(v.volet);
             out_ << sep << "score_" << n << sep << "proposition_" << n << sep << "montant_" << n << sep
-                 << "plafond_atteint_" << n << sep << "decision_" << n;
+                 << "plafond_atteint_" << n << sep << "decision_" << n << sep << "nature_decision_" << n;
         }
         out_ << sep << "propositions_contrat" << sep << "total_sanctions" << sep << "total_interessements" << sep
              << "total_sanctions_decidees" << sep << "total_interessements_decides" << sep << "plafond_global_atteint"
@@ -229,14 +238,14 @@ class ecrivain {
              << sep << texte(r.date_regles());
         for (std::size_t i = 0; i < m_.volets.size(); ++i) {
             if (i >= r.nombre_volets()) {
-                out_ << sep << sep << sep << sep << sep;
+                out_ << sep << sep << sep << sep << sep << sep;
                 continue;
             }
             const proposition& p = r.principale(i);
             out_ << sep << score(r.score(i), d) << sep << (p.presente() ? nom(p.nature) : std::string_view{}) << sep
                  << (p.presente() && !p.depassement ? montant(p.montant, d) : std::string{}) << sep
                  << (p.plafond_atteint ? 1 : 0) << sep
-                 << (p.decision_finale ? montant(*p.decision_finale, d) : std::string{});
+                 << (p.decision_finale ? montant(*p.decision_finale, d) : std::string{}) << sep << r.nature_decision(i);
         }
         out_ << sep << propositions_contrat(r, d) << sep << montant(r.total_sanctions(), d) << sep
              << montant(r.total_interessements(), d) << sep << montant(r.total_sanctions_decidees(), d) << sep
@@ -274,7 +283,8 @@ class ecrivain {
                 c += concat(" ", nom(p.nature), " OVERFLOW");
             else if (p.presente())
                 c += concat(" ", nom(p.nature), " ", texte_euros(p.montant), p.plafond_atteint ? "*" : "");
-            if (p.decision_finale) c += concat(" (decided ", texte_euros(*p.decision_finale), ")");
+            if (p.decision_finale)
+                c += concat(" (decided ", r.nature_decision(i), " ", texte_euros(*p.decision_finale), ")");
             out_ << ' ' << c << " |";
         }
         // CAQES-E037: nothing was proposed; the contract cell says why.

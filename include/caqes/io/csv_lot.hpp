@@ -189,6 +189,15 @@ inline constexpr std::array<nature_ecrite, 9> natures_decision{{
     {"penalite", issue_legale::penalite_financement},
 }};
 
+// The word of a decision's nature, as the establishments file writes it ("aucune" for a decision
+// of no outcome): what `caqes evaluate` prints beside the decided amount.
+[[nodiscard]] constexpr std::string_view mot_nature_decision(std::optional<issue_legale> n) noexcept {
+    for (const nature_ecrite& x : natures_decision) {
+        if (x.nature == n) return x.mot;
+    }
+    return {};
+}
+
 // The establishments file's column for a volet: its name without the "volet_" prefix
 // ("economies_socle", "decision_transports").
 [[nodiscard]] constexpr std::string_view nom_colonne(volet_id v) noexcept {

@@ -14,8 +14,9 @@
 // - exercice, annee_contrat, produits_assurance_maladie, date_regles: `exercice`,
 //   `annee_contrat`, `produits`, `date_regles` (a serial day);
 // - score_<volet>: `points` / `poids` (the score's fraction, not reduced; weight 0: no score);
-// - proposition_, montant_, plafond_atteint_, decision_<volet>: `nature`, `propose` (the CSV
-//   leaves it empty when `drapeaux` has `depassement`), `drapeaux`, `decide`; and `plafond`;
+// - proposition_, montant_, plafond_atteint_, decision_, nature_decision_<volet>: `nature`,
+//   `propose` (the CSV leaves it empty when `drapeaux` has `depassement`), `drapeaux`, `decide`,
+//   `nature_decidee` (cellule_nature_decidee); and `plafond`;
 // - propositions_contrat: `contrat_nature` and `contrat_propose` (with their caps, flags and
 //   decisions);
 // - total_sanctions, total_interessements, total_sanctions_decidees,
@@ -47,6 +48,20 @@ inline constexpr std::int64_t sans_montant = std::numeric_limits<std::int64_t>::
 
 // The contract-level proposals a result holds (`resultat_evaluation::contrat`).
 inline constexpr std::size_t propositions_contrat = 3;
+
+// The nature of a volet's recorded decision as a cell: 0 when none was recorded, 1 for a decision
+// of no outcome (the ARS decided neither), 2 + the outcome (issue_legale) otherwise. A decision
+// may be of another nature than the proposal (the ARS decides), so its amount alone would read as
+// the proposal's kind.
+[[nodiscard]] constexpr std::int64_t cellule_nature_decidee(bool decidee, std::optional<issue_legale> n) noexcept {
+    if (!decidee) return 0;
+    return n ? 2 + static_cast<std::int64_t>(*n) : 1;
+}
+// Its inverse, for a cell that holds a decision (not 0).
+[[nodiscard]] constexpr std::optional<issue_legale> nature_decidee_de(std::int64_t cellule) noexcept {
+    if (cellule < 2) return std::nullopt;
+    return static_cast<issue_legale>(cellule - 2);
+}
 
 // Flags of a proposal (a volet's or the contract's).
 enum drapeau : std::uint8_t {
@@ -87,6 +102,7 @@ struct resultats_colonnes {
     std::array<std::vector<std::int64_t>, 4> propose;
     std::array<std::vector<std::int64_t>, 4> plafond;
     std::array<std::vector<std::int64_t>, 4> decide;
+    std::array<std::vector<std::uint8_t>, 4> nature_decidee;
     std::array<std::vector<L>, 4> points;
     std::array<std::vector<L>, 4> poids;
     std::array<std::vector<std::uint8_t>, propositions_contrat> contrat_nature;
@@ -100,7 +116,8 @@ struct resultats_colonnes {
     std::vector<std::int64_t> total_interessements_decides;  // sum of the decided incentives
     std::vector<std::uint8_t> drapeaux_etab;
 
-    static constexpr std::size_t octets_par_etablissement = (4 + 4 + 8 + 4) + 4 * (1 + 1 + 8 + 8 + 8 + 2 * sizeof(L)) +
+    static constexpr std::size_t octets_par_etablissement = (4 + 4 + 8 + 4) +
+                                                            4 * (1 + 1 + 8 + 8 + 8 + 1 + 2 * sizeof(L)) +
                                                             propositions_contrat * (1 + 1 + 8 + 8 + 8) + 4 * 8 + 1;
 
     [[nodiscard]] std::size_t taille() const noexcept { return exercice.size(); }
@@ -124,6 +141,7 @@ struct resultats_colonnes {
             propose[v].resize(n, 0);
             plafond[v].resize(n, 0);
             decide[v].resize(n, sans_montant);
+            nature_decidee[v].resize(n, 0);
             points[v].resize(n, 0);
             poids[v].resize(n, 0);
         }
@@ -148,7 +166,8 @@ struct resultats_colonnes {
 // undefined score is 0 / 0.
 struct ligne {
     std::int64_t exercice{0}, annee_contrat{0}, produits{0}, date_regles{0};
-    std::array<std::int64_t, 4> nature{}, drapeaux{}, propose{}, plafond{}, decide{}, score_num{}, score_den{};
+    std::array<std::int64_t, 4> nature{}, drapeaux{}, propose{}, plafond{}, decide{}, nature_decidee{}, score_num{},
+        score_den{};
     std::array<std::int64_t, propositions_contrat> contrat_nature{}, contrat_drapeaux{}, contrat_propose{},
         contrat_plafond{}, contrat_decide{};
     std::int64_t total_sanctions{0}, total_interessements{0}, total_sanctions_decidees{0},
@@ -168,6 +187,7 @@ template <class L>
         l.propose[v] = r.propose[v][e];
         l.plafond[v] = r.plafond[v][e];
         l.decide[v] = r.decide[v][e];
+        l.nature_decidee[v] = r.nature_decidee[v][e];
         const std::int64_t p = r.points[v][e];
         const std::int64_t w = r.poids[v][e];
         const std::int64_t g = w > 0 ? std::gcd(p, w) : 1;
@@ -259,6 +279,7 @@ void poser_cellules(const cellules_proposition& x, Octet& nature, Octet& drapeau
         const cellules_proposition x =
             present ? cellules_de(rv.principale, rv.couverture.evalue) : cellules_proposition{};
         poser_cellules(x, l.nature[v], l.drapeaux[v], l.propose[v], l.plafond[v], l.decide[v]);
+        l.nature_decidee[v] = cellule_nature_decidee(present && rv.principale.decision_finale, rv.nature_decidee);
         if (present && rv.score.defini() && !rv.score.depasse()) {
             const fraction f = rv.score.valeur();
             l.score_num[v] = f.num;
@@ -293,6 +314,7 @@ inline void ecrire(resultats_colonnes<std::int64_t>& c, std::size_t e, const res
     for (std::size_t v = 0; v < volets_max; ++v) {
         poser_cellules(cellules_proposition{l.nature[v], l.drapeaux[v], l.propose[v], l.plafond[v], l.decide[v]},
                        c.nature[v][e], c.drapeaux[v][e], c.propose[v][e], c.plafond[v][e], c.decide[v][e]);
+        c.nature_decidee[v][e] = static_cast<std::uint8_t>(l.nature_decidee[v]);
         c.points[v][e] = l.score_num[v];
         c.poids[v][e] = l.score_den[v];
     }
@@ -327,6 +349,8 @@ inline void ecrire(resultats_colonnes<std::int64_t>& c, std::size_t e, const res
         if (a.propose[v] != b.propose[v]) return champ("proposed amount", volet(v), a.propose[v], b.propose[v]);
         if (a.plafond[v] != b.plafond[v]) return champ("cap", volet(v), a.plafond[v], b.plafond[v]);
         if (a.decide[v] != b.decide[v]) return champ("decided amount", volet(v), a.decide[v], b.decide[v]);
+        if (a.nature_decidee[v] != b.nature_decidee[v])
+            return champ("decided nature", volet(v), a.nature_decidee[v], b.nature_decidee[v]);
         if (a.score_num[v] != b.score_num[v]) return champ("score numerator", volet(v), a.score_num[v], b.score_num[v]);
         if (a.score_den[v] != b.score_den[v])
             return champ("score denominator", volet(v), a.score_den[v], b.score_den[v]);
@@ -386,6 +410,7 @@ class ligne_resultats {
         for (std::size_t v = 0; v < n_; ++v) {
             principales_[v] = proposition{};
             evalue_[v] = couverture_volet{}.evalue;
+            natures_decidees_[v] = 0;
         }
         nombre_contrat_ = 0;
         drapeaux_etab_ = 0;
@@ -422,8 +447,10 @@ class ligne_resultats {
     }
     void noter_plafond_global() noexcept { drapeaux_etab_ |= plafond_global; }
     void noter_couverture(std::size_t i, const couverture_volet& c) noexcept { evalue_[i] = c.evalue; }
-    // The nature decided and the number of decisions have no column.
-    void noter_decision(std::size_t, std::optional<issue_legale>) noexcept {}
+    // The number of decisions has no column.
+    void noter_decision(std::size_t i, std::optional<issue_legale> n) noexcept {
+        natures_decidees_[i] = static_cast<std::uint8_t>(cellule_nature_decidee(true, n));
+    }
     void compter_decision() noexcept {}
     void noter_totaux(centimes sanctions, centimes interessements, centimes sanctions_decidees,
                       centimes interessements_decides, bool depassement_total) noexcept {
@@ -440,6 +467,7 @@ class ligne_resultats {
             const cellules_proposition x = v < n_ ? cellules_de(principales_[v], evalue_[v]) : cellules_proposition{};
             poser_cellules(x, c_->nature[v][e_], c_->drapeaux[v][e_], c_->propose[v][e_], c_->plafond[v][e_],
                            c_->decide[v][e_]);
+            c_->nature_decidee[v][e_] = v < n_ ? natures_decidees_[v] : std::uint8_t{0};
         }
         for (std::size_t k = 0; k < propositions_contrat; ++k) {
             const cellules_proposition x =
@@ -466,6 +494,7 @@ class ligne_resultats {
     std::size_t nombre_contrat_{0};
     std::size_t n_{0};
     std::array<bool, volets_max> evalue_{};
+    std::array<std::uint8_t, volets_max> natures_decidees_{};
     std::uint8_t drapeaux_etab_{0};
 };
 static_assert(sortie_conclusion<ligne_resultats, score_volet>);
