@@ -65,13 +65,17 @@ bool cr_seul(std::string_view t) {
     return false;
 }
 
+// Every physical line is counted, read or not; every row read is accepted or rejected. A CR
+// alone stops the reading: the file is unusable and the lines from the CR's on are counted
+// unread, so it does not balance; any other file does.
 void fichier(const csv::reconciliation& rec, std::string_view texte) {
-    exiger(rec.balanced());
+    exiger(rec.counts_agree());
     exiger(rec.header <= 1);
+    exiger(rec.lines == lignes(texte));
     if (cr_seul(texte)) {
         exiger(rec.unusable.has_value());
     } else {
-        exiger(rec.lines == lignes(texte));
+        exiger(rec.balanced());
     }
 }
 
