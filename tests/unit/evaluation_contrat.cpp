@@ -69,6 +69,15 @@ std::vector<valeurs_indicateur> extraits(const std::vector<valeurs_indicateur>& 
     return x;
 }
 
+// The contract of evalmod::instance_2017, received, signed and in effect on other days.
+contrat_instance instance_du(ymd reception, ymd signature, ymd debut_effet) {
+    contrat_instance c = evalmod::instance_2017();
+    c.reception_proposition = reception;
+    c.signature = signature;
+    c.debut_effet = debut_effet;
+    return c;
+}
+
 violation seule(const violations& vs) {
     INFO(outils::tout(vs));
     REQUIRE(vs.size() == 1);
@@ -294,10 +303,7 @@ TEST_CASE("contract time CAQES-E064: the contract year is the one the instance g
 TEST_CASE("contract time: past the regime's end the template's transition policy applies and is shown",
           "[evaluation][contrat][E006]") {
     using evalmod::def_2022;
-    contrat_instance c = evalmod::instance_2017();
-    c.reception_proposition = ymd{2024, 5, 1};
-    c.signature = ymd{2024, 6, 1};
-    c.debut_effet = ymd{2024, 7, 1};
+    const contrat_instance c = instance_du(ymd{2024, 5, 1}, ymd{2024, 6, 1}, ymd{2024, 7, 1});
     evalmod::rapport_essai r(def_2022, 2026, evalmod::tout_atteint(def_2022));
     r.r.annee_contrat = 3;
     r.r.date_evaluation = ymd{2027, 3, 1};
@@ -515,10 +521,7 @@ TEST_CASE(
     // Exercise 2024 of a contract in effect from 2022-07-01: the organisation volet ended on
     // 2023-06-30, so its indicators are non concerne, which this grid's policy counts as met.
     // The bon usage volet, in force, missed both its (national) indicators.
-    contrat_instance c = evalmod::instance_2017();
-    c.reception_proposition = ymd{2022, 6, 1};
-    c.signature = ymd{2022, 6, 15};
-    c.debut_effet = ymd{2022, 7, 1};
+    const contrat_instance c = instance_du(ymd{2022, 6, 1}, ymd{2022, 6, 15}, ymd{2022, 7, 1});
     evalmod::rapport_essai r(def_2022_termes, 2024, extraits(evalmod::rien_atteint(def_2022_termes), 2),
                              euros(10'000'000));
     r.r.annee_contrat = 3;

@@ -300,15 +300,26 @@ struct validation_rapport {
                         continue;
                     }
                 }
+                // An amount the law bounds by its cap (article `a`, constant `c`) of `base`
+                // (`de_base`: "the revenue base"): CAQES-E062 when it exceeds it, or when the base is
+                // not given (`sans_base`: which base, and why), since no amount of the `quoi` can then
+                // be shown to be within the law.
+                const auto hors_plafond = [&](article_loi a, constante_legale c, const std::optional<centimes>& base,
+                                              std::string_view de_base, std::string_view quoi,
+                                              std::string_view sans_base) {
+                    const valeur_legale cap = constante_en_vigueur(a, c, jour);
+                    if (!cap.en_vigueur() || (base && montant_dans_la_loi(d.montant, *base, cap.valeur))) return false;
+                    out.push_back({regle::decision_hors_la_loi, concat(lieu(), ".montant"),
+                                   base ? concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur),
+                                                 " of ", de_base, " ", texte_euros(*base), " EUR", ref())
+                                        : concat("the ", quoi, " is bounded by ", texte_fraction(cap.valeur), " of ",
+                                                 sans_base, ref())});
+                    return true;
+                };
                 if (n == issue_legale::sanction_volet) {
-                    const valeur_legale cap =
-                        constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_volet, jour);
-                    if (cap.en_vigueur() && !montant_dans_la_loi(d.montant, v.produits_, cap.valeur)) {
-                        out.push_back({regle::decision_hors_la_loi, concat(lieu(), ".montant"),
-                                       concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur),
-                                              " of the revenue base ", texte_euros(v.produits_), " EUR", ref())});
+                    if (hors_plafond(article_loi::d162_16, constante_legale::plafond_sanction_volet, v.produits_,
+                                     "the revenue base", "sanction", {}))
                         continue;
-                    }
                     sanctions += d.montant.valeur;
                     const valeur_legale global =
                         constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_global, jour);
@@ -321,37 +332,17 @@ struct validation_rapport {
                         continue;
                     }
                 }
-                if (n == issue_legale::interessement_volet) {
-                    const valeur_legale cap =
-                        constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_interessement, jour);
-                    const std::optional<centimes> eco = v.economies_[iv];
-                    if (cap.en_vigueur() && (!eco || !montant_dans_la_loi(d.montant, *eco, cap.valeur))) {
-                        out.push_back({regle::decision_hors_la_loi, concat(lieu(), ".montant"),
-                                       eco ? concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur),
-                                                    " of the savings ", texte_euros(*eco), " EUR", ref())
-                                           : concat("the incentive is bounded by ", texte_fraction(cap.valeur),
-                                                    " of the savings, which are not given (non renseigne)", ref())});
-                        continue;
-                    }
-                }
+                if (n == issue_legale::interessement_volet &&
+                    hors_plafond(article_loi::d162_16, constante_legale::plafond_interessement, v.economies_[iv],
+                                 "the savings", "incentive", "the savings, which are not given (non renseigne)"))
+                    continue;
                 // L.162-23-14 (from 2027) [S]: the penalty is bounded by the law's share of its base,
                 // the financing the parameters name [U] (parametres_successeur::base_penalite).
-                if (n == issue_legale::penalite_financement) {
-                    const valeur_legale cap =
-                        constante_en_vigueur(article_loi::l162_23_14, constante_legale::plafond_penalite, jour);
-                    const std::optional<centimes>& base = p.successeur.base_penalite;
-                    if (cap.en_vigueur() && (!base || !montant_dans_la_loi(d.montant, *base, cap.valeur))) {
-                        out.push_back({regle::decision_hors_la_loi, concat(lieu(), ".montant"),
-                                       base
-                                           ? concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur),
-                                                    " of the penalty base ", texte_euros(*base), " EUR", ref())
-                                           : concat("the penalty is bounded by ", texte_fraction(cap.valeur),
-                                                    " of its base, which the parameters do not give "
-                                                    "(successeur.base_penalite)",
-                                                    ref())});
-                        continue;
-                    }
-                }
+                if (n == issue_legale::penalite_financement &&
+                    hors_plafond(article_loi::l162_23_14, constante_legale::plafond_penalite,
+                                 p.successeur.base_penalite, "the penalty base", "penalty",
+                                 "its base, which the parameters do not give (successeur.base_penalite)"))
+                    continue;
             }
             // One decision per outcome, and one principal outcome per volet and year.
             if (d.nature && vues[iv].contient(*d.nature)) {

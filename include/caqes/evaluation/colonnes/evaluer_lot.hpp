@@ -129,6 +129,8 @@ void conclure_lot(const lot_colonnes& lot, const scores_bloc<L>& s, resultats_co
     const grille_lot& g = lot.grille();
     const std::size_t nv = std::min(g.modele().volets.size(), volets_max);
     ligne_resultats ligne(sortie, debut);
+    // The regional scores exist only for a plan with regional indicators (scores_bloc).
+    const bool regionaux = !s.points_regional[0].empty();
     for (std::size_t i = 0; i < lot.taille(); ++i) {
         ligne.aller_a(debut + i);
         if (lot.voie(i) != voie_ligne::colonnes) {
@@ -140,7 +142,7 @@ void conclure_lot(const lot_colonnes& lot, const scores_bloc<L>& s, resultats_co
         scores_contrat<score_entier<L>> sc{};
         for (std::size_t v = 0; v < nv; ++v) {
             sc.volets[v] = {s.points[v][i], s.poids[v][i]};
-            if (!s.points_regional[v].empty()) sc.regional[v] = {s.points_regional[v][i], s.poids_regional[v][i]};
+            if (regionaux) sc.regional[v] = {s.points_regional[v][i], s.poids_regional[v][i]};
         }
         // A row in columns evaluates the batch's template: its report brought no avenant volet.
         conclure_pour<R>(g.modele(), sc, ligne_lot{lot, i}, ligne);

@@ -474,6 +474,13 @@ struct fichier_lu {
     dialect d{dialect::french};
 };
 
+// The lines the first pass counted that the second has not reached: those after a read error or
+// a CR alone, left unread.
+[[nodiscard]] inline std::size_t lignes_restantes(const fichier_lu& f) noexcept {
+    const std::size_t lues = f.lecteur->lines();
+    return f.apercu.lines > lues ? f.apercu.lines - lues : 0;
+}
+
 // Why the second pass over a file stopped before its end (the stream failed): the line
 // reached, and the lines after it, which the first pass counted, left unread.
 [[nodiscard]] inline std::string lecture_interrompue(const fichier_lu& f) {
@@ -543,7 +550,7 @@ inline void ouvrir(fichier_lu& f, const source& src, const options_lecture& o, r
                      "read error", std::max<std::size_t>(f.apercu.lines, 1), f.apercu.lines);
     } else if (f.lecteur->read_failed()) {
         const std::size_t lues = f.lecteur->lines();
-        refuser_flux(lecture_interrompue(f), "read error", lues + 1, f.apercu.lines > lues ? f.apercu.lines - lues : 0);
+        refuser_flux(lecture_interrompue(f), "read error", lues + 1, lignes_restantes(f));
     }
 }
 
@@ -552,7 +559,7 @@ inline void ouvrir(fichier_lu& f, const source& src, const options_lecture& o, r
 inline bool interrompu(const fichier_lu& f, journal& j, reconciliation& rec) {
     if (!f.lecteur->read_failed() || rec.unread) return false;
     const std::size_t lues = f.lecteur->lines();
-    rec.unread = f.apercu.lines > lues ? f.apercu.lines - lues : 0;
+    rec.unread = lignes_restantes(f);
     const std::size_t i = j.signaler(regle::fichier_inutilisable, lues + 1, "read error", lecture_interrompue(f));
     if (!rec.unusable) rec.unusable = i;
     return true;
@@ -577,25 +584,25 @@ inline void refuser(fichier_lu& f, journal& j, reconciliation& rec) {
     // The rows are counted to be rejected with the file; a read error while counting them
     // leaves the rest unread, and says so.
     const bool coupe = !rec.unread && f.lecteur->read_failed();
-    if (coupe) rec.unread = f.apercu.lines > f.lecteur->lines() ? f.apercu.lines - f.lecteur->lines() : 0;
-    // A CR alone stops the reader (csv_records.hpp): the lines from its line on, which the first
-    // pass counted, are left unread, and the file does not balance.
-    const std::size_t apres_cr =
-        f.apercu.lone_cr && f.apercu.lines > f.lecteur->lines() ? f.apercu.lines - f.lecteur->lines() : 0;
+    const std::size_t restantes = lignes_restantes(f);
+    if (coupe) rec.unread = restantes;
+    // A CR alone stops the reader (csv_records.hpp): the lines from its line on are left unread,
+    // and the file does not balance.
+    const std::size_t premiere = f.lecteur->lines() + 1;
+    const std::string non_lues = restantes == 0   ? std::string{}
+                                 : restantes == 1 ? concat("; line ", std::to_string(premiere), " not read")
+                                                  : concat("; lines ", std::to_string(premiere), " to ",
+                                                           std::to_string(premiere + restantes - 1), " not read");
     const std::string detail =
         rec.unread && !coupe ? f.e.erreur
         : f.apercu.lone_cr
-            ? concat(f.e.erreur, "; the file is not read (", std::to_string(n), " rows before it rejected",
-                     apres_cr == 0   ? std::string{}
-                     : apres_cr == 1 ? concat("; line ", std::to_string(f.lecteur->lines() + 1), " not read")
-                                     : concat("; lines ", std::to_string(f.lecteur->lines() + 1), " to ",
-                                              std::to_string(f.lecteur->lines() + apres_cr), " not read"),
-                     apres_cr == 0 ? "" : ", neither accepted nor rejected: the file does not balance", ")")
+            ? concat(f.e.erreur, "; the file is not read (", std::to_string(n), " rows before it rejected", non_lues,
+                     restantes == 0 ? "" : ", neither accepted nor rejected: the file does not balance", ")")
             : concat(f.e.erreur, "; none of the ", std::to_string(n), " rows is read");
     const std::size_t i = j.signaler(f.e.id, f.e.ligne, f.e.champ, detail);
     j.rejeter_lignes(n);
     rec.unusable = i;
-    if (f.apercu.lone_cr && !rec.unread) rec.unread = apres_cr;
+    if (f.apercu.lone_cr && !rec.unread) rec.unread = restantes;
     if (coupe) j.signaler(regle::fichier_inutilisable, f.lecteur->lines() + 1, "read error", lecture_interrompue(f));
     fermer(f, rec);
 }
