@@ -141,6 +141,8 @@ struct tables_lues {
         ce.push_back(std::move(x));
     for (const std::string_view x : csv::detail::colonnes_l162_30_4)
         ce.emplace_back(x);
+    ce.emplace_back("part_liste_en_sus");
+    ce.emplace_back("base_penalite");
     t.etablissements = rendre("caqes.etablissements", e, ce, 2);
 
     // The contracts of the establishments this exercise names: a contract of an establishment

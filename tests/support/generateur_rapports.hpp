@@ -119,14 +119,12 @@ class generateur_rapports {
         }
         if (a_.une_fois_sur(4)) p.p2022.taux_minoration = {0, 1};
         if (a_.une_fois_sur(4)) p.p2022.taux_abattement = {0, 1};
-        if (a_.une_fois_sur(3)) p.successeur.base_penalite = centimes{a_.entre(0, 1'000'000'000)};
         if (a_.une_fois_sur(3)) {
             p.successeur.formule = formule_penalite::taux_plein_sous_seuil;
             p.successeur.seuil_penalite = {a_.entre(0, 100), 100};
         }
         if (a_.une_fois_sur(5)) {
-            p.p2017.reduction_liste_en_sus =
-                reduction_liste_en_sus_2017{{a_.entre(1, 30), 100}, centimes{a_.entre(0, 1'000'000'000)}};
+            p.p2017.reduction_liste_en_sus = reduction_liste_en_sus_2017{{a_.entre(1, 30), 100}};
         }
         if (a_.une_fois_sur(60)) {
             // Past the law: CAQES-E050, refused by both sides.
@@ -318,6 +316,15 @@ class generateur_rapports {
         for (std::size_t iv = 0; iv < volets_.size(); ++iv) {
             if (!en_terme_[iv] || a_.une_fois_sur(8)) continue;  // out of term, or non renseignees
             g.economies.push_back({volets_[iv].volet, montant()});
+        }
+        // The establishment's own bases, each drawn per report so that a batch whose rows shared
+        // one would differ from the scalar path; one in ten left out (CAQES-E066 where needed),
+        // one in forty negative (refused by both sides), some at the edge of 64 bits.
+        for (std::optional<centimes>* base : {&g.r.part_liste_en_sus, &g.r.base_penalite}) {
+            if (a_.une_fois_sur(10)) continue;
+            *base = a_.une_fois_sur(40)   ? centimes{-a_.entre(1, 1'000)}
+                    : a_.une_fois_sur(20) ? centimes{max64 - a_.entre(0, 3)}
+                                          : centimes{a_.entre(0, 1'000'000'000)};
         }
     }
 

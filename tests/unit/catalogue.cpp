@@ -51,6 +51,7 @@ TEST_CASE("catalogue: codes are distinct and the catalogue is ordered by id", "[
     }
     CHECK(fiche(regle::parametre_hors_la_loi).code == "CAQES-E050");
     CHECK(fiche(regle::parametre_ouvert_absent).code == "CAQES-E051");
+    STATIC_REQUIRE(fiche(regle::base_absente).code == "CAQES-E066");
     STATIC_REQUIRE(fiche(regle::code_indicateur_en_double).code == "CAQES-E033");
     STATIC_REQUIRE(fiche(regle::depassement_capacite).code == "CAQES-E040");
     STATIC_REQUIRE(fiche(regle::encodage_invalide).code == "CAQES-E041");

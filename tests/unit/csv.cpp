@@ -1454,6 +1454,94 @@ TEST_CASE("csv decisions set as a rate: taux_<volet> and duree_<volet>, checked 
     }
 }
 
+namespace {
+
+// The test template with the liste en sus cut on its socle (D.162-16 III 2), and a grid that
+// chose the cut at 30 %.
+inline constexpr std::array<volet_modele, 2> t_volets_coupe{{
+    {.volet = volet_id::volet_socle,
+     .terme = duree_indeterminee,
+     .grille = t_socle,
+     .clauses = sanction | minoration_liste_en_sus},
+    t_volets[1],
+}};
+inline constexpr modele_contrat_def t_def_coupe{
+    .nom = "test csv, coupe liste en sus",
+    .regime = regime_id::caqes_2017,
+    .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
+    .volets = t_volets_coupe,
+};
+
+}  // namespace
+
+TEST_CASE("csv bases of the establishment: each row's own liste en sus share and penalty base, each checked",
+          "[csv][bases]") {
+    parametres_evaluation p{};
+    p.p2017.reduction_liste_en_sus = reduction_liste_en_sus_2017{{30, 100}};
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    // Both miss the socle's plan (A3 "non"): a breach of a volet that carries the cut.
+    std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018");
+    for (std::size_t i = v.find(";A3;plan;oui"); i != std::string::npos; i = v.find(";A3;plan;oui"))
+        v.replace(i, 12, ";A3;plan;non");
+    const std::string he =
+        "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;"
+        "economies_transports;decision_socle;decision_transports;nature_socle;nature_transports;"
+        "part_liste_en_sus;base_penalite\r\n";
+    const auto lire_coupe = [&](const std::string& valeurs, const std::string& lignes) {
+        return csv::lire_rapports(t_def_coupe, p, {"valeurs.csv", valeurs}, {"etablissements.csv", he + lignes});
+    };
+    SECTION("accepted: each establishment cut on its own share, in one batch") {
+        const csv::lot_rapports lot = lire_coupe(v,
+                                                 "750000001;2018;2;1000;2017;;;;;;;1 000;\r\n"
+                                                 "750000002;2018;2;1000;2017;;;;;;;2 000 000,10;5 000\r\n");
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rapports.size() == 2);
+        CHECK(lot.rapports[0].rapport.part_liste_en_sus() == centimes{100'000});
+        CHECK_FALSE(lot.rapports[0].rapport.base_penalite().has_value());
+        CHECK(lot.rapports[1].rapport.part_liste_en_sus() == centimes{200'000'010});
+        CHECK(lot.rapports[1].rapport.base_penalite() == centimes{500'000});
+        // 30 % of each one's own share, rounded once.
+        const resultat_evaluation un = evaluer(lot.rapports[0].rapport);
+        const resultat_evaluation deux = evaluer(lot.rapports[1].rapport);
+        REQUIRE(un.nombre_contrat == 1);
+        REQUIRE(deux.nombre_contrat == 1);
+        CHECK(un.contrat[0].nature == nature_proposition::minoration);
+        CHECK(un.contrat[0].montant == centimes{30'000});
+        CHECK(deux.contrat[0].montant == centimes{60'000'003});
+        CHECK(lot.balanced());
+    }
+    SECTION("rejected at the cell: a share not given where the cut applies (CAQES-E066), negative, no amount") {
+        const csv::lot_rapports lot = lire_coupe(v,
+                                                 "750000001;2018;2;1000;2017;;;;;;;;\r\n"
+                                                 "750000002;2018;2;1000;2017;;;;;;;-1;\r\n");
+        REQUIRE(a(lot, "etablissements.csv:2:part_liste_en_sus") != nullptr);
+        CHECK(a(lot, "etablissements.csv:2:part_liste_en_sus")->id == regle::base_absente);
+        REQUIRE(a(lot, "etablissements.csv:3:part_liste_en_sus") != nullptr);
+        CHECK(a(lot, "etablissements.csv:3:part_liste_en_sus")->id == regle::valeur_hors_domaine);
+        CHECK(outils::contient_texte(a(lot, "etablissements.csv:3:part_liste_en_sus")->detail,
+                                     "-1.00 EUR: a rate base must not be negative"));
+        CHECK(lot.rapports.empty());
+        CHECK(lot.balanced());
+        const csv::lot_rapports texte = lire_coupe(v, "750000001;2018;2;1000;2017;;;;;;;1 000;cent\r\n");
+        REQUIRE(a(texte, "etablissements.csv:2:base_penalite") != nullptr);
+        CHECK(a(texte, "etablissements.csv:2:base_penalite")->id == regle::texte_invalide);
+        CHECK(texte.balanced());
+    }
+    SECTION("a file without the columns reads as none given: refused only where the cut applies") {
+        const std::string sans =
+            "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;"
+            "economies_socle;economies_transports;decision_socle;decision_transports;"
+            "nature_socle;nature_transports\r\n750000001;2018;2;1000;2017;;;;;;\r\n";
+        const csv::lot_rapports coupe =
+            csv::lire_rapports(t_def_coupe, p, {"valeurs.csv", v}, {"etablissements.csv", sans});
+        REQUIRE(a(coupe, "etablissements.csv:2:part_liste_en_sus") != nullptr);
+        CHECK(a(coupe, "etablissements.csv:2:part_liste_en_sus")->id == regle::base_absente);
+        const csv::lot_rapports sans_coupe =
+            csv::lire_rapports(t_def, p, {"valeurs.csv", v}, {"etablissements.csv", sans});
+        CHECK(sans_coupe.rapports.size() == 1);
+    }
+}
+
 TEST_CASE("csv L.162-30-4 data: six columns, all or none, each checked", "[csv][l162_30_4]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
     const std::string v = h + valeurs_fr("750000001", "2018");

@@ -41,6 +41,9 @@ struct bilan_lots {
     std::size_t blocs_pleins{0};
     std::size_t echantillon{0};  // rows whose full result and trace were compared
     std::map<col::voie_ligne, std::size_t> voies;
+    // Per nature, the rows whose scalar result proposes a contract outcome of it, so that a test
+    // can show its outcome was compared at all.
+    std::map<nature_proposition, std::size_t> au_contrat;
     std::string premiere;  // the first difference, "" when none
 };
 
@@ -101,7 +104,10 @@ bilan_lots par_blocs(const modele_contrat_def& m, const parametres_evaluation& b
                 const std::size_t i = debut + j;
                 const std::string ou = concat(m.nom, ", batch ", std::to_string(groupe), ", row ", std::to_string(i),
                                               " (", texte(voies[i]), "): ");
-                const col::ligne attendue = col::ligne_de(evaluer(acceptes[i], pol));
+                const resultat_evaluation scalaire = evaluer(acceptes[i], pol);
+                for (std::size_t c = 0; c < scalaire.nombre_contrat; ++c)
+                    ++b.au_contrat[scalaire.contrat[c].nature];
+                const col::ligne attendue = col::ligne_de(scalaire);
                 const std::string d = col::difference(col::lire(res, i), attendue, "the scalar evaluator");
                 if (!d.empty()) {
                     b.premiere = concat(ou, d);
@@ -190,7 +196,40 @@ TEST_CASE("batch: blocks of every example grid loaded from its file give the sca
 
 TEST_CASE("batch: blocks of a 2022 grid with the L.162-30-4 clauses and of the successor scheme", "[lot]") {
     verifier(par_blocs(evalmod::def_2022, parametres_evaluation{}, 6'304, 3, 1'100), 1'000);
-    verifier(par_blocs(evalmod::def_successeur, parametres_evaluation{}, 6'2026, 3, 1'100), 1'500);
+    const bilan_lots succ = par_blocs(evalmod::def_successeur, parametres_evaluation{}, 6'2026, 3, 1'100);
+    verifier(succ, 1'500);
+    // Each row's penalty on its own base (rapport_annuel::base_penalite), compared row by row.
+    CHECK(succ.au_contrat.contains(nature_proposition::penalite_financement));
+}
+
+namespace {
+
+// A first-generation socle that carries the liste en sus cut (D.162-16 III 2), beside a volet
+// without it, under a grid that chose the cut: each row's cut is on its own share.
+constexpr std::array<volet_modele, 2> volets_coupe_2017{{
+    {.volet = volet_id::volet_socle,
+     .terme = duree_indeterminee,
+     .grille = evalmod::g_socle,
+     .clauses = sanction | minoration_liste_en_sus},
+    {.volet = volet_id::volet_transports,
+     .terme = duree_annees(3),
+     .grille = evalmod::g_transports,
+     .clauses = sanction | interessement},
+}};
+constexpr modele_contrat_def def_coupe_2017{.nom = "essai 2017, coupe liste en sus",
+                                            .regime = regime_id::caqes_2017,
+                                            .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
+                                            .volets = volets_coupe_2017,
+                                            .transition = politique_transition::arret_fin_regime};
+
+}  // namespace
+
+TEST_CASE("batch: blocks of a 2017 grid with the liste en sus cut cut each row on its own share", "[lot]") {
+    parametres_evaluation p{};
+    p.p2017.reduction_liste_en_sus = reduction_liste_en_sus_2017{{30, 100}};
+    const bilan_lots b = par_blocs(def_coupe_2017, p, 6'2017'3, 3, 1'100);
+    verifier(b, 1'500);
+    CHECK(b.au_contrat.contains(nature_proposition::minoration));
 }
 
 namespace {

@@ -28,7 +28,7 @@ TEST_CASE("parameters: the defaults and the domain's bounds themselves are accep
     p.p2017.paliers = {{{{0, 1}, {1, 100}}, {{1, 1}, {0, 1}}, {}}};
     p.p2017.seuil_interessement = {1, 1};
     p.p2017.part_interessement = {0, 1};
-    p.p2017.reduction_liste_en_sus = reduction_liste_en_sus_2017{{0, 1}, centimes{0}};
+    p.p2017.reduction_liste_en_sus = reduction_liste_en_sus_2017{{0, 1}};
     p.p2022.enveloppe_regionale = centimes{0};
     p.p2022.part_economies_nationale = {1, 1};
     p.p2022.taux_abattement = {0, 1};
@@ -36,7 +36,6 @@ TEST_CASE("parameters: the defaults and the domain's bounds themselves are accep
     p.successeur.part_economies = {1, 1};
     p.successeur.taux_penalite = {0, 1};
     p.successeur.seuil_penalite = {0, 1};
-    p.successeur.base_penalite = centimes{0};
     CHECK(validate(p).empty());
     STATIC_REQUIRE_FALSE(regles::premier_parametre_hors_domaine(parametres_evaluation{}).trouve);
 }
@@ -52,7 +51,7 @@ TEST_CASE("parameters: a negative rate or share is CAQES-E046 at its field", "[e
     p.p2022.taux_minoration = {-1, 100};
     refuse_en(p, "p2022.taux_minoration");
     p = {};
-    p.p2017.reduction_liste_en_sus = reduction_liste_en_sus_2017{{-1, 10}, centimes{100}};
+    p.p2017.reduction_liste_en_sus = reduction_liste_en_sus_2017{{-1, 10}};
     refuse_en(p, "p2017.reduction_liste_en_sus.taux");
     p = {};
     p.successeur.taux_penalite = {-1, 100};
@@ -82,12 +81,6 @@ TEST_CASE("parameters: a negative amount is CAQES-E046 at its field", "[evaluati
     parametres_evaluation p{};
     p.p2022.enveloppe_regionale = centimes{-1};
     refuse_en(p, "p2022.enveloppe_regionale");
-    p = {};
-    p.p2017.reduction_liste_en_sus = reduction_liste_en_sus_2017{{1, 10}, centimes{-100}};
-    refuse_en(p, "p2017.reduction_liste_en_sus.part_liste_en_sus");
-    p = {};
-    p.successeur.base_penalite = centimes{-5};
-    refuse_en(p, "successeur.base_penalite");
     p = {};
     p.p2022.seuil_largement_superieur = fraction{-1, 10};
     refuse_en(p, "p2022.seuil_largement_superieur");

@@ -96,6 +96,8 @@ struct sans_parametres {
     [[nodiscard]] const couverture_volet& couverture(std::size_t) const noexcept { return c_; }
     [[nodiscard]] std::span<const decision_enregistree> decisions() const noexcept { return {}; }
     [[nodiscard]] const std::optional<donnees_l162_30_4>& l162_30_4() const noexcept { return l_; }
+    [[nodiscard]] const std::optional<centimes>& part_liste_en_sus() const noexcept { return e_; }
+    [[nodiscard]] const std::optional<centimes>& base_penalite() const noexcept { return e_; }
     [[nodiscard]] int exercice() const noexcept { return 2019; }
     [[nodiscard]] int annee_contrat() const noexcept { return 1; }
     [[nodiscard]] ymd date_evaluation() const noexcept { return ymd{2020, 6, 1}; }

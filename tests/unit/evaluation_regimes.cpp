@@ -440,9 +440,9 @@ TEST_CASE("successor: allocation from savings, a penalty only from exercise 2027
     using evalmod::def_successeur;
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(def_successeur);
     evalmod::rapport_essai r = rapport(def_successeur, 2027, mal, evalmod::base_80m);
-    r.economies[0] = centimes{0};  // no savings: no allocation (left out: the test below)
+    r.economies[0] = centimes{0};           // no savings: no allocation (left out: the test below)
+    r.r.base_penalite = evalmod::base_80m;  // [U]: the establishment's own financing
     parametres_evaluation p{};
-    p.successeur.base_penalite = evalmod::base_80m;  // [U]: the base is the user's
 
     const resultat_evaluation res = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(r, p));
     REQUIRE(res.nombre_contrat == 1);
@@ -468,6 +468,7 @@ TEST_CASE("successor: allocation from savings, a penalty only from exercise 2027
     // All met, with savings: the allocation, and no penalty (score 1).
     const std::vector<valeurs_indicateur> bien = evalmod::tout_atteint(def_successeur);
     evalmod::rapport_essai rb = rapport(def_successeur, 2027, bien);
+    rb.r.base_penalite = evalmod::base_80m;
     rb.economies[0] = centimes{1'000'001};
     const resultat_evaluation alloc = evaluateur<def_successeur>::evaluer(evalmod::valide<def_successeur>(rb));
     CHECK(alloc.nombre_volets == 0);  // a scheme has no volets

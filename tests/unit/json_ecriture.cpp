@@ -173,6 +173,8 @@ evalmod::rapport_essai rapport_au_hasard(const modele_contrat_def& m, alea& a) {
                                         centimes{std::numeric_limits<std::int64_t>::max()}};
     evalmod::rapport_essai r(m, exercice_de(m, a), std::move(v), bases[a.sous(bases.size())]);
     if (a.pile()) r.r.annee_produits = r.r.exercice - static_cast<int>(a.sous(3));
+    // The successor's penalty base, mostly given (without it a 2027 report is refused, CAQES-E066).
+    if (a.sous(4) != 0) r.r.base_penalite = bases[a.sous(bases.size())];
     for (std::size_t i = 0; i < m.volets.size(); ++i) {
         if (a.sous(3) == 0) r.economies[i] = centimes{static_cast<std::int64_t>(a.sous(50'000'000))};
         if (a.sous(10) == 0) {

@@ -6,6 +6,7 @@
 #include <caqes/io/json/grille.hpp>
 
 #include <string>
+#include <tuple>
 
 using namespace caqes;
 
@@ -230,10 +231,10 @@ TEST_CASE("json grille: every parameter field a rule names has a JSON pointer to
     // Every key of `parametres` the reader knows, each given once.
     const std::string parametres =
         R"("parametres": {"p2017": {"paliers": [{"seuil": 1, "taux": 0}], "seuil_interessement": 1,
-             "part_interessement": 0, "reduction_liste_en_sus": {"taux": 0, "part_liste_en_sus_centimes": 0}},
+             "part_interessement": 0, "reduction_liste_en_sus": {"taux": 0}},
            "p2022": {"enveloppe_regionale_centimes": 0, "part_economies_nationale": 0, "taux_abattement": 0,
              "taux_minoration": 0, "seuil_largement_superieur": 0},
-           "successeur": {"part_economies": 0, "taux_penalite": 0, "base_penalite_centimes": 0},
+           "successeur": {"part_economies": 0, "taux_penalite": 0},
            "annee_partielle": "prorata_temporis"}, "volets")";
     const std::string texte = avec("\"volets\"", parametres);
     const auto r = json::lire_grille(texte, "essai.json");
@@ -243,12 +244,28 @@ TEST_CASE("json grille: every parameter field a rule names has a JSON pointer to
     const nlohmann::json doc = nlohmann::json::parse(texte);
     // From the first field to the last of `champ_parametre`; the successor's threshold and
     // formula are not keys of a grid file (a successor grid is refused, CAQES-E043).
-    for (int c = 0; c <= static_cast<int>(champ_parametre::successeur_base_penalite); ++c) {
+    for (int c = 0; c <= static_cast<int>(champ_parametre::successeur_seuil_penalite); ++c) {
         const auto champ = static_cast<champ_parametre>(c);
         if (champ == champ_parametre::successeur_seuil_penalite) continue;
         const std::string ptr = json::detail::pointeur_parametre(champ, 0);
         INFO(ptr);
         CHECK(doc.contains(nlohmann::json::json_pointer(ptr)));
+    }
+    // The bases an earlier grid gave for every establishment are each report's now: a grid that
+    // still gives one is refused at its key, and told where the figure goes.
+    for (const auto& [cle, parent, colonne] :
+         {std::tuple{"part_liste_en_sus_centimes", "/p2017/reduction_liste_en_sus", "part_liste_en_sus"},
+          std::tuple{"base_penalite_centimes", "/successeur", "base_penalite"}}) {
+        INFO(cle);
+        const std::string objet =
+            std::string_view{parent} == "/successeur"
+                ? concat(R"("successeur": {")", cle, R"(": 100})")
+                : concat(R"("p2017": {"reduction_liste_en_sus": {"taux": 0, ")", cle, R"(": 100}})");
+        const violations b = erreurs_de(avec("\"volets\"", concat(R"("parametres": {)", objet, R"(}, "volets")")));
+        REQUIRE(b.size() == 1);
+        CHECK(b[0].id == regle::grille_mal_formee);
+        CHECK(b[0].lieu == concat("essai.json#/parametres", parent, "/", cle));
+        CHECK(outils::contient_texte(b[0].detail, concat("etablissements.csv column ", colonne)));
     }
     // A name of no partial-year policy is refused at its key.
     const violations e =

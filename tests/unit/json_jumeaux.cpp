@@ -107,7 +107,6 @@ void comparer(const parametres_evaluation& a, const parametres_evaluation& b) {
     REQUIRE(a.p2017.reduction_liste_en_sus.has_value() == b.p2017.reduction_liste_en_sus.has_value());
     if (a.p2017.reduction_liste_en_sus) {
         CHECK(a.p2017.reduction_liste_en_sus->taux == b.p2017.reduction_liste_en_sus->taux);
-        CHECK(a.p2017.reduction_liste_en_sus->part_liste_en_sus == b.p2017.reduction_liste_en_sus->part_liste_en_sus);
     }
     CHECK(a.p2017.illustratif == b.p2017.illustratif);
     CHECK(a.p2022.enveloppe_regionale == b.p2022.enveloppe_regionale);
@@ -120,7 +119,6 @@ void comparer(const parametres_evaluation& a, const parametres_evaluation& b) {
     CHECK(a.p2022.illustratif == b.p2022.illustratif);
     CHECK(a.successeur.part_economies == b.successeur.part_economies);
     CHECK(a.successeur.taux_penalite == b.successeur.taux_penalite);
-    CHECK(a.successeur.base_penalite == b.successeur.base_penalite);
     CHECK(a.successeur.illustratif == b.successeur.illustratif);
     CHECK(a.version == b.version);
 }

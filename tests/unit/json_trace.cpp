@@ -217,11 +217,4 @@ TEST_CASE("issue 12: the JSON names the law applied: version policy, date of the
     CHECK(h["date_regles"] == "2022-06-01");
     CHECK(h["issues_sans_version_en_vigueur"] == nlohmann::json::array({"sanction", "interessement"}));
     CHECK(res22.total_sanctions == centimes{0});
-
-    // The successor's penalty without its [U] base is an alert, never a guessed amount.
-    evalmod::rapport_essai s(evalmod::def_successeur, 2027, evalmod::rien_atteint(evalmod::def_successeur),
-                             evalmod::base_80m);
-    const resultat_evaluation sans_base =
-        evaluateur<evalmod::def_successeur>::evaluer(evalmod::valide<evalmod::def_successeur>(s));
-    CHECK(json::evaluation_json(sans_base)["regles"]["alertes"] == nlohmann::json::array({"base_penalite_absente"}));
 }

@@ -262,6 +262,26 @@ TEST_CASE("JSON Lines L.162-30-4 data: six members, all or none, by the CSV's ch
     }
 }
 
+TEST_CASE("JSON Lines bases of the establishment: part_liste_en_sus and base_penalite, by the CSV's checks",
+          "[json][jsonl][bases]") {
+    SECTION("accepted: in euros, carried into the validated report; absent or null: not given") {
+        const json::lot_jsonl l = lire(avec_membre(R"("part_liste_en_sus":2000000.10,"base_penalite":5000)") + "\n");
+        INFO(outils::tout(l.rejets));
+        REQUIRE(l.rapports.size() == 1);
+        CHECK(l.rapports[0].rapport.part_liste_en_sus() == centimes{200'000'010});
+        CHECK(l.rapports[0].rapport.base_penalite() == centimes{500'000});
+        const json::lot_jsonl nul = lire(avec_membre(R"("part_liste_en_sus":null)") + "\n");
+        REQUIRE(nul.rapports.size() == 1);
+        CHECK_FALSE(nul.rapports[0].rapport.part_liste_en_sus().has_value());
+        CHECK_FALSE(nul.rapports[0].rapport.base_penalite().has_value());
+    }
+    SECTION("rejected, at the member") {
+        refusee(avec_membre(R"("part_liste_en_sus":-1)"), regle::valeur_hors_domaine, "v.jsonl:1#/part_liste_en_sus");
+        refusee(avec_membre(R"("base_penalite":"5000")"), regle::texte_invalide, "v.jsonl:1#/base_penalite");
+        refusee(avec_membre(R"("base_penalite":0.001)"), regle::texte_invalide, "v.jsonl:1#/base_penalite");
+    }
+}
+
 TEST_CASE("JSON Lines contract time: a volet brought in by an avenant is not reported on before it",
           "[json][jsonl][contrat][avenant]") {
     // The socle of `grille_texte`, and a transports volet of three years that the contract below

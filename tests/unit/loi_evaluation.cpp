@@ -43,7 +43,6 @@ parametres_evaluation parametres_l162_30_4(version_applicable v = version_applic
     p.version = v;
     p.p2022.seuil_largement_superieur = fraction{1, 10};
     p.p2022.duree_mesures_mois = 12;
-    p.successeur.base_penalite = base_80m;
     return p;
 }
 
@@ -75,9 +74,7 @@ TEST_CASE("defect 1: the legal caps are the law's, a rate past one is CAQES-E050
          [](parametres_evaluation& p, fraction f) { p.p2017.part_interessement = f; },
          {30, 100}},
         {"p2017.reduction_liste_en_sus.taux",
-         [](parametres_evaluation& p, fraction f) {
-             p.p2017.reduction_liste_en_sus = reduction_liste_en_sus_2017{f, centimes{1}};
-         },
+         [](parametres_evaluation& p, fraction f) { p.p2017.reduction_liste_en_sus = reduction_liste_en_sus_2017{f}; },
          {30, 100}},
         {"p2022.taux_abattement", [](parametres_evaluation& p, fraction f) { p.p2022.taux_abattement = f; }, {50, 100}},
         {"p2022.taux_minoration", [](parametres_evaluation& p, fraction f) { p.p2022.taux_minoration = f; }, {50, 100}},
@@ -185,6 +182,7 @@ TEST_CASE(
         evaluer_essai<evalmod::def_2022>(rapport_2022(2026, ymd{2026, 9, 1}), parametres_l162_30_4());
     CHECK(r2026.volets[0].principale.article().legi_id == "LEGIARTI000053220456");
     evalmod::rapport_essai rs(evalmod::def_successeur, 2027, rien_successeur(), base_80m);
+    rs.r.base_penalite = base_80m;
     const resultat_evaluation succ = evaluer_essai<evalmod::def_successeur>(rs, parametres_l162_30_4());
     const proposition* pen = trouver(succ, nature_proposition::penalite_financement);
     REQUIRE(pen != nullptr);
@@ -275,20 +273,30 @@ TEST_CASE("defect 4d: the measures are fixed for a limited duration, stated in t
           "p2022.duree_mesures_mois");
 }
 
-TEST_CASE("defect 5 (part): no refusal sanction for the successor or earlier contracts, the penalty base is the user's",
-          "[loi][defaut5]") {
+TEST_CASE(
+    "defect 5 (part): no refusal sanction for the successor or earlier contracts, the penalty base is the "
+    "establishment's",
+    "[loi][defaut5]") {
     CHECK_FALSE(sanction_refus_signature(regime_id::successeur_2026, base_80m, ymd{2026, 6, 1}).presente());
     CHECK_FALSE(sanction_refus_signature(regime_id::contrats_anterieurs, base_80m, ymd{2017, 3, 1}).presente());
     evalmod::rapport_essai rs(evalmod::def_successeur, 2027, rien_successeur(), base_80m);
     rs.economies[0] = centimes{0};  // no savings: no allocation, the penalty alone
-    parametres_evaluation p{};
-    const resultat_evaluation sans_base = evaluer_essai<evalmod::def_successeur>(rs, p);
-    CHECK(sans_base.nombre_contrat == 0);
-    CHECK(sans_base.regles.a(alerte_evaluation::base_penalite_absente));
-    p.successeur.base_penalite = centimes{1'000'000'000};
-    const resultat_evaluation avec = evaluer_essai<evalmod::def_successeur>(rs, p);
+    // Without its base the report is refused where the penalty is in force (CAQES-E066)...
+    const auto sans_base = validate<evalmod::def_successeur>(rs.annuel(), parametres_evaluation{});
+    REQUIRE_FALSE(sans_base.ok());
+    REQUIRE(sans_base.erreurs().size() == 1);
+    CHECK(sans_base.erreurs()[0].id == regle::base_absente);
+    CHECK(sans_base.erreurs()[0].lieu == "rapport.base_penalite");
+    CHECK(outils::contient_texte(sans_base.erreurs()[0].detail, "L.162-23-14"));
+    // ... and accepted in 2026, where the interim version has no penalty.
+    evalmod::rapport_essai en_2026 = rs;
+    en_2026.r.exercice = 2026;
+    en_2026.r.date_evaluation = ymd{2027, 3, 1};
+    CHECK(validate<evalmod::def_successeur>(en_2026.annuel(), parametres_evaluation{}).ok());
+    rs.r.base_penalite = centimes{1'000'000'000};
+    const resultat_evaluation avec = evaluer_essai<evalmod::def_successeur>(rs);
     REQUIRE(avec.nombre_contrat == 1);
-    CHECK(avec.contrat[0].montant == centimes{10'000'000});  // 1 % x (1 - 0) of the user's base
+    CHECK(avec.contrat[0].montant == centimes{10'000'000});  // 1 % x (1 - 0) of the establishment's base
 }
 
 TEST_CASE("defect 6: the 2017 evaluation cut of the liste en sus share is computed, within 30 %", "[loi][defaut6]") {
@@ -305,7 +313,20 @@ TEST_CASE("defect 6: the 2017 evaluation cut of the liste en sus share is comput
     const std::vector<valeurs_indicateur> v = evalmod::rien_atteint(def);
     evalmod::rapport_essai r(def, 2018, v, base_80m);
     parametres_evaluation p{};
-    p.p2017.reduction_liste_en_sus = reduction_liste_en_sus_2017{{30, 100}, centimes{1'000'001}};
+    p.p2017.reduction_liste_en_sus = reduction_liste_en_sus_2017{{30, 100}};
+    // The cut the grid chose is a share of the establishment's own liste en sus share: a report
+    // without it is refused (CAQES-E066), not cut by some other establishment's figure.
+    const auto sans_part = validate(def, r.annuel(), p);
+    REQUIRE_FALSE(sans_part.ok());
+    CHECK(sans_part.erreurs()[0].id == regle::base_absente);
+    CHECK(sans_part.erreurs()[0].lieu == "rapport.part_liste_en_sus");
+    CHECK(outils::contient_texte(sans_part.erreurs()[0].detail, "3/10"));
+    r.r.part_liste_en_sus = centimes{-1};
+    const auto negative = validate(def, r.annuel(), p);
+    REQUIRE_FALSE(negative.ok());
+    CHECK(negative.erreurs()[0].id == regle::valeur_hors_domaine);
+    CHECK(negative.erreurs()[0].lieu == "rapport.part_liste_en_sus");
+    r.r.part_liste_en_sus = centimes{1'000'001};
     const resultat_evaluation res = evaluer(evalmod::valide(r, p));
     REQUIRE(res.nombre_contrat == 1);
     CHECK(res.contrat[0].nature == nature_proposition::minoration);
@@ -315,6 +336,7 @@ TEST_CASE("defect 6: the 2017 evaluation cut of the liste en sus share is comput
     // Every obligation met: no breach, no cut.
     const std::vector<valeurs_indicateur> bien = evalmod::tout_atteint(def);
     evalmod::rapport_essai rb(def, 2018, bien, base_80m);
+    rb.r.part_liste_en_sus = centimes{1'000'001};
     CHECK(evaluer(evalmod::valide(rb, p)).nombre_contrat == 0);
 }
 
@@ -400,6 +422,7 @@ TEST_CASE("versions by policy: exercises 2017 to 2028 under each policy, outcome
         } else {
             evalmod::rapport_essai r(evalmod::def_successeur, a.exercice, rien_successeur(), base_80m);
             r.r.date_evaluation = evaluation;
+            r.r.base_penalite = base_80m;
             const resultat_evaluation res = evaluer_essai<evalmod::def_successeur>(r, p);
             const proposition* pen = trouver(res, a.volet);
             REQUIRE(pen != nullptr);

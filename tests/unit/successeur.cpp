@@ -64,11 +64,11 @@ TEST_CASE("issue 12 defect 5: a scheme starting in 2026 carries the penalty for 
     CHECK(validate(d.definition()).empty());  // it was E010 at the 2026 start
 
     parametres_evaluation p{};
-    p.successeur.base_penalite = evalmod::base_80m;  // [U]: the base is the user's
     const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(d.modele());
     for (const int exercice : {2026, 2027}) {
         evalmod::rapport_essai r(d.modele(), exercice, mal, evalmod::base_80m);
-        r.economies[0] = centimes{0};  // no savings: no allocation, the penalty alone
+        r.r.base_penalite = evalmod::base_80m;  // [U]: the establishment's own financing
+        r.economies[0] = centimes{0};           // no savings: no allocation, the penalty alone
         const resultat_validation<rapport_valide> v = validate(d, r.annuel(), p);
         REQUIRE(v.ok());
         const resultat_evaluation res = evaluer(v.valeur());
@@ -166,12 +166,12 @@ TEST_CASE("issue 12: the successor penalty's formula is a [U] parameter, within 
           "[successeur][E028]") {
     const dispositif_charge d{dispositif_2026()};
     parametres_evaluation p{};
-    p.successeur.base_penalite = evalmod::base_80m;
     p.successeur.formule = formule_penalite::taux_plein_sous_seuil;
     p.successeur.seuil_penalite = {1, 2};
     p.successeur.taux_penalite = {2, 100};
     auto montant_penalite = [&](const std::vector<valeurs_indicateur>& v) {
         evalmod::rapport_essai r(d.modele(), 2027, v, evalmod::base_80m);
+        r.r.base_penalite = evalmod::base_80m;
         r.economies[0] = centimes{0};  // no savings: no allocation, the penalty alone
         const resultat_validation<rapport_valide> ok = validate(d, r.annuel(), p);
         REQUIRE(ok.ok());
@@ -198,31 +198,34 @@ TEST_CASE("issue 12: the successor penalty's formula is a [U] parameter, within 
 TEST_CASE("a recorded successor penalty is bounded by the law's 2 % of its base, or refused (CAQES-E062)",
           "[successeur][decision][E062]") {
     const dispositif_charge d{dispositif_2026()};
-    parametres_evaluation p{};
-    p.successeur.base_penalite = evalmod::base_80m;  // 2 %: 160 000 000 cents
+    const parametres_evaluation p{};
     const volet_id grille = d.modele().volets[0].volet;
-    auto valider = [&](centimes montant, const parametres_evaluation& q) {
+    auto valider = [&](centimes montant, std::optional<centimes> base) {
         evalmod::rapport_essai r(d.modele(), 2027, evalmod::rien_atteint(d.modele()), evalmod::base_80m);
+        r.r.base_penalite = base;
         r.economies[0] = centimes{0};
         r.decisions = {evalmod::decision(grille, issue_legale::penalite_financement, montant)};
-        return validate(d, r.annuel(), q);
+        return validate(d, r.annuel(), p);
     };
     // The cap itself is within the law, and the decision is totalled.
-    const resultat_validation<rapport_valide> au_plafond = valider(centimes{160'000'000}, p);
+    const resultat_validation<rapport_valide> au_plafond = valider(centimes{160'000'000}, evalmod::base_80m);
     INFO(outils::tout(au_plafond.erreurs()));
     REQUIRE(au_plafond.ok());
     CHECK(evaluer(au_plafond.valeur()).total_sanctions_decidees == centimes{160'000'000});
     // One cent more is refused at the decision's amount, naming the base and the version.
-    const resultat_validation<rapport_valide> au_dessus = valider(centimes{160'000'001}, p);
+    const resultat_validation<rapport_valide> au_dessus = valider(centimes{160'000'001}, evalmod::base_80m);
     REQUIRE_FALSE(au_dessus.ok());
     const std::string lieu = "rapport.decisions[0] (" + std::string{traits(grille).nom} + ").montant";
     exige_seule(au_dessus.erreurs(), regle::decision_hors_la_loi, lieu);
     CHECK(contient_texte(au_dessus.erreurs()[0].detail, "of the penalty base 80000000.00 EUR"));
-    // Without a base in the parameters, no amount can be shown to be within the law.
-    parametres_evaluation sans_base = p;
-    sans_base.successeur.base_penalite.reset();
-    const resultat_validation<rapport_valide> sans = valider(centimes{1}, sans_base);
+    // Without the report's base, no amount can be shown to be within the law, and the penalty
+    // has nothing to be a share of (CAQES-E066).
+    const resultat_validation<rapport_valide> sans = valider(centimes{1}, std::nullopt);
     REQUIRE_FALSE(sans.ok());
-    exige_seule(sans.erreurs(), regle::decision_hors_la_loi, lieu);
-    CHECK(contient_texte(sans.erreurs()[0].detail, "successeur.base_penalite"));
+    REQUIRE(sans.erreurs().size() == 2);
+    CHECK(sans.erreurs()[0].id == regle::decision_hors_la_loi);
+    CHECK(sans.erreurs()[0].lieu == lieu);
+    CHECK(contient_texte(sans.erreurs()[0].detail, "rapport.base_penalite"));
+    CHECK(sans.erreurs()[1].id == regle::base_absente);
+    CHECK(sans.erreurs()[1].lieu == "rapport.base_penalite");
 }

@@ -70,6 +70,7 @@ enum class regle : std::uint8_t {
     sanction_et_interessement = 63,    // E063
     annee_contrat_incoherente = 64,    // E064
     avenant_hors_modele = 65,          // E065
+    base_absente = 66,                 // E066
     grille_mal_formee = 70,            // E070
     cle_en_double = 71,                // E071
     schema_inconnu = 72,               // E072
@@ -223,8 +224,7 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
      "L.162-30-4 (LEGIARTI000041398020, LEGIARTI000042685227, LEGIARTI000048702783): 50 %; L.162-23-14 from 2027 [S]: "
      "2 %"},
     {regle::parametre_ouvert_absent, "CAQES-E051", "an open notion of the law has no value: it has no default",
-     "L.162-30-4: \"largement superieur au nombre attendu\", \"pour une duree limitee\" [U]; L.162-23-14 penalty base "
-     "[U]"},
+     "L.162-30-4: \"largement superieur au nombre attendu\", \"pour une duree limitee\" [U]"},
     {regle::socle_duree_bornee, "CAQES-E052",
      "the first-generation socle has a bounded term: it is concluded for an indefinite term",
      "D.162-14 I (LEGIARTI000034459855, 2017-04-23); [S: FHF 2017 and ARS page: conclu pour une duree indeterminee]"},
@@ -250,6 +250,10 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
      "an avenant brings into the contract a volet its template does not have, or one already brought",
      "D.162-15 (LEGIARTI000034459846, LEGIARTI000044102672: avenants follow the contract's procedure); D.162-14 I "
      "(each volet once)"},
+    {regle::base_absente, "CAQES-E066",
+     "an outcome the contract carries is measured on a base of the establishment's own that its report does not give",
+     "D.162-16 III 2 (LEGIARTI000034459834): the cut applies to the insurance's share of the establishment's liste "
+     "en sus products; L.162-23-14 from 2027 [S]: the penalty is a share of its financing [U]"},
     {regle::grille_mal_formee, "CAQES-E070",
      "a grid file breaks its format: unknown or missing key, value of the wrong JSON type, unknown name, or past a "
      "capacity",

@@ -77,6 +77,10 @@ concept donnees_etablissement = requires(const E& e, std::size_t i) {
     { e.couverture(i) } -> std::convertible_to<const couverture_volet&>;
     { e.decisions() } -> std::convertible_to<std::span<const decision_enregistree>>;
     { e.l162_30_4() } -> std::convertible_to<const std::optional<donnees_l162_30_4>&>;
+    // The bases of its own two outcomes are measured on (rapport_annuel), each present
+    // wherever its outcome may be proposed (validation, CAQES-E066).
+    { e.part_liste_en_sus() } -> std::convertible_to<const std::optional<centimes>&>;
+    { e.base_penalite() } -> std::convertible_to<const std::optional<centimes>&>;
     { e.exercice() } -> std::same_as<int>;
     { e.annee_contrat() } -> std::same_as<int>;
     { e.date_evaluation() } -> std::same_as<ymd>;
@@ -150,11 +154,14 @@ constexpr void conclure_2017(O& sortie, std::size_t n, const modele_contrat_def&
     if (global.en_vigueur()) appliquer_plafond_global(sortie, n, etab.produits_assurance_maladie(), global.valeur);
     // "Lorsqu'il s'agit de manquements relatifs aux produits de sante": a volet carrying the
     // clause whose obligations were not all met, and a cut the ARS chose.
-    if (!p.reduction_liste_en_sus) return;
+    // The cut is measured on the establishment's own share, which validation required wherever
+    // the cut may be proposed (CAQES-E066): without it there is nothing to cut.
+    if (!p.reduction_liste_en_sus || !etab.part_liste_en_sus()) return;
     for (std::size_t i = 0; i < n; ++i) {
         if (!m.volets[i].clauses.contient(minoration_liste_en_sus) || !s.volets[i].defini()) continue;
         if (s.volets[i].inferieur(entier(1))) {
-            const proposition pr = proposer_reduction_liste_en_sus_2017(*p.reduction_liste_en_sus, lois);
+            const proposition pr =
+                proposer_reduction_liste_en_sus_2017(*p.reduction_liste_en_sus, *etab.part_liste_en_sus(), lois);
             if (pr.presente()) sortie.ajouter_contrat(pr);
             return;
         }
@@ -275,11 +282,10 @@ constexpr void conclure_successeur(O& sortie, const modele_contrat_def& m, const
         sortie.ajouter_contrat(dotation);
     const bool clause = grille.clauses.contient(penalite);
     const valeur_legale cap = lois.constante(article_loi::l162_23_14, constante_legale::plafond_penalite);
-    if (!clause || !cap.en_vigueur() || !global.defini()) return;
-    if (!p.base_penalite) {
-        sortie.regles.signaler(alerte_evaluation::base_penalite_absente);
-        return;
-    }
+    // The establishment's own base, which validation required wherever the penalty may be
+    // proposed (CAQES-E066).
+    const std::optional<centimes>& base = etab.base_penalite();
+    if (!clause || !cap.en_vigueur() || !global.defini() || !base) return;
     // The formula is [U] (parametres_successeur::formule); the cap is the law's.
     detail::fraction_verifiee taux_verifie{};
     if (p.formule == formule_penalite::taux_plein_sous_seuil) {
@@ -297,8 +303,8 @@ constexpr void conclure_successeur(O& sortie, const modele_contrat_def& m, const
                                 .illustratif = p.illustratif,
                                 .depassement = true});
     } else if (taux_verifie.f.positive()) {
-        sortie.ajouter_contrat(montant_plafonne_de(nature_proposition::penalite_financement, *p.base_penalite,
-                                                   taux_verifie.f, cap.valeur, cap.version, p.illustratif));
+        sortie.ajouter_contrat(montant_plafonne_de(nature_proposition::penalite_financement, *base, taux_verifie.f,
+                                                   cap.valeur, cap.version, p.illustratif));
     }
 }
 

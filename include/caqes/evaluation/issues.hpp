@@ -207,14 +207,15 @@ constexpr void appliquer_plafond_global(O& sortie, std::size_t nombre_volets, ce
 
 // D.162-16 III 2 (2017): for breaches on health products, a cut of the insurance's share of
 // liste en sus products "dans la limite de 30 %", at the rate the ARS chose (a parameter
-// checked by CAQES-E050), on the share the user supplies.
+// checked by CAQES-E050), on the establishment's own share (its report's, CAQES-E066).
 [[nodiscard]] constexpr proposition proposer_reduction_liste_en_sus_2017(const reduction_liste_en_sus_2017& choix,
+                                                                         centimes part_liste_en_sus,
                                                                          const lois_du_jour& lois) noexcept {
     const valeur_legale cap = lois.constante(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus);
     if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::reduction_liste_en_sus) ||
         !choix.taux.positive())
         return {};
-    return detail::montant_plafonne_de(nature_proposition::minoration, choix.part_liste_en_sus, choix.taux, cap.valeur,
+    return detail::montant_plafonne_de(nature_proposition::minoration, part_liste_en_sus, choix.taux, cap.valeur,
                                        cap.version, false);
 }
 
@@ -339,8 +340,8 @@ constexpr void appliquer_plafond_global(O& sortie, std::size_t nombre_volets, ce
 
 // Run-time check of a parameter set for a template: the rates within the law (CAQES-E050) and
 // every open notion the template's clauses need given a value (CAQES-E051), since none has a
-// default: "largement superieur" and the duration for the L.162-30-4 measures, the base of the
-// successor's penalty.
+// default: "largement superieur" and the duration for the L.162-30-4 measures. The bases an
+// outcome is measured on are each establishment's, checked with its report (CAQES-E066).
 [[nodiscard]] inline violations validate(const modele_contrat_def& m, const parametres_evaluation& p) {
     violations out = validate(p);
     const issues_legales d = issues_demandees(m);
@@ -354,10 +355,6 @@ constexpr void appliquer_plafond_global(O& sortie, std::size_t nombre_volets, ce
             out.push_back({regle::parametre_ouvert_absent, "p2022.duree_mesures_mois",
                            "L.162-30-4 \"fixes pour une duree limitee\": the measures need a duration in months"});
         }
-    }
-    if (d.contient(issue_legale::penalite_financement) && !p.successeur.base_penalite) {
-        out.push_back(
-            {regle::parametre_ouvert_absent, "successeur.base_penalite", "L.162-23-14 penalty [S]: its base is [U]"});
     }
     return out;
 }

@@ -39,11 +39,11 @@ struct palier_sanction {
 
 // D.162-16 III 2 (2017): for breaches on health products the ARS "peut" decide a cut of the
 // insurance's share of liste en sus products, "dans la limite de 30 %". Whether and at which
-// rate is the ARS's choice [U]; the share is the base the user supplies (future
-// reimbursements), so the amount shown is an estimate.
+// rate is the ARS's choice [U], the same for every establishment of a grid. The share it cuts
+// is the establishment's own figure and comes with its report (rapport_annuel::
+// part_liste_en_sus), so that a batch cuts each establishment's own share.
 struct reduction_liste_en_sus_2017 {
     fraction taux{0, 1};
-    centimes part_liste_en_sus{0};
 
     friend constexpr bool operator==(const reduction_liste_en_sus_2017&,
                                      const reduction_liste_en_sus_2017&) noexcept = default;
@@ -94,8 +94,8 @@ struct parametres_successeur {
     fraction taux_penalite{1, 100};
     formule_penalite formule{formule_penalite::proportionnelle_au_manque};
     fraction seuil_penalite{1, 2};  // for taux_plein_sous_seuil: the score under which it applies
-    // The penalty's base [U], no default: "financement" as quoted [S], not sourced further.
-    std::optional<centimes> base_penalite{};
+    // The penalty's base is the establishment's own financing, given with its report
+    // (rapport_annuel::base_penalite), not a parameter of the grid.
     bool illustratif{true};
 
     friend constexpr bool operator==(const parametres_successeur&, const parametres_successeur&) noexcept = default;
@@ -127,15 +127,13 @@ enum class champ_parametre : std::uint8_t {
     p2022_taux_minoration,              // CAQES-E050: L.162-30-4: 50 %
     successeur_taux_penalite,           // CAQES-E050: L.162-23-14 from 2027 [S]: 2 %
     // CAQES-E046 only: the fields above are also in its list (a rate is not negative).
-    p2017_paliers_seuil,                             // a score threshold
-    p2017_seuil_interessement,                       // a score threshold
-    p2017_reduction_liste_en_sus_part_liste_en_sus,  // an amount
-    p2022_enveloppe_regionale,                       // an amount
-    p2022_part_economies_nationale,                  // a share
-    p2022_seuil_largement_superieur,                 // an excess over the target, as a share of it
-    successeur_part_economies,                       // a share
-    successeur_seuil_penalite,                       // a score threshold
-    successeur_base_penalite,                        // an amount
+    p2017_paliers_seuil,              // a score threshold
+    p2017_seuil_interessement,        // a score threshold
+    p2022_enveloppe_regionale,        // an amount
+    p2022_part_economies_nationale,   // a share
+    p2022_seuil_largement_superieur,  // an excess over the target, as a share of it
+    successeur_part_economies,        // a share
+    successeur_seuil_penalite,        // a score threshold
 };
 
 // A field's path in `parametres_evaluation`, with its index when it is in a list.
@@ -159,8 +157,6 @@ enum class champ_parametre : std::uint8_t {
             return concat("p2017.paliers[", std::to_string(rang), "].seuil");
         case champ_parametre::p2017_seuil_interessement:
             return "p2017.seuil_interessement";
-        case champ_parametre::p2017_reduction_liste_en_sus_part_liste_en_sus:
-            return "p2017.reduction_liste_en_sus.part_liste_en_sus";
         case champ_parametre::p2022_enveloppe_regionale:
             return "p2022.enveloppe_regionale";
         case champ_parametre::p2022_part_economies_nationale:
@@ -171,8 +167,6 @@ enum class champ_parametre : std::uint8_t {
             return "successeur.part_economies";
         case champ_parametre::successeur_seuil_penalite:
             return "successeur.seuil_penalite";
-        case champ_parametre::successeur_base_penalite:
-            return "successeur.base_penalite";
     }
     return "?";
 }
@@ -281,8 +275,6 @@ constexpr void parcourir_domaines(const parametres_evaluation& p, F&& f) {
     f(champ_parametre::p2017_part_interessement, -1, p.p2017.part_interessement, zero_un);
     if (p.p2017.reduction_liste_en_sus) {
         f(champ_parametre::p2017_reduction_liste_en_sus_taux, -1, p.p2017.reduction_liste_en_sus->taux, zero_un);
-        f(champ_parametre::p2017_reduction_liste_en_sus_part_liste_en_sus, -1,
-          montant(p.p2017.reduction_liste_en_sus->part_liste_en_sus), positif);
     }
     f(champ_parametre::p2022_enveloppe_regionale, -1, montant(p.p2022.enveloppe_regionale), positif);
     f(champ_parametre::p2022_part_economies_nationale, -1, p.p2022.part_economies_nationale, zero_un);
@@ -294,9 +286,6 @@ constexpr void parcourir_domaines(const parametres_evaluation& p, F&& f) {
     f(champ_parametre::successeur_part_economies, -1, p.successeur.part_economies, zero_un);
     f(champ_parametre::successeur_taux_penalite, -1, p.successeur.taux_penalite, zero_un);
     f(champ_parametre::successeur_seuil_penalite, -1, p.successeur.seuil_penalite, zero_un);
-    if (p.successeur.base_penalite) {
-        f(champ_parametre::successeur_base_penalite, -1, montant(*p.successeur.base_penalite), positif);
-    }
 }
 
 // CAQES-E046 over a whole parameter set: the first parameter outside its domain.

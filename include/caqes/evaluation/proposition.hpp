@@ -117,7 +117,6 @@ struct proposition {
 enum class alerte_evaluation : std::uint8_t {
     seuil_largement_absent,  // L.162-30-4 "largement superieur" has no value (CAQES-E051)
     duree_mesures_absente,   // L.162-30-4 "duree limitee" has no value (CAQES-E051)
-    base_penalite_absente,   // L.162-23-14 penalty base has no value (CAQES-E051)
     cible_sous_plancher,     // L.162-30-3: the target is under the floor (CAQES-E031), no measure
     minoration_liee,         // L.162-30-4 before 2020-12-16: no reduction without a tariff cut
     sans_instance,           // no contract instance: volet terms were not checked (validate(m, c, r, p))
@@ -127,11 +126,10 @@ enum class alerte_evaluation : std::uint8_t {
                              // sus reduction's clause: no reduction proposed
 };
 
-inline constexpr std::array<alerte_evaluation, 8> toutes_alertes{
+inline constexpr std::array<alerte_evaluation, 7> toutes_alertes{
     {alerte_evaluation::seuil_largement_absent, alerte_evaluation::duree_mesures_absente,
-     alerte_evaluation::base_penalite_absente, alerte_evaluation::cible_sous_plancher,
-     alerte_evaluation::minoration_liee, alerte_evaluation::sans_instance, alerte_evaluation::transition_appliquee,
-     alerte_evaluation::minoration_sans_clause}};
+     alerte_evaluation::cible_sous_plancher, alerte_evaluation::minoration_liee, alerte_evaluation::sans_instance,
+     alerte_evaluation::transition_appliquee, alerte_evaluation::minoration_sans_clause}};
 
 // `regles_appliquees::alertes` holds them in one byte.
 static_assert(toutes_alertes.size() <= 8);
@@ -142,8 +140,6 @@ static_assert(toutes_alertes.size() <= 8);
             return "seuil_largement_absent";
         case alerte_evaluation::duree_mesures_absente:
             return "duree_mesures_absente";
-        case alerte_evaluation::base_penalite_absente:
-            return "base_penalite_absente";
         case alerte_evaluation::cible_sous_plancher:
             return "cible_sous_plancher";
         case alerte_evaluation::minoration_liee:

@@ -134,6 +134,10 @@ class rapport_valide {
     }
     [[nodiscard]] constexpr std::span<const decision_enregistree> decisions() const noexcept { return decisions_; }
     [[nodiscard]] constexpr const std::optional<donnees_l162_30_4>& l162_30_4() const noexcept { return l162_30_4_; }
+    [[nodiscard]] constexpr const std::optional<centimes>& part_liste_en_sus() const noexcept {
+        return part_liste_en_sus_;
+    }
+    [[nodiscard]] constexpr const std::optional<centimes>& base_penalite() const noexcept { return base_penalite_; }
 
   private:
     rapport_valide() = default;
@@ -156,6 +160,8 @@ class rapport_valide {
     std::array<std::optional<centimes>, volets_max> economies_{};
     std::vector<decision_enregistree> decisions_;
     std::optional<donnees_l162_30_4> l162_30_4_{};
+    std::optional<centimes> part_liste_en_sus_{};
+    std::optional<centimes> base_penalite_{};
 };
 
 template <const modele_contrat_def& M>

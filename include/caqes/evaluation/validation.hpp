@@ -337,11 +337,11 @@ struct validation_rapport {
                                  "the savings", "incentive", "the savings, which are not given (non renseigne)"))
                     continue;
                 // L.162-23-14 (from 2027) [S]: the penalty is bounded by the law's share of its base,
-                // the financing the parameters name [U] (parametres_successeur::base_penalite).
+                // the establishment's financing its report gives [U] (rapport_annuel::base_penalite).
                 if (n == issue_legale::penalite_financement &&
-                    hors_plafond(article_loi::l162_23_14, constante_legale::plafond_penalite,
-                                 p.successeur.base_penalite, "the penalty base", "penalty",
-                                 "its base, which the parameters do not give (successeur.base_penalite)"))
+                    hors_plafond(article_loi::l162_23_14, constante_legale::plafond_penalite, v.base_penalite_,
+                                 "the penalty base", "penalty",
+                                 "its base, which the report does not give (rapport.base_penalite)"))
                     continue;
             }
             // One decision per outcome, and one principal outcome per volet and year.
@@ -371,6 +371,43 @@ struct validation_rapport {
         }
     }
 
+    // CAQES-E066: each base of the establishment's own is given wherever its outcome may be
+    // proposed, under the law of the report's context (the conclusion's, lois_pour): the 2017
+    // cut where the ARS chose one (p2017.reduction_liste_en_sus, a positive rate), an evaluated
+    // volet carries its clause and the D.162-16 version in force provides it; the successor's
+    // penalty where its grid carries the clause and the L.162-23-14 version in force caps it.
+    static void verifier_bases(const rapport_annuel& r, const parametres_evaluation& p, const rapport_valide& v,
+                               violations& out) {
+        const modele_contrat_def& m = v.evalue_.modele();
+        const lois_du_jour lois = lois_pour(m, r.exercice, r.date_evaluation, p);
+        const auto citer = [](const version_loi& x) {
+            return x.reference.legi_id.empty() ? std::string{x.reference.texte}
+                                               : concat(x.reference.texte, " ", x.reference.legi_id);
+        };
+        if (m.regime == regime_id::caqes_2017 && !r.part_liste_en_sus && p.p2017.reduction_liste_en_sus &&
+            p.p2017.reduction_liste_en_sus->taux.positive()) {
+            const valeur_legale cap =
+                lois.constante(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus);
+            bool clause = false;
+            for (std::size_t i = 0; i < m.volets.size(); ++i)
+                clause = clause || (v.couvertures_[i].evalue && m.volets[i].clauses.contient(minoration_liste_en_sus));
+            if (clause && cap.en_vigueur() && cap.version->permises.contient(issue_legale::reduction_liste_en_sus)) {
+                out.push_back({regle::base_absente, "rapport.part_liste_en_sus",
+                               concat("the liste en sus cut the grid chose (p2017.reduction_liste_en_sus, ",
+                                      texte_fraction(p.p2017.reduction_liste_en_sus->taux), ") is a share of it (",
+                                      citer(*cap.version), ")")});
+            }
+        }
+        if (m.regime == regime_id::successeur_2026 && !r.base_penalite && !m.volets.empty() &&
+            m.volets[0].clauses.contient(penalite)) {
+            const valeur_legale cap = lois.constante(article_loi::l162_23_14, constante_legale::plafond_penalite);
+            if (cap.en_vigueur()) {
+                out.push_back({regle::base_absente, "rapport.base_penalite",
+                               concat("the scheme's penalty is a share of it (", citer(*cap.version), ")")});
+            }
+        }
+    }
+
     // Validates `r` against template `m` evaluated with `volets` (the template's, then the
     // avenants'), with the instance `c` when one is given.
     static resultat_validation<rapport_valide> valider(const modele_contrat_def& m, std::vector<volet_modele> volets,
@@ -390,6 +427,15 @@ struct validation_rapport {
         }
         if (r.produits_assurance_maladie < centimes{0}) {
             out.push_back({regle::valeur_hors_domaine, "rapport.produits_assurance_maladie", "negative revenue base"});
+        }
+        // A negative base would turn the cut or the penalty into a payment to the establishment.
+        if (r.part_liste_en_sus && *r.part_liste_en_sus < centimes{0}) {
+            out.push_back({regle::valeur_hors_domaine, "rapport.part_liste_en_sus",
+                           pourquoi_base_negative(*r.part_liste_en_sus)});
+        }
+        if (r.base_penalite && *r.base_penalite < centimes{0}) {
+            out.push_back(
+                {regle::valeur_hors_domaine, "rapport.base_penalite", pourquoi_base_negative(*r.base_penalite)});
         }
         if (r.annee_produits && (*r.annee_produits > r.exercice + 1 ||
                                  (r.date_evaluation.ok() && *r.annee_produits >= r.date_evaluation.y))) {
@@ -455,6 +501,8 @@ struct validation_rapport {
         v.produits_ = r.produits_assurance_maladie;
         v.annee_produits_ = r.annee_produits;
         v.l162_30_4_ = r.l162_30_4;
+        v.part_liste_en_sus_ = r.part_liste_en_sus;
+        v.base_penalite_ = r.base_penalite;
         const modele_contrat_def& me = v.evalue_.modele();
 
         // Contract time: each volet's effective term against the exercise (D.162-16 II).
@@ -588,6 +636,7 @@ struct validation_rapport {
             }
         });
         verifier_decisions(r, p, jour_regles, v, out);
+        verifier_bases(r, p, v, out);
 
         if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
         return resultat_validation<rapport_valide>{std::move(v)};

@@ -10,7 +10,9 @@
 //   be read against a template whose volets come in another order. An empty savings cell is
 //   *non renseigne*, never zero; a decision carries its nature (docs/input-format.md).
 //   Optional column groups, each absent or complete: `activites`; `taux_<volet>` and
-//   `duree_<volet>` (decisions the law sets as a rate); the six `l162_30_4_*` columns.
+//   `duree_<volet>` (decisions the law sets as a rate); the six `l162_30_4_*` columns;
+//   `part_liste_en_sus` and `base_penalite`, the bases of the 2017 cut and of the successor's
+//   penalty (rapport_annuel), each empty where not given.
 // - `contrats` (optional): one row per establishment's contract: its parties, dates and the
 //   avenants that bring template volets in. With it, each report is validated against its
 //   contract instance (contract time, CAQES-E060 to E065); without it, contract time is not

@@ -113,6 +113,8 @@ struct donnees_ligne {
     std::array<std::optional<centimes>, volets_max> economies{};
     std::array<couverture_volet, volets_max> couvertures{};
     std::optional<int> annee_produits{};
+    std::optional<centimes> part_liste_en_sus{};
+    std::optional<centimes> base_penalite{};
     ymd date_evaluation{};
     std::int32_t exercice{0};
     std::int32_t annee_contrat{1};
@@ -227,6 +229,8 @@ class ligne_lot {
         static const std::optional<donnees_l162_30_4> aucune{};
         return d_->l162_30_4 < 0 ? aucune : l_->l162_30_4_[static_cast<std::size_t>(d_->l162_30_4)];
     }
+    [[nodiscard]] const std::optional<centimes>& part_liste_en_sus() const noexcept { return d_->part_liste_en_sus; }
+    [[nodiscard]] const std::optional<centimes>& base_penalite() const noexcept { return d_->base_penalite; }
     [[nodiscard]] int exercice() const noexcept { return d_->exercice; }
     [[nodiscard]] int annee_contrat() const noexcept { return d_->annee_contrat; }
     [[nodiscard]] ymd date_evaluation() const noexcept { return d_->date_evaluation; }
@@ -338,6 +342,8 @@ class validateur_lot {
         d.economies = r.economies();
         d.couvertures = r.couvertures();
         d.annee_produits = r.annee_produits();
+        d.part_liste_en_sus = r.part_liste_en_sus();
+        d.base_penalite = r.base_penalite();
         d.date_evaluation = r.date_evaluation();
         d.exercice = r.exercice();
         d.annee_contrat = r.annee_contrat();

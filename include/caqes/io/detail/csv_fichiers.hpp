@@ -276,7 +276,8 @@ struct etablissement_lu {
                                                                    : "decision_";
         return concat(colonne, nom_colonne(decisions[*i].volet));
     }
-    for (const std::string_view champ : {"annee_contrat", "produits_assurance_maladie", "annee_produits"}) {
+    for (const std::string_view champ :
+         {"annee_contrat", "produits_assurance_maladie", "annee_produits", "part_liste_en_sus", "base_penalite"}) {
         if (lieu == concat("rapport.", champ)) return std::string{champ};
     }
     // "rapport.l162_30_4.<field>" is column "l162_30_4_<field>" (champs_l162_30_4).
@@ -635,6 +636,25 @@ inline void lire_etablissement(const modele_contrat_def& m, journal& j, const re
             d.annee_produits = static_cast<int>(a.value);
         }
     }
+    // The bases of the establishment's own two outcomes are measured on (rapport_annuel), in
+    // euros; an absent column or an empty cell: not given (validation says where one is needed,
+    // CAQES-E066).
+    for (const auto& [colonne, base] : {std::pair{std::string_view{"part_liste_en_sus"}, &d.part_liste_en_sus},
+                                        std::pair{std::string_view{"base_penalite"}, &d.base_penalite}}) {
+        const std::size_t c = e.colonne(colonne);
+        const std::string_view cellule = c == absent ? std::string_view{} : trim(r.fields[c]);
+        if (cellule.empty()) continue;
+        const parsed<centimes> b = parse_centimes(cellule, dl);
+        if (!b.ok()) {
+            j.rejeter(b.rule, colonne, b.error);
+            ok = false;
+        } else if (b.value < centimes{0}) {
+            j.rejeter(regle::valeur_hors_domaine, colonne, regles::pourquoi_base_negative(b.value));
+            ok = false;
+        } else {
+            *base = b.value;
+        }
+    }
     if (activites_donnees) {
         const parsed<activites> a = parse_activites(r.fields[e.colonne("activites")]);
         if (a.ok()) {
@@ -751,8 +771,11 @@ void lire_etablissements(const modele_contrat_def& m, const source& src, const o
         taux_durees.push_back(concat("taux_", nom_colonne(v.volet)));
         taux_durees.push_back(concat("duree_", nom_colonne(v.volet)));
     }
-    const std::vector<std::vector<std::string>> optionnelles{
-        {"activites"}, taux_durees, {colonnes_l162_30_4.begin(), colonnes_l162_30_4.end()}};
+    const std::vector<std::vector<std::string>> optionnelles{{"activites"},
+                                                             taux_durees,
+                                                             {colonnes_l162_30_4.begin(), colonnes_l162_30_4.end()},
+                                                             {"part_liste_en_sus"},
+                                                             {"base_penalite"}};
     fichier_lu f{};
     ouvrir(f, src, o, rec, attendues, optionnelles);
     const entete& e = f.e;

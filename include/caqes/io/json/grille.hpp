@@ -312,6 +312,14 @@ class lecteur_grille {
 
     // `j` is an object whose keys are all among `cles`. A key naming a constant of the law
     // table is refused with the rule of that limit, any other unknown key with CAQES-E070.
+    // A base an earlier grid gave for every establishment, now each report's (rapport_annuel): its
+    // report column, or empty.
+    [[nodiscard]] static constexpr std::string_view base_de_l_etablissement(std::string_view cle) noexcept {
+        if (cle == "part_liste_en_sus_centimes") return "part_liste_en_sus";
+        if (cle == "base_penalite_centimes") return "base_penalite";
+        return {};
+    }
+
     bool objet(const nlohmann::json& j, const std::string& ptr, std::initializer_list<std::string_view> cles) {
         if (!j.is_object()) {
             signaler(regle::grille_mal_formee, ptr, concat("expected an object, found ", nom_type(j)));
@@ -320,7 +328,13 @@ class lecteur_grille {
         for (auto it = j.begin(); it != j.end(); ++it) {
             if (std::find(cles.begin(), cles.end(), std::string_view{it.key()}) != cles.end()) continue;
             const std::string p = concat(ptr, "/", segment_pointeur(it.key()));
-            if (const std::optional<constante_legale> c = constante_nommee(it.key())) {
+            if (const std::string_view colonne = base_de_l_etablissement(it.key()); !colonne.empty()) {
+                signaler(regle::grille_mal_formee, p,
+                         concat(csv::quoted_field(it.key()),
+                                " is the establishment's own figure, not the grid's: give it with each report "
+                                "(etablissements.csv column ",
+                                colonne, ", JSON Lines key \"", colonne, "\")"));
+            } else if (const std::optional<constante_legale> c = constante_nommee(it.key())) {
                 signaler(regle_de_la_limite(*c), p,
                          concat(csv::quoted_field(it.key()),
                                 " is a constant of the law table (droit/loi.hpp), looked up at the "
@@ -703,10 +717,9 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
             si_present(l, *v, q, "part_interessement", p.p2017.part_interessement, lire_fraction);
             if (const auto* r = l.champ(*v, q, "reduction_liste_en_sus", false)) {
                 const std::string qr = concat(q, "/reduction_liste_en_sus");
-                if (l.objet(*r, qr, {"taux", "part_liste_en_sus_centimes"})) {
+                if (l.objet(*r, qr, {"taux"})) {
                     reduction_liste_en_sus_2017 red{};
                     si_present(l, *r, qr, "taux", red.taux, lire_fraction);
-                    si_present(l, *r, qr, "part_liste_en_sus_centimes", red.part_liste_en_sus, lire_centimes);
                     p.p2017.reduction_liste_en_sus = red;
                 }
             }
@@ -736,12 +749,9 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
     }
     if (const auto* v = l.champ(j, ptr, "successeur", false)) {
         const std::string q = concat(ptr, "/successeur");
-        if (l.objet(*v, q, {"part_economies", "taux_penalite", "base_penalite_centimes", "illustratif"})) {
+        if (l.objet(*v, q, {"part_economies", "taux_penalite", "illustratif"})) {
             si_present(l, *v, q, "part_economies", p.successeur.part_economies, lire_fraction);
             si_present(l, *v, q, "taux_penalite", p.successeur.taux_penalite, lire_fraction);
-            if (const auto* b = l.champ(*v, q, "base_penalite_centimes", false)) {
-                p.successeur.base_penalite = lire_centimes(*b, concat(q, "/base_penalite_centimes"));
-            }
             si_present(l, *v, q, "illustratif", p.successeur.illustratif, lire_booleen);
         }
     }
@@ -822,8 +832,6 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
             return "/parametres/p2017/seuil_interessement";
         case champ_parametre::p2017_reduction_liste_en_sus_taux:
             return "/parametres/p2017/reduction_liste_en_sus/taux";
-        case champ_parametre::p2017_reduction_liste_en_sus_part_liste_en_sus:
-            return "/parametres/p2017/reduction_liste_en_sus/part_liste_en_sus_centimes";
         case champ_parametre::p2022_taux_abattement:
             return "/parametres/p2022/taux_abattement";
         case champ_parametre::p2022_taux_minoration:
@@ -840,8 +848,6 @@ inline void lire_parametres(lecteur_grille& l, const nlohmann::json& j, const st
             return "/parametres/successeur/part_economies";
         case champ_parametre::successeur_seuil_penalite:
             return "/parametres/successeur/seuil_penalite";
-        case champ_parametre::successeur_base_penalite:
-            return "/parametres/successeur/base_penalite_centimes";
     }
     return "/parametres";
 }

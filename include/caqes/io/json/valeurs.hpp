@@ -37,6 +37,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -731,7 +732,7 @@ template <class SurRapport, class SurRejet>
         }
         l.connus(racine, "",
                  {"finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits", "activites",
-                  "economies", "decisions", "l162_30_4", "contrat", "valeurs"});
+                  "economies", "decisions", "l162_30_4", "part_liste_en_sus", "base_penalite", "contrat", "valeurs"});
         ligne_lue out{};
         const valeur_ligne* f = l.membre(racine, "", "finess", true);
         if (f != nullptr) {
@@ -766,6 +767,18 @@ template <class SurRapport, class SurRejet>
             a != nullptr && a->s != valeur_ligne::sorte::nul) {
             if (const auto n = l.entier(*a, "/annee_produits", 1900, 9999, "a year"))
                 out.r.annee_produits = static_cast<int>(*n);
+        }
+        // The bases of the establishment's own two outcomes are measured on, in euros as the CSV
+        // columns; absent or null: not given.
+        for (const auto& [cle, base, quoi] :
+             {std::tuple{std::string_view{"part_liste_en_sus"}, &out.r.part_liste_en_sus,
+                         std::string_view{"the liste en sus share"}},
+              std::tuple{std::string_view{"base_penalite"}, &out.r.base_penalite,
+                         std::string_view{"the penalty base"}}}) {
+            if (const valeur_ligne* a = l.membre(racine, "", cle, false);
+                a != nullptr && a->s != valeur_ligne::sorte::nul) {
+                if (const auto c = l.montant(*a, concat("/", cle), false, quoi)) *base = *c;
+            }
         }
         // "mco+psychiatrie", as the CSV column; absent: every activity of the grid's scope.
         if (const valeur_ligne* a = l.membre(racine, "", "activites", false); a != nullptr) {
