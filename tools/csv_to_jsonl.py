@@ -6,7 +6,8 @@
 One line per establishment-year of the establishments file, in its order, with the values of
 that establishment-year from the values file, and with the contracts file its establishment's
 contract (`contrat`, repeated on each of its lines). The optional columns become members when
-the file has them: `activites`, each decision's `taux` and `duree_mois`, the `l162_30_4` object
+the file has them: `activites`, `part_liste_en_sus` and `base_penalite`, each decision's `taux`
+and `duree_mois`, the `l162_30_4` object
 (its non-empty cells: one given in part stays in part, for the reader to reject). Numbers are written as JSON numbers with the same
 digits (the French decimal comma becomes a point, thousands separators are dropped); a cell that
 is not a number of the plain form is written as a string, so that `caqes evaluate` rejects it
@@ -62,6 +63,9 @@ def main() -> int:
             membres.append(f'"annee_produits":{nombre(e["annee_produits"], fr_e)}')
         if e.get("activites", "").strip():
             membres.append(f'"activites":{json.dumps(e["activites"].strip())}')
+        for base in ("part_liste_en_sus", "base_penalite"):
+            if e.get(base, "").strip():
+                membres.append(f'"{base}":{nombre(e[base], fr_e)}')
         economies, decisions = [], []
         for col, cellule in e.items():
             if col.startswith("economies_"):

@@ -393,8 +393,9 @@ struct validation_rapport {
                 clause = clause || (v.couvertures_[i].evalue && m.volets[i].clauses.contient(minoration_liste_en_sus));
             if (clause && cap.en_vigueur() && cap.version->permises.contient(issue_legale::reduction_liste_en_sus)) {
                 out.push_back({regle::base_absente, "rapport.part_liste_en_sus",
-                               concat("the liste en sus cut the grid chose (p2017.reduction_liste_en_sus, ",
-                                      texte_fraction(p.p2017.reduction_liste_en_sus->taux), ") is a share of it (",
+                               concat("no liste en sus share is given, and the cut the grid chose "
+                                      "(p2017.reduction_liste_en_sus) is ",
+                                      texte_fraction(p.p2017.reduction_liste_en_sus->taux), " of it (",
                                       citer(*cap.version), ")")});
             }
         }
@@ -403,7 +404,8 @@ struct validation_rapport {
             const valeur_legale cap = lois.constante(article_loi::l162_23_14, constante_legale::plafond_penalite);
             if (cap.en_vigueur()) {
                 out.push_back({regle::base_absente, "rapport.base_penalite",
-                               concat("the scheme's penalty is a share of it (", citer(*cap.version), ")")});
+                               concat("no penalty base is given, and the scheme's penalty is a share of it (",
+                                      citer(*cap.version), ")")});
             }
         }
     }
