@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -384,25 +385,69 @@ struct evaluation_unique {
     e.grille = charger_grille(o.grille, s);
     if (!e.grille) return s;
     const caqes::parametres_evaluation& p = e.grille->parametres().valeur();
-    // Its rejections name it as "FINESS YEAR" in their detail (docs/input-format.md): only those
-    // are kept, to be shown if it was not evaluated.
+    // Its rejections name it as "FINESS YEAR" in their detail: those are kept, to be shown if it
+    // was not evaluated, with the causes they stand on, which name only their row:
+    // - a row of the values file rejected on its own comes before its establishment-year's
+    //   rejection (its rows come together, CAQES-E044): the values file's violations since the
+    //   last establishment-year ended are kept with it;
+    // - a row of the establishments or contracts file (read before the values) is named by
+    //   that rejection ("its row FILE:LINE was rejected"): their violations are kept, up to a
+    //   bound, and those at a row it names are shown.
     const std::string qui = caqes::concat(c.finess, " ", std::to_string(c.exercice));
+    const std::string valeurs = caqes::concat(o.fichiers.front(), ":");
+    constexpr std::size_t autres_max = 100'000;
     caqes::violations siennes;
+    caqes::violations du_groupe;
+    caqes::violations autres;
+    std::size_t autres_oubliees = 0;
     const caqes::cli::bilan_lot b = caqes::cli::lire_lot(
         e.grille->definition(), p, o.fichiers,
         [&](const caqes::csv::rapport_lu& r, std::uint64_t, std::uint64_t) {
+            du_groupe.clear();
             if (r.finess != c.finess || r.rapport.exercice() != c.exercice) return;
             e.lu = r;
             e.res = caqes::evaluer(e.lu->rapport, caqes::politique_grille{}, e.trace_);
         },
         [&](caqes::violation&& v) {
-            if (v.detail.find(qui) != std::string::npos) siennes.push_back(std::move(v));
+            const bool sienne = v.detail.find(qui) != std::string::npos;
+            const bool des_valeurs = o.fichiers.size() > 1 && v.lieu.starts_with(valeurs);
+            // An establishment-year's rejection names one ("FINESS YEAR: ..."): its group ends.
+            const bool fin_de_groupe = des_valeurs && v.detail.find(": ") == 14 && v.detail[9] == ' ';
+            if (sienne) {
+                for (caqes::violation& x : du_groupe)
+                    siennes.push_back(std::move(x));
+                siennes.push_back(std::move(v));
+            } else if (des_valeurs && !fin_de_groupe) {
+                du_groupe.push_back(std::move(v));
+                return;
+            } else if (o.fichiers.size() > 1 && !des_valeurs) {
+                if (autres.size() < autres_max) {
+                    autres.push_back(std::move(v));
+                } else {
+                    ++autres_oubliees;
+                }
+            }
+            if (fin_de_groupe) du_groupe.clear();
         });
     if (b.fichiers.empty()) {
         bilan(b);
         return b.statut;
     }
     if (e.lu) return statut::accepted;
+    // The rows of the other files its rejections name, shown before them.
+    for (const caqes::violation& a : autres) {
+        // "FILE:LINE:field" names row "FILE:LINE".
+        const std::string_view ligne = std::string_view{a.lieu}.substr(0, a.lieu.rfind(':'));
+        const bool nommee = std::any_of(siennes.begin(), siennes.end(), [&](const caqes::violation& v) {
+            const std::size_t i = v.detail.find(ligne);
+            return i != std::string::npos && (i + ligne.size() == v.detail.size() ||
+                                              !std::isdigit(static_cast<unsigned char>(v.detail[i + ligne.size()])));
+        });
+        if (nommee) rejet(a);
+    }
+    if (autres_oubliees > 0)
+        std::cerr << "caqes: " << autres_oubliees
+                  << " violations of the establishments and contracts files were not kept\n";
     for (const caqes::violation& v : siennes)
         rejet(v);
     std::cerr << "caqes: " << qui << " was not evaluated: "

@@ -135,7 +135,7 @@ TEST_CASE("JSON Lines: a second line for the same establishment-year is rejected
     REQUIRE(l.rejets.size() == 1);
     CHECK(l.rejets[0].id == regle::texte_invalide);
     CHECK(l.rejets[0].lieu == "v.jsonl:2#/finess");
-    CHECK(l.rejets[0].detail == "duplicate of line 1 for 019900001 2018");
+    CHECK(l.rejets[0].detail == "019900001 2018: duplicate of line 1");
     CHECK(l.lignes.balanced());
     CHECK(json::status(l) == csv::exit_status::some_rejected);
 }

@@ -803,9 +803,7 @@ template <class SurRapport, class SurRejet>
         if (l.ok()) {
             const csv::detail::cle k{out.finess, out.r.exercice, csv::detail::cle_64(out.finess, out.r.exercice)};
             if (const vue* deja = vues.trouver(k.code)) {
-                l.signaler(regle::texte_invalide, "/finess",
-                           concat("duplicate of line ", std::to_string(deja->ligne), " for ", out.finess, " ",
-                                  std::to_string(out.r.exercice)));
+                l.signaler(regle::texte_invalide, "/finess", concat("duplicate of line ", std::to_string(deja->ligne)));
             } else if (vues.size() >= o.etablissements_annees_max) {
                 // Past the stated maximum the rest of the file is refused, this line named,
                 // rather than its keys remembered until memory runs out.
@@ -821,6 +819,14 @@ template <class SurRapport, class SurRejet>
             }
         }
         if (!l.ok()) {
+            // Named as the validation's violations are ("FINESS YEAR: ..."), once the line gave
+            // both: whose the line is, for a reader of the log and for `caqes explain`.
+            if (!out.finess.empty() && out.r.exercice != 0) {
+                const std::string qui = concat(out.finess, " ", std::to_string(out.r.exercice), ": ");
+                for (violation& x : tampon) {
+                    if (!x.detail.starts_with(qui)) x.detail = concat(qui, x.detail);
+                }
+            }
             rejeter();
             vider();
             continue;
