@@ -498,6 +498,10 @@ struct evaluation_unique {
               << "revenue base: " << caqes::texte_euros(r.produits_assurance_maladie) << " EUR"
               << (r.annee_produits ? caqes::concat(" (", std::to_string(*r.annee_produits), ")") : std::string{})
               << ", contract year " << r.annee_contrat << '\n';
+    // The establishment's own bases, where given: what its cut or penalty is a share of.
+    if (r.part_liste_en_sus)
+        std::cout << "liste en sus share: " << caqes::texte_euros(*r.part_liste_en_sus) << " EUR\n";
+    if (r.base_penalite) std::cout << "penalty base: " << caqes::texte_euros(*r.base_penalite) << " EUR\n";
     std::string alertes;
     for (const caqes::alerte_evaluation a : caqes::toutes_alertes) {
         if (g.a(a)) alertes += caqes::concat(alertes.empty() ? "" : ", ", caqes::nom(a));

@@ -77,6 +77,8 @@ inline void comparer(ecarts& c, const resultat_evaluation& a, const resultat_eva
     c.egal(a.annee_contrat == b.annee_contrat, "annee_contrat");
     c.egal(a.produits_assurance_maladie == b.produits_assurance_maladie, "produits_assurance_maladie");
     c.egal(a.annee_produits == b.annee_produits, "annee_produits");
+    c.egal(a.part_liste_en_sus == b.part_liste_en_sus, "part_liste_en_sus");
+    c.egal(a.base_penalite == b.base_penalite, "base_penalite");
     c.egal(a.nombre_volets == b.nombre_volets, "nombre_volets");
     for (std::size_t v = 0; v < volets_max; ++v) {
         const std::string ou = "volets[" + std::to_string(v) + "]";

@@ -208,6 +208,8 @@ void brouiller(resultat_evaluation& r, alea& a) {
     r.regles.refusees.bits = static_cast<std::uint16_t>(a.sous(1U << toutes_issues_legales.size()));
     if (a.pile()) r.regles.periode_mesures = periode{ymd{2021, 3, 1}, ymd{2024, 3, 1}};
     r.annee_produits = a.pile() ? std::optional<int>{std::numeric_limits<int>::min()} : std::nullopt;
+    r.part_liste_en_sus = a.pile() ? std::optional<centimes>{montant()} : std::nullopt;
+    r.base_penalite = a.pile() ? std::optional<centimes>{montant()} : std::nullopt;
     r.total_sanctions = montant();
     r.total_interessements_decides = montant();
     r.plafond_global_atteint = a.pile();

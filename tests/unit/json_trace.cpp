@@ -191,6 +191,21 @@ TEST_CASE("json: fractions with no 64-bit normal form are NaN, never wrapped", "
     CHECK(f["decimal"] == "NaN");
 }
 
+TEST_CASE("json: the establishment's own bases are shown beside the amounts they give, null when not given",
+          "[json][bases]") {
+    evalmod::rapport_essai r(evalmod::def_2017, 2018, evalmod::rien_atteint(evalmod::def_2017), evalmod::base_80m);
+    const resultat_evaluation sans = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r));
+    CHECK(json::evaluation_json(sans)["regles"]["part_liste_en_sus_centimes"].is_null());
+    CHECK(json::evaluation_json(sans)["regles"]["base_penalite_centimes"].is_null());
+    r.r.part_liste_en_sus = centimes{100'000'001};
+    r.r.base_penalite = centimes{7};
+    const resultat_evaluation avec = evaluateur<evalmod::def_2017>::evaluer(evalmod::valide<evalmod::def_2017>(r));
+    CHECK(avec.part_liste_en_sus == centimes{100'000'001});
+    CHECK(avec.base_penalite == centimes{7});
+    CHECK(json::evaluation_json(avec)["regles"]["part_liste_en_sus_centimes"] == 100'000'001);
+    CHECK(json::evaluation_json(avec)["regles"]["base_penalite_centimes"] == 7);
+}
+
 TEST_CASE("issue 12: the JSON names the law applied: version policy, date of the rules, diverging policies, alerts",
           "[json][loi]") {
     // Exercise 2021 of a first-generation contract evaluated in 2022: under the default policy

@@ -420,7 +420,8 @@ template <regime_id R, representation_score S, donnees_etablissement E, class O>
     const lois_du_jour& lois = lois_pour(etab);
     const std::size_t n = nombre_volets_conclus(m);
     sortie.ouvrir(m.regime, etab.exercice(), etab.annee_contrat(), etab.produits_assurance_maladie(),
-                  etab.annee_produits(), static_cast<std::uint8_t>(n));
+                  etab.annee_produits(), bases_etablissement{etab.part_liste_en_sus(), etab.base_penalite()},
+                  static_cast<std::uint8_t>(n));
     // Over the volets the exercise evaluates (scores_contrat): a volet out of its term fixes no
     // objective this year.
     const auto evalue = [&etab](std::size_t i) { return etab.couverture(i).evalue; };

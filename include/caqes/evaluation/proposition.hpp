@@ -194,6 +194,12 @@ struct regles_appliquees {
     }
 };
 
+// The establishment's own bases a conclusion opens its output with (rapport_annuel).
+struct bases_etablissement {
+    std::optional<centimes> part_liste_en_sus{};
+    std::optional<centimes> base_penalite{};
+};
+
 struct resultat_volet {
     volet_id volet{};
     score_volet score{};
@@ -215,6 +221,10 @@ struct resultat_evaluation {
     int annee_contrat{0};
     centimes produits_assurance_maladie{0};
     std::optional<int> annee_produits{};
+    // The establishment's own bases of the 2017 cut and of the successor's penalty
+    // (rapport_annuel), shown beside the amounts they give; empty: not given.
+    std::optional<centimes> part_liste_en_sus{};
+    std::optional<centimes> base_penalite{};
     std::array<resultat_volet, volets_max> volets{};
     std::uint8_t nombre_volets{0};
     // Contract-level outcomes: regional incentive, L.162-30-4 measures, successor penalty.
@@ -245,12 +255,14 @@ struct resultat_evaluation {
     // proposals it revises (the overall cap, the terms, the decisions, the totals) ----
 
     constexpr void ouvrir(regime_id r, int ex, int annee, centimes produits, std::optional<int> annee_prod,
-                          std::uint8_t n) noexcept {
+                          const bases_etablissement& bases, std::uint8_t n) noexcept {
         regime = r;
         exercice = ex;
         annee_contrat = annee;
         produits_assurance_maladie = produits;
         annee_produits = annee_prod;
+        part_liste_en_sus = bases.part_liste_en_sus;
+        base_penalite = bases.base_penalite;
         nombre_volets = n;
     }
     constexpr void noter_score_global(const score_volet& s) noexcept { score_global = s; }
@@ -300,7 +312,7 @@ struct resultat_evaluation {
 template <class O, class S>
 concept sortie_conclusion = requires(O& o, const S& s, std::size_t i, const proposition& pr, const couverture_volet& c,
                                      std::optional<issue_legale> n, std::optional<centimes> e, centimes m) {
-    o.ouvrir(regime_id{}, 0, 0, m, std::optional<int>{}, std::uint8_t{0});
+    o.ouvrir(regime_id{}, 0, 0, m, std::optional<int>{}, bases_etablissement{}, std::uint8_t{0});
     o.noter_score_global(s);
     o.noter_volet(i, volet_id{}, s, e);
     o.noter_erreur_score(std::uint8_t{0}, std::uint32_t{0});

@@ -396,8 +396,9 @@ class ligne_resultats {
     // row; `ouvrir` resets what a row reads.
     void aller_a(std::size_t e) noexcept { e_ = e; }
 
+    // The bases are not columns: the full result on demand shows them (evaluer_un).
     void ouvrir(regime_id, int exercice, int annee_contrat, centimes produits, std::optional<int>,
-                std::uint8_t nombre_volets) noexcept {
+                const bases_etablissement&, std::uint8_t nombre_volets) noexcept {
         c_->exercice[e_] = static_cast<std::int32_t>(exercice);
         c_->annee_contrat[e_] = static_cast<std::int32_t>(annee_contrat);
         c_->produits[e_] = produits.valeur;

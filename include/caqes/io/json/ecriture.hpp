@@ -489,6 +489,17 @@ inline void ecrire(ecrivain& w, const proposition& p) {
     w.fin_objet();
 }
 
+// An establishment's own base (resultat_evaluation::part_liste_en_sus, base_penalite): its
+// cents, or null when not given.
+inline void ecrire_base(ecrivain& w, std::string_view cle, const std::optional<centimes>& base) {
+    w.cle(cle);
+    if (base) {
+        w.valeur(base->valeur);
+    } else {
+        w.valeur(nullptr);
+    }
+}
+
 // The law applied and what the amounts rest on (trace.hpp's regles_json says what each is).
 inline void ecrire_regles(ecrivain& w, const resultat_evaluation& r) {
     const regles_appliquees& g = r.regles;
@@ -502,6 +513,7 @@ inline void ecrire_regles(ecrivain& w, const resultat_evaluation& r) {
     w.membre("annee_contrat", r.annee_contrat);
     w.membre("annee_partielle", caqes::nom(g.annee_partielle));
     w.membre("annee_produits", r.annee_produits);
+    ecrire_base(w, "base_penalite_centimes", r.base_penalite);
     w.membre("date_evaluation", texte(g.date_evaluation));
     w.membre("date_regles", texte(g.date));
     w.membre("exercice", r.exercice);
@@ -511,6 +523,7 @@ inline void ecrire_regles(ecrivain& w, const resultat_evaluation& r) {
         if (g.refusees.contient(i)) w.valeur(caqes::nom(i));
     }
     w.fin_tableau();
+    ecrire_base(w, "part_liste_en_sus_centimes", r.part_liste_en_sus);
     w.cle("periode_mesures");
     if (g.periode_mesures.debut.ok()) {
         w.valeur(texte(g.periode_mesures));

@@ -142,7 +142,11 @@ namespace caqes::json {
             {"exercice", r.exercice},
             {"annee_contrat", r.annee_contrat},
             {"produits_assurance_maladie_centimes", r.produits_assurance_maladie.valeur},
-            {"annee_produits", r.annee_produits ? nlohmann::json(*r.annee_produits) : nlohmann::json(nullptr)}};
+            {"annee_produits", r.annee_produits ? nlohmann::json(*r.annee_produits) : nlohmann::json(nullptr)},
+            {"part_liste_en_sus_centimes",
+             r.part_liste_en_sus ? nlohmann::json(r.part_liste_en_sus->valeur) : nlohmann::json(nullptr)},
+            {"base_penalite_centimes",
+             r.base_penalite ? nlohmann::json(r.base_penalite->valeur) : nlohmann::json(nullptr)}};
 }
 
 // One establishment's evaluation: the result and, when given, its trace.
