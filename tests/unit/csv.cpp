@@ -1201,50 +1201,6 @@ csv::lot_rapports lire_avec_contrats(const std::string& valeurs, const std::stri
 
 }  // namespace
 
-TEST_CASE("csv a row rejected for its shape is named by its establishment-year, not reported missing",
-          "[csv][contrat]") {
-    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
-    const std::string v = h + valeurs_fr("750000001", "2018");
-    const std::string c =
-        entete_contrats + "750000001;ARS IdF;CPAM Paris;Directrice;2017-06-01;15/06/2017;2017-07-01;;\r\n";
-    const std::string e = entete_etab_fr + "750000001;2018;2;1000;;;;;2017;;\r\n";
-    SECTION("an establishments row with a field too many") {
-        const csv::lot_rapports lot =
-            lire_avec_contrats(v, entete_etab_fr + "750000001;2018;2;1000;;;;;2017;;;x\r\n", c);
-        INFO(outils::tout(lot.rejets));
-        const violation* x = a(lot, "valeurs.csv:2:finess");
-        REQUIRE(x != nullptr);
-        CHECK(outils::contient_texte(x->detail, "its row etablissements.csv:2 was rejected"));
-        CHECK_FALSE(outils::contient_texte(x->detail, "no row"));
-        CHECK(lot.rapports.empty());
-        CHECK(lot.balanced());
-    }
-    SECTION("a contracts row with a field too few") {
-        const csv::lot_rapports lot = lire_avec_contrats(
-            v, e, entete_contrats + "750000001;ARS IdF;CPAM Paris;Directrice;2017-06-01;15/06/2017;2017-07-01;\r\n");
-        INFO(outils::tout(lot.rejets));
-        const violation* x = a(lot, "valeurs.csv:2:finess");
-        REQUIRE(x != nullptr);
-        CHECK(outils::contient_texte(x->detail, "its contract's row contrats.csv:2 was rejected"));
-        CHECK(lot.rapports.empty());
-        CHECK(lot.balanced());
-    }
-    SECTION("a row whose key cannot be read is still missing for the others: nothing is guessed") {
-        const csv::lot_rapports lot =
-            lire_avec_contrats(v, entete_etab_fr + "75000000X;2018;2;1000;;;;;2017;;;x\r\n", c);
-        const violation* x = a(lot, "valeurs.csv:2:finess");
-        REQUIRE(x != nullptr);
-        CHECK(outils::contient_texte(x->detail, "no row in etablissements.csv"));
-        CHECK(lot.balanced());
-    }
-    SECTION("the same rows well formed are accepted") {
-        const csv::lot_rapports lot = lire_avec_contrats(v, e, c);
-        INFO(outils::tout(lot.rejets));
-        CHECK(lot.rapports.size() == 1);
-        CHECK(lot.balanced());
-    }
-}
-
 TEST_CASE("csv contracts: the transports volet brought in by avenant is reported on from its start only",
           "[csv][contrat]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";

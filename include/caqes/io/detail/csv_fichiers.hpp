@@ -593,14 +593,7 @@ inline void lire_etablissement(const modele_contrat_def& m, journal& j, const re
                                bool activites_donnees, bool avec_taux, bool avec_l162, centimes& total_decisions,
                                std::size_t& nombre_decisions, index_cles<etablissement_lu>& etabs, std::size_t max,
                                std::optional<au_dela>& trop) {
-    if (!forme_valide(j, r, e, dl, tete)) {
-        // Rejected whole; kept under its key when it has one, so that its establishment-year's
-        // values say "its row ... was rejected" and point here, not "no row".
-        const std::optional<std::uint64_t> code = cle_d_une_ligne_rejetee(r, e, dl);
-        if (code && etabs.trouver(*code) == nullptr && etabs.size() < max)
-            etabs.ajouter(etablissement_lu{.code = *code, .ligne = r.line});
-        return;
-    }
+    if (!forme_valide(j, r, e, dl, tete)) return;
     const std::optional<cle> k = lire_cle(j, r, e, m, dl);
     bool ok = k.has_value();
 
@@ -875,15 +868,7 @@ struct contrat_lu {
 inline void lire_contrat(const modele_contrat_def& m, journal& j, const record_view& r, const entete& e, dialect dl,
                          std::string_view tete, std::map<std::string, contrat_lu, std::less<>>& contrats,
                          std::size_t max, std::optional<au_dela>& trop) {
-    if (!forme_valide(j, r, e, dl, tete)) {
-        // Rejected whole; kept under its FINESS when it has one, so that the establishment's
-        // years say "its contract's row ... was rejected" and point here, not "no row".
-        const std::size_t cf = e.colonne("finess");
-        const std::string_view finess = cf < r.fields.size() ? trim(r.fields[cf]) : std::string_view{};
-        if (regles::finess_bien_forme(finess) && !contrats.contains(finess) && contrats.size() < max)
-            contrats.emplace(std::string{finess}, contrat_lu{.ligne = r.line});
-        return;
-    }
+    if (!forme_valide(j, r, e, dl, tete)) return;
     bool ok = true;
     const std::string_view finess = trim(r.fields[e.colonne("finess")]);
     if (!finess_valide(j, finess)) return;

@@ -465,20 +465,6 @@ template <class R>
     return cle{std::string{finess}, exercice, cle_64(finess, exercice)};
 }
 
-// The key of a row rejected for its shape (forme_valide), when its `finess` and `exercice` cells
-// still give a well formed one; reported nowhere (the row was), so that the other files' rows of
-// that establishment-year can name this row as rejected rather than missing.
-template <class R>
-[[nodiscard]] std::optional<std::uint64_t> cle_d_une_ligne_rejetee(const R& r, const entete& e, dialect d) {
-    const std::size_t cf = e.colonne("finess");
-    const std::size_t ce = e.colonne("exercice");
-    if (cf >= r.fields.size() || ce >= r.fields.size()) return std::nullopt;
-    const std::string_view finess = trim(r.fields[cf]);
-    const parsed<std::int64_t> an = parse_integer(r.fields[ce], d);
-    if (!regles::finess_bien_forme(finess) || !an.ok() || an.value < 1 || an.value > 9999) return std::nullopt;
-    return cle_64(finess, static_cast<int>(an.value));
-}
-
 // One file opened for reading row by row: its preview (line ends, encoding, first bytes), its
 // reader (fixed buffers), its header read against the expected columns, and its dialect.
 struct fichier_lu {
