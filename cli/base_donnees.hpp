@@ -141,8 +141,17 @@ struct tables_lues {
         ce.push_back(std::move(x));
     for (const std::string_view x : csv::detail::colonnes_l162_30_4)
         ce.emplace_back(x);
-    ce.emplace_back("part_liste_en_sus");
-    ce.emplace_back("base_penalite");
+    // The establishment's bases, which sql/schema.sql adds to a table an earlier version of it
+    // made: read when the table has them; until then none is given, and validation says where
+    // one is needed (CAQES-E066).
+    for (const std::string_view x : {"part_liste_en_sus", "base_penalite"}) {
+        for (pqxx::row::size_type i = 0; i < e.columns(); ++i) {
+            if (x == e.column_name(i)) {
+                ce.emplace_back(x);
+                break;
+            }
+        }
+    }
     t.etablissements = rendre("caqes.etablissements", e, ce, 2);
 
     // The contracts of the establishments this exercise names: a contract of an establishment

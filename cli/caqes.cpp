@@ -380,6 +380,13 @@ struct evaluation_unique {
     caqes::trace trace_{};
 };
 
+// Whether a violation's detail starts by naming an establishment-year: "FINESS YEAR: ...".
+[[nodiscard]] bool nomme_une_annee(std::string_view d) {
+    const auto chiffre = [](char x) { return x >= '0' && x <= '9'; };
+    return d.size() >= 16 && caqes::regles::finess_bien_forme(d.substr(0, 9)) && d[9] == ' ' && chiffre(d[10]) &&
+           chiffre(d[11]) && chiffre(d[12]) && chiffre(d[13]) && d.substr(14, 2) == ": ";
+}
+
 [[nodiscard]] statut evaluer_un(const options_lot& o, const cible& c, evaluation_unique& e) {
     statut s = statut::accepted;
     e.grille = charger_grille(o.grille, s);
@@ -411,13 +418,20 @@ struct evaluation_unique {
         [&](caqes::violation&& v) {
             const bool sienne = v.detail.find(qui) != std::string::npos;
             const bool des_valeurs = o.fichiers.size() > 1 && v.lieu.starts_with(valeurs);
-            // An establishment-year's rejection names one ("FINESS YEAR: ..."): its group ends.
-            const bool fin_de_groupe = des_valeurs && v.detail.find(": ") == 14 && v.detail[9] == ' ';
+            // An establishment-year's rejection starts by naming it ("FINESS YEAR: ...", located in
+            // whichever file holds the cause) and ends it: the reader hands it over before the
+            // next one's rows. A row that comes back after its establishment-year ended (CAQES-E044)
+            // names it too, but is a row's violation and ends nothing.
+            const bool fin_de_groupe = nomme_une_annee(v.detail) && v.id != caqes::regle::valeurs_non_contigues;
+            if (sienne && !fin_de_groupe) {
+                siennes.push_back(std::move(v));
+                return;
+            }
             if (sienne) {
                 for (caqes::violation& x : du_groupe)
                     siennes.push_back(std::move(x));
                 siennes.push_back(std::move(v));
-            } else if (des_valeurs && !fin_de_groupe) {
+            } else if (des_valeurs && !nomme_une_annee(v.detail)) {
                 du_groupe.push_back(std::move(v));
                 return;
             } else if (o.fichiers.size() > 1 && !des_valeurs) {

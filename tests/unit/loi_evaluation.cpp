@@ -288,6 +288,17 @@ TEST_CASE(
     CHECK(sans_base.erreurs()[0].id == regle::base_absente);
     CHECK(sans_base.erreurs()[0].lieu == "rapport.base_penalite");
     CHECK(outils::contient_texte(sans_base.erreurs()[0].detail, "L.162-23-14"));
+    // ... but not where the parameters propose no penalty whatever the score: a zero rate, or
+    // the whole rate under a threshold of 0.
+    parametres_evaluation sans_taux{};
+    sans_taux.successeur.taux_penalite = {0, 1};
+    CHECK(validate<evalmod::def_successeur>(rs.annuel(), sans_taux).ok());
+    parametres_evaluation seuil_nul{};
+    seuil_nul.successeur.formule = formule_penalite::taux_plein_sous_seuil;
+    seuil_nul.successeur.seuil_penalite = {0, 1};
+    CHECK(validate<evalmod::def_successeur>(rs.annuel(), seuil_nul).ok());
+    seuil_nul.successeur.seuil_penalite = {1, 100};
+    CHECK_FALSE(validate<evalmod::def_successeur>(rs.annuel(), seuil_nul).ok());
     // ... and accepted in 2026, where the interim version has no penalty.
     evalmod::rapport_essai en_2026 = rs;
     en_2026.r.exercice = 2026;

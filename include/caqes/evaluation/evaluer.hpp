@@ -265,7 +265,8 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
 }
 
 // Successor: an allocation from savings per scheme (L.162-23-14 1, interim version); the
-// penalty where the version in force provides it, from 2027 [S], on a base the user names [U].
+// penalty where the version in force provides it, from 2027 [S], on the establishment's own base
+// [U] (rapport_annuel::base_penalite).
 // `global` is the scheme's overall score.
 template <class S, class E, class O>
 constexpr void conclure_successeur(O& sortie, const modele_contrat_def& m, const S& global, const E& etab,

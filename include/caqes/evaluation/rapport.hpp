@@ -100,9 +100,9 @@ struct rapport_annuel {
     std::span<const decision_volet> decisions{};
     std::optional<donnees_l162_30_4> l162_30_4{};
     // Two bases of the establishment's own, each read only by the outcome it measures; empty: not
-    // given, and that outcome is then proposed with no amount, the result saying why. They are
-    // the report's, not the grid's parameters, so that a batch measures each establishment on
-    // its own figures.
+    // given, which validation refuses wherever that outcome may be proposed (CAQES-E066). They
+    // are the report's, not the grid's parameters, so that a batch measures each establishment
+    // on its own figures.
     // - D.162-16 III 2 (2017): the insurance's share of its liste en sus products, which the
     //   cut for breaches on health products reduces (an estimate: future reimbursements).
     std::optional<centimes> part_liste_en_sus{};

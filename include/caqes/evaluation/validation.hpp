@@ -399,7 +399,13 @@ struct validation_rapport {
                                       citer(*cap.version), ")")});
             }
         }
-        if (m.regime == regime_id::successeur_2026 && !r.base_penalite && !m.volets.empty() &&
+        // A zero rate, or the whole rate under a threshold of 0, proposes no penalty whatever the
+        // score (conclure_successeur): no base is needed then.
+        const parametres_successeur& ps = p.successeur;
+        const bool penalite_possible =
+            ps.taux_penalite.positive() &&
+            (ps.formule != formule_penalite::taux_plein_sous_seuil || ps.seuil_penalite.positive());
+        if (m.regime == regime_id::successeur_2026 && !r.base_penalite && penalite_possible && !m.volets.empty() &&
             m.volets[0].clauses.contient(penalite)) {
             const valeur_legale cap = lois.constante(article_loi::l162_23_14, constante_legale::plafond_penalite);
             if (cap.en_vigueur()) {

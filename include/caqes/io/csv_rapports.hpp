@@ -301,7 +301,17 @@ template <class SurRapport, class SurRejet>
                     trop->compter(jv);
                     return;
                 }
+                const std::size_t avant_ligne = tampon.size();
                 lire_ligne_valeurs(m, jv, r, f.e, f.d, f.apercu.head, index, colonnes, l);
+                const std::size_t apres_ligne = tampon.size();
+                // The establishment-year this row closes is handed over before the row's own
+                // violations: a reader of the stream (caqes explain) meets each row's violations
+                // after the establishment-year before it ended.
+                const auto fermer_avant_la_ligne = [&](std::string_view coupe) {
+                    fermer_groupe(g, coupe);
+                    const auto debut = tampon.begin() + static_cast<std::ptrdiff_t>(avant_ligne);
+                    std::rotate(debut, tampon.begin() + static_cast<std::ptrdiff_t>(apres_ligne), tampon.end());
+                };
                 if (l.k && (!ouvert || l.k->code != g.code)) {
                     if (fermees.trouver(l.k->code) != nullptr) {
                         jv.rejeter(regle::valeurs_non_contigues, "finess",
@@ -315,7 +325,7 @@ template <class SurRapport, class SurRejet>
                     if (fermees.size() + (ouvert ? 1U : 0U) >= o.etablissements_annees_max) {
                         // Past the stated maximum the rest of the file is refused, with this row
                         // named, rather than remembered until memory runs out.
-                        if (ouvert) fermer_groupe(g, {});
+                        if (ouvert) fermer_avant_la_ligne({});
                         ouvert = false;
                         trop = au_dela{r.line, concat(l.k->finess, " ", std::to_string(l.k->exercice)), 0, 0};
                         trop->compter(jv);
@@ -323,7 +333,7 @@ template <class SurRapport, class SurRejet>
                     }
                     if (ouvert) {
                         b.octets_valeurs_lus = f.lecteur->bytes_read();
-                        fermer_groupe(g, {});
+                        fermer_avant_la_ligne({});
                         fermees.ajouter(g.code);
                     }
                     g.ouvrir(l.k->code, mesures_modele, r.line);

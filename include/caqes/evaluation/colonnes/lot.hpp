@@ -265,7 +265,7 @@ class validateur_lot {
     // the block is concluded under the grid's), CAQES-E045 for a value off its column's scale
     // under `politique_hors_echelle::refus`. A refused report is not in any block.
     // Taken by reference: a row in columns keeps only what the conclusion reads (`garder`), and
-    // only a row on the scalar path copies the report (864 bytes with its parameters); every
+    // only a row on the scalar path copies the report (872 bytes with its parameters); every
     // report was copied, then moved, before.
     [[nodiscard]] resultat_validation<voie_ligne> ajouter(const rapport_valide& r) {
         const grille_lot& g = *g_;

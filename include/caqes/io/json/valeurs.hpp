@@ -821,10 +821,15 @@ template <class SurRapport, class SurRejet>
         if (!l.ok()) {
             // Named as the validation's violations are ("FINESS YEAR: ..."), once the line gave
             // both: whose the line is, for a reader of the log and for `caqes explain`.
+            // A contract's violations already name its FINESS ("FINESS: ..."): the year is added.
             if (!out.finess.empty() && out.r.exercice != 0) {
                 const std::string qui = concat(out.finess, " ", std::to_string(out.r.exercice), ": ");
+                const std::string du_contrat = concat(out.finess, ": ");
                 for (violation& x : tampon) {
-                    if (!x.detail.starts_with(qui)) x.detail = concat(qui, x.detail);
+                    if (x.detail.starts_with(qui)) continue;
+                    const std::string_view reste =
+                        std::string_view{x.detail}.substr(x.detail.starts_with(du_contrat) ? du_contrat.size() : 0);
+                    x.detail = concat(qui, reste);
                 }
             }
             rejeter();
