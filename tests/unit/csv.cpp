@@ -1454,26 +1454,6 @@ TEST_CASE("csv decisions set as a rate: taux_<volet> and duree_<volet>, checked 
     }
 }
 
-namespace {
-
-// The test template with the liste en sus cut on its socle (D.162-16 III 2), and a grid that
-// chose the cut at 30 %.
-inline constexpr std::array<volet_modele, 2> t_volets_coupe{{
-    {.volet = volet_id::volet_socle,
-     .terme = duree_indeterminee,
-     .grille = t_socle,
-     .clauses = sanction | minoration_liste_en_sus},
-    t_volets[1],
-}};
-inline constexpr modele_contrat_def t_def_coupe{
-    .nom = "test csv, coupe liste en sus",
-    .regime = regime_id::caqes_2017,
-    .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
-    .volets = t_volets_coupe,
-};
-
-}  // namespace
-
 TEST_CASE("csv bases of the establishment: each row's own liste en sus share and penalty base, each checked",
           "[csv][bases]") {
     parametres_evaluation p{};
@@ -1488,7 +1468,7 @@ TEST_CASE("csv bases of the establishment: each row's own liste en sus share and
         "economies_transports;decision_socle;decision_transports;nature_socle;nature_transports;"
         "part_liste_en_sus;base_penalite\r\n";
     const auto lire_coupe = [&](const std::string& valeurs, const std::string& lignes) {
-        return csv::lire_rapports(t_def_coupe, p, {"valeurs.csv", valeurs}, {"etablissements.csv", he + lignes});
+        return csv::lire_rapports(t_def_taux, p, {"valeurs.csv", valeurs}, {"etablissements.csv", he + lignes});
     };
     SECTION("accepted: each establishment cut on its own share, in one batch") {
         const csv::lot_rapports lot = lire_coupe(v,
@@ -1533,7 +1513,7 @@ TEST_CASE("csv bases of the establishment: each row's own liste en sus share and
             "economies_socle;economies_transports;decision_socle;decision_transports;"
             "nature_socle;nature_transports\r\n750000001;2018;2;1000;2017;;;;;;\r\n";
         const csv::lot_rapports coupe =
-            csv::lire_rapports(t_def_coupe, p, {"valeurs.csv", v}, {"etablissements.csv", sans});
+            csv::lire_rapports(t_def_taux, p, {"valeurs.csv", v}, {"etablissements.csv", sans});
         REQUIRE(a(coupe, "etablissements.csv:2:part_liste_en_sus") != nullptr);
         CHECK(a(coupe, "etablissements.csv:2:part_liste_en_sus")->id == regle::base_absente);
         const csv::lot_rapports sans_coupe =
