@@ -1201,6 +1201,43 @@ csv::lot_rapports lire_avec_contrats(const std::string& valeurs, const std::stri
 
 }  // namespace
 
+TEST_CASE("csv a row rejected without a usable key: \"no row\" says the file has such rows", "[csv][contrat]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string v = h + valeurs_fr("750000001", "2018");
+    const std::string c =
+        entete_contrats + "750000001;ARS IdF;CPAM Paris;Directrice;2017-06-01;15/06/2017;2017-07-01;;\r\n";
+    const std::string e = entete_etab_fr + "750000001;2018;2;1000;;;;;2017;;\r\n";
+    SECTION("an establishments row with a field too many, and one with a FINESS that is none") {
+        const csv::lot_rapports lot = lire_avec_contrats(
+            v, entete_etab_fr + "750000001;2018;2;1000;;;;;2017;;;x\r\n75000000X;2018;2;1000;;;;;2017;;\r\n", c);
+        INFO(outils::tout(lot.rejets));
+        const violation* x = a(lot, "valeurs.csv:2:finess");
+        REQUIRE(x != nullptr);
+        CHECK(outils::contient_texte(
+            x->detail, "no row in etablissements.csv (2 rows of it were rejected without a usable key, above)"));
+        CHECK(lot.rapports.empty());
+        CHECK(lot.balanced());
+    }
+    SECTION("a contracts row with a field too few") {
+        const csv::lot_rapports lot = lire_avec_contrats(
+            v, e, entete_contrats + "750000001;ARS IdF;CPAM Paris;Directrice;2017-06-01;15/06/2017;2017-07-01;\r\n");
+        INFO(outils::tout(lot.rejets));
+        const violation* x = a(lot, "valeurs.csv:2:finess");
+        REQUIRE(x != nullptr);
+        CHECK(
+            outils::contient_texte(x->detail, "no row in contrats.csv (1 row of it was rejected without a usable key"));
+        CHECK(lot.balanced());
+    }
+    SECTION("a row missing from well formed files says no more") {
+        const csv::lot_rapports lot = lire_avec_contrats(v + valeurs_fr("750000002", "2018"), e, c);
+        const violation* x = a(lot, "valeurs.csv:7:finess");
+        REQUIRE(x != nullptr);
+        CHECK(outils::contient_texte(x->detail, "no row in etablissements.csv; no row in contrats.csv;"));
+        CHECK(lot.rapports.size() == 1);
+        CHECK(lot.balanced());
+    }
+}
+
 TEST_CASE("csv contracts: the transports volet brought in by avenant is reported on from its start only",
           "[csv][contrat]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";

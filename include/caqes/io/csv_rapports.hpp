@@ -103,11 +103,22 @@ template <class SurRapport, class SurRejet>
     };
     index_cles<etablissement_lu> etabs;
     std::map<std::string, contrat_lu, std::less<>> contrats;
+    // The rows of each file rejected without a usable key (a row of the wrong shape, a FINESS or
+    // year that is none): "no row in FILE" says how many, since one of them may be the row the
+    // user looks for.
+    std::size_t etablissements_sans_cle = 0;
+    std::size_t contrats_sans_cle = 0;
+    const auto sans_cle = [](std::size_t n) {
+        if (n == 0) return std::string{};
+        return concat(" (", std::to_string(n), n == 1 ? " row of it was" : " rows of it were",
+                      " rejected without a usable key, above)");
+    };
     if (fichier_contrats != nullptr) {
         b.contrats.emplace();
-        lire_contrats(m, *fichier_contrats, o, tampon, emis, *b.contrats, contrats, vider);
+        lire_contrats(m, *fichier_contrats, o, tampon, emis, *b.contrats, contrats, contrats_sans_cle, vider);
     }
-    lire_etablissements(m, etablissements, o, tampon, emis, b.etablissements, etabs, b.activites_donnees, vider);
+    lire_etablissements(m, etablissements, o, tampon, emis, b.etablissements, etabs, b.activites_donnees,
+                        etablissements_sans_cle, vider);
     etabs.fusionner();
     journal jv{valeurs.name, tampon, b.valeurs, emis};
     journal je{etablissements.name, tampon, b.etablissements, emis};
@@ -134,7 +145,7 @@ template <class SurRapport, class SurRejet>
         if (fichier_contrats != nullptr) {
             const auto ct = contrats.find(k.finess);
             if (ct == contrats.end()) {
-                probleme_contrat = concat("no row in ", fichier_contrats->name);
+                probleme_contrat = concat("no row in ", fichier_contrats->name, sans_cle(contrats_sans_cle));
             } else {
                 contrat = &ct->second;
                 if (!contrat->accepte) {
@@ -164,7 +175,8 @@ template <class SurRapport, class SurRejet>
         std::string probleme;
         if (nombre_manquants > 0) probleme = concat("missing ", manque);
         if (et == nullptr) {
-            probleme += concat(probleme.empty() ? "" : "; ", "no row in ", etablissements.name);
+            probleme += concat(probleme.empty() ? "" : "; ", "no row in ", etablissements.name,
+                               sans_cle(etablissements_sans_cle));
         } else if (!et->accepte) {
             probleme += concat(probleme.empty() ? "" : "; ", "its row ", etablissements.name, ":",
                                std::to_string(et->ligne), " was rejected");

@@ -588,12 +588,16 @@ struct colonnes_volet {
     std::size_t c_economies, c_decision, c_nature;
 };
 
-inline void lire_etablissement(const modele_contrat_def& m, journal& j, const record_view& r, const entete& e,
-                               dialect dl, std::string_view tete, const std::vector<colonnes_volet>& cv,
-                               bool activites_donnees, bool avec_taux, bool avec_l162, centimes& total_decisions,
-                               std::size_t& nombre_decisions, index_cles<etablissement_lu>& etabs, std::size_t max,
-                               std::optional<au_dela>& trop) {
-    if (!forme_valide(j, r, e, dl, tete)) return;
+// Returns false when the row was rejected without a usable key (its shape, its finess or its
+// exercice): no establishment-year can name it, and the values of its own say "no row", with
+// the file's count of such rows.
+[[nodiscard]] inline bool lire_etablissement(const modele_contrat_def& m, journal& j, const record_view& r,
+                                             const entete& e, dialect dl, std::string_view tete,
+                                             const std::vector<colonnes_volet>& cv, bool activites_donnees,
+                                             bool avec_taux, bool avec_l162, centimes& total_decisions,
+                                             std::size_t& nombre_decisions, index_cles<etablissement_lu>& etabs,
+                                             std::size_t max, std::optional<au_dela>& trop) {
+    if (!forme_valide(j, r, e, dl, tete)) return false;
     const std::optional<cle> k = lire_cle(j, r, e, m, dl);
     bool ok = k.has_value();
 
@@ -733,20 +737,21 @@ inline void lire_etablissement(const modele_contrat_def& m, journal& j, const re
         // liste en sus cut) gives them beside its nature; the amount is the user's estimate.
         if (avec_taux && !lire_taux_duree(j, r, e, dl, m.volets[iv].volet, !dec.empty(), decisions)) ok = false;
     }
-    if (!k) return;
+    if (!k) return false;
     d.exercice = k->exercice;
     if (const etablissement_lu* deja = etabs.trouver(k->code)) {
         j.rejeter(regle::texte_invalide, "finess",
                   concat("duplicate of line ", std::to_string(deja->ligne), " for ", k->finess, " ",
                          std::to_string(k->exercice)));
-        return;
+        return true;
     }
     if (etabs.size() >= max) {
         trop = au_dela{r.line, concat(k->finess, " ", std::to_string(k->exercice)), 0, 0};
         trop->compter(j);
-        return;
+        return true;
     }
     etabs.ajouter(etablissement_lu{k->code, r.line, ok, false, d, economies, std::move(decisions)});
+    return true;
 }
 
 // The establishments file, read row by row: each row parsed into the index, where its
@@ -755,7 +760,7 @@ inline void lire_etablissement(const modele_contrat_def& m, journal& j, const re
 template <class Vider>
 void lire_etablissements(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
                          const std::size_t& emis, reconciliation& rec, index_cles<etablissement_lu>& etabs,
-                         bool& activites_donnees, Vider&& vider) {
+                         bool& activites_donnees, std::size_t& sans_cle, Vider&& vider) {
     journal j{src.name, out, rec, emis};
 
     std::vector<std::string> attendues{"finess", "exercice", "annee_contrat", "produits_assurance_maladie",
@@ -811,8 +816,9 @@ void lire_etablissements(const modele_contrat_def& m, const source& src, const o
     lire_lignes(
         f, j, trop,
         [&](const record_view& r) {
-            lire_etablissement(m, j, r, e, dl, f.apercu.head, cv, activites_donnees, avec_taux, avec_l162,
-                               total_decisions, nombre_decisions, etabs, o.etablissements_annees_max, trop);
+            if (!lire_etablissement(m, j, r, e, dl, f.apercu.head, cv, activites_donnees, avec_taux, avec_l162,
+                                    total_decisions, nombre_decisions, etabs, o.etablissements_annees_max, trop))
+                ++sans_cle;
         },
         vider);
     // Those rejected on their own were counted already.
@@ -865,13 +871,15 @@ struct contrat_lu {
 
 // The contracts file: one row per FINESS. Each row is checked by `validate(m, instance)` with
 // the template's scope as activities (each year's activities are checked with its report).
-inline void lire_contrat(const modele_contrat_def& m, journal& j, const record_view& r, const entete& e, dialect dl,
-                         std::string_view tete, std::map<std::string, contrat_lu, std::less<>>& contrats,
-                         std::size_t max, std::optional<au_dela>& trop) {
-    if (!forme_valide(j, r, e, dl, tete)) return;
+// Returns false when the row was rejected without a usable FINESS (lire_etablissement).
+[[nodiscard]] inline bool lire_contrat(const modele_contrat_def& m, journal& j, const record_view& r, const entete& e,
+                                       dialect dl, std::string_view tete,
+                                       std::map<std::string, contrat_lu, std::less<>>& contrats, std::size_t max,
+                                       std::optional<au_dela>& trop) {
+    if (!forme_valide(j, r, e, dl, tete)) return false;
     bool ok = true;
     const std::string_view finess = trim(r.fields[e.colonne("finess")]);
-    if (!finess_valide(j, finess)) return;
+    if (!finess_valide(j, finess)) return false;
     contrat_instance c{};
     c.etab.finess_ej = std::string{finess};
     c.etab.activites_exercees = m.perimetre;
@@ -912,21 +920,22 @@ inline void lire_contrat(const modele_contrat_def& m, journal& j, const record_v
     if (const auto deja = contrats.find(finess); deja != contrats.end()) {
         j.rejeter(regle::texte_invalide, "finess",
                   concat("duplicate of line ", std::to_string(deja->second.ligne), " for ", finess));
-        return;
+        return true;
     }
     if (contrats.size() >= max) {
         trop = au_dela{r.line, std::string{finess}, 0, 0};
         trop->compter(j);
-        return;
+        return true;
     }
     contrats.emplace(std::string{finess}, contrat_lu{r.line, ok, std::move(c), false, false});
+    return true;
 }
 
 // The contracts file: each row parsed into `contrats`, by FINESS.
 template <class Vider>
 void lire_contrats(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
                    const std::size_t& emis, reconciliation& rec,
-                   std::map<std::string, contrat_lu, std::less<>>& contrats, Vider&& vider) {
+                   std::map<std::string, contrat_lu, std::less<>>& contrats, std::size_t& sans_cle, Vider&& vider) {
     journal j{src.name, out, rec, emis};
 
     std::vector<std::string> attendues{
@@ -944,7 +953,7 @@ void lire_contrats(const modele_contrat_def& m, const source& src, const options
     lire_lignes(
         f, j, trop,
         [&](const record_view& r) {
-            lire_contrat(m, j, r, e, f.d, f.apercu.head, contrats, o.etablissements_annees_max, trop);
+            if (!lire_contrat(m, j, r, e, f.d, f.apercu.head, contrats, o.etablissements_annees_max, trop)) ++sans_cle;
         },
         vider);
     if (abandonner(f, j, rec, trop,
