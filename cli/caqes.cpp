@@ -422,7 +422,8 @@ struct evaluation_unique {
             // whichever file holds the cause) and ends it: the reader hands it over before the
             // next one's rows. A row that comes back after its establishment-year ended (CAQES-E044)
             // names it too, but is a row's violation and ends nothing.
-            const bool fin_de_groupe = nomme_une_annee(v.detail) && v.id != caqes::regle::valeurs_non_contigues;
+            const bool nomme = nomme_une_annee(v.detail);
+            const bool fin_de_groupe = nomme && v.id != caqes::regle::valeurs_non_contigues;
             if (sienne && !fin_de_groupe) {
                 siennes.push_back(std::move(v));
                 return;
@@ -431,7 +432,7 @@ struct evaluation_unique {
                 for (caqes::violation& x : du_groupe)
                     siennes.push_back(std::move(x));
                 siennes.push_back(std::move(v));
-            } else if (des_valeurs && !nomme_une_annee(v.detail)) {
+            } else if (des_valeurs && !nomme) {
                 du_groupe.push_back(std::move(v));
                 return;
             } else if (o.fichiers.size() > 1 && !des_valeurs) {

@@ -437,13 +437,10 @@ struct validation_rapport {
             out.push_back({regle::valeur_hors_domaine, "rapport.produits_assurance_maladie", "negative revenue base"});
         }
         // A negative base would turn the cut or the penalty into a payment to the establishment.
-        if (r.part_liste_en_sus && *r.part_liste_en_sus < centimes{0}) {
-            out.push_back({regle::valeur_hors_domaine, "rapport.part_liste_en_sus",
-                           pourquoi_base_negative(*r.part_liste_en_sus)});
-        }
-        if (r.base_penalite && *r.base_penalite < centimes{0}) {
-            out.push_back(
-                {regle::valeur_hors_domaine, "rapport.base_penalite", pourquoi_base_negative(*r.base_penalite)});
+        for (const auto& [lieu, base] : {std::pair{"rapport.part_liste_en_sus", &r.part_liste_en_sus},
+                                         std::pair{"rapport.base_penalite", &r.base_penalite}}) {
+            if (*base && **base < centimes{0})
+                out.push_back({regle::valeur_hors_domaine, lieu, pourquoi_base_negative(**base)});
         }
         if (r.annee_produits && (*r.annee_produits > r.exercice + 1 ||
                                  (r.date_evaluation.ok() && *r.annee_produits >= r.date_evaluation.y))) {
