@@ -1441,13 +1441,15 @@ TEST_CASE("csv decisions set as a rate: taux_<volet> and duree_<volet>, checked 
     const std::string he =
         "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;economies_transports;"
         "decision_socle;decision_transports;nature_socle;nature_transports;taux_socle;duree_socle;taux_transports;"
-        "duree_transports\r\n";
-    auto lire_taux = [&](const std::string& ligne) {
-        return csv::lire_rapports(t_def_taux, {}, {"valeurs.csv", v}, {"etablissements.csv", he + ligne});
+        "duree_transports;part_liste_en_sus\r\n";
+    // A row's cells, then its liste en sus share (empty: not given).
+    auto lire_taux = [&](const std::string& ligne, const std::string& part = "") {
+        return csv::lire_rapports(t_def_taux, {}, {"valeurs.csv", v},
+                                  {"etablissements.csv", he + ligne + ";" + part + "\r\n"});
     };
     SECTION("accepted: a 10 % reduction for 12 months, within the 30 % of D.162-16 III 2") {
         const csv::lot_rapports lot =
-            lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;10;12;;\r\n");
+            lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;10;12;;", "50 000");
         INFO(outils::tout(lot.rejets));
         REQUIRE(lot.rapports.size() == 1);
         const auto d = lot.rapports[0].rapport.decisions();
@@ -1456,9 +1458,27 @@ TEST_CASE("csv decisions set as a rate: taux_<volet> and duree_<volet>, checked 
         CHECK(d[0].d.duree_mois == 12);
         CHECK(d[0].d.montant == centimes{500'000});
     }
+    SECTION("its estimated amount within 30 % of the establishment's share, or refused (CAQES-E062)") {
+        // 30 % of 16 666.67 EUR is 5 000.001 EUR: 5 000 EUR is within it; of 16 666.66 EUR, it is not.
+        const std::string cut = "750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;10;12;;";
+        CHECK(lire_taux(cut, "16 666,67").rapports.size() == 1);
+        const csv::lot_rapports au_dessus = lire_taux(cut, "16 666,66");
+        REQUIRE(a(au_dessus, "etablissements.csv:2:decision_socle") != nullptr);
+        CHECK(a(au_dessus, "etablissements.csv:2:decision_socle")->id == regle::decision_hors_la_loi);
+        CHECK(outils::contient_texte(a(au_dessus, "etablissements.csv:2:decision_socle")->detail,
+                                     "5000.00 EUR exceeds 3/10 of the liste en sus share 16666.66 EUR"));
+        CHECK(au_dessus.rapports.empty());
+        // Without the share no estimate can be shown to be within the law; without an estimate
+        // (0), the rate alone is the decision, checked above.
+        const csv::lot_rapports sans_part = lire_taux(cut);
+        REQUIRE(a(sans_part, "etablissements.csv:2:decision_socle") != nullptr);
+        CHECK(a(sans_part, "etablissements.csv:2:decision_socle")->id == regle::decision_hors_la_loi);
+        CHECK(outils::contient_texte(a(sans_part, "etablissements.csv:2:decision_socle")->detail,
+                                     "rapport.part_liste_en_sus"));
+        CHECK(lire_taux("750000001;2018;2;1000;2017;;;0;;reduction_liste_en_sus;;10;12;;").rapports.size() == 1);
+    }
     SECTION("rejected: 35 % is past the 30 % cap (CAQES-E062 at taux_socle)") {
-        const csv::lot_rapports lot =
-            lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;35;12;;\r\n");
+        const csv::lot_rapports lot = lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;35;12;;");
         INFO(outils::tout(lot.rejets));
         REQUIRE(a(lot, "etablissements.csv:2:taux_socle") != nullptr);
         CHECK(a(lot, "etablissements.csv:2:taux_socle")->id == regle::decision_hors_la_loi);
@@ -1466,15 +1486,15 @@ TEST_CASE("csv decisions set as a rate: taux_<volet> and duree_<volet>, checked 
     }
     SECTION("rejected: a rate without its duration, or without a decision (CAQES-E061)") {
         const csv::lot_rapports sans_duree =
-            lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;10;;;\r\n");
+            lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;10;;;");
         REQUIRE(a(sans_duree, "etablissements.csv:2:duree_socle") != nullptr);
         CHECK(a(sans_duree, "etablissements.csv:2:duree_socle")->id == regle::decision_hors_issues);
-        const csv::lot_rapports sans_decision = lire_taux("750000001;2018;2;1000;2017;;;;;;;10;12;;\r\n");
+        const csv::lot_rapports sans_decision = lire_taux("750000001;2018;2;1000;2017;;;;;;;10;12;;");
         REQUIRE(a(sans_decision, "etablissements.csv:2:taux_socle") != nullptr);
         CHECK(a(sans_decision, "etablissements.csv:2:taux_socle")->id == regle::decision_hors_issues);
         // The nature needs its rate: reduction_liste_en_sus without one.
         const csv::lot_rapports sans_taux =
-            lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;;;;\r\n");
+            lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;;;;");
         REQUIRE(a(sans_taux, "etablissements.csv:2:taux_socle") != nullptr);
         CHECK(a(sans_taux, "etablissements.csv:2:taux_socle")->id == regle::decision_hors_issues);
     }
@@ -1533,6 +1553,7 @@ TEST_CASE("csv bases of the establishment: each row's own liste en sus share and
                                                  "750000002;2018;2;1000;2017;;;;;;;-1;\r\n");
         REQUIRE(a(lot, "etablissements.csv:2:part_liste_en_sus") != nullptr);
         CHECK(a(lot, "etablissements.csv:2:part_liste_en_sus")->id == regle::base_absente);
+        CHECK_FALSE(outils::contient_texte(a(lot, "etablissements.csv:2:part_liste_en_sus")->detail, "has no column"));
         REQUIRE(a(lot, "etablissements.csv:3:part_liste_en_sus") != nullptr);
         CHECK(a(lot, "etablissements.csv:3:part_liste_en_sus")->id == regle::valeur_hors_domaine);
         CHECK(outils::contient_texte(a(lot, "etablissements.csv:3:part_liste_en_sus")->detail,
@@ -1553,6 +1574,9 @@ TEST_CASE("csv bases of the establishment: each row's own liste en sus share and
             csv::lire_rapports(t_def_taux, p, {"valeurs.csv", v}, {"etablissements.csv", sans});
         REQUIRE(a(coupe, "etablissements.csv:2:part_liste_en_sus") != nullptr);
         CHECK(a(coupe, "etablissements.csv:2:part_liste_en_sus")->id == regle::base_absente);
+        // The cell it names is in no column of the file: the message says to add it.
+        CHECK(outils::contient_texte(a(coupe, "etablissements.csv:2:part_liste_en_sus")->detail,
+                                     "(etablissements.csv has no column part_liste_en_sus: add it)"));
         const csv::lot_rapports sans_coupe =
             csv::lire_rapports(t_def, p, {"valeurs.csv", v}, {"etablissements.csv", sans});
         CHECK(sans_coupe.rapports.size() == 1);

@@ -380,6 +380,36 @@ TEST_CASE("decision above the legal cap: CAQES-E062 at its date, the cap itself 
         d.decisions[0].taux = fraction{50, 100};
         CHECK(validate(def_2022, d.annuel(), {}).ok());
     }
+    SECTION("a L.162-30-4 reduction's estimate above 50 % of the liste en sus share, or without it") {
+        using evalmod::def_2022;
+        evalmod::rapport_essai d(def_2022, 2023, evalmod::tout_atteint(def_2022));
+        decision_volet dv =
+            evalmod::decision(volet_id::volet_pertinence_soins, issue_legale::minoration, centimes{1'000'001});
+        dv.taux = fraction{20, 100};
+        dv.duree_mois = 12;
+        d.decisions = {dv};
+        // No L.162-30-4 data, so no share: an estimate cannot be shown to be within the law...
+        const violation sans = seule(validate(def_2022, d.annuel(), {}).erreurs());
+        CHECK(sans.id == regle::decision_hors_la_loi);
+        CHECK(sans.lieu == "rapport.decisions[0] (volet_pertinence_soins).montant");
+        CHECK(outils::contient_texte(sans.detail, "rapport.l162_30_4.part_liste_en_sus"));
+        // ... and none given (0) leaves the rate as the decision.
+        d.decisions[0].montant = centimes{0};
+        CHECK(validate(def_2022, d.annuel(), {}).ok());
+        // With a share of 20 000 EUR, 50 % is 10 000 EUR: one cent more is refused.
+        d.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 15},
+                                          .actes_realises = 1'200,
+                                          .actes_cible = 1'000,
+                                          .actes_annee_precedente = 1'300,
+                                          .tarif_national_moyen = centimes{10'000},
+                                          .part_liste_en_sus = euros(20'000)};
+        d.decisions[0].montant = centimes{1'000'001};
+        const violation au_dessus = seule(validate(def_2022, d.annuel(), {}).erreurs());
+        CHECK(au_dessus.id == regle::decision_hors_la_loi);
+        CHECK(outils::contient_texte(au_dessus.detail, "of the liste en sus share 20000.00 EUR"));
+        d.decisions[0].montant = centimes{1'000'000};
+        CHECK(validate(def_2022, d.annuel(), {}).ok());
+    }
 }
 
 TEST_CASE("decision above the proposal but within the law: shown and flagged, not rejected", "[evaluation][decision]") {

@@ -202,9 +202,14 @@ TEST_CASE("JSON Lines contract: read and validated as a row of the contracts fil
 TEST_CASE("JSON Lines decisions set as a rate: taux and duree_mois, by the CSV's checks", "[json][jsonl][taux]") {
     const std::string decision = R"("nature":"sanction","montant":100)";
     auto taux = [&](const std::string& d) { return avec(decision, d); };
+    // A line with the establishment's liste en sus share, the base of the 2017 cut.
+    auto avec_part = [](std::string l, const std::string& part) {
+        const std::string cle = R"("annee_produits":2017,)";
+        return l.insert(l.find(cle) + cle.size(), R"("part_liste_en_sus":)" + part + ",");
+    };
+    const std::string coupe = R"("nature":"reduction_liste_en_sus","montant":5000,"taux":10,"duree_mois":12)";
     SECTION("accepted: a 10 % reduction for 12 months") {
-        const json::lot_jsonl l =
-            lire(taux(R"("nature":"reduction_liste_en_sus","montant":5000,"taux":10,"duree_mois":12)") + "\n");
+        const json::lot_jsonl l = lire(avec_part(taux(coupe), "50000") + "\n");
         INFO(outils::tout(l.rejets));
         REQUIRE(l.rapports.size() == 1);
         const auto d = l.rapports[0].rapport.decisions();
@@ -212,6 +217,14 @@ TEST_CASE("JSON Lines decisions set as a rate: taux and duree_mois, by the CSV's
         CHECK(d[0].d.taux == fraction{1, 10});
         CHECK(d[0].d.duree_mois == 12);
         CHECK(d[0].d.montant == centimes{500'000});
+    }
+    SECTION("its estimated amount within 30 % of the establishment's share (CAQES-E062), as from the CSV") {
+        refusee(avec_part(taux(coupe), "16666.66"), regle::decision_hors_la_loi, "v.jsonl:1#/decisions/socle/montant");
+        refusee(taux(coupe), regle::decision_hors_la_loi, "v.jsonl:1#/decisions/socle/montant");
+        const json::lot_jsonl l =
+            lire(taux(R"("nature":"reduction_liste_en_sus","montant":0,"taux":10,"duree_mois":12)"));
+        INFO(outils::tout(l.rejets));
+        CHECK(l.rapports.size() == 1);
     }
     SECTION("rejected, at the member the CSV's column is") {
         refusee(taux(R"("nature":"reduction_liste_en_sus","montant":5000,"taux":35,"duree_mois":12)"),

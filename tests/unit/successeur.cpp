@@ -218,14 +218,23 @@ TEST_CASE("a recorded successor penalty is bounded by the law's 2 % of its base,
     const std::string lieu = "rapport.decisions[0] (" + std::string{traits(grille).nom} + ").montant";
     exige_seule(au_dessus.erreurs(), regle::decision_hors_la_loi, lieu);
     CHECK(contient_texte(au_dessus.erreurs()[0].detail, "of the penalty base 80000000.00 EUR"));
-    // Without the report's base, no amount can be shown to be within the law, and the penalty
-    // has nothing to be a share of (CAQES-E066).
+    // Without the report's base the penalty has nothing to be a share of (CAQES-E066), and no
+    // decided amount can be shown to be within the law: one missing base, one violation, at
+    // the base.
     const resultat_validation<rapport_valide> sans = valider(centimes{1}, std::nullopt);
     REQUIRE_FALSE(sans.ok());
-    REQUIRE(sans.erreurs().size() == 2);
-    CHECK(sans.erreurs()[0].id == regle::decision_hors_la_loi);
-    CHECK(sans.erreurs()[0].lieu == lieu);
-    CHECK(contient_texte(sans.erreurs()[0].detail, "rapport.base_penalite"));
-    CHECK(sans.erreurs()[1].id == regle::base_absente);
-    CHECK(sans.erreurs()[1].lieu == "rapport.base_penalite");
+    exige_seule(sans.erreurs(), regle::base_absente, "rapport.base_penalite");
+    // Under parameters that propose no penalty (a zero rate) the base is not required, and a
+    // decided penalty without it is refused at the decision, naming the base it lacks.
+    parametres_evaluation sans_taux = p;
+    sans_taux.successeur.taux_penalite = fraction{0, 1};
+    evalmod::rapport_essai r(d.modele(), 2027, evalmod::rien_atteint(d.modele()), evalmod::base_80m);
+    r.economies[0] = centimes{0};
+    r.decisions = {evalmod::decision(grille, issue_legale::penalite_financement, centimes{1})};
+    const resultat_validation<rapport_valide> decidee = validate(d, r.annuel(), sans_taux);
+    REQUIRE_FALSE(decidee.ok());
+    exige_seule(decidee.erreurs(), regle::decision_hors_la_loi, lieu);
+    CHECK(contient_texte(decidee.erreurs()[0].detail, "rapport.base_penalite"));
+    r.decisions.clear();
+    CHECK(validate(d, r.annuel(), sans_taux).ok());
 }

@@ -215,10 +215,14 @@ void lire_montants_volets(const modele_contrat_def& m, std::span<const montant_v
 }
 
 struct validation_rapport {
+    struct bases_exigees {
+        const version_loi* part_liste_en_sus{nullptr};  // the version that requires it, or null
+        const version_loi* base_penalite{nullptr};
+    };
     // Checks each recorded decision against the law in force on its date (CAQES-E060 to E063)
     // and keeps those that pass.
     static void verifier_decisions(const rapport_annuel& r, const parametres_evaluation& p, ymd jour_regles,
-                                   rapport_valide& v, violations& out) {
+                                   const bases_exigees& bases, rapport_valide& v, violations& out) {
         using namespace regles;
         const modele_contrat_def& m = v.evalue_.modele();
         // Per volet: the principal decision already given (its index), for E036 and E063.
@@ -303,12 +307,14 @@ struct validation_rapport {
                 // An amount the law bounds by its cap (article `a`, constant `c`) of `base`
                 // (`de_base`: "the revenue base"): CAQES-E062 when it exceeds it, or when the base is
                 // not given (`sans_base`: which base, and why), since no amount of the `quoi` can then
-                // be shown to be within the law.
+                // be shown to be within the law. A base that CAQES-E066 already reports missing
+                // (`exigee`) is left to it: one missing base, one violation.
                 const auto hors_plafond = [&](article_loi a, constante_legale c, const std::optional<centimes>& base,
                                               std::string_view de_base, std::string_view quoi,
-                                              std::string_view sans_base) {
+                                              std::string_view sans_base, bool exigee = false) {
                     const valeur_legale cap = constante_en_vigueur(a, c, jour);
                     if (!cap.en_vigueur() || (base && montant_dans_la_loi(d.montant, *base, cap.valeur))) return false;
+                    if (!base && exigee) return true;
                     out.push_back({regle::decision_hors_la_loi, concat(lieu(), ".montant"),
                                    base ? concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur),
                                                  " of ", de_base, " ", texte_euros(*base), " EUR", ref())
@@ -341,7 +347,25 @@ struct validation_rapport {
                 if (n == issue_legale::penalite_financement &&
                     hors_plafond(article_loi::l162_23_14, constante_legale::plafond_penalite, v.base_penalite_,
                                  "the penalty base", "penalty",
-                                 "its base, which the report does not give (rapport.base_penalite)"))
+                                 "its base, which the report does not give (rapport.base_penalite)",
+                                 bases.base_penalite != nullptr))
+                    continue;
+                // The two liste en sus measures set as a rate: their amount is an estimate (0: none
+                // given), still bounded by the law's share of the base the rate applies to. The 2017
+                // cut, "dans la limite de 30 %" of the establishment's share (D.162-16 III 2; its
+                // report's, CAQES-E066); the L.162-30-4 reduction, of the share its data gives.
+                if (n == issue_legale::reduction_liste_en_sus && d.montant > centimes{0} &&
+                    hors_plafond(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus,
+                                 v.part_liste_en_sus_, "the liste en sus share", "cut",
+                                 "the liste en sus share, which the report does not give (rapport.part_liste_en_sus)",
+                                 bases.part_liste_en_sus != nullptr))
+                    continue;
+                if (n == issue_legale::minoration && d.montant > centimes{0} &&
+                    hors_plafond(article_loi::l162_30_4, constante_legale::plafond_minoration,
+                                 v.l162_30_4_ ? std::optional<centimes>{v.l162_30_4_->part_liste_en_sus} : std::nullopt,
+                                 "the liste en sus share", "reduction",
+                                 "the liste en sus share, which the report does not give "
+                                 "(rapport.l162_30_4.part_liste_en_sus)"))
                     continue;
             }
             // One decision per outcome, and one principal outcome per volet and year.
@@ -371,33 +395,28 @@ struct validation_rapport {
         }
     }
 
-    // CAQES-E066: each base of the establishment's own is given wherever its outcome may be
-    // proposed, under the law of the report's context (the conclusion's, lois_pour): the 2017
-    // cut where the ARS chose one (p2017.reduction_liste_en_sus, a positive rate), an evaluated
-    // volet carries its clause and the D.162-16 version in force provides it; the successor's
-    // penalty where its grid carries the clause and the L.162-23-14 version in force caps it.
-    static void verifier_bases(const rapport_annuel& r, const parametres_evaluation& p, const rapport_valide& v,
-                               violations& out) {
+    // Where each base of the establishment's own is required (CAQES-E066): wherever its outcome
+    // may be proposed, under the law of the report's context (the conclusion's, lois_pour). The
+    // 2017 cut where the ARS chose one (p2017.reduction_liste_en_sus, a positive rate), an
+    // evaluated volet carries its clause and the D.162-16 version in force provides it; the
+    // successor's penalty where its grid carries the clause, the L.162-23-14 version in force
+    // caps it and the parameters can propose one. `verifier_bases` reports each one missing, and
+    // `verifier_decisions` then leaves a decision's bound on that base to it: one missing base,
+    // one violation.
+    [[nodiscard]] static bases_exigees exigences(const rapport_annuel& r, const parametres_evaluation& p,
+                                                 const rapport_valide& v) {
         const modele_contrat_def& m = v.evalue_.modele();
         const lois_du_jour lois = lois_pour(m, r.exercice, r.date_evaluation, p);
-        const auto citer = [](const version_loi& x) {
-            return x.reference.legi_id.empty() ? std::string{x.reference.texte}
-                                               : concat(x.reference.texte, " ", x.reference.legi_id);
-        };
-        if (m.regime == regime_id::caqes_2017 && !r.part_liste_en_sus && p.p2017.reduction_liste_en_sus &&
+        bases_exigees b{};
+        if (m.regime == regime_id::caqes_2017 && p.p2017.reduction_liste_en_sus &&
             p.p2017.reduction_liste_en_sus->taux.positive()) {
             const valeur_legale cap =
                 lois.constante(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus);
             bool clause = false;
             for (std::size_t i = 0; i < m.volets.size(); ++i)
                 clause = clause || (v.couvertures_[i].evalue && m.volets[i].clauses.contient(minoration_liste_en_sus));
-            if (clause && cap.en_vigueur() && cap.version->permises.contient(issue_legale::reduction_liste_en_sus)) {
-                out.push_back({regle::base_absente, "rapport.part_liste_en_sus",
-                               concat("no liste en sus share is given, and the cut the grid chose "
-                                      "(p2017.reduction_liste_en_sus) is ",
-                                      texte_fraction(p.p2017.reduction_liste_en_sus->taux), " of it (",
-                                      citer(*cap.version), ")")});
-            }
+            if (clause && cap.en_vigueur() && cap.version->permises.contient(issue_legale::reduction_liste_en_sus))
+                b.part_liste_en_sus = cap.version;
         }
         // A zero rate, or the whole rate under a threshold of 0, proposes no penalty whatever the
         // score (conclure_successeur): no base is needed then.
@@ -405,14 +424,32 @@ struct validation_rapport {
         const bool penalite_possible =
             ps.taux_penalite.positive() &&
             (ps.formule != formule_penalite::taux_plein_sous_seuil || ps.seuil_penalite.positive());
-        if (m.regime == regime_id::successeur_2026 && !r.base_penalite && penalite_possible && !m.volets.empty() &&
+        if (m.regime == regime_id::successeur_2026 && penalite_possible && !m.volets.empty() &&
             m.volets[0].clauses.contient(penalite)) {
             const valeur_legale cap = lois.constante(article_loi::l162_23_14, constante_legale::plafond_penalite);
-            if (cap.en_vigueur()) {
-                out.push_back({regle::base_absente, "rapport.base_penalite",
-                               concat("no penalty base is given, and the scheme's penalty is a share of it (",
-                                      citer(*cap.version), ")")});
-            }
+            if (cap.en_vigueur()) b.base_penalite = cap.version;
+        }
+        return b;
+    }
+
+    // CAQES-E066: each base required (`exigences`) and not given.
+    static void verifier_bases(const rapport_annuel& r, const parametres_evaluation& p, const bases_exigees& b,
+                               violations& out) {
+        const auto citer = [](const version_loi& x) {
+            return x.reference.legi_id.empty() ? std::string{x.reference.texte}
+                                               : concat(x.reference.texte, " ", x.reference.legi_id);
+        };
+        if (b.part_liste_en_sus != nullptr && !r.part_liste_en_sus) {
+            out.push_back({regle::base_absente, "rapport.part_liste_en_sus",
+                           concat("no liste en sus share is given, and the cut the grid chose "
+                                  "(p2017.reduction_liste_en_sus) is ",
+                                  texte_fraction(p.p2017.reduction_liste_en_sus->taux), " of it (",
+                                  citer(*b.part_liste_en_sus), ")")});
+        }
+        if (b.base_penalite != nullptr && !r.base_penalite) {
+            out.push_back({regle::base_absente, "rapport.base_penalite",
+                           concat("no penalty base is given, and the scheme's penalty is a share of it (",
+                                  citer(*b.base_penalite), ")")});
         }
     }
 
@@ -640,8 +677,9 @@ struct validation_rapport {
                                       std::to_string(r.exercice))});
             }
         });
-        verifier_decisions(r, p, jour_regles, v, out);
-        verifier_bases(r, p, v, out);
+        const bases_exigees bases = exigences(r, p, v);
+        verifier_decisions(r, p, jour_regles, bases, v, out);
+        verifier_bases(r, p, bases, out);
 
         if (!out.empty()) return resultat_validation<rapport_valide>{std::move(out)};
         return resultat_validation<rapport_valide>{std::move(v)};

@@ -117,8 +117,11 @@ template <class SurRapport, class SurRejet>
         b.contrats.emplace();
         lire_contrats(m, *fichier_contrats, o, tampon, emis, *b.contrats, contrats, contrats_sans_cle, vider);
     }
+    // The establishments file's columns: a violation located at a column the file lacks (an
+    // optional one: a base, a rate) says so, so that the user adds it rather than looks for it.
+    std::vector<std::string> colonnes_etablissements;
     lire_etablissements(m, etablissements, o, tampon, emis, b.etablissements, etabs, b.activites_donnees,
-                        etablissements_sans_cle, vider);
+                        colonnes_etablissements, etablissements_sans_cle, vider);
     etabs.fusionner();
     journal jv{valeurs.name, tampon, b.valeurs, emis};
     journal je{etablissements.name, tampon, b.etablissements, emis};
@@ -249,9 +252,14 @@ template <class SurRapport, class SurRejet>
             // own row and column; the rest at the establishment-year's first row of values.
             for (const auto& x : v.erreurs()) {
                 const std::string colonne = colonne_etablissement(x.lieu, el.decisions, b.activites_donnees);
-                refus.push_back({x.id,
-                                 colonne.empty() ? jv.lieu(g.premiere_ligne, "finess") : je.lieu(el.ligne, colonne),
-                                 concat(qui, ": ", x.lieu, ": ", x.detail)});
+                const bool colonne_absente =
+                    !colonne.empty() && std::find(colonnes_etablissements.begin(), colonnes_etablissements.end(),
+                                                  colonne) == colonnes_etablissements.end();
+                refus.push_back(
+                    {x.id, colonne.empty() ? jv.lieu(g.premiere_ligne, "finess") : je.lieu(el.ligne, colonne),
+                     concat(qui, ": ", x.lieu, ": ", x.detail,
+                            colonne_absente ? concat(" (", etablissements.name, " has no column ", colonne, ": add it)")
+                                            : std::string{})});
             }
         } else {
             refus.push_back(

@@ -760,7 +760,8 @@ struct colonnes_volet {
 template <class Vider>
 void lire_etablissements(const modele_contrat_def& m, const source& src, const options_lecture& o, violations& out,
                          const std::size_t& emis, reconciliation& rec, index_cles<etablissement_lu>& etabs,
-                         bool& activites_donnees, std::size_t& sans_cle, Vider&& vider) {
+                         bool& activites_donnees, std::vector<std::string>& colonnes, std::size_t& sans_cle,
+                         Vider&& vider) {
     journal j{src.name, out, rec, emis};
 
     std::vector<std::string> attendues{"finess", "exercice", "annee_contrat", "produits_assurance_maladie",
@@ -802,6 +803,7 @@ void lire_etablissements(const modele_contrat_def& m, const source& src, const o
         cv.push_back(std::move(c));
     }
     activites_donnees = e.colonne("activites") != absent;
+    colonnes = e.noms;
     const bool avec_taux = e.colonne(taux_durees.front()) != absent;
     const bool avec_l162 = e.colonne(colonnes_l162_30_4.front()) != absent;
     // Control total of every decision column, over the rows read so far.
