@@ -14,7 +14,9 @@ Checks, each with its exact outcome:
 2. `evaluate --db --year 2018` exits 1, writes one result per establishment-year accepted, and
    each result and trace equals what `caqes evaluate --trace` gives from the CSV files; the
    rejections are located by table, key and column, and the reconciliation balances;
-3. a re-run replaces the results: the same rows, no duplicate, written again;
+3. a re-run replaces the results: the same rows, no duplicate, written again; the establishment's
+   bases are read from their columns, and a table without them (a schema older than them) reads
+   as none given, until the schema is loaded again;
 4. a value in the column of a volet the grid does not have: status 3, that column named
    (CAQES-E042), nothing written;
 5. a generated exercise of 1 200 establishment-years (24 000 value rows): all accepted; a CHECK
@@ -146,6 +148,26 @@ def echantillon(source: Path, caqes: str, base: Base, travail: Path) -> None:
     verifier(base.psql("SELECT count(*) FROM caqes.traces") == str(sum(len(o["trace"]) for o in obtenus.values())),
              "re-run: traces duplicated")
 
+    # 3b. The establishment's own bases are read from their columns...
+    base.psql("UPDATE caqes.etablissements SET part_liste_en_sus = 1234.56, base_penalite = 99 "
+              "WHERE finess = '019900028' AND exercice = 2018")
+    rb = evaluer(caqes, source, base, 2018)
+    regles = resultats(base, 2018)["019900028"]["evaluation"]["regles"]
+    verifier(rb.returncode == 1 and regles["part_liste_en_sus_centimes"] == 123456 and
+             regles["base_penalite_centimes"] == 9900, f"bases read from their columns: status {rb.returncode}, "
+             f"regles {regles}")
+    base.psql("UPDATE caqes.etablissements SET part_liste_en_sus = NULL, base_penalite = NULL")
+    # ... and a table of a schema older than them, without the two columns, reads as none given:
+    # the same results as with the columns empty. Loading the schema again adds them back.
+    base.psql("ALTER TABLE caqes.etablissements DROP COLUMN part_liste_en_sus, DROP COLUMN base_penalite")
+    ra = evaluer(caqes, source, base, 2018)
+    verifier(ra.returncode == 1 and ra.stdout == r.stdout and resultats(base, 2018) == obtenus,
+             f"schema without the bases' columns: status {ra.returncode}, stderr {ra.stderr[-1500:]}")
+    base.psql(fichier=str(source / "sql" / "schema.sql"))
+    verifier(base.psql("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'caqes' AND "
+                       "table_name = 'etablissements' AND column_name IN ('part_liste_en_sus', 'base_penalite')")
+             == "2", "schema.sql loaded again: the bases' columns are not back")
+
     # 4. A value for a volet the grid does not have: the column is refused, nothing written.
     fixe = empreinte(base)
     base.psql("UPDATE caqes.etablissements SET economies_bon_usage = 10 WHERE finess = '019900028' AND exercice = 2018")
@@ -264,7 +286,8 @@ def main() -> int:
             # Our own server, stopped: the very socket directory the runs above used.
             subprocess.run(["bash", str(source / "scripts" / "pg-server.sh"), "stop", str(propre)], check=True)
             indisponible(source, caqes, propre)
-        print("postgres: sample (359 results, equal to the CSV's), re-run, unknown volet column, 1 200-row year, "
+        print("postgres: sample (359 results, equal to the CSV's), re-run, bases and an older schema without them, "
+              "unknown volet column, 1 200-row year, "
               "failure at the 1 000th row, server down: OK")
         return 0
     except Echec as e:
