@@ -392,7 +392,7 @@ struct evaluation_unique {
     e.grille = charger_grille(o.grille, s);
     if (!e.grille) return s;
     const caqes::parametres_evaluation& p = e.grille->parametres().valeur();
-    // Its rejections name it as "FINESS YEAR" in their detail: those are kept, to be shown if it
+    // Its rejections start by naming it, "FINESS YEAR: ...": those are kept, to be shown if it
     // was not evaluated, with the causes they stand on, which name only their row:
     // - a row of the values file rejected on its own comes before its establishment-year's
     //   rejection (its rows come together, CAQES-E044): the values file's violations since the
@@ -416,7 +416,9 @@ struct evaluation_unique {
             e.res = caqes::evaluer(e.lu->rapport, caqes::politique_grille{}, e.trace_);
         },
         [&](caqes::violation&& v) {
-            const bool sienne = v.detail.find(qui) != std::string::npos;
+            // Its own: a violation whose detail starts by naming it, as the readers write them;
+            // a cell's text quoted further in a detail names nothing, whatever it holds.
+            const bool sienne = v.detail.starts_with(qui) && std::string_view{v.detail}.substr(qui.size(), 2) == ": ";
             const bool des_valeurs = o.fichiers.size() > 1 && v.lieu.starts_with(valeurs);
             // An establishment-year's rejection starts by naming it ("FINESS YEAR: ...", located in
             // whichever file holds the cause) and ends it: the reader hands it over before the
