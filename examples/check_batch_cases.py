@@ -99,9 +99,9 @@ def main():
     # 1. A 37-digit amount as a revenue, a decision and a value: CAQES-E040, never 0.44 EUR.
     big = f"amount out of range: \"{BIG}\" (more than 92233720368547758.07 EUR, the 64-bit limit in cents)"
     check("1. 37-digit revenue", run(program, files("big_revenue", e=set_field(etabs, 2, "produits_assurance_maladie", BIG.encode()))), 1,
-          [f"  etablissements.csv:2:produits_assurance_maladie: CAQES-E040: {big}"])
+          [f"  etablissements.csv:2:produits_assurance_maladie: CAQES-E040: 019900028 2018: {big}"])
     check("1. 37-digit decision", run(program, files("big_decision", e=set_field(etabs, 2, "decision_socle", BIG.encode()))), 1,
-          [f"  etablissements.csv:2:decision_socle: CAQES-E040: {big}"])
+          [f"  etablissements.csv:2:decision_socle: CAQES-E040: 019900028 2018: {big}"])
     check("1. 37-digit value", run(program, files("big_value", v=set_field(valeurs, 8, "valeur", BIG.encode()))), 1,
           [f"  valeurs.csv:8:valeur: CAQES-E040: S07.depense: {big}"], absent=["0.44"])
 
@@ -142,7 +142,7 @@ def main():
     two = set_field(set_field(two, 2, "nature_socle", b"sanction"), 3, "nature_socle", b"sanction")
     r = run(program, files("int64_max", e=two))
     check("4. two INT64_MAX decisions", r, 1,
-          ["  etablissements.csv:3:decision_socle: CAQES-E040: 92233720368547758.07 EUR brings the file's total of decisions past "
+          ["  etablissements.csv:3:decision_socle: CAQES-E040: 019900033 2018: 92233720368547758.07 EUR brings the file's total of decisions past "
            "92233720368547758.07 EUR (64-bit cents): 1 decisions before it total 92233720368547758.07 EUR; no total of the decisions could be exact"],
           absent=["-0.02"])
     if not any(line.startswith("  etablissements.csv:2:decision_socle: CAQES-E062: ")

@@ -116,7 +116,8 @@ def echantillon(source: Path, caqes: str, base: Base, travail: Path) -> None:
     for attendu in (
             "caqes.valeurs(019900054, 2018, S12, taux):valeur: error: CAQES-E029: S12.taux: not a number: \"abc\"",
             "caqes.valeurs(069900237, 2018, S99, taux):indicateur: error: CAQES-E032: unknown indicator code \"S99\"",
-            "caqes.etablissements(679900037, 2018):produits_assurance_maladie: error: CAQES-E028: -1000 EUR",
+            "caqes.etablissements(679900037, 2018):produits_assurance_maladie: error: CAQES-E028: 679900037 2018: -1000 "
+            "EUR",
             "caqes.contrats(839900074):ars: error: CAQES-E020: 839900074: parties: missing: ars",
             "caqes.valeurs(839900074, 2018, P01, taux):finess: error: CAQES-E026: 839900074 2018: its contract's row "
             "caqes.contrats(839900074) was rejected; establishment-year rejected with its 20 rows of caqes.valeurs "

@@ -600,6 +600,7 @@ struct colonnes_volet {
     if (!forme_valide(j, r, e, dl, tete)) return false;
     const std::optional<cle> k = lire_cle(j, r, e, m, dl);
     bool ok = k.has_value();
+    if (k) j.nommer(concat(k->finess, " ", std::to_string(k->exercice)));
 
     rapport_annuel d{};
     std::array<std::optional<centimes>, volets_max> economies{};
@@ -740,9 +741,7 @@ struct colonnes_volet {
     if (!k) return false;
     d.exercice = k->exercice;
     if (const etablissement_lu* deja = etabs.trouver(k->code)) {
-        j.rejeter(regle::texte_invalide, "finess",
-                  concat("duplicate of line ", std::to_string(deja->ligne), " for ", k->finess, " ",
-                         std::to_string(k->exercice)));
+        j.rejeter(regle::texte_invalide, "finess", concat("duplicate of line ", std::to_string(deja->ligne)));
         return true;
     }
     if (etabs.size() >= max) {
@@ -823,6 +822,8 @@ void lire_etablissements(const modele_contrat_def& m, const source& src, const o
                 ++sans_cle;
         },
         vider);
+    // What follows is about the file, not its last row.
+    j.nommer({});
     // Those rejected on their own were counted already.
     const std::vector<etablissement_lu>& gardees = etabs.entrees();
     if (abandonner(f, j, rec, trop,

@@ -78,14 +78,19 @@ class journal {
     void ligne(std::size_t line) noexcept {
         ligne_ = line;
         rejetee_ = false;
+        qui_.clear();
         ++rec_.read;
     }
+    // The current row's establishment-year ("FINESS YEAR"), once its key cells were read: its
+    // later rejections start by naming it, as the rejections of its establishment-year do, so a
+    // reader of the violations (`caqes explain`) finds them by it.
+    void nommer(std::string qui) { qui_ = std::move(qui); }
     [[nodiscard]] std::size_t ligne() const noexcept { return ligne_; }
     [[nodiscard]] bool rejetee() const noexcept { return rejetee_; }
 
     // Rejects the current row for a new violation; returns its index.
     std::size_t rejeter(regle r, std::string_view field, std::string detail) {
-        const std::size_t i = signaler(r, ligne_, field, std::move(detail));
+        const std::size_t i = signaler(r, ligne_, field, qui_.empty() ? std::move(detail) : concat(qui_, ": ", detail));
         rejeter();
         return i;
     }
@@ -109,6 +114,7 @@ class journal {
     const std::size_t& emis_;
     std::size_t ligne_{0};
     bool rejetee_{false};
+    std::string qui_;
 };
 
 // The header's columns by name. Every expected column once, nothing else: a misspelt column
