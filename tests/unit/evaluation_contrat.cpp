@@ -354,6 +354,16 @@ TEST_CASE("decision above the legal cap: CAQES-E062 at its date, the cap itself 
             petit.decisions.push_back(evalmod::decision(vo.volet, issue_legale::sanction_volet, centimes{10'000'000}));
         }
         CHECK(validate(def_2017, petit.annuel(), {}).ok());
+        // Two more socle sanctions are each refused as a second decision of that outcome
+        // (CAQES-E036), and add nothing to the sum the 5 % bounds: no CAQES-E062 besides.
+        petit.decisions.push_back(
+            evalmod::decision(volet_id::volet_socle, issue_legale::sanction_volet, euros(100'000)));
+        petit.decisions.push_back(
+            evalmod::decision(volet_id::volet_socle, issue_legale::sanction_volet, euros(100'000)));
+        const violations doubles = validate(def_2017, petit.annuel(), {}).erreurs();
+        REQUIRE(doubles.size() == 2);
+        CHECK(doubles[0].id == regle::saisie_en_double);
+        CHECK(doubles[1].id == regle::saisie_en_double);
     }
     SECTION("an incentive above 30 % of the savings, or with savings not given") {
         evalmod::rapport_essai i(def_2017, 2018, evalmod::tout_atteint(def_2017), euros(10'000'000));
@@ -366,6 +376,12 @@ TEST_CASE("decision above the legal cap: CAQES-E062 at its date, the cap itself 
         const violation sans = seule(validate(def_2017, i.annuel(), {}).erreurs());
         CHECK(sans.id == regle::decision_hors_la_loi);
         CHECK(outils::contient_texte(sans.detail, "non renseigne"));
+        // Savings that fell bound any incentive to nothing: 0 is within it, one cent is not.
+        i.economies[1] = euros(-5);
+        i.decisions[0].montant = centimes{0};
+        CHECK(validate(def_2017, i.annuel(), {}).ok());
+        i.decisions[0].montant = centimes{1};
+        CHECK(seule(validate(def_2017, i.annuel(), {}).erreurs()).id == regle::decision_hors_la_loi);
     }
     SECTION("a L.162-30-4 rate past 50 %") {
         using evalmod::def_2022;
@@ -589,4 +605,32 @@ TEST_CASE(
     REQUIRE(colonnes_res.taille() == 1);
     CHECK(colonnes::difference(colonnes::lire(colonnes_res, 0), colonnes::ligne_de(res)).empty());
     CHECK(colonnes_res.total_interessements[0] == 0);
+}
+
+TEST_CASE("a totalled proposal whose amount does not fit 64-bit cents makes the totals inexact (CAQES-E040)",
+          "[evaluation][E040]") {
+    using evalmod::def_2017;
+    // A share of savings near 30 % over a 63-bit denominator, under pro rata temporis: the
+    // product of the rate and the year's share does not fit 64 bits, so the incentive is not
+    // evaluated (its flag), and no total may leave it out as if it were 0.
+    parametres_evaluation p{};
+    p.annee_partielle = politique_annee_partielle::prorata_temporis;
+    p.p2017.part_interessement = fraction{1'383'505'805'528'216'369, 4'611'686'018'427'387'903};
+    evalmod::rapport_essai e(def_2017, 2017, evalmod::tout_atteint(def_2017), evalmod::base_80m);
+    e.r.annee_contrat = 1;
+    e.economies[1] = centimes{100'000'000};
+    const resultat_validation<rapport_valide> v = validate(def_2017, evalmod::instance_2017(), e.annuel(), p);
+    INFO(outils::tout(v.erreurs()));
+    REQUIRE(v.ok());
+    const resultat_evaluation res = evaluer(v.valeur());
+    REQUIRE(res.volets[1].principale.depassement);
+    CHECK(res.erreur == regle::depassement_capacite);
+    CHECK(res.total_interessements == centimes{0});
+    CHECK(res.total_sanctions == centimes{0});
+    // Without pro rata the same rate fits: the incentive is computed and totalled.
+    p.annee_partielle = politique_annee_partielle::tout_jour_compte;
+    const resultat_evaluation entier_an = evaluer(validate(def_2017, evalmod::instance_2017(), e.annuel(), p).valeur());
+    CHECK_FALSE(entier_an.volets[1].principale.depassement);
+    CHECK(entier_an.erreur != regle::depassement_capacite);
+    CHECK(entier_an.total_interessements == entier_an.volets[1].principale.montant);
 }

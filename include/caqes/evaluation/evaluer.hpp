@@ -356,16 +356,20 @@ constexpr void totaliser(O& sortie, std::size_t n, const E& etab) noexcept {
             depassement = true;
         }
     };
+    // A totalled proposal whose amount did not fit 64-bit cents (`depassement`, its own amount
+    // 0) leaves its total unknown: the totals are not exact, as when their sum overflows.
     auto compter = [&](const proposition& pr) {
         switch (pr.nature) {
             case nature_proposition::sanction_volet:
             case nature_proposition::penalite_financement:
+                depassement = depassement || pr.depassement;
                 cumuler(sanctions, pr.montant);
                 break;
             case nature_proposition::interessement_volet:
             case nature_proposition::interessement_national:
             case nature_proposition::interessement_regional:
             case nature_proposition::dotation:
+                depassement = depassement || pr.depassement;
                 cumuler(interessements, pr.montant);
                 break;
             default:

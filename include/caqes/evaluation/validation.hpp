@@ -58,6 +58,8 @@ namespace regles {
 
 // CAQES-E062: an amount decided within base x the law's cap, exactly (no rounding lets it pass).
 [[nodiscard]] constexpr bool montant_dans_la_loi(centimes montant, centimes base, fraction plafond) noexcept {
+    // Nothing decided is within any bound, a negative base's (savings that fell) included.
+    if (montant == centimes{0}) return true;
     const fraction c = plafond.normalisee();
     return int128{montant.valeur} * c.den <= int128{base.valeur} * c.num;
 }
@@ -322,22 +324,10 @@ struct validation_rapport {
                                                  sans_base, ref())});
                     return true;
                 };
-                if (n == issue_legale::sanction_volet) {
-                    if (hors_plafond(article_loi::d162_16, constante_legale::plafond_sanction_volet, v.produits_,
-                                     "the revenue base", "sanction", {}))
-                        continue;
-                    sanctions += d.montant.valeur;
-                    const valeur_legale global =
-                        constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_global, jour);
-                    const fraction g = global.valeur.normalisee();
-                    if (global.en_vigueur() && sanctions * g.den > int128{v.produits_.valeur} * g.num) {
-                        out.push_back(
-                            {regle::decision_hors_la_loi, concat(lieu(), ".montant"),
-                             concat("the sanctions decided for all volets exceed ", texte_fraction(global.valeur),
-                                    " of the revenue base ", texte_euros(v.produits_), " EUR", ref())});
-                        continue;
-                    }
-                }
+                if (n == issue_legale::sanction_volet &&
+                    hors_plafond(article_loi::d162_16, constante_legale::plafond_sanction_volet, v.produits_,
+                                 "the revenue base", "sanction", {}))
+                    continue;
                 if (n == issue_legale::interessement_volet &&
                     hors_plafond(article_loi::d162_16, constante_legale::plafond_interessement, v.economies_[iv],
                                  "the savings", "incentive", "the savings, which are not given (non renseigne)"))
@@ -386,6 +376,21 @@ struct validation_rapport {
                                concat("rapport.decisions[", std::to_string(principale[iv]),
                                       "] already decided this volet's outcome")});
                 continue;
+            }
+            // The 2017 overall cap, over the sanctions kept: a decision refused above adds nothing.
+            if (d.nature == issue_legale::sanction_volet) {
+                sanctions += d.montant.valeur;
+                const valeur_legale global =
+                    constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_global, jour);
+                const fraction g = global.valeur.normalisee();
+                if (global.en_vigueur() && sanctions * g.den > int128{v.produits_.valeur} * g.num) {
+                    out.push_back({regle::decision_hors_la_loi, concat(lieu(), ".montant"),
+                                   concat("the sanctions decided for all volets exceed ", texte_fraction(global.valeur),
+                                          " of the revenue base ", texte_euros(v.produits_), " EUR (",
+                                          global.version->reference.texte, " ", global.version->reference.legi_id,
+                                          ", in force on ", texte(jour), ")")});
+                    continue;
+                }
             }
             if (d.nature) vues[iv].ajouter(*d.nature);
             if (decision_principale(d.nature)) principale[iv] = i;
