@@ -238,3 +238,56 @@ TEST_CASE("a recorded successor penalty is bounded by the law's 2 % of its base,
     r.decisions.clear();
     CHECK(validate(d, r.annuel(), sans_taux).ok());
 }
+
+TEST_CASE("the successor's allocation and penalty decided in one year: each beside its own proposal, flagged above it",
+          "[successeur][decision]") {
+    const dispositif_charge d{dispositif_2026()};
+    const volet_id grille = d.modele().volets[0].volet;
+    // 2027, every indicator missed: the allocation is half of 10 000 EUR of savings, the
+    // penalty 1 % x (1 - 0) of the 80 M EUR base; the ARS decides more of both, within the law.
+    evalmod::rapport_essai r(d.modele(), 2027, evalmod::rien_atteint(d.modele()), evalmod::base_80m);
+    r.r.base_penalite = evalmod::base_80m;
+    r.economies[0] = centimes{1'000'000};
+    r.decisions = {evalmod::decision(grille, issue_legale::dotation, centimes{900'000}),
+                   evalmod::decision(grille, issue_legale::penalite_financement, centimes{150'000'000})};
+    const resultat_validation<rapport_valide> v = validate(d, r.annuel(), parametres_evaluation{});
+    INFO(outils::tout(v.erreurs()));
+    REQUIRE(v.ok());
+    const resultat_evaluation res = evaluer(v.valeur());
+    REQUIRE(res.nombre_contrat == 2);
+    CHECK(res.contrat[0].nature == nature_proposition::dotation);
+    CHECK(res.contrat[0].montant == centimes{500'000});
+    CHECK(res.contrat[0].decision_finale == centimes{900'000});
+    CHECK(res.contrat[0].decision_au_dessus);
+    CHECK(res.contrat[1].nature == nature_proposition::penalite_financement);
+    CHECK(res.contrat[1].montant == centimes{80'000'000});
+    CHECK(res.contrat[1].decision_finale == centimes{150'000'000});
+    CHECK(res.contrat[1].decision_au_dessus);
+    CHECK(res.total_interessements_decides == centimes{900'000});
+    CHECK(res.total_sanctions_decidees == centimes{150'000'000});
+    // Decided at or under the proposals: shown, not flagged.
+    r.decisions[0].montant = centimes{500'000};
+    r.decisions[1].montant = centimes{80'000'000};
+    const resultat_evaluation egal = evaluer(validate(d, r.annuel(), parametres_evaluation{}).valeur());
+    CHECK_FALSE(egal.contrat[0].decision_au_dessus);
+    CHECK_FALSE(egal.contrat[1].decision_au_dessus);
+    CHECK(egal.contrat[1].decision_finale == centimes{80'000'000});
+    // A penalty decided where none is proposed (every indicator met: score 1) is shown beside no
+    // proposal, and flagged.
+    evalmod::rapport_essai atteint(d.modele(), 2027, evalmod::tout_atteint(d.modele()), evalmod::base_80m);
+    atteint.r.base_penalite = evalmod::base_80m;
+    atteint.economies[0] = centimes{0};
+    atteint.decisions = {evalmod::decision(grille, issue_legale::penalite_financement, centimes{1'000})};
+    const resultat_evaluation seule_decision = evaluer(validate(d, atteint.annuel(), parametres_evaluation{}).valeur());
+    REQUIRE(seule_decision.nombre_contrat == 1);
+    CHECK_FALSE(seule_decision.contrat[0].presente());
+    CHECK(seule_decision.contrat[0].decision_finale == centimes{1'000});
+    CHECK(seule_decision.contrat[0].decision_au_dessus);
+    CHECK(seule_decision.total_sanctions_decidees == centimes{1'000});
+    // Each outcome is decided once: a second penalty is refused (CAQES-E036).
+    r.decisions.push_back(evalmod::decision(grille, issue_legale::penalite_financement, centimes{1}));
+    const resultat_validation<rapport_valide> deux = validate(d, r.annuel(), parametres_evaluation{});
+    REQUIRE_FALSE(deux.ok());
+    exige_seule(deux.erreurs(), regle::saisie_en_double,
+                "rapport.decisions[2] (" + std::string{traits(grille).nom} + ").nature");
+}

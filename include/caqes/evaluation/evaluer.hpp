@@ -264,29 +264,29 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
                                                plafond_m, loi, p.illustratif));
 }
 
-// Successor: an allocation from savings per scheme (L.162-23-14 1, interim version); the
-// penalty where the version in force provides it, from 2027 [S], on the establishment's own base
-// [U] (rapport_annuel::base_penalite).
-// `global` is the scheme's overall score.
-template <class S, class E, class O>
-constexpr void conclure_successeur(O& sortie, const modele_contrat_def& m, const S& global, const E& etab,
-                                   const parametres_successeur& p, const lois_du_jour& lois) noexcept {
-    // The scheme's one grid (successeur/dispositif.hpp): its outcomes are the scheme's own.
-    const volet_modele& grille = m.volets[0];
-    proposition dotation = proposition_successeur(grille, etab.economies(0), p, lois);
+// The decision recorded for one of a successor scheme's outcomes (on its grid, volet 0) beside
+// that outcome's proposal, flagged when it exceeds it (within the law: validate checked it,
+// CAQES-E062). The scheme's two outcomes are distinct, and may both be decided in one year.
+template <class E>
+constexpr void noter_decision_dispositif(proposition& pr, const E& etab, issue_legale n) noexcept {
     for (const decision_enregistree& d : etab.decisions()) {
-        if (d.volet == 0 && d.d.nature == issue_legale::dotation) dotation.decision_finale = d.d.montant;
+        if (d.volet != 0 || d.d.nature != n) continue;
+        pr.decision_finale = d.d.montant;
+        pr.decision_au_dessus = d.d.montant > (pr.presente() ? pr.montant : centimes{0});
     }
-    // Savings non renseignees compute no allocation: the result keeps the proposal that says so
-    // (nature aucune, `economies_non_renseignees`), as a volet's incentive does.
-    if (dotation.presente() || dotation.decision_finale || dotation.economies_non_renseignees)
-        sortie.ajouter_contrat(dotation);
-    const bool clause = grille.clauses.contient(penalite);
+}
+
+// The successor's penalty where the version in force provides it, from 2027 [S], on the
+// establishment's own base [U] (rapport_annuel::base_penalite); none proposed: nature aucune.
+template <class S, class E>
+[[nodiscard]] constexpr proposition penalite_successeur(const volet_modele& grille, const S& global, const E& etab,
+                                                        const parametres_successeur& p,
+                                                        const lois_du_jour& lois) noexcept {
     const valeur_legale cap = lois.constante(article_loi::l162_23_14, constante_legale::plafond_penalite);
     // The establishment's own base, which validation required wherever the penalty may be
     // proposed (CAQES-E066).
     const std::optional<centimes>& base = etab.base_penalite();
-    if (!clause || !cap.en_vigueur() || !global.defini() || !base) return;
+    if (!grille.clauses.contient(penalite) || !cap.en_vigueur() || !global.defini() || !base) return {};
     // The formula is [U] (parametres_successeur::formule); the cap is the law's.
     detail::fraction_verifiee taux_verifie{};
     if (p.formule == formule_penalite::taux_plein_sous_seuil) {
@@ -297,16 +297,33 @@ constexpr void conclure_successeur(O& sortie, const modele_contrat_def& m, const
         taux_verifie =
             detail::multiplier(p.taux_penalite, fraction{score_global.den - score_global.num, score_global.den});
     }
-    if (!taux_verifie.ok) {
-        sortie.ajouter_contrat({.taux = p.taux_penalite,
-                                .loi = cap.version,
-                                .nature = nature_proposition::penalite_financement,
-                                .illustratif = p.illustratif,
-                                .depassement = true});
-    } else if (taux_verifie.f.positive()) {
-        sortie.ajouter_contrat(montant_plafonne_de(nature_proposition::penalite_financement, *base, taux_verifie.f,
-                                                   cap.valeur, cap.version, p.illustratif));
-    }
+    if (!taux_verifie.ok)
+        return {.taux = p.taux_penalite,
+                .loi = cap.version,
+                .nature = nature_proposition::penalite_financement,
+                .illustratif = p.illustratif,
+                .depassement = true};
+    if (!taux_verifie.f.positive()) return {};
+    return montant_plafonne_de(nature_proposition::penalite_financement, *base, taux_verifie.f, cap.valeur, cap.version,
+                               p.illustratif);
+}
+
+// Successor: an allocation from savings per scheme (L.162-23-14 1, interim version) and the
+// penalty, each with the decision recorded for it. `global` is the scheme's overall score.
+template <class S, class E, class O>
+constexpr void conclure_successeur(O& sortie, const modele_contrat_def& m, const S& global, const E& etab,
+                                   const parametres_successeur& p, const lois_du_jour& lois) noexcept {
+    // The scheme's one grid (successeur/dispositif.hpp): its outcomes are the scheme's own.
+    const volet_modele& grille = m.volets[0];
+    proposition dotation = proposition_successeur(grille, etab.economies(0), p, lois);
+    noter_decision_dispositif(dotation, etab, issue_legale::dotation);
+    // Savings non renseignees compute no allocation: the result keeps the proposal that says so
+    // (nature aucune, `economies_non_renseignees`), as a volet's incentive does.
+    if (dotation.presente() || dotation.decision_finale || dotation.economies_non_renseignees)
+        sortie.ajouter_contrat(dotation);
+    proposition penalite_proposee = penalite_successeur(grille, global, etab, p, lois);
+    noter_decision_dispositif(penalite_proposee, etab, issue_legale::penalite_financement);
+    if (penalite_proposee.presente() || penalite_proposee.decision_finale) sortie.ajouter_contrat(penalite_proposee);
 }
 
 // Contract time (D.162-16 II): a volet whose term does not cover the exercise proposes nothing.

@@ -66,11 +66,12 @@ struct decision_volet {
 };
 
 // Whether a decision is of the volet's principal outcome (one per volet and year: sanction,
-// incentive, allocation, penalty, or none), as opposed to a rate measure beside it.
+// incentive, or none), as opposed to a rate measure beside it, or to one of the successor
+// scheme's two outcomes (L.162-23-14: the allocation and the penalty, each its own, which the
+// scheme may propose in one year and the ARS may both decide; each at most once, CAQES-E036).
 [[nodiscard]] constexpr bool decision_principale(std::optional<issue_legale> n) noexcept {
     return !n || *n == issue_legale::sanction_volet || *n == issue_legale::interessement_volet ||
-           *n == issue_legale::interessement_national || *n == issue_legale::dotation ||
-           *n == issue_legale::penalite_financement;
+           *n == issue_legale::interessement_national;
 }
 
 // The report as an establishment hands it in. Nothing here is evaluated: `validate` checks it
