@@ -934,6 +934,18 @@ TEST_CASE("csv reader: decisions carry a nature and the law's caps, located at t
         const csv::lot_rapports socle =
             lire(v, entete_etab_fr + "750000001;2018;2;1000;5;;1;;;interessement;\r\n" + e2);
         CHECK(a(socle, "etablissements.csv:2:nature_socle")->id == regle::decision_hors_issues);
+        // The unknown word's message lists every nature there is, the last after "or".
+        CHECK(outils::contient_texte(a(inconnue, "etablissements.csv:2:nature_socle")->detail,
+                                     "\"amende\" is not a decision's nature: aucune, sanction, interessement, "
+                                     "reduction_liste_en_sus, interessement_national, interessement_regional, "
+                                     "abattement, minoration, dotation or penalite"));
+        // The 2022 regional incentive is a word of the file, read as its nature: a 2017
+        // contract has no such outcome, which validation says (not the reader).
+        const csv::lot_rapports regional =
+            lire(v, entete_etab_fr + "750000001;2018;2;1000;;;1;;;interessement_regional;\r\n" + e2);
+        REQUIRE(a(regional, "etablissements.csv:2:nature_socle") != nullptr);
+        CHECK(outils::contient_texte(a(regional, "etablissements.csv:2:nature_socle")->detail,
+                                     "'interessement regional' is not an outcome of this volet's clauses"));
         CHECK(inconnue.balanced());
         CHECK(sans.balanced());
         CHECK(socle.balanced());

@@ -634,3 +634,42 @@ TEST_CASE("a totalled proposal whose amount does not fit 64-bit cents makes the 
     CHECK(entier_an.erreur != regle::depassement_capacite);
     CHECK(entier_an.total_interessements == entier_an.volets[1].principale.montant);
 }
+
+TEST_CASE("the 2022 regional incentive decided: on any volet, once a year, beside its proposal (D.162-16 V 1)",
+          "[evaluation][decision][E036]") {
+    using evalmod::def_2022;
+    parametres_evaluation p{};
+    p.p2022.enveloppe_regionale = euros(100'000);
+    evalmod::rapport_essai r(def_2022, 2023, evalmod::tout_atteint(def_2022));
+    r.economies[0] = euros(10'000);
+    // Every regional objective met: the whole envelope is proposed. The ARS decides more, on
+    // the bon usage volet, beside that volet's own national incentive.
+    r.decisions = {evalmod::decision(volet_id::volet_bon_usage, issue_legale::interessement_regional, euros(120'000)),
+                   evalmod::decision(volet_id::volet_bon_usage, issue_legale::interessement_national, euros(1'000))};
+    const resultat_validation<rapport_valide> v = validate(def_2022, r.annuel(), p);
+    INFO(outils::tout(v.erreurs()));
+    REQUIRE(v.ok());
+    const resultat_evaluation res = evaluer(v.valeur());
+    const proposition* regional = nullptr;
+    for (std::size_t k = 0; k < res.nombre_contrat; ++k) {
+        if (res.contrat[k].nature == nature_proposition::interessement_regional) regional = &res.contrat[k];
+    }
+    REQUIRE(regional != nullptr);
+    CHECK(regional->montant == euros(100'000));
+    CHECK(regional->decision_finale == euros(120'000));
+    CHECK(regional->decision_au_dessus);
+    CHECK(res.volets[0].principale.decision_finale == euros(1'000));
+    CHECK(res.total_interessements_decides == euros(121'000));
+    // A second regional decision, on another volet, is the contract's outcome decided twice.
+    r.decisions.push_back(
+        evalmod::decision(volet_id::volet_organisation_soins, issue_legale::interessement_regional, euros(1)));
+    const violation deux = seule(validate(def_2022, r.annuel(), p).erreurs());
+    CHECK(deux.id == regle::saisie_en_double);
+    CHECK(deux.lieu == "rapport.decisions[2] (volet_organisation_soins).nature");
+    CHECK(outils::contient_texte(deux.detail, "rapport.decisions[0] already decided this outcome of the contract"));
+    // The first generation has no regional incentive (D.162-16 III): refused (CAQES-E061).
+    using evalmod::def_2017;
+    evalmod::rapport_essai r17(def_2017, 2018, evalmod::tout_atteint(def_2017), euros(10'000'000));
+    r17.decisions = {evalmod::decision(volet_id::volet_socle, issue_legale::interessement_regional, euros(1))};
+    CHECK(seule(validate(def_2017, r17.annuel(), {}).erreurs()).id == regle::decision_hors_issues);
+}

@@ -168,6 +168,19 @@ constexpr void conclure_2017(O& sortie, std::size_t n, const modele_contrat_def&
     }
 }
 
+// The decision recorded for an outcome of the contract rather than of a volet (the 2022 regional
+// incentive, recorded on any volet; each of a successor scheme's two outcomes, on its grid)
+// beside that outcome's proposal, flagged when it exceeds it (within the law: validate checked
+// it, CAQES-E062). Validation kept at most one decision of each (CAQES-E036).
+template <class E>
+constexpr void noter_decision_contrat(proposition& pr, const E& etab, issue_legale n) noexcept {
+    for (const decision_enregistree& d : etab.decisions()) {
+        if (d.d.nature != n) continue;
+        pr.decision_finale = d.d.montant;
+        pr.decision_au_dessus = d.d.montant > (pr.presente() ? pr.montant : centimes{0});
+    }
+}
+
 // Second generation: national incentives per volet, the regional incentive, and the L.162-30-4
 // measures (D.162-16 V; L.162-30-4), with the versions in force on the date of the rules. No
 // sanction proportional to revenue. `global` is the contract's overall score; a partly covered
@@ -186,12 +199,15 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
             proposer_2022(pr, m.volets[i], score_global, etab.economies(i), p, lois, etab.couverture(i).part(pol));
         }
     }
-    // D.162-16 V 1: the regional incentive follows the achievement of all regional objectives.
+    // D.162-16 V 1: the regional incentive follows the achievement of all regional objectives;
+    // the decision recorded for it (on any volet, issue_du_contrat) is shown beside it.
     const version_loi* v_regional = lois.version(issue_legale::interessement_regional);
-    if (v_regional != nullptr && p.enveloppe_regionale > centimes{0} && regional.defini()) {
-        sortie.ajouter_contrat(montant_plafonne_de(nature_proposition::interessement_regional, p.enveloppe_regionale,
-                                                   regional.valeur(), entier(1), v_regional, p.illustratif));
-    }
+    proposition pr_regional{};
+    if (v_regional != nullptr && p.enveloppe_regionale > centimes{0} && regional.defini())
+        pr_regional = montant_plafonne_de(nature_proposition::interessement_regional, p.enveloppe_regionale,
+                                          regional.valeur(), entier(1), v_regional, p.illustratif);
+    noter_decision_contrat(pr_regional, etab, issue_legale::interessement_regional);
+    if (pr_regional.presente() || pr_regional.decision_finale) sortie.ajouter_contrat(pr_regional);
     // L.162-30-4: two years after the referral, acts still "largement" above the target, for a
     // volet whose term covers the exercise. The article's two measures are distinct choices of
     // the ARS ("fixer un abattement forfaitaire ... et peut fixer une minoration forfaitaire"):
@@ -264,18 +280,6 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
                                                plafond_m, loi, p.illustratif));
 }
 
-// The decision recorded for one of a successor scheme's outcomes (on its grid, volet 0) beside
-// that outcome's proposal, flagged when it exceeds it (within the law: validate checked it,
-// CAQES-E062). The scheme's two outcomes are distinct, and may both be decided in one year.
-template <class E>
-constexpr void noter_decision_dispositif(proposition& pr, const E& etab, issue_legale n) noexcept {
-    for (const decision_enregistree& d : etab.decisions()) {
-        if (d.volet != 0 || d.d.nature != n) continue;
-        pr.decision_finale = d.d.montant;
-        pr.decision_au_dessus = d.d.montant > (pr.presente() ? pr.montant : centimes{0});
-    }
-}
-
 // The successor's penalty where the version in force provides it, from 2027 [S], on the
 // establishment's own base [U] (rapport_annuel::base_penalite); none proposed: nature aucune.
 template <class S, class E>
@@ -316,13 +320,13 @@ constexpr void conclure_successeur(O& sortie, const modele_contrat_def& m, const
     // The scheme's one grid (successeur/dispositif.hpp): its outcomes are the scheme's own.
     const volet_modele& grille = m.volets[0];
     proposition dotation = proposition_successeur(grille, etab.economies(0), p, lois);
-    noter_decision_dispositif(dotation, etab, issue_legale::dotation);
+    noter_decision_contrat(dotation, etab, issue_legale::dotation);
     // Savings non renseignees compute no allocation: the result keeps the proposal that says so
     // (nature aucune, `economies_non_renseignees`), as a volet's incentive does.
     if (dotation.presente() || dotation.decision_finale || dotation.economies_non_renseignees)
         sortie.ajouter_contrat(dotation);
     proposition penalite_proposee = penalite_successeur(grille, global, etab, p, lois);
-    noter_decision_dispositif(penalite_proposee, etab, issue_legale::penalite_financement);
+    noter_decision_contrat(penalite_proposee, etab, issue_legale::penalite_financement);
     if (penalite_proposee.presente() || penalite_proposee.decision_finale) sortie.ajouter_contrat(penalite_proposee);
 }
 

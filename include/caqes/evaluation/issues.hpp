@@ -327,6 +327,13 @@ constexpr void appliquer_plafond_global(O& sortie, std::size_t nombre_volets, ce
     return d;
 }
 
+// The outcomes of the contract itself rather than of one of its volets: the 2022 regional
+// incentive (D.162-16 V 1), which follows the regional objectives of every volet the exercise
+// evaluates and needs no clause. Its decision is recorded on any volet, once a year (CAQES-E036).
+[[nodiscard]] constexpr bool issue_du_contrat(regime_id r, issue_legale n) noexcept {
+    return r == regime_id::caqes_2022 && n == issue_legale::interessement_regional;
+}
+
 // The same over a whole template.
 [[nodiscard]] constexpr issues_legales issues_demandees(const modele_contrat_def& m) noexcept {
     issues_legales d{};

@@ -232,6 +232,9 @@ struct validation_rapport {
         principale.fill(r.decisions.size());
         std::array<issues_legales, volets_max> vues{};
         const std::size_t sans = r.decisions.size();
+        // Per outcome of the contract (issue_du_contrat): the decision already given, for E036.
+        std::array<std::size_t, toutes_issues_legales.size()> du_contrat{};
+        du_contrat.fill(sans);
         int128 sanctions = 0;  // the 2017 overall cap: every volet's sanctions together
         for (std::size_t i = 0; i < r.decisions.size(); ++i) {
             const decision_volet& d = r.decisions[i];
@@ -269,7 +272,7 @@ struct validation_rapport {
                 }
             } else {
                 const issue_legale n = *d.nature;
-                if (!issues_du_volet(m.regime, m.volets[iv]).contient(n)) {
+                if (!issues_du_volet(m.regime, m.volets[iv]).contient(n) && !issue_du_contrat(m.regime, n)) {
                     out.push_back({regle::decision_hors_issues, concat(lieu(), ".nature"),
                                    concat("'", nom(n), "' is not an outcome of this volet's clauses under ",
                                           decrire(m.regime).nom)});
@@ -358,7 +361,18 @@ struct validation_rapport {
                                  "(rapport.l162_30_4.part_liste_en_sus)"))
                     continue;
             }
-            // One decision per outcome, and one principal outcome per volet and year.
+            // One decision per outcome, and one principal outcome per volet and year; an outcome of
+            // the contract once a year, whichever volet records it.
+            if (d.nature && issue_du_contrat(m.regime, *d.nature)) {
+                if (du_contrat[static_cast<std::size_t>(*d.nature)] != sans) {
+                    out.push_back(
+                        {regle::saisie_en_double, concat(lieu(), ".nature"),
+                         concat("rapport.decisions[", std::to_string(du_contrat[static_cast<std::size_t>(*d.nature)]),
+                                "] already decided this outcome of the contract")});
+                    continue;
+                }
+                du_contrat[static_cast<std::size_t>(*d.nature)] = i;
+            }
             if (d.nature && vues[iv].contient(*d.nature)) {
                 out.push_back({regle::saisie_en_double, concat(lieu(), ".nature"),
                                "this outcome was already decided for the volet"});

@@ -177,17 +177,26 @@ struct nature_ecrite {
     std::string_view mot;
     std::optional<issue_legale> nature;
 };
-inline constexpr std::array<nature_ecrite, 9> natures_decision{{
+inline constexpr std::array<nature_ecrite, 10> natures_decision{{
     {"aucune", std::nullopt},
     {"sanction", issue_legale::sanction_volet},
     {"interessement", issue_legale::interessement_volet},
     {"reduction_liste_en_sus", issue_legale::reduction_liste_en_sus},
     {"interessement_national", issue_legale::interessement_national},
+    {"interessement_regional", issue_legale::interessement_regional},
     {"abattement", issue_legale::abattement},
     {"minoration", issue_legale::minoration},
     {"dotation", issue_legale::dotation},
     {"penalite", issue_legale::penalite_financement},
 }};
+
+// Why a word is no decision's nature: the words there are, for the readers' message.
+[[nodiscard]] inline std::string pas_une_nature(std::string_view mot_cite) {
+    std::string s = concat(mot_cite, " is not a decision's nature: ");
+    for (std::size_t i = 0; i < natures_decision.size(); ++i)
+        s += concat(i == 0 ? "" : i + 1 == natures_decision.size() ? " or " : ", ", natures_decision[i].mot);
+    return s;
+}
 
 // The word of a decision's nature, as the establishments file writes it ("aucune" for a decision
 // of no outcome): what `caqes evaluate` prints beside the decided amount.

@@ -697,11 +697,7 @@ struct colonnes_volet {
             }
         }
         if (!nat.empty() && !nature_lue) {
-            j.rejeter(regle::decision_hors_issues, col_nat,
-                      concat(quoted_field(nat),
-                             " is not a decision's nature: aucune, sanction, interessement, "
-                             "reduction_liste_en_sus, interessement_national, abattement, minoration, dotation or "
-                             "penalite"));
+            j.rejeter(regle::decision_hors_issues, col_nat, pas_une_nature(quoted_field(nat)));
             ok = false;
         } else if (nat.empty() != dec.empty()) {
             j.rejeter(regle::decision_hors_issues, nat.empty() ? col_nat : col_dec,

@@ -373,10 +373,7 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
             }
             if (!lue) {
                 l.signaler(regle::decision_hors_issues, concat(p, "/nature"),
-                           concat(csv::quoted_field(n->texte),
-                                  " is not a decision's nature: aucune, sanction, interessement, "
-                                  "reduction_liste_en_sus, interessement_national, abattement, minoration, dotation or "
-                                  "penalite"));
+                           csv::pas_une_nature(csv::quoted_field(n->texte)));
                 continue;
             }
             const auto c = l.montant(*a, concat(p, "/montant"), false, "a decided amount");
