@@ -138,6 +138,18 @@ TEST_CASE("JSON Lines: a second line for the same establishment-year is rejected
     CHECK(l.rejets[0].detail == "019900001 2018: duplicate of line 1");
     CHECK(l.lignes.balanced());
     CHECK(json::status(l) == csv::exit_status::some_rejected);
+    // A first line rejected for one of its fields still holds its establishment-year: the second
+    // is a duplicate, not evaluated in its place.
+    const json::lot_jsonl apres_rejet =
+        lire(avec("1000000.50", "100.001") + "\n" + ligne_valide + "\n" + avec("019900001", "019900002") + "\n");
+    INFO(outils::tout(apres_rejet.rejets));
+    REQUIRE(apres_rejet.rapports.size() == 1);
+    CHECK(apres_rejet.rapports[0].finess == "019900002");
+    REQUIRE(apres_rejet.rejets.size() == 2);
+    CHECK(apres_rejet.rejets[0].lieu == "v.jsonl:1#/produits_assurance_maladie");
+    CHECK(apres_rejet.rejets[1].lieu == "v.jsonl:2#/finess");
+    CHECK(apres_rejet.rejets[1].detail == "019900001 2018: duplicate of line 1");
+    CHECK(apres_rejet.lignes.balanced());
 }
 
 TEST_CASE("JSON Lines: an empty file is unusable", "[json][jsonl]") {

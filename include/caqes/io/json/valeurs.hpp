@@ -797,11 +797,16 @@ template <class SurRapport, class SurRejet>
         if (const valeur_ligne* vs = l.membre(racine, "", "valeurs", true))
             lire_valeurs_ligne(l, m, *vs, out, couverts);
 
-        if (l.ok()) {
+        // Every line that gave its key holds it, rejected or not, as the CSV establishments file's
+        // rows do: a later line for the same establishment-year is a duplicate, whatever the
+        // first one's fate ("the first stands", docs/cli.md).
+        if (!out.finess.empty() && out.r.exercice != 0) {
             const csv::detail::cle k{out.finess, out.r.exercice, csv::detail::cle_64(out.finess, out.r.exercice)};
             if (const vue* deja = vues.trouver(k.code)) {
                 l.signaler(regle::texte_invalide, "/finess", concat("duplicate of line ", std::to_string(deja->ligne)));
-            } else if (vues.size() >= o.etablissements_annees_max) {
+            } else if (vues.size() < o.etablissements_annees_max) {
+                vues.ajouter(vue{k.code, numero});
+            } else if (l.ok()) {
                 // Past the stated maximum the rest of the file is refused, this line named,
                 // rather than its keys remembered until memory runs out.
                 trop = concat(out.finess, " ", std::to_string(out.r.exercice));
@@ -811,8 +816,6 @@ template <class SurRapport, class SurRejet>
                 rejeter();
                 vider();
                 continue;
-            } else {
-                vues.ajouter(vue{k.code, numero});
             }
         }
         if (!l.ok()) {
