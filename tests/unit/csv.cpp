@@ -694,6 +694,15 @@ TEST_CASE("csv text: UTF-8 validity and fields quoted safely in messages", "[csv
     CHECK(csv::quoted_field("\x1b[2K\rOK\n\t\x7f") == "\"\\x1B[2K\\rOK\\n\\t\\x7F\"");
     CHECK(csv::quoted_field("\xE2\x80\xAE"
                             "abc\xC2\x85") == "\"\\u202Eabc\\u0085\"");
+    // A field that shows as nine digits, or as a plain leading space, says what else it holds:
+    // a zero-width space, a byte order mark, no-break spaces.
+    CHECK(csv::quoted_field("759900002\xE2\x80\x8B") == "\"759900002\\u200B\"");
+    CHECK(csv::quoted_field("\xEF\xBB\xBF"
+                            "759900002") == "\"\\uFEFF759900002\"");
+    CHECK(csv::quoted_field("\xC2\xA0"
+                            "1 234,56\xE2\x80\xAF") == "\"\\u00A01 234,56\\u202F\"");
+    // Letters with accents and ordinary spaces stay as they are.
+    CHECK(csv::quoted_field("caf\xC3\xA9 cr\xC3\xA8me") == "\"caf\xC3\xA9 cr\xC3\xA8me\"");
     // A long field: a bounded prefix, cut at a character boundary, and its size.
     CHECK(csv::quoted_field(std::string(1000, 'x')) == "\"" + std::string(csv::quoted_max, 'x') + "...\" (1000 bytes)");
     const std::string accents = std::string(csv::quoted_max - 1, 'x') + "\xC3\xA9";

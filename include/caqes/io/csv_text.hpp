@@ -68,12 +68,16 @@ namespace detail {
     return s;
 }
 
-// Characters a message never prints raw: C0 and C1 controls, DEL, and the Unicode
-// directional marks and overrides (U+200E-F, U+202A-E, U+2066-9) that can make a line read
-// differently from its bytes.
+// Characters a message never prints raw: C0 and C1 controls, DEL, the Unicode directional
+// marks and overrides (U+200E-F, U+202A-E, U+2066-9) that can make a line read differently from
+// its bytes, and the characters that show as a plain space or as nothing at all, so that a
+// quoted field that looks well formed is: the no-break spaces (U+00A0, U+202F), the soft hyphen
+// (U+00AD), the zero-width space, joiners and word joiner (U+200B-D, U+2060-4), the line and
+// paragraph separators (U+2028-9) and the byte order mark (U+FEFF).
 [[nodiscard]] constexpr bool escaped(std::uint32_t cp) noexcept {
-    return cp < 0x20U || (cp >= 0x7FU && cp <= 0x9FU) || cp == 0x200EU || cp == 0x200FU ||
-           (cp >= 0x202AU && cp <= 0x202EU) || (cp >= 0x2066U && cp <= 0x2069U);
+    return cp < 0x20U || (cp >= 0x7FU && cp <= 0x9FU) || cp == 0xA0U || cp == 0xADU ||
+           (cp >= 0x200BU && cp <= 0x200FU) || cp == 0x2028U || cp == 0x2029U || (cp >= 0x202AU && cp <= 0x202FU) ||
+           (cp >= 0x2060U && cp <= 0x2064U) || (cp >= 0x2066U && cp <= 0x2069U) || cp == 0xFEFFU;
 }
 
 }  // namespace detail
