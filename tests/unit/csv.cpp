@@ -127,6 +127,11 @@ TEST_CASE("csv numbers: amounts to exact cents in both dialects", "[csv]") {
     CHECK(csv::parse_centimes("-5", dialect::french).value == centimes{-500});
     CHECK(csv::parse_centimes(" +7,1 ", dialect::french).value == centimes{710});
     CHECK(csv::parse_centimes("0,01", dialect::french).value == centimes{1});
+    // The byte a refusal points at is counted in the text it quotes, leading blanks included.
+    CHECK(csv::parse_centimes("   1 234,5x", dialect::french).error ==
+          "not a number: \"   1 234,5x\" (unexpected character at byte 11)");
+    CHECK(csv::parse_centimes("1 234,5x", dialect::french).error ==
+          "not a number: \"1 234,5x\" (unexpected character at byte 8)");
 
     // Boundaries: a sub-cent amount, and the 64-bit limit on both sides.
     CHECK_FALSE(csv::parse_centimes("0,005", dialect::french).ok());

@@ -215,7 +215,9 @@ struct decimal_court {
             return fail(d == dialect::french ? "the French dialect's decimal mark is ','"
                                              : "the plain dialect's decimal mark is '.', with no thousands separator");
         }
-        return fail(concat("unexpected character at byte ", std::to_string(i + 1)));
+        // Counted in the text quoted, leading blanks included.
+        return fail(concat("unexpected character at byte ",
+                           std::to_string(static_cast<std::size_t>(s.data() - text.data()) + i + 1)));
     }
     if (integer_digits == 0) return fail("no digit");
     if (fractional && r.decimals == 0) return fail("no digit after the decimal mark");
