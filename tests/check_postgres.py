@@ -10,7 +10,8 @@ run works in databases of its own, dropped at the end.
 
 Checks, each with its exact outcome:
 1. sql/schema.sql loads twice (idempotent); the bundled sample loads (tools/csv_to_sql.py), the
-   two rows whose cells cannot be stored named by the loader;
+   two rows whose cells cannot be stored and the five duplicates named by the loader; loaded
+   again, it replaces nothing and psql warns of each file's rows not loaded;
 2. `evaluate --db --year 2018` exits 1, writes one result per establishment-year accepted, and
    each result and trace equals what `caqes evaluate --trace` gives from the CSV files; the
    rejections are located by table, key and column, and the reconciliation balances;
@@ -87,12 +88,23 @@ def echantillon(source: Path, caqes: str, base: Base, travail: Path) -> None:
     charge = subprocess.run([sys.executable, str(source / "tools" / "csv_to_sql.py"), str(donnees / "valeurs.csv"),
                              str(donnees / "etablissements.csv"), str(donnees / "contrats.csv")],
                             capture_output=True, text=True, check=True)
-    verifier(charge.stderr.count("row not loaded") == 2 and "contrats.csv:158:debut_effet" in charge.stderr and
-             "etablissements.csv:672:produits_assurance_maladie" in charge.stderr,
-             f"loader: expected contrats.csv:158 and etablissements.csv:672 left out, got {charge.stderr}")
+    # Two rows whose cells cannot be stored, and the five duplicates of the values file, each
+    # named with the line it repeats (the first stands, as in the CSV reader).
+    verifier(charge.stderr.count("row not loaded") == 7 and "contrats.csv:158:debut_effet" in charge.stderr and
+             "etablissements.csv:672:produits_assurance_maladie" in charge.stderr and
+             "valeurs.csv:3736: duplicate of line 3728 for 769900097, 2018, S11, certifie: row not loaded" in
+             charge.stderr and charge.stderr.count(": duplicate of line ") == 5,
+             f"loader: expected contrats.csv:158, etablissements.csv:672 and 5 duplicates left out, got {charge.stderr}")
     sql = travail / "echantillon.sql"
     sql.write_text(charge.stdout, encoding="utf-8")
     base.psql(fichier=str(sql))
+    # Loaded again, no row replaces the first load's, and psql says how many of each file's.
+    encore = subprocess.run(["psql", "-h", base.hote, "-U", "postgres", "-d", base.nom, "-v", "ON_ERROR_STOP=1", "-q",
+                             "-f", str(sql)], capture_output=True, text=True, check=False)
+    verifier(encore.returncode == 0 and all(
+        f"{donnees / f}: {n} row(s) not loaded: their key is in caqes.{t} already, whose rows stand" in encore.stderr
+        for f, t, n in (("contrats.csv", "contrats", 399), ("etablissements.csv", "etablissements", 762),
+                        ("valeurs.csv", "valeurs", 15139))), f"loader, loaded again: {encore.stderr[-1500:]}")
 
     r = evaluer(caqes, source, base, 2018)
     verifier(r.returncode == 1, f"sample 2018: status {r.returncode}, expected 1; stderr: {r.stderr[-2000:]}")

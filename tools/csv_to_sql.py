@@ -6,7 +6,10 @@
 Each file is copied into a temporary table of the same shape, then inserted into caqes.valeurs,
 caqes.etablissements and caqes.contrats, in one transaction. A row whose key is already in the
 table (a duplicate of the file, or a row loaded before) is not inserted: the first stands, as
-in the CSV reader, and `caqes evaluate --db` never sees a second one. Numbers lose their French
+in the CSV reader, and `caqes evaluate --db` never sees a second one. Neither is silent: a
+duplicate of the file is named on stderr (file, line, the line it repeats), and psql prints a
+WARNING with the number of the file's rows whose key was loaded before (load a corrected file
+into emptied tables: its rows do not replace the old ones). Numbers lose their French
 form (thousands separators, decimal comma) and dates become ISO days; a cell that cannot go
 into its column's type (a number column that holds text, a day that does not exist) cannot be
 stored: its row is left out and named on stderr (file, line, column), so nothing is dropped
@@ -76,6 +79,11 @@ def echapper(x):
     return x.replace("\\", "\\\\").replace("\t", "\\t")
 
 
+def chemin_sql(chemin: str) -> str:
+    """A path inside an SQL string literal of a DO block: quotes doubled, no `$$` or `%`."""
+    return chemin.replace("'", "''").replace("$", "_").replace("%", "%%")
+
+
 def charger(chemin: str, table: str, cle: str, sortie) -> None:
     with open(chemin, encoding="utf-8-sig", newline="") as f:
         lignes = f.read().split("\n")
@@ -84,6 +92,9 @@ def charger(chemin: str, table: str, cle: str, sortie) -> None:
     entete = [c.strip() for c in next(lecteur)]
     genres = [type_de(table, c) for c in entete]
     temp = f"charge_{table}"
+    colonnes_cle = [c.strip() for c in cle.split(",")]
+    places_cle = [entete.index(c) for c in colonnes_cle]
+    vues = {}  # key -> the line that gave it first
     sortie.write(f"CREATE TEMP TABLE {temp} (LIKE caqes.{table}) ON COMMIT DROP;\n")
     sortie.write(f"COPY {temp} ({', '.join(entete)}) FROM stdin;\n")
     for numero, champs in enumerate(lecteur, start=2):
@@ -102,11 +113,21 @@ def charger(chemin: str, table: str, cle: str, sortie) -> None:
                 break
             cellules.append(v)
         else:
+            k = tuple(cellules[i] for i in places_cle)
+            if k in vues:
+                print(f"{chemin}:{numero}: duplicate of line {vues[k]} for {', '.join(map(str, k))}: row not loaded",
+                      file=sys.stderr)
+                continue
+            vues[k] = numero
             sortie.write("\t".join(echapper(v) for v in cellules) + "\n")
     sortie.write("\\.\n")
-    # In the file's order (a fresh table's physical order), so that the first of two rows with
-    # one key is the one inserted.
-    sortie.write(f"INSERT INTO caqes.{table} SELECT * FROM {temp} ORDER BY ctid ON CONFLICT ({cle}) DO NOTHING;\n")
+    # The file's rows whose key an earlier load holds: not inserted, and said (psql: stderr).
+    egal = " AND ".join(f"x.{c} = t.{c}" for c in colonnes_cle)
+    sortie.write(f"DO $$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM {temp} t WHERE EXISTS "
+                 f"(SELECT 1 FROM caqes.{table} x WHERE {egal}); IF n > 0 THEN RAISE WARNING "
+                 f"'{chemin_sql(chemin)}: % row(s) not loaded: their key is in caqes.{table} already, "
+                 f"whose rows stand', n; END IF; END $$;\n")
+    sortie.write(f"INSERT INTO caqes.{table} SELECT * FROM {temp} ON CONFLICT ({cle}) DO NOTHING;\n")
 
 
 def main() -> int:
