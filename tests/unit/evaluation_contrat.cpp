@@ -396,6 +396,44 @@ TEST_CASE("decision above the legal cap: CAQES-E062 at its date, the cap itself 
         d.decisions[0].taux = fraction{50, 100};
         CHECK(validate(def_2022, d.annuel(), {}).ok());
     }
+    SECTION("a L.162-30-4 tariff cut's estimate above 50 % of the tariff for each act above the target") {
+        using evalmod::def_2022;
+        evalmod::rapport_essai d(def_2022, 2023, evalmod::tout_atteint(def_2022));
+        decision_volet dv =
+            evalmod::decision(volet_id::volet_pertinence_soins, issue_legale::abattement, centimes{30'000'001});
+        dv.taux = fraction{50, 100};
+        dv.duree_mois = 12;
+        d.decisions = {dv};
+        // No L.162-30-4 data: no excess acts to bound the estimate by.
+        const violation sans = seule(validate(def_2022, d.annuel(), {}).erreurs());
+        CHECK(sans.id == regle::decision_hors_la_loi);
+        CHECK(outils::contient_texte(sans.detail, "(rapport.l162_30_4)"));
+        // 600 acts above the target at 1 000 EUR: 50 % is 300 000 EUR; one cent more is refused.
+        d.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2021, 3, 15},
+                                          .actes_realises = 1'500,
+                                          .actes_cible = 900,
+                                          .actes_annee_precedente = 1'000,
+                                          .tarif_national_moyen = euros(1'000),
+                                          .part_liste_en_sus = euros(20'000)};
+        const violation au_dessus = seule(validate(def_2022, d.annuel(), {}).erreurs());
+        CHECK(au_dessus.id == regle::decision_hors_la_loi);
+        CHECK(au_dessus.lieu == "rapport.decisions[0] (volet_pertinence_soins).montant");
+        CHECK(outils::contient_texte(au_dessus.detail,
+                                     "300000.01 EUR exceeds 1/2 of the national tariff 1000.00 EUR for each of the "
+                                     "600 acts above the target"));
+        d.decisions[0].montant = centimes{30'000'000};
+        CHECK(validate(def_2022, d.annuel(), {}).ok());
+        // No act above the target: any positive estimate is past the law; none (0) is not.
+        d.r.l162_30_4->actes_realises = 900;
+        CHECK(seule(validate(def_2022, d.annuel(), {}).erreurs()).id == regle::decision_hors_la_loi);
+        d.decisions[0].montant = centimes{0};
+        CHECK(validate(def_2022, d.annuel(), {}).ok());
+        // A tariff and an excess whose product passes 64-bit cents bound a 64-bit estimate exactly.
+        d.r.l162_30_4->actes_realises = std::numeric_limits<std::int64_t>::max();
+        d.r.l162_30_4->tarif_national_moyen = centimes{std::numeric_limits<std::int64_t>::max()};
+        d.decisions[0].montant = centimes{std::numeric_limits<std::int64_t>::max()};
+        CHECK(validate(def_2022, d.annuel(), {}).ok());
+    }
     SECTION("a L.162-30-4 reduction's estimate above 50 % of the liste en sus share, or without it") {
         using evalmod::def_2022;
         evalmod::rapport_essai d(def_2022, 2023, evalmod::tout_atteint(def_2022));

@@ -63,6 +63,14 @@ namespace regles {
     const fraction c = plafond.normalisee();
     return int128{montant.valeur} * c.den <= int128{base.valeur} * c.num;
 }
+// The same on a base that may not fit 64 bits (a tariff times a number of acts), not negative,
+// under a cap of the law table, a share in [0, 1]: floor(base x cap) computed without overflow.
+[[nodiscard]] constexpr bool montant_dans_la_loi(centimes montant, int128 base, fraction plafond) noexcept {
+    if (montant == centimes{0}) return true;
+    const fraction c = plafond.normalisee();
+    const int128 borne = base / c.den * c.num + base % c.den * c.num / c.den;
+    return int128{montant.valeur} <= borne;
+}
 
 // CAQES-E028: the L.162-30-4 data lies in its domain: the referral is a day, the numbers of acts
 // and the rate bases (the tariff per act, the liste en sus share) are not negative, since the
@@ -353,6 +361,38 @@ struct validation_rapport {
                                  "the liste en sus share, which the report does not give (rapport.part_liste_en_sus)",
                                  bases.part_liste_en_sus != nullptr))
                     continue;
+                // The L.162-30-4 tariff cut, "pour le nombre d'actes et prestations excedant le
+                // nombre cible" and "ne peut exceder 50 % du tarif national": its estimate is at most
+                // 50 % of the tariff times the excess acts the data gives, computed in 128 bits.
+                if (n == issue_legale::abattement && d.montant > centimes{0}) {
+                    const valeur_legale cap =
+                        constante_en_vigueur(article_loi::l162_30_4, constante_legale::plafond_abattement, jour);
+                    if (cap.en_vigueur() && !v.l162_30_4_) {
+                        out.push_back({regle::decision_hors_la_loi, concat(lieu(), ".montant"),
+                                       concat("the tariff cut is bounded by ", texte_fraction(cap.valeur),
+                                              " of the national tariff for each act above the target, which the "
+                                              "report does not give (rapport.l162_30_4)",
+                                              ref())});
+                        continue;
+                    }
+                    if (cap.en_vigueur()) {
+                        const donnees_l162_30_4& x = *v.l162_30_4_;
+                        const int128 excedent =
+                            x.actes_realises > x.actes_cible
+                                ? int128{x.tarif_national_moyen.valeur} * (int128{x.actes_realises} - x.actes_cible)
+                                : int128{0};
+                        if (!montant_dans_la_loi(d.montant, excedent, cap.valeur)) {
+                            out.push_back(
+                                {regle::decision_hors_la_loi, concat(lieu(), ".montant"),
+                                 concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur),
+                                        " of the national tariff ", texte_euros(x.tarif_national_moyen),
+                                        " EUR for each of the ",
+                                        std::to_string(std::max<std::int64_t>(x.actes_realises - x.actes_cible, 0)),
+                                        " acts above the target", ref())});
+                            continue;
+                        }
+                    }
+                }
                 if (n == issue_legale::minoration && d.montant > centimes{0} &&
                     hors_plafond(article_loi::l162_30_4, constante_legale::plafond_minoration,
                                  v.l162_30_4_ ? std::optional<centimes>{v.l162_30_4_->part_liste_en_sus} : std::nullopt,
