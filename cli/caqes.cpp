@@ -387,6 +387,13 @@ struct evaluation_unique {
            chiffre(d[11]) && chiffre(d[12]) && chiffre(d[13]) && d.substr(14, 2) == ": ";
 }
 
+// Whether a violation's detail starts by naming another establishment's row, "FINESS: ...": a
+// row whose year is none, which belongs to no establishment-year, and to this one least of all.
+[[nodiscard]] bool nomme_un_autre(std::string_view d, std::string_view finess) {
+    return d.size() >= 11 && caqes::regles::finess_bien_forme(d.substr(0, 9)) && d.substr(9, 2) == ": " &&
+           d.substr(0, 9) != finess;
+}
+
 [[nodiscard]] statut evaluer_un(const options_lot& o, const cible& c, evaluation_unique& e) {
     statut s = statut::accepted;
     e.grille = charger_grille(o.grille, s);
@@ -434,7 +441,7 @@ struct evaluation_unique {
                 for (caqes::violation& x : du_groupe)
                     siennes.push_back(std::move(x));
                 siennes.push_back(std::move(v));
-            } else if (des_valeurs && !nomme) {
+            } else if (des_valeurs && !nomme && !nomme_un_autre(v.detail, c.finess)) {
                 du_groupe.push_back(std::move(v));
                 return;
             } else if (o.fichiers.size() > 1 && !des_valeurs) {

@@ -449,19 +449,22 @@ template <class R>
                                           dialect d) {
     const std::string_view finess = trim(r.fields[e.colonne("finess")]);
     bool ok = finess_valide(j, finess);
+    // A year refused on a row whose FINESS is one says whose row it is ("FINESS: ..."), so that it
+    // is not taken for a row of whichever establishment-year is around it (`caqes explain`).
+    const std::string qui = ok ? concat(finess, ": ") : std::string{};
     int exercice = 0;
     const parsed<std::int64_t> an = parse_integer(r.fields[e.colonne("exercice")], d);
     if (!an.ok()) {
-        j.rejeter(an.rule, "exercice", an.error);
+        j.rejeter(an.rule, "exercice", concat(qui, an.error));
         ok = false;
     } else if (an.value < 1 || an.value > 9999) {
-        j.rejeter(regle::texte_invalide, "exercice", concat(std::to_string(an.value), " is not a year"));
+        j.rejeter(regle::texte_invalide, "exercice", concat(qui, std::to_string(an.value), " is not a year"));
         ok = false;
     } else {
         exercice = static_cast<int>(an.value);
         if (!regles::exercice_couvert(m, exercice)) {
             j.rejeter(regle::exercice_non_couvert, "exercice",
-                      concat(std::to_string(exercice), " is outside ",
+                      concat(qui, std::to_string(exercice), " is outside ",
                              texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}), ", where contracts of \"",
                              m.nom, "\" produce effects"));
             ok = false;
