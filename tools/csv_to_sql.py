@@ -113,7 +113,10 @@ def charger(chemin: str, table: str, cle: str, sortie) -> None:
                 break
             cellules.append(v)
         else:
-            k = tuple(cellules[i] for i in places_cle)
+            # The key as the database compares it: an integer column's value, not its text
+            # (`02018` is 2018).
+            k = tuple(int(cellules[i]) if genres[i] == ENTIER and cellules[i] is not None else cellules[i]
+                      for i in places_cle)
             if k in vues:
                 print(f"{chemin}:{numero}: duplicate of line {vues[k]} for {', '.join(map(str, k))}: row not loaded",
                       file=sys.stderr)
@@ -127,7 +130,9 @@ def charger(chemin: str, table: str, cle: str, sortie) -> None:
                  f"(SELECT 1 FROM caqes.{table} x WHERE {egal}); IF n > 0 THEN RAISE WARNING "
                  f"'{chemin_sql(chemin)}: % row(s) not loaded: their key is in caqes.{table} already, "
                  f"whose rows stand', n; END IF; END $$;\n")
-    sortie.write(f"INSERT INTO caqes.{table} SELECT * FROM {temp} ON CONFLICT ({cle}) DO NOTHING;\n")
+    # In the file's order (a fresh table's physical order): were two rows still to share a key,
+    # the first would be the one inserted.
+    sortie.write(f"INSERT INTO caqes.{table} SELECT * FROM {temp} ORDER BY ctid ON CONFLICT ({cle}) DO NOTHING;\n")
 
 
 def main() -> int:
