@@ -1484,24 +1484,15 @@ TEST_CASE("csv decisions set as a rate: taux_<volet> and duree_<volet>, checked 
         CHECK(d[0].d.duree_mois == 12);
         CHECK(d[0].d.montant == centimes{500'000});
     }
-    SECTION("its estimated amount within 30 % of the establishment's share, or refused (CAQES-E062)") {
-        // 30 % of 16 666.67 EUR is 5 000.001 EUR: 5 000 EUR is within it; of 16 666.66 EUR, it is not.
-        const std::string cut = "750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;10;12;;";
-        CHECK(lire_taux(cut, "16 666,67").rapports.size() == 1);
-        const csv::lot_rapports au_dessus = lire_taux(cut, "16 666,66");
-        REQUIRE(a(au_dessus, "etablissements.csv:2:decision_socle") != nullptr);
-        CHECK(a(au_dessus, "etablissements.csv:2:decision_socle")->id == regle::decision_hors_la_loi);
-        CHECK(outils::contient_texte(a(au_dessus, "etablissements.csv:2:decision_socle")->detail,
-                                     "5000.00 EUR exceeds 3/10 of the liste en sus share 16666.66 EUR"));
-        CHECK(au_dessus.rapports.empty());
-        // Without the share no estimate can be shown to be within the law; without an estimate
-        // (0), the rate alone is the decision, checked above.
-        const csv::lot_rapports sans_part = lire_taux(cut);
-        REQUIRE(a(sans_part, "etablissements.csv:2:decision_socle") != nullptr);
-        CHECK(a(sans_part, "etablissements.csv:2:decision_socle")->id == regle::decision_hors_la_loi);
-        CHECK(outils::contient_texte(a(sans_part, "etablissements.csv:2:decision_socle")->detail,
-                                     "rapport.part_liste_en_sus"));
-        CHECK(lire_taux("750000001;2018;2;1000;2017;;;0;;reduction_liste_en_sus;;10;12;;").rapports.size() == 1);
+    SECTION("its estimated amount is the user's, for the period the decision fixes: not bounded by a year's share") {
+        // 10 % for 36 months of a share of 16 666.66 EUR a year may come to 5 000 EUR: the law caps
+        // the rate (D.162-16 III 2, "dans la limite de 30 %"), checked above; the amount is shown.
+        const csv::lot_rapports lot =
+            lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;10;36;;", "16 666,66");
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rapports.size() == 1);
+        CHECK(lot.rapports[0].rapport.decisions()[0].d.montant == centimes{500'000});
+        CHECK(lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;10;36;;").rapports.size() == 1);
     }
     SECTION("rejected: 35 % is past the 30 % cap (CAQES-E062 at taux_socle)") {
         const csv::lot_rapports lot = lire_taux("750000001;2018;2;1000;2017;;;5 000;;reduction_liste_en_sus;;35;12;;");

@@ -376,7 +376,10 @@ TEST_CASE("decision above the legal cap: CAQES-E062 at its date, the cap itself 
         const violation sans = seule(validate(def_2017, i.annuel(), {}).erreurs());
         CHECK(sans.id == regle::decision_hors_la_loi);
         CHECK(outils::contient_texte(sans.detail, "non renseigne"));
-        // Savings that fell bound any incentive to nothing: 0 is within it, one cent is not.
+        // Nothing decided (0) is within the bound, with the savings not given...
+        i.decisions[0].montant = centimes{0};
+        CHECK(validate(def_2017, i.annuel(), {}).ok());
+        // ... and with savings that fell, which bound any incentive to nothing: one cent is not.
         i.economies[1] = euros(-5);
         i.decisions[0].montant = centimes{0};
         CHECK(validate(def_2017, i.annuel(), {}).ok());
@@ -395,73 +398,10 @@ TEST_CASE("decision above the legal cap: CAQES-E062 at its date, the cap itself 
         CHECK(taux.lieu == "rapport.decisions[0] (volet_pertinence_soins).taux");
         d.decisions[0].taux = fraction{50, 100};
         CHECK(validate(def_2022, d.annuel(), {}).ok());
-    }
-    SECTION("a L.162-30-4 tariff cut's estimate above 50 % of the tariff for each act above the target") {
-        using evalmod::def_2022;
-        evalmod::rapport_essai d(def_2022, 2023, evalmod::tout_atteint(def_2022));
-        decision_volet dv =
-            evalmod::decision(volet_id::volet_pertinence_soins, issue_legale::abattement, centimes{30'000'001});
-        dv.taux = fraction{50, 100};
-        dv.duree_mois = 12;
-        d.decisions = {dv};
-        // No L.162-30-4 data: no excess acts to bound the estimate by.
-        const violation sans = seule(validate(def_2022, d.annuel(), {}).erreurs());
-        CHECK(sans.id == regle::decision_hors_la_loi);
-        CHECK(outils::contient_texte(sans.detail, "(rapport.l162_30_4)"));
-        // 600 acts above the target at 1 000 EUR: 50 % is 300 000 EUR; one cent more is refused.
-        d.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2021, 3, 15},
-                                          .actes_realises = 1'500,
-                                          .actes_cible = 900,
-                                          .actes_annee_precedente = 1'000,
-                                          .tarif_national_moyen = euros(1'000),
-                                          .part_liste_en_sus = euros(20'000)};
-        const violation au_dessus = seule(validate(def_2022, d.annuel(), {}).erreurs());
-        CHECK(au_dessus.id == regle::decision_hors_la_loi);
-        CHECK(au_dessus.lieu == "rapport.decisions[0] (volet_pertinence_soins).montant");
-        CHECK(outils::contient_texte(au_dessus.detail,
-                                     "300000.01 EUR exceeds 1/2 of the national tariff 1000.00 EUR for each of the "
-                                     "600 acts above the target"));
-        d.decisions[0].montant = centimes{30'000'000};
-        CHECK(validate(def_2022, d.annuel(), {}).ok());
-        // No act above the target: any positive estimate is past the law; none (0) is not.
-        d.r.l162_30_4->actes_realises = 900;
-        CHECK(seule(validate(def_2022, d.annuel(), {}).erreurs()).id == regle::decision_hors_la_loi);
-        d.decisions[0].montant = centimes{0};
-        CHECK(validate(def_2022, d.annuel(), {}).ok());
-        // A tariff and an excess whose product passes 64-bit cents bound a 64-bit estimate exactly.
-        d.r.l162_30_4->actes_realises = std::numeric_limits<std::int64_t>::max();
-        d.r.l162_30_4->tarif_national_moyen = centimes{std::numeric_limits<std::int64_t>::max()};
-        d.decisions[0].montant = centimes{std::numeric_limits<std::int64_t>::max()};
-        CHECK(validate(def_2022, d.annuel(), {}).ok());
-    }
-    SECTION("a L.162-30-4 reduction's estimate above 50 % of the liste en sus share, or without it") {
-        using evalmod::def_2022;
-        evalmod::rapport_essai d(def_2022, 2023, evalmod::tout_atteint(def_2022));
-        decision_volet dv =
-            evalmod::decision(volet_id::volet_pertinence_soins, issue_legale::minoration, centimes{1'000'001});
-        dv.taux = fraction{20, 100};
-        dv.duree_mois = 12;
-        d.decisions = {dv};
-        // No L.162-30-4 data, so no share: an estimate cannot be shown to be within the law...
-        const violation sans = seule(validate(def_2022, d.annuel(), {}).erreurs());
-        CHECK(sans.id == regle::decision_hors_la_loi);
-        CHECK(sans.lieu == "rapport.decisions[0] (volet_pertinence_soins).montant");
-        CHECK(outils::contient_texte(sans.detail, "rapport.l162_30_4.part_liste_en_sus"));
-        // ... and none given (0) leaves the rate as the decision.
-        d.decisions[0].montant = centimes{0};
-        CHECK(validate(def_2022, d.annuel(), {}).ok());
-        // With a share of 20 000 EUR, 50 % is 10 000 EUR: one cent more is refused.
-        d.r.l162_30_4 = donnees_l162_30_4{.saisine = ymd{2022, 3, 15},
-                                          .actes_realises = 1'200,
-                                          .actes_cible = 1'000,
-                                          .actes_annee_precedente = 1'300,
-                                          .tarif_national_moyen = centimes{10'000},
-                                          .part_liste_en_sus = euros(20'000)};
-        d.decisions[0].montant = centimes{1'000'001};
-        const violation au_dessus = seule(validate(def_2022, d.annuel(), {}).erreurs());
-        CHECK(au_dessus.id == regle::decision_hors_la_loi);
-        CHECK(outils::contient_texte(au_dessus.detail, "of the liste en sus share 20000.00 EUR"));
-        d.decisions[0].montant = centimes{1'000'000};
+        // The law caps the rate over the period the decision fixes; the amount is the user's
+        // estimate of that period's sums, shown, with or without the L.162-30-4 data.
+        d.decisions[0].montant = euros(1'000'000);
+        d.decisions[0].duree_mois = 24;
         CHECK(validate(def_2022, d.annuel(), {}).ok());
     }
 }
@@ -665,6 +605,11 @@ TEST_CASE("a totalled proposal whose amount does not fit 64-bit cents makes the 
     CHECK(res.erreur == regle::depassement_capacite);
     CHECK(res.total_interessements == centimes{0});
     CHECK(res.total_sanctions == centimes{0});
+    // Its decision is shown beside it, not flagged as above an amount that is not known.
+    e.decisions = {evalmod::decision(volet_id::volet_transports, issue_legale::interessement_volet, euros(1'000))};
+    const resultat_evaluation decidee = evaluer(validate(def_2017, evalmod::instance_2017(), e.annuel(), p).valeur());
+    CHECK(decidee.volets[1].principale.decision_finale == euros(1'000));
+    CHECK_FALSE(decidee.volets[1].principale.decision_au_dessus);
     // Without pro rata the same rate fits: the incentive is computed and totalled.
     p.annee_partielle = politique_annee_partielle::tout_jour_compte;
     const resultat_evaluation entier_an = evaluer(validate(def_2017, evalmod::instance_2017(), e.annuel(), p).valeur());
@@ -705,6 +650,21 @@ TEST_CASE("the 2022 regional incentive decided: on any volet, once a year, besid
     CHECK(deux.id == regle::saisie_en_double);
     CHECK(deux.lieu == "rapport.decisions[2] (volet_organisation_soins).nature");
     CHECK(outils::contient_texte(deux.detail, "rapport.decisions[0] already decided this outcome of the contract"));
+    // A contract that fixes no regional objective for the exercise has no regional incentive to
+    // decide (D.162-16 V 1): with REG-O1 (organisation_soins) it has one, without it none.
+    evalmod::rapport_essai hors(def_2022, 2023, evalmod::tout_atteint(def_2022));
+    hors.decisions = {evalmod::decision(volet_id::volet_bon_usage, issue_legale::interessement_regional, euros(1'000))};
+    CHECK(validate(def_2022, hors.annuel(), p).ok());
+    static constexpr std::array<volet_modele, 1> nationaux{{evalmod::volets_2022[0]}};
+    static constexpr modele_contrat_def def_nationale{.nom = "2022, national objectives only",
+                                                      .regime = regime_id::caqes_2022,
+                                                      .fenetre = def_2022.fenetre,
+                                                      .volets = nationaux};
+    evalmod::rapport_essai national(def_nationale, 2023, evalmod::tout_atteint(def_nationale));
+    national.decisions = hors.decisions;
+    const violation sans_objectif = seule(validate(def_nationale, national.annuel(), p).erreurs());
+    CHECK(sans_objectif.id == regle::decision_hors_issues);
+    CHECK(outils::contient_texte(sans_objectif.detail, "no regional objective"));
     // The first generation has no regional incentive (D.162-16 III): refused (CAQES-E061).
     using evalmod::def_2017;
     evalmod::rapport_essai r17(def_2017, 2018, evalmod::tout_atteint(def_2017), euros(10'000'000));

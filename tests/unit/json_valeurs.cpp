@@ -230,13 +230,13 @@ TEST_CASE("JSON Lines decisions set as a rate: taux and duree_mois, by the CSV's
         CHECK(d[0].d.duree_mois == 12);
         CHECK(d[0].d.montant == centimes{500'000});
     }
-    SECTION("its estimated amount within 30 % of the establishment's share (CAQES-E062), as from the CSV") {
-        refusee(avec_part(taux(coupe), "16666.66"), regle::decision_hors_la_loi, "v.jsonl:1#/decisions/socle/montant");
-        refusee(taux(coupe), regle::decision_hors_la_loi, "v.jsonl:1#/decisions/socle/montant");
-        const json::lot_jsonl l =
-            lire(taux(R"("nature":"reduction_liste_en_sus","montant":0,"taux":10,"duree_mois":12)"));
+    SECTION("its estimated amount is the user's, not bounded by a year's share, as from the CSV") {
+        // The law caps the rate; the amount over the decided months is shown, with a share or not.
+        std::string sans_part = taux(coupe);
+        sans_part.replace(sans_part.find("019900001"), 9, "019900002");
+        const json::lot_jsonl l = lire(avec_part(taux(coupe), "16666.66") + "\n" + sans_part + "\n");
         INFO(outils::tout(l.rejets));
-        CHECK(l.rapports.size() == 1);
+        CHECK(l.rapports.size() == 2);
     }
     SECTION("rejected, at the member the CSV's column is") {
         refusee(taux(R"("nature":"reduction_liste_en_sus","montant":5000,"taux":35,"duree_mois":12)"),

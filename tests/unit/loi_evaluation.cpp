@@ -343,18 +343,6 @@ TEST_CASE("defect 6: the 2017 evaluation cut of the liste en sus share is comput
     REQUIRE_FALSE(coupe_sans_part.ok());
     REQUIRE(coupe_sans_part.erreurs().size() == 1);
     CHECK(coupe_sans_part.erreurs()[0].id == regle::base_absente);
-    // With the share, the estimate is bounded by 30 % of it (CAQES-E062): 300 000.01 EUR of
-    // 1 000 000 EUR is one cent over; 300 000 EUR is the cap itself.
-    r.r.part_liste_en_sus = centimes{100'000'000};
-    r.decisions[0].montant = centimes{30'000'001};
-    const auto au_dessus = validate(def, r.annuel(), p);
-    REQUIRE_FALSE(au_dessus.ok());
-    REQUIRE(au_dessus.erreurs().size() == 1);
-    CHECK(au_dessus.erreurs()[0].id == regle::decision_hors_la_loi);
-    CHECK(au_dessus.erreurs()[0].lieu == "rapport.decisions[0] (volet_socle).montant");
-    CHECK(outils::contient_texte(au_dessus.erreurs()[0].detail, "of the liste en sus share 1000000.00 EUR"));
-    r.decisions[0].montant = centimes{30'000'000};
-    CHECK(validate(def, r.annuel(), p).ok());
     r.decisions.clear();
     r.r.part_liste_en_sus = centimes{-1};
     const auto negative = validate(def, r.annuel(), p);

@@ -113,11 +113,6 @@ static_assert(donnees_etablissement<rapport_valide>);
     return m.volets.size() < volets_max ? m.volets.size() : volets_max;
 }
 
-// Whether an indicator counts in the regional score: only the second generation uses it.
-[[nodiscard]] constexpr bool compte_regional(regime_id r, const indicateur& ind) noexcept {
-    return r == regime_id::caqes_2022 && ind.provenance != origine::nationale;
-}
-
 namespace detail {
 
 template <class Trace>
@@ -177,7 +172,8 @@ constexpr void noter_decision_contrat(proposition& pr, const E& etab, issue_lega
     for (const decision_enregistree& d : etab.decisions()) {
         if (d.d.nature != n) continue;
         pr.decision_finale = d.d.montant;
-        pr.decision_au_dessus = d.d.montant > (pr.presente() ? pr.montant : centimes{0});
+        // A proposal whose amount did not fit (`depassement`) has none to be above.
+        pr.decision_au_dessus = !pr.depassement && d.d.montant > (pr.presente() ? pr.montant : centimes{0});
     }
 }
 
@@ -355,7 +351,9 @@ constexpr void noter_decisions(O& sortie, std::size_t n, const E& etab) noexcept
         pr.decision_finale = d.d.montant;
         sortie.noter_decision(d.volet, nature);
         const bool meme_nature = nature && pr.presente() && issue_de(pr.nature) == *nature;
-        pr.decision_au_dessus = d.d.montant > (meme_nature ? pr.montant : centimes{0});
+        // A proposal whose amount did not fit (`depassement`) has none to be above.
+        pr.decision_au_dessus =
+            !(meme_nature && pr.depassement) && d.d.montant > (meme_nature ? pr.montant : centimes{0});
     }
 }
 

@@ -327,6 +327,12 @@ constexpr void appliquer_plafond_global(O& sortie, std::size_t nombre_volets, ce
     return d;
 }
 
+// Whether an indicator counts in the regional score: only the second generation uses it
+// (D.162-16 V 1, the regional objectives; illustrative indicators stand in for regional ones).
+[[nodiscard]] constexpr bool compte_regional(regime_id r, const indicateur& ind) noexcept {
+    return r == regime_id::caqes_2022 && ind.provenance != origine::nationale;
+}
+
 // The outcomes of the contract itself rather than of one of its volets: the 2022 regional
 // incentive (D.162-16 V 1), which follows the regional objectives of every volet the exercise
 // evaluates and needs no clause. Its decision is recorded on any volet, once a year (CAQES-E036).

@@ -58,18 +58,8 @@ namespace regles {
 
 // CAQES-E062: an amount decided within base x the law's cap, exactly (no rounding lets it pass).
 [[nodiscard]] constexpr bool montant_dans_la_loi(centimes montant, centimes base, fraction plafond) noexcept {
-    // Nothing decided is within any bound, a negative base's (savings that fell) included.
-    if (montant == centimes{0}) return true;
     const fraction c = plafond.normalisee();
     return int128{montant.valeur} * c.den <= int128{base.valeur} * c.num;
-}
-// The same on a base that may not fit 64 bits (a tariff times a number of acts), not negative,
-// under a cap of the law table, a share in [0, 1]: floor(base x cap) computed without overflow.
-[[nodiscard]] constexpr bool montant_dans_la_loi(centimes montant, int128 base, fraction plafond) noexcept {
-    if (montant == centimes{0}) return true;
-    const fraction c = plafond.normalisee();
-    const int128 borne = base / c.den * c.num + base % c.den * c.num / c.den;
-    return int128{montant.valeur} <= borne;
 }
 
 // CAQES-E028: the L.162-30-4 data lies in its domain: the referral is a day, the numbers of acts
@@ -286,6 +276,24 @@ struct validation_rapport {
                                           decrire(m.regime).nom)});
                     continue;
                 }
+                // D.162-16 V 1: the regional incentive follows "l'ensemble des objectifs relatifs
+                // aux indicateurs regionaux fixes au contrat": a contract that fixes none for the
+                // exercise (no regional indicator in a volet it evaluates) has none to decide.
+                if (n == issue_legale::interessement_regional) {
+                    bool objectifs_regionaux = false;
+                    for (std::size_t jv = 0; jv < m.volets.size() && jv < volets_max; ++jv) {
+                        if (!v.couvertures_[jv].evalue) continue;
+                        for (const indicateur& ind : m.volets[jv].grille)
+                            objectifs_regionaux = objectifs_regionaux || compte_regional(m.regime, ind);
+                    }
+                    if (!objectifs_regionaux) {
+                        out.push_back({regle::decision_hors_issues, concat(lieu(), ".nature"),
+                                       "the contract fixes no regional objective for this exercise (no regional "
+                                       "indicator in a volet it evaluates): no regional incentive to decide "
+                                       "(D.162-16 V 1, LEGIARTI000044102658)"});
+                        continue;
+                    }
+                }
                 const version_loi* loi = version_pour(n, jour);
                 if (loi == nullptr) {
                     out.push_back({regle::decision_hors_issues, concat(lieu(), ".nature"),
@@ -321,12 +329,15 @@ struct validation_rapport {
                 // (`de_base`: "the revenue base"): CAQES-E062 when it exceeds it, or when the base is
                 // not given (`sans_base`: which base, and why), since no amount of the `quoi` can then
                 // be shown to be within the law. A base that CAQES-E066 already reports missing
-                // (`exigee`) is left to it: one missing base, one violation.
+                // (`exigee`) is left to it: one missing base, one violation. An amount of 0 is within
+                // any bound, its base given or not, negative (savings that fell) included.
                 const auto hors_plafond = [&](article_loi a, constante_legale c, const std::optional<centimes>& base,
                                               std::string_view de_base, std::string_view quoi,
                                               std::string_view sans_base, bool exigee = false) {
                     const valeur_legale cap = constante_en_vigueur(a, c, jour);
-                    if (!cap.en_vigueur() || (base && montant_dans_la_loi(d.montant, *base, cap.valeur))) return false;
+                    if (d.montant == centimes{0} || !cap.en_vigueur() ||
+                        (base && montant_dans_la_loi(d.montant, *base, cap.valeur)))
+                        return false;
                     if (!base && exigee) return true;
                     out.push_back({regle::decision_hors_la_loi, concat(lieu(), ".montant"),
                                    base ? concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur),
@@ -351,55 +362,10 @@ struct validation_rapport {
                                  "its base, which the report does not give (rapport.base_penalite)",
                                  bases.base_penalite != nullptr))
                     continue;
-                // The two liste en sus measures set as a rate: their amount is an estimate (0: none
-                // given), still bounded by the law's share of the base the rate applies to. The 2017
-                // cut, "dans la limite de 30 %" of the establishment's share (D.162-16 III 2; its
-                // report's, CAQES-E066); the L.162-30-4 reduction, of the share its data gives.
-                if (n == issue_legale::reduction_liste_en_sus && d.montant > centimes{0} &&
-                    hors_plafond(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus,
-                                 v.part_liste_en_sus_, "the liste en sus share", "cut",
-                                 "the liste en sus share, which the report does not give (rapport.part_liste_en_sus)",
-                                 bases.part_liste_en_sus != nullptr))
-                    continue;
-                // The L.162-30-4 tariff cut, "pour le nombre d'actes et prestations excedant le
-                // nombre cible" and "ne peut exceder 50 % du tarif national": its estimate is at most
-                // 50 % of the tariff times the excess acts the data gives, computed in 128 bits.
-                if (n == issue_legale::abattement && d.montant > centimes{0}) {
-                    const valeur_legale cap =
-                        constante_en_vigueur(article_loi::l162_30_4, constante_legale::plafond_abattement, jour);
-                    if (cap.en_vigueur() && !v.l162_30_4_) {
-                        out.push_back({regle::decision_hors_la_loi, concat(lieu(), ".montant"),
-                                       concat("the tariff cut is bounded by ", texte_fraction(cap.valeur),
-                                              " of the national tariff for each act above the target, which the "
-                                              "report does not give (rapport.l162_30_4)",
-                                              ref())});
-                        continue;
-                    }
-                    if (cap.en_vigueur()) {
-                        const donnees_l162_30_4& x = *v.l162_30_4_;
-                        const int128 excedent =
-                            x.actes_realises > x.actes_cible
-                                ? int128{x.tarif_national_moyen.valeur} * (int128{x.actes_realises} - x.actes_cible)
-                                : int128{0};
-                        if (!montant_dans_la_loi(d.montant, excedent, cap.valeur)) {
-                            out.push_back(
-                                {regle::decision_hors_la_loi, concat(lieu(), ".montant"),
-                                 concat(texte_euros(d.montant), " EUR exceeds ", texte_fraction(cap.valeur),
-                                        " of the national tariff ", texte_euros(x.tarif_national_moyen),
-                                        " EUR for each of the ",
-                                        std::to_string(std::max<std::int64_t>(x.actes_realises - x.actes_cible, 0)),
-                                        " acts above the target", ref())});
-                            continue;
-                        }
-                    }
-                }
-                if (n == issue_legale::minoration && d.montant > centimes{0} &&
-                    hors_plafond(article_loi::l162_30_4, constante_legale::plafond_minoration,
-                                 v.l162_30_4_ ? std::optional<centimes>{v.l162_30_4_->part_liste_en_sus} : std::nullopt,
-                                 "the liste en sus share", "reduction",
-                                 "the liste en sus share, which the report does not give "
-                                 "(rapport.l162_30_4.part_liste_en_sus)"))
-                    continue;
+                // The outcomes set as a rate (the liste en sus cuts, the L.162-30-4 measures) are
+                // bounded by their rate, above: the law caps the rate applied over the period the
+                // decision fixes ("pour une duree limitee"), and the amount is the user's estimate of
+                // that period's sums, on volumes to come; it is shown, not bounded by one year's base.
             }
             // One decision per outcome, and one principal outcome per volet and year; an outcome of
             // the contract once a year, whichever volet records it.
@@ -431,13 +397,15 @@ struct validation_rapport {
                                       "] already decided this volet's outcome")});
                 continue;
             }
-            // The 2017 overall cap, over the sanctions kept: a decision refused above adds nothing.
+            // The 2017 overall cap, over the sanctions kept: a decision refused, above or here, adds
+            // nothing. Under the law table's values it cannot bind (four volets at 1 % each, CAQES.md
+            // "Caps"); it is the law's rule, applied to whatever the table's versions hold.
             if (d.nature == issue_legale::sanction_volet) {
-                sanctions += d.montant.valeur;
+                const int128 avec = sanctions + d.montant.valeur;
                 const valeur_legale global =
                     constante_en_vigueur(article_loi::d162_16, constante_legale::plafond_sanction_global, jour);
                 const fraction g = global.valeur.normalisee();
-                if (global.en_vigueur() && sanctions * g.den > int128{v.produits_.valeur} * g.num) {
+                if (global.en_vigueur() && avec * g.den > int128{v.produits_.valeur} * g.num) {
                     out.push_back({regle::decision_hors_la_loi, concat(lieu(), ".montant"),
                                    concat("the sanctions decided for all volets exceed ", texte_fraction(global.valeur),
                                           " of the revenue base ", texte_euros(v.produits_), " EUR (",
@@ -445,6 +413,7 @@ struct validation_rapport {
                                           ", in force on ", texte(jour), ")")});
                     continue;
                 }
+                sanctions = avec;
             }
             if (d.nature) vues[iv].ajouter(*d.nature);
             if (decision_principale(d.nature)) principale[iv] = i;
