@@ -560,8 +560,16 @@ struct evaluation_unique {
                       << (v.principale.decision_au_dessus ? " (above the proposal)" : "") << '\n';
         }
     }
-    for (std::size_t i = 0; i < r.nombre_contrat; ++i)
-        std::cout << "\ncontract: " << decrire_proposition(r.contrat[i]) << '\n';
+    for (std::size_t i = 0; i < r.nombre_contrat; ++i) {
+        const caqes::proposition& p = r.contrat[i];
+        std::cout << "\ncontract: " << decrire_proposition(p) << '\n';
+        // The decision of a contract-level outcome (the regional incentive, the successor's
+        // allocation or penalty), kept beside its proposal.
+        if (p.decision_finale) {
+            std::cout << "  decided: " << caqes::texte_euros(*p.decision_finale) << " EUR"
+                      << (p.decision_au_dessus ? " (above the proposal)" : "") << '\n';
+        }
+    }
     std::cout << "\ntotals: sanctions " << caqes::texte_euros(r.total_sanctions) << " EUR, incentives "
               << caqes::texte_euros(r.total_interessements) << " EUR"
               << (r.plafond_global_atteint ? " (the 5 % overall cap bound the sanctions)" : "") << '\n';
