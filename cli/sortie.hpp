@@ -156,17 +156,23 @@ class vue_colonnes {
 }
 
 // The contract-level proposals (regional or national incentive, L.162-30-4 measures, successor
-// allocation and penalty): "interessement_regional 1234,56", joined by " + ". With
-// `savings_nr`, an allocation not computed for lack of savings is "savings NR", as Markdown
-// writes a volet's (the CSV has no cell for it, for a volet neither).
+// allocation and penalty): "interessement_regional 1234,56", joined by " + ", each with the
+// decision recorded for it, "(decided 2000,00)"; a decision of an outcome nothing was proposed
+// for is "decided 2000,00". With `savings_nr`, an allocation not computed for lack of savings is
+// "savings NR", as Markdown writes a volet's (the CSV has no cell for it, for a volet neither).
 template <class Vue>
 [[nodiscard]] std::string propositions_contrat(const Vue& r, csv::dialect d, bool savings_nr = false) {
     std::string s;
     for (std::size_t i = 0; i < r.nombre_contrat(); ++i) {
         const proposition& p = r.contrat(i);
         if (savings_nr && p.economies_non_renseignees) s += concat(s.empty() ? "" : " + ", "savings NR");
-        if (!p.presente()) continue;
-        s += concat(s.empty() ? "" : " + ", nom(p.nature), " ", montant(p.montant, d));
+        const std::string decidee = p.decision_finale ? concat("decided ", montant(*p.decision_finale, d)) : "";
+        if (!p.presente()) {
+            if (!decidee.empty()) s += concat(s.empty() ? "" : " + ", decidee);
+            continue;
+        }
+        s += concat(s.empty() ? "" : " + ", nom(p.nature), " ", montant(p.montant, d),
+                    decidee.empty() ? "" : concat(" (", decidee, ")"));
     }
     return s;
 }
