@@ -284,6 +284,17 @@ TEST_CASE("the successor's allocation and penalty decided in one year: each besi
     CHECK(seule_decision.contrat[0].decision_finale == centimes{1'000});
     CHECK(seule_decision.contrat[0].decision_au_dessus);
     CHECK(seule_decision.total_sanctions_decidees == centimes{1'000});
+    // "No outcome" and a decided outcome contradict each other, in either order (CAQES-E036).
+    const decision_volet aucune = evalmod::decision(grille, std::nullopt, centimes{0});
+    for (const std::vector<decision_volet>& ds :
+         {std::vector<decision_volet>{aucune, r.decisions[0]}, std::vector<decision_volet>{r.decisions[1], aucune}}) {
+        evalmod::rapport_essai x = r;
+        x.decisions = ds;
+        const resultat_validation<rapport_valide> contradictoire = validate(d, x.annuel(), parametres_evaluation{});
+        REQUIRE_FALSE(contradictoire.ok());
+        exige_seule(contradictoire.erreurs(), regle::saisie_en_double,
+                    "rapport.decisions[1] (" + std::string{traits(grille).nom} + ").nature");
+    }
     // Each outcome is decided once: a second penalty is refused (CAQES-E036).
     r.decisions.push_back(evalmod::decision(grille, issue_legale::penalite_financement, centimes{1}));
     const resultat_validation<rapport_valide> deux = validate(d, r.annuel(), parametres_evaluation{});

@@ -397,6 +397,15 @@ struct validation_rapport {
                                       "] already decided this volet's outcome")});
                 continue;
             }
+            // On a successor scheme's grid, "no outcome" (the ARS decided neither) and a decided
+            // allocation or penalty contradict each other, in either order.
+            if (m.regime == regime_id::successeur_2026 && (d.nature ? principale[iv] != sans : !vues[iv].vide())) {
+                out.push_back({regle::saisie_en_double, concat(lieu(), ".nature"),
+                               d.nature ? concat("rapport.decisions[", std::to_string(principale[iv]),
+                                                 "] already decided neither of the scheme's outcomes")
+                                        : "an outcome of the scheme was already decided for this year"});
+                continue;
+            }
             // The 2017 overall cap, over the sanctions kept: a decision refused, above or here, adds
             // nothing. Under the law table's values it cannot bind (four volets at 1 % each, CAQES.md
             // "Caps"); it is the law's rule, applied to whatever the table's versions hold.
