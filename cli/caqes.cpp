@@ -380,18 +380,23 @@ struct evaluation_unique {
     caqes::trace trace_{};
 };
 
+// The FINESS a violation's detail starts with, as the readers name a row; empty when none.
+[[nodiscard]] std::string_view finess_en_tete(std::string_view d) {
+    return d.size() >= 11 && caqes::regles::finess_bien_forme(d.substr(0, 9)) ? d.substr(0, 9) : std::string_view{};
+}
+
 // Whether a violation's detail starts by naming an establishment-year: "FINESS YEAR: ...".
 [[nodiscard]] bool nomme_une_annee(std::string_view d) {
     const auto chiffre = [](char x) { return x >= '0' && x <= '9'; };
-    return d.size() >= 16 && caqes::regles::finess_bien_forme(d.substr(0, 9)) && d[9] == ' ' && chiffre(d[10]) &&
-           chiffre(d[11]) && chiffre(d[12]) && chiffre(d[13]) && d.substr(14, 2) == ": ";
+    return !finess_en_tete(d).empty() && d.size() >= 16 && d[9] == ' ' && chiffre(d[10]) && chiffre(d[11]) &&
+           chiffre(d[12]) && chiffre(d[13]) && d.substr(14, 2) == ": ";
 }
 
 // Whether a violation's detail starts by naming another establishment's row, "FINESS: ...": a
 // row whose year is none, which belongs to no establishment-year, and to this one least of all.
 [[nodiscard]] bool nomme_un_autre(std::string_view d, std::string_view finess) {
-    return d.size() >= 11 && caqes::regles::finess_bien_forme(d.substr(0, 9)) && d.substr(9, 2) == ": " &&
-           d.substr(0, 9) != finess;
+    const std::string_view f = finess_en_tete(d);
+    return !f.empty() && d.substr(9, 2) == ": " && f != finess;
 }
 
 [[nodiscard]] statut evaluer_un(const options_lot& o, const cible& c, evaluation_unique& e) {

@@ -163,6 +163,13 @@ constexpr void conclure_2017(O& sortie, std::size_t n, const modele_contrat_def&
     }
 }
 
+// Whether a decision of `montant` exceeds the proposal it stands beside: its amount when the
+// decision is of the proposal's outcome (`meme_issue`), else nothing. A proposal whose amount did
+// not fit (`depassement`) has none to be above.
+[[nodiscard]] constexpr bool decision_au_dessus(const proposition& pr, bool meme_issue, centimes montant) noexcept {
+    return !(meme_issue && pr.depassement) && montant > (meme_issue ? pr.montant : centimes{0});
+}
+
 // The decision recorded for an outcome of the contract rather than of a volet (the 2022 regional
 // incentive, recorded on any volet; each of a successor scheme's two outcomes, on its grid)
 // beside that outcome's proposal, flagged when it exceeds it (within the law: validate checked
@@ -172,8 +179,7 @@ constexpr void noter_decision_contrat(proposition& pr, const E& etab, issue_lega
     for (const decision_enregistree& d : etab.decisions()) {
         if (d.d.nature != n) continue;
         pr.decision_finale = d.d.montant;
-        // A proposal whose amount did not fit (`depassement`) has none to be above.
-        pr.decision_au_dessus = !pr.depassement && d.d.montant > (pr.presente() ? pr.montant : centimes{0});
+        pr.decision_au_dessus = decision_au_dessus(pr, pr.presente(), d.d.montant);
     }
 }
 
@@ -351,9 +357,7 @@ constexpr void noter_decisions(O& sortie, std::size_t n, const E& etab) noexcept
         pr.decision_finale = d.d.montant;
         sortie.noter_decision(d.volet, nature);
         const bool meme_nature = nature && pr.presente() && issue_de(pr.nature) == *nature;
-        // A proposal whose amount did not fit (`depassement`) has none to be above.
-        pr.decision_au_dessus =
-            !(meme_nature && pr.depassement) && d.d.montant > (meme_nature ? pr.montant : centimes{0});
+        pr.decision_au_dessus = decision_au_dessus(pr, meme_nature, d.d.montant);
     }
 }
 

@@ -81,9 +81,9 @@ class journal {
         qui_.clear();
         ++rec_.read;
     }
-    // The current row's establishment-year ("FINESS YEAR"), once its key cells were read: its
-    // later rejections start by naming it, as the rejections of its establishment-year do, so a
-    // reader of the violations (`caqes explain`) finds them by it.
+    // Whose the current row is ("FINESS YEAR", or "FINESS" while its year is read), once its key
+    // cells tell: its later rejections start by naming it, as the rejections of its
+    // establishment-year do, so a reader of the violations (`caqes explain`) finds them by it.
     void nommer(std::string qui) { qui_ = std::move(qui); }
     [[nodiscard]] std::size_t ligne() const noexcept { return ligne_; }
     [[nodiscard]] bool rejetee() const noexcept { return rejetee_; }
@@ -450,26 +450,28 @@ template <class R>
     const std::string_view finess = trim(r.fields[e.colonne("finess")]);
     bool ok = finess_valide(j, finess);
     // A year refused on a row whose FINESS is one says whose row it is ("FINESS: ..."), so that it
-    // is not taken for a row of whichever establishment-year is around it (`caqes explain`).
-    const std::string qui = ok ? concat(finess, ": ") : std::string{};
+    // is not taken for a row of whichever establishment-year is around it (`caqes explain`); the
+    // row's later violations are named by its caller, once the key is whole.
+    if (ok) j.nommer(std::string{finess});
     int exercice = 0;
     const parsed<std::int64_t> an = parse_integer(r.fields[e.colonne("exercice")], d);
     if (!an.ok()) {
-        j.rejeter(an.rule, "exercice", concat(qui, an.error));
+        j.rejeter(an.rule, "exercice", an.error);
         ok = false;
     } else if (an.value < 1 || an.value > 9999) {
-        j.rejeter(regle::texte_invalide, "exercice", concat(qui, std::to_string(an.value), " is not a year"));
+        j.rejeter(regle::texte_invalide, "exercice", concat(std::to_string(an.value), " is not a year"));
         ok = false;
     } else {
         exercice = static_cast<int>(an.value);
         if (!regles::exercice_couvert(m, exercice)) {
             j.rejeter(regle::exercice_non_couvert, "exercice",
-                      concat(qui, std::to_string(exercice), " is outside ",
+                      concat(std::to_string(exercice), " is outside ",
                              texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}), ", where contracts of \"",
                              m.nom, "\" produce effects"));
             ok = false;
         }
     }
+    j.nommer({});
     if (!ok) return std::nullopt;
     return cle{std::string{finess}, exercice, cle_64(finess, exercice)};
 }
