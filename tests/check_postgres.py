@@ -247,6 +247,38 @@ def annee_generee(source: Path, caqes: str, base: Base) -> None:
     verifier(empreinte(base) == avant, "injected failure over results: the results changed")
 
 
+def cles_vides(source: Path, base: Base, travail: Path) -> None:
+    """A row whose key cell is empty cannot be stored (the key's columns are NOT NULL): the
+    loader names it and leaves it out, and the other rows of the same files load."""
+    base.psql(fichier=str(source / "sql" / "schema.sql"))
+    fichiers = {
+        "contrats": "finess;ars;organisme_local;representant_legal;reception_proposition;signature;debut_effet\n"
+                    "019900028;ARS;CPAM 01;Directeur;2017-05-01;2017-05-15;2017-06-01\n"
+                    " ;ARS;CPAM 01;Directeur;2017-05-01;2017-05-15;2017-06-01\n",
+        "etablissements": "finess;exercice;annee_contrat;produits_assurance_maladie\n"
+                          "019900028;2018;1;1000\n019900028;;1;1000\n",
+        "valeurs": "finess;exercice;indicateur;mesure;valeur\n019900028;2018;S01;taux;55,7\n"
+                   "019900028;2018;;taux;55,7\n019900028;;S02;niveau;oui\n",
+    }
+    for nom, texte in fichiers.items():
+        (travail / f"{nom}.csv").write_text(texte, encoding="utf-8")
+    charge = subprocess.run([sys.executable, str(source / "tools" / "csv_to_sql.py"), str(travail / "valeurs.csv"),
+                             str(travail / "etablissements.csv"), str(travail / "contrats.csv")],
+                            capture_output=True, text=True, check=True)
+    for attendu in ("contrats.csv:3:finess: the key's cell is empty: row not loaded",
+                    "etablissements.csv:3:exercice: the key's cell is empty: row not loaded",
+                    "valeurs.csv:3:indicateur: the key's cell is empty: row not loaded",
+                    "valeurs.csv:4:exercice: the key's cell is empty: row not loaded"):
+        verifier(attendu in charge.stderr, f"empty key cells: stderr lacks {attendu!r}: {charge.stderr}")
+    verifier(charge.stderr.count("row not loaded") == 4, f"empty key cells: {charge.stderr}")
+    sql = travail / "cles_vides.sql"
+    sql.write_text(charge.stdout, encoding="utf-8")
+    base.psql(fichier=str(sql))
+    verifier(base.psql("SELECT (SELECT count(*) FROM caqes.contrats), (SELECT count(*) FROM caqes.etablissements), "
+                       "(SELECT count(*) FROM caqes.valeurs)") == "1|1|1",
+             "empty key cells: the other rows are not all loaded")
+
+
 def echoue(source: Path, caqes: str, conninfo: str, attendu: str) -> None:
     """A run that cannot use the database: status 5, nothing on stdout, one line on stderr."""
     r = subprocess.run([caqes, "evaluate", "--grid", str(source / GRILLE), "--db", conninfo, "--year", "2018"],
@@ -281,7 +313,7 @@ def main() -> int:
         hote = str(propre)
     suffixe = str(os.getpid())
     bases = [Base(hote, f"caqes_echantillon_{suffixe}"), Base(hote, f"caqes_genere_{suffixe}"),
-             Base(hote, f"caqes_sans_schema_{suffixe}")]
+             Base(hote, f"caqes_sans_schema_{suffixe}"), Base(hote, f"caqes_cles_vides_{suffixe}")]
     admin = Base(hote, "postgres")
     try:
         for b in bases:
@@ -289,6 +321,7 @@ def main() -> int:
             admin.psql(f"CREATE DATABASE {b.nom}")
         echantillon(source, caqes, bases[0], travail)
         annee_generee(source, caqes, bases[1])
+        cles_vides(source, bases[3], travail)
         echoue(source, caqes, bases[2].conninfo,
                'caqes evaluate: database: ERROR:  relation "caqes.valeurs" does not exist')
         if propre is None:
@@ -300,7 +333,7 @@ def main() -> int:
             subprocess.run(["bash", str(source / "scripts" / "pg-server.sh"), "stop", str(propre)], check=True)
             indisponible(source, caqes, propre)
         print("postgres: sample (359 results, equal to the CSV's), re-run, bases and an older schema without them, "
-              "unknown volet column, 1 200-row year, "
+              "unknown volet column, 1 200-row year, empty key cells, "
               "failure at the 1 000th row, server down: OK")
         return 0
     except Echec as e:

@@ -12,8 +12,8 @@ WARNING with the number of the file's rows whose key was loaded before (load a c
 into emptied tables: its rows do not replace the old ones). Numbers lose their French
 form (thousands separators, decimal comma) and dates become ISO days; a cell that cannot go
 into its column's type (a number column that holds text, a day that does not exist) cannot be
-stored: its row is left out and named on stderr (file, line, column), so nothing is dropped
-silently. Value cells (`valeur`) are text in the database and keep whatever is not a number.
+stored, nor can a key cell left empty: its row is left out and named on stderr (file, line,
+column), so nothing is dropped silently. Value cells (`valeur`) are text in the database and keep whatever is not a number.
 Used by the PostgreSQL test (tests/check_postgres.py); it checks no rule of the contract: the
 rows it loads are checked by `caqes evaluate --db`.
 """
@@ -113,6 +113,13 @@ def charger(chemin: str, table: str, cle: str, sortie) -> None:
                 break
             cellules.append(v)
         else:
+            # A key cell left empty has no value to store: the key's columns are NOT NULL, and
+            # one such row would fail the whole COPY. It is named and left out, as the reader
+            # names a row without its key.
+            vide = next((entete[i] for i in places_cle if cellules[i] is None or cellules[i] == ""), None)
+            if vide is not None:
+                print(f"{chemin}:{numero}:{vide}: the key's cell is empty: row not loaded", file=sys.stderr)
+                continue
             # The key as the database compares it: an integer column's value, not its text
             # (`02018` is 2018).
             k = tuple(int(cellules[i]) if genres[i] == ENTIER and cellules[i] is not None else cellules[i]
