@@ -268,6 +268,7 @@ template <bool complet, unsigned I>
                 r->contrat_propose[k][x] = 0;
                 r->contrat_plafond[k][x] = 0;
                 r->contrat_decide[k][x] = sans_montant;
+                r->contrat_nature_decidee[k][x] = 0;
             }
             r->total_sanctions[x] = total_s;
             r->total_interessements[x] = total_i;

@@ -571,7 +571,9 @@ struct evaluation_unique {
         // The decision of a contract-level outcome (the regional incentive, the successor's
         // allocation or penalty), kept beside its proposal.
         if (p.decision_finale) {
-            std::cout << "  decided: " << caqes::texte_euros(*p.decision_finale) << " EUR"
+            const std::optional<caqes::issue_legale>& n = r.contrat_nature_decidee[i];
+            std::cout << "  decided: " << (n ? caqes::nom(*n) : "aucune") << " "
+                      << caqes::texte_euros(*p.decision_finale) << " EUR"
                       << (p.decision_au_dessus ? " (above the proposal)" : "") << '\n';
         }
     }

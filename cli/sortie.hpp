@@ -59,6 +59,10 @@ class vue_resultat {
     [[nodiscard]] bool evalue(std::size_t i) const noexcept { return r_.volets[i].couverture.evalue; }
     [[nodiscard]] std::size_t nombre_contrat() const noexcept { return r_.nombre_contrat; }
     [[nodiscard]] const proposition& contrat(std::size_t k) const noexcept { return r_.contrat[k]; }
+    // The outcome decided for contract-level entry k; empty when no decision was recorded for it.
+    [[nodiscard]] std::optional<issue_legale> nature_decision_contrat(std::size_t k) const noexcept {
+        return r_.contrat_nature_decidee[k];
+    }
     [[nodiscard]] centimes total_sanctions() const noexcept { return r_.total_sanctions; }
     [[nodiscard]] centimes total_interessements() const noexcept { return r_.total_interessements; }
     [[nodiscard]] centimes total_sanctions_decidees() const noexcept { return r_.total_sanctions_decidees; }
@@ -106,6 +110,9 @@ class vue_colonnes {
     [[nodiscard]] proposition contrat(std::size_t k) const noexcept {
         return colonnes::proposition_de({l_.contrat_nature[k], l_.contrat_drapeaux[k], l_.contrat_propose[k],
                                          l_.contrat_plafond[k], l_.contrat_decide[k]});
+    }
+    [[nodiscard]] std::optional<issue_legale> nature_decision_contrat(std::size_t k) const noexcept {
+        return colonnes::nature_decidee_de(l_.contrat_nature_decidee[k]);
     }
     [[nodiscard]] centimes total_sanctions() const noexcept { return centimes{l_.total_sanctions}; }
     [[nodiscard]] centimes total_interessements() const noexcept { return centimes{l_.total_interessements}; }
@@ -158,7 +165,7 @@ class vue_colonnes {
 // The contract-level proposals (regional or national incentive, L.162-30-4 measures, successor
 // allocation and penalty): "interessement_regional 1234,56", joined by " + ", each with the
 // decision recorded for it, "(decided 2000,00)"; a decision of an outcome nothing was proposed
-// for is "decided 2000,00". With `savings_nr`, an allocation not computed for lack of savings is
+// for names that outcome as the files write it, "decided dotation 2000,00". With `savings_nr`, an allocation not computed for lack of savings is
 // "savings NR", as Markdown writes a volet's (the CSV has no cell for it, for a volet neither).
 template <class Vue>
 [[nodiscard]] std::string propositions_contrat(const Vue& r, csv::dialect d, bool savings_nr = false) {
@@ -168,7 +175,9 @@ template <class Vue>
         if (savings_nr && p.economies_non_renseignees) s += concat(s.empty() ? "" : " + ", "savings NR");
         const std::string decidee = p.decision_finale ? concat("decided ", montant(*p.decision_finale, d)) : "";
         if (!p.presente()) {
-            if (!decidee.empty()) s += concat(s.empty() ? "" : " + ", decidee);
+            if (p.decision_finale)
+                s += concat(s.empty() ? "" : " + ", "decided ", csv::mot_nature_decision(r.nature_decision_contrat(i)),
+                            " ", montant(*p.decision_finale, d));
             continue;
         }
         s += concat(s.empty() ? "" : " + ", nom(p.nature), " ", montant(p.montant, d),

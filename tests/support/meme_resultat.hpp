@@ -35,7 +35,8 @@ namespace caqes::essais {
         }
     }
     for (std::size_t i = 0; i < a.nombre_contrat; ++i) {
-        if (!meme_proposition(a.contrat[i], b.contrat[i])) return false;
+        if (!meme_proposition(a.contrat[i], b.contrat[i]) || a.contrat_nature_decidee[i] != b.contrat_nature_decidee[i])
+            return false;
     }
     return true;
 }
@@ -95,8 +96,11 @@ inline void comparer(ecarts& c, const resultat_evaluation& a, const resultat_eva
         c.egal(x.nature_decidee == y.nature_decidee, ou + ".nature_decidee");
     }
     c.egal(a.nombre_contrat == b.nombre_contrat, "nombre_contrat");
-    for (std::size_t k = 0; k < a.contrat.size(); ++k)
+    for (std::size_t k = 0; k < a.contrat.size(); ++k) {
         comparer(c, "contrat[" + std::to_string(k) + "]", a.contrat[k], b.contrat[k]);
+        c.egal(a.contrat_nature_decidee[k] == b.contrat_nature_decidee[k],
+               "contrat_nature_decidee[" + std::to_string(k) + "]");
+    }
     comparer(c, "global", a.score_global, b.score_global);
     c.egal(a.plafond_global_atteint == b.plafond_global_atteint, "plafond_global_atteint");
     c.egal(a.total_sanctions == b.total_sanctions, "total_sanctions");

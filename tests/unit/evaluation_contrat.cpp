@@ -635,7 +635,9 @@ TEST_CASE("the 2022 regional incentive decided: on any volet, once a year, besid
     const resultat_evaluation res = evaluer(v.valeur());
     const proposition* regional = nullptr;
     for (std::size_t k = 0; k < res.nombre_contrat; ++k) {
-        if (res.contrat[k].nature == nature_proposition::interessement_regional) regional = &res.contrat[k];
+        if (res.contrat[k].nature != nature_proposition::interessement_regional) continue;
+        regional = &res.contrat[k];
+        CHECK(res.contrat_nature_decidee[k] == issue_legale::interessement_regional);
     }
     REQUIRE(regional != nullptr);
     CHECK(regional->montant == euros(100'000));
@@ -654,7 +656,17 @@ TEST_CASE("the 2022 regional incentive decided: on any volet, once a year, besid
     // decide (D.162-16 V 1): with REG-O1 (organisation_soins) it has one, without it none.
     evalmod::rapport_essai hors(def_2022, 2023, evalmod::tout_atteint(def_2022));
     hors.decisions = {evalmod::decision(volet_id::volet_bon_usage, issue_legale::interessement_regional, euros(1'000))};
-    CHECK(validate(def_2022, hors.annuel(), p).ok());
+    const resultat_validation<rapport_valide> sans_enveloppe = validate(def_2022, hors.annuel(), p);
+    REQUIRE(sans_enveloppe.ok());
+    // Under a contract with no envelope nothing regional is proposed: the decision stands alone,
+    // an entry of nature `aucune` that says which outcome was decided.
+    parametres_evaluation sans{};
+    const resultat_evaluation seule_decision = evaluer(validate(def_2022, hors.annuel(), sans).valeur());
+    REQUIRE(seule_decision.nombre_contrat == 1);
+    CHECK_FALSE(seule_decision.contrat[0].presente());
+    CHECK(seule_decision.contrat[0].decision_finale == euros(1'000));
+    CHECK(seule_decision.contrat_nature_decidee[0] == issue_legale::interessement_regional);
+    CHECK(seule_decision.total_interessements_decides == euros(1'000));
     static constexpr std::array<volet_modele, 1> nationaux{{evalmod::volets_2022[0]}};
     static constexpr modele_contrat_def def_nationale{.nom = "2022, national objectives only",
                                                       .regime = regime_id::caqes_2022,

@@ -422,3 +422,34 @@ TEST_CASE("json writer: a single evaluation and a rejected row, as nlohmann writ
           "{\n      \"code\": \"CAQES-E041\",\n      \"detail\": \"byte 0xE9 in \\\"-2,9\xEF\xBF\xBD\\\"\",\n"
           "      \"lieu\": \"valeurs.csv:5:valeur\"\n    }");
 }
+
+TEST_CASE("json writer: a contract-level entry says which outcome was decided for it, by both writers alike",
+          "[json][ecriture][decision]") {
+    using evalmod::def_2022;
+    evalmod::rapport_essai r(def_2022, 2023, evalmod::tout_atteint(def_2022));
+    r.decisions = {evalmod::decision(volet_id::volet_bon_usage, issue_legale::interessement_regional, euros(1'000))};
+    for (const centimes enveloppe : {euros(100'000), centimes{0}}) {
+        CAPTURE(enveloppe.valeur);
+        parametres_evaluation p{};
+        p.p2022.enveloppe_regionale = enveloppe;
+        const resultat_validation<rapport_valide> v = validate(def_2022, r.annuel(), p);
+        REQUIRE(v.ok());
+        const resultat_evaluation res = evaluer(v.valeur());
+        const nlohmann::json j = json::evaluation_json(res);
+        REQUIRE(j["contrat"].size() == 1);
+        // Proposed or not (no envelope: nature aucune), the entry names the outcome decided.
+        CHECK(j["contrat"][0]["nature"] == (enveloppe.valeur > 0 ? "interessement_regional" : "aucune"));
+        CHECK(j["contrat"][0]["nature_decidee"] == "interessement regional");
+        CHECK(j["contrat"][0]["decision_finale_centimes"] == 100'000);
+        CHECK(selon_ecrivain([&](json::ecrivain& w) { json::ecrire_evaluation(w, res); }, 2) == selon_nlohmann(j, 2));
+    }
+    // An entry without a decision: null.
+    r.decisions.clear();
+    parametres_evaluation p{};
+    p.p2022.enveloppe_regionale = euros(100'000);
+    const resultat_evaluation sans = evaluer(validate(def_2022, r.annuel(), p).valeur());
+    const nlohmann::json j = json::evaluation_json(sans);
+    REQUIRE(j["contrat"].size() == 1);
+    CHECK(j["contrat"][0]["nature_decidee"].is_null());
+    CHECK(selon_ecrivain([&](json::ecrivain& w) { json::ecrire_evaluation(w, sans); }, 2) == selon_nlohmann(j, 2));
+}

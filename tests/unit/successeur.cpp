@@ -263,6 +263,8 @@ TEST_CASE("the successor's allocation and penalty decided in one year: each besi
     CHECK(res.contrat[1].montant == centimes{80'000'000});
     CHECK(res.contrat[1].decision_finale == centimes{150'000'000});
     CHECK(res.contrat[1].decision_au_dessus);
+    CHECK(res.contrat_nature_decidee[0] == issue_legale::dotation);
+    CHECK(res.contrat_nature_decidee[1] == issue_legale::penalite_financement);
     CHECK(res.total_interessements_decides == centimes{900'000});
     CHECK(res.total_sanctions_decidees == centimes{150'000'000});
     // Decided at or under the proposals: shown, not flagged.
@@ -281,6 +283,8 @@ TEST_CASE("the successor's allocation and penalty decided in one year: each besi
     const resultat_evaluation seule_decision = evaluer(validate(d, atteint.annuel(), parametres_evaluation{}).valeur());
     REQUIRE(seule_decision.nombre_contrat == 1);
     CHECK_FALSE(seule_decision.contrat[0].presente());
+    // The entry's nature is `aucune`: which outcome was decided is kept beside it.
+    CHECK(seule_decision.contrat_nature_decidee[0] == issue_legale::penalite_financement);
     CHECK(seule_decision.contrat[0].decision_finale == centimes{1'000});
     CHECK(seule_decision.contrat[0].decision_au_dessus);
     CHECK(seule_decision.total_sanctions_decidees == centimes{1'000});

@@ -157,7 +157,8 @@ constexpr void conclure_2017(O& sortie, std::size_t n, const modele_contrat_def&
         if (s.volets[i].inferieur(entier(1))) {
             const proposition pr =
                 proposer_reduction_liste_en_sus_2017(*p.reduction_liste_en_sus, *etab.part_liste_en_sus(), lois);
-            if (pr.presente()) sortie.ajouter_contrat(pr);
+            // Its decision, if any, is a volet's (issue_du_contrat).
+            if (pr.presente()) sortie.ajouter_contrat(pr, std::nullopt);
             return;
         }
     }
@@ -173,14 +174,20 @@ constexpr void conclure_2017(O& sortie, std::size_t n, const modele_contrat_def&
 // The decision recorded for an outcome of the contract rather than of a volet (the 2022 regional
 // incentive, recorded on any volet; each of a successor scheme's two outcomes, on its grid)
 // beside that outcome's proposal, flagged when it exceeds it (within the law: validate checked
-// it, CAQES-E062). Validation kept at most one decision of each (CAQES-E036).
+// it, CAQES-E062). Validation kept at most one decision of each (CAQES-E036). Returns the
+// outcome decided, `n`, when a decision was recorded for it: the entry's own nature is `aucune`
+// when nothing was proposed, so the sink keeps which outcome was decided beside it.
 template <class E>
-constexpr void noter_decision_contrat(proposition& pr, const E& etab, issue_legale n) noexcept {
+[[nodiscard]] constexpr std::optional<issue_legale> noter_decision_contrat(proposition& pr, const E& etab,
+                                                                           issue_legale n) noexcept {
+    std::optional<issue_legale> decidee{};
     for (const decision_enregistree& d : etab.decisions()) {
         if (d.d.nature != n) continue;
         pr.decision_finale = d.d.montant;
         pr.decision_au_dessus = decision_au_dessus(pr, pr.presente(), d.d.montant);
+        decidee = n;
     }
+    return decidee;
 }
 
 // Second generation: national incentives per volet, the regional incentive, and the L.162-30-4
@@ -208,8 +215,9 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
     if (v_regional != nullptr && p.enveloppe_regionale > centimes{0} && regional.defini())
         pr_regional = montant_plafonne_de(nature_proposition::interessement_regional, p.enveloppe_regionale,
                                           regional.valeur(), entier(1), v_regional, p.illustratif);
-    noter_decision_contrat(pr_regional, etab, issue_legale::interessement_regional);
-    if (pr_regional.presente() || pr_regional.decision_finale) sortie.ajouter_contrat(pr_regional);
+    const std::optional<issue_legale> regional_decide =
+        noter_decision_contrat(pr_regional, etab, issue_legale::interessement_regional);
+    if (pr_regional.presente() || regional_decide) sortie.ajouter_contrat(pr_regional, regional_decide);
     // L.162-30-4: two years after the referral, acts still "largement" above the target, for a
     // volet whose term covers the exercise. The article's two measures are distinct choices of
     // the ARS ("fixer un abattement forfaitaire ... et peut fixer une minoration forfaitaire"):
@@ -261,7 +269,7 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
         if (excedent_trop_grand)
             pa = proposition{
                 .taux = pa.taux, .loi = loi, .nature = pa.nature, .illustratif = pa.illustratif, .depassement = true};
-        sortie.ajouter_contrat(pa);
+        sortie.ajouter_contrat(pa, std::nullopt);
     }
     if (!p.taux_minoration.positive()) return;
     // A rate without the clause proposes nothing; the output says why (the default rate is set
@@ -279,7 +287,8 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
     }
     const fraction plafond_m = loi->trouver(constante_legale::plafond_minoration)->valeur;
     sortie.ajouter_contrat(montant_plafonne_de(nature_proposition::minoration, d.part_liste_en_sus, p.taux_minoration,
-                                               plafond_m, loi, p.illustratif));
+                                               plafond_m, loi, p.illustratif),
+                           std::nullopt);
 }
 
 // The successor's penalty where the version in force provides it, from 2027 [S], on the
@@ -322,14 +331,15 @@ constexpr void conclure_successeur(O& sortie, const modele_contrat_def& m, const
     // The scheme's one grid (successeur/dispositif.hpp): its outcomes are the scheme's own.
     const volet_modele& grille = m.volets[0];
     proposition dotation = proposition_successeur(grille, etab.economies(0), p, lois);
-    noter_decision_contrat(dotation, etab, issue_legale::dotation);
+    const std::optional<issue_legale> dotation_decidee = noter_decision_contrat(dotation, etab, issue_legale::dotation);
     // Savings non renseignees compute no allocation: the result keeps the proposal that says so
     // (nature aucune, `economies_non_renseignees`), as a volet's incentive does.
-    if (dotation.presente() || dotation.decision_finale || dotation.economies_non_renseignees)
-        sortie.ajouter_contrat(dotation);
+    if (dotation.presente() || dotation_decidee || dotation.economies_non_renseignees)
+        sortie.ajouter_contrat(dotation, dotation_decidee);
     proposition penalite_proposee = penalite_successeur(grille, global, etab, p, lois);
-    noter_decision_contrat(penalite_proposee, etab, issue_legale::penalite_financement);
-    if (penalite_proposee.presente() || penalite_proposee.decision_finale) sortie.ajouter_contrat(penalite_proposee);
+    const std::optional<issue_legale> penalite_decidee =
+        noter_decision_contrat(penalite_proposee, etab, issue_legale::penalite_financement);
+    if (penalite_proposee.presente() || penalite_decidee) sortie.ajouter_contrat(penalite_proposee, penalite_decidee);
 }
 
 // Contract time (D.162-16 II): a volet whose term does not cover the exercise proposes nothing.

@@ -229,6 +229,10 @@ struct resultat_evaluation {
     std::uint8_t nombre_volets{0};
     // Contract-level outcomes: regional incentive, L.162-30-4 measures, successor penalty.
     std::array<proposition, 3> contrat{};
+    // The outcome decided for each contract-level entry (the 2022 regional incentive, the
+    // successor's allocation or penalty), when a decision was recorded for it: an entry whose
+    // outcome nothing was proposed for has nature `aucune`, and only this says what was decided.
+    std::array<std::optional<issue_legale>, 3> contrat_nature_decidee{};
     std::uint8_t nombre_contrat{0};
     score_volet score_global{};          // over every indicator of the contract (D.162-16 V 2 revises by it)
     bool plafond_global_atteint{false};  // the 5 % overall cap bound the sanctions (2017)
@@ -279,8 +283,11 @@ struct resultat_evaluation {
         indicateur_erreur = id;
     }
     [[nodiscard]] constexpr proposition& principale(std::size_t i) noexcept { return volets[i].principale; }
-    constexpr void ajouter_contrat(const proposition& p) noexcept {
-        if (nombre_contrat < contrat.size()) contrat[nombre_contrat++] = p;
+    // `decidee`: the outcome of the decision recorded for it, if any.
+    constexpr void ajouter_contrat(const proposition& p, std::optional<issue_legale> decidee) noexcept {
+        if (nombre_contrat >= contrat.size()) return;
+        contrat_nature_decidee[nombre_contrat] = decidee;
+        contrat[nombre_contrat++] = p;
     }
     [[nodiscard]] constexpr std::span<const proposition> propositions_du_contrat() const noexcept {
         return {contrat.data(), nombre_contrat};
@@ -317,7 +324,7 @@ concept sortie_conclusion = requires(O& o, const S& s, std::size_t i, const prop
     o.noter_volet(i, volet_id{}, s, e);
     o.noter_erreur_score(std::uint8_t{0}, std::uint32_t{0});
     { o.principale(i) } -> std::same_as<proposition&>;
-    o.ajouter_contrat(pr);
+    o.ajouter_contrat(pr, n);
     { o.propositions_du_contrat() } -> std::convertible_to<std::span<const proposition>>;
     o.noter_plafond_global();
     o.noter_couverture(i, c);

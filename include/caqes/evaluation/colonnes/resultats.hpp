@@ -17,8 +17,9 @@
 // - proposition_, montant_, plafond_atteint_, decision_, nature_decision_<volet>: `nature`,
 //   `propose` (the CSV leaves it empty when `drapeaux` has `depassement`), `drapeaux`, `decide`,
 //   `nature_decidee` (cellule_nature_decidee); and `plafond`;
-// - propositions_contrat: `contrat_nature` and `contrat_propose` (with their caps, flags and
-//   decisions);
+// - propositions_contrat: `contrat_nature` and `contrat_propose` (with their caps, flags,
+//   decisions and `contrat_nature_decidee`, the outcome decided: an entry nothing was proposed
+//   for has nature 0);
 // - total_sanctions, total_interessements, total_sanctions_decidees,
 //   total_interessements_decides: the four totals;
 // - plafond_global_atteint, erreur: `drapeaux_etab` (`plafond_global`; `erreur_totaux`, the
@@ -110,6 +111,7 @@ struct resultats_colonnes {
     std::array<std::vector<std::int64_t>, propositions_contrat> contrat_propose;
     std::array<std::vector<std::int64_t>, propositions_contrat> contrat_plafond;
     std::array<std::vector<std::int64_t>, propositions_contrat> contrat_decide;
+    std::array<std::vector<std::uint8_t>, propositions_contrat> contrat_nature_decidee;
     std::vector<std::int64_t> total_sanctions;               // sum of the proposed sanctions
     std::vector<std::int64_t> total_interessements;          // sum of the proposed incentives
     std::vector<std::int64_t> total_sanctions_decidees;      // sum of the decided sanctions
@@ -118,7 +120,7 @@ struct resultats_colonnes {
 
     static constexpr std::size_t octets_par_etablissement = (4 + 4 + 8 + 4) +
                                                             4 * (1 + 1 + 8 + 8 + 8 + 1 + 2 * sizeof(L)) +
-                                                            propositions_contrat * (1 + 1 + 8 + 8 + 8) + 4 * 8 + 1;
+                                                            propositions_contrat * (1 + 1 + 8 + 8 + 8 + 1) + 4 * 8 + 1;
 
     [[nodiscard]] std::size_t taille() const noexcept { return exercice.size(); }
 
@@ -151,6 +153,7 @@ struct resultats_colonnes {
             contrat_propose[k].resize(n, 0);
             contrat_plafond[k].resize(n, 0);
             contrat_decide[k].resize(n, sans_montant);
+            contrat_nature_decidee[k].resize(n, 0);
         }
         total_sanctions.resize(n, 0);
         total_interessements.resize(n, 0);
@@ -169,7 +172,7 @@ struct ligne {
     std::array<std::int64_t, 4> nature{}, drapeaux{}, propose{}, plafond{}, decide{}, nature_decidee{}, score_num{},
         score_den{};
     std::array<std::int64_t, propositions_contrat> contrat_nature{}, contrat_drapeaux{}, contrat_propose{},
-        contrat_plafond{}, contrat_decide{};
+        contrat_plafond{}, contrat_decide{}, contrat_nature_decidee{};
     std::int64_t total_sanctions{0}, total_interessements{0}, total_sanctions_decidees{0},
         total_interessements_decides{0}, drapeaux_etab{0};
 };
@@ -200,6 +203,7 @@ template <class L>
         l.contrat_propose[k] = r.contrat_propose[k][e];
         l.contrat_plafond[k] = r.contrat_plafond[k][e];
         l.contrat_decide[k] = r.contrat_decide[k][e];
+        l.contrat_nature_decidee[k] = r.contrat_nature_decidee[k][e];
     }
     l.total_sanctions = r.total_sanctions[e];
     l.total_interessements = r.total_interessements[e];
@@ -290,6 +294,10 @@ void poser_cellules(const cellules_proposition& x, Octet& nature, Octet& drapeau
         const cellules_proposition x = k < r.nombre_contrat ? cellules_de(r.contrat[k], true) : cellules_proposition{};
         poser_cellules(x, l.contrat_nature[k], l.contrat_drapeaux[k], l.contrat_propose[k], l.contrat_plafond[k],
                        l.contrat_decide[k]);
+        l.contrat_nature_decidee[k] =
+            k < r.nombre_contrat
+                ? cellule_nature_decidee(r.contrat_nature_decidee[k].has_value(), r.contrat_nature_decidee[k])
+                : 0;
     }
     l.total_sanctions = r.total_sanctions.valeur;
     l.total_interessements = r.total_interessements.valeur;
@@ -323,6 +331,7 @@ inline void ecrire(resultats_colonnes<std::int64_t>& c, std::size_t e, const res
                                             l.contrat_plafond[k], l.contrat_decide[k]},
                        c.contrat_nature[k][e], c.contrat_drapeaux[k][e], c.contrat_propose[k][e],
                        c.contrat_plafond[k][e], c.contrat_decide[k][e]);
+        c.contrat_nature_decidee[k][e] = static_cast<std::uint8_t>(l.contrat_nature_decidee[k]);
     }
     c.total_sanctions[e] = l.total_sanctions;
     c.total_interessements[e] = l.total_interessements;
@@ -366,6 +375,8 @@ inline void ecrire(resultats_colonnes<std::int64_t>& c, std::size_t e, const res
             return champ("cap", contrat(k), a.contrat_plafond[k], b.contrat_plafond[k]);
         if (a.contrat_decide[k] != b.contrat_decide[k])
             return champ("decided amount", contrat(k), a.contrat_decide[k], b.contrat_decide[k]);
+        if (a.contrat_nature_decidee[k] != b.contrat_nature_decidee[k])
+            return champ("decided nature", contrat(k), a.contrat_nature_decidee[k], b.contrat_nature_decidee[k]);
     }
     if (a.total_sanctions != b.total_sanctions)
         return champ("total_sanctions", "", a.total_sanctions, b.total_sanctions);
@@ -440,8 +451,11 @@ class ligne_resultats {
     }
     void noter_erreur_score(std::uint8_t, std::uint32_t) noexcept { drapeaux_etab_ |= erreur_score; }
     [[nodiscard]] proposition& principale(std::size_t i) noexcept { return principales_[i]; }
-    void ajouter_contrat(const proposition& p) noexcept {
-        if (nombre_contrat_ < contrat_.size()) contrat_[nombre_contrat_++] = p;
+    void ajouter_contrat(const proposition& p, std::optional<issue_legale> decidee) noexcept {
+        if (nombre_contrat_ >= contrat_.size()) return;
+        contrat_natures_decidees_[nombre_contrat_] =
+            static_cast<std::uint8_t>(cellule_nature_decidee(decidee.has_value(), decidee));
+        contrat_[nombre_contrat_++] = p;
     }
     [[nodiscard]] std::span<const proposition> propositions_du_contrat() const noexcept {
         return {contrat_.data(), nombre_contrat_};
@@ -475,6 +489,7 @@ class ligne_resultats {
                 k < nombre_contrat_ ? cellules_de(contrat_[k], true) : cellules_proposition{};
             poser_cellules(x, c_->contrat_nature[k][e_], c_->contrat_drapeaux[k][e_], c_->contrat_propose[k][e_],
                            c_->contrat_plafond[k][e_], c_->contrat_decide[k][e_]);
+            c_->contrat_nature_decidee[k][e_] = k < nombre_contrat_ ? contrat_natures_decidees_[k] : std::uint8_t{0};
         }
         c_->total_sanctions[e_] = total_sanctions_.valeur;
         c_->total_interessements[e_] = total_interessements_.valeur;
@@ -488,6 +503,7 @@ class ligne_resultats {
     std::size_t e_;
     std::array<proposition, volets_max> principales_{};
     std::array<proposition, propositions_contrat> contrat_{};
+    std::array<std::uint8_t, propositions_contrat> contrat_natures_decidees_{};
     centimes total_sanctions_{0};
     centimes total_interessements_{0};
     centimes total_sanctions_decidees_{0};

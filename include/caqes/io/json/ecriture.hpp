@@ -465,7 +465,10 @@ inline void ecrire(ecrivain& w, const ligne_trace& l) {
     w.fin_objet();
 }
 
-inline void ecrire(ecrivain& w, const proposition& p) {
+// A proposal; for a contract-level entry (`decidee` given), also the outcome decided for it
+// (resultat_evaluation::contrat_nature_decidee), null when none was: the entry's own nature is
+// `aucune` when nothing was proposed.
+inline void ecrire(ecrivain& w, const proposition& p, const std::optional<issue_legale>* decidee = nullptr) {
     w.debut_objet();
     w.cle("article");
     ecrire(w, p.article());
@@ -481,6 +484,14 @@ inline void ecrire(ecrivain& w, const proposition& p) {
     w.membre("illustratif", p.illustratif);
     w.membre("montant_centimes", p.montant.valeur);
     w.membre("nature", caqes::nom(p.nature));
+    if (decidee != nullptr) {
+        w.cle("nature_decidee");
+        if (*decidee) {
+            w.valeur(caqes::nom(**decidee));
+        } else {
+            w.valeur(nullptr);
+        }
+    }
     w.membre("plafond_atteint", p.plafond_atteint);
     w.membre("plafond_centimes", p.plafond.valeur);
     w.membre("statut", "proposition");
@@ -607,7 +618,7 @@ inline void ecrire_evaluation(ecrivain& w, const resultat_evaluation& r, const t
     w.cle("contrat");
     w.debut_tableau();
     for (std::size_t i = 0; i < r.nombre_contrat; ++i)
-        ecrire(w, r.contrat[i]);
+        ecrire(w, r.contrat[i], &r.contrat_nature_decidee[i]);
     w.fin_tableau();
     // CAQES-E037: nothing was proposed; the document says why and where.
     if (!r.ok()) {

@@ -176,9 +176,15 @@ namespace caqes::json {
         }
         volets.push_back(std::move(jv));
     }
+    // A contract-level entry also says which outcome was decided for it: its own nature is
+    // `aucune` when nothing was proposed (resultat_evaluation::contrat_nature_decidee).
     nlohmann::json contrat = nlohmann::json::array();
-    for (std::size_t i = 0; i < r.nombre_contrat; ++i)
-        contrat.push_back(proposition_json(r.contrat[i]));
+    for (std::size_t i = 0; i < r.nombre_contrat; ++i) {
+        nlohmann::json jc = proposition_json(r.contrat[i]);
+        const std::optional<issue_legale>& n = r.contrat_nature_decidee[i];
+        jc["nature_decidee"] = n ? nlohmann::json(caqes::nom(*n)) : nlohmann::json(nullptr);
+        contrat.push_back(std::move(jc));
+    }
     // Totals of the proposals, and apart those of the decisions recorded.
     nlohmann::json j{{"regles", regles_json(r)},
                      {"volets", std::move(volets)},
