@@ -141,10 +141,10 @@ struct tables_lues {
         ce.push_back(std::move(x));
     for (const std::string_view x : csv::detail::colonnes_l162_30_4)
         ce.emplace_back(x);
-    // The establishment's bases, which sql/schema.sql adds to a table an earlier version of it
-    // made: read when the table has them; until then none is given, and validation says where
-    // one is needed (CAQES-E066).
-    for (const std::string_view x : {"part_liste_en_sus", "base_penalite"}) {
+    // The establishment's bases and the day of the evaluation, which sql/schema.sql adds to a
+    // table an earlier version of it made: read when the table has them; until then none is
+    // given, and validation says where one is needed (CAQES-E066, CAQES-E067).
+    for (const std::string_view x : {"part_liste_en_sus", "base_penalite", "date_evaluation"}) {
         for (pqxx::row::size_type i = 0; i < e.columns(); ++i) {
             if (x == e.column_name(i)) {
                 ce.emplace_back(x);

@@ -108,12 +108,14 @@ CREATE TABLE IF NOT EXISTS caqes.etablissements (
   l162_30_4_part_liste_en_sus caqes.euros,
   part_liste_en_sus caqes.euros,
   base_penalite caqes.euros,
+  date_evaluation date,
   PRIMARY KEY (finess, exercice)
 );
--- The bases of the establishment's own outcomes (docs/input-format.md), added to a table an
--- earlier version of this file created.
+-- The bases of the establishment's own outcomes and the day of the evaluation
+-- (docs/input-format.md), added to a table an earlier version of this file created.
 ALTER TABLE caqes.etablissements ADD COLUMN IF NOT EXISTS part_liste_en_sus caqes.euros;
 ALTER TABLE caqes.etablissements ADD COLUMN IF NOT EXISTS base_penalite caqes.euros;
+ALTER TABLE caqes.etablissements ADD COLUMN IF NOT EXISTS date_evaluation date;
 
 -- The yearly values in long format (valeurs.csv): one row per establishment, exercise,
 -- indicator and measure. `valeur` as the CSV's plain dialect writes it: a number with a

@@ -162,24 +162,25 @@ def echantillon(source: Path, caqes: str, base: Base, travail: Path) -> None:
              "re-run: traces duplicated")
 
     # 3b. The establishment's own bases are read from their columns...
-    base.psql("UPDATE caqes.etablissements SET part_liste_en_sus = 1234.56, base_penalite = 99 "
-              "WHERE finess = '019900028' AND exercice = 2018")
+    base.psql("UPDATE caqes.etablissements SET part_liste_en_sus = 1234.56, base_penalite = 99, "
+              "date_evaluation = '2019-06-01' WHERE finess = '019900028' AND exercice = 2018")
     rb = evaluer(caqes, source, base, 2018)
     regles = resultats(base, 2018)["019900028"]["evaluation"]["regles"]
     verifier(rb.returncode == 1 and regles["part_liste_en_sus_centimes"] == 123456 and
-             regles["base_penalite_centimes"] == 9900, f"bases read from their columns: status {rb.returncode}, "
-             f"regles {regles}")
-    base.psql("UPDATE caqes.etablissements SET part_liste_en_sus = NULL, base_penalite = NULL")
+             regles["base_penalite_centimes"] == 9900 and regles["date_evaluation"] == "2019-06-01",
+             f"bases and evaluation date read from their columns: status {rb.returncode}, regles {regles}")
+    base.psql("UPDATE caqes.etablissements SET part_liste_en_sus = NULL, base_penalite = NULL, date_evaluation = NULL")
     # ... and a table of a schema older than them, without the two columns, reads as none given:
     # the same results as with the columns empty. Loading the schema again adds them back.
-    base.psql("ALTER TABLE caqes.etablissements DROP COLUMN part_liste_en_sus, DROP COLUMN base_penalite")
+    base.psql("ALTER TABLE caqes.etablissements DROP COLUMN part_liste_en_sus, DROP COLUMN base_penalite, "
+              "DROP COLUMN date_evaluation")
     ra = evaluer(caqes, source, base, 2018)
     verifier(ra.returncode == 1 and ra.stdout == r.stdout and resultats(base, 2018) == obtenus,
              f"schema without the bases' columns: status {ra.returncode}, stderr {ra.stderr[-1500:]}")
     base.psql(fichier=str(source / "sql" / "schema.sql"))
     verifier(base.psql("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'caqes' AND "
-                       "table_name = 'etablissements' AND column_name IN ('part_liste_en_sus', 'base_penalite')")
-             == "2", "schema.sql loaded again: the bases' columns are not back")
+                       "table_name = 'etablissements' AND column_name IN ('part_liste_en_sus', 'base_penalite', "
+                       "'date_evaluation')") == "3", "schema.sql loaded again: the bases' columns are not back")
 
     # 4. A value for a volet the grid does not have: the column is refused, nothing written.
     fixe = empreinte(base)

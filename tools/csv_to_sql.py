@@ -36,7 +36,7 @@ def type_de(table: str, colonne: str) -> str:
     if colonne in ("exercice", "annee_contrat", "annee_produits") or colonne.startswith("duree_") or \
             colonne.startswith("l162_30_4_actes"):
         return ENTIER
-    if colonne in ("reception_proposition", "signature", "debut_effet", "l162_30_4_saisine") or \
+    if colonne in ("reception_proposition", "signature", "debut_effet", "l162_30_4_saisine", "date_evaluation") or \
             colonne.startswith("avenant_"):
         return JOUR
     return NOMBRE_T

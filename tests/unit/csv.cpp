@@ -1600,6 +1600,54 @@ TEST_CASE("csv bases of the establishment: each row's own liste en sus share and
     }
 }
 
+TEST_CASE("csv date_evaluation: the day the version policy date_evaluation reads, each row's own, checked",
+          "[csv][date_evaluation][E067]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string v = h + valeurs_fr("750000001", "2018") + valeurs_fr("750000002", "2018");
+    const std::string he =
+        "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;"
+        "economies_transports;decision_socle;decision_transports;nature_socle;nature_transports;"
+        "date_evaluation\r\n";
+    parametres_evaluation p{};
+    p.version = version_applicable::date_evaluation;
+    SECTION("accepted: each row's day, in either form; the law is that day's") {
+        const csv::lot_rapports lot = csv::lire_rapports(t_def, p, {"valeurs.csv", v},
+                                                         {"etablissements.csv", he + "750000001;2018;2;1000;2017;;;;;;;"
+                                                                                     "2019-06-01\r\n"
+                                                                                     "750000002;2018;2;1000;2017;;;;;;;"
+                                                                                     "15/03/2019\r\n"});
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rapports.size() == 2);
+        CHECK(lot.rapports[0].rapport.date_evaluation() == ymd{2019, 6, 1});
+        CHECK(lot.rapports[1].rapport.date_evaluation() == ymd{2019, 3, 15});
+        CHECK(evaluer(lot.rapports[1].rapport).regles.date == ymd{2019, 3, 15});
+        CHECK(lot.balanced());
+    }
+    SECTION("rejected at the cell: no day, or not given under date_evaluation (CAQES-E067)") {
+        const csv::lot_rapports lot =
+            csv::lire_rapports(t_def, p, {"valeurs.csv", v},
+                               {"etablissements.csv", he + "750000001;2018;2;1000;2017;;;;;;;2019-02-30\r\n"
+                                                           "750000002;2018;2;1000;2017;;;;;;;\r\n"});
+        REQUIRE(a(lot, "etablissements.csv:2:date_evaluation") != nullptr);
+        CHECK(a(lot, "etablissements.csv:2:date_evaluation")->id == regle::date_inexistante);
+        REQUIRE(a(lot, "etablissements.csv:3:date_evaluation") != nullptr);
+        CHECK(a(lot, "etablissements.csv:3:date_evaluation")->id == regle::date_evaluation_absente);
+        CHECK(lot.rapports.empty());
+        CHECK(lot.balanced());
+    }
+    SECTION("a file without the column: refused under date_evaluation only, and told to add it") {
+        const std::string sans =
+            "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;"
+            "economies_transports;decision_socle;decision_transports;nature_socle;nature_transports\r\n"
+            "750000001;2018;2;1000;2017;;;;;;\r\n";
+        const csv::lot_rapports refus = csv::lire_rapports(t_def, p, {"valeurs.csv", v}, {"etablissements.csv", sans});
+        REQUIRE(a(refus, "etablissements.csv:2:date_evaluation") != nullptr);
+        CHECK(outils::contient_texte(a(refus, "etablissements.csv:2:date_evaluation")->detail,
+                                     "(etablissements.csv has no column date_evaluation: add it)"));
+        CHECK(csv::lire_rapports(t_def, {}, {"valeurs.csv", v}, {"etablissements.csv", sans}).rapports.size() == 1);
+    }
+}
+
 TEST_CASE("csv L.162-30-4 data: six columns, all or none, each checked", "[csv][l162_30_4]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
     const std::string v = h + valeurs_fr("750000001", "2018");

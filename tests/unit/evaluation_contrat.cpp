@@ -683,3 +683,43 @@ TEST_CASE("the 2022 regional incentive decided: on any volet, once a year, besid
     r17.decisions = {evalmod::decision(volet_id::volet_socle, issue_legale::interessement_regional, euros(1))};
     CHECK(seule(validate(def_2017, r17.annuel(), {}).erreurs()).id == regle::decision_hors_issues);
 }
+
+TEST_CASE("a recorded decision is checked under the law the evaluation applies, not the law of its notification day",
+          "[evaluation][decision][E061]") {
+    // First generation, exercise 2021, evaluated 2022-03-01 under the default policy
+    // (regime_du_contrat): the sanction is proposed under the 2017 D.162-16. Its decision,
+    // notified in June 2022 (when D.162-16 of 2022 provides no volet sanction), is checked under
+    // the same version as the proposal beside it: accepted.
+    using evalmod::def_2017;
+    evalmod::rapport_essai r(def_2017, 2021, evalmod::rien_atteint(def_2017), euros(10'000'000));
+    r.r.date_evaluation = ymd{2022, 3, 1};
+    r.decisions = {evalmod::decision(volet_id::volet_socle, issue_legale::sanction_volet, euros(50'000))};
+    r.decisions[0].date = ymd{2022, 6, 1};
+    const resultat_validation<rapport_valide> v = validate(def_2017, r.annuel(), parametres_evaluation{});
+    INFO(outils::tout(v.erreurs()));
+    REQUIRE(v.ok());
+    const resultat_evaluation res = evaluer(v.valeur());
+    CHECK(res.volets[0].principale.nature == nature_proposition::sanction_volet);
+    CHECK(res.volets[0].principale.decision_finale == euros(50'000));
+    CHECK(res.total_sanctions_decidees == euros(50'000));
+    // Above the 1 % of that version, it is refused whatever its day (CAQES-E062).
+    r.decisions[0].montant = euros(100'001);
+    CHECK(seule(validate(def_2017, r.annuel(), parametres_evaluation{}).erreurs()).id == regle::decision_hors_la_loi);
+
+    // Successor scheme, exercise 2026: the version in force for the whole year provides only the
+    // allocation (L.162-23-14, LEGIARTI000053271346). A penalty notified in 2027, when the next
+    // version provides one, is still a penalty for 2026: refused (CAQES-E061), dated or not.
+    const modele_contrat_def& m = evalmod::def_successeur;
+    evalmod::rapport_essai s(m, 2026, evalmod::rien_atteint(m), euros(10'000'000));
+    s.r.date_evaluation = ymd{2027, 3, 1};
+    s.r.base_penalite = euros(10'000'000);
+    s.decisions = {
+        evalmod::decision(volet_id::dispositif_efficience, issue_legale::penalite_financement, euros(200'000))};
+    for (const ymd jour : {ymd{2027, 6, 1}, ymd{}}) {
+        CAPTURE(texte(jour));
+        s.decisions[0].date = jour;
+        const violation refus = seule(validate(m, s.annuel(), parametres_evaluation{}).erreurs());
+        CHECK(refus.id == regle::decision_hors_issues);
+        CHECK(outils::contient_texte(refus.detail, "in force on 2026-01-01 provides 'penalite'"));
+    }
+}

@@ -307,6 +307,23 @@ TEST_CASE("JSON Lines bases of the establishment: part_liste_en_sus and base_pen
     }
 }
 
+TEST_CASE("JSON Lines date_evaluation: the evaluation's day, by the CSV's checks", "[json][jsonl][date_evaluation]") {
+    SECTION("accepted: carried into the validated report; absent or null: not given") {
+        const json::lot_jsonl l = lire(avec_membre(R"("date_evaluation":"2019-06-01")") + "\n");
+        INFO(outils::tout(l.rejets));
+        REQUIRE(l.rapports.size() == 1);
+        CHECK(l.rapports[0].rapport.date_evaluation() == ymd{2019, 6, 1});
+        const json::lot_jsonl nul = lire(avec_membre(R"("date_evaluation":null)") + "\n");
+        REQUIRE(nul.rapports.size() == 1);
+        CHECK(nul.rapports[0].rapport.date_evaluation() == ymd{});
+    }
+    SECTION("rejected, at the member") {
+        refusee(avec_membre(R"("date_evaluation":"2019-02-30")"), regle::date_inexistante,
+                "v.jsonl:1#/date_evaluation");
+        refusee(avec_membre(R"("date_evaluation":20190601)"), regle::texte_invalide, "v.jsonl:1#/date_evaluation");
+    }
+}
+
 TEST_CASE("JSON Lines contract time: a volet brought in by an avenant is not reported on before it",
           "[json][jsonl][contrat][avenant]") {
     // The socle of `grille_texte`, and a transports volet of three years that the contract below

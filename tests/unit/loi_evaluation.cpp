@@ -149,6 +149,42 @@ TEST_CASE(
     CHECK(eval.regles.diverge(version_applicable::regime_du_contrat));
 }
 
+TEST_CASE(
+    "CAQES-E067: under date_evaluation a report without its evaluation date is refused, not evaluated under "
+    "no law",
+    "[loi][defaut3][E067]") {
+    // Exercise 2019, every objective missed: the 1 % sanction of the 2017 D.162-16 in force on
+    // the evaluation date. Without that date no version would be in force, and nothing proposed.
+    evalmod::rapport_essai r(evalmod::def_2017, 2019, rien_2017(), base_80m);
+    r.r.date_evaluation = ymd{};
+    parametres_evaluation p{};
+    p.version = version_applicable::date_evaluation;
+    const auto seule = [&] {
+        const violations vs = validate(evalmod::def_2017, r.annuel(), p).erreurs();
+        INFO(outils::tout(vs));
+        REQUIRE(vs.size() == 1);
+        return vs.front();
+    };
+    const violation sans = seule();
+    CHECK(sans.id == regle::date_evaluation_absente);
+    CHECK(sans.lieu == "rapport.date_evaluation");
+    CHECK(outils::contient_texte(sans.detail, "which the report does not give"));
+    r.r.date_evaluation = ymd{2020, 2, 30};
+    CHECK(outils::contient_texte(seule().detail, "2020-02-30 is no day"));
+    // Given, the law of that day: the sanction.
+    r.r.date_evaluation = ymd{2020, 3, 1};
+    const resultat_evaluation avec = evaluer_essai<evalmod::def_2017>(r, p);
+    CHECK(avec.regles.date == ymd{2020, 3, 1});
+    CHECK(avec.volets[0].principale.nature == nature_proposition::sanction_volet);
+    CHECK(avec.volets[0].principale.montant == centimes{80'000'000});
+    // The other policies do not read it: without it, the same sanction.
+    r.r.date_evaluation = ymd{};
+    for (const version_applicable v : {version_applicable::regime_du_contrat, version_applicable::annee_exercice}) {
+        p.version = v;
+        CHECK(evaluer_essai<evalmod::def_2017>(r, p).volets[0].principale.montant == centimes{80'000'000});
+    }
+}
+
 TEST_CASE("defect 3b: exercise 2026 evaluated after the 2027 repeal: flagged, and nothing under date_evaluation",
           "[loi][defaut3]") {
     const evalmod::rapport_essai r = rapport_2022(2026, ymd{2027, 3, 1});

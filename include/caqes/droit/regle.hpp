@@ -71,6 +71,7 @@ enum class regle : std::uint8_t {
     annee_contrat_incoherente = 64,    // E064
     avenant_hors_modele = 65,          // E065
     base_absente = 66,                 // E066
+    date_evaluation_absente = 67,      // E067
     grille_mal_formee = 70,            // E070
     cle_en_double = 71,                // E071
     schema_inconnu = 72,               // E072
@@ -254,6 +255,11 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
      "an outcome the contract carries is measured on a base of the establishment's own that its report does not give",
      "D.162-16 III 2 (LEGIARTI000034459834): the cut applies to the insurance's share of the establishment's liste "
      "en sus products; L.162-23-14 from 2027 [S]: the penalty is a share of its financing [U]"},
+    {regle::date_evaluation_absente, "CAQES-E067",
+     "the version policy decides the law by the evaluation date, and the report does not give it",
+     "CAQES.md section 1: which version governs an evaluation is [U], a policy (version_applicable::date_evaluation: "
+     "the law in force on the evaluation date); without that date no version is in force and nothing would be "
+     "proposed"},
     {regle::grille_mal_formee, "CAQES-E070",
      "a grid file breaks its format: unknown or missing key, value of the wrong JSON type, unknown name, or past a "
      "capacity",

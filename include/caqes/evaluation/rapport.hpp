@@ -62,7 +62,9 @@ struct decision_volet {
     centimes montant{0};
     std::optional<fraction> taux{};
     std::optional<int> duree_mois{};
-    ymd date{};  // notification day; when not given, the date of the rules
+    // Notification day, checked to be a day (CAQES-E001). The decision is checked under the law
+    // the evaluation applies (the version policy's date of the rules), whatever this day.
+    ymd date{};
 };
 
 // Whether a decision is of the volet's principal outcome (one per volet and year: sanction,

@@ -219,8 +219,13 @@ struct validation_rapport {
         const version_loi* part_liste_en_sus{nullptr};  // the version that requires it, or null
         const version_loi* base_penalite{nullptr};
     };
-    // Checks each recorded decision against the law in force on its date (CAQES-E060 to E063)
-    // and keeps those that pass.
+    // Checks each recorded decision against the law the evaluation applies (CAQES-E060 to E063)
+    // and keeps those that pass. That law is the version policy's (`jour_regles`,
+    // date_des_regles), not the law in force on the decision's notification day: which version
+    // governs an exercise is [U] and a policy (CAQES.md section 1), and a notification day would
+    // bypass it. Checked at its own day, a 2026 successor penalty notified in 2027 would pass
+    // under a version (L.162-23-14 from 2027-01-01) that the exercise's law did not have, and a
+    // 2021 first-generation sanction notified in 2022 would be refused beside its own proposal.
     static void verifier_decisions(const rapport_annuel& r, const parametres_evaluation& p, ymd jour_regles,
                                    const bases_exigees& bases, rapport_valide& v, violations& out) {
         using namespace regles;
@@ -256,7 +261,7 @@ struct validation_rapport {
                 out.push_back({regle::date_inexistante, concat(lieu(), ".date"), texte(d.date)});
                 continue;
             }
-            const ymd jour = date_donnee ? d.date : jour_regles;
+            const ymd jour = jour_regles;
             if (d.montant < centimes{0}) {
                 out.push_back(
                     {regle::valeur_hors_domaine, concat(lieu(), ".montant"), "a decided amount is not negative"});
@@ -521,6 +526,17 @@ struct validation_rapport {
             out.push_back(
                 {regle::valeur_hors_domaine, "rapport.annee_produits",
                  concat(std::to_string(*r.annee_produits), " is not a financial year closed by the evaluation")});
+        }
+        // Under the policy that reads the law on the evaluation date, a report without that date
+        // would be evaluated under no version at all: every outcome silently refused by law.
+        if (p.version == version_applicable::date_evaluation && !r.date_evaluation.ok()) {
+            out.push_back({regle::date_evaluation_absente, "rapport.date_evaluation",
+                           concat("the version policy date_evaluation takes the law in force on the evaluation date, ",
+                                  r.date_evaluation == ymd{} ? std::string{"which the report does not give"}
+                                                             : concat(texte(r.date_evaluation), " is no day"),
+                                  ": give it, or choose another policy")});
+            // The checks below read the law of that date: none can be made without it.
+            return resultat_validation<rapport_valide>{std::move(out)};
         }
         const ymd jour_regles = date_des_regles(p.version, m.regime, r.exercice, r.date_evaluation);
         // The floor is the L.162-30-3 version's at the date of the rules, not a figure written here.

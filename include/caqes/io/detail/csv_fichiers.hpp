@@ -276,8 +276,8 @@ struct etablissement_lu {
                                                                    : "decision_";
         return concat(colonne, nom_colonne(decisions[*i].volet));
     }
-    for (const std::string_view champ :
-         {"annee_contrat", "produits_assurance_maladie", "annee_produits", "part_liste_en_sus", "base_penalite"}) {
+    for (const std::string_view champ : {"annee_contrat", "produits_assurance_maladie", "annee_produits",
+                                         "part_liste_en_sus", "base_penalite", "date_evaluation"}) {
         if (lieu == concat("rapport.", champ)) return std::string{champ};
     }
     // "rapport.l162_30_4.<field>" is column "l162_30_4_<field>" (champs_l162_30_4).
@@ -641,6 +641,20 @@ struct colonnes_volet {
             d.annee_produits = static_cast<int>(a.value);
         }
     }
+    // The day of the evaluation (rapport_annuel::date_evaluation): what the L.162-30-4 deadline
+    // and the version policy `date_evaluation` read; an absent column or an empty cell: not given
+    // (validation says where one is needed, CAQES-E067).
+    if (const std::size_t c = e.colonne("date_evaluation"); c != absent) {
+        if (const std::string_view cellule = trim(r.fields[c]); !cellule.empty()) {
+            const parsed<ymd> jour = parse_date(cellule);
+            if (!jour.ok()) {
+                j.rejeter(jour.rule, "date_evaluation", jour.error);
+                ok = false;
+            } else {
+                d.date_evaluation = jour.value;
+            }
+        }
+    }
     // The bases of the establishment's own two outcomes are measured on (rapport_annuel), in
     // euros; an absent column or an empty cell: not given (validation says where one is needed,
     // CAQES-E066).
@@ -772,11 +786,9 @@ void lire_etablissements(const modele_contrat_def& m, const source& src, const o
         taux_durees.push_back(concat("taux_", nom_colonne(v.volet)));
         taux_durees.push_back(concat("duree_", nom_colonne(v.volet)));
     }
-    const std::vector<std::vector<std::string>> optionnelles{{"activites"},
-                                                             taux_durees,
-                                                             {colonnes_l162_30_4.begin(), colonnes_l162_30_4.end()},
-                                                             {"part_liste_en_sus"},
-                                                             {"base_penalite"}};
+    const std::vector<std::vector<std::string>> optionnelles{
+        {"activites"},         taux_durees,       {colonnes_l162_30_4.begin(), colonnes_l162_30_4.end()},
+        {"part_liste_en_sus"}, {"base_penalite"}, {"date_evaluation"}};
     fichier_lu f{};
     ouvrir(f, src, o, rec, attendues, optionnelles);
     const entete& e = f.e;

@@ -729,7 +729,8 @@ template <class SurRapport, class SurRejet>
         }
         l.connus(racine, "",
                  {"finess", "exercice", "annee_contrat", "produits_assurance_maladie", "annee_produits", "activites",
-                  "economies", "decisions", "l162_30_4", "part_liste_en_sus", "base_penalite", "contrat", "valeurs"});
+                  "economies", "decisions", "l162_30_4", "part_liste_en_sus", "base_penalite", "date_evaluation",
+                  "contrat", "valeurs"});
         ligne_lue out{};
         const valeur_ligne* f = l.membre(racine, "", "finess", true);
         if (f != nullptr) {
@@ -764,6 +765,18 @@ template <class SurRapport, class SurRejet>
             a != nullptr && a->s != valeur_ligne::sorte::nul) {
             if (const auto n = l.entier(*a, "/annee_produits", 1900, 9999, "a year"))
                 out.r.annee_produits = static_cast<int>(*n);
+        }
+        // The day of the evaluation, "2019-06-01" as the CSV column; absent or null: not given.
+        if (const valeur_ligne* a = l.membre(racine, "", "date_evaluation", false);
+            a != nullptr && a->s != valeur_ligne::sorte::nul) {
+            const csv::parsed<ymd> jour = a->s == valeur_ligne::sorte::chaine
+                                              ? csv::parse_date(a->texte)
+                                              : csv::parsed<ymd>{{}, "expected a string"};
+            if (jour.ok()) {
+                out.r.date_evaluation = jour.value;
+            } else {
+                l.signaler(jour.rule, "/date_evaluation", jour.error);
+            }
         }
         // The bases of the establishment's own two outcomes are measured on, in euros as the CSV
         // columns; absent or null: not given.
