@@ -331,6 +331,21 @@ TEST_CASE("an overflowing score proposes nothing and says where (CAQES-E037)", "
     CHECK(res.indicateur_erreur == 3);  // the third indicator's weight made the sum overflow
     CHECK_FALSE(res.volets[0].principale.presente());
     CHECK(res.total_sanctions == centimes{0});
+    // What rests on no score stands: the volet's term, and a decision the ARS recorded, beside
+    // the empty proposal and in the decided total.
+    CHECK(res.volets[0].couverture.evalue);
+    evalmod::rapport_essai decide{g.def, 2018, std::vector<valeurs_indicateur>(4, evalmod::taux_de(10)),
+                                  euros(20'000'000)};
+    decide.decisions = {evalmod::decision(g.def.volets[0].volet, issue_legale::sanction_volet, euros(1'000))};
+    const resultat_evaluation avec = evaluer(evalmod::valide(decide));
+    CHECK(avec.erreur == regle::depassement_score);
+    CHECK(avec.volets[0].couverture.evalue);
+    CHECK_FALSE(avec.volets[0].principale.presente());
+    CHECK(avec.volets[0].principale.decision_finale == euros(1'000));
+    CHECK(avec.volets[0].nature_decidee == issue_legale::sanction_volet);
+    CHECK(avec.nombre_decisions == 1);
+    CHECK(avec.total_sanctions == centimes{0});
+    CHECK(avec.total_sanctions_decidees == euros(1'000));
     // The same grid with two indicators fits: a 1 % sanction of 200 000 EUR.
     grille_dynamique deux{{fraction{1, 999'999'937}, fraction{1, 999'999'929}}};
     const resultat_evaluation ok = evaluer(

@@ -439,6 +439,34 @@ constexpr void totaliser(O& sortie, std::size_t n, const E& etab) noexcept {
     sortie.noter_totaux(sanctions, interessements, sanctions_decidees, interessements_decides, depassement);
 }
 
+// The outcomes of the contract rather than of a volet that a decision may be recorded for
+// (issue_du_contrat; a successor scheme's two, conclure_successeur).
+inline constexpr std::array<issue_legale, 1> decidees_au_contrat_2022{issue_legale::interessement_regional};
+inline constexpr std::array<issue_legale, 2> decidees_au_contrat_successeur{issue_legale::dotation,
+                                                                            issue_legale::penalite_financement};
+template <regime_id R>
+[[nodiscard]] constexpr std::span<const issue_legale> issues_decidees_au_contrat() noexcept {
+    if constexpr (R == regime_id::caqes_2022) return decidees_au_contrat_2022;
+    if constexpr (R == regime_id::successeur_2026) return decidees_au_contrat_successeur;
+    return {};
+}
+
+// The end of a conclusion that proposes nothing (CAQES-E037): the volets' terms, the decisions
+// recorded (a volet's beside its empty proposal, a contract-level one as an entry of nature
+// `aucune` naming its outcome) and the totals, those of the proposals 0.
+template <regime_id R, class E, class O>
+constexpr void sans_proposition(O& sortie, std::size_t n, const E& etab) noexcept {
+    for (const issue_legale c : issues_decidees_au_contrat<R>()) {
+        proposition pr{};
+        if (const std::optional<issue_legale> decidee = noter_decision_contrat(pr, etab, c))
+            sortie.ajouter_contrat(pr, decidee);
+    }
+    appliquer_couvertures(sortie, n, etab);
+    noter_decisions(sortie, n, etab);
+    totaliser(sortie, n, etab);
+    sortie.fermer();
+}
+
 }  // namespace detail
 
 // From the scores to the proposals of regime R, written to `sortie`: a full result or a row of
@@ -473,18 +501,18 @@ template <regime_id R, representation_score S, donnees_etablissement E, class O>
     // A successor scheme has no instance to give (successeur/dispositif.hpp): nothing to flag.
     if (!etab.avec_instance() && conclut_des_caqes(m.regime)) sortie.regles.signaler(alerte_evaluation::sans_instance);
     // CAQES-E037: a score that is not exact proposes nothing, located at its first volet and
-    // indicator; the regional and overall scores are sums of the same indicators.
+    // indicator; the regional and overall scores are sums of the same indicators. What does not
+    // rest on a score stands: the volets' terms, and the decisions the ARS recorded with their
+    // totals (detail::sans_proposition).
     for (std::size_t i = 0; i < n; ++i) {
         if (!s.volets[i].depasse()) continue;
         sortie.noter_erreur_score(static_cast<std::uint8_t>(i), s.volets[i].depassement_en().value_or(0));
-        sortie.fermer();
-        return;
+        return detail::sans_proposition<R>(sortie, n, etab);
     }
     if (global.depasse() || regional.depasse()) {
         const std::optional<std::uint32_t> ou = global.depassement_en();
         sortie.noter_erreur_score(0, ou ? *ou : regional.depassement_en().value_or(0));
-        sortie.fermer();
-        return;
+        return detail::sans_proposition<R>(sortie, n, etab);
     }
     if constexpr (R == regime_id::caqes_2017)
         detail::conclure_2017(sortie, n, m, s, etab, p.p2017, p.annee_partielle, lois);

@@ -305,7 +305,9 @@ struct resultat_evaluation {
         total_interessements = interessements;
         total_sanctions_decidees = sanctions_decidees;
         total_interessements_decides = interessements_decides;
-        if (depassement) erreur = regle::depassement_capacite;
+        // A result holds one error: a CAQES-E037 already there stays (its totals, 0, say nothing
+        // of the decisions' then).
+        if (depassement && erreur == regle::aucune) erreur = regle::depassement_capacite;
     }
     constexpr void fermer() noexcept {}
 };

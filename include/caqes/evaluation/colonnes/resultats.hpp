@@ -473,7 +473,8 @@ class ligne_resultats {
         total_interessements_ = interessements;
         total_sanctions_decidees_ = sanctions_decidees;
         total_interessements_decides_ = interessements_decides;
-        if (depassement_total) drapeaux_etab_ |= erreur_totaux;
+        // One error a row, as the full result (resultat_evaluation::noter_totaux): E037 first.
+        if (depassement_total && (drapeaux_etab_ & erreur_score) == 0) drapeaux_etab_ |= erreur_totaux;
     }
     void fermer() noexcept {
         c_->date_regles[e_] = static_cast<std::int32_t>(regles.date.serie());
