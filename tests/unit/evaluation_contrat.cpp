@@ -389,6 +389,9 @@ TEST_CASE("decision above the legal cap: CAQES-E062 at its date, the cap itself 
     SECTION("a L.162-30-4 rate past 50 %") {
         using evalmod::def_2022;
         evalmod::rapport_essai d(def_2022, 2023, evalmod::tout_atteint(def_2022));
+        // A referral of 2021-03-01, two years before the evaluation of 2024-06-01, and acts still
+        // above their target: the ground of the measures (L.162-30-4).
+        d.r.l162_30_4 = donnees_l162_30_4{ymd{2021, 3, 1}, 1'200, 900, 1'000, euros(350), euros(12)};
         decision_volet dv = evalmod::decision(volet_id::volet_pertinence_soins, issue_legale::abattement, centimes{0});
         dv.taux = fraction{51, 100};
         dv.duree_mois = 12;
@@ -399,10 +402,40 @@ TEST_CASE("decision above the legal cap: CAQES-E062 at its date, the cap itself 
         d.decisions[0].taux = fraction{50, 100};
         CHECK(validate(def_2022, d.annuel(), {}).ok());
         // The law caps the rate over the period the decision fixes; the amount is the user's
-        // estimate of that period's sums, shown, with or without the L.162-30-4 data.
+        // estimate of that period's sums, shown.
         d.decisions[0].montant = euros(1'000'000);
         d.decisions[0].duree_mois = 24;
         CHECK(validate(def_2022, d.annuel(), {}).ok());
+    }
+    SECTION("a L.162-30-4 measure without its ground: no data, before two years, acts not above the target") {
+        using evalmod::def_2022;
+        evalmod::rapport_essai d(def_2022, 2023, evalmod::tout_atteint(def_2022));
+        for (const issue_legale n : {issue_legale::abattement, issue_legale::minoration}) {
+            CAPTURE(nom(n));
+            decision_volet dv = evalmod::decision(volet_id::volet_pertinence_soins, n, euros(1'000));
+            dv.taux = fraction{10, 100};
+            dv.duree_mois = 12;
+            d.decisions = {dv};
+            const auto refus = [&](const std::string& pourquoi) {
+                const violation x = seule(validate(def_2022, d.annuel(), {}).erreurs());
+                CHECK(x.id == regle::decision_hors_issues);
+                CHECK(x.lieu == "rapport.decisions[0] (volet_pertinence_soins).nature");
+                CHECK(outils::contient_texte(x.detail, pourquoi));
+            };
+            d.r.l162_30_4.reset();
+            refus("which the report does not give (l162_30_4)");
+            // Referred 2022-07-01: two years on is 2024-07-01, after the evaluation of 2024-06-01.
+            d.r.l162_30_4 = donnees_l162_30_4{ymd{2022, 7, 1}, 1'200, 900, 1'000, euros(350), euros(12)};
+            refus("from 2024-07-01: the evaluation date 2024-06-01 is before");
+            // Referred 2022-06-01: due on the evaluation date itself.
+            d.r.l162_30_4->saisine = ymd{2022, 6, 1};
+            CHECK(validate(def_2022, d.annuel(), {}).ok());
+            // Acts at the target: nothing "superieur" to measure.
+            d.r.l162_30_4->actes_realises = 900;
+            refus("needs acts above their target: 900 for a target of 900");
+            d.r.l162_30_4->actes_realises = 901;
+            CHECK(validate(def_2022, d.annuel(), {}).ok());
+        }
     }
 }
 
@@ -431,9 +464,13 @@ TEST_CASE("decision nature: CAQES-E061 for an outcome the regime or the volet do
     const violation v = seule(validate(def_2022, r.annuel(), {}).erreurs());
     CHECK(v.id == regle::decision_hors_issues);
     CHECK(v.lieu == "rapport.decisions[0] (volet_bon_usage).nature");
-    // A rate outcome without its rate and duration.
+    // A rate outcome without its rate and duration, on the ground of the measures (L.162-30-4).
+    r.r.l162_30_4 = donnees_l162_30_4{ymd{2021, 3, 1}, 1'200, 900, 1'000, euros(350), euros(12)};
     r.decisions = {evalmod::decision(volet_id::volet_pertinence_soins, issue_legale::minoration, centimes{0})};
-    CHECK(seule(validate(def_2022, r.annuel(), {}).erreurs()).id == regle::decision_hors_issues);
+    const violation sans_taux = seule(validate(def_2022, r.annuel(), {}).erreurs());
+    CHECK(sans_taux.id == regle::decision_hors_issues);
+    CHECK(sans_taux.lieu == "rapport.decisions[0] (volet_pertinence_soins).taux");
+    r.r.l162_30_4.reset();
     // "No outcome" with an amount.
     r.decisions = {evalmod::decision(volet_id::volet_bon_usage, std::nullopt, euros(1))};
     CHECK(seule(validate(def_2022, r.annuel(), {}).erreurs()).id == regle::decision_hors_issues);

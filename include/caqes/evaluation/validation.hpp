@@ -215,6 +215,30 @@ void lire_montants_volets(const modele_contrat_def& m, std::span<const montant_v
 }
 
 struct validation_rapport {
+    // Why the report's data gives no ground for an L.162-30-4 measure in force on `jour`: no
+    // referral data, an evaluation date not two years after the referral, acts not above the
+    // target; empty when it does. A deadline that is no day is refused apart (CAQES-E023).
+    [[nodiscard]] static std::string mesure_l162_30_4_sans_fondement(const rapport_annuel& r,
+                                                                     const modele_contrat_def& m, ymd jour) {
+        if (!r.l162_30_4) return "rests on the referral and the acts, which the report does not give (l162_30_4)";
+        const donnees_l162_30_4& d = *r.l162_30_4;
+        const valeur_legale delai = constante_en_vigueur(article_loi::l162_30_4, constante_legale::delai_saisine, jour);
+        if (delai.en_vigueur()) {
+            const date_calculee echeance = regles::echeance_saisine(d, delai.valeur, m.jours);
+            if (echeance.ok() && !(r.date_evaluation.ok() && !(r.date_evaluation < echeance.valeur))) {
+                return concat("comes two years after the referral of ", texte(d.saisine), ", from ",
+                              texte(echeance.valeur), ": the evaluation date ",
+                              r.date_evaluation.ok() ? texte(r.date_evaluation) : std::string{"(not given)"},
+                              " is before");
+            }
+        }
+        if (d.actes_realises <= d.actes_cible) {
+            return concat("needs acts above their target: ", std::to_string(d.actes_realises), " for a target of ",
+                          std::to_string(d.actes_cible));
+        }
+        return {};
+    }
+
     struct bases_exigees {
         const version_loi* part_liste_en_sus{nullptr};  // the version that requires it, or null
         const version_loi* base_penalite{nullptr};
@@ -305,6 +329,20 @@ struct validation_rapport {
                                    concat("no version of ", nom(article_de(n)), " in force on ", texte(jour),
                                           " provides '", nom(n), "'")});
                     continue;
+                }
+                // L.162-30-4: "A l'issue d'une periode de deux ans apres la saisine", an establishment
+                // that "presente toujours un nombre d'actes ... largement superieur au nombre
+                // attendu". A tariff cut or liste en sus reduction rests on a referral two years
+                // before the evaluation and on acts above their target, which the report's data
+                // must show, as the proposal's does (detail::conclure_2022); how far above is
+                // "largement" is the ARS's judgement [U], not checked here.
+                if (article_de(n) == article_loi::l162_30_4) {
+                    if (const std::string pourquoi = mesure_l162_30_4_sans_fondement(r, m, jour); !pourquoi.empty()) {
+                        out.push_back({regle::decision_hors_issues, concat(lieu(), ".nature"),
+                                       concat("'", nom(n), "' ", pourquoi, " (", loi->reference.texte, " ",
+                                              loi->reference.legi_id, ")")});
+                        continue;
+                    }
                 }
                 if (nature_de_taux(n) && (!d.taux || !d.duree_mois || *d.duree_mois <= 0)) {
                     out.push_back(
