@@ -173,11 +173,14 @@ template <class Vue>
     for (std::size_t i = 0; i < r.nombre_contrat(); ++i) {
         const proposition& p = r.contrat(i);
         if (savings_nr && p.economies_non_renseignees) s += concat(s.empty() ? "" : " + ", "savings NR");
-        const std::string decidee = p.decision_finale ? concat("decided ", montant(*p.decision_finale, d)) : "";
+        // A decision above the proposal, within the law (validate checked it), is flagged.
+        const std::string_view au_dessus = p.decision_au_dessus ? " above the proposal" : "";
+        const std::string decidee =
+            p.decision_finale ? concat("decided ", montant(*p.decision_finale, d), au_dessus) : "";
         if (!p.presente()) {
             if (p.decision_finale)
                 s += concat(s.empty() ? "" : " + ", "decided ", csv::mot_nature_decision(r.nature_decision_contrat(i)),
-                            " ", montant(*p.decision_finale, d));
+                            " ", montant(*p.decision_finale, d), au_dessus);
             continue;
         }
         s += concat(s.empty() ? "" : " + ", nom(p.nature), " ", montant(p.montant, d),
@@ -225,7 +228,8 @@ class ecrivain {
         for (const auto& v : m_.volets) {
             const std::string_view n = csv::nom_colonne(v.volet);
             out_ << sep << "score_" << n << sep << "proposition_" << n << sep << "montant_" << n << sep
-                 << "plafond_atteint_" << n << sep << "decision_" << n << sep << "nature_decision_" << n;
+                 << "plafond_atteint_" << n << sep << "decision_" << n << sep << "nature_decision_" << n << sep
+                 << "decision_au_dessus_" << n;
         }
         out_ << sep << "propositions_contrat" << sep << "total_sanctions" << sep << "total_interessements" << sep
              << "total_sanctions_decidees" << sep << "total_interessements_decides" << sep << "plafond_global_atteint"
@@ -253,14 +257,15 @@ class ecrivain {
              << sep << texte(r.date_regles());
         for (std::size_t i = 0; i < m_.volets.size(); ++i) {
             if (i >= r.nombre_volets()) {
-                out_ << sep << sep << sep << sep << sep << sep;
+                out_ << sep << sep << sep << sep << sep << sep << sep;
                 continue;
             }
             const proposition& p = r.principale(i);
             out_ << sep << score(r.score(i), d) << sep << (p.presente() ? nom(p.nature) : std::string_view{}) << sep
                  << (p.presente() && !p.depassement ? montant(p.montant, d) : std::string{}) << sep
                  << (p.plafond_atteint ? 1 : 0) << sep
-                 << (p.decision_finale ? montant(*p.decision_finale, d) : std::string{}) << sep << r.nature_decision(i);
+                 << (p.decision_finale ? montant(*p.decision_finale, d) : std::string{}) << sep << r.nature_decision(i)
+                 << sep << (p.decision_au_dessus ? 1 : 0);
         }
         out_ << sep << propositions_contrat(r, d) << sep << montant(r.total_sanctions(), d) << sep
              << montant(r.total_interessements(), d) << sep << montant(r.total_sanctions_decidees(), d) << sep
@@ -299,7 +304,8 @@ class ecrivain {
             else if (p.presente())
                 c += concat(" ", nom(p.nature), " ", texte_euros(p.montant), p.plafond_atteint ? "*" : "");
             if (p.decision_finale)
-                c += concat(" (decided ", r.nature_decision(i), " ", texte_euros(*p.decision_finale), ")");
+                c += concat(" (decided ", r.nature_decision(i), " ", texte_euros(*p.decision_finale),
+                            p.decision_au_dessus ? " above the proposal" : "", ")");
             out_ << ' ' << c << " |";
         }
         // CAQES-E037: nothing was proposed; the contract cell says why.
