@@ -471,9 +471,25 @@ TEST_CASE("decision nature: CAQES-E061 for an outcome the regime or the volet do
     CHECK(sans_taux.id == regle::decision_hors_issues);
     CHECK(sans_taux.lieu == "rapport.decisions[0] (volet_pertinence_soins).taux");
     r.r.l162_30_4.reset();
-    // "No outcome" with an amount.
+    // "No outcome" with an amount, or with a duration.
     r.decisions = {evalmod::decision(volet_id::volet_bon_usage, std::nullopt, euros(1))};
     CHECK(seule(validate(def_2022, r.annuel(), {}).erreurs()).id == regle::decision_hors_issues);
+    r.decisions = {evalmod::decision(volet_id::volet_bon_usage, std::nullopt, centimes{0})};
+    r.decisions[0].duree_mois = 12;
+    CHECK(seule(validate(def_2022, r.annuel(), {}).erreurs()).id == regle::decision_hors_issues);
+    // An amount outcome given a rate or a duration, which nothing would read: refused at the rate.
+    r.economies[0] = euros(10'000);
+    for (const bool avec_taux : {true, false}) {
+        r.decisions = {
+            evalmod::decision(volet_id::volet_bon_usage, issue_legale::interessement_national, euros(1'000))};
+        if (avec_taux) r.decisions[0].taux = fraction{99, 100};
+        r.decisions[0].duree_mois = 1'200;
+        const violation x = seule(validate(def_2022, r.annuel(), {}).erreurs());
+        CHECK(x.id == regle::decision_hors_issues);
+        CHECK(x.lieu == "rapport.decisions[0] (volet_bon_usage).taux");
+        CHECK(outils::contient_texte(x.detail, "is an amount, not a rate for a duration"));
+    }
+    r.economies[0].reset();
     // Allowed: the national incentive, and "no outcome" at zero.
     r.economies[0] = euros(10'000);
     r.decisions = {evalmod::decision(volet_id::volet_bon_usage, issue_legale::interessement_national, euros(1'000)),

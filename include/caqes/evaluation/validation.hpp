@@ -292,7 +292,7 @@ struct validation_rapport {
                 continue;
             }
             if (!d.nature) {
-                if (d.montant != centimes{0} || d.taux) {
+                if (d.montant != centimes{0} || d.taux || d.duree_mois) {
                     out.push_back({regle::decision_hors_issues, concat(lieu(), ".nature"),
                                    "a decision of no outcome has no amount and no rate: name its nature"});
                     continue;
@@ -343,6 +343,15 @@ struct validation_rapport {
                                               loi->reference.legi_id, ")")});
                         continue;
                     }
+                }
+                // A rate and a duration belong to an outcome the law sets as a rate: beside any
+                // other they would be read nowhere, and the row's figures silently lost.
+                if (!nature_de_taux(n) && (d.taux || d.duree_mois)) {
+                    out.push_back({regle::decision_hors_issues, concat(lieu(), ".taux"),
+                                   concat("'", nom(n),
+                                          "' is an amount, not a rate for a duration: give no rate and "
+                                          "no duration, or name the rate measure decided")});
+                    continue;
                 }
                 if (nature_de_taux(n) && (!d.taux || !d.duree_mois || *d.duree_mois <= 0)) {
                     out.push_back(
