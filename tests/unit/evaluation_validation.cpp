@@ -77,6 +77,44 @@ TEST_CASE("CAQES-E030: an exercise year outside the template's effects is reject
     CHECK(controler(rapport(evalmod::def_2017, 2021, v)).empty());
 }
 
+namespace {
+// A second-generation template of 5-year terms, open to contracts until 2024-12-31: a term can
+// run to 2029-12-31, past the regime's end (2027-01-01), under the transition policy given.
+inline constexpr std::array<volet_modele, 1> volets_5_ans{{{.volet = volet_id::volet_bon_usage,
+                                                            .terme = duree_annees(5),
+                                                            .grille = evalmod::g_bon_usage,
+                                                            .clauses = interessement}}};
+template <politique_transition T>
+inline constexpr modele_contrat_def def_5_ans{.nom = "2022, 5 years",
+                                              .regime = regime_id::caqes_2022,
+                                              .fenetre = periode{ymd{2022, 7, 1}, ymd{2025, 1, 1}},
+                                              .volets = volets_5_ans,
+                                              .transition = T};
+}  // namespace
+
+TEST_CASE("CAQES-E030: a term kept past its regime's end (maintien_signale) keeps its exercises, flagged elsewhere",
+          "[evaluation][validation][transition]") {
+    constexpr const modele_contrat_def& garde = def_5_ans<politique_transition::maintien_signale>;
+    constexpr const modele_contrat_def& coupe = def_5_ans<politique_transition::arret_fin_regime>;
+    REQUIRE(validate(garde).empty());
+    REQUIRE(validate(coupe).empty());
+    CHECK(regles::fin_des_effets(garde) == ymd{2029, 12, 31});
+    CHECK(regles::fin_des_effets(coupe) == ymd{2027, 1, 1});
+    for (const int ex : {2027, 2029}) {
+        CAPTURE(ex);
+        CHECK(regles::exercice_couvert(garde, ex));
+        CHECK_FALSE(regles::exercice_couvert(coupe, ex));
+    }
+    CHECK_FALSE(regles::exercice_couvert(garde, 2030));
+    CHECK(regles::exercice_couvert(coupe, 2026));
+    // A report of 2027 under the kept term is not refused for its exercise (its indicators'
+    // own validity is another rule, CAQES-E012).
+    const violations vs = controler(rapport(garde, 2027, evalmod::tout_atteint(garde)));
+    CHECK(trouver(vs, regle::exercice_non_couvert) == nullptr);
+    CHECK(trouver(controler(rapport(coupe, 2027, evalmod::tout_atteint(coupe))), regle::exercice_non_couvert) !=
+          nullptr);
+}
+
 TEST_CASE("CAQES-E028: L.162-30-4 data out of its domain is rejected by validate at its field, zero is accepted",
           "[evaluation][validation][l162_30_4]") {
     const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2022);

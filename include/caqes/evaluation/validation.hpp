@@ -43,11 +43,25 @@ namespace regles {
     return v.etat != etat_valeur::renseignee || dans_domaine(v.type, v.v);
 }
 
+// The end of the period where the template's contracts produce effects: its regime's end, or,
+// under `maintien_signale`, which keeps a term running past that end and flags it (CAQES.md
+// section 1: the transitional clause is [U], such a term "is not rejected and not silently
+// accepted"), the latest end of a volet's term, started on the template's last possible day.
+[[nodiscard]] constexpr ymd fin_des_effets(const modele_contrat_def& m) noexcept {
+    ymd fin = decrire(m.regime).fin_effets;
+    if (m.transition != politique_transition::maintien_signale) return fin;
+    for (const volet_modele& v : m.volets) {
+        const date_calculee f = fin_du_volet(m, v, debut_au_plus_tard(m));
+        if (f.ok() && fin < f.valeur) fin = f.valeur;
+    }
+    return fin;
+}
+
 // CAQES-E030: the exercise year overlaps the period where the template's contracts produce
-// effects: from the template's first start to its regime's end.
+// effects: from the template's first start to fin_des_effets.
 [[nodiscard]] constexpr bool exercice_couvert(const modele_contrat_def& m, int exercice) noexcept {
     const periode annee{ymd{exercice, 1, 1}, ymd{exercice + 1, 1, 1}};
-    return annee.chevauche(periode{m.fenetre.debut, decrire(m.regime).fin_effets});
+    return annee.chevauche(periode{m.fenetre.debut, fin_des_effets(m)});
 }
 
 // CAQES-E063: in the first generation, for one volet and year, "soit une sanction ... soit un
@@ -557,7 +571,7 @@ struct validation_rapport {
         if (!exercice_couvert(m, r.exercice)) {
             out.push_back({regle::exercice_non_couvert, "rapport.exercice",
                            concat(std::to_string(r.exercice), " is outside ",
-                                  texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}))});
+                                  texte(periode{m.fenetre.debut, fin_des_effets(m)}))});
         }
         if (r.produits_assurance_maladie < centimes{0}) {
             out.push_back({regle::valeur_hors_domaine, "rapport.produits_assurance_maladie", "negative revenue base"});

@@ -466,7 +466,7 @@ template <class R>
         if (!regles::exercice_couvert(m, exercice)) {
             j.rejeter(regle::exercice_non_couvert, "exercice",
                       concat(std::to_string(exercice), " is outside ",
-                             texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}), ", where contracts of \"",
+                             texte(periode{m.fenetre.debut, regles::fin_des_effets(m)}), ", where contracts of \"",
                              m.nom, "\" produce effects"));
             ok = false;
         }

@@ -748,7 +748,7 @@ template <class SurRapport, class SurRejet>
                 if (!regles::exercice_couvert(m, out.r.exercice)) {
                     l.signaler(regle::exercice_non_couvert, "/exercice",
                                concat(std::to_string(*an), " is outside ",
-                                      caqes::texte(periode{m.fenetre.debut, decrire(m.regime).fin_effets}),
+                                      caqes::texte(periode{m.fenetre.debut, regles::fin_des_effets(m)}),
                                       ", where contracts of \"", m.nom, "\" produce effects"));
                 }
             }
