@@ -112,6 +112,14 @@ void bilan(const caqes::cli::bilan_lot& b, bool tables = false) {
     for (const caqes::violation& v : b.chemins)
         rejet(v);
     if (b.fichiers.empty()) return;
+    // What every row rests on and a CSV or Markdown row cannot say (JSON Lines carries the alert).
+    if (b.sans_contrat > 0)
+        std::cerr << "note: " << b.sans_contrat
+                  << " establishment-year(s) evaluated without their contract: the volets' terms were not checked "
+                     "(alert sans_instance)\n";
+    if (b.activites_supposees)
+        std::cerr << "note: " << *b.activites_supposees
+                  << " has no column activites: every activity of the grid's scope was taken as exercised\n";
     std::cerr << "reconciliation\n";
     for (const caqes::csv::reconciliation& rec : b.fichiers) {
         std::cerr << "  " << rec.file << ": ";

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -29,6 +30,12 @@ struct bilan_lot {
     violations chemins;
     std::vector<csv::reconciliation> fichiers;  // each file read, in the order given
     csv::exit_status statut{csv::exit_status::accepted};
+    // What the outputs rest on that the CSV and Markdown rows cannot say: the establishment-years
+    // accepted without their contract (contract time not checked: alert sans_instance), and the
+    // establishments file without the `activites` column (every activity of the grid's scope
+    // taken as exercised), its name then.
+    std::size_t sans_contrat{0};
+    std::optional<std::string> activites_supposees{};
 };
 
 // Reads the batch `fichiers` (paths as the caller gave them, which every location cites) against
@@ -66,7 +73,11 @@ template <class Rapport, class Rejet>
         const std::uint64_t total = ec ? 0 : static_cast<std::uint64_t>(taille);
         const csv::reconciliation rec = json::lire_rapports_jsonl_flux(
             m, p, {fichiers[0], {}, &in}, {},
-            [&rapport, total](const csv::rapport_lu& r, std::uint64_t lus) { rapport(r, lus, total); }, rejet);
+            [&rapport, &b, total](const csv::rapport_lu& r, std::uint64_t lus) {
+                if (!r.rapport.avec_instance()) ++b.sans_contrat;
+                rapport(r, lus, total);
+            },
+            rejet);
         b.statut = json::status(rec);
         b.fichiers.push_back(rec);
         return b;
@@ -85,11 +96,13 @@ template <class Rapport, class Rejet>
     }
     const csv::bilan_lecture lu = csv::lire_rapports_flux(
         m, p, sources[0], sources[1], sources.size() == 3 ? &sources[2] : nullptr, {},
-        [&rapport](const csv::rapport_lu& r, const csv::bilan_lecture& en_cours) {
+        [&rapport, &b](const csv::rapport_lu& r, const csv::bilan_lecture& en_cours) {
+            if (!r.rapport.avec_instance()) ++b.sans_contrat;
             rapport(r, en_cours.octets_valeurs_lus, en_cours.octets_valeurs);
         },
         rejet);
     b.statut = csv::status(lu);
+    if (!lu.activites_donnees) b.activites_supposees = fichiers[1];
     b.fichiers.push_back(lu.valeurs);
     b.fichiers.push_back(lu.etablissements);
     if (lu.contrats) b.fichiers.push_back(*lu.contrats);
