@@ -648,6 +648,11 @@ void echeance(const caqes::echeance_procedure& e) {
 }
 
 [[nodiscard]] statut calendrier(const options_lot& o, const cible& c, const options_calendrier& oc) {
+    if (!oc.audition_tenue.empty() && date_de(oc.audition_tenue) < date_de(oc.audition_demandee)) {
+        std::cerr << "caqes calendar: --hearing-held " << oc.audition_tenue << " is before --hearing-requested "
+                  << oc.audition_demandee << ": a hearing is held after it is asked for\n";
+        return statut::usage;
+    }
     evaluation_unique e;
     if (const statut s = evaluer_un(o, c, e); !e.lu) return s;
     // The day whose version of D.162-16 applies is the date the evaluation's version policy
@@ -767,8 +772,16 @@ int main(int argc, char** argv) {
              ->add_option("--report-received", oc.reception_rapport,
                           "the day the establishment received the evaluation report")
              ->required());
-    date(calendar->add_option("--hearing-requested", oc.audition_demandee, "the day it asked to be heard"));
-    date(calendar->add_option("--hearing-held", oc.audition_tenue, "the day of the hearing"));
+    // A hearing extends the deadline to its day (D.162-15, D.162-16 III): the request alone says
+    // nothing of that day, the day alone nothing of whether it was asked in time, so each needs
+    // the other rather than being silently ignored.
+    CLI::Option* audition_demandee =
+        calendar->add_option("--hearing-requested", oc.audition_demandee, "the day it asked to be heard");
+    CLI::Option* audition_tenue = calendar->add_option("--hearing-held", oc.audition_tenue, "the day of the hearing");
+    date(audition_demandee);
+    date(audition_tenue);
+    audition_demandee->needs(audition_tenue);
+    audition_tenue->needs(audition_demandee);
     date(calendar->add_option("--notification-received", oc.reception_notification,
                               "the day it received the ARS's notification"));
     calendar->footer(
