@@ -548,8 +548,9 @@ struct evaluation_unique {
         const caqes::resultat_volet& v = r.volets[i];
         std::cout << '\n'
                   << caqes::traits(v.volet).nom << ": score "
-                  << (v.score.defini() ? caqes::texte_decimal(v.score.valeur())
-                                       : std::string{"undefined (no indicator counts)"})
+                  << (v.score.depasse()  ? std::string{"not exact in 64 bits (CAQES-E037)"}
+                      : v.score.defini() ? caqes::texte_decimal(v.score.valeur())
+                                         : std::string{"undefined (no indicator counts)"})
                   // Without a contract instance the terms were not checked (alert sans_instance).
                   << (g.a(caqes::alerte_evaluation::sans_instance)
                           ? std::string{}

@@ -45,10 +45,11 @@ class vue_resultat {
     [[nodiscard]] centimes produits() const noexcept { return r_.produits_assurance_maladie; }
     [[nodiscard]] ymd date_regles() const noexcept { return r_.regles.date; }
     [[nodiscard]] std::size_t nombre_volets() const noexcept { return r_.nombre_volets; }
-    // The volet's score; empty when no indicator counts.
+    // The volet's score; empty when no indicator counts, or when it is not exact (CAQES-E037:
+    // its value would read 0).
     [[nodiscard]] std::optional<fraction> score(std::size_t i) const noexcept {
         const score_volet& s = r_.volets[i].score;
-        return s.defini() ? std::optional<fraction>{s.valeur()} : std::nullopt;
+        return s.defini() && !s.depasse() ? std::optional<fraction>{s.valeur()} : std::nullopt;
     }
     [[nodiscard]] const proposition& principale(std::size_t i) const noexcept { return r_.volets[i].principale; }
     // The word of the recorded decision's nature (csv::natures_decision); empty when none.

@@ -112,6 +112,11 @@ def main() -> int:
                     avec = sum(1 for l in lignes[1:] if l.endswith(",CAQES-E037"))
                     if avec == 0 or avec == len(lignes) - 1:
                         erreurs.append(f"{quoi}: {avec} of {len(lignes) - 1} rows with CAQES-E037, expected some")
+                    # The score that is not exact is no number: its cell is empty, never 0.
+                    place = lignes[0].split(",").index("score_pertinence")
+                    faux = [l for l in lignes[1:] if l.endswith(",CAQES-E037") and l.split(",")[place] != ""]
+                    if faux:
+                        erreurs.append(f"{quoi}: a CAQES-E037 row prints a pertinence score: {faux[0][:80]}")
                 print(f"{quoi}: {evaluees} evaluated, same as --scalar")
     for e in erreurs[:20]:
         print(e, file=sys.stderr)
