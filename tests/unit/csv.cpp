@@ -1483,6 +1483,15 @@ TEST_CASE("csv decisions set as a rate: taux_<volet> and duree_<volet>, checked 
         CHECK(d[0].d.taux == fraction{1, 10});
         CHECK(d[0].d.duree_mois == 12);
         CHECK(d[0].d.montant == centimes{500'000});
+        // The grid chose no cut: the decision stands alone, a contract-level entry naming it,
+        // in no total (its amount is an estimate over its duration).
+        const resultat_evaluation res = evaluer(lot.rapports[0].rapport);
+        REQUIRE(res.nombre_contrat == 1);
+        CHECK_FALSE(res.contrat[0].presente());
+        CHECK(res.contrat_nature_decidee[0] == issue_legale::reduction_liste_en_sus);
+        CHECK(res.contrat[0].decision_finale == centimes{500'000});
+        CHECK(res.contrat[0].decision_au_dessus);
+        CHECK(res.total_sanctions_decidees == centimes{0});
     }
     SECTION("its estimated amount is the user's, for the period the decision fixes: not bounded by a year's share") {
         // 10 % for 36 months of a share of 16 666.66 EUR a year may come to 5 000 EUR: the law caps

@@ -776,3 +776,61 @@ TEST_CASE("a recorded decision is checked under the law the evaluation applies, 
         CHECK(outils::contient_texte(refus.detail, "in force on 2026-01-01 provides 'penalite'"));
     }
 }
+
+TEST_CASE("a decided L.162-30-4 measure is shown beside its proposal, flagged by its rate, decided once a year",
+          "[evaluation][decision][l162_30_4][E036]") {
+    using evalmod::def_2022;
+    // Referral 2021-03-01, evaluation 2024-06-01, 1 200 acts for a target of 900 at 350 EUR: a
+    // 10 % tariff cut of the 300 acts over, 10 500 EUR.
+    evalmod::rapport_essai r(def_2022, 2023, evalmod::tout_atteint(def_2022));
+    r.r.l162_30_4 = donnees_l162_30_4{ymd{2021, 3, 1}, 1'200, 900, 1'000, euros(350), euros(12)};
+    parametres_evaluation p{};
+    p.p2022.taux_abattement = {10, 100};
+    p.p2022.seuil_largement_superieur = fraction{1, 10};
+    p.p2022.duree_mesures_mois = 12;
+    decision_volet dv = evalmod::decision(volet_id::volet_pertinence_soins, issue_legale::abattement, euros(20'000));
+    dv.taux = fraction{20, 100};
+    dv.duree_mois = 12;
+    r.decisions = {dv};
+    const auto entree = [](const resultat_evaluation& res) -> std::size_t {
+        for (std::size_t k = 0; k < res.nombre_contrat; ++k) {
+            if (res.contrat_nature_decidee[k] == issue_legale::abattement) return k;
+        }
+        FAIL("no contract-level entry holds the decided tariff cut");
+        return 0;
+    };
+    const auto evaluer_avec = [&](const parametres_evaluation& q) {
+        const resultat_validation<rapport_valide> v = validate(def_2022, r.annuel(), q);
+        INFO(outils::tout(v.erreurs()));
+        REQUIRE(v.ok());
+        return evaluer(v.valeur());
+    };
+    // Beside the proposal; 20 % against the 10 % proposed: flagged above it. Its amount is an
+    // estimate over the decided duration: in no total.
+    const resultat_evaluation res = evaluer_avec(p);
+    const std::size_t k = entree(res);
+    CHECK(res.contrat[k].nature == nature_proposition::abattement);
+    CHECK(res.contrat[k].montant == euros(10'500));
+    CHECK(res.contrat[k].decision_finale == euros(20'000));
+    CHECK(res.contrat[k].decision_au_dessus);
+    CHECK(res.total_sanctions_decidees == centimes{0});
+    CHECK(res.total_interessements_decides == centimes{0});
+    // At the proposed rate, whatever its estimate: not flagged.
+    r.decisions[0].taux = fraction{10, 100};
+    r.decisions[0].montant = euros(50'000);
+    const resultat_evaluation egal = evaluer_avec(p);
+    CHECK_FALSE(egal.contrat[entree(egal)].decision_au_dessus);
+    // No cut proposed (the grid chose no rate): the decision alone, naming its outcome, flagged.
+    parametres_evaluation sans = p;
+    sans.p2022.taux_abattement = {0, 1};
+    const resultat_evaluation seule_decision = evaluer_avec(sans);
+    const std::size_t j = entree(seule_decision);
+    CHECK_FALSE(seule_decision.contrat[j].presente());
+    CHECK(seule_decision.contrat[j].decision_finale == euros(50'000));
+    CHECK(seule_decision.contrat[j].decision_au_dessus);
+    // One tariff cut a year for the establishment: a second decision of it is refused.
+    r.decisions.push_back(r.decisions[0]);
+    const violation deux = seule(validate(def_2022, r.annuel(), p).erreurs());
+    CHECK(deux.id == regle::saisie_en_double);
+    CHECK(outils::contient_texte(deux.detail, "already decided this outcome of the contract"));
+}

@@ -130,6 +130,38 @@ template <class Trace>
 
 namespace detail {
 
+// Whether a decision of `montant` exceeds the proposal it stands beside: its amount when the
+// decision is of the proposal's outcome (`meme_issue`), else nothing. A proposal whose amount did
+// not fit (`depassement`) has none to be above.
+[[nodiscard]] constexpr bool decision_au_dessus(const proposition& pr, bool meme_issue, centimes montant) noexcept {
+    return !(meme_issue && pr.depassement) && montant > (meme_issue ? pr.montant : centimes{0});
+}
+
+// The decision recorded for an outcome of the contract rather than of a volet (the 2022 regional
+// incentive, recorded on any volet; a rate measure, on a volet carrying its clause; each of a
+// successor scheme's two outcomes, on its grid)
+// beside that outcome's proposal, flagged when it exceeds it (within the law: validate checked
+// it, CAQES-E062). Validation kept at most one decision of each (CAQES-E036). Returns the
+// outcome decided, `n`, when a decision was recorded for it: the entry's own nature is `aucune`
+// when nothing was proposed, so the sink keeps which outcome was decided beside it.
+template <class E>
+[[nodiscard]] constexpr std::optional<issue_legale> noter_decision_contrat(proposition& pr, const E& etab,
+                                                                           issue_legale n) noexcept {
+    std::optional<issue_legale> decidee{};
+    for (const decision_enregistree& d : etab.decisions()) {
+        if (d.d.nature != n) continue;
+        pr.decision_finale = d.d.montant;
+        // A rate measure is decided by its rate (its amount is an estimate over the duration the
+        // decision fixes): above the proposal is a rate above the one proposed, or any rate
+        // where none was.
+        pr.decision_au_dessus = nature_de_taux(n) && d.d.taux
+                                    ? (pr.presente() ? pr.taux < *d.d.taux : d.d.taux->positive())
+                                    : decision_au_dessus(pr, pr.presente(), d.d.montant);
+        decidee = n;
+    }
+    return decidee;
+}
+
 // First generation: one proposal per volet, then the 5 % overall cap (D.162-16 III 1, 2017),
 // then the liste en sus cut for products breaches (D.162-16 III 2), each with the D.162-16
 // version in force on the date of the rules (`lois`).
@@ -151,73 +183,29 @@ constexpr void conclure_2017(O& sortie, std::size_t n, const modele_contrat_def&
     // clause whose obligations were not all met, and a cut the ARS chose.
     // The cut is measured on the establishment's own share, which validation required wherever
     // the cut may be proposed (CAQES-E066): without it there is nothing to cut.
-    if (!p.reduction_liste_en_sus || !etab.part_liste_en_sus()) return;
-    for (std::size_t i = 0; i < n; ++i) {
+    proposition reduction{};
+    for (std::size_t i = 0; i < n && p.reduction_liste_en_sus && etab.part_liste_en_sus(); ++i) {
         if (!m.volets[i].clauses.contient(minoration_liste_en_sus) || !s.volets[i].defini()) continue;
         if (s.volets[i].inferieur(entier(1))) {
-            const proposition pr =
+            reduction =
                 proposer_reduction_liste_en_sus_2017(*p.reduction_liste_en_sus, *etab.part_liste_en_sus(), lois);
-            // Its decision, if any, is a volet's (issue_du_contrat).
-            if (pr.presente()) sortie.ajouter_contrat(pr, std::nullopt);
-            return;
+            break;
         }
     }
+    // The cut the ARS decided (on a volet carrying the clause, CAQES-E061), beside the proposal
+    // or alone.
+    const std::optional<issue_legale> decidee =
+        noter_decision_contrat(reduction, etab, issue_legale::reduction_liste_en_sus);
+    if (reduction.presente() || decidee) sortie.ajouter_contrat(reduction, decidee);
 }
 
-// Whether a decision of `montant` exceeds the proposal it stands beside: its amount when the
-// decision is of the proposal's outcome (`meme_issue`), else nothing. A proposal whose amount did
-// not fit (`depassement`) has none to be above.
-[[nodiscard]] constexpr bool decision_au_dessus(const proposition& pr, bool meme_issue, centimes montant) noexcept {
-    return !(meme_issue && pr.depassement) && montant > (meme_issue ? pr.montant : centimes{0});
-}
-
-// The decision recorded for an outcome of the contract rather than of a volet (the 2022 regional
-// incentive, recorded on any volet; each of a successor scheme's two outcomes, on its grid)
-// beside that outcome's proposal, flagged when it exceeds it (within the law: validate checked
-// it, CAQES-E062). Validation kept at most one decision of each (CAQES-E036). Returns the
-// outcome decided, `n`, when a decision was recorded for it: the entry's own nature is `aucune`
-// when nothing was proposed, so the sink keeps which outcome was decided beside it.
-template <class E>
-[[nodiscard]] constexpr std::optional<issue_legale> noter_decision_contrat(proposition& pr, const E& etab,
-                                                                           issue_legale n) noexcept {
-    std::optional<issue_legale> decidee{};
-    for (const decision_enregistree& d : etab.decisions()) {
-        if (d.d.nature != n) continue;
-        pr.decision_finale = d.d.montant;
-        pr.decision_au_dessus = decision_au_dessus(pr, pr.presente(), d.d.montant);
-        decidee = n;
-    }
-    return decidee;
-}
-
-// Second generation: national incentives per volet, the regional incentive, and the L.162-30-4
-// measures (D.162-16 V; L.162-30-4), with the versions in force on the date of the rules. No
-// sanction proportional to revenue. `global` is the contract's overall score; a partly covered
-// volet's incentive is scaled by its share of the year (`pol`) inside the one rounding.
-// `regional` is the regional score of the volets the exercise evaluates.
-template <class S, class E, class O>
-constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def& m, const S& global, const S& regional,
-                             const E& etab, const parametres_2022& p, politique_annee_partielle pol,
-                             const lois_du_jour& lois) noexcept {
-    // The revision by the overall score needs one; without revision the savings decide alone.
-    if (global.defini() || !p.revision_par_score) {
-        const fraction score_global = global.valeur();
-        for (std::size_t i = 0; i < n; ++i) {
-            proposition& pr = sortie.principale(i);
-            pr = proposition{};
-            proposer_2022(pr, m.volets[i], score_global, etab.economies(i), p, lois, etab.couverture(i).part(pol));
-        }
-    }
-    // D.162-16 V 1: the regional incentive follows the achievement of all regional objectives;
-    // the decision recorded for it (on any volet, issue_du_contrat) is shown beside it.
-    const version_loi* v_regional = lois.version(issue_legale::interessement_regional);
-    proposition pr_regional{};
-    if (v_regional != nullptr && p.enveloppe_regionale > centimes{0} && regional.defini())
-        pr_regional = montant_plafonne_de(nature_proposition::interessement_regional, p.enveloppe_regionale,
-                                          regional.valeur(), entier(1), v_regional, p.illustratif);
-    const std::optional<issue_legale> regional_decide =
-        noter_decision_contrat(pr_regional, etab, issue_legale::interessement_regional);
-    if (pr_regional.presente() || regional_decide) sortie.ajouter_contrat(pr_regional, regional_decide);
+// The L.162-30-4 measures of a second-generation contract, written to `abattement` and
+// `minoration` (left empty when not proposed); why one is not proposed is signalled on the
+// output's rules.
+template <class E, class O>
+constexpr void proposer_l162_30_4(O& sortie, std::size_t n, const modele_contrat_def& m, const E& etab,
+                                  const parametres_2022& p, const lois_du_jour& lois, proposition& abattement,
+                                  proposition& minoration) noexcept {
     // L.162-30-4: two years after the referral, acts still "largement" above the target, for a
     // volet whose term covers the exercise. The article's two measures are distinct choices of
     // the ARS ("fixer un abattement forfaitaire ... et peut fixer une minoration forfaitaire"):
@@ -269,7 +257,7 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
         if (excedent_trop_grand)
             pa = proposition{
                 .taux = pa.taux, .loi = loi, .nature = pa.nature, .illustratif = pa.illustratif, .depassement = true};
-        sortie.ajouter_contrat(pa, std::nullopt);
+        abattement = pa;
     }
     if (!p.taux_minoration.positive()) return;
     // A rate without the clause proposes nothing; the output says why (the default rate is set
@@ -286,9 +274,48 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
         return;
     }
     const fraction plafond_m = loi->trouver(constante_legale::plafond_minoration)->valeur;
-    sortie.ajouter_contrat(montant_plafonne_de(nature_proposition::minoration, d.part_liste_en_sus, p.taux_minoration,
-                                               plafond_m, loi, p.illustratif),
-                           std::nullopt);
+    minoration = montant_plafonne_de(nature_proposition::minoration, d.part_liste_en_sus, p.taux_minoration, plafond_m,
+                                     loi, p.illustratif);
+}
+
+// Second generation: national incentives per volet, the regional incentive, and the L.162-30-4
+// measures (D.162-16 V; L.162-30-4), with the versions in force on the date of the rules. No
+// sanction proportional to revenue. `global` is the contract's overall score; a partly covered
+// volet's incentive is scaled by its share of the year (`pol`) inside the one rounding.
+// `regional` is the regional score of the volets the exercise evaluates.
+template <class S, class E, class O>
+constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def& m, const S& global, const S& regional,
+                             const E& etab, const parametres_2022& p, politique_annee_partielle pol,
+                             const lois_du_jour& lois) noexcept {
+    // The revision by the overall score needs one; without revision the savings decide alone.
+    if (global.defini() || !p.revision_par_score) {
+        const fraction score_global = global.valeur();
+        for (std::size_t i = 0; i < n; ++i) {
+            proposition& pr = sortie.principale(i);
+            pr = proposition{};
+            proposer_2022(pr, m.volets[i], score_global, etab.economies(i), p, lois, etab.couverture(i).part(pol));
+        }
+    }
+    // D.162-16 V 1: the regional incentive follows the achievement of all regional objectives;
+    // the decision recorded for it (on any volet, issue_du_contrat) is shown beside it.
+    const version_loi* v_regional = lois.version(issue_legale::interessement_regional);
+    proposition pr_regional{};
+    if (v_regional != nullptr && p.enveloppe_regionale > centimes{0} && regional.defini())
+        pr_regional = montant_plafonne_de(nature_proposition::interessement_regional, p.enveloppe_regionale,
+                                          regional.valeur(), entier(1), v_regional, p.illustratif);
+    const std::optional<issue_legale> regional_decide =
+        noter_decision_contrat(pr_regional, etab, issue_legale::interessement_regional);
+    if (pr_regional.presente() || regional_decide) sortie.ajouter_contrat(pr_regional, regional_decide);
+    // The L.162-30-4 measures, each with the decision recorded for it (on a volet carrying its
+    // clause, CAQES-E061), or the decision alone.
+    proposition abattement{};
+    proposition minoration{};
+    proposer_l162_30_4(sortie, n, m, etab, p, lois, abattement, minoration);
+    for (const auto& [pr, issue] :
+         {std::pair{&abattement, issue_legale::abattement}, std::pair{&minoration, issue_legale::minoration}}) {
+        const std::optional<issue_legale> decidee = noter_decision_contrat(*pr, etab, issue);
+        if (pr->presente() || decidee) sortie.ajouter_contrat(*pr, decidee);
+    }
 }
 
 // The successor's penalty where the version in force provides it, from 2027 [S], on the
@@ -439,13 +466,17 @@ constexpr void totaliser(O& sortie, std::size_t n, const E& etab) noexcept {
     sortie.noter_totaux(sanctions, interessements, sanctions_decidees, interessements_decides, depassement);
 }
 
-// The outcomes of the contract rather than of a volet that a decision may be recorded for
-// (issue_du_contrat; a successor scheme's two, conclure_successeur).
-inline constexpr std::array<issue_legale, 1> decidees_au_contrat_2022{issue_legale::interessement_regional};
+// The outcomes of the contract rather than of a volet that a decision may be recorded for, in
+// the order the conclusion adds them: issue_du_contrat and the rate measures (nature_de_taux;
+// conclure_2017, conclure_2022), a successor scheme's two (conclure_successeur).
+inline constexpr std::array<issue_legale, 1> decidees_au_contrat_2017{issue_legale::reduction_liste_en_sus};
+inline constexpr std::array<issue_legale, 3> decidees_au_contrat_2022{
+    issue_legale::interessement_regional, issue_legale::abattement, issue_legale::minoration};
 inline constexpr std::array<issue_legale, 2> decidees_au_contrat_successeur{issue_legale::dotation,
                                                                             issue_legale::penalite_financement};
 template <regime_id R>
 [[nodiscard]] constexpr std::span<const issue_legale> issues_decidees_au_contrat() noexcept {
+    if constexpr (R == regime_id::caqes_2017) return decidees_au_contrat_2017;
     if constexpr (R == regime_id::caqes_2022) return decidees_au_contrat_2022;
     if constexpr (R == regime_id::successeur_2026) return decidees_au_contrat_successeur;
     return {};

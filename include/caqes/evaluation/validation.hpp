@@ -207,10 +207,6 @@ void lire_montants_volets(const modele_contrat_def& m, std::span<const montant_v
     }
 }
 
-[[nodiscard]] inline bool nature_de_taux(issue_legale i) noexcept {
-    return i == issue_legale::reduction_liste_en_sus || i == issue_legale::abattement || i == issue_legale::minoration;
-}
-
 // The cap a rate outcome's rate may not cross.
 [[nodiscard]] inline constante_legale plafond_du_taux(issue_legale i) noexcept {
     switch (i) {
@@ -434,8 +430,9 @@ struct validation_rapport {
                 // that period's sums, on volumes to come; it is shown, not bounded by one year's base.
             }
             // One decision per outcome, and one principal outcome per volet and year; an outcome of
-            // the contract once a year, whichever volet records it.
-            if (d.nature && issue_du_contrat(m.regime, *d.nature)) {
+            // the contract, or a rate measure on the establishment's tariffs or share (one cut of
+            // each a year: nature_de_taux), once a year, whichever volet records it.
+            if (d.nature && (issue_du_contrat(m.regime, *d.nature) || nature_de_taux(*d.nature))) {
                 if (du_contrat[static_cast<std::size_t>(*d.nature)] != sans) {
                     out.push_back(
                         {regle::saisie_en_double, concat(lieu(), ".nature"),
