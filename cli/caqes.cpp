@@ -117,9 +117,10 @@ void bilan(const caqes::cli::bilan_lot& b, bool tables = false) {
         std::cerr << "note: " << b.sans_contrat
                   << " establishment-year(s) evaluated without their contract: the volets' terms were not checked "
                      "(alert sans_instance)\n";
-    if (b.activites_supposees)
-        std::cerr << "note: " << *b.activites_supposees
-                  << " has no column activites: every activity of the grid's scope was taken as exercised\n";
+    if (b.sans_activites > 0)
+        std::cerr << "note: " << b.sans_activites
+                  << " establishment-year(s) evaluated without their activities: every activity of the grid's scope "
+                     "was taken as exercised\n";
     std::cerr << "reconciliation\n";
     for (const caqes::csv::reconciliation& rec : b.fichiers) {
         std::cerr << "  " << rec.file << ": ";

@@ -15,7 +15,6 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <optional>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -31,11 +30,10 @@ struct bilan_lot {
     std::vector<csv::reconciliation> fichiers;  // each file read, in the order given
     csv::exit_status statut{csv::exit_status::accepted};
     // What the outputs rest on that the CSV and Markdown rows cannot say: the establishment-years
-    // accepted without their contract (contract time not checked: alert sans_instance), and the
-    // establishments file without the `activites` column (every activity of the grid's scope
-    // taken as exercised), its name then.
+    // accepted without their contract (contract time not checked: alert sans_instance), and
+    // those without their activities (every activity of the grid's scope taken as exercised).
     std::size_t sans_contrat{0};
-    std::optional<std::string> activites_supposees{};
+    std::size_t sans_activites{0};
 };
 
 // Reads the batch `fichiers` (paths as the caller gave them, which every location cites) against
@@ -75,6 +73,7 @@ template <class Rapport, class Rejet>
             m, p, {fichiers[0], {}, &in}, {},
             [&rapport, &b, total](const csv::rapport_lu& r, std::uint64_t lus) {
                 if (!r.rapport.avec_instance()) ++b.sans_contrat;
+                if (!r.activites_donnees) ++b.sans_activites;
                 rapport(r, lus, total);
             },
             rejet);
@@ -98,11 +97,11 @@ template <class Rapport, class Rejet>
         m, p, sources[0], sources[1], sources.size() == 3 ? &sources[2] : nullptr, {},
         [&rapport, &b](const csv::rapport_lu& r, const csv::bilan_lecture& en_cours) {
             if (!r.rapport.avec_instance()) ++b.sans_contrat;
+            if (!r.activites_donnees) ++b.sans_activites;
             rapport(r, en_cours.octets_valeurs_lus, en_cours.octets_valeurs);
         },
         rejet);
     b.statut = csv::status(lu);
-    if (!lu.activites_donnees) b.activites_supposees = fichiers[1];
     b.fichiers.push_back(lu.valeurs);
     b.fichiers.push_back(lu.etablissements);
     if (lu.contrats) b.fichiers.push_back(*lu.contrats);

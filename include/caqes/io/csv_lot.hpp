@@ -88,6 +88,9 @@ struct rapport_lu {
     std::size_t ligne_valeurs{0};        // first row in the values file
     std::size_t ligne_etablissement{0};  // its row in the establishments file
     std::size_t ligne_contrat{0};        // its contract's row in the contracts file, 0 without one
+    // Its activities were given (the `activites` column, or member); without them every activity
+    // of the template's scope was taken as exercised, which no result column says.
+    bool activites_donnees{true};
 };
 
 // What a streamed read leaves once every establishment-year was handed over

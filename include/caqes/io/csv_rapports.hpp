@@ -244,7 +244,7 @@ template <class SurRapport, class SurRejet>
                 et->decide = true;
                 if (contrat != nullptr) contrat->utilise = true;
                 sur_rapport(rapport_lu{k.finess, std::move(v).valeur(), g.premiere_ligne, el.ligne,
-                                       contrat != nullptr ? contrat->ligne : 0},
+                                       contrat != nullptr ? contrat->ligne : 0, b.activites_donnees},
                             std::as_const(b));
                 return;
             }

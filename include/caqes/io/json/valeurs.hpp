@@ -870,7 +870,8 @@ template <class SurRapport, class SurRejet>
             continue;
         }
         ++rec.accepted;
-        sur_rapport(csv::rapport_lu{out.finess, std::move(v).valeur(), numero, numero, contrat ? numero : 0},
+        sur_rapport(csv::rapport_lu{out.finess, std::move(v).valeur(), numero, numero, contrat ? numero : 0,
+                                    out.activites_donnees},
                     lignes->octets_lus());
     }
     // Lines read = blank + accepted + rejected (no header line in JSON Lines).
