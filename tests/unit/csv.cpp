@@ -1537,6 +1537,14 @@ TEST_CASE("csv decisions set as a rate: taux_<volet> and duree_<volet>, checked 
     }
 }
 
+namespace {
+// An establishments file of the required columns only, one row: each optional column (the
+// bases, the evaluation date) not given.
+const std::string etablissements_sans_optionnelles =
+    "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;economies_transports;"
+    "decision_socle;decision_transports;nature_socle;nature_transports\r\n750000001;2018;2;1000;2017;;;;;;\r\n";
+}  // namespace
+
 TEST_CASE("csv bases of the establishment: each row's own liste en sus share and penalty base, each checked",
           "[csv][bases]") {
     parametres_evaluation p{};
@@ -1592,10 +1600,7 @@ TEST_CASE("csv bases of the establishment: each row's own liste en sus share and
         CHECK(texte.balanced());
     }
     SECTION("a file without the columns reads as none given: refused only where the cut applies") {
-        const std::string sans =
-            "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;"
-            "economies_socle;economies_transports;decision_socle;decision_transports;"
-            "nature_socle;nature_transports\r\n750000001;2018;2;1000;2017;;;;;;\r\n";
+        const std::string& sans = etablissements_sans_optionnelles;
         const csv::lot_rapports coupe =
             csv::lire_rapports(t_def_taux, p, {"valeurs.csv", v}, {"etablissements.csv", sans});
         REQUIRE(a(coupe, "etablissements.csv:2:part_liste_en_sus") != nullptr);
@@ -1645,10 +1650,7 @@ TEST_CASE("csv date_evaluation: the day the version policy date_evaluation reads
         CHECK(lot.balanced());
     }
     SECTION("a file without the column: refused under date_evaluation only, and told to add it") {
-        const std::string sans =
-            "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;economies_socle;"
-            "economies_transports;decision_socle;decision_transports;nature_socle;nature_transports\r\n"
-            "750000001;2018;2;1000;2017;;;;;;\r\n";
+        const std::string& sans = etablissements_sans_optionnelles;
         const csv::lot_rapports refus = csv::lire_rapports(t_def, p, {"valeurs.csv", v}, {"etablissements.csv", sans});
         REQUIRE(a(refus, "etablissements.csv:2:date_evaluation") != nullptr);
         CHECK(outils::contient_texte(a(refus, "etablissements.csv:2:date_evaluation")->detail,
