@@ -309,9 +309,13 @@ class ecrivain {
                             p.decision_au_dessus ? " above the proposal" : "", ")");
             out_ << ' ' << c << " |";
         }
-        // CAQES-E037: nothing was proposed; the contract cell says why.
-        std::string contrat = r.erreur() == regle::aucune ? propositions_contrat(r, csv::dialect::plain, true)
-                                                          : concat(fiche(r.erreur()).code, " nothing proposed");
+        // The error first, in the contract cell: CAQES-E037, nothing was proposed (the contract-level
+        // decisions stand); CAQES-E040, the proposals stand but the totals are 0, not exact.
+        std::string contrat = propositions_contrat(r, csv::dialect::plain, true);
+        if (r.erreur() != regle::aucune)
+            contrat = concat(fiche(r.erreur()).code,
+                             r.erreur() == regle::depassement_score ? " nothing proposed" : " totals not exact",
+                             contrat.empty() ? "" : "; ", contrat);
         out_ << ' ' << (contrat.empty() ? "-" : contrat) << " | " << texte_euros(r.total_sanctions()) << " | "
              << texte_euros(r.total_interessements()) << " |\n";
     }

@@ -115,7 +115,7 @@ int main() {
     // [docs:eval-validation]
     // Only a validated report reaches an evaluator. Against the instance, validation also checks
     // contract time (each volet in its term), the contract year and each decision against the
-    // law in force on its date.
+    // law the evaluation applies (its version policy's date of the rules).
     const parametres_evaluation parametres{};
     resultat_validation<rapport_valide_pour<ex::def>> valide = validate<ex::def>(contrat, rapport, parametres);
     if (!valide) {

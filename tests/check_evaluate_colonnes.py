@@ -117,6 +117,10 @@ def main() -> int:
                     faux = [l for l in lignes[1:] if l.endswith(",CAQES-E037") and l.split(",")[place] != ""]
                     if faux:
                         erreurs.append(f"{quoi}: a CAQES-E037 row prints a pertinence score: {faux[0][:80]}")
+                if fmt[1] == "markdown" and nom_grille == "E037":
+                    # Its contract cell says why nothing was proposed.
+                    if not any("| CAQES-E037 nothing proposed" in l for l in lignes):
+                        erreurs.append(f"{quoi}: no row says CAQES-E037 nothing proposed")
                 print(f"{quoi}: {evaluees} evaluated, same as --scalar")
     for e in erreurs[:20]:
         print(e, file=sys.stderr)

@@ -486,7 +486,9 @@ TEST_CASE("decision nature: CAQES-E061 for an outcome the regime or the volet do
         r.decisions[0].duree_mois = 1'200;
         const violation x = seule(validate(def_2022, r.annuel(), {}).erreurs());
         CHECK(x.id == regle::decision_hors_issues);
-        CHECK(x.lieu == "rapport.decisions[0] (volet_bon_usage).taux");
+        // At the figure given: the rate, or the duration alone.
+        CHECK(x.lieu == (avec_taux ? "rapport.decisions[0] (volet_bon_usage).taux"
+                                   : "rapport.decisions[0] (volet_bon_usage).duree_mois"));
         CHECK(outils::contient_texte(x.detail, "is an amount, not a rate for a duration"));
     }
     r.economies[0].reset();
@@ -777,7 +779,7 @@ TEST_CASE("a recorded decision is checked under the law the evaluation applies, 
     }
 }
 
-TEST_CASE("a decided L.162-30-4 measure is shown beside its proposal, flagged by its rate, decided once a year",
+TEST_CASE("a decided L.162-30-4 measure is shown beside its proposal, flagged by its rate, decided once",
           "[evaluation][decision][l162_30_4][E036]") {
     using evalmod::def_2022;
     // Referral 2021-03-01, evaluation 2024-06-01, 1 200 acts for a target of 900 at 350 EUR: a
@@ -828,9 +830,10 @@ TEST_CASE("a decided L.162-30-4 measure is shown beside its proposal, flagged by
     CHECK_FALSE(seule_decision.contrat[j].presente());
     CHECK(seule_decision.contrat[j].decision_finale == euros(50'000));
     CHECK(seule_decision.contrat[j].decision_au_dessus);
-    // One tariff cut a year for the establishment: a second decision of it is refused.
+    // One tariff cut a year: a second decision of it is refused (its clause is the pertinence
+    // volet's alone, CAQES-E010).
     r.decisions.push_back(r.decisions[0]);
     const violation deux = seule(validate(def_2022, r.annuel(), p).erreurs());
     CHECK(deux.id == regle::saisie_en_double);
-    CHECK(outils::contient_texte(deux.detail, "already decided this outcome of the contract"));
+    CHECK(outils::contient_texte(deux.detail, "this outcome was already decided for the volet"));
 }

@@ -78,8 +78,9 @@ TEST_CASE("CAQES-E030: an exercise year outside the template's effects is reject
 }
 
 namespace {
-// A second-generation template of 5-year terms, open to contracts until 2024-12-31: a term can
-// run to 2029-12-31, past the regime's end (2027-01-01), under the transition policy given.
+// A second-generation template of 5-year terms: a volet an avenant brings in on the regime's
+// last day (2026-12-31) runs to 2031-12-31, past the regime's end (2027-01-01), under the
+// transition policy given.
 inline constexpr std::array<volet_modele, 1> volets_5_ans{{{.volet = volet_id::volet_bon_usage,
                                                             .terme = duree_annees(5),
                                                             .grille = evalmod::g_bon_usage,
@@ -98,14 +99,14 @@ TEST_CASE("CAQES-E030: a term kept past its regime's end (maintien_signale) keep
     constexpr const modele_contrat_def& coupe = def_5_ans<politique_transition::arret_fin_regime>;
     REQUIRE(validate(garde).empty());
     REQUIRE(validate(coupe).empty());
-    CHECK(regles::fin_des_effets(garde) == ymd{2029, 12, 31});
+    CHECK(regles::fin_des_effets(garde) == ymd{2031, 12, 31});
     CHECK(regles::fin_des_effets(coupe) == ymd{2027, 1, 1});
-    for (const int ex : {2027, 2029}) {
+    for (const int ex : {2027, 2031}) {
         CAPTURE(ex);
         CHECK(regles::exercice_couvert(garde, ex));
         CHECK_FALSE(regles::exercice_couvert(coupe, ex));
     }
-    CHECK_FALSE(regles::exercice_couvert(garde, 2030));
+    CHECK_FALSE(regles::exercice_couvert(garde, 2032));
     CHECK(regles::exercice_couvert(coupe, 2026));
     // A report of 2027 under the kept term is not refused for its exercise (its indicators'
     // own validity is another rule, CAQES-E012).

@@ -235,11 +235,11 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
      "D.162-15 (avenants); "
      "partial years [U]"},
     {regle::decision_hors_issues, "CAQES-E061",
-     "a recorded decision's nature is not an outcome its regime and volet allow on its date, or lacks its rate and "
-     "duration",
+     "a recorded decision's nature is not an outcome its regime and volet allow under the law the evaluation applies, "
+     "or lacks its ground, or its rate and duration",
      "D.162-16 III and V (LEGIARTI000034459834, LEGIARTI000044102658); L.162-30-4 (rates for a limited duration); "
      "L.162-23-14"},
-    {regle::decision_hors_la_loi, "CAQES-E062", "a recorded decision exceeds the legal limit in force on its date",
+    {regle::decision_hors_la_loi, "CAQES-E062", "a recorded decision exceeds the legal limit the evaluation applies",
      "D.162-16 III 1 and 2 (LEGIARTI000034459834): 1 % per volet, 5 % for all, 30 % of savings, 30 % liste en sus; "
      "L.162-30-4: 50 %; L.162-23-14 from 2027 [S]: 2 %"},
     {regle::sanction_et_interessement, "CAQES-E063", "a sanction and an incentive are decided for one volet and year",

@@ -341,8 +341,8 @@ constexpr void appliquer_plafond_global(O& sortie, std::size_t nombre_volets, ce
 }
 
 // The outcomes the law sets as a rate for a limited duration, on the establishment's tariffs or
-// its liste en sus share (D.162-16 III 2; L.162-30-4): one measure of each for the contract in a
-// year, whichever volet carries its clause, and decided by its rate and duration.
+// its liste en sus share (D.162-16 III 2; L.162-30-4): contract-level proposals, decided by their
+// rate and duration.
 [[nodiscard]] constexpr bool nature_de_taux(issue_legale i) noexcept {
     return i == issue_legale::reduction_liste_en_sus || i == issue_legale::abattement || i == issue_legale::minoration;
 }

@@ -55,7 +55,7 @@ struct montant_volet {
 // (`issue_legale`), or none: the ARS "peut" sanction and may decide not to. An outcome the law
 // sets as a rate (the L.162-30-4 tariff cut and reduction, the 2017 liste en sus cut) carries
 // its rate and duration; the amount is then the user's estimate. `validate` checks it against
-// the law in force on its date (CAQES-E060 to E062).
+// the law the evaluation applies (its version policy's date of the rules, CAQES-E060 to E062).
 struct decision_volet {
     volet_id volet{volet_id::volet_socle};
     std::optional<issue_legale> nature{};  // empty: the ARS decided neither sanction nor incentive

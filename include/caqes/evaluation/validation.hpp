@@ -46,12 +46,15 @@ namespace regles {
 // The end of the period where the template's contracts produce effects: its regime's end, or,
 // under `maintien_signale`, which keeps a term running past that end and flags it (CAQES.md
 // section 1: the transitional clause is [U], such a term "is not rejected and not silently
-// accepted"), the latest end of a volet's term, started on the template's last possible day.
+// accepted"), the latest end of a volet's term. A volet an avenant brings in (D.162-15) starts
+// as late as the regime's last day, so that is the start bounding every term; the contract's
+// own terms are checked beside it (CAQES-E060).
 [[nodiscard]] constexpr ymd fin_des_effets(const modele_contrat_def& m) noexcept {
-    ymd fin = decrire(m.regime).fin_effets;
+    const ymd fin_regime = decrire(m.regime).fin_effets;
+    ymd fin = fin_regime;
     if (m.transition != politique_transition::maintien_signale) return fin;
     for (const volet_modele& v : m.volets) {
-        const date_calculee f = fin_du_volet(m, v, debut_au_plus_tard(m));
+        const date_calculee f = fin_du_volet(m, v, veille(fin_regime));
         if (f.ok() && fin < f.valeur) fin = f.valeur;
     }
     return fin;
@@ -357,7 +360,7 @@ struct validation_rapport {
                 // A rate and a duration belong to an outcome the law sets as a rate: beside any
                 // other they would be read nowhere, and the row's figures silently lost.
                 if (!nature_de_taux(n) && (d.taux || d.duree_mois)) {
-                    out.push_back({regle::decision_hors_issues, concat(lieu(), ".taux"),
+                    out.push_back({regle::decision_hors_issues, concat(lieu(), d.taux ? ".taux" : ".duree_mois"),
                                    concat("'", nom(n),
                                           "' is an amount, not a rate for a duration: give no rate and "
                                           "no duration, or name the rate measure decided")});
@@ -430,9 +433,9 @@ struct validation_rapport {
                 // that period's sums, on volumes to come; it is shown, not bounded by one year's base.
             }
             // One decision per outcome, and one principal outcome per volet and year; an outcome of
-            // the contract, or a rate measure on the establishment's tariffs or share (one cut of
-            // each a year: nature_de_taux), once a year, whichever volet records it.
-            if (d.nature && (issue_du_contrat(m.regime, *d.nature) || nature_de_taux(*d.nature))) {
+            // the contract once a year, whichever volet records it. (A rate measure's clause is
+            // allowed on one volet of its regime only, CAQES-E010: once per volet is once a year.)
+            if (d.nature && issue_du_contrat(m.regime, *d.nature)) {
                 if (du_contrat[static_cast<std::size_t>(*d.nature)] != sans) {
                     out.push_back(
                         {regle::saisie_en_double, concat(lieu(), ".nature"),

@@ -271,9 +271,10 @@ struct etablissement_lu {
                                                        bool activites) {
     if (const std::optional<std::size_t> i = indice_lieu(lieu, "rapport.decisions[")) {
         if (*i >= decisions.size()) return {};
-        const std::string_view colonne = lieu.ends_with(".nature") ? "nature_"
-                                         : lieu.ends_with(".taux") ? "taux_"
-                                                                   : "decision_";
+        const std::string_view colonne = lieu.ends_with(".nature")       ? "nature_"
+                                         : lieu.ends_with(".taux")       ? "taux_"
+                                         : lieu.ends_with(".duree_mois") ? "duree_"
+                                                                         : "decision_";
         return concat(colonne, nom_colonne(decisions[*i].volet));
     }
     for (const std::string_view champ : {"annee_contrat", "produits_assurance_maladie", "annee_produits",

@@ -529,7 +529,8 @@ inline void lire_l162_30_4_ligne(lecteur_ligne& l, const valeur_ligne& racine, l
     const std::string colonne = csv::detail::colonne_etablissement(lieu, decisions, activites);
     for (const auto& [prefixe, membre] : {std::pair<std::string_view, std::string_view>{"decision_", "/montant"},
                                           {"nature_", "/nature"},
-                                          {"taux_", "/taux"}}) {
+                                          {"taux_", "/taux"},
+                                          {"duree_", "/duree_mois"}}) {
         if (colonne.starts_with(prefixe)) return concat("/decisions/", colonne.substr(prefixe.size()), membre);
     }
     if (colonne.starts_with("economies_")) return concat("/economies/", colonne.substr(10));
