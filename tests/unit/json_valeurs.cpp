@@ -200,6 +200,8 @@ TEST_CASE("JSON Lines contract: read and validated as a row of the contracts fil
     SECTION("rejected, each at its member, with the CSV's rule") {
         refusee(avec_membre(contrat_valide), regle::annee_contrat_incoherente, "v.jsonl:1#/annee_contrat");
         refusee(avec_contrat(R"("ars":"ARS Ain")", R"("ars":"")"), regle::partie_absente, "v.jsonl:1#/contrat/ars");
+        // Blanks alone name no party, as in the CSV column.
+        refusee(avec_contrat(R"("ars":"ARS Ain")", R"("ars":"  ")"), regle::partie_absente, "v.jsonl:1#/contrat/ars");
         refusee(avec_contrat(R"("ars":"ARS Ain",)", ""), regle::texte_invalide, "v.jsonl:1#/contrat");
         refusee(avec_contrat("2017-08-15", "2017-07-15"), regle::date_hors_fenetre, "v.jsonl:1#/contrat/signature");
         refusee(avec_contrat("2017-09-01", "2017-02-30"), regle::date_inexistante, "v.jsonl:1#/contrat/debut_effet");

@@ -478,8 +478,10 @@ inline void lire_l162_30_4_ligne(lecteur_ligne& l, const valeur_ligne& racine, l
     contrat_instance c{};
     c.etab.finess_ej = std::string{finess};
     c.etab.activites_exercees = m.perimetre;
-    c.parties = {chaine("ars").value_or(""), chaine("organisme_local").value_or(""),
-                 chaine("representant_legal").value_or("")};
+    // A party is named, as the CSV column: blanks around it are no part of the name, and a name
+    // of blanks alone is none (CAQES-E020).
+    auto partie = [&](std::string_view cle) { return std::string{csv::trim(chaine(cle).value_or(""))}; };
+    c.parties = {partie("ars"), partie("organisme_local"), partie("representant_legal")};
     for (const auto& [cle, date] :
          {std::pair<std::string_view, ymd*>{"reception_proposition", &c.reception_proposition},
           {"signature", &c.signature},
