@@ -138,12 +138,12 @@ namespace detail {
 }
 
 // The decision recorded for an outcome of the contract rather than of a volet (the 2022 regional
-// incentive, recorded on any volet; a rate measure, on a volet carrying its clause; each of a
-// successor scheme's two outcomes, on its grid)
-// beside that outcome's proposal, flagged when it exceeds it (within the law: validate checked
-// it, CAQES-E062). Validation kept at most one decision of each (CAQES-E036). Returns the
-// outcome decided, `n`, when a decision was recorded for it: the entry's own nature is `aucune`
-// when nothing was proposed, so the sink keeps which outcome was decided beside it.
+// incentive, recorded on any volet; a rate measure, on the volet carrying its clause; each of a
+// successor scheme's two outcomes, on its grid) beside that outcome's proposal, flagged when it
+// exceeds it (within the law: validate checked it, CAQES-E062). Validation kept at most one
+// decision of each (CAQES-E036). Returns the outcome decided, `n`, when a decision was recorded
+// for it: the entry's own nature is `aucune` when nothing was proposed, so the sink keeps which
+// outcome was decided beside it.
 template <class E>
 [[nodiscard]] constexpr std::optional<issue_legale> noter_decision_contrat(proposition& pr, const E& etab,
                                                                            issue_legale n) noexcept {
