@@ -185,6 +185,20 @@ TEST_CASE(
     }
 }
 
+TEST_CASE("L.162-30-4 data without the evaluation date: no measure can be due, and the output says why",
+          "[loi][l162_30_4]") {
+    const resultat_evaluation sans =
+        evaluer_essai<evalmod::def_2022>(rapport_2022(2022, ymd{}), parametres_l162_30_4());
+    CHECK(sans.regles.a(alerte_evaluation::date_evaluation_absente));
+    CHECK(nom(alerte_evaluation::date_evaluation_absente) == "date_evaluation_absente");
+    CHECK(trouver(sans, nature_proposition::abattement) == nullptr);
+    // Given, two years after the referral: the cut, and no such alert.
+    const resultat_evaluation avec =
+        evaluer_essai<evalmod::def_2022>(rapport_2022(2022, ymd{2023, 3, 1}), parametres_l162_30_4());
+    CHECK_FALSE(avec.regles.a(alerte_evaluation::date_evaluation_absente));
+    CHECK(trouver(avec, nature_proposition::abattement) != nullptr);
+}
+
 TEST_CASE("defect 3b: exercise 2026 evaluated after the 2027 repeal: flagged, and nothing under date_evaluation",
           "[loi][defaut3]") {
     const evalmod::rapport_essai r = rapport_2022(2026, ymd{2027, 3, 1});

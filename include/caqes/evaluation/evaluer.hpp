@@ -233,6 +233,12 @@ constexpr void proposer_l162_30_4(O& sortie, std::size_t n, const modele_contrat
     if (!p.duree_mesures_mois || *p.duree_mesures_mois <= 0)
         sortie.regles.signaler(alerte_evaluation::duree_mesures_absente);
     if (!p.seuil_largement_superieur || !p.duree_mesures_mois || *p.duree_mesures_mois <= 0) return;
+    // "A l'issue d'une periode de deux ans apres la saisine": without the evaluation date nothing
+    // can be shown to be due, and the output says why none is proposed.
+    if (!etab.date_evaluation().ok()) {
+        sortie.regles.signaler(alerte_evaluation::date_evaluation_absente);
+        return;
+    }
     const valeur_legale delai = lois.constante(article_loi::l162_30_4, constante_legale::delai_saisine);
     // Under the template's day policy; validate refused a report whose deadline is no day (E023).
     const date_calculee echeance = regles::echeance_saisine(d, delai.valeur, m.jours);

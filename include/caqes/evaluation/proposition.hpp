@@ -115,21 +115,24 @@ struct proposition {
 
 // Why the output may lack an outcome, or what it must be read with.
 enum class alerte_evaluation : std::uint8_t {
-    seuil_largement_absent,  // L.162-30-4 "largement superieur" has no value (CAQES-E051)
-    duree_mesures_absente,   // L.162-30-4 "duree limitee" has no value (CAQES-E051)
-    cible_sous_plancher,     // L.162-30-3: the target is under the floor (CAQES-E031), no measure
-    minoration_liee,         // L.162-30-4 before 2020-12-16: no reduction without a tariff cut
-    sans_instance,           // no contract instance: volet terms were not checked (validate(m, c, r, p))
-    transition_appliquee,    // the exercise or the evaluation is past the regime's end: the template's
-                             // transition policy (CAQES-E006) decided the terms
-    minoration_sans_clause,  // L.162-30-4 measures due, but no evaluated volet carries the liste en
-                             // sus reduction's clause: no reduction proposed
+    seuil_largement_absent,   // L.162-30-4 "largement superieur" has no value (CAQES-E051)
+    duree_mesures_absente,    // L.162-30-4 "duree limitee" has no value (CAQES-E051)
+    cible_sous_plancher,      // L.162-30-3: the target is under the floor (CAQES-E031), no measure
+    minoration_liee,          // L.162-30-4 before 2020-12-16: no reduction without a tariff cut
+    sans_instance,            // no contract instance: volet terms were not checked (validate(m, c, r, p))
+    transition_appliquee,     // the exercise or the evaluation is past the regime's end: the template's
+                              // transition policy (CAQES-E006) decided the terms
+    minoration_sans_clause,   // L.162-30-4 measures due, but no evaluated volet carries the liste en
+                              // sus reduction's clause: no reduction proposed
+    date_evaluation_absente,  // L.162-30-4 data given, but no evaluation date to compare with two
+                              // years after the referral: no measure can be due
 };
 
-inline constexpr std::array<alerte_evaluation, 7> toutes_alertes{
+inline constexpr std::array<alerte_evaluation, 8> toutes_alertes{
     {alerte_evaluation::seuil_largement_absent, alerte_evaluation::duree_mesures_absente,
      alerte_evaluation::cible_sous_plancher, alerte_evaluation::minoration_liee, alerte_evaluation::sans_instance,
-     alerte_evaluation::transition_appliquee, alerte_evaluation::minoration_sans_clause}};
+     alerte_evaluation::transition_appliquee, alerte_evaluation::minoration_sans_clause,
+     alerte_evaluation::date_evaluation_absente}};
 
 // `regles_appliquees::alertes` holds them in one byte.
 static_assert(toutes_alertes.size() <= 8);
@@ -146,6 +149,8 @@ static_assert(toutes_alertes.size() <= 8);
             return "minoration_liee";
         case alerte_evaluation::minoration_sans_clause:
             return "minoration_sans_clause";
+        case alerte_evaluation::date_evaluation_absente:
+            return "date_evaluation_absente";
         case alerte_evaluation::sans_instance:
             return "sans_instance";
         case alerte_evaluation::transition_appliquee:
