@@ -389,6 +389,13 @@ struct evaluation_unique {
     caqes::trace trace_{};
 };
 
+// The line of a decision recorded beside proposal `p` (which holds it), of nature `n` (empty:
+// the ARS decided no outcome).
+[[nodiscard]] std::string decision_decrite(const caqes::proposition& p, const std::optional<caqes::issue_legale>& n) {
+    return caqes::concat("  decided: ", n ? caqes::nom(*n) : "aucune", " ", caqes::texte_euros(*p.decision_finale),
+                         " EUR", p.decision_au_dessus ? " (above the proposal)" : "", "\n");
+}
+
 // The FINESS a violation's detail starts with, as the readers name a row; empty when none.
 [[nodiscard]] std::string_view finess_en_tete(std::string_view d) {
     return d.size() >= 11 && caqes::regles::finess_bien_forme(d.substr(0, 9)) ? d.substr(0, 9) : std::string_view{};
@@ -569,23 +576,14 @@ struct evaluation_unique {
                       << (ind.source.vide() ? std::string{} : caqes::concat("; ", caqes::texte(ind.source))) << '\n';
         }
         std::cout << "  proposal: " << decrire_proposition(v.principale) << '\n';
-        if (v.principale.decision_finale) {
-            std::cout << "  decided: " << (v.nature_decidee ? caqes::nom(*v.nature_decidee) : "aucune") << " "
-                      << caqes::texte_euros(*v.principale.decision_finale) << " EUR"
-                      << (v.principale.decision_au_dessus ? " (above the proposal)" : "") << '\n';
-        }
+        if (v.principale.decision_finale) std::cout << decision_decrite(v.principale, v.nature_decidee);
     }
     for (std::size_t i = 0; i < r.nombre_contrat; ++i) {
         const caqes::proposition& p = r.contrat[i];
         std::cout << "\ncontract: " << decrire_proposition(p) << '\n';
         // The decision of a contract-level outcome (the regional incentive, the successor's
         // allocation or penalty), kept beside its proposal.
-        if (p.decision_finale) {
-            const std::optional<caqes::issue_legale>& n = r.contrat_nature_decidee[i];
-            std::cout << "  decided: " << (n ? caqes::nom(*n) : "aucune") << " "
-                      << caqes::texte_euros(*p.decision_finale) << " EUR"
-                      << (p.decision_au_dessus ? " (above the proposal)" : "") << '\n';
-        }
+        if (p.decision_finale) std::cout << decision_decrite(p, r.contrat_nature_decidee[i]);
     }
     std::cout << "\ntotals: sanctions " << caqes::texte_euros(r.total_sanctions) << " EUR, incentives "
               << caqes::texte_euros(r.total_interessements) << " EUR"

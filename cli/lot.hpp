@@ -34,6 +34,11 @@ struct bilan_lot {
     // those without their activities (every activity of the grid's scope taken as exercised).
     std::size_t sans_contrat{0};
     std::size_t sans_activites{0};
+
+    void compter(const csv::rapport_lu& r) noexcept {
+        if (!r.rapport.avec_instance()) ++sans_contrat;
+        if (!r.activites_donnees) ++sans_activites;
+    }
 };
 
 // Reads the batch `fichiers` (paths as the caller gave them, which every location cites) against
@@ -72,8 +77,7 @@ template <class Rapport, class Rejet>
         const csv::reconciliation rec = json::lire_rapports_jsonl_flux(
             m, p, {fichiers[0], {}, &in}, {},
             [&rapport, &b, total](const csv::rapport_lu& r, std::uint64_t lus) {
-                if (!r.rapport.avec_instance()) ++b.sans_contrat;
-                if (!r.activites_donnees) ++b.sans_activites;
+                b.compter(r);
                 rapport(r, lus, total);
             },
             rejet);
@@ -96,8 +100,7 @@ template <class Rapport, class Rejet>
     const csv::bilan_lecture lu = csv::lire_rapports_flux(
         m, p, sources[0], sources[1], sources.size() == 3 ? &sources[2] : nullptr, {},
         [&rapport, &b](const csv::rapport_lu& r, const csv::bilan_lecture& en_cours) {
-            if (!r.rapport.avec_instance()) ++b.sans_contrat;
-            if (!r.activites_donnees) ++b.sans_activites;
+            b.compter(r);
             rapport(r, en_cours.octets_valeurs_lus, en_cours.octets_valeurs);
         },
         rejet);

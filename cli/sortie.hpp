@@ -165,27 +165,27 @@ class vue_colonnes {
 
 // The contract-level proposals (regional or national incentive, L.162-30-4 measures, successor
 // allocation and penalty): "interessement_regional 1234,56", joined by " + ", each with the
-// decision recorded for it, "(decided 2000,00)"; a decision of an outcome nothing was proposed
-// for names that outcome as the files write it, "decided dotation 2000,00". With `savings_nr`, an allocation not computed for lack of savings is
-// "savings NR", as Markdown writes a volet's (the CSV has no cell for it, for a volet neither).
+// decision recorded for it, "(decided 2000,00)", " above the proposal" when flagged; a decision of
+// an outcome nothing was proposed for names that outcome as the files write it, "decided dotation
+// 2000,00". With `savings_nr`, an allocation not computed for lack of savings is "savings NR", as
+// Markdown writes a volet's (the CSV has no cell for it, for a volet neither).
 template <class Vue>
 [[nodiscard]] std::string propositions_contrat(const Vue& r, csv::dialect d, bool savings_nr = false) {
     std::string s;
     for (std::size_t i = 0; i < r.nombre_contrat(); ++i) {
         const proposition& p = r.contrat(i);
         if (savings_nr && p.economies_non_renseignees) s += concat(s.empty() ? "" : " + ", "savings NR");
-        // A decision above the proposal, within the law (validate checked it), is flagged.
-        const std::string_view au_dessus = p.decision_au_dessus ? " above the proposal" : "";
+        if (!p.presente() && !p.decision_finale) continue;
         const std::string decidee =
-            p.decision_finale ? concat("decided ", montant(*p.decision_finale, d), au_dessus) : "";
-        if (!p.presente()) {
-            if (p.decision_finale)
-                s += concat(s.empty() ? "" : " + ", "decided ", csv::mot_nature_decision(r.nature_decision_contrat(i)),
-                            " ", montant(*p.decision_finale, d), au_dessus);
-            continue;
-        }
-        s += concat(s.empty() ? "" : " + ", nom(p.nature), " ", montant(p.montant, d),
-                    decidee.empty() ? "" : concat(" (", decidee, ")"));
+            p.decision_finale
+                ? concat("decided ",
+                         p.presente() ? std::string{}
+                                      : concat(csv::mot_nature_decision(r.nature_decision_contrat(i)), " "),
+                         montant(*p.decision_finale, d), p.decision_au_dessus ? " above the proposal" : "")
+                : std::string{};
+        s += concat(s.empty() ? "" : " + ", p.presente() ? concat(nom(p.nature), " ", montant(p.montant, d),
+                                                                  decidee.empty() ? "" : concat(" (", decidee, ")"))
+                                                         : decidee);
     }
     return s;
 }

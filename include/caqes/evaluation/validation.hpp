@@ -257,13 +257,13 @@ struct validation_rapport {
         const version_loi* base_penalite{nullptr};
     };
     // Checks each recorded decision against the law the evaluation applies (CAQES-E060 to E063)
-    // and keeps those that pass. That law is the version policy's (`jour_regles`,
+    // and keeps those that pass. That law is the version policy's (`jour`,
     // date_des_regles), not the law in force on the decision's notification day: which version
     // governs an exercise is [U] and a policy (CAQES.md section 1), and a notification day would
     // bypass it. Checked at its own day, a 2026 successor penalty notified in 2027 would pass
     // under a version (L.162-23-14 from 2027-01-01) that the exercise's law did not have, and a
     // 2021 first-generation sanction notified in 2022 would be refused beside its own proposal.
-    static void verifier_decisions(const rapport_annuel& r, const parametres_evaluation& p, ymd jour_regles,
+    static void verifier_decisions(const rapport_annuel& r, const parametres_evaluation& p, ymd jour,
                                    const bases_exigees& bases, rapport_valide& v, violations& out) {
         using namespace regles;
         const modele_contrat_def& m = v.evalue_.modele();
@@ -298,7 +298,6 @@ struct validation_rapport {
                 out.push_back({regle::date_inexistante, concat(lieu(), ".date"), texte(d.date)});
                 continue;
             }
-            const ymd jour = jour_regles;
             if (d.montant < centimes{0}) {
                 out.push_back(
                     {regle::valeur_hors_domaine, concat(lieu(), ".montant"), "a decided amount is not negative"});
