@@ -517,6 +517,18 @@ struct evaluation_unique {
     return caqes::concat(s, "; ", article(p));
 }
 
+// An indicator's value as explain prints it: the one measure's value, or each measure by its code
+// ("evolution -0.5 %, depense 177216.31 EUR"), since a referentiel may be decided by any of them.
+[[nodiscard]] std::string valeurs_lues(const caqes::indicateur& ind, const caqes::ligne_trace& l) {
+    if (ind.nombre_mesures() <= 1) return caqes::texte(l.valeur);
+    std::string s;
+    for (std::size_t k = 0; k < caqes::mesures_max; ++k) {
+        if (ind.mesures[k].vide()) continue;
+        s += caqes::concat(s.empty() ? "" : ", ", ind.mesures[k].code, " ", caqes::texte(l.valeurs[k]));
+    }
+    return s;
+}
+
 [[nodiscard]] statut expliquer(const options_lot& o, const cible& c, bool en_json) {
     evaluation_unique e;
     if (const statut s = evaluer_un(o, c, e); !e.lu) return s;
@@ -568,7 +580,7 @@ struct evaluation_unique {
             if (l.volet != i || l.ind == nullptr) continue;
             const caqes::indicateur& ind = *l.ind;
             std::cout << "  " << ind.code << " " << ind.libelle << " [" << caqes::json::nom(ind.provenance)
-                      << "]: " << caqes::texte(l.valeur) << " -> " << caqes::json::nom(l.resultat.s) << ", achievement "
+                      << "]: " << valeurs_lues(ind, l) << " -> " << caqes::json::nom(l.resultat.s) << ", achievement "
                       << caqes::texte_fraction(l.realisation)
                       << (l.resultat.compte ? caqes::concat(", weight ", caqes::texte_fraction(ind.poids), ", points ",
                                                             caqes::texte_fraction(l.points))

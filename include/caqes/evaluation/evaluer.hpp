@@ -123,7 +123,7 @@ template <class Trace>
     s.volets[volet].ajouter(ind, res, pol);
     if (compte_regional(regime, ind)) s.regional[volet].ajouter(ind, res, pol);
     if constexpr (Trace::actif)
-        t.indicateur_evalue(static_cast<std::uint8_t>(volet), ind, valeur_decisive(plan, vals), res, pol);
+        t.indicateur_evalue(static_cast<std::uint8_t>(volet), ind, valeur_decisive(plan, vals), vals, res, pol);
 }
 
 }  // namespace detail

@@ -17,7 +17,11 @@ namespace caqes {
 struct ligne_trace {
     std::uint8_t volet{0};
     const indicateur* ind{nullptr};  // points into the template's grid
-    valeur_mesure valeur{};          // the value that decided (the target's measure)
+    valeur_mesure valeur{};          // the value that decided (the target's measure, else the referentiel's first)
+    // Every measure's value, at its position in `ind->mesures`: a referentiel ("depense < X ou
+    // evolution <= Y") is decided by measures other than `valeur`, and a reader of the trace sees
+    // each of them.
+    valeurs_indicateur valeurs{};
     resultat_indicateur resultat{};
     fraction realisation{0, 1};  // realisation(resultat.s, policy): the achievement, in [0, 1]
     fraction points{0, 1};       // weight x achievement, when it counts
@@ -25,8 +29,8 @@ struct ligne_trace {
 
 struct sans_trace {
     static constexpr bool actif = false;
-    constexpr void indicateur_evalue(std::uint8_t, const indicateur&, const valeur_mesure&, const resultat_indicateur&,
-                                     const politique_grille&) const noexcept {}
+    constexpr void indicateur_evalue(std::uint8_t, const indicateur&, const valeur_mesure&, const valeurs_indicateur&,
+                                     const resultat_indicateur&, const politique_grille&) const noexcept {}
 };
 
 struct trace {
@@ -36,8 +40,9 @@ struct trace {
     // The achievement and the points are the score's (gain_de); an overflow of the points fails
     // the evaluation (E037), so the trace's value then does not matter.
     void indicateur_evalue(std::uint8_t volet, const indicateur& ind, const valeur_mesure& v,
-                           const resultat_indicateur& r, const politique_grille& pol) {
-        lignes.push_back({volet, &ind, v, r, realisation(r.s, pol), gain_de(r.s, ind.poids, pol).points});
+                           const valeurs_indicateur& valeurs, const resultat_indicateur& r,
+                           const politique_grille& pol) {
+        lignes.push_back({volet, &ind, v, valeurs, r, realisation(r.s, pol), gain_de(r.s, ind.poids, pol).points});
     }
 };
 

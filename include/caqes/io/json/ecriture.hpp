@@ -31,6 +31,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace caqes::json {
 
@@ -461,6 +462,28 @@ inline void ecrire(ecrivain& w, const ligne_trace& l) {
     w.membre("statut", nom(l.resultat.s));
     w.cle("valeur");
     ecrire(w, l.valeur);
+    if (i != nullptr) {
+        // Every measure by its code, in the codes' order as every object here: a referentiel
+        // reads measures other than `valeur`.
+        std::array<std::size_t, mesures_max> ordre{};
+        std::size_t n = 0;
+        for (std::size_t k = 0; k < mesures_max; ++k) {
+            if (!i->mesures[k].vide()) ordre[n++] = k;
+        }
+        // An insertion sort of at most mesures_max codes (std::sort here trips g++ 12's
+        // -Warray-bounds on the fixed-size array).
+        for (std::size_t a = 1; a < n; ++a) {
+            for (std::size_t b = a; b > 0 && i->mesures[ordre[b]].code < i->mesures[ordre[b - 1]].code; --b)
+                std::swap(ordre[b], ordre[b - 1]);
+        }
+        w.cle("valeurs");
+        w.debut_objet();
+        for (std::size_t k = 0; k < n; ++k) {
+            w.cle(i->mesures[ordre[k]].code);
+            ecrire(w, l.valeurs[ordre[k]]);
+        }
+        w.fin_objet();
+    }
     w.membre("volet", l.volet);
     w.fin_objet();
 }

@@ -80,6 +80,14 @@ namespace caqes::json {
         if (!i.ref.vide()) j["referentiel_texte"] = texte(i.ref);
     }
     j["valeur"] = valeur_json(l.valeur);
+    if (l.ind != nullptr) {
+        // Every measure by its code: a referentiel reads measures other than `valeur`.
+        nlohmann::json valeurs = nlohmann::json::object();
+        for (std::size_t k = 0; k < mesures_max; ++k) {
+            if (!l.ind->mesures[k].vide()) valeurs[std::string{l.ind->mesures[k].code}] = valeur_json(l.valeurs[k]);
+        }
+        j["valeurs"] = std::move(valeurs);
+    }
     j["statut"] = nom(l.resultat.s);
     j["compte"] = l.resultat.compte;
     j["realisation"] = fraction_json(l.realisation);
