@@ -86,6 +86,15 @@ TEST_CASE("a JSON Lines report is read exactly, as the CSV row would be", "[json
     REQUIRE(v.size() == 1);
     CHECK(v[0][0].v == fraction{557, 1000});
     CHECK(v[0][1].v == fraction{123456, 1});
+    // NC and NR as strings, in any case: the words a numeric measure takes.
+    const std::string nc = avec("55.7", R"("nc")");
+    std::string nr = avec("019900001", "019900002");
+    nr.replace(nr.find("1234.56"), 7, R"("NR")");
+    const json::lot_jsonl mots = lire(nc + "\n" + nr + "\n");
+    REQUIRE(mots.rejets.empty());
+    REQUIRE(mots.rapports.size() == 2);
+    CHECK(mots.rapports[0].rapport.valeurs()[0][0].etat == etat_valeur::non_concernee);
+    CHECK(mots.rapports[1].rapport.valeurs()[0][1].etat == etat_valeur::non_renseignee);
 }
 
 TEST_CASE("JSON Lines rejections: rule and file:line#pointer", "[json][jsonl]") {
@@ -93,6 +102,11 @@ TEST_CASE("JSON Lines rejections: rule and file:line#pointer", "[json][jsonl]") 
     refusee(avec("55.7", "5.57e1"), regle::texte_invalide, "v.jsonl:1#/valeurs/S1/taux");
     refusee(avec("55.7", "155"), regle::valeur_hors_domaine, "v.jsonl:1#/valeurs/S1/taux");
     refusee(avec("55.7", R"("oui")"), regle::mesure_mauvaise_nature, "v.jsonl:1#/valeurs/S1/taux");
+    // A number is a JSON number, as every amount of the line: written as a string it is refused,
+    // not read (a string is a word: NC, NR, oui, non, partiel).
+    refusee(avec("55.7", R"("55.7")"), regle::texte_invalide, "v.jsonl:1#/valeurs/S1/taux");
+    refusee(avec("1234.56", R"(" 1234.56")"), regle::texte_invalide, "v.jsonl:1#/valeurs/S1/depense");
+    refusee(avec("1234.56", R"("n/a")"), regle::texte_invalide, "v.jsonl:1#/valeurs/S1/depense");
     refusee(avec("1234.56", "1234.567"), regle::texte_invalide, "v.jsonl:1#/valeurs/S1/depense");
     refusee(avec(R"(,"depense":1234.56)", ""), regle::indicateur_absent, "v.jsonl:1#/valeurs");
     refusee(avec(R"("S1":)", R"("S9":{},"S1":)"), regle::mesure_inconnue, "v.jsonl:1#/valeurs/S9");

@@ -269,6 +269,16 @@ struct ligne_lue {
 // `couverts`: the volets the contract has in force this exercise (all of them without a
 // contract); an indicator of another volet is not required, and is left out unless given
 // (`validate` then refuses it, CAQES-E060), as in the CSV reader.
+// Whether a measure's value written as a JSON string is one of the values-file words the CSV
+// reader takes (csv::detail::lire_valeur): NC, NR, oui, non, partiel, in any case, blanks aside.
+[[nodiscard]] inline bool mot_de_valeur(std::string_view texte) noexcept {
+    const std::string_view s = csv::trim(texte);
+    for (const std::string_view mot : {"NC", "NR", "oui", "non", "partiel"}) {
+        if (csv::detail::equal_ci(s, mot)) return true;
+    }
+    return false;
+}
+
 inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, const valeur_ligne& vs, ligne_lue& out,
                                const std::array<bool, volets_max>& couverts) {
     if (!l.objet(vs, "/valeurs")) return;
@@ -295,6 +305,15 @@ inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, co
                 if (x->s != valeur_ligne::sorte::nombre && x->s != valeur_ligne::sorte::chaine) {
                     l.signaler(regle::texte_invalide, pm,
                                "expected a number, or a word of the measure's kind, NC or NR");
+                    continue;
+                }
+                // A string is a word (NC, NR, oui, non, partiel); a number is a JSON number, as
+                // every amount of the line is (`nombre`): "57.6" is refused, not read as 57.6.
+                if (x->s == valeur_ligne::sorte::chaine && !mot_de_valeur(x->texte)) {
+                    l.signaler(regle::texte_invalide, pm,
+                               concat(ind.code, ".", ind.mesures[jm].code,
+                                      ": expected a JSON number or a word (oui, non, partiel, NC, NR), got ",
+                                      csv::quoted_field(x->texte)));
                     continue;
                 }
                 const csv::detail::valeur_lue lu =
