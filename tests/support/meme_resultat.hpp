@@ -131,15 +131,13 @@ inline void comparer(ecarts& c, const trace& a, const trace& b) {
         c.egal(x.ind->id == y.ind->id && x.ind->code == y.ind->code, ou + ".indicateur");
         // A missing value has a state and nothing else: its type and number are whatever the
         // input left there (the columnar evaluator reads a state back from its sentinel).
-        c.egal(x.valeur.etat == y.valeur.etat && (x.valeur.etat != etat_valeur::renseignee ||
-                                                  (x.valeur.type == y.valeur.type && x.valeur.v == y.valeur.v)),
-               ou + ".valeur");
+        const auto meme_valeur = [](const valeur_mesure& p, const valeur_mesure& q) {
+            return p.etat == q.etat && (p.etat != etat_valeur::renseignee || (p.type == q.type && p.v == q.v));
+        };
+        c.egal(meme_valeur(x.valeur, y.valeur), ou + ".valeur");
         for (std::size_t m = 0; m < mesures_max; ++m) {
-            if (x.ind->mesures[m].vide()) continue;
-            const valeur_mesure& p = x.valeurs[m];
-            const valeur_mesure& q = y.valeurs[m];
-            c.egal(p.etat == q.etat && (p.etat != etat_valeur::renseignee || (p.type == q.type && p.v == q.v)),
-                   ou + ".valeurs[" + std::to_string(m) + "]");
+            if (!x.ind->mesures[m].vide())
+                c.egal(meme_valeur(x.valeurs[m], y.valeurs[m]), ou + ".valeurs[" + std::to_string(m) + "]");
         }
         c.egal(x.resultat.s == y.resultat.s && x.realisation == y.realisation &&
                    x.resultat.compte == y.resultat.compte && x.resultat.referentiel == y.resultat.referentiel,

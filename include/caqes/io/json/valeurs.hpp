@@ -266,9 +266,6 @@ struct ligne_lue {
     return std::nullopt;
 }
 
-// `couverts`: the volets the contract has in force this exercise (all of them without a
-// contract); an indicator of another volet is not required, and is left out unless given
-// (`validate` then refuses it, CAQES-E060), as in the CSV reader.
 // Whether a measure's value written as a JSON string is one of the values-file words the CSV
 // reader takes (csv::detail::lire_valeur): NC, NR, oui, non, partiel, in any case, blanks aside.
 [[nodiscard]] inline bool mot_de_valeur(std::string_view texte) noexcept {
@@ -279,6 +276,9 @@ struct ligne_lue {
     return false;
 }
 
+// `couverts`: the volets the contract has in force this exercise (all of them without a
+// contract); an indicator of another volet is not required, and is left out unless given
+// (`validate` then refuses it, CAQES-E060), as in the CSV reader.
 inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, const valeur_ligne& vs, ligne_lue& out,
                                const std::array<bool, volets_max>& couverts) {
     if (!l.objet(vs, "/valeurs")) return;
