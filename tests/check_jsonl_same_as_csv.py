@@ -34,6 +34,15 @@ def main() -> int:
                         str(donnees / "contrats.csv")], capture_output=True, check=False)
     j = subprocess.run([caqes, "evaluate", "--grid", grille, "--trace", str(jsonl)], capture_output=True, check=False)
     erreurs = []
+    # A number the CSV reader takes is a JSON number (a '+' dropped, JSON has none): the reader
+    # refuses a number written as a string (CAQES-E029).
+    sys.path.insert(0, str(source / "tools"))
+    import csv_to_jsonl  # noqa: E402
+    for cellule, francais, attendu in [("+5", False, "5"), ("-3.25", False, "-3.25"), ("+1 234,5", True, "1234.5"),
+                                       ("12,50", True, "12.50"), ("NR", False, '"NR"'), ("+", False, '"+"')]:
+        obtenu = csv_to_jsonl.nombre(cellule, francais)
+        if obtenu != attendu:
+            erreurs.append(f"csv_to_jsonl.nombre({cellule!r}, {francais}) gives {obtenu}, expected {attendu}")
     if c.returncode != 1 or j.returncode != 1:
         erreurs.append(f"exit statuses {c.returncode} (CSV) and {j.returncode} (JSON Lines), expected 1 and 1")
     csv_evals = {(e["finess"], e["exercice"]): e for e in map(json.loads, c.stdout.decode().splitlines())}

@@ -19,9 +19,10 @@ import json
 import re
 import sys
 
-NOMBRE = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+# A sign as the CSV reader takes it (csv_number.hpp): '-' or '+', the '+' dropped for JSON.
+NOMBRE = re.compile(r"^[-+]?[0-9]+(\.[0-9]+)?$")
 # The French form: thousands in groups of three (space, U+00A0 or U+202F), decimal comma.
-FRANCAIS = re.compile("^-?([0-9]+|[0-9]{1,3}([ \u00a0\u202f][0-9]{3})+)(,[0-9]+)?$")
+FRANCAIS = re.compile("^[-+]?([0-9]+|[0-9]{1,3}([ \u00a0\u202f][0-9]{3})+)(,[0-9]+)?$")
 
 
 def nombre(cellule: str, francais: bool):
@@ -31,7 +32,9 @@ def nombre(cellule: str, francais: bool):
         if not FRANCAIS.match(t):
             return json.dumps(cellule, ensure_ascii=False)
         t = t.replace("\u202f", "").replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    return t if NOMBRE.match(t) else json.dumps(cellule, ensure_ascii=False)
+    if not NOMBRE.match(t):
+        return json.dumps(cellule, ensure_ascii=False)
+    return t[1:] if t.startswith("+") else t
 
 
 def lire(chemin: str):

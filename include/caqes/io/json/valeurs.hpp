@@ -308,8 +308,11 @@ inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, co
                     continue;
                 }
                 // A string is a word (NC, NR, oui, non, partiel); a number is a JSON number, as
-                // every amount of the line is (`nombre`): "57.6" is refused, not read as 57.6.
-                if (x->s == valeur_ligne::sorte::chaine && !mot_de_valeur(x->texte)) {
+                // every amount of the line is (`nombre`): "57.6" is refused, not read as 57.6. A
+                // yes/no or scale measure takes words only, and says which (lire_valeur).
+                const bool qualitative =
+                    ind.mesures[jm].type == type_mesure::oui_non || ind.mesures[jm].type == type_mesure::echelle;
+                if (x->s == valeur_ligne::sorte::chaine && !qualitative && !mot_de_valeur(x->texte)) {
                     l.signaler(regle::texte_invalide, pm,
                                concat(ind.code, ".", ind.mesures[jm].code,
                                       ": expected a JSON number or a word (oui, non, partiel, NC, NR), got ",
