@@ -596,6 +596,13 @@ struct evaluation_unique {
         // The decision of a contract-level outcome (the regional incentive, the successor's
         // allocation or penalty), kept beside its proposal.
         if (p.decision_finale) std::cout << decision_decrite(p, r.contrat_nature_decidee[i]);
+        // A rate measure is decided by its rate and duration; its amount is the file's estimate.
+        if (r.contrat_taux_decide[i])
+            std::cout << "  decided rate " << caqes::texte_fraction(*r.contrat_taux_decide[i])
+                      << (r.contrat_duree_decidee_mois[i]
+                              ? caqes::concat(" for ", std::to_string(*r.contrat_duree_decidee_mois[i]), " months")
+                              : std::string{})
+                      << '\n';
     }
     std::cout << "\ntotals: sanctions " << caqes::texte_euros(r.total_sanctions) << " EUR, incentives "
               << caqes::texte_euros(r.total_interessements) << " EUR"

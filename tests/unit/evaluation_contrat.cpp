@@ -817,6 +817,9 @@ TEST_CASE("a decided L.162-30-4 measure is shown beside its proposal, flagged by
     CHECK(res.contrat[k].decision_au_dessus);
     CHECK(res.total_sanctions_decidees == centimes{0});
     CHECK(res.total_interessements_decides == centimes{0});
+    // The decided rate and duration are kept beside it (what the ARS decides for a rate measure).
+    CHECK(res.contrat_taux_decide[k] == fraction{20, 100});
+    CHECK(res.contrat_duree_decidee_mois[k] == 12);
     // At the proposed rate, whatever its estimate: not flagged.
     r.decisions[0].taux = fraction{10, 100};
     r.decisions[0].montant = euros(50'000);
@@ -830,6 +833,8 @@ TEST_CASE("a decided L.162-30-4 measure is shown beside its proposal, flagged by
     CHECK_FALSE(seule_decision.contrat[j].presente());
     CHECK(seule_decision.contrat[j].decision_finale == euros(50'000));
     CHECK(seule_decision.contrat[j].decision_au_dessus);
+    CHECK(seule_decision.contrat_taux_decide[j] == fraction{10, 100});
+    CHECK(seule_decision.contrat_duree_decidee_mois[j] == 12);
     // One tariff cut a year: a second decision of it is refused (its clause is the pertinence
     // volet's alone, CAQES-E010).
     r.decisions.push_back(r.decisions[0]);

@@ -441,6 +441,9 @@ TEST_CASE("json writer: a contract-level entry says which outcome was decided fo
         CHECK(j["contrat"][0]["nature"] == (enveloppe.valeur > 0 ? "interessement_regional" : "aucune"));
         CHECK(j["contrat"][0]["nature_decidee"] == "interessement regional");
         CHECK(j["contrat"][0]["decision_finale_centimes"] == 100'000);
+        // A decision of an amount has no rate or duration.
+        CHECK(j["contrat"][0]["taux_decide"].is_null());
+        CHECK(j["contrat"][0]["duree_decidee_mois"].is_null());
         CHECK(selon_ecrivain([&](json::ecrivain& w) { json::ecrire_evaluation(w, res); }, 2) == selon_nlohmann(j, 2));
     }
     // An entry without a decision: null.
@@ -452,4 +455,34 @@ TEST_CASE("json writer: a contract-level entry says which outcome was decided fo
     REQUIRE(j["contrat"].size() == 1);
     CHECK(j["contrat"][0]["nature_decidee"].is_null());
     CHECK(selon_ecrivain([&](json::ecrivain& w) { json::ecrire_evaluation(w, sans); }, 2) == selon_nlohmann(j, 2));
+}
+
+TEST_CASE("json writer: a decided rate measure gives its rate and duration, by both writers alike",
+          "[json][ecriture][decision][l162_30_4]") {
+    using evalmod::def_2022;
+    // Referral 2021-03-01, evaluation 2024-06-01, acts 1 200 for a target of 900: a tariff cut is
+    // due, and the ARS decided 20 % for 18 months.
+    evalmod::rapport_essai r(def_2022, 2023, evalmod::tout_atteint(def_2022));
+    r.r.l162_30_4 = donnees_l162_30_4{ymd{2021, 3, 1}, 1'200, 900, 1'000, euros(350), euros(12)};
+    decision_volet dv = evalmod::decision(volet_id::volet_pertinence_soins, issue_legale::abattement, euros(20'000));
+    dv.taux = fraction{20, 100};
+    dv.duree_mois = 18;
+    r.decisions = {dv};
+    parametres_evaluation p{};
+    p.p2022.taux_abattement = {10, 100};
+    p.p2022.seuil_largement_superieur = fraction{1, 10};
+    p.p2022.duree_mesures_mois = 12;
+    const resultat_validation<rapport_valide> v = validate(def_2022, r.annuel(), p);
+    REQUIRE(v.ok());
+    const resultat_evaluation res = evaluer(v.valeur());
+    const nlohmann::json j = json::evaluation_json(res);
+    const nlohmann::json* entree = nullptr;
+    for (const nlohmann::json& c : j["contrat"]) {
+        if (c["nature_decidee"] == "abattement tarifaire") entree = &c;
+    }
+    REQUIRE(entree != nullptr);
+    CHECK((*entree)["taux_decide"]["num"] == 1);
+    CHECK((*entree)["taux_decide"]["den"] == 5);
+    CHECK((*entree)["duree_decidee_mois"] == 18);
+    CHECK(selon_ecrivain([&](json::ecrivain& w) { json::ecrire_evaluation(w, res); }, 2) == selon_nlohmann(j, 2));
 }

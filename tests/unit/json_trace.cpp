@@ -57,9 +57,10 @@ TEST_CASE("json: a traced evaluation serialises lines, proposals, articles and d
     CHECK(l0["cible"]["valeur"]["num"] == 49);
     CHECK(l0["cible"]["valeur"]["den"] == 100);
     CHECK(l0["valeur"]["etat"] == "renseignee");
-    // Every measure by its code: this indicator has one, the value that decided.
+    // Every measure, named by its code: this indicator has one, the value that decided.
     REQUIRE(l0["valeurs"].size() == 1);
-    CHECK(l0["valeurs"].begin().value() == l0["valeur"]);
+    CHECK(l0["valeurs"][0]["mesure"] == "taux");
+    CHECK(l0["valeurs"][0]["valeur"] == l0["valeur"]);
     CHECK(l0["points"]["num"] == 0);
     const nlohmann::json& l1 = e["trace"][1];
     CHECK(l1["statut"] == "partiel");

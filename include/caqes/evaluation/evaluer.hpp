@@ -141,13 +141,13 @@ namespace detail {
 // incentive, recorded on any volet; a rate measure, on the volet carrying its clause; each of a
 // successor scheme's two outcomes, on its grid) beside that outcome's proposal, flagged when it
 // exceeds it (within the law: validate checked it, CAQES-E062). Validation kept at most one
-// decision of each (CAQES-E036). Returns the outcome decided, `n`, when a decision was recorded
-// for it: the entry's own nature is `aucune` when nothing was proposed, so the sink keeps which
-// outcome was decided beside it.
+// decision of each (CAQES-E036). Returns the decision recorded for it, if any (it lives in
+// `etab`): the entry's own nature is `aucune` when nothing was proposed, so the sink keeps which
+// outcome was decided beside it (its rate and duration too, for a rate measure).
 template <class E>
-[[nodiscard]] constexpr std::optional<issue_legale> noter_decision_contrat(proposition& pr, const E& etab,
-                                                                           issue_legale n) noexcept {
-    std::optional<issue_legale> decidee{};
+[[nodiscard]] constexpr const decision_volet* noter_decision_contrat(proposition& pr, const E& etab,
+                                                                     issue_legale n) noexcept {
+    const decision_volet* decidee = nullptr;
     for (const decision_enregistree& d : etab.decisions()) {
         if (d.d.nature != n) continue;
         pr.decision_finale = d.d.montant;
@@ -157,7 +157,7 @@ template <class E>
         pr.decision_au_dessus = nature_de_taux(n) && d.d.taux
                                     ? (pr.presente() ? pr.taux < *d.d.taux : d.d.taux->positive())
                                     : decision_au_dessus(pr, pr.presente(), d.d.montant);
-        decidee = n;
+        decidee = &d.d;
     }
     return decidee;
 }
@@ -194,8 +194,7 @@ constexpr void conclure_2017(O& sortie, std::size_t n, const modele_contrat_def&
     }
     // The cut the ARS decided (on a volet carrying the clause, CAQES-E061), beside the proposal
     // or alone.
-    const std::optional<issue_legale> decidee =
-        noter_decision_contrat(reduction, etab, issue_legale::reduction_liste_en_sus);
+    const decision_volet* decidee = noter_decision_contrat(reduction, etab, issue_legale::reduction_liste_en_sus);
     if (reduction.presente() || decidee) sortie.ajouter_contrat(reduction, decidee);
 }
 
@@ -309,7 +308,7 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
     if (v_regional != nullptr && p.enveloppe_regionale > centimes{0} && regional.defini())
         pr_regional = montant_plafonne_de(nature_proposition::interessement_regional, p.enveloppe_regionale,
                                           regional.valeur(), entier(1), v_regional, p.illustratif);
-    const std::optional<issue_legale> regional_decide =
+    const decision_volet* regional_decide =
         noter_decision_contrat(pr_regional, etab, issue_legale::interessement_regional);
     if (pr_regional.presente() || regional_decide) sortie.ajouter_contrat(pr_regional, regional_decide);
     // The L.162-30-4 measures, each with the decision recorded for it (on a volet carrying its
@@ -319,7 +318,7 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
     proposer_l162_30_4(sortie, n, m, etab, p, lois, abattement, minoration);
     for (const auto& [pr, issue] :
          {std::pair{&abattement, issue_legale::abattement}, std::pair{&minoration, issue_legale::minoration}}) {
-        const std::optional<issue_legale> decidee = noter_decision_contrat(*pr, etab, issue);
+        const decision_volet* decidee = noter_decision_contrat(*pr, etab, issue);
         if (pr->presente() || decidee) sortie.ajouter_contrat(*pr, decidee);
     }
 }
@@ -364,13 +363,13 @@ constexpr void conclure_successeur(O& sortie, const modele_contrat_def& m, const
     // The scheme's one grid (successeur/dispositif.hpp): its outcomes are the scheme's own.
     const volet_modele& grille = m.volets[0];
     proposition dotation = proposition_successeur(grille, etab.economies(0), p, lois);
-    const std::optional<issue_legale> dotation_decidee = noter_decision_contrat(dotation, etab, issue_legale::dotation);
+    const decision_volet* dotation_decidee = noter_decision_contrat(dotation, etab, issue_legale::dotation);
     // Savings non renseignees compute no allocation: the result keeps the proposal that says so
     // (nature aucune, `economies_non_renseignees`), as a volet's incentive does.
     if (dotation.presente() || dotation_decidee || dotation.economies_non_renseignees)
         sortie.ajouter_contrat(dotation, dotation_decidee);
     proposition penalite_proposee = penalite_successeur(grille, global, etab, p, lois);
-    const std::optional<issue_legale> penalite_decidee =
+    const decision_volet* penalite_decidee =
         noter_decision_contrat(penalite_proposee, etab, issue_legale::penalite_financement);
     if (penalite_proposee.presente() || penalite_decidee) sortie.ajouter_contrat(penalite_proposee, penalite_decidee);
 }
@@ -495,8 +494,7 @@ template <regime_id R, class E, class O>
 constexpr void sans_proposition(O& sortie, std::size_t n, const E& etab) noexcept {
     for (const issue_legale c : issues_decidees_au_contrat<R>()) {
         proposition pr{};
-        if (const std::optional<issue_legale> decidee = noter_decision_contrat(pr, etab, c))
-            sortie.ajouter_contrat(pr, decidee);
+        if (const decision_volet* decidee = noter_decision_contrat(pr, etab, c)) sortie.ajouter_contrat(pr, decidee);
     }
     appliquer_couvertures(sortie, n, etab);
     noter_decisions(sortie, n, etab);

@@ -238,6 +238,11 @@ struct resultat_evaluation {
     // successor's allocation or penalty), when a decision was recorded for it: an entry whose
     // outcome nothing was proposed for has nature `aucune`, and only this says what was decided.
     std::array<std::optional<issue_legale>, 3> contrat_nature_decidee{};
+    // A rate measure (the 2017 liste en sus cut, the L.162-30-4 measures) is decided by its rate
+    // and its duration (decision_volet): those of the decision recorded for each entry, empty
+    // for a decision of an amount or when none was recorded.
+    std::array<std::optional<fraction>, 3> contrat_taux_decide{};
+    std::array<std::optional<int>, 3> contrat_duree_decidee_mois{};
     std::uint8_t nombre_contrat{0};
     score_volet score_global{};          // over every indicator of the contract (D.162-16 V 2 revises by it)
     bool plafond_global_atteint{false};  // the 5 % overall cap bound the sanctions (2017)
@@ -288,10 +293,12 @@ struct resultat_evaluation {
         indicateur_erreur = id;
     }
     [[nodiscard]] constexpr proposition& principale(std::size_t i) noexcept { return volets[i].principale; }
-    // `decidee`: the outcome of the decision recorded for it, if any.
-    constexpr void ajouter_contrat(const proposition& p, std::optional<issue_legale> decidee) noexcept {
+    // `decidee`: the decision recorded for it, if any (its outcome, rate and duration).
+    constexpr void ajouter_contrat(const proposition& p, const decision_volet* decidee) noexcept {
         if (nombre_contrat >= contrat.size()) return;
-        contrat_nature_decidee[nombre_contrat] = decidee;
+        contrat_nature_decidee[nombre_contrat] = decidee != nullptr ? decidee->nature : std::nullopt;
+        contrat_taux_decide[nombre_contrat] = decidee != nullptr ? decidee->taux : std::nullopt;
+        contrat_duree_decidee_mois[nombre_contrat] = decidee != nullptr ? decidee->duree_mois : std::nullopt;
         contrat[nombre_contrat++] = p;
     }
     [[nodiscard]] constexpr std::span<const proposition> propositions_du_contrat() const noexcept {
@@ -331,7 +338,7 @@ concept sortie_conclusion = requires(O& o, const S& s, std::size_t i, const prop
     o.noter_volet(i, volet_id{}, s, e);
     o.noter_erreur_score(std::uint8_t{0}, std::uint32_t{0});
     { o.principale(i) } -> std::same_as<proposition&>;
-    o.ajouter_contrat(pr, n);
+    o.ajouter_contrat(pr, static_cast<const decision_volet*>(nullptr));
     { o.propositions_du_contrat() } -> std::convertible_to<std::span<const proposition>>;
     o.noter_plafond_global();
     o.noter_couverture(i, c);

@@ -451,10 +451,11 @@ class ligne_resultats {
     }
     void noter_erreur_score(std::uint8_t, std::uint32_t) noexcept { drapeaux_etab_ |= erreur_score; }
     [[nodiscard]] proposition& principale(std::size_t i) noexcept { return principales_[i]; }
-    void ajouter_contrat(const proposition& p, std::optional<issue_legale> decidee) noexcept {
+    // The columns hold a decision's outcome, not its rate or duration (the CSV prints neither).
+    void ajouter_contrat(const proposition& p, const decision_volet* decidee) noexcept {
         if (nombre_contrat_ >= contrat_.size()) return;
-        contrat_natures_decidees_[nombre_contrat_] =
-            static_cast<std::uint8_t>(cellule_nature_decidee(decidee.has_value(), decidee));
+        contrat_natures_decidees_[nombre_contrat_] = static_cast<std::uint8_t>(
+            cellule_nature_decidee(decidee != nullptr, decidee != nullptr ? decidee->nature : std::nullopt));
         contrat_[nombre_contrat_++] = p;
     }
     [[nodiscard]] std::span<const proposition> propositions_du_contrat() const noexcept {

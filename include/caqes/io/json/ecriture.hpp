@@ -31,7 +31,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <utility>
 
 namespace caqes::json {
 
@@ -463,35 +462,37 @@ inline void ecrire(ecrivain& w, const ligne_trace& l) {
     w.cle("valeur");
     ecrire(w, l.valeur);
     if (i != nullptr) {
-        // Every measure by its code, in the codes' order as every object here: a referentiel
-        // reads measures other than `valeur`.
-        std::array<std::size_t, mesures_max> ordre{};
-        std::size_t n = 0;
-        for (std::size_t k = 0; k < mesures_max; ++k) {
-            if (!i->mesures[k].vide()) ordre[n++] = k;
-        }
-        // An insertion sort of at most mesures_max codes (std::sort here trips g++ 12's
-        // -Warray-bounds on the fixed-size array).
-        for (std::size_t a = 1; a < n; ++a) {
-            for (std::size_t b = a; b > 0 && i->mesures[ordre[b]].code < i->mesures[ordre[b - 1]].code; --b)
-                std::swap(ordre[b], ordre[b - 1]);
-        }
+        // Every measure, in the grid's order, named by its code: a referentiel reads measures
+        // other than `valeur`. An array, so that a code is a value, escaped as every string.
         w.cle("valeurs");
-        w.debut_objet();
-        for (std::size_t k = 0; k < n; ++k) {
-            w.cle(i->mesures[ordre[k]].code);
-            ecrire(w, l.valeurs[ordre[k]]);
+        w.debut_tableau();
+        for (std::size_t k = 0; k < mesures_max; ++k) {
+            if (i->mesures[k].vide()) continue;
+            w.debut_objet();
+            w.membre("mesure", i->mesures[k].code);
+            w.cle("valeur");
+            ecrire(w, l.valeurs[k]);
+            w.fin_objet();
         }
-        w.fin_objet();
+        w.fin_tableau();
     }
     w.membre("volet", l.volet);
     w.fin_objet();
 }
 
+// What was decided for a contract-level entry (resultat_evaluation): its outcome, and for a
+// rate measure its rate and duration.
+struct decision_contrat {
+    const std::optional<issue_legale>* nature{nullptr};
+    const std::optional<fraction>* taux{nullptr};
+    const std::optional<int>* duree_mois{nullptr};
+};
+
 // A proposal; for a contract-level entry (`decidee` given), also the outcome decided for it
-// (resultat_evaluation::contrat_nature_decidee), null when none was: the entry's own nature is
-// `aucune` when nothing was proposed.
-inline void ecrire(ecrivain& w, const proposition& p, const std::optional<issue_legale>* decidee = nullptr) {
+// (resultat_evaluation::contrat_nature_decidee), null when none was, and the decided rate and
+// duration (`taux_decide`, `duree_decidee_mois`), null when none was decided: the entry's own
+// nature is `aucune` when nothing was proposed.
+inline void ecrire(ecrivain& w, const proposition& p, const decision_contrat* decidee = nullptr) {
     w.debut_objet();
     w.cle("article");
     ecrire(w, p.article());
@@ -503,14 +504,22 @@ inline void ecrire(ecrivain& w, const proposition& p, const std::optional<issue_
         w.valeur(nullptr);
     }
     w.membre("depassement", p.depassement);
+    if (decidee != nullptr) {
+        w.cle("duree_decidee_mois");
+        if (*decidee->duree_mois) {
+            w.valeur(**decidee->duree_mois);
+        } else {
+            w.valeur(nullptr);
+        }
+    }
     w.membre("economies_non_renseignees", p.economies_non_renseignees);
     w.membre("illustratif", p.illustratif);
     w.membre("montant_centimes", p.montant.valeur);
     w.membre("nature", caqes::nom(p.nature));
     if (decidee != nullptr) {
         w.cle("nature_decidee");
-        if (*decidee) {
-            w.valeur(caqes::nom(**decidee));
+        if (*decidee->nature) {
+            w.valeur(caqes::nom(**decidee->nature));
         } else {
             w.valeur(nullptr);
         }
@@ -520,6 +529,14 @@ inline void ecrire(ecrivain& w, const proposition& p, const std::optional<issue_
     w.membre("statut", "proposition");
     w.cle("taux");
     ecrire(w, p.taux);
+    if (decidee != nullptr) {
+        w.cle("taux_decide");
+        if (*decidee->taux) {
+            ecrire(w, **decidee->taux);
+        } else {
+            w.valeur(nullptr);
+        }
+    }
     w.fin_objet();
 }
 
@@ -640,8 +657,11 @@ inline void ecrire_evaluation(ecrivain& w, const resultat_evaluation& r, const t
     w.debut_objet();
     w.cle("contrat");
     w.debut_tableau();
-    for (std::size_t i = 0; i < r.nombre_contrat; ++i)
-        ecrire(w, r.contrat[i], &r.contrat_nature_decidee[i]);
+    for (std::size_t i = 0; i < r.nombre_contrat; ++i) {
+        const decision_contrat d{&r.contrat_nature_decidee[i], &r.contrat_taux_decide[i],
+                                 &r.contrat_duree_decidee_mois[i]};
+        ecrire(w, r.contrat[i], &d);
+    }
     w.fin_tableau();
     // CAQES-E037: nothing was proposed; the document says why and where.
     if (!r.ok()) {

@@ -81,10 +81,12 @@ namespace caqes::json {
     }
     j["valeur"] = valeur_json(l.valeur);
     if (l.ind != nullptr) {
-        // Every measure by its code: a referentiel reads measures other than `valeur`.
-        nlohmann::json valeurs = nlohmann::json::object();
+        // Every measure, in the grid's order, named by its code: a referentiel reads measures
+        // other than `valeur`.
+        nlohmann::json valeurs = nlohmann::json::array();
         for (std::size_t k = 0; k < mesures_max; ++k) {
-            if (!l.ind->mesures[k].vide()) valeurs[std::string{l.ind->mesures[k].code}] = valeur_json(l.valeurs[k]);
+            if (!l.ind->mesures[k].vide())
+                valeurs.push_back({{"mesure", l.ind->mesures[k].code}, {"valeur", valeur_json(l.valeurs[k])}});
         }
         j["valeurs"] = std::move(valeurs);
     }
@@ -185,12 +187,18 @@ namespace caqes::json {
         volets.push_back(std::move(jv));
     }
     // A contract-level entry also says which outcome was decided for it: its own nature is
-    // `aucune` when nothing was proposed (resultat_evaluation::contrat_nature_decidee).
+    // `aucune` when nothing was proposed (resultat_evaluation::contrat_nature_decidee); and for a
+    // rate measure, the rate and duration decided.
     nlohmann::json contrat = nlohmann::json::array();
     for (std::size_t i = 0; i < r.nombre_contrat; ++i) {
         nlohmann::json jc = proposition_json(r.contrat[i]);
         const std::optional<issue_legale>& n = r.contrat_nature_decidee[i];
         jc["nature_decidee"] = n ? nlohmann::json(caqes::nom(*n)) : nlohmann::json(nullptr);
+        // A rate measure's decision: its rate and duration (null for a decision of an amount).
+        const std::optional<fraction>& taux = r.contrat_taux_decide[i];
+        jc["taux_decide"] = taux ? fraction_json(*taux) : nlohmann::json(nullptr);
+        const std::optional<int>& duree = r.contrat_duree_decidee_mois[i];
+        jc["duree_decidee_mois"] = duree ? nlohmann::json(*duree) : nlohmann::json(nullptr);
         contrat.push_back(std::move(jc));
     }
     // Totals of the proposals, and apart those of the decisions recorded.
