@@ -48,12 +48,13 @@ namespace detail {
     return detail::appliquer_taux_128(base, taux);
 }
 
-// a + b, checked: not ok when the exact sum does not fit in 64-bit cents.
+// a + b, checked: not ok when the exact sum does not fit in 64-bit cents. The compiler's checked
+// addition is one add and its overflow flag; the sum in 128 bits then two compares cost the
+// batch's totals measurably (docs/performance.md, "Two cuts in the row sink").
 [[nodiscard]] constexpr montant_calcule additionner(centimes a, centimes b) noexcept {
-    const int128 s = int128{a.valeur} + b.valeur;
-    if (s > std::numeric_limits<std::int64_t>::max() || s < std::numeric_limits<std::int64_t>::min())
-        return {{}, false};
-    return {{static_cast<std::int64_t>(s)}, true};
+    std::int64_t s = 0;
+    if (__builtin_add_overflow(a.valeur, b.valeur, &s)) return {{}, false};
+    return {{s}, true};
 }
 
 // A running total of many amounts (a batch's sanctions, incentives or decisions). The first

@@ -414,7 +414,8 @@ class ligne_resultats {
         c_->annee_contrat[e_] = static_cast<std::int32_t>(annee_contrat);
         c_->produits[e_] = produits.valeur;
         n_ = nombre_volets;
-        for (std::size_t v = 0; v < volets_max; ++v) {
+        // The first n_ volets' scores are written by noter_volet, defined or not.
+        for (std::size_t v = n_; v < volets_max; ++v) {
             c_->points[v][e_] = 0;
             c_->poids[v][e_] = 0;
         }
@@ -436,8 +437,8 @@ class ligne_resultats {
     void noter_score_global(const S&) noexcept {}
     template <class S>
     void noter_volet(std::size_t i, volet_id, const S& s, std::optional<centimes>) noexcept {
-        if (!s.defini() || s.depasse()) return;
-        const fraction f = s.valeur();
+        const bool ecrit = s.defini() && !s.depasse();
+        const fraction f = ecrit ? s.valeur() : fraction{0, 0};
         c_->points[i][e_] = f.num;
         c_->poids[i][e_] = f.den;
     }
@@ -445,9 +446,9 @@ class ligne_resultats {
     // reduced, which spares the batch a gcd and two divisions per volet and row.
     template <class L>
     void noter_volet(std::size_t i, volet_id, const score_entier<L>& s, std::optional<centimes>) noexcept {
-        if (!s.defini()) return;
-        c_->points[i][e_] = s.points;
-        c_->poids[i][e_] = s.poids;
+        const bool ecrit = s.defini();
+        c_->points[i][e_] = ecrit ? s.points : 0;
+        c_->poids[i][e_] = ecrit ? s.poids : 0;
     }
     void noter_erreur_score(std::uint8_t, std::uint32_t) noexcept { drapeaux_etab_ |= erreur_score; }
     [[nodiscard]] proposition& principale(std::size_t i) noexcept { return principales_[i]; }
