@@ -49,8 +49,8 @@ namespace detail {
 }
 
 // a + b, checked: not ok when the exact sum does not fit in 64-bit cents. The compiler's checked
-// addition is one add and its overflow flag; the sum in 128 bits then two compares cost the
-// batch's totals measurably (docs/performance.md, "Two cuts in the row sink").
+// addition is one add and its overflow flag, where a 128-bit sum needed two compares: every
+// total of a batch row takes it (docs/performance.md, "Two cuts in the row sink").
 [[nodiscard]] constexpr montant_calcule additionner(centimes a, centimes b) noexcept {
     std::int64_t s = 0;
     if (__builtin_add_overflow(a.valeur, b.valeur, &s)) return {{}, false};
