@@ -122,8 +122,7 @@ template <class Trace>
     const resultat_indicateur res = evaluer_indicateur<Trace::actif>(ind, plan, vals, pol);
     s.volets[volet].ajouter(ind, res, pol);
     if (compte_regional(regime, ind)) s.regional[volet].ajouter(ind, res, pol);
-    if constexpr (Trace::actif)
-        t.indicateur_evalue(static_cast<std::uint8_t>(volet), ind, valeur_decisive(plan, vals), vals, res, pol);
+    if constexpr (Trace::actif) t.indicateur_evalue(static_cast<std::uint8_t>(volet), ind, plan, vals, res, pol);
 }
 
 }  // namespace detail
@@ -184,12 +183,14 @@ constexpr void conclure_2017(O& sortie, std::size_t n, const modele_contrat_def&
     // The cut is measured on the establishment's own share, which validation required wherever
     // the cut may be proposed (CAQES-E066): without it there is nothing to cut.
     proposition reduction{};
-    for (std::size_t i = 0; i < n && p.reduction_liste_en_sus && etab.part_liste_en_sus(); ++i) {
-        if (!m.volets[i].clauses.contient(minoration_liste_en_sus) || !s.volets[i].defini()) continue;
-        if (s.volets[i].inferieur(entier(1))) {
-            reduction =
-                proposer_reduction_liste_en_sus_2017(*p.reduction_liste_en_sus, *etab.part_liste_en_sus(), lois);
-            break;
+    if (p.reduction_liste_en_sus && etab.part_liste_en_sus()) {
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!m.volets[i].clauses.contient(minoration_liste_en_sus) || !s.volets[i].defini()) continue;
+            if (s.volets[i].inferieur(entier(1))) {
+                reduction =
+                    proposer_reduction_liste_en_sus_2017(*p.reduction_liste_en_sus, *etab.part_liste_en_sus(), lois);
+                break;
+            }
         }
     }
     // The cut the ARS decided (on a volet carrying the clause, CAQES-E061), beside the proposal

@@ -5,6 +5,7 @@
 // members, so an evaluation without a trace compiles to the same code as one that never heard
 // of tracing. `trace` records one line per indicator; the outcomes explain themselves through
 // `proposition` (article, cap, bound, proposal or final decision).
+#include <caqes/evaluation/detail/plan.hpp>
 #include <caqes/evaluation/realisation.hpp>
 #include <caqes/evaluation/valeur.hpp>
 #include <caqes/indicateur/indicateur.hpp>
@@ -29,7 +30,7 @@ struct ligne_trace {
 
 struct sans_trace {
     static constexpr bool actif = false;
-    constexpr void indicateur_evalue(std::uint8_t, const indicateur&, const valeur_mesure&, const valeurs_indicateur&,
+    constexpr void indicateur_evalue(std::uint8_t, const indicateur&, const plan_indicateur&, const valeurs_indicateur&,
                                      const resultat_indicateur&, const politique_grille&) const noexcept {}
 };
 
@@ -39,10 +40,12 @@ struct trace {
 
     // The achievement and the points are the score's (gain_de); an overflow of the points fails
     // the evaluation (E037), so the trace's value then does not matter.
-    void indicateur_evalue(std::uint8_t volet, const indicateur& ind, const valeur_mesure& v,
+    // The value shown first is the one that decided (valeur_decisive, from the indicator's plan).
+    void indicateur_evalue(std::uint8_t volet, const indicateur& ind, const plan_indicateur& plan,
                            const valeurs_indicateur& valeurs, const resultat_indicateur& r,
                            const politique_grille& pol) {
-        lignes.push_back({volet, &ind, v, valeurs, r, realisation(r.s, pol), gain_de(r.s, ind.poids, pol).points});
+        lignes.push_back({volet, &ind, valeur_decisive(plan, valeurs), valeurs, r, realisation(r.s, pol),
+                          gain_de(r.s, ind.poids, pol).points});
     }
 };
 

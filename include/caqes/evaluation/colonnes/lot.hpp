@@ -143,9 +143,9 @@ class lot_colonnes {
     }
     // The law of row i's context; meaningful for a row on the columns' path.
     [[nodiscard]] const lois_du_jour& lois(std::size_t i) const noexcept { return contextes_[contexte_[i]].lois; }
-    // Asks the memory for row i's data (`donnees_ligne`, 296 bytes: five or six cache lines,
-    // each asked for, the last byte's included) ahead of the
-    // conclusion that reads it once (evaluer_lot.hpp, `conclure_lot`); nothing past the block.
+    // Asks the memory for row i's data (`donnees_ligne`, 296 bytes: five or six cache lines, each
+    // asked for, the last byte's included) ahead of the conclusion that reads it once
+    // (evaluer_lot.hpp, `conclure_lot`); nothing past the block.
     // The hardware's stream prefetcher does not fetch those lines in time while the conclusion
     // also writes every result column: asking four rows ahead made a block of 1e5 establishments
     // about 20 % faster at 7 indicators (docs/performance.md, "The row data asked for ahead").

@@ -104,7 +104,7 @@ template <forme_indicateur F, bool Regional, class Trace>
     const resultat_indicateur res = evaluer_forme<F>(ind, vals, pol);
     volet.ajouter(ind, res, pol);
     if constexpr (Regional) regional.ajouter(ind, res, pol);
-    if constexpr (Trace::actif) t.indicateur_evalue(numero_volet, ind, valeur_decisive(plan, vals), vals, res, pol);
+    if constexpr (Trace::actif) t.indicateur_evalue(numero_volet, ind, plan, vals, res, pol);
 }
 
 // The same, as one out-of-line function per shape: what a large grid calls, so that its

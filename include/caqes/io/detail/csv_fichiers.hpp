@@ -31,6 +31,7 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
 #include <map>
 #include <optional>
@@ -66,6 +67,17 @@ struct valeur_lue {
             return "non, partiel or oui";
     }
     return "?";
+}
+
+// Whether a value's text is one of the words lire_valeur takes, NC, NR, oui, non or partiel (in
+// any case, blanks aside), rather than a number: JSON Lines writes a word as a string and a
+// number as a number (json/valeurs.hpp).
+[[nodiscard]] inline bool mot_de_valeur(std::string_view texte) noexcept {
+    const std::string_view s = trim(texte);
+    for (const std::string_view mot : {"NC", "NR", "oui", "non", "partiel"}) {
+        if (equal_ci(s, mot)) return true;
+    }
+    return false;
 }
 
 [[nodiscard]] inline valeur_lue lire_valeur(std::string_view texte_brut, type_mesure t, dialect d) {

@@ -483,9 +483,9 @@ inline void ecrire(ecrivain& w, const ligne_trace& l) {
 // What was decided for a contract-level entry (resultat_evaluation): its outcome, and for a
 // rate measure its rate and duration.
 struct decision_contrat {
-    const std::optional<issue_legale>* nature{nullptr};
-    const std::optional<fraction>* taux{nullptr};
-    const std::optional<int>* duree_mois{nullptr};
+    std::optional<issue_legale> nature{};
+    std::optional<fraction> taux{};
+    std::optional<int> duree_mois{};
 };
 
 // A proposal; for a contract-level entry (`decidee` given), also the outcome decided for it
@@ -504,22 +504,15 @@ inline void ecrire(ecrivain& w, const proposition& p, const decision_contrat* de
         w.valeur(nullptr);
     }
     w.membre("depassement", p.depassement);
-    if (decidee != nullptr) {
-        w.cle("duree_decidee_mois");
-        if (*decidee->duree_mois) {
-            w.valeur(**decidee->duree_mois);
-        } else {
-            w.valeur(nullptr);
-        }
-    }
+    if (decidee != nullptr) w.membre("duree_decidee_mois", decidee->duree_mois);
     w.membre("economies_non_renseignees", p.economies_non_renseignees);
     w.membre("illustratif", p.illustratif);
     w.membre("montant_centimes", p.montant.valeur);
     w.membre("nature", caqes::nom(p.nature));
     if (decidee != nullptr) {
         w.cle("nature_decidee");
-        if (*decidee->nature) {
-            w.valeur(caqes::nom(**decidee->nature));
+        if (decidee->nature) {
+            w.valeur(caqes::nom(*decidee->nature));
         } else {
             w.valeur(nullptr);
         }
@@ -531,8 +524,8 @@ inline void ecrire(ecrivain& w, const proposition& p, const decision_contrat* de
     ecrire(w, p.taux);
     if (decidee != nullptr) {
         w.cle("taux_decide");
-        if (*decidee->taux) {
-            ecrire(w, **decidee->taux);
+        if (decidee->taux) {
+            ecrire(w, *decidee->taux);
         } else {
             w.valeur(nullptr);
         }
@@ -658,8 +651,8 @@ inline void ecrire_evaluation(ecrivain& w, const resultat_evaluation& r, const t
     w.cle("contrat");
     w.debut_tableau();
     for (std::size_t i = 0; i < r.nombre_contrat; ++i) {
-        const decision_contrat d{&r.contrat_nature_decidee[i], &r.contrat_taux_decide[i],
-                                 &r.contrat_duree_decidee_mois[i]};
+        const decision_contrat d{r.contrat_nature_decidee[i], r.contrat_taux_decide[i],
+                                 r.contrat_duree_decidee_mois[i]};
         ecrire(w, r.contrat[i], &d);
     }
     w.fin_tableau();

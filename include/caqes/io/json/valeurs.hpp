@@ -266,16 +266,6 @@ struct ligne_lue {
     return std::nullopt;
 }
 
-// Whether a measure's value written as a JSON string is one of the values-file words the CSV
-// reader takes (csv::detail::lire_valeur): NC, NR, oui, non, partiel, in any case, blanks aside.
-[[nodiscard]] inline bool mot_de_valeur(std::string_view texte) noexcept {
-    const std::string_view s = csv::trim(texte);
-    for (const std::string_view mot : {"NC", "NR", "oui", "non", "partiel"}) {
-        if (csv::detail::equal_ci(s, mot)) return true;
-    }
-    return false;
-}
-
 // `couverts`: the volets the contract has in force this exercise (all of them without a
 // contract); an indicator of another volet is not required, and is left out unless given
 // (`validate` then refuses it, CAQES-E060), as in the CSV reader.
@@ -312,7 +302,7 @@ inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, co
                 // yes/no or scale measure takes words only, and says which (lire_valeur).
                 const bool qualitative =
                     ind.mesures[jm].type == type_mesure::oui_non || ind.mesures[jm].type == type_mesure::echelle;
-                if (x->s == valeur_ligne::sorte::chaine && !qualitative && !mot_de_valeur(x->texte)) {
+                if (x->s == valeur_ligne::sorte::chaine && !qualitative && !csv::detail::mot_de_valeur(x->texte)) {
                     l.signaler(regle::texte_invalide, pm,
                                concat(ind.code, ".", ind.mesures[jm].code,
                                       ": expected a JSON number or a word (oui, non, partiel, NC, NR), got ",
