@@ -143,6 +143,37 @@ TEST_CASE("JSON Lines rejections: rule and file:line#pointer", "[json][jsonl]") 
             "v.jsonl:1#/decisions/socle/montant");
 }
 
+TEST_CASE("JSON Lines: two decisions at INT64_MAX cents, the second would overflow every total of them (CAQES-E040)",
+          "[json][jsonl]") {
+    // The CSV reader's control total of the file's decisions (csv.cpp, the same case), kept by
+    // this reader too: no total of the accepted decisions can overflow, whichever file gave them.
+    const std::string max = "92233720368547758.07";
+    const std::string premiere = avec(R"("montant":100)", concat(R"("montant":)", max));
+    std::string seconde = premiere;
+    seconde.replace(seconde.find("019900001"), 9, "019900002");
+    const json::lot_jsonl l = lire(premiere + "\n" + seconde + "\n");
+    INFO(outils::tout(l.rejets));
+    REQUIRE(l.rejets.size() == 2);
+    // The first passes the reader and breaks the law: 1 % of the revenue base (CAQES-E062).
+    CHECK(l.rejets[0].id == regle::decision_hors_la_loi);
+    CHECK(l.rejets[0].lieu == "v.jsonl:1#/decisions/socle/montant");
+    CHECK(l.rejets[1].id == regle::depassement_capacite);
+    CHECK(l.rejets[1].lieu == "v.jsonl:2#/decisions/socle/montant");
+    CHECK(l.rejets[1].detail ==
+          "019900002 2018: 92233720368547758.07 EUR brings the file's total of decisions past 92233720368547758.07 "
+          "EUR (64-bit "
+          "cents): 1 decision before it totals 92233720368547758.07 EUR; no total of the decisions could be exact");
+    CHECK(l.rapports.empty());
+    CHECK(l.lignes.balanced());
+    // The same two amounts on one line each of two files stand as far as this rule goes: the total
+    // is the file's, not the process's.
+    for (const std::string& ligne : {premiere, seconde}) {
+        const json::lot_jsonl seule = lire(ligne + "\n");
+        REQUIRE(seule.rejets.size() == 1);
+        CHECK(seule.rejets[0].id == regle::decision_hors_la_loi);
+    }
+}
+
 TEST_CASE("JSON Lines: a second line for the same establishment-year is rejected, the first stands", "[json][jsonl]") {
     const json::lot_jsonl l = lire(ligne_valide + "\n" + ligne_valide + "\n");
     REQUIRE(l.rapports.size() == 1);

@@ -601,15 +601,40 @@ struct colonnes_volet {
     std::size_t c_economies, c_decision, c_nature;
 };
 
+// CAQES-E040: the control total of every decided amount a file gives, over the rows read so far,
+// in the CSV reader and the JSON Lines one alike. Decisions are not negative, so any sum of
+// accepted ones (a batch's total) is at most this control total, which therefore must fit: a
+// decision that would take it past 64-bit cents is refused where it is written, and no total of
+// the accepted decisions can overflow.
+struct total_decisions_fichier {
+    centimes total{};
+    std::size_t nombre{0};
+
+    // Adds `montant` (not negative); when the total would leave 64-bit cents, adds nothing and
+    // gives the violation's detail.
+    [[nodiscard]] std::optional<std::string> ajouter(centimes montant) {
+        const montant_calcule somme = additionner(total, montant);
+        if (!somme.ok)
+            return concat(texte_euros(montant),
+                          " EUR brings the file's total of decisions past 92233720368547758.07 EUR (64-bit cents): ",
+                          std::to_string(nombre),
+                          nombre == 1 ? " decision before it totals " : " decisions before it total ",
+                          texte_euros(total), " EUR; no total of the decisions could be exact");
+        total = somme.valeur;
+        ++nombre;
+        return std::nullopt;
+    }
+};
+
 // Returns false when the row was rejected without a usable key (its shape, its finess or its
 // exercice): no establishment-year can name it, and the values of its own say "no row", with
 // the file's count of such rows.
 [[nodiscard]] inline bool lire_etablissement(const modele_contrat_def& m, journal& j, const record_view& r,
                                              const entete& e, dialect dl, std::string_view tete,
                                              const std::vector<colonnes_volet>& cv, bool activites_donnees,
-                                             bool avec_taux, bool avec_l162, centimes& total_decisions,
-                                             std::size_t& nombre_decisions, index_cles<etablissement_lu>& etabs,
-                                             std::size_t max, std::optional<au_dela>& trop) {
+                                             bool avec_taux, bool avec_l162, total_decisions_fichier& decisions_lues,
+                                             index_cles<etablissement_lu>& etabs, std::size_t max,
+                                             std::optional<au_dela>& trop) {
     if (!forme_valide(j, r, e, dl, tete)) return false;
     const std::optional<cle> k = lire_cle(j, r, e, m, dl);
     bool ok = k.has_value();
@@ -741,20 +766,11 @@ struct colonnes_volet {
                     regle::valeur_hors_domaine, col_dec,
                     concat(texte(type_mesure::montant, entier(c.value.valeur)), ": a decided amount is not negative"));
                 ok = false;
-            } else if (const montant_calcule somme = additionner(total_decisions, c.value); !somme.ok) {
-                // Decisions are not negative, so any sum of accepted ones (the batch's total)
-                // is at most this control total, which therefore must fit.
-                j.rejeter(
-                    regle::depassement_capacite, col_dec,
-                    concat(texte_euros(c.value),
-                           " EUR brings the file's total of decisions past 92233720368547758.07 EUR (64-bit cents): ",
-                           std::to_string(nombre_decisions), " decisions before it total ",
-                           texte_euros(total_decisions), " EUR; no total of the decisions could be exact"));
+            } else if (std::optional<std::string> refus = decisions_lues.ajouter(c.value)) {
+                j.rejeter(regle::depassement_capacite, col_dec, std::move(*refus));
                 ok = false;
             } else {
                 decisions.push_back({.volet = m.volets[iv].volet, .nature = nature, .montant = c.value});
-                total_decisions = somme.valeur;
-                ++nombre_decisions;
             }
         }
         // A decision the law sets as a rate for a limited duration (L.162-30-4, the 2017
@@ -827,8 +843,7 @@ void lire_etablissements(const modele_contrat_def& m, const source& src, const o
     const bool avec_taux = e.colonne(taux_durees.front()) != absent;
     const bool avec_l162 = e.colonne(colonnes_l162_30_4.front()) != absent;
     // Control total of every decision column, over the rows read so far.
-    centimes total_decisions{};
-    std::size_t nombre_decisions = 0;
+    total_decisions_fichier decisions_lues{};
 
     const dialect dl = f.d;
     // One entry per row, reserved from the file's line count (the first pass): the index never
@@ -839,7 +854,7 @@ void lire_etablissements(const modele_contrat_def& m, const source& src, const o
         f, j, trop,
         [&](const record_view& r) {
             if (!lire_etablissement(m, j, r, e, dl, f.apercu.head, cv, activites_donnees, avec_taux, avec_l162,
-                                    total_decisions, nombre_decisions, etabs, o.etablissements_annees_max, trop))
+                                    decisions_lues, etabs, o.etablissements_annees_max, trop))
                 ++sans_cle;
         },
         vider);

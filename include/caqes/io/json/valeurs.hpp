@@ -346,8 +346,10 @@ inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, co
     if (nombre_manquants > 0) l.signaler(regle::indicateur_absent, "/valeurs", concat("missing ", manque));
 }
 
-inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, const valeur_ligne& racine,
-                              ligne_lue& out) {
+// `decisions_lues`: the file's control total of decided amounts (CAQES-E040), as the CSV reader
+// keeps it.
+inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, const valeur_ligne& racine, ligne_lue& out,
+                              csv::detail::total_decisions_fichier& decisions_lues) {
     if (const valeur_ligne* e = l.membre(racine, "", "economies", false); e != nullptr && l.objet(*e, "/economies")) {
         for (const valeur_ligne& x : e->membres) {
             const std::string p = concat("/economies/", sax_ligne::segment(x.cle));
@@ -390,6 +392,10 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
             }
             const auto c = l.montant(*a, concat(p, "/montant"), false, "a decided amount");
             if (!c) continue;
+            if (std::optional<std::string> refus = decisions_lues.ajouter(*c)) {
+                l.signaler(regle::depassement_capacite, concat(p, "/montant"), std::move(*refus));
+                continue;
+            }
             out.decisions.push_back({.volet = *v, .nature = nature, .montant = *c});
             // A decision the law sets as a rate for a limited duration (L.162-30-4, the 2017
             // liste en sus cut): its rate and duration, by the CSV row's own check.
@@ -686,6 +692,8 @@ template <class SurRapport, class SurRejet>
     std::size_t trop_lignes = 0;
     std::size_t trop_derniere = 0;
     std::size_t numero = 0;
+    // Control total of every decided amount, over the lines read so far.
+    csv::detail::total_decisions_fichier decisions_lues{};
     // The template and the parameters, checked once for the whole file (csv_rapports.hpp).
     const resultat_validation<validateur_rapports> validateur = validate_lot(m, p);
     std::string_view brut;
@@ -817,7 +825,7 @@ template <class SurRapport, class SurRejet>
                 l.signaler(act.rule, "/activites", act.error);
             }
         }
-        lire_volets_ligne(l, m, racine, out);
+        lire_volets_ligne(l, m, racine, out, decisions_lues);
         lire_l162_30_4_ligne(l, racine, out);
         std::optional<contrat_instance> contrat = lire_contrat_ligne(l, m, racine, out.finess);
         const std::array<bool, volets_max> couverts =
