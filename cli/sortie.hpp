@@ -9,6 +9,7 @@
 // path's output is the scalar path's byte for byte (tests/check_evaluate_colonnes.py).
 #include <caqes/calendrier/format.hpp>
 #include <caqes/evaluation/colonnes/resultats.hpp>
+#include <caqes/evaluation/issues.hpp>
 #include <caqes/evaluation/proposition.hpp>
 #include <caqes/evaluation/trace.hpp>
 #include <caqes/io/csv_dialect.hpp>
@@ -59,6 +60,14 @@ class vue_resultat {
     }
     [[nodiscard]] bool evalue(std::size_t i) const noexcept { return r_.volets[i].couverture.evalue; }
     [[nodiscard]] std::size_t nombre_contrat() const noexcept { return r_.nombre_contrat; }
+    // A rate measure's decided rate and duration, which decide it (its amount is the file's
+    // estimate); the result columns hold neither (vue_colonnes::colonnes_suffisent).
+    [[nodiscard]] std::optional<fraction> taux_decide_contrat(std::size_t k) const noexcept {
+        return r_.contrat_taux_decide[k];
+    }
+    [[nodiscard]] std::optional<int> duree_decidee_contrat(std::size_t k) const noexcept {
+        return r_.contrat_duree_decidee_mois[k];
+    }
     [[nodiscard]] const proposition& contrat(std::size_t k) const noexcept { return r_.contrat[k]; }
     // The outcome decided for contract-level entry k; empty when no decision was recorded for it.
     [[nodiscard]] std::optional<issue_legale> nature_decision_contrat(std::size_t k) const noexcept {
@@ -77,9 +86,11 @@ class vue_resultat {
 
 // A row of result columns (colonnes::lire: its score reduced) as the same writers read it:
 // each proposal read back from its five cells (colonnes::proposition_de), which hold
-// every field the writers print. A row with CAQES-E037 cannot be printed from its columns (a
-// score that overflowed is 0 / 0 there, where the full result prints its value 0), so
-// `colonnes_suffisent` sends it to the full result.
+// every field the writers print but two, so `colonnes_suffisent` sends such a row to the full
+// result: a row with CAQES-E037 (a score that overflowed is 0 / 0 in the columns, where the
+// full result prints its value 0), and a row with a rate measure decided (the columns hold the
+// outcome decided and its estimated amount, not the rate and duration that decide it: rare
+// rows, which keep the block's columns free of three cells per contract-level entry).
 class vue_colonnes {
   public:
     // `nombre_volets`: the conclusion's (conclure_pour): the template's volets, none for a
@@ -87,7 +98,12 @@ class vue_colonnes {
     vue_colonnes(const colonnes::ligne& l, std::size_t nombre_volets) noexcept : l_(l), n_(nombre_volets) {}
 
     [[nodiscard]] static bool colonnes_suffisent(const colonnes::ligne& l) noexcept {
-        return (l.drapeaux_etab & colonnes::erreur_score) == 0;
+        if ((l.drapeaux_etab & colonnes::erreur_score) != 0) return false;
+        for (const std::int64_t cellule : l.contrat_nature_decidee) {
+            const std::optional<issue_legale> n = colonnes::nature_decidee_de(cellule);
+            if (n && nature_de_taux(*n)) return false;
+        }
+        return true;
     }
 
     [[nodiscard]] int exercice() const noexcept { return static_cast<int>(l_.exercice); }
@@ -154,6 +170,16 @@ class vue_colonnes {
     return t;
 }
 
+// A rate in percent, "12.5 %", with the dialect's decimal mark.
+[[nodiscard]] inline std::string pourcent(fraction f, csv::dialect d) {
+    std::string t = texte(type_mesure::taux, f);
+    if (d == csv::dialect::french) {
+        for (char& c : t)
+            c = c == '.' ? ',' : c;
+    }
+    return t;
+}
+
 // A CSV field: quoted when it holds the separator, a quote or a line break.
 [[nodiscard]] inline std::string champ(std::string_view s, csv::dialect d) {
     if (s.find_first_of(std::string{csv::separator(d)} + "\"\r\n") == std::string_view::npos) return std::string{s};
@@ -167,8 +193,10 @@ class vue_colonnes {
 // allocation and penalty): "interessement_regional 1234,56", joined by " + ", each with the
 // decision recorded for it, "(decided 2000,00)", " above the proposal" when flagged; a decision of
 // an outcome nothing was proposed for names that outcome as the files write it, "decided dotation
-// 2000,00". With `savings_nr`, an allocation not computed for lack of savings is "savings NR", as
-// Markdown writes a volet's (the CSV has no cell for it, for a volet neither).
+// 2000,00"; a rate measure decided by its rate and duration gives them, "decided 20000,00 at 20 %
+// for 18 months" (from a full result: a view of columns has no such decision). With
+// `savings_nr`, an allocation not computed for lack of savings is "savings NR", as Markdown
+// writes a volet's (the CSV has no cell for it, for a volet neither).
 template <class Vue>
 [[nodiscard]] std::string propositions_contrat(const Vue& r, csv::dialect d, bool savings_nr = false) {
     std::string s;
@@ -176,12 +204,20 @@ template <class Vue>
         const proposition& p = r.contrat(i);
         if (savings_nr && p.economies_non_renseignees) s += concat(s.empty() ? "" : " + ", "savings NR");
         if (!p.presente() && !p.decision_finale) continue;
+        std::string taux;
+        if constexpr (requires { r.taux_decide_contrat(i); }) {
+            if (const std::optional<fraction> t = r.taux_decide_contrat(i)) {
+                const std::optional<int> duree = r.duree_decidee_contrat(i);
+                taux = concat(" at ", pourcent(*t, d),
+                              duree ? concat(" for ", std::to_string(*duree), " months") : std::string{});
+            }
+        }
         const std::string decidee =
             p.decision_finale
                 ? concat("decided ",
                          p.presente() ? std::string{}
                                       : concat(csv::mot_nature_decision(r.nature_decision_contrat(i)), " "),
-                         montant(*p.decision_finale, d), p.decision_au_dessus ? " above the proposal" : "")
+                         montant(*p.decision_finale, d), taux, p.decision_au_dessus ? " above the proposal" : "")
                 : std::string{};
         s += concat(s.empty() ? "" : " + ", p.presente() ? concat(nom(p.nature), " ", montant(p.montant, d),
                                                                   decidee.empty() ? "" : concat(" (", decidee, ")"))
