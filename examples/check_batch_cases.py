@@ -143,7 +143,7 @@ def main():
     r = run(program, files("int64_max", e=two))
     check("4. two INT64_MAX decisions", r, 1,
           ["  etablissements.csv:3:decision_socle: CAQES-E040: 019900033 2018: 92233720368547758.07 EUR brings the file's total of decisions past "
-           "92233720368547758.07 EUR (64-bit cents): 1 decisions before it total 92233720368547758.07 EUR; no total of the decisions could be exact"],
+           "92233720368547758.07 EUR (64-bit cents): 1 decision before it totals 92233720368547758.07 EUR; no total of the decisions could be exact"],
           absent=["-0.02"])
     if not any(line.startswith("  etablissements.csv:2:decision_socle: CAQES-E062: ")
                for line in r.stdout.decode("utf-8", "replace").splitlines()):
