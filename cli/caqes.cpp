@@ -223,7 +223,8 @@ class ecriture_par_blocs {
             }
         } else {
             // CSV and Markdown print only what the result columns hold (cli/sortie.hpp,
-            // vue_colonnes), but for a row with CAQES-E037, printed from its full result.
+            // vue_colonnes), but for a row they cannot say (CAQES-E037, a rate measure decided:
+            // vue_colonnes::colonnes_suffisent), printed from its full result.
             caqes::colonnes::evaluer_lot(lot, resultats_, 0);
             const std::size_t volets = caqes::nombre_volets_conclus(lot.grille().modele());
             for (std::size_t i = 0; i < n; ++i) {

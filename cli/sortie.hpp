@@ -158,11 +158,8 @@ class vue_colonnes {
     return s;
 }
 
-// A score as a ratio in [0, 1], truncated to 6 decimals with the dialect's mark (informative:
-// the JSON Lines output gives it exactly, as num/den); empty when no indicator counted.
-[[nodiscard]] inline std::string score(const std::optional<fraction>& s, csv::dialect d) {
-    if (!s) return {};
-    std::string t = json::decimal_tronque(*s);
+// A number written with a decimal point, with the dialect's decimal mark.
+[[nodiscard]] inline std::string marque_decimale(std::string t, csv::dialect d) {
     if (d == csv::dialect::french) {
         for (char& c : t)
             c = c == '.' ? ',' : c;
@@ -170,14 +167,16 @@ class vue_colonnes {
     return t;
 }
 
+// A score as a ratio in [0, 1], truncated to 6 decimals with the dialect's mark (informative:
+// the JSON Lines output gives it exactly, as num/den); empty when no indicator counted.
+[[nodiscard]] inline std::string score(const std::optional<fraction>& s, csv::dialect d) {
+    if (!s) return {};
+    return marque_decimale(json::decimal_tronque(*s), d);
+}
+
 // A rate in percent, "12.5 %", with the dialect's decimal mark.
 [[nodiscard]] inline std::string pourcent(fraction f, csv::dialect d) {
-    std::string t = texte(type_mesure::taux, f);
-    if (d == csv::dialect::french) {
-        for (char& c : t)
-            c = c == '.' ? ',' : c;
-    }
-    return t;
+    return marque_decimale(texte(type_mesure::taux, f), d);
 }
 
 // A CSV field: quoted when it holds the separator, a quote or a line break.

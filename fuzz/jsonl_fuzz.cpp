@@ -5,8 +5,8 @@
 // parameters instead. Besides crashes, leaks and undefined behaviour, it traps on the first
 // broken property:
 // - physical lines = blank + accepted + rejected, and rows read = accepted + rejected, unless
-//   the file was marked unusable (only a failed stream or too many establishment-years do so,
-//   and neither can happen to a text in memory under the default options);
+//   the file was marked unusable: in memory and under the default options (no failed stream,
+//   no more establishment-years than the maximum), only a file with no establishment-year is;
 // - every violation is located at a line of the file (`v.jsonl:N`), carries a rule of the
 //   catalogue, and every rejected line is named by at least one violation;
 // - the exit status says "accepted" only when nothing was rejected;

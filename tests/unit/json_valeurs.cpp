@@ -165,6 +165,17 @@ TEST_CASE("JSON Lines: two decisions at INT64_MAX cents, the second would overfl
           "cents): 1 decision before it totals 92233720368547758.07 EUR; no total of the decisions could be exact");
     CHECK(l.rapports.empty());
     CHECK(l.lignes.balanced());
+    // As in the CSV reader, an amount counts whatever its nature holds: a first decision of no
+    // known outcome is rejected for that, and still takes the file's total to the limit.
+    std::string sans_nature = premiere;
+    const std::string sanction = R"("nature":"sanction")";
+    sans_nature.replace(sans_nature.find(sanction), sanction.size(), R"("nature":"amende")");
+    const json::lot_jsonl n = lire(sans_nature + "\n" + seconde + "\n");
+    INFO(outils::tout(n.rejets));
+    REQUIRE(n.rejets.size() == 2);
+    CHECK(n.rejets[0].id == regle::decision_hors_issues);
+    CHECK(n.rejets[1].id == regle::depassement_capacite);
+    CHECK(n.rejets[1].lieu == "v.jsonl:2#/decisions/socle/montant");
     // The same two amounts on one line each of two files stand as far as this rule goes: the total
     // is the file's, not the process's.
     for (const std::string& ligne : {premiere, seconde}) {

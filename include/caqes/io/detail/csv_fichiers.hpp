@@ -602,10 +602,12 @@ struct colonnes_volet {
 };
 
 // CAQES-E040: the control total of every decided amount a file gives, over the rows read so far,
-// in the CSV reader and the JSON Lines one alike. Decisions are not negative, so any sum of
+// in the CSV reader and the JSON Lines one alike: every amount that reads as one, in a row
+// accepted or rejected, whatever its nature holds. Decisions are not negative, so any sum of
 // accepted ones (a batch's total) is at most this control total, which therefore must fit: a
 // decision that would take it past 64-bit cents is refused where it is written, and no total of
-// the accepted decisions can overflow.
+// the accepted decisions can overflow. A row is refused for the file's sum, not its own: the
+// message says so, and which amounts came before.
 struct total_decisions_fichier {
     centimes total{};
     std::size_t nombre{0};

@@ -376,7 +376,17 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
             l.connus(x, p, {"nature", "montant", "taux", "duree_mois"});
             const valeur_ligne* n = l.membre(x, p, "nature", true);
             const valeur_ligne* a = l.membre(x, p, "montant", true);
-            if (n == nullptr || a == nullptr) continue;
+            // The amount is read, and counted in the file's control total, whatever its nature
+            // holds, as the CSV reader counts every decided amount it reads.
+            std::optional<centimes> c;
+            if (a != nullptr) c = l.montant(*a, concat(p, "/montant"), false, "a decided amount");
+            if (c) {
+                if (std::optional<std::string> refus = decisions_lues.ajouter(*c)) {
+                    l.signaler(regle::depassement_capacite, concat(p, "/montant"), std::move(*refus));
+                    c.reset();
+                }
+            }
+            if (n == nullptr || !c) continue;
             std::optional<issue_legale> nature{};
             bool lue = false;
             for (const csv::nature_ecrite& ne : csv::natures_decision) {
@@ -388,12 +398,6 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
             if (!lue) {
                 l.signaler(regle::decision_hors_issues, concat(p, "/nature"),
                            csv::pas_une_nature(csv::quoted_field(n->texte)));
-                continue;
-            }
-            const auto c = l.montant(*a, concat(p, "/montant"), false, "a decided amount");
-            if (!c) continue;
-            if (std::optional<std::string> refus = decisions_lues.ajouter(*c)) {
-                l.signaler(regle::depassement_capacite, concat(p, "/montant"), std::move(*refus));
                 continue;
             }
             out.decisions.push_back({.volet = *v, .nature = nature, .montant = *c});
