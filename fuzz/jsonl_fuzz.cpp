@@ -13,20 +13,18 @@
 // - for every accepted establishment-year, the compile-time evaluator (`evaluateur<def>`), the
 //   run-time one (`evaluer`) and the columnar one (`colonnes::evaluer_lot`, in blocks of the
 //   accepted years) agree: on every volet's score and proposal and on the totals, and on every
-//   result column.
+//   result column (tests/support/colonnes_comme_scalaire.hpp).
+#include "colonnes_comme_scalaire.hpp"
 #include "meme_resultat.hpp"
 #include "modeles/indicateurs_2022.hpp"
 #include "modeles/regional_2017.hpp"
 
 #include <caqes/caqes.hpp>
-#include <caqes/evaluation/colonnes/evaluer_lot.hpp>
 #include <caqes/io/json/valeurs.hpp>
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
-#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -87,25 +85,7 @@ void verifier(std::string_view texte, const parametres_evaluation& p) {
         scalaires.push_back(evaluer(r.rapport));
         exiger(essais::meme_resultat(evaluateur<Def>::evaluer(valide.valeur(), politique_grille{}), scalaires.back()));
     }
-    // The columnar evaluator, under the parameters every report was validated with.
-    const auto grille = std::make_shared<const colonnes::grille_lot>(Def, politique_grille{},
-                                                                     lot.rapports.front().rapport.parametres());
-    colonnes::validateur_lot blocs(grille);
-    colonnes::resultats_colonnes<std::int64_t> res;
-    std::size_t e = 0;
-    auto conclure = [&](const colonnes::lot_colonnes& l) {
-        colonnes::evaluer_lot(l, res, 0);
-        for (std::size_t i = 0; i < l.taille(); ++i, ++e)
-            exiger(colonnes::difference(colonnes::lire(res, i), colonnes::ligne_de(scalaires[e])).empty());
-    };
-    for (const csv::rapport_lu& r : lot.rapports) {
-        exiger(blocs.ajouter(r.rapport).ok());
-        while (std::optional<colonnes::lot_colonnes> l = blocs.prendre())
-            conclure(*l);
-    }
-    while (std::optional<colonnes::lot_colonnes> l = blocs.terminer())
-        conclure(*l);
-    exiger(e == scalaires.size());
+    exiger(essais::ecart_colonnes(Def, lot.rapports, scalaires).empty());
 }
 
 }  // namespace

@@ -9,9 +9,12 @@
 // - every violation is located in one of the files and carries a rule of the catalogue;
 // - the exit status says "accepted" only when nothing was rejected;
 // - for every accepted establishment-year, the compile-time evaluator (`evaluateur<def>`) and
-//   the run-time one (`evaluer`) agree on every volet's score and proposal and on the totals;
+//   the run-time one (`evaluer`) agree on every volet's score and proposal and on the totals,
+//   and the columnar one (`colonnes::evaluer_lot`, the accepted years in blocks) writes the
+//   scalar result's row, column for column (tests/support/colonnes_comme_scalaire.hpp);
 // - the JSON document of the batch (as example_batch --json writes it) parses back, with the
 //   reconciliation it was given.
+#include "colonnes_comme_scalaire.hpp"
 #include "meme_resultat.hpp"
 #include "modeles/regional_2017.hpp"
 
@@ -109,15 +112,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     exiger((s == csv::exit_status::accepted) == (lot.rejets.empty() && !lot.rapports.empty()));
 
     std::vector<json::evaluation_etablissement> evaluations;
+    std::vector<resultat_evaluation> scalaires;
     for (const csv::rapport_lu& r : lot.rapports) {
         const resultat_validation<rapport_valide_pour<def>> valide = validate<def>(r.rapport);
         exiger(valide.ok());
         json::evaluation_etablissement e{
             .finess = r.finess, .raison_sociale = {}, .exercice = r.rapport.exercice(), .modele = std::string{def.nom}};
         e.resultat = evaluateur<def>::evaluer(valide.valeur(), politique_grille{}, e.trace_);
-        exiger(meme_resultat(e.resultat, evaluer(r.rapport)));
+        scalaires.push_back(evaluer(r.rapport));
+        exiger(meme_resultat(e.resultat, scalaires.back()));
         evaluations.push_back(std::move(e));
     }
+    exiger(essais::ecart_colonnes(def, lot.rapports, scalaires).empty());
     nlohmann::json doc = json::document(evaluations);
     // The streaming writer example_batch --json uses gives nlohmann's bytes (ecriture.hpp).
     std::ostringstream ecrit;
