@@ -168,8 +168,8 @@ TEST_CASE("JSON Lines: two decisions at INT64_MAX cents, the second would overfl
     // As in the CSV reader, an amount counts whatever its nature holds: a first decision of no
     // known outcome is rejected for that, and still takes the file's total to the limit.
     std::string sans_nature = premiere;
-    const std::string sanction = R"("nature":"sanction")";
-    sans_nature.replace(sans_nature.find(sanction), sanction.size(), R"("nature":"amende")");
+    const std::string nature_sanction = R"("nature":"sanction")";
+    sans_nature.replace(sans_nature.find(nature_sanction), nature_sanction.size(), R"("nature":"amende")");
     const json::lot_jsonl n = lire(sans_nature + "\n" + seconde + "\n");
     INFO(outils::tout(n.rejets));
     REQUIRE(n.rejets.size() == 2);
