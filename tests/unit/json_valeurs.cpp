@@ -160,9 +160,9 @@ TEST_CASE("JSON Lines: two decisions at INT64_MAX cents, the second would overfl
     CHECK(l.rejets[1].id == regle::depassement_capacite);
     CHECK(l.rejets[1].lieu == "v.jsonl:2#/decisions/socle/montant");
     CHECK(l.rejets[1].detail ==
-          "019900002 2018: 92233720368547758.07 EUR brings the file's total of decisions past 92233720368547758.07 "
-          "EUR (64-bit "
-          "cents): 1 decision before it totals 92233720368547758.07 EUR; no total of the decisions could be exact");
+          "019900002 2018: 92233720368547758.07 EUR brings the file's total of decisions past "
+          "92233720368547758.07 EUR (64-bit cents): 1 decision before it totals 92233720368547758.07 EUR; "
+          "no total of the decisions could be exact");
     CHECK(l.rapports.empty());
     CHECK(l.lignes.balanced());
     // As in the CSV reader, an amount counts whatever its nature holds: a first decision of no
