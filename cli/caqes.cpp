@@ -600,10 +600,7 @@ struct evaluation_unique {
         // A rate measure is decided by its rate and duration; its amount is the file's estimate.
         if (r.contrat_taux_decide[i])
             std::cout << "  decided rate " << caqes::texte_fraction(*r.contrat_taux_decide[i])
-                      << (r.contrat_duree_decidee_mois[i]
-                              ? caqes::concat(" for ", std::to_string(*r.contrat_duree_decidee_mois[i]), " months")
-                              : std::string{})
-                      << '\n';
+                      << caqes::cli::pour_la_duree(r.contrat_duree_decidee_mois[i]) << '\n';
     }
     std::cout << "\ntotals: sanctions " << caqes::texte_euros(r.total_sanctions) << " EUR, incentives "
               << caqes::texte_euros(r.total_interessements) << " EUR"

@@ -179,6 +179,12 @@ class vue_colonnes {
     return marque_decimale(texte(type_mesure::taux, f), d);
 }
 
+// " for 18 months": the duration a rate measure was decided for, after its rate; empty when the
+// decision gave none.
+[[nodiscard]] inline std::string pour_la_duree(const std::optional<int>& mois) {
+    return mois ? concat(" for ", std::to_string(*mois), " months") : std::string{};
+}
+
 // A CSV field: quoted when it holds the separator, a quote or a line break.
 [[nodiscard]] inline std::string champ(std::string_view s, csv::dialect d) {
     if (s.find_first_of(std::string{csv::separator(d)} + "\"\r\n") == std::string_view::npos) return std::string{s};
@@ -205,11 +211,8 @@ template <class Vue>
         if (!p.presente() && !p.decision_finale) continue;
         std::string taux;
         if constexpr (requires { r.taux_decide_contrat(i); }) {
-            if (const std::optional<fraction> t = r.taux_decide_contrat(i)) {
-                const std::optional<int> duree = r.duree_decidee_contrat(i);
-                taux = concat(" at ", pourcent(*t, d),
-                              duree ? concat(" for ", std::to_string(*duree), " months") : std::string{});
-            }
+            if (const std::optional<fraction> t = r.taux_decide_contrat(i))
+                taux = concat(" at ", pourcent(*t, d), pour_la_duree(r.duree_decidee_contrat(i)));
         }
         const std::string decidee =
             p.decision_finale
