@@ -13,6 +13,10 @@
 // benchmarks/colonnes.hpp, generated per grid by gen_grids.py), checked before timing against
 // the toolkit's result, every result column of every establishment:
 //   dense             (a) blocks of 512, one loop per indicator, every result column written
+//   dense_runtime_rates
+//                     (a') the same code, its rates, caps and thresholds read at run time as
+//                     exact fractions (colonnes.hpp, taux_variables), as the toolkit reads a
+//                     contract's parameters: what folding them as constants is worth
 //   dense_totals      (b) the same, only each establishment's two totals handed back
 //   dense_plain_read  (c) a sum over every byte of the dense layout
 //   columnar          the toolkit's batch evaluator (caqes::colonnes::evaluer_lot) over the
@@ -250,6 +254,7 @@ struct donnees_denses final : donnees_base {
     col::colonnes_denses d;
     std::vector<col::ligne> attendu;                          // the toolkit's
     col::resultats r;                                         // (a)
+    col::taux_variables taux{};                               // (a')'s rates
     std::vector<std::int64_t> sanctions, interessements;      // (b)
     std::vector<caqes::colonnes::lot_colonnes> lots;          // the toolkit's batch evaluator
     std::vector<caqes::colonnes::lot_colonnes> lots_charges;  // the same, over the loaded grid
@@ -299,6 +304,12 @@ template <class G>
 void evaluer_dense(donnees_denses<G>& x, col::scores_bloc& s) {
     for (std::size_t debut = 0; debut < x.n; debut += col::bloc)
         G::dense::evaluer(x.d, debut, std::min(col::bloc, x.n - debut), s, x.r, debut);
+}
+
+template <class G>
+void evaluer_dense_variable(donnees_denses<G>& x, col::scores_bloc& s, const col::taux_variables& t) {
+    for (std::size_t debut = 0; debut < x.n; debut += col::bloc)
+        G::dense::evaluer_variable(x.d, debut, std::min(col::bloc, x.n - debut), s, x.r, debut, t);
 }
 
 template <class G>
@@ -457,11 +468,17 @@ void verifier_cas_limites() {
     std::vector<std::int64_t> ts(d.n, -1);
     std::vector<std::int64_t> ti(d.n, -1);
     auto s = std::make_unique<col::scores_bloc>();
+    col::resultats r_variable;
+    r_variable.dimensionner(d.n);
+    D::evaluer_variable(d, 0, d.n, *s, r_variable, 0,
+                        col::taux_variables::de(caqes::parametres_2017{}, caqes::ymd::de_serie(d.date_regles)));
     D::evaluer(d, 0, d.n, *s, r, 0);
     D::totaux(d, 0, d.n, *s, ts.data(), ti.data());
     for (std::size_t e = 0; e < d.n; ++e) {
         const std::string diff = col::difference(col::lire(r, e), attendu[e]);
         if (!diff.empty()) echec(cle, e, "dense (a) differs from the toolkit: " + diff);
+        const std::string diff_v = col::difference(col::lire(r_variable, e), attendu[e]);
+        if (!diff_v.empty()) echec(cle, e, "dense_runtime_rates (a') differs from the toolkit: " + diff_v);
         const std::string diff_c = col::difference(col::lire(rc, e), attendu[e]);
         if (!diff_c.empty()) echec(cle, e, "columnar differs from the toolkit's scalar evaluator: " + diff_c);
         if (rc_charge.taille() > 0) {
@@ -472,13 +489,14 @@ void verifier_cas_limites() {
         if (ts[e] != attendu[e].total_sanctions || ti[e] != attendu[e].total_interessements)
             echec(cle, e, "dense_totals (b) differs from the toolkit");
     }
-    std::fprintf(
-        stderr,
-        "check %s: identical result columns: toolkit = dense (a) = columnar%s, totals = dense_totals (b) (all met, "
-        "savings at the int64 limit: incentives %lld cents; none met, revenue at the int64 limit: "
-        "sanctions %lld cents)\n",
-        cle.c_str(), rc_charge.taille() > 0 ? " = columnar_loaded" : "",
-        static_cast<long long>(attendu[0].total_interessements), static_cast<long long>(attendu[1].total_sanctions));
+    std::fprintf(stderr,
+                 "check %s: identical result columns: toolkit = dense (a) = dense_runtime_rates (a') = columnar%s, "
+                 "totals = dense_totals (b) (all met, "
+                 "savings at the int64 limit: incentives %lld cents; none met, revenue at the int64 limit: "
+                 "sanctions %lld cents)\n",
+                 cle.c_str(), rc_charge.taille() > 0 ? " = columnar_loaded" : "",
+                 static_cast<long long>(attendu[0].total_interessements),
+                 static_cast<long long>(attendu[1].total_sanctions));
 }
 
 template <class G>
@@ -524,6 +542,14 @@ donnees_denses<G>& obtenir_dense(std::size_t n) {
     x->sanctions.assign(n, -1);
     x->interessements.assign(n, -1);
     auto s = std::make_unique<col::scores_bloc>();
+    // (a') first, each row checked, then (a) into the same columns, each row checked below.
+    // The reports were validated with the default parameters (remplir_dense).
+    x->taux = col::taux_variables::de(caqes::parametres_2017{}, caqes::ymd::de_serie(x->d.date_regles));
+    evaluer_dense_variable(*x, *s, x->taux);
+    for (std::size_t e = 0; e < n; ++e) {
+        const std::string diff_v = col::difference(col::lire(x->r, e), x->attendu[e]);
+        if (!diff_v.empty()) echec(cle, e, "dense_runtime_rates (a') differs from the toolkit: " + diff_v);
+    }
     evaluer_dense(*x, *s);
     totaux_denses(*x, *s);
     // The loaded grid's blocks first, each row checked, then the compile-time grid's into the
@@ -562,7 +588,8 @@ donnees_denses<G>& obtenir_dense(std::size_t n) {
         }
     }
     std::fprintf(stderr,
-                 "check %s: identical result columns for %zu establishments: toolkit = dense (a) = columnar%s, "
+                 "check %s: identical result columns for %zu establishments: toolkit = dense (a) = dense_runtime_rates "
+                 "(a') = columnar%s, "
                  "totals = dense_totals (b) (%zu volet sanctions, %zu volet incentives, %zu volets out of their "
                  "term, %zu incentives without savings; dense layout %zu bytes per establishment, columnar blocks "
                  "%zu, result columns %zu)\n",
@@ -653,14 +680,15 @@ enum class variante {
     poly,
     plain_read,
     dense,
+    dense_runtime_rates,
     dense_totals,
     dense_plain_read,
     columnar,
     columnar_loaded
 };
-constexpr const char* noms_variantes[] = {
-    "hand",  "toolkit",      "toolkit_runtime",  "toolkit_trace", "poly",           "plain_read",
-    "dense", "dense_totals", "dense_plain_read", "columnar",      "columnar_loaded"};
+constexpr const char* noms_variantes[] = {"hand",         "toolkit",          "toolkit_runtime", "toolkit_trace",
+                                          "poly",         "plain_read",       "dense",           "dense_runtime_rates",
+                                          "dense_totals", "dense_plain_read", "columnar",        "columnar_loaded"};
 
 template <class G, variante V>
 void bm_dense(benchmark::State& state) {
@@ -668,11 +696,17 @@ void bm_dense(benchmark::State& state) {
     const auto n = static_cast<std::size_t>(state.range(0));
     donnees_denses<G>& x = obtenir_dense<G>(n);
     auto s = std::make_unique<col::scores_bloc>();
+    // Rates the compiler cannot fold: read at run time, as from a file.
+    col::taux_variables taux = x.taux;
+    benchmark::DoNotOptimize(taux);
     std::int64_t acc = 0;
     const std::uint64_t allocs_avant = allocations();
     for (auto _ : state) {
         if constexpr (V == variante::dense) {
             evaluer_dense(x, *s);
+            acc += x.r.total_sanctions[n - 1] + x.r.total_interessements[0];
+        } else if constexpr (V == variante::dense_runtime_rates) {
+            evaluer_dense_variable(x, *s, taux);
             acc += x.r.total_sanctions[n - 1] + x.r.total_interessements[0];
         } else if constexpr (V == variante::dense_totals) {
             totaux_denses(x, *s);
@@ -780,6 +814,7 @@ template <class G>
 void enregistrer_denses(std::size_t n) {
     if constexpr (G::avec_dense) {
         enregistrer_dense<G, variante::dense>(n);
+        enregistrer_dense<G, variante::dense_runtime_rates>(n);
         enregistrer_dense<G, variante::dense_totals>(n);
         enregistrer_dense<G, variante::dense_plain_read>(n);
         enregistrer_dense<G, variante::columnar>(n);

@@ -23,9 +23,12 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <numeric>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace col {
@@ -155,7 +158,92 @@ struct scores_bloc {
     }
 };
 
+// The rates and thresholds of the conclusion below, fixed: caqes::parametres_2017's defaults and
+// the law's caps, as constants the compiler folds (divisions by constants become multiplications).
+struct taux_fixes {
+    [[nodiscard]] static constexpr bool atteint(std::int32_t P, std::int32_t W) noexcept { return 4 * P >= 3 * W; }
+    [[nodiscard]] static constexpr bool sous_palier_1(std::int32_t P, std::int32_t W) noexcept { return 2 * P < W; }
+    [[nodiscard]] static constexpr bool sous_palier_2(std::int32_t P, std::int32_t W) noexcept { return 4 * P < 3 * W; }
+    [[nodiscard]] static constexpr std::int64_t interessement(std::int64_t x) noexcept { return x / 5; }
+    [[nodiscard]] static constexpr std::int64_t plafond_interessement(std::int64_t x) noexcept {
+        return x / 10 * 3 + x % 10 * 3 / 10;
+    }
+    [[nodiscard]] static constexpr std::int64_t sanction_basse(std::int64_t x) noexcept { return x / 100; }
+    [[nodiscard]] static constexpr std::int64_t sanction_haute(std::int64_t x) noexcept { return x / 200; }
+    [[nodiscard]] static constexpr std::int64_t plafond_sanction(std::int64_t x) noexcept { return x / 100; }
+    [[nodiscard]] static constexpr std::int64_t plafond_global(std::int64_t x) noexcept { return x / 20; }
+};
+
+// The same rates and thresholds read at run time, as `caqes evaluate` reads a contract's
+// parameters from a file: exact fractions taken from a caqes::parametres_2017 (its two steps,
+// its incentive rule) and from the law's table on the date of the rules (the D.162-16 caps),
+// each amount x * num / den towards zero through the checked 64-bit product, 128 bits where it
+// does not fit (as caqes::appliquer_taux). The thresholds compare P / W with num / den by
+// cross-multiplication in 64 bits (P, W < 2^31 and num, den < 2^31: no overflow).
+// A trial that replaced each division by a multiplication with the divisor's magic number,
+// computed once per divisor (Granlund and Montgomery), was slower on the machine measured
+// (docs/performance.md, "What folding the parameters is worth").
+struct taux_variables {
+    caqes::fraction seuil_interessement;
+    caqes::fraction palier_1;
+    caqes::fraction palier_2;
+    caqes::fraction part_interessement;
+    caqes::fraction cap_interessement;
+    caqes::fraction taux_1;
+    caqes::fraction taux_2;
+    caqes::fraction cap_sanction;
+    caqes::fraction cap_global;
+
+    // The conclusion below has two steps of sanction: a third one would be a rule it does not
+    // apply, so such parameters stop the benchmark.
+    [[nodiscard]] static taux_variables de(const caqes::parametres_2017& p, caqes::ymd date_regles) noexcept {
+        if (p.paliers[2].taux.positive()) {
+            std::fputs("taux_variables: the dense conclusion applies two steps of sanction, not three\n", stderr);
+            std::exit(1);
+        }
+        const caqes::lois_du_jour lois = caqes::lois_au(date_regles);
+        auto cap = [&lois](caqes::constante_legale c) { return lois.constante(caqes::article_loi::d162_16, c).valeur; };
+        return {p.seuil_interessement,
+                p.paliers[0].seuil,
+                p.paliers[1].seuil,
+                p.part_interessement,
+                cap(caqes::constante_legale::plafond_interessement),
+                p.paliers[0].taux,
+                p.paliers[1].taux,
+                cap(caqes::constante_legale::plafond_sanction_volet),
+                cap(caqes::constante_legale::plafond_sanction_global)};
+    }
+
+    [[nodiscard]] static bool inferieur(std::int32_t P, std::int32_t W, caqes::fraction f) noexcept {
+        return std::int64_t{P} * f.den < f.num * std::int64_t{W};
+    }
+    [[nodiscard]] static std::int64_t appliquer(std::int64_t x, caqes::fraction f) noexcept {
+        std::int64_t y = 0;
+        if (!__builtin_mul_overflow(x, f.num, &y)) [[likely]]
+            return y / f.den;
+        return static_cast<std::int64_t>(i128{x} * f.num / f.den);  // |result| <= |x|: fits
+    }
+    [[nodiscard]] bool atteint(std::int32_t P, std::int32_t W) const noexcept {
+        return !inferieur(P, W, seuil_interessement);
+    }
+    [[nodiscard]] bool sous_palier_1(std::int32_t P, std::int32_t W) const noexcept {
+        return inferieur(P, W, palier_1);
+    }
+    [[nodiscard]] bool sous_palier_2(std::int32_t P, std::int32_t W) const noexcept {
+        return inferieur(P, W, palier_2);
+    }
+    [[nodiscard]] std::int64_t interessement(std::int64_t x) const noexcept { return appliquer(x, part_interessement); }
+    [[nodiscard]] std::int64_t plafond_interessement(std::int64_t x) const noexcept {
+        return appliquer(x, cap_interessement);
+    }
+    [[nodiscard]] std::int64_t sanction_basse(std::int64_t x) const noexcept { return appliquer(x, taux_1); }
+    [[nodiscard]] std::int64_t sanction_haute(std::int64_t x) const noexcept { return appliquer(x, taux_2); }
+    [[nodiscard]] std::int64_t plafond_sanction(std::int64_t x) const noexcept { return appliquer(x, cap_sanction); }
+    [[nodiscard]] std::int64_t plafond_global(std::int64_t x) const noexcept { return appliquer(x, cap_global); }
+};
+
 // First generation (D.162-16 III 1, 2017) with caqes::parametres_2017's illustrative defaults,
+// folded as constants (T = taux_fixes) or read at run time (T = taux_variables, (a') only),
 // the same rules as hw::conclure_2017 over integer scores P / W (halves of a weight):
 // - incentive on a volet that provides it (bit v of I) when P / W >= 3/4: 20 % of savings,
 //   capped at 30 % (the law's cap); savings non renseignees compute none; savings <= 0 give none;
@@ -165,7 +253,8 @@ struct scores_bloc {
 // thresholds fall at random, and a mispredicted branch per volet would cost more than the rule.
 // Overflow: 4 P and 3 W fit 32 bits (a grid's weights sum to at most 6 per indicator, in
 // halves); every rate is <= 1 and is applied without a wider product (x / 10 * 3 + x % 10 * 3 /
-// 10 is x * 3 / 10 towards zero), so every amount fits; the sanctions' sum is at most 4 % of
+// 10 is x * 3 / 10 towards zero), or in 128 bits where x * num does not fit (taux_variables),
+// so every amount fits; the sanctions' sum is at most 4 % of
 // the revenue; the incentives' sum is at most 3 x 20 % of INT64_MAX in these grids (the socle
 // has none), so it cannot overflow either; it is checked all the same (CAQES-E040, totals 0,
 // as the toolkit does), as a grid with more incentive volets or a larger share would need.
@@ -174,15 +263,18 @@ struct scores_bloc {
 // No decision is recorded in the benchmark data: the decided columns hold "none" and 0.
 // Establishment debut + i goes to row debut_r + i of `r`: the baseline (a) writes a batch's
 // columns (debut_r = debut), the hand-written pipeline of bench_e2e.cpp one block's (0).
-template <bool complet, unsigned I>
+template <bool complet, unsigned I, class T = taux_fixes>
 [[gnu::always_inline]] inline void conclure_2017(const colonnes_denses& d, std::size_t debut, std::size_t n,
                                                  const scores_bloc& s, resultats* r, std::size_t debut_r,
-                                                 std::int64_t* sanctions, std::int64_t* interessements) noexcept {
+                                                 std::int64_t* sanctions, std::int64_t* interessements,
+                                                 const T& t = {}) noexcept {
+    // (b) skips the volet caps, which cannot bind at the folded rates (below).
+    static_assert(complet || std::is_same_v<T, taux_fixes>);
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t e = debut + i;
         const std::int64_t produits = d.produits[e];
-        const std::int64_t p100 = produits / 100;
-        const std::int64_t p200 = produits / 200;
+        const std::int64_t p100 = t.sanction_basse(produits);
+        const std::int64_t p200 = t.sanction_haute(produits);
         const unsigned terme = d.en_terme[e];
         std::array<std::int64_t, 4> montant{};
         std::array<std::int64_t, 4> cap{};
@@ -196,20 +288,21 @@ template <bool complet, unsigned I>
             const std::int32_t W = s.poids[v][i];
             const bool en_terme = ((terme >> v) & 1U) != 0;
             const bool defini = en_terme & (W > 0);
-            const bool seuil_i = (((I >> v) & 1U) != 0) & (4 * P >= 3 * W);
+            const bool seuil_i = (((I >> v) & 1U) != 0) & t.atteint(P, W);
             const std::int64_t eco = d.economies[v][e];
             const bool eco_nr = eco == sans_montant;
             const bool inter = defini & seuil_i & (eco > 0);
-            const bool s1 = defini & !seuil_i & (2 * P < W);
-            const bool s2 = defini & !seuil_i & (2 * P >= W) & (4 * P < 3 * W);
+            const bool s1 = defini & !seuil_i & t.sous_palier_1(P, W);
+            const bool s2 = defini & !seuil_i & !t.sous_palier_1(P, W) & t.sous_palier_2(P, W);
             // Every candidate computed, one kept by multiplying with 0 or 1: no branch to mispredict.
-            std::int64_t voulu = std::int64_t{inter} * (eco / 5) + std::int64_t{s1} * p100 + std::int64_t{s2} * p200;
+            std::int64_t voulu =
+                std::int64_t{inter} * t.interessement(eco) + std::int64_t{s1} * p100 + std::int64_t{s2} * p200;
             nat[v] = static_cast<std::uint8_t>(2 * int{inter} + int{s1 | s2});
             // The volet caps cannot bind at these rates: for x >= 0, x / 5 <= x * 3 / 10 and
             // x / 200 <= x / 100 towards zero, so the amount is the one wanted; (a) still
             // writes each cap, and the check that it did not bind.
             if constexpr (complet) {
-                cap[v] = inter ? eco / 10 * 3 + eco % 10 * 3 / 10 : (s1 | s2) ? p100 : 0;
+                cap[v] = inter ? t.plafond_interessement(eco) : (s1 | s2) ? t.plafond_sanction(produits) : 0;
                 fl[v] = !en_terme                     ? std::uint8_t{hors_terme}
                         : (defini & seuil_i & eco_nr) ? std::uint8_t{economies_nr}
                         : nat[v] != 0                 ? std::uint8_t{illustratif}
@@ -227,7 +320,7 @@ template <bool complet, unsigned I>
         // The 5 % overall cap cannot bind either: 4 x (p / 100) <= p / 20 towards zero, for a
         // revenue p >= 0 (validation rejects a negative one). The rule is kept as written, for
         // a grid whose rates would let it bind; the branch is never taken.
-        const std::int64_t cap_global = produits / 20;
+        const std::int64_t cap_global = t.plafond_global(produits);
         if (total_s > cap_global) [[unlikely]] {
             fe |= plafond_global;
             const std::int64_t avant = total_s;
