@@ -508,12 +508,14 @@ struct validation_rapport {
     [[nodiscard]] static bases_exigees exigences(const rapport_annuel& r, const parametres_evaluation& p,
                                                  const rapport_valide& v) {
         const modele_contrat_def& m = v.evalue_.modele();
-        const lois_du_jour lois = lois_pour(m, r.exercice, r.date_evaluation, p);
+        // The law of the context only where a base may be required: most reports need none, and
+        // computing it for every report cost about 7 % of `caqes evaluate` (docs/performance.md).
+        const auto lois = [&] { return lois_pour(m, r.exercice, r.date_evaluation, p); };
         bases_exigees b{};
         if (m.regime == regime_id::caqes_2017 && p.p2017.reduction_liste_en_sus &&
             p.p2017.reduction_liste_en_sus->taux.positive()) {
             const valeur_legale cap =
-                lois.constante(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus);
+                lois().constante(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus);
             bool clause = false;
             for (std::size_t i = 0; i < m.volets.size(); ++i)
                 clause = clause || (v.couvertures_[i].evalue && m.volets[i].clauses.contient(minoration_liste_en_sus));
@@ -528,7 +530,7 @@ struct validation_rapport {
             (ps.formule != formule_penalite::taux_plein_sous_seuil || ps.seuil_penalite.positive());
         if (m.regime == regime_id::successeur_2026 && penalite_possible && !m.volets.empty() &&
             m.volets[0].clauses.contient(penalite)) {
-            const valeur_legale cap = lois.constante(article_loi::l162_23_14, constante_legale::plafond_penalite);
+            const valeur_legale cap = lois().constante(article_loi::l162_23_14, constante_legale::plafond_penalite);
             if (cap.en_vigueur()) b.base_penalite = cap.version;
         }
         return b;
