@@ -673,6 +673,47 @@ TEST_CASE("a totalled proposal whose amount does not fit 64-bit cents makes the 
     CHECK(entier_an.total_interessements == entier_an.volets[1].principale.montant);
 }
 
+TEST_CASE(
+    "the 2022 regional incentive: none proposed when no regional objective is achieved, not a zero one "
+    "(D.162-16 V 1)",
+    "[evaluation][2022]") {
+    using evalmod::def_2022;
+    parametres_evaluation p{};
+    p.p2022.enveloppe_regionale = euros(100'000);
+    const auto regional_de = [](const resultat_evaluation& res) -> const proposition* {
+        for (std::size_t k = 0; k < res.nombre_contrat; ++k) {
+            if (res.contrat[k].nature == nature_proposition::interessement_regional) return &res.contrat[k];
+        }
+        return nullptr;
+    };
+    // Every objective missed: the regional score is 0 of a defined score, so nothing regional is
+    // proposed, as the national incentive revised down to nothing proposes none.
+    evalmod::rapport_essai rien(def_2022, 2023, evalmod::rien_atteint(def_2022));
+    const rapport_valide v_rien = evalmod::valide(rien, p);
+    const resultat_evaluation res_rien = evaluer(v_rien);
+    REQUIRE(res_rien.ok());
+    CHECK(regional_de(res_rien) == nullptr);
+    CHECK(res_rien.nombre_contrat == 0);
+    CHECK(res_rien.total_interessements == centimes{0});
+    // The batch evaluator gives the same columns.
+    auto grille = std::make_shared<const colonnes::grille_lot>(def_2022, politique_grille{}, evalmod::valides(p));
+    colonnes::validateur_lot lot(grille);
+    REQUIRE(lot.ajouter(v_rien).ok());
+    std::optional<colonnes::lot_colonnes> bloc = lot.terminer();
+    REQUIRE(bloc);
+    colonnes::resultats_colonnes<std::int64_t> colonnes_res;
+    colonnes::evaluer_lot(*bloc, colonnes_res);
+    REQUIRE(colonnes_res.taille() == 1);
+    CHECK(colonnes::difference(colonnes::lire(colonnes_res, 0), colonnes::ligne_de(res_rien)).empty());
+    CHECK(colonnes_res.contrat_nature[0][0] == 0);
+    // Every objective met: the whole envelope.
+    evalmod::rapport_essai tout(def_2022, 2023, evalmod::tout_atteint(def_2022));
+    const resultat_evaluation res_tout = evaluer(evalmod::valide(tout, p));
+    const proposition* regional = regional_de(res_tout);
+    REQUIRE(regional != nullptr);
+    CHECK(regional->montant == euros(100'000));
+}
+
 TEST_CASE("the 2022 regional incentive decided: on any volet, once a year, beside its proposal (D.162-16 V 1)",
           "[evaluation][decision][E036]") {
     using evalmod::def_2022;
