@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <random>
 #include <vector>
@@ -67,6 +68,23 @@ std::vector<valeurs_indicateur> extraits(const std::vector<valeurs_indicateur>& 
     std::vector<valeurs_indicateur> x(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n));
     x.insert(x.end(), v.begin() + static_cast<std::ptrdiff_t>(debut), v.begin() + static_cast<std::ptrdiff_t>(fin));
     return x;
+}
+
+// The result columns the batch evaluator writes for `v` alone, in a block of its own, and
+// whether they are the row of `res`, its scalar full result, column for column.
+colonnes::resultats_colonnes<std::int64_t> en_colonnes(const modele_contrat_def& m, const politique_grille& pol,
+                                                       const parametres_evaluation& p, const rapport_valide& v,
+                                                       const resultat_evaluation& res) {
+    auto grille = std::make_shared<const colonnes::grille_lot>(m, pol, evalmod::valides(p));
+    colonnes::validateur_lot lot(grille);
+    REQUIRE(lot.ajouter(v).ok());
+    std::optional<colonnes::lot_colonnes> bloc = lot.terminer();
+    REQUIRE(bloc);
+    colonnes::resultats_colonnes<std::int64_t> colonnes_res;
+    colonnes::evaluer_lot(*bloc, colonnes_res);
+    REQUIRE(colonnes_res.taille() == 1);
+    CHECK(colonnes::difference(colonnes::lire(colonnes_res, 0), colonnes::ligne_de(res)).empty());
+    return colonnes_res;
 }
 
 // The contract of evalmod::instance_2017, received, signed and in effect on other days.
@@ -628,15 +646,7 @@ TEST_CASE(
     CHECK(defaut.nombre_contrat == 0);
 
     // The batch evaluator gives the same columns.
-    auto grille = std::make_shared<const colonnes::grille_lot>(def_2022_termes, nc_atteint, evalmod::valides(p));
-    colonnes::validateur_lot lot(grille);
-    REQUIRE(lot.ajouter(v).ok());
-    std::optional<colonnes::lot_colonnes> bloc = lot.terminer();
-    REQUIRE(bloc);
-    colonnes::resultats_colonnes<std::int64_t> colonnes_res;
-    colonnes::evaluer_lot(*bloc, colonnes_res);
-    REQUIRE(colonnes_res.taille() == 1);
-    CHECK(colonnes::difference(colonnes::lire(colonnes_res, 0), colonnes::ligne_de(res)).empty());
+    const colonnes::resultats_colonnes<std::int64_t> colonnes_res = en_colonnes(def_2022_termes, nc_atteint, p, v, res);
     CHECK(colonnes_res.total_interessements[0] == 0);
 }
 
@@ -696,15 +706,8 @@ TEST_CASE(
     CHECK(res_rien.nombre_contrat == 0);
     CHECK(res_rien.total_interessements == centimes{0});
     // The batch evaluator gives the same columns.
-    auto grille = std::make_shared<const colonnes::grille_lot>(def_2022, politique_grille{}, evalmod::valides(p));
-    colonnes::validateur_lot lot(grille);
-    REQUIRE(lot.ajouter(v_rien).ok());
-    std::optional<colonnes::lot_colonnes> bloc = lot.terminer();
-    REQUIRE(bloc);
-    colonnes::resultats_colonnes<std::int64_t> colonnes_res;
-    colonnes::evaluer_lot(*bloc, colonnes_res);
-    REQUIRE(colonnes_res.taille() == 1);
-    CHECK(colonnes::difference(colonnes::lire(colonnes_res, 0), colonnes::ligne_de(res_rien)).empty());
+    const colonnes::resultats_colonnes<std::int64_t> colonnes_res =
+        en_colonnes(def_2022, politique_grille{}, p, v_rien, res_rien);
     CHECK(colonnes_res.contrat_nature[0][0] == 0);
     // Every objective met: the whole envelope.
     evalmod::rapport_essai tout(def_2022, 2023, evalmod::tout_atteint(def_2022));
