@@ -45,6 +45,13 @@ template <message_regle M>
 void regle_enfreinte() noexcept {}
 }  // namespace detail
 
+// CAQES-E047's message, one text for both compilers' diagnostics in the constructor below.
+#define CAQES_MESSAGE_E047                                                                                  \
+    "CAQES-E047: the grid's scoring policy gives a partial indicator a share outside [0, 1] (D.162-16 I 2 " \
+    "(LEGIARTI000034459834): the score measures the level of achievement; D.162-16 V 2 "                    \
+    "(LEGIARTI000044102658): the national incentive is revised downwards by the score); see "               \
+    "docs/diagnostics.md#caqes-e047"
+
 class part {
   public:
     // A share written in the code: checked when it is compiled. clang prints the message of
@@ -56,20 +63,11 @@ class part {
 #endif
     consteval part(std::int64_t num, std::int64_t den)  // NOLINT(google-explicit-constructor)
 #if defined(__clang__)
-        __attribute__((diagnose_if(!regles::part_dans_le_domaine(fraction{num, den}),
-                                   "CAQES-E047: the grid's scoring policy gives a partial indicator a share outside "
-                                   "[0, 1] (D.162-16 I 2 (LEGIARTI000034459834): the score measures the level of "
-                                   "achievement; D.162-16 V 2 (LEGIARTI000044102658): the national incentive is "
-                                   "revised downwards by the score); see docs/diagnostics.md#caqes-e047",
-                                   "error")))
+        __attribute__((diagnose_if(!regles::part_dans_le_domaine(fraction{num, den}), CAQES_MESSAGE_E047, "error")))
 #endif
         : valeur_{num, den} {
         if (!regles::part_dans_le_domaine(valeur_)) {
-            detail::regle_enfreinte<
-                "CAQES-E047: the grid's scoring policy gives a partial indicator a share outside [0, 1] (D.162-16 I 2 "
-                "(LEGIARTI000034459834): the score measures the level of achievement; D.162-16 V 2 "
-                "(LEGIARTI000044102658): the national incentive is revised downwards by the score); see "
-                "docs/diagnostics.md#caqes-e047">();
+            detail::regle_enfreinte<CAQES_MESSAGE_E047>();
         }
     }
 #if defined(__clang__)
@@ -91,5 +89,6 @@ class part {
     constexpr explicit part(fraction f) noexcept : valeur_{f} {}
     fraction valeur_;
 };
+#undef CAQES_MESSAGE_E047
 
 }  // namespace caqes

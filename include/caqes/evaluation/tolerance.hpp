@@ -30,6 +30,12 @@ namespace regles {
 }
 }  // namespace regles
 
+// CAQES-E049's message, one text for both compilers' diagnostics in the constructor below.
+#define CAQES_MESSAGE_E049                                                                            \
+    "CAQES-E049: the grid's scoring policy gives a target a tolerance that is negative or no number " \
+    "(D.162-16 I 2 (LEGIARTI000034459834): the score measures the level of achievement; a tolerance " \
+    "widens a target's partial achievement, it cannot narrow it); see docs/diagnostics.md#caqes-e049"
+
 class tolerance {
   public:
     // None: a value past its target is missed.
@@ -43,19 +49,12 @@ class tolerance {
 #endif
     consteval tolerance(std::int64_t num, std::int64_t den)  // NOLINT(google-explicit-constructor)
 #if defined(__clang__)
-        __attribute__((diagnose_if(!regles::tolerance_dans_le_domaine(fraction{num, den}),
-                                   "CAQES-E049: the grid's scoring policy gives a target a tolerance that is negative "
-                                   "or no number (D.162-16 I 2 (LEGIARTI000034459834): the score measures the level "
-                                   "of achievement; a tolerance widens a target's partial achievement, it cannot "
-                                   "narrow it); see docs/diagnostics.md#caqes-e049",
+        __attribute__((diagnose_if(!regles::tolerance_dans_le_domaine(fraction{num, den}), CAQES_MESSAGE_E049,
                                    "error")))
 #endif
         : valeur_{num, den} {
         if (!regles::tolerance_dans_le_domaine(valeur_)) {
-            detail::regle_enfreinte<
-                "CAQES-E049: the grid's scoring policy gives a target a tolerance that is negative or no number "
-                "(D.162-16 I 2 (LEGIARTI000034459834): the score measures the level of achievement; a tolerance "
-                "widens a target's partial achievement, it cannot narrow it); see docs/diagnostics.md#caqes-e049">();
+            detail::regle_enfreinte<CAQES_MESSAGE_E049>();
         }
     }
 #if defined(__clang__)
@@ -79,5 +78,6 @@ class tolerance {
     constexpr explicit tolerance(fraction f) noexcept : valeur_{f} {}
     fraction valeur_{0, 1};
 };
+#undef CAQES_MESSAGE_E049
 
 }  // namespace caqes
