@@ -69,12 +69,19 @@ struct valeur_lue {
     return "?";
 }
 
-// Whether a value's text is one of the words lire_valeur takes, NC, NR, oui, non or partiel (in
-// any case, blanks aside), rather than a number: JSON Lines writes a word as a string and a
-// number as a number (json/valeurs.hpp).
+// The words a value may be instead of a number, in any case, blanks aside: not concerned, not
+// given, and the answers of a yes/no or no/partial/yes measure.
+inline constexpr std::string_view mot_nc = "NC";
+inline constexpr std::string_view mot_nr = "NR";
+inline constexpr std::string_view mot_oui = "oui";
+inline constexpr std::string_view mot_non = "non";
+inline constexpr std::string_view mot_partiel = "partiel";
+
+// Whether a value's text is one of the words lire_valeur takes rather than a number: JSON Lines
+// writes a word as a string and a number as a number (json/valeurs.hpp).
 [[nodiscard]] inline bool mot_de_valeur(std::string_view texte) noexcept {
     const std::string_view s = trim(texte);
-    for (const std::string_view mot : {"NC", "NR", "oui", "non", "partiel"}) {
+    for (const std::string_view mot : {mot_nc, mot_nr, mot_oui, mot_non, mot_partiel}) {
         if (equal_ci(s, mot)) return true;
     }
     return false;
@@ -82,25 +89,25 @@ struct valeur_lue {
 
 [[nodiscard]] inline valeur_lue lire_valeur(std::string_view texte_brut, type_mesure t, dialect d) {
     const std::string_view s = trim(texte_brut);
-    if (equal_ci(s, "NC")) return {valeur_mesure::non_concernee(), regle::aucune, {}};
-    if (equal_ci(s, "NR")) return {valeur_mesure::non_renseignee(), regle::aucune, {}};
+    if (equal_ci(s, mot_nc)) return {valeur_mesure::non_concernee(), regle::aucune, {}};
+    if (equal_ci(s, mot_nr)) return {valeur_mesure::non_renseignee(), regle::aucune, {}};
     if (s.empty())
         return {{}, regle::texte_invalide, "empty value: give a number, a word of the measure's kind, NC or NR"};
 
-    const bool mot_oui = equal_ci(s, "oui");
-    const bool mot_non = equal_ci(s, "non");
-    const bool mot_partiel = equal_ci(s, "partiel");
+    const bool est_oui = equal_ci(s, mot_oui);
+    const bool est_non = equal_ci(s, mot_non);
+    const bool est_partiel = equal_ci(s, mot_partiel);
     const bool qualitatif = t == type_mesure::oui_non || t == type_mesure::echelle;
     valeur_mesure v{etat_valeur::renseignee, t, {}};
 
     if (qualitatif) {
-        if (mot_oui) {
+        if (est_oui) {
             v.v = entier(t == type_mesure::echelle ? 2 : 1);
-        } else if (mot_non) {
+        } else if (est_non) {
             v.v = entier(0);
-        } else if (mot_partiel && t == type_mesure::echelle) {
+        } else if (est_partiel && t == type_mesure::echelle) {
             v.v = entier(1);
-        } else if (mot_partiel) {
+        } else if (est_partiel) {
             return {{}, regle::valeur_hors_domaine, concat(quoted_field(s), " is not ", domaine(t))};
         } else if (parse_decimal(s, d).ok()) {
             return {{},
@@ -112,7 +119,7 @@ struct valeur_lue {
         return {v, regle::aucune, {}};
     }
 
-    if (mot_oui || mot_non || mot_partiel) {
+    if (est_oui || est_non || est_partiel) {
         return {{},
                 regle::mesure_mauvaise_nature,
                 concat("expected ", nom(t), " (a number), got the word ", quoted_field(s))};
