@@ -292,8 +292,9 @@ template <bool complet, unsigned I, class T = taux_fixes>
             const std::int64_t eco = d.economies[v][e];
             const bool eco_nr = eco == sans_montant;
             const bool inter = defini & seuil_i & (eco > 0);
-            const bool s1 = defini & !seuil_i & t.sous_palier_1(P, W);
-            const bool s2 = defini & !seuil_i & !t.sous_palier_1(P, W) & t.sous_palier_2(P, W);
+            const bool palier_1 = t.sous_palier_1(P, W);
+            const bool s1 = defini & !seuil_i & palier_1;
+            const bool s2 = defini & !seuil_i & !palier_1 & t.sous_palier_2(P, W);
             // Every candidate computed, one kept by multiplying with 0 or 1: no branch to mispredict.
             std::int64_t voulu =
                 std::int64_t{inter} * t.interessement(eco) + std::int64_t{s1} * p100 + std::int64_t{s2} * p200;

@@ -131,6 +131,9 @@ class vue_colonnes {
     [[nodiscard]] std::optional<issue_legale> nature_decision_contrat(std::size_t k) const noexcept {
         return colonnes::nature_decidee_de(l_.contrat_nature_decidee[k]);
     }
+    // None: colonnes_suffisent sent every row with a rate measure decided to its full result.
+    [[nodiscard]] static std::optional<fraction> taux_decide_contrat(std::size_t) noexcept { return std::nullopt; }
+    [[nodiscard]] static std::optional<int> duree_decidee_contrat(std::size_t) noexcept { return std::nullopt; }
     [[nodiscard]] centimes total_sanctions() const noexcept { return centimes{l_.total_sanctions}; }
     [[nodiscard]] centimes total_interessements() const noexcept { return centimes{l_.total_interessements}; }
     [[nodiscard]] centimes total_sanctions_decidees() const noexcept { return centimes{l_.total_sanctions_decidees}; }
@@ -199,7 +202,7 @@ class vue_colonnes {
 // decision recorded for it, "(decided 2000,00)", " above the proposal" when flagged; a decision of
 // an outcome nothing was proposed for names that outcome as the files write it, "decided dotation
 // 2000,00"; a rate measure decided by its rate and duration gives them, "decided 20000,00 at 20 %
-// for 18 months" (from a full result: a view of columns has no such decision). With
+// for 18 months" (from a full result: a view of columns has none). With
 // `savings_nr`, an allocation not computed for lack of savings is "savings NR", as Markdown
 // writes a volet's (the CSV has no cell for it, for a volet neither).
 template <class Vue>
@@ -209,11 +212,8 @@ template <class Vue>
         const proposition& p = r.contrat(i);
         if (savings_nr && p.economies_non_renseignees) s += concat(s.empty() ? "" : " + ", "savings NR");
         if (!p.presente() && !p.decision_finale) continue;
-        std::string taux;
-        if constexpr (requires { r.taux_decide_contrat(i); }) {
-            if (const std::optional<fraction> t = r.taux_decide_contrat(i))
-                taux = concat(" at ", pourcent(*t, d), pour_la_duree(r.duree_decidee_contrat(i)));
-        }
+        const std::optional<fraction> t = r.taux_decide_contrat(i);
+        const std::string taux = t ? concat(" at ", pourcent(*t, d), pour_la_duree(r.duree_decidee_contrat(i))) : "";
         const std::string decidee =
             p.decision_finale
                 ? concat("decided ",
