@@ -684,6 +684,36 @@ TEST_CASE("a totalled proposal whose amount does not fit 64-bit cents makes the 
 }
 
 TEST_CASE(
+    "the 2017 volet incentive at a share of zero: none proposed, not a zero one, by either evaluator (D.162-16 "
+    "III 1)",
+    "[evaluation][2017]") {
+    using evalmod::def_2017;
+    // Every objective met and savings given: the transports volet earns its incentive, unless
+    // the ARS set the share of the savings at 0, a value the domain accepts (CAQES-E046).
+    evalmod::rapport_essai e(def_2017, 2017, evalmod::tout_atteint(def_2017), evalmod::base_80m);
+    e.r.annee_contrat = 1;
+    e.economies[1] = centimes{100'000'000};
+    parametres_evaluation p{};
+    p.p2017.part_interessement = {0, 1};
+    const resultat_validation<rapport_valide> v = validate(def_2017, evalmod::instance_2017(), e.annuel(), p);
+    INFO(outils::tout(v.erreurs()));
+    REQUIRE(v.ok());
+    const resultat_evaluation res = evaluer(v.valeur());
+    REQUIRE(res.ok());
+    CHECK_FALSE(res.volets[1].principale.presente());
+    CHECK(res.total_interessements == centimes{0});
+    const colonnes::resultats_colonnes<std::int64_t> colonnes_res =
+        en_colonnes(def_2017, politique_grille{}, p, v.valeur(), res);
+    CHECK(colonnes_res.nature[1][0] == 0);
+    // Its twin at 20 %: the incentive is proposed and totalled.
+    p.p2017.part_interessement = {20, 100};
+    const resultat_evaluation vingt = evaluer(validate(def_2017, evalmod::instance_2017(), e.annuel(), p).valeur());
+    CHECK(vingt.volets[1].principale.nature == nature_proposition::interessement_volet);
+    CHECK(vingt.volets[1].principale.montant == centimes{20'000'000});
+    CHECK(vingt.total_interessements == centimes{20'000'000});
+}
+
+TEST_CASE(
     "the 2022 regional incentive: none proposed when no regional objective is achieved, not a zero one "
     "(D.162-16 V 1)",
     "[evaluation][2022]") {

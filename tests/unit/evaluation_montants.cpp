@@ -159,6 +159,45 @@ TEST_CASE("negative or zero savings give no incentive", "[evaluation][montant]")
                     .presente());
 }
 
+TEST_CASE("a share set to zero proposes nothing, not an amount of zero, for every outcome (D.162-16, L.162-23-14)",
+          "[evaluation][montant]") {
+    // The shares are [U] parameters whose domain includes 0 (CAQES-E046); with savings and a
+    // score that would earn an incentive, 0 is the ARS choosing none.
+    const centimes eco{1'000'000};
+    parametres_2017 p17{};
+    p17.part_interessement = {0, 1};
+    const proposition i17 =
+        proposition_2017(transports(), score_de(1, 1), base_80m, eco, p17, lois_au(ymd{2018, 1, 1}));
+    CHECK_FALSE(i17.presente());
+    CHECK(i17.montant == centimes{0});
+    CHECK(i17.loi == nullptr);
+    p17.part_interessement = {1, 1'000'000};  // the smallest share still proposes, rounded down
+    const proposition i17_min =
+        proposition_2017(transports(), score_de(1, 1), base_80m, eco, p17, lois_au(ymd{2018, 1, 1}));
+    CHECK(i17_min.nature == nature_proposition::interessement_volet);
+    CHECK(i17_min.montant == centimes{1});
+
+    parametres_successeur ps{};
+    ps.part_economies = {0, 1};
+    const volet_modele& grille = evalmod::dispositif_essai::grille[0];
+    CHECK_FALSE(proposition_successeur(grille, eco, ps, lois_au(ymd{2027, 6, 1})).presente());
+    ps.part_economies = {1, 2};
+    const proposition dotation = proposition_successeur(grille, eco, ps, lois_au(ymd{2027, 6, 1}));
+    CHECK(dotation.nature == nature_proposition::dotation);
+    CHECK(dotation.montant == centimes{500'000});
+
+    parametres_2022 p22{};
+    p22.part_economies_nationale = {0, 1};
+    CHECK_FALSE(proposition_2022(evalmod::volets_2022[0], entier(1), eco, p22, lois_au(ymd{2024, 6, 1})).presente());
+    p22.part_economies_nationale = {1, 2};
+    CHECK(proposition_2022(evalmod::volets_2022[0], entier(1), eco, p22, lois_au(ymd{2024, 6, 1})).montant ==
+          centimes{500'000});
+
+    reduction_liste_en_sus_2017 aucune{};
+    aucune.taux = {0, 1};
+    CHECK_FALSE(proposer_reduction_liste_en_sus_2017(aucune, base_80m, lois_au(ymd{2018, 1, 1})).presente());
+}
+
 TEST_CASE("zero revenue: a sanction of zero, within a zero cap", "[evaluation][montant]") {
     const proposition p = proposition_2017(socle(), score_de(0, 1), centimes{0}, {}, {}, lois_au(ymd{2018, 1, 1}));
     CHECK(p.nature == nature_proposition::sanction_volet);

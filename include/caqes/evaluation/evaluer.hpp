@@ -304,16 +304,12 @@ constexpr void conclure_2022(O& sortie, std::size_t n, const modele_contrat_def&
     }
     // D.162-16 V 1: the regional incentive follows the achievement of all regional objectives;
     // the decision recorded for it (on any volet, issue_du_contrat) is shown beside it. None of
-    // them achieved proposes no incentive, not a zero one, as the national incentive revised down
-    // to nothing (proposer_2022).
+    // them achieved is a rate of zero: no incentive, not a zero one (detail::plafonner_dans).
     const version_loi* v_regional = lois.version(issue_legale::interessement_regional);
     proposition pr_regional{};
-    if (v_regional != nullptr && p.enveloppe_regionale > centimes{0} && regional.defini()) {
-        const fraction score_regional = regional.valeur();
-        if (score_regional.positive())
-            pr_regional = montant_plafonne_de(nature_proposition::interessement_regional, p.enveloppe_regionale,
-                                              score_regional, entier(1), v_regional, p.illustratif);
-    }
+    if (v_regional != nullptr && p.enveloppe_regionale > centimes{0} && regional.defini())
+        pr_regional = montant_plafonne_de(nature_proposition::interessement_regional, p.enveloppe_regionale,
+                                          regional.valeur(), entier(1), v_regional, p.illustratif);
     const decision_volet* regional_decide =
         noter_decision_contrat(pr_regional, etab, issue_legale::interessement_regional);
     if (pr_regional.presente() || regional_decide) sortie.ajouter_contrat(pr_regional, regional_decide);
@@ -356,7 +352,6 @@ template <class S, class E>
                 .nature = nature_proposition::penalite_financement,
                 .illustratif = p.illustratif,
                 .depassement = true};
-    if (!taux_verifie.f.positive()) return {};
     return montant_plafonne_de(nature_proposition::penalite_financement, *base, taux_verifie.f, cap.valeur, cap.version,
                                p.illustratif);
 }

@@ -83,12 +83,16 @@ namespace detail {
 // the rates, exactly, before the one rounding of the amount (docs/evaluation.md), since scaling
 // an amount already rounded, trunc(trunc(base x taux) x part), lost up to a cent. A product of
 // rates that does not fit 64-bit fractions is reported like an amount that does not fit
-// (`depassement`), never wrapped. Written into `p`, which holds no proposal yet: a batch writes
-// each row's proposal in place, field by field, rather than building a 64-byte value and copying
-// it (a copy that reloads what was just stored narrowly stalls the store buffer).
+// (`depassement`), never wrapped. A rate of zero (a share the parameters set to 0, a score that
+// earned nothing) proposes nothing, not an amount of zero: `p` is left as it is, and every outcome
+// reads the same way, whichever caller's rate it is. Written into `p`, which holds no proposal
+// yet: a batch writes each row's proposal in place, field by field, rather than building a
+// 64-byte value and copying it (a copy that reloads what was just stored narrowly stalls the
+// store buffer).
 [[gnu::always_inline]] constexpr void plafonner_dans(proposition& p, nature_proposition n, centimes base, fraction taux,
                                                      fraction plafond, const version_loi* loi, bool illustratif,
                                                      fraction part = entier(1)) noexcept {
+    if (!taux.positive()) return;
     p.taux = taux;
     p.loi = loi;
     p.nature = n;
@@ -164,7 +168,6 @@ template <class S = score_volet>
     }
     if (!v.clauses.contient(sanction)) return;
     const fraction taux = detail::taux_sanction(p, s);
-    if (!taux.positive()) return;
     const valeur_legale cap = lois.constante(article_loi::d162_16, constante_legale::plafond_sanction_volet);
     if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::sanction_volet)) return;
     detail::plafonner_dans(pr, nature_proposition::sanction_volet, base, taux, cap.valeur, cap.version, p.illustratif,
@@ -212,9 +215,7 @@ constexpr void appliquer_plafond_global(O& sortie, std::size_t nombre_volets, ce
                                                                          centimes part_liste_en_sus,
                                                                          const lois_du_jour& lois) noexcept {
     const valeur_legale cap = lois.constante(article_loi::d162_16, constante_legale::plafond_reduction_liste_en_sus);
-    if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::reduction_liste_en_sus) ||
-        !choix.taux.positive())
-        return {};
+    if (!cap.en_vigueur() || !cap.version->permises.contient(issue_legale::reduction_liste_en_sus)) return {};
     return detail::montant_plafonne_de(nature_proposition::minoration, part_liste_en_sus, choix.taux, cap.valeur,
                                        cap.version, false);
 }
@@ -249,8 +250,8 @@ constexpr void appliquer_plafond_global(O& sortie, std::size_t nombre_volets, ce
         }
         taux = revise.f;
     }
-    if (!taux.positive()) return;  // revised down to nothing: no incentive, not a zero one
-    // The national incentive has no legal cap of its own: it is checked against the savings.
+    // The national incentive has no legal cap of its own: it is checked against the savings. A
+    // rate revised down to nothing proposes no incentive, not a zero one (plafonner_dans).
     detail::plafonner_dans(pr, nature_proposition::interessement_national, economies, taux, entier(1), loi,
                            p.illustratif, part);
 }
