@@ -9,7 +9,8 @@
 // block kernels and the hand-written branch-free loop of gen_grids.py agree, then times them. The
 // coding rules it found (masks, no early return, no widening, no bool struct, thresholds copied
 // into locals) are the design's; the library's target kernel (colonnes/noyaux.hpp, commit 6) is
-// checked against the prototype's and timed beside it. CTest's bench.vectorisation fails unless
+// checked against the prototype's and timed beside it, and its referentiel kernel against the
+// target kernel on a one-condition referentiel. CTest's bench.vectorisation fails unless
 // the loops marked "vectorised: bench.vectorisation" are vectorised, here and in the headers this
 // file includes (benchmarks/verifier_vectorisation.py).
 //
@@ -20,6 +21,7 @@
 #include <caqes/evaluation/colonnes/plan.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -275,6 +277,29 @@ int executer(std::size_t n, bool avec_tol, bool chronometrer) {
     }
     std::printf(
         "identical: the library's kernel (int32 lanes; int64 lanes and the regional score) = the prototype's\n");
+
+    // 5. The library's referentiel kernel (colonnes::noter_referentiel) over the same column, one
+    // condition "x >= 60 %": without a tolerance nothing is partial, so it earns what the target
+    // kernel does, non concerne and non renseigne included (the missing measure's state). Its
+    // loops are instantiated here for bench.vectorisation too.
+    if (!avec_tol) {
+        std::array<std::array<colonnes::condition_colonne, conditions_max>, conjonctions_max> conditions{};
+        std::array<std::size_t, conjonctions_max> tailles{};
+        tailles[0] = 1;
+        colonnes::bilans_referentiel bilans(512);
+        std::vector<std::int32_t> pr(n, 0), wr(n, 0);
+        for (std::size_t d = 0; d < n; d += 512) {
+            conditions[0][0] = {col.data() + d, stockage::i32, comparateur::superieur_ou_egal, 6000};
+            colonnes::noter_referentiel(conditions, tailles, 1, std::min<std::size_t>(512, n - d), g32, false,
+                                        pr.data() + d, wr.data() + d, static_cast<std::int32_t*>(nullptr),
+                                        static_cast<std::int32_t*>(nullptr), bilans);
+        }
+        if (pr != pb || wr != wb) {
+            std::printf("MISMATCH the library's referentiel kernel\n");
+            return 1;
+        }
+        std::printf("identical: the library's referentiel kernel, one condition = the target kernel\n");
+    }
     if (!chronometrer) return 0;
 
     const int reps = 7;

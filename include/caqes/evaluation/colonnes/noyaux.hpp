@@ -79,15 +79,30 @@ template <sens D, bool Echelle, bool Regional, class T, class L>
     }
 }
 
-// A cell of any storage as a 64-bit lane, its sentinel mapped to the 64-bit one: a referentiel
-// compares measures held in columns of different storages, in one arithmetic.
+// The arithmetic of one condition of a referentiel over a column of storage T, compared in T:
+// the plan put its threshold in T's range (detail::a_l_echelle; a grid whose threshold does not
+// fit goes to the scalar path, seuil_hors_colonne), so two T compare exactly, and lanes of 32
+// bits or fewer vectorise on the baseline x86-64 target. A missing cell's state is carried as
+// arith_fixe<int32>'s sentinels, whatever the column's storage, so that the conditions of one
+// conjunction, over columns of different storages, share one 32-bit state per row. Only the
+// reading of a cell's state differs from arith_fixe<T>: decisions::noter_condition and
+// bilan_referentiel::ajouter, the rules, are instantiated over it unchanged.
 template <class T>
-[[nodiscard, gnu::always_inline]] inline std::int64_t en_64(T x) noexcept {
-    using A = arith_fixe<T>;
-    using A64 = arith_fixe<std::int64_t>;
-    return x == A::non_renseigne ? A64::non_renseigne
-                                 : (x == A::non_concerne ? A64::non_concerne : static_cast<std::int64_t>(x));
-}
+struct arith_condition : arith_fixe<T> {
+    using etat = std::int32_t;
+    static constexpr etat etat_renseigne = 0;
+    static constexpr etat etat_non_renseigne = arith_fixe<std::int32_t>::non_renseigne;
+    static constexpr etat etat_non_concerne = arith_fixe<std::int32_t>::non_concerne;
+
+    [[nodiscard, gnu::always_inline]] static constexpr etat etat_de(T c) noexcept {
+        const std::int32_t nr = std::int32_t{c == arith_fixe<T>::non_renseigne};
+        const std::int32_t nc = std::int32_t{c == arith_fixe<T>::non_concerne};
+        return (etat_non_renseigne & -nr) | (etat_non_concerne & -nc);
+    }
+};
+
+// The arithmetic of a referentiel's state across its conditions: 32-bit masks and states.
+using arith_bilan = arith_condition<std::int32_t>;
 
 // The condition (a, b) of a referentiel: its column, its storage, its comparator and its
 // threshold at the column's scale.
@@ -99,16 +114,15 @@ struct condition_colonne {
 };
 
 // A referentiel's state over the rows of a block: each row's decisions::bilan_referentiel and
-// the decisions::bilan_conjonction of the conjunction being read, one array per field, so that
-// each condition and each conjunction is one loop over the rows (the rules stay decisions'; a
-// row's state is loaded into them and stored back). The caller owns it: one per block.
-// These loops are not vectorised for the baseline x86-64 target (SSE2 has no 64-bit signed
-// compare, and the cells are compared widened to 64 bits); what they gain over a loop per row
-// is that the storage and the comparator are chosen once per condition and block, not per cell
-// (docs/performance.md, issue 16).
+// the decisions::bilan_conjonction of the conjunction being read, one 32-bit array per field
+// (arith_bilan), so that each condition and each conjunction is one loop over the rows (the
+// rules stay decisions'; a row's state is loaded into them and stored back). The caller owns
+// it: one per block. The storage, the comparator and the width of the comparison are chosen
+// once per condition and block, not per cell; the loops over 32-bit and byte columns vectorise,
+// those over 64-bit ones do not on the baseline x86-64 target (SSE2 has no 64-bit signed
+// compare).
 struct bilans_referentiel {
-    std::vector<std::int32_t> complet, atteint, toutes, complete;
-    std::vector<std::int64_t> manquant, manquant_conjonction;
+    std::vector<std::int32_t> complet, atteint, toutes, complete, manquant, manquant_conjonction;
 
     explicit bilans_referentiel(std::size_t n)
             : complet(n), atteint(n), toutes(n), complete(n), manquant(n), manquant_conjonction(n) {}
@@ -135,20 +149,19 @@ void selon_comparateur(comparateur op, F&& f) {
     f(std::integral_constant<comparateur, comparateur::egal>{});
 }
 
-// One condition of the conjunction being read, over column x (storage T) widened to 64 bits.
-// The first condition of a conjunction starts from the empty conjunction rather than from
-// arrays filled with it: one pass over the block less per conjunction.
+// One condition of the conjunction being read, over column x (storage T), compared in T
+// (arith_condition). The first condition of a conjunction starts from the empty conjunction
+// rather than from arrays filled with it: one pass over the block less per conjunction.
 template <comparateur Op, bool Premiere, class T>
-[[gnu::noinline]] void noter_condition_bloc(const T* x, std::size_t n, std::int64_t seuil,
-                                            bilans_referentiel& b) noexcept {
-    using A = arith_fixe<std::int64_t>;
+[[gnu::noinline]] void noter_condition_bloc(const T* x, std::size_t n, T seuil, bilans_referentiel& b) noexcept {
+    using A = arith_condition<T>;
     std::int32_t* toutes = b.toutes.data();
     std::int32_t* complete = b.complete.data();
-    std::int64_t* manquant = b.manquant_conjonction.data();
+    std::int32_t* manquant = b.manquant_conjonction.data();
     for (std::size_t i = 0; i < n; ++i) {
         decisions::bilan_conjonction<A> c{};
         if constexpr (!Premiere) c = {toutes[i], complete[i], manquant[i]};
-        decisions::noter_condition<A>(c, en_64(x[i]), Op, seuil);
+        decisions::noter_condition<A>(c, x[i], Op, seuil);
         toutes[i] = c.toutes;
         complete[i] = c.complete;
         manquant[i] = c.manquant;
@@ -156,17 +169,17 @@ template <comparateur Op, bool Premiere, class T>
 }
 
 // The conjunction just read, added to each row's referentiel; the first one to the empty
-// referentiel.
+// referentiel. The six arrays are distinct (bilans_referentiel's fields): said with __restrict,
+// since proving it at run time would take g++ more alias checks than it makes, and the loop
+// would stay scalar.
 template <bool Premiere>
-void ajouter_conjonction_bloc(std::size_t n, bilans_referentiel& b) noexcept {
-    using A = arith_fixe<std::int64_t>;
-    std::int32_t* complet = b.complet.data();
-    std::int32_t* atteint = b.atteint.data();
-    std::int64_t* manquant = b.manquant.data();
-    const std::int32_t* toutes = b.toutes.data();
-    const std::int32_t* complete = b.complete.data();
-    const std::int64_t* manquant_c = b.manquant_conjonction.data();
-    for (std::size_t i = 0; i < n; ++i) {
+[[gnu::noinline]] void ajouter_conjonction_lignes(std::size_t n, std::int32_t* __restrict complet,
+                                                  std::int32_t* __restrict atteint, std::int32_t* __restrict manquant,
+                                                  const std::int32_t* __restrict toutes,
+                                                  const std::int32_t* __restrict complete,
+                                                  const std::int32_t* __restrict manquant_c) noexcept {
+    using A = arith_bilan;
+    for (std::size_t i = 0; i < n; ++i) {  // vectorised: bench.vectorisation
         decisions::bilan_referentiel<A> r{};
         if constexpr (!Premiere) r = {complet[i], atteint[i], manquant[i]};
         r.ajouter(decisions::bilan_conjonction<A>{toutes[i], complete[i], manquant_c[i]});
@@ -176,21 +189,27 @@ void ajouter_conjonction_bloc(std::size_t n, bilans_referentiel& b) noexcept {
     }
 }
 
+template <bool Premiere>
+void ajouter_conjonction_bloc(std::size_t n, bilans_referentiel& b) noexcept {
+    ajouter_conjonction_lignes<Premiere>(n, b.complet.data(), b.atteint.data(), b.manquant.data(), b.toutes.data(),
+                                         b.complete.data(), b.manquant_conjonction.data());
+}
+
 // What each row's referentiel earns: met when one conjunction holds; undecided when none holds
 // and a measure is missing, which then counts as its first missing measure's state
 // (evaluer_indicateur's rule, written once in decisions::).
 template <bool Regional, class L>
 [[gnu::noinline]] void cumuler_referentiel_bloc(std::size_t n, const bilans_referentiel& b, const gains_voie<L>& g,
                                                 L* points, L* poids, L* points_regional, L* poids_regional) noexcept {
-    using A = arith_fixe<std::int64_t>;
+    using A = arith_bilan;
     const gains_voie<L> g_ = g;  // copied out of memory the result stores could alias
     const std::int32_t* complet = b.complet.data();
     const std::int32_t* atteint = b.atteint.data();
-    const std::int64_t* manquant = b.manquant.data();
+    const std::int32_t* manquant = b.manquant.data();
     for (std::size_t i = 0; i < n; ++i) {
         const std::int32_t manque = (atteint[i] | complet[i]) ^ 1;
-        const std::int32_t nr = manque & std::int32_t{manquant[i] == A::non_renseigne};
-        const std::int32_t nc = manque & std::int32_t{manquant[i] == A::non_concerne};
+        const std::int32_t nr = manque & std::int32_t{manquant[i] == A::etat_non_renseigne};
+        const std::int32_t nc = manque & std::int32_t{manquant[i] == A::etat_non_concerne};
         cumuler(atteint[i], std::int32_t{0}, nr, nc, g_, points[i], poids[i]);
         if constexpr (Regional) cumuler(atteint[i], std::int32_t{0}, nr, nc, g_, points_regional[i], poids_regional[i]);
     }
@@ -207,7 +226,7 @@ void noter_referentiel(const std::array<std::array<condition_colonne, conditions
                        const std::array<std::size_t, conjonctions_max>& tailles, std::size_t nombre, std::size_t n,
                        const gains_voie<L>& g, bool regional, L* points, L* poids, L* points_regional,
                        L* poids_regional, bilans_referentiel& b) noexcept {
-    using A = arith_fixe<std::int64_t>;
+    using A = arith_bilan;
     // A referentiel without conjunction, or a conjunction without condition (which
     // referentiel_bien_forme refuses), stays the empty one, as in the scalar rule.
     if (nombre == 0) {
@@ -228,9 +247,11 @@ void noter_referentiel(const std::array<std::array<condition_colonne, conditions
             selon_stockage(cc.st, [&](auto t) {
                 using T = decltype(t);
                 const T* x = static_cast<const T*>(cc.cellules);
+                // In T's range: the plan's (arith_condition).
+                const T seuil = static_cast<T>(cc.seuil);
                 detail::selon_comparateur(cc.op, [&](auto op) {
-                    if (j == 0) return detail::noter_condition_bloc<decltype(op)::value, true, T>(x, n, cc.seuil, b);
-                    detail::noter_condition_bloc<decltype(op)::value, false, T>(x, n, cc.seuil, b);
+                    if (j == 0) return detail::noter_condition_bloc<decltype(op)::value, true, T>(x, n, seuil, b);
+                    detail::noter_condition_bloc<decltype(op)::value, false, T>(x, n, seuil, b);
                 });
             });
         }
