@@ -253,6 +253,9 @@ class generateur_rapports {
             }
             case type_mesure::montant:
             case type_mesure::nombre: {
+                // One value in two thousand past 32 bits: the block that holds it reads its
+                // column in 64 bits (lot_colonnes::colonne_32), the others in 32.
+                if (!pres && a_.une_fois_sur(2'000)) return entier(a_.entre(2'147'483'648, 100'000'000'000));
                 if (!pres) return entier(a_.entre(0, t == type_mesure::nombre ? 20'000 : 300'000'000));
                 const std::int64_t c = cible->num / cible->den;
                 return entier(std::max<std::int64_t>(0, c + c * a_.entre(-8, 8) / 100));

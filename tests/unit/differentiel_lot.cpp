@@ -40,6 +40,10 @@ struct bilan_lots {
     std::size_t blocs{0};
     std::size_t blocs_pleins{0};
     std::size_t echantillon{0};  // rows whose full result and trace were compared
+    // Per block, each 64-bit column the plan lets a block read in 32 bits (colonne_plan::etroite):
+    // how many were read in 32 bits, and how many in 64 (a cell past 32 bits).
+    std::size_t lues_32{0};
+    std::size_t lues_64{0};
     std::map<col::voie_ligne, std::size_t> voies;
     // Per nature, the rows whose scalar result proposes a contract outcome of it, so that a test
     // can show its outcome was compared at all.
@@ -65,9 +69,17 @@ bilan_lots par_blocs(const modele_contrat_def& m, const parametres_evaluation& b
         std::vector<col::voie_ligne> voies;
         col::resultats_colonnes<std::int64_t> res;
         std::vector<col::lot_colonnes> lots;  // kept for the full results on demand
+        auto compter_etroites = [&b](const col::lot_colonnes& l) {
+            const std::vector<colonne_plan>& cs = l.grille().plan().colonnes;
+            for (std::size_t c = 0; c < cs.size(); ++c) {
+                if (!cs[c].etroite) continue;
+                ++(l.colonne_32(c) != nullptr ? b.lues_32 : b.lues_64);
+            }
+        };
         auto evaluer_prets = [&](std::optional<col::lot_colonnes> l) {
             for (; l; l = v.prendre()) {
                 ++b.blocs;
+                compter_etroites(*l);
                 b.blocs_pleins += l->taille() == col::lot_colonnes::capacite ? 1 : 0;
                 col::evaluer_lot(*l, res);
                 lots.push_back(std::move(*l));
@@ -90,6 +102,7 @@ bilan_lots par_blocs(const modele_contrat_def& m, const parametres_evaluation& b
         }
         for (std::optional<col::lot_colonnes> l = v.terminer(); l; l = v.terminer()) {
             ++b.blocs;
+            compter_etroites(*l);
             col::evaluer_lot(*l, res);
             lots.push_back(std::move(*l));
         }
@@ -144,7 +157,8 @@ void verifier(const bilan_lots& b, std::size_t lignes_min, bool avenants = false
     const auto n = [&b](col::voie_ligne v) { return b.voies.contains(v) ? b.voies.at(v) : std::size_t{0}; };
     INFO(b.lignes << " rows in " << b.blocs << " blocks (" << b.blocs_pleins << " full); in columns "
                   << n(col::voie_ligne::colonnes) << ", scalar: avenant " << n(col::voie_ligne::avenant)
-                  << ", off scale " << n(col::voie_ligne::hors_echelle) << ", grid " << n(col::voie_ligne::grille));
+                  << ", off scale " << n(col::voie_ligne::hors_echelle) << ", grid " << n(col::voie_ligne::grille)
+                  << "; 64-bit columns read in 32 bits " << b.lues_32 << ", in 64 " << b.lues_64);
     INFO("first difference: " << b.premiere);
     CHECK(b.premiere.empty());
     CHECK(b.lignes >= lignes_min);
@@ -177,8 +191,13 @@ TEST_CASE("batch: blocks of the demo 2022 grid give the scalar evaluator's colum
 }
 
 TEST_CASE("batch: blocks of the national indicators 2022 give the scalar evaluator's columns on every row", "[lot]") {
-    verifier(par_blocs(modeles::indicateurs_2022::def, modeles::indicateurs_2022::parametres, 6'20221, 3, 1'100),
-             1'500);
+    const bilan_lots b =
+        par_blocs(modeles::indicateurs_2022::def, modeles::indicateurs_2022::parametres, 6'20221, 3, 1'100);
+    verifier(b, 1'500);
+    // Its counts and amounts are 64-bit columns: read in 32 bits by most blocks, in 64 by a block
+    // holding a value past 32 bits, with the same columns either way.
+    CHECK(b.lues_32 > 0);
+    CHECK(b.lues_64 > 0);
 }
 
 // The grids a user loads at run time: every example grid file, read by caqes::json, filled into
@@ -256,14 +275,15 @@ struct annee_modifiee {
     std::optional<rapport_valide> r;
     std::string lieu;
 };
-annee_modifiee avec_taux(essais::generateur_rapports& gen, const parametres_evaluation& p, fraction x) {
+// A generated year of the demo 2017 grid whose first given measure of type t is x.
+annee_modifiee avec_valeur(essais::generateur_rapports& gen, const parametres_evaluation& p, type_mesure t,
+                           fraction x) {
     for (;;) {
         essais::annee_generee g = gen.suivante();
         std::string lieu;
         for (saisie_indicateur& s : g.valeurs) {
             for (saisie_mesure& m : s.mesures) {
-                if (!lieu.empty() || m.valeur.etat != etat_valeur::renseignee || m.valeur.type != type_mesure::taux)
-                    continue;
+                if (!lieu.empty() || m.valeur.etat != etat_valeur::renseignee || m.valeur.type != t) continue;
                 m.valeur.v = x;
                 lieu = concat(s.indicateur, ".", m.mesure);
             }
@@ -285,8 +305,8 @@ TEST_CASE("batch: a value its column cannot hold takes the exact scalar path, or
     const politique_grille pol{};
     auto grille = std::make_shared<const col::grille_lot>(modeles::demo::def_2017, pol, evalmod::valides(p));
     essais::generateur_rapports gen(modeles::demo::def_2017, p, 45);
-    const annee_modifiee tiers = avec_taux(gen, p, fraction{1, 3});
-    const annee_modifiee exact = avec_taux(gen, p, fraction{333'333'333, 1'000'000'000});
+    const annee_modifiee tiers = avec_valeur(gen, p, type_mesure::taux, fraction{1, 3});
+    const annee_modifiee exact = avec_valeur(gen, p, type_mesure::taux, fraction{333'333'333, 1'000'000'000});
     REQUIRE(tiers.r);
     REQUIRE(exact.r);
 
@@ -326,6 +346,55 @@ TEST_CASE("batch: a value its column cannot hold takes the exact scalar path, or
         std::optional<col::lot_colonnes> l = v.terminer();
         REQUIRE(l);
         CHECK(l->taille() == 1);  // the refused report is in no block
+    }
+}
+
+TEST_CASE("batch: a 64-bit column is read in 32 bits by a block whose values all fit, in 64 bits otherwise", "[lot]") {
+    // An amount's column holds 64 bits; the demo grid's thresholds on it fit 32 bits, so a block
+    // whose amounts all do too is read from its 32-bit copy. 2^31 - 1 cents fits, 2^31 does not.
+    const parametres_evaluation p{};
+    const politique_grille pol{};
+    auto grille = std::make_shared<const col::grille_lot>(modeles::demo::def_2017, pol, evalmod::valides(p));
+    essais::generateur_rapports gen(modeles::demo::def_2017, p, 46);
+    constexpr std::int64_t max32 = std::numeric_limits<std::int32_t>::max();
+    const annee_modifiee juste = avec_valeur(gen, p, type_mesure::montant, entier(max32));
+    const annee_modifiee au_dela = avec_valeur(gen, p, type_mesure::montant, entier(max32 + 1));
+    REQUIRE(juste.r);
+    REQUIRE(au_dela.r);
+    const std::vector<colonne_plan>& cs = grille->plan().colonnes;
+    std::size_t c = cs.size();
+    for (std::size_t k = 0; k < cs.size(); ++k) {
+        if (concat(cs[k].code_indicateur, ".", cs[k].code_mesure) == juste.lieu) c = k;
+    }
+    REQUIRE(c < cs.size());
+    REQUIRE(cs[c].st == stockage::i64);
+    REQUIRE(cs[c].etroite);
+
+    SECTION("every amount fits: the 32-bit copy, with the same value") {
+        col::validateur_lot v(grille);
+        REQUIRE(v.ajouter(*juste.r).ok());
+        std::optional<col::lot_colonnes> l = v.terminer();
+        REQUIRE(l);
+        REQUIRE(l->colonne_32(c) != nullptr);
+        CHECK(l->colonne_32(c)[0] == max32);
+        CHECK(l->colonne<std::int64_t>(c)[0] == max32);
+        col::resultats_colonnes<std::int64_t> res;
+        col::evaluer_lot(*l, res);
+        CHECK(col::difference(col::lire(res, 0), col::ligne_de(evaluer(*juste.r, pol))) == "");
+    }
+    SECTION("one amount past 32 bits: the block reads the 64-bit cells, for every row") {
+        col::validateur_lot v(grille);
+        REQUIRE(v.ajouter(*juste.r).ok());
+        REQUIRE(v.ajouter(*au_dela.r).ok());
+        std::optional<col::lot_colonnes> l = v.terminer();
+        REQUIRE(l);
+        CHECK(l->colonne_32(c) == nullptr);
+        CHECK(l->colonne<std::int64_t>(c)[1] == max32 + 1);
+        col::resultats_colonnes<std::int64_t> res;
+        col::evaluer_lot(*l, res);
+        REQUIRE(res.taille() == 2);
+        CHECK(col::difference(col::lire(res, 0), col::ligne_de(evaluer(*juste.r, pol))) == "");
+        CHECK(col::difference(col::lire(res, 1), col::ligne_de(evaluer(*au_dela.r, pol))) == "");
     }
 }
 

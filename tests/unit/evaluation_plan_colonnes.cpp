@@ -355,6 +355,39 @@ TEST_CASE("plan_colonnes: a scale or a threshold that does not fit 64 bits sends
     CHECK(planifier_colonnes(gm.def, {}, demi).raison == raison_scalaire::seuil_hors_colonne);
 }
 
+TEST_CASE("plan_colonnes: a 64-bit column may be read in 32 bits when every threshold on it fits 32 bits",
+          "[evaluation][plan_colonnes]") {
+    static constexpr mesure<grandeur::montant> m_depense{"depense"};
+    auto plan_de = [](centimes seuil) {
+        const indicateur ind{.id = 1,
+                             .code = "ILL-M",
+                             .libelle = "montant (illustratif)",
+                             .mesures = {{m_depense.def()}},
+                             .ref = en_referentiel(m_depense < montant_de(seuil)),
+                             .validite = evalmod::validite_2017};
+        const grille_essai g{{ind}};
+        const plan_colonnes p = planifier_colonnes(g.def, {});
+        REQUIRE_FALSE(p.scalaire_seulement());
+        REQUIRE(p.colonnes.size() == 1);
+        CHECK(p.colonnes[0].st == stockage::i64);  // an amount's domain has no bound below 64 bits
+        return p.colonnes[0];
+    };
+    // The largest threshold a 32-bit lane holds, and the next one.
+    const colonne_plan juste = plan_de(centimes{max32});
+    CHECK(juste.etroite);
+    CHECK(juste.decrire().find("read in 32 bits in a block whose values all fit") != std::string::npos);
+    const colonne_plan au_dela = plan_de(centimes{max32 + 1});
+    CHECK_FALSE(au_dela.etroite);
+    CHECK(au_dela.decrire().find("32 bits") == std::string::npos);
+    // A target on a 64-bit column: the example grid's counts and amounts (2022) may be; a
+    // bounded column is never marked, it is already narrow.
+    const plan_colonnes p22 = planifier_colonnes(evalmod::def_2022, {});
+    for (const colonne_plan& c : p22.colonnes) {
+        INFO(c.decrire());
+        CHECK(c.etroite == (c.st == stockage::i64));
+    }
+}
+
 // detail::a_l_echelle reads a positive denominator without its normal form and divides in 64
 // bits when the product fits: the cell must be the one the definition on the normal form, in
 // 128 bits, gives (x x echelle when it is an integer the storage holds off its sentinels), for

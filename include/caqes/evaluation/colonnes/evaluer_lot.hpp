@@ -66,11 +66,10 @@ void noter_cible_en(const T* x, std::size_t n, const cible_a<arith_fixe<T>>& c, 
     }
 }
 
-// An indicator decided by its target: its column in storage T, the kernel of its shape.
+// An indicator decided by its target: its column x read in storage T, the kernel of its shape.
 template <class T, class L>
-void noter_cible_de(const lot_colonnes& lot, const indicateur_plan& ip, const indicateur& ind, const gains_voie<L>& g,
-                    scores_bloc<L>& s) {
-    const T* x = lot.colonne<T>(static_cast<std::size_t>(ip.colonne_cible));
+void noter_cible_de(const T* x, const lot_colonnes& lot, const indicateur_plan& ip, const indicateur& ind,
+                    const gains_voie<L>& g, scores_bloc<L>& s) {
     const cible_a<arith_fixe<T>> c = ip.cible_en<T>();
     const std::size_t n = lot.taille();
     const bool echelle = ind.objectif.type_valeur == type_mesure::echelle;
@@ -94,8 +93,13 @@ void noter_referentiel_de(const lot_colonnes& lot, const indicateur_plan& ip, co
         for (std::size_t b = 0; b < ind.ref.termes[a].taille; ++b) {
             const auto c = static_cast<std::size_t>(ip.colonnes_conditions[a][b]);
             condition_colonne& cc = conditions[a][b];
-            cc.st = plan.colonnes[c].st;
-            cc.cellules = selon_stockage(cc.st, [&](auto t) -> const void* { return lot.colonne<decltype(t)>(c); });
+            if (const std::int32_t* x32 = lot.colonne_32(c)) {
+                cc.st = stockage::i32;
+                cc.cellules = x32;
+            } else {
+                cc.st = plan.colonnes[c].st;
+                cc.cellules = selon_stockage(cc.st, [&](auto t) -> const void* { return lot.colonne<decltype(t)>(c); });
+            }
             cc.op = ind.ref.termes[a].termes[b].op;
             cc.seuil = ip.seuils_conditions[a][b];
         }
@@ -117,8 +121,15 @@ void noter_lot(const lot_colonnes& lot, scores_bloc<L>& s) {
             noter_referentiel_de(lot, ip, ind, g, s);
             continue;
         }
-        selon_stockage(plan.colonnes[static_cast<std::size_t>(ip.colonne_cible)].st,
-                       [&](auto t) { noter_cible_de<decltype(t)>(lot, ip, ind, g, s); });
+        const auto c = static_cast<std::size_t>(ip.colonne_cible);
+        if (const std::int32_t* x32 = lot.colonne_32(c)) {
+            noter_cible_de(x32, lot, ip, ind, g, s);
+            continue;
+        }
+        selon_stockage(plan.colonnes[c].st, [&](auto t) {
+            using T = decltype(t);
+            noter_cible_de(lot.colonne<T>(c), lot, ip, ind, g, s);
+        });
     }
 }
 

@@ -30,11 +30,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -166,7 +168,7 @@ class lot_colonnes {
     // The bytes the block holds per row: its cells, what the conclusion reads, the path and the
     // context index (the side tables and the reports kept for the scalar path are extra).
     [[nodiscard]] std::size_t octets_par_ligne() const noexcept {
-        return (u8_.size() + i32_.size() * 4 + i64_.size() * 8) / capacite + sizeof(donnees_ligne) +
+        return (u8_.size() + i32_.size() * 4 + i64_.size() * 8 + en_32_.size() * 4) / capacite + sizeof(donnees_ligne) +
                sizeof(voie_ligne) + 1;
     }
     // Row i's value in column c, read back exactly: the cell over the column's scale, or the
@@ -183,6 +185,14 @@ class lot_colonnes {
     [[nodiscard]] const T* colonne(std::size_t c) const noexcept {
         return reserve<T>().data() + g_->rang(c) * capacite;
     }
+    // Column c read in 32 bits, arith_fixe<int32>'s sentinels for the 64-bit ones: when it is a
+    // 64-bit column the plan allows it for (colonne_plan::etroite) and every cell of the block
+    // fits 32 bits off those sentinels; nullptr otherwise (read colonne<std::int64_t>(c)).
+    [[nodiscard]] const std::int32_t* colonne_32(std::size_t c) const noexcept {
+        if (g_->plan().colonnes[c].st != stockage::i64) return nullptr;
+        const std::size_t r = g_->rang(c);
+        return tient_32_[r] != 0 ? en_32_.data() + r * capacite : nullptr;
+    }
 
   private:
     friend class validateur_lot;
@@ -191,7 +201,16 @@ class lot_colonnes {
             : g_(std::move(g)),
               u8_(g_->nombre(stockage::u8) * capacite),
               i32_(g_->nombre(stockage::i32) * capacite),
-              i64_(g_->nombre(stockage::i64) * capacite) {
+              i64_(g_->nombre(stockage::i64) * capacite),
+              tient_32_(g_->nombre(stockage::i64)) {
+        const plan_colonnes& p = g_->plan();
+        bool etroites = false;
+        for (std::size_t c = 0; c < p.colonnes.size(); ++c) {
+            if (p.colonnes[c].st != stockage::i64 || !p.colonnes[c].etroite) continue;
+            tient_32_[g_->rang(c)] = 1;
+            etroites = true;
+        }
+        if (etroites) en_32_.resize(i64_.size());
         lignes_.reserve(capacite);
         voies_.reserve(capacite);
         contexte_.reserve(capacite);
@@ -214,11 +233,33 @@ class lot_colonnes {
     [[nodiscard]] T* colonne_ecrite(std::size_t c) noexcept {
         return const_cast<T*>(colonne<T>(c));
     }
+    // Cell i of 64-bit column c, x, into its 32-bit copy while every cell of the block fits.
+    void ecrire_32(std::size_t c, std::size_t i, std::int64_t x) noexcept {
+        using A64 = arith_fixe<std::int64_t>;
+        using A32 = arith_fixe<std::int32_t>;
+        const std::size_t r = g_->rang(c);
+        if (tient_32_[r] == 0) return;
+        std::int32_t y = A32::non_renseigne;
+        if (x == A64::non_concerne) {
+            y = A32::non_concerne;
+        } else if (x != A64::non_renseigne) {
+            if (x <= std::int64_t{A32::non_concerne} || x > std::numeric_limits<std::int32_t>::max()) {
+                tient_32_[r] = 0;  // the block reads this column in 64 bits
+                return;
+            }
+            y = static_cast<std::int32_t>(x);
+        }
+        en_32_[r * capacite + i] = y;
+    }
 
     std::shared_ptr<const grille_lot> g_;
     std::vector<std::uint8_t> u8_;
     std::vector<std::int32_t> i32_;
     std::vector<std::int64_t> i64_;
+    // The 32-bit copies of the 64-bit columns (colonne_32), and per 64-bit column whether every
+    // cell written so far fits: sized only when the plan has such a column.
+    std::vector<std::int32_t> en_32_;
+    std::vector<std::uint8_t> tient_32_;
     std::vector<donnees_ligne> lignes_;
     std::vector<voie_ligne> voies_;
     std::vector<std::uint8_t> contexte_;
@@ -421,14 +462,15 @@ class validateur_lot {
         switch (e) {
             case etat_valeur::renseignee:
                 cellule = static_cast<T>(x);  // a_l_echelle checked that T holds it
-                return;
+                break;
             case etat_valeur::non_concernee:
                 cellule = A::non_concerne;
-                return;
+                break;
             case etat_valeur::non_renseignee:
                 cellule = A::non_renseigne;
-                return;
+                break;
         }
+        if constexpr (std::is_same_v<T, std::int64_t>) courant_.ecrire_32(c, i, cellule);
     }
     // The index of r's context in the current block, added when new.
     [[nodiscard]] std::uint8_t contexte_de(const rapport_valide& r) {

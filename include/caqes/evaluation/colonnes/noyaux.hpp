@@ -81,7 +81,8 @@ template <sens D, bool Echelle, bool Regional, class T, class L>
 
 // The arithmetic of one condition of a referentiel over a column of storage T, compared in T:
 // the plan put its threshold in T's range (detail::a_l_echelle; a grid whose threshold does not
-// fit goes to the scalar path, seuil_hors_colonne), so two T compare exactly, and lanes of 32
+// fit goes to the scalar path, seuil_hors_colonne; a 64-bit column is read in 32 bits only when
+// its thresholds fit, colonne_plan::etroite), so two T compare exactly, and lanes of 32
 // bits or fewer vectorise on the baseline x86-64 target. A missing cell's state is carried as
 // arith_fixe<int32>'s sentinels, whatever the column's storage, so that the conditions of one
 // conjunction, over columns of different storages, share one 32-bit state per row. Only the

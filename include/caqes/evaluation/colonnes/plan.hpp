@@ -99,6 +99,11 @@ struct colonne_plan {
     stockage st{stockage::i64};
     bool borne{false};        // the type's domain is bounded ([0, 1], {0, 1}, {0, 1, 2})
     std::int64_t maximum{0};  // bounded: the largest value x scale the column holds (2 x scale on a target's)
+    // A 64-bit column whose thresholds all fit 32 bits: a block whose cells all fit 32 bits too
+    // keeps a 32-bit copy of it, which the kernels read (lot_colonnes::colonne_32): their loops
+    // over 32 bits vectorise on the baseline x86-64 target, over 64 bits they do not. The column
+    // still holds the type's whole domain; a block with one larger value reads it in 64 bits.
+    bool etroite{false};
 
     // Why this scale and this storage, for the CLI's grid command and the batch's log.
     [[nodiscard]] std::string decrire() const {
@@ -109,6 +114,9 @@ struct colonne_plan {
         if (borne)
             return s + ": holds 0 to " + std::to_string(maximum) +
                    " (the type's domain at this scale, and 2 x scale on a target's column) and the two sentinels";
+        if (etroite)
+            return s + ": the type has no bound below 64 bits; a value that does not fit takes the scalar path; read " +
+                   "in 32 bits in a block whose values all fit";
         return s + ": the type has no bound below 64 bits; a value that does not fit takes the scalar path";
     }
 };
@@ -158,8 +166,8 @@ struct gains_indicateur {
 inline constexpr std::int32_t colonne_absente = -1;
 
 // One indicator in columns. Thresholds are at their column's scale and held in 64 bits; each
-// fits its column's storage (cible_fixe<T> and the plan checked it), so a kernel narrows them
-// exactly.
+// fits its column's storage (cible_fixe<T> and the plan checked it), and 32 bits where the plan
+// lets a block read a 64-bit column so (colonne_plan::etroite), so a kernel narrows them exactly.
 struct indicateur_plan {
     std::uint32_t volet{0};
     std::uint32_t indice{0};  // in the volet's grid
@@ -377,6 +385,28 @@ template <class T>
                                 : detail::a_l_echelle(ind.ref.termes[a].termes[b].seuil, c.echelle, c.st);
                     if (!s) refuser(raison_scalaire::seuil_hors_colonne);
                     ip.seuils_conditions[a][b] = s.value_or(0);
+                }
+            }
+            // Which of its 64-bit columns a block may read in 32 bits: those whose every threshold
+            // fits 32 bits (colonne_plan::etroite). The thresholds' values are the same in either
+            // storage (cible_fixe and a_l_echelle only check that they fit).
+            for (const std::int32_t col : ip.colonnes) {
+                if (col == colonne_absente) continue;
+                colonne_plan& c = p.colonnes[static_cast<std::size_t>(col)];
+                c.etroite = c.st == stockage::i64;
+            }
+            if (ip.colonne_cible != colonne_absente) {
+                colonne_plan& c = p.colonnes[static_cast<std::size_t>(ip.colonne_cible)];
+                c.etroite = c.etroite && detail::cible_colonne(ind.objectif.valeur, tolerance, ind.direction, c.echelle,
+                                                               stockage::i32);
+            }
+            for (std::size_t a = 0; a < ind.ref.taille; ++a) {
+                for (std::size_t b = 0; b < ind.ref.termes[a].taille; ++b) {
+                    const std::int32_t col = ip.colonnes_conditions[a][b];
+                    if (col < 0) continue;
+                    colonne_plan& c = p.colonnes[static_cast<std::size_t>(col)];
+                    c.etroite =
+                        c.etroite && detail::a_l_echelle(ind.ref.termes[a].termes[b].seuil, c.echelle, stockage::i32);
                 }
             }
             // D is a multiple of the partial share's denominator, so every gain is an integer: the
