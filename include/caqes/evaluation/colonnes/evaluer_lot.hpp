@@ -85,7 +85,6 @@ void noter_cible_de(const T* x, const lot_colonnes& lot, const indicateur_plan& 
 template <class L>
 void noter_referentiel_de(const lot_colonnes& lot, const indicateur_plan& ip, const indicateur& ind,
                           const gains_voie<L>& g, scores_bloc<L>& s) {
-    const plan_colonnes& plan = lot.grille().plan();
     std::array<std::array<condition_colonne, conditions_max>, conjonctions_max> conditions{};
     std::array<std::size_t, conjonctions_max> tailles{};
     for (std::size_t a = 0; a < ind.ref.taille; ++a) {
@@ -93,13 +92,9 @@ void noter_referentiel_de(const lot_colonnes& lot, const indicateur_plan& ip, co
         for (std::size_t b = 0; b < ind.ref.termes[a].taille; ++b) {
             const auto c = static_cast<std::size_t>(ip.colonnes_conditions[a][b]);
             condition_colonne& cc = conditions[a][b];
-            if (const std::int32_t* x32 = lot.colonne_32(c)) {
-                cc.st = stockage::i32;
-                cc.cellules = x32;
-            } else {
-                cc.st = plan.colonnes[c].st;
-                cc.cellules = selon_stockage(cc.st, [&](auto t) -> const void* { return lot.colonne<decltype(t)>(c); });
-            }
+            const colonne_lue x = lot.lue(c);
+            cc.st = x.st;
+            cc.cellules = x.cellules;
             cc.op = ind.ref.termes[a].termes[b].op;
             cc.seuil = ip.seuils_conditions[a][b];
         }
@@ -121,14 +116,10 @@ void noter_lot(const lot_colonnes& lot, scores_bloc<L>& s) {
             noter_referentiel_de(lot, ip, ind, g, s);
             continue;
         }
-        const auto c = static_cast<std::size_t>(ip.colonne_cible);
-        if (const std::int32_t* x32 = lot.colonne_32(c)) {
-            noter_cible_de(x32, lot, ip, ind, g, s);
-            continue;
-        }
-        selon_stockage(plan.colonnes[c].st, [&](auto t) {
+        const colonne_lue x = lot.lue(static_cast<std::size_t>(ip.colonne_cible));
+        selon_stockage(x.st, [&](auto t) {
             using T = decltype(t);
-            noter_cible_de(lot.colonne<T>(c), lot, ip, ind, g, s);
+            noter_cible_de(static_cast<const T*>(x.cellules), lot, ip, ind, g, s);
         });
     }
 }

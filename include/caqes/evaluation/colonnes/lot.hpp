@@ -26,6 +26,7 @@
 #include <caqes/evaluation/realisation.hpp>
 #include <caqes/evaluation/valeur.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -130,6 +131,12 @@ struct donnees_ligne {
 class validateur_lot;
 class ligne_lot;
 
+// The cells a kernel reads for one column: their storage and where they start.
+struct colonne_lue {
+    stockage st{stockage::i64};
+    const void* cellules{nullptr};
+};
+
 class lot_colonnes {
   public:
     static constexpr std::size_t capacite = 512;
@@ -193,6 +200,13 @@ class lot_colonnes {
         const std::size_t r = g_->rang(c);
         return tient_32_[r] != 0 ? en_32_.data() + r * capacite : nullptr;
     }
+    // The cells the kernels read for column c: its 32-bit copy where the block has one
+    // (colonne_32), else the column in its storage.
+    [[nodiscard]] colonne_lue lue(std::size_t c) const noexcept {
+        if (const std::int32_t* x = colonne_32(c)) return {stockage::i32, x};
+        const stockage st = g_->plan().colonnes[c].st;
+        return {st, selon_stockage(st, [&](auto t) -> const void* { return colonne<decltype(t)>(c); })};
+    }
 
   private:
     friend class validateur_lot;
@@ -204,13 +218,10 @@ class lot_colonnes {
               i64_(g_->nombre(stockage::i64) * capacite),
               tient_32_(g_->nombre(stockage::i64)) {
         const plan_colonnes& p = g_->plan();
-        bool etroites = false;
         for (std::size_t c = 0; c < p.colonnes.size(); ++c) {
-            if (p.colonnes[c].st != stockage::i64 || !p.colonnes[c].etroite) continue;
-            tient_32_[g_->rang(c)] = 1;
-            etroites = true;
+            if (p.colonnes[c].etroite) tient_32_[g_->rang(c)] = 1;  // a 64-bit column (plan.hpp)
         }
-        if (etroites) en_32_.resize(i64_.size());
+        if (std::find(tient_32_.begin(), tient_32_.end(), 1) != tient_32_.end()) en_32_.resize(i64_.size());
         lignes_.reserve(capacite);
         voies_.reserve(capacite);
         contexte_.reserve(capacite);
@@ -233,23 +244,30 @@ class lot_colonnes {
     [[nodiscard]] T* colonne_ecrite(std::size_t c) noexcept {
         return const_cast<T*>(colonne<T>(c));
     }
-    // Cell i of 64-bit column c, x, into its 32-bit copy while every cell of the block fits.
-    void ecrire_32(std::size_t c, std::size_t i, std::int64_t x) noexcept {
-        using A64 = arith_fixe<std::int64_t>;
-        using A32 = arith_fixe<std::int32_t>;
+    // The cell of a value in state e, x at its column's scale, in storage T (which holds x).
+    template <class T>
+    [[nodiscard]] static T cellule_de(etat_valeur e, std::int64_t x) noexcept {
+        using A = arith_fixe<T>;
+        switch (e) {
+            case etat_valeur::renseignee:
+                return static_cast<T>(x);
+            case etat_valeur::non_concernee:
+                return A::non_concerne;
+            case etat_valeur::non_renseignee:
+                break;
+        }
+        return A::non_renseigne;
+    }
+    // Cell i of 64-bit column c into its 32-bit copy, while every cell of the block fits.
+    void ecrire_32(std::size_t c, std::size_t i, etat_valeur e, std::int64_t x) noexcept {
         const std::size_t r = g_->rang(c);
         if (tient_32_[r] == 0) return;
-        std::int32_t y = A32::non_renseigne;
-        if (x == A64::non_concerne) {
-            y = A32::non_concerne;
-        } else if (x != A64::non_renseigne) {
-            if (x <= std::int64_t{A32::non_concerne} || x > std::numeric_limits<std::int32_t>::max()) {
-                tient_32_[r] = 0;  // the block reads this column in 64 bits
-                return;
-            }
-            y = static_cast<std::int32_t>(x);
+        if (e == etat_valeur::renseignee && (x <= std::int64_t{arith_fixe<std::int32_t>::non_concerne} ||
+                                             x > std::numeric_limits<std::int32_t>::max())) {
+            tient_32_[r] = 0;  // the block reads this column in 64 bits
+            return;
         }
-        en_32_[r * capacite + i] = y;
+        en_32_[r * capacite + i] = cellule_de<std::int32_t>(e, x);
     }
 
     std::shared_ptr<const grille_lot> g_;
@@ -457,20 +475,9 @@ class validateur_lot {
     }
     template <class T>
     void ecrire_en(std::size_t c, std::size_t i, etat_valeur e, std::int64_t x) {
-        using A = arith_fixe<T>;
-        T& cellule = courant_.colonne_ecrite<T>(c)[i];
-        switch (e) {
-            case etat_valeur::renseignee:
-                cellule = static_cast<T>(x);  // a_l_echelle checked that T holds it
-                break;
-            case etat_valeur::non_concernee:
-                cellule = A::non_concerne;
-                break;
-            case etat_valeur::non_renseignee:
-                cellule = A::non_renseigne;
-                break;
-        }
-        if constexpr (std::is_same_v<T, std::int64_t>) courant_.ecrire_32(c, i, cellule);
+        // a_l_echelle checked that T holds x
+        courant_.colonne_ecrite<T>(c)[i] = lot_colonnes::cellule_de<T>(e, x);
+        if constexpr (std::is_same_v<T, std::int64_t>) courant_.ecrire_32(c, i, e, x);
     }
     // The index of r's context in the current block, added when new.
     [[nodiscard]] std::uint8_t contexte_de(const rapport_valide& r) {

@@ -356,12 +356,16 @@ template <class T>
                        : haut < int128{arith_fixe<std::uint8_t>::non_concerne}    ? stockage::u8
                        : haut <= int128{std::numeric_limits<std::int32_t>::max()} ? stockage::i32
                                                                                   : stockage::i64;
+                // Until a threshold on it does not fit 32 bits (below): colonne_plan::etroite. The
+                // thresholds' values are the same in either storage (cible_fixe and a_l_echelle
+                // only check that they fit).
+                c.etroite = c.st == stockage::i64;
                 ip.colonnes[k] = static_cast<std::int32_t>(p.colonnes.size());
                 p.colonnes.push_back(c);
             }
 
             if (resolu.cible != mesure_absente) {
-                const colonne_plan& c =
+                colonne_plan& c =
                     p.colonnes[static_cast<std::size_t>(ip.colonnes[static_cast<std::size_t>(resolu.cible)])];
                 ip.colonne_cible = ip.colonnes[static_cast<std::size_t>(resolu.cible)];
                 // The target alone first, so that the reason names what does not fit.
@@ -373,40 +377,21 @@ template <class T>
                 } else {
                     refuser(raison_scalaire::tolerance_hors_colonne);
                 }
+                c.etroite = c.etroite && detail::cible_colonne(ind.objectif.valeur, tolerance, ind.direction, c.echelle,
+                                                               stockage::i32);
             }
             for (std::size_t a = 0; a < ind.ref.taille; ++a) {
                 for (std::size_t b = 0; b < ind.ref.termes[a].taille; ++b) {
                     const std::int32_t col = ip.colonnes[static_cast<std::size_t>(
                         resolu.conditions[a][b] < 0 ? 0 : resolu.conditions[a][b])];
                     ip.colonnes_conditions[a][b] = col;
-                    const colonne_plan& c = p.colonnes[static_cast<std::size_t>(col < 0 ? 0 : col)];
+                    colonne_plan& c = p.colonnes[static_cast<std::size_t>(col < 0 ? 0 : col)];
+                    const fraction seuil = ind.ref.termes[a].termes[b].seuil;
                     const std::optional<std::int64_t> s =
-                        col < 0 ? std::nullopt
-                                : detail::a_l_echelle(ind.ref.termes[a].termes[b].seuil, c.echelle, c.st);
+                        col < 0 ? std::nullopt : detail::a_l_echelle(seuil, c.echelle, c.st);
                     if (!s) refuser(raison_scalaire::seuil_hors_colonne);
                     ip.seuils_conditions[a][b] = s.value_or(0);
-                }
-            }
-            // Which of its 64-bit columns a block may read in 32 bits: those whose every threshold
-            // fits 32 bits (colonne_plan::etroite). The thresholds' values are the same in either
-            // storage (cible_fixe and a_l_echelle only check that they fit).
-            for (const std::int32_t col : ip.colonnes) {
-                if (col == colonne_absente) continue;
-                colonne_plan& c = p.colonnes[static_cast<std::size_t>(col)];
-                c.etroite = c.st == stockage::i64;
-            }
-            if (ip.colonne_cible != colonne_absente) {
-                colonne_plan& c = p.colonnes[static_cast<std::size_t>(ip.colonne_cible)];
-                c.etroite = c.etroite && detail::cible_colonne(ind.objectif.valeur, tolerance, ind.direction, c.echelle,
-                                                               stockage::i32);
-            }
-            for (std::size_t a = 0; a < ind.ref.taille; ++a) {
-                for (std::size_t b = 0; b < ind.ref.termes[a].taille; ++b) {
-                    const std::int32_t col = ip.colonnes_conditions[a][b];
-                    if (col < 0) continue;
-                    colonne_plan& c = p.colonnes[static_cast<std::size_t>(col)];
-                    c.etroite =
-                        c.etroite && detail::a_l_echelle(ind.ref.termes[a].termes[b].seuil, c.echelle, stockage::i32);
+                    if (col >= 0) c.etroite = c.etroite && detail::a_l_echelle(seuil, c.echelle, stockage::i32);
                 }
             }
             // D is a multiple of the partial share's denominator, so every gain is an integer: the
