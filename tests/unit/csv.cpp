@@ -767,23 +767,61 @@ TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][de
             CHECK(csv::status(*lot) == csv::exit_status::some_rejected);
         }
     }
-    SECTION("two decisions at INT64_MAX cents: the second would overflow every total of them") {
+    SECTION("two decisions at INT64_MAX cents: each breaks the law, and the first, rejected, counts in no total") {
         const std::string max = "92233720368547758,07";
         const csv::lot_rapports lot =
             lire(v, entete_etab_fr + "750000001;2018;1;1000;;;" + max + ";;;sanction;\r\n750000002;2018;1;1000;;;" +
                         max + ";;;sanction;\r\n");
         INFO(outils::tout(lot.rejets));
-        REQUIRE_FALSE(lot.rejets.empty());
-        CHECK(lot.rejets[0].id == regle::depassement_capacite);
-        CHECK(lot.rejets[0].lieu == "etablissements.csv:3:decision_socle");
-        CHECK(outils::contient_texte(lot.rejets[0].detail,
-                                     "92233720368547758.07 EUR brings the file's total of decisions past"));
-        // The first one passes the reader and breaks the law: 1 % of 1 000 EUR (CAQES-E062), at
-        // its own row and column.
-        const violation* loi = a(lot, "etablissements.csv:2:decision_socle");
-        REQUIRE(loi != nullptr);
-        CHECK(loi->id == regle::decision_hors_la_loi);
+        // Each passes the reader and breaks the law: 1 % of 1 000 EUR (CAQES-E062), at its own row
+        // and column. The first, rejected, does not refuse the second for the total (CAQES-E040).
+        for (const std::string lieu : {"etablissements.csv:2:decision_socle", "etablissements.csv:3:decision_socle"}) {
+            const violation* loi = a(lot, lieu);
+            REQUIRE(loi != nullptr);
+            CHECK(loi->id == regle::decision_hors_la_loi);
+        }
+        CHECK(std::none_of(lot.rejets.begin(), lot.rejets.end(),
+                           [](const violation& x) { return x.id == regle::depassement_capacite; }));
         CHECK(lot.rapports.empty());
+    }
+    SECTION("decisions within the law whose total would leave 64-bit cents: CAQES-E040 at the one that crosses") {
+        // Revenue INT64_MAX cents: 1 % of it (D.162-16 III 1) is 92233720368547758 cents per volet.
+        // 50 establishment-years decide that on both volets: 9223372036854775800 cents, 7 below
+        // INT64_MAX. The 51st decides 7 cents and 1 cent: the second crosses, and the whole
+        // establishment-year is refused, its 7 cents counted in no total. The 52nd decides 7 cents:
+        // the total is then exactly INT64_MAX, accepted.
+        const std::string revenu = "92233720368547758,07";
+        const std::string un_pour_cent = "922337203685477,58";
+        std::string valeurs = h;
+        std::string etabs = entete_etab_fr;
+        const auto finess = [](int i) { return "7500001" + std::string(i < 10 ? "0" : "") + std::to_string(i); };
+        for (int i = 1; i <= 52; ++i) {
+            valeurs += valeurs_fr(finess(i), "2018");
+            const std::string socle = i <= 50 ? un_pour_cent : "0,07";
+            const std::string transports = i <= 50 ? un_pour_cent : i == 51 ? "0,01" : "";
+            etabs += finess(i) + ";2018;1;" + revenu + ";;;" + socle + ";" + transports + ";;sanction;" +
+                     (transports.empty() ? "" : "sanction") + "\r\n";
+        }
+        const csv::lot_rapports lot = lire(valeurs, etabs);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rejets.size() == 1);
+        CHECK(lot.rejets[0].id == regle::depassement_capacite);
+        CHECK(lot.rejets[0].lieu == "etablissements.csv:52:decision_transports");
+        CHECK(lot.rejets[0].detail ==
+              "750000151 2018: rapport.decisions[1].montant: 0.01 EUR brings the total of the accepted decisions past "
+              "92233720368547758.07 EUR (64-bit cents): 101 decisions before it total 92233720368547758.07 EUR; no "
+              "total of the decisions could be exact; establishment-year rejected with its 5 rows, lines 252 to 256 "
+              "and etablissements.csv:52");
+        REQUIRE(lot.rapports.size() == 51);
+        CHECK(lot.rapports.back().finess == "750000152");
+        montant_calcule total{};
+        for (const csv::rapport_lu& r : lot.rapports) {
+            for (const decision_enregistree& d : r.rapport.decisions()) {
+                total = additionner(total.valeur, d.d.montant);
+                REQUIRE(total.ok);
+            }
+        }
+        CHECK(total.valeur == centimes{std::numeric_limits<std::int64_t>::max()});
     }
     SECTION("a Latin-1 byte: the row is rejected with CAQES-E041 and the likely encoding") {
         std::string vv = v;

@@ -143,45 +143,61 @@ TEST_CASE("JSON Lines rejections: rule and file:line#pointer", "[json][jsonl]") 
             "v.jsonl:1#/decisions/socle/montant");
 }
 
-TEST_CASE("JSON Lines: two decisions at INT64_MAX cents, the second would overflow every total of them (CAQES-E040)",
-          "[json][jsonl]") {
-    // The CSV reader's control total of the file's decisions (csv.cpp, the same case), kept by
+TEST_CASE(
+    "JSON Lines: the accepted lines' decisions may not total past 64-bit cents, a rejected line's count in no "
+    "total (CAQES-E040)",
+    "[json][jsonl]") {
+    // The CSV reader's control total of the accepted decisions (csv.cpp, the same cases), kept by
     // this reader too: no total of the accepted decisions can overflow, whichever file gave them.
     const std::string max = "92233720368547758.07";
-    const std::string premiere = avec(R"("montant":100)", concat(R"("montant":)", max));
-    std::string seconde = premiere;
-    seconde.replace(seconde.find("019900001"), 9, "019900002");
-    const json::lot_jsonl l = lire(premiere + "\n" + seconde + "\n");
-    INFO(outils::tout(l.rejets));
-    REQUIRE(l.rejets.size() == 2);
-    // The first passes the reader and breaks the law: 1 % of the revenue base (CAQES-E062).
-    CHECK(l.rejets[0].id == regle::decision_hors_la_loi);
-    CHECK(l.rejets[0].lieu == "v.jsonl:1#/decisions/socle/montant");
-    CHECK(l.rejets[1].id == regle::depassement_capacite);
-    CHECK(l.rejets[1].lieu == "v.jsonl:2#/decisions/socle/montant");
-    CHECK(l.rejets[1].detail ==
-          "019900002 2018: 92233720368547758.07 EUR brings the file's total of decisions past "
-          "92233720368547758.07 EUR (64-bit cents): 1 decision before it totals 92233720368547758.07 EUR; "
-          "no total of the decisions could be exact");
-    CHECK(l.rapports.empty());
-    CHECK(l.lignes.balanced());
-    // As in the CSV reader, an amount counts whatever its nature holds: a first decision of no
-    // known outcome is rejected for that, and still takes the file's total to the limit.
-    std::string sans_nature = premiere;
-    const std::string nature_sanction = R"("nature":"sanction")";
-    sans_nature.replace(sans_nature.find(nature_sanction), nature_sanction.size(), R"("nature":"amende")");
-    const json::lot_jsonl n = lire(sans_nature + "\n" + seconde + "\n");
-    INFO(outils::tout(n.rejets));
-    REQUIRE(n.rejets.size() == 2);
-    CHECK(n.rejets[0].id == regle::decision_hors_issues);
-    CHECK(n.rejets[1].id == regle::depassement_capacite);
-    CHECK(n.rejets[1].lieu == "v.jsonl:2#/decisions/socle/montant");
-    // The same two amounts on one line each of two files stand as far as this rule goes: the total
-    // is the file's, not the process's.
-    for (const std::string& ligne : {premiere, seconde}) {
-        const json::lot_jsonl seule = lire(ligne + "\n");
-        REQUIRE(seule.rejets.size() == 1);
-        CHECK(seule.rejets[0].id == regle::decision_hors_la_loi);
+    const std::string finess_1 = "019900001";
+    const auto ligne = [&](int i, const std::string& revenu, const std::string& decision) {
+        std::string l = avec(R"("montant":100)", concat(R"("montant":)", decision));
+        l.replace(l.find("1000000.50"), 10, revenu);
+        const std::string numero = std::to_string(i);
+        l.replace(l.find(finess_1), 9, "019900" + std::string(3 - numero.size(), '0') + numero);
+        return l;
+    };
+    SECTION("two decisions at INT64_MAX cents: each breaks the law, the first counts in no total") {
+        const json::lot_jsonl l = lire(ligne(1, "1000000.50", max) + "\n" + ligne(2, "1000000.50", max) + "\n");
+        INFO(outils::tout(l.rejets));
+        REQUIRE(l.rejets.size() == 2);
+        // Each passes the reader and breaks the law: 1 % of the revenue base (CAQES-E062).
+        for (std::size_t i = 0; i < 2; ++i) {
+            CHECK(l.rejets[i].id == regle::decision_hors_la_loi);
+            CHECK(l.rejets[i].lieu == concat("v.jsonl:", std::to_string(i + 1), "#/decisions/socle/montant"));
+        }
+        CHECK(l.rapports.empty());
+        CHECK(l.lignes.balanced());
+    }
+    SECTION("decisions within the law whose total would leave 64-bit cents: CAQES-E040 at the one that crosses") {
+        // Revenue INT64_MAX cents: 1 % of it (D.162-16 III 1) is 92233720368547758 cents. 100
+        // lines decide that: 9223372036854775800 cents, 7 below INT64_MAX. The 101st decides 8
+        // cents and is refused; the 102nd decides 7, and the total is exactly INT64_MAX.
+        std::string texte;
+        for (int i = 1; i <= 100; ++i)
+            texte += ligne(i, max, "922337203685477.58") + "\n";
+        texte += ligne(101, max, "0.08") + "\n" + ligne(102, max, "0.07") + "\n";
+        const json::lot_jsonl l = lire(texte);
+        INFO(outils::tout(l.rejets));
+        REQUIRE(l.rejets.size() == 1);
+        CHECK(l.rejets[0].id == regle::depassement_capacite);
+        CHECK(l.rejets[0].lieu == "v.jsonl:101#/decisions/socle/montant");
+        CHECK(l.rejets[0].detail ==
+              "019900101 2018: rapport.decisions[0].montant: 0.08 EUR brings the total of the accepted decisions past "
+              "92233720368547758.07 EUR (64-bit cents): 100 decisions before it total 92233720368547758.00 EUR; no "
+              "total of the decisions could be exact");
+        REQUIRE(l.rapports.size() == 101);
+        CHECK(l.rapports.back().finess == "019900102");
+        CHECK(l.lignes.balanced());
+        montant_calcule total{};
+        for (const csv::rapport_lu& r : l.rapports) {
+            for (const decision_enregistree& d : r.rapport.decisions()) {
+                total = additionner(total.valeur, d.d.montant);
+                REQUIRE(total.ok);
+            }
+        }
+        CHECK(total.valeur == centimes{std::numeric_limits<std::int64_t>::max()});
     }
 }
 

@@ -134,6 +134,8 @@ template <class SurRapport, class SurRejet>
     // rule every establishment-year is rejected with the violations `validate(m, [c,] r, p)`
     // gives, in its order (template, instance, parameters).
     const resultat_validation<validateur_rapports> validateur = validate_lot(m, p);
+    // The control total of the accepted establishment-years' decisions (CAQES-E040).
+    total_decisions_acceptees decisions_acceptees{};
     // The report's lists, refilled for each establishment-year: their memory is reused.
     std::vector<saisie_indicateur> saisies;
     std::vector<montant_volet> economies;
@@ -238,7 +240,11 @@ template <class SurRapport, class SurRejet>
                 c.etab.activites_exercees = lues;
                 return w;
             }();
-            if (v) {
+            // Accepted by validation, it is still refused when its decisions would take the
+            // total of the accepted ones past 64-bit cents.
+            const std::optional<violation> depasse =
+                v ? decisions_acceptees.accepter(el.decisions) : std::optional<violation>{};
+            if (v && !depasse) {
                 jv.accepter(g.attente);
                 je.accepter();
                 et->decide = true;
@@ -250,7 +256,8 @@ template <class SurRapport, class SurRejet>
             }
             // A decision, savings or other cell of the establishments file is located at its
             // own row and column; the rest at the establishment-year's first row of values.
-            for (const auto& x : v.erreurs()) {
+            for (const auto& x :
+                 depasse ? std::span<const violation>{&*depasse, 1} : std::span<const violation>{v.erreurs()}) {
                 const std::string colonne = colonne_etablissement(x.lieu, el.decisions, b.activites_donnees);
                 const bool colonne_absente =
                     !colonne.empty() && std::find(colonnes_etablissements.begin(), colonnes_etablissements.end(),

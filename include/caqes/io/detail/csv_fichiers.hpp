@@ -608,29 +608,37 @@ struct colonnes_volet {
     std::size_t c_economies, c_decision, c_nature;
 };
 
-// CAQES-E040: the control total of every decided amount a file gives, over the rows read so far,
-// in the CSV reader and the JSON Lines one alike: every amount that reads as one, in a row
-// accepted or rejected, whatever its nature holds. Decisions are not negative, so any sum of
-// accepted ones (a batch's total) is at most this control total, which therefore must fit: a
-// decision that would take it past 64-bit cents is refused where it is written, and no total of
-// the accepted decisions can overflow. A row is refused for the file's sum, not its own: the
-// message says so, and which amounts came before.
-struct total_decisions_fichier {
+// CAQES-E040: the control total of the decided amounts of the establishment-years a file's batch
+// accepted so far, in the CSV reader and the JSON Lines one alike. Decisions are not negative,
+// so every sum of accepted ones (an establishment's, a batch's) is at most this total, which
+// therefore must fit: an establishment-year whose decisions would take it past 64-bit cents is
+// refused, at the decision that crosses, when it is about to be accepted. Only accepted ones
+// count: a rejected row's amount, however absurd, never refuses a valid one after it.
+struct total_decisions_acceptees {
     centimes total{};
     std::size_t nombre{0};
 
-    // Adds `montant` (not negative); when the total would leave 64-bit cents, adds nothing and
-    // gives the violation's detail.
-    [[nodiscard]] std::optional<std::string> ajouter(centimes montant) {
-        const montant_calcule somme = additionner(total, montant);
-        if (!somme.ok)
-            return concat(texte_euros(montant),
-                          " EUR brings the file's total of decisions past 92233720368547758.07 EUR (64-bit cents): ",
-                          std::to_string(nombre),
-                          nombre == 1 ? " decision before it totals " : " decisions before it total ",
-                          texte_euros(total), " EUR; no total of the decisions could be exact");
-        total = somme.valeur;
-        ++nombre;
+    // Adds the decisions of an establishment-year that validation accepted; when their sum would
+    // leave 64-bit cents, adds none of them and gives the violation, located at the decision
+    // that crosses as validation locates a decision ("rapport.decisions[i].montant", which each
+    // reader maps to its column or member, naming the establishment-year before it).
+    [[nodiscard]] std::optional<violation> accepter(std::span<const decision_volet> decisions) {
+        centimes somme = total;
+        for (std::size_t i = 0; i < decisions.size(); ++i) {
+            const montant_calcule s = additionner(somme, decisions[i].montant);
+            if (!s.ok)
+                return violation{
+                    regle::depassement_capacite, concat("rapport.decisions[", std::to_string(i), "].montant"),
+                    concat(texte_euros(decisions[i].montant),
+                           " EUR brings the total of the accepted decisions past 92233720368547758.07 EUR (64-bit "
+                           "cents): ",
+                           std::to_string(nombre + i),
+                           nombre + i == 1 ? " decision before it totals " : " decisions before it total ",
+                           texte_euros(somme), " EUR; no total of the decisions could be exact")};
+            somme = s.valeur;
+        }
+        total = somme;
+        nombre += decisions.size();
         return std::nullopt;
     }
 };
@@ -641,9 +649,8 @@ struct total_decisions_fichier {
 [[nodiscard]] inline bool lire_etablissement(const modele_contrat_def& m, journal& j, const record_view& r,
                                              const entete& e, dialect dl, std::string_view tete,
                                              const std::vector<colonnes_volet>& cv, bool activites_donnees,
-                                             bool avec_taux, bool avec_l162, total_decisions_fichier& decisions_lues,
-                                             index_cles<etablissement_lu>& etabs, std::size_t max,
-                                             std::optional<au_dela>& trop) {
+                                             bool avec_taux, bool avec_l162, index_cles<etablissement_lu>& etabs,
+                                             std::size_t max, std::optional<au_dela>& trop) {
     if (!forme_valide(j, r, e, dl, tete)) return false;
     const std::optional<cle> k = lire_cle(j, r, e, m, dl);
     bool ok = k.has_value();
@@ -775,9 +782,6 @@ struct total_decisions_fichier {
                     regle::valeur_hors_domaine, col_dec,
                     concat(texte(type_mesure::montant, entier(c.value.valeur)), ": a decided amount is not negative"));
                 ok = false;
-            } else if (std::optional<std::string> refus = decisions_lues.ajouter(c.value)) {
-                j.rejeter(regle::depassement_capacite, col_dec, std::move(*refus));
-                ok = false;
             } else {
                 decisions.push_back({.volet = m.volets[iv].volet, .nature = nature, .montant = c.value});
             }
@@ -851,8 +855,6 @@ void lire_etablissements(const modele_contrat_def& m, const source& src, const o
     colonnes = e.noms;
     const bool avec_taux = e.colonne(taux_durees.front()) != absent;
     const bool avec_l162 = e.colonne(colonnes_l162_30_4.front()) != absent;
-    // Control total of every decision column, over the rows read so far.
-    total_decisions_fichier decisions_lues{};
 
     const dialect dl = f.d;
     // One entry per row, reserved from the file's line count (the first pass): the index never
@@ -862,8 +864,8 @@ void lire_etablissements(const modele_contrat_def& m, const source& src, const o
     lire_lignes(
         f, j, trop,
         [&](const record_view& r) {
-            if (!lire_etablissement(m, j, r, e, dl, f.apercu.head, cv, activites_donnees, avec_taux, avec_l162,
-                                    decisions_lues, etabs, o.etablissements_annees_max, trop))
+            if (!lire_etablissement(m, j, r, e, dl, f.apercu.head, cv, activites_donnees, avec_taux, avec_l162, etabs,
+                                    o.etablissements_annees_max, trop))
                 ++sans_cle;
         },
         vider);

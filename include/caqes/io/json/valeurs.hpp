@@ -346,10 +346,8 @@ inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, co
     if (nombre_manquants > 0) l.signaler(regle::indicateur_absent, "/valeurs", concat("missing ", manque));
 }
 
-// `decisions_lues`: the file's control total of decided amounts (CAQES-E040), as the CSV reader
-// keeps it.
-inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, const valeur_ligne& racine, ligne_lue& out,
-                              csv::detail::total_decisions_fichier& decisions_lues) {
+inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, const valeur_ligne& racine,
+                              ligne_lue& out) {
     if (const valeur_ligne* e = l.membre(racine, "", "economies", false); e != nullptr && l.objet(*e, "/economies")) {
         for (const valeur_ligne& x : e->membres) {
             const std::string p = concat("/economies/", sax_ligne::segment(x.cle));
@@ -376,16 +374,8 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
             l.connus(x, p, {"nature", "montant", "taux", "duree_mois"});
             const valeur_ligne* n = l.membre(x, p, "nature", true);
             const valeur_ligne* a = l.membre(x, p, "montant", true);
-            // The amount is read, and counted in the file's control total, whatever its nature
-            // holds, as the CSV reader counts every decided amount it reads.
             std::optional<centimes> c;
             if (a != nullptr) c = l.montant(*a, concat(p, "/montant"), false, "a decided amount");
-            if (c) {
-                if (std::optional<std::string> refus = decisions_lues.ajouter(*c)) {
-                    l.signaler(regle::depassement_capacite, concat(p, "/montant"), std::move(*refus));
-                    c.reset();
-                }
-            }
             if (n == nullptr || !c) continue;
             std::optional<issue_legale> nature{};
             bool lue = false;
@@ -696,8 +686,8 @@ template <class SurRapport, class SurRejet>
     std::size_t trop_lignes = 0;
     std::size_t trop_derniere = 0;
     std::size_t numero = 0;
-    // Control total of every decided amount, over the lines read so far.
-    csv::detail::total_decisions_fichier decisions_lues{};
+    // The control total of the accepted lines' decisions (CAQES-E040), as the CSV reader keeps it.
+    csv::detail::total_decisions_acceptees decisions_acceptees{};
     // The template and the parameters, checked once for the whole file (csv_rapports.hpp).
     const resultat_validation<validateur_rapports> validateur = validate_lot(m, p);
     std::string_view brut;
@@ -829,7 +819,7 @@ template <class SurRapport, class SurRejet>
                 l.signaler(act.rule, "/activites", act.error);
             }
         }
-        lire_volets_ligne(l, m, racine, out, decisions_lues);
+        lire_volets_ligne(l, m, racine, out);
         lire_l162_30_4_ligne(l, racine, out);
         std::optional<contrat_instance> contrat = lire_contrat_ligne(l, m, racine, out.finess);
         const std::array<bool, volets_max> couverts =
@@ -887,8 +877,13 @@ template <class SurRapport, class SurRejet>
             contrat->etab.activites_exercees = out.r.activites_etablissement;
             return validateur ? validateur.valeur().valider(*contrat, out.r) : validate(m, *contrat, out.r, p);
         }();
-        if (!v) {
-            for (const violation& x : v.erreurs()) {
+        // Accepted by validation, it is still refused when its decisions would take the total of
+        // the accepted ones past 64-bit cents.
+        const std::optional<violation> depasse =
+            v ? decisions_acceptees.accepter(out.decisions) : std::optional<violation>{};
+        if (!v || depasse) {
+            for (const violation& x :
+                 depasse ? std::span<const violation>{&*depasse, 1} : std::span<const violation>{v.erreurs()}) {
                 l.signaler(x.id, pointeur_rapport(x.lieu, out.decisions, out.activites_donnees),
                            concat(out.finess, " ", std::to_string(out.r.exercice), ": ", x.lieu, ": ", x.detail));
             }
