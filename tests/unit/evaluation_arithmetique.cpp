@@ -4,6 +4,8 @@
 #include "alea.hpp"
 #include "outils.hpp"
 
+#include <caqes/evaluation/colonnes/noyaux.hpp>
+
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -283,6 +285,18 @@ decisions::bilan_referentiel<A> referentiel_masques(const std::vector<std::vecto
 }
 
 }  // namespace
+
+TEMPLATE_TEST_CASE("a condition's cell of any storage reads as a 32-bit state that stands for the cell's own state",
+                   "[arithmetique][colonnes]", std::uint8_t, std::int32_t, std::int64_t) {
+    // colonnes::arith_condition<T> carries every row's state in 32 bits, whatever T: its
+    // vers_etat reads those, not T's sentinels (a byte column's 0xFE is no 32-bit sentinel).
+    using A = colonnes::arith_condition<TestType>;
+    using F = arith_fixe<TestType>;
+    CHECK(A::vers_etat(A::etat_de(F::non_renseigne)) == etat_valeur::non_renseignee);
+    CHECK(A::vers_etat(A::etat_de(F::non_concerne)) == etat_valeur::non_concernee);
+    CHECK(A::vers_etat(A::etat_de(TestType{7})) == etat_valeur::renseignee);
+    CHECK(A::etat_de(TestType{7}) == A::etat_renseigne);
+}
 
 TEST_CASE("referentiel in masks: the first missing measure decides, an 'ou' of conjunctions, as written before",
           "[evaluation][arithmetique][referentiel]") {

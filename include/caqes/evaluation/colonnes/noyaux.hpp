@@ -100,6 +100,11 @@ struct arith_condition : arith_fixe<T> {
         const std::int32_t nc = std::int32_t{c == arith_fixe<T>::non_concerne};
         return (etat_non_renseigne & -nr) | (etat_non_concerne & -nc);
     }
+    // The state a 32-bit state stands for: arith_fixe<T>'s own would read it as a T sentinel,
+    // wrong for any storage but int32 (a byte column's 0xFE is no 32-bit sentinel).
+    [[nodiscard]] static constexpr etat_valeur vers_etat(etat e) noexcept {
+        return arith_fixe<std::int32_t>::vers_etat(e);
+    }
 };
 
 // The arithmetic of a referentiel's state across its conditions: 32-bit masks and states.
