@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -610,6 +611,39 @@ TEST_CASE("csv numbers: the short form gives the general loop's decimal, and onl
 
 // detail::reduire_decimal strips the factors 2 and 5 instead of taking a gcd: the same lowest
 // terms as reduire, for every power of ten a value can have and mantissas full of both factors.
+TEST_CASE("csv values: every word the value's text writes reads back as its value, and no other kind's word does",
+          "[csv][texte]") {
+    // One mapping (mots_qualitatifs) for the writer (texte) and the reader (lire_valeur), which
+    // takes a word in any case, blanks aside.
+    const auto majuscules = [](std::string x) {
+        for (char& c : x)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        return x;
+    };
+    for (const type_mesure t : {type_mesure::oui_non, type_mesure::echelle}) {
+        const std::int64_t haut = t == type_mesure::echelle ? 2 : 1;
+        for (std::int64_t n = 0; n <= haut; ++n) {
+            const std::string mot = texte(t, entier(n));
+            INFO(nom(t) << " " << n << " " << mot);
+            for (const dialect d : {dialect::plain, dialect::french}) {
+                const csv::detail::valeur_lue lu = csv::detail::lire_valeur(mot, t, d);
+                CHECK(lu.erreur == regle::aucune);
+                CHECK(lu.v.etat == etat_valeur::renseignee);
+                CHECK(lu.v.v == entier(n));
+                CHECK(csv::detail::lire_valeur(concat(" ", majuscules(mot), " "), t, d).v.v == entier(n));
+            }
+            CHECK(csv::detail::mot_de_valeur(mot));
+        }
+        // Out of the domain, the number as given, not a word that would read back as another value.
+        CHECK(texte(t, entier(3)) == "3");
+    }
+    // "partiel" is a word of the no/partial/yes scale only.
+    const csv::detail::valeur_lue partiel = csv::detail::lire_valeur("partiel", type_mesure::oui_non, dialect::plain);
+    CHECK(partiel.erreur == regle::valeur_hors_domaine);
+    CHECK(csv::detail::lire_valeur("oui", type_mesure::taux, dialect::plain).erreur == regle::mesure_mauvaise_nature);
+    CHECK_FALSE(csv::detail::mot_de_valeur("ouii"));
+}
+
 TEST_CASE("csv numbers: a decimal's lowest terms without a gcd are reduire's", "[csv][nombres]") {
     constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
     std::vector<int128> mantisses{0,

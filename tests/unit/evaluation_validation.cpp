@@ -53,6 +53,17 @@ TEST_CASE("CAQES-E028: a negative amount or a rate above 100 % is rejected, 100 
     evalmod::rapport_essai r = rapport(evalmod::def_2022, 2023, v);
     r.r.produits_assurance_maladie = centimes{-1};
     CHECK(trouver(controler(r), regle::valeur_hors_domaine) != nullptr);
+
+    // A no/partial/yes value out of its domain is named by its number: the word of another value
+    // ("non", as the text wrote before) would name a value the report did not give.
+    std::vector<valeurs_indicateur> w = evalmod::tout_atteint(evalmod::def_2017);
+    w[1][0].v = entier(3);  // ILL-S2, on the no/partial/yes scale
+    const violations hors = controler(rapport(evalmod::def_2017, 2018, w));
+    INFO(outils::tout(hors));
+    REQUIRE(trouver(hors, regle::valeur_hors_domaine) != nullptr);
+    CHECK(trouver(hors, regle::valeur_hors_domaine)->detail == "3");
+    w[1][0].v = entier(2);
+    CHECK(controler(rapport(evalmod::def_2017, 2018, w)).empty());
 }
 
 TEST_CASE("CAQES-E026: an indicator missing from the report is rejected, a complete report is accepted",

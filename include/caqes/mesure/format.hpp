@@ -67,10 +67,11 @@ namespace detail {
         case type_mesure::taux:
         case type_mesure::taux_evolution:
             return concat(detail::texte_decimal(int128{v.num} * 100, v.den, 6), " %");
+        // Out of the kind's domain (a value a message refuses), the number as given.
         case type_mesure::oui_non:
-            return v == entier(1) ? "oui" : "non";
         case type_mesure::echelle:
-            return v == entier(2) ? "oui" : (v == entier(1) ? "partiel" : "non");
+            if (const std::string_view mot = mot_de(t, v); !mot.empty()) return std::string{mot};
+            return texte_decimal(v);
     }
     return "?";
 }

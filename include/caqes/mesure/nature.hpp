@@ -9,6 +9,7 @@
 #include <caqes/monnaie/centimes.hpp>
 #include <caqes/monnaie/fraction.hpp>
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 
@@ -75,6 +76,31 @@ enum class type_mesure : std::uint8_t {
             return entier_() && n() >= 0 && n() <= 2;
     }
     return false;
+}
+
+// The words of a yes/no and of a no/partial/yes measure, and the value each stands for: the one
+// mapping that the value's text (mesure/format.hpp, `texte`) writes and the readers
+// (io/detail/csv_fichiers.hpp, `lire_valeur`) read, so that what one writes the other reads back.
+struct mot_qualitatif {
+    std::string_view mot;
+    type_mesure type;
+    std::int64_t valeur;
+};
+inline constexpr std::array<mot_qualitatif, 5> mots_qualitatifs{{
+    {"non", type_mesure::oui_non, 0},
+    {"oui", type_mesure::oui_non, 1},
+    {"non", type_mesure::echelle, 0},
+    {"partiel", type_mesure::echelle, 1},
+    {"oui", type_mesure::echelle, 2},
+}};
+
+// The word of value `v` of a measure of kind `t`; empty for a kind without words, or a value
+// out of its domain.
+[[nodiscard]] constexpr std::string_view mot_de(type_mesure t, fraction v) noexcept {
+    for (const mot_qualitatif& m : mots_qualitatifs) {
+        if (m.type == t && v == entier(m.valeur)) return m.mot;
+    }
+    return {};
 }
 
 // The kind tags, in a namespace of their own (CONTRIBUTING.md, naming rule 2): their names are

@@ -21,6 +21,7 @@
 #include <caqes/io/csv_text.hpp>
 #include <caqes/io/detail/csv_lignes.hpp>
 #include <caqes/mesure/format.hpp>
+#include <caqes/mesure/nature.hpp>
 #include <caqes/monnaie/format.hpp>
 #include <caqes/monnaie/montant.hpp>
 #include <caqes/volet/volet.hpp>
@@ -70,21 +71,18 @@ struct valeur_lue {
 }
 
 // The words a value may be instead of a number, in any case, blanks aside: not concerned, not
-// given, and the answers of a yes/no or no/partial/yes measure.
+// given, and the answers of a yes/no or no/partial/yes measure (mots_qualitatifs, the mapping
+// the value's text writes too).
 inline constexpr std::string_view mot_nc = "NC";
 inline constexpr std::string_view mot_nr = "NR";
-inline constexpr std::string_view mot_oui = "oui";
-inline constexpr std::string_view mot_non = "non";
-inline constexpr std::string_view mot_partiel = "partiel";
 
 // Whether a value's text is one of the words lire_valeur takes rather than a number: JSON Lines
 // writes a word as a string and a number as a number (json/valeurs.hpp).
 [[nodiscard]] inline bool mot_de_valeur(std::string_view texte) noexcept {
     const std::string_view s = trim(texte);
-    for (const std::string_view mot : {mot_nc, mot_nr, mot_oui, mot_non, mot_partiel}) {
-        if (equal_ci(s, mot)) return true;
-    }
-    return false;
+    if (equal_ci(s, mot_nc) || equal_ci(s, mot_nr)) return true;
+    return std::any_of(mots_qualitatifs.begin(), mots_qualitatifs.end(),
+                       [s](const mot_qualitatif& m) { return equal_ci(s, m.mot); });
 }
 
 [[nodiscard]] inline valeur_lue lire_valeur(std::string_view texte_brut, type_mesure t, dialect d) {
@@ -94,20 +92,21 @@ inline constexpr std::string_view mot_partiel = "partiel";
     if (s.empty())
         return {{}, regle::texte_invalide, "empty value: give a number, a word of the measure's kind, NC or NR"};
 
-    const bool est_oui = equal_ci(s, mot_oui);
-    const bool est_non = equal_ci(s, mot_non);
-    const bool est_partiel = equal_ci(s, mot_partiel);
+    // A word of some qualitative kind (`mot`), and its value when it is one of t's own.
+    bool mot = false;
+    const mot_qualitatif* du_type = nullptr;
+    for (const mot_qualitatif& m : mots_qualitatifs) {
+        if (!equal_ci(s, m.mot)) continue;
+        mot = true;
+        if (m.type == t) du_type = &m;
+    }
     const bool qualitatif = t == type_mesure::oui_non || t == type_mesure::echelle;
     valeur_mesure v{etat_valeur::renseignee, t, {}};
 
     if (qualitatif) {
-        if (est_oui) {
-            v.v = entier(t == type_mesure::echelle ? 2 : 1);
-        } else if (est_non) {
-            v.v = entier(0);
-        } else if (est_partiel && t == type_mesure::echelle) {
-            v.v = entier(1);
-        } else if (est_partiel) {
+        if (du_type != nullptr) {
+            v.v = entier(du_type->valeur);
+        } else if (mot) {
             return {{}, regle::valeur_hors_domaine, concat(quoted_field(s), " is not ", domaine(t))};
         } else if (parse_decimal(s, d).ok()) {
             return {{},
@@ -119,7 +118,7 @@ inline constexpr std::string_view mot_partiel = "partiel";
         return {v, regle::aucune, {}};
     }
 
-    if (est_oui || est_non || est_partiel) {
+    if (mot) {
         return {{},
                 regle::mesure_mauvaise_nature,
                 concat("expected ", nom(t), " (a number), got the word ", quoted_field(s))};
