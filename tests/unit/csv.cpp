@@ -644,6 +644,33 @@ TEST_CASE("csv values: every word the value's text writes reads back as its valu
     CHECK_FALSE(csv::detail::mot_de_valeur("ouii"));
 }
 
+TEST_CASE("csv reader: a decision's nature is read in any case, blanks aside", "[csv][texte]") {
+    const std::string v = "finess;exercice;indicateur;mesure;valeur\r\n" + valeurs_fr("750000001", "2018");
+    for (const std::string mot : {"sanction", "Sanction", " SANCTION "}) {
+        INFO(mot);
+        const csv::lot_rapports lot = lire(v, entete_etab_fr + "750000001;2018;1;1000;;;5;;;" + mot + ";\r\n");
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rejets.empty());
+        REQUIRE(lot.rapports.size() == 1);
+        const auto d = lot.rapports[0].rapport.decisions();
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].d.nature == issue_legale::sanction_volet);
+        CHECK(d[0].d.montant == centimes{500});
+    }
+    const csv::lot_rapports faux = lire(v, entete_etab_fr + "750000001;2018;1;1000;;;5;;;sanctions;\r\n");
+    INFO(outils::tout(faux.rejets));
+    const violation* refus = a(faux, "etablissements.csv:2:nature_socle");
+    REQUIRE(refus != nullptr);
+    CHECK(refus->id == regle::decision_hors_issues);
+    CHECK(faux.rapports.empty());
+    // Every word names its own nature, and only the words of natures_decision name one.
+    for (const csv::nature_ecrite& n : csv::natures_decision) {
+        REQUIRE(csv::detail::nature_du_mot(n.mot) != nullptr);
+        CHECK(csv::detail::nature_du_mot(n.mot)->nature == n.nature);
+    }
+    CHECK(csv::detail::nature_du_mot("") == nullptr);
+}
+
 TEST_CASE("csv numbers: a decimal's lowest terms without a gcd are reduire's", "[csv][nombres]") {
     constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
     std::vector<int128> mantisses{0,

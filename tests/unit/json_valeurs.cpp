@@ -143,6 +143,25 @@ TEST_CASE("JSON Lines rejections: rule and file:line#pointer", "[json][jsonl]") 
             "v.jsonl:1#/decisions/socle/montant");
 }
 
+TEST_CASE("JSON Lines: a decision's nature is read in any case, blanks aside, as the CSV cell is", "[json][jsonl]") {
+    // csv::detail::nature_du_mot, shared with the CSV reader: a CSV batch and its JSON Lines twin
+    // (tools/csv_to_jsonl.py keeps the cell as written) accept the same decisions.
+    for (const std::string mot : {"sanction", "Sanction", " SANCTION "}) {
+        INFO(mot);
+        const json::lot_jsonl l = lire(avec(R"("nature":"sanction")", concat(R"("nature":")", mot, "\"")) + "\n");
+        INFO(outils::tout(l.rejets));
+        REQUIRE(l.rejets.empty());
+        REQUIRE(l.rapports.size() == 1);
+        const auto d = l.rapports[0].rapport.decisions();
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].d.nature == issue_legale::sanction_volet);
+        CHECK(d[0].d.montant == centimes{10000});
+    }
+    // A word that names no nature is still refused, at its member.
+    refusee(avec(R"("nature":"sanction")", R"("nature":"sanctions")"), regle::decision_hors_issues,
+            "v.jsonl:1#/decisions/socle/nature");
+}
+
 TEST_CASE(
     "JSON Lines: the accepted lines' decisions may not total past 64-bit cents, a rejected line's count in no "
     "total (CAQES-E040)",

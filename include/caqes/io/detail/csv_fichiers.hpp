@@ -642,6 +642,17 @@ struct total_decisions_acceptees {
     }
 };
 
+// The nature a decision's word names, in any case, blanks aside (docs/input-format.md: words are
+// read without regard to case), as both readers read it, the CSV cell and the JSON Lines string
+// alike; null for a word that names none.
+[[nodiscard]] inline const nature_ecrite* nature_du_mot(std::string_view texte) noexcept {
+    const std::string_view mot = trim(texte);
+    for (const nature_ecrite& n : natures_decision) {
+        if (equal_ci(mot, n.mot)) return &n;
+    }
+    return nullptr;
+}
+
 // Returns false when the row was rejected without a usable key (its shape, its finess or its
 // exercice): no establishment-year can name it, and the values of its own say "no row", with
 // the file's count of such rows.
@@ -755,15 +766,9 @@ struct total_decisions_acceptees {
         const std::string& col_nat = cv[iv].nature;
         const std::string_view dec = trim(r.fields[cv[iv].c_decision]);
         const std::string_view nat = trim(r.fields[cv[iv].c_nature]);
-        std::optional<issue_legale> nature{};
-        bool nature_lue = false;
-        for (const nature_ecrite& n : natures_decision) {
-            if (!nat.empty() && equal_ci(nat, n.mot)) {
-                nature = n.nature;
-                nature_lue = true;
-            }
-        }
-        if (!nat.empty() && !nature_lue) {
+        const nature_ecrite* lue = nat.empty() ? nullptr : nature_du_mot(nat);
+        const std::optional<issue_legale> nature = lue != nullptr ? lue->nature : std::nullopt;
+        if (!nat.empty() && lue == nullptr) {
             j.rejeter(regle::decision_hors_issues, col_nat, pas_une_nature(quoted_field(nat)));
             ok = false;
         } else if (nat.empty() != dec.empty()) {

@@ -377,20 +377,15 @@ inline void lire_volets_ligne(lecteur_ligne& l, const modele_contrat_def& m, con
             std::optional<centimes> c;
             if (a != nullptr) c = l.montant(*a, concat(p, "/montant"), false, "a decided amount");
             if (n == nullptr || !c) continue;
-            std::optional<issue_legale> nature{};
-            bool lue = false;
-            for (const csv::nature_ecrite& ne : csv::natures_decision) {
-                if (n->s == valeur_ligne::sorte::chaine && n->texte == ne.mot) {
-                    nature = ne.nature;
-                    lue = true;
-                }
-            }
-            if (!lue) {
+            // The CSV cell's reading: in any case, blanks aside.
+            const csv::nature_ecrite* lue =
+                n->s == valeur_ligne::sorte::chaine ? csv::detail::nature_du_mot(n->texte) : nullptr;
+            if (lue == nullptr) {
                 l.signaler(regle::decision_hors_issues, concat(p, "/nature"),
                            csv::pas_une_nature(csv::quoted_field(n->texte)));
                 continue;
             }
-            out.decisions.push_back({.volet = *v, .nature = nature, .montant = *c});
+            out.decisions.push_back({.volet = *v, .nature = lue->nature, .montant = *c});
             // A decision the law sets as a rate for a limited duration (L.162-30-4, the 2017
             // liste en sus cut): its rate and duration, by the CSV row's own check.
             std::array<std::string_view, 2> cellules{};
