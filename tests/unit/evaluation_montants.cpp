@@ -234,6 +234,40 @@ TEST_CASE("2017 liste en sus alternative to the refusal sanction: exactly 30 %",
     CHECK_FALSE(reduction_refus_2017(regime_id::caqes_2022, part, ymd{2023, 1, 1}).presente());
 }
 
+TEST_CASE("2017: from seuil_interessement a volet carrying both clauses is in the incentive's branch, even under a "
+          "sanction step (D.162-16 III 1, 'soit ... soit')",
+          "[evaluation][montant]") {
+    // Both thresholds are [U]; the parameters' check does not forbid a scale whose steps reach
+    // above the incentive threshold. There, the volet that carries the incentive clause takes
+    // the incentive or nothing (no savings, or none positive), never the step's sanction; a volet
+    // without the clause takes the sanction (docs/evaluation.md, "Outcomes per regime").
+    using evalmod::def_2017;
+    parametres_evaluation p{};
+    p.p2017.paliers = {{{{1, 2}, {1, 100}}, {{3, 4}, {1, 200}}, {}}};
+    p.p2017.seuil_interessement = {1, 2};
+    REQUIRE(validate(p).empty());
+    std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_2017);
+    v[1] = evalmod::echelle_de(echelle_partiel);  // socle: (2 + 1/2 + 0) / 4 = 5/8
+    v[2] = evalmod::nombre(1200);
+    v[4] = evalmod::nombre(1200);  // transports: 1/2
+    evalmod::rapport_essai r(def_2017, 2018, v, centimes{1'000'000'000});
+    const resultat_evaluation sans = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r, p));
+    REQUIRE(sans.volets[0].score.valeur() == fraction{5, 8});
+    REQUIRE(sans.volets[1].score.valeur() == fraction{1, 2});
+    // The socle has no incentive clause: 5/8 is under the 3/4 step, 0.5 % of 10 M EUR.
+    CHECK(sans.volets[0].principale.nature == nature_proposition::sanction_volet);
+    CHECK(sans.volets[0].principale.montant == centimes{5'000'000});
+    // Transports carries both: savings not given, no outcome, and the proposal says why.
+    CHECK_FALSE(sans.volets[1].principale.presente());
+    CHECK(sans.volets[1].principale.economies_non_renseignees);
+    r.economies[1] = centimes{-100};
+    CHECK_FALSE(evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r, p)).volets[1].principale.presente());
+    r.economies[1] = centimes{100'000};
+    const resultat_evaluation avec = evaluateur<def_2017>::evaluer(evalmod::valide<def_2017>(r, p));
+    CHECK(avec.volets[1].principale.nature == nature_proposition::interessement_volet);
+    CHECK(avec.volets[1].principale.montant == centimes{20'000});  // 20 % of 1 000 EUR
+}
+
 TEST_CASE("the 5 % overall cap cannot bind with the law's four volets at 1 %", "[evaluation][montant][plafond]") {
     using evalmod::def_2017;
     const std::vector<valeurs_indicateur> v = evalmod::rien_atteint(def_2017);
