@@ -875,6 +875,11 @@ TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][de
               "and etablissements.csv:52");
         REQUIRE(lot.rapports.size() == 51);
         CHECK(lot.rapports.back().finess == "750000152");
+        // The refused establishment-year's rows are counted rejected, the others accepted.
+        CHECK(lot.balanced());
+        CHECK(lot.etablissements.accepted == 51);
+        CHECK(lot.etablissements.rejected == 1);
+        CHECK(lot.valeurs.rejected == 5);
         montant_calcule total{};
         for (const csv::rapport_lu& r : lot.rapports) {
             for (const decision_enregistree& d : r.rapport.decisions()) {
