@@ -609,8 +609,6 @@ TEST_CASE("csv numbers: the short form gives the general loop's decimal, and onl
     CHECK(courts > 4000);  // the short form is exercised, not only the loop (5 084 times)
 }
 
-// detail::reduire_decimal strips the factors 2 and 5 instead of taking a gcd: the same lowest
-// terms as reduire, for every power of ten a value can have and mantissas full of both factors.
 TEST_CASE("csv values: every word the value's text writes reads back as its value, and no other kind's word does",
           "[csv][texte]") {
     // One mapping (mots_qualitatifs) for the writer (texte) and the reader (lire_valeur), which
@@ -671,6 +669,8 @@ TEST_CASE("csv reader: a decision's nature is read in any case, blanks aside", "
     CHECK(csv::detail::nature_du_mot("") == nullptr);
 }
 
+// detail::reduire_decimal strips the factors 2 and 5 instead of taking a gcd: the same lowest
+// terms as reduire, for every power of ten a value can have and mantissas full of both factors.
 TEST_CASE("csv numbers: a decimal's lowest terms without a gcd are reduire's", "[csv][nombres]") {
     constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
     std::vector<int128> mantisses{0,
@@ -844,6 +844,16 @@ TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][de
         CHECK(std::none_of(lot.rejets.begin(), lot.rejets.end(),
                            [](const violation& x) { return x.id == regle::depassement_capacite; }));
         CHECK(lot.rapports.empty());
+        // A valid decision after the rejected one, at 1 % of a revenue of INT64_MAX cents, is
+        // accepted: with a total of every amount read, the two would have crossed 64-bit cents.
+        const csv::lot_rapports apres =
+            lire(v, entete_etab_fr + "750000001;2018;1;1000;;;" + max + ";;;sanction;\r\n750000002;2018;1;" + max +
+                        ";;;922337203685477,58;;;sanction;\r\n");
+        INFO(outils::tout(apres.rejets));
+        REQUIRE(apres.rapports.size() == 1);
+        CHECK(apres.rapports[0].finess == "750000002");
+        CHECK(std::none_of(apres.rejets.begin(), apres.rejets.end(),
+                           [](const violation& x) { return x.id == regle::depassement_capacite; }));
     }
     SECTION("decisions within the law whose total would leave 64-bit cents: CAQES-E040 at the one that crosses") {
         // Revenue INT64_MAX cents: 1 % of it (D.162-16 III 1) is 92233720368547758 cents per volet.
@@ -868,11 +878,12 @@ TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][de
         REQUIRE(lot.rejets.size() == 1);
         CHECK(lot.rejets[0].id == regle::depassement_capacite);
         CHECK(lot.rejets[0].lieu == "etablissements.csv:52:decision_transports");
-        CHECK(lot.rejets[0].detail ==
-              "750000151 2018: rapport.decisions[1].montant: 0.01 EUR brings the total of the accepted decisions past "
-              "92233720368547758.07 EUR (64-bit cents): 101 decisions before it total 92233720368547758.07 EUR; no "
-              "total of the decisions could be exact; establishment-year rejected with its 5 rows, lines 252 to 256 "
-              "and etablissements.csv:52");
+        CHECK(
+            lot.rejets[0].detail ==
+            "750000151 2018: rapport.decisions[1] (volet_transports).montant: 0.01 EUR brings the total of the "
+            "accepted decisions past 92233720368547758.07 EUR (64-bit cents): 100 decisions accepted before it total "
+            "92233720368547758.00 EUR, and this establishment-year's 1 before it 0.07 EUR; no total of the decisions "
+            "could be exact; establishment-year rejected with its 5 rows, lines 252 to 256 and etablissements.csv:52");
         REQUIRE(lot.rapports.size() == 51);
         CHECK(lot.rapports.back().finess == "750000152");
         // The refused establishment-year's rows are counted rejected, the others accepted.
@@ -880,14 +891,7 @@ TEST_CASE("csv reader: overflow, encoding and messages, each located", "[csv][de
         CHECK(lot.etablissements.accepted == 51);
         CHECK(lot.etablissements.rejected == 1);
         CHECK(lot.valeurs.rejected == 5);
-        montant_calcule total{};
-        for (const csv::rapport_lu& r : lot.rapports) {
-            for (const decision_enregistree& d : r.rapport.decisions()) {
-                total = additionner(total.valeur, d.d.montant);
-                REQUIRE(total.ok);
-            }
-        }
-        CHECK(total.valeur == centimes{std::numeric_limits<std::int64_t>::max()});
+        CHECK(outils::total_decide(lot.rapports) == centimes{std::numeric_limits<std::int64_t>::max()});
     }
     SECTION("a Latin-1 byte: the row is rejected with CAQES-E041 and the likely encoding") {
         std::string vv = v;

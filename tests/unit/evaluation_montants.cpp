@@ -234,9 +234,10 @@ TEST_CASE("2017 liste en sus alternative to the refusal sanction: exactly 30 %",
     CHECK_FALSE(reduction_refus_2017(regime_id::caqes_2022, part, ymd{2023, 1, 1}).presente());
 }
 
-TEST_CASE("2017: from seuil_interessement a volet carrying both clauses is in the incentive's branch, even under a "
-          "sanction step (D.162-16 III 1, 'soit ... soit')",
-          "[evaluation][montant]") {
+TEST_CASE(
+    "2017: from seuil_interessement a volet carrying both clauses is in the incentive's branch, even under a "
+    "sanction step (D.162-16 III 1, 'soit ... soit')",
+    "[evaluation][montant]") {
     // Both thresholds are [U]; the parameters' check does not forbid a scale whose steps reach
     // above the incentive threshold. There, the volet that carries the incentive clause takes
     // the incentive or nothing (no savings, or none positive), never the step's sanction; a volet

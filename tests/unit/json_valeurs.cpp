@@ -188,6 +188,15 @@ TEST_CASE(
         }
         CHECK(l.rapports.empty());
         CHECK(l.lignes.balanced());
+        // A valid decision after the rejected one, at 1 % of a revenue of INT64_MAX cents, is
+        // accepted: with a total of every amount read, the two would have crossed 64-bit cents.
+        const json::lot_jsonl apres =
+            lire(ligne(1, "1000000.50", max) + "\n" + ligne(2, max, "922337203685477.58") + "\n");
+        INFO(outils::tout(apres.rejets));
+        REQUIRE(apres.rejets.size() == 1);
+        CHECK(apres.rejets[0].id == regle::decision_hors_la_loi);
+        REQUIRE(apres.rapports.size() == 1);
+        CHECK(apres.rapports[0].finess == "019900002");
     }
     SECTION("decisions within the law whose total would leave 64-bit cents: CAQES-E040 at the one that crosses") {
         // Revenue INT64_MAX cents: 1 % of it (D.162-16 III 1) is 92233720368547758 cents. 100
@@ -203,20 +212,13 @@ TEST_CASE(
         CHECK(l.rejets[0].id == regle::depassement_capacite);
         CHECK(l.rejets[0].lieu == "v.jsonl:101#/decisions/socle/montant");
         CHECK(l.rejets[0].detail ==
-              "019900101 2018: rapport.decisions[0].montant: 0.08 EUR brings the total of the accepted decisions past "
-              "92233720368547758.07 EUR (64-bit cents): 100 decisions before it total 92233720368547758.00 EUR; no "
-              "total of the decisions could be exact");
+              "019900101 2018: rapport.decisions[0] (volet_socle).montant: 0.08 EUR brings the total of the accepted "
+              "decisions past 92233720368547758.07 EUR (64-bit cents): 100 decisions accepted before it total "
+              "92233720368547758.00 EUR; no total of the decisions could be exact");
         REQUIRE(l.rapports.size() == 101);
         CHECK(l.rapports.back().finess == "019900102");
         CHECK(l.lignes.balanced());
-        montant_calcule total{};
-        for (const csv::rapport_lu& r : l.rapports) {
-            for (const decision_enregistree& d : r.rapport.decisions()) {
-                total = additionner(total.valeur, d.d.montant);
-                REQUIRE(total.ok);
-            }
-        }
-        CHECK(total.valeur == centimes{std::numeric_limits<std::int64_t>::max()});
+        CHECK(outils::total_decide(l.rapports) == centimes{std::numeric_limits<std::int64_t>::max()});
     }
 }
 

@@ -6,6 +6,7 @@
 #include <caqes/caqes.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,21 @@ namespace outils {
 
 [[nodiscard]] inline bool contient_texte(const std::string& s, const std::string& partie) {
     return s.find(partie) != std::string::npos;
+}
+
+// The sum of the decided amounts of a batch's accepted establishment-years (a reader's
+// `rapports`), each step checked: empty when a partial sum leaves 64-bit cents.
+template <class Rapports>
+[[nodiscard]] std::optional<caqes::centimes> total_decide(const Rapports& rapports) {
+    caqes::centimes total{0};
+    for (const auto& r : rapports) {
+        for (const caqes::decision_enregistree& d : r.rapport.decisions()) {
+            const caqes::montant_calcule s = caqes::additionner(total, d.d.montant);
+            if (!s.ok) return std::nullopt;
+            total = s.valeur;
+        }
+    }
+    return total;
 }
 
 }  // namespace outils

@@ -86,8 +86,9 @@ template <sens D, bool Echelle, bool Regional, class T, class L>
 // bits or fewer vectorise on the baseline x86-64 target. A missing cell's state is carried as
 // arith_fixe<int32>'s sentinels, whatever the column's storage, so that the conditions of one
 // conjunction, over columns of different storages, share one 32-bit state per row. Only the
-// reading of a cell's state differs from arith_fixe<T>: decisions::noter_condition and
-// bilan_referentiel::ajouter, the rules, are instantiated over it unchanged.
+// reading of a cell's state, and of a state back (vers_etat), differ from arith_fixe<T>:
+// decisions::noter_condition and bilan_referentiel::ajouter, the rules, are instantiated over it
+// unchanged.
 template <class T>
 struct arith_condition : arith_fixe<T> {
     using etat = std::int32_t;

@@ -619,22 +619,31 @@ struct total_decisions_acceptees {
 
     // Adds the decisions of an establishment-year that validation accepted; when their sum would
     // leave 64-bit cents, adds none of them and gives the violation, located at the decision
-    // that crosses as validation locates a decision ("rapport.decisions[i].montant", which each
-    // reader maps to its column or member, naming the establishment-year before it).
+    // that crosses as validation locates a decision ("rapport.decisions[i] (volet_x).montant",
+    // which each reader maps to its column or member, naming the establishment-year before it).
     [[nodiscard]] std::optional<violation> accepter(std::span<const decision_volet> decisions) {
         centimes somme = total;
         for (std::size_t i = 0; i < decisions.size(); ++i) {
             const montant_calcule s = additionner(somme, decisions[i].montant);
-            if (!s.ok)
-                return violation{
-                    regle::depassement_capacite, concat("rapport.decisions[", std::to_string(i), "].montant"),
-                    concat(texte_euros(decisions[i].montant),
-                           " EUR brings the total of the accepted decisions past 92233720368547758.07 EUR (64-bit "
-                           "cents): ",
-                           std::to_string(nombre + i),
-                           nombre + i == 1 ? " decision before it totals " : " decisions before it total ",
-                           texte_euros(somme), " EUR; no total of the decisions could be exact")};
-            somme = s.valeur;
+            if (s.ok) {
+                somme = s.valeur;
+                continue;
+            }
+            // What was accepted before, then what this establishment-year adds before the
+            // decision that crosses (none of it is kept; somme >= total >= 0, so it fits).
+            const centimes propres{somme.valeur - total.valeur};
+            return violation{
+                regle::depassement_capacite,
+                concat("rapport.decisions[", std::to_string(i), "] (", traits(decisions[i].volet).nom, ").montant"),
+                concat(texte_euros(decisions[i].montant),
+                       " EUR brings the total of the accepted decisions past 92233720368547758.07 EUR (64-bit cents): ",
+                       std::to_string(nombre),
+                       nombre == 1 ? " decision accepted before it totals " : " decisions accepted before it total ",
+                       texte_euros(total), " EUR",
+                       i == 0 ? std::string{}
+                              : concat(", and this establishment-year's ", std::to_string(i), " before it ",
+                                       texte_euros(propres), " EUR"),
+                       "; no total of the decisions could be exact")};
         }
         total = somme;
         nombre += decisions.size();
