@@ -242,9 +242,8 @@ template <class SurRapport, class SurRejet>
             }();
             // Accepted by validation, it is still refused when its decisions would take the
             // total of the accepted ones past 64-bit cents.
-            const std::optional<violation> depasse =
-                v ? decisions_acceptees.accepter(el.decisions) : std::optional<violation>{};
-            if (v && !depasse) {
+            const std::span<const violation> refus_validation = decisions_acceptees.refus(v, el.decisions);
+            if (refus_validation.empty()) {
                 jv.accepter(g.attente);
                 je.accepter();
                 et->decide = true;
@@ -256,8 +255,7 @@ template <class SurRapport, class SurRejet>
             }
             // A decision, savings or other cell of the establishments file is located at its
             // own row and column; the rest at the establishment-year's first row of values.
-            for (const auto& x :
-                 depasse ? std::span<const violation>{&*depasse, 1} : std::span<const violation>{v.erreurs()}) {
+            for (const auto& x : refus_validation) {
                 const std::string colonne = colonne_etablissement(x.lieu, el.decisions, b.activites_donnees);
                 const bool colonne_absente =
                     !colonne.empty() && std::find(colonnes_etablissements.begin(), colonnes_etablissements.end(),

@@ -649,6 +649,19 @@ struct total_decisions_acceptees {
         nombre += decisions.size();
         return std::nullopt;
     }
+
+    // What refuses an establishment-year that validation gave `v` for: validation's violations,
+    // or, for one it accepted, the control total's (accepter); none when it is accepted, its
+    // decisions then added. The span lives until the next call.
+    [[nodiscard]] std::span<const violation> refus(const resultat_validation<rapport_valide>& v,
+                                                   std::span<const decision_volet> decisions) {
+        if (!v) return v.erreurs();
+        depasse_ = accepter(decisions);
+        return depasse_ ? std::span<const violation>{&*depasse_, 1} : std::span<const violation>{};
+    }
+
+  private:
+    std::optional<violation> depasse_;
 };
 
 // The nature a decision's word names, in any case, blanks aside (docs/input-format.md: words are
@@ -775,7 +788,7 @@ struct total_decisions_acceptees {
         const std::string& col_nat = cv[iv].nature;
         const std::string_view dec = trim(r.fields[cv[iv].c_decision]);
         const std::string_view nat = trim(r.fields[cv[iv].c_nature]);
-        const nature_ecrite* lue = nat.empty() ? nullptr : nature_du_mot(nat);
+        const nature_ecrite* lue = nature_du_mot(nat);  // none for an empty cell
         const std::optional<issue_legale> nature = lue != nullptr ? lue->nature : std::nullopt;
         if (!nat.empty() && lue == nullptr) {
             j.rejeter(regle::decision_hors_issues, col_nat, pas_une_nature(quoted_field(nat)));

@@ -874,11 +874,8 @@ template <class SurRapport, class SurRejet>
         }();
         // Accepted by validation, it is still refused when its decisions would take the total of
         // the accepted ones past 64-bit cents.
-        const std::optional<violation> depasse =
-            v ? decisions_acceptees.accepter(out.decisions) : std::optional<violation>{};
-        if (!v || depasse) {
-            for (const violation& x :
-                 depasse ? std::span<const violation>{&*depasse, 1} : std::span<const violation>{v.erreurs()}) {
+        if (const std::span<const violation> refus = decisions_acceptees.refus(v, out.decisions); !refus.empty()) {
+            for (const violation& x : refus) {
                 l.signaler(x.id, pointeur_rapport(x.lieu, out.decisions, out.activites_donnees),
                            concat(out.finess, " ", std::to_string(out.r.exercice), ": ", x.lieu, ": ", x.detail));
             }
