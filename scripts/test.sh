@@ -11,8 +11,8 @@
 # must stay within thirty minutes on two cores. Last, the libFuzzer
 # targets with clang (preset fuzz: the grid reader, then the CSV record reader with the
 # number parsers, the batch reader through the evaluators and the JSON output, and the JSON
-# Lines reader through the evaluators; for each, the corpus replay, then 45 s of fuzzing for
-# the grid reader and 60 s for each of the others).
+# Lines reader through the evaluators; for each, the corpus replay, then 30 s of fuzzing for
+# each (CAQES_FUZZ_SECONDS, CAQES_FUZZ_CSV_SECONDS)).
 # First, before any build, the format check (scripts/check-format.sh, skipped only with
 # CAQES_SKIP_FORMAT_CHECK=1), and a PostgreSQL server started for the whole run
 # (scripts/pg-server.sh).
