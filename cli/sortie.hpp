@@ -18,12 +18,14 @@
 #include <caqes/mesure/format.hpp>
 #include <caqes/monnaie/format.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace caqes::cli {
 
@@ -228,9 +230,32 @@ template <class Vue>
     return s;
 }
 
+// Whether a row rests on anything illustrative, which every output labels (docs/concepts.md): a
+// proposal computed with an [U] formula's illustrative default (`proposition::illustratif`, the
+// JSON's `illustratif`), or the score of a volet the exercise evaluates that counts an
+// illustrative indicator (`origine::illustrative`, the JSON trace's `illustratif`), whose
+// target no text fixes. `volets_illustratifs[i]`: volet i's grid has such an indicator.
+template <class Vue>
+[[nodiscard]] bool illustratif(const Vue& r, const std::vector<bool>& volets_illustratifs) {
+    for (std::size_t i = 0; i < r.nombre_volets(); ++i) {
+        if (r.principale(i).illustratif) return true;
+        if (i < volets_illustratifs.size() && volets_illustratifs[i] && r.evalue(i) && r.score(i)) return true;
+    }
+    for (std::size_t k = 0; k < r.nombre_contrat(); ++k) {
+        if (r.contrat(k).illustratif) return true;
+    }
+    return false;
+}
+
 class ecrivain {
   public:
-    ecrivain(std::ostream& out, format_sortie f, const modele_contrat_def& m) : out_(out), f_(f), m_(m) {}
+    ecrivain(std::ostream& out, format_sortie f, const modele_contrat_def& m) : out_(out), f_(f), m_(m) {
+        for (const volet_modele& v : m.volets) {
+            volets_illustratifs_.push_back(std::any_of(v.grille.begin(), v.grille.end(), [](const indicateur& ind) {
+                return ind.provenance == origine::illustrative;
+            }));
+        }
+    }
 
     void entete() {
         switch (f_) {
@@ -272,7 +297,7 @@ class ecrivain {
         }
         out_ << sep << "propositions_contrat" << sep << "total_sanctions" << sep << "total_interessements" << sep
              << "total_sanctions_decidees" << sep << "total_interessements_decides" << sep << "plafond_global_atteint"
-             << sep << "erreur\n";
+             << sep << "erreur" << sep << "illustratif\n";
     }
 
     template <class Vue>
@@ -309,17 +334,18 @@ class ecrivain {
         out_ << sep << propositions_contrat(r, d) << sep << montant(r.total_sanctions(), d) << sep
              << montant(r.total_interessements(), d) << sep << montant(r.total_sanctions_decidees(), d) << sep
              << montant(r.total_interessements_decides(), d) << sep << (r.plafond_global_atteint() ? 1 : 0) << sep
-             << (r.erreur() == regle::aucune ? std::string_view{} : fiche(r.erreur()).code) << '\n';
+             << (r.erreur() == regle::aucune ? std::string_view{} : fiche(r.erreur()).code) << sep
+             << (illustratif(r, volets_illustratifs_) ? 1 : 0) << '\n';
     }
 
     void entete_markdown() {
         out_ << "| finess | exercice |";
         for (const auto& v : m_.volets)
             out_ << ' ' << traits(v.volet).nom << " |";
-        out_ << " contrat | sanctions | interessements |\n|---|---|";
+        out_ << " contrat | sanctions | interessements | illustrative |\n|---|---|";
         for (std::size_t i = 0; i < m_.volets.size(); ++i)
             out_ << "---|";
-        out_ << "---|--:|--:|\n";
+        out_ << "---|--:|--:|---|\n";
     }
 
     // "62.5 % sanction 1234.56*": score, proposal, amount, and * when a cap bound it.
@@ -355,7 +381,8 @@ class ecrivain {
                              r.erreur() == regle::depassement_score ? " nothing proposed" : " totals not exact",
                              contrat.empty() ? "" : "; ", contrat);
         out_ << ' ' << (contrat.empty() ? "-" : contrat) << " | " << texte_euros(r.total_sanctions()) << " | "
-             << texte_euros(r.total_interessements()) << " |\n";
+             << texte_euros(r.total_interessements()) << " | " << (illustratif(r, volets_illustratifs_) ? "yes" : "no")
+             << " |\n";
     }
 
     // One JSON object a line (schema caqes.evaluation/1, one evaluation per line), written
@@ -370,6 +397,7 @@ class ecrivain {
     std::ostream& out_;
     format_sortie f_;
     const modele_contrat_def& m_;
+    std::vector<bool> volets_illustratifs_;
     json::ecrivain jsonl_{&out_, -1};
 };
 

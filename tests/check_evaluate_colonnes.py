@@ -109,12 +109,15 @@ def main() -> int:
                     if not any(10**9 % d != 0 for d in dens):
                         erreurs.append(f"{quoi}: no value of {cle} is off the rate columns' scale")
                 if fmt[1] == "csv" and nom_grille == "E037":
-                    avec = sum(1 for l in lignes[1:] if l.endswith(",CAQES-E037"))
+                    # The `erreur` column, by name (`illustratif` follows it).
+                    colonne = lignes[0].split(",").index("erreur")
+                    e037 = [l for l in lignes[1:] if l.split(",")[colonne] == "CAQES-E037"]
+                    avec = len(e037)
                     if avec == 0 or avec == len(lignes) - 1:
                         erreurs.append(f"{quoi}: {avec} of {len(lignes) - 1} rows with CAQES-E037, expected some")
                     # The score that is not exact is no number: its cell is empty, never 0.
                     place = lignes[0].split(",").index("score_pertinence")
-                    faux = [l for l in lignes[1:] if l.endswith(",CAQES-E037") and l.split(",")[place] != ""]
+                    faux = [l for l in e037 if l.split(",")[place] != ""]
                     if faux:
                         erreurs.append(f"{quoi}: a CAQES-E037 row prints a pertinence score: {faux[0][:80]}")
                 if fmt[1] == "markdown" and nom_grille == "E037":

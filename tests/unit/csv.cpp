@@ -401,7 +401,7 @@ TEST_CASE("csv reader: every row-level rejection (CAQES-E029 and the others), wi
         std::string champ;
         std::string extrait;
     };
-    const std::array<cas, 14> cas_{{
+    const std::array<cas, 16> cas_{{
         {"750000001;2018;Z9;taux;1", regle::mesure_inconnue, "indicateur", "unknown indicator code \"Z9\""},
         {"750000001;2018;A1;valeur;1", regle::mesure_inconnue, "mesure", "unknown measure \"valeur\" of indicator A1"},
         {"750000001;2018;A1;taux;oui", regle::mesure_mauvaise_nature, "valeur", "expected taux"},
@@ -413,7 +413,11 @@ TEST_CASE("csv reader: every row-level rejection (CAQES-E029 and the others), wi
         {"750000001;2018;A2;boites;2,5", regle::valeur_hors_domaine, "valeur", "whole number"},
         {"750000001;2018;A1;taux;abc", regle::texte_invalide, "valeur", "not a number: \"abc\""},
         {"750000001;2018;A2;depense;0,005", regle::texte_invalide, "valeur", "at most 2"},
-        {"75000001;2018;A1;taux;1", regle::finess_mal_forme, "finess", "\"75000001\""},
+        {"75000001;2018;A1;taux;1", regle::finess_mal_forme, "finess", "\"75000001\" is 8 characters long"},
+        // Nine characters, but one a letter, or a department code that is not one: the detail
+        // says which (csv::detail::finess_mal_forme_detail), not "not nine characters".
+        {"75000001X;2018;A1;taux;1", regle::finess_mal_forme, "finess", "\"75000001X\": character 9 is not a digit"},
+        {"2C0000001;2018;A1;taux;1", regle::finess_mal_forme, "finess", "\"2C\" is no department code"},
         {"750000001;2016;A1;taux;1", regle::exercice_non_couvert, "exercice",
          "2016 is outside [2017-07-01, 2022-01-01)"},
         {"750000001;2018;A1;taux", regle::texte_invalide, "valeur", "4 fields, the header has 5"},

@@ -423,6 +423,24 @@ TEST_CASE("json writer: a single evaluation and a rejected row, as nlohmann writ
           "      \"lieu\": \"valeurs.csv:5:valeur\"\n    }");
 }
 
+TEST_CASE("json writer: a report without its evaluation date shows null, not a day, by both writers alike",
+          "[json][ecriture][date_evaluation]") {
+    evalmod::rapport_essai r(evalmod::def_2017, 2018, evalmod::tout_atteint(evalmod::def_2017), evalmod::base_80m);
+    for (const ymd jour : {ymd{}, ymd{2019, 6, 1}}) {
+        CAPTURE(jour.ok());
+        r.r.date_evaluation = jour;
+        const resultat_evaluation res = evaluer(evalmod::valide(r));
+        const nlohmann::json j = json::evaluation_json(res);
+        if (jour.ok()) {
+            CHECK(j["regles"]["date_evaluation"] == "2019-06-01");
+        } else {
+            // Not "0000-00-00", which a reader would take for a day.
+            CHECK(j["regles"]["date_evaluation"].is_null());
+        }
+        CHECK(selon_ecrivain([&](json::ecrivain& w) { json::ecrire_evaluation(w, res); }, 2) == selon_nlohmann(j, 2));
+    }
+}
+
 TEST_CASE("json writer: a contract-level entry says which outcome was decided for it, by both writers alike",
           "[json][ecriture][decision]") {
     using evalmod::def_2022;

@@ -143,6 +143,31 @@ TEST_CASE("JSON Lines rejections: rule and file:line#pointer", "[json][jsonl]") 
             "v.jsonl:1#/decisions/socle/montant");
 }
 
+TEST_CASE("JSON Lines CAQES-E022: the detail says what is wrong with the FINESS, as the CSV reader's",
+          "[json][jsonl]") {
+    struct cas {
+        std::string finess;  // as written in the line, quotes included for a string
+        std::string detail;
+    };
+    const std::array<cas, 5> cas_{{
+        {R"("75990012X")", R"("75990012X": character 9 is not a digit: a FINESS number is nine characters)"},
+        {R"("2C9900001")", R"("2C9900001": "2C" is no department code)"},
+        {R"("7599001")", R"("7599001" is 7 characters long: a FINESS number is nine characters)"},
+        // A character, not a byte: U+00E9 is two bytes of the line.
+        {"\"75990001\xC3\xA9\"", "\"75990001\xC3\xA9\" is 9 characters long"},
+        {"759900012", "759900012 is not a JSON string: a FINESS number is written as a string"},
+    }};
+    for (const cas& c : cas_) {
+        INFO(c.finess);
+        const json::lot_jsonl l = lire(avec(R"("019900001")", c.finess) + "\n");
+        REQUIRE(l.rejets.size() == 1);
+        CHECK(l.rejets[0].id == regle::finess_mal_forme);
+        CHECK(l.rejets[0].lieu == "v.jsonl:1#/finess");
+        CHECK(l.rejets[0].detail.find(c.detail) != std::string::npos);
+        CHECK(l.rejets[0].detail.find("is not nine characters") == std::string::npos);
+    }
+}
+
 TEST_CASE("JSON Lines: a decision's nature is read in any case, blanks aside, as the CSV cell is", "[json][jsonl]") {
     // csv::detail::nature_du_mot, shared with the CSV reader: a CSV batch and its JSON Lines twin
     // (tools/csv_to_jsonl.py keeps the cell as written) accept the same decisions.

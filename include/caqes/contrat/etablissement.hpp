@@ -2,6 +2,8 @@
 // The establishment and the parties: run-time identity data (CAQES.md section 4).
 #include <caqes/droit/activite.hpp>
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,16 +33,28 @@ namespace regles {
 
 // CAQES-E022: a FINESS number is nine characters: a two-character department code (digits, or
 // 2A / 2B for Corsica) followed by seven digits. No check key is applied: its rule is not
-// in the texts this toolkit sources.
-[[nodiscard]] constexpr bool finess_bien_forme(std::string_view f) noexcept {
-    if (f.size() != 9) return false;
+// in the texts this toolkit sources. `examiner_finess` says what is wrong, for the readers'
+// messages; `finess_bien_forme` whether anything is.
+struct defaut_finess {
+    enum class genre : std::uint8_t { aucun, longueur, departement, chiffre };
+    genre g{genre::aucun};
+    std::size_t position{0};  // `chiffre`: the first character, from 0, that is not a digit
+};
+
+[[nodiscard]] constexpr defaut_finess examiner_finess(std::string_view f) noexcept {
+    using genre = defaut_finess::genre;
+    if (f.size() != 9) return {genre::longueur};
     auto chiffre = [](char c) { return c >= '0' && c <= '9'; };
     const bool departement = (chiffre(f[0]) && chiffre(f[1])) || (f[0] == '2' && (f[1] == 'A' || f[1] == 'B'));
-    if (!departement) return false;
+    if (!departement) return {genre::departement};
     for (std::size_t i = 2; i < f.size(); ++i) {
-        if (!chiffre(f[i])) return false;
+        if (!chiffre(f[i])) return {genre::chiffre, i};
     }
-    return true;
+    return {};
+}
+
+[[nodiscard]] constexpr bool finess_bien_forme(std::string_view f) noexcept {
+    return examiner_finess(f).g == defaut_finess::genre::aucun;
 }
 
 // CAQES-E020: each of the three parties is named.

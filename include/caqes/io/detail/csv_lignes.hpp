@@ -434,13 +434,33 @@ struct cle {
     friend bool operator==(const cle&, const cle&) = default;
 };
 
+// The detail of CAQES-E022 for a FINESS that `regles::finess_bien_forme` refuses: what is wrong
+// with it (`regles::examiner_finess`: its length, its department code or its first character
+// that is not a digit), then the form, so that a nine-character number with a letter is not
+// said to be of the wrong length. Both readers (CSV column `finess`, JSON Lines member
+// `/finess`) give it, for a FINESS the rule refused only.
+[[nodiscard]] inline std::string finess_mal_forme_detail(std::string_view f) {
+    constexpr std::string_view forme =
+        "a FINESS number is nine characters, a department code (digits, 2A or 2B), then "
+        "seven digits";
+    using genre = regles::defaut_finess::genre;
+    const regles::defaut_finess d = regles::examiner_finess(f);
+    if (d.g == genre::longueur) {
+        // Characters, not bytes: a field is valid UTF-8 here (CAQES-E041 is checked first).
+        const auto n =
+            std::count_if(f.begin(), f.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; });
+        return concat(quoted_field(f), " is ", std::to_string(n), " characters long: ", forme);
+    }
+    if (d.g == genre::departement)
+        return concat(quoted_field(f), ": \"", f.substr(0, 2), "\" is no department code: ", forme);
+    return concat(quoted_field(f), ": character ", std::to_string(d.position + 1), " is not a digit: ", forme);
+}
+
 // CAQES-E022 at the row's `finess` column, for every file that has one. Returns false when the
 // row was rejected.
 inline bool finess_valide(journal& j, std::string_view finess) {
     if (regles::finess_bien_forme(finess)) return true;
-    j.rejeter(regle::finess_mal_forme, "finess",
-              concat(quoted_field(finess),
-                     " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
+    j.rejeter(regle::finess_mal_forme, "finess", finess_mal_forme_detail(finess));
     return false;
 }
 

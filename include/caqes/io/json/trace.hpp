@@ -143,7 +143,9 @@ namespace caqes::json {
             {"date_regles", texte(g.date)},
             {"politiques_divergentes", std::move(divergentes)},
             {"issues_sans_version_en_vigueur", std::move(refusees)},
-            {"date_evaluation", texte(g.date_evaluation)},
+            // null when the report gives none: "0000-00-00" would read as a day.
+            {"date_evaluation",
+             g.date_evaluation.ok() ? nlohmann::json(texte(g.date_evaluation)) : nlohmann::json(nullptr)},
             {"annee_partielle", caqes::nom(g.annee_partielle)},
             {"transition", caqes::nom(g.transition)},
             {"alertes", std::move(alertes)},

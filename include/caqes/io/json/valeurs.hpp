@@ -746,10 +746,14 @@ template <class SurRapport, class SurRejet>
         ligne_lue out{};
         const valeur_ligne* f = l.membre(racine, "", "finess", true);
         if (f != nullptr) {
-            if (f->s != valeur_ligne::sorte::chaine || !regles::finess_bien_forme(f->texte)) {
+            if (f->s != valeur_ligne::sorte::chaine) {
+                // A number would lose a leading zero (019900001) and cannot hold 2A or 2B.
                 l.signaler(regle::finess_mal_forme, "/finess",
-                           concat(csv::quoted_field(f->texte),
-                                  " is not nine characters: a department code (digits, 2A or 2B), then seven digits"));
+                           concat(f->texte,
+                                  " is not a JSON string: a FINESS number is written as a string, "
+                                  "\"019900001\", so that its leading zeros and 2A or 2B are kept"));
+            } else if (!regles::finess_bien_forme(f->texte)) {
+                l.signaler(regle::finess_mal_forme, "/finess", csv::detail::finess_mal_forme_detail(f->texte));
             } else {
                 out.finess = f->texte;
             }
