@@ -145,7 +145,8 @@ std::string_view nom_statut(caqes::statut s) {
 }
 
 void imprimer_ciblage_en_tete() {
-    const caqes::reference_legale src = caqes::source_ciblage(ex::def.regime);
+    const caqes::ciblage_au_jour ciblage = caqes::ciblage_au(ex::def.regime, ex::jour_ciblage);
+    const caqes::reference_legale src = ciblage.source;
     std::cout << "CAQES second generation: national indicators 1 to 3 of the "
               << caqes::referentiels::arrete_2022_02_23.texte << "\n"
               << "ILLUSTRATIF: establishments, figures, theme-to-volet mapping and the national incentive formula\n\n"
@@ -153,7 +154,7 @@ void imprimer_ciblage_en_tete() {
               << "   A referentiel is met when ANY of its conditions holds; \"fewer than\" and \"below\" are strict.\n"
               << "   Meeting it means not being targeted on that theme.\n"
               << "   Consequence in 2022: "
-              << (caqes::effet(ex::def.regime) == caqes::effet_ciblage::conclusion_obligatoire
+              << (ciblage.effet == caqes::effet_ciblage::conclusion_obligatoire
                       ? "a targeted establishment is OBLIGED to conclude the volets proposed (\"est dans l'obligation "
                         "de conclure\")"
                       : "?")

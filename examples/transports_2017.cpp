@@ -128,10 +128,10 @@ void imprimer_en_tete() {
         << " AND spending >= " << eur(ex::seuil_depense) << "\n"
         << "  i.e. the referentiel is met when " << caqes::texte(ex::grille_transports[0].ref) << "\n"
         << "  Consequence of targeting in 2017: "
-        << (caqes::effet(ex::def.regime) == caqes::effet_ciblage::proposition_possible
+        << (caqes::ciblage_au(ex::def.regime, ex::jour_ciblage).effet == caqes::effet_ciblage::proposition_possible
                 ? "the ARS *may* propose additional volets, it is not automatic"
                 : "?")
-        << " (" << caqes::source_ciblage(ex::def.regime).texte << ")\n\n";
+        << " (" << caqes::ciblage_au(ex::def.regime, ex::jour_ciblage).source.texte << ")\n\n";
 
     const auto& p = ex::parametres.p2017;
     std::cout << "Money parameters:\n"

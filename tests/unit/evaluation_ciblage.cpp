@@ -47,12 +47,32 @@ TEST_CASE("cibler 2022: indicators 1 to 3 with their 'or' conditions, targeting 
 TEST_CASE("cibler 2017: non-conformity only allows the ARS to propose additional volets", "[evaluation][ciblage]") {
     const std::array<indicateur, 1> transports{{referentiels::indicateur_2022_ambulances}};
     const std::array<valeurs_indicateur, 1> v{ambulances(30, 500'000)};
+    // The consequence and its citation follow the D.162-14 version in force on the day.
     const resultat_ciblage c = cibler(regime_id::caqes_2017, transports, v, ymd{2023, 6, 1});
-    CHECK(c.consequence == effet_ciblage::proposition_possible);
-    CHECK(c.source.texte == "CSS D.162-14 I");
-    CHECK(c.source.legi_id == "LEGIARTI000034459855");
     CHECK(c.themes.size() == 1);
-    CHECK(effet(regime_id::successeur_2026) == effet_ciblage::aucun);
+    // 2023: the 2022 version is in force, a second-generation text: nothing for a 2017 contract,
+    // and the source names the version in force (the 2017 text was cited before).
+    CHECK(c.consequence == effet_ciblage::aucun);
+    CHECK(c.source.legi_id == "LEGIARTI000044102681");
+    // Under each first-generation version: the ARS may propose, citing I of that version.
+    const ciblage_au_jour v2017 = ciblage_au(regime_id::caqes_2017, ymd{2019, 6, 1});
+    CHECK(v2017.effet == effet_ciblage::proposition_possible);
+    CHECK(v2017.source.texte == "CSS D.162-14 I");
+    CHECK(v2017.source.legi_id == "LEGIARTI000034459855");
+    const ciblage_au_jour v2020 = ciblage_au(regime_id::caqes_2017, ymd{2021, 6, 1});
+    CHECK(v2020.effet == effet_ciblage::proposition_possible);
+    CHECK(v2020.source.legi_id == "LEGIARTI000041969030");
+    CHECK(ciblage_au(regime_id::caqes_2017, ymd{2020, 5, 24}).source.legi_id == "LEGIARTI000034459855");
+    CHECK(ciblage_au(regime_id::caqes_2017, ymd{2020, 5, 25}).source.legi_id == "LEGIARTI000041969030");
+    // A 2022 contract before its version: nothing.
+    CHECK(ciblage_au(regime_id::caqes_2022, ymd{2021, 12, 31}).effet == effet_ciblage::aucun);
+    CHECK(ciblage_au(regime_id::caqes_2022, ymd{2022, 1, 1}).effet == effet_ciblage::conclusion_obligatoire);
+    // L.162-30-2, which D.162-14 applies, is repealed on 2027-01-01: no version, no consequence.
+    const ciblage_au_jour abroge = ciblage_au(regime_id::caqes_2022, ymd{2027, 6, 1});
+    CHECK(abroge.effet == effet_ciblage::aucun);
+    CHECK(abroge.source.vide());
+    CHECK(ciblage_au(regime_id::caqes_2022, ymd{2026, 12, 31}).effet == effet_ciblage::conclusion_obligatoire);
+    CHECK(ciblage_au(regime_id::successeur_2026, ymd{2026, 6, 1}).effet == effet_ciblage::aucun);
 }
 
 TEST_CASE("cibler: referentiels not in force are skipped, missing values are listed as not assessable",

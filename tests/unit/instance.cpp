@@ -140,6 +140,15 @@ TEST_CASE("instance CAQES-E022: FINESS numbers are nine characters, department t
     CHECK_FALSE(regles::finess_bien_forme("2C0000001"));   // only 2A and 2B
     CHECK_FALSE(regles::finess_bien_forme("2a0000001"));   // upper case only
     CHECK_FALSE(regles::finess_bien_forme(""));
+    // What is wrong, for the readers' messages (csv::detail::finess_mal_forme_detail).
+    using genre = regles::defaut_finess::genre;
+    STATIC_REQUIRE(regles::examiner_finess("2B0000001").g == genre::aucun);
+    STATIC_REQUIRE(regles::examiner_finess("75000001").g == genre::longueur);
+    STATIC_REQUIRE(regles::examiner_finess("2C0000001").g == genre::departement);
+    STATIC_REQUIRE(regles::examiner_finess("2a0000001").g == genre::departement);
+    STATIC_REQUIRE(regles::examiner_finess("75000000A").g == genre::chiffre);
+    STATIC_REQUIRE(regles::examiner_finess("75000000A").position == 8);
+    STATIC_REQUIRE(regles::examiner_finess("7500X0001").position == 4);
 
     contrat_instance c = instance_2022();
     SECTION("legal entity, 8 characters") {
@@ -306,11 +315,27 @@ TEST_CASE("instance: a volet added by avenant goes through the template rules", 
     }
     SECTION("the volet's own start, when given, is used instead of the avenant's signature") {
         avenant a = avenant_volet(ymd{2023, 1, 10}, volet_id::volet_bon_usage, duree_annees(2));
-        a.volet_ajoute->debut = ymd{2021, 12, 1};
+        a.volet_ajoute->debut = ymd{2023, 3, 1};
+        c.avenants.push_back(a);
+        exige_valide(validate(t_instance::def_2022, c));
+        CHECK(volets_du_contrat(t_instance::def_2022, c)[1].debut == ymd{2023, 3, 1});
+        // Before the regime, and so before the avenant: both rules say so.
+        c.avenants[0].volet_ajoute->debut = ymd{2021, 12, 1};
+        const violations vs = validate(t_instance::def_2022, c);
+        exige(vs, regle::debut_hors_regime, "volets[1] (volet_bon_usage)");
+        exige(vs, regle::date_hors_fenetre, "avenants[0].volet_ajoute.debut");
+        CHECK(vs.size() == 2);
+    }
+    SECTION("E021: a volet an avenant adds may not start before the avenant is signed") {
+        avenant a = avenant_volet(ymd{2023, 1, 10}, volet_id::volet_bon_usage, duree_annees(2));
+        a.volet_ajoute->debut = ymd{2022, 9, 1};  // the contract's own start, before the avenant
         c.avenants.push_back(a);
         const violations vs = validate(t_instance::def_2022, c);
-        exige_seule(vs, regle::debut_hors_regime, "volets[1] (volet_bon_usage)");
-        CHECK(contient_texte(vs[0].detail, "start 2021-12-01"));
+        exige_seule(vs, regle::date_hors_fenetre, "avenants[0].volet_ajoute.debut");
+        CHECK(contient_texte(vs[0].detail, "2022-09-01 is before the avenant's signature 2023-01-10"));
+        // Accepted on the day it is signed.
+        c.avenants[0].volet_ajoute->debut = ymd{2023, 1, 10};
+        exige_valide(validate(t_instance::def_2022, c));
     }
 }
 

@@ -225,6 +225,47 @@ TEST_CASE("modele E004: a bounded term of at most five years", "[modele][E004]")
     }
 }
 
+TEST_CASE("modele E004 from 29 February: a limit that is no day under stricte still bounds the term",
+          "[modele][E004][E023]") {
+    // 29 February 2020 + 5 years is no day under `stricte`; the other policies read it as
+    // 28 February (fin_de_mois) or 1 March 2025 (report). The rule used to hold whatever the end.
+    gabarit g = modele_2017();
+    g.def.fenetre = periode{ymd{2020, 2, 29}, ymd{2020, 3, 1}};
+    const std::string lieu = "volets[1] (volet_transports)";
+    SECTION("an end past every reading is too long") {
+        g.volets[1].terme = duree_jusqu_a(ymd{2027, 1, 1});
+        exige_seule(g.valider(), regle::duree_superieure_5_ans, lieu);
+        g.volets[1].terme = duree_jusqu_a(ymd{2025, 3, 2});
+        exige_seule(g.valider(), regle::duree_superieure_5_ans, lieu);
+    }
+    SECTION("accepted: an end within every reading") {
+        g.volets[1].terme = duree_jusqu_a(ymd{2025, 2, 28});
+        exige_valide(g.valider());
+    }
+    SECTION("an end the readings disagree on is CAQES-E023, never a pass; a policy decides it") {
+        g.volets[1].terme = duree_jusqu_a(ymd{2025, 3, 1});
+        exige_seule(g.valider(), regle::date_calendaire_impossible, lieu);
+        g.def.jours = politique_jour::report;
+        exige_valide(g.valider());
+        g.def.jours = politique_jour::fin_de_mois;
+        exige_seule(g.valider(), regle::duree_superieure_5_ans, lieu);
+    }
+    // The predicates, as both times call them.
+    using regles::dans_cinq_ans;
+    STATIC_REQUIRE(regles::fin_dans_cinq_ans(ymd{2024, 2, 29}, ymd{2031, 1, 1}, politique_jour::stricte) ==
+                   dans_cinq_ans::non);
+    STATIC_REQUIRE(regles::fin_dans_cinq_ans(ymd{2024, 2, 29}, ymd{2029, 2, 28}, politique_jour::stricte) ==
+                   dans_cinq_ans::oui);
+    STATIC_REQUIRE(regles::fin_dans_cinq_ans(ymd{2024, 2, 29}, ymd{2029, 3, 1}, politique_jour::stricte) ==
+                   dans_cinq_ans::indecis);
+    STATIC_REQUIRE(regles::fin_dans_cinq_ans(ymd{2024, 3, 1}, ymd{2029, 3, 1}, politique_jour::stricte) ==
+                   dans_cinq_ans::oui);
+    STATIC_REQUIRE_FALSE(
+        regles::duree_au_plus_5_ans(duree_jusqu_a(ymd{2031, 1, 1}), ymd{2024, 2, 29}, politique_jour::stricte));
+    STATIC_REQUIRE_FALSE(
+        regles::fin_calculable(duree_jusqu_a(ymd{2029, 3, 1}), ymd{2024, 2, 29}, politique_jour::stricte));
+}
+
 TEST_CASE("modele E005: an indefinite term only for the first-generation socle", "[modele][E005]") {
     SECTION("an additional 2017 volet") {
         gabarit g = modele_2017();
@@ -636,6 +677,33 @@ TEST_CASE("modele E018: a 2022 contract as a whole lasts at most five years", "[
         gabarit g = modele_2017();
         g.volets[1].terme = duree_annees(5);
         g.volets[1].debut = ymd{2019, 6, 1};
+        exige_valide(g.valider());
+    }
+    SECTION("from 29 February under stricte: an avenant volet past every reading of the limit") {
+        // The contract's limit, 29 February 2024 + 5 years, is no day under stricte: the rule
+        // used to hold whatever the volet's end.
+        gabarit g = modele_2022();
+        g.def.fenetre = periode{ymd{2024, 2, 29}, ymd{2024, 3, 1}};
+        g.volets[0].terme = duree_jusqu_a(ymd{2029, 2, 28});
+        g.ajouter({.volet = volet_id::volet_bon_usage,
+                   .terme = duree_annees(5),
+                   .clauses = interessement,
+                   .debut = ymd{2026, 6, 1}});
+        exige_seule(g.valider(), regle::contrat_superieur_5_ans, "volets[1] (volet_bon_usage)");
+    }
+    SECTION("from 29 February under stricte: an end the readings disagree on is CAQES-E023") {
+        gabarit g = modele_2022();
+        g.def.fenetre = periode{ymd{2024, 2, 29}, ymd{2024, 3, 1}};
+        g.volets[0].terme = duree_jusqu_a(ymd{2029, 2, 28});
+        g.ajouter({.volet = volet_id::volet_bon_usage,
+                   .terme = duree_jusqu_a(ymd{2029, 3, 1}),
+                   .clauses = interessement,
+                   .debut = ymd{2026, 6, 1}});
+        const violations vs = g.valider();
+        INFO(outils::tout(vs));
+        // E004 reads the volet's own term from its own start (2026-06-01): within five years.
+        exige_seule(vs, regle::date_calendaire_impossible, "volets[1] (volet_bon_usage)");
+        g.def.jours = politique_jour::report;
         exige_valide(g.valider());
     }
 }

@@ -64,6 +64,16 @@ namespace regles {
 [[nodiscard]] constexpr bool debut_dans_fenetre(const modele_contrat_def& m, ymd debut_effet) noexcept {
     return m.fenetre.contient(debut_effet);
 }
+// CAQES-E021: a volet an avenant adds takes effect once the avenant is concluded, and not
+// before the contract itself (D.162-15: an avenant follows the contract's procedure, which ends
+// with its signature). Its own start, when it gives one, is checked; without one it starts on
+// the avenant's signature (volets_du_contrat). Before this rule, a volet added by an avenant
+// signed in 2023 could start in 2022 and be evaluated for that exercise.
+[[nodiscard]] constexpr bool volet_ajoute_apres_avenant(const avenant& a, ymd debut_effet) noexcept {
+    if (!a.volet_ajoute || !a.volet_ajoute->debut || !a.volet_ajoute->debut->ok()) return true;
+    const ymd debut = *a.volet_ajoute->debut;
+    return a.signature <= debut && debut_effet <= debut;
+}
 // CAQES-E065: an avenant brings in a volet the template has, and no volet is brought twice
 // (D.162-14 I: each volet once per contract).
 [[nodiscard]] inline bool avenant_volet_du_modele(const modele_contrat_def& m, const std::vector<avenant>& avenants,

@@ -144,13 +144,23 @@ namespace regles {
 }
 
 // CAQES-E018: in the second generation the contract as a whole lasts at most five years
-// (D.162-14 I, 2022): every volet, including one added by avenant, ends by start + 5 years.
+// (D.162-14 I, 2022): every volet, including one added by avenant, ends by start + 5 years. A
+// limit that is no day under the policy is read as CAQES-E004 reads it (`fin_dans_cinq_ans`):
+// an end the readings disagree on is CAQES-E023 (`contrat_limite_calculable`).
+[[nodiscard]] constexpr dans_cinq_ans contrat_dans_cinq_ans(const modele_contrat_def& m, const volet_modele& v,
+                                                            ymd debut_contrat) noexcept {
+    if (m.regime != regime_id::caqes_2022) return dans_cinq_ans::oui;
+    const date_calculee fin = fin_du_volet(m, v, v.debut.value_or(debut_contrat));
+    if (!fin.ok()) return dans_cinq_ans::oui;  // CAQES-E023 on the volet's own term
+    return fin_dans_cinq_ans(debut_contrat, fin.valeur, m.jours);
+}
 [[nodiscard]] constexpr bool contrat_au_plus_5_ans(const modele_contrat_def& m, const volet_modele& v,
                                                    ymd debut_contrat) noexcept {
-    if (m.regime != regime_id::caqes_2022) return true;
-    const date_calculee limite = ajouter_annees(debut_contrat, duree_maximale_annees, m.jours);
-    const date_calculee fin = fin_du_volet(m, v, v.debut.value_or(debut_contrat));
-    return !limite.ok() || !fin.ok() || fin.valeur <= limite.valeur;
+    return contrat_dans_cinq_ans(m, v, debut_contrat) != dans_cinq_ans::non;
+}
+[[nodiscard]] constexpr bool contrat_limite_calculable(const modele_contrat_def& m, const volet_modele& v,
+                                                       ymd debut_contrat) noexcept {
+    return contrat_dans_cinq_ans(m, v, debut_contrat) != dans_cinq_ans::indecis;
 }
 
 // CAQES-E019: the scope is non-empty and within the regime's activities (the successor
@@ -262,7 +272,8 @@ constexpr void parcourir_modele(const modele_contrat_def& m, ymd debut_tot, ymd 
         if (!duree_au_plus_5_ans(v.terme, tot, m.jours)) signaler(regle::duree_superieure_5_ans, lv);
         if (!duree_indeterminee_permise(v.volet, v.terme)) signaler(regle::duree_indeterminee_interdite, lv);
         if (!socle_duree_indeterminee(v.volet, v.terme)) signaler(regle::socle_duree_bornee, lv);
-        if (!fin_calculable(v.terme, tot, m.jours) || !fin_calculable(v.terme, tard, m.jours)) {
+        if (!fin_calculable(v.terme, tot, m.jours) || !fin_calculable(v.terme, tard, m.jours) ||
+            !contrat_limite_calculable(m, v, debut_tot)) {
             signaler(regle::date_calendaire_impossible, lv);
         } else if (!transition_reglee(m, v, tard)) {
             signaler(regle::transition_non_choisie, lv);

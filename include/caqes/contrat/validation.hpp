@@ -148,6 +148,12 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
                 {regle::date_hors_fenetre, concat("avenants[", std::to_string(i), "].signature"),
                  concat(texte(a.signature), " is before the contract's signature or after the regime's end")});
         }
+        if (!volet_ajoute_apres_avenant(a, c.debut_effet)) {
+            out.push_back({regle::date_hors_fenetre, concat("avenants[", std::to_string(i), "].volet_ajoute.debut"),
+                           concat(texte(*a.volet_ajoute->debut), " is before the avenant's signature ",
+                                  texte(a.signature), " or the contract's start ", texte(c.debut_effet),
+                                  ": a volet an avenant adds takes effect once the avenant is concluded")});
+        }
         if (!avenant_volet_du_modele(m, c.avenants, i)) {
             out.push_back(
                 {regle::avenant_hors_modele, concat("avenants[", std::to_string(i), "].volet_du_modele"),

@@ -1,12 +1,14 @@
 #pragma once
 // Targeting (ciblage): the themes where an establishment does not meet the dated referentiels.
 //
-// What non-conformity entails depends on the regime, and the output says which:
+// What non-conformity entails depends on the regime and on the D.162-14 version in force on the
+// day of the targeting (`ciblage_au`), and the output says which:
 // - first generation: it *allows* the ARS and the fund to propose additional volets
 //   ("peuvent proposer", D.162-14 I, LEGIARTI000034459855);
 // - second generation: it *obliges* the establishment to conclude the volets proposed
 //   ("est dans l'obligation de conclure", D.162-14 II, LEGIARTI000044102681).
 #include <caqes/calendrier/format.hpp>
+#include <caqes/droit/loi.hpp>
 #include <caqes/droit/reference.hpp>
 #include <caqes/droit/regime.hpp>
 #include <caqes/evaluation/detail/plan.hpp>
@@ -26,22 +28,28 @@ enum class effet_ciblage : std::uint8_t {
     conclusion_obligatoire  // 2022: the establishment must conclude the volets proposed
 };
 
-[[nodiscard]] constexpr effet_ciblage effet(regime_id r) noexcept {
-    switch (r) {
-        case regime_id::caqes_2017:
-            return effet_ciblage::proposition_possible;
-        case regime_id::caqes_2022:
-            return effet_ciblage::conclusion_obligatoire;
-        case regime_id::contrats_anterieurs:
-        case regime_id::successeur_2026:
-            break;
-    }
-    return effet_ciblage::aucun;
-}
+// What targeting on `jour` entails for a contract of regime `r`, and the D.162-14 version it
+// rests on: the version in force that day (the law table) when it is one of the regime's (it
+// started within the regime's conclusion window). The first generation's versions (2017, 2020)
+// let the ARS propose additional volets (I); the 2022 version obliges the establishment to
+// conclude (II). A day whose version is another regime's, or with none in force (D.162-14
+// applies L.162-30-2, repealed on 2027-01-01), entails nothing, and the source names the version
+// in force, if any. The consequence and its citation used to follow the regime alone, whatever
+// the day: a 2017 targeting in 2023 cited the 2017 text.
+struct ciblage_au_jour {
+    effet_ciblage effet{effet_ciblage::aucun};
+    reference_legale source{};
+};
 
-[[nodiscard]] constexpr reference_legale source_ciblage(regime_id r) noexcept {
-    return r == regime_id::caqes_2022 ? reference_legale{"CSS D.162-14 II", "LEGIARTI000044102681", "2022-01-01"}
-                                      : reference_legale{"CSS D.162-14 I", "LEGIARTI000034459855", "2017-04-23"};
+[[nodiscard]] constexpr ciblage_au_jour ciblage_au(regime_id r, ymd jour) noexcept {
+    const version_loi* v = version_en_vigueur(article_loi::d162_14, jour);
+    if (v == nullptr) return {};
+    const bool du_regime = decrire(r).conclusion.contient(v->validite.debut);
+    if (du_regime && r == regime_id::caqes_2017)
+        return {effet_ciblage::proposition_possible, {"CSS D.162-14 I", v->reference.legi_id, v->reference.version}};
+    if (du_regime && r == regime_id::caqes_2022)
+        return {effet_ciblage::conclusion_obligatoire, {"CSS D.162-14 II", v->reference.legi_id, v->reference.version}};
+    return {effet_ciblage::aucun, v->reference};
 }
 
 struct theme_cible {
@@ -74,7 +82,8 @@ struct resultat_ciblage {
 // of `valeurs` per referentiel, in order). Referentiels not in force that day are skipped.
 [[nodiscard]] inline resultat_ciblage cibler(regime_id r, std::span<const indicateur> referentiels,
                                              std::span<const valeurs_indicateur> valeurs, ymd jour) {
-    resultat_ciblage res{effet(r), source_ciblage(r), {}};
+    const ciblage_au_jour loi = ciblage_au(r, jour);
+    resultat_ciblage res{loi.effet, loi.source, {}};
     for (std::size_t i = 0; i < referentiels.size() && i < valeurs.size(); ++i) {
         const indicateur& ind = referentiels[i];
         if (ind.ref.vide() || !ind.validite.contient(jour)) continue;

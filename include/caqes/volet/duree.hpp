@@ -43,20 +43,37 @@ inline constexpr duree duree_indeterminee{duree::forme::indeterminee, 0, {}};
 
 namespace regles {
 
+// Whether the exclusive end `fin` is within five years of `debut` (debut + 5 years under the
+// template's day policy). From 29 February that day is none under `stricte`; the limit is then
+// read at each of the other policies (28 February at the earliest, 1 March at the latest): an
+// end past every reading is out (CAQES-E004, E018), one within every reading is in, and one
+// between them is `indecis`: the policy the template chose cannot say, which is CAQES-E023 (name
+// another policy), never a pass. Before this, such a limit made the five-year rules hold
+// whatever the end: a contract from 29 February 2024 to 2031 passed.
+enum class dans_cinq_ans : std::uint8_t { oui, non, indecis };
+
+[[nodiscard]] constexpr dans_cinq_ans fin_dans_cinq_ans(ymd debut, ymd fin, politique_jour p) noexcept {
+    if (!debut.ok() || !fin.ok()) return dans_cinq_ans::oui;  // CAQES-E001 reports the date itself
+    const date_calculee limite = ajouter_annees(debut, duree_maximale_annees, p);
+    if (limite.ok()) return fin <= limite.valeur ? dans_cinq_ans::oui : dans_cinq_ans::non;
+    const ymd au_plus_tot = ajouter_annees(debut, duree_maximale_annees, politique_jour::fin_de_mois).valeur;
+    const ymd au_plus_tard = ajouter_annees(debut, duree_maximale_annees, politique_jour::report).valeur;
+    if (fin <= au_plus_tot) return dans_cinq_ans::oui;
+    return fin <= au_plus_tard ? dans_cinq_ans::indecis : dans_cinq_ans::non;
+}
+
 // CAQES-E004: a bounded term is at most five calendar years. An explicit end is compared with
 // debut + 5 years by calendar arithmetic: exactly five years passes, one day more fails. When
-// the limit itself is an impossible day (29 February + 5 years) under a strict policy, this
-// rule holds and CAQES-E023 reports the impossible day instead.
+// that limit is no day under the policy (29 February + 5 years under `stricte`), an end past
+// every reading of it fails, and one the readings disagree on is CAQES-E023 (`fin_calculable`).
 [[nodiscard]] constexpr bool duree_au_plus_5_ans(const duree& t, ymd debut, politique_jour p) noexcept {
     switch (t.f) {
         case duree::forme::indeterminee:
             return true;
         case duree::forme::annees:
             return t.nombre_annees <= duree_maximale_annees;
-        case duree::forme::fin_explicite: {
-            const date_calculee limite = ajouter_annees(debut, duree_maximale_annees, p);
-            return !limite.ok() || !t.fin.ok() || t.fin <= limite.valeur;
-        }
+        case duree::forme::fin_explicite:
+            return fin_dans_cinq_ans(debut, t.fin, p) != dans_cinq_ans::non;
     }
     return false;
 }
@@ -74,8 +91,10 @@ namespace regles {
     return false;
 }
 
-// CAQES-E023: the end of an N-year term is a real day under the chosen policy.
+// CAQES-E023: the end of an N-year term is a real day under the chosen policy, and an explicit
+// end is one the five-year limit can be checked against under it (`fin_dans_cinq_ans`).
 [[nodiscard]] constexpr bool fin_calculable(const duree& t, ymd debut, politique_jour p) noexcept {
+    if (t.f == duree::forme::fin_explicite) return fin_dans_cinq_ans(debut, t.fin, p) != dans_cinq_ans::indecis;
     return t.f != duree::forme::annees || !debut.ok() ||
            fin_du_terme(t, debut, p).erreur != regle::date_calendaire_impossible;
 }
