@@ -256,7 +256,7 @@ class ecriture_par_blocs {
     if (!g) return s;
     const caqes::modele_contrat_def& def = g->definition();
     const caqes::parametres_evaluation& p = g->parametres().valeur();
-    caqes::cli::ecrivain sortie{std::cout, f, def};
+    caqes::cli::ecrivain sortie{std::cout, f, def, p};
     ecriture_par_blocs blocs{*g, sortie, f, avec_trace};
     bool entete = false;
     caqes::cli::bilan_lot b{};

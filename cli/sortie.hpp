@@ -10,6 +10,7 @@
 #include <caqes/calendrier/format.hpp>
 #include <caqes/evaluation/colonnes/resultats.hpp>
 #include <caqes/evaluation/issues.hpp>
+#include <caqes/evaluation/parametres.hpp>
 #include <caqes/evaluation/proposition.hpp>
 #include <caqes/evaluation/trace.hpp>
 #include <caqes/io/csv_dialect.hpp>
@@ -230,16 +231,35 @@ template <class Vue>
     return s;
 }
 
-// Whether a row rests on anything illustrative, which every output labels (docs/concepts.md): a
-// proposal computed with an [U] formula's illustrative default (`proposition::illustratif`, the
-// JSON's `illustratif`), or the score of a volet the exercise evaluates that counts an
-// illustrative indicator (`origine::illustrative`, the JSON trace's `illustratif`), whose
-// target no text fixes. `volets_illustratifs[i]`: volet i's grid has such an indicator.
+// Whether the grid's formula parameters for its regime are the illustrative defaults ([U],
+// `illustratif` of its parameter set): they decide every row's outcome, a proposal or nothing
+// (a score under an illustrative threshold proposes nothing), so every row rests on them.
+[[nodiscard]] inline bool parametres_illustratifs(const parametres_evaluation& p, regime_id r) noexcept {
+    switch (r) {
+        case regime_id::caqes_2017:
+            return p.p2017.illustratif;
+        case regime_id::caqes_2022:
+            return p.p2022.illustratif;
+        case regime_id::successeur_2026:
+            return p.successeur.illustratif;
+        case regime_id::contrats_anterieurs:
+            break;
+    }
+    return false;
+}
+
+// Whether a row rests on anything illustrative, which every output labels (docs/concepts.md):
+// the grid's parameters (`parametres_illustratifs`), a proposal computed with an [U] formula's
+// illustrative default (`proposition::illustratif`, the JSON's `illustratif`), or a volet the
+// exercise evaluates whose grid has an illustrative indicator (`origine::illustrative`), whose
+// target no text fixes: its outcome rests on that grid, whether or not the indicator counted
+// this year. `volets_illustratifs[i]`: volet i's grid has such an indicator.
 template <class Vue>
-[[nodiscard]] bool illustratif(const Vue& r, const std::vector<bool>& volets_illustratifs) {
+[[nodiscard]] bool illustratif(const Vue& r, bool parametres, const std::vector<bool>& volets_illustratifs) {
+    if (parametres) return true;
     for (std::size_t i = 0; i < r.nombre_volets(); ++i) {
         if (r.principale(i).illustratif) return true;
-        if (i < volets_illustratifs.size() && volets_illustratifs[i] && r.evalue(i) && r.score(i)) return true;
+        if (i < volets_illustratifs.size() && volets_illustratifs[i] && r.evalue(i)) return true;
     }
     for (std::size_t k = 0; k < r.nombre_contrat(); ++k) {
         if (r.contrat(k).illustratif) return true;
@@ -249,7 +269,9 @@ template <class Vue>
 
 class ecrivain {
   public:
-    ecrivain(std::ostream& out, format_sortie f, const modele_contrat_def& m) : out_(out), f_(f), m_(m) {
+    // `parametres`: the grid's, whose `illustratif` flags label every row (`parametres_illustratifs`).
+    ecrivain(std::ostream& out, format_sortie f, const modele_contrat_def& m, const parametres_evaluation& parametres)
+            : out_(out), f_(f), m_(m), parametres_illustratifs_(parametres_illustratifs(parametres, m.regime)) {
         for (const volet_modele& v : m.volets) {
             volets_illustratifs_.push_back(std::any_of(v.grille.begin(), v.grille.end(), [](const indicateur& ind) {
                 return ind.provenance == origine::illustrative;
@@ -335,7 +357,7 @@ class ecrivain {
              << montant(r.total_interessements(), d) << sep << montant(r.total_sanctions_decidees(), d) << sep
              << montant(r.total_interessements_decides(), d) << sep << (r.plafond_global_atteint() ? 1 : 0) << sep
              << (r.erreur() == regle::aucune ? std::string_view{} : fiche(r.erreur()).code) << sep
-             << (illustratif(r, volets_illustratifs_) ? 1 : 0) << '\n';
+             << (illustratif(r, parametres_illustratifs_, volets_illustratifs_) ? 1 : 0) << '\n';
     }
 
     void entete_markdown() {
@@ -381,8 +403,8 @@ class ecrivain {
                              r.erreur() == regle::depassement_score ? " nothing proposed" : " totals not exact",
                              contrat.empty() ? "" : "; ", contrat);
         out_ << ' ' << (contrat.empty() ? "-" : contrat) << " | " << texte_euros(r.total_sanctions()) << " | "
-             << texte_euros(r.total_interessements()) << " | " << (illustratif(r, volets_illustratifs_) ? "yes" : "no")
-             << " |\n";
+             << texte_euros(r.total_interessements()) << " | "
+             << (illustratif(r, parametres_illustratifs_, volets_illustratifs_) ? "yes" : "no") << " |\n";
     }
 
     // One JSON object a line (schema caqes.evaluation/1, one evaluation per line), written
@@ -397,6 +419,7 @@ class ecrivain {
     std::ostream& out_;
     format_sortie f_;
     const modele_contrat_def& m_;
+    bool parametres_illustratifs_;
     std::vector<bool> volets_illustratifs_;
     json::ecrivain jsonl_{&out_, -1};
 };

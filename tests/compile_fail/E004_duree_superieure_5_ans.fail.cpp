@@ -1,5 +1,5 @@
 // CAQES-E004: a bounded term exceeds five years
-// Article: L.162-30-2 (LEGIARTI000041398036); D.162-14 I (LEGIARTI000044102681, 2022-01-01)
+// Article: L.162-30-2 (LEGIARTI000041398036, from 2019-12-28); D.162-14 I (LEGIARTI000044102681, 2022-01-01); [S: FHF 2017] for the first generation's additional volets before them
 // Meaning: A volet with a bounded term lasts at most five calendar years ("duree maximale de cinq
 // ans"). A six-year transports volet is longer than the law allows.
 // Location: caqes::enfreinte<caqes::regle::duree_superieure_5_ans, caqes::lieu::volet<1, caqes::volet_id::volet_transports>

@@ -1,5 +1,6 @@
 // Contract instances: parties, FINESS, activities, dates, avenants, and the template rules
 // re-applied with the contract's actual start and its avenant volets.
+#include "evaluation_modeles.hpp"
 #include "outils.hpp"
 
 #include <array>
@@ -289,6 +290,23 @@ TEST_CASE("instance CAQES-E001: impossible dates in an instance", "[instance][E0
     }
 }
 
+TEST_CASE("instance CAQES-E021: a first-generation CAQES is concluded from 2017-04-23 on", "[instance][E021]") {
+    contrat_instance c = evalmod::instance_2017();
+    exige_valide(validate(evalmod::def_2017, c));
+    // Concluded the day before: an earlier contract (decret 2017-584 art. 2), though in effect
+    // from 2017-07-01, inside the template's window.
+    c.reception_proposition = ymd{2017, 3, 1};
+    c.signature = ymd{2017, 4, 22};
+    const violations vs = validate(evalmod::def_2017, c);
+    exige_seule(vs, regle::date_hors_fenetre, "signature");
+    CHECK(contient_texte(vs[0].detail, "2017-04-22 is before 2017-04-23"));
+    c.signature = ymd{2017, 4, 23};
+    exige_valide(validate(evalmod::def_2017, c));
+    // Not a rule of the second generation: a 2022 contract signed in 2021 is not refused by it.
+    STATIC_REQUIRE(regles::signature_dans_regime(t_instance::def_2022, ymd{2021, 12, 1}));
+    STATIC_REQUIRE_FALSE(regles::signature_dans_regime(evalmod::def_2017, ymd{2017, 4, 22}));
+}
+
 TEST_CASE("instance: a volet added by avenant goes through the template rules", "[instance][avenant]") {
     contrat_instance c = instance_2022();
     SECTION("accepted: a new volet within the limits") {
@@ -336,6 +354,21 @@ TEST_CASE("instance: a volet added by avenant goes through the template rules", 
         // Accepted on the day it is signed.
         c.avenants[0].volet_ajoute->debut = ymd{2023, 1, 10};
         exige_valide(validate(t_instance::def_2022, c));
+    }
+    SECTION("E021: nor before the contract's start, when the avenant was signed before it") {
+        // Signed 2022-08-20, in effect from 2022-09-01; the avenant signed in between.
+        avenant a = avenant_volet(ymd{2022, 8, 25}, volet_id::volet_bon_usage, duree_annees(2));
+        a.volet_ajoute->debut = ymd{2022, 8, 28};
+        c.avenants.push_back(a);
+        const violations vs = validate(t_instance::def_2022, c);
+        exige_seule(vs, regle::date_hors_fenetre, "avenants[0].volet_ajoute.debut");
+        CHECK(contient_texte(vs[0].detail, "or the contract's start 2022-09-01"));
+        // Without a start of its own it takes effect with the contract, not on the avenant's day.
+        c.avenants[0].volet_ajoute->debut.reset();
+        exige_valide(validate(t_instance::def_2022, c));
+        CHECK(volets_du_contrat(t_instance::def_2022, c)[1].debut == ymd{2022, 9, 1});
+        c.avenants[0].signature = ymd{2022, 10, 3};
+        CHECK(volets_du_contrat(t_instance::def_2022, c)[1].debut == ymd{2022, 10, 3});
     }
 }
 

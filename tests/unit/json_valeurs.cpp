@@ -149,13 +149,20 @@ TEST_CASE("JSON Lines CAQES-E022: the detail says what is wrong with the FINESS,
         std::string finess;  // as written in the line, quotes included for a string
         std::string detail;
     };
-    const std::array<cas, 5> cas_{{
+    const std::array<cas, 9> cas_{{
         {R"("75990012X")", R"("75990012X": character 9 is not a digit: a FINESS number is nine characters)"},
         {R"("2C9900001")", R"("2C9900001": "2C" is no department code)"},
         {R"("7599001")", R"("7599001" is 7 characters long: a FINESS number is nine characters)"},
         // A character, not a byte: U+00E9 is two bytes of the line.
-        {"\"75990001\xC3\xA9\"", "\"75990001\xC3\xA9\" is 9 characters long"},
+        {"\"75990001\xC3\xA9\"", "\"75990001\xC3\xA9\": character 9 is not a digit"},
+        {"\"7599\xC3\xA9"
+         "0012\"",
+         "\"7599\xC3\xA9"
+         "0012\": character 5 is not a digit"},
+        {"\"75990001\xC3\xA9X\"", "is 10 characters long"},
         {"759900012", "759900012 is not a JSON string: a FINESS number is written as a string"},
+        {"{}", "an object is not a JSON string"},
+        {"[\"759900012\"]", "an array is not a JSON string"},
     }};
     for (const cas& c : cas_) {
         INFO(c.finess);

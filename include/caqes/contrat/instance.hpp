@@ -35,19 +35,27 @@ struct contrat_instance {
 // failing that, on the avenant's signature (D.162-15). A template volet an avenant brings in
 // starts on the avenant's signature, or on its own start if that is later. An avenant signed
 // on an impossible day adds nothing (validate(m, c) reports it, CAQES-E001).
+// The day an avenant's volets take effect when they name none: its signature, or the contract's
+// start when it was signed before the contract took effect (an avenant amends the contract in
+// force, D.162-15).
+[[nodiscard]] constexpr ymd debut_avenant(const avenant& a, const contrat_instance& c) noexcept {
+    return a.signature < c.debut_effet ? c.debut_effet : a.signature;
+}
+
 [[nodiscard]] inline std::vector<volet_modele> volets_du_contrat(const modele_contrat_def& m,
                                                                  const contrat_instance& c) {
     std::vector<volet_modele> volets(m.volets.begin(), m.volets.end());
     for (const avenant& a : c.avenants) {
         if (!a.signature.ok() || !a.volet_du_modele) continue;
         for (volet_modele& v : volets) {
-            if (v.volet == *a.volet_du_modele && (!v.debut || *v.debut < a.signature)) v.debut = a.signature;
+            if (v.volet == *a.volet_du_modele && (!v.debut || *v.debut < debut_avenant(a, c)))
+                v.debut = debut_avenant(a, c);
         }
     }
     for (const avenant& a : c.avenants) {
         if (!a.signature.ok() || !a.volet_ajoute) continue;
         volet_modele v = *a.volet_ajoute;
-        if (!v.debut) v.debut = a.signature;
+        if (!v.debut) v.debut = debut_avenant(a, c);
         volets.push_back(v);
     }
     return volets;
@@ -64,11 +72,19 @@ namespace regles {
 [[nodiscard]] constexpr bool debut_dans_fenetre(const modele_contrat_def& m, ymd debut_effet) noexcept {
     return m.fenetre.contient(debut_effet);
 }
+// CAQES-E021: a first-generation CAQES is concluded from 2017-04-23 on. Decret 2017-584 art. 2
+// dates the regime by conclusion: a contract concluded before "le lendemain de la date de
+// publication" (2017-04-22) is an earlier contract (contrat/anterieur.hpp), not a CAQES, even
+// when it takes effect later. Only the first generation: whether a 2022 contract may be signed
+// before 2022-01-01, to take effect on that day, the texts this toolkit sources do not settle, so
+// it is not refused.
+[[nodiscard]] constexpr bool signature_dans_regime(const modele_contrat_def& m, ymd signature) noexcept {
+    return m.regime != regime_id::caqes_2017 || decrire(m.regime).conclusion.debut <= signature;
+}
 // CAQES-E021: a volet an avenant adds takes effect once the avenant is concluded, and not
 // before the contract itself (D.162-15: an avenant follows the contract's procedure, which ends
-// with its signature). Its own start, when it gives one, is checked; without one it starts on
-// the avenant's signature (volets_du_contrat). Before this rule, a volet added by an avenant
-// signed in 2023 could start in 2022 and be evaluated for that exercise.
+// with its signature): else it would be evaluated for exercises before it existed. Its own
+// start, when it gives one, is checked; without one it starts on `debut_avenant`.
 [[nodiscard]] constexpr bool volet_ajoute_apres_avenant(const avenant& a, ymd debut_effet) noexcept {
     if (!a.volet_ajoute || !a.volet_ajoute->debut || !a.volet_ajoute->debut->ok()) return true;
     const ymd debut = *a.volet_ajoute->debut;

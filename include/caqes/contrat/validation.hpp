@@ -131,6 +131,12 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
                        concat("reception ", texte(c.reception_proposition), ", signature ", texte(c.signature),
                               ", debut_effet ", texte(c.debut_effet), " are not in order")});
     }
+    if (!signature_dans_regime(m, c.signature)) {
+        out.push_back({regle::date_hors_fenetre, "signature",
+                       concat(texte(c.signature), " is before ", texte(decrire(m.regime).conclusion.debut),
+                              ": a contract concluded then is an earlier contract, not a CAQES (decret 2017-584 "
+                              "art. 2)")});
+    }
     if (!debut_dans_fenetre(m, c.debut_effet)) {
         out.push_back({regle::date_hors_fenetre, "debut_effet",
                        concat(texte(c.debut_effet), " outside the template's window ", texte(m.fenetre))});

@@ -94,7 +94,8 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
      "decret 2017-584 art. 2; D.162-14..16 version dates (LEGIARTI000034459855, LEGIARTI000044102681); LFSS 2026 art. "
      "79"},
     {regle::duree_superieure_5_ans, "CAQES-E004", "a bounded term exceeds five years",
-     "L.162-30-2 (LEGIARTI000041398036); D.162-14 I (LEGIARTI000044102681, 2022-01-01)"},
+     "L.162-30-2 (LEGIARTI000041398036, from 2019-12-28); D.162-14 I (LEGIARTI000044102681, 2022-01-01); [S: FHF "
+     "2017] for the first generation's additional volets before them"},
     {regle::duree_indeterminee_interdite, "CAQES-E005", "only the first-generation socle may have an indefinite term",
      "D.162-14 I (LEGIARTI000034459855, 2017-04-23) [S: FHF, ANFH, ARS]"},
     {regle::transition_non_choisie, "CAQES-E006",

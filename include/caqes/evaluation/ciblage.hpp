@@ -34,8 +34,7 @@ enum class effet_ciblage : std::uint8_t {
 // let the ARS propose additional volets (I); the 2022 version obliges the establishment to
 // conclude (II). A day whose version is another regime's, or with none in force (D.162-14
 // applies L.162-30-2, repealed on 2027-01-01), entails nothing, and the source names the version
-// in force, if any. The consequence and its citation used to follow the regime alone, whatever
-// the day: a 2017 targeting in 2023 cited the 2017 text.
+// in force, if any: what the text of that day says, not what the regime's first text said.
 struct ciblage_au_jour {
     effet_ciblage effet{effet_ciblage::aucun};
     reference_legale source{};

@@ -48,14 +48,15 @@ namespace regles {
 // read at each of the other policies (28 February at the earliest, 1 March at the latest): an
 // end past every reading is out (CAQES-E004, E018), one within every reading is in, and one
 // between them is `indecis`: the policy the template chose cannot say, which is CAQES-E023 (name
-// another policy), never a pass. Before this, such a limit made the five-year rules hold
-// whatever the end: a contract from 29 February 2024 to 2031 passed.
+// another policy), never a pass: a limit that is no day must not let any end through.
 enum class dans_cinq_ans : std::uint8_t { oui, non, indecis };
 
 [[nodiscard]] constexpr dans_cinq_ans fin_dans_cinq_ans(ymd debut, ymd fin, politique_jour p) noexcept {
     if (!debut.ok() || !fin.ok()) return dans_cinq_ans::oui;  // CAQES-E001 reports the date itself
     const date_calculee limite = ajouter_annees(debut, duree_maximale_annees, p);
     if (limite.ok()) return fin <= limite.valeur ? dans_cinq_ans::oui : dans_cinq_ans::non;
+    // A limit past the calendar's last year (ymd's range) bounds nothing a date can reach.
+    if (limite.erreur != regle::date_calendaire_impossible) return dans_cinq_ans::oui;
     const ymd au_plus_tot = ajouter_annees(debut, duree_maximale_annees, politique_jour::fin_de_mois).valeur;
     const ymd au_plus_tard = ajouter_annees(debut, duree_maximale_annees, politique_jour::report).valeur;
     if (fin <= au_plus_tot) return dans_cinq_ans::oui;

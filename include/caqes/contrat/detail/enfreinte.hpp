@@ -90,8 +90,9 @@ struct enfreinte<regle::debut_hors_regime, L> {
 template <class L>
 struct enfreinte<regle::duree_superieure_5_ans, L> {
     static_assert(L::respecte,
-                  "CAQES-E004: a bounded term exceeds five years (L.162-30-2 (LEGIARTI000041398036); D.162-14 I "
-                  "(LEGIARTI000044102681, 2022-01-01)); see docs/diagnostics.md#caqes-e004");
+                  "CAQES-E004: a bounded term exceeds five years (L.162-30-2 (LEGIARTI000041398036, from 2019-12-28); "
+                  "D.162-14 I (LEGIARTI000044102681, 2022-01-01); [S: FHF 2017] for the first generation's additional "
+                  "volets before them); see docs/diagnostics.md#caqes-e004");
     static constexpr bool verifiee = true;
 };
 

@@ -443,14 +443,20 @@ struct cle {
     constexpr std::string_view forme =
         "a FINESS number is nine characters, a department code (digits, 2A or 2B), then "
         "seven digits";
+    // Characters, not bytes: a field is valid UTF-8 here (CAQES-E041 is checked first), and
+    // `examiner_finess` counts bytes, so a nine-character number with a non-ASCII character
+    // is told by its first such character.
+    auto debut_caractere = [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; };
+    const auto n = std::count_if(f.begin(), f.end(), debut_caractere);
+    if (n != 9) return concat(quoted_field(f), " is ", std::to_string(n), " characters long: ", forme);
+    if (f.size() != 9) {
+        const auto ascii_fin =
+            std::find_if(f.begin(), f.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80U; });
+        const auto rang = std::count_if(f.begin(), ascii_fin, debut_caractere) + 1;
+        return concat(quoted_field(f), ": character ", std::to_string(rang), " is not a digit: ", forme);
+    }
     using genre = regles::defaut_finess::genre;
     const regles::defaut_finess d = regles::examiner_finess(f);
-    if (d.g == genre::longueur) {
-        // Characters, not bytes: a field is valid UTF-8 here (CAQES-E041 is checked first).
-        const auto n =
-            std::count_if(f.begin(), f.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; });
-        return concat(quoted_field(f), " is ", std::to_string(n), " characters long: ", forme);
-    }
     if (d.g == genre::departement)
         return concat(quoted_field(f), ": \"", f.substr(0, 2), "\" is no department code: ", forme);
     return concat(quoted_field(f), ": character ", std::to_string(d.position + 1), " is not a digit: ", forme);

@@ -747,9 +747,13 @@ template <class SurRapport, class SurRejet>
         const valeur_ligne* f = l.membre(racine, "", "finess", true);
         if (f != nullptr) {
             if (f->s != valeur_ligne::sorte::chaine) {
-                // A number would lose a leading zero (019900001) and cannot hold 2A or 2B.
+                // Only a string holds a FINESS whole: a number loses a leading zero (019900001)
+                // and cannot hold 2A or 2B. An object or an array has no text to quote.
+                const std::string_view quoi = f->s == valeur_ligne::sorte::objet     ? "an object"
+                                              : f->s == valeur_ligne::sorte::tableau ? "an array"
+                                                                                     : std::string_view{f->texte};
                 l.signaler(regle::finess_mal_forme, "/finess",
-                           concat(f->texte,
+                           concat(quoi,
                                   " is not a JSON string: a FINESS number is written as a string, "
                                   "\"019900001\", so that its leading zeros and 2A or 2B are kept"));
             } else if (!regles::finess_bien_forme(f->texte)) {
