@@ -31,10 +31,6 @@ struct contrat_instance {
     std::vector<avenant> avenants;
 };
 
-// The volets of a contract: the template's, then each avenant's, starting on its own date or,
-// failing that, on the avenant's signature (D.162-15). A template volet an avenant brings in
-// starts on the avenant's signature, or on its own start if that is later. An avenant signed
-// on an impossible day adds nothing (validate(m, c) reports it, CAQES-E001).
 // The day an avenant's volets take effect when they name none: its signature, or the contract's
 // start when it was signed before the contract took effect (an avenant amends the contract in
 // force, D.162-15).
@@ -42,6 +38,10 @@ struct contrat_instance {
     return a.signature < c.debut_effet ? c.debut_effet : a.signature;
 }
 
+// The volets of a contract: the template's, then each avenant's, starting on its own date or,
+// failing that, on `debut_avenant` (D.162-15). A template volet an avenant brings in starts on
+// `debut_avenant`, or on its own start if that is later. An avenant signed on an impossible day
+// adds nothing (validate(m, c) reports it, CAQES-E001).
 [[nodiscard]] inline std::vector<volet_modele> volets_du_contrat(const modele_contrat_def& m,
                                                                  const contrat_instance& c) {
     std::vector<volet_modele> volets(m.volets.begin(), m.volets.end());
