@@ -253,13 +253,14 @@ template <class Vue>
 // illustrative default (`proposition::illustratif`, the JSON's `illustratif`), or a volet the
 // exercise evaluates whose grid has an illustrative indicator (`origine::illustrative`), whose
 // target no text fixes: its outcome rests on that grid, whether or not the indicator counted
-// this year. `volets_illustratifs[i]`: volet i's grid has such an indicator.
+// this year. `volets_illustratifs[i]`: volet i's grid has such an indicator, for each of the
+// template's volets (a row concludes at most those: nombre_volets_conclus).
 template <class Vue>
 [[nodiscard]] bool illustratif(const Vue& r, bool parametres, const std::vector<bool>& volets_illustratifs) {
     if (parametres) return true;
     for (std::size_t i = 0; i < r.nombre_volets(); ++i) {
         if (r.principale(i).illustratif) return true;
-        if (i < volets_illustratifs.size() && volets_illustratifs[i] && r.evalue(i)) return true;
+        if (volets_illustratifs[i] && r.evalue(i)) return true;
     }
     for (std::size_t k = 0; k < r.nombre_contrat(); ++k) {
         if (r.contrat(k).illustratif) return true;

@@ -679,26 +679,23 @@ TEST_CASE("modele E018: a 2022 contract as a whole lasts at most five years", "[
         g.volets[1].debut = ymd{2019, 6, 1};
         exige_valide(g.valider());
     }
-    SECTION("from 29 February under stricte: an avenant volet past every reading of the limit") {
-        // The contract's limit, 29 February 2024 + 5 years, is no day under stricte: the rule
-        // used to hold whatever the volet's end.
+    // A contract from 29 February 2024, whose limit (+ 5 years) is no day under stricte, its own
+    // volet ending within every reading of it, and a bon usage volet from 2026-06-01 for `terme`.
+    const auto depuis_29_fevrier = [](duree terme) {
         gabarit g = modele_2022();
         g.def.fenetre = periode{ymd{2024, 2, 29}, ymd{2024, 3, 1}};
         g.volets[0].terme = duree_jusqu_a(ymd{2029, 2, 28});
-        g.ajouter({.volet = volet_id::volet_bon_usage,
-                   .terme = duree_annees(5),
-                   .clauses = interessement,
-                   .debut = ymd{2026, 6, 1}});
+        g.ajouter(
+            {.volet = volet_id::volet_bon_usage, .terme = terme, .clauses = interessement, .debut = ymd{2026, 6, 1}});
+        return g;
+    };
+    SECTION("from 29 February under stricte: an avenant volet past every reading of the limit") {
+        // The rule used to hold whatever the volet's end.
+        gabarit g = depuis_29_fevrier(duree_annees(5));
         exige_seule(g.valider(), regle::contrat_superieur_5_ans, "volets[1] (volet_bon_usage)");
     }
     SECTION("from 29 February under stricte: an end the readings disagree on is CAQES-E023") {
-        gabarit g = modele_2022();
-        g.def.fenetre = periode{ymd{2024, 2, 29}, ymd{2024, 3, 1}};
-        g.volets[0].terme = duree_jusqu_a(ymd{2029, 2, 28});
-        g.ajouter({.volet = volet_id::volet_bon_usage,
-                   .terme = duree_jusqu_a(ymd{2029, 3, 1}),
-                   .clauses = interessement,
-                   .debut = ymd{2026, 6, 1}});
+        gabarit g = depuis_29_fevrier(duree_jusqu_a(ymd{2029, 3, 1}));
         const violations vs = g.valider();
         INFO(outils::tout(vs));
         // E004 reads the volet's own term from its own start (2026-06-01): within five years.

@@ -559,12 +559,8 @@ inline void ecrire_regles(ecrivain& w, const resultat_evaluation& r) {
     w.membre("annee_produits", r.annee_produits);
     ecrire_base(w, "base_penalite_centimes", r.base_penalite);
     // null when the report gives none: "0000-00-00" would read as a day.
-    w.cle("date_evaluation");
-    if (g.date_evaluation.ok()) {
-        w.valeur(texte(g.date_evaluation));
-    } else {
-        w.valeur(nullptr);
-    }
+    w.membre("date_evaluation",
+             g.date_evaluation.ok() ? std::optional<std::string>{texte(g.date_evaluation)} : std::nullopt);
     w.membre("date_regles", texte(g.date));
     w.membre("exercice", r.exercice);
     w.cle("issues_sans_version_en_vigueur");
