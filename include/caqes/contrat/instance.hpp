@@ -47,9 +47,9 @@ struct contrat_instance {
     std::vector<volet_modele> volets(m.volets.begin(), m.volets.end());
     for (const avenant& a : c.avenants) {
         if (!a.signature.ok() || !a.volet_du_modele) continue;
+        const ymd debut = debut_avenant(a, c);
         for (volet_modele& v : volets) {
-            if (v.volet == *a.volet_du_modele && (!v.debut || *v.debut < debut_avenant(a, c)))
-                v.debut = debut_avenant(a, c);
+            if (v.volet == *a.volet_du_modele && (!v.debut || *v.debut < debut)) v.debut = debut;
         }
     }
     for (const avenant& a : c.avenants) {
