@@ -36,9 +36,10 @@ install(FILES
   DESTINATION "${CAQES_INSTALL_CMAKEDIR}")
 install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" "${PROJECT_SOURCE_DIR}/CHANGELOG.md"
   DESTINATION "${CAQES_INSTALL_DOCDIR}")
-# The JSON Schema of grid files (docs/cli.md): data, needed by whoever writes or checks a
-# grid, with or without the tool.
+# The JSON Schemas of grid files (docs/cli.md) and of evaluations (docs/json-schema.md): data,
+# needed by whoever writes or checks a grid, or reads the evaluations, with or without the tool.
 install(FILES "${PROJECT_SOURCE_DIR}/schema/caqes.grille-1.schema.json"
+              "${PROJECT_SOURCE_DIR}/schema/caqes.evaluation-1.schema.json"
   DESTINATION "${CMAKE_INSTALL_DATADIR}/caqes/schema")
 
 # ---------------------------------------------------------------------------

@@ -77,7 +77,8 @@ set(caqes_installed_files
   share/pkgconfig/caqes.pc
   share/doc/caqes/LICENSE
   share/doc/caqes/CHANGELOG.md
-  share/caqes/schema/caqes.grille-1.schema.json)
+  share/caqes/schema/caqes.grille-1.schema.json
+  share/caqes/schema/caqes.evaluation-1.schema.json)
 
 if(STEP STREQUAL "install")
   file(REMOVE_RECURSE "${PREFIX}")

@@ -162,7 +162,7 @@ TEST_CASE("json: a batch writes one document, with errors in place of a result",
     // [docs:json-lot]
     const std::vector<caqes::json::evaluation_etablissement> lot{a.e, b};
     std::ostringstream out;
-    caqes::json::ecrire(out, lot);  // {"schema": "caqes.evaluation/1", "evaluations": [...]}
+    caqes::json::ecrire(out, lot);  // {"evaluations": [...], "schema": "caqes.evaluation/1"}
     // [docs:json-lot]
     const nlohmann::json d = nlohmann::json::parse(out.str());
     CHECK(d["schema"] == "caqes.evaluation/1");
