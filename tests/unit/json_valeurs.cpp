@@ -97,6 +97,33 @@ TEST_CASE("a JSON Lines report is read exactly, as the CSV row would be", "[json
     CHECK(mots.rapports[1].rapport.valeurs()[0][1].etat == etat_valeur::non_renseignee);
 }
 
+TEST_CASE("CAQES-E071 in JSON Lines names the establishment-year when the line gives it once", "[json][jsonl]") {
+    const auto detail = [](const std::string& ligne) {
+        const json::lot_jsonl l = lire(ligne + "\n");
+        REQUIRE(l.rejets.size() == 1);
+        CHECK(l.rejets[0].id == regle::cle_en_double);
+        CHECK(l.lignes.rejected == 1);
+        return l.rejets[0].detail;
+    };
+    const std::string cle_double = "a key given twice in one object: which one holds would be a guess";
+    // A measure given twice, after or before the FINESS and the year: named either way.
+    CHECK(detail(avec(R"("taux":55.7,)", R"("taux":55.7,"taux":56,)")) == "019900001 2018: " + cle_double);
+    CHECK(detail(avec(R"({"finess")", R"({"valeurs":{},"valeurs":{},"finess")")) == "019900001 2018: " + cle_double);
+    // The FINESS or the year given twice: the line is no one's, and the message names no one.
+    CHECK(detail(avec(R"("exercice":2018,)", R"("exercice":2018,"exercice":2019,)")) == cle_double);
+    CHECK(detail(avec(R"("finess":"019900001",)", R"("finess":"019900001","finess":"019900002",)")) == cle_double);
+    // Without a well-formed FINESS or a year as a number, or when the line is no JSON after the
+    // key given twice (cut short): no one.
+    const auto remplacer = [](std::string s, const std::string& avant, const std::string& apres) {
+        s.replace(s.find(avant), avant.size(), apres);
+        return s;
+    };
+    const std::string taux_double = avec(R"("taux":55.7,)", R"("taux":55.7,"taux":56,)");
+    CHECK(detail(remplacer(taux_double, "019900001", "01990000X")) == cle_double);
+    CHECK(detail(remplacer(taux_double, "2018,", R"("2018",)")) == cle_double);
+    CHECK(detail(taux_double.substr(0, taux_double.size() - 3)) == cle_double);
+}
+
 TEST_CASE("JSON Lines rejections: rule and file:line#pointer", "[json][jsonl]") {
     refusee(avec(R"("taux":55.7,)", R"("taux":55.7,"taux":56,)"), regle::cle_en_double, "v.jsonl:1#/valeurs/S1/taux");
     refusee(avec("55.7", "5.57e1"), regle::texte_invalide, "v.jsonl:1#/valeurs/S1/taux");

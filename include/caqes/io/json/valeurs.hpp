@@ -25,6 +25,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -99,12 +100,12 @@ class sax_ligne {
     bool binary(json_t::binary_t&) { return false; }  // the text parser never produces one
     bool start_object(std::size_t) { return ouvrir(valeur_ligne::sorte::objet); }
     bool start_array(std::size_t) { return ouvrir(valeur_ligne::sorte::tableau); }
+    // A key given twice is remembered (the first such key of the line) and the line is read on,
+    // so that the rejection can name whose line it is (`qui`); the line is rejected whatever
+    // follows, and `valeur_ligne::membre` finds a key's first value.
     bool key(json_t::string_t& k) {
         cadre& c = pile_.back();
-        if (!c.cles.insert(k).second) {
-            doublon_ = concat(pointeur(), "/", segment(k));
-            return false;
-        }
+        if (!c.cles.insert(k).second && doublon_.empty()) doublon_ = concat(pointeur(), "/", segment(k));
         c.cle = k;
         return true;
     }
@@ -257,6 +258,26 @@ struct ligne_lue {
     std::vector<decision_volet> decisions;
     bool activites_donnees{false};
 };
+
+// "FINESS YEAR: ", whose a rejected line is, as the validation's violations are named, when the
+// line gives both once and well formed; else nothing: a key given twice (CAQES-E071) stops the
+// line before its fields are read, and a FINESS or a year the line gives twice is no one's.
+[[nodiscard]] inline std::string qui(const valeur_ligne& racine) {
+    if (racine.s != valeur_ligne::sorte::objet) return {};
+    const auto unique = [&racine](std::string_view k) -> const valeur_ligne* {
+        const auto n = std::count_if(racine.membres.begin(), racine.membres.end(),
+                                     [k](const valeur_ligne& v) { return v.cle == k; });
+        return n == 1 ? racine.membre(k) : nullptr;
+    };
+    const valeur_ligne* f = unique("finess");
+    const valeur_ligne* e = unique("exercice");
+    if (f == nullptr || e == nullptr || f->s != valeur_ligne::sorte::chaine || e->s != valeur_ligne::sorte::nombre)
+        return {};
+    const bool annee = !e->texte.empty() && e->texte.size() <= 4 &&
+                       std::all_of(e->texte.begin(), e->texte.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!regles::finess_bien_forme(f->texte) || !annee) return {};
+    return concat(f->texte, " ", e->texte, ": ");
+}
 
 [[nodiscard]] inline std::optional<volet_id> volet_de_colonne(const modele_contrat_def& m,
                                                               std::string_view n) noexcept {
@@ -723,7 +744,8 @@ template <class SurRapport, class SurRejet>
         const bool lu = nlohmann::json::sax_parse(brut, &sax);
         if (!sax.doublon().empty()) {
             l.signaler(regle::cle_en_double, sax.doublon(),
-                       "a key given twice in one object: which one holds would be a guess");
+                       concat(lu ? qui(sax.racine()) : std::string{},
+                              "a key given twice in one object: which one holds would be a guess"));
         } else if (!lu) {
             l.signaler(regle::texte_invalide, "",
                        sax.erreur().empty() ? std::string{"not a JSON value"} : sax.erreur());
