@@ -690,6 +690,9 @@ void echeance(const caqes::echeance_procedure& e) {
 
 }  // namespace
 
+// The status when standard output refused what was written to it (docs/cli.md, "Exit status").
+constexpr int statut_sortie_perdue = 6;
+
 int main(int argc, char** argv) {
     const std::string version =
         caqes::concat("caqes ", std::to_string(CAQES_VERSION_MAJOR), ".", std::to_string(CAQES_VERSION_MINOR), ".",
@@ -699,7 +702,7 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", version);
     const std::string statuts =
         "Exit status: 0 every row accepted, 1 some rows rejected (listed on stderr), 2 usage, 3 unusable input, "
-        "4 a grid that breaks a rule.";
+        "4 a grid that breaks a rule, 6 the output could not be written.";
 
     std::vector<std::string> fichiers;
     bool jsonl = false;
@@ -710,7 +713,7 @@ int main(int argc, char** argv) {
     check->add_flag("--jsonl", jsonl, "one JSON object per violation on stdout (JSON Lines) instead of text");
     check->footer(
         "Exit status: 0 every grid valid, 2 usage, 3 a file that is not a readable grid "
-        "(CAQES-E040 to E042, E070 to E072), 4 a grid that breaks a rule.");
+        "(CAQES-E040 to E042, E070 to E072), 4 a grid that breaks a rule, 6 the output could not be written.");
 
     options_lot lot;
     auto options_communes = [&lot](CLI::App* sub) {
@@ -763,7 +766,7 @@ int main(int argc, char** argv) {
     explain->add_flag("--json", en_json, "the evaluation and its trace as one JSON document (caqes.evaluation/1)");
     explain->footer(
         "Exit status: 0 explained, 2 usage, 3 unusable input or the establishment-year was not evaluated, 4 a grid "
-        "that breaks a rule.");
+        "that breaks a rule, 6 the output could not be written.");
 
     options_calendrier oc;
     CLI::App* calendar = app.add_subcommand("calendar",
@@ -803,7 +806,7 @@ int main(int argc, char** argv) {
                               "the day it received the ARS's notification"));
     calendar->footer(
         "Exit status: 0 printed, 2 usage, 3 unusable input or the establishment-year was not evaluated, 4 a grid that "
-        "breaks a rule.");
+        "breaks a rule, 6 the output could not be written.");
 
     try {
         app.parse(argc, argv);
@@ -818,36 +821,49 @@ int main(int argc, char** argv) {
         return static_cast<int>(statut::usage);
     }
 
-    if (*evaluate) {
-        const caqes::cli::format_sortie f = format == "csv-fr"     ? caqes::cli::format_sortie::csv_fr
-                                            : format == "csv"      ? caqes::cli::format_sortie::csv
-                                            : format == "markdown" ? caqes::cli::format_sortie::markdown
-                                                                   : caqes::cli::format_sortie::jsonl;
-        if (avec_trace && f != caqes::cli::format_sortie::jsonl) {
-            std::cerr << "caqes evaluate: --trace needs --format jsonl (a trace has one line per indicator)\n";
-            return static_cast<int>(statut::usage);
-        }
-        if (!ob.conninfo.empty() || *db) {
-            // --db always evaluates with the scalar evaluator (it writes each result's trace):
-            // --scalar would choose nothing, so it is refused rather than ignored.
-            if (evaluate->count("--format") > 0 || avec_trace || scalaire) {
-                std::cerr << "caqes evaluate: --db writes its results and traces to the database: no --format, "
-                             "--trace or --scalar\n";
+    // What each subcommand returns, before the output is known to be written.
+    const auto executer = [&]() -> int {
+        if (*evaluate) {
+            const caqes::cli::format_sortie f = format == "csv-fr"     ? caqes::cli::format_sortie::csv_fr
+                                                : format == "csv"      ? caqes::cli::format_sortie::csv
+                                                : format == "markdown" ? caqes::cli::format_sortie::markdown
+                                                                       : caqes::cli::format_sortie::jsonl;
+            if (avec_trace && f != caqes::cli::format_sortie::jsonl) {
+                std::cerr << "caqes evaluate: --trace needs --format jsonl (a trace has one line per indicator)\n";
                 return static_cast<int>(statut::usage);
             }
-            return evaluer_base(lot, ob);
+            if (!ob.conninfo.empty() || *db) {
+                // --db always evaluates with the scalar evaluator (it writes each result's trace):
+                // --scalar would choose nothing, so it is refused rather than ignored.
+                if (evaluate->count("--format") > 0 || avec_trace || scalaire) {
+                    std::cerr << "caqes evaluate: --db writes its results and traces to the database: no --format, "
+                                 "--trace or --scalar\n";
+                    return static_cast<int>(statut::usage);
+                }
+                return evaluer_base(lot, ob);
+            }
+            if (lot.fichiers.empty()) {
+                std::cerr << "caqes evaluate: VALUES ESTABLISHMENTS [CONTRACTS] or --db is required\n"
+                          << "Run with --help for more information.\n";
+                return static_cast<int>(statut::usage);
+            }
+            return static_cast<int>(evaluer_lot(lot, f, avec_trace, scalaire));
         }
-        if (lot.fichiers.empty()) {
-            std::cerr << "caqes evaluate: VALUES ESTABLISHMENTS [CONTRACTS] or --db is required\n"
-                      << "Run with --help for more information.\n";
-            return static_cast<int>(statut::usage);
-        }
-        return static_cast<int>(evaluer_lot(lot, f, avec_trace, scalaire));
+        if (*explain) return static_cast<int>(expliquer(lot, c, en_json));
+        if (*calendar) return static_cast<int>(calendrier(lot, c, oc));
+        statut s = statut::accepted;
+        for (const std::string& f : fichiers)
+            s = std::max(s, verifier(f, jsonl));
+        return static_cast<int>(s);
+    };
+    const int status = executer();
+    // Results that could not be written (a full disk, a device that refuses them) are results
+    // lost: never status 0 or 1, whatever the rows' outcome (docs/cli.md, "Exit status").
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << "caqes: error: the output could not be written (standard output refused it: a full disk?); "
+                     "what it holds is incomplete\n";
+        return statut_sortie_perdue;
     }
-    if (*explain) return static_cast<int>(expliquer(lot, c, en_json));
-    if (*calendar) return static_cast<int>(calendrier(lot, c, oc));
-    statut s = statut::accepted;
-    for (const std::string& f : fichiers)
-        s = std::max(s, verifier(f, jsonl));
-    return static_cast<int>(s);
+    return status;
 }

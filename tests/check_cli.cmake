@@ -4,11 +4,16 @@
 #   -DTOOL=<caqes> -DARGS=<arguments separated by |> -DSTATUS=<expected exit status>
 #   [-DREGEX=<what stdout or stderr must match>] [-DWORKDIR=<directory to run in>]
 #   [-DPIPE=<a file fed to the tool's standard input through a pipe, which cannot seek>]
+#   [-DOUTPUT=<the file the tool's standard output is written to, such as /dev/full; REGEX then
+#   matches stderr>]
 string(REPLACE "|" ";" args "${ARGS}")
 if(NOT DEFINED WORKDIR)
   set(WORKDIR "${CMAKE_CURRENT_LIST_DIR}")
 endif()
-if(DEFINED PIPE)
+if(DEFINED OUTPUT)
+  execute_process(COMMAND "${TOOL}" ${args} WORKING_DIRECTORY "${WORKDIR}"
+    RESULT_VARIABLE status OUTPUT_FILE "${OUTPUT}" ERROR_VARIABLE err)
+elseif(DEFINED PIPE)
   execute_process(COMMAND "${CMAKE_COMMAND}" -E cat "${PIPE}" COMMAND "${TOOL}" ${args} WORKING_DIRECTORY "${WORKDIR}"
     RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 else()
