@@ -7,6 +7,7 @@
 
 #include <boost/multiprecision/cpp_int.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <limits>
@@ -316,6 +317,33 @@ TEST_CASE("contract time CAQES-E064: the contract year is the one the instance g
     CHECK(v.lieu == "rapport.annee_contrat");
     r.r.annee_contrat = 2;
     CHECK(evalmod::valide(r, evalmod::instance_2017()).annee_contrat() == 2);
+}
+
+TEST_CASE(
+    "contract time CAQES-E030: an exercise before the contract's start year is rejected, its first year "
+    "accepted",
+    "[evaluation][contrat][E030]") {
+    using evalmod::def_2017;
+    // Started 2018-06-01, inside the template's window, which also covers 2017: 2017 is no year
+    // of this contract ("contract year 0"), whatever the report says of it.
+    const contrat_instance c = instance_du(ymd{2018, 4, 1}, ymd{2018, 5, 2}, ymd{2018, 6, 1});
+    REQUIRE(validate(def_2017, c).empty());
+    evalmod::rapport_essai avant(def_2017, 2017, evalmod::tout_atteint(def_2017), euros(10'000'000));
+    avant.r.annee_contrat = 0;
+    const auto refuse = validate(def_2017, c, avant.annuel(), {});
+    REQUIRE_FALSE(refuse.ok());
+    INFO(outils::tout(refuse.erreurs()));
+    const auto e030 = std::find_if(refuse.erreurs().begin(), refuse.erreurs().end(),
+                                   [](const violation& v) { return v.id == regle::exercice_non_couvert; });
+    REQUIRE(e030 != refuse.erreurs().end());
+    CHECK(e030->lieu == "rapport.exercice");
+    CHECK(e030->detail == "2017 is before the year of the contract's start 2018-06-01: it is no year of the contract");
+    // No CAQES-E064 beside it: the year is refused, not its number.
+    CHECK(std::none_of(refuse.erreurs().begin(), refuse.erreurs().end(),
+                       [](const violation& v) { return v.id == regle::annee_contrat_incoherente; }));
+    evalmod::rapport_essai premier(def_2017, 2018, evalmod::tout_atteint(def_2017), euros(10'000'000));
+    premier.r.annee_contrat = 1;
+    CHECK(evalmod::valide(premier, c).annee_contrat() == 1);
 }
 
 TEST_CASE("contract time: past the regime's end the template's transition policy applies and is shown",

@@ -1,7 +1,9 @@
 #pragma once
 // The establishment and the parties: run-time identity data (CAQES.md section 4).
+#include <caqes/calendrier/format.hpp>
 #include <caqes/droit/activite.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -55,6 +57,31 @@ struct defaut_finess {
 
 [[nodiscard]] constexpr bool finess_bien_forme(std::string_view f) noexcept {
     return examiner_finess(f).g == defaut_finess::genre::aucun;
+}
+
+// The form CAQES-E022 asks for, in words, for a message that does not carry the rule's title.
+inline constexpr std::string_view forme_finess =
+    "a FINESS number is nine characters, a department code (digits, 2A or 2B), then seven digits";
+
+// What is wrong with a FINESS `finess_bien_forme` refuses, to follow the number in CAQES-E022's
+// detail: its length, its department code or its first character that is not a digit, so that a
+// nine-character number with a letter is not said to be of the wrong length. The one text of
+// `validate` (an instance's numbers) and of the readers (CSV column `finess`, JSON Lines member
+// `/finess`, which add `forme_finess`). Characters, not bytes: `examiner_finess` counts bytes, so
+// a nine-character number with a non-ASCII character is told by its first such character.
+[[nodiscard]] inline std::string defaut_finess_texte(std::string_view f) {
+    auto debut_caractere = [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; };
+    const auto n = std::count_if(f.begin(), f.end(), debut_caractere);
+    if (n != 9) return concat(" is ", std::to_string(n), " characters long");
+    if (f.size() != 9) {
+        const auto ascii_fin =
+            std::find_if(f.begin(), f.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80U; });
+        const auto rang = std::count_if(f.begin(), ascii_fin, debut_caractere) + 1;
+        return concat(": character ", std::to_string(rang), " is not a digit");
+    }
+    const defaut_finess d = examiner_finess(f);
+    if (d.g == defaut_finess::genre::departement) return concat(": \"", f.substr(0, 2), "\" is no department code");
+    return concat(": character ", std::to_string(d.position + 1), " is not a digit");
 }
 
 // CAQES-E020: each of the three parties is named.

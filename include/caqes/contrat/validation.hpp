@@ -102,12 +102,13 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
         out.push_back({regle::partie_absente, "parties", concat("missing:", manquantes)});
     }
     if (!finess_bien_forme(c.etab.finess_ej)) {
-        out.push_back({regle::finess_mal_forme, "etablissement.finess_ej", concat("'", c.etab.finess_ej, "'")});
+        out.push_back({regle::finess_mal_forme, "etablissement.finess_ej",
+                       concat("\"", c.etab.finess_ej, "\"", regles::defaut_finess_texte(c.etab.finess_ej))});
     }
     for (std::size_t i = 0; i < c.etab.finess_et.size(); ++i) {
         if (!finess_bien_forme(c.etab.finess_et[i])) {
             out.push_back({regle::finess_mal_forme, concat("etablissement.finess_et[", std::to_string(i), "]"),
-                           concat("'", c.etab.finess_et[i], "'")});
+                           concat("\"", c.etab.finess_et[i], "\"", regles::defaut_finess_texte(c.etab.finess_et[i]))});
         }
     }
     if (!activite_dans_perimetre(c.etab.activites_exercees, m.perimetre)) {

@@ -132,6 +132,13 @@ inline constexpr std::array<champ_l162_30_4, 6> champs_l162_30_4{{
     return exercice - debut_effet.y + 1;
 }
 
+// CAQES-E030 against the contract itself: an exercise before the year its effects start is no
+// year of it ("contract year 0"; D.162-16 II evaluates the contract in force), whatever the
+// template's window, which bounds every contract of the template, lets through.
+[[nodiscard]] constexpr bool exercice_du_contrat(ymd debut_effet, int exercice) noexcept {
+    return annee_du_contrat(debut_effet, exercice) >= 1;
+}
+
 }  // namespace regles
 
 namespace detail {
@@ -678,7 +685,11 @@ struct validation_rapport {
             v.avec_instance_ = true;
             v.debut_contrat_ = c->debut_effet;
             const int annee = annee_du_contrat(c->debut_effet, r.exercice);
-            if (r.annee_contrat != annee) {
+            if (!exercice_du_contrat(c->debut_effet, r.exercice)) {
+                out.push_back({regle::exercice_non_couvert, "rapport.exercice",
+                               concat(std::to_string(r.exercice), " is before the year of the contract's start ",
+                                      texte(c->debut_effet), ": it is no year of the contract")});
+            } else if (r.annee_contrat != annee) {
                 out.push_back(
                     {regle::annee_contrat_incoherente, "rapport.annee_contrat",
                      concat(std::to_string(r.annee_contrat), " given, the contract started on ", texte(c->debut_effet),
