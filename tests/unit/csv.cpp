@@ -401,7 +401,7 @@ TEST_CASE("csv reader: every row-level rejection (CAQES-E029 and the others), wi
         std::string champ;
         std::string extrait;
     };
-    const std::array<cas, 16> cas_{{
+    const std::array<cas, 19> cas_{{
         {"750000001;2018;Z9;taux;1", regle::mesure_inconnue, "indicateur", "unknown indicator code \"Z9\""},
         {"750000001;2018;A1;valeur;1", regle::mesure_inconnue, "mesure", "unknown measure \"valeur\" of indicator A1"},
         {"750000001;2018;A1;taux;oui", regle::mesure_mauvaise_nature, "valeur", "expected taux"},
@@ -420,6 +420,10 @@ TEST_CASE("csv reader: every row-level rejection (CAQES-E029 and the others), wi
         {"2C0000001;2018;A1;taux;1", regle::finess_mal_forme, "finess", "\"2C\" is no department code"},
         {"750000001;2016;A1;taux;1", regle::exercice_non_couvert, "exercice",
          "2016 is outside [2017-07-01, 2022-01-01)"},
+        // A year is digits, as a date writes it: an amount's sign and grouping are no year's.
+        {"750000001;+2018;A1;taux;1", regle::texte_invalide, "exercice", "not a year: \"+2018\""},
+        {"750000001;2 018;A1;taux;1", regle::texte_invalide, "exercice", "not a year: \"2 018\""},
+        {"750000001;2018,0;A1;taux;1", regle::texte_invalide, "exercice", "one to four digits, as in 2018"},
         {"750000001;2018;A1;taux", regle::texte_invalide, "valeur", "4 fields, the header has 5"},
     }};
     for (const auto& c : cas_) {
@@ -493,6 +497,13 @@ TEST_CASE("csv reader: duplicates, missing measures and the establishment file",
         INFO(outils::tout(lot.rejets));
         CHECK(a(lot, "etablissements.csv:2:annee_contrat") != nullptr);
         CHECK(a(lot, "etablissements.csv:2:produits_assurance_maladie")->id == regle::valeur_hors_domaine);
+        // A contract year and a year of the base are digits: "0 002" and "+2 017" are refused.
+        const csv::lot_rapports annees =
+            lire(h + valeurs_fr("750000001", "2018"), entete_etab_fr + "750000001;2018;0 002;1000;;;;;+2 017;;\r\n");
+        INFO(outils::tout(annees.rejets));
+        CHECK(outils::contient_texte(a(annees, "etablissements.csv:2:annee_contrat")->detail, "not a year: \"0 002\""));
+        CHECK(
+            outils::contient_texte(a(annees, "etablissements.csv:2:annee_produits")->detail, "not a year: \"+2 017\""));
         CHECK(a(lot, "etablissements.csv:2:economies_socle")->id == regle::texte_invalide);
         CHECK(a(lot, "etablissements.csv:2:decision_socle")->id == regle::valeur_hors_domaine);
         CHECK(outils::contient_texte(a(lot, "etablissements.csv:4:finess")->detail, "duplicate of line 3"));
@@ -1177,6 +1188,41 @@ TEST_CASE("csv reader: a file with CR alone line ends is unusable, located, and 
     CHECK(s.rapports.empty());
 }
 
+TEST_CASE("csv reader: a NUL byte in a field rejects its row, not the file, and a UTF-16 file is refused whole",
+          "[csv][utf16]") {
+    // A NUL byte is valid UTF-8: in a field near the top of a file it is that row's error, not a
+    // sign that the whole file is UTF-16.
+    std::string v = "finess;exercice;indicateur;mesure;valeur\r\n" + valeurs_fr("750000001", "2018") +
+                    valeurs_fr("750000002", "2018");
+    v.replace(v.find("oui", v.find("750000002")), 3, std::string("oui\0", 4));
+    const std::string e = entete_etab_fr + "750000001;2018;1;1000;;;;;;;\r\n750000002;2018;1;1000;;;;;;;\r\n";
+    const csv::lot_rapports lot = lire(v, e);
+    INFO(outils::tout(lot.rejets));
+    CHECK_FALSE(lot.valeurs.unusable);
+    CHECK(lot.valeurs.balanced());
+    REQUIRE_FALSE(lot.rejets.empty());
+    // At the NUL's own line and field; its establishment-year misses that value and goes with it
+    // (CAQES-E026), the other one is read.
+    const auto ligne = std::count(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.find('\0')), '\n') + 1;
+    CHECK(lot.rejets[0].lieu == "valeurs.csv:" + std::to_string(ligne) + ":valeur");
+    CHECK(outils::contient_texte(lot.rejets[0].detail, "\\x00"));
+    REQUIRE(lot.rapports.size() == 1);
+    CHECK(lot.rapports[0].finess == "750000001");
+    CHECK(csv::status(lot) == csv::exit_status::some_rejected);
+    // UTF-16 without a byte-order mark: half of its bytes are NULs, and the file is refused whole.
+    std::string seize;
+    for (const char c : "finess;exercice;indicateur;mesure;valeur\r\n" + valeurs_fr("750000001", "2018")) {
+        seize += c;
+        seize += '\0';
+    }
+    const csv::lot_rapports u = lire(seize, e);
+    REQUIRE_FALSE(u.rejets.empty());
+    CHECK(u.rejets[0].id == regle::encodage_invalide);
+    CHECK(u.rejets[0].lieu == "valeurs.csv:1:header");
+    CHECK(outils::contient_texte(u.rejets[0].detail, "the file looks like UTF-16 (a NUL byte at byte 2)"));
+    CHECK(u.valeurs.unusable);
+}
+
 TEST_CASE("csv reader: past the maximum of establishment-years held, the rest of the file is refused, located",
           "[csv][memoire]") {
     const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
@@ -1315,6 +1361,64 @@ TEST_CASE("csv reader: an establishment-year's rows come together (CAQES-E044)",
     CHECK(lot.etablissements.accepted == 1);
     CHECK(lot.etablissements.rejected == 1);
     CHECK(lot.balanced());
+}
+
+// The index of an establishments file (and of the closed establishment-years of a values
+// file): every key found in any order of insertion, walked in key order, with each entry moved
+// O(log n) times, not once per 512 entries out of order (that was quadratic in a shuffled file).
+namespace index_essai {
+struct entree {
+    std::uint64_t k{0};
+    static inline std::size_t deplacements = 0;
+    entree() = default;
+    explicit entree(std::uint64_t cle) : k(cle) {}
+    entree(const entree&) = delete;
+    entree& operator=(const entree&) = delete;
+    entree(entree&& o) noexcept : k(o.k) { ++deplacements; }
+    entree& operator=(entree&& o) noexcept {
+        k = o.k;
+        ++deplacements;
+        return *this;
+    }
+    ~entree() = default;
+};
+[[nodiscard]] std::uint64_t cle_de(const entree& e) noexcept { return e.k; }
+}  // namespace index_essai
+
+TEST_CASE("csv reader's key index: any order of insertion, found and walked in key order, moves O(n log n)",
+          "[csv][index]") {
+    using index_essai::entree;
+    constexpr std::uint64_t n = 1U << 18U;
+    std::vector<std::uint64_t> ordres[3];
+    for (std::uint64_t i = 0; i < n; ++i)
+        ordres[0].push_back(2 * i + 1);                      // sorted: one run, appended
+    ordres[1].assign(ordres[0].rbegin(), ordres[0].rend());  // reversed: every entry out of order
+    ordres[2] = ordres[0];
+    std::shuffle(ordres[2].begin(), ordres[2].end(), std::mt19937_64{42});
+    for (const std::vector<std::uint64_t>& ordre : ordres) {
+        INFO(ordre[0]);
+        csv::detail::index_cles<entree> index;
+        entree::deplacements = 0;
+        for (const std::uint64_t k : ordre)
+            index.ajouter(entree{k});
+        // At most 40 moves per entry for 2^18 of them (about 2 per merge, 9 merges, the sort of
+        // its tail and the vector's growth), where merging each tail into one array moved about
+        // n / 1024 = 256 per entry.
+        CHECK(entree::deplacements <= 40 * n);
+        CHECK(index.size() == n);
+        bool tous = true;
+        for (std::uint64_t i = 0; i < n; i += 7) {
+            const entree* e = index.trouver(2 * i + 1);
+            tous = tous && e != nullptr && e->k == 2 * i + 1;
+            tous = tous && index.trouver(2 * i) == nullptr;
+        }
+        CHECK(tous);
+        const std::vector<entree>& entrees = index.entrees();
+        REQUIRE(entrees.size() == n);
+        CHECK(
+            std::is_sorted(entrees.begin(), entrees.end(), [](const entree& a, const entree& b) { return a.k < b.k; }));
+        CHECK(index.trouver(1) == &entrees.front());
+    }
 }
 
 // --- Issue 13: the batch carries the contract instance, activities, rate decisions and the
@@ -1502,6 +1606,18 @@ TEST_CASE("csv contracts: a contract row that goes down with its establishment-y
         REQUIRE(x != nullptr);
         CHECK(outils::contient_texte(x->detail, "every establishment-year of this contract was rejected"));
         CHECK_FALSE(outils::contient_texte(x->detail, "no establishment-year in"));
+        CHECK(lot.contrats->rejected == 1);
+        CHECK(lot.balanced());
+    }
+    SECTION("its establishment-year rejected in its own file and without values: the same message") {
+        const std::string e = entete_etab_fr + "750000001;2018;2;-5;;;;;2017;;\r\n750000002;2018;2;1000;;;;;2017;;\r\n";
+        const csv::lot_rapports lot = lire_avec_contrats(h + valeurs_fr("750000002", "2018"), e, c);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(a(lot, "etablissements.csv:2:produits_assurance_maladie") != nullptr);
+        const violation* x = a(lot, "contrats.csv:2:finess");
+        REQUIRE(x != nullptr);
+        CHECK(x->detail ==
+              "750000001: every establishment-year of this contract was rejected (above); contract rejected");
         CHECK(lot.contrats->rejected == 1);
         CHECK(lot.balanced());
     }

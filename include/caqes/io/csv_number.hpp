@@ -338,4 +338,17 @@ template <class Regle>
     return detail::selon_decimal(text, d, [text](int128 m, int k) { return detail::entier_de(m, k, text); });
 }
 
+// A year or a contract year: digits only, at most four, as a date writes them ("2018", "2"). No
+// sign, no grouping, no decimal part: an amount's grammar would read "+2 018" as 2018.
+[[nodiscard]] inline parsed<std::int64_t> parse_year(std::string_view text) {
+    const std::string_view t = trim(text);
+    const bool chiffres =
+        !t.empty() && t.size() <= 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!chiffres) return {0, concat("not a year: ", quoted_field(text), " (one to four digits, as in 2018)")};
+    std::int64_t n = 0;
+    for (const char c : t)
+        n = 10 * n + (c - '0');
+    return {n, {}};
+}
+
 }  // namespace caqes::csv

@@ -407,8 +407,14 @@ template <class SurRapport, class SurRejet>
     // Establishment rows with no values at all: every indicator is missing. Its contract, if
     // one names it, goes down with it unless another of its establishment-years was kept.
     for (const etablissement_lu& et : etabs.entrees()) {
-        if (et.decide || !et.accepte) continue;
+        if (et.decide) continue;
         const std::string finess = finess_de_cle(et.code);
+        // A row rejected in its own file (above) takes its contract down too, and the contract's
+        // rejection says so, not that no establishment-year names it.
+        if (!et.accepte) {
+            if (const auto c = contrats.find(finess); c != contrats.end()) c->second.rejete = true;
+            continue;
+        }
         je.signaler(regle::indicateur_absent, et.ligne, "finess",
                     concat(finess, " ", std::to_string(exercice_de_cle(et.code)), ": no row in ", valeurs.name,
                            "; establishment-year rejected"));

@@ -10,6 +10,7 @@
 //   flood the terminal and a crafted field cannot forge a line or move the cursor.
 #include <caqes/calendrier/format.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -148,12 +149,20 @@ inline std::size_t ajouter_echappe(std::string& out, std::string_view s, std::si
     return out;
 }
 
+// Whether a file (its first bytes at least) looks like UTF-16: a byte-order mark, or NUL bytes
+// for at least a quarter of its first 4 KiB (text in UTF-16 is half NULs where it is ASCII). A
+// NUL byte here and there is valid UTF-8 in a field, which rejects its row, not the whole file.
+[[nodiscard]] inline bool looks_like_utf16(std::string_view file_text) noexcept {
+    if (file_text.starts_with("\xFF\xFE") || file_text.starts_with("\xFE\xFF")) return true;
+    const std::string_view debut = file_text.substr(0, 4096);
+    return !debut.empty() && 4 * static_cast<std::size_t>(std::count(debut.begin(), debut.end(), '\0')) >= debut.size();
+}
+
 // Why `field` is not UTF-8 and what to do, for a CAQES-E041 message: the first invalid
 // byte, its position, and the likely encoding of the file (`file_text`, the whole file).
 [[nodiscard]] inline std::string not_utf8(std::string_view field, std::size_t offset, std::string_view file_text) {
     const auto byte = static_cast<unsigned char>(field[offset]);
-    const bool utf16 = file_text.starts_with("\xFF\xFE") || file_text.starts_with("\xFE\xFF") ||
-                       file_text.substr(0, 4096).find('\0') != std::string_view::npos;
+    const bool utf16 = looks_like_utf16(file_text);
     const std::string_view encoding = utf16 ? "UTF-16" : "Windows-1252 (Latin-1)";
     const std::string_view iconv = utf16 ? "UTF-16" : "WINDOWS-1252";
     return concat("byte 0x", detail::hex(byte, 2), " at byte ", std::to_string(offset + 1), " of ", quoted_field(field),

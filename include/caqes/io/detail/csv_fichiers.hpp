@@ -684,14 +684,14 @@ struct total_decisions_acceptees {
                                              bool avec_taux, bool avec_l162, index_cles<etablissement_lu>& etabs,
                                              std::size_t max, std::optional<au_dela>& trop) {
     if (!forme_valide(j, r, e, dl, tete)) return false;
-    const std::optional<cle> k = lire_cle(j, r, e, m, dl);
+    const std::optional<cle> k = lire_cle(j, r, e, m);
     bool ok = k.has_value();
     if (k) j.nommer(concat(k->finess, " ", std::to_string(k->exercice)));
 
     rapport_annuel d{};
     std::array<std::optional<centimes>, volets_max> economies{};
     std::vector<decision_volet> decisions;
-    const parsed<std::int64_t> annee = parse_integer(r.fields[e.colonne("annee_contrat")], dl);
+    const parsed<std::int64_t> annee = parse_year(r.fields[e.colonne("annee_contrat")]);
     if (!annee.ok()) {
         j.rejeter(annee.rule, "annee_contrat", annee.error);
         ok = false;
@@ -716,7 +716,7 @@ struct total_decisions_acceptees {
     }
     // The year of the "dernier exercice clos" the revenue base comes from; empty: not given.
     if (const std::string_view an = trim(r.fields[e.colonne("annee_produits")]); !an.empty()) {
-        const parsed<std::int64_t> a = parse_integer(an, dl);
+        const parsed<std::int64_t> a = parse_year(an);
         if (!a.ok()) {
             j.rejeter(a.rule, "annee_produits", a.error);
             ok = false;
@@ -1087,7 +1087,7 @@ inline void lire_ligne_valeurs(const modele_contrat_def& m, journal& j, const re
     const std::string_view finess = r.fields[colonnes.finess];
     const std::string_view exercice = r.fields[colonnes.exercice];
     if (!l.k || finess != l.finess_ecrit || exercice != l.exercice_ecrit) {
-        l.k = lire_cle(j, r, e, m, dl);
+        l.k = lire_cle(j, r, e, m);
         if (l.k) {
             l.finess_ecrit.assign(finess);
             l.exercice_ecrit.assign(exercice);
