@@ -349,6 +349,25 @@ TEST_CASE("instance: a volet added by avenant goes through the template rules", 
         exige(vs, regle::date_hors_fenetre, "avenants[0].volet_ajoute.debut");
         CHECK(vs.size() == 2);
     }
+    SECTION("E021: a template's volet with a start of its own may not start before the contract") {
+        // The template plans the volet from 2023-01-01: a contract from 2022-09-01 takes it then.
+        std::array<volet_modele, 1> volets{t_instance::volets_2022[0]};
+        volets[0].debut = ymd{2023, 1, 1};
+        volets[0].terme = duree_annees(2);  // within the contract's five years (CAQES-E018)
+        modele_contrat_def m = t_instance::def_2022;
+        m.volets = volets;
+        exige_valide(validate(m, c));
+        // A contract that starts on the volet's day is accepted; one from 2023-03-01 would have
+        // the volet in force for two months before the contract.
+        c.debut_effet = ymd{2023, 1, 1};
+        exige_valide(validate(m, c));
+        c.debut_effet = ymd{2023, 3, 1};
+        const violations vs = validate(m, c);
+        exige_seule(vs, regle::date_hors_fenetre, "debut_effet");
+        CHECK(vs[0].detail ==
+              "2023-03-01 is after the start 2023-01-01 the template gives volets[0] (volet_pertinence_soins): a "
+              "volet takes effect within the contract, not before it");
+    }
     SECTION("E021: a volet an avenant adds may not start before the avenant is signed") {
         avenant a = avenant_volet(ymd{2023, 1, 10}, volet_id::volet_bon_usage, duree_annees(2));
         a.volet_ajoute->debut = ymd{2022, 9, 1};  // the contract's own start, before the avenant

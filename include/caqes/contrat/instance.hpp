@@ -90,6 +90,13 @@ namespace regles {
     const ymd debut = *a.volet_ajoute->debut;
     return a.signature <= debut && debut_effet <= debut;
 }
+// CAQES-E021 for a template's volet with a start of its own (a volet the template plans to come
+// later, D.162-15): it takes effect within the contract, not before the contract's start, else it
+// would be evaluated for exercises before the contract existed (D.162-16 II evaluates the
+// contract in force). Without a start of its own it starts with the contract.
+[[nodiscard]] constexpr bool volet_du_modele_apres_debut(const volet_modele& v, ymd debut_effet) noexcept {
+    return !v.debut || !v.debut->ok() || debut_effet <= *v.debut;
+}
 // CAQES-E065: an avenant brings in a volet the template has, and no volet is brought twice
 // (D.162-14 I: each volet once per contract).
 [[nodiscard]] inline bool avenant_volet_du_modele(const modele_contrat_def& m, const std::vector<avenant>& avenants,

@@ -167,6 +167,13 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
                  concat(traits(*a.volet_du_modele).nom, " is not a volet of \"", m.nom, "\" or is brought in twice")});
         }
     }
+    for (std::size_t i = 0; i < m.volets.size(); ++i) {
+        if (volet_du_modele_apres_debut(m.volets[i], c.debut_effet)) continue;
+        out.push_back({regle::date_hors_fenetre, "debut_effet",
+                       concat(texte(c.debut_effet), " is after the start ", texte(*m.volets[i].debut),
+                              " the template gives volets[", std::to_string(i), "] (", traits(m.volets[i].volet).nom,
+                              "): a volet takes effect within the contract, not before it")});
+    }
     // The template's volets plus the avenants' volets, each from its own start.
     const std::vector<volet_modele> volets = volets_du_contrat(m, c);
     modele_contrat_def effectif = m;
