@@ -306,6 +306,26 @@ TEST_CASE("the overall cap mechanism, with a lowered cap: the sum after scaling 
     CHECK(somme <= cap);
 }
 
+TEST_CASE("the overall cap with a negative base caps nothing and divides by nothing",
+          "[evaluation][montant][plafond]") {
+    // A negative base never reaches it from a report (CAQES-E028); called directly, its cap of
+    // -5 cents is below a total of 0: nothing is scaled (it divided by that total of 0).
+    resultat_evaluation res{};
+    res.nombre_volets = 1;
+    res.volets[0].principale.nature = nature_proposition::sanction_volet;
+    res.volets[0].principale.montant = centimes{0};
+    appliquer_plafond_global(res, res.nombre_volets, centimes{-100}, {5, 100});
+    CHECK_FALSE(res.plafond_global_atteint);
+    CHECK(res.volets[0].principale.montant == centimes{0});
+    // With the base positive again, the same total is within its cap, and a larger one is scaled.
+    appliquer_plafond_global(res, res.nombre_volets, centimes{100}, {5, 100});
+    CHECK_FALSE(res.plafond_global_atteint);
+    res.volets[0].principale.montant = centimes{10};
+    appliquer_plafond_global(res, res.nombre_volets, centimes{100}, {5, 100});
+    CHECK(res.plafond_global_atteint);
+    CHECK(res.volets[0].principale.montant == centimes{5});
+}
+
 // [docs:exemple-80m]
 TEST_CASE("worked example 2: an 80 M EUR base, the law's caps, rates past them refused", "[evaluation][montant][doc]") {
     using namespace caqes;

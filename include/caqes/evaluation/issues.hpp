@@ -198,7 +198,10 @@ constexpr void appliquer_plafond_global(O& sortie, std::size_t nombre_volets, ce
         if (sortie.principale(i).nature == nature_proposition::sanction_volet)
             total += sortie.principale(i).montant.valeur;
     }
-    if (!cap.ok || total <= cap.valeur.valeur) return;
+    // A negative base (refused in a report, CAQES-E028, but this function is public) caps
+    // nothing: scaling towards a negative cap would divide by a total of zero or enlarge the
+    // sanctions. Past this line total > cap >= 0, so the division below is by a positive total.
+    if (!cap.ok || cap.valeur.valeur < 0 || total <= cap.valeur.valeur) return;
     sortie.noter_plafond_global();
     for (std::size_t i = 0; i < nombre_volets; ++i) {
         proposition& pr = sortie.principale(i);
