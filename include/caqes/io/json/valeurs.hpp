@@ -273,9 +273,7 @@ struct ligne_lue {
     const valeur_ligne* e = unique("exercice");
     if (f == nullptr || e == nullptr || f->s != valeur_ligne::sorte::chaine || e->s != valeur_ligne::sorte::nombre)
         return {};
-    const bool annee = !e->texte.empty() && e->texte.size() <= 4 &&
-                       std::all_of(e->texte.begin(), e->texte.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!regles::finess_bien_forme(f->texte) || !annee) return {};
+    if (!regles::finess_bien_forme(f->texte) || !csv::parse_year(e->texte).ok()) return {};
     return concat(f->texte, " ", e->texte, ": ");
 }
 
