@@ -165,8 +165,10 @@ class generateur_rapports {
         const int decalage = static_cast<int>(a_.entre(0, mois_fenetre > 0 ? mois_fenetre - 1 : 0));
         const int mois0 = static_cast<int>(m_.fenetre.debut.m) - 1 + decalage;
         const ymd debut{m_.fenetre.debut.y + mois0 / 12, static_cast<unsigned>(mois0 % 12 + 1), 1};
-        // The exercise: from the start's year to four years on, within the regime (CAQES-E030).
-        const int exercice = static_cast<int>(a_.entre(debut.y, std::min(debut.y + 4, fin_regime.y - 1)));
+        // The exercise: from the start's year to four years on, within the regime and, for a
+        // successor scheme, its window (CAQES-E030, regles::fin_des_effets).
+        const ymd fin_effets = std::min(fin_regime, regles::fin_des_effets(m_));
+        const int exercice = static_cast<int>(a_.entre(debut.y, std::min(debut.y + 4, fin_effets.y - 1)));
         g.r.exercice = exercice;
         g.r.date_evaluation = a_.une_fois_sur(4) ? ymd{exercice + 2, 12, 31} : ymd{exercice + 1, 6, 1};
         g.r.activites_etablissement = m_.perimetre;

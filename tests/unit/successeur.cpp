@@ -4,6 +4,7 @@
 #include "outils.hpp"
 
 #include <array>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,34 @@ TEST_CASE("issue 12 defect 5: a scheme starting in 2026 carries the penalty for 
         CHECK_FALSE(
             sanction_refus_signature(regime_id::successeur_2026, evalmod::base_80m, ymd{exercice, 6, 1}).presente());
     }
+}
+
+TEST_CASE("CAQES-E030: a scheme's grid evaluates the exercises of its window and no later one", "[successeur][E030]") {
+    // Its window is 2026-01-01 to 2029-01-01: a year after it is a year of another grid (nobody
+    // signs, no term runs past the window); it once validated and proposed the penalty.
+    const dispositif_charge d{dispositif_2026()};
+    CHECK(regles::fin_des_effets(d.modele()) == ymd{2029, 1, 1});
+    parametres_evaluation p{};
+    const std::vector<valeurs_indicateur> mal = evalmod::rien_atteint(d.modele());
+    for (const int exercice : {2028, 2029, 2034}) {
+        CAPTURE(exercice);
+        evalmod::rapport_essai r(d.modele(), exercice, mal, evalmod::base_80m);
+        r.r.base_penalite = evalmod::base_80m;
+        r.economies[0] = centimes{0};
+        const resultat_validation<rapport_valide> v = validate(d, r.annuel(), p);
+        if (exercice == 2028) {
+            REQUIRE(v.ok());
+            REQUIRE(evaluer(v.valeur()).nombre_contrat == 1);  // the penalty of its last year
+            continue;
+        }
+        REQUIRE_FALSE(v.ok());
+        exige_seule(v.erreurs(), regle::exercice_non_couvert, "rapport.exercice");
+        CHECK(contient_texte(v.erreurs()[0].detail, "outside [2026-01-01, 2029-01-01)"));
+    }
+    // A year past the calendar's last overlaps nothing, and is no overflow.
+    CHECK(regles::exercice_couvert(d.modele(), 2026));
+    CHECK_FALSE(regles::exercice_couvert(d.modele(), annee_max + 1));
+    CHECK_FALSE(regles::exercice_couvert(d.modele(), std::numeric_limits<int>::max()));
 }
 
 TEST_CASE("a scheme's rules: start from 2026, activities 1, 2 and 4, outcomes of L.162-23-14, its indicators",

@@ -49,8 +49,13 @@ namespace regles {
 // accepted"), the latest end of a volet's term. A volet an avenant brings in (D.162-15) starts
 // as late as the regime's last day, so that is the start bounding every term; the contract's
 // own terms are checked beside it (CAQES-E060).
+//
+// A successor scheme's grid measures the days of its window and no others: nobody signs, no term
+// runs past it (successeur/dispositif.hpp; L.162-23-14 leaves the objectives to an arrete [U],
+// each grid for its own years), so its effects end with its window.
 [[nodiscard]] constexpr ymd fin_des_effets(const modele_contrat_def& m) noexcept {
     const ymd fin_regime = decrire(m.regime).fin_effets;
+    if (m.regime == regime_id::successeur_2026) return m.fenetre.fin < fin_regime ? m.fenetre.fin : fin_regime;
     ymd fin = fin_regime;
     if (m.transition != politique_transition::maintien_signale) return fin;
     for (const volet_modele& v : m.volets) {
@@ -62,7 +67,9 @@ namespace regles {
 
 // CAQES-E030: the exercise year overlaps the period where the template's contracts produce
 // effects: from the template's first start to fin_des_effets.
+// A year past the calendar's last overlaps nothing (and `exercice + 1` cannot overflow).
 [[nodiscard]] constexpr bool exercice_couvert(const modele_contrat_def& m, int exercice) noexcept {
+    if (exercice > annee_max) return false;
     const periode annee{ymd{exercice, 1, 1}, ymd{exercice + 1, 1, 1}};
     return annee.chevauche(periode{m.fenetre.debut, fin_des_effets(m)});
 }
