@@ -301,7 +301,9 @@ TEST_CASE("the overall cap mechanism, with a lowered cap: the sum after scaling 
     for (std::size_t i = 0; i < 4; ++i) {
         CHECK(res.volets[i].principale.montant == centimes{46'666'666});  // 80 000 000 x cap / 320 000 000
         CHECK(res.volets[i].principale.plafond_atteint);
-        somme = somme + res.volets[i].principale.montant;
+        const montant_calcule s = additionner(somme, res.volets[i].principale.montant);
+        REQUIRE(s.ok);
+        somme = s.valeur;
     }
     CHECK(somme <= cap);
 }

@@ -133,7 +133,9 @@ TEST_CASE("property: no cap is exceeded after rounding, and sanction and incenti
             if (p.nature == nature_proposition::sanction_volet) {
                 CHECK(p.montant <= cap_volet);
                 CHECK(p.montant >= centimes{0});
-                somme = somme + p.montant;
+                const montant_calcule s = additionner(somme, p.montant);
+                REQUIRE(s.ok);
+                somme = s.valeur;
             } else if (p.nature == nature_proposition::interessement_volet) {
                 // Never more than 30 % of that volet's savings, which must be positive.
                 CHECK(*c.essai.economies[v] > centimes{0});

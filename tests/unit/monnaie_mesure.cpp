@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <stdexcept>
 #include <string_view>
 
 using caqes::fraction;
@@ -16,6 +17,10 @@ namespace {
 template <class A, class B>
 concept additionnables = requires(A a, B b) {
     a + b;
+};
+template <class A, class B>
+concept soustractibles = requires(A a, B b) {
+    a - b;
 };
 template <class A, class B>
 concept ordonnables = requires(A a, B b) {
@@ -45,11 +50,22 @@ auto lecteur(const std::array<releve, N>& valeurs) {
 
 }  // namespace
 
-TEST_CASE("centimes: arithmetic in cents", "[monnaie]") {
-    CHECK(caqes::euros(5) == caqes::centimes{500});
-    CHECK(caqes::euros(5) + caqes::centimes{25} == caqes::centimes{525});
-    CHECK(caqes::euros(1) - caqes::euros(3) == caqes::centimes{-200});
-    CHECK(caqes::euros(1) < caqes::centimes{101});
+TEST_CASE("centimes: amounts in cents, every sum checked", "[monnaie]") {
+    using caqes::centimes;
+    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    CHECK(caqes::euros(5) == centimes{500});
+    CHECK(caqes::euros(1) < centimes{101});
+    // No unchecked + or -: a sum goes through additionner, which reports what does not fit.
+    STATIC_REQUIRE_FALSE(additionnables<centimes, centimes>);
+    STATIC_REQUIRE_FALSE(soustractibles<centimes, centimes>);
+    CHECK(caqes::additionner(caqes::euros(5), centimes{25}).valeur == centimes{525});
+    CHECK(caqes::additionner(caqes::euros(1), caqes::euros(-3)).valeur == centimes{-200});
+    CHECK_FALSE(caqes::additionner(centimes{max}, centimes{1}).ok);
+    // euros(e) is checked too: the largest amount whose cents fit, and the first that does not.
+    CHECK(caqes::euros(max / 100) == centimes{max / 100 * 100});
+    CHECK(caqes::euros(-(max / 100)) == centimes{-(max / 100) * 100});
+    CHECK_THROWS_AS(caqes::euros(max / 100 + 1), std::out_of_range);
+    CHECK_THROWS_AS(caqes::montant_euros(-(max / 100) - 2), std::out_of_range);
 }
 
 TEST_CASE("fraction: normalisation and sign", "[monnaie][fraction]") {
@@ -374,7 +390,7 @@ TEST_CASE("quantities of different kinds cannot be added or compared, one kind c
 
     STATIC_REQUIRE(ordonnables<quantite<grandeur::taux>, quantite<grandeur::taux>>);
     STATIC_REQUIRE(egalables<quantite<grandeur::montant>, quantite<grandeur::montant>>);
-    STATIC_REQUIRE(additionnables<centimes, centimes>);
+    STATIC_REQUIRE(ordonnables<centimes, centimes>);
 
     CHECK(taux_pourcent(22, 10) < taux_pourcent(3));
     CHECK(montant_euros(1) == montant_de(centimes{100}));

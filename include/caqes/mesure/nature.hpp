@@ -147,9 +147,7 @@ struct quantite {
 };
 
 [[nodiscard]] constexpr quantite<grandeur::montant> montant_de(centimes c) noexcept { return {entier(c.valeur)}; }
-[[nodiscard]] constexpr quantite<grandeur::montant> montant_euros(std::int64_t e) noexcept {
-    return montant_de(euros(e));
-}
+[[nodiscard]] constexpr quantite<grandeur::montant> montant_euros(std::int64_t e) { return montant_de(euros(e)); }
 [[nodiscard]] constexpr quantite<grandeur::montant_signe> montant_signe_de(centimes c) noexcept {
     return {entier(c.valeur)};
 }
