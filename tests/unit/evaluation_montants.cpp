@@ -222,6 +222,24 @@ TEST_CASE("refusal to sign: exactly 1 %, a rate the law fixes, cited from the ve
     CHECK(p22.article().version == "[2022-01-01, ...)");
 }
 
+TEST_CASE("a negative base proposes nothing: no sanction becomes a payment, no cap falls below the request",
+          "[evaluation][montant][plafond]") {
+    // A report cannot give one (CAQES-E028); the public proposal functions are reached without a
+    // report too. Before: a refusal sanction of -800 000 EUR, and a request capped to a larger one.
+    const centimes negative{-8'000'000'000};
+    CHECK_FALSE(sanction_refus_signature(regime_id::caqes_2017, negative, ymd{2018, 3, 1}).presente());
+    CHECK_FALSE(reduction_refus_2017(regime_id::caqes_2017, centimes{-1}, ymd{2018, 3, 1}).presente());
+    const proposition p = proposition_2017(socle(), score_de(0, 1), negative, {}, {}, lois_au(ymd{2018, 1, 1}));
+    CHECK(p.nature == nature_proposition::aucune);
+    CHECK(p.montant == centimes{0});
+    // The same calls with the base's opposite propose the law's rate.
+    CHECK(sanction_refus_signature(regime_id::caqes_2017, centimes{8'000'000'000}, ymd{2018, 3, 1}).montant ==
+          centimes{80'000'000});
+    CHECK(reduction_refus_2017(regime_id::caqes_2017, centimes{1}, ymd{2018, 3, 1}).presente());
+    CHECK(proposition_2017(socle(), score_de(0, 1), centimes{8'000'000'000}, {}, {}, lois_au(ymd{2018, 1, 1})).nature ==
+          nature_proposition::sanction_volet);
+}
+
 TEST_CASE("2017 liste en sus alternative to the refusal sanction: exactly 30 %", "[evaluation][montant][plafond]") {
     const centimes part{1'000'000};
     const proposition pile = reduction_refus_2017(regime_id::caqes_2017, part, ymd{2018, 3, 1});

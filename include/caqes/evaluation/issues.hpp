@@ -85,14 +85,16 @@ namespace detail {
 // rates that does not fit 64-bit fractions is reported like an amount that does not fit
 // (`depassement`), never wrapped. A rate of zero (a share the parameters set to 0, a score that
 // earned nothing) proposes nothing, not an amount of zero: `p` is left as it is, and every outcome
-// reads the same way, whichever caller's rate it is. Written into `p`, which holds no proposal
+// reads the same way, whichever caller's rate it is. A negative base (no revenue, share or savings
+// a report may give, CAQES-E028) proposes nothing either: its "cap" would be an amount below the
+// one asked for, and a sanction a payment. Written into `p`, which holds no proposal
 // yet: a batch writes each row's proposal in place, field by field, rather than building a
 // 64-byte value and copying it (a copy that reloads what was just stored narrowly stalls the
 // store buffer).
 [[gnu::always_inline]] constexpr void plafonner_dans(proposition& p, nature_proposition n, centimes base, fraction taux,
                                                      fraction plafond, const version_loi* loi, bool illustratif,
                                                      fraction part = entier(1)) noexcept {
-    if (!taux.positive()) return;
+    if (!taux.positive() || base < centimes{0}) return;
     p.taux = taux;
     p.loi = loi;
     p.nature = n;
