@@ -401,7 +401,7 @@ TEST_CASE("csv reader: every row-level rejection (CAQES-E029 and the others), wi
         std::string champ;
         std::string extrait;
     };
-    const std::array<cas, 19> cas_{{
+    const std::array<cas, 21> cas_{{
         {"750000001;2018;Z9;taux;1", regle::mesure_inconnue, "indicateur", "unknown indicator code \"Z9\""},
         {"750000001;2018;A1;valeur;1", regle::mesure_inconnue, "mesure", "unknown measure \"valeur\" of indicator A1"},
         {"750000001;2018;A1;taux;oui", regle::mesure_mauvaise_nature, "valeur", "expected taux"},
@@ -425,6 +425,9 @@ TEST_CASE("csv reader: every row-level rejection (CAQES-E029 and the others), wi
         {"750000001;2 018;A1;taux;1", regle::texte_invalide, "exercice", "not a year: \"2 018\""},
         {"750000001;2018,0;A1;taux;1", regle::texte_invalide, "exercice", "one to four digits, as in 2018"},
         {"750000001;2018;A1;taux", regle::texte_invalide, "valeur", "4 fields, the header has 5"},
+        // A quote error is located at its field, named by its position past the header's last.
+        {"750000001;2018;A\"1;taux;1", regle::texte_invalide, "indicateur", "quote inside an unquoted field"},
+        {"750000001;2018;A1;taux;1;x;\"y\"z", regle::texte_invalide, "column 7", "text after a closing quote"},
     }};
     for (const auto& c : cas_) {
         INFO(c.ligne);

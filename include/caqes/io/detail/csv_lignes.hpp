@@ -296,18 +296,20 @@ template <class R>
 // Returns false when the row was rejected.
 template <class R>
 [[nodiscard]] bool forme_valide(journal& j, const R& r, const entete& e, dialect d, std::string_view tete) {
+    // A field past the header's last has no name: it is named by its position, as an encoding
+    // error's is below (it was once located at the header's last column).
+    const auto colonne = [&e](std::size_t i) {
+        return i < e.noms.size() ? e.noms[i] : concat("column ", std::to_string(i + 1));
+    };
     if (!r.ok()) {
-        const std::size_t c = r.error_field < e.noms.size() ? r.error_field : e.noms.size() - 1;
-        j.rejeter(regle::texte_invalide, e.noms[c], std::string{erreur_de(r)});
+        j.rejeter(regle::texte_invalide, colonne(r.error_field), std::string{erreur_de(r)});
         return false;
     }
     // Checked before anything quotes a field, so no invalid byte reaches a message. A record the
     // reader found all ASCII is valid UTF-8 byte by byte: nothing to decode.
     for (std::size_t i = 0; i < r.fields.size() && !r.ascii; ++i) {
         if (const std::optional<std::size_t> o = invalid_utf8(r.fields[i])) {
-            j.rejeter(regle::encodage_invalide,
-                      i < e.noms.size() ? e.noms[i] : concat("column ", std::to_string(i + 1)),
-                      not_utf8(r.fields[i], *o, tete));
+            j.rejeter(regle::encodage_invalide, colonne(i), not_utf8(r.fields[i], *o, tete));
             return false;
         }
     }
