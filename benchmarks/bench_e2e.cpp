@@ -846,6 +846,7 @@ fichiers& obtenir_fichiers(std::size_t lignes) {
             const int exercice = 2017 + static_cast<int>(y);
             rapport_genere(a, def_e2e, brut);
             brut.champs.exercice = exercice;
+            brut.champs.date_evaluation = {};  // the files below give none (and 2020-06-30 precedes 2021)
             const std::uint64_t cle = dense::cle(finess, std::to_string(exercice), attendu.erreurs);
             ++attendu.etablissements_annees;
             attendu.cle.push_back(cle);

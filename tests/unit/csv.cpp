@@ -1880,6 +1880,20 @@ TEST_CASE("csv date_evaluation: the day the version policy date_evaluation reads
         CHECK(lot.rapports.empty());
         CHECK(lot.balanced());
     }
+    SECTION("rejected at the cell: a day before the exercise began (CAQES-E028); its first day accepted") {
+        const csv::lot_rapports lot =
+            csv::lire_rapports(t_def, p, {"valeurs.csv", v},
+                               {"etablissements.csv", he + "750000001;2018;2;1000;2016;;;;;;;2017-12-31\r\n"
+                                                           "750000002;2018;2;1000;2017;;;;;;;2018-01-01\r\n"});
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(a(lot, "etablissements.csv:2:date_evaluation") != nullptr);
+        CHECK(a(lot, "etablissements.csv:2:date_evaluation")->id == regle::valeur_hors_domaine);
+        CHECK(outils::contient_texte(a(lot, "etablissements.csv:2:date_evaluation")->detail,
+                                     "2017-12-31 is before exercise 2018 began"));
+        REQUIRE(lot.rapports.size() == 1);
+        CHECK(lot.rapports[0].rapport.date_evaluation() == ymd{2018, 1, 1});
+        CHECK(lot.balanced());
+    }
     SECTION("a file without the column: refused under date_evaluation only, and told to add it") {
         const std::string& sans = etablissements_sans_optionnelles;
         const csv::lot_rapports refus = csv::lire_rapports(t_def, p, {"valeurs.csv", v}, {"etablissements.csv", sans});

@@ -247,3 +247,89 @@ TEST_CASE("validation: an entry's indicator is found in place, out of place, or 
     CHECK(evaluer(a.valeur()).total_sanctions == evaluer(b.valeur()).total_sanctions);
     CHECK(evaluer(a.valeur()).total_interessements == evaluer(b.valeur()).total_interessements);
 }
+
+TEST_CASE("CAQES-E028: an evaluation dated before its exercise began is refused, one on its first day accepted",
+          "[evaluation][validation][E028]") {
+    const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(evalmod::def_2022);
+    STATIC_REQUIRE(regles::evaluation_apres_debut(2023, ymd{2023, 1, 1}));
+    STATIC_REQUIRE_FALSE(regles::evaluation_apres_debut(2023, ymd{2022, 12, 31}));
+    for (const ymd jour : {ymd{2023, 1, 1}, ymd{2024, 6, 1}}) {
+        CAPTURE(texte(jour));
+        evalmod::rapport_essai r = rapport(evalmod::def_2022, 2023, v);
+        r.r.date_evaluation = jour;
+        INFO(outils::tout(controler(r)));
+        CHECK(controler(r).empty());
+    }
+    // The day before: exercise 2023 has not begun, and the date_evaluation policy would read the
+    // law of 2022.
+    evalmod::rapport_essai r = rapport(evalmod::def_2022, 2023, v);
+    r.r.date_evaluation = ymd{2022, 12, 31};
+    const violations vs = controler(r);
+    INFO(outils::tout(vs));
+    REQUIRE(vs.size() == 1);
+    CHECK(vs[0].id == regle::valeur_hors_domaine);
+    CHECK(vs[0].lieu == "rapport.date_evaluation");
+    CHECK(vs[0].detail == "2022-12-31 is before exercise 2023 began: a year is evaluated on its results");
+}
+
+namespace {
+// A 2022 template of one one-year volet kept past the regime's end: its own effects end
+// 2027-12-31. An avenant adds a four-year volet of its own, the contract staying within five
+// years: that volet, not the template's, covers 2028 to 2030.
+inline constexpr periode validite_longue{ymd{2022, 1, 1}, ymd{2035, 1, 1}};
+inline constexpr std::array<indicateur, 1> g_long{{evalmod::ind_taux(60, "ILL-L1", validite_longue)}};
+inline constexpr std::array<indicateur, 1> g_avenant{{evalmod::ind_taux(61, "ILL-L2", validite_longue)}};
+inline constexpr std::array<volet_modele, 1> volets_un_an{{{.volet = volet_id::volet_organisation_soins,
+                                                            .terme = duree_annees(1),
+                                                            .grille = g_long,
+                                                            .clauses = interessement}}};
+inline constexpr modele_contrat_def def_un_an{.nom = "2022, one year kept",
+                                              .regime = regime_id::caqes_2022,
+                                              .fenetre = periode{ymd{2025, 1, 1}, ymd{2026, 7, 1}},
+                                              .volets = volets_un_an,
+                                              .transition = politique_transition::maintien_signale};
+inline constexpr volet_modele bon_usage_4_ans{
+    .volet = volet_id::volet_bon_usage, .terme = duree_annees(4), .grille = g_avenant, .clauses = interessement};
+}  // namespace
+
+TEST_CASE("CAQES-E030 with an instance: a volet an avenant adds keeps the exercises of its own term",
+          "[evaluation][validation][transition][avenant]") {
+    REQUIRE(validate(def_un_an).empty());
+    CHECK(regles::fin_des_effets(def_un_an) == ymd{2027, 12, 31});
+    contrat_instance c =
+        evalmod::instance_2017({avenant{.signature = ymd{2026, 3, 1}, .volet_ajoute = bon_usage_4_ans}});
+    c.reception_proposition = ymd{2025, 12, 1};
+    c.signature = ymd{2025, 12, 15};
+    c.debut_effet = ymd{2026, 1, 1};
+    INFO(outils::tout(validate(def_un_an, c)));
+    REQUIRE(validate(def_un_an, c).empty());
+    // The avenant's volet runs 2026-03-01 to 2030-03-01: exercises 2028 to 2030 are its years.
+    for (const int exercice : {2028, 2030}) {
+        CAPTURE(exercice);
+        evalmod::rapport_essai r(def_un_an, exercice, {evalmod::taux_de(60), evalmod::taux_de(60)});
+        r.r.annee_contrat = exercice - 2025;
+        r.volets_avenants = {bon_usage_4_ans};
+        // The values of the avenant's volet only: the template's is out of its term (CAQES-E060).
+        rapport_annuel a = r.annuel();
+        const std::vector<saisie_indicateur> du_seul_avenant(a.valeurs.begin() + 1, a.valeurs.end());
+        a.valeurs = du_seul_avenant;
+        const resultat_validation<rapport_valide> v = validate(def_un_an, c, a, {});
+        INFO(outils::tout(v.erreurs()));
+        REQUIRE(v.ok());
+        CHECK(v.valeur().couverture(0).evalue == false);  // the template's volet ended in 2027
+        CHECK(v.valeur().couverture(1).evalue);
+    }
+    // 2031 is no year of any volet of the contract; without the avenant, neither is 2028.
+    evalmod::rapport_essai apres(def_un_an, 2031, {});
+    apres.r.annee_contrat = 6;
+    apres.volets_avenants = {bon_usage_4_ans};
+    CHECK(trouver(validate(def_un_an, c, apres.annuel(), {}).erreurs(), regle::exercice_non_couvert) != nullptr);
+    contrat_instance sans = c;
+    sans.avenants.clear();
+    evalmod::rapport_essai r2028(def_un_an, 2028, {});
+    r2028.r.annee_contrat = 3;
+    const violations vs = validate(def_un_an, sans, r2028.annuel(), {}).erreurs();
+    INFO(outils::tout(vs));
+    REQUIRE(trouver(vs, regle::exercice_non_couvert) != nullptr);
+    CHECK(trouver(vs, regle::exercice_non_couvert)->detail == "2028 is outside [2025-01-01, 2027-12-31)");
+}

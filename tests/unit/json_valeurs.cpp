@@ -475,6 +475,13 @@ TEST_CASE("JSON Lines date_evaluation: the evaluation's day, by the CSV's checks
         refusee(avec_membre(R"("date_evaluation":"2019-02-30")"), regle::date_inexistante,
                 "v.jsonl:1#/date_evaluation");
         refusee(avec_membre(R"("date_evaluation":20190601)"), regle::texte_invalide, "v.jsonl:1#/date_evaluation");
+        // Exercise 2018 had not begun (CAQES-E028); its first day is accepted.
+        const std::string veille = R"("annee_produits":2016,"date_evaluation":"2017-12-31",)";
+        refusee(avec(R"("annee_produits":2017,)", veille), regle::valeur_hors_domaine, "v.jsonl:1#/date_evaluation");
+        const json::lot_jsonl premier =
+            lire(avec(R"("annee_produits":2017,)", R"("annee_produits":2017,"date_evaluation":"2018-01-01",)") + "\n");
+        INFO(outils::tout(premier.rejets));
+        CHECK(premier.rapports.size() == 1);
     }
 }
 

@@ -151,9 +151,9 @@ inline constexpr auto catalogue_regles = std::to_array<fiche_regle>({
     {regle::mesure_mauvaise_nature, "CAQES-E027", "a reported value is not of its measure's kind",
      "arrete of 2022-02-23, annex (each indicator's measures and units)"},
     {regle::valeur_hors_domaine, "CAQES-E028",
-     "a reported value lies outside its domain (negative amount or count, rate outside [0, 100 %]); an evaluation "
-     "parameter outside its own is CAQES-E046",
-     "D.162-16 III (amounts and rates of the evaluation)"},
+     "a reported value lies outside its domain (negative amount or count, rate outside [0, 100 %], an evaluation "
+     "dated before its exercise); an evaluation parameter outside its own is CAQES-E046",
+     "D.162-16 II and III (the yearly evaluation, its amounts and rates)"},
     {regle::texte_invalide, "CAQES-E029", "a field is not a number of the expected form (an overflow is CAQES-E040)",
      "input format (docs/evaluation.md)"},
     {regle::exercice_non_couvert, "CAQES-E030",

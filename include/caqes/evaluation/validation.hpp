@@ -74,6 +74,11 @@ namespace regles {
     return annee.chevauche(periode{m.fenetre.debut, fin_des_effets(m)});
 }
 
+// CAQES-E028: an evaluation is dated on or after the first day of its exercise.
+[[nodiscard]] constexpr bool evaluation_apres_debut(int exercice, ymd date_evaluation) noexcept {
+    return date_evaluation.y >= exercice;
+}
+
 // CAQES-E063: in the first generation, for one volet and year, "soit une sanction ... soit un
 // interessement" (D.162-16 III 1, LEGIARTI000034459834): never both among its decisions.
 [[nodiscard]] constexpr bool soit_soit(issues_legales decidees) noexcept {
@@ -583,10 +588,15 @@ struct validation_rapport {
             out.push_back({regle::volet_en_double, "avenants", "a contract has at most four volets"});
             return resultat_validation<rapport_valide>{std::move(out)};
         }
-        if (!exercice_couvert(m, r.exercice)) {
+        // The contract's own volets bound its effects: a volet an avenant adds (D.162-15) may run
+        // past every volet of the template under maintien_signale. Without an instance, `volets`
+        // are the template's.
+        modele_contrat_def du_contrat = m;
+        du_contrat.volets = volets;
+        if (!exercice_couvert(du_contrat, r.exercice)) {
             out.push_back({regle::exercice_non_couvert, "rapport.exercice",
                            concat(std::to_string(r.exercice), " is outside ",
-                                  texte(periode{m.fenetre.debut, fin_des_effets(m)}))});
+                                  texte(periode{m.fenetre.debut, fin_des_effets(du_contrat)}))});
         }
         if (r.produits_assurance_maladie < centimes{0}) {
             out.push_back({regle::valeur_hors_domaine, "rapport.produits_assurance_maladie", "negative revenue base"});
@@ -602,6 +612,14 @@ struct validation_rapport {
             out.push_back(
                 {regle::valeur_hors_domaine, "rapport.annee_produits",
                  concat(std::to_string(*r.annee_produits), " is not a financial year closed by the evaluation")});
+        }
+        // An evaluation dated before its exercise began evaluates a year that has not begun: a data
+        // error, which under the date_evaluation policy would also pick the law of another year
+        // (D.162-16 II: the contract is evaluated yearly, on the exercise's results).
+        if (r.date_evaluation.ok() && !evaluation_apres_debut(r.exercice, r.date_evaluation)) {
+            out.push_back({regle::valeur_hors_domaine, "rapport.date_evaluation",
+                           concat(texte(r.date_evaluation), " is before exercise ", std::to_string(r.exercice),
+                                  " began: a year is evaluated on its results")});
         }
         // Under the policy that reads the law on the evaluation date, a report without that date
         // would be evaluated under no version at all: every outcome silently refused by law.
