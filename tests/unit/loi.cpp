@@ -3,6 +3,8 @@
 // its lookups at a date.
 #include "outils.hpp"
 
+#include <array>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -225,4 +227,30 @@ TEST_CASE("law table: the precomputed ranks of the constants give what a scan of
     CHECK_FALSE(
         constante_en_vigueur(tout, article_loi::d162_16, static_cast<constante_legale>(detail::nombre_constantes))
             .en_vigueur());
+}
+
+TEST_CASE("law table: the maximal term every bounded term is checked against is the table's five years", "[loi]") {
+    // Read from the table (volet/duree.hpp), not written a second time beside it.
+    STATIC_REQUIRE(duree_maximale_annees == 5);
+    int versions = 0;
+    for (const version_loi& v : table_loi) {
+        const disposition* d = v.trouver(constante_legale::duree_maximale);
+        if (d == nullptr) continue;
+        ++versions;
+        CHECK(d->valeur == entier(5));
+        CHECK(d->unite == unite_constante::annees);
+    }
+    CHECK(versions == 2);  // L.162-30-2 (2019) and D.162-14 I (2022)
+    // A table whose versions disagree, or that states none, gives no single limit: the build stops
+    // (the static_assert beside duree_maximale_annees).
+    const auto avec = [](std::int64_t annees) {
+        version_loi v{};
+        v.dispositions[0] = {constante_legale::duree_maximale, sorte_constante::plafond, entier(annees),
+                             unite_constante::annees, "duree maximale"};
+        return v;
+    };
+    STATIC_REQUIRE(detail::duree_maximale_de(std::array<version_loi, 2>{avec(4), avec(4)}) == 4);
+    CHECK(detail::duree_maximale_de(std::array<version_loi, 2>{avec(5), avec(6)}) == 0);
+    CHECK(detail::duree_maximale_de(std::array<version_loi, 1>{version_loi{}}) == 0);
+    CHECK(detail::duree_maximale_de(std::array<version_loi, 1>{avec(0)}) == 0);
 }

@@ -2,14 +2,40 @@
 // A volet's term: indefinite, N years, or an explicit end date.
 #include <caqes/calendrier/arithmetique.hpp>
 #include <caqes/calendrier/date.hpp>
+#include <caqes/droit/loi.hpp>
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 
 namespace caqes {
 
-// The law's limit for every bounded term: "duree maximale de cinq ans".
+namespace detail {
+
+// The one limit every version of a law table that states one gives, in whole years; 0 when two
+// versions disagree, when one is no whole number of years or when none states it (the assertion
+// below then stops the build: the limit would have to be read at each term's start).
+template <std::size_t N>
+[[nodiscard]] constexpr int duree_maximale_de(const std::array<version_loi, N>& table) noexcept {
+    int n = 0;
+    for (const version_loi& v : table) {
+        const std::size_t k = v.rang(constante_legale::duree_maximale);
+        if (k == dispositions_max) continue;
+        const fraction f = v.dispositions[k].valeur.normalisee();
+        if (f.den != 1 || f.num <= 0 || (n != 0 && f.num != n)) return 0;
+        n = static_cast<int>(f.num);
+    }
+    return n;
+}
+
+}  // namespace detail
+
+// The law's limit for every bounded term: "duree maximale de cinq ans", read from the law table
+// (droit/loi.hpp), where it is stated once per version that says it.
 // [C: L.162-30-2, LEGIARTI000041398036; D.162-14 I, LEGIARTI000044102681] [S for the 2017 additional volets]
-inline constexpr int duree_maximale_annees = 5;
+inline constexpr int duree_maximale_annees = detail::duree_maximale_de(table_loi);
+static_assert(duree_maximale_annees > 0,
+              "the law table's versions disagree on the maximal term (duree_maximale): read it at each term's start");
 
 struct duree {
     enum class forme : std::uint8_t { indeterminee, annees, fin_explicite };
