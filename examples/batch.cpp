@@ -263,7 +263,8 @@ class document_json {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+// The program; main checks that standard output took what it wrote.
+int executer(int argc, char** argv) {
     bool tout = false;
     bool json = false;
     std::vector<std::string> chemins;
@@ -483,4 +484,16 @@ int main(int argc, char** argv) {
                   << "\n";
     }
     return static_cast<int>(caqes::csv::status(lot));
+}
+
+// A full disk (or `> /dev/full`) refuses the output: the results are lost, so the status says so
+// rather than 0 or 1 (caqes does the same, docs/cli.md "Exit status").
+int main(int argc, char** argv) {
+    const int statut = executer(argc, argv);
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << "example_batch: error: the output could not be written\n";
+        return 6;
+    }
+    return statut;
 }

@@ -7,7 +7,8 @@ Each case writes two CSV files derived from a clean subset of the bundled sample
 establishment-years that are all accepted), changes the exact bytes reported, runs the
 program, and checks its exit status (docs/input-format.md, "Exit status") and the lines it
 prints: rule id, file, line and field. A crash (a signal, or a sanitizer's abort) is never an
-accepted outcome: the expected status is always 0 to 3."""
+accepted outcome: the expected status is always 0 to 3, or 6 when standard output refuses the
+output."""
 import json
 import os
 import shutil
@@ -200,6 +201,14 @@ def main():
           ["  valeurs.csv:1:finess: CAQES-E042: a header and no data row: nothing to read"])
     check("6. usage", run(program, ["only_one.csv"]), 2,
           stderr_lines=["usage: example_batch [--all] [--json] [valeurs.csv etablissements.csv [contrats.csv]]"])
+
+    # 7. Standard output that refuses what is written (a full disk): status 6 and a message on
+    # stderr, never status 0 with every result lost.
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "wb") as full:
+            r = subprocess.run([program, *map(str, files("output_full"))], stdout=full, stderr=subprocess.PIPE)
+        r.stdout = b""  # written to /dev/full
+        check("7. output refused", r, 6, stderr_lines=["example_batch: error: the output could not be written"])
 
     print(f"{len(failures)} failure(s)")
     return 1 if failures else 0
