@@ -10,6 +10,8 @@
 #include <caqes/successeur/dispositif.hpp>
 
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace caqes {
@@ -101,16 +103,14 @@ inline void ajouter_violations_modele(const modele_contrat_def& m, ymd tot, ymd 
         if (c.parties.representant_legal.empty()) manquantes += " representant_legal";
         out.push_back({regle::partie_absente, "parties", concat("missing:", manquantes)});
     }
-    if (!finess_bien_forme(c.etab.finess_ej)) {
-        out.push_back({regle::finess_mal_forme, "etablissement.finess_ej",
-                       concat("\"", c.etab.finess_ej, "\"", regles::defaut_finess_texte(c.etab.finess_ej))});
-    }
-    for (std::size_t i = 0; i < c.etab.finess_et.size(); ++i) {
-        if (!finess_bien_forme(c.etab.finess_et[i])) {
-            out.push_back({regle::finess_mal_forme, concat("etablissement.finess_et[", std::to_string(i), "]"),
-                           concat("\"", c.etab.finess_et[i], "\"", regles::defaut_finess_texte(c.etab.finess_et[i]))});
-        }
-    }
+    const auto finess = [&out](std::string lieu, std::string_view f) {
+        if (!finess_bien_forme(f))
+            out.push_back(
+                {regle::finess_mal_forme, std::move(lieu), concat("\"", f, "\"", regles::defaut_finess_texte(f))});
+    };
+    finess("etablissement.finess_ej", c.etab.finess_ej);
+    for (std::size_t i = 0; i < c.etab.finess_et.size(); ++i)
+        finess(concat("etablissement.finess_et[", std::to_string(i), "]"), c.etab.finess_et[i]);
     if (!activite_dans_perimetre(c.etab.activites_exercees, m.perimetre)) {
         out.push_back({regle::activite_hors_perimetre, "etablissement.activites_exercees",
                        "no activity in the template's scope"});
