@@ -135,7 +135,8 @@ const modele_contrat_def& modele_au_hasard(alea& a) {
 int exercice_de(const modele_contrat_def& m, alea& a) {
     if (&m == &evalmod::def_2017) return 2017 + static_cast<int>(a.sous(5));
     if (&m == &evalmod::def_2022) return 2022 + static_cast<int>(a.sous(5));
-    // The scheme's window is 2026 to 2028: 2029 is refused (CAQES-E030).
+    // 2026 to 2029: the scheme's window is 2026 to 2028, so one year in four is refused (CAQES-E030),
+    // a refused entry of the document beside the evaluations.
     return 2026 + static_cast<int>(a.sous(4));
 }
 

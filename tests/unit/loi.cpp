@@ -243,14 +243,16 @@ TEST_CASE("law table: the maximal term every bounded term is checked against is 
     CHECK(versions == 2);  // L.162-30-2 (2019) and D.162-14 I (2022)
     // A table whose versions disagree, or that states none, gives no single limit: the build stops
     // (the static_assert beside duree_maximale_annees).
-    const auto avec = [](std::int64_t annees) {
+    const auto avec = [](std::int64_t annees, unite_constante u = unite_constante::annees) {
         version_loi v{};
-        v.dispositions[0] = {constante_legale::duree_maximale, sorte_constante::plafond, entier(annees),
-                             unite_constante::annees, "duree maximale"};
+        v.dispositions[0] = {constante_legale::duree_maximale, sorte_constante::plafond, entier(annees), u,
+                             "duree maximale"};
         return v;
     };
     STATIC_REQUIRE(detail::duree_maximale_de(std::array<version_loi, 2>{avec(4), avec(4)}) == 4);
     CHECK(detail::duree_maximale_de(std::array<version_loi, 2>{avec(5), avec(6)}) == 0);
     CHECK(detail::duree_maximale_de(std::array<version_loi, 1>{version_loi{}}) == 0);
     CHECK(detail::duree_maximale_de(std::array<version_loi, 1>{avec(0)}) == 0);
+    // Sixty months are no sixty years: a limit in another unit is no limit in years.
+    CHECK(detail::duree_maximale_de(std::array<version_loi, 1>{avec(60, unite_constante::mois)}) == 0);
 }

@@ -111,10 +111,27 @@ TEST_CASE("CAQES-E030: a scheme's grid evaluates the exercises of its window and
         exige_seule(v.erreurs(), regle::exercice_non_couvert, "rapport.exercice");
         CHECK(contient_texte(v.erreurs()[0].detail, "outside [2026-01-01, 2029-01-01)"));
     }
-    // A year past the calendar's last overlaps nothing, and is no overflow.
+    // A year past the calendar's last overlaps nothing, and is no overflow: validate stops at it
+    // with one violation (it computed the year's end and the term's coverage from it).
     CHECK(regles::exercice_couvert(d.modele(), 2026));
     CHECK_FALSE(regles::exercice_couvert(d.modele(), annee_max + 1));
     CHECK_FALSE(regles::exercice_couvert(d.modele(), std::numeric_limits<int>::max()));
+    for (const int hors : {std::numeric_limits<int>::max(), std::numeric_limits<int>::min(), annee_max + 1}) {
+        CAPTURE(hors);
+        evalmod::rapport_essai r(d.modele(), 2026, mal, evalmod::base_80m);  // its evaluation date: 2027-06-01
+        r.r.exercice = hors;
+        r.r.annee_produits = 2025;
+        const resultat_validation<rapport_valide> v = validate(d, r.annuel(), p);
+        REQUIRE_FALSE(v.ok());
+        exige_seule(v.erreurs(), regle::exercice_non_couvert, "rapport.exercice");
+        CHECK(contient_texte(v.erreurs()[0].detail, "is no year of the calendar"));
+    }
+    // The readers' detail names the scheme's window, not contracts (nobody signs a scheme).
+    CHECK(regles::pourquoi_exercice_non_couvert(d.modele(), 2029) ==
+          "2029 is outside [2026-01-01, 2029-01-01), the window the scheme \"efficience 2026\" measures");
+    CHECK(regles::pourquoi_exercice_non_couvert(evalmod::def_2017, 2016) ==
+          "2016 is outside [2017-07-01, 2022-01-01), where contracts of \"essai 2017, quatre volets (illustratif)\" "
+          "produce effects");
 }
 
 TEST_CASE("a scheme's rules: start from 2026, activities 1, 2 and 4, outcomes of L.162-23-14, its indicators",

@@ -74,6 +74,15 @@ namespace regles {
     return annee.chevauche(periode{m.fenetre.debut, fin_des_effets(m)});
 }
 
+// CAQES-E030's detail in the readers, which name whose effects the period bounds: a template's
+// contracts, or a successor scheme's window (nobody signs a scheme).
+[[nodiscard]] inline std::string pourquoi_exercice_non_couvert(const modele_contrat_def& m, int exercice) {
+    const bool dispositif = m.regime == regime_id::successeur_2026;
+    return concat(std::to_string(exercice), " is outside ", texte(periode{m.fenetre.debut, fin_des_effets(m)}),
+                  dispositif ? ", the window the scheme \"" : ", where contracts of \"", m.nom,
+                  dispositif ? "\" measures" : "\" produce effects");
+}
+
 // CAQES-E028: an evaluation is dated on or after the first day of its exercise.
 [[nodiscard]] constexpr bool evaluation_apres_debut(int exercice, ymd date_evaluation) noexcept {
     return date_evaluation.y >= exercice;
@@ -591,6 +600,14 @@ struct validation_rapport {
         // The contract's own volets bound its effects: a volet an avenant adds (D.162-15) may run
         // past every volet of the template under maintien_signale. Without an instance, `volets`
         // are the template's.
+        // A year outside the calendar is no exercise: nothing below can compute with it (a year's
+        // end, a contract year) without overflowing.
+        if (r.exercice < annee_min || r.exercice > annee_max) {
+            out.push_back({regle::exercice_non_couvert, "rapport.exercice",
+                           concat(std::to_string(r.exercice), " is no year of the calendar (",
+                                  std::to_string(annee_min), " to ", std::to_string(annee_max), ")")});
+            return resultat_validation<rapport_valide>{std::move(out)};
+        }
         modele_contrat_def du_contrat = m;
         du_contrat.volets = volets;
         if (!exercice_couvert(du_contrat, r.exercice)) {

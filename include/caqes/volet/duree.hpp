@@ -13,7 +13,7 @@ namespace caqes {
 namespace detail {
 
 // The one limit every version of a law table that states one gives, in whole years; 0 when two
-// versions disagree, when one is no whole number of years or when none states it (the assertion
+// versions disagree, when one is no whole number of years (or not in years) or when none states it (the assertion
 // below then stops the build: the limit would have to be read at each term's start).
 template <std::size_t N>
 [[nodiscard]] constexpr int duree_maximale_de(const std::array<version_loi, N>& table) noexcept {
@@ -22,7 +22,8 @@ template <std::size_t N>
         const std::size_t k = v.rang(constante_legale::duree_maximale);
         if (k == dispositions_max) continue;
         const fraction f = v.dispositions[k].valeur.normalisee();
-        if (f.den != 1 || f.num <= 0 || (n != 0 && f.num != n)) return 0;
+        if (v.dispositions[k].unite != unite_constante::annees || f.den != 1 || f.num <= 0 || (n != 0 && f.num != n))
+            return 0;
         n = static_cast<int>(f.num);
     }
     return n;

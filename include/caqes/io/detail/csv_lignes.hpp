@@ -497,10 +497,7 @@ template <class R>
     } else {
         exercice = static_cast<int>(an.value);
         if (!regles::exercice_couvert(m, exercice)) {
-            j.rejeter(regle::exercice_non_couvert, "exercice",
-                      concat(std::to_string(exercice), " is outside ",
-                             texte(periode{m.fenetre.debut, regles::fin_des_effets(m)}), ", where contracts of \"",
-                             m.nom, "\" produce effects"));
+            j.rejeter(regle::exercice_non_couvert, "exercice", regles::pourquoi_exercice_non_couvert(m, exercice));
             ok = false;
         }
     }

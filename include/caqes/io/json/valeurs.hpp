@@ -787,9 +787,7 @@ template <class SurRapport, class SurRejet>
                 out.r.exercice = static_cast<int>(*an);
                 if (!regles::exercice_couvert(m, out.r.exercice)) {
                     l.signaler(regle::exercice_non_couvert, "/exercice",
-                               concat(std::to_string(*an), " is outside ",
-                                      caqes::texte(periode{m.fenetre.debut, regles::fin_des_effets(m)}),
-                                      ", where contracts of \"", m.nom, "\" produce effects"));
+                               regles::pourquoi_exercice_non_couvert(m, out.r.exercice));
                 }
             }
         }
