@@ -597,9 +597,6 @@ struct validation_rapport {
             out.push_back({regle::volet_en_double, "avenants", "a contract has at most four volets"});
             return resultat_validation<rapport_valide>{std::move(out)};
         }
-        // The contract's own volets bound its effects: a volet an avenant adds (D.162-15) may run
-        // past every volet of the template under maintien_signale. Without an instance, `volets`
-        // are the template's.
         // A year outside the calendar is no exercise: nothing below can compute with it (a year's
         // end, a contract year) without overflowing.
         if (r.exercice < annee_min || r.exercice > annee_max) {
@@ -608,6 +605,9 @@ struct validation_rapport {
                                   std::to_string(annee_min), " to ", std::to_string(annee_max), ")")});
             return resultat_validation<rapport_valide>{std::move(out)};
         }
+        // The contract's own volets bound its effects: a volet an avenant adds (D.162-15) may run
+        // past every volet of the template under maintien_signale. Without an instance, `volets`
+        // are the template's.
         modele_contrat_def du_contrat = m;
         du_contrat.volets = volets;
         if (!exercice_couvert(du_contrat, r.exercice)) {

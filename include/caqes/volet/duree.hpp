@@ -13,8 +13,9 @@ namespace caqes {
 namespace detail {
 
 // The one limit every version of a law table that states one gives, in whole years; 0 when two
-// versions disagree, when one is no whole number of years (or not in years) or when none states it (the assertion
-// below then stops the build: the limit would have to be read at each term's start).
+// versions disagree, when one is no whole number of years (or not in years) or when none states
+// it (the assertion below then stops the build: the limit would have to be read at each term's
+// start).
 template <std::size_t N>
 [[nodiscard]] constexpr int duree_maximale_de(const std::array<version_loi, N>& table) noexcept {
     int n = 0;
