@@ -1671,6 +1671,79 @@ TEST_CASE("csv activities: the activites column is read and checked by the templ
 }
 
 namespace {
+// t_def with its yes/no item A3 for psychiatry only (L.162-22 2): non concerne elsewhere.
+inline constexpr std::array<indicateur, 3> t_socle_psy = [] {
+    std::array<indicateur, 3> g = t_socle;
+    g[2].applicables = activite_psychiatrie;
+    return g;
+}();
+inline constexpr std::array<volet_modele, 2> t_volets_psy{{
+    {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = t_socle_psy, .clauses = sanction},
+    t_volets[1],
+}};
+inline constexpr modele_contrat_def t_def_psy{
+    .nom = "test csv, A3 en psychiatrie",
+    .regime = regime_id::caqes_2017,
+    .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
+    .volets = t_volets_psy,
+};
+struct t_modele_psy : modele_contrat<t_def_psy> {};
+}  // namespace
+
+TEST_CASE("csv activities: the values the reader asks for are those validate requires (regles::valeurs_exigees)",
+          "[csv][activites]") {
+    STATIC_REQUIRE(regles::valeurs_exigees(t_socle_psy[2], true, activite_mco | activite_psychiatrie));
+    STATIC_REQUIRE_FALSE(regles::valeurs_exigees(t_socle_psy[2], true, activite_mco));
+    STATIC_REQUIRE_FALSE(regles::valeurs_exigees(t_socle_psy[0], false, activite_mco));
+    STATIC_REQUIRE(regles::valeurs_exigees(t_socle_psy[0], true, activite_mco));
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const std::string sans_a3 = h +
+                                "750000001;2018;A1;taux;52,5\r\n750000001;2018;A2;depense;1 234,56\r\n"
+                                "750000001;2018;A2;boites;NC\r\n750000001;2018;B1;evolution;-3,5\r\n";
+    const std::string avec_a3 = h + valeurs_fr("750000001", "2018");
+    const std::string he =
+        "finess;exercice;annee_contrat;produits_assurance_maladie;annee_produits;activites;economies_socle;"
+        "economies_transports;decision_socle;decision_transports;nature_socle;nature_transports\r\n";
+    const auto lire_psy = [](const std::string& v, const std::string& e) {
+        return csv::lire_rapports(t_def_psy, {}, {"valeurs.csv", v}, {"etablissements.csv", e});
+    };
+    SECTION("accepted: an MCO establishment gives no value for the psychiatry indicator, non concerne") {
+        // Before, the reader asked for A3 (CAQES-E026) and validate refused its value
+        // (CAQES-E035): such an establishment could not be accepted at all.
+        const csv::lot_rapports lot = lire_psy(sans_a3, he + "750000001;2018;2;1000;2017;mco;;;;;;\r\n");
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(lot.rapports.size() == 1);
+        CHECK(lot.rapports[0].rapport.valeurs()[2][0].etat == etat_valeur::non_concernee);
+        CHECK(lot.valeurs.accepted == 4);
+        CHECK(lot.balanced());
+    }
+    SECTION("rejected: an establishment that exercises psychiatry must give it (CAQES-E026)") {
+        const csv::lot_rapports lot = lire_psy(sans_a3, he + "750000001;2018;2;1000;2017;mco+psychiatrie;;;;;;\r\n");
+        INFO(outils::tout(lot.rejets));
+        CHECK(lot.rapports.empty());
+        const violation* x = a(lot, "valeurs.csv:2:finess");
+        REQUIRE(x != nullptr);
+        CHECK(x->id == regle::indicateur_absent);
+        CHECK(x->detail.starts_with("750000001 2018: missing A3.plan;"));
+        CHECK(lot.balanced());
+    }
+    SECTION("rejected: without the activites column, every activity of the scope, so A3 too (CAQES-E026)") {
+        const csv::lot_rapports lot = lire_psy(sans_a3, entete_etab_fr + "750000001;2018;2;1000;;;;;2017;;\r\n");
+        CHECK(lot.rapports.empty());
+        REQUIRE(a(lot, "valeurs.csv:2:finess") != nullptr);
+        CHECK(a(lot, "valeurs.csv:2:finess")->id == regle::indicateur_absent);
+    }
+    SECTION("rejected: a value given by an MCO establishment for it (CAQES-E035)") {
+        const csv::lot_rapports lot = lire_psy(avec_a3, he + "750000001;2018;2;1000;2017;mco;;;;;;\r\n");
+        INFO(outils::tout(lot.rejets));
+        CHECK(lot.rapports.empty());
+        REQUIRE_FALSE(lot.rejets.empty());
+        CHECK(lot.rejets.front().id == regle::indicateur_non_applicable);
+        CHECK(lot.balanced());
+    }
+}
+
+namespace {
 // The socle also carries the 2017 liste en sus reduction (D.162-16 III 2), a rate.
 inline constexpr std::array<volet_modele, 2> t_volets_taux{{
     {.volet = volet_id::volet_socle,

@@ -170,6 +170,73 @@ TEST_CASE("JSON Lines rejections: rule and file:line#pointer", "[json][jsonl]") 
             "v.jsonl:1#/decisions/socle/montant");
 }
 
+TEST_CASE("JSON Lines activities: the values the reader asks for are those validate requires (regles::valeurs_exigees)",
+          "[json][jsonl][activites]") {
+    // `grille_texte` with a second socle indicator, for psychiatry only (L.162-22 2).
+    std::string texte = grille_texte;
+    const std::string fin_s1 = R"("validite": {"debut": "2017-07-01", "fin": "2022-01-01"}})";
+    texte.replace(texte.find(fin_s1), fin_s1.size(), fin_s1 + R"(,
+       {"id": 2, "code": "P1", "libelle": "psychiatrie", "origine": "illustrative", "applicables": ["psychiatrie"],
+        "mesures": [{"code": "taux", "nature": "taux"}], "sens": "plus_haut_est_mieux",
+        "objectif": {"mesure": "taux", "valeur": {"nature": "taux", "num": 49, "den": 100}},
+        "validite": {"debut": "2017-07-01", "fin": "2022-01-01"}})");
+    const auto g = json::lire_grille(texte, "psy.json");
+    REQUIRE(g.ok());
+    const auto lire_psy = [&g](const std::string& ligne) {
+        return json::lire_rapports_jsonl(g.valeur().definition(), g.valeur().parametres().valeur(),
+                                         {"v.jsonl", ligne + "\n"});
+    };
+    const auto avec_activites = [](const std::string& a) {
+        return avec(R"("annee_produits":2017,)", R"("annee_produits":2017,"activites":")" + a + "\",");
+    };
+    SECTION("accepted: an MCO establishment gives no value for the psychiatry indicator, non concerne") {
+        // Before, the reader asked for P1 (CAQES-E026) and validate refused its value
+        // (CAQES-E035): such an establishment could not be accepted at all.
+        const json::lot_jsonl l = lire_psy(avec_activites("mco"));
+        INFO(outils::tout(l.rejets));
+        REQUIRE(l.rapports.size() == 1);
+        CHECK(l.rapports[0].rapport.valeurs()[1][0].etat == etat_valeur::non_concernee);
+    }
+    SECTION("rejected: an establishment that exercises psychiatry must give it (CAQES-E026)") {
+        const json::lot_jsonl l = lire_psy(avec_activites("mco+psychiatrie"));
+        REQUIRE(l.rejets.size() == 1);
+        CHECK(l.rejets[0].id == regle::indicateur_absent);
+        CHECK(l.rejets[0].lieu == "v.jsonl:1#/valeurs");
+        CHECK(l.rejets[0].detail == "019900001 2018: missing P1.taux");
+    }
+    SECTION("rejected: without activities, every activity of the grid's scope, so P1 too (CAQES-E026)") {
+        const json::lot_jsonl l = lire_psy(ligne_valide);
+        REQUIRE(l.rejets.size() == 1);
+        CHECK(l.rejets[0].id == regle::indicateur_absent);
+    }
+    SECTION("rejected: a value given by an MCO establishment for it (CAQES-E035)") {
+        std::string ligne = avec_activites("mco");
+        const std::string s1 = R"("S1":{"taux":55.7,"depense":1234.56})";
+        ligne.replace(ligne.find(s1), s1.size(), s1 + R"(,"P1":{"taux":50})");
+        const json::lot_jsonl l = lire_psy(ligne);
+        REQUIRE(l.rejets.size() == 1);
+        CHECK(l.rejets[0].id == regle::indicateur_non_applicable);
+        CHECK(l.rejets[0].lieu == "v.jsonl:1#/valeurs/P1/taux");
+    }
+}
+
+TEST_CASE("JSON Lines: a violation of validate about an indicator is located at its member of /valeurs",
+          "[json][jsonl]") {
+    using json::detail::pointeur_rapport;
+    CHECK(pointeur_rapport("volets[0] (volet_socle).grille[1] (id 2, P1).taux", {}, false) == "/valeurs/P1/taux");
+    CHECK(pointeur_rapport("volets[0] (volet_socle).grille[1] (id 2, P1)", {}, false) == "/valeurs/P1");
+    CHECK(pointeur_rapport("rapport.valeurs[3] (T1)", {}, false) == "/valeurs/T1");
+    // RFC 6901 escapes in a code or a measure.
+    CHECK(pointeur_rapport("rapport.valeurs[0] (A/B~C)", {}, false) == "/valeurs/A~1B~0C");
+    CHECK(pointeur_rapport("volets[1] (volet_transports).grille[0] (id 7, T~1).a/b", {}, false) ==
+          "/valeurs/T~01/a~1b");
+    // Anything else is not an indicator's: the line's root, as before.
+    CHECK(pointeur_rapport("volets[0] (volet_socle)", {}, false).empty());
+    CHECK(pointeur_rapport("rapport.valeurs[0", {}, false).empty());
+    CHECK(pointeur_rapport("volets[0] (volet_socle).grille[1] (id 2", {}, false).empty());
+    CHECK(pointeur_rapport("rapport.exercice", {}, false).empty());
+}
+
 TEST_CASE("JSON Lines CAQES-E022: the detail says what is wrong with the FINESS, as the CSV reader's",
           "[json][jsonl]") {
     struct cas {
@@ -523,7 +590,9 @@ TEST_CASE("JSON Lines contract time: a volet brought in by an avenant is not rep
         CHECK(l.rapports.empty());
         REQUIRE_FALSE(l.rejets.empty());
         CHECK(l.rejets[0].id == regle::volet_hors_terme);
-        CHECK(l.rejets[0].lieu == "v.jsonl:1#");
+        // At the indicator's member, as validate names its entry ("rapport.valeurs[0] (T1)"; it
+        // was the line's root, "v.jsonl:1#", before).
+        CHECK(l.rejets[0].lieu == "v.jsonl:1#/valeurs/T1");
     }
     SECTION("without the contract, transports is required: CAQES-E026") {
         const json::lot_jsonl l = lire_deux(ligne_valide);

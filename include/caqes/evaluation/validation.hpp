@@ -83,6 +83,18 @@ namespace regles {
                   dispositif ? "\" measures" : "\" produce effects");
 }
 
+// CAQES-E026 and CAQES-E035: whether a yearly report must give an indicator's values. Those of
+// a volet the exercise evaluates, when the indicator applies to one of the establishment's
+// activities (L.162-22 1 to 4, the activities `indicateur::applicables` names); any other
+// indicator is non concerne, and a value given for it is refused (CAQES-E060 out of term,
+// CAQES-E035 for an activity the establishment does not exercise). One definition for
+// `validate` and for the readers, which name the missing values before validation: a reader
+// that asked for more would refuse, as incomplete, every report `validate` accepts.
+[[nodiscard]] constexpr bool valeurs_exigees(const indicateur& ind, bool volet_evalue,
+                                             activites activites_etablissement) noexcept {
+    return volet_evalue && applicable_a(ind, activites_etablissement);
+}
+
 // CAQES-E028: an evaluation is dated on or after the first day of its exercise.
 [[nodiscard]] constexpr bool evaluation_apres_debut(int exercice, ymd date_evaluation) noexcept {
     return date_evaluation.y >= exercice;
@@ -817,7 +829,7 @@ struct validation_rapport {
         for (std::size_t iv = 0; iv < me.volets.size(); ++iv) {
             for (std::size_t ii = 0; ii < me.volets[iv].grille.size(); ++ii, ++k) {
                 const indicateur& ind = me.volets[iv].grille[ii];
-                if (!v.couvertures_[iv].evalue || !applicable_a(ind, r.activites_etablissement)) {
+                if (!valeurs_exigees(ind, v.couvertures_[iv].evalue, r.activites_etablissement)) {
                     for (std::size_t j = 0; j < mesures_max; ++j) {
                         if (!ind.mesures[j].vide()) v.valeurs_[k][j] = valeur_mesure::non_concernee();
                     }

@@ -159,15 +159,21 @@ template <class SurRapport, class SurRejet>
                 }
             }
         }
-        // CAQES-E026: every measure of every indicator of the volets the contract has in force
-        // for the exercise, and the establishment row. A volet out of its term is not reported
-        // on; values given for it are refused by `validate` (CAQES-E060).
+        // CAQES-E026: every measure of every indicator whose values the report must give
+        // (regles::valeurs_exigees: the volets the contract has in force for the exercise, the
+        // indicators that apply to the establishment's activities), and the establishment row.
+        // Values given for the others are refused by `validate` (CAQES-E060, CAQES-E035).
         const std::array<bool, volets_max> couverts = volets_couverts(
             m, contrat != nullptr && contrat->accepte ? &contrat->instance : nullptr, k.exercice, p.annee_partielle);
+        etablissement_lu* et = etabs.trouver(k.code);
+        // Without its row (or the column), every activity of the template's scope, as `validate`
+        // is then given.
+        const activites exercees =
+            et != nullptr && et->accepte && b.activites_donnees ? et->donnees.activites_etablissement : m.perimetre;
         std::string manque;
         std::size_t nombre_manquants = 0;
         for (const auto& x : index) {
-            if (!couverts[x.volet]) continue;
+            if (!regles::valeurs_exigees(*x.ind, couverts[x.volet], exercees)) continue;
             for (std::size_t jm = 0; jm < mesures_max; ++jm) {
                 if (x.place[jm] == absent || groupe::donnee(g.mesures[x.place[jm]])) continue;
                 if (nombre_manquants < 4)
@@ -176,7 +182,6 @@ template <class SurRapport, class SurRejet>
             }
         }
         if (nombre_manquants > 4) manque += concat(" and ", std::to_string(nombre_manquants - 4), " more");
-        etablissement_lu* et = etabs.trouver(k.code);
         std::string probleme;
         if (nombre_manquants > 0) probleme = concat("missing ", manque);
         if (et == nullptr) {

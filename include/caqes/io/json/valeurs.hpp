@@ -286,10 +286,12 @@ struct ligne_lue {
 }
 
 // `couverts`: the volets the contract has in force this exercise (all of them without a
-// contract); an indicator of another volet is not required, and is left out unless given
-// (`validate` then refuses it, CAQES-E060), as in the CSV reader.
+// contract); `exercees`: the activities validation is given. An indicator whose values are not
+// required (regles::valeurs_exigees: of another volet, or applying to none of those
+// activities) is left out unless given (`validate` then refuses it, CAQES-E060 or CAQES-E035),
+// as in the CSV reader.
 inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, const valeur_ligne& vs, ligne_lue& out,
-                               const std::array<bool, volets_max>& couverts) {
+                               const std::array<bool, volets_max>& couverts, activites exercees) {
     if (!l.objet(vs, "/valeurs")) return;
     std::string manque;
     std::size_t nombre_manquants = 0;
@@ -299,7 +301,7 @@ inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, co
             s.indicateur = ind.code;
             const std::string p = concat("/valeurs/", sax_ligne::segment(ind.code));
             const valeur_ligne* vi = vs.membre(ind.code);
-            if (vi == nullptr && iv < volets_max && !couverts[iv]) continue;
+            if (vi == nullptr && !regles::valeurs_exigees(ind, iv >= volets_max || couverts[iv], exercees)) continue;
             if (vi != nullptr && !l.objet(*vi, p)) vi = nullptr;
             for (std::size_t jm = 0; jm < mesures_max; ++jm) {
                 if (ind.mesures[jm].vide()) continue;
@@ -563,7 +565,25 @@ inline void lire_l162_30_4_ligne(lecteur_ligne& l, const valeur_ligne& racine, l
     }
     if (colonne.starts_with("economies_")) return concat("/economies/", colonne.substr(10));
     if (colonne.starts_with("l162_30_4_")) return concat("/l162_30_4/", colonne.substr(10));
-    return colonne.empty() ? std::string{} : concat("/", colonne);
+    if (!colonne.empty()) return concat("/", colonne);
+    // An indicator's values as the report gave them ("rapport.valeurs[3] (T1)": CAQES-E060 for
+    // a volet out of its term), or as the template names them (`texte(modele, lieu_modele)`, then
+    // "." and the measure: "volets[0] (volet_socle).grille[1] (id 2, P1).taux": CAQES-E035,
+    // CAQES-E012): the member of /valeurs that gave them.
+    if (lieu.starts_with("rapport.valeurs[")) {
+        const std::size_t debut = lieu.find(" (");
+        if (debut == std::string_view::npos || !lieu.ends_with(')')) return {};
+        return concat("/valeurs/", sax_ligne::segment(lieu.substr(debut + 2, lieu.size() - debut - 3)));
+    }
+    const std::size_t grille = lieu.find(").grille[");
+    const std::size_t id = grille == std::string_view::npos ? grille : lieu.find(" (id ", grille);
+    const std::size_t virgule = id == std::string_view::npos ? id : lieu.find(", ", id);
+    const std::size_t fin = virgule == std::string_view::npos ? virgule : lieu.find(')', virgule);
+    if (fin == std::string_view::npos) return {};
+    const std::string indicateur = concat("/valeurs/", sax_ligne::segment(lieu.substr(virgule + 2, fin - virgule - 2)));
+    if (fin + 1 < lieu.size() && lieu[fin + 1] == '.')
+        return concat(indicateur, "/", sax_ligne::segment(lieu.substr(fin + 2)));
+    return indicateur;
 }
 
 }  // namespace detail
@@ -845,8 +865,10 @@ template <class SurRapport, class SurRejet>
         std::optional<contrat_instance> contrat = lire_contrat_ligne(l, m, racine, out.finess);
         const std::array<bool, volets_max> couverts =
             csv::detail::volets_couverts(m, contrat ? &*contrat : nullptr, out.r.exercice, p.annee_partielle);
+        // The activities validation will be given (below): the line's, else the grid's scope.
         if (const valeur_ligne* vs = l.membre(racine, "", "valeurs", true))
-            lire_valeurs_ligne(l, m, *vs, out, couverts);
+            lire_valeurs_ligne(l, m, *vs, out, couverts,
+                               out.activites_donnees ? out.r.activites_etablissement : m.perimetre);
 
         // Every line that gave its key holds it, rejected or not, as the CSV establishments file's
         // rows do: a later line for the same establishment-year is a duplicate, whatever the
