@@ -1744,6 +1744,69 @@ TEST_CASE("csv activities: the values the reader asks for are those validate req
 }
 
 namespace {
+// t_def with its yes/no item A3 in force until the end of 2018 only (its contracts still
+// produce effects in 2019).
+inline constexpr std::array<indicateur, 3> t_socle_exp = [] {
+    std::array<indicateur, 3> g = t_socle;
+    g[2].validite = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}};
+    return g;
+}();
+inline constexpr std::array<volet_modele, 2> t_volets_exp{{
+    {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = t_socle_exp, .clauses = sanction},
+    t_volets[1],
+}};
+inline constexpr modele_contrat_def t_def_exp{
+    .nom = "test csv, A3 until 2018",
+    .regime = regime_id::caqes_2017,
+    .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
+    .volets = t_volets_exp,
+};
+struct t_modele_exp : modele_contrat<t_def_exp> {};
+}  // namespace
+
+TEST_CASE("csv reader: an indicator out of force in the exercise is CAQES-E012, not a missing value (CAQES-E026)",
+          "[csv][E012]") {
+    const std::string h = "finess;exercice;indicateur;mesure;valeur\r\n";
+    const auto sans_a3 = [&h](const std::string& annee) {
+        return h + "750000001;" + annee + ";A1;taux;52,5\r\n750000001;" + annee + ";A2;depense;1 234,56\r\n" +
+               "750000001;" + annee + ";A2;boites;NC\r\n750000001;" + annee + ";B1;evolution;-3,5\r\n";
+    };
+    const auto lire_exp = [](const std::string& v, const std::string& e) {
+        return csv::lire_rapports(t_def_exp, {}, {"valeurs.csv", v}, {"etablissements.csv", e});
+    };
+    SECTION("2019, without A3's row: E012, at the establishment-year's first row") {
+        const csv::lot_rapports lot =
+            lire_exp(sans_a3("2019"), entete_etab_fr + "750000001;2019;3;1000;;;;;2018;;\r\n");
+        INFO(outils::tout(lot.rejets));
+        CHECK(lot.rapports.empty());
+        const violation* x = a(lot, "valeurs.csv:2:finess");
+        REQUIRE(x != nullptr);
+        CHECK(x->id == regle::indicateur_hors_validite);
+        CHECK(outils::contient_texte(x->detail, "(id 3, A3): valid [2017-07-01, 2019-01-01), exercise 2019"));
+        CHECK(lot.balanced());
+    }
+    SECTION("2019, with it: E012 as well") {
+        const csv::lot_rapports lot =
+            lire_exp(h + valeurs_fr("750000001", "2019"), entete_etab_fr + "750000001;2019;3;1000;;;;;2018;;\r\n");
+        REQUIRE(a(lot, "valeurs.csv:2:finess") != nullptr);
+        CHECK(a(lot, "valeurs.csv:2:finess")->id == regle::indicateur_hors_validite);
+    }
+    SECTION("2018, without it: E026, A3 is in force and missing") {
+        const csv::lot_rapports lot =
+            lire_exp(sans_a3("2018"), entete_etab_fr + "750000001;2018;2;1000;;;;;2017;;\r\n");
+        REQUIRE(a(lot, "valeurs.csv:2:finess") != nullptr);
+        CHECK(a(lot, "valeurs.csv:2:finess")->id == regle::indicateur_absent);
+        CHECK(a(lot, "valeurs.csv:2:finess")->detail.starts_with("750000001 2018: missing A3.plan;"));
+    }
+    SECTION("2018, with it: accepted") {
+        const csv::lot_rapports lot =
+            lire_exp(h + valeurs_fr("750000001", "2018"), entete_etab_fr + "750000001;2018;2;1000;;;;;2017;;\r\n");
+        INFO(outils::tout(lot.rejets));
+        CHECK(lot.rapports.size() == 1);
+    }
+}
+
+namespace {
 // The socle also carries the 2017 liste en sus reduction (D.162-16 III 2), a rate.
 inline constexpr std::array<volet_modele, 2> t_volets_taux{{
     {.volet = volet_id::volet_socle,

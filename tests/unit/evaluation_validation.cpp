@@ -3,7 +3,9 @@
 #include "evaluation_modeles.hpp"
 #include "outils.hpp"
 
+#include <array>
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -332,4 +334,56 @@ TEST_CASE("CAQES-E030 with an instance: a volet an avenant adds keeps the exerci
     INFO(outils::tout(vs));
     REQUIRE(trouver(vs, regle::exercice_non_couvert) != nullptr);
     CHECK(trouver(vs, regle::exercice_non_couvert)->detail == "2028 is outside [2025-01-01, 2027-12-31)");
+}
+
+namespace {
+// A socle of two indicators, the second in force until the end of 2018 only: the template
+// compiles (CAQES-E012 at compile time holds on every day a contract may start, 2017-07-01 to
+// 2018-12-31), and its contracts, indeterminate, still produce effects in 2019.
+inline constexpr periode jusqu_a_2019{ymd{2017, 7, 1}, ymd{2019, 1, 1}};
+inline constexpr std::array<indicateur, 2> g_expirant{
+    {evalmod::ind_taux(1, "DUR-1", evalmod::validite_2017), evalmod::ind_taux(2, "EXP-2", jusqu_a_2019)}};
+inline constexpr std::array<volet_modele, 1> v_expirant{
+    {{.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = g_expirant, .clauses = sanction}}};
+inline constexpr modele_contrat_def def_expirant{
+    .nom = "indicateur expirant", .regime = regime_id::caqes_2017, .fenetre = jusqu_a_2019, .volets = v_expirant};
+struct modele_expirant : modele_contrat<def_expirant> {};
+}  // namespace
+
+TEST_CASE(
+    "CAQES-E012 at run time: an indicator out of force in the exercise refuses the report, its values given "
+    "or not",
+    "[evaluation][validation][E012]") {
+    STATIC_REQUIRE(regles::en_vigueur_pendant(g_expirant[1], 2017));  // from 1 July: one day is enough
+    STATIC_REQUIRE(regles::en_vigueur_pendant(g_expirant[1], 2018));
+    STATIC_REQUIRE_FALSE(regles::en_vigueur_pendant(g_expirant[1], 2019));
+    STATIC_REQUIRE_FALSE(regles::en_vigueur_pendant(g_expirant[1], 2016));
+    STATIC_REQUIRE_FALSE(regles::en_vigueur_pendant(g_expirant[0], annee_max + 1));
+    STATIC_REQUIRE_FALSE(regles::en_vigueur_pendant(g_expirant[0], std::numeric_limits<int>::max()));
+    REQUIRE(regles::exercice_couvert(def_expirant, 2019));
+
+    const std::vector<valeurs_indicateur> v = evalmod::tout_atteint(def_expirant);
+    CHECK(controler(rapport(def_expirant, 2018, v)).empty());
+    const std::string lieu = "volets[0] (volet_socle).grille[1] (id 2, EXP-2)";
+    const std::string detail = "valid [2017-07-01, 2019-01-01), exercise 2019";
+    SECTION("2019 with its values: E012 alone") {
+        const violations vs = controler(rapport(def_expirant, 2019, v));
+        INFO(outils::tout(vs));
+        REQUIRE(vs.size() == 1);
+        CHECK(vs[0].id == regle::indicateur_hors_validite);
+        CHECK(vs[0].lieu == lieu);
+        CHECK(vs[0].detail == detail);
+    }
+    SECTION("2019 without them: E012 too, not CAQES-E026 (giving them would not make it valid)") {
+        const violations vs = controler(rapport(def_expirant, 2019, {v[0]}));
+        INFO(outils::tout(vs));
+        REQUIRE(vs.size() == 1);
+        CHECK(vs[0].id == regle::indicateur_hors_validite);
+        CHECK(vs[0].lieu == lieu);
+    }
+    SECTION("2018 without them: CAQES-E026, the indicator is in force") {
+        const violations vs = controler(rapport(def_expirant, 2018, {v[0]}));
+        REQUIRE(vs.size() == 1);
+        CHECK(vs[0].id == regle::indicateur_absent);
+    }
 }

@@ -220,6 +220,40 @@ TEST_CASE("JSON Lines activities: the values the reader asks for are those valid
     }
 }
 
+TEST_CASE("JSON Lines: an indicator out of force in the exercise is CAQES-E012 at its member, values given or not",
+          "[json][jsonl][E012]") {
+    // `grille_texte` with S1 in force until the end of 2018 only: 2019 is still in the
+    // contracts' effects (indeterminate socle).
+    std::string texte = grille_texte;
+    const std::string validite = R"("validite": {"debut": "2017-07-01", "fin": "2022-01-01"})";
+    texte.replace(texte.find(validite), validite.size(), R"("validite": {"debut": "2017-07-01", "fin": "2019-01-01"})");
+    const auto g = json::lire_grille(texte, "exp.json");
+    REQUIRE(g.ok());
+    const auto lire_exp = [&g](const std::string& ligne) {
+        return json::lire_rapports_jsonl(g.valeur().definition(), g.valeur().parametres().valeur(),
+                                         {"v.jsonl", ligne + "\n"});
+    };
+    const std::string en_2019 = avec(R"("exercice":2018)", R"("exercice":2019)");
+    SECTION("2018: accepted") {
+        const json::lot_jsonl l = lire_exp(ligne_valide);
+        INFO(outils::tout(l.rejets));
+        CHECK(l.rapports.size() == 1);
+    }
+    SECTION("2019 with S1's values, then without them: E012 at /valeurs/S1 both times") {
+        std::string sans = en_2019;
+        const std::string s1 = R"("S1":{"taux":55.7,"depense":1234.56})";
+        sans.replace(sans.find(s1), s1.size(), "");
+        for (const std::string& ligne : {en_2019, sans}) {
+            const json::lot_jsonl l = lire_exp(ligne);
+            INFO(ligne);
+            REQUIRE(l.rejets.size() == 1);
+            CHECK(l.rejets[0].id == regle::indicateur_hors_validite);
+            CHECK(l.rejets[0].lieu == "v.jsonl:1#/valeurs/S1");
+            CHECK(outils::contient_texte(l.rejets[0].detail, "valid [2017-07-01, 2019-01-01), exercise 2019"));
+        }
+    }
+}
+
 TEST_CASE("JSON Lines: a violation of validate about an indicator is located at its member of /valeurs",
           "[json][jsonl]") {
     using json::detail::pointeur_rapport;

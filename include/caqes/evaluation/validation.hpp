@@ -95,6 +95,16 @@ namespace regles {
     return volet_evalue && applicable_a(ind, activites_etablissement);
 }
 
+// CAQES-E012 at run time: an indicator of the report is in force on at least one day of the
+// exercise (its dated referentiel, arretes of 2017-04-27, 2018-12-12 and 2022-02-23). A report
+// whose indicator is not is refused with E012, whether its values came or not: the readers
+// do not ask for them (CAQES-E026), since giving them would not make the report valid. A year
+// past the calendar's last is none an indicator is in force in.
+[[nodiscard]] constexpr bool en_vigueur_pendant(const indicateur& ind, int exercice) noexcept {
+    if (exercice > annee_max) return false;
+    return ind.validite.chevauche(periode{ymd{exercice, 1, 1}, ymd{exercice + 1, 1, 1}});
+}
+
 // CAQES-E028: an evaluation is dated on or after the first day of its exercise.
 [[nodiscard]] constexpr bool evaluation_apres_debut(int exercice, ymd date_evaluation) noexcept {
     return date_evaluation.y >= exercice;
@@ -825,7 +835,6 @@ struct validation_rapport {
         // Every indicator of an evaluated volet: applicable ones are reported and in force; the
         // others, and every indicator of a volet out of its term, are non concerne.
         std::size_t k = 0;
-        const periode annee{ymd{r.exercice, 1, 1}, ymd{r.exercice + 1, 1, 1}};
         for (std::size_t iv = 0; iv < me.volets.size(); ++iv) {
             for (std::size_t ii = 0; ii < me.volets[iv].grille.size(); ++ii, ++k) {
                 const indicateur& ind = me.volets[iv].grille[ii];
@@ -836,14 +845,15 @@ struct validation_rapport {
                     continue;
                 }
                 const auto lieu = [&] { return texte(me, lieu_modele{static_cast<int>(iv), static_cast<int>(ii)}); };
-                if (saisie_de[k] == r.valeurs.size()) {
-                    out.push_back({regle::indicateur_absent, lieu(), "no values reported"});
-                    continue;
-                }
-                if (!ind.validite.chevauche(annee)) {
+                // Out of force this exercise, whether its values came or not: giving them would
+                // not make the report valid, so the report is not told they are missing.
+                if (!en_vigueur_pendant(ind, r.exercice)) {
                     out.push_back({regle::indicateur_hors_validite, lieu(),
                                    concat("valid ", texte(ind.validite), ", exercise ", std::to_string(r.exercice))});
+                    continue;
                 }
+                if (saisie_de[k] == r.valeurs.size())
+                    out.push_back({regle::indicateur_absent, lieu(), "no values reported"});
             }
         }
 

@@ -162,7 +162,9 @@ template <class SurRapport, class SurRejet>
         // CAQES-E026: every measure of every indicator whose values the report must give
         // (regles::valeurs_exigees: the volets the contract has in force for the exercise, the
         // indicators that apply to the establishment's activities), and the establishment row.
-        // Values given for the others are refused by `validate` (CAQES-E060, CAQES-E035).
+        // Values given for the others are refused by `validate` (CAQES-E060, CAQES-E035). An
+        // indicator out of force this exercise is not asked for: `validate` refuses the report
+        // for it (CAQES-E012, regles::en_vigueur_pendant), values or not.
         const std::array<bool, volets_max> couverts = volets_couverts(
             m, contrat != nullptr && contrat->accepte ? &contrat->instance : nullptr, k.exercice, p.annee_partielle);
         etablissement_lu* et = etabs.trouver(k.code);
@@ -173,7 +175,9 @@ template <class SurRapport, class SurRejet>
         std::string manque;
         std::size_t nombre_manquants = 0;
         for (const auto& x : index) {
-            if (!regles::valeurs_exigees(*x.ind, couverts[x.volet], exercees)) continue;
+            if (!regles::valeurs_exigees(*x.ind, couverts[x.volet], exercees) ||
+                !regles::en_vigueur_pendant(*x.ind, k.exercice))
+                continue;
             for (std::size_t jm = 0; jm < mesures_max; ++jm) {
                 if (x.place[jm] == absent || groupe::donnee(g.mesures[x.place[jm]])) continue;
                 if (nombre_manquants < 4)

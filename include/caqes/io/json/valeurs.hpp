@@ -289,7 +289,8 @@ struct ligne_lue {
 // contract); `exercees`: the activities validation is given. An indicator whose values are not
 // required (regles::valeurs_exigees: of another volet, or applying to none of those
 // activities) is left out unless given (`validate` then refuses it, CAQES-E060 or CAQES-E035),
-// as in the CSV reader.
+// as in the CSV reader; so is one out of force this exercise, which `validate` refuses
+// whether given or not (CAQES-E012, regles::en_vigueur_pendant).
 inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, const valeur_ligne& vs, ligne_lue& out,
                                const std::array<bool, volets_max>& couverts, activites exercees) {
     if (!l.objet(vs, "/valeurs")) return;
@@ -301,7 +302,9 @@ inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, co
             s.indicateur = ind.code;
             const std::string p = concat("/valeurs/", sax_ligne::segment(ind.code));
             const valeur_ligne* vi = vs.membre(ind.code);
-            if (vi == nullptr && !regles::valeurs_exigees(ind, iv >= volets_max || couverts[iv], exercees)) continue;
+            if (vi == nullptr && (!regles::valeurs_exigees(ind, iv >= volets_max || couverts[iv], exercees) ||
+                                  !regles::en_vigueur_pendant(ind, out.r.exercice)))
+                continue;
             if (vi != nullptr && !l.objet(*vi, p)) vi = nullptr;
             for (std::size_t jm = 0; jm < mesures_max; ++jm) {
                 if (ind.mesures[jm].vide()) continue;
