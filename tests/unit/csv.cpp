@@ -1512,7 +1512,8 @@ TEST_CASE("csv contracts: the transports volet brought in by avenant is reported
         const csv::lot_rapports lot =
             lire_avec_contrats(h + valeurs_fr("750000001", "2017") + valeurs_fr("750000001", "2018"), e, c);
         INFO(outils::tout(lot.rejets));
-        const violation* x = a(lot, "valeurs.csv:2:finess");
+        // At the row that gave B1's value (it was the establishment-year's first row).
+        const violation* x = a(lot, "valeurs.csv:6:indicateur");
         REQUIRE(x != nullptr);
         CHECK(x->id == regle::volet_hors_terme);
         CHECK(outils::contient_texte(x->detail, "750000001 2017: rapport.valeurs[3] (B1)"));
@@ -1737,8 +1738,10 @@ TEST_CASE("csv activities: the values the reader asks for are those validate req
         const csv::lot_rapports lot = lire_psy(avec_a3, he + "750000001;2018;2;1000;2017;mco;;;;;;\r\n");
         INFO(outils::tout(lot.rejets));
         CHECK(lot.rapports.empty());
-        REQUIRE_FALSE(lot.rejets.empty());
-        CHECK(lot.rejets.front().id == regle::indicateur_non_applicable);
+        // At the value's own row (A3;plan), its `valeur` cell.
+        const violation* x = a(lot, "valeurs.csv:5:valeur");
+        REQUIRE(x != nullptr);
+        CHECK(x->id == regle::indicateur_non_applicable);
         CHECK(lot.balanced());
     }
 }
@@ -1785,11 +1788,12 @@ TEST_CASE("csv reader: an indicator out of force in the exercise is CAQES-E012, 
         CHECK(outils::contient_texte(x->detail, "(id 3, A3): valid [2017-07-01, 2019-01-01), exercise 2019"));
         CHECK(lot.balanced());
     }
-    SECTION("2019, with it: E012 as well") {
+    SECTION("2019, with it: E012 as well, at A3's row") {
         const csv::lot_rapports lot =
             lire_exp(h + valeurs_fr("750000001", "2019"), entete_etab_fr + "750000001;2019;3;1000;;;;;2018;;\r\n");
-        REQUIRE(a(lot, "valeurs.csv:2:finess") != nullptr);
-        CHECK(a(lot, "valeurs.csv:2:finess")->id == regle::indicateur_hors_validite);
+        INFO(outils::tout(lot.rejets));
+        REQUIRE(a(lot, "valeurs.csv:5:indicateur") != nullptr);
+        CHECK(a(lot, "valeurs.csv:5:indicateur")->id == regle::indicateur_hors_validite);
     }
     SECTION("2018, without it: E026, A3 is in force and missing") {
         const csv::lot_rapports lot =

@@ -266,6 +266,9 @@ TEST_CASE("JSON Lines: a violation of validate about an indicator is located at 
           "/valeurs/T~01/a~1b");
     // Anything else is not an indicator's: the line's root, as before.
     CHECK(pointeur_rapport("volets[0] (volet_socle)", {}, false).empty());
+    CHECK(pointeur_rapport("volets[0] (volet_socle).grille[1] (id 2, P1).", {}, false).empty());
+    CHECK(pointeur_rapport("volets[0] (volet_socle).grille[1] (id 2, P1)x", {}, false).empty());
+    CHECK(pointeur_rapport("parametres.p2017 (id 2, P1)", {}, false).empty());
     CHECK(pointeur_rapport("rapport.valeurs[0", {}, false).empty());
     CHECK(pointeur_rapport("volets[0] (volet_socle).grille[1] (id 2", {}, false).empty());
     CHECK(pointeur_rapport("rapport.exercice", {}, false).empty());

@@ -263,14 +263,21 @@ template <class SurRapport, class SurRejet>
                 return;
             }
             // A decision, savings or other cell of the establishments file is located at its
-            // own row and column; the rest at the establishment-year's first row of values.
+            // own row and column; a value at its row of values (`valeur`), an indicator at the
+            // first row that gave one of its values (`indicateur`); the rest, and an indicator
+            // no row gave, at the establishment-year's first row of values.
             for (const auto& x : refus_validation) {
                 const std::string colonne = colonne_etablissement(x.lieu, el.decisions, b.activites_donnees);
                 const bool colonne_absente =
                     !colonne.empty() && std::find(colonnes_etablissements.begin(), colonnes_etablissements.end(),
                                                   colonne) == colonnes_etablissements.end();
+                std::string lieu = colonne.empty() ? jv.lieu(g.premiere_ligne, "finess") : je.lieu(el.ligne, colonne);
+                if (colonne.empty()) {
+                    if (const auto ligne = ligne_de_valeur(index, g, indicateur_du_lieu(x.lieu)))
+                        lieu = jv.lieu(ligne->first, ligne->second);
+                }
                 refus.push_back(
-                    {x.id, colonne.empty() ? jv.lieu(g.premiere_ligne, "finess") : je.lieu(el.ligne, colonne),
+                    {x.id, std::move(lieu),
                      concat(qui, ": ", x.lieu, ": ", x.detail,
                             colonne_absente ? concat(" (", etablissements.name, " has no column ", colonne, ": add it)")
                                             : std::string{})});

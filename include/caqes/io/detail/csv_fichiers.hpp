@@ -311,6 +311,36 @@ struct etablissement_lu {
     return concat("economies_", volet);
 }
 
+// The indicator, and the measure of it, a violation of `validate` is about, as it names them:
+// an entry of the report ("rapport.valeurs[3] (T1)": CAQES-E060 for a volet out of its term),
+// or the template's indicator (`texte(modele, lieu_modele)`: "volets[0] (volet_socle).grille[1]
+// (id 2, P1)", CAQES-E012), then "." and the measure ("....taux": CAQES-E035). `mesure` is
+// empty when the violation is about the indicator as a whole. Nothing when it is about
+// something else. The CSV reader locates it at the row that gave the value, JSON Lines at its
+// member of /valeurs.
+struct indicateur_nomme {
+    std::string_view code;
+    std::string_view mesure;
+};
+[[nodiscard]] constexpr std::optional<indicateur_nomme> indicateur_du_lieu(std::string_view lieu) noexcept {
+    constexpr std::size_t npos = std::string_view::npos;
+    if (lieu.starts_with("rapport.valeurs[")) {
+        const std::size_t debut = lieu.find(" (");
+        if (debut == npos || !lieu.ends_with(')')) return std::nullopt;
+        return indicateur_nomme{lieu.substr(debut + 2, lieu.size() - debut - 3), {}};
+    }
+    if (!lieu.starts_with("volets[")) return std::nullopt;
+    const std::size_t grille = lieu.find(").grille[");
+    const std::size_t id = grille == npos ? npos : lieu.find(" (id ", grille);
+    const std::size_t virgule = id == npos ? npos : lieu.find(", ", id);
+    const std::size_t fin = virgule == npos ? npos : lieu.find(')', virgule);
+    if (fin == npos) return std::nullopt;
+    const std::string_view code = lieu.substr(virgule + 2, fin - virgule - 2);
+    if (fin + 1 == lieu.size()) return indicateur_nomme{code, {}};
+    if (lieu[fin + 1] != '.' || fin + 2 == lieu.size()) return std::nullopt;
+    return indicateur_nomme{code, lieu.substr(fin + 2)};
+}
+
 // The template's indicators in report order, looked up by code, with the place of each of
 // their measures among the template's (`groupe::mesures`).
 struct repere {
@@ -357,6 +387,28 @@ struct repere {
         if (meme_code(x.ind->code, code)) trouve = &x;
     }
     return trouve;
+}
+
+// The row of values, and its field, where a violation of `validate` about an indicator of
+// group `g` is located (`indicateur_du_lieu`): the row that gave the measure it names, at its
+// `valeur`; for the indicator as a whole, the first row that gave one of its measures, at its
+// `indicateur`. Nothing when no row gave it (a value missing, CAQES-E012 without its rows).
+[[nodiscard]] inline std::optional<std::pair<std::size_t, std::string_view>> ligne_de_valeur(
+    std::span<const repere> index, const groupe& g, const std::optional<indicateur_nomme>& n) {
+    if (!n) return std::nullopt;
+    const repere* x = chercher_repere(index, n->code, nullptr);
+    if (x == nullptr) return std::nullopt;
+    std::size_t premiere = 0;
+    for (std::size_t jm = 0; jm < mesures_max; ++jm) {
+        if (x->place[jm] == absent || x->place[jm] >= g.mesures.size()) continue;
+        const std::size_t ligne = g.mesures[x->place[jm]].ligne;
+        if (ligne == 0) continue;
+        if (!n->mesure.empty() && meme_code(x->ind->mesures[jm].code, n->mesure))
+            return std::pair<std::size_t, std::string_view>{ligne, "valeur"};
+        if (premiere == 0 || ligne < premiere) premiere = ligne;
+    }
+    if (premiere == 0 || !n->mesure.empty()) return std::nullopt;
+    return std::pair<std::size_t, std::string_view>{premiere, "indicateur"};
 }
 
 // The measures of a template: S in B (`octets_groupe`).

@@ -569,24 +569,11 @@ inline void lire_l162_30_4_ligne(lecteur_ligne& l, const valeur_ligne& racine, l
     if (colonne.starts_with("economies_")) return concat("/economies/", colonne.substr(10));
     if (colonne.starts_with("l162_30_4_")) return concat("/l162_30_4/", colonne.substr(10));
     if (!colonne.empty()) return concat("/", colonne);
-    // An indicator's values as the report gave them ("rapport.valeurs[3] (T1)": CAQES-E060 for
-    // a volet out of its term), or as the template names them (`texte(modele, lieu_modele)`, then
-    // "." and the measure: "volets[0] (volet_socle).grille[1] (id 2, P1).taux": CAQES-E035,
-    // CAQES-E012): the member of /valeurs that gave them.
-    if (lieu.starts_with("rapport.valeurs[")) {
-        const std::size_t debut = lieu.find(" (");
-        if (debut == std::string_view::npos || !lieu.ends_with(')')) return {};
-        return concat("/valeurs/", sax_ligne::segment(lieu.substr(debut + 2, lieu.size() - debut - 3)));
-    }
-    const std::size_t grille = lieu.find(").grille[");
-    const std::size_t id = grille == std::string_view::npos ? grille : lieu.find(" (id ", grille);
-    const std::size_t virgule = id == std::string_view::npos ? id : lieu.find(", ", id);
-    const std::size_t fin = virgule == std::string_view::npos ? virgule : lieu.find(')', virgule);
-    if (fin == std::string_view::npos) return {};
-    const std::string indicateur = concat("/valeurs/", sax_ligne::segment(lieu.substr(virgule + 2, fin - virgule - 2)));
-    if (fin + 1 < lieu.size() && lieu[fin + 1] == '.')
-        return concat(indicateur, "/", sax_ligne::segment(lieu.substr(fin + 2)));
-    return indicateur;
+    // An indicator or one of its values (csv::detail::indicateur_du_lieu): its member of /valeurs.
+    const std::optional<csv::detail::indicateur_nomme> n = csv::detail::indicateur_du_lieu(lieu);
+    if (!n) return {};
+    const std::string indicateur = concat("/valeurs/", sax_ligne::segment(n->code));
+    return n->mesure.empty() ? indicateur : concat(indicateur, "/", sax_ligne::segment(n->mesure));
 }
 
 }  // namespace detail
