@@ -1734,6 +1734,18 @@ TEST_CASE("csv activities: the values the reader asks for are those validate req
         REQUIRE(a(lot, "valeurs.csv:2:finess") != nullptr);
         CHECK(a(lot, "valeurs.csv:2:finess")->id == regle::indicateur_absent);
     }
+    SECTION("rejected: a broken value given for it sinks the establishment-year, as a valid one does") {
+        std::string v = sans_a3 + "750000001;2018;A3;plan;peut-etre\r\n";
+        const csv::lot_rapports lot = lire_psy(v, he + "750000001;2018;2;1000;2017;mco;;;;;;\r\n");
+        INFO(outils::tout(lot.rejets));
+        CHECK(lot.rapports.empty());
+        REQUIRE(a(lot, "valeurs.csv:6:valeur") != nullptr);  // the row itself
+        const violation* x = a(lot, "valeurs.csv:2:finess");
+        REQUIRE(x != nullptr);
+        CHECK(x->id == regle::indicateur_absent);
+        CHECK(x->detail.starts_with("750000001 2018: missing A3.plan (its row was rejected);"));
+        CHECK(lot.balanced());
+    }
     SECTION("rejected: a value given by an MCO establishment for it (CAQES-E035)") {
         const csv::lot_rapports lot = lire_psy(avec_a3, he + "750000001;2018;2;1000;2017;mco;;;;;;\r\n");
         INFO(outils::tout(lot.rejets));

@@ -243,7 +243,10 @@ TEST_CASE("JSON Lines: an indicator out of force in the exercise is CAQES-E012 a
         std::string sans = en_2019;
         const std::string s1 = R"("S1":{"taux":55.7,"depense":1234.56})";
         sans.replace(sans.find(s1), s1.size(), "");
-        for (const std::string& ligne : {en_2019, sans}) {
+        // S1 given in part: its other measure is not asked for either.
+        std::string partiel = en_2019;
+        partiel.replace(partiel.find(R"(,"depense":1234.56)"), 18, "");
+        for (const std::string& ligne : {en_2019, sans, partiel}) {
             const json::lot_jsonl l = lire_exp(ligne);
             INFO(ligne);
             REQUIRE(l.rejets.size() == 1);
@@ -254,24 +257,33 @@ TEST_CASE("JSON Lines: an indicator out of force in the exercise is CAQES-E012 a
     }
 }
 
-TEST_CASE("JSON Lines: a violation of validate about an indicator is located at its member of /valeurs",
+TEST_CASE("JSON Lines: a violation of validate about a value or an indicator is located at its member of /valeurs",
           "[json][jsonl]") {
-    using json::detail::pointeur_rapport;
-    CHECK(pointeur_rapport("volets[0] (volet_socle).grille[1] (id 2, P1).taux", {}, false) == "/valeurs/P1/taux");
-    CHECK(pointeur_rapport("volets[0] (volet_socle).grille[1] (id 2, P1)", {}, false) == "/valeurs/P1");
-    CHECK(pointeur_rapport("rapport.valeurs[3] (T1)", {}, false) == "/valeurs/T1");
-    // RFC 6901 escapes in a code or a measure.
-    CHECK(pointeur_rapport("rapport.valeurs[0] (A/B~C)", {}, false) == "/valeurs/A~1B~0C");
-    CHECK(pointeur_rapport("volets[1] (volet_transports).grille[0] (id 7, T~1).a/b", {}, false) ==
-          "/valeurs/T~01/a~1b");
-    // Anything else is not an indicator's: the line's root, as before.
-    CHECK(pointeur_rapport("volets[0] (volet_socle)", {}, false).empty());
-    CHECK(pointeur_rapport("volets[0] (volet_socle).grille[1] (id 2, P1).", {}, false).empty());
-    CHECK(pointeur_rapport("volets[0] (volet_socle).grille[1] (id 2, P1)x", {}, false).empty());
-    CHECK(pointeur_rapport("parametres.p2017 (id 2, P1)", {}, false).empty());
-    CHECK(pointeur_rapport("rapport.valeurs[0", {}, false).empty());
-    CHECK(pointeur_rapport("volets[0] (volet_socle).grille[1] (id 2", {}, false).empty());
-    CHECK(pointeur_rapport("rapport.exercice", {}, false).empty());
+    // Two socle indicators whose codes hold the characters validate's locations are made of.
+    std::string texte = grille_texte;
+    const std::string s1 = R"("code": "S1")";
+    texte.replace(texte.find(s1), s1.size(), R"("code": "A/B~C), (id 9, X).y")");
+    const auto g = json::lire_grille(texte, "codes.json");
+    REQUIRE(g.ok());
+    const modele_contrat_def& m = g.valeur().definition();
+    const std::string nom = "volets[0] (volet_socle).grille[0] (id 1, A/B~C), (id 9, X).y)";
+    const std::string code = "/valeurs/A~1B~0C), (id 9, X).y";
+    const auto pointeur = [&m](regle r, const std::string& lieu, const std::string& detail = "d") {
+        return json::detail::pointeur_rapport(m, violation{r, lieu, detail}, {}, false);
+    };
+    CHECK(pointeur(regle::indicateur_non_applicable, nom + ".taux") == code + "/taux");
+    CHECK(pointeur(regle::indicateur_hors_validite, nom) == code);
+    CHECK(pointeur(regle::volet_hors_terme, "rapport.valeurs[3] (A/B~C), (id 9, X).y)") == code);
+    // The template's or the instance's own E012 (a start day; no detail) is no value's: the root.
+    CHECK(pointeur(regle::indicateur_hors_validite, nom, "").empty());
+    // Another rule, or a place that is no indicator of the template: the root, as before.
+    CHECK(pointeur(regle::origine_sans_source, nom).empty());
+    CHECK(pointeur(regle::indicateur_non_applicable, "volets[0] (volet_socle)").empty());
+    CHECK(pointeur(regle::indicateur_non_applicable, nom + ".").empty());
+    CHECK(pointeur(regle::indicateur_non_applicable, nom + "x").empty());
+    CHECK(pointeur(regle::indicateur_non_applicable, "volets[0] (volet_socle).grille[0] (id 1, S1).taux").empty());
+    CHECK(pointeur(regle::volet_hors_terme, "rapport.valeurs[0").empty());
+    CHECK(pointeur(regle::volet_hors_terme, "rapport.exercice").empty());
 }
 
 TEST_CASE("JSON Lines CAQES-E022: the detail says what is wrong with the FINESS, as the CSV reader's",

@@ -175,13 +175,22 @@ template <class SurRapport, class SurRejet>
         std::string manque;
         std::size_t nombre_manquants = 0;
         for (const auto& x : index) {
-            if (!regles::valeurs_exigees(*x.ind, couverts[x.volet], exercees) ||
-                !regles::en_vigueur_pendant(*x.ind, k.exercice))
-                continue;
+            // A contract has at most volets_max volets (validate refuses more, CAQES-E008):
+            // those past them are asked for, not read past `couverts`.
+            const bool exigees =
+                regles::valeurs_exigees(*x.ind, x.volet >= volets_max || couverts[x.volet], exercees) &&
+                regles::en_vigueur_pendant(*x.ind, k.exercice);
             for (std::size_t jm = 0; jm < mesures_max; ++jm) {
                 if (x.place[jm] == absent || groupe::donnee(g.mesures[x.place[jm]])) continue;
+                // A value not asked for whose row was rejected (its kind, its domain...) still
+                // sinks the establishment-year, as a required one's does: a valid value there
+                // would have been refused by `validate` (CAQES-E035, E060, E012), so a broken
+                // one is no reason to accept it.
+                const bool rejetee = g.mesures[x.place[jm]].ligne != 0;
+                if (!exigees && !rejetee) continue;
                 if (nombre_manquants < 4)
-                    manque += concat(nombre_manquants == 0 ? "" : ", ", x.ind->code, ".", x.ind->mesures[jm].code);
+                    manque += concat(nombre_manquants == 0 ? "" : ", ", x.ind->code, ".", x.ind->mesures[jm].code,
+                                     exigees ? "" : " (its row was rejected)");
                 ++nombre_manquants;
             }
         }
@@ -209,7 +218,7 @@ template <class SurRapport, class SurRejet>
             std::size_t donnees = 0;
             for (const auto& x : index) {
                 // An indicator of a volet out of its term is left out unless the file gave it.
-                bool donne = couverts[x.volet];
+                bool donne = x.volet >= volets_max || couverts[x.volet];
                 for (const std::size_t place : x.place)
                     donne = donne || (place != absent && groupe::donnee(g.mesures[place]));
                 if (!donne) continue;
@@ -273,7 +282,7 @@ template <class SurRapport, class SurRejet>
                                                   colonne) == colonnes_etablissements.end();
                 std::string lieu = colonne.empty() ? jv.lieu(g.premiere_ligne, "finess") : je.lieu(el.ligne, colonne);
                 if (colonne.empty()) {
-                    if (const auto ligne = ligne_de_valeur(index, g, indicateur_du_lieu(x.lieu)))
+                    if (const auto ligne = ligne_de_valeur(index, g, indicateur_de_violation(m, x)))
                         lieu = jv.lieu(ligne->first, ligne->second);
                 }
                 refus.push_back(

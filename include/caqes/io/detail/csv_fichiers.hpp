@@ -311,34 +311,43 @@ struct etablissement_lu {
     return concat("economies_", volet);
 }
 
-// The indicator, and the measure of it, a violation of `validate` is about, as it names them:
-// an entry of the report ("rapport.valeurs[3] (T1)": CAQES-E060 for a volet out of its term),
-// or the template's indicator (`texte(modele, lieu_modele)`: "volets[0] (volet_socle).grille[1]
-// (id 2, P1)", CAQES-E012), then "." and the measure ("....taux": CAQES-E035). `mesure` is
-// empty when the violation is about the indicator as a whole. Nothing when it is about
-// something else. The CSV reader locates it at the row that gave the value, JSON Lines at its
-// member of /valeurs.
+// The indicator, and the measure of it, that a violation of `validate(m, ...)` about the report's
+// values is about, as it names them: an entry of the report ("rapport.valeurs[3] (T1)":
+// CAQES-E060 for a volet out of its term), or the template's indicator (`texte(m,
+// lieu_modele)`: "volets[0] (volet_socle).grille[1] (id 2, P1)": CAQES-E012, with the exercise
+// in its detail), then "." and the measure ("....taux": CAQES-E035). `mesure` is empty when the
+// violation is about the indicator as a whole. Nothing for any other violation: the template's
+// and the instance's own E012 (an indicator not in force on a start day, no detail) name an
+// indicator too, but no value of the report gave them. The template's indicators are matched as
+// `texte` names them, so a code may hold any character. The CSV reader locates the violation at
+// the row that gave the value, JSON Lines at its member of /valeurs.
 struct indicateur_nomme {
     std::string_view code;
     std::string_view mesure;
 };
-[[nodiscard]] constexpr std::optional<indicateur_nomme> indicateur_du_lieu(std::string_view lieu) noexcept {
-    constexpr std::size_t npos = std::string_view::npos;
+[[nodiscard]] inline std::optional<indicateur_nomme> indicateur_de_violation(const modele_contrat_def& m,
+                                                                             const violation& x) {
+    const bool valeurs = x.id == regle::indicateur_non_applicable || x.id == regle::volet_hors_terme ||
+                         (x.id == regle::indicateur_hors_validite && !x.detail.empty());
+    if (!valeurs) return std::nullopt;
+    const std::string_view lieu = x.lieu;
     if (lieu.starts_with("rapport.valeurs[")) {
-        const std::size_t debut = lieu.find(" (");
-        if (debut == npos || !lieu.ends_with(')')) return std::nullopt;
-        return indicateur_nomme{lieu.substr(debut + 2, lieu.size() - debut - 3), {}};
+        // "rapport.valeurs[" digits "] (" code ")": the code is all that lies between.
+        const std::size_t fin_indice = lieu.find("] (");
+        if (fin_indice == std::string_view::npos || !lieu.ends_with(')')) return std::nullopt;
+        return indicateur_nomme{lieu.substr(fin_indice + 3, lieu.size() - fin_indice - 4), {}};
     }
-    if (!lieu.starts_with("volets[")) return std::nullopt;
-    const std::size_t grille = lieu.find(").grille[");
-    const std::size_t id = grille == npos ? npos : lieu.find(" (id ", grille);
-    const std::size_t virgule = id == npos ? npos : lieu.find(", ", id);
-    const std::size_t fin = virgule == npos ? npos : lieu.find(')', virgule);
-    if (fin == npos) return std::nullopt;
-    const std::string_view code = lieu.substr(virgule + 2, fin - virgule - 2);
-    if (fin + 1 == lieu.size()) return indicateur_nomme{code, {}};
-    if (lieu[fin + 1] != '.' || fin + 2 == lieu.size()) return std::nullopt;
-    return indicateur_nomme{code, lieu.substr(fin + 2)};
+    for (std::size_t iv = 0; iv < m.volets.size(); ++iv) {
+        for (std::size_t ii = 0; ii < m.volets[iv].grille.size(); ++ii) {
+            const std::string nom = texte(m, lieu_modele{static_cast<int>(iv), static_cast<int>(ii)});
+            if (!lieu.starts_with(nom)) continue;
+            const std::string_view code = m.volets[iv].grille[ii].code;
+            if (lieu.size() == nom.size()) return indicateur_nomme{code, {}};
+            if (lieu.size() > nom.size() + 1 && lieu[nom.size()] == '.')
+                return indicateur_nomme{code, lieu.substr(nom.size() + 1)};
+        }
+    }
+    return std::nullopt;
 }
 
 // The template's indicators in report order, looked up by code, with the place of each of
@@ -390,7 +399,7 @@ struct repere {
 }
 
 // The row of values, and its field, where a violation of `validate` about an indicator of
-// group `g` is located (`indicateur_du_lieu`): the row that gave the measure it names, at its
+// group `g` is located (`indicateur_de_violation`): the row that gave the measure it names, at its
 // `valeur`; for the indicator as a whole, the first row that gave one of its measures, at its
 // `indicateur`. Nothing when no row gave it (a value missing, CAQES-E012 without its rows).
 [[nodiscard]] inline std::optional<std::pair<std::size_t, std::string_view>> ligne_de_valeur(

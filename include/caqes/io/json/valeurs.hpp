@@ -302,14 +302,17 @@ inline void lire_valeurs_ligne(lecteur_ligne& l, const modele_contrat_def& m, co
             s.indicateur = ind.code;
             const std::string p = concat("/valeurs/", sax_ligne::segment(ind.code));
             const valeur_ligne* vi = vs.membre(ind.code);
-            if (vi == nullptr && (!regles::valeurs_exigees(ind, iv >= volets_max || couverts[iv], exercees) ||
-                                  !regles::en_vigueur_pendant(ind, out.r.exercice)))
-                continue;
+            const bool exigees = regles::valeurs_exigees(ind, iv >= volets_max || couverts[iv], exercees) &&
+                                 regles::en_vigueur_pendant(ind, out.r.exercice);
+            if (vi == nullptr && !exigees) continue;
             if (vi != nullptr && !l.objet(*vi, p)) vi = nullptr;
             for (std::size_t jm = 0; jm < mesures_max; ++jm) {
                 if (ind.mesures[jm].vide()) continue;
                 const valeur_ligne* x = vi == nullptr ? nullptr : vi->membre(ind.mesures[jm].code);
                 if (x == nullptr) {
+                    // A measure not asked for is not missing, even beside one given (which
+                    // `validate` then refuses).
+                    if (!exigees) continue;
                     if (nombre_manquants < 4)
                         manque += concat(nombre_manquants == 0 ? "" : ", ", ind.code, ".", ind.mesures[jm].code);
                     ++nombre_manquants;
@@ -555,11 +558,11 @@ inline void lire_l162_30_4_ligne(lecteur_ligne& l, const valeur_ligne& racine, l
     return c;
 }
 
-// The member a violation of `validate(m, [instance,] rapport)` is about, as the CSV reader
+// The member a violation `x` of `validate(m, [instance,] rapport)` is about, as the CSV reader
 // names its column (csv::detail::colonne_etablissement); empty: the line as a whole.
-[[nodiscard]] inline std::string pointeur_rapport(std::string_view lieu, std::span<const decision_volet> decisions,
-                                                  bool activites) {
-    const std::string colonne = csv::detail::colonne_etablissement(lieu, decisions, activites);
+[[nodiscard]] inline std::string pointeur_rapport(const modele_contrat_def& m, const violation& x,
+                                                  std::span<const decision_volet> decisions, bool activites) {
+    const std::string colonne = csv::detail::colonne_etablissement(x.lieu, decisions, activites);
     for (const auto& [prefixe, membre] : {std::pair<std::string_view, std::string_view>{"decision_", "/montant"},
                                           {"nature_", "/nature"},
                                           {"taux_", "/taux"},
@@ -569,8 +572,9 @@ inline void lire_l162_30_4_ligne(lecteur_ligne& l, const valeur_ligne& racine, l
     if (colonne.starts_with("economies_")) return concat("/economies/", colonne.substr(10));
     if (colonne.starts_with("l162_30_4_")) return concat("/l162_30_4/", colonne.substr(10));
     if (!colonne.empty()) return concat("/", colonne);
-    // An indicator or one of its values (csv::detail::indicateur_du_lieu): its member of /valeurs.
-    const std::optional<csv::detail::indicateur_nomme> n = csv::detail::indicateur_du_lieu(lieu);
+    // An indicator or one of its values (csv::detail::indicateur_de_violation): its member of
+    // /valeurs.
+    const std::optional<csv::detail::indicateur_nomme> n = csv::detail::indicateur_de_violation(m, x);
     if (!n) return {};
     const std::string indicateur = concat("/valeurs/", sax_ligne::segment(n->code));
     return n->mesure.empty() ? indicateur : concat(indicateur, "/", sax_ligne::segment(n->mesure));
@@ -914,7 +918,7 @@ template <class SurRapport, class SurRejet>
         // the accepted ones past 64-bit cents.
         if (const std::span<const violation> refus = decisions_acceptees.refus(v, out.decisions); !refus.empty()) {
             for (const violation& x : refus) {
-                l.signaler(x.id, pointeur_rapport(x.lieu, out.decisions, out.activites_donnees),
+                l.signaler(x.id, pointeur_rapport(m, x, out.decisions, out.activites_donnees),
                            concat(out.finess, " ", std::to_string(out.r.exercice), ": ", x.lieu, ": ", x.detail));
             }
             rejeter();
