@@ -1672,23 +1672,38 @@ TEST_CASE("csv activities: the activites column is read and checked by the templ
 }
 
 namespace {
-// t_def with its yes/no item A3 for psychiatry only (L.162-22 2): non concerne elsewhere.
-inline constexpr std::array<indicateur, 3> t_socle_psy = [] {
-    std::array<indicateur, 3> g = t_socle;
-    g[2].applicables = activite_psychiatrie;
-    return g;
-}();
-inline constexpr std::array<volet_modele, 2> t_volets_psy{{
-    {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = t_socle_psy, .clauses = sanction},
-    t_volets[1],
-}};
-inline constexpr modele_contrat_def t_def_psy{
-    .nom = "test csv, A3 en psychiatrie",
-    .regime = regime_id::caqes_2017,
-    .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
-    .volets = t_volets_psy,
+// t_def with its yes/no item A3 changed by `F`: a template of its own, each array in static
+// storage as a template's spans need.
+template <void (*F)(indicateur&)>
+struct t_variante {
+    static constexpr std::array<indicateur, 3> socle = [] {
+        std::array<indicateur, 3> g = t_socle;
+        F(g[2]);
+        return g;
+    }();
+    static constexpr std::array<volet_modele, 2> volets{{
+        {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = socle, .clauses = sanction},
+        t_volets[1],
+    }};
+    static constexpr modele_contrat_def def{
+        .nom = "test csv, A3 changed",
+        .regime = regime_id::caqes_2017,
+        .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
+        .volets = volets,
+    };
 };
+// A3 for psychiatry only (L.162-22 2): non concerne elsewhere.
+constexpr void a3_psychiatrie(indicateur& i) { i.applicables = activite_psychiatrie; }
+// A3 in force until the end of 2018 only (its contracts still produce effects in 2019).
+constexpr void a3_jusqu_a_2019(indicateur& i) { i.validite = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}}; }
+using t_psy = t_variante<a3_psychiatrie>;
+using t_exp = t_variante<a3_jusqu_a_2019>;
+inline constexpr const std::array<indicateur, 3>& t_socle_psy = t_psy::socle;
+inline constexpr const modele_contrat_def& t_def_psy = t_psy::def;
+inline constexpr const modele_contrat_def& t_def_exp = t_exp::def;
+// Both compile as templates: every rule checked at compile time holds.
 struct t_modele_psy : modele_contrat<t_def_psy> {};
+struct t_modele_exp : modele_contrat<t_def_exp> {};
 }  // namespace
 
 TEST_CASE("csv activities: the values the reader asks for are those validate requires (regles::valeurs_exigees)",
@@ -1757,27 +1772,6 @@ TEST_CASE("csv activities: the values the reader asks for are those validate req
         CHECK(lot.balanced());
     }
 }
-
-namespace {
-// t_def with its yes/no item A3 in force until the end of 2018 only (its contracts still
-// produce effects in 2019).
-inline constexpr std::array<indicateur, 3> t_socle_exp = [] {
-    std::array<indicateur, 3> g = t_socle;
-    g[2].validite = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}};
-    return g;
-}();
-inline constexpr std::array<volet_modele, 2> t_volets_exp{{
-    {.volet = volet_id::volet_socle, .terme = duree_indeterminee, .grille = t_socle_exp, .clauses = sanction},
-    t_volets[1],
-}};
-inline constexpr modele_contrat_def t_def_exp{
-    .nom = "test csv, A3 until 2018",
-    .regime = regime_id::caqes_2017,
-    .fenetre = periode{ymd{2017, 7, 1}, ymd{2019, 1, 1}},
-    .volets = t_volets_exp,
-};
-struct t_modele_exp : modele_contrat<t_def_exp> {};
-}  // namespace
 
 TEST_CASE("csv reader: an indicator out of force in the exercise is CAQES-E012, not a missing value (CAQES-E026)",
           "[csv][E012]") {
